@@ -1,0 +1,60 @@
+/**
+ * Idempotent seeding. Every start: the calendar (official years, provisional years ahead). Outside
+ * production: the demo member units and accounts (password demo1234). In production: no demo data, only
+ * a first admin when there is no user at all.
+ */
+import { randomBytes } from "node:crypto";
+import { count } from "drizzle-orm";
+import type { Config } from "../src/config.js";
+import type { Db } from "../src/db/client.js";
+import { users } from "../src/db/schema.js";
+import { yearOf, shanghaiDate } from "../src/domain/dates.js";
+import type { Role } from "../src/domain/roles.js";
+import { logger } from "../src/lib/logger.js";
+import { ensureCalendar } from "../src/models/calendar.js";
+import { createUnit, findUnitByName } from "../src/models/units.js";
+import { createUser, getUserByUsername } from "../src/models/users.js";
+import { MEMBER_UNITS } from "./member-units.js";
+
+export const DEMO_PASSWORD = "demo1234";
+
+export const DEMO_USERS: { username: string; displayName: string; role: Role; unit?: string }[] = [
+  { username: "admin", displayName: "系统管理员", role: "admin" },
+  { username: "clerk1", displayName: "王晓丽", role: "clerk" },
+  { username: "inspector1", displayName: "李建国", role: "inspector" },
+  { username: "inspector2", displayName: "张伟", role: "inspector" },
+  { username: "inspector3", displayName: "刘洋", role: "inspector" },
+  { username: "supervisor1", displayName: "陈志强", role: "supervisor" },
+  { username: "unit_zjj", displayName: "赵敏（市住建局）", role: "unit", unit: "市住建局" },
+];
+
+/** Provisional calendar years are kept five years ahead of today. */
+export const CALENDAR_YEARS_AHEAD = 5;
+
+export async function seed(db: Db, config: Config, now: Date): Promise<void> {
+  ensureCalendar(db, yearOf(shanghaiDate(now)) + CALENDAR_YEARS_AHEAD);
+  if (config.isProduction) await ensureFirstAdmin(db, config);
+  else await seedDemo(db);
+}
+
+export async function seedDemo(db: Db): Promise<void> {
+  for (const name of MEMBER_UNITS) if (!findUnitByName(db, name)) createUnit(db, name, null);
+  for (const u of DEMO_USERS) {
+    if (getUserByUsername(db, u.username)) continue;
+    const unitId = u.unit ? (findUnitByName(db, u.unit)?.id ?? null) : null;
+    await createUser(db, { username: u.username, displayName: u.displayName, role: u.role, unitId, password: DEMO_PASSWORD }, null);
+  }
+}
+
+async function ensureFirstAdmin(db: Db, config: Config): Promise<void> {
+  const { n } = db.select({ n: count() }).from(users).get()!;
+  if (n > 0) return;
+  const password = config.adminPassword ?? randomBytes(12).toString("base64url");
+  await createUser(db, { username: "admin", displayName: "系统管理员", role: "admin", unitId: null, password }, null);
+  if (!config.adminPassword) {
+    // Printed once, to the console only (not the log), so the operator can sign in and change it.
+    console.log(`\n首次启动：已创建管理员账号 admin，一次性密码：${password}\n请登录后立即在“用户管理”中重置密码。\n`);
+  } else {
+    logger.info("first admin created from ADMIN_PASSWORD");
+  }
+}

@@ -1,0 +1,94 @@
+/** Builds the Express app without listening, so tests drive it in-process. */
+import { createRequire } from "node:module";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import express from "express";
+import helmet from "helmet";
+import type { Config } from "./config.js";
+import type { Db } from "./db/client.js";
+import { createLoginThrottles, type LoginThrottles } from "./auth/rate-limit.js";
+import { shanghaiDate } from "./domain/dates.js";
+import { errorHandler, notFoundHandler } from "./http/errors.js";
+import { navFor } from "./http/nav.js";
+import { viewHelpers } from "./lib/format.js";
+import { logger } from "./lib/logger.js";
+import { csrfProtection } from "./middleware/csrf.js";
+import { htmxFlag } from "./middleware/htmx.js";
+import { loadSession } from "./middleware/session.js";
+import { adminCalendarRouter } from "./routes/admin-calendar.js";
+import { adminUnitsRouter } from "./routes/admin-units.js";
+import { adminUsersRouter } from "./routes/admin-users.js";
+import { authRouter } from "./routes/auth.js";
+import { calendarRouter } from "./routes/calendar.js";
+import { homeRouter } from "./routes/home.js";
+
+export interface AppContext {
+  db: Db;
+  config: Config;
+  /** The clock; tests pass a fixed one. */
+  now: () => Date;
+  loginThrottles: LoginThrottles;
+}
+
+const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const require = createRequire(import.meta.url);
+const htmxPath = require.resolve("htmx.org/dist/htmx.min.js");
+export const HTMX_VERSION = (require("htmx.org/package.json") as { version: string }).version;
+
+export function createApp(opts: { db: Db; config: Config; now?: () => Date }): express.Express {
+  const ctx: AppContext = { db: opts.db, config: opts.config, now: opts.now ?? (() => new Date()), loginThrottles: createLoginThrottles() };
+  const app = express();
+  app.set("view engine", "ejs");
+  app.set("views", join(root, "views"));
+  app.set("trust proxy", ctx.config.trustProxy ? 1 : false);
+  app.disable("x-powered-by");
+  Object.assign(app.locals, viewHelpers, { htmxVersion: HTMX_VERSION });
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: true,
+        directives: {
+          "script-src": ["'self'"],
+          "style-src": ["'self'", "'unsafe-inline'"],
+          "img-src": ["'self'", "data:"],
+          "form-action": ["'self'"],
+          "upgrade-insecure-requests": ctx.config.cookieSecure ? [] : null,
+        },
+      },
+      strictTransportSecurity: ctx.config.cookieSecure,
+    }),
+  );
+  app.get(`/js/htmx-${HTMX_VERSION}.min.js`, (_req, res) => res.sendFile(htmxPath, { maxAge: "365d", immutable: true }));
+  app.use(express.static(join(root, "public"), { maxAge: "1h" }));
+
+  app.use((req, res, next) => {
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms), user: res.locals.user?.id }, "request");
+    });
+    next();
+  });
+  app.use(express.urlencoded({ extended: false, limit: "1mb", parameterLimit: 5000 }));
+  app.use(htmxFlag);
+  app.use(loadSession(ctx.db, { cookieSecure: ctx.config.cookieSecure, now: ctx.now }));
+  app.use((req, res, next) => {
+    res.locals.nav = navFor(res.locals.user?.role ?? null);
+    res.locals.currentPath = req.path;
+    res.locals.today = shanghaiDate(ctx.now());
+    next();
+  });
+  app.use(csrfProtection);
+
+  app.use(homeRouter(ctx));
+  app.use(authRouter(ctx));
+  app.use(calendarRouter(ctx));
+  app.use(adminUsersRouter(ctx));
+  app.use(adminUnitsRouter(ctx));
+  app.use(adminCalendarRouter(ctx));
+
+  app.use(notFoundHandler);
+  app.use(errorHandler);
+  return app;
+}

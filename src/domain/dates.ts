@@ -1,0 +1,65 @@
+/**
+ * Calendar dates as `YYYY-MM-DD` strings. Deadlines count whole days in Asia/Shanghai, so they are never
+ * `Date` objects: arithmetic here goes through UTC midnight, which no server time zone can shift.
+ */
+export type IsoDate = string;
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+const DAY_MS = 86_400_000;
+
+/** True for a real calendar date written `YYYY-MM-DD` (2026-02-30 is not one). */
+export function isIsoDate(value: unknown): value is IsoDate {
+  if (typeof value !== "string") return false;
+  const m = ISO_DATE.exec(value);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  const t = new Date(Date.UTC(y, mo - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === mo - 1 && t.getUTCDate() === d;
+}
+
+function toUtcMs(date: IsoDate): number {
+  return Date.parse(`${date}T00:00:00Z`);
+}
+
+function fromUtcMs(ms: number): IsoDate {
+  return new Date(ms).toISOString().slice(0, 10);
+}
+
+export function addDays(date: IsoDate, days: number): IsoDate {
+  return fromUtcMs(toUtcMs(date) + days * DAY_MS);
+}
+
+/** Calendar days from `from` to `to` (negative when `to` is earlier). */
+export function daysBetween(from: IsoDate, to: IsoDate): number {
+  return Math.round((toUtcMs(to) - toUtcMs(from)) / DAY_MS);
+}
+
+/** 0 = Sunday … 6 = Saturday. */
+export function dayOfWeek(date: IsoDate): number {
+  return new Date(toUtcMs(date)).getUTCDay();
+}
+
+export function yearOf(date: IsoDate): number {
+  return Number(date.slice(0, 4));
+}
+
+export function firstDayOfYear(year: number): IsoDate {
+  return `${String(year).padStart(4, "0")}-01-01`;
+}
+
+export function lastDayOfYear(year: number): IsoDate {
+  return `${String(year).padStart(4, "0")}-12-31`;
+}
+
+/** Every date from `from` to `to`, both included. */
+export function eachDay(from: IsoDate, to: IsoDate): IsoDate[] {
+  const out: IsoDate[] = [];
+  for (let ms = toUtcMs(from), end = toUtcMs(to); ms <= end; ms += DAY_MS) out.push(fromUtcMs(ms));
+  return out;
+}
+
+/** The calendar date it is in Asia/Shanghai at instant `now` (the bureau's day, whatever the server's zone). */
+export function shanghaiDate(now: Date): IsoDate {
+  // China has no daylight saving time since 1991: a fixed +08:00 offset is exact.
+  return fromUtcMs(now.getTime() + 8 * 3_600_000);
+}

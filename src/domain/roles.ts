@@ -1,0 +1,21 @@
+/**
+ * Roles and what each may reach (DESIGN.md §1).
+ * The `unit` role is always tied to one task-force member unit; admins see no case content.
+ */
+export const ROLES = ["clerk", "inspector", "supervisor", "unit", "admin"] as const;
+export type Role = (typeof ROLES)[number];
+
+export const ROLE_LABELS: Record<Role, string> = {
+  clerk: "窗口受理员",
+  inspector: "监察员",
+  supervisor: "科长/支队领导",
+  unit: "专班成员单位联络员",
+  admin: "系统管理员",
+};
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
+}
+
+/** Roles that work cases inside the bureau (they may be assigned, see masked data unmasked on their cases…). */
+export const CASE_STAFF: readonly Role[] = ["clerk", "inspector", "supervisor"];

@@ -1,0 +1,15 @@
+import type { Session, SessionUser } from "../auth/session.js";
+import type { NavItem } from "./nav.js";
+
+declare global {
+  namespace Express {
+    interface Locals {
+      user: SessionUser | null;
+      session: Session | null;
+      isHtmx: boolean;
+      nav: NavItem[];
+      currentPath: string;
+      today: string;
+    }
+  }
+}

@@ -1,0 +1,25 @@
+import type { Role } from "../domain/roles.js";
+
+export interface NavItem {
+  href: string;
+  label: string;
+}
+
+interface NavEntry extends NavItem {
+  /** Who sees it; "public" means signed-out visitors. */
+  for: readonly (Role | "public")[];
+}
+
+/** The navigation bar: one list, filtered by who is signed in. Pages are guarded by requireRole too. */
+const NAV: readonly NavEntry[] = [
+  { href: "/", label: "首页", for: ["clerk", "inspector", "supervisor", "unit", "admin", "public"] },
+  { href: "/admin/users", label: "用户管理", for: ["admin"] },
+  { href: "/admin/units", label: "成员单位", for: ["admin"] },
+  { href: "/admin/calendar", label: "工作日历", for: ["admin"] },
+  { href: "/calendar/calc", label: "工作日计算", for: ["clerk", "inspector", "supervisor", "unit", "admin", "public"] },
+];
+
+export function navFor(role: Role | null): NavItem[] {
+  const who = role ?? "public";
+  return NAV.filter((n) => n.for.includes(who)).map(({ href, label }) => ({ href, label }));
+}

@@ -1,0 +1,34 @@
+/** Display helpers for the views: formatting only, no business rules. */
+import { dayOfWeek, isIsoDate } from "../domain/dates.js";
+
+const WEEKDAYS = ["日", "一", "二", "三", "四", "五", "六"];
+
+/** "2026-03-03" → "2026年3月3日（周二）" */
+export function formatDate(date: string | null | undefined, withWeekday = true): string {
+  if (!date || !isIsoDate(date)) return "";
+  const [y, m, d] = date.split("-").map(Number);
+  return `${y}年${m}月${d}日${withWeekday ? `（周${WEEKDAYS[dayOfWeek(date)]}）` : ""}`;
+}
+
+const timeFormat = new Intl.DateTimeFormat("zh-CN", {
+  timeZone: "Asia/Shanghai",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hour12: false,
+});
+
+/** An instant in the bureau's zone: "2026/11/23 18:05". */
+export function formatTime(instant: Date | null | undefined): string {
+  return instant ? timeFormat.format(instant) : "";
+}
+
+/** Integer fen → "¥1,234.50". */
+export function formatMoney(fen: number | null | undefined): string {
+  const value = (fen ?? 0) / 100;
+  return `¥${value.toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+export const viewHelpers = { formatDate, formatTime, formatMoney };

@@ -1,0 +1,12 @@
+import { Router } from "express";
+import type { AppContext } from "../app.js";
+import { ROLE_LABELS } from "../domain/roles.js";
+
+export function homeRouter(_ctx: AppContext): Router {
+  const router = Router();
+  router.get("/", (_req, res) => {
+    const user = res.locals.user;
+    res.render("home/index", { roleLabel: user ? ROLE_LABELS[user.role] : null });
+  });
+  return router;
+}

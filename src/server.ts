@@ -1,0 +1,15 @@
+import { createApp } from "./app.js";
+import { readConfig } from "./config.js";
+import { openDb } from "./db/client.js";
+import { migrateDb } from "./db/migrate.js";
+import { logger } from "./lib/logger.js";
+import { seed } from "../seeds/index.js";
+
+const config = readConfig();
+const db = openDb(config.databasePath);
+migrateDb(db);
+await seed(db, config, new Date());
+
+createApp({ db, config }).listen(config.port, () => {
+  logger.info(`欠薪快办 listening on http://localhost:${config.port} (${config.nodeEnv})`);
+});

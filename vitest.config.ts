@@ -1,0 +1,11 @@
+import { defineConfig } from "vitest/config";
+
+export default defineConfig({
+  test: {
+    environment: "node",
+    include: ["test/**/*.test.ts"],
+    exclude: ["test/browser/**"],
+    setupFiles: ["test/setup.ts"],
+    testTimeout: 20_000,
+  },
+});
