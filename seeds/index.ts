@@ -8,6 +8,7 @@ import { count } from "drizzle-orm";
 import type { Config } from "../src/config.js";
 import type { Db } from "../src/db/client.js";
 import { users } from "../src/db/schema.js";
+import { hashPassword } from "../src/auth/password.js";
 import { yearOf, shanghaiDate } from "../src/domain/dates.js";
 import type { Role } from "../src/domain/roles.js";
 import { logger } from "../src/lib/logger.js";
@@ -37,12 +38,15 @@ export async function seed(db: Db, config: Config, now: Date): Promise<void> {
   else await seedDemo(db);
 }
 
+let demoPasswordHash: string | undefined;
+
 export async function seedDemo(db: Db): Promise<void> {
+  demoPasswordHash ??= await hashPassword(DEMO_PASSWORD);
   for (const name of MEMBER_UNITS) if (!findUnitByName(db, name)) createUnit(db, name, null);
   for (const u of DEMO_USERS) {
     if (getUserByUsername(db, u.username)) continue;
     const unitId = u.unit ? (findUnitByName(db, u.unit)?.id ?? null) : null;
-    await createUser(db, { username: u.username, displayName: u.displayName, role: u.role, unitId, password: DEMO_PASSWORD }, null);
+    await createUser(db, { username: u.username, displayName: u.displayName, role: u.role, unitId, passwordHash: demoPasswordHash }, null);
   }
 }
 

@@ -99,8 +99,9 @@ export function deleteExpiredSessions(db: Db, now: Date): void {
   db.delete(sessions).where(lt(sessions.expiresAt, now)).run();
 }
 
-export function setSessionCookie(res: Response, token: string, expiresAt: Date, secure: boolean): void {
-  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure, path: "/", expires: expiresAt });
+/** Max-Age rather than a fixed date: the browser's clock may differ from ours; the server enforces expiry. */
+export function setSessionCookie(res: Response, token: string, secure: boolean): void {
+  res.cookie(SESSION_COOKIE, token, { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: IDLE_TIMEOUT_MS });
 }
 
 export function clearSessionCookie(res: Response, secure: boolean): void {

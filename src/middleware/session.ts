@@ -14,7 +14,7 @@ export function loadSession(db: Db, opts: { cookieSecure: boolean; now: () => Da
       clearSessionCookie(res, opts.cookieSecure);
       return next();
     }
-    if (result.refreshed) setSessionCookie(res, token, result.session.expiresAt, opts.cookieSecure);
+    if (result.refreshed) setSessionCookie(res, token, opts.cookieSecure);
     res.locals.user = result.user;
     res.locals.session = result.session;
     next();

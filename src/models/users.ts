@@ -52,8 +52,9 @@ export function listActiveByRole(db: Db, role: Role) {
     .all();
 }
 
-export async function createUser(db: Db, input: UserInput & { password: string }, actorId: number | null) {
-  const passwordHash = await hashPassword(input.password);
+/** `passwordHash` lets the demo seed hash its shared password once. */
+export async function createUser(db: Db, input: UserInput & ({ password: string } | { passwordHash: string }), actorId: number | null) {
+  const passwordHash = "passwordHash" in input ? input.passwordHash : await hashPassword(input.password);
   return db.transaction((tx) => {
     const user = tx
       .insert(users)

@@ -44,8 +44,8 @@ export function authRouter({ db, config, now, loginThrottles }: AppContext): Rou
     }
     await loginThrottles.account.reset(accountKey);
     const token = generateSessionToken();
-    const session = createSession(db, token, user.id, now());
-    setSessionCookie(res, token, session.expiresAt, config.cookieSecure);
+    createSession(db, token, user.id, now());
+    setSessionCookie(res, token, config.cookieSecure);
     res.redirect(303, values.redirectTo);
   });
 

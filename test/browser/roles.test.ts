@@ -1,0 +1,55 @@
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { launchBrowser, screenshot, signIn, startServer, type Running } from "./support.js";
+
+let server: Running;
+let browser: Browser;
+beforeAll(async () => {
+  server = await startServer();
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+const ROLES = [
+  { username: "admin", name: "系统管理员", nav: ["用户管理", "成员单位", "工作日历", "工作日计算"] },
+  { username: "clerk1", name: "王晓丽", nav: ["工作日计算"] },
+  { username: "inspector1", name: "李建国", nav: ["工作日计算"] },
+  { username: "supervisor1", name: "陈志强", nav: ["工作日计算"] },
+  { username: "unit_zjj", name: "赵敏（市住建局）", nav: ["工作日计算"] },
+];
+
+describe("signing in as each role", () => {
+  it.each(ROLES)("$username sees a navigation that fits the role", async ({ username, name, nav }) => {
+    const page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 800 } });
+    await signIn(page, server.url, username);
+    await expect(page.locator("h1").textContent()).resolves.toContain(name.split("（")[0]);
+    const links = await page.locator(".site-nav a").allTextContents();
+    expect(links.map((l) => l.trim())).toEqual(["首页", ...nav]);
+    await screenshot(page, `home-${username}`);
+    await page.close();
+  });
+
+  it("works on a phone-sized screen", async () => {
+    const page = await browser.newPage({ locale: "zh-CN", viewport: { width: 390, height: 844 }, isMobile: true });
+    await page.goto(`${server.url}/calendar/calc?from=2026-02-13&days=8`);
+    await expect(page.locator("#due").getAttribute("data-date")).resolves.toBe("2026-03-03");
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await screenshot(page, "calc-phone");
+    await page.close();
+  });
+
+  it("admin opens the 2026 calendar grid", async () => {
+    const page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
+    await signIn(page, server.url, "admin");
+    await page.click("text=工作日历");
+    await expect(page.locator("h1").first().textContent()).resolves.toContain("年工作日历");
+    await page.goto(`${server.url}/admin/calendar/2026`);
+    await expect(page.locator('td[data-date="2026-02-14"]').getAttribute("data-kind")).resolves.toBe("makeup");
+    await screenshot(page, "admin-calendar-2026");
+    await page.close();
+  });
+});

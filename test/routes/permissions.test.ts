@@ -1,0 +1,68 @@
+import request from "supertest";
+import { beforeAll, describe, expect, it } from "vitest";
+import { loginAs, makeTestApp, ROLE_USERS, type Agent, type TestApp } from "../helpers.js";
+import type { Role } from "../../src/domain/roles.js";
+
+/** Each page and the roles that may open it (everyone else signed in gets 403). */
+const PAGES: { path: string; roles: Role[] }[] = [
+  { path: "/admin/users", roles: ["admin"] },
+  { path: "/admin/users/new", roles: ["admin"] },
+  { path: "/admin/units", roles: ["admin"] },
+  { path: "/admin/calendar/2026", roles: ["admin"] },
+];
+
+const NAV_LINKS: Record<Role, { shows: string[]; hides: string[] }> = {
+  admin: { shows: ["/admin/users", "/admin/units", "/admin/calendar"], hides: [] },
+  clerk: { shows: ["/calendar/calc"], hides: ["/admin/users"] },
+  inspector: { shows: ["/calendar/calc"], hides: ["/admin/users"] },
+  supervisor: { shows: ["/calendar/calc"], hides: ["/admin/users"] },
+  unit: { shows: ["/calendar/calc"], hides: ["/admin/users", "/admin/calendar"] },
+};
+
+let t: TestApp;
+const agents = {} as Record<Role, Agent>;
+beforeAll(async () => {
+  t = await makeTestApp();
+  for (const [role, username] of Object.entries(ROLE_USERS)) agents[role as Role] = await loginAs(t.app, username);
+});
+
+describe.each(PAGES)("GET $path", ({ path, roles }) => {
+  it.each(Object.keys(ROLE_USERS) as Role[])("as %s", async (role) => {
+    const res = await agents[role].get(path);
+    if (roles.includes(role)) {
+      expect(res.status).toBe(200);
+    } else {
+      expect(res.status).toBe(403);
+      expect(res.text).toContain("没有权限");
+    }
+  });
+
+  it("signed out → the login page, returning here", async () => {
+    const res = await request(t.app).get(path);
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe(`/login?redirectTo=${encodeURIComponent(path)}`);
+  });
+});
+
+describe("the navigation bar", () => {
+  it.each(Object.keys(NAV_LINKS) as Role[])("fits the %s role", async (role) => {
+    const res = await agents[role].get("/");
+    const nav = /<nav class="site-nav"[\s\S]*?<\/nav>/.exec(res.text)![0];
+    for (const href of NAV_LINKS[role].shows) expect(nav).toContain(`href="${href}"`);
+    for (const href of NAV_LINKS[role].hides) expect(nav).not.toContain(`href="${href}"`);
+  });
+});
+
+describe("error pages", () => {
+  it("answers an unknown URL with a Chinese 404 page", async () => {
+    const res = await request(t.app).get("/no/such/page");
+    expect(res.status).toBe(404);
+    expect(res.text).toContain("页面不存在");
+  });
+
+  it("never shows a stack trace", async () => {
+    const res = await agents.admin.get("/admin/users/not-a-number");
+    expect(res.status).toBe(404);
+    expect(res.text).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
