@@ -20,6 +20,8 @@ import { adminUnitsRouter } from "./routes/admin-units.js";
 import { adminUsersRouter } from "./routes/admin-users.js";
 import { authRouter } from "./routes/auth.js";
 import { calendarRouter } from "./routes/calendar.js";
+import { casesRouter } from "./routes/cases.js";
+import { publicRouter } from "./routes/public.js";
 import { homeRouter } from "./routes/home.js";
 
 export interface AppContext {
@@ -84,6 +86,8 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.use(homeRouter(ctx));
   app.use(authRouter(ctx));
   app.use(calendarRouter(ctx));
+  app.use(publicRouter(ctx));
+  app.use(casesRouter(ctx));
   app.use(adminUsersRouter(ctx));
   app.use(adminUnitsRouter(ctx));
   app.use(adminCalendarRouter(ctx));

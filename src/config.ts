@@ -9,6 +9,13 @@ export interface Config {
   adminPassword: string | undefined;
   /** Trust X-Forwarded-* from one reverse proxy, so per-IP throttles see the real client. */
   trustProxy: boolean;
+  /** Evidence files live here, outside the database. */
+  evidenceDir: string;
+  /** Largest evidence file accepted (on-site recordings are large). */
+  evidenceMaxBytes: number;
+  bureau: { name: string; address: string; phone: string };
+  /** Inspectors may open any case read-only (personal data masked). Off unless the bureau allows it. */
+  inspectorsReadAll: boolean;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -24,5 +31,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: env.COOKIE_SECURE ? env.COOKIE_SECURE === "true" : isProduction,
     adminPassword: env.ADMIN_PASSWORD || undefined,
     trustProxy: env.TRUST_PROXY === "true",
+    evidenceDir: env.EVIDENCE_DIR ?? "data/evidence",
+    evidenceMaxBytes: Number(env.EVIDENCE_MAX_BYTES ?? 2 * 1024 ** 3),
+    inspectorsReadAll: env.INSPECTORS_READ_ALL === "true",
+    bureau: {
+      name: env.BUREAU_NAME ?? "长春市劳动保障监察支队",
+      address: env.BUREAU_ADDRESS ?? "长春市南关区人民大街 1234 号 劳动保障监察投诉窗口",
+      phone: env.BUREAU_PHONE ?? "0431-12333",
+    },
   };
 }

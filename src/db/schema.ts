@@ -6,6 +6,7 @@
 import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ROLES } from "../domain/roles.js";
+import { CASE_STATES, OUTCOMES } from "../domain/case-states.js";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp" })
@@ -95,4 +96,138 @@ export const auditEvents = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("audit_events_subject_idx").on(t.subject, t.createdAt)],
+);
+
+export const CHANNELS = ["window", "phone12333", "online", "platform", "petition", "patrol"] as const;
+
+/** A wage-arrears complaint case (DESIGN.md §2). */
+export const cases = sqliteTable(
+  "cases",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseNumber: text("case_number").notNull().unique(),
+    queryCode: text("query_code").notNull(),
+    channel: text("channel", { enum: CHANNELS }).notNull(),
+    /** 全国根治欠薪线索反映平台 clue number, for transferred complaints. */
+    platformClueNo: text("platform_clue_no"),
+    receivedOn: text("received_on").notNull(),
+    state: text("state", { enum: CASE_STATES }).notNull(),
+    outcome: text("outcome", { enum: OUTCOMES }),
+    facts: text("facts").notNull(),
+    claim: text("claim").notNull(),
+    employerName: text("employer_name").notNull(),
+    employerUscc: text("employer_uscc"),
+    employerLegalRep: text("employer_legal_rep").notNull().default(""),
+    employerAddress: text("employer_address").notNull().default(""),
+    district: text("district").notNull(),
+    isConstruction: integer("is_construction", { mode: "boolean" }).notNull().default(false),
+    projectName: text("project_name").notNull().default(""),
+    projectAddress: text("project_address").notNull().default(""),
+    generalContractor: text("general_contractor").notNull().default(""),
+    subcontractor: text("subcontractor").notNull().default(""),
+    teamLeader: text("team_leader").notNull().default(""),
+    registeredById: integer("registered_by_id").references(() => users.id),
+    leadInspectorId: integer("lead_inspector_id").references(() => users.id),
+    secondInspectorId: integer("second_inspector_id").references(() => users.id),
+    assignedAt: integer("assigned_at", { mode: "timestamp" }),
+    /** Receipt, or the day the last supplement arrived: the acceptance clock's start. */
+    acceptanceStartOn: text("acceptance_start_on").notNull(),
+    decidedOn: text("decided_on"),
+    filedOn: text("filed_on"),
+    extensionDays: integer("extension_days").notNull().default(0),
+    extensionReason: text("extension_reason"),
+    closedOn: text("closed_on"),
+    /** Working days from receipt to close, kept for reporting. */
+    workingDaysTaken: integer("working_days_taken"),
+    acceptanceDueOn: text("acceptance_due_on").notNull(),
+    targetDueOn: text("target_due_on").notNull(),
+    statutoryDueOn: text("statutory_due_on"),
+    /** Sum of calendar_years.version when the due dates were computed: which calendar produced them. */
+    calendarRevision: integer("calendar_revision").notNull(),
+    /** Optimistic lock: every change bumps it; a save based on an older version is refused. */
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+    updatedAt: integer("updated_at", { mode: "timestamp" })
+      .notNull()
+      .default(sql`(unixepoch())`),
+  },
+  (t) => [
+    index("cases_state_idx").on(t.state),
+    index("cases_lead_idx").on(t.leadInspectorId, t.state),
+    index("cases_second_idx").on(t.secondInspectorId, t.state),
+    index("cases_registered_idx").on(t.registeredById),
+    index("cases_received_idx").on(t.receivedOn),
+  ],
+);
+
+/** Case numbers QX-YYYY-NNNNNN: one counter per year, bumped inside the intake transaction. */
+export const caseSequences = sqliteTable("case_sequences", {
+  year: integer("year").primaryKey(),
+  last: integer("last").notNull(),
+});
+
+/** The complainants (投诉人) of a case; amounts in fen. */
+export const caseWorkers = sqliteTable(
+  "case_workers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    name: text("name").notNull(),
+    sex: text("sex", { enum: ["男", "女"] }).notNull(),
+    age: integer("age").notNull(),
+    idNumber: text("id_number").notNull(),
+    phone: text("phone").notNull(),
+    hometown: text("hometown").notNull().default(""),
+    occupation: text("occupation").notNull().default(""),
+    workPeriod: text("work_period").notNull().default(""),
+    claimedFen: integer("claimed_fen").notNull(),
+    isRepresentative: integer("is_representative", { mode: "boolean" }).notNull().default(false),
+  },
+  (t) => [index("case_workers_case_idx").on(t.caseId), index("case_workers_name_idx").on(t.name)],
+);
+
+/** The timeline 办理记录: every action and state change, who and when. Append-only. */
+export const caseEvents = sqliteTable(
+  "case_events",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    at: integer("at", { mode: "timestamp" }).notNull(),
+    /** The Shanghai calendar date of `at`, for working-day questions ("assigned today"). */
+    onDate: text("on_date").notNull(),
+    actorId: integer("actor_id").references(() => users.id),
+    /** register, move name, assign, evidence, extend */
+    action: text("action").notNull(),
+    fromState: text("from_state", { enum: CASE_STATES }),
+    toState: text("to_state", { enum: CASE_STATES }),
+    note: text("note").notNull().default(""),
+    /** The step as the public lookup may show it; null keeps the event internal. */
+    publicStep: text("public_step"),
+  },
+  (t) => [index("case_events_case_idx").on(t.caseId, t.id), index("case_events_action_idx").on(t.action, t.onDate)],
+);
+
+/** Evidence files, stored on disk outside the database; never altered after upload. */
+export const evidence = sqliteTable(
+  "evidence",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    /** File name inside the evidence directory. */
+    storedName: text("stored_name").notNull().unique(),
+    originalName: text("original_name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    sha256: text("sha256").notNull(),
+    description: text("description").notNull().default(""),
+    uploadedById: integer("uploaded_by_id").references(() => users.id),
+    uploadedAt: integer("uploaded_at", { mode: "timestamp" }).notNull(),
+  },
+  (t) => [index("evidence_case_idx").on(t.caseId)],
 );

@@ -127,6 +127,14 @@ export class WorkingCalendar {
     return { date, provisional: this.isProvisionalSpan(start, date) };
   }
 
+  /** The last working day before `date`. */
+  previousWorkingDay(date: IsoDate): IsoDate {
+    const day = this.day(date);
+    const found = this.workingDates[day.isWorkingDay ? day.ordinal - 1 : day.ordinal];
+    if (!found) throw new CalendarRangeError(`${date} 之前没有工作日历数据`);
+    return found;
+  }
+
   /** Working days after `from` up to and including `to`; negative when `to` is earlier. */
   workingDaysBetween(from: IsoDate, to: IsoDate): CountAnswer {
     return { days: this.day(to).ordinal - this.day(from).ordinal, provisional: this.isProvisionalSpan(from, to) };

@@ -13,6 +13,10 @@ interface NavEntry extends NavItem {
 /** The navigation bar: one list, filtered by who is signed in. Pages are guarded by requireRole too. */
 const NAV: readonly NavEntry[] = [
   { href: "/", label: "首页", for: ["clerk", "inspector", "supervisor", "unit", "admin", "public"] },
+  { href: "/cases", label: "案件工作台", for: ["clerk", "inspector", "supervisor"] },
+  { href: "/cases/new", label: "登记投诉", for: ["clerk", "supervisor"] },
+  { href: "/complaint", label: "网上投诉", for: ["public"] },
+  { href: "/query", label: "进度查询", for: ["public"] },
   { href: "/admin/users", label: "用户管理", for: ["admin"] },
   { href: "/admin/units", label: "成员单位", for: ["admin"] },
   { href: "/admin/calendar", label: "工作日历", for: ["admin"] },

@@ -1,0 +1,176 @@
+/**
+ * The life of a case (DESIGN.md §3) — the one place that knows the states, the moves between them and who
+ * may make each move. Nobody compares state strings outside this module.
+ *
+ * - 登记 received: within 5 working days the bureau files it (受理立案), asks for a supplement (告知补正),
+ *   rejects it in writing (不予受理), or redirects it (告知/移送); or it first tries fast mediation (快调).
+ * - 告知补正 awaiting_supplement: when the supplement arrives the case is back at 登记, and the acceptance
+ *   clock starts again from that day.
+ * - 快调 mediating: settles (结案, 快调化解) or fails, and then the case is filed.
+ * - 立案 filed: investigated, then closed with an outcome.
+ * - Rejection, redirection and withdrawal end the case (结案) with that outcome.
+ * Inspectors act only on cases assigned to them; supervisors on every case; clerks only record, on cases
+ * they registered, that a supplement arrived or that the worker withdrew at the window.
+ */
+import { DomainError, ForbiddenError } from "./errors.js";
+import type { Role } from "./roles.js";
+
+export const CASE_STATES = ["received", "mediating", "awaiting_supplement", "filed", "closed"] as const;
+export type CaseState = (typeof CASE_STATES)[number];
+
+export const STATE_LABELS: Record<CaseState, string> = {
+  received: "已登记",
+  mediating: "快速调处中",
+  awaiting_supplement: "待补正",
+  filed: "已立案",
+  closed: "已结案",
+};
+
+/** What the public progress lookup says, in plain words. */
+export const PUBLIC_STATE_LABELS: Record<CaseState, string> = {
+  received: "已收到投诉，正在审查是否受理",
+  mediating: "正在组织快速调解",
+  awaiting_supplement: "需要您补充材料，请按补正通知书办理",
+  filed: "已受理立案，正在调查处理",
+  closed: "已办结",
+};
+
+export const OUTCOMES = [
+  "mediated",
+  "paidAfterOrder",
+  "administrativeDecision",
+  "filingRevoked",
+  "referredToPolice",
+  "toArbitrationOrCourt",
+  "referredToOtherDepartment",
+  "emergencyFund",
+  "withdrawn",
+  "rejected",
+] as const;
+export type Outcome = (typeof OUTCOMES)[number];
+
+export const OUTCOME_LABELS: Record<Outcome, string> = {
+  mediated: "快调化解",
+  paidAfterOrder: "责令支付后已支付",
+  administrativeDecision: "行政处理/处罚决定",
+  filingRevoked: "撤销立案",
+  referredToPolice: "移送公安",
+  toArbitrationOrCourt: "告知仲裁/诉讼",
+  referredToOtherDepartment: "移送其他部门",
+  emergencyFund: "应急周转金垫付",
+  withdrawn: "投诉人撤回",
+  rejected: "不予受理",
+};
+
+export const MOVE_NAMES = [
+  "startMediation",
+  "mediationFailed",
+  "file",
+  "requestSupplement",
+  "supplementReceived",
+  "reject",
+  "redirect",
+  "withdraw",
+  "close",
+] as const;
+export type MoveName = (typeof MOVE_NAMES)[number];
+
+export interface Move {
+  name: MoveName;
+  label: string;
+  from: readonly CaseState[];
+  to: CaseState;
+  by: readonly Role[];
+  /** The outcomes a user may choose for a move that ends the case. */
+  outcomes?: readonly Outcome[];
+  /** What the note must say, when one is required (shown as the field's label). */
+  noteLabel?: string;
+  /** The step as the public lookup tells it. */
+  publicStep: string;
+}
+
+const CASE_WORKERS = ["inspector", "supervisor"] as const;
+const OPEN: readonly CaseState[] = ["received", "mediating", "awaiting_supplement", "filed"];
+
+export const MOVES: readonly Move[] = [
+  { name: "startMediation", label: "启动快速调处", from: ["received"], to: "mediating", by: CASE_WORKERS, publicStep: "已启动快速调解" },
+  { name: "mediationFailed", label: "调解不成，受理立案", from: ["mediating"], to: "filed", by: CASE_WORKERS, noteLabel: "调解不成的原因", publicStep: "调解未成，已受理立案" },
+  { name: "file", label: "受理并立案", from: ["received", "mediating"], to: "filed", by: CASE_WORKERS, publicStep: "已受理立案" },
+  { name: "requestSupplement", label: "告知补正", from: ["received"], to: "awaiting_supplement", by: CASE_WORKERS, noteLabel: "需要补正的材料", publicStep: "已发出补正通知" },
+  { name: "supplementReceived", label: "补正材料已收到", from: ["awaiting_supplement"], to: "received", by: ["clerk", ...CASE_WORKERS], publicStep: "已收到补正材料" },
+  { name: "reject", label: "不予受理", from: ["received", "awaiting_supplement"], to: "closed", by: CASE_WORKERS, outcomes: ["rejected"], noteLabel: "不予受理的理由", publicStep: "不予受理，已书面告知" },
+  { name: "redirect", label: "告知/移送", from: ["received", "awaiting_supplement"], to: "closed", by: CASE_WORKERS, outcomes: ["toArbitrationOrCourt", "referredToOtherDepartment"], noteLabel: "告知或移送的机关及理由", publicStep: "已告知或移送有关机关处理" },
+  { name: "withdraw", label: "投诉人撤回", from: OPEN, to: "closed", by: ["clerk", ...CASE_WORKERS], outcomes: ["withdrawn"], noteLabel: "撤回情况", publicStep: "投诉人已撤回投诉" },
+  {
+    name: "close",
+    label: "结案",
+    from: ["filed"],
+    to: "closed",
+    by: CASE_WORKERS,
+    outcomes: ["paidAfterOrder", "administrativeDecision", "filingRevoked", "referredToPolice", "toArbitrationOrCourt", "referredToOtherDepartment", "emergencyFund", "withdrawn"],
+    noteLabel: "结案摘要",
+    publicStep: "案件已办结",
+  },
+];
+
+export interface Actor {
+  role: Role;
+  /** An inspector assigned to this case (lead or second). */
+  isAssigned: boolean;
+  /** The clerk who registered this case. */
+  isRegistrar: boolean;
+}
+
+export class InvalidMoveError extends DomainError {
+  override readonly status = 409;
+}
+
+function mayAct(move: Move, actor: Actor): boolean {
+  if (!move.by.includes(actor.role)) return false;
+  if (actor.role === "inspector") return actor.isAssigned;
+  if (actor.role === "clerk") return actor.isRegistrar;
+  return true;
+}
+
+export function isOpen(state: CaseState): boolean {
+  return state !== "closed";
+}
+
+/** Before a decision on acceptance: the acceptance clock applies. */
+export function isBeforeAcceptance(state: CaseState): boolean {
+  return state === "received" || state === "mediating" || state === "awaiting_supplement";
+}
+
+export function isAwaitingSupplement(state: CaseState): boolean {
+  return state === "awaiting_supplement";
+}
+
+export function isFiled(state: CaseState): boolean {
+  return state === "filed";
+}
+
+export function getMove(name: string): Move | undefined {
+  return MOVES.find((m) => m.name === name);
+}
+
+/** The moves this actor may make from this state, in table order. */
+export function allowedMoves(state: CaseState, actor: Actor): Move[] {
+  return MOVES.filter((m) => m.from.includes(state) && mayAct(m, actor));
+}
+
+/** The move, if legal; otherwise an error that says why, in Chinese. */
+export function assertMove(state: CaseState, name: string, actor: Actor, outcome?: Outcome): Move {
+  const move = getMove(name);
+  if (!move) throw new InvalidMoveError("未知的办理操作。");
+  if (!move.from.includes(state)) {
+    throw new InvalidMoveError(`案件当前状态为“${STATE_LABELS[state]}”，不能“${move.label}”。`);
+  }
+  if (!mayAct(move, actor)) {
+    const why = actor.role === "inspector" ? "只有承办本案的监察员可以办理" : "您的角色不能办理此操作";
+    throw new ForbiddenError(`${why}：“${move.label}”。`);
+  }
+  if (move.outcomes && !(outcome && move.outcomes.includes(outcome))) {
+    throw new InvalidMoveError(`请选择“${move.label}”的办结方式。`);
+  }
+  return move;
+}

@@ -1,0 +1,32 @@
+/** Lists the forms offer. Districts are Changchun's (the demo bureau's city). */
+import type { CHANNELS } from "../db/schema.js";
+
+export const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], string> = {
+  window: "窗口",
+  phone12333: "12333 电话",
+  online: "网上投诉",
+  platform: "全国根治欠薪线索反映平台转办",
+  petition: "12345/信访转办",
+  patrol: "巡查发现",
+};
+
+export const DISTRICTS = [
+  "南关区",
+  "宽城区",
+  "朝阳区",
+  "二道区",
+  "绿园区",
+  "双阳区",
+  "九台区",
+  "经开区",
+  "高新区",
+  "净月区",
+  "汽开区",
+  "长春新区",
+  "莲花山区",
+  "中韩示范区",
+  "榆树市",
+  "德惠市",
+  "公主岭市",
+  "农安县",
+] as const;

@@ -1,0 +1,36 @@
+import { CHANNELS } from "../db/schema.js";
+import { CASE_STATES } from "../domain/case-states.js";
+import type { CaseFilters, Channel, ClockFilter } from "../models/cases.js";
+import { formValues } from "./form.js";
+
+/** Workbench filters from the query string; anything unknown falls back to "no filter". */
+export function parseCaseFilters(query: unknown): CaseFilters {
+  const v = formValues(query);
+  const state = v.state ?? "open";
+  const page = Number(v.page);
+  return {
+    state: state === "all" || state === "open" || (CASE_STATES as readonly string[]).includes(state) ? (state as CaseFilters["state"]) : "open",
+    clock: ["normal", "dueSoon", "overdue"].includes(v.clock ?? "") ? (v.clock as ClockFilter) : "",
+    district: (v.district ?? "").slice(0, 20),
+    channel: (CHANNELS as readonly string[]).includes(v.channel ?? "") ? (v.channel as Channel) : "",
+    q: (v.q ?? "").slice(0, 60),
+    inspectorId: Number.isInteger(Number(v.inspector)) && Number(v.inspector) > 0 ? Number(v.inspector) : null,
+    everyCase: v.every === "1",
+    page: Number.isInteger(page) && page > 0 ? page : 1,
+  };
+}
+
+/** The query string for the same filters on another page. */
+export function filtersQuery(f: CaseFilters, page: number): string {
+  const params = new URLSearchParams();
+  if (f.state !== "open") params.set("state", f.state);
+  if (f.clock) params.set("clock", f.clock);
+  if (f.district) params.set("district", f.district);
+  if (f.channel) params.set("channel", f.channel);
+  if (f.q) params.set("q", f.q);
+  if (f.inspectorId) params.set("inspector", String(f.inspectorId));
+  if (f.everyCase) params.set("every", "1");
+  if (page > 1) params.set("page", String(page));
+  const s = params.toString();
+  return s ? `?${s}` : "";
+}

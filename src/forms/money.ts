@@ -1,0 +1,12 @@
+/** Amounts typed in yuan ("1,234.5", "¥800", "3000元") → integer fen; null when not an amount. */
+export function parseYuanToFen(input: string): number | null {
+  const cleaned = input.replace(/[,，\s]/g, "").replace(/^[¥￥]/, "").replace(/元$/, "");
+  if (!/^\d+(\.\d{1,2})?$/.test(cleaned)) return null;
+  const [whole, frac = ""] = cleaned.split(".");
+  return Number(whole) * 100 + Number(frac.padEnd(2, "0"));
+}
+
+/** Integer fen → "1234.50" (for putting a stored amount back into a form field). */
+export function fenToYuanInput(fen: number): string {
+  return (fen / 100).toFixed(2);
+}

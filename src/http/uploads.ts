@@ -1,0 +1,153 @@
+/**
+ * Multipart uploads streamed to disk, hashed (SHA-256) on the way, never held in memory. A file that is
+ * too large or of a type we do not keep is not an error that aborts the request: it is drained, marked
+ * `rejected`, and the route shows a message next to the field while keeping everything else typed.
+ */
+import { createHash, randomBytes } from "node:crypto";
+import { createWriteStream, mkdirSync } from "node:fs";
+import { unlink } from "node:fs/promises";
+import { extname, join } from "node:path";
+import { Transform } from "node:stream";
+import { pipeline } from "node:stream/promises";
+import type { Request } from "express";
+import multer from "multer";
+import type { StoredFile } from "../models/cases.js";
+
+const EVIDENCE_TYPES: Record<string, string> = {
+  ".jpg": "image/jpeg",
+  ".jpeg": "image/jpeg",
+  ".png": "image/png",
+  ".webp": "image/webp",
+  ".heic": "image/heic",
+  ".gif": "image/gif",
+  ".pdf": "application/pdf",
+  ".mp3": "audio/mpeg",
+  ".m4a": "audio/mp4",
+  ".aac": "audio/aac",
+  ".amr": "audio/amr",
+  ".wav": "audio/wav",
+  ".ogg": "audio/ogg",
+  ".mp4": "video/mp4",
+  ".mov": "video/quicktime",
+  ".3gp": "video/3gpp",
+  ".webm": "video/webm",
+};
+
+const ROSTER_TYPES: Record<string, string> = {
+  ".csv": "text/csv",
+  ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+export const EVIDENCE_EXTENSIONS = Object.keys(EVIDENCE_TYPES).join(",");
+export const ROSTER_MAX_BYTES = 5 * 1024 * 1024;
+
+export interface UploadedFile extends StoredFile {
+  field: string;
+  path: string;
+  rejected: "tooLarge" | "badType" | null;
+}
+
+interface Limits {
+  dir: string;
+  evidenceMaxBytes: number;
+}
+
+class HashingDiskStorage implements multer.StorageEngine {
+  constructor(private readonly limits: Limits) {
+    mkdirSync(limits.dir, { recursive: true });
+  }
+
+  _handleFile(_req: Request, file: Express.Multer.File, cb: (error?: unknown, info?: Partial<Express.Multer.File>) => void): void {
+    const originalName = decodeName(file.originalname);
+    const ext = extname(originalName).toLowerCase();
+    const types = file.fieldname === "roster" ? ROSTER_TYPES : EVIDENCE_TYPES;
+    const maxBytes = file.fieldname === "roster" ? ROSTER_MAX_BYTES : this.limits.evidenceMaxBytes;
+    const mimeType = types[ext];
+    const base = { field: file.fieldname, originalName, mimeType: mimeType ?? "application/octet-stream" };
+    if (!mimeType) {
+      file.stream.resume();
+      file.stream.once("end", () => cb(null, { ...base, storedName: "", path: "", size: 0, sha256: "", rejected: "badType" } as Partial<Express.Multer.File>));
+      return;
+    }
+    const storedName = `${Date.now()}-${randomBytes(8).toString("hex")}${ext}`;
+    const path = join(this.limits.dir, storedName);
+    const hash = createHash("sha256");
+    let size = 0;
+    let tooLarge = false;
+    const meter = new Transform({
+      transform(chunk: Buffer, _enc, done) {
+        size += chunk.length;
+        if (size > maxBytes) {
+          tooLarge = true;
+          return done(); // keep draining the request, write nothing more
+        }
+        hash.update(chunk);
+        done(null, chunk);
+      },
+    });
+    pipeline(file.stream, meter, createWriteStream(path, { flags: "wx" }))
+      .then(async () => {
+        if (tooLarge) {
+          await unlink(path).catch(() => undefined);
+          return cb(null, { ...base, storedName: "", path: "", size, sha256: "", rejected: "tooLarge" } as Partial<Express.Multer.File>);
+        }
+        cb(null, { ...base, storedName, path, size, sha256: hash.digest("hex"), rejected: null } as Partial<Express.Multer.File>);
+      })
+      .catch(async (err: unknown) => {
+        await unlink(path).catch(() => undefined);
+        cb(err);
+      });
+  }
+
+  _removeFile(_req: Request, file: Express.Multer.File, cb: (error: Error | null) => void): void {
+    if (!file.path) return cb(null);
+    unlink(file.path).then(() => cb(null), () => cb(null));
+  }
+}
+
+/** Browsers send UTF-8 names, which busboy reads as latin1 by default. */
+function decodeName(name: string): string {
+  const bytes = Buffer.from(name, "latin1");
+  const utf8 = bytes.toString("utf8");
+  return utf8.includes("\uFFFD") ? name : utf8;
+}
+
+export function createUpload(limits: Limits) {
+  return multer({ storage: new HashingDiskStorage(limits), limits: { files: 50, fields: 2000, fieldSize: 64 * 1024 } });
+}
+
+export function uploadedFiles(req: Request): UploadedFile[] {
+  const files = req.files;
+  if (!files) return [];
+  return (Array.isArray(files) ? files : Object.values(files).flat()) as unknown as UploadedFile[];
+}
+
+/** Deletes what a request stored, when it is not kept (a form shown again, a failed save). */
+export async function discardFiles(files: readonly UploadedFile[]): Promise<void> {
+  await Promise.all(files.filter((f) => f.path).map((f) => unlink(f.path).catch(() => undefined)));
+}
+
+/** Chinese messages for the rejected files of one field, or null. */
+export function rejectionMessage(files: readonly UploadedFile[], maxBytes: number): string | null {
+  const messages = files
+    .filter((f) => f.rejected)
+    .map((f) =>
+      f.rejected === "tooLarge"
+        ? `文件“${f.originalName}”超过 ${formatBytes(maxBytes)} 上限`
+        : f.field === "roster"
+          ? `名单文件“${f.originalName}”应为 CSV 或 XLSX 表格`
+          : `文件“${f.originalName}”的类型不支持（可上传照片、PDF、录音、录像）`,
+    );
+  return messages.length ? messages.join("；") : null;
+}
+
+export function toStoredFile(f: UploadedFile): StoredFile {
+  return { storedName: f.storedName, originalName: f.originalName, mimeType: f.mimeType, size: f.size, sha256: f.sha256 };
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 ** 3) return `${+(bytes / 1024 ** 3).toFixed(1)} GB`;
+  if (bytes >= 1024 ** 2) return `${+(bytes / 1024 ** 2).toFixed(1)} MB`;
+  if (bytes >= 1024) return `${Math.round(bytes / 1024)} KB`;
+  return `${bytes} B`;
+}

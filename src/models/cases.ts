@@ -1,0 +1,494 @@
+/**
+ * Cases: intake, moves through the state machine, assignment, extension, listing and the deadline
+ * recomputation that follows a calendar change. Every change writes a timeline row in the same
+ * transaction and bumps the case's version (optimistic locking).
+ */
+import { aliasedTable, and, asc, count, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import type { Db, DbOrTx } from "../db/client.js";
+import { calendarDays, calendarYears, caseEvents, caseSequences, caseWorkers, cases, evidence, users, type CHANNELS } from "../db/schema.js";
+import { actorFor, canAssign, canExtend, canViewCase, caseAccess, type Viewer } from "../domain/case-access.js";
+import { assertMove, isBeforeAcceptance, isFiled, isOpen, type CaseState, type Outcome } from "../domain/case-states.js";
+import { ACCEPTANCE_DAYS, EXTENSION_DAYS, STATUTORY_DAYS, TARGET_DAYS, dueDates } from "../domain/clocks.js";
+import { addDays, shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
+import { STATE_LABELS } from "../domain/case-states.js";
+import { formatCaseNumber, newQueryCode } from "../lib/ids.js";
+import { loadCalendar, onCalendarChange } from "./calendar.js";
+
+export type Channel = (typeof CHANNELS)[number];
+export type CaseRow = typeof cases.$inferSelect;
+export type WorkerRow = typeof caseWorkers.$inferSelect;
+
+export interface WorkerInput {
+  name: string;
+  sex: "男" | "女";
+  age: number;
+  idNumber: string;
+  phone: string;
+  hometown: string;
+  occupation: string;
+  workPeriod: string;
+  claimedFen: number;
+  isRepresentative: boolean;
+}
+
+export interface CaseInput {
+  channel: Channel;
+  platformClueNo: string | null;
+  receivedOn: IsoDate;
+  facts: string;
+  claim: string;
+  employerName: string;
+  employerUscc: string | null;
+  employerLegalRep: string;
+  employerAddress: string;
+  district: string;
+  isConstruction: boolean;
+  projectName: string;
+  projectAddress: string;
+  generalContractor: string;
+  subcontractor: string;
+  teamLeader: string;
+  workers: WorkerInput[];
+}
+
+export interface StoredFile {
+  storedName: string;
+  originalName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+}
+
+function calendarRevision(tx: DbOrTx): number {
+  return tx.select({ r: sql<number>`sum(${calendarYears.version})` }).from(calendarYears).get()!.r;
+}
+
+function addEvent(
+  tx: DbOrTx,
+  e: { caseId: number; actorId: number | null; action: string; from?: CaseState | null; to?: CaseState | null; note?: string; publicStep?: string | null; now: Date },
+): void {
+  tx.insert(caseEvents)
+    .values({
+      caseId: e.caseId,
+      at: e.now,
+      onDate: shanghaiDate(e.now),
+      actorId: e.actorId,
+      action: e.action,
+      fromState: e.from ?? null,
+      toState: e.to ?? null,
+      note: e.note ?? "",
+      publicStep: e.publicStep ?? null,
+    })
+    .run();
+}
+
+/** Registers a complaint: number, query code, workers, evidence and the first timeline row, all or nothing. */
+export function registerCase(db: Db, input: CaseInput, opts: { actorId: number | null; now: Date; files?: StoredFile[] }) {
+  const calendar = loadCalendar(db);
+  const due = dueDates({ receivedOn: input.receivedOn, acceptanceStartOn: input.receivedOn, filedOn: null, extensionDays: 0 }, calendar);
+  const year = yearOf(shanghaiDate(opts.now));
+  return db.transaction((tx) => {
+    // One statement both creates and bumps the year's counter; SQLite serialises writers, so no two
+    // intakes can read the same number.
+    const { last } = tx
+      .insert(caseSequences)
+      .values({ year, last: 1 })
+      .onConflictDoUpdate({ target: caseSequences.year, set: { last: sql`${caseSequences.last} + 1` } })
+      .returning({ last: caseSequences.last })
+      .get();
+    const { workers, ...fields } = input;
+    const row = tx
+      .insert(cases)
+      .values({
+        ...fields,
+        caseNumber: formatCaseNumber(year, last),
+        queryCode: newQueryCode(),
+        state: "received",
+        registeredById: opts.actorId,
+        acceptanceStartOn: input.receivedOn,
+        acceptanceDueOn: due.acceptanceDueOn,
+        targetDueOn: due.targetDueOn,
+        statutoryDueOn: null,
+        calendarRevision: calendarRevision(tx),
+        createdAt: opts.now,
+        updatedAt: opts.now,
+      })
+      .returning({ id: cases.id, caseNumber: cases.caseNumber, queryCode: cases.queryCode })
+      .get();
+    for (let i = 0; i < workers.length; i += 200) {
+      tx.insert(caseWorkers).values(workers.slice(i, i + 200).map((w) => ({ ...w, caseId: row.id }))).run();
+    }
+    for (const f of opts.files ?? []) {
+      tx.insert(evidence).values({ ...f, caseId: row.id, uploadedById: opts.actorId, uploadedAt: opts.now }).run();
+    }
+    addEvent(tx, {
+      caseId: row.id,
+      actorId: opts.actorId,
+      action: "register",
+      to: "received",
+      note: `登记投诉，投诉人 ${workers.length} 人${opts.files?.length ? `，证据材料 ${opts.files.length} 份` : ""}`,
+      publicStep: "已收到投诉",
+      now: opts.now,
+    });
+    return row;
+  });
+}
+
+export function getCaseRow(db: DbOrTx, id: number): CaseRow {
+  const row = Number.isInteger(id) ? db.select().from(cases).where(eq(cases.id, id)).get() : undefined;
+  if (!row) throw new NotFoundError("案件不存在。");
+  return row;
+}
+
+/** Everything the case page shows, for a viewer allowed to see the case. */
+export function getCaseDetail(db: Db, id: number, viewer: Viewer, policy: { inspectorsReadAll: boolean }) {
+  const row = getCaseRow(db, id);
+  const access = caseAccess(row, viewer, policy);
+  if (access === "none") throw new ForbiddenError("您不能查看此案件：监察员只能查看分配给自己的案件，窗口受理员只能查看自己登记的案件。");
+  const lead = aliasedTable(users, "lead");
+  const second = aliasedTable(users, "second");
+  const registrar = aliasedTable(users, "registrar");
+  const names = db
+    .select({ lead: lead.displayName, second: second.displayName, registrar: registrar.displayName })
+    .from(cases)
+    .leftJoin(lead, eq(lead.id, cases.leadInspectorId))
+    .leftJoin(second, eq(second.id, cases.secondInspectorId))
+    .leftJoin(registrar, eq(registrar.id, cases.registeredById))
+    .where(eq(cases.id, id))
+    .get()!;
+  return {
+    access,
+    case: row,
+    names,
+    workers: db.select().from(caseWorkers).where(eq(caseWorkers.caseId, id)).orderBy(desc(caseWorkers.isRepresentative), asc(caseWorkers.id)).all(),
+    events: listEvents(db, id),
+    evidence: db
+      .select({ id: evidence.id, originalName: evidence.originalName, mimeType: evidence.mimeType, size: evidence.size, sha256: evidence.sha256, description: evidence.description, uploadedAt: evidence.uploadedAt, uploader: users.displayName })
+      .from(evidence)
+      .leftJoin(users, eq(users.id, evidence.uploadedById))
+      .where(eq(evidence.caseId, id))
+      .orderBy(asc(evidence.id))
+      .all(),
+  };
+}
+
+export function listEvents(db: Db, caseId: number) {
+  return db
+    .select({ id: caseEvents.id, at: caseEvents.at, onDate: caseEvents.onDate, action: caseEvents.action, fromState: caseEvents.fromState, toState: caseEvents.toState, note: caseEvents.note, publicStep: caseEvents.publicStep, actorName: users.displayName })
+    .from(caseEvents)
+    .leftJoin(users, eq(users.id, caseEvents.actorId))
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(asc(caseEvents.id))
+    .all();
+}
+
+/** The latest timeline row of one action (the reason on a notice, for example). */
+export function latestEvent(db: Db, caseId: number, action: string) {
+  return listEvents(db, caseId)
+    .filter((e) => e.action === action)
+    .at(-1);
+}
+
+/** Saves a patch only if nobody changed the case since `version`; otherwise the user is told. */
+function saveVersioned(tx: DbOrTx, c: CaseRow, version: number, patch: Partial<CaseRow>, now: Date): void {
+  if (c.version !== version) throw caseChanged(c);
+  const res = tx
+    .update(cases)
+    .set({ ...patch, version: c.version + 1, updatedAt: now })
+    .where(and(eq(cases.id, c.id), eq(cases.version, version)))
+    .run();
+  if (res.changes === 0) throw caseChanged(c);
+}
+
+function caseChanged(c: CaseRow): ConflictError {
+  return new ConflictError(`案件已被他人更新（当前状态：${STATE_LABELS[c.state]}），未保存您的操作。请查看最新情况后再办理。`);
+}
+
+export interface MoveRequest {
+  caseId: number;
+  move: string;
+  outcome?: Outcome;
+  note: string;
+  version: number;
+  actor: Viewer;
+  now: Date;
+}
+
+/** One move of the state machine, with its dates, deadlines and timeline row. */
+export function moveCase(db: Db, req: MoveRequest): CaseRow {
+  const calendar = loadCalendar(db);
+  return db.transaction((tx) => {
+    const c = getCaseRow(tx, req.caseId);
+    if (c.version !== req.version) throw caseChanged(c);
+    if (!canViewCase(c, req.actor)) throw new ForbiddenError();
+    const move = assertMove(c.state, req.move, actorFor(c, req.actor), req.outcome);
+    const note = req.note.trim();
+    if (move.noteLabel && !note) throw new ValidationError(`请填写${move.noteLabel}`);
+    const today = shanghaiDate(req.now);
+    const next: Partial<CaseRow> = { state: move.to };
+    if (isBeforeAcceptance(c.state) && !isBeforeAcceptance(move.to)) next.decidedOn = today;
+    if (move.to === "filed" && !c.filedOn) next.filedOn = today;
+    if (move.name === "supplementReceived") next.acceptanceStartOn = today;
+    if (move.to === "closed") {
+      next.closedOn = today;
+      next.outcome = req.outcome ?? null;
+      next.workingDaysTaken = calendar.workingDaysBetween(c.receivedOn, today).days;
+    }
+    const merged = { ...c, ...next };
+    const due = dueDates(merged, calendar);
+    saveVersioned(tx, c, req.version, { ...next, ...due, calendarRevision: calendarRevision(tx) }, req.now);
+    addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: move.name, from: c.state, to: move.to, note, publicStep: move.publicStep, now: req.now });
+    return getCaseRow(tx, c.id);
+  });
+}
+
+/** The active inspectors, fewest open cases first: the assignment form's suggestion. */
+export function inspectorWorkloads(db: Db) {
+  const open = sql`${cases.state} != 'closed'`;
+  return db
+    .select({
+      id: users.id,
+      displayName: users.displayName,
+      openCases: sql<number>`(select count(*) from ${cases} where (${cases.leadInspectorId} = ${users.id} or ${cases.secondInspectorId} = ${users.id}) and ${open})`,
+    })
+    .from(users)
+    .where(and(eq(users.role, "inspector"), eq(users.active, true)))
+    .all()
+    .sort((a, b) => a.openCases - b.openCases || a.id - b.id);
+}
+
+export function assignInspectors(db: Db, req: { caseId: number; leadId: number; secondId: number | null; version: number; actor: Viewer; now: Date }): void {
+  if (!canAssign(req.actor)) throw new ForbiddenError("只有科长可以分配案件。");
+  const inspectors = new Map(inspectorWorkloads(db).map((i) => [i.id, i.displayName]));
+  if (!inspectors.has(req.leadId)) throw new ValidationError("请选择在岗的主办监察员");
+  if (req.secondId !== null && !inspectors.has(req.secondId)) throw new ValidationError("请选择在岗的协办监察员");
+  if (req.secondId === req.leadId) throw new ValidationError("主办和协办不能是同一名监察员");
+  db.transaction((tx) => {
+    const c = getCaseRow(tx, req.caseId);
+    if (!isOpen(c.state)) throw new ValidationError("已结案的案件不能再分配。");
+    saveVersioned(tx, c, req.version, { leadInspectorId: req.leadId, secondInspectorId: req.secondId, assignedAt: req.now }, req.now);
+    const second = req.secondId ? `，协办：${inspectors.get(req.secondId)}` : "";
+    addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: "assign", note: `主办：${inspectors.get(req.leadId)}${second}`, publicStep: "已指定监察员承办", now: req.now });
+  });
+}
+
+/** 劳动保障监察条例 第十七条: extended once, by 30 working days, with approval. */
+export function extendStatutoryDeadline(db: Db, req: { caseId: number; reason: string; version: number; actor: Viewer; now: Date }): void {
+  if (!canExtend(req.actor)) throw new ForbiddenError("只有科长可以批准延长办案期限。");
+  const reason = req.reason.trim();
+  if (!reason) throw new ValidationError("请填写延期理由");
+  const calendar = loadCalendar(db);
+  db.transaction((tx) => {
+    const c = getCaseRow(tx, req.caseId);
+    if (!isFiled(c.state)) throw new ValidationError("只有已立案的案件可以延长法定办案期限。");
+    if (c.extensionDays > 0) throw new ValidationError("法定办案期限只能延长一次。");
+    const merged = { ...c, extensionDays: EXTENSION_DAYS };
+    saveVersioned(tx, c, req.version, { extensionDays: EXTENSION_DAYS, extensionReason: reason, statutoryDueOn: dueDates(merged, calendar).statutoryDueOn }, req.now);
+    addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: "extend", note: `延长 ${EXTENSION_DAYS} 个工作日：${reason}`, now: req.now });
+  });
+}
+
+export function addEvidence(db: Db, req: { caseId: number; files: StoredFile[]; description: string; actor: Viewer; now: Date }): void {
+  db.transaction((tx) => {
+    const c = getCaseRow(tx, req.caseId);
+    if (!canViewCase(c, req.actor)) throw new ForbiddenError();
+    for (const f of req.files) tx.insert(evidence).values({ ...f, caseId: c.id, description: req.description, uploadedById: req.actor.id, uploadedAt: req.now }).run();
+    addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: "evidence", note: `上传证据材料：${req.files.map((f) => f.originalName).join("、")}`, now: req.now });
+  });
+}
+
+export function getEvidenceFile(db: Db, caseId: number, evidenceId: number) {
+  const row = db.select().from(evidence).where(and(eq(evidence.id, evidenceId), eq(evidence.caseId, caseId))).get();
+  if (!row) throw new NotFoundError("证据材料不存在。");
+  return row;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Listing
+
+export type ClockFilter = "normal" | "dueSoon" | "overdue";
+
+export interface CaseFilters {
+  /** "open" (all open states), one state, or "all". */
+  state: CaseState | "open" | "all";
+  clock: ClockFilter | "";
+  district: string;
+  channel: Channel | "";
+  q: string;
+  inspectorId: number | null;
+  /** Inspectors' read-only search of every case, where the bureau allows it. */
+  everyCase: boolean;
+  page: number;
+}
+
+export const PAGE_SIZE = 20;
+
+const acceptanceDay = aliasedTable(calendarDays, "acceptance_day");
+const targetDay = aliasedTable(calendarDays, "target_day");
+const leadUser = aliasedTable(users, "lead_user");
+
+/**
+ * Working days left on the most urgent running clock, as in domain/clocks.ts mostUrgent(): before
+ * acceptance (and not waiting for a supplement) the nearer of acceptance and target; otherwise the
+ * target, which always falls before the statutory date. Null once closed.
+ */
+function daysLeftSql(todayOrdinal: number): SQL<number | null> {
+  return sql<number | null>`(case
+    when ${cases.state} in ('received', 'mediating') then min(${acceptanceDay.ordinal}, ${targetDay.ordinal})
+    when ${cases.state} in ('awaiting_supplement', 'filed') then ${targetDay.ordinal}
+  end - ${todayOrdinal})`;
+}
+
+function scopeFor(viewer: Viewer): SQL | undefined {
+  switch (viewer.role) {
+    case "supervisor":
+      return undefined;
+    case "inspector":
+      return or(eq(cases.leadInspectorId, viewer.id), eq(cases.secondInspectorId, viewer.id));
+    case "clerk":
+      return eq(cases.registeredById, viewer.id);
+    default:
+      return sql`0`;
+  }
+}
+
+export function listCases(db: Db, viewer: Viewer, filters: CaseFilters, today: IsoDate) {
+  const todayOrdinal = loadCalendar(db).day(today).ordinal;
+  const daysLeft = daysLeftSql(todayOrdinal);
+  const conditions: (SQL | undefined)[] = [filters.everyCase && viewer.role === "inspector" ? undefined : scopeFor(viewer)];
+  if (filters.state === "open") conditions.push(sql`${cases.state} != 'closed'`);
+  else if (filters.state !== "all") conditions.push(eq(cases.state, filters.state));
+  if (filters.clock === "overdue") conditions.push(sql`${daysLeft} < 0`);
+  if (filters.clock === "dueSoon") conditions.push(sql`${daysLeft} between 0 and 2`);
+  if (filters.clock === "normal") conditions.push(sql`${daysLeft} > 2`);
+  if (filters.district) conditions.push(eq(cases.district, filters.district));
+  if (filters.channel) conditions.push(eq(cases.channel, filters.channel));
+  if (filters.inspectorId) conditions.push(or(eq(cases.leadInspectorId, filters.inspectorId), eq(cases.secondInspectorId, filters.inspectorId)));
+  const q = filters.q.trim();
+  if (q) {
+    const pattern = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+    conditions.push(
+      or(
+        sql`${cases.caseNumber} like ${pattern} escape '\\'`,
+        sql`${cases.employerName} like ${pattern} escape '\\'`,
+        sql`${cases.projectName} like ${pattern} escape '\\'`,
+        sql`exists (select 1 from ${caseWorkers} where ${caseWorkers.caseId} = ${cases.id} and ${caseWorkers.name} like ${pattern} escape '\\')`,
+      ),
+    );
+  }
+  const where = and(...conditions);
+  const base = db
+    .select({
+      id: cases.id,
+      caseNumber: cases.caseNumber,
+      state: cases.state,
+      outcome: cases.outcome,
+      channel: cases.channel,
+      receivedOn: cases.receivedOn,
+      employerName: cases.employerName,
+      district: cases.district,
+      acceptanceDueOn: cases.acceptanceDueOn,
+      targetDueOn: cases.targetDueOn,
+      closedOn: cases.closedOn,
+      leadName: leadUser.displayName,
+      daysLeft,
+      representative: sql<string>`(select ${caseWorkers.name} from ${caseWorkers} where ${caseWorkers.caseId} = ${cases.id} order by ${caseWorkers.isRepresentative} desc, ${caseWorkers.id} limit 1)`,
+      workerCount: sql<number>`(select count(*) from ${caseWorkers} where ${caseWorkers.caseId} = ${cases.id})`,
+      claimedFen: sql<number>`(select coalesce(sum(${caseWorkers.claimedFen}), 0) from ${caseWorkers} where ${caseWorkers.caseId} = ${cases.id})`,
+    })
+    .from(cases)
+    .innerJoin(acceptanceDay, eq(acceptanceDay.date, cases.acceptanceDueOn))
+    .innerJoin(targetDay, eq(targetDay.date, cases.targetDueOn))
+    .leftJoin(leadUser, eq(leadUser.id, cases.leadInspectorId))
+    .where(where);
+  const rows = base
+    .orderBy(sql`${cases.state} = 'closed'`, sql`${daysLeft} asc`, desc(cases.closedOn), asc(cases.receivedOn), asc(cases.id))
+    .limit(PAGE_SIZE)
+    .offset((Math.max(1, filters.page) - 1) * PAGE_SIZE)
+    .all();
+  const total = db
+    .select({ n: count() })
+    .from(cases)
+    .innerJoin(acceptanceDay, eq(acceptanceDay.date, cases.acceptanceDueOn))
+    .innerJoin(targetDay, eq(targetDay.date, cases.targetDueOn))
+    .where(where)
+    .get()!.n;
+  return { rows, total, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
+}
+
+export function listDistricts(db: Db): string[] {
+  return db.selectDistinct({ d: cases.district }).from(cases).orderBy(asc(cases.district)).all().map((r) => r.d);
+}
+
+/**
+ * 今日提醒 for an inspector (or a supervisor, over every case): cases assigned since the previous working
+ * day, and running clocks that turned 即将到期 or 已超期 today. Counted on working days only: on a rest
+ * day nothing "turns".
+ */
+export function remindersFor(db: Db, viewer: Viewer, today: IsoDate) {
+  const calendar = loadCalendar(db);
+  const todayDay = calendar.day(today);
+  const since = calendar.previousWorkingDay(today);
+  const sinceInstant = new Date(`${addDays(since, 1)}T00:00:00+08:00`);
+  const scope = viewer.role === "inspector" ? or(eq(cases.leadInspectorId, viewer.id), eq(cases.secondInspectorId, viewer.id)) : undefined;
+  const newlyAssigned =
+    viewer.role === "inspector"
+      ? db
+          .select({ id: cases.id, caseNumber: cases.caseNumber, employerName: cases.employerName, assignedAt: cases.assignedAt })
+          .from(cases)
+          .where(and(scope, sql`${cases.state} != 'closed'`, sql`${cases.assignedAt} >= ${Math.floor(sinceInstant.getTime() / 1000)}`))
+          .orderBy(desc(cases.assignedAt))
+          .all()
+      : [];
+  if (!todayDay.isWorkingDay) return { isWorkingDay: false, newlyAssigned, turnedDueSoon: [], turnedOverdue: [] };
+  const daysLeft = daysLeftSql(todayDay.ordinal);
+  const turned = (left: number) =>
+    db
+      .select({ id: cases.id, caseNumber: cases.caseNumber, employerName: cases.employerName, state: cases.state })
+      .from(cases)
+      .innerJoin(acceptanceDay, eq(acceptanceDay.date, cases.acceptanceDueOn))
+      .innerJoin(targetDay, eq(targetDay.date, cases.targetDueOn))
+      .where(and(scope, sql`${cases.state} != 'closed'`, sql`${daysLeft} = ${left}`))
+      .orderBy(asc(cases.id))
+      .all();
+  return { isWorkingDay: true, newlyAssigned, turnedDueSoon: turned(2), turnedOverdue: turned(-1) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendar changes
+
+/**
+ * Recomputes every open case's due dates from the stored working-day ordinals, in one statement per
+ * clock (no per-case loop). A date the calendar cannot reach keeps its old value.
+ */
+export function recomputeOpenDeadlines(tx: DbOrTx): void {
+  const nth = (column: SQL, days: SQL | number) => sql`(select d2.date from ${calendarDays} d1 join ${calendarDays} d2
+      on d2.ordinal = d1.ordinal + ${days} and d2.is_working_day = 1 where d1.date = ${column})`;
+  tx.run(sql`update ${cases} set
+      acceptance_due_on = coalesce(${nth(sql`${cases}.acceptance_start_on`, ACCEPTANCE_DAYS)}, acceptance_due_on),
+      target_due_on = coalesce(${nth(sql`${cases}.received_on`, TARGET_DAYS)}, target_due_on),
+      statutory_due_on = case when filed_on is null then null
+        else coalesce(${nth(sql`${cases}.filed_on`, sql`${STATUTORY_DAYS} + ${cases}.extension_days`)}, statutory_due_on) end,
+      calendar_revision = (select sum(version) from ${calendarYears})
+    where state != 'closed'`);
+}
+
+onCalendarChange(recomputeOpenDeadlines);
+
+export function findCaseForPublic(db: Db, caseNumber: string, queryCode: string) {
+  const row = db
+    .select()
+    .from(cases)
+    .where(and(eq(cases.caseNumber, caseNumber.trim().toUpperCase()), eq(cases.queryCode, queryCode.trim().toUpperCase())))
+    .get();
+  if (!row) return null;
+  const step = db
+    .select({ publicStep: caseEvents.publicStep, onDate: caseEvents.onDate })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, row.id), sql`${caseEvents.publicStep} is not null`))
+    .orderBy(desc(caseEvents.id))
+    .limit(1)
+    .get();
+  return { state: row.state, caseNumber: row.caseNumber, receivedOn: row.receivedOn, targetDueOn: row.targetDueOn, closedOn: row.closedOn, latestStep: step ?? null };
+}

@@ -1,0 +1,268 @@
+import { readFile } from "node:fs/promises";
+import { resolve } from "node:path";
+import { Router, type Request, type Response } from "express";
+import type { AppContext } from "../app.js";
+import { CHANNELS } from "../db/schema.js";
+import { actorFor, canAssign, canExtend, type Viewer } from "../domain/case-access.js";
+import { MOVES, OUTCOME_LABELS, STATE_LABELS, allowedMoves, isFiled, isOpen, type Outcome } from "../domain/case-states.js";
+import { CLOCK_STATUS_LABELS, caseClocks } from "../domain/clocks.js";
+import { ConflictError, DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
+import { maskIdNumber, maskPhone } from "../domain/masking.js";
+import { CHANNEL_LABELS, DISTRICTS } from "../domain/reference-data.js";
+import { parseCaseFilters, filtersQuery } from "../forms/case-filters.js";
+import { formValues, type FieldErrors } from "../forms/form.js";
+import { parseIntake, readIntakeValues, type IntakeValues } from "../forms/intake-form.js";
+import { parseRoster } from "../forms/roster.js";
+import { renderPageOrPartial } from "../http/render.js";
+import { EVIDENCE_EXTENSIONS, createUpload, discardFiles, formatBytes, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
+import { requireRole } from "../middleware/require-role.js";
+import { loadCalendar } from "../models/calendar.js";
+import {
+  addEvidence,
+  assignInspectors,
+  extendStatutoryDeadline,
+  getCaseDetail,
+  getEvidenceFile,
+  inspectorWorkloads,
+  latestEvent,
+  listCases,
+  listDistricts,
+  moveCase,
+  registerCase,
+  remindersFor,
+} from "../models/cases.js";
+
+const NOTICES = {
+  rejection: { move: "reject", title: "不予受理通知书" },
+  supplement: { move: "requestSupplement", title: "告知补正通知书" },
+  redirect: { move: "redirect", title: "告知/移送通知书" },
+} as const;
+
+function viewerOf(res: Response): Viewer {
+  const user = res.locals.user!;
+  return { id: user.id, role: user.role };
+}
+
+function caseId(req: Request): number {
+  return Number(req.params.id);
+}
+
+export function casesRouter({ db, config, now }: AppContext): Router {
+  const router = Router();
+  const upload = createUpload({ dir: config.evidenceDir, evidenceMaxBytes: config.evidenceMaxBytes });
+  const policy = { inspectorsReadAll: config.inspectorsReadAll };
+  const staff = requireRole("clerk", "inspector", "supervisor");
+  const intakeStaff = requireRole("clerk", "supervisor");
+
+  // ---- Workbench ----------------------------------------------------------------------------
+
+  router.get("/cases", staff, (req, res) => {
+    const viewer = viewerOf(res);
+    const filters = parseCaseFilters(req.query);
+    const result = listCases(db, viewer, filters, res.locals.today);
+    const data = {
+      result,
+      filters,
+      pageLink: (page: number) => `/cases${filtersQuery(filters, page)}`,
+      stateLabels: STATE_LABELS,
+      outcomeLabels: OUTCOME_LABELS,
+      channelLabels: CHANNEL_LABELS,
+      channels: CHANNELS,
+      districts: [...new Set([...DISTRICTS, ...listDistricts(db)])],
+      inspectors: viewer.role === "supervisor" ? inspectorWorkloads(db) : [],
+      canSearchAll: viewer.role === "inspector" && policy.inspectorsReadAll,
+      reminders: viewer.role === "clerk" ? null : remindersFor(db, viewer, res.locals.today),
+    };
+    renderPageOrPartial(res, "cases/index", "cases/_results", data);
+  });
+
+  // ---- Intake -------------------------------------------------------------------------------
+
+  function renderIntake(res: Response, status: number, values: IntakeValues, errors: FieldErrors, notice: string | null = null) {
+    res.status(status).render("cases/new", {
+      values,
+      errors,
+      notice,
+      channels: CHANNELS,
+      channelLabels: CHANNEL_LABELS,
+      districts: DISTRICTS,
+      evidenceAccept: EVIDENCE_EXTENSIONS,
+      evidenceMax: formatBytes(config.evidenceMaxBytes),
+    });
+  }
+
+  const blankIntake = (today: string): IntakeValues => ({ fields: { channel: "window", receivedOn: today }, workers: [{}], representative: 0 });
+
+  router.get("/cases/new", intakeStaff, (_req, res) => {
+    renderIntake(res, 200, blankIntake(res.locals.today), {});
+  });
+
+  // htmx: one more worker row (and the add button, renumbered, swapped out of band).
+  router.get("/cases/new/worker-row", intakeStaff, (req, res) => {
+    const index = Math.max(0, Math.min(Number(req.query.index) || 0, 999));
+    res.render("cases/_worker-row", { index, w: {}, errors: {}, representative: -1, withAddButton: true });
+  });
+
+  router.post("/cases", intakeStaff, upload.any(), async (req, res) => {
+    const files = uploadedFiles(req);
+    const values = readIntakeValues(req.body);
+    const intent = formValues(req.body).intent ?? "submit";
+    const keep = async (status: number, errors: FieldErrors, notice: string | null = null) => {
+      await discardFiles(files);
+      const evidenceFiles = files.filter((f) => f.field === "evidence" && !f.rejected);
+      const reselect = intent === "submit" && evidenceFiles.length ? "证据文件未保存，请重新选择后提交。" : null;
+      renderIntake(res, status, values, errors, [notice, reselect].filter(Boolean).join(" ") || null);
+    };
+
+    if (intent === "addWorker") {
+      values.workers.push({});
+      return keep(200, {});
+    }
+    if (intent === "preview") {
+      const roster = files.find((f) => f.field === "roster");
+      const rejected = rejectionMessage(roster ? [roster] : [], 5 * 1024 * 1024);
+      if (!roster) return keep(422, { roster: "请选择名单文件（CSV 或 XLSX）" });
+      if (rejected) return keep(422, { roster: rejected });
+      const parsed = await parseRoster(roster.originalName, await readFile(roster.path));
+      if (!parsed.ok) return keep(422, { roster: parsed.error });
+      values.workers = parsed.workers;
+      values.representative = 0;
+      const check = parseIntake(values, res.locals.today);
+      const rowErrors = check.ok ? {} : Object.fromEntries(Object.entries(check.errors).filter(([k]) => k.startsWith("workers")));
+      const bad = new Set(Object.keys(rowErrors).filter((k) => k !== "workers").map((k) => k.split(".")[1])).size;
+      const summary = `已从“${roster.originalName}”读入 ${parsed.workers.length} 名投诉人${bad ? `，其中 ${bad} 行有误（已标红），请修改后再登记` : "，请核对后登记"}。尚未保存。`;
+      return keep(bad ? 422 : 200, rowErrors, summary);
+    }
+
+    const form = parseIntake(values, res.locals.today);
+    const errors: FieldErrors = form.ok ? {} : { ...form.errors };
+    const evidenceFiles = files.filter((f) => f.field === "evidence");
+    const rejected = rejectionMessage(evidenceFiles, config.evidenceMaxBytes);
+    if (rejected) errors.evidence = rejected;
+    if (!form.ok || rejected) return keep(422, errors);
+    await discardFiles(files.filter((f) => f.field !== "evidence"));
+    let created;
+    try {
+      created = registerCase(db, form.value, { actorId: res.locals.user!.id, now: now(), files: evidenceFiles.map(toStoredFile) });
+    } catch (err) {
+      await discardFiles(evidenceFiles);
+      throw err;
+    }
+    res.redirect(303, `/cases/${created.id}/receipt?new=1`);
+  });
+
+  // ---- The case page ------------------------------------------------------------------------
+
+  function showCase(res: Response, id: number, status = 200, problem: { message: string; form?: string; errors?: FieldErrors; values?: Record<string, string> } | null = null) {
+    const viewer = viewerOf(res);
+    const detail = getCaseDetail(db, id, viewer, policy);
+    const c = detail.case;
+    const working = detail.access === "work";
+    const calendar = loadCalendar(db);
+    res.status(status).render("cases/show", {
+      ...detail,
+      c,
+      clocks: caseClocks(c, calendar, res.locals.today),
+      clockStatusLabels: CLOCK_STATUS_LABELS,
+      stateLabels: STATE_LABELS,
+      outcomeLabels: OUTCOME_LABELS,
+      channelLabels: CHANNEL_LABELS,
+      moveLabels: Object.fromEntries(MOVES.map((m) => [m.name, m.label])),
+      moves: working ? allowedMoves(c.state, actorFor(c, viewer)) : [],
+      can: {
+        assign: working && canAssign(viewer) && isOpen(c.state),
+        extend: working && canExtend(viewer) && isFiled(c.state) && c.extensionDays === 0,
+        addEvidence: working,
+        openEvidence: working,
+        notices: working,
+      },
+      workers: detail.workers.map((w) => (working ? w : { ...w, idNumber: maskIdNumber(w.idNumber), phone: maskPhone(w.phone) })),
+      claimedFen: detail.workers.reduce((sum, w) => sum + w.claimedFen, 0),
+      inspectors: canAssign(viewer) ? inspectorWorkloads(db) : [],
+      evidenceAccept: EVIDENCE_EXTENSIONS,
+      evidenceMax: formatBytes(config.evidenceMaxBytes),
+      problem,
+    });
+  }
+
+  router.get("/cases/:id", staff, (req, res) => {
+    showCase(res, caseId(req));
+  });
+
+  /** Runs a case change; a refused one shows the case again with the reason (nothing is lost). */
+  async function act(req: Request, res: Response, form: string, change: () => void | Promise<void>) {
+    try {
+      await change();
+    } catch (err) {
+      if (err instanceof ForbiddenError || !(err instanceof DomainError)) throw err;
+      const status = err instanceof ConflictError ? 409 : err instanceof ValidationError ? 422 : err.status;
+      return showCase(res, caseId(req), status, { message: err.message, form, values: formValues(req.body) });
+    }
+    res.redirect(303, `/cases/${caseId(req)}`);
+  }
+
+  router.post("/cases/:id/moves", staff, async (req, res) => {
+    const v = formValues(req.body);
+    await act(req, res, `move-${v.move}`, () => {
+      moveCase(db, { caseId: caseId(req), move: v.move ?? "", outcome: (v.outcome || undefined) as Outcome | undefined, note: v.note ?? "", version: Number(v.version), actor: viewerOf(res), now: now() });
+    });
+  });
+
+  router.post("/cases/:id/assign", requireRole("supervisor"), async (req, res) => {
+    const v = formValues(req.body);
+    await act(req, res, "assign", () =>
+      assignInspectors(db, { caseId: caseId(req), leadId: Number(v.leadId), secondId: v.secondId ? Number(v.secondId) : null, version: Number(v.version), actor: viewerOf(res), now: now() }),
+    );
+  });
+
+  router.post("/cases/:id/extend", requireRole("supervisor"), async (req, res) => {
+    const v = formValues(req.body);
+    await act(req, res, "extend", () => extendStatutoryDeadline(db, { caseId: caseId(req), reason: v.reason ?? "", version: Number(v.version), actor: viewerOf(res), now: now() }));
+  });
+
+  router.post("/cases/:id/evidence", staff, upload.array("evidence", 20), async (req, res) => {
+    const files = uploadedFiles(req);
+    const rejected = rejectionMessage(files, config.evidenceMaxBytes);
+    const problem = rejected ?? (files.length === 0 ? "请选择要上传的文件" : null);
+    if (problem) {
+      await discardFiles(files);
+      return showCase(res, caseId(req), 422, { message: problem, form: "evidence" });
+    }
+    await act(req, res, "evidence", async () => {
+      try {
+        addEvidence(db, { caseId: caseId(req), files: files.map(toStoredFile), description: formValues(req.body).description ?? "", actor: viewerOf(res), now: now() });
+      } catch (err) {
+        await discardFiles(files);
+        throw err;
+      }
+    });
+  });
+
+  router.get("/cases/:id/evidence/:evidenceId", staff, (req, res) => {
+    const detail = getCaseDetail(db, caseId(req), viewerOf(res), policy);
+    if (detail.access !== "work") throw new ForbiddenError("只读查询不能打开证据材料。");
+    const file = getEvidenceFile(db, detail.case.id, Number(req.params.evidenceId));
+    res.type(file.mimeType);
+    res.attachment(file.originalName);
+    res.sendFile(resolve(config.evidenceDir, file.storedName));
+  });
+
+  // ---- Printable documents ------------------------------------------------------------------
+
+  router.get("/cases/:id/receipt", staff, (req, res) => {
+    const detail = getCaseDetail(db, caseId(req), viewerOf(res), policy);
+    if (detail.access !== "work") throw new ForbiddenError();
+    res.render("cases/receipt", { ...detail, c: detail.case, bureau: config.bureau, channelLabels: CHANNEL_LABELS, justCreated: req.query.new === "1" });
+  });
+
+  router.get("/cases/:id/notices/:kind", staff, (req, res) => {
+    const notice = NOTICES[req.params.kind as keyof typeof NOTICES];
+    const detail = getCaseDetail(db, caseId(req), viewerOf(res), policy);
+    if (detail.access !== "work") throw new ForbiddenError();
+    const event = notice ? latestEvent(db, detail.case.id, notice.move) : undefined;
+    if (!notice || !event) throw new ValidationError("该案件没有这份通知书。");
+    res.render("cases/notice", { ...detail, c: detail.case, kind: req.params.kind, title: notice.title, event, bureau: config.bureau, outcomeLabels: OUTCOME_LABELS });
+  });
+
+  return router;
+}

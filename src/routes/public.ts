@@ -1,0 +1,78 @@
+/** What workers and the public use without signing in: online filing and the progress lookup. */
+import { Router } from "express";
+import { z } from "zod";
+import type { AppContext } from "../app.js";
+import { createThrottle } from "../auth/rate-limit.js";
+import { PUBLIC_STATE_LABELS } from "../domain/case-states.js";
+import { TooManyRequestsError } from "../domain/errors.js";
+import { DISTRICTS } from "../domain/reference-data.js";
+import { parseForm, type FieldErrors } from "../forms/form.js";
+import { parseIntake, readIntakeValues, type IntakeValues } from "../forms/intake-form.js";
+import { findCaseForPublic, registerCase } from "../models/cases.js";
+
+const querySchema = z.object({
+  caseNumber: z.string({ error: "请填写案件编号" }).trim().min(1, "请填写案件编号").max(20, "案件编号格式不对"),
+  queryCode: z.string({ error: "请填写查询码" }).trim().min(1, "请填写查询码").max(10, "查询码为 6 位"),
+});
+
+/** Same words for a wrong code and an unknown number: nobody can probe which case numbers exist. */
+const NOT_FOUND = "没有查到对应的案件，请核对回执上的案件编号和查询码。";
+
+export function publicRouter({ db, now }: AppContext): Router {
+  const router = Router();
+  const filingThrottle = createThrottle({ points: 5, windowSeconds: 60 * 60, message: (m) => `提交过于频繁，请 ${m} 分钟后再试，或拨打 12333 投诉。` });
+  const queryThrottle = createThrottle({ points: 20, windowSeconds: 10 * 60, message: (m) => `查询过于频繁，请 ${m} 分钟后再试。` });
+
+  // ---- Online self-filing ------------------------------------------------------------------
+
+  const renderComplaint = (res: import("express").Response, status: number, values: IntakeValues, errors: FieldErrors) =>
+    res.status(status).render("public/complaint", { values, errors, districts: DISTRICTS });
+
+  router.get("/complaint", (_req, res) => {
+    renderComplaint(res, 200, { fields: {}, workers: [{}], representative: 0 }, {});
+  });
+
+  router.post("/complaint", async (req, res) => {
+    const values = readIntakeValues(req.body);
+    if (values.workers.length === 0) values.workers = [{}];
+    // The short form asks one worker and the essentials; the rest is what an online complaint always is.
+    values.fields = { ...values.fields, channel: "online", receivedOn: res.locals.today, claim: values.fields.claim || "请求支付拖欠的工资" };
+    const form = parseIntake({ ...values, workers: values.workers.slice(0, 1) }, res.locals.today);
+    if (!form.ok) return renderComplaint(res, 422, values, form.errors);
+    try {
+      await filingThrottle.check(req.ip ?? "unknown");
+    } catch (err) {
+      if (!(err instanceof TooManyRequestsError)) throw err;
+      res.set("Retry-After", String(err.retryAfterSeconds));
+      return renderComplaint(res, 429, values, { _form: err.message });
+    }
+    await filingThrottle.hit(req.ip ?? "unknown");
+    const created = registerCase(db, form.value, { actorId: null, now: now() });
+    res.status(201).render("public/complaint-done", { created, receivedOn: res.locals.today });
+  });
+
+  // ---- Progress lookup ----------------------------------------------------------------------
+
+  router.get("/query", (_req, res) => {
+    res.render("public/query", { values: {}, errors: {}, result: null });
+  });
+
+  router.post("/query", async (req, res) => {
+    const form = parseForm(querySchema, req.body);
+    if (!form.ok) return res.status(422).render("public/query", { values: form.values, errors: form.errors, result: null });
+    const key = req.ip ?? "unknown";
+    try {
+      await queryThrottle.check(key);
+    } catch (err) {
+      if (!(err instanceof TooManyRequestsError)) throw err;
+      res.set("Retry-After", String(err.retryAfterSeconds));
+      return res.status(429).render("public/query", { values: form.values, errors: { _form: err.message }, result: null });
+    }
+    await queryThrottle.hit(key);
+    const found = findCaseForPublic(db, form.value.caseNumber, form.value.queryCode);
+    if (!found) return res.status(404).render("public/query", { values: form.values, errors: { _form: NOT_FOUND }, result: null });
+    res.render("public/query", { values: form.values, errors: {}, result: { ...found, stateText: PUBLIC_STATE_LABELS[found.state] } });
+  });
+
+  return router;
+}
