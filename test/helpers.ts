@@ -1,3 +1,6 @@
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import request from "supertest";
 import type { Express } from "express";
 import { createApp } from "../src/app.js";
@@ -6,6 +9,8 @@ import { openDb, type Db } from "../src/db/client.js";
 import { migrateDb } from "../src/db/migrate.js";
 import { ensureCalendar } from "../src/models/calendar.js";
 import { DEMO_PASSWORD, seedDemo } from "../seeds/index.js";
+import { idNumberCheckChar, usccCheckChar } from "../src/domain/identifiers.js";
+import { registerCase, type CaseInput, type WorkerInput } from "../src/models/cases.js";
 
 export { DEMO_PASSWORD };
 
@@ -14,17 +19,20 @@ export interface TestApp {
   db: Db;
   /** Moves the app's clock. */
   clock: { now: Date };
+  evidenceDir: string;
 }
 
 /** A fresh in-memory database with the calendar and demo accounts, and an app on a settable clock. */
-export async function makeTestApp(start = new Date("2026-11-23T02:00:00Z")): Promise<TestApp> {
+export async function makeTestApp(start = new Date("2026-11-23T02:00:00Z"), env: Record<string, string> = {}): Promise<TestApp> {
   const db = openDb(":memory:");
   migrateDb(db);
   ensureCalendar(db, 2031);
   await seedDemo(db);
   const clock = { now: start };
-  const app = createApp({ db, config: readConfig({ NODE_ENV: "test" }), now: () => clock.now });
-  return { app, db, clock };
+  const evidenceDir = mkdtempSync(join(tmpdir(), "qx-evidence-"));
+  const config = readConfig({ NODE_ENV: "test", EVIDENCE_DIR: evidenceDir, ...env });
+  const app = createApp({ db, config, now: () => clock.now });
+  return { app, db, clock, evidenceDir };
 }
 
 export type Agent = ReturnType<typeof request.agent>;
@@ -48,3 +56,95 @@ export const ROLE_USERS = {
   unit: "unit_zjj",
   admin: "admin",
 } as const;
+
+// ---- Cases ------------------------------------------------------------------------------------
+
+
+/** A valid 身份证号 (GB 11643 checksum) for test person `n`. */
+export function idNumber(n: number, birth = "19850315"): string {
+  const first17 = `220102${birth}${String(n % 1000).padStart(3, "0")}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
+export function uscc(seed = "91220101MA0Y1234"): string {
+  const first17 = (seed + "0").slice(0, 17);
+  return first17 + usccCheckChar(first17);
+}
+
+export function workerInput(n: number, overrides: Partial<WorkerInput> = {}): WorkerInput {
+  return {
+    name: `工人${n}`,
+    sex: "男",
+    age: 40,
+    idNumber: idNumber(n),
+    phone: `138${String(10000000 + n).slice(-8)}`,
+    hometown: "吉林省榆树市",
+    occupation: "钢筋工",
+    workPeriod: "2026-03 至 2026-10",
+    claimedFen: 850000,
+    isRepresentative: n === 1,
+    ...overrides,
+  };
+}
+
+export function caseInput(overrides: Partial<CaseInput> = {}): CaseInput {
+  return {
+    channel: "window",
+    platformClueNo: null,
+    receivedOn: "2026-11-23",
+    facts: "2026年3月起在该工地务工，拖欠工资至今。",
+    claim: "请求支付拖欠工资",
+    employerName: "长春市某建筑劳务有限公司",
+    employerUscc: uscc(),
+    employerLegalRep: "赵某",
+    employerAddress: "长春市朝阳区某路 1 号",
+    district: "朝阳区",
+    isConstruction: true,
+    projectName: "某小区二期",
+    projectAddress: "朝阳区某路",
+    generalContractor: "某建工集团",
+    subcontractor: "某劳务公司",
+    teamLeader: "钱某",
+    workers: [workerInput(1)],
+    ...overrides,
+  };
+}
+
+/** Registers a case directly (as clerk1 unless said otherwise) and returns its id. */
+export function makeCase(db: Db, overrides: Partial<CaseInput> = {}, opts: { actorId?: number | null; now?: Date } = {}) {
+  const clerkId = db.$client.prepare("select id from users where username = 'clerk1'").pluck().get() as number;
+  return registerCase(db, caseInput(overrides), { actorId: opts.actorId === undefined ? clerkId : opts.actorId, now: opts.now ?? new Date("2026-11-23T02:00:00Z") });
+}
+
+export function userId(db: Db, username: string): number {
+  return db.$client.prepare("select id from users where username = ?").pluck().get(username) as number;
+}
+
+/** The fields of the intake form for one valid worker, as a browser would post them. */
+export function intakeFields(overrides: Record<string, string> = {}): Record<string, string> {
+  return {
+    intent: "submit",
+    channel: "window",
+    receivedOn: "2026-11-23",
+    "workers.0.name": "张三",
+    "workers.0.sex": "",
+    "workers.0.age": "45",
+    "workers.0.idNumber": idNumber(7),
+    "workers.0.phone": "13812345678",
+    "workers.0.hometown": "吉林省德惠市",
+    "workers.0.occupation": "木工",
+    "workers.0.workPeriod": "2026-04 至 2026-09",
+    "workers.0.claimed": "12,800.50",
+    representative: "0",
+    employerName: "长春宏达建筑劳务有限公司",
+    employerUscc: uscc(),
+    employerLegalRep: "王某",
+    employerAddress: "长春市南关区某街 8 号",
+    district: "南关区",
+    isConstruction: "on",
+    projectName: "南湖花园三期",
+    facts: "2026年4月至9月在南湖花园三期做木工，工资一直未结清。",
+    claim: "请求支付拖欠工资 12800.50 元",
+    ...overrides,
+  };
+}
