@@ -245,12 +245,13 @@ export function moveCase(db: Db, req: MoveRequest): CaseRow {
 
 /** The active inspectors, fewest open cases first: the assignment form's suggestion. */
 export function inspectorWorkloads(db: Db) {
-  const open = sql`${cases.state} != 'closed'`;
+  // Raw SQL with explicit aliases: a correlated subquery must not let drizzle's unqualified names bind inward.
   return db
     .select({
       id: users.id,
       displayName: users.displayName,
-      openCases: sql<number>`(select count(*) from ${cases} where (${cases.leadInspectorId} = ${users.id} or ${cases.secondInspectorId} = ${users.id}) and ${open})`,
+      openCases: sql<number>`(select count(*) from cases c
+        where (c.lead_inspector_id = "users"."id" or c.second_inspector_id = "users"."id") and c.state != 'closed')`,
     })
     .from(users)
     .where(and(eq(users.role, "inspector"), eq(users.active, true)))
@@ -373,7 +374,7 @@ export function listCases(db: Db, viewer: Viewer, filters: CaseFilters, today: I
         sql`${cases.caseNumber} like ${pattern} escape '\\'`,
         sql`${cases.employerName} like ${pattern} escape '\\'`,
         sql`${cases.projectName} like ${pattern} escape '\\'`,
-        sql`exists (select 1 from ${caseWorkers} where ${caseWorkers.caseId} = ${cases.id} and ${caseWorkers.name} like ${pattern} escape '\\')`,
+        sql`exists (select 1 from case_workers w where w.case_id = "cases"."id" and w.name like ${pattern} escape '\\')`,
       ),
     );
   }
@@ -393,9 +394,9 @@ export function listCases(db: Db, viewer: Viewer, filters: CaseFilters, today: I
       closedOn: cases.closedOn,
       leadName: leadUser.displayName,
       daysLeft,
-      representative: sql<string>`(select ${caseWorkers.name} from ${caseWorkers} where ${caseWorkers.caseId} = ${cases.id} order by ${caseWorkers.isRepresentative} desc, ${caseWorkers.id} limit 1)`,
-      workerCount: sql<number>`(select count(*) from ${caseWorkers} where ${caseWorkers.caseId} = ${cases.id})`,
-      claimedFen: sql<number>`(select coalesce(sum(${caseWorkers.claimedFen}), 0) from ${caseWorkers} where ${caseWorkers.caseId} = ${cases.id})`,
+      representative: sql<string>`(select w.name from case_workers w where w.case_id = "cases"."id" order by w.is_representative desc, w.id limit 1)`,
+      workerCount: sql<number>`(select count(*) from case_workers w where w.case_id = "cases"."id")`,
+      claimedFen: sql<number>`(select coalesce(sum(w.claimed_fen), 0) from case_workers w where w.case_id = "cases"."id")`,
     })
     .from(cases)
     .innerJoin(acceptanceDay, eq(acceptanceDay.date, cases.acceptanceDueOn))

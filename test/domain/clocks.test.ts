@@ -1,5 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
-import { caseClocks, dueDates, mostUrgent, runningStatus, type ClockFacts } from "../../src/domain/clocks.js";
+import { caseClocks, dueDates, mostUrgent, runningStatus, type Clock, type ClockFacts } from "../../src/domain/clocks.js";
 import { officialSchedules } from "../../src/domain/official-calendar.js";
 import { provisionalSchedule } from "../../src/domain/statutory-holidays.js";
 import { WorkingCalendar } from "../../src/domain/working-days.js";
@@ -20,7 +20,8 @@ const received = (overrides: Partial<ClockFacts> = {}): ClockFacts => ({
   ...overrides,
 });
 
-const byKey = (facts: ClockFacts, today: string) => Object.fromEntries(caseClocks(facts, calendar, today).map((k) => [k.key, k]));
+const byKey = (facts: ClockFacts, today: string) =>
+  Object.fromEntries(caseClocks(facts, calendar, today).map((k) => [k.key, k])) as Record<"acceptance" | "target", Clock> & { statutory?: Clock };
 
 describe("due dates", () => {
   it("counts a case received 2026-09-30 to a target of 2026-10-16 across National Day", () => {
