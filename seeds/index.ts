@@ -1,7 +1,7 @@
 /**
  * Idempotent seeding. Every start: the calendar (official years, provisional years ahead). Outside
  * production: the demo member units and accounts (password demo1234). In production: no demo data, only
- * a first admin when there is no user at all.
+ * a first admin when there is no user at all. Demo cases only on a database without cases.
  */
 import { randomBytes } from "node:crypto";
 import { count } from "drizzle-orm";
@@ -16,6 +16,7 @@ import { ensureCalendar } from "../src/models/calendar.js";
 import { createUnit, findUnitByName } from "../src/models/units.js";
 import { createUser, getUserByUsername } from "../src/models/users.js";
 import { MEMBER_UNITS } from "./member-units.js";
+import { seedDemoCases } from "./demo-cases.js";
 
 export const DEMO_PASSWORD = "demo1234";
 
@@ -34,8 +35,9 @@ export const CALENDAR_YEARS_AHEAD = 5;
 
 export async function seed(db: Db, config: Config, now: Date): Promise<void> {
   ensureCalendar(db, yearOf(shanghaiDate(now)) + CALENDAR_YEARS_AHEAD);
-  if (config.isProduction) await ensureFirstAdmin(db, config);
-  else await seedDemo(db);
+  if (config.isProduction) return ensureFirstAdmin(db, config);
+  await seedDemo(db);
+  seedDemoCases(db, now);
 }
 
 let demoPasswordHash: string | undefined;

@@ -33,6 +33,7 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 }
 
 export async function signIn(page: Page, baseUrl: string, username: string, password = "demo1234"): Promise<void> {
+  await page.context().clearCookies();
   await page.goto(`${baseUrl}/login`);
   await page.fill("#username", username);
   await page.fill("#password", password);

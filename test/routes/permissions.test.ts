@@ -9,14 +9,16 @@ const PAGES: { path: string; roles: Role[] }[] = [
   { path: "/admin/users/new", roles: ["admin"] },
   { path: "/admin/units", roles: ["admin"] },
   { path: "/admin/calendar/2026", roles: ["admin"] },
+  { path: "/cases", roles: ["clerk", "inspector", "supervisor"] },
+  { path: "/cases/new", roles: ["clerk", "supervisor"] },
 ];
 
 const NAV_LINKS: Record<Role, { shows: string[]; hides: string[] }> = {
   admin: { shows: ["/admin/users", "/admin/units", "/admin/calendar"], hides: [] },
-  clerk: { shows: ["/calendar/calc"], hides: ["/admin/users"] },
-  inspector: { shows: ["/calendar/calc"], hides: ["/admin/users"] },
-  supervisor: { shows: ["/calendar/calc"], hides: ["/admin/users"] },
-  unit: { shows: ["/calendar/calc"], hides: ["/admin/users", "/admin/calendar"] },
+  clerk: { shows: ["/cases", "/cases/new", "/calendar/calc"], hides: ["/admin/users"] },
+  inspector: { shows: ["/cases", "/calendar/calc"], hides: ["/admin/users", "/cases/new"] },
+  supervisor: { shows: ["/cases", "/cases/new", "/calendar/calc"], hides: ["/admin/users"] },
+  unit: { shows: ["/calendar/calc"], hides: ["/admin/users", "/admin/calendar", "/cases"] },
 };
 
 let t: TestApp;

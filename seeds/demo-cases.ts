@@ -1,0 +1,175 @@
+/**
+ * About sixty demo cases over every state, clock and district, a few group complaints, some overdue.
+ * Dates are placed relative to the day the seed runs, so a fresh demo always has cases due soon and late.
+ * Runs only when there is no case yet.
+ */
+import { count } from "drizzle-orm";
+import type { Db } from "../src/db/client.js";
+import { cases } from "../src/db/schema.js";
+import { addDays, shanghaiDate, type IsoDate } from "../src/domain/dates.js";
+import { idNumberCheckChar, usccCheckChar } from "../src/domain/identifiers.js";
+import { DISTRICTS } from "../src/domain/reference-data.js";
+import type { Outcome } from "../src/domain/case-states.js";
+import { loadCalendar } from "../src/models/calendar.js";
+import { assignInspectors, extendStatutoryDeadline, moveCase, registerCase, type CaseInput, type Channel, type WorkerInput } from "../src/models/cases.js";
+import { getUserByUsername } from "../src/models/users.js";
+
+const SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文";
+const GIVEN = ["建国", "国强", "志刚", "海波", "红梅", "丽娟", "长春", "玉兰", "德福", "永胜", "桂芳", "春生", "振华", "秀英", "宝山", "立新", "金凤", "俊杰", "明亮", "淑珍"];
+const HOMETOWNS = ["吉林省榆树市", "吉林省农安县", "吉林省德惠市", "黑龙江省五常市", "吉林省九台区", "辽宁省昌图县", "吉林省公主岭市", "河南省周口市"];
+const JOBS = ["钢筋工", "木工", "瓦工", "架子工", "电焊工", "小工", "油工", "服务员", "保洁员", "装卸工", "司机", "厨师"];
+const EMPLOYERS: { name: string; project?: string; contractor?: string }[] = [
+  { name: "长春宏达建筑劳务有限公司", project: "南湖花园三期", contractor: "吉林省建工集团有限公司" },
+  { name: "吉林省鑫源建设工程有限公司", project: "净月潭悦府一期", contractor: "中建某局第三建设有限公司" },
+  { name: "长春市众城装饰工程有限公司", project: "汽开区第二小学改扩建", contractor: "长春市政建设集团" },
+  { name: "长春北方物业服务有限公司" },
+  { name: "长春市老街坊餐饮管理有限公司" },
+  { name: "吉林省恒通物流有限公司" },
+  { name: "长春宽城区某服装加工厂" },
+  { name: "包工头 李某（无营业执照）", project: "绿园区某厂房钢结构工程", contractor: "长春某钢构有限公司" },
+  { name: "长春市新天地商贸有限公司" },
+  { name: "吉林省路桥建设劳务分包有限公司", project: "长双快速路养护工程", contractor: "吉林省交通建设集团" },
+];
+const CHANNELS: Channel[] = ["window", "window", "window", "phone12333", "online", "platform", "petition", "patrol"];
+
+function pick<T>(list: readonly T[], i: number): T {
+  return list[i % list.length]!;
+}
+
+function personId(n: number): string {
+  const birthYear = 1965 + (n % 35);
+  const first17 = `2201${String(2 + (n % 8)).padStart(2, "0")}${birthYear}${String(1 + (n % 12)).padStart(2, "0")}${String(1 + (n % 28)).padStart(2, "0")}${String(n % 1000).padStart(3, "0")}`;
+  return first17 + idNumberCheckChar(first17);
+}
+
+function workers(caseIndex: number, size: number, today: IsoDate): WorkerInput[] {
+  return Array.from({ length: size }, (_, j) => {
+    const n = caseIndex * 40 + j;
+    const id = personId(n);
+    return {
+      name: `${SURNAMES[n % SURNAMES.length]}${pick(GIVEN, n * 7 + caseIndex)}`,
+      sex: Number(id[16]) % 2 === 1 ? "男" : "女",
+      age: Number(today.slice(0, 4)) - Number(id.slice(6, 10)),
+      idNumber: id,
+      phone: `13${(n % 9) + 1}${String(10_000_000 + ((n * 7919) % 90_000_000)).slice(-8)}`,
+      hometown: pick(HOMETOWNS, n),
+      occupation: pick(JOBS, n + caseIndex),
+      workPeriod: "2026年3月至2026年10月",
+      claimedFen: (3000 + ((n * 1373) % 17000)) * 100,
+      isRepresentative: j === 0,
+    };
+  });
+}
+
+interface Plan {
+  daysAgo: number;
+  /** The path through the state machine after registration. */
+  path: "received" | "unassigned" | "supplement" | "mediating" | "filed" | "extended" | Outcome;
+  size: number;
+}
+
+/** 60 plans: state mix and ages chosen so that every clock state shows up. */
+function plans(): Plan[] {
+  const out: Plan[] = [];
+  const add = (n: number, path: Plan["path"], ages: number[], sizes: number[] = [1, 2, 1, 3]) => {
+    for (let i = 0; i < n; i++) out.push({ path, daysAgo: ages[i % ages.length]!, size: sizes[i % sizes.length]! });
+  };
+  add(4, "unassigned", [0, 0, 1, 2]);
+  add(8, "received", [1, 3, 5, 6, 8, 2, 9, 4], [1, 1, 24, 2]);
+  add(5, "supplement", [4, 7, 12, 3, 10]);
+  add(6, "mediating", [2, 4, 6, 3, 8, 5], [1, 3, 2, 12]);
+  add(16, "filed", [9, 14, 20, 30, 45, 11, 16, 60, 25, 12, 18, 35, 40, 75, 13, 22], [1, 2, 35, 1, 4, 1, 2, 1]);
+  add(2, "extended", [85, 95]);
+  add(9, "paidAfterOrder", [6, 15, 21, 28, 33, 20, 26, 38, 50], [1, 4, 2, 1, 30]);
+  add(2, "administrativeDecision", [44, 70]);
+  add(1, "referredToPolice", [80], [18]);
+  add(2, "rejected", [10, 17]);
+  add(2, "toArbitrationOrCourt", [8, 19]);
+  add(1, "referredToOtherDepartment", [23]);
+  add(1, "withdrawn", [12]);
+  add(1, "emergencyFund", [55], [15]);
+  return out;
+}
+
+export function seedDemoCases(db: Db, now: Date): void {
+  if (db.select({ n: count() }).from(cases).get()!.n > 0) return;
+  const calendar = loadCalendar(db);
+  const today = shanghaiDate(now);
+  const clerk = getUserByUsername(db, "clerk1")!;
+  const supervisor = { id: getUserByUsername(db, "supervisor1")!.id, role: "supervisor" as const };
+  const inspectors = ["inspector1", "inspector2", "inspector3"].map((u) => getUserByUsername(db, u)!.id);
+  const at = (date: IsoDate) => new Date(`${date}T${date === today ? "09" : "10"}:30:00+08:00`);
+  /** The n-th working day after `from`, but never after today. */
+  const workday = (from: IsoDate, n: number): IsoDate => {
+    const d = calendar.addWorkingDays(from, n).date;
+    return d > today ? today : d;
+  };
+
+  plans().forEach((plan, i) => {
+    const receivedOn = addDays(today, -plan.daysAgo);
+    const employer = pick(EMPLOYERS, i * 3);
+    const channel = pick(CHANNELS, i);
+    const input: CaseInput = {
+      channel,
+      platformClueNo: channel === "platform" ? `GZQX2026${String(100231 + i * 17)}` : null,
+      receivedOn,
+      facts: `投诉人自2026年3月起在${employer.project ?? employer.name}务工，${employer.project ? "工程已完工" : "已离职"}，单位以资金紧张为由拖欠工资至今，多次讨要未果。`,
+      claim: "请求责令用人单位支付拖欠的工资。",
+      employerName: employer.name,
+      employerUscc: employer.name.startsWith("包工头") ? null : (() => { const f = `9122010${i % 10}MA0Y${String(1000 + i * 37).slice(-4)}0`.slice(0, 17); return f + usccCheckChar(f); })(),
+      employerLegalRep: employer.name.startsWith("包工头") ? "" : `${SURNAMES[(i * 5) % SURNAMES.length]}某`,
+      employerAddress: `长春市${pick(DISTRICTS, i)}${pick(["人民大街", "亚泰大街", "自由大路", "卫星路", "普阳街"], i)}${100 + i}号`,
+      district: pick(DISTRICTS.slice(0, 11), i),
+      isConstruction: Boolean(employer.project),
+      projectName: employer.project ?? "",
+      projectAddress: employer.project ? `长春市${pick(DISTRICTS, i + 3)}` : "",
+      generalContractor: employer.contractor ?? "",
+      subcontractor: employer.project ? employer.name : "",
+      teamLeader: employer.project ? `${SURNAMES[(i * 11) % SURNAMES.length]}某` : "",
+      workers: workers(i, plan.size, today),
+    };
+    const { id } = registerCase(db, input, { actorId: channel === "online" ? null : clerk.id, now: at(receivedOn) });
+    if (plan.path === "unassigned") return;
+
+    let version = 1;
+    const lead = inspectors[i % 3]!;
+    const second = inspectors[(i + 1) % 3]!;
+    assignInspectors(db, { caseId: id, leadId: lead, secondId: second, version, actor: supervisor, now: at(receivedOn) });
+    version++;
+    const move = (name: string, date: IsoDate, note = "", outcome?: Outcome) => {
+      version = moveCase(db, { caseId: id, move: name, note, outcome, version, actor: supervisor, now: at(date) }).version;
+    };
+
+    switch (plan.path) {
+      case "received":
+        return;
+      case "supplement":
+        return move("requestSupplement", workday(receivedOn, 1), "请补充：工资欠条或考勤记录、用人单位准确名称。");
+      case "mediating":
+        return move("startMediation", workday(receivedOn, 1), "约双方到支队调解室快速调处。");
+      case "rejected":
+        return move("reject", workday(receivedOn, 2), "经核实，被投诉的拖欠行为发生于两年以前，超过劳动保障监察条例第二十条规定的查处时限。", "rejected");
+      case "toArbitrationOrCourt":
+        return move("redirect", workday(receivedOn, 2), "双方对工资标准存在争议，属劳动争议，告知向劳动人事争议仲裁委员会申请仲裁。", "toArbitrationOrCourt");
+      case "referredToOtherDepartment":
+        return move("redirect", workday(receivedOn, 2), "被投诉单位在外地注册且工程在外地，移送属地人社部门处理。", "referredToOtherDepartment");
+      case "withdrawn":
+        return move("withdraw", workday(receivedOn, 3), "单位已主动支付，投诉人书面撤回投诉。", "withdrawn");
+      default: {
+        move("file", workday(receivedOn, 1 + (i % 3)));
+        if (plan.path === "filed") return;
+        if (plan.path === "extended") {
+          extendStatutoryDeadline(db, { caseId: id, reason: "涉及多层分包，需调取总包单位工程款拨付记录。", version, actor: supervisor, now: at(workday(receivedOn, 50)) });
+          return;
+        }
+        const closeNotes: Partial<Record<Outcome, string>> = {
+          paidAfterOrder: "下达限期改正指令书后，单位已足额支付。",
+          administrativeDecision: "作出行政处理决定，责令支付并加付赔偿金。",
+          referredToPolice: "单位逾期拒不支付，涉嫌拒不支付劳动报酬罪，已移送公安机关。",
+          emergencyFund: "单位负责人失联，经批准动用应急周转金垫付。",
+        };
+        move("close", workday(receivedOn, 4 + (i % 20)), closeNotes[plan.path] ?? "已办结。", plan.path);
+      }
+    }
+  });
+}

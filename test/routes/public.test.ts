@@ -1,0 +1,109 @@
+import request from "supertest";
+import { beforeEach, describe, expect, it } from "vitest";
+import { browser, idNumber, loginAs, makeCase, makeTestApp, userId, workerInput, type TestApp } from "../helpers.js";
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await makeTestApp();
+});
+
+const lookup = (caseNumber: string, queryCode: string) => browser(t.app).post("/query").type("form").send({ caseNumber, queryCode });
+
+describe("POST /query (public progress lookup)", () => {
+  it("shows the state in plain Chinese, the dates and the latest public step", async () => {
+    const { id, caseNumber, queryCode } = makeCase(t.db);
+    const supervisor = await loginAs(t.app, "supervisor1");
+    await supervisor.post(`/cases/${id}/assign`).type("form").send({ leadId: userId(t.db, "inspector1"), version: 1 });
+    await supervisor.post(`/cases/${id}/moves`).type("form").send({ move: "file", version: 2, note: "内部备注：老板电话 13912345678" });
+    const res = await lookup(caseNumber, queryCode.toLowerCase());
+    expect(res.status).toBe(200);
+    expect(res.text).toContain("已受理立案，正在调查处理");
+    expect(res.text).toContain("2026年11月23日");
+    expect(res.text).toContain("已受理立案");
+    expect(res.text).toMatch(/data-state="filed"/);
+  });
+
+  it("never shows names, ID numbers, phones, amounts, employers or notes", async () => {
+    const worker = workerInput(1, { name: "独特姓名甲" });
+    const { caseNumber, queryCode } = makeCase(t.db, { workers: [worker], employerName: "独特单位乙" });
+    const res = await lookup(caseNumber, queryCode);
+    for (const secret of [worker.name, worker.idNumber, worker.phone, "8,500.00", "8500", "独特单位乙", "李建国"]) expect(res.text).not.toContain(secret);
+  });
+
+  it("answers a wrong code exactly as an unknown case number", async () => {
+    const { caseNumber } = makeCase(t.db);
+    const wrong = await lookup(caseNumber, "ZZZZZZ");
+    const unknown = await lookup("QX-2026-999999", "ZZZZZZ");
+    expect(wrong.status).toBe(404);
+    expect(unknown.status).toBe(404);
+    const message = (html: string) => /<div class="alert alert-error" role="alert">([^<]*)<\/div>/.exec(html)![1];
+    expect(message(wrong.text)).toBe(message(unknown.text));
+    expect(message(wrong.text)).toContain("没有查到对应的案件");
+  });
+
+  it("is rate-limited per address", async () => {
+    const agent = browser(t.app);
+    for (let i = 0; i < 20; i++) await agent.post("/query").type("form").send({ caseNumber: "QX-2026-000001", queryCode: `A${i}` });
+    const res = await agent.post("/query").type("form").send({ caseNumber: "QX-2026-000001", queryCode: "B" });
+    expect(res.status).toBe(429);
+    expect(res.text).toContain("查询过于频繁");
+  });
+
+  it("names the missing field", async () => {
+    const res = await lookup("", "");
+    expect(res.status).toBe(422);
+    expect(res.text).toContain("请填写案件编号");
+    expect(res.text).toContain("请填写查询码");
+  });
+});
+
+describe("/complaint (online self-filing)", () => {
+  const form = (overrides: Record<string, string> = {}) => ({
+    "workers.0.name": "孙七",
+    "workers.0.phone": "13700000007",
+    "workers.0.idNumber": idNumber(77),
+    "workers.0.age": "36",
+    "workers.0.claimed": "9600",
+    employerName: "某餐饮管理有限公司",
+    district: "二道区",
+    facts: "2026年6月至9月在该公司做服务员，欠三个月工资。",
+    ...overrides,
+  });
+
+  it("is open without signing in and works on a phone", async () => {
+    const res = await request(t.app).get("/complaint");
+    expect(res.status).toBe(200);
+    expect(res.text).toContain('name="viewport"');
+    expect(res.text).toContain("网上投诉欠薪");
+  });
+
+  it("creates an online case and shows its number and query code", async () => {
+    const res = await browser(t.app).post("/complaint").type("form").send(form());
+    expect(res.status).toBe(201);
+    const number = /id="case-number">([^<]+)</.exec(res.text)![1];
+    const code = /id="query-code">([^<]+)</.exec(res.text)![1];
+    expect(number).toBe("QX-2026-000001");
+    const row = t.db.$client.prepare("select channel, received_on, registered_by_id from cases").get();
+    expect(row).toEqual({ channel: "online", received_on: "2026-11-23", registered_by_id: null });
+    const progress = await lookup(number!, code!);
+    expect(progress.text).toContain("已收到投诉，正在审查是否受理");
+  });
+
+  it("names bad fields and keeps what was typed", async () => {
+    const res = await browser(t.app).post("/complaint").type("form").send(form({ "workers.0.idNumber": "123", employerName: "" }));
+    expect(res.status).toBe(422);
+    expect(res.text).toContain("身份证号应为 18 位");
+    expect(res.text).toContain("请填写被投诉单位名称");
+    expect(res.text).toContain('value="孙七"');
+    expect(t.db.$client.prepare("select count(*) from cases").pluck().get()).toBe(0);
+  });
+
+  it("is rate-limited per address", async () => {
+    const agent = browser(t.app);
+    for (let i = 0; i < 5; i++) expect((await agent.post("/complaint").type("form").send(form())).status).toBe(201);
+    const res = await agent.post("/complaint").type("form").send(form());
+    expect(res.status).toBe(429);
+    expect(res.text).toContain("提交过于频繁");
+    expect(res.text).toContain('value="孙七"');
+  });
+});
