@@ -76,8 +76,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.use(htmxFlag);
   app.use(loadSession(ctx.db, { cookieSecure: ctx.config.cookieSecure, now: ctx.now }));
   app.use((req, res, next) => {
-    res.locals.nav = navFor(res.locals.user?.role ?? null);
-    res.locals.currentPath = req.path;
+    res.locals.nav = navFor(res.locals.user?.role ?? null, req.path);
     res.locals.today = shanghaiDate(ctx.now());
     next();
   });

@@ -8,7 +8,6 @@ declare global {
       session: Session | null;
       isHtmx: boolean;
       nav: NavItem[];
-      currentPath: string;
       today: string;
     }
   }

@@ -3,6 +3,7 @@ import type { Role } from "../domain/roles.js";
 export interface NavItem {
   href: string;
   label: string;
+  current?: boolean;
 }
 
 interface NavEntry extends NavItem {
@@ -23,7 +24,12 @@ const NAV: readonly NavEntry[] = [
   { href: "/calendar/calc", label: "工作日计算", for: ["clerk", "inspector", "supervisor", "unit", "admin", "public"] },
 ];
 
-export function navFor(role: Role | null): NavItem[] {
+/** The items this visitor may use; the one whose address is the longest prefix of `path` is current. */
+export function navFor(role: Role | null, path = ""): NavItem[] {
   const who = role ?? "public";
-  return NAV.filter((n) => n.for.includes(who)).map(({ href, label }) => ({ href, label }));
+  const items = NAV.filter((n) => n.for.includes(who)).map(({ href, label }) => ({ href, label, current: false }));
+  const matches = (href: string) => path === href || (href !== "/" && path.startsWith(`${href}/`));
+  const current = items.filter((i) => matches(i.href)).sort((a, b) => b.href.length - a.href.length)[0];
+  if (current) current.current = true;
+  return items;
 }
