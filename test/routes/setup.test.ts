@@ -1,0 +1,65 @@
+import request from "supertest";
+import { describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.js";
+import { readConfig } from "../../src/config.js";
+import { openDb } from "../../src/db/client.js";
+import { migrateDb } from "../../src/db/migrate.js";
+import { seed } from "../../seeds/index.js";
+import { browser, loginAs, makeTestApp } from "../helpers.js";
+
+const NOW = new Date("2026-11-23T02:00:00Z");
+
+describe("first start", () => {
+  it("in development seeds the demo accounts, 26 member units and about sixty demo cases, once", async () => {
+    const db = openDb(":memory:");
+    migrateDb(db);
+    const config = readConfig({ NODE_ENV: "development" });
+    await seed(db, config, NOW);
+    await seed(db, config, NOW);
+    const q = (sql: string) => db.$client.prepare(sql).pluck().get();
+    expect(q("select count(*) from users")).toBe(7);
+    expect(q("select count(*) from member_units")).toBe(26);
+    expect(q("select count(*) from cases")).toBe(60);
+    expect(q("select count(distinct state) from cases")).toBe(5);
+    expect(q("select count(distinct district) from cases")).toBe(11);
+    expect(q("select max(n) from (select count(*) n from case_workers group by case_id)")).toBeGreaterThanOrEqual(30);
+    // Some cases are overdue on the 8-working-day target.
+    expect(q("select count(*) from cases where state != 'closed' and target_due_on < '2026-11-23'")).toBeGreaterThan(0);
+    // The calendar reaches five years ahead.
+    expect(q("select max(year) from calendar_years")).toBe(2031);
+  });
+
+  it("in production creates no demo data, only the first admin with ADMIN_PASSWORD", async () => {
+    const db = openDb(":memory:");
+    migrateDb(db);
+    const config = readConfig({ NODE_ENV: "production", ADMIN_PASSWORD: "first-admin-pass" });
+    await seed(db, config, NOW);
+    expect(db.$client.prepare("select username from users").pluck().all()).toEqual(["admin"]);
+    expect(db.$client.prepare("select count(*) from cases").pluck().get()).toBe(0);
+    expect(db.$client.prepare("select count(*) from member_units").pluck().get()).toBe(0);
+    const app = createApp({ db, config, now: () => NOW });
+    const res = await browser(app).post("/login").type("form").send({ username: "admin", password: "first-admin-pass" });
+    expect(res.status).toBe(303);
+    expect(String(res.headers["set-cookie"])).toMatch(/Secure/);
+  });
+});
+
+describe("an unexpected failure", () => {
+  it("shows a Chinese 500 page without a stack trace", async () => {
+    const t = await makeTestApp();
+    const admin = await loginAs(t.app, "admin");
+    t.db.$client.exec("drop table audit_events");
+    const res = await admin.get("/admin/calendar/2026");
+    expect(res.status).toBe(500);
+    expect(res.text).toContain("系统出错了");
+    expect(res.text).not.toMatch(/SqliteError|at .*\.(ts|js):\d+/);
+  });
+
+  it("answers a 404 for an unknown case", async () => {
+    const t = await makeTestApp();
+    const res = await (await loginAs(t.app, "supervisor1")).get("/cases/999");
+    expect(res.status).toBe(404);
+    expect(res.text).toContain("案件不存在");
+    expect((await request(t.app).get("/cases/999")).status).toBe(303);
+  });
+});
