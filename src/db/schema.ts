@@ -228,6 +228,43 @@ export const evidence = sqliteTable(
     description: text("description").notNull().default(""),
     uploadedById: integer("uploaded_by_id").references(() => users.id),
     uploadedAt: integer("uploaded_at", { mode: "timestamp" }).notNull(),
+    /** The on-site visit this recording belongs to. */
+    visitId: integer("visit_id").references(() => siteVisits.id),
+    /** Evidence is never replaced or deleted: a mistaken upload is marked void, with the reason. */
+    voidedAt: integer("voided_at", { mode: "timestamp" }),
+    voidedById: integer("voided_by_id").references(() => users.id),
+    voidReason: text("void_reason"),
   },
   (t) => [index("evidence_case_idx").on(t.caseId)],
+);
+
+/** 现场督办: an on-site investigation, made by at least two inspectors (劳动保障监察条例 第十六条). */
+export const siteVisits = sqliteTable(
+  "site_visits",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    visitedAt: integer("visited_at", { mode: "timestamp" }).notNull(),
+    place: text("place").notNull(),
+    peopleQuestioned: text("people_questioned").notNull(),
+    findings: text("findings").notNull(),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("site_visits_case_idx").on(t.caseId)],
+);
+
+export const siteVisitInspectors = sqliteTable(
+  "site_visit_inspectors",
+  {
+    visitId: integer("visit_id")
+      .notNull()
+      .references(() => siteVisits.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+  },
+  (t) => [uniqueIndex("site_visit_inspectors_pk").on(t.visitId, t.userId)],
 );

@@ -7,7 +7,8 @@
  * - 告知补正 awaiting_supplement: when the supplement arrives the case is back at 登记, and the acceptance
  *   clock starts again from that day.
  * - 快调 mediating: settles (结案, 快调化解) or fails, and then the case is filed.
- * - 立案 filed: investigated, then closed with an outcome.
+ * - 立案 filed: investigated (on-site visits are recorded as activities that keep the state), then closed
+ *   with an outcome.
  * - Rejection, redirection and withdrawal end the case (结案) with that outcome.
  * Inspectors act only on cases assigned to them; supervisors on every case; clerks only record, on cases
  * they registered, that a supplement arrived or that the worker withdrew at the window.
@@ -72,6 +73,7 @@ export const MOVE_NAMES = [
   "redirect",
   "withdraw",
   "close",
+  "recordVisit",
 ] as const;
 export type MoveName = (typeof MOVE_NAMES)[number];
 
@@ -87,6 +89,8 @@ export interface Move {
   noteLabel?: string;
   /** The step as the public lookup tells it. */
   publicStep: string;
+  /** Work recorded on the case without changing its state; it has its own form. */
+  activity?: boolean;
 }
 
 const CASE_WORKERS = ["inspector", "supervisor"] as const;
@@ -111,6 +115,7 @@ export const MOVES: readonly Move[] = [
     noteLabel: "结案摘要",
     publicStep: "案件已办结",
   },
+  { name: "recordVisit", label: "记录现场检查", from: ["filed"], to: "filed", by: CASE_WORKERS, activity: true, publicStep: "监察员已到用人单位现场检查" },
 ];
 
 export interface Actor {

@@ -60,11 +60,11 @@ export interface StoredFile {
   sha256: string;
 }
 
-function calendarRevision(tx: DbOrTx): number {
+export function calendarRevision(tx: DbOrTx): number {
   return tx.select({ r: sql<number>`sum(${calendarYears.version})` }).from(calendarYears).get()!.r;
 }
 
-function addEvent(
+export function addEvent(
   tx: DbOrTx,
   e: { caseId: number; actorId: number | null; action: string; from?: CaseState | null; to?: CaseState | null; note?: string; publicStep?: string | null; now: Date },
 ): void {
@@ -164,7 +164,19 @@ export function getCaseDetail(db: Db, id: number, viewer: Viewer, policy: { insp
     workers: db.select().from(caseWorkers).where(eq(caseWorkers.caseId, id)).orderBy(desc(caseWorkers.isRepresentative), asc(caseWorkers.id)).all(),
     events: listEvents(db, id),
     evidence: db
-      .select({ id: evidence.id, originalName: evidence.originalName, mimeType: evidence.mimeType, size: evidence.size, sha256: evidence.sha256, description: evidence.description, uploadedAt: evidence.uploadedAt, uploader: users.displayName })
+      .select({
+        id: evidence.id,
+        originalName: evidence.originalName,
+        mimeType: evidence.mimeType,
+        size: evidence.size,
+        sha256: evidence.sha256,
+        description: evidence.description,
+        uploadedAt: evidence.uploadedAt,
+        uploader: users.displayName,
+        visitId: evidence.visitId,
+        voidedAt: evidence.voidedAt,
+        voidReason: evidence.voidReason,
+      })
       .from(evidence)
       .leftJoin(users, eq(users.id, evidence.uploadedById))
       .where(eq(evidence.caseId, id))
@@ -191,7 +203,7 @@ export function latestEvent(db: Db, caseId: number, action: string) {
 }
 
 /** Saves a patch only if nobody changed the case since `version`; otherwise the user is told. */
-function saveVersioned(tx: DbOrTx, c: CaseRow, version: number, patch: Partial<CaseRow>, now: Date): void {
+export function saveVersioned(tx: DbOrTx, c: CaseRow, version: number, patch: Partial<CaseRow>, now: Date): void {
   if (c.version !== version) throw caseChanged(c);
   const res = tx
     .update(cases)
@@ -223,6 +235,7 @@ export function moveCase(db: Db, req: MoveRequest): CaseRow {
     if (c.version !== req.version) throw caseChanged(c);
     if (!canViewCase(c, req.actor)) throw new ForbiddenError();
     const move = assertMove(c.state, req.move, actorFor(c, req.actor), req.outcome);
+    if (move.activity) throw new ValidationError(`“${move.label}”请使用案件页上的专门表单。`);
     const note = req.note.trim();
     if (move.noteLabel && !note) throw new ValidationError(`请填写${move.noteLabel}`);
     const today = shanghaiDate(req.now);
@@ -296,6 +309,21 @@ export function addEvidence(db: Db, req: { caseId: number; files: StoredFile[]; 
     if (!canViewCase(c, req.actor)) throw new ForbiddenError();
     for (const f of req.files) tx.insert(evidence).values({ ...f, caseId: c.id, description: req.description, uploadedById: req.actor.id, uploadedAt: req.now }).run();
     addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: "evidence", note: `上传证据材料：${req.files.map((f) => f.originalName).join("、")}`, now: req.now });
+  });
+}
+
+/** Evidence is never deleted or replaced: a mistaken upload is marked void, with who, when and why. */
+export function voidEvidence(db: Db, req: { caseId: number; evidenceId: number; reason: string; actor: Viewer; now: Date }): void {
+  const reason = req.reason.trim();
+  if (!reason) throw new ValidationError("请填写作废原因");
+  db.transaction((tx) => {
+    const c = getCaseRow(tx, req.caseId);
+    if (!canViewCase(c, req.actor) || req.actor.role === "clerk") throw new ForbiddenError("只有承办监察员和科长可以作废证据。");
+    const row = tx.select().from(evidence).where(and(eq(evidence.id, req.evidenceId), eq(evidence.caseId, c.id))).get();
+    if (!row) throw new NotFoundError("证据材料不存在。");
+    if (row.voidedAt) throw new ValidationError("该证据已标记作废。");
+    tx.update(evidence).set({ voidedAt: req.now, voidedById: req.actor.id, voidReason: reason }).where(eq(evidence.id, row.id)).run();
+    addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: "voidEvidence", note: `证据“${row.originalName}”标记作废：${reason}`, now: req.now });
   });
 }
 

@@ -22,6 +22,7 @@ import {
   assignInspectors,
   extendStatutoryDeadline,
   getCaseDetail,
+  getCaseRow,
   getEvidenceFile,
   inspectorWorkloads,
   latestEvent,
@@ -30,7 +31,10 @@ import {
   moveCase,
   registerCase,
   remindersFor,
+  voidEvidence,
 } from "../models/cases.js";
+import { listSiteVisits, recordSiteVisit, visitEligibleStaff } from "../models/site-visits.js";
+import { parseVisitForm } from "../forms/visit-form.js";
 
 const NOTICES = {
   rejection: { move: "reject", title: "不予受理通知书" },
@@ -159,6 +163,7 @@ export function casesRouter({ db, config, now }: AppContext): Router {
     const c = detail.case;
     const working = detail.access === "work";
     const calendar = loadCalendar(db);
+    const allowed = working ? allowedMoves(c.state, actorFor(c, viewer)) : [];
     res.status(status).render("cases/show", {
       ...detail,
       c,
@@ -168,8 +173,12 @@ export function casesRouter({ db, config, now }: AppContext): Router {
       outcomeLabels: OUTCOME_LABELS,
       channelLabels: CHANNEL_LABELS,
       moveLabels: Object.fromEntries(MOVES.map((m) => [m.name, m.label])),
-      moves: working ? allowedMoves(c.state, actorFor(c, viewer)) : [],
+      moves: allowed.filter((m) => !m.activity),
+      visits: listSiteVisits(db, c.id),
+      visitStaff: allowed.some((m) => m.name === "recordVisit") ? visitEligibleStaff(db) : [],
       can: {
+        recordVisit: allowed.some((m) => m.name === "recordVisit"),
+        voidEvidence: working && viewer.role !== "clerk",
         assign: working && canAssign(viewer) && isOpen(c.state),
         extend: working && canExtend(viewer) && isFiled(c.state) && c.extensionDays === 0,
         addEvidence: working,
@@ -236,6 +245,36 @@ export function casesRouter({ db, config, now }: AppContext): Router {
         throw err;
       }
     });
+  });
+
+  router.post("/cases/:id/evidence/:evidenceId/void", requireRole("inspector", "supervisor"), async (req, res) => {
+    await act(req, res, "evidence", () =>
+      voidEvidence(db, { caseId: caseId(req), evidenceId: Number(req.params.evidenceId), reason: formValues(req.body).reason ?? "", actor: viewerOf(res), now: now() }),
+    );
+  });
+
+  router.post("/cases/:id/visits", requireRole("inspector", "supervisor"), upload.array("recordings", 10), async (req, res) => {
+    const files = uploadedFiles(req);
+    const c = getCaseRow(db, caseId(req));
+    const form = parseVisitForm(req.body, { receivedOn: c.receivedOn, now: now() });
+    const rejected = rejectionMessage(files, config.evidenceMaxBytes);
+    const refuse = async (message: string, status = 422) => {
+      await discardFiles(files);
+      const reselect = files.some((f) => !f.rejected) ? "（录音录像未保存，请重新选择）" : "";
+      const team = ([] as unknown[]).concat((req.body as Record<string, unknown> | undefined)?.inspectorIds ?? []).join(",");
+      return showCase(res, c.id, status, { message: message + reselect, form: "visit", values: { ...formValues(req.body), inspectorIds: team } });
+    };
+    if (!form.ok) return refuse(Object.values(form.errors)[0]!);
+    if (rejected) return refuse(rejected);
+    const v = formValues(req.body);
+    try {
+      recordSiteVisit(db, { caseId: c.id, version: Number(v.version), ...form.value, recordings: files.map(toStoredFile), actor: viewerOf(res), now: now() });
+    } catch (err) {
+      if (err instanceof DomainError && !(err instanceof ForbiddenError)) return refuse(err.message, err instanceof ValidationError ? 422 : err.status);
+      await discardFiles(files);
+      throw err;
+    }
+    res.redirect(303, `/cases/${c.id}#visits`);
   });
 
   router.get("/cases/:id/evidence/:evidenceId", staff, (req, res) => {

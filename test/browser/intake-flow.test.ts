@@ -1,26 +1,16 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { idNumber, uscc } from "../helpers.js";
-import { launchBrowser, screenshot, signIn, startServer, type Running } from "./support.js";
+import { screenshot, signIn, useServerAndBrowser } from "./support.js";
 
-let server: Running;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 describe("见诉即办 end to end", () => {
   it("a clerk registers and prints the receipt; a supervisor assigns; the inspector files; the public lookup shows it filed", async () => {
-    const context = await browser.newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
+    const context = await env.browser().newContext({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
 
     // Clerk: the intake form, with a second worker row added through htmx.
-    await signIn(page, server.url, "clerk1");
+    await signIn(page, env.server().url, "clerk1");
     await page.click("nav >> text=登记投诉");
     await page.fill("#w0-name", "张三");
     await page.fill("#w0-idNumber", idNumber(7));
@@ -51,18 +41,18 @@ describe("见诉即办 end to end", () => {
     await screenshot(page, "receipt-print");
     await page.pdf({ path: "test-results/screenshots/receipt.pdf", format: "A4" });
     await page.emulateMedia({ media: "screen" });
-    const caseUrl = new URL((await page.locator("a:has-text('查看案件')").getAttribute("href"))!, server.url).href;
+    const caseUrl = new URL((await page.locator("a:has-text('查看案件')").getAttribute("href"))!, env.server().url).href;
 
     // Supervisor: assigns two inspectors (the suggestion is preselected).
-    await signIn(page, server.url, "supervisor1");
+    await signIn(page, env.server().url, "supervisor1");
     await page.goto(caseUrl);
     await page.selectOption("#secondId", { label: "张伟（在办 0）" });
     await Promise.all([page.waitForURL(caseUrl), page.click("#assign button")]);
     await expect(page.locator(".timeline").textContent()).resolves.toContain("主办：李建国");
 
     // Inspector: files it.
-    await signIn(page, server.url, "inspector1");
-    await page.goto(`${server.url}/cases`);
+    await signIn(page, env.server().url, "inspector1");
+    await page.goto(`${env.server().url}/cases`);
     await expect(page.locator(".reminders").textContent()).resolves.toContain(caseNumber);
     await screenshot(page, "workbench-inspector");
     await page.click(`a:has-text('${caseNumber}')`);
@@ -71,9 +61,9 @@ describe("见诉即办 end to end", () => {
     await screenshot(page, "case-filed");
 
     // The public: the progress lookup on a phone.
-    const phone = await browser.newContext({ locale: "zh-CN", viewport: { width: 390, height: 844 }, isMobile: true });
+    const phone = await env.browser().newContext({ locale: "zh-CN", viewport: { width: 390, height: 844 }, isMobile: true });
     const publicPage = await phone.newPage();
-    await publicPage.goto(`${server.url}/query`);
+    await publicPage.goto(`${env.server().url}/query`);
     await publicPage.fill("#caseNumber", caseNumber);
     await publicPage.fill("#queryCode", queryCode);
     await publicPage.click("button[type=submit]");
@@ -85,9 +75,9 @@ describe("见诉即办 end to end", () => {
   });
 
   it("the workbench filters in place with htmx", async () => {
-    const page = await browser.newPage({ locale: "zh-CN" });
-    await signIn(page, server.url, "supervisor1");
-    await page.goto(`${server.url}/cases?state=all`);
+    const page = await env.browser().newPage({ locale: "zh-CN" });
+    await signIn(page, env.server().url, "supervisor1");
+    await page.goto(`${env.server().url}/cases?state=all`);
     const before = await page.locator("tr[data-case]").count();
     await page.fill("#q", "不存在的单位名称");
     await page.waitForFunction(() => document.querySelectorAll("tr[data-case]").length === 0);

@@ -1,17 +1,7 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchBrowser, screenshot, signIn, startServer, type Running } from "./support.js";
+import { describe, expect, it } from "vitest";
+import { screenshot, signIn, useServerAndBrowser } from "./support.js";
 
-let server: Running;
-let browser: Browser;
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const env = useServerAndBrowser();
 
 const ROLES = [
   { username: "admin", name: "系统管理员", nav: ["用户管理", "成员单位", "工作日历", "工作日计算"] },
@@ -23,8 +13,8 @@ const ROLES = [
 
 describe("signing in as each role", () => {
   it.each(ROLES)("$username sees a navigation that fits the role", async ({ username, name, nav }) => {
-    const page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 800 } });
-    await signIn(page, server.url, username);
+    const page = await env.browser().newPage({ locale: "zh-CN", viewport: { width: 1280, height: 800 } });
+    await signIn(page, env.server().url, username);
     await expect(page.locator("h1").textContent()).resolves.toContain(name.split("（")[0]);
     const links = await page.locator(".site-nav a").allTextContents();
     expect(links.map((l) => l.trim())).toEqual(["首页", ...nav]);
@@ -33,8 +23,8 @@ describe("signing in as each role", () => {
   });
 
   it("works on a phone-sized screen", async () => {
-    const page = await browser.newPage({ locale: "zh-CN", viewport: { width: 390, height: 844 }, isMobile: true });
-    await page.goto(`${server.url}/calendar/calc?from=2026-02-13&days=8`);
+    const page = await env.browser().newPage({ locale: "zh-CN", viewport: { width: 390, height: 844 }, isMobile: true });
+    await page.goto(`${env.server().url}/calendar/calc?from=2026-02-13&days=8`);
     await expect(page.locator("#due").getAttribute("data-date")).resolves.toBe("2026-03-03");
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -43,11 +33,11 @@ describe("signing in as each role", () => {
   });
 
   it("admin opens the 2026 calendar grid", async () => {
-    const page = await browser.newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
-    await signIn(page, server.url, "admin");
+    const page = await env.browser().newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
+    await signIn(page, env.server().url, "admin");
     await page.click("text=工作日历");
     await expect(page.locator("h1").first().textContent()).resolves.toContain("年工作日历");
-    await page.goto(`${server.url}/admin/calendar/2026`);
+    await page.goto(`${env.server().url}/admin/calendar/2026`);
     await expect(page.locator('td[data-date="2026-02-14"]').getAttribute("data-kind")).resolves.toBe("makeup");
     await screenshot(page, "admin-calendar-2026");
     await page.close();

@@ -3,6 +3,7 @@ import { mkdirSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
 import { chromium, type Browser, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 import { makeTestApp, type TestApp } from "../helpers.js";
 
 export const SCREENSHOTS = join(process.cwd(), "test-results", "screenshots");
@@ -38,4 +39,19 @@ export async function signIn(page: Page, baseUrl: string, username: string, pass
   await page.fill("#username", username);
   await page.fill("#password", password);
   await Promise.all([page.waitForURL((u) => !u.pathname.startsWith("/login")), page.click("button[type=submit]")]);
+}
+
+/** Registers the suite's hooks: one server and one browser for the file, closed afterwards. */
+export function useServerAndBrowser(): { server: () => Running; browser: () => Browser } {
+  let server: Running | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  return { server: () => server!, browser: () => browser! };
 }

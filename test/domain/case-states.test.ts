@@ -14,6 +14,7 @@ const SPEC: Record<MoveName, { from: CaseState[]; to: CaseState; roles: Role[]; 
   redirect: { from: ["received", "awaiting_supplement"], to: "closed", roles: ["inspector", "supervisor"], outcome: "toArbitrationOrCourt" },
   withdraw: { from: ["received", "mediating", "awaiting_supplement", "filed"], to: "closed", roles: ["clerk", "inspector", "supervisor"], outcome: "withdrawn" },
   close: { from: ["filed"], to: "closed", roles: ["inspector", "supervisor"], outcome: "paidAfterOrder" },
+  recordVisit: { from: ["filed"], to: "filed", roles: ["inspector", "supervisor"] },
 };
 
 /** Inspectors act on assigned cases, clerks on cases they registered. */
