@@ -9,7 +9,11 @@
  * - 快调 mediating: settles (结案, 快调化解) or fails, and then the case is filed.
  * - 立案 filed: investigated (on-site visits are recorded as activities that keep the state), then closed
  *   with an outcome.
- * - Rejection, redirection and withdrawal end the case (结案) with that outcome.
+ * - Rejection, redirection and withdrawal end the case (结案) with that outcome; a supervisor may reopen
+ *   a closed case, which returns to the state it was closed from.
+ * - 快调化解: a mediated case closes without ever being filed, once the agreement is paid and confirmed.
+ * - Activities (visits, mediation sessions, payments, orders, enforcement, task-force escalation) are moves
+ *   that keep the state; each has its own form and guard.
  * Inspectors act only on cases assigned to them; supervisors on every case; clerks only record, on cases
  * they registered, that a supplement arrived or that the worker withdrew at the window.
  */
@@ -74,6 +78,13 @@ export const MOVE_NAMES = [
   "withdraw",
   "close",
   "recordVisit",
+  "recordMediation",
+  "settleByMediation",
+  "recordPayment",
+  "issueOrder",
+  "enforce",
+  "escalate",
+  "reopen",
 ] as const;
 export type MoveName = (typeof MOVE_NAMES)[number];
 
@@ -81,7 +92,8 @@ export interface Move {
   name: MoveName;
   label: string;
   from: readonly CaseState[];
-  to: CaseState;
+  /** "same": work recorded without changing state; "previous": back to the state before closing. */
+  to: CaseState | "same" | "previous";
   by: readonly Role[];
   /** The outcomes a user may choose for a move that ends the case. */
   outcomes?: readonly Outcome[];
@@ -115,8 +127,22 @@ export const MOVES: readonly Move[] = [
     noteLabel: "结案摘要",
     publicStep: "案件已办结",
   },
-  { name: "recordVisit", label: "记录现场检查", from: ["filed"], to: "filed", by: CASE_WORKERS, activity: true, publicStep: "监察员已到用人单位现场检查" },
+  { name: "recordVisit", label: "记录现场检查", from: ["filed"], to: "same", by: CASE_WORKERS, activity: true, publicStep: "监察员已到用人单位现场检查" },
+  { name: "recordMediation", label: "记录调解", from: ["mediating"], to: "same", by: CASE_WORKERS, activity: true, publicStep: "已组织调解" },
+  { name: "settleByMediation", label: "快调化解结案", from: ["mediating"], to: "closed", by: CASE_WORKERS, outcomes: ["mediated"], activity: true, publicStep: "经快速调解，欠薪已支付，案件办结" },
+  { name: "recordPayment", label: "登记支付", from: ["mediating", "filed"], to: "same", by: CASE_WORKERS, activity: true, publicStep: "用人单位已支付部分或全部工资" },
+  { name: "issueOrder", label: "责令限期支付", from: ["filed"], to: "same", by: CASE_WORKERS, activity: true, publicStep: "已责令用人单位限期支付" },
+  { name: "enforce", label: "逾期未付的处理", from: ["filed"], to: "same", by: CASE_WORKERS, activity: true, publicStep: "用人单位逾期未支付，已依法处理" },
+  { name: "escalate", label: "提请多方合办", from: OPEN, to: "same", by: ["supervisor"], activity: true, publicStep: "已提请根治欠薪工作专班多部门联合办理" },
+  { name: "reopen", label: "重新办理", from: ["closed"], to: "previous", by: ["supervisor"], noteLabel: "重新办理的理由", publicStep: "案件重新办理" },
 ];
+
+/** Where a move leaves the case. `previous` is the state the case was closed from. */
+export function targetState(move: Move, from: CaseState, closedFrom: CaseState | null): CaseState {
+  if (move.to === "same") return from;
+  if (move.to === "previous") return closedFrom ?? "filed";
+  return move.to;
+}
 
 export interface Actor {
   role: Role;

@@ -4,10 +4,10 @@
  * transaction and bumps the case's version (optimistic locking).
  */
 import { aliasedTable, and, asc, count, desc, eq, or, sql, type SQL } from "drizzle-orm";
-import type { Db, DbOrTx } from "../db/client.js";
+import type { Db, DbOrTx, Tx } from "../db/client.js";
 import { calendarDays, calendarYears, caseEvents, caseSequences, caseWorkers, cases, evidence, users, type CHANNELS } from "../db/schema.js";
 import { actorFor, canAssign, canExtend, canViewCase, caseAccess, type Viewer } from "../domain/case-access.js";
-import { assertMove, isBeforeAcceptance, isFiled, isOpen, type CaseState, type Outcome } from "../domain/case-states.js";
+import { assertMove, getMove, isBeforeAcceptance, isFiled, isOpen, targetState, type CaseState, type Outcome } from "../domain/case-states.js";
 import { ACCEPTANCE_DAYS, EXTENSION_DAYS, STATUTORY_DAYS, TARGET_DAYS, dueDates } from "../domain/clocks.js";
 import { addDays, shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
@@ -227,33 +227,67 @@ export interface MoveRequest {
   now: Date;
 }
 
-/** One move of the state machine, with its dates, deadlines and timeline row. */
-export function moveCase(db: Db, req: MoveRequest): CaseRow {
+export interface TransitionRequest extends MoveRequest {
+  /** The activity's own checks and rows, inside the same transaction (before the case is saved). */
+  effect?: (tx: Tx, c: CaseRow) => void;
+  /** What the timeline says, when it is more than the user's note. */
+  eventNote?: string;
+}
+
+/** The state the case was in when it was last closed. */
+function closedFrom(tx: DbOrTx, caseId: number): CaseState | null {
+  const row = tx
+    .select({ from: caseEvents.fromState })
+    .from(caseEvents)
+    .where(and(eq(caseEvents.caseId, caseId), eq(caseEvents.toState, "closed")))
+    .orderBy(desc(caseEvents.id))
+    .limit(1)
+    .get();
+  return row?.from ?? null;
+}
+
+/**
+ * The one way a case changes: checks the move against the state machine and the case's version, applies
+ * the activity's effect, sets the dates the move implies, recomputes the deadlines and writes the
+ * timeline row, all in one transaction.
+ */
+export function transition(db: Db, req: TransitionRequest): CaseRow {
   const calendar = loadCalendar(db);
   return db.transaction((tx) => {
     const c = getCaseRow(tx, req.caseId);
     if (c.version !== req.version) throw caseChanged(c);
     if (!canViewCase(c, req.actor)) throw new ForbiddenError();
     const move = assertMove(c.state, req.move, actorFor(c, req.actor), req.outcome);
-    if (move.activity) throw new ValidationError(`“${move.label}”请使用案件页上的专门表单。`);
     const note = req.note.trim();
     if (move.noteLabel && !note) throw new ValidationError(`请填写${move.noteLabel}`);
+    const to = targetState(move, c.state, move.to === "previous" ? closedFrom(tx, c.id) : null);
     const today = shanghaiDate(req.now);
-    const next: Partial<CaseRow> = { state: move.to };
-    if (isBeforeAcceptance(c.state) && !isBeforeAcceptance(move.to)) next.decidedOn = today;
-    if (move.to === "filed" && !c.filedOn) next.filedOn = today;
+    const next: Partial<CaseRow> = { state: to };
+    if (isBeforeAcceptance(c.state) && !isBeforeAcceptance(to)) next.decidedOn = today;
+    if (to === "filed" && !c.filedOn) next.filedOn = today;
     if (move.name === "supplementReceived") next.acceptanceStartOn = today;
-    if (move.to === "closed") {
+    if (to === "closed" && c.state !== "closed") {
       next.closedOn = today;
       next.outcome = req.outcome ?? null;
       next.workingDaysTaken = calendar.workingDaysBetween(c.receivedOn, today).days;
     }
-    const merged = { ...c, ...next };
-    const due = dueDates(merged, calendar);
+    if (c.state === "closed" && to !== "closed") {
+      Object.assign(next, { closedOn: null, outcome: null, workingDaysTaken: null });
+      // Back before a decision: the bureau decides again within 5 working days from today.
+      if (isBeforeAcceptance(to)) Object.assign(next, { decidedOn: null, acceptanceStartOn: today });
+    }
+    req.effect?.(tx, c);
+    const due = dueDates({ ...c, ...next }, calendar);
     saveVersioned(tx, c, req.version, { ...next, ...due, calendarRevision: calendarRevision(tx) }, req.now);
-    addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: move.name, from: c.state, to: move.to, note, publicStep: move.publicStep, now: req.now });
+    addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: move.name, from: c.state, to, note: req.eventNote ?? note, publicStep: move.publicStep, now: req.now });
     return getCaseRow(tx, c.id);
   });
+}
+
+/** A move made from the case page's generic form; activities have forms (and guards) of their own. */
+export function moveCase(db: Db, req: MoveRequest): CaseRow {
+  if (getMove(req.move)?.activity) throw new ValidationError(`“${getMove(req.move)!.label}”请使用案件页上的专门表单。`);
+  return transition(db, req);
 }
 
 /** The active inspectors, fewest open cases first: the assignment form's suggestion. */

@@ -2,11 +2,10 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { evidence, siteVisitInspectors, siteVisits, users } from "../db/schema.js";
-import { actorFor, canViewCase, type Viewer } from "../domain/case-access.js";
-import { assertMove } from "../domain/case-states.js";
-import { ForbiddenError, ValidationError } from "../domain/errors.js";
+import type { Viewer } from "../domain/case-access.js";
+import { ValidationError } from "../domain/errors.js";
 import { isRecording, visitTeamProblem } from "../domain/site-visits.js";
-import { addEvent, getCaseRow, saveVersioned, type StoredFile } from "./cases.js";
+import { transition, type StoredFile } from "./cases.js";
 
 export interface VisitInput {
   caseId: number;
@@ -39,32 +38,29 @@ export function recordSiteVisit(db: Db, v: VisitInput): number {
     throw new ValidationError("请上传现场检查的录音或录像（行政处罚法第四十七条要求全过程记录）");
   }
   const names = new Map(staff.map((s) => [s.id, s.displayName]));
-  return db.transaction((tx) => {
-    const c = getCaseRow(tx, v.caseId);
-    if (!canViewCase(c, v.actor)) throw new ForbiddenError();
-    assertMove(c.state, "recordVisit", actorFor(c, v.actor));
-    saveVersioned(tx, c, v.version, {}, v.now);
-    const visit = tx
-      .insert(siteVisits)
-      .values({ caseId: c.id, visitedAt: v.visitedAt, place: v.place, peopleQuestioned: v.peopleQuestioned, findings: v.findings, recordedById: v.actor.id })
-      .returning({ id: siteVisits.id })
-      .get();
-    tx.insert(siteVisitInspectors).values([...new Set(v.inspectorIds)].map((userId) => ({ visitId: visit.id, userId }))).run();
-    for (const f of v.recordings) {
-      tx.insert(evidence).values({ ...f, caseId: c.id, visitId: visit.id, description: `现场检查录音录像（${v.place}）`, uploadedById: v.actor.id, uploadedAt: v.now }).run();
-    }
-    addEvent(tx, {
-      caseId: c.id,
-      actorId: v.actor.id,
-      action: "recordVisit",
-      from: c.state,
-      to: c.state,
-      note: `${v.place}；检查人员：${[...new Set(v.inspectorIds)].map((id) => names.get(id)).join("、")}；录音录像 ${v.recordings.length} 个`,
-      publicStep: "监察员已到用人单位现场检查",
-      now: v.now,
-    });
-    return visit.id;
+  const team = [...new Set(v.inspectorIds)];
+  let visitId = 0;
+  transition(db, {
+    caseId: v.caseId,
+    move: "recordVisit",
+    note: "",
+    eventNote: `${v.place}；检查人员：${team.map((id) => names.get(id)).join("、")}；录音录像 ${v.recordings.length} 个`,
+    version: v.version,
+    actor: v.actor,
+    now: v.now,
+    effect: (tx, c) => {
+      visitId = tx
+        .insert(siteVisits)
+        .values({ caseId: c.id, visitedAt: v.visitedAt, place: v.place, peopleQuestioned: v.peopleQuestioned, findings: v.findings, recordedById: v.actor.id })
+        .returning({ id: siteVisits.id })
+        .get().id;
+      tx.insert(siteVisitInspectors).values(team.map((userId) => ({ visitId, userId }))).run();
+      for (const f of v.recordings) {
+        tx.insert(evidence).values({ ...f, caseId: c.id, visitId, description: `现场检查录音录像（${v.place}）`, uploadedById: v.actor.id, uploadedAt: v.now }).run();
+      }
+    },
   });
+  return visitId;
 }
 
 export function listSiteVisits(db: Db, caseId: number) {

@@ -1,10 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { CASE_STATES, MOVE_NAMES, allowedMoves, assertMove, type Actor, type CaseState, type MoveName, type Outcome } from "../../src/domain/case-states.js";
+import { CASE_STATES, MOVE_NAMES, allowedMoves, assertMove, targetState, type Actor, type CaseState, type MoveName, type Outcome } from "../../src/domain/case-states.js";
 import { ForbiddenError } from "../../src/domain/errors.js";
 import { ROLES, type Role } from "../../src/domain/roles.js";
 
 /** The spec, written out independently of the table: from-states → to-state, and who may act. */
-const SPEC: Record<MoveName, { from: CaseState[]; to: CaseState; roles: Role[]; outcome?: Outcome }> = {
+const OPEN: CaseState[] = ["received", "mediating", "awaiting_supplement", "filed"];
+const SPEC: Record<MoveName, { from: CaseState[]; to: CaseState | "same" | "previous"; roles: Role[]; outcome?: Outcome }> = {
   startMediation: { from: ["received"], to: "mediating", roles: ["inspector", "supervisor"] },
   mediationFailed: { from: ["mediating"], to: "filed", roles: ["inspector", "supervisor"] },
   file: { from: ["received", "mediating"], to: "filed", roles: ["inspector", "supervisor"] },
@@ -14,7 +15,14 @@ const SPEC: Record<MoveName, { from: CaseState[]; to: CaseState; roles: Role[]; 
   redirect: { from: ["received", "awaiting_supplement"], to: "closed", roles: ["inspector", "supervisor"], outcome: "toArbitrationOrCourt" },
   withdraw: { from: ["received", "mediating", "awaiting_supplement", "filed"], to: "closed", roles: ["clerk", "inspector", "supervisor"], outcome: "withdrawn" },
   close: { from: ["filed"], to: "closed", roles: ["inspector", "supervisor"], outcome: "paidAfterOrder" },
-  recordVisit: { from: ["filed"], to: "filed", roles: ["inspector", "supervisor"] },
+  recordVisit: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
+  recordMediation: { from: ["mediating"], to: "same", roles: ["inspector", "supervisor"] },
+  settleByMediation: { from: ["mediating"], to: "closed", roles: ["inspector", "supervisor"], outcome: "mediated" },
+  recordPayment: { from: ["mediating", "filed"], to: "same", roles: ["inspector", "supervisor"] },
+  issueOrder: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
+  enforce: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
+  escalate: { from: OPEN, to: "same", roles: ["supervisor"] },
+  reopen: { from: ["closed"], to: "previous", roles: ["supervisor"] },
 };
 
 /** Inspectors act on assigned cases, clerks on cases they registered. */
@@ -57,6 +65,13 @@ describe("the case state machine", () => {
     expect(() => assertMove("filed", "close", involved("inspector"))).toThrow("请选择“结案”的办结方式");
     expect(() => assertMove("filed", "close", involved("inspector"), "rejected")).toThrow("请选择“结案”的办结方式");
     expect(() => assertMove("received", "reject", involved("inspector"), "withdrawn")).toThrow();
+  });
+
+  it("returns a reopened case to the state it was closed from", () => {
+    const reopen = assertMove("closed", "reopen", involved("supervisor"));
+    expect(targetState(reopen, "closed", "received")).toBe("received");
+    expect(targetState(reopen, "closed", "filed")).toBe("filed");
+    expect(targetState(assertMove("filed", "recordVisit", involved("inspector")), "filed", null)).toBe("filed");
   });
 
   it("refuses an unknown move", () => {
