@@ -3,15 +3,18 @@
  * Dates are placed relative to the day the seed runs, so a fresh demo always has cases due soon and late.
  * Runs only when there is no case yet.
  */
-import { count } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import type { Db } from "../src/db/client.js";
-import { cases } from "../src/db/schema.js";
+import { caseWorkers, cases, settlementItems, taskForceTasks } from "../src/db/schema.js";
 import { addDays, shanghaiDate, type IsoDate } from "../src/domain/dates.js";
 import { idNumberCheckChar, usccCheckChar } from "../src/domain/identifiers.js";
 import { DISTRICTS } from "../src/domain/reference-data.js";
 import type { Outcome } from "../src/domain/case-states.js";
 import { loadCalendar } from "../src/models/calendar.js";
 import { assignInspectors, extendStatutoryDeadline, moveCase, registerCase, type CaseInput, type Channel, type WorkerInput } from "../src/models/cases.js";
+import { closeCase, issueOrder, recordMediation, recordPayment, settleByMediation } from "../src/models/settlements.js";
+import { answerTask, escalateCase } from "../src/models/task-force.js";
+import { findUnitByName } from "../src/models/units.js";
 import { getUserByUsername } from "../src/models/users.js";
 
 const SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文";
@@ -80,7 +83,8 @@ function plans(): Plan[] {
   add(6, "mediating", [2, 4, 6, 3, 8, 5], [1, 3, 2, 12]);
   add(16, "filed", [9, 14, 20, 30, 45, 11, 16, 60, 25, 12, 18, 35, 40, 75, 13, 22], [1, 2, 35, 1, 4, 1, 2, 1]);
   add(2, "extended", [85, 95]);
-  add(9, "paidAfterOrder", [6, 15, 21, 28, 33, 20, 26, 38, 50], [1, 4, 2, 1, 30]);
+  add(5, "mediated", [3, 9, 15, 22, 30], [1, 4, 2, 1, 30]);
+  add(4, "paidAfterOrder", [20, 26, 38, 50]);
   add(2, "administrativeDecision", [44, 70]);
   add(1, "referredToPolice", [80], [18]);
   add(2, "rejected", [10, 17]);
@@ -98,6 +102,8 @@ export function seedDemoCases(db: Db, now: Date): void {
   const clerk = getUserByUsername(db, "clerk1")!;
   const supervisor = { id: getUserByUsername(db, "supervisor1")!.id, role: "supervisor" as const };
   const inspectors = ["inspector1", "inspector2", "inspector3"].map((u) => getUserByUsername(db, u)!.id);
+  const unitId = (name: string) => findUnitByName(db, name)!.id;
+  const liaison = { id: getUserByUsername(db, "unit_zjj")!.id, role: "unit" as const };
   const at = (date: IsoDate) => new Date(`${date}T${date === today ? "09" : "10"}:30:00+08:00`);
   /** The n-th working day after `from`, but never after today. */
   const workday = (from: IsoDate, n: number): IsoDate => {
@@ -140,13 +146,57 @@ export function seedDemoCases(db: Db, now: Date): void {
       version = moveCase(db, { caseId: id, move: name, note, outcome, version, actor: supervisor, now: at(date) }).version;
     };
 
+    const workerIds = db.select({ id: caseWorkers.id, claimedFen: caseWorkers.claimedFen }).from(caseWorkers).where(eq(caseWorkers.caseId, id)).all();
+    const full = workerIds.map((w) => ({ workerId: w.id, amountFen: w.claimedFen }));
+    const payAll = (source: "agreement" | "order", date: IsoDate, share = 1) => {
+      for (const item of db.select().from(settlementItems).where(and(eq(settlementItems.caseId, id), eq(settlementItems.source, source))).all()) {
+        const amountFen = Math.round(item.amountFen * share);
+        if (amountFen > 0) recordPayment(db, { caseId: id, version, input: { itemId: item.id, amountFen, paidOn: date, workerConfirmed: share === 1, proof: null }, actor: supervisor, now: at(date) });
+        version++;
+      }
+    };
+    const mediate = (date: IsoDate, payBy: IsoDate) => {
+      recordMediation(db, {
+        caseId: id,
+        version,
+        input: {
+          sessionOn: date, place: "劳动保障监察支队调解室", workerSide: `${input.workers[0]!.name}等`, employerSide: `${input.employerLegalRep || "负责人"}`,
+          workerStatement: "要求一次性结清拖欠工资。", employerStatement: "承认拖欠，同意分期或限期支付。", result: "agreement", payBy, paymentMethod: "银行转账至本人账户", amounts: full,
+        },
+        actor: supervisor,
+        now: at(date),
+      });
+      version++;
+    };
+    const order = (date: IsoDate, payBy: IsoDate) => {
+      issueOrder(db, { caseId: id, version, payBy, facts: "经查，你单位拖欠下列劳动者工资，违反了《保障农民工工资支付条例》第十五条的规定。", amounts: full, actor: supervisor, now: at(date) });
+      version++;
+    };
+    const close = (date: IsoDate, outcome: Outcome, note: string, share: number) => {
+      closeCase(db, { caseId: id, version, outcome, note, recovered: full.map((w) => ({ workerId: w.workerId, amountFen: Math.round(w.amountFen * share) })), overClaimNote: "", actor: supervisor, now: at(date) });
+    };
+
     switch (plan.path) {
       case "received":
         return;
       case "supplement":
         return move("requestSupplement", workday(receivedOn, 1), "请补充：工资欠条或考勤记录、用人单位准确名称。");
       case "mediating":
-        return move("startMediation", workday(receivedOn, 1), "约双方到支队调解室快速调处。");
+        move("startMediation", workday(receivedOn, 1), "约双方到支队调解室快速调处。");
+        if (i % 2 === 0) {
+          mediate(workday(receivedOn, 1), addDays(workday(receivedOn, 1), 7));
+          if (i % 4 === 0) payAll("agreement", workday(receivedOn, 2), 0.5);
+        }
+        return;
+      case "mediated": {
+        const day1 = workday(receivedOn, 1);
+        const day2 = workday(receivedOn, 2);
+        move("startMediation", day1, "组织快速调处。");
+        mediate(day1, day2);
+        payAll("agreement", day2);
+        settleByMediation(db, { caseId: id, version, note: "协议金额已全部支付，投诉人当场确认。", actor: supervisor, now: at(day2) });
+        return;
+      }
       case "rejected":
         return move("reject", workday(receivedOn, 2), "经核实，被投诉的拖欠行为发生于两年以前，超过劳动保障监察条例第二十条规定的查处时限。", "rejected");
       case "toArbitrationOrCourt":
@@ -156,19 +206,44 @@ export function seedDemoCases(db: Db, now: Date): void {
       case "withdrawn":
         return move("withdraw", workday(receivedOn, 3), "单位已主动支付，投诉人书面撤回投诉。", "withdrawn");
       default: {
-        move("file", workday(receivedOn, 1 + (i % 3)));
-        if (plan.path === "filed") return;
+        const filedOn = workday(receivedOn, 1 + (i % 3));
+        move("file", filedOn);
+        if (plan.size >= 12) {
+          escalateCase(db, {
+            caseId: id,
+            version,
+            input: { grounds: ["manyWorkers", "severalDepartments"], reason: "集体欠薪，涉及总包单位工程款拨付。", unitIds: [unitId("市住建局"), unitId("市公安局")], request: "请核查项目工程款拨付情况，督促总包单位先行清偿；做好现场秩序维护。", workingDays: 5 },
+            actor: supervisor,
+            now: at(filedOn),
+          });
+          version++;
+          if (plan.daysAgo > 20) {
+            const task = db.select().from(taskForceTasks).where(and(eq(taskForceTasks.caseId, id), eq(taskForceTasks.unitId, unitId("市住建局")))).get()!;
+            answerTask(db, { taskId: task.id, viewer: { ...liaison, unitId: task.unitId }, status: "done", answer: "已约谈总包单位，工程款已拨付至农民工工资专用账户，督促 3 日内发放。", moreTimeReason: "", files: [], now: at(workday(filedOn, 3)) });
+          }
+        }
+        if (plan.path === "filed") {
+          // Older filed cases have an order; the oldest ones are past its deadline, unpaid.
+          if (plan.daysAgo >= 14) order(workday(filedOn, 2), addDays(workday(filedOn, 2), 10));
+          return;
+        }
         if (plan.path === "extended") {
           extendStatutoryDeadline(db, { caseId: id, reason: "涉及多层分包，需调取总包单位工程款拨付记录。", version, actor: supervisor, now: at(workday(receivedOn, 50)) });
           return;
         }
-        const closeNotes: Partial<Record<Outcome, string>> = {
-          paidAfterOrder: "下达限期改正指令书后，单位已足额支付。",
-          administrativeDecision: "作出行政处理决定，责令支付并加付赔偿金。",
-          referredToPolice: "单位逾期拒不支付，涉嫌拒不支付劳动报酬罪，已移送公安机关。",
-          emergencyFund: "单位负责人失联，经批准动用应急周转金垫付。",
+        const closeOn = workday(receivedOn, 4 + (i % 20));
+        if (plan.path === "paidAfterOrder") {
+          order(workday(filedOn, 1), addDays(workday(filedOn, 1), 7));
+          payAll("order", closeOn);
+          return close(closeOn, "paidAfterOrder", "下达限期改正指令书后，单位已足额支付。", 1);
+        }
+        const notes: Partial<Record<Outcome, [string, number]>> = {
+          administrativeDecision: ["作出行政处理决定，责令支付并加付赔偿金。", 0.6],
+          referredToPolice: ["单位逾期拒不支付，涉嫌拒不支付劳动报酬罪，已移送公安机关。", 0],
+          emergencyFund: ["单位负责人失联，经批准动用应急周转金垫付。", 1],
         };
-        move("close", workday(receivedOn, 4 + (i % 20)), closeNotes[plan.path] ?? "已办结。", plan.path);
+        const [note, share] = notes[plan.path] ?? ["已办结。", 1];
+        close(closeOn, plan.path, note, share);
       }
     }
   });

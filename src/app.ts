@@ -22,6 +22,8 @@ import { authRouter } from "./routes/auth.js";
 import { calendarRouter } from "./routes/calendar.js";
 import { casesRouter } from "./routes/cases.js";
 import { publicRouter } from "./routes/public.js";
+import { settlementsRouter } from "./routes/settlements.js";
+import { taskForceRouter } from "./routes/task-force.js";
 import { homeRouter } from "./routes/home.js";
 
 export interface AppContext {
@@ -87,6 +89,8 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.use(calendarRouter(ctx));
   app.use(publicRouter(ctx));
   app.use(casesRouter(ctx));
+  app.use(settlementsRouter(ctx));
+  app.use(taskForceRouter(ctx));
   app.use(adminUsersRouter(ctx));
   app.use(adminUnitsRouter(ctx));
   app.use(adminCalendarRouter(ctx));

@@ -144,6 +144,11 @@ export const cases = sqliteTable(
     statutoryDueOn: text("statutory_due_on"),
     /** Sum of calendar_years.version when the due dates were computed: which calendar produced them. */
     calendarRevision: integer("calendar_revision").notNull(),
+    /** Unpaid after an order's deadline: a candidate for the wage-arrears blacklist (人社部令第45号 第五条). */
+    blacklistCandidate: integer("blacklist_candidate", { mode: "boolean" }).notNull().default(false),
+    escalatedAt: integer("escalated_at", { mode: "timestamp" }),
+    escalationGrounds: text("escalation_grounds"),
+    escalationReason: text("escalation_reason"),
     /** Optimistic lock: every change bumps it; a save based on an older version is refused. */
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
@@ -183,6 +188,8 @@ export const caseWorkers = sqliteTable(
     occupation: text("occupation").notNull().default(""),
     workPeriod: text("work_period").notNull().default(""),
     claimedFen: integer("claimed_fen").notNull(),
+    /** Recorded at closing: what the worker actually got back (may be less than claimed). */
+    recoveredFen: integer("recovered_fen"),
     isRepresentative: integer("is_representative", { mode: "boolean" }).notNull().default(false),
   },
   (t) => [index("case_workers_case_idx").on(t.caseId), index("case_workers_name_idx").on(t.name)],
@@ -230,6 +237,8 @@ export const evidence = sqliteTable(
     uploadedAt: integer("uploaded_at", { mode: "timestamp" }).notNull(),
     /** The on-site visit this recording belongs to. */
     visitId: integer("visit_id").references(() => siteVisits.id),
+    /** The task-force task whose answer this file came with. */
+    taskId: integer("task_id").references(() => taskForceTasks.id),
     /** Evidence is never replaced or deleted: a mistaken upload is marked void, with the reason. */
     voidedAt: integer("voided_at", { mode: "timestamp" }),
     voidedById: integer("voided_by_id").references(() => users.id),
@@ -267,4 +276,155 @@ export const siteVisitInspectors = sqliteTable(
       .references(() => users.id),
   },
   (t) => [uniqueIndex("site_visit_inspectors_pk").on(t.visitId, t.userId)],
+);
+
+/** Numbered documents (责令限期改正指令书 …): one counter per kind and year. */
+export const documentSequences = sqliteTable(
+  "document_sequences",
+  {
+    kind: text("kind").notNull(),
+    year: integer("year").notNull(),
+    last: integer("last").notNull(),
+  },
+  (t) => [uniqueIndex("document_sequences_pk").on(t.kind, t.year)],
+);
+
+/** 快速调处 sessions. An agreement carries per-worker amounts (settlement_items) and a pay-by date. */
+export const mediations = sqliteTable(
+  "mediations",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    sessionOn: text("session_on").notNull(),
+    place: text("place").notNull(),
+    workerSide: text("worker_side").notNull(),
+    employerSide: text("employer_side").notNull(),
+    workerStatement: text("worker_statement").notNull(),
+    employerStatement: text("employer_statement").notNull(),
+    result: text("result", { enum: ["agreement", "failed"] }).notNull(),
+    payBy: text("pay_by"),
+    paymentMethod: text("payment_method").notNull().default(""),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("mediations_case_idx").on(t.caseId)],
+);
+
+/** 责令限期支付 orders (劳动保障监察限期改正指令书). */
+export const paymentOrders = sqliteTable(
+  "payment_orders",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    docNumber: text("doc_number").notNull().unique(),
+    issuedOn: text("issued_on").notNull(),
+    payBy: text("pay_by").notNull(),
+    facts: text("facts").notNull(),
+    issuedById: integer("issued_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("payment_orders_case_idx").on(t.caseId)],
+);
+
+export const SETTLEMENT_SOURCES = ["agreement", "order"] as const;
+
+/** What each worker is to be paid under an agreement or an order. */
+export const settlementItems = sqliteTable(
+  "settlement_items",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    source: text("source", { enum: SETTLEMENT_SOURCES }).notNull(),
+    /** mediations.id or payment_orders.id */
+    sourceId: integer("source_id").notNull(),
+    workerId: integer("worker_id")
+      .notNull()
+      .references(() => caseWorkers.id),
+    amountFen: integer("amount_fen").notNull(),
+    /** The worker confirmed receiving the agreed money (快调化解 needs every worker's confirmation). */
+    workerConfirmedAt: integer("worker_confirmed_at", { mode: "timestamp" }),
+  },
+  (t) => [index("settlement_items_case_idx").on(t.caseId), uniqueIndex("settlement_items_unique").on(t.source, t.sourceId, t.workerId)],
+);
+
+/** Money actually paid to a worker, with its proof. */
+export const payments = sqliteTable(
+  "payments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    itemId: integer("item_id")
+      .notNull()
+      .references(() => settlementItems.id),
+    workerId: integer("worker_id")
+      .notNull()
+      .references(() => caseWorkers.id),
+    amountFen: integer("amount_fen").notNull(),
+    paidOn: text("paid_on").notNull(),
+    proofEvidenceId: integer("proof_evidence_id").references(() => evidence.id),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("payments_case_idx").on(t.caseId)],
+);
+
+export const ENFORCEMENT_KINDS = ["compensation", "decision", "policeReferral", "blacklistCandidate"] as const;
+
+/** After an order's deadline passed unpaid: 加付赔偿金, 行政处理决定, 移送公安, 失信名单候选. */
+export const enforcementActions = sqliteTable(
+  "enforcement_actions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => paymentOrders.id),
+    kind: text("kind", { enum: ENFORCEMENT_KINDS }).notNull(),
+    ratePercent: integer("rate_percent"),
+    amountFen: integer("amount_fen"),
+    decidedOn: text("decided_on").notNull(),
+    agency: text("agency").notNull().default(""),
+    note: text("note").notNull().default(""),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("enforcement_actions_case_idx").on(t.caseId)],
+);
+
+export const TASK_STATUSES = ["open", "done", "moreTime"] as const;
+
+/** 多方合办: a task for one member unit of the task force, with its own working-day clock. */
+export const taskForceTasks = sqliteTable(
+  "task_force_tasks",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => memberUnits.id),
+    request: text("request").notNull(),
+    assignedOn: text("assigned_on").notNull(),
+    workingDays: integer("working_days").notNull(),
+    dueOn: text("due_on").notNull(),
+    status: text("status", { enum: TASK_STATUSES }).notNull().default("open"),
+    answer: text("answer").notNull().default(""),
+    moreTimeReason: text("more_time_reason").notNull().default(""),
+    answeredAt: integer("answered_at", { mode: "timestamp" }),
+    answeredById: integer("answered_by_id").references(() => users.id),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("task_force_tasks_unit_idx").on(t.unitId, t.status), index("task_force_tasks_case_idx").on(t.caseId)],
 );

@@ -126,6 +126,7 @@ export const MOVES: readonly Move[] = [
     outcomes: ["paidAfterOrder", "administrativeDecision", "filingRevoked", "referredToPolice", "toArbitrationOrCourt", "referredToOtherDepartment", "emergencyFund", "withdrawn"],
     noteLabel: "结案摘要",
     publicStep: "案件已办结",
+    activity: true,
   },
   { name: "recordVisit", label: "记录现场检查", from: ["filed"], to: "same", by: CASE_WORKERS, activity: true, publicStep: "监察员已到用人单位现场检查" },
   { name: "recordMediation", label: "记录调解", from: ["mediating"], to: "same", by: CASE_WORKERS, activity: true, publicStep: "已组织调解" },

@@ -16,6 +16,7 @@ const NAV: readonly NavEntry[] = [
   { href: "/", label: "首页", for: ["clerk", "inspector", "supervisor", "unit", "admin", "public"] },
   { href: "/cases", label: "案件工作台", for: ["clerk", "inspector", "supervisor"] },
   { href: "/cases/new", label: "登记投诉", for: ["clerk", "supervisor"] },
+  { href: "/tasks", label: "专班任务", for: ["unit", "supervisor"] },
   { href: "/complaint", label: "网上投诉", for: ["public"] },
   { href: "/query", label: "进度查询", for: ["public"] },
   { href: "/admin/users", label: "用户管理", for: ["admin"] },

@@ -31,4 +31,9 @@ export function formatMoney(fen: number | null | undefined): string {
   return `¥${value.toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
 }
 
-export const viewHelpers = { formatDate, formatTime, formatMoney };
+/** Working days to a due date: "剩 3 个工作日", or "超 2 个工作日" once past it. */
+export function formatDaysLeft(left: number): string {
+  return left >= 0 ? `剩 ${left} 个工作日` : `超 ${-left} 个工作日`;
+}
+
+export const viewHelpers = { formatDate, formatTime, formatMoney, formatDaysLeft };

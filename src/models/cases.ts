@@ -228,8 +228,8 @@ export interface MoveRequest {
 }
 
 export interface TransitionRequest extends MoveRequest {
-  /** The activity's own checks and rows, inside the same transaction (before the case is saved). */
-  effect?: (tx: Tx, c: CaseRow) => void;
+  /** The activity's own checks and rows, inside the same transaction; may return fields of the case to set. */
+  effect?: (tx: Tx, c: CaseRow) => Partial<CaseRow> | void;
   /** What the timeline says, when it is more than the user's note. */
   eventNote?: string;
 }
@@ -276,7 +276,7 @@ export function transition(db: Db, req: TransitionRequest): CaseRow {
       // Back before a decision: the bureau decides again within 5 working days from today.
       if (isBeforeAcceptance(to)) Object.assign(next, { decidedOn: null, acceptanceStartOn: today });
     }
-    req.effect?.(tx, c);
+    Object.assign(next, req.effect?.(tx, c));
     const due = dueDates({ ...c, ...next }, calendar);
     saveVersioned(tx, c, req.version, { ...next, ...due, calendarRevision: calendarRevision(tx) }, req.now);
     addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: move.name, from: c.state, to, note: req.eventNote ?? note, publicStep: move.publicStep, now: req.now });
@@ -285,7 +285,7 @@ export function transition(db: Db, req: TransitionRequest): CaseRow {
 }
 
 /** A move made from the case page's generic form; activities have forms (and guards) of their own. */
-export function moveCase(db: Db, req: MoveRequest): CaseRow {
+export function moveCase(db: Db, req: MoveRequest & Pick<TransitionRequest, "effect">): CaseRow {
   if (getMove(req.move)?.activity) throw new ValidationError(`“${getMove(req.move)!.label}”请使用案件页上的专门表单。`);
   return transition(db, req);
 }

@@ -3,11 +3,8 @@ import { resolve } from "node:path";
 import { Router, type Request, type Response } from "express";
 import type { AppContext } from "../app.js";
 import { CHANNELS } from "../db/schema.js";
-import { actorFor, canAssign, canExtend, type Viewer } from "../domain/case-access.js";
-import { MOVES, OUTCOME_LABELS, STATE_LABELS, allowedMoves, isFiled, isOpen, type Outcome } from "../domain/case-states.js";
-import { CLOCK_STATUS_LABELS, caseClocks } from "../domain/clocks.js";
-import { ConflictError, DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
-import { maskIdNumber, maskPhone } from "../domain/masking.js";
+import { OUTCOME_LABELS, STATE_LABELS, type Outcome } from "../domain/case-states.js";
+import { DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
 import { CHANNEL_LABELS, DISTRICTS } from "../domain/reference-data.js";
 import { parseCaseFilters, filtersQuery } from "../forms/case-filters.js";
 import { formValues, type FieldErrors } from "../forms/form.js";
@@ -16,7 +13,7 @@ import { parseRoster } from "../forms/roster.js";
 import { renderPageOrPartial } from "../http/render.js";
 import { EVIDENCE_EXTENSIONS, createUpload, discardFiles, formatBytes, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
-import { loadCalendar } from "../models/calendar.js";
+import { actOnCase, caseIdOf, renderCasePage, viewerOf, type CaseProblem } from "../http/case-page.js";
 import {
   addEvidence,
   assignInspectors,
@@ -28,12 +25,12 @@ import {
   latestEvent,
   listCases,
   listDistricts,
-  moveCase,
   registerCase,
   remindersFor,
   voidEvidence,
 } from "../models/cases.js";
-import { listSiteVisits, recordSiteVisit, visitEligibleStaff } from "../models/site-visits.js";
+import { recordSiteVisit } from "../models/site-visits.js";
+import { makeMove } from "../models/settlements.js";
 import { parseVisitForm } from "../forms/visit-form.js";
 
 const NOTICES = {
@@ -42,17 +39,13 @@ const NOTICES = {
   redirect: { move: "redirect", title: "告知/移送通知书" },
 } as const;
 
-function viewerOf(res: Response): Viewer {
-  const user = res.locals.user!;
-  return { id: user.id, role: user.role };
-}
+const caseId = caseIdOf;
 
-function caseId(req: Request): number {
-  return Number(req.params.id);
-}
-
-export function casesRouter({ db, config, now }: AppContext): Router {
+export function casesRouter(ctx: AppContext): Router {
+  const { db, config, now } = ctx;
   const router = Router();
+  const showCase = (res: Response, id: number, status?: number, problem?: CaseProblem | null) => renderCasePage(ctx, res, id, status, problem);
+  const act = (req: Request, res: Response, form: string, change: () => void | Promise<void>) => actOnCase(ctx, req, res, form, change);
   const upload = createUpload({ dir: config.evidenceDir, evidenceMaxBytes: config.evidenceMaxBytes });
   const policy = { inspectorsReadAll: config.inspectorsReadAll };
   const staff = requireRole("clerk", "inspector", "supervisor");
@@ -157,63 +150,14 @@ export function casesRouter({ db, config, now }: AppContext): Router {
 
   // ---- The case page ------------------------------------------------------------------------
 
-  function showCase(res: Response, id: number, status = 200, problem: { message: string; form?: string; errors?: FieldErrors; values?: Record<string, string> } | null = null) {
-    const viewer = viewerOf(res);
-    const detail = getCaseDetail(db, id, viewer, policy);
-    const c = detail.case;
-    const working = detail.access === "work";
-    const calendar = loadCalendar(db);
-    const allowed = working ? allowedMoves(c.state, actorFor(c, viewer)) : [];
-    res.status(status).render("cases/show", {
-      ...detail,
-      c,
-      clocks: caseClocks(c, calendar, res.locals.today),
-      clockStatusLabels: CLOCK_STATUS_LABELS,
-      stateLabels: STATE_LABELS,
-      outcomeLabels: OUTCOME_LABELS,
-      channelLabels: CHANNEL_LABELS,
-      moveLabels: Object.fromEntries(MOVES.map((m) => [m.name, m.label])),
-      moves: allowed.filter((m) => !m.activity),
-      visits: listSiteVisits(db, c.id),
-      visitStaff: allowed.some((m) => m.name === "recordVisit") ? visitEligibleStaff(db) : [],
-      can: {
-        recordVisit: allowed.some((m) => m.name === "recordVisit"),
-        voidEvidence: working && viewer.role !== "clerk",
-        assign: working && canAssign(viewer) && isOpen(c.state),
-        extend: working && canExtend(viewer) && isFiled(c.state) && c.extensionDays === 0,
-        addEvidence: working,
-        openEvidence: working,
-        notices: working,
-      },
-      workers: detail.workers.map((w) => (working ? w : { ...w, idNumber: maskIdNumber(w.idNumber), phone: maskPhone(w.phone) })),
-      claimedFen: detail.workers.reduce((sum, w) => sum + w.claimedFen, 0),
-      inspectors: canAssign(viewer) ? inspectorWorkloads(db) : [],
-      evidenceAccept: EVIDENCE_EXTENSIONS,
-      evidenceMax: formatBytes(config.evidenceMaxBytes),
-      problem,
-    });
-  }
-
   router.get("/cases/:id", staff, (req, res) => {
     showCase(res, caseId(req));
   });
 
-  /** Runs a case change; a refused one shows the case again with the reason (nothing is lost). */
-  async function act(req: Request, res: Response, form: string, change: () => void | Promise<void>) {
-    try {
-      await change();
-    } catch (err) {
-      if (err instanceof ForbiddenError || !(err instanceof DomainError)) throw err;
-      const status = err instanceof ConflictError ? 409 : err instanceof ValidationError ? 422 : err.status;
-      return showCase(res, caseId(req), status, { message: err.message, form, values: formValues(req.body) });
-    }
-    res.redirect(303, `/cases/${caseId(req)}`);
-  }
-
   router.post("/cases/:id/moves", staff, async (req, res) => {
     const v = formValues(req.body);
     await act(req, res, `move-${v.move}`, () => {
-      moveCase(db, { caseId: caseId(req), move: v.move ?? "", outcome: (v.outcome || undefined) as Outcome | undefined, note: v.note ?? "", version: Number(v.version), actor: viewerOf(res), now: now() });
+      makeMove(db, { caseId: caseId(req), move: v.move ?? "", outcome: (v.outcome || undefined) as Outcome | undefined, note: v.note ?? "", version: Number(v.version), actor: viewerOf(res), now: now() });
     });
   });
 

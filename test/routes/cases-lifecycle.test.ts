@@ -83,9 +83,9 @@ describe("moves", () => {
   it("refuses a move the state does not allow, saying why", async () => {
     const { id } = makeCase(t.db);
     const supervisor = await assign(id);
-    const res = await move(supervisor, id, { move: "close", outcome: "paidAfterOrder", note: "x" });
+    const res = await move(supervisor, id, { move: "mediationFailed", note: "x" });
     expect(res.status).toBe(409);
-    expect(res.text).toContain("案件当前状态为“已登记”，不能“结案”");
+    expect(res.text).toContain("案件当前状态为“已登记”，不能“调解不成，受理立案”");
   });
 
   it("rejects in writing with a reason, and prints the 不予受理通知书", async () => {
@@ -137,11 +137,15 @@ describe("moves", () => {
     await assign(id);
     const inspector = await loginAs(t.app, "inspector1");
     await move(inspector, id, { move: "file" });
-    const noOutcome = await move(inspector, id, { move: "close", note: "已支付" });
+    const workerId = t.db.$client.prepare("select id from case_workers where case_id = ?").pluck().get(id) as number;
+    const close = (body: Record<string, string>) => inspector.post(`/cases/${id}/close`).type("form").send({ version: String(version(id)), note: "单位已全额支付", [`recovered.${workerId}`]: "8500", ...body });
+    const noOutcome = await close({});
     expect(noOutcome.status).toBe(409);
     expect(noOutcome.text).toContain("请选择“结案”的办结方式");
-    await move(inspector, id, { move: "close", outcome: "paidAfterOrder", note: "单位已全额支付" });
+    expect((await move(inspector, id, { move: "close", outcome: "paidAfterOrder", note: "x" })).text).toContain("请使用案件页上的专门表单");
+    expect((await close({ outcome: "paidAfterOrder" })).status).toBe(303);
     expect(caseRow(id)).toMatchObject({ state: "closed", outcome: "paidAfterOrder", working_days_taken: 5 });
+    expect(t.db.$client.prepare("select recovered_fen from case_workers where id = ?").pluck().get(workerId)).toBe(850000);
   });
 
   it("extends the statutory clock once, by 30 working days, with a reason", async () => {

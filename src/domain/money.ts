@@ -1,0 +1,42 @@
+/**
+ * Money rules. All amounts are integer fen.
+ * - 加付赔偿金 (劳动保障监察条例 第二十六条): 50 %–100 % of the amount still due after the order's deadline.
+ * - A worker's recovered amount never exceeds the claim unless a supervisor notes why (interest,
+ *   compensation paid on top…).
+ */
+export const MIN_COMPENSATION_RATE = 50;
+export const MAX_COMPENSATION_RATE = 100;
+
+export function compensationRateProblem(rate: number): string | null {
+  if (!Number.isInteger(rate) || rate < MIN_COMPENSATION_RATE || rate > MAX_COMPENSATION_RATE) {
+    return `加付赔偿金比例应为 ${MIN_COMPENSATION_RATE}% 至 ${MAX_COMPENSATION_RATE}% 之间的整数（劳动保障监察条例第二十六条）`;
+  }
+  return null;
+}
+
+/** 加付赔偿金 on the unpaid amount, rounded to the fen. */
+export function compensationAmount(unpaidFen: number, ratePercent: number): number {
+  const problem = compensationRateProblem(ratePercent);
+  if (problem) throw new RangeError(problem);
+  return Math.round((unpaidFen * ratePercent) / 100);
+}
+
+export interface Due {
+  workerId: number;
+  amountFen: number;
+  paidFen: number;
+}
+
+export function outstandingFen(items: readonly Due[]): number {
+  return items.reduce((sum, i) => sum + Math.max(0, i.amountFen - i.paidFen), 0);
+}
+
+export function isFullyPaid(items: readonly Due[]): boolean {
+  return items.length > 0 && items.every((i) => i.paidFen >= i.amountFen);
+}
+
+export function recoveryProblem(claimedFen: number, recoveredFen: number, supervisorNote: string | null): string | null {
+  if (!Number.isInteger(recoveredFen) || recoveredFen < 0) return "追回金额应为不小于 0 的金额";
+  if (recoveredFen > claimedFen && !supervisorNote?.trim()) return "追回金额超过诉求金额，须由科长填写说明";
+  return null;
+}

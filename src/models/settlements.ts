@@ -1,0 +1,330 @@
+/**
+ * Agreements (快速调处), orders to pay (责令限期支付), the payments made under them, and what follows an
+ * order left unpaid. Each is a move of the one state machine (models/cases.ts transition()).
+ */
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import type { Db, DbOrTx, Tx } from "../db/client.js";
+import { caseWorkers, documentSequences, enforcementActions, evidence, mediations, paymentOrders, payments, settlementItems, users } from "../db/schema.js";
+import type { Viewer } from "../domain/case-access.js";
+import { shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
+import { NotFoundError, ValidationError } from "../domain/errors.js";
+import { settlementProblem } from "../domain/mediation.js";
+import { compensationAmount, compensationRateProblem, outstandingFen, recoveryProblem } from "../domain/money.js";
+import { getMove, type Outcome } from "../domain/case-states.js";
+import { moveCase, transition, type CaseRow, type StoredFile } from "./cases.js";
+
+type Source = "agreement" | "order";
+
+export interface WorkerAmount {
+  workerId: number;
+  amountFen: number;
+}
+
+function checkWorkers(tx: DbOrTx, c: CaseRow, amounts: readonly WorkerAmount[]): void {
+  const ids = new Set(tx.select({ id: caseWorkers.id }).from(caseWorkers).where(eq(caseWorkers.caseId, c.id)).all().map((w) => w.id));
+  if (amounts.length === 0 || amounts.some((a) => !ids.has(a.workerId))) throw new ValidationError("请为本案的投诉人填写金额");
+  if (amounts.every((a) => a.amountFen === 0)) throw new ValidationError("金额不能全部为 0");
+}
+
+function insertItems(tx: Tx, c: CaseRow, source: Source, sourceId: number, amounts: readonly WorkerAmount[]): void {
+  tx.insert(settlementItems)
+    .values(amounts.filter((a) => a.amountFen > 0).map((a) => ({ caseId: c.id, source, sourceId, workerId: a.workerId, amountFen: a.amountFen })))
+    .run();
+}
+
+// ---- 快速调处 --------------------------------------------------------------------------------
+
+export interface MediationInput {
+  sessionOn: IsoDate;
+  place: string;
+  workerSide: string;
+  employerSide: string;
+  workerStatement: string;
+  employerStatement: string;
+  result: "agreement" | "failed";
+  payBy: IsoDate | null;
+  paymentMethod: string;
+  amounts: WorkerAmount[];
+}
+
+export function recordMediation(db: Db, req: { caseId: number; version: number; input: MediationInput; actor: Viewer; now: Date }): void {
+  const m = req.input;
+  if (m.result === "agreement" && (!m.payBy || m.payBy < m.sessionOn)) throw new ValidationError("调解协议的支付期限不能早于调解日期");
+  transition(db, {
+    caseId: req.caseId,
+    move: "recordMediation",
+    note: "",
+    eventNote: `${m.sessionOn} 在${m.place}调解：${m.result === "agreement" ? `达成协议，约定 ${m.payBy} 前支付` : "未达成协议"}`,
+    version: req.version,
+    actor: req.actor,
+    now: req.now,
+    effect: (tx, c) => {
+      if (m.sessionOn < c.receivedOn) throw new ValidationError("调解日期不能早于收到投诉的日期");
+      if (m.result === "agreement") checkWorkers(tx, c, m.amounts);
+      const { amounts, ...fields } = m;
+      const { id } = tx.insert(mediations).values({ ...fields, payBy: m.result === "agreement" ? m.payBy : null, caseId: c.id, recordedById: req.actor.id }).returning({ id: mediations.id }).get();
+      if (m.result === "agreement") insertItems(tx, c, "agreement", id, amounts);
+    },
+  });
+}
+
+/** 快调化解: only when the agreement is paid in full and every worker has confirmed it. */
+export function settleByMediation(db: Db, req: { caseId: number; version: number; note: string; actor: Viewer; now: Date }): void {
+  transition(db, {
+    caseId: req.caseId,
+    move: "settleByMediation",
+    outcome: "mediated",
+    note: req.note,
+    version: req.version,
+    actor: req.actor,
+    now: req.now,
+    effect: (tx, c) => {
+      const agreement = latestAgreement(tx, c.id);
+      const items = agreement ? itemsOf(tx, "agreement", agreement.id) : [];
+      const problem = settlementProblem(items.map((i) => ({ ...i, confirmed: i.workerConfirmedAt !== null })));
+      if (problem) throw new ValidationError(problem);
+      recordRecovered(tx, c.id, null);
+    },
+  });
+}
+
+// ---- 责令限期支付 ------------------------------------------------------------------------------
+
+/** 长人社监令〔2026〕7号: numbered per year, unique even when two orders are issued at once. */
+function nextOrderNumber(tx: Tx, year: number): string {
+  const { last } = tx
+    .insert(documentSequences)
+    .values({ kind: "order", year, last: 1 })
+    .onConflictDoUpdate({ target: [documentSequences.kind, documentSequences.year], set: { last: sql`${documentSequences.last} + 1` } })
+    .returning({ last: documentSequences.last })
+    .get();
+  return `长人社监令〔${year}〕${last}号`;
+}
+
+export function issueOrder(db: Db, req: { caseId: number; version: number; payBy: IsoDate; facts: string; amounts: WorkerAmount[]; actor: Viewer; now: Date }): number {
+  const today = shanghaiDate(req.now);
+  if (req.payBy <= today) throw new ValidationError("限期支付日期应晚于今天");
+  let orderId = 0;
+  transition(db, {
+    caseId: req.caseId,
+    move: "issueOrder",
+    note: "",
+    eventNote: `下达限期改正指令书，限 ${req.payBy} 前支付`,
+    version: req.version,
+    actor: req.actor,
+    now: req.now,
+    effect: (tx, c) => {
+      checkWorkers(tx, c, req.amounts);
+      const docNumber = nextOrderNumber(tx, yearOf(today));
+      orderId = tx.insert(paymentOrders).values({ caseId: c.id, docNumber, issuedOn: today, payBy: req.payBy, facts: req.facts, issuedById: req.actor.id }).returning({ id: paymentOrders.id }).get().id;
+      insertItems(tx, c, "order", orderId, req.amounts);
+    },
+  });
+  return orderId;
+}
+
+// ---- Payments -------------------------------------------------------------------------------
+
+export interface PaymentInput {
+  itemId: number;
+  amountFen: number;
+  paidOn: IsoDate;
+  workerConfirmed: boolean;
+  proof: StoredFile | null;
+}
+
+export function recordPayment(db: Db, req: { caseId: number; version: number; input: PaymentInput; actor: Viewer; now: Date }): void {
+  const p = req.input;
+  if (p.amountFen <= 0) throw new ValidationError("支付金额应大于 0");
+  if (p.paidOn > shanghaiDate(req.now)) throw new ValidationError("支付日期不能晚于今天");
+  transition(db, {
+    caseId: req.caseId,
+    move: "recordPayment",
+    note: "",
+    version: req.version,
+    actor: req.actor,
+    now: req.now,
+    eventNote: `登记支付 ¥${(p.amountFen / 100).toFixed(2)}（${p.paidOn}）${p.workerConfirmed ? "，投诉人确认收到" : ""}`,
+    effect: (tx, c) => {
+      const item = tx.select().from(settlementItems).where(and(eq(settlementItems.id, p.itemId), eq(settlementItems.caseId, c.id))).get();
+      if (!item) throw new ValidationError("请选择要登记支付的投诉人");
+      const paid = paidFor(tx, item.id);
+      if (paid + p.amountFen > item.amountFen) throw new ValidationError(`支付金额超过应付余额 ¥${((item.amountFen - paid) / 100).toFixed(2)}`);
+      const proofId = p.proof
+        ? tx.insert(evidence).values({ ...p.proof, caseId: c.id, description: "支付凭证", uploadedById: req.actor.id, uploadedAt: req.now }).returning({ id: evidence.id }).get().id
+        : null;
+      tx.insert(payments).values({ caseId: c.id, itemId: item.id, workerId: item.workerId, amountFen: p.amountFen, paidOn: p.paidOn, proofEvidenceId: proofId, recordedById: req.actor.id }).run();
+      if (p.workerConfirmed) tx.update(settlementItems).set({ workerConfirmedAt: req.now }).where(eq(settlementItems.id, item.id)).run();
+    },
+  });
+}
+
+function paidFor(tx: DbOrTx, itemId: number): number {
+  return tx.select({ s: sql<number>`coalesce(sum(${payments.amountFen}), 0)` }).from(payments).where(eq(payments.itemId, itemId)).get()!.s;
+}
+
+// ---- After an order's deadline ----------------------------------------------------------------
+
+export type Enforcement =
+  | { kind: "compensation"; ratePercent: number; note: string }
+  | { kind: "decision"; note: string }
+  | { kind: "policeReferral"; agency: string; decidedOn: IsoDate; note: string }
+  | { kind: "blacklistCandidate"; note: string };
+
+const ENFORCEMENT_LABELS = { compensation: "责令加付赔偿金", decision: "作出行政处理决定", policeReferral: "移送公安机关", blacklistCandidate: "列为失信联合惩戒名单候选" } as const;
+
+export function enforceOrder(db: Db, req: { caseId: number; orderId: number; version: number; action: Enforcement; actor: Viewer; now: Date }): void {
+  const today = shanghaiDate(req.now);
+  const a = req.action;
+  if (a.kind === "compensation") {
+    const problem = compensationRateProblem(a.ratePercent);
+    if (problem) throw new ValidationError(problem);
+  }
+  if (a.kind === "policeReferral" && (!a.agency.trim() || a.decidedOn > today)) throw new ValidationError("请填写接收移送的公安机关和移送日期（不晚于今天）");
+  transition(db, {
+    caseId: req.caseId,
+    move: "enforce",
+    note: "",
+    eventNote: `${ENFORCEMENT_LABELS[a.kind]}${a.note ? `：${a.note}` : ""}`,
+    version: req.version,
+    actor: req.actor,
+    now: req.now,
+    effect: (tx, c) => {
+      const order = tx.select().from(paymentOrders).where(and(eq(paymentOrders.id, req.orderId), eq(paymentOrders.caseId, c.id))).get();
+      if (!order) throw new NotFoundError("指令书不存在。");
+      const unpaid = outstandingFen(itemsOf(tx, "order", order.id));
+      if (today <= order.payBy || unpaid === 0) throw new ValidationError(`指令书限期（${order.payBy}）届满且仍未支付时，才能采取此措施`);
+      const row = {
+        caseId: c.id,
+        orderId: order.id,
+        kind: a.kind,
+        decidedOn: a.kind === "policeReferral" ? a.decidedOn : today,
+        agency: a.kind === "policeReferral" ? a.agency.trim() : "",
+        note: a.note,
+        recordedById: req.actor.id,
+        ratePercent: a.kind === "compensation" ? a.ratePercent : null,
+        amountFen: a.kind === "compensation" ? compensationAmount(unpaid, a.ratePercent) : null,
+      };
+      tx.insert(enforcementActions).values(row).run();
+      return a.kind === "blacklistCandidate" ? { blacklistCandidate: true } : {};
+    },
+  });
+}
+
+// ---- Closing ---------------------------------------------------------------------------------
+
+/** Per worker, what was recovered; by default what was paid under the agreement and orders. */
+export function recordRecovered(tx: DbOrTx, caseId: number, explicit: Map<number, number> | null): void {
+  const paid = new Map(
+    tx.select({ workerId: payments.workerId, s: sql<number>`sum(${payments.amountFen})` }).from(payments).where(eq(payments.caseId, caseId)).groupBy(payments.workerId).all().map((r) => [r.workerId, r.s]),
+  );
+  for (const w of tx.select({ id: caseWorkers.id }).from(caseWorkers).where(eq(caseWorkers.caseId, caseId)).all()) {
+    tx.update(caseWorkers).set({ recoveredFen: explicit?.get(w.id) ?? paid.get(w.id) ?? 0 }).where(eq(caseWorkers.id, w.id)).run();
+  }
+}
+
+export function closeCase(db: Db, req: { caseId: number; version: number; outcome: Outcome; note: string; recovered: WorkerAmount[]; overClaimNote: string; actor: Viewer; now: Date }): void {
+  transition(db, {
+    caseId: req.caseId,
+    move: "close",
+    outcome: req.outcome,
+    note: req.note,
+    version: req.version,
+    actor: req.actor,
+    now: req.now,
+    effect: (tx, c) => {
+      const workers = tx.select().from(caseWorkers).where(eq(caseWorkers.caseId, c.id)).all();
+      const byId = new Map(req.recovered.map((r) => [r.workerId, r.amountFen]));
+      for (const w of workers) {
+        const recovered = byId.get(w.id);
+        if (recovered === undefined) throw new ValidationError(`请填写${w.name}的追回金额`);
+        const note = req.actor.role === "supervisor" ? req.overClaimNote : null;
+        const problem = recoveryProblem(w.claimedFen, recovered, note);
+        if (problem) throw new ValidationError(`${w.name}：${problem}`);
+      }
+      recordRecovered(tx, c.id, byId);
+    },
+    eventNote: [req.note.trim(), req.overClaimNote.trim() ? `（超出诉求说明：${req.overClaimNote.trim()}）` : ""].join(""),
+  });
+}
+
+/**
+ * A move from the generic form; one that ends the case (rejection, redirection, withdrawal) records as
+ * recovered what had been paid so far.
+ */
+export function makeMove(db: Db, req: Parameters<typeof moveCase>[1]): void {
+  const closes = getMove(req.move)?.to === "closed";
+  moveCase(db, { ...req, effect: closes ? (tx, c) => recordRecovered(tx, c.id, null) : undefined });
+}
+
+// ---- Reading ---------------------------------------------------------------------------------
+
+function latestAgreement(tx: DbOrTx, caseId: number) {
+  return tx.select().from(mediations).where(and(eq(mediations.caseId, caseId), eq(mediations.result, "agreement"))).orderBy(desc(mediations.id)).limit(1).get();
+}
+
+function itemsOf(tx: DbOrTx, source: Source, sourceId: number) {
+  return tx
+    .select({
+      id: settlementItems.id,
+      workerId: settlementItems.workerId,
+      workerName: caseWorkers.name,
+      amountFen: settlementItems.amountFen,
+      workerConfirmedAt: settlementItems.workerConfirmedAt,
+      paidFen: sql<number>`(select coalesce(sum(p.amount_fen), 0) from payments p where p.item_id = "settlement_items"."id")`,
+    })
+    .from(settlementItems)
+    .innerJoin(caseWorkers, eq(caseWorkers.id, settlementItems.workerId))
+    .where(and(eq(settlementItems.source, source), eq(settlementItems.sourceId, sourceId)))
+    .orderBy(asc(settlementItems.id))
+    .all();
+}
+
+/** Everything the case page shows about mediation, orders, payments and money. */
+export function settlementsOf(db: Db, caseId: number) {
+  const sessions = db.select().from(mediations).where(eq(mediations.caseId, caseId)).orderBy(asc(mediations.id)).all();
+  const orders = db.select().from(paymentOrders).where(eq(paymentOrders.caseId, caseId)).orderBy(asc(paymentOrders.id)).all();
+  const agreement = [...sessions].reverse().find((m) => m.result === "agreement") ?? null;
+  const paymentRows = db
+    .select({ id: payments.id, itemId: payments.itemId, workerId: payments.workerId, amountFen: payments.amountFen, paidOn: payments.paidOn, proofEvidenceId: payments.proofEvidenceId, recorder: users.displayName })
+    .from(payments)
+    .leftJoin(users, eq(users.id, payments.recordedById))
+    .where(eq(payments.caseId, caseId))
+    .orderBy(asc(payments.id))
+    .all();
+  return {
+    sessions,
+    agreement: agreement ? { ...agreement, items: itemsOf(db, "agreement", agreement.id) } : null,
+    orders: orders.map((o) => ({
+      ...o,
+      items: itemsOf(db, "order", o.id),
+      actions: db.select().from(enforcementActions).where(eq(enforcementActions.orderId, o.id)).orderBy(asc(enforcementActions.id)).all(),
+    })),
+    payments: paymentRows,
+  };
+}
+
+/** Per worker: claimed, agreed, ordered, paid and recovered, with the case totals. */
+export function moneySummary(db: Db, caseId: number) {
+  const rows = db
+    .select({
+      workerId: caseWorkers.id,
+      name: caseWorkers.name,
+      claimedFen: caseWorkers.claimedFen,
+      recoveredFen: caseWorkers.recoveredFen,
+      agreedFen: sql<number>`(select coalesce(sum(i.amount_fen), 0) from settlement_items i where i.worker_id = "case_workers"."id" and i.source = 'agreement'
+        and i.source_id = (select max(m.id) from mediations m where m.case_id = "case_workers"."case_id" and m.result = 'agreement'))`,
+      orderedFen: sql<number>`(select coalesce(sum(i.amount_fen), 0) from settlement_items i where i.worker_id = "case_workers"."id" and i.source = 'order'
+        and i.source_id = (select max(o.id) from payment_orders o where o.case_id = "case_workers"."case_id"))`,
+      paidFen: sql<number>`(select coalesce(sum(p.amount_fen), 0) from payments p where p.worker_id = "case_workers"."id")`,
+    })
+    .from(caseWorkers)
+    .where(eq(caseWorkers.caseId, caseId))
+    .orderBy(desc(caseWorkers.isRepresentative), asc(caseWorkers.id))
+    .all();
+  const total = (k: "claimedFen" | "agreedFen" | "orderedFen" | "paidFen") => rows.reduce((s, r) => s + r[k], 0);
+  return {
+    rows,
+    totals: { claimedFen: total("claimedFen"), agreedFen: total("agreedFen"), orderedFen: total("orderedFen"), paidFen: total("paidFen"), recoveredFen: rows.reduce((s, r) => s + (r.recoveredFen ?? 0), 0) },
+  };
+}

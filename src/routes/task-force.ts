@@ -1,0 +1,74 @@
+/** 多方合办: escalation by a supervisor, and the task pages of the member units' liaisons. */
+import { Router, type Request, type Response } from "express";
+import type { AppContext } from "../app.js";
+import { STATE_LABELS } from "../domain/case-states.js";
+import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
+import { DomainError, ForbiddenError } from "../domain/errors.js";
+import { ESCALATION_GROUNDS, MAX_TASK_DAYS, TASK_STATUS_LABELS, type EscalationGround } from "../domain/task-force.js";
+import { formValues, type FieldErrors } from "../forms/form.js";
+import { actOnCase, caseIdOf, viewerOf } from "../http/case-page.js";
+import { createUpload, discardFiles, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
+import { requireRole } from "../middleware/require-role.js";
+import { answerTask, escalateCase, getTaskFor, listTasksFor } from "../models/task-force.js";
+
+function many(body: unknown, key: string): string[] {
+  return ([] as unknown[]).concat((body as Record<string, unknown> | undefined)?.[key] ?? []).map(String);
+}
+
+export function taskForceRouter(ctx: AppContext): Router {
+  const { db, config, now } = ctx;
+  const router = Router();
+  const upload = createUpload({ dir: config.evidenceDir, evidenceMaxBytes: config.evidenceMaxBytes });
+  const taskViewer = (res: Response) => ({ ...viewerOf(res), unitId: res.locals.user!.unitId });
+
+  router.post("/cases/:id/escalate", requireRole("supervisor"), (req, res) => {
+    const v = formValues(req.body);
+    const grounds = many(req.body, "grounds").filter((g): g is EscalationGround => g in ESCALATION_GROUNDS);
+    const unitIds = many(req.body, "unitIds").map(Number);
+    return actOnCase(
+      ctx,
+      req,
+      res,
+      "escalate",
+      () => escalateCase(db, { caseId: caseIdOf(req), version: Number(v.version), input: { grounds, reason: v.reason ?? "", unitIds, request: v.request ?? "", workingDays: Number(v.workingDays) }, actor: viewerOf(res), now: now() }),
+      { ...v, grounds: grounds.join(","), unitIds: unitIds.join(",") },
+    );
+  });
+
+  router.get("/tasks", requireRole("unit", "supervisor"), (_req, res) => {
+    const tasks = listTasksFor(db, taskViewer(res), res.locals.today);
+    res.render("tasks/index", { tasks, statusLabels: TASK_STATUS_LABELS, clockStatusLabels: CLOCK_STATUS_LABELS, stateLabels: STATE_LABELS });
+  });
+
+  function showTask(req: Request, res: Response, status = 200, errors: FieldErrors = {}) {
+    const data = getTaskFor(db, Number(req.params.id), taskViewer(res), res.locals.today);
+    res.status(status).render("tasks/show", {
+      ...data,
+      errors,
+      values: status === 200 ? {} : formValues(req.body),
+      canAnswer: res.locals.user!.role === "unit" && data.task.status !== "done",
+      statusLabels: TASK_STATUS_LABELS,
+      clockStatusLabels: CLOCK_STATUS_LABELS,
+      maxDays: MAX_TASK_DAYS,
+    });
+  }
+
+  router.get("/tasks/:id", requireRole("unit", "supervisor"), (req, res) => showTask(req, res));
+
+  router.post("/tasks/:id/answer", requireRole("unit"), upload.array("attachments", 10), async (req, res) => {
+    const files = uploadedFiles(req);
+    const v = formValues(req.body);
+    const rejected = rejectionMessage(files, config.evidenceMaxBytes);
+    try {
+      if (rejected) throw new DomainError(rejected);
+      answerTask(db, { taskId: Number(req.params.id), viewer: taskViewer(res), status: v.status === "moreTime" ? "moreTime" : "done", answer: v.answer ?? "", moreTimeReason: v.moreTimeReason ?? "", files: files.map(toStoredFile), now: now() });
+    } catch (err) {
+      await discardFiles(files);
+      if (err instanceof ForbiddenError || !(err instanceof DomainError)) throw err;
+      return showTask(req, res, 422, { _form: err.message + (files.some((f) => !f.rejected) ? "（附件未保存，请重新选择）" : "") });
+    }
+    res.redirect(303, `/tasks/${req.params.id}`);
+  });
+
+  return router;
+}
