@@ -148,3 +148,15 @@ export function intakeFields(overrides: Record<string, string> = {}): Record<str
     ...overrides,
   };
 }
+
+/** A case assigned to inspector1 (lead) and inspector2, moved on by the supervisor as far as asked. */
+export async function workedCase(t: TestApp, opts: { to?: "received" | "mediating" | "filed"; overrides?: Partial<CaseInput> } = {}) {
+  const { id } = makeCase(t.db, opts.overrides);
+  const supervisor = await loginAs(t.app, "supervisor1");
+  const version = () => t.db.$client.prepare("select version from cases where id = ?").pluck().get(id) as number;
+  await supervisor.post(`/cases/${id}/assign`).type("form").send({ leadId: userId(t.db, "inspector1"), secondId: userId(t.db, "inspector2"), version: version() });
+  if (opts.to === "mediating") await supervisor.post(`/cases/${id}/moves`).type("form").send({ move: "startMediation", version: version(), note: "" });
+  if (opts.to === "filed") await supervisor.post(`/cases/${id}/moves`).type("form").send({ move: "file", version: version(), note: "" });
+  const workers = t.db.$client.prepare("select id, claimed_fen from case_workers where case_id = ? order by id").all(id) as { id: number; claimed_fen: number }[];
+  return { id, version, workers, supervisor };
+}

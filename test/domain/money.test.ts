@@ -1,0 +1,52 @@
+import { describe, expect, it } from "vitest";
+import { isAgreementOverdue, settlementProblem } from "../../src/domain/mediation.js";
+import { compensationAmount, compensationRateProblem, isFullyPaid, outstandingFen, recoveryProblem } from "../../src/domain/money.js";
+
+describe("加付赔偿金 (劳动保障监察条例第二十六条)", () => {
+  it("accepts 50 % to 100 % and computes on the unpaid amount, to the fen", () => {
+    expect(compensationAmount(1_000_001, 50)).toBe(500_001);
+    expect(compensationAmount(1_000_000, 100)).toBe(1_000_000);
+    expect(compensationAmount(333, 75)).toBe(250);
+  });
+  it.each([49, 101, 0, 62.5, Number.NaN])("refuses a rate of %s", (rate) => {
+    expect(compensationRateProblem(rate)).toContain("第二十六条");
+    expect(() => compensationAmount(1000, rate)).toThrow(RangeError);
+  });
+});
+
+describe("what is still owed", () => {
+  const items = [
+    { workerId: 1, amountFen: 500_00, paidFen: 500_00 },
+    { workerId: 2, amountFen: 300_00, paidFen: 100_00 },
+  ];
+  it("sums the unpaid remainder per worker", () => {
+    expect(outstandingFen(items)).toBe(200_00);
+    expect(isFullyPaid(items)).toBe(false);
+    expect(isFullyPaid(items.map((i) => ({ ...i, paidFen: i.amountFen })))).toBe(true);
+    expect(isFullyPaid([])).toBe(false);
+  });
+});
+
+describe("recovered amounts", () => {
+  it("may be less than claimed, but more only with a supervisor's note", () => {
+    expect(recoveryProblem(1000, 800, null)).toBeNull();
+    expect(recoveryProblem(1000, 1200, null)).toContain("须由科长填写说明");
+    expect(recoveryProblem(1000, 1200, "含加付赔偿金")).toBeNull();
+    expect(recoveryProblem(1000, -1, "x")).toContain("不小于 0");
+  });
+});
+
+describe("快调化解", () => {
+  const paid = { workerId: 1, amountFen: 100, paidFen: 100, confirmed: true };
+  it("needs an agreement paid in full and confirmed by every worker", () => {
+    expect(settlementProblem([])).toContain("尚无调解协议");
+    expect(settlementProblem([{ ...paid, paidFen: 50 }])).toContain("尚未全部支付");
+    expect(settlementProblem([paid, { ...paid, workerId: 2, confirmed: false }])).toContain("未确认");
+    expect(settlementProblem([paid])).toBeNull();
+  });
+  it("is overdue after the pay-by date with money still owed", () => {
+    expect(isAgreementOverdue("2026-11-20", [{ workerId: 1, amountFen: 100, paidFen: 0 }], "2026-11-23")).toBe(true);
+    expect(isAgreementOverdue("2026-11-20", [{ workerId: 1, amountFen: 100, paidFen: 100 }], "2026-11-23")).toBe(false);
+    expect(isAgreementOverdue("2026-11-23", [{ workerId: 1, amountFen: 100, paidFen: 0 }], "2026-11-23")).toBe(false);
+  });
+});

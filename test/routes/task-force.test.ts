@@ -1,0 +1,107 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { listUnits } from "../../src/models/units.js";
+import { loginAs, makeTestApp, workedCase, workerInput, type TestApp } from "../helpers.js";
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await makeTestApp();
+});
+
+const unit = (name: string) => listUnits(t.db).find((u) => u.name === name)!.id;
+
+async function escalated() {
+  const c = await workedCase(t, { to: "filed", overrides: { workers: [workerInput(1), workerInput(2, { isRepresentative: false })] } });
+  const res = await c.supervisor
+    .post(`/cases/${c.id}/escalate`)
+    .type("form")
+    .send({ version: c.version(), grounds: ["manyWorkers", "severalDepartments"], reason: "总包单位拒不拨付", unitIds: [unit("市住建局"), unit("市公安局")], request: "核查工程款拨付；维护现场秩序", workingDays: "5" });
+  expect(res.status).toBe(303);
+  const tasks = t.db.$client.prepare("select id, unit_id from task_force_tasks order by id").all() as { id: number; unit_id: number }[];
+  return { ...c, tasks };
+}
+
+describe("escalation (多方合办)", () => {
+  it("creates one task per unit, due in working days, and shows each unit's status on the case", async () => {
+    const c = await escalated();
+    expect(c.tasks).toHaveLength(2);
+    expect(t.db.$client.prepare("select due_on from task_force_tasks").pluck().all()).toEqual(["2026-11-30", "2026-11-30"]);
+    const page = await c.supervisor.get(`/cases/${c.id}`);
+    expect(page.text).toMatch(/data-unit="市住建局" data-task-status="open"/);
+    expect(page.text).toMatch(/data-unit="市公安局" data-task-status="open"/);
+    expect(t.db.$client.prepare("select escalation_reason from cases").pluck().get()).toBe("总包单位拒不拨付");
+  });
+
+  it.each([
+    [{ unitIds: [] }, "请选择至少一个成员单位"],
+    [{ grounds: [] }, "请选择提请多方合办的情形"],
+    [{ workingDays: "0" }, "办理期限应为 1 到 30 个工作日"],
+    [{ request: "" }, "请填写需要成员单位办理的事项"],
+  ])("refuses %o with a message", async (change, message) => {
+    const c = await workedCase(t, { to: "filed" });
+    const res = await c.supervisor
+      .post(`/cases/${c.id}/escalate`)
+      .type("form")
+      .send({ version: c.version(), grounds: ["largeAmount"], reason: "金额大", unitIds: [unit("市住建局")], request: "核查", workingDays: "5", ...change });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain(message);
+    expect(t.db.$client.prepare("select count(*) from task_force_tasks").pluck().get()).toBe(0);
+  });
+
+  it("is for supervisors only", async () => {
+    const c = await workedCase(t, { to: "filed" });
+    const inspector = await loginAs(t.app, "inspector1");
+    expect((await inspector.post(`/cases/${c.id}/escalate`).type("form").send({ version: c.version() })).status).toBe(403);
+  });
+});
+
+describe("a unit liaison", () => {
+  it("sees only their unit's tasks, and a case summary without ID numbers or phones", async () => {
+    const c = await escalated();
+    const liaison = await loginAs(t.app, "unit_zjj");
+    const list = await liaison.get("/tasks");
+    expect(list.text).toContain("市住建局 · 专班任务");
+    expect([...list.text.matchAll(/data-task="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([c.tasks[0]!.id]);
+    const page = await liaison.get(`/tasks/${c.tasks[0]!.id}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain("2 人，诉求合计");
+    for (const w of [workerInput(1), workerInput(2)]) {
+      expect(page.text).not.toContain(w.idNumber);
+      expect(page.text).not.toContain(w.phone);
+    }
+    expect((await liaison.get(`/tasks/${c.tasks[1]!.id}`)).status).toBe(403);
+    expect((await liaison.get(`/cases/${c.id}`)).status).toBe(403);
+  });
+
+  it("answers with text and an attachment; the case shows it", async () => {
+    const c = await escalated();
+    const liaison = await loginAs(t.app, "unit_zjj");
+    const res = await liaison.post(`/tasks/${c.tasks[0]!.id}/answer`).field("status", "done").field("answer", "工程款已拨付至工资专户").attach("attachments", Buffer.from("%PDF"), "拨付凭证.pdf");
+    expect(res.status).toBe(303);
+    expect(t.db.$client.prepare("select status, answer from task_force_tasks where id = ?").get(c.tasks[0]!.id)).toEqual({ status: "done", answer: "工程款已拨付至工资专户" });
+    expect(t.db.$client.prepare("select original_name from evidence where task_id = ?").pluck().get(c.tasks[0]!.id)).toBe("拨付凭证.pdf");
+    const page = await c.supervisor.get(`/cases/${c.id}`);
+    expect(page.text).toMatch(/data-unit="市住建局" data-task-status="done"/);
+    expect(page.text).toContain("市住建局办结任务：工程款已拨付至工资专户");
+  });
+
+  it("must give a reason to ask for more time, and cannot answer another unit's task", async () => {
+    const c = await escalated();
+    const liaison = await loginAs(t.app, "unit_zjj");
+    const res = await liaison.post(`/tasks/${c.tasks[0]!.id}/answer`).field("status", "moreTime").field("answer", "正在核查");
+    expect(res.status).toBe(422);
+    expect(res.text).toContain("申请延期请说明理由");
+    expect(res.text).toContain("正在核查");
+    expect((await liaison.post(`/tasks/${c.tasks[1]!.id}/answer`).field("status", "done").field("answer", "x")).status).toBe(403);
+  });
+});
+
+describe("the supervisor's task board", () => {
+  it("lists every open task and flags the overdue ones", async () => {
+    await escalated();
+    t.clock.now = new Date("2026-12-01T02:00:00Z");
+    const supervisor = await loginAs(t.app, "supervisor1");
+    const board = await supervisor.get("/tasks");
+    expect([...board.text.matchAll(/data-task=/g)]).toHaveLength(2);
+    expect(board.text).toContain("2 项任务已超期");
+  });
+});
