@@ -504,7 +504,15 @@ export function remindersFor(db: Db, viewer: Viewer, today: IsoDate) {
           .orderBy(desc(cases.assignedAt))
           .all()
       : [];
-  if (!todayDay.isWorkingDay) return { isWorkingDay: false, newlyAssigned, turnedDueSoon: [], turnedOverdue: [] };
+  // 快调 must fit the 5-working-day acceptance window: mediations with 2 working days or less left on it.
+  const mediationsClosingWindow = db
+    .select({ id: cases.id, caseNumber: cases.caseNumber, employerName: cases.employerName })
+    .from(cases)
+    .innerJoin(acceptanceDay, eq(acceptanceDay.date, cases.acceptanceDueOn))
+    .where(and(scope, eq(cases.state, "mediating"), sql`${acceptanceDay.ordinal} - ${todayDay.ordinal} <= 2`))
+    .orderBy(asc(cases.acceptanceDueOn))
+    .all();
+  if (!todayDay.isWorkingDay) return { isWorkingDay: false, newlyAssigned, mediationsClosingWindow, turnedDueSoon: [], turnedOverdue: [] };
   const daysLeft = daysLeftSql(todayDay.ordinal);
   const turned = (left: number) =>
     db
@@ -515,7 +523,7 @@ export function remindersFor(db: Db, viewer: Viewer, today: IsoDate) {
       .where(and(scope, sql`${cases.state} != 'closed'`, sql`${daysLeft} = ${left}`))
       .orderBy(asc(cases.id))
       .all();
-  return { isWorkingDay: true, newlyAssigned, turnedDueSoon: turned(2), turnedOverdue: turned(-1) };
+  return { isWorkingDay: true, newlyAssigned, mediationsClosingWindow, turnedDueSoon: turned(2), turnedOverdue: turned(-1) };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -93,10 +93,41 @@ describe("快速调处", () => {
     const c = await workedCase(t, { to: "mediating", overrides: { receivedOn: "2026-11-18" } });
     const page = await inspector.get(`/cases/${c.id}`);
     expect(page.text).toContain("快速调处应在 5 个工作日受理期限内完成");
+    const bench = await inspector.get("/cases");
+    expect(bench.text).toMatch(/快速调处即将超出 5 个工作日受理期限（1）[\s\S]*QX-2026-000001/);
     await inspector.post(`/cases/${c.id}/mediations`).type("form").send({ ...mediationForm(c.version(), [...c.workers, { id: 0 }]), result: "failed" });
     expect(t.db.$client.prepare("select result from mediations").pluck().get()).toBe("failed");
     await inspector.post(`/cases/${c.id}/moves`).type("form").send({ move: "mediationFailed", version: c.version(), note: "单位拒不到场" });
     expect(row(c.id)).toMatchObject({ state: "filed", filed_on: "2026-11-23" });
+  });
+});
+
+describe("登记支付", () => {
+  it.each([
+    [{ amount: "-5" }, "支付金额应为金额数字"],
+    [{ amount: "abc" }, "支付金额应为金额数字"],
+    [{ paidOn: "2026-11-24" }, "支付日期不能晚于今天"],
+  ])("refuses %o", async (change, message) => {
+    const c = await workedCase(t, { to: "mediating" });
+    await inspector.post(`/cases/${c.id}/mediations`).type("form").send({ ...mediationForm(c.version(), [...c.workers, { id: 0 }]) });
+    const item = t.db.$client.prepare("select id from settlement_items").pluck().get() as number;
+    const fields: Record<string, string> = { version: String(c.version()), itemId: String(item), amount: "100", paidOn: "2026-11-23", ...change };
+    let req = inspector.post(`/cases/${c.id}/payments`);
+    for (const [k, v] of Object.entries(fields)) req = req.field(k, v);
+    const res = await req;
+    expect(res.status).toBe(422);
+    expect(res.text).toContain(message);
+    expect(t.db.$client.prepare("select count(*) from payments").pluck().get()).toBe(0);
+  });
+
+  it("refuses a proof of an unknown type and keeps no file", async () => {
+    const c = await workedCase(t, { to: "mediating" });
+    await inspector.post(`/cases/${c.id}/mediations`).type("form").send({ ...mediationForm(c.version(), [...c.workers, { id: 0 }]) });
+    const item = t.db.$client.prepare("select id from settlement_items").pluck().get() as number;
+    const res = await inspector.post(`/cases/${c.id}/payments`).field("version", String(c.version())).field("itemId", String(item)).field("amount", "100").field("paidOn", "2026-11-23").attach("proof", Buffer.from("x"), "凭证.docx");
+    expect(res.status).toBe(422);
+    expect(res.text).toContain("文件“凭证.docx”的类型不支持");
+    expect(t.db.$client.prepare("select count(*) from evidence").pluck().get()).toBe(0);
   });
 });
 
