@@ -212,7 +212,7 @@ export function seedDemoCases(db: Db, now: Date): void {
           escalateCase(db, {
             caseId: id,
             version,
-            input: { grounds: ["manyWorkers", "severalDepartments"], reason: "集体欠薪，涉及总包单位工程款拨付。", unitIds: [unitId("市住建局"), unitId("市公安局")], request: "请核查项目工程款拨付情况，督促总包单位先行清偿；做好现场秩序维护。", workingDays: 5 },
+            input: { grounds: ["manyWorkers", "severalDepartments"], reason: "集体欠薪，涉及总包单位工程款拨付。", unitIds: [unitId("市住建局"), unitId("市公安局")], request: employer.project ? "请核查项目工程款拨付情况，督促总包单位先行清偿；做好现场秩序维护。" : "请协助核查用人单位经营和资金状况；做好现场秩序维护。", workingDays: 5 },
             actor: supervisor,
             now: at(filedOn),
           });

@@ -27,7 +27,7 @@ export const DEMO_USERS: { username: string; displayName: string; role: Role; un
   { username: "inspector2", displayName: "张伟", role: "inspector" },
   { username: "inspector3", displayName: "刘洋", role: "inspector" },
   { username: "supervisor1", displayName: "陈志强", role: "supervisor" },
-  { username: "unit_zjj", displayName: "赵敏（市住建局）", role: "unit", unit: "市住建局" },
+  { username: "unit_zjj", displayName: "赵敏", role: "unit", unit: "市住建局" },
 ];
 
 /** Provisional calendar years are kept five years ahead of today. */

@@ -93,7 +93,7 @@ function tasksWhere(db: Db, where: ReturnType<typeof and>, today: IsoDate) {
     .innerJoin(cases, eq(cases.id, taskForceTasks.caseId))
     .leftJoin(users, eq(users.id, taskForceTasks.answeredById))
     .where(where)
-    .orderBy(asc(taskForceTasks.dueOn), asc(taskForceTasks.id))
+    .orderBy(sql`${taskForceTasks.status} = 'done'`, asc(taskForceTasks.dueOn), asc(taskForceTasks.id))
     .all()
     .map((t) => ({ ...t, clock: taskClock(t, calendar, today) }));
 }

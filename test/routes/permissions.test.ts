@@ -11,14 +11,15 @@ const PAGES: { path: string; roles: Role[] }[] = [
   { path: "/admin/calendar/2026", roles: ["admin"] },
   { path: "/cases", roles: ["clerk", "inspector", "supervisor"] },
   { path: "/cases/new", roles: ["clerk", "supervisor"] },
+  { path: "/tasks", roles: ["unit", "supervisor"] },
 ];
 
 const NAV_LINKS: Record<Role, { shows: string[]; hides: string[] }> = {
   admin: { shows: ["/admin/users", "/admin/units", "/admin/calendar"], hides: [] },
   clerk: { shows: ["/cases", "/cases/new", "/calendar/calc"], hides: ["/admin/users"] },
   inspector: { shows: ["/cases", "/calendar/calc"], hides: ["/admin/users", "/cases/new"] },
-  supervisor: { shows: ["/cases", "/cases/new", "/calendar/calc"], hides: ["/admin/users"] },
-  unit: { shows: ["/calendar/calc"], hides: ["/admin/users", "/admin/calendar", "/cases"] },
+  supervisor: { shows: ["/cases", "/cases/new", "/tasks", "/calendar/calc"], hides: ["/admin/users"] },
+  unit: { shows: ["/tasks", "/calendar/calc"], hides: ["/admin/users", "/admin/calendar", "/cases"] },
 };
 
 let t: TestApp;
