@@ -13,9 +13,3 @@ export const ROLE_LABELS: Record<Role, string> = {
   admin: "系统管理员",
 };
 
-export function isRole(value: unknown): value is Role {
-  return typeof value === "string" && (ROLES as readonly string[]).includes(value);
-}
-
-/** Roles that work cases inside the bureau (they may be assigned, see masked data unmasked on their cases…). */
-export const CASE_STAFF: readonly Role[] = ["clerk", "inspector", "supervisor"];

@@ -46,11 +46,3 @@ export function requiredText(label: string, max = 200) {
     .max(max, `${label}不能超过 ${max} 个字`);
 }
 
-export function optionalText(label: string, max = 200) {
-  return z
-    .string()
-    .trim()
-    .max(max, `${label}不能超过 ${max} 个字`)
-    .optional()
-    .transform((v) => v ?? "");
-}

@@ -6,7 +6,3 @@ export function parseYuanToFen(input: string): number | null {
   return Number(whole) * 100 + Number(frac.padEnd(2, "0"));
 }
 
-/** Integer fen → "1234.50" (for putting a stored amount back into a form field). */
-export function fenToYuanInput(fen: number): string {
-  return (fen / 100).toFixed(2);
-}

@@ -6,7 +6,7 @@
 import { asc, eq, gte, inArray, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client.js";
 import { calendarDays, calendarYears } from "../db/schema.js";
-import { firstDayOfYear, type IsoDate } from "../domain/dates.js";
+import { firstDayOfYear } from "../domain/dates.js";
 import { OFFICIAL_SOURCE, officialSchedules } from "../domain/official-calendar.js";
 import { provisionalSchedule } from "../domain/statutory-holidays.js";
 import { WorkingCalendar, type CalendarDay, type NamedDate, type YearSchedule } from "../domain/working-days.js";
@@ -155,6 +155,3 @@ export function publishYear(db: Db, year: number, source: string, actorId: numbe
   );
 }
 
-export function isCalendarDate(db: Db, date: IsoDate): boolean {
-  return db.select({ date: calendarDays.date }).from(calendarDays).where(eq(calendarDays.date, date)).get() !== undefined;
-}

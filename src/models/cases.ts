@@ -17,7 +17,6 @@ import { loadCalendar, onCalendarChange } from "./calendar.js";
 
 export type Channel = (typeof CHANNELS)[number];
 export type CaseRow = typeof cases.$inferSelect;
-export type WorkerRow = typeof caseWorkers.$inferSelect;
 
 export interface WorkerInput {
   name: string;
@@ -60,7 +59,7 @@ export interface StoredFile {
   sha256: string;
 }
 
-export function calendarRevision(tx: DbOrTx): number {
+function calendarRevision(tx: DbOrTx): number {
   return tx.select({ r: sql<number>`sum(${calendarYears.version})` }).from(calendarYears).get()!.r;
 }
 
@@ -203,7 +202,7 @@ export function latestEvent(db: Db, caseId: number, action: string) {
 }
 
 /** Saves a patch only if nobody changed the case since `version`; otherwise the user is told. */
-export function saveVersioned(tx: DbOrTx, c: CaseRow, version: number, patch: Partial<CaseRow>, now: Date): void {
+function saveVersioned(tx: DbOrTx, c: CaseRow, version: number, patch: Partial<CaseRow>, now: Date): void {
   if (c.version !== version) throw caseChanged(c);
   const res = tx
     .update(cases)

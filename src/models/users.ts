@@ -24,8 +24,6 @@ const listColumns = {
   createdAt: users.createdAt,
 };
 
-export type UserRow = Awaited<ReturnType<typeof listUsers>>[number];
-
 export function listUsers(db: Db) {
   return db.select(listColumns).from(users).leftJoin(memberUnits, eq(users.unitId, memberUnits.id)).orderBy(asc(users.id)).all();
 }
@@ -41,15 +39,6 @@ export function getUserByUsername(db: Db, username: string) {
 export function isUsernameTaken(db: Db, username: string, exceptId?: number): boolean {
   const cond = exceptId ? and(eq(users.username, username), ne(users.id, exceptId)) : eq(users.username, username);
   return db.select({ id: users.id }).from(users).where(cond).get() !== undefined;
-}
-
-export function listActiveByRole(db: Db, role: Role) {
-  return db
-    .select({ id: users.id, displayName: users.displayName })
-    .from(users)
-    .where(and(eq(users.role, role), eq(users.active, true)))
-    .orderBy(asc(users.id))
-    .all();
 }
 
 /** `passwordHash` lets the demo seed hash its shared password once. */

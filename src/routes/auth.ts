@@ -1,7 +1,7 @@
 import { Router } from "express";
 import { z } from "zod";
 import type { AppContext } from "../app.js";
-import { clearSessionCookie, createSession, generateSessionToken, invalidateSession, setSessionCookie } from "../auth/session.js";
+import { clearSessionCookie, createSession, deleteExpiredSessions, generateSessionToken, invalidateSession, setSessionCookie } from "../auth/session.js";
 import { TooManyRequestsError } from "../domain/errors.js";
 import { parseForm, requiredText } from "../forms/form.js";
 import { safePath } from "../middleware/require-role.js";
@@ -44,6 +44,7 @@ export function authRouter({ db, config, now, loginThrottles }: AppContext): Rou
     }
     await loginThrottles.account.reset(accountKey);
     const token = generateSessionToken();
+    deleteExpiredSessions(db, now());
     createSession(db, token, user.id, now());
     setSessionCookie(res, token, config.cookieSecure);
     res.redirect(303, values.redirectTo);
