@@ -4,6 +4,9 @@
  * - A worker's recovered amount never exceeds the claim unless a supervisor notes why (interest,
  *   compensation paid on top…).
  */
+import { runningStatus } from "./clocks.js";
+import type { IsoDate } from "./dates.js";
+import type { WorkingCalendar } from "./working-days.js";
 export const MIN_COMPENSATION_RATE = 50;
 export const MAX_COMPENSATION_RATE = 100;
 
@@ -39,4 +42,26 @@ export function recoveryProblem(claimedFen: number, recoveredFen: number, superv
   if (!Number.isInteger(recoveredFen) || recoveredFen < 0) return "追回金额应为不小于 0 的金额";
   if (recoveredFen > claimedFen && !supervisorNote?.trim()) return "追回金额超过诉求金额，须由科长填写说明";
   return null;
+}
+
+export interface OrderClock {
+  /** Working days from today to the pay-by date (negative once past it). */
+  left: number;
+  status: "met" | "normal" | "dueSoon" | "overdue";
+  /** Past the pay-by date with money still owed: the next steps (第二十六条, referral, blacklist) open. */
+  overdueUnpaid: boolean;
+}
+
+/**
+ * An order's own clock. The pay-by date is a calendar date set in the order; the order is met once
+ * nothing is owed, overdue the day after the pay-by date, and due soon per the usual thresholds.
+ */
+export function orderClock(o: { issuedOn: IsoDate; payBy: IsoDate; unpaidFen: number }, today: IsoDate, calendar: WorkingCalendar): OrderClock {
+  const left = calendar.workingDaysBetween(today, o.payBy).days;
+  const overdueUnpaid = today > o.payBy && o.unpaidFen > 0;
+  if (o.unpaidFen === 0) return { left, status: "met", overdueUnpaid };
+  if (today > o.payBy) return { left, status: "overdue", overdueUnpaid };
+  const total = Math.max(1, calendar.workingDaysBetween(o.issuedOn, o.payBy).days);
+  const status = runningStatus(total - left, left, total);
+  return { left, status: status === "overdue" ? "overdue" : status === "dueSoon" ? "dueSoon" : "normal", overdueUnpaid };
 }

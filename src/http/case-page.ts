@@ -6,8 +6,8 @@ import type { Request, Response } from "express";
 import type { AppContext } from "../app.js";
 import { actorFor, canAssign, canExtend, type Viewer } from "../domain/case-access.js";
 import { MOVES, OUTCOME_LABELS, STATE_LABELS, allowedMoves, isFiled, isOpen } from "../domain/case-states.js";
-import { CLOCK_STATUS_LABELS, caseClocks, runningStatus } from "../domain/clocks.js";
-import { outstandingFen, MAX_COMPENSATION_RATE, MIN_COMPENSATION_RATE } from "../domain/money.js";
+import { CLOCK_STATUS_LABELS, caseClocks } from "../domain/clocks.js";
+import { MAX_COMPENSATION_RATE, MIN_COMPENSATION_RATE, orderClock, outstandingFen } from "../domain/money.js";
 import { ConflictError, DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
 import { isAgreementOverdue } from "../domain/mediation.js";
 import { maskIdNumber, maskPhone } from "../domain/masking.js";
@@ -53,9 +53,8 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
   const calendar = loadCalendar(db);
   const orders = settlements.orders.map((o) => {
     const unpaidFen = outstandingFen(o.items);
-    const left = calendar.workingDaysBetween(today, o.payBy).days;
-    const clockStatus = unpaidFen === 0 ? "met" : today > o.payBy ? "overdue" : runningStatus(0, left, Math.max(1, calendar.workingDaysBetween(o.issuedOn, o.payBy).days));
-    return { ...o, unpaidFen, left, clockStatus, overdueUnpaid: today > o.payBy && unpaidFen > 0 };
+    const clock = orderClock({ ...o, unpaidFen }, today, calendar);
+    return { ...o, unpaidFen, left: clock.left, clockStatus: clock.status, overdueUnpaid: clock.overdueUnpaid };
   });
   // Items that can still take a payment, for the payment form.
   const openItems = [

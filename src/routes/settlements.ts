@@ -8,6 +8,8 @@ import { parseEnforcement, parseMediation, parseOrder, parsePayment, workerAmoun
 import { actOnCase, caseIdOf, renderCasePage, viewerOf } from "../http/case-page.js";
 import { createUpload, discardFiles, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
+import { renderPageOrPartial } from "../http/render.js";
+import { compensationAmount, compensationRateProblem, outstandingFen } from "../domain/money.js";
 import { getCaseDetail } from "../models/cases.js";
 import { closeCase, enforceOrder, issueOrder, moneySummary, recordMediation, recordPayment, settleByMediation, settlementsOf } from "../models/settlements.js";
 
@@ -59,6 +61,18 @@ export function settlementsRouter(ctx: AppContext): Router {
       enforceOrder(db, { caseId: caseIdOf(req), orderId: Number(req.params.orderId), version: version(req.body), action: parseEnforcement(req.body), actor: viewerOf(res), now: now() }),
     ),
   );
+
+  // The enforcement form computes 加付赔偿金 from the rate as it is typed (htmx); the same URL is a page too.
+  router.get("/cases/:id/orders/:orderId/compensation", caseWorkers, (req, res) => {
+    const detail = getCaseDetail(db, caseIdOf(req), viewerOf(res), { inspectorsReadAll: false });
+    const order = settlementsOf(db, detail.case.id).orders.find((o) => o.id === Number(req.params.orderId));
+    if (!order) throw new NotFoundError("指令书不存在。");
+    const rate = Number(req.query.ratePercent);
+    const unpaidFen = outstandingFen(order.items);
+    const problem = compensationRateProblem(rate);
+    const data = { c: detail.case, order, rate, unpaidFen, problem, amountFen: problem ? null : compensationAmount(unpaidFen, rate) };
+    renderPageOrPartial(res, "settlements/compensation", "settlements/_compensation", data);
+  });
 
   router.post("/cases/:id/close", caseWorkers, (req, res) =>
     actOnCase(ctx, req, res, "close", () => {

@@ -1,6 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { isAgreementOverdue, settlementProblem } from "../../src/domain/mediation.js";
-import { compensationAmount, compensationRateProblem, isFullyPaid, outstandingFen, recoveryProblem } from "../../src/domain/money.js";
+import { compensationAmount, compensationRateProblem, isFullyPaid, orderClock, outstandingFen, recoveryProblem } from "../../src/domain/money.js";
+import { officialSchedules } from "../../src/domain/official-calendar.js";
+import { provisionalSchedule } from "../../src/domain/statutory-holidays.js";
+import { WorkingCalendar } from "../../src/domain/working-days.js";
 
 describe("加付赔偿金 (劳动保障监察条例第二十六条)", () => {
   it("accepts 50 % to 100 % and computes on the unpaid amount, to the fen", () => {
@@ -48,5 +51,19 @@ describe("快调化解", () => {
     expect(isAgreementOverdue("2026-11-20", [{ workerId: 1, amountFen: 100, paidFen: 0 }], "2026-11-23")).toBe(true);
     expect(isAgreementOverdue("2026-11-20", [{ workerId: 1, amountFen: 100, paidFen: 100 }], "2026-11-23")).toBe(false);
     expect(isAgreementOverdue("2026-11-23", [{ workerId: 1, amountFen: 100, paidFen: 0 }], "2026-11-23")).toBe(false);
+  });
+});
+
+describe("an order's pay-by clock", () => {
+  const calendar = new WorkingCalendar([...officialSchedules(), provisionalSchedule(2027)]);
+  const order = { issuedOn: "2026-11-23", payBy: "2026-12-04", unpaidFen: 100_00 };
+  it("runs in working days to the pay-by date", () => {
+    expect(orderClock(order, "2026-11-24", calendar)).toEqual({ left: 8, status: "normal", overdueUnpaid: false });
+    expect(orderClock(order, "2026-12-02", calendar)).toMatchObject({ left: 2, status: "dueSoon" });
+    expect(orderClock(order, "2026-12-04", calendar)).toMatchObject({ left: 0, status: "dueSoon", overdueUnpaid: false });
+  });
+  it("is overdue the day after the pay-by date while money is owed, and met once paid", () => {
+    expect(orderClock(order, "2026-12-05", calendar)).toMatchObject({ status: "overdue", overdueUnpaid: true });
+    expect(orderClock({ ...order, unpaidFen: 0 }, "2026-12-05", calendar)).toMatchObject({ status: "met", overdueUnpaid: false });
   });
 });

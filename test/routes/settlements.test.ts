@@ -166,6 +166,10 @@ describe("责令限期支付", () => {
     const page = await inspector.get(`/cases/${c.id}`);
     expect(page.text).toContain('data-order-status="overdue"');
     expect((await enforce({ kind: "compensation", ratePercent: "40" })).text).toContain("50% 至 100%");
+    const preview = await inspector.get(`/cases/${c.id}/orders/${c.orderId}/compensation?ratePercent=80`).set("HX-Request", "true");
+    expect(preview.text).toContain('data-fen="1016000"');
+    expect(preview.text).not.toContain("<html");
+    expect((await inspector.get(`/cases/${c.id}/orders/${c.orderId}/compensation?ratePercent=120`)).text).toContain("加付赔偿金计算");
     expect((await enforce({ kind: "compensation", ratePercent: "80" })).status).toBe(303);
     expect(t.db.$client.prepare("select amount_fen from enforcement_actions").pluck().get()).toBe(1016000);
     expect((await enforce({ kind: "policeReferral", agency: "", decidedOn: "2026-12-01" })).text).toContain("请填写接收移送的公安机关");

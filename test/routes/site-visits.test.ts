@@ -1,5 +1,5 @@
 import { createHash } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { readFileSync, readdirSync } from "node:fs";
 import { request as httpRequest } from "node:http";
 import type { AddressInfo } from "node:net";
 import { join } from "node:path";
@@ -71,6 +71,24 @@ describe("POST /cases/:id/visits", () => {
     expect(res.text).toContain("项目部承认拖欠 3 个月工资");
     expect(count("site_visits")).toBe(0);
     expect(count("evidence")).toBe(0);
+  });
+
+  it("refuses an oversize recording with a message, storing nothing", async () => {
+    const small = await makeTestApp(undefined, { EVIDENCE_MAX_BYTES: "2048" });
+    const id = makeCase(small.db).id;
+    const supervisor = await loginAs(small.app, "supervisor1");
+    await supervisor.post(`/cases/${id}/assign`).type("form").send({ leadId: userId(small.db, "inspector1"), secondId: userId(small.db, "inspector2"), version: 1 });
+    await supervisor.post(`/cases/${id}/moves`).type("form").send({ move: "file", version: 2, note: "" });
+    const res = await supervisor
+      .post(`/cases/${id}/visits`)
+      .field("version", "3").field("visitedAt", "2026-11-23T09:30").field("place", "工地").field("peopleQuestioned", "周某").field("findings", "拖欠属实")
+      .field("inspectorIds", String(userId(small.db, "inspector1"))).field("inspectorIds", String(userId(small.db, "inspector2")))
+      .attach("recordings", Buffer.alloc(8192, 1), "录像.mp4");
+    expect(res.status).toBe(422);
+    expect(res.text).toContain("文件“录像.mp4”超过 2 KB 上限");
+    expect(res.text).toContain("拖欠属实");
+    expect(small.db.$client.prepare("select count(*) from site_visits").pluck().get()).toBe(0);
+    expect(readdirSync(small.evidenceDir)).toEqual([]);
   });
 
   it("refuses a visit without an audio or video recording", async () => {
