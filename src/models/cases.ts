@@ -160,7 +160,7 @@ export function getCaseDetail(db: Db, id: number, viewer: Viewer, policy: { insp
     access,
     case: row,
     names,
-    workers: db.select().from(caseWorkers).where(eq(caseWorkers.caseId, id)).orderBy(desc(caseWorkers.isRepresentative), asc(caseWorkers.id)).all(),
+    workers: workersOfCase(db, id),
     events: listEvents(db, id),
     evidence: db
       .select({
@@ -182,6 +182,11 @@ export function getCaseDetail(db: Db, id: number, viewer: Viewer, policy: { insp
       .orderBy(asc(evidence.id))
       .all(),
   };
+}
+
+/** The complainants of a case, representative first (what the amount forms list). */
+export function workersOfCase(db: Db, caseId: number) {
+  return db.select().from(caseWorkers).where(eq(caseWorkers.caseId, caseId)).orderBy(desc(caseWorkers.isRepresentative), asc(caseWorkers.id)).all();
 }
 
 export function listEvents(db: Db, caseId: number) {

@@ -10,13 +10,13 @@ import { createUpload, discardFiles, rejectionMessage, toStoredFile, uploadedFil
 import { requireRole } from "../middleware/require-role.js";
 import { renderPageOrPartial } from "../http/render.js";
 import { compensationAmount, compensationRateProblem, outstandingFen } from "../domain/money.js";
-import { getCaseDetail } from "../models/cases.js";
+import { getCaseDetail, workersOfCase } from "../models/cases.js";
 import { closeCase, enforceOrder, issueOrder, moneySummary, recordMediation, recordPayment, settleByMediation, settlementsOf } from "../models/settlements.js";
 
 export function settlementsRouter(ctx: AppContext): Router {
   const { db, config, now } = ctx;
   const router = Router();
-  const workersOf = (id: number) => getCaseDetail(db, id, { id: 0, role: "supervisor" }, { inspectorsReadAll: false }).workers;
+  const workersOf = (id: number) => workersOfCase(db, id);
   const caseWorkers = requireRole("inspector", "supervisor");
   const upload = createUpload({ dir: config.evidenceDir, evidenceMaxBytes: config.evidenceMaxBytes });
   const version = (body: unknown) => Number(formValues(body).version);
