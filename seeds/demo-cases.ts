@@ -3,6 +3,9 @@
  * Dates are placed relative to the day the seed runs, so a fresh demo always has cases due soon and late.
  * Runs only when there is no case yet.
  */
+import { createHash } from "node:crypto";
+import { mkdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { and, count, eq } from "drizzle-orm";
 import type { Db } from "../src/db/client.js";
 import { caseWorkers, cases, settlementItems, taskForceTasks } from "../src/db/schema.js";
@@ -14,6 +17,7 @@ import { loadCalendar } from "../src/models/calendar.js";
 import { assignInspectors, extendStatutoryDeadline, moveCase, registerCase, type CaseInput, type Channel, type WorkerInput } from "../src/models/cases.js";
 import { closeCase, issueOrder, recordMediation, recordPayment, settleByMediation } from "../src/models/settlements.js";
 import { answerTask, escalateCase } from "../src/models/task-force.js";
+import { recordSiteVisit } from "../src/models/site-visits.js";
 import { findUnitByName } from "../src/models/units.js";
 import { getUserByUsername } from "../src/models/users.js";
 
@@ -95,7 +99,7 @@ function plans(): Plan[] {
   return out;
 }
 
-export function seedDemoCases(db: Db, now: Date): void {
+export function seedDemoCases(db: Db, now: Date, evidenceDir: string): void {
   if (db.select({ n: count() }).from(cases).get()!.n > 0) return;
   const calendar = loadCalendar(db);
   const today = shanghaiDate(now);
@@ -221,6 +225,27 @@ export function seedDemoCases(db: Db, now: Date): void {
             const task = db.select().from(taskForceTasks).where(and(eq(taskForceTasks.caseId, id), eq(taskForceTasks.unitId, unitId("市住建局")))).get()!;
             answerTask(db, { taskId: task.id, viewer: { ...liaison, unitId: task.unitId }, status: "done", answer: "已约谈总包单位，工程款已拨付至农民工工资专用账户，督促 3 日内发放。", moreTimeReason: "", files: [], now: at(workday(filedOn, 3)) });
           }
+        }
+        if (plan.daysAgo >= 9) {
+          // A visit with a stand-in recording (a few bytes, named as a demo), so 现场督办 shows in the demo.
+          const visitOn = workday(filedOn, 1);
+          const content = Buffer.from(`欠薪快办演示录音 ${i}`);
+          const storedName = `demo-visit-${id}.mp3`;
+          mkdirSync(evidenceDir, { recursive: true });
+          writeFileSync(join(evidenceDir, storedName), content);
+          recordSiteVisit(db, {
+            caseId: id,
+            version,
+            visitedAt: at(visitOn),
+            place: employer.project ? `${employer.project}项目部` : input.employerAddress,
+            peopleQuestioned: `${input.employerLegalRep || "负责人"}（单位负责人）；${input.workers[0]!.name}（投诉人）`,
+            findings: "单位承认拖欠，称资金周转困难；已告知其依法支付的义务和逾期不付的后果。",
+            inspectorIds: [lead, second],
+            recordings: [{ storedName, originalName: `现场检查录音（演示）${i}.mp3`, mimeType: "audio/mpeg", size: content.length, sha256: createHash("sha256").update(content).digest("hex") }],
+            actor: supervisor,
+            now: at(visitOn),
+          });
+          version++;
         }
         if (plan.path === "filed") {
           // Older filed cases have an order; the oldest ones are past its deadline, unpaid.

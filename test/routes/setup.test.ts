@@ -1,3 +1,6 @@
+import { mkdtempSync, readdirSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import request from "supertest";
 import { describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
@@ -13,7 +16,7 @@ describe("first start", () => {
   it("in development seeds the demo accounts, 26 member units and about sixty demo cases, once", async () => {
     const db = openDb(":memory:");
     migrateDb(db);
-    const config = readConfig({ NODE_ENV: "development" });
+    const config = readConfig({ NODE_ENV: "development", EVIDENCE_DIR: mkdtempSync(join(tmpdir(), "qx-seed-")) });
     await seed(db, config, NOW);
     await seed(db, config, NOW);
     const q = (sql: string) => db.$client.prepare(sql).pluck().get();
@@ -27,6 +30,12 @@ describe("first start", () => {
     expect(q("select count(*) from cases where state != 'closed' and target_due_on < '2026-11-23'")).toBeGreaterThan(0);
     // The calendar reaches five years ahead.
     expect(q("select max(year) from calendar_years")).toBe(2031);
+    // Every stage of 三办+快调 shows up: visits with their (stand-in) recordings, agreements, orders, tasks.
+    expect(q("select count(*) from site_visits")).toBeGreaterThan(0);
+    expect(readdirSync(config.evidenceDir)).toHaveLength(q("select count(*) from evidence where visit_id is not null") as number);
+    expect(q("select count(*) from cases where outcome = 'mediated' and filed_on is null")).toBe(5);
+    expect(q("select count(*) from payment_orders")).toBeGreaterThan(0);
+    expect(q("select count(distinct status) from task_force_tasks")).toBe(2);
   });
 
   it("in production creates no demo data, only the first admin with ADMIN_PASSWORD", async () => {
