@@ -216,14 +216,22 @@ export function seedDemoCases(db: Db, now: Date, evidenceDir: string): void {
           escalateCase(db, {
             caseId: id,
             version,
-            input: { grounds: ["manyWorkers", "severalDepartments"], reason: "集体欠薪，涉及总包单位工程款拨付。", unitIds: [unitId("市住建局"), unitId("市公安局")], request: employer.project ? "请核查项目工程款拨付情况，督促总包单位先行清偿；做好现场秩序维护。" : "请协助核查用人单位经营和资金状况；做好现场秩序维护。", workingDays: 5 },
+            input: {
+              grounds: ["manyWorkers", "severalDepartments"],
+              reason: employer.project ? "集体欠薪，涉及总包单位工程款拨付。" : "集体欠薪，人数多，有群体性事件风险。",
+              tasks: [
+                { unitId: unitId(employer.project ? "市住建局" : "市市场监管局"), request: employer.project ? "请核查项目工程款拨付情况，督促总包单位先行清偿。" : "请协助核查用人单位经营和资金状况。", workingDays: 5 },
+                { unitId: unitId("市公安局"), request: "请做好现场秩序维护，防范群体性事件。", workingDays: 3 },
+              ],
+            },
             actor: supervisor,
             now: at(filedOn),
           });
           version++;
           if (plan.daysAgo > 20) {
-            const task = db.select().from(taskForceTasks).where(and(eq(taskForceTasks.caseId, id), eq(taskForceTasks.unitId, unitId("市住建局")))).get()!;
-            answerTask(db, { taskId: task.id, viewer: { ...liaison, unitId: task.unitId }, status: "done", answer: "已约谈总包单位，工程款已拨付至农民工工资专用账户，督促 3 日内发放。", moreTimeReason: "", files: [], now: at(workday(filedOn, 3)) });
+            const task = db.select().from(taskForceTasks).where(and(eq(taskForceTasks.caseId, id), eq(taskForceTasks.unitId, unitId("市住建局")))).get();
+            if (task)
+              answerTask(db, { taskId: task.id, viewer: { ...liaison, unitId: task.unitId }, status: "done", answer: "已约谈总包单位，工程款已拨付至农民工工资专用账户，督促 3 日内发放。", moreTimeReason: "", files: [], now: at(workday(filedOn, 3)) });
           }
         }
         if (plan.daysAgo >= 9) {

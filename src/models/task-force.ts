@@ -13,38 +13,46 @@ import { loadCalendar } from "./calendar.js";
 import { addEvent, transition, type StoredFile } from "./cases.js";
 import { listUnits } from "./units.js";
 
+export interface UnitTask {
+  unitId: number;
+  request: string;
+  workingDays: number;
+}
+
 export interface EscalationInput {
   grounds: EscalationGround[];
   reason: string;
-  unitIds: number[];
-  request: string;
-  workingDays: number;
+  /** One task per unit, each with its own request and due date in working days. */
+  tasks: UnitTask[];
 }
 
 export function escalateCase(db: Db, req: { caseId: number; version: number; input: EscalationInput; actor: Viewer; now: Date }): void {
   const e = req.input;
   if (e.grounds.length === 0) throw new ValidationError("请选择提请多方合办的情形");
   if (!e.reason.trim()) throw new ValidationError("请填写提请理由");
-  if (!e.request.trim()) throw new ValidationError("请填写需要成员单位办理的事项");
-  if (!Number.isInteger(e.workingDays) || e.workingDays < MIN_TASK_DAYS || e.workingDays > MAX_TASK_DAYS) {
-    throw new ValidationError(`办理期限应为 ${MIN_TASK_DAYS} 到 ${MAX_TASK_DAYS} 个工作日`);
-  }
   const units = new Map(listUnits(db, { activeOnly: true }).map((u) => [u.id, u.name]));
-  const unitIds = [...new Set(e.unitIds)];
-  if (unitIds.length === 0 || unitIds.some((id) => !units.has(id))) throw new ValidationError("请选择至少一个成员单位");
+  if (e.tasks.length === 0 || e.tasks.some((t) => !units.has(t.unitId))) throw new ValidationError("请选择至少一个成员单位");
+  if (new Set(e.tasks.map((t) => t.unitId)).size !== e.tasks.length) throw new ValidationError("同一成员单位只能派发一项任务");
+  for (const t of e.tasks) {
+    if (!t.request.trim()) throw new ValidationError(`请填写需要${units.get(t.unitId)}办理的事项`);
+    if (!Number.isInteger(t.workingDays) || t.workingDays < MIN_TASK_DAYS || t.workingDays > MAX_TASK_DAYS) {
+      throw new ValidationError(`${units.get(t.unitId)}的办理期限应为 ${MIN_TASK_DAYS} 到 ${MAX_TASK_DAYS} 个工作日`);
+    }
+  }
   const today = shanghaiDate(req.now);
-  const dueOn = loadCalendar(db).addWorkingDays(today, e.workingDays).date;
+  const calendar = loadCalendar(db);
+  const tasks = e.tasks.map((t) => ({ ...t, request: t.request.trim(), dueOn: calendar.addWorkingDays(today, t.workingDays).date }));
   transition(db, {
     caseId: req.caseId,
     move: "escalate",
     note: "",
-    eventNote: `${e.grounds.map((g) => ESCALATION_GROUNDS[g]).join("、")}：${e.reason.trim()}。派发任务：${unitIds.map((id) => units.get(id)).join("、")}，${e.workingDays} 个工作日内（${dueOn} 前）办理`,
+    eventNote: `${e.grounds.map((g) => ESCALATION_GROUNDS[g]).join("、")}：${e.reason.trim()}。派发任务：${tasks.map((t) => `${units.get(t.unitId)}（${t.dueOn} 前）`).join("、")}`,
     version: req.version,
     actor: req.actor,
     now: req.now,
     effect: (tx, c) => {
       tx.insert(taskForceTasks)
-        .values(unitIds.map((unitId) => ({ caseId: c.id, unitId, request: e.request.trim(), assignedOn: today, workingDays: e.workingDays, dueOn, createdById: req.actor.id })))
+        .values(tasks.map((t) => ({ caseId: c.id, unitId: t.unitId, request: t.request, assignedOn: today, workingDays: t.workingDays, dueOn: t.dueOn, createdById: req.actor.id })))
         .run();
       return c.escalatedAt ? {} : { escalatedAt: req.now, escalationGrounds: e.grounds.join(","), escalationReason: e.reason.trim() };
     },

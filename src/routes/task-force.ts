@@ -25,12 +25,18 @@ export function taskForceRouter(ctx: AppContext): Router {
     const v = formValues(req.body);
     const grounds = many(req.body, "grounds").filter((g): g is EscalationGround => g in ESCALATION_GROUNDS);
     const unitIds = many(req.body, "unitIds").map(Number);
+    // Each chosen unit gets its own request and days; blank ones take the common request and days.
+    const tasks = unitIds.map((unitId) => ({
+      unitId,
+      request: (v[`request.${unitId}`] ?? "").trim() || (v.request ?? ""),
+      workingDays: Number((v[`days.${unitId}`] ?? "").trim() || v.workingDays),
+    }));
     return actOnCase(
       ctx,
       req,
       res,
       "escalate",
-      () => escalateCase(db, { caseId: caseIdOf(req), version: Number(v.version), input: { grounds, reason: v.reason ?? "", unitIds, request: v.request ?? "", workingDays: Number(v.workingDays) }, actor: viewerOf(res), now: now() }),
+      () => escalateCase(db, { caseId: caseIdOf(req), version: Number(v.version), input: { grounds, reason: v.reason ?? "", tasks }, actor: viewerOf(res), now: now() }),
       { ...v, grounds: grounds.join(","), unitIds: unitIds.join(",") },
     );
   });

@@ -34,8 +34,8 @@ describe("escalation (多方合办)", () => {
   it.each([
     [{ unitIds: [] }, "请选择至少一个成员单位"],
     [{ grounds: [] }, "请选择提请多方合办的情形"],
-    [{ workingDays: "0" }, "办理期限应为 1 到 30 个工作日"],
-    [{ request: "" }, "请填写需要成员单位办理的事项"],
+    [{ workingDays: "0" }, "市住建局的办理期限应为 1 到 30 个工作日"],
+    [{ request: "" }, "请填写需要市住建局办理的事项"],
   ])("refuses %o with a message", async (change, message) => {
     const c = await workedCase(t, { to: "filed" });
     const res = await c.supervisor
@@ -45,6 +45,22 @@ describe("escalation (多方合办)", () => {
     expect(res.status).toBe(422);
     expect(res.text).toContain(message);
     expect(t.db.$client.prepare("select count(*) from task_force_tasks").pluck().get()).toBe(0);
+  });
+
+  it("gives each unit its own request and due date when the supervisor writes them", async () => {
+    const c = await workedCase(t, { to: "filed" });
+    const [zjj, gaj] = [unit("市住建局"), unit("市公安局")];
+    await c.supervisor
+      .post(`/cases/${c.id}/escalate`)
+      .type("form")
+      .send({ version: c.version(), grounds: ["massIncidentRisk"], reason: "工人聚集", unitIds: [zjj, gaj], request: "核查工程款", workingDays: "5", [`request.${gaj}`]: "维护现场秩序", [`days.${gaj}`]: "1" });
+    const rows = t.db.$client.prepare("select unit_id, request, working_days, due_on from task_force_tasks order by unit_id").all();
+    expect(rows).toEqual(
+      [
+        { unit_id: zjj, request: "核查工程款", working_days: 5, due_on: "2026-11-30" },
+        { unit_id: gaj, request: "维护现场秩序", working_days: 1, due_on: "2026-11-24" },
+      ].sort((a, b) => a.unit_id - b.unit_id),
+    );
   });
 
   it("is for supervisors only", async () => {
