@@ -12,7 +12,8 @@ import { openDb } from "../src/db/client.js";
 import { migrateDb } from "../src/db/migrate.js";
 import { addDays } from "../src/domain/dates.js";
 import { ensureCalendar, loadCalendar } from "../src/models/calendar.js";
-import { listCases, recomputeOpenDeadlines, registerCase, type CaseFilters } from "../src/models/cases.js";
+import { listCases, type CaseFilters } from "../src/models/case-list.js";
+import { recomputeOpenDeadlines, registerCase } from "../src/models/cases.js";
 import { seedDemo } from "../seeds/index.js";
 
 const N = Number(process.env.BENCH_CASES ?? 200_000);

@@ -1,6 +1,7 @@
 import { CHANNELS } from "../db/schema.js";
 import { CASE_STATES } from "../domain/case-states.js";
-import type { CaseFilters, Channel, ClockFilter } from "../models/cases.js";
+import type { CaseFilters, ClockFilter } from "../models/case-list.js";
+import type { Channel } from "../models/cases.js";
 import { formValues } from "./form.js";
 
 /** Workbench filters from the query string; anything unknown falls back to "no filter". */

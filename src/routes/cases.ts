@@ -23,12 +23,10 @@ import {
   getEvidenceFile,
   inspectorWorkloads,
   latestEvent,
-  listCases,
-  listDistricts,
   registerCase,
-  remindersFor,
   voidEvidence,
 } from "../models/cases.js";
+import { listCases, listDistricts, remindersFor } from "../models/case-list.js";
 import { recordSiteVisit } from "../models/site-visits.js";
 import { makeMove } from "../models/settlements.js";
 import { parseVisitForm } from "../forms/visit-form.js";
