@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, RequestHandler } from "express";
+import multer from "multer";
 import { DomainError, NotFoundError, TooManyRequestsError } from "../domain/errors.js";
 import { logger } from "../lib/logger.js";
 
@@ -24,6 +25,10 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     status = err.status;
     message = err.message;
     if (err instanceof TooManyRequestsError) res.set("Retry-After", String(err.retryAfterSeconds));
+  } else if (err instanceof multer.MulterError) {
+    // Only count limits reach here: oversize and unknown files are refused next to their field.
+    status = 413;
+    message = err.code === "LIMIT_FILE_COUNT" || err.code === "LIMIT_UNEXPECTED_FILE" ? "一次上传的文件过多或文件栏位不对，请减少文件后重试。" : "提交的内容过多，请分次提交。";
   } else if (isHttpError(err) && err.status < 500) {
     // body-parser / multer errors carry a client status (bad JSON, body too large).
     status = err.status;

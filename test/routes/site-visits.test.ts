@@ -123,6 +123,20 @@ describe("POST /cases/:id/visits", () => {
   });
 });
 
+describe("upload limits", () => {
+  it("answers too many files with a Chinese 413 page, not a crash", async () => {
+    const inspector = await loginAs(t.app, "inspector1");
+    let req = inspector.post(`/cases/${caseId}/evidence`);
+    for (let i = 0; i < 21; i++) req = req.attach("evidence", Buffer.from("x"), `${i}.pdf`);
+    const res = await req;
+    expect(res.status).toBe(413);
+    expect(res.text).toContain("一次上传的文件过多");
+    expect(count("evidence")).toBe(0);
+    await new Promise((resolve) => setTimeout(resolve, 100)); // multer removes what it stored as it aborts
+    expect(readdirSync(t.evidenceDir)).toEqual([]);
+  });
+});
+
 describe("evidence is never replaced or deleted", () => {
   it("marks a mistaken upload void with a reason; the file and its hash stay", async () => {
     const inspector = await loginAs(t.app, "inspector1");
