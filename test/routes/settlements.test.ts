@@ -94,7 +94,7 @@ describe("快速调处", () => {
     const page = await inspector.get(`/cases/${c.id}`);
     expect(page.text).toContain("快速调处应在 5 个工作日受理期限内完成");
     const bench = await inspector.get("/cases");
-    expect(bench.text).toMatch(/快速调处即将超出 5 个工作日受理期限（1）[\s\S]*QX-2026-000001/);
+    expect(bench.text).toMatch(/快速调处即将或已经超出 5 个工作日受理期限（1）[\s\S]*QX-2026-000001/);
     await inspector.post(`/cases/${c.id}/mediations`).type("form").send({ ...mediationForm(c.version(), [...c.workers, { id: 0 }]), result: "failed" });
     expect(t.db.$client.prepare("select result from mediations").pluck().get()).toBe("failed");
     await inspector.post(`/cases/${c.id}/moves`).type("form").send({ move: "mediationFailed", version: c.version(), note: "单位拒不到场" });
