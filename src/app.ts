@@ -9,6 +9,7 @@ import type { Db } from "./db/client.js";
 import { createLoginThrottles, type LoginThrottles } from "./auth/rate-limit.js";
 import { shanghaiDate } from "./domain/dates.js";
 import { errorHandler, notFoundHandler } from "./http/errors.js";
+import { createUpload } from "./http/uploads.js";
 import { navFor } from "./http/nav.js";
 import { viewHelpers } from "./lib/format.js";
 import { logger } from "./lib/logger.js";
@@ -32,6 +33,8 @@ export interface AppContext {
   /** The clock; tests pass a fixed one. */
   now: () => Date;
   loginThrottles: LoginThrottles;
+  /** Multipart uploads streamed to the evidence directory (one instance for every router). */
+  upload: ReturnType<typeof createUpload>;
 }
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -40,7 +43,13 @@ const htmxPath = require.resolve("htmx.org/dist/htmx.min.js");
 export const HTMX_VERSION = (require("htmx.org/package.json") as { version: string }).version;
 
 export function createApp(opts: { db: Db; config: Config; now?: () => Date }): express.Express {
-  const ctx: AppContext = { db: opts.db, config: opts.config, now: opts.now ?? (() => new Date()), loginThrottles: createLoginThrottles() };
+  const ctx: AppContext = {
+    db: opts.db,
+    config: opts.config,
+    now: opts.now ?? (() => new Date()),
+    loginThrottles: createLoginThrottles(),
+    upload: createUpload({ dir: opts.config.evidenceDir, evidenceMaxBytes: opts.config.evidenceMaxBytes }),
+  };
   const app = express();
   app.set("view engine", "ejs");
   app.set("views", join(root, "views"));

@@ -7,6 +7,14 @@
 import { runningStatus } from "./clocks.js";
 import type { IsoDate } from "./dates.js";
 import type { WorkingCalendar } from "./working-days.js";
+/** What may follow an order left unpaid past its deadline. */
+export const ENFORCEMENT_LABELS = {
+  compensation: "责令加付赔偿金",
+  decision: "作出行政处理决定",
+  policeReferral: "移送公安机关",
+  blacklistCandidate: "列为失信联合惩戒名单候选",
+} as const;
+
 export const MIN_COMPENSATION_RATE = 50;
 export const MAX_COMPENSATION_RATE = 100;
 

@@ -7,7 +7,7 @@ import type { AppContext } from "../app.js";
 import { actorFor, canAssign, canExtend, type Viewer } from "../domain/case-access.js";
 import { MOVES, OUTCOME_LABELS, STATE_LABELS, allowedMoves, isFiled, isOpen } from "../domain/case-states.js";
 import { CLOCK_STATUS_LABELS, caseClocks } from "../domain/clocks.js";
-import { MAX_COMPENSATION_RATE, MIN_COMPENSATION_RATE, orderClock, outstandingFen } from "../domain/money.js";
+import { ENFORCEMENT_LABELS, MAX_COMPENSATION_RATE, MIN_COMPENSATION_RATE, orderClock, outstandingFen } from "../domain/money.js";
 import { ConflictError, DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
 import { isAgreementOverdue } from "../domain/mediation.js";
 import { maskIdNumber, maskPhone } from "../domain/masking.js";
@@ -47,10 +47,10 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
   const allowed = working ? allowedMoves(c.state, actorFor(c, viewer)) : [];
   const may = (name: string) => allowed.some((m) => m.name === name);
   const settlements = settlementsOf(db, c.id);
-  const clocks = caseClocks(c, loadCalendar(db), today);
+  const calendar = loadCalendar(db);
+  const clocks = caseClocks(c, calendar, today);
   const acceptance = clocks.find((k) => k.key === "acceptance")!;
   const agreementItems = settlements.agreement?.items ?? [];
-  const calendar = loadCalendar(db);
   const orders = settlements.orders.map((o) => {
     const unpaidFen = outstandingFen(o.items);
     const clock = orderClock({ ...o, unpaidFen }, today, calendar);
@@ -71,6 +71,7 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
     channelLabels: CHANNEL_LABELS,
     taskStatusLabels: TASK_STATUS_LABELS,
     escalationGrounds: ESCALATION_GROUNDS,
+    enforcementLabels: ENFORCEMENT_LABELS,
     moveLabels: Object.fromEntries(MOVES.map((m) => [m.name, m.label])),
     moves: allowed.filter((m) => !m.activity),
     closeMove: allowed.find((m) => m.name === "close") ?? null,

@@ -1,5 +1,6 @@
 /** Display helpers for the views: formatting only, no business rules. */
 import { dayOfWeek, isIsoDate } from "../domain/dates.js";
+import { formatBytes } from "../http/uploads.js";
 
 const WEEKDAYS = ["日", "一", "二", "三", "四", "五", "六"];
 
@@ -36,4 +37,4 @@ export function formatDaysLeft(left: number): string {
   return left >= 0 ? `剩 ${left} 个工作日` : `超 ${-left} 个工作日`;
 }
 
-export const viewHelpers = { formatDate, formatTime, formatMoney, formatDaysLeft };
+export const viewHelpers = { formatDate, formatTime, formatMoney, formatDaysLeft, formatBytes };

@@ -9,7 +9,7 @@ import type { Viewer } from "../domain/case-access.js";
 import { shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
 import { settlementProblem } from "../domain/mediation.js";
-import { compensationAmount, compensationRateProblem, outstandingFen, recoveryProblem } from "../domain/money.js";
+import { ENFORCEMENT_LABELS, compensationAmount, compensationRateProblem, outstandingFen, recoveryProblem } from "../domain/money.js";
 import { getMove, type Outcome } from "../domain/case-states.js";
 import { moveCase, transition, type CaseRow, type StoredFile } from "./cases.js";
 
@@ -171,7 +171,6 @@ export type Enforcement =
   | { kind: "policeReferral"; agency: string; decidedOn: IsoDate; note: string }
   | { kind: "blacklistCandidate"; note: string };
 
-const ENFORCEMENT_LABELS = { compensation: "责令加付赔偿金", decision: "作出行政处理决定", policeReferral: "移送公安机关", blacklistCandidate: "列为失信联合惩戒名单候选" } as const;
 
 export function enforceOrder(db: Db, req: { caseId: number; orderId: number; version: number; action: Enforcement; actor: Viewer; now: Date }): void {
   const today = shanghaiDate(req.now);

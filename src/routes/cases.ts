@@ -11,7 +11,7 @@ import { formValues, type FieldErrors } from "../forms/form.js";
 import { parseIntake, readIntakeValues, type IntakeValues } from "../forms/intake-form.js";
 import { parseRoster } from "../forms/roster.js";
 import { renderPageOrPartial } from "../http/render.js";
-import { EVIDENCE_EXTENSIONS, createUpload, discardFiles, formatBytes, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
+import { EVIDENCE_EXTENSIONS, discardFiles, formatBytes, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
 import { actOnCase, caseIdOf, renderCasePage, viewerOf, type CaseProblem } from "../http/case-page.js";
 import {
@@ -44,7 +44,7 @@ export function casesRouter(ctx: AppContext): Router {
   const router = Router();
   const showCase = (res: Response, id: number, status?: number, problem?: CaseProblem | null) => renderCasePage(ctx, res, id, status, problem);
   const act = (req: Request, res: Response, form: string, change: () => void | Promise<void>) => actOnCase(ctx, req, res, form, change);
-  const upload = createUpload({ dir: config.evidenceDir, evidenceMaxBytes: config.evidenceMaxBytes });
+  const { upload } = ctx;
   const policy = { inspectorsReadAll: config.inspectorsReadAll };
   const staff = requireRole("clerk", "inspector", "supervisor");
   const intakeStaff = requireRole("clerk", "supervisor");

@@ -6,7 +6,7 @@ import { ForbiddenError, NotFoundError } from "../domain/errors.js";
 import { formValues } from "../forms/form.js";
 import { parseEnforcement, parseMediation, parseOrder, parsePayment, workerAmounts } from "../forms/settlement-forms.js";
 import { actOnCase, caseIdOf, renderCasePage, viewerOf } from "../http/case-page.js";
-import { createUpload, discardFiles, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
+import { discardFiles, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
 import { renderPageOrPartial } from "../http/render.js";
 import { compensationAmount, compensationRateProblem, outstandingFen } from "../domain/money.js";
@@ -18,7 +18,7 @@ export function settlementsRouter(ctx: AppContext): Router {
   const router = Router();
   const workersOf = (id: number) => workersOfCase(db, id);
   const caseWorkers = requireRole("inspector", "supervisor");
-  const upload = createUpload({ dir: config.evidenceDir, evidenceMaxBytes: config.evidenceMaxBytes });
+  const { upload } = ctx;
   const version = (body: unknown) => Number(formValues(body).version);
 
   router.post("/cases/:id/mediations", caseWorkers, (req, res) =>

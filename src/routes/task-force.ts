@@ -7,7 +7,7 @@ import { DomainError, ForbiddenError } from "../domain/errors.js";
 import { ESCALATION_GROUNDS, MAX_TASK_DAYS, TASK_STATUS_LABELS, type EscalationGround } from "../domain/task-force.js";
 import { formValues, type FieldErrors } from "../forms/form.js";
 import { actOnCase, caseIdOf, viewerOf } from "../http/case-page.js";
-import { createUpload, discardFiles, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
+import { discardFiles, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
 import { answerTask, escalateCase, getTaskFor, listTasksFor } from "../models/task-force.js";
 
@@ -18,7 +18,7 @@ function many(body: unknown, key: string): string[] {
 export function taskForceRouter(ctx: AppContext): Router {
   const { db, config, now } = ctx;
   const router = Router();
-  const upload = createUpload({ dir: config.evidenceDir, evidenceMaxBytes: config.evidenceMaxBytes });
+  const { upload } = ctx;
   const taskViewer = (res: Response) => ({ ...viewerOf(res), unitId: res.locals.user!.unitId });
 
   router.post("/cases/:id/escalate", requireRole("supervisor"), (req, res) => {

@@ -172,6 +172,7 @@ describe("责令限期支付", () => {
     expect((await inspector.get(`/cases/${c.id}/orders/${c.orderId}/compensation?ratePercent=120`)).text).toContain("加付赔偿金计算");
     expect((await enforce({ kind: "compensation", ratePercent: "80" })).status).toBe(303);
     expect(t.db.$client.prepare("select amount_fen from enforcement_actions").pluck().get()).toBe(1016000);
+    expect((await inspector.get(`/cases/${c.id}`)).text).toMatch(/责令加付赔偿金\s*80%，¥10,160.00/);
     expect((await enforce({ kind: "policeReferral", agency: "", decidedOn: "2026-12-01" })).text).toContain("请填写接收移送的公安机关");
     expect((await enforce({ kind: "policeReferral", agency: "长春市公安局朝阳分局", decidedOn: "2026-12-01" })).status).toBe(303);
     expect((await enforce({ kind: "blacklistCandidate", note: "达到拒不支付劳动报酬罪数额标准" })).status).toBe(303);

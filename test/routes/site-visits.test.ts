@@ -60,6 +60,7 @@ describe("POST /cases/:id/visits", () => {
     expect(page.text).toContain("李建国、张伟");
     expect(page.text).toContain("南湖花园三期项目部");
     expect(page.text).toContain(row.sha256);
+    expect(page.text).toContain(`<td>${video.length} B</td>`);
     expect(page.text).toMatch(/记录现场检查[\s\S]*录音录像 1 个/);
   });
 
