@@ -7,7 +7,7 @@ import { DomainError, ForbiddenError } from "../domain/errors.js";
 import { ESCALATION_GROUNDS, MAX_TASK_DAYS, TASK_STATUS_LABELS, type EscalationGround } from "../domain/task-force.js";
 import { formValues, type FieldErrors } from "../forms/form.js";
 import { actOnCase, caseIdOf, viewerOf } from "../http/case-page.js";
-import { discardFiles, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
+import { keepUploads, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
 import { answerTask, escalateCase, getTaskFor, listTasksFor } from "../models/task-force.js";
 
@@ -68,8 +68,8 @@ export function taskForceRouter(ctx: AppContext): Router {
     try {
       if (rejected) throw new DomainError(rejected);
       answerTask(db, { taskId: Number(req.params.id), viewer: taskViewer(res), status: v.status === "moreTime" ? "moreTime" : "done", answer: v.answer ?? "", moreTimeReason: v.moreTimeReason ?? "", files: files.map(toStoredFile), now: now() });
+      keepUploads(req, files);
     } catch (err) {
-      await discardFiles(files);
       if (err instanceof ForbiddenError || !(err instanceof DomainError)) throw err;
       return showTask(req, res, 422, { _form: err.message + (files.some((f) => !f.rejected) ? "（附件未保存，请重新选择）" : "") });
     }
