@@ -23,9 +23,10 @@ export function calendarRange(calendar: { firstYear: number; lastYear: number })
 
 /** A Chinese message naming the field when `fen` is not an amount in bounds, else null. */
 export function amountProblem(label: string, fen: number | null, opts: { allowZero?: boolean } = {}): string | null {
-  if (fen === null || !Number.isSafeInteger(fen)) return `${label}应为金额数字，如 8500 或 8500.50`;
-  if (fen < 0 || (fen === 0 && !opts.allowZero)) return `${label}应大于 0`;
+  if (fen === null || Number.isNaN(fen)) return `${label}应为金额数字，如 8500 或 8500.50`;
   if (fen > MAX_AMOUNT_FEN) return `${label}超过 1000 万元，请核对`;
+  if (fen < 0 || (fen === 0 && !opts.allowZero)) return `${label}应大于 0`;
+  if (!Number.isInteger(fen)) return `${label}应为金额数字，如 8500 或 8500.50`;
   return null;
 }
 

@@ -1,5 +1,8 @@
-/** The forms of 快调, 责令支付, payments, enforcement and closing: amounts per worker typed in yuan. */
-import { isIsoDate } from "../domain/dates.js";
+/**
+ * The forms of 快调, 责令支付, payments, enforcement and closing: amounts per worker typed in yuan. Every
+ * amount and date is held to the bounds of domain/bounds.ts; dates must lie in the working-day calendar.
+ */
+import { amountProblem, dateProblem, type DateRange } from "../domain/bounds.js";
 import { ValidationError } from "../domain/errors.js";
 import { ENFORCEMENT_KINDS } from "../db/schema.js";
 import type { Enforcement, MediationInput, PaymentInput, WorkerAmount } from "../models/settlements.js";
@@ -11,8 +14,9 @@ export function workerAmounts(values: FormValues, prefix: string, workers: reado
   return workers.map((w) => {
     const text = (values[`${prefix}.${w.id}`] ?? "").trim();
     const fen = text === "" ? 0 : parseYuanToFen(text);
-    if (fen === null) throw new ValidationError(`${w.name}的金额应为金额数字，如 8500 或 8500.50`);
-    return { workerId: w.id, amountFen: fen };
+    const problem = amountProblem(`${w.name}的金额`, fen, { allowZero: true });
+    if (problem) throw new ValidationError(problem);
+    return { workerId: w.id, amountFen: fen! };
   });
 }
 
@@ -22,42 +26,44 @@ function required(values: FormValues, key: string, label: string): string {
   return v;
 }
 
-function date(values: FormValues, key: string, label: string): string {
+function date(values: FormValues, key: string, label: string, range: DateRange): string {
   const v = required(values, key, label);
-  if (!isIsoDate(v)) throw new ValidationError(`${label}应为有效日期`);
+  const problem = dateProblem(label, v, range);
+  if (problem) throw new ValidationError(problem);
   return v;
 }
 
-export function parseMediation(body: unknown, workers: readonly { id: number; name: string }[]): MediationInput {
+export function parseMediation(body: unknown, workers: readonly { id: number; name: string }[], range: DateRange): MediationInput {
   const v = formValues(body);
   const result = v.result === "failed" ? "failed" : "agreement";
   return {
-    sessionOn: date(v, "sessionOn", "调解日期"),
+    sessionOn: date(v, "sessionOn", "调解日期", range),
     place: required(v, "place", "调解地点"),
     workerSide: required(v, "workerSide", "劳动者一方到场人员"),
     employerSide: required(v, "employerSide", "用人单位一方到场人员"),
     workerStatement: required(v, "workerStatement", "劳动者一方陈述"),
     employerStatement: required(v, "employerStatement", "用人单位一方陈述"),
     result,
-    payBy: result === "agreement" ? date(v, "payBy", "约定支付期限") : null,
+    payBy: result === "agreement" ? date(v, "payBy", "约定支付期限", range) : null,
     paymentMethod: result === "agreement" ? required(v, "paymentMethod", "支付方式") : "",
     amounts: result === "agreement" ? workerAmounts(v, "amount", workers) : [],
   };
 }
 
-export function parseOrder(body: unknown, workers: readonly { id: number; name: string }[]) {
+export function parseOrder(body: unknown, workers: readonly { id: number; name: string }[], range: DateRange) {
   const v = formValues(body);
-  return { payBy: date(v, "payBy", "限期支付日期"), facts: required(v, "facts", "违法事实"), amounts: workerAmounts(v, "amount", workers) };
+  return { payBy: date(v, "payBy", "限期支付日期", range), facts: required(v, "facts", "违法事实"), amounts: workerAmounts(v, "amount", workers) };
 }
 
-export function parsePayment(body: unknown): Omit<PaymentInput, "proof"> {
+export function parsePayment(body: unknown, range: DateRange): Omit<PaymentInput, "proof"> {
   const v = formValues(body);
   const amount = parseYuanToFen(required(v, "amount", "支付金额"));
-  if (amount === null) throw new ValidationError("支付金额应为金额数字，如 8500 或 8500.50");
-  return { itemId: Number(v.itemId), amountFen: amount, paidOn: date(v, "paidOn", "支付日期"), workerConfirmed: v.workerConfirmed === "on" };
+  const problem = amountProblem("支付金额", amount);
+  if (problem) throw new ValidationError(problem);
+  return { itemId: Number(v.itemId), amountFen: amount!, paidOn: date(v, "paidOn", "支付日期", range), workerConfirmed: v.workerConfirmed === "on" };
 }
 
-export function parseEnforcement(body: unknown): Enforcement {
+export function parseEnforcement(body: unknown, range: DateRange): Enforcement {
   const v = formValues(body);
   const kind = v.kind as (typeof ENFORCEMENT_KINDS)[number];
   const note = (v.note ?? "").trim();
@@ -69,7 +75,7 @@ export function parseEnforcement(body: unknown): Enforcement {
     case "decision":
       return { kind, note: required(v, "note", "行政处理决定的内容") };
     case "policeReferral":
-      return { kind, agency: required(v, "agency", "接收移送的公安机关"), decidedOn: date(v, "decidedOn", "移送日期"), note };
+      return { kind, agency: required(v, "agency", "接收移送的公安机关"), decidedOn: date(v, "decidedOn", "移送日期", range), note };
     case "blacklistCandidate":
       return { kind, note };
     default:

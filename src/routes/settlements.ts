@@ -10,6 +10,8 @@ import { keepUploads, rejectionMessage, toStoredFile, uploadedFiles } from "../h
 import { requireRole } from "../middleware/require-role.js";
 import { renderPageOrPartial } from "../http/render.js";
 import { compensationAmount, compensationRateProblem, outstandingFen } from "../domain/money.js";
+import { calendarRange } from "../domain/bounds.js";
+import { loadCalendar } from "../models/calendar.js";
 import { getCaseDetail, workersOfCase } from "../models/cases.js";
 import { closeCase, enforceOrder, issueOrder, moneySummary, recordMediation, recordPayment, settleByMediation, settlementsOf } from "../models/settlements.js";
 
@@ -20,10 +22,12 @@ export function settlementsRouter(ctx: AppContext): Router {
   const caseWorkers = requireRole("inspector", "supervisor");
   const { upload } = ctx;
   const version = (body: unknown) => Number(formValues(body).version);
+  /** Dates typed into these forms must lie in the working-day calendar (docs/rules.md, "Hostile input"). */
+  const dates = () => calendarRange(loadCalendar(db));
 
   router.post("/cases/:id/mediations", caseWorkers, (req, res) =>
     actOnCase(ctx, req, res, "mediation", () =>
-      recordMediation(db, { caseId: caseIdOf(req), version: version(req.body), input: parseMediation(req.body, workersOf(caseIdOf(req))), actor: viewerOf(res), now: now() }),
+      recordMediation(db, { caseId: caseIdOf(req), version: version(req.body), input: parseMediation(req.body, workersOf(caseIdOf(req)), dates()), actor: viewerOf(res), now: now() }),
     ),
   );
 
@@ -33,7 +37,7 @@ export function settlementsRouter(ctx: AppContext): Router {
 
   router.post("/cases/:id/orders", caseWorkers, (req, res) =>
     actOnCase(ctx, req, res, "order", () => {
-      issueOrder(db, { caseId: caseIdOf(req), version: version(req.body), ...parseOrder(req.body, workersOf(caseIdOf(req))), actor: viewerOf(res), now: now() });
+      issueOrder(db, { caseId: caseIdOf(req), version: version(req.body), ...parseOrder(req.body, workersOf(caseIdOf(req)), dates()), actor: viewerOf(res), now: now() });
     }),
   );
 
@@ -43,14 +47,14 @@ export function settlementsRouter(ctx: AppContext): Router {
     if (rejected) return renderCasePage(ctx, res, caseIdOf(req), 422, { message: rejected, form: "payment", values: formValues(req.body) });
     await actOnCase(ctx, req, res, "payment", () => {
       const proof = files[0] ? toStoredFile(files[0]) : null;
-      recordPayment(db, { caseId: caseIdOf(req), version: version(req.body), input: { ...parsePayment(req.body), proof }, actor: viewerOf(res), now: now() });
+      recordPayment(db, { caseId: caseIdOf(req), version: version(req.body), input: { ...parsePayment(req.body, dates()), proof }, actor: viewerOf(res), now: now() });
       keepUploads(req, files);
     });
   });
 
   router.post("/cases/:id/orders/:orderId/enforce", caseWorkers, (req, res) =>
     actOnCase(ctx, req, res, `enforce-${req.params.orderId}`, () =>
-      enforceOrder(db, { caseId: caseIdOf(req), orderId: Number(req.params.orderId), version: version(req.body), action: parseEnforcement(req.body), actor: viewerOf(res), now: now() }),
+      enforceOrder(db, { caseId: caseIdOf(req), orderId: Number(req.params.orderId), version: version(req.body), action: parseEnforcement(req.body, dates()), actor: viewerOf(res), now: now() }),
     ),
   );
 
