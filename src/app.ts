@@ -6,7 +6,6 @@ import express from "express";
 import helmet from "helmet";
 import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
-import { createLoginThrottles, type LoginThrottles } from "./auth/rate-limit.js";
 import { shanghaiDate } from "./domain/dates.js";
 import { errorHandler, notFoundHandler } from "./http/errors.js";
 import { createUpload } from "./http/uploads.js";
@@ -32,7 +31,6 @@ export interface AppContext {
   config: Config;
   /** The clock; tests pass a fixed one. */
   now: () => Date;
-  loginThrottles: LoginThrottles;
   /** Multipart uploads streamed to the evidence directory (one instance for every router). */
   upload: ReturnType<typeof createUpload>;
 }
@@ -47,7 +45,6 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
     db: opts.db,
     config: opts.config,
     now: opts.now ?? (() => new Date()),
-    loginThrottles: createLoginThrottles(),
     upload: createUpload({ dir: opts.config.evidenceDir, evidenceMaxBytes: opts.config.evidenceMaxBytes }),
   };
   const app = express();

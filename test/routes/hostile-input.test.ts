@@ -83,8 +83,8 @@ describe("defect 12: every 4xx page says what was wrong", () => {
     const zjj = t.db.$client.prepare("select id from member_units where name = '市住建局'").pluck().get();
     await c.supervisor.post(`/cases/${c.id}/escalate`).type("form").send({ version: c.version(), grounds: ["manyWorkers"], reason: "拒不拨付", unitIds: [zjj], request: "核查", workingDays: "5" });
     const unit = await loginAs(t.app, "unit_zjj");
-    expect((await unit.post("/tasks/1/answer").type("form").send({ status: "done", answer: "已核查" })).status).toBe(303);
-    const again = await unit.post("/tasks/1/answer").type("form").send({ status: "done", answer: "再答一次" });
+    expect((await unit.post("/tasks/1/answer").type("form").send({ version: "1", status: "done", answer: "已核查" })).status).toBe(303);
+    const again = await unit.post("/tasks/1/answer").type("form").send({ version: "2", status: "done", answer: "再答一次" });
     expect(again.status).toBe(422);
     expect(again.text).toContain("此任务已办结");
   });
