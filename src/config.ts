@@ -16,6 +16,8 @@ export interface Config {
   bureau: { name: string; address: string; phone: string };
   /** Inspectors may open any case read-only (personal data masked). Off unless the bureau allows it. */
   inspectorsReadAll: boolean;
+  /** Online complaints accepted per hour from all addresses together (a flood from rotating addresses stops here). */
+  onlineFilingPerHour: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,6 +36,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     evidenceDir: env.EVIDENCE_DIR ?? "data/evidence",
     evidenceMaxBytes: Number(env.EVIDENCE_MAX_BYTES ?? 2 * 1024 ** 3),
     inspectorsReadAll: env.INSPECTORS_READ_ALL === "true",
+    onlineFilingPerHour: Number(env.ONLINE_FILING_PER_HOUR ?? 120),
     bureau: {
       name: env.BUREAU_NAME ?? "长春市劳动保障监察支队",
       address: env.BUREAU_ADDRESS ?? "长春市南关区人民大街 1234 号 劳动保障监察投诉窗口",

@@ -18,6 +18,7 @@ import { EVIDENCE_EXTENSIONS, formatBytes } from "./uploads.js";
 import { loadCalendar } from "../models/calendar.js";
 import { getCaseDetail, inspectorWorkloads } from "../models/cases.js";
 import { moneySummary, settlementsOf } from "../models/settlements.js";
+import { caseNumberOf } from "../models/duplicates.js";
 import { listSiteVisits, visitEligibleStaff } from "../models/site-visits.js";
 import { tasksOfCase } from "../models/task-force.js";
 import { listUnits } from "../models/units.js";
@@ -111,6 +112,7 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
     evidenceAccept: EVIDENCE_EXTENSIONS,
     evidenceMax: formatBytes(config.evidenceMaxBytes),
     compensationRange: [MIN_COMPENSATION_RATE, MAX_COMPENSATION_RATE],
+    duplicateOf: c.possibleDuplicateOf === null ? null : { id: c.possibleDuplicateOf, caseNumber: caseNumberOf(db, c.possibleDuplicateOf) },
     problem,
   });
 }

@@ -95,6 +95,7 @@ export function listCases(db: Db, viewer: Viewer, filters: CaseFilters, today: I
       acceptanceDueOn: cases.acceptanceDueOn,
       targetDueOn: cases.targetDueOn,
       closedOn: cases.closedOn,
+      possibleDuplicateOf: cases.possibleDuplicateOf,
       leadName: leadUser.displayName,
       daysLeft,
       representative: sql<string>`(select w.name from case_workers w where w.case_id = "cases"."id" order by w.is_representative desc, w.id limit 1)`,

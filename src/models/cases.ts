@@ -13,6 +13,7 @@ import { shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { STATE_LABELS } from "../domain/case-states.js";
 import { formatCaseNumber, newQueryCode } from "../lib/ids.js";
+import { findRecentDuplicate } from "./duplicates.js";
 import { loadCalendar, onCalendarChange } from "./calendar.js";
 
 export type Channel = (typeof CHANNELS)[number];
@@ -97,10 +98,12 @@ export function registerCase(db: Db, input: CaseInput, opts: { actorId: number |
       .returning({ last: caseSequences.last })
       .get();
     const { workers, ...fields } = input;
+    const duplicate = findRecentDuplicate(tx, input.employerName, workers.map((w) => w.phone), opts.now);
     const row = tx
       .insert(cases)
       .values({
         ...fields,
+        possibleDuplicateOf: duplicate?.id ?? null,
         caseNumber: formatCaseNumber(year, last),
         queryCode: newQueryCode(),
         state: "received",
@@ -126,7 +129,7 @@ export function registerCase(db: Db, input: CaseInput, opts: { actorId: number |
       actorId: opts.actorId,
       action: "register",
       to: "received",
-      note: `登记投诉，投诉人 ${workers.length} 人${opts.files?.length ? `，证据材料 ${opts.files.length} 份` : ""}`,
+      note: `登记投诉，投诉人 ${workers.length} 人${opts.files?.length ? `，证据材料 ${opts.files.length} 份` : ""}${duplicate ? `（可能与 ${duplicate.caseNumber} 重复，请核对）` : ""}`,
       publicStep: "已收到投诉",
       now: opts.now,
     });
