@@ -59,7 +59,7 @@ async function previewWhileProbing(name: string, content: Buffer) {
   })();
   const form = new FormData();
   form.set("intent", "preview");
-  form.set("roster", new Blob([content]), name);
+  form.set("roster", new Blob([new Uint8Array(content)]), name);
   const start = performance.now();
   const res = await fetch(`${base}/cases`, { method: "POST", headers: { cookie, "sec-fetch-site": "same-origin" }, body: form });
   const body = await res.text();

@@ -25,6 +25,7 @@ import { publicRouter } from "./routes/public.js";
 import { settlementsRouter } from "./routes/settlements.js";
 import { taskForceRouter } from "./routes/task-force.js";
 import { homeRouter } from "./routes/home.js";
+import { oversightRouter } from "./routes/oversight.js";
 
 export interface AppContext {
   db: Db;
@@ -100,6 +101,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.use(adminUsersRouter(ctx));
   app.use(adminUnitsRouter(ctx));
   app.use(adminCalendarRouter(ctx));
+  app.use(oversightRouter(ctx));
 
   app.use(notFoundHandler);
   app.use(errorHandler);

@@ -19,6 +19,7 @@ import { loadCalendar } from "../models/calendar.js";
 import { getCaseDetail, inspectorWorkloads } from "../models/cases.js";
 import { moneySummary, settlementsOf } from "../models/settlements.js";
 import { caseNumberOf } from "../models/duplicates.js";
+import { recordPersonalDataView } from "../models/personal-data-views.js";
 import { listSiteVisits, visitEligibleStaff } from "../models/site-visits.js";
 import { tasksOfCase } from "../models/task-force.js";
 import { listUnits } from "../models/units.js";
@@ -39,11 +40,13 @@ export function caseIdOf(req: Request): number {
   return Number(req.params.id);
 }
 
-export function renderCasePage({ db, config }: AppContext, res: Response, id: number, status = 200, problem: CaseProblem | null = null): void {
+export function renderCasePage({ db, config, now }: AppContext, res: Response, id: number, status = 200, problem: CaseProblem | null = null): void {
   const viewer = viewerOf(res);
   const detail = getCaseDetail(db, id, viewer, { inspectorsReadAll: config.inspectorsReadAll });
   const c = detail.case;
   const working = detail.access === "work";
+  // Those working the case see ID numbers and phones unmasked: every such view is logged.
+  if (working) recordPersonalDataView(db, { caseId: c.id, userId: viewer.id, page: "案件页", now: now() });
   const today = res.locals.today;
   const allowed = working ? allowedMoves(c.state, actorFor(c, viewer)) : [];
   const may = (name: string) => allowed.some((m) => m.name === name);

@@ -27,6 +27,7 @@ import {
   voidEvidence,
 } from "../models/cases.js";
 import { listCases, listDistricts, remindersFor } from "../models/case-list.js";
+import { recordPersonalDataView } from "../models/personal-data-views.js";
 import { recordSiteVisit } from "../models/site-visits.js";
 import { makeMove } from "../models/settlements.js";
 import { parseVisitForm } from "../forms/visit-form.js";
@@ -219,6 +220,7 @@ export function casesRouter(ctx: AppContext): Router {
   router.get("/cases/:id/receipt", staff, (req, res) => {
     const detail = getCaseDetail(db, caseId(req), viewerOf(res), policy);
     if (detail.access !== "work") throw new ForbiddenError();
+    recordPersonalDataView(db, { caseId: detail.case.id, userId: viewerOf(res).id, page: "受理回执", now: now() });
     res.render("cases/receipt", { ...detail, c: detail.case, bureau: config.bureau, channelLabels: CHANNEL_LABELS, justCreated: req.query.new === "1" });
   });
 
