@@ -7,6 +7,7 @@ import helmet from "helmet";
 import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import { shanghaiDate } from "./domain/dates.js";
+import { maskPersonalDataIn } from "./domain/masking.js";
 import { errorHandler, notFoundHandler } from "./http/errors.js";
 import { createUpload } from "./http/uploads.js";
 import { navFor } from "./http/nav.js";
@@ -77,7 +78,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
     const started = process.hrtime.bigint();
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms), user: res.locals.user?.id }, "request");
+      logger.info({ method: req.method, path: maskPersonalDataIn(req.path), status: res.statusCode, ms: Math.round(ms), user: res.locals.user?.id }, "request");
     });
     next();
   });

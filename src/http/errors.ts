@@ -2,6 +2,7 @@ import type { ErrorRequestHandler, RequestHandler, Response } from "express";
 import multer from "multer";
 import { shanghaiDate } from "../domain/dates.js";
 import { DomainError, NotFoundError, TooManyRequestsError } from "../domain/errors.js";
+import { maskPersonalDataIn } from "../domain/masking.js";
 import { logger } from "../lib/logger.js";
 import { navFor } from "./nav.js";
 
@@ -49,7 +50,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     status = err.status;
     message = CLIENT_MESSAGES[status] ?? CLIENT_MESSAGES[400]!;
   } else {
-    logger.error({ err, method: req.method, path: req.path }, "unhandled error");
+    logger.error({ err, method: req.method, path: maskPersonalDataIn(req.path) }, "unhandled error");
   }
   if (res.headersSent) return;
   res.locals.user ??= null;
@@ -57,7 +58,7 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   res.locals.today ??= shanghaiDate(new Date());
   res.status(status).render("errors/error", { title: TITLES[status] ?? "出错了", status, message }, (renderErr, html) => {
     if (!renderErr) return res.send(html);
-    logger.error({ err: renderErr, path: req.path }, "error page failed");
+    logger.error({ err: renderErr, path: maskPersonalDataIn(req.path) }, "error page failed");
     sendPlainErrorPage(res, status, message);
   });
 };

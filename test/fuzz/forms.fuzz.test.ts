@@ -87,7 +87,7 @@ const CASE_ROUTES = [
 ] as const;
 
 /** Per route; with the parser fuzz (forms-parsers.fuzz.test.ts) the suite tries well over 10,000 inputs. */
-const RUNS = 80;
+const RUNS = 60;
 
 describe("every case form, fuzzed: no 5xx, a message on every refusal, nothing half-saved, hostile text escaped", () => {
   it.each(CASE_ROUTES.map((r) => [r.name, r] as const))("POST /cases/:id/%s", async (_name, route) => {
