@@ -6,7 +6,7 @@ import type { Request, Response } from "express";
 import type { AppContext } from "../app.js";
 import { actorFor, canAssign, canExtend, type Viewer } from "../domain/case-access.js";
 import { MOVES, OUTCOME_LABELS, STATE_LABELS, allowedMoves, isFiled, isOpen } from "../domain/case-states.js";
-import { CLOCK_STATUS_LABELS, caseClocks } from "../domain/clocks.js";
+import { CLOCK_STATUS_LABELS, PROVISIONAL_NOTE, caseClocks, clockHistory, extensionProblem } from "../domain/clocks.js";
 import { ENFORCEMENT_LABELS, MAX_COMPENSATION_RATE, MIN_COMPENSATION_RATE, orderClock, outstandingFen } from "../domain/money.js";
 import { ConflictError, DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
 import { isAgreementOverdue } from "../domain/mediation.js";
@@ -48,7 +48,7 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
   const may = (name: string) => allowed.some((m) => m.name === name);
   const settlements = settlementsOf(db, c.id);
   const calendar = loadCalendar(db);
-  const clocks = caseClocks(c, calendar, today);
+  const clocks = caseClocks({ ...c, ...clockHistory(detail.events) }, calendar, today);
   const acceptance = clocks.find((k) => k.key === "acceptance")!;
   const agreementItems = settlements.agreement?.items ?? [];
   const orders = settlements.orders.map((o) => {
@@ -66,6 +66,7 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
     c,
     clocks,
     clockStatusLabels: CLOCK_STATUS_LABELS,
+    provisionalNote: PROVISIONAL_NOTE,
     stateLabels: STATE_LABELS,
     outcomeLabels: OUTCOME_LABELS,
     channelLabels: CHANNEL_LABELS,
@@ -91,6 +92,8 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
     can: {
       assign: working && canAssign(viewer) && isOpen(c.state),
       extend: working && canExtend(viewer) && isFiled(c.state) && c.extensionDays === 0,
+      /** Why the extension can no longer be approved (条例第十七条), shown instead of the form. */
+      extendRefused: working && canExtend(viewer) && isFiled(c.state) ? extensionProblem(c, today) : null,
       addEvidence: working,
       openEvidence: working,
       notices: working,

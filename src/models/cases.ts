@@ -8,12 +8,12 @@ import type { Db, DbOrTx, Tx } from "../db/client.js";
 import { calendarDays, calendarYears, caseEvents, caseSequences, caseWorkers, cases, evidence, users, type CHANNELS } from "../db/schema.js";
 import { actorFor, canAssign, canExtend, canViewCase, caseAccess, type Viewer } from "../domain/case-access.js";
 import { assertMove, getMove, isBeforeAcceptance, isFiled, isOpen, targetState, type CaseState, type Outcome } from "../domain/case-states.js";
-import { ACCEPTANCE_DAYS, EXTENSION_DAYS, STATUTORY_DAYS, TARGET_DAYS, dueDates } from "../domain/clocks.js";
-import { shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
+import { ACCEPTANCE_DAYS, EXTENSION_DAYS, STATUTORY_DAYS, TARGET_DAYS, clockHistory, dueDates, extensionProblem, workingDaysTaken, type ClockFacts } from "../domain/clocks.js";
+import { firstDayOfYear, shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { STATE_LABELS } from "../domain/case-states.js";
 import { formatCaseNumber, newQueryCode } from "../lib/ids.js";
-import { loadCalendar, onCalendarChange } from "./calendar.js";
+import { loadCalendar, onCalendarChange, type CalendarChange } from "./calendar.js";
 
 export type Channel = (typeof CHANNELS)[number];
 export type CaseRow = typeof cases.$inferSelect;
@@ -238,6 +238,17 @@ export interface TransitionRequest extends MoveRequest {
   eventNote?: string;
 }
 
+/** The 告知补正 pause and the closed spans, read from the timeline. */
+export function clockHistoryOf(db: DbOrTx, caseId: number): Pick<ClockFacts, "supplementRequestedOn" | "stops"> {
+  const rows = db
+    .select({ action: caseEvents.action, fromState: caseEvents.fromState, toState: caseEvents.toState, onDate: caseEvents.onDate })
+    .from(caseEvents)
+    .where(eq(caseEvents.caseId, caseId))
+    .orderBy(asc(caseEvents.id))
+    .all();
+  return clockHistory(rows);
+}
+
 /** The state the case was in when it was last closed. */
 function closedFrom(tx: DbOrTx, caseId: number): CaseState | null {
   const row = tx
@@ -267,21 +278,24 @@ export function transition(db: Db, req: TransitionRequest): CaseRow {
     const to = targetState(move, c.state, move.to === "previous" ? closedFrom(tx, c.id) : null);
     const today = shanghaiDate(req.now);
     const next: Partial<CaseRow> = { state: to };
+    // The clocks' history (告知补正 pause, spans the case stood closed): docs/rules.md §Clocks.
+    const history = clockHistoryOf(tx, c.id);
+    if (move.name === "reopen" && c.closedOn) history.stops = [...(history.stops ?? []), { from: c.closedOn, to: today }];
     if (isBeforeAcceptance(c.state) && !isBeforeAcceptance(to)) next.decidedOn = today;
     if (to === "filed" && !c.filedOn) next.filedOn = today;
     if (move.name === "supplementReceived") next.acceptanceStartOn = today;
     if (to === "closed" && c.state !== "closed") {
       next.closedOn = today;
       next.outcome = req.outcome ?? null;
-      next.workingDaysTaken = calendar.workingDaysBetween(c.receivedOn, today).days;
+      next.workingDaysTaken = workingDaysTaken({ receivedOn: c.receivedOn, stops: history.stops }, today, calendar);
     }
     if (c.state === "closed" && to !== "closed") {
-      Object.assign(next, { closedOn: null, outcome: null, workingDaysTaken: null });
-      // Back before a decision: the bureau decides again within 5 working days from today.
-      if (isBeforeAcceptance(to)) Object.assign(next, { decidedOn: null, acceptanceStartOn: today });
+      // Reopening resumes the clocks where they stopped; days taken stay until the next close.
+      Object.assign(next, { closedOn: null, outcome: null });
+      if (isBeforeAcceptance(to)) next.decidedOn = null;
     }
     Object.assign(next, req.effect?.(tx, c));
-    const due = dueDates({ ...c, ...next }, calendar);
+    const due = dueDates({ ...c, ...next, stops: history.stops }, calendar);
     saveVersioned(tx, c, req.version, { ...next, ...due, calendarRevision: calendarRevision(tx) }, req.now);
     addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: move.name, from: c.state, to, note: req.eventNote ?? note, publicStep: move.publicStep, now: req.now });
     return getCaseRow(tx, c.id);
@@ -334,8 +348,9 @@ export function extendStatutoryDeadline(db: Db, req: { caseId: number; reason: s
   db.transaction((tx) => {
     const c = getCaseRow(tx, req.caseId);
     if (!isFiled(c.state)) throw new ValidationError("只有已立案的案件可以延长法定办案期限。");
-    if (c.extensionDays > 0) throw new ValidationError("法定办案期限只能延长一次。");
-    const merged = { ...c, extensionDays: EXTENSION_DAYS };
+    const problem = extensionProblem(c, shanghaiDate(req.now));
+    if (problem) throw new ValidationError(problem);
+    const merged = { ...c, extensionDays: EXTENSION_DAYS, stops: clockHistoryOf(tx, c.id).stops };
     saveVersioned(tx, c, req.version, { extensionDays: EXTENSION_DAYS, extensionReason: reason, statutoryDueOn: dueDates(merged, calendar).statutoryDueOn }, req.now);
     addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: "extend", note: `延长 ${EXTENSION_DAYS} 个工作日：${reason}`, now: req.now });
   });
@@ -375,19 +390,34 @@ export function getEvidenceFile(db: Db, caseId: number, evidenceId: number) {
 // Calendar changes
 
 /**
- * Recomputes every open case's due dates from the stored working-day ordinals, in one statement per
- * clock (no per-case loop). A date the calendar cannot reach keeps its old value.
+ * After a calendar change: recomputes the due dates of every open case, and the due dates and days taken
+ * of cases closed since the changed year (a case closed on a provisional date gets its final figure).
+ * One statement per clock from the stored ordinals; the few reopened cases, whose closed spans must be
+ * left out (docs/rules.md §Clocks), are recomputed one by one with the same domain functions.
  */
-export function recomputeOpenDeadlines(tx: DbOrTx): void {
+export function recomputeOpenDeadlines(tx: DbOrTx, change?: CalendarChange): void {
   const nth = (column: SQL, days: SQL | number) => sql`(select d2.date from ${calendarDays} d1 join ${calendarDays} d2
       on d2.ordinal = d1.ordinal + ${days} and d2.is_working_day = 1 where d1.date = ${column})`;
+  const ordinal = (column: SQL) => sql`(select d.ordinal from ${calendarDays} d where d.date = ${column})`;
+  const from = firstDayOfYear(change?.fromYear ?? 1);
+  const affected = sql`(${cases.state} != 'closed' or ${cases.closedOn} >= ${from})`;
+  const reopened = sql`exists (select 1 from ${caseEvents} e where e.case_id = ${cases.id} and e.action = 'reopen')`;
   tx.run(sql`update ${cases} set
       acceptance_due_on = coalesce(${nth(sql`${cases}.acceptance_start_on`, ACCEPTANCE_DAYS)}, acceptance_due_on),
       target_due_on = coalesce(${nth(sql`${cases}.received_on`, TARGET_DAYS)}, target_due_on),
       statutory_due_on = case when filed_on is null then null
         else coalesce(${nth(sql`${cases}.filed_on`, sql`${STATUTORY_DAYS} + ${cases}.extension_days`)}, statutory_due_on) end,
+      working_days_taken = case when closed_on is null then working_days_taken
+        else coalesce(${ordinal(sql`${cases}.closed_on`)} - ${ordinal(sql`${cases}.received_on`)}, working_days_taken) end,
       calendar_revision = (select sum(version) from ${calendarYears})
-    where state != 'closed'`);
+    where ${affected} and not ${reopened}`);
+  if (!change) return;
+  for (const c of tx.select().from(cases).where(and(affected, reopened)).all()) {
+    const { stops } = clockHistoryOf(tx, c.id);
+    const due = dueDates({ ...c, stops }, change.calendar);
+    const taken = c.closedOn ? workingDaysTaken({ receivedOn: c.receivedOn, stops }, c.closedOn, change.calendar) : c.workingDaysTaken;
+    tx.update(cases).set({ ...due, workingDaysTaken: taken, calendarRevision: calendarRevision(tx) }).where(eq(cases.id, c.id)).run();
+  }
 }
 
 onCalendarChange(recomputeOpenDeadlines);

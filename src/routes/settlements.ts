@@ -9,6 +9,8 @@ import { actOnCase, caseIdOf, renderCasePage, viewerOf } from "../http/case-page
 import { discardFiles, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
 import { renderPageOrPartial } from "../http/render.js";
+import { CLOCK_STATUS_LABELS, PROVISIONAL_NOTE, caseClocks, clockHistory } from "../domain/clocks.js";
+import { loadCalendar } from "../models/calendar.js";
 import { compensationAmount, compensationRateProblem, outstandingFen } from "../domain/money.js";
 import { getCaseDetail, workersOfCase } from "../models/cases.js";
 import { closeCase, enforceOrder, issueOrder, moneySummary, recordMediation, recordPayment, settleByMediation, settlementsOf } from "../models/settlements.js";
@@ -117,7 +119,18 @@ export function settlementsRouter(ctx: AppContext): Router {
   router.get("/cases/:id/report", staff, (req, res) => {
     const detail = workingDetail(req, res);
     if (!detail.case.closedOn) throw new NotFoundError("案件尚未结案，没有结案报告。");
-    res.render("settlements/report", { ...detail, c: detail.case, money: moneySummary(db, detail.case.id), outcomeLabels: OUTCOME_LABELS, bureau: config.bureau });
+    // The same clocks as the case page (docs/rules.md §Clocks): the report never judges the target its own way.
+    const clocks = caseClocks({ ...detail.case, ...clockHistory(detail.events) }, loadCalendar(db), res.locals.today);
+    res.render("settlements/report", {
+      ...detail,
+      c: detail.case,
+      target: clocks.find((k) => k.key === "target")!,
+      clockStatusLabels: CLOCK_STATUS_LABELS,
+      provisionalNote: PROVISIONAL_NOTE,
+      money: moneySummary(db, detail.case.id),
+      outcomeLabels: OUTCOME_LABELS,
+      bureau: config.bureau,
+    });
   });
 
   return router;
