@@ -1,5 +1,5 @@
 /**
- * The life of a case (DESIGN.md §3) — the one place that knows the states, the moves between them and who
+ * The life of a case (docs/rules.md §States) — the one place that knows the states, the moves between them and who
  * may make each move. Nobody compares state strings outside this module.
  *
  * - 登记 received: within 5 working days the bureau files it (受理立案), asks for a supplement (告知补正),
@@ -129,7 +129,7 @@ export const MOVES: readonly Move[] = [
     activity: true,
   },
   { name: "recordVisit", label: "记录现场检查", from: ["filed"], to: "same", by: CASE_WORKERS, activity: true, publicStep: "监察员已到用人单位现场检查" },
-  { name: "recordMediation", label: "记录调解", from: ["mediating"], to: "same", by: CASE_WORKERS, activity: true, publicStep: "已组织调解" },
+  { name: "recordMediation", label: "记录调解", from: ["mediating", "filed"], to: "same", by: CASE_WORKERS, activity: true, publicStep: "已组织调解" },
   { name: "settleByMediation", label: "快调化解结案", from: ["mediating"], to: "closed", by: CASE_WORKERS, outcomes: ["mediated"], activity: true, publicStep: "经快速调解，欠薪已支付，案件办结" },
   { name: "recordPayment", label: "登记支付", from: ["mediating", "filed"], to: "same", by: CASE_WORKERS, activity: true, publicStep: "用人单位已支付部分或全部工资" },
   { name: "issueOrder", label: "责令限期支付", from: ["filed"], to: "same", by: CASE_WORKERS, activity: true, publicStep: "已责令用人单位限期支付" },

@@ -99,6 +99,16 @@ export function ensureCalendar(db: Db, throughYear: number): void {
   cache.delete(db);
 }
 
+/** Stores the given schedules as the whole calendar of an empty database (tests, imports). */
+export function storeSchedules(db: Db, schedules: readonly YearSchedule[], source: (s: YearSchedule) => string): void {
+  const calendar = new WorkingCalendar(schedules);
+  db.transaction((tx) => {
+    for (const s of schedules) tx.insert(calendarYears).values({ year: s.year, published: s.published, source: source(s) }).run();
+    writeDays(tx, calendar, calendar.firstYear);
+  });
+  cache.delete(db);
+}
+
 export function listYears(db: Db) {
   return db.select().from(calendarYears).orderBy(asc(calendarYears.year)).all();
 }

@@ -12,6 +12,7 @@ import { ACCEPTANCE_DAYS, EXTENSION_DAYS, STATUTORY_DAYS, TARGET_DAYS, clockHist
 import { firstDayOfYear, shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { STATE_LABELS } from "../domain/case-states.js";
+import { moveProblem } from "../domain/move-rules.js";
 import { formatCaseNumber, newQueryCode } from "../lib/ids.js";
 import { loadCalendar, onCalendarChange, type CalendarChange } from "./calendar.js";
 
@@ -277,6 +278,8 @@ export function transition(db: Db, req: TransitionRequest): CaseRow {
     if (move.noteLabel && !note) throw new ValidationError(`请填写${move.noteLabel}`);
     const to = targetState(move, c.state, move.to === "previous" ? closedFrom(tx, c.id) : null);
     const today = shanghaiDate(req.now);
+    const refused = moveProblem(move.name, c, today);
+    if (refused) throw new ValidationError(refused);
     const next: Partial<CaseRow> = { state: to };
     // The clocks' history (告知补正 pause, spans the case stood closed): docs/rules.md §Clocks.
     const history = clockHistoryOf(tx, c.id);

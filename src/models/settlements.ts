@@ -8,9 +8,9 @@ import { caseWorkers, documentSequences, enforcementActions, evidence, mediation
 import type { Viewer } from "../domain/case-access.js";
 import { shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
-import { settlementProblem } from "../domain/mediation.js";
+import { mediationWindowProblem, settlementProblem } from "../domain/mediation.js";
 import { ENFORCEMENT_LABELS, compensationAmount, compensationRateProblem, outstandingFen, recoveryProblem } from "../domain/money.js";
-import { getMove, type Outcome } from "../domain/case-states.js";
+import { getMove, isBeforeAcceptance, type Outcome } from "../domain/case-states.js";
 import { moveCase, transition, type CaseRow, type StoredFile } from "./cases.js";
 
 type Source = "agreement" | "order";
@@ -60,6 +60,8 @@ export function recordMediation(db: Db, req: { caseId: number; version: number; 
     now: req.now,
     effect: (tx, c) => {
       if (m.sessionOn < c.receivedOn) throw new ValidationError("调解日期不能早于收到投诉的日期");
+      const late = isBeforeAcceptance(c.state) ? mediationWindowProblem(c.acceptanceDueOn, m.sessionOn, "记录此次快速调处") : null;
+      if (late) throw new ValidationError(late);
       if (m.result === "agreement") checkWorkers(tx, c, m.amounts);
       const { amounts, ...fields } = m;
       const { id } = tx.insert(mediations).values({ ...fields, payBy: m.result === "agreement" ? m.payBy : null, caseId: c.id, recordedById: req.actor.id }).returning({ id: mediations.id }).get();

@@ -16,7 +16,7 @@ const SPEC: Record<MoveName, { from: CaseState[]; to: CaseState | "same" | "prev
   withdraw: { from: ["received", "mediating", "awaiting_supplement", "filed"], to: "closed", roles: ["clerk", "inspector", "supervisor"], outcome: "withdrawn" },
   close: { from: ["filed"], to: "closed", roles: ["inspector", "supervisor"], outcome: "paidAfterOrder" },
   recordVisit: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
-  recordMediation: { from: ["mediating"], to: "same", roles: ["inspector", "supervisor"] },
+  recordMediation: { from: ["mediating", "filed"], to: "same", roles: ["inspector", "supervisor"] },
   settleByMediation: { from: ["mediating"], to: "closed", roles: ["inspector", "supervisor"], outcome: "mediated" },
   recordPayment: { from: ["mediating", "filed"], to: "same", roles: ["inspector", "supervisor"] },
   issueOrder: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },

@@ -92,7 +92,7 @@ describe("快速调处", () => {
   it("sends a failed mediation to filing, and warns as the acceptance window closes", async () => {
     const c = await workedCase(t, { to: "mediating", overrides: { receivedOn: "2026-11-18" } });
     const page = await inspector.get(`/cases/${c.id}`);
-    expect(page.text).toContain("快速调处应在 5 个工作日受理期限内完成");
+    expect(page.text).toContain("快速调处须在 5 个工作日受理期限内完成");
     const bench = await inspector.get("/cases");
     expect(bench.text).toMatch(/快速调处即将或已经超出 5 个工作日受理期限（1）[\s\S]*QX-2026-000001/);
     await inspector.post(`/cases/${c.id}/mediations`).type("form").send({ ...mediationForm(c.version(), [...c.workers, { id: 0 }]), result: "failed" });
