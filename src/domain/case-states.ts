@@ -83,6 +83,9 @@ export const MOVE_NAMES = [
   "recordPayment",
   "issueOrder",
   "enforce",
+  "issuePriorNotice",
+  "servePriorNotice",
+  "recordStatement",
   "escalate",
   "reopen",
 ] as const;
@@ -134,6 +137,9 @@ export const MOVES: readonly Move[] = [
   { name: "recordPayment", label: "登记支付", from: ["mediating", "filed"], to: "same", by: CASE_WORKERS, activity: true, publicStep: "用人单位已支付部分或全部工资" },
   { name: "issueOrder", label: "责令限期支付", from: ["filed"], to: "same", by: CASE_WORKERS, activity: true, publicStep: "已责令用人单位限期支付" },
   { name: "enforce", label: "逾期未付的处理", from: ["filed"], to: "same", by: CASE_WORKERS, activity: true, publicStep: "用人单位逾期未支付，已依法处理" },
+  { name: "issuePriorNotice", label: "下达事先告知书", from: ["filed"], to: "same", by: CASE_WORKERS, activity: true, publicStep: "已告知用人单位拟作出的处理决定，听取其陈述申辩" },
+  { name: "servePriorNotice", label: "登记事先告知书送达", from: ["filed"], to: "same", by: CASE_WORKERS, activity: true, publicStep: "已向用人单位送达事先告知书" },
+  { name: "recordStatement", label: "记录陈述申辩及复核", from: ["filed"], to: "same", by: CASE_WORKERS, activity: true, publicStep: "已听取用人单位陈述申辩" },
   { name: "escalate", label: "提请多方合办", from: OPEN, to: "same", by: ["supervisor"], activity: true, publicStep: "已提请根治欠薪工作专班多部门联合办理" },
   { name: "reopen", label: "重新办理", from: ["closed"], to: "previous", by: ["supervisor"], noteLabel: "重新办理的理由", publicStep: "案件重新办理" },
 ];

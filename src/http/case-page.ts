@@ -21,6 +21,8 @@ import { moneySummary, settlementsOf } from "../models/settlements.js";
 import { listSiteVisits, visitEligibleStaff } from "../models/site-visits.js";
 import { tasksOfCase } from "../models/task-force.js";
 import { listUnits } from "../models/units.js";
+import { priorNoticesOf } from "../models/prior-notices.js";
+import { PRIOR_NOTICE_LABELS, SERVICE_METHODS, STATEMENT_DAYS, decisionProblem } from "../domain/prior-notice.js";
 
 export interface CaseProblem {
   message: string;
@@ -54,7 +56,10 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
   const orders = settlements.orders.map((o) => {
     const unpaidFen = outstandingFen(o.items);
     const clock = orderClock({ ...o, unpaidFen }, today, calendar);
-    return { ...o, unpaidFen, left: clock.left, clockStatus: clock.status, overdueUnpaid: clock.overdueUnpaid };
+    const notices = priorNoticesOf(db, c.id, o.id);
+    // What the enforcement form may decide now: 陈述申辩 first (docs/rules.md §陈述申辩).
+    const heard = { compensation: decisionProblem(notices, "compensation", today), decision: decisionProblem(notices, "decision", today) };
+    return { ...o, unpaidFen, left: clock.left, clockStatus: clock.status, overdueUnpaid: clock.overdueUnpaid, notices, heard };
   });
   // Items that can still take a payment, for the payment form.
   const openItems = [
@@ -73,6 +78,9 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
     taskStatusLabels: TASK_STATUS_LABELS,
     escalationGrounds: ESCALATION_GROUNDS,
     enforcementLabels: ENFORCEMENT_LABELS,
+    priorNoticeLabels: PRIOR_NOTICE_LABELS,
+    serviceMethods: SERVICE_METHODS,
+    statementDays: STATEMENT_DAYS,
     moveLabels: Object.fromEntries(MOVES.map((m) => [m.name, m.label])),
     moves: allowed.filter((m) => !m.activity),
     closeMove: allowed.find((m) => m.name === "close") ?? null,

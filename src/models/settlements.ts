@@ -12,6 +12,8 @@ import { mediationWindowProblem, settlementProblem } from "../domain/mediation.j
 import { ENFORCEMENT_LABELS, compensationAmount, compensationRateProblem, outstandingFen, recoveryProblem } from "../domain/money.js";
 import { getMove, isBeforeAcceptance, type Outcome } from "../domain/case-states.js";
 import { moveCase, transition, type CaseRow, type StoredFile } from "./cases.js";
+import { decisionProblem } from "../domain/prior-notice.js";
+import { priorNoticesOf } from "./prior-notices.js";
 
 type Source = "agreement" | "order";
 
@@ -195,6 +197,11 @@ export function enforceOrder(db: Db, req: { caseId: number; orderId: number; ver
       if (!order) throw new NotFoundError("指令书不存在。");
       const unpaid = outstandingFen(itemsOf(tx, "order", order.id));
       if (today <= order.payBy || unpaid === 0) throw new ValidationError(`指令书限期（${order.payBy}）届满且仍未支付时，才能采取此措施`);
+      // 陈述申辩 first (docs/rules.md §陈述申辩).
+      if (a.kind === "compensation" || a.kind === "decision") {
+        const heard = decisionProblem(priorNoticesOf(tx, c.id, order.id), a.kind, today, a.kind === "compensation" ? a.ratePercent : null);
+        if (heard) throw new ValidationError(heard);
+      }
       const row = {
         caseId: c.id,
         orderId: order.id,

@@ -2,7 +2,11 @@
 import { Router } from "express";
 import type { AppContext } from "../app.js";
 import { OUTCOME_LABELS, type Outcome } from "../domain/case-states.js";
-import { ForbiddenError, NotFoundError } from "../domain/errors.js";
+import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
+import { isIsoDate } from "../domain/dates.js";
+import { DECISION_BASIS, VIOLATIONS } from "../domain/legal-basis.js";
+import { STATEMENT_DAYS } from "../domain/prior-notice.js";
+import { issuePriorNotice, priorNoticesOf, recordStatement, servePriorNotice } from "../models/prior-notices.js";
 import { formValues } from "../forms/form.js";
 import { parseEnforcement, parseMediation, parseOrder, parsePayment, workerAmounts } from "../forms/settlement-forms.js";
 import { actOnCase, caseIdOf, renderCasePage, viewerOf } from "../http/case-page.js";
@@ -76,6 +80,34 @@ export function settlementsRouter(ctx: AppContext): Router {
     renderPageOrPartial(res, "settlements/compensation", "settlements/_compensation", data);
   });
 
+  // ---- 陈述申辩 (docs/rules.md §陈述申辩) --------------------------------------------------------
+
+  router.post("/cases/:id/orders/:orderId/prior-notices", caseWorkers, (req, res) =>
+    actOnCase(ctx, req, res, `prior-notice-${req.params.orderId}`, () => {
+      const v = formValues(req.body);
+      const kind = v.kind === "decision" ? "decision" : v.kind === "compensation" ? "compensation" : null;
+      if (!kind) throw new ValidationError("请选择拟作出的处理决定");
+      const input = { kind, facts: v.facts ?? "", grounds: v.grounds ?? "", ratePercent: kind === "compensation" ? Number(v.ratePercent) : null } as const;
+      issuePriorNotice(db, { caseId: caseIdOf(req), orderId: Number(req.params.orderId), version: version(req.body), input, actor: viewerOf(res), now: now() });
+    }),
+  );
+
+  router.post("/cases/:id/prior-notices/:noticeId/service", caseWorkers, (req, res) =>
+    actOnCase(ctx, req, res, `prior-notice-service-${req.params.noticeId}`, () => {
+      const v = formValues(req.body);
+      if (!isIsoDate(v.servedOn)) throw new ValidationError("送达日期应为有效日期");
+      servePriorNotice(db, { caseId: caseIdOf(req), noticeId: Number(req.params.noticeId), version: version(req.body), servedOn: v.servedOn, method: v.method ?? "", actor: viewerOf(res), now: now() });
+    }),
+  );
+
+  router.post("/cases/:id/prior-notices/:noticeId/statement", caseWorkers, (req, res) =>
+    actOnCase(ctx, req, res, `prior-notice-statement-${req.params.noticeId}`, () => {
+      const v = formValues(req.body);
+      const statement = v.statement === "none" ? "none" : "received";
+      recordStatement(db, { caseId: caseIdOf(req), noticeId: Number(req.params.noticeId), version: version(req.body), statement, text: v.statementText ?? "", review: v.review ?? "", actor: viewerOf(res), now: now() });
+    }),
+  );
+
   router.post("/cases/:id/close", caseWorkers, (req, res) =>
     actOnCase(ctx, req, res, "close", () => {
       const v = formValues(req.body);
@@ -114,6 +146,25 @@ export function settlementsRouter(ctx: AppContext): Router {
     const order = settlementsOf(db, detail.case.id).orders.find((o) => o.id === Number(req.params.orderId));
     if (!order) throw new NotFoundError("指令书不存在。");
     res.render("settlements/order", { ...detail, c: detail.case, order, bureau: config.bureau });
+  });
+
+  router.get("/cases/:id/prior-notices/:noticeId", staff, (req, res) => {
+    const detail = workingDetail(req, res);
+    const notice = priorNoticesOf(db, detail.case.id).find((n) => n.id === Number(req.params.noticeId));
+    const order = notice && settlementsOf(db, detail.case.id).orders.find((o) => o.id === notice.orderId);
+    if (!notice || !order) throw new NotFoundError("事先告知书不存在。");
+    const unpaidFen = outstandingFen(order.items);
+    res.render("settlements/prior-notice", {
+      ...detail,
+      c: detail.case,
+      notice,
+      order,
+      unpaidFen,
+      intendedFen: notice.ratePercent ? compensationAmount(unpaidFen, notice.ratePercent) : null,
+      basis: { violated: VIOLATIONS[order.violation].violated, decision: DECISION_BASIS[notice.kind] },
+      statementDays: STATEMENT_DAYS,
+      bureau: config.bureau,
+    });
   });
 
   router.get("/cases/:id/report", staff, (req, res) => {

@@ -21,6 +21,9 @@ const SPEC: Record<MoveName, { from: CaseState[]; to: CaseState | "same" | "prev
   recordPayment: { from: ["mediating", "filed"], to: "same", roles: ["inspector", "supervisor"] },
   issueOrder: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
   enforce: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
+  issuePriorNotice: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
+  servePriorNotice: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
+  recordStatement: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
   escalate: { from: OPEN, to: "same", roles: ["supervisor"] },
   reopen: { from: ["closed"], to: "previous", roles: ["supervisor"] },
 };
