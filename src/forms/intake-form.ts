@@ -143,6 +143,12 @@ export function parseIntake(values: IntakeValues, today: IsoDate): IntakeResult 
   const generalContractor = optional("generalContractor", "施工总承包单位", 100);
   const subcontractor = optional("subcontractor", "分包单位", 100);
   const teamLeader = optional("teamLeader", "班组长", 40);
+  // When the arrears ended: the 2-year limit (docs/rules.md §两年时效) runs from it; never required.
+  const arrearsOngoing = fields.arrearsOngoing === "on" || fields.arrearsOngoing === "true";
+  const arrearsEndedOn = arrearsOngoing ? "" : text(fields, "arrearsEndedOn");
+  if (arrearsEndedOn && !isIsoDate(arrearsEndedOn)) errors.arrearsEndedOn = "欠薪结束日期应为有效日期";
+  else if (arrearsEndedOn && arrearsEndedOn > (receivedOn || today)) errors.arrearsEndedOn = "欠薪结束日期不能晚于收到投诉的日期";
+  else if (arrearsEndedOn && arrearsEndedOn < "1990-01-01") errors.arrearsEndedOn = "欠薪结束日期过早，请核对";
   const facts = need("facts", "投诉事实", 4000);
   const claim = need("claim", "投诉请求", 2000);
 
@@ -166,6 +172,8 @@ export function parseIntake(values: IntakeValues, today: IsoDate): IntakeResult 
       channel,
       platformClueNo: channel === "platform" ? platformClueNo : null,
       receivedOn,
+      arrearsEndedOn: arrearsEndedOn || null,
+      arrearsOngoing,
       facts,
       claim,
       employerName,

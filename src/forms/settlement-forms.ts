@@ -5,6 +5,7 @@ import { ENFORCEMENT_KINDS } from "../db/schema.js";
 import type { Enforcement, MediationInput, PaymentInput, WorkerAmount } from "../models/settlements.js";
 import { formValues, type FormValues } from "./form.js";
 import { parseYuanToFen } from "./money.js";
+import type { Violation } from "../domain/legal-basis.js";
 
 /** `${prefix}.${workerId}` fields → amounts; a blank field is 0. Throws a message naming the worker. */
 export function workerAmounts(values: FormValues, prefix: string, workers: readonly { id: number; name: string }[]): WorkerAmount[] {
@@ -47,7 +48,9 @@ export function parseMediation(body: unknown, workers: readonly { id: number; na
 
 export function parseOrder(body: unknown, workers: readonly { id: number; name: string }[]) {
   const v = formValues(body);
-  return { payBy: date(v, "payBy", "限期支付日期"), facts: required(v, "facts", "违法事实"), amounts: workerAmounts(v, "amount", workers) };
+  // Left out (or unknown): the model picks 农民工 rules for a construction case, the general ones otherwise.
+  const violation = v.violation === "migrantWorkers" || v.violation === "general" ? (v.violation as Violation) : undefined;
+  return { payBy: date(v, "payBy", "限期支付日期"), facts: required(v, "facts", "违法事实"), violation, amounts: workerAmounts(v, "amount", workers) };
 }
 
 export function parsePayment(body: unknown): Omit<PaymentInput, "proof"> {

@@ -5,7 +5,8 @@
 import type { Request, Response } from "express";
 import type { AppContext } from "../app.js";
 import { actorFor, canAssign, canExtend, type Viewer } from "../domain/case-access.js";
-import { MOVES, OUTCOME_LABELS, STATE_LABELS, allowedMoves, isFiled, isOpen } from "../domain/case-states.js";
+import { MOVES, OUTCOME_LABELS, STATE_LABELS, allowedMoves, isBeforeAcceptance, isFiled, isOpen } from "../domain/case-states.js";
+import { REJECTION_GROUNDS, VIOLATIONS, limitationWarning } from "../domain/legal-basis.js";
 import { CLOCK_STATUS_LABELS, PROVISIONAL_NOTE, caseClocks, clockHistory, extensionProblem } from "../domain/clocks.js";
 import { ENFORCEMENT_LABELS, MAX_COMPENSATION_RATE, MIN_COMPENSATION_RATE, orderClock, outstandingFen } from "../domain/money.js";
 import { ConflictError, DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
@@ -79,6 +80,8 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
     escalationGrounds: ESCALATION_GROUNDS,
     enforcementLabels: ENFORCEMENT_LABELS,
     priorNoticeLabels: PRIOR_NOTICE_LABELS,
+    rejectionGrounds: REJECTION_GROUNDS,
+    violations: VIOLATIONS,
     serviceMethods: SERVICE_METHODS,
     statementDays: STATEMENT_DAYS,
     moveLabels: Object.fromEntries(MOVES.map((m) => [m.name, m.label])),
@@ -93,6 +96,8 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
     tasks: tasksOfCase(db, c.id, today),
     units: may("escalate") ? listUnits(db, { activeOnly: true }) : [],
     warnings: {
+      // 2-year limit (docs/rules.md §两年时效): a warning and a prefilled 不予受理, never a block.
+      limitation: isBeforeAcceptance(c.state) ? limitationWarning(c) : null,
       // 快调 must fit the 5-working-day acceptance window.
       mediationWindow: c.state === "mediating" && (acceptance.status === "dueSoon" || acceptance.status === "overdue") ? acceptance : null,
       agreementOverdue: c.state === "mediating" && settlements.agreement ? isAgreementOverdue(settlements.agreement.payBy, agreementItems, today) : false,

@@ -36,6 +36,9 @@ export interface CaseInput {
   channel: Channel;
   platformClueNo: string | null;
   receivedOn: IsoDate;
+  /** When the arrears ended (the 2-year limit runs from it); unknown at intake when null. */
+  arrearsEndedOn?: IsoDate | null;
+  arrearsOngoing?: boolean;
   facts: string;
   claim: string;
   employerName: string;

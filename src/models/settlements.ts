@@ -13,6 +13,8 @@ import { ENFORCEMENT_LABELS, compensationAmount, compensationRateProblem, outsta
 import { getMove, isBeforeAcceptance, type Outcome } from "../domain/case-states.js";
 import { moveCase, transition, type CaseRow, type StoredFile } from "./cases.js";
 import { decisionProblem } from "../domain/prior-notice.js";
+import { outcomeProblem, type OutcomeRecord } from "../domain/outcomes.js";
+import type { Violation } from "../domain/legal-basis.js";
 import { priorNoticesOf } from "./prior-notices.js";
 
 type Source = "agreement" | "order";
@@ -105,7 +107,7 @@ function nextOrderNumber(tx: Tx, year: number): string {
   return `长人社监令〔${year}〕${last}号`;
 }
 
-export function issueOrder(db: Db, req: { caseId: number; version: number; payBy: IsoDate; facts: string; amounts: WorkerAmount[]; actor: Viewer; now: Date }): number {
+export function issueOrder(db: Db, req: { caseId: number; version: number; payBy: IsoDate; facts: string; violation?: Violation; amounts: WorkerAmount[]; actor: Viewer; now: Date }): number {
   const today = shanghaiDate(req.now);
   if (req.payBy <= today) throw new ValidationError("限期支付日期应晚于今天");
   let orderId = 0;
@@ -120,7 +122,8 @@ export function issueOrder(db: Db, req: { caseId: number; version: number; payBy
     effect: (tx, c) => {
       checkWorkers(tx, c, req.amounts);
       const docNumber = nextOrderNumber(tx, yearOf(today));
-      orderId = tx.insert(paymentOrders).values({ caseId: c.id, docNumber, issuedOn: today, payBy: req.payBy, facts: req.facts, issuedById: req.actor.id }).returning({ id: paymentOrders.id }).get().id;
+      const violation = req.violation ?? (c.isConstruction ? "migrantWorkers" : "general");
+      orderId = tx.insert(paymentOrders).values({ caseId: c.id, docNumber, issuedOn: today, payBy: req.payBy, facts: req.facts, violation, issuedById: req.actor.id }).returning({ id: paymentOrders.id }).get().id;
       insertItems(tx, c, "order", orderId, req.amounts);
     },
   });
@@ -231,6 +234,22 @@ export function recordRecovered(tx: DbOrTx, caseId: number, explicit: Map<number
   }
 }
 
+/** What the case records that an outcome may rest on (docs/rules.md §结案). */
+function outcomeRecord(tx: DbOrTx, caseId: number): OutcomeRecord {
+  const orderPayments = tx
+    .select({ n: sql<number>`count(*)` })
+    .from(payments)
+    .innerJoin(settlementItems, eq(settlementItems.id, payments.itemId))
+    .where(and(eq(payments.caseId, caseId), eq(settlementItems.source, "order")))
+    .get()!.n;
+  const kinds = tx.select({ kind: enforcementActions.kind }).from(enforcementActions).where(eq(enforcementActions.caseId, caseId)).all().map((a) => a.kind);
+  return {
+    orderPayments,
+    decisions: kinds.filter((k) => k === "compensation" || k === "decision").length,
+    policeReferrals: kinds.filter((k) => k === "policeReferral").length,
+  };
+}
+
 export function closeCase(db: Db, req: { caseId: number; version: number; outcome: Outcome; note: string; recovered: WorkerAmount[]; overClaimNote: string; actor: Viewer; now: Date }): void {
   transition(db, {
     caseId: req.caseId,
@@ -241,6 +260,8 @@ export function closeCase(db: Db, req: { caseId: number; version: number; outcom
     actor: req.actor,
     now: req.now,
     effect: (tx, c) => {
+      const mismatch = outcomeProblem(req.outcome, outcomeRecord(tx, c.id));
+      if (mismatch) throw new ValidationError(mismatch);
       const workers = tx.select().from(caseWorkers).where(eq(caseWorkers.caseId, c.id)).all();
       const byId = new Map(req.recovered.map((r) => [r.workerId, r.amountFen]));
       for (const w of workers) {

@@ -31,6 +31,7 @@ import {
 import { listCases, listDistricts, remindersFor } from "../models/case-list.js";
 import { recordSiteVisit } from "../models/site-visits.js";
 import { makeMove } from "../models/settlements.js";
+import { rejectComplaint } from "../models/rejections.js";
 import { parseVisitForm } from "../forms/visit-form.js";
 
 const NOTICES = {
@@ -157,6 +158,9 @@ export function casesRouter(ctx: AppContext): Router {
   router.post("/cases/:id/moves", staff, async (req, res) => {
     const v = formValues(req.body);
     await act(req, res, `move-${v.move}`, () => {
+      if (v.move === "reject") {
+        return rejectComplaint(db, { caseId: caseId(req), note: v.note ?? "", ground: v.ground ?? "", basisText: v.basisText ?? "", version: Number(v.version), actor: viewerOf(res), now: now() });
+      }
       makeMove(db, { caseId: caseId(req), move: v.move ?? "", outcome: (v.outcome || undefined) as Outcome | undefined, note: v.note ?? "", version: Number(v.version), actor: viewerOf(res), now: now() });
     });
   });

@@ -4,7 +4,7 @@ import type { AppContext } from "../app.js";
 import { OUTCOME_LABELS, type Outcome } from "../domain/case-states.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { isIsoDate } from "../domain/dates.js";
-import { DECISION_BASIS, VIOLATIONS } from "../domain/legal-basis.js";
+import { DECISION_BASIS, ORDER_BASIS, VIOLATIONS } from "../domain/legal-basis.js";
 import { STATEMENT_DAYS } from "../domain/prior-notice.js";
 import { issuePriorNotice, priorNoticesOf, recordStatement, servePriorNotice } from "../models/prior-notices.js";
 import { formValues } from "../forms/form.js";
@@ -145,7 +145,7 @@ export function settlementsRouter(ctx: AppContext): Router {
     const detail = workingDetail(req, res);
     const order = settlementsOf(db, detail.case.id).orders.find((o) => o.id === Number(req.params.orderId));
     if (!order) throw new NotFoundError("指令书不存在。");
-    res.render("settlements/order", { ...detail, c: detail.case, order, bureau: config.bureau });
+    res.render("settlements/order", { ...detail, c: detail.case, order, violated: VIOLATIONS[order.violation].violated, orderBasis: ORDER_BASIS, bureau: config.bureau });
   });
 
   router.get("/cases/:id/prior-notices/:noticeId", staff, (req, res) => {

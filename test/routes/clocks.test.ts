@@ -22,7 +22,7 @@ async function on(date: string, username = "supervisor1"): Promise<Agent> {
 }
 
 async function move(agent: Agent, id: number, moveName: string, note = "", outcome = "") {
-  return agent.post(`/cases/${id}/moves`).type("form").send({ move: moveName, version: String(version(id)), note, outcome });
+  return agent.post(`/cases/${id}/moves`).type("form").send({ move: moveName, version: String(version(id)), note, outcome, ground: "other", basisText: "《关于实施〈劳动保障监察条例〉若干规定》第十八条" });
 }
 
 async function received(receivedOn: string, filed: boolean) {

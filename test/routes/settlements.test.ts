@@ -208,7 +208,7 @@ describe("责令限期支付", () => {
 
   it("lets a supervisor record more than claimed with a note", async () => {
     const c = await workedCase(t, { to: "filed" });
-    const res = await c.supervisor.post(`/cases/${c.id}/close`).type("form").send({ version: c.version(), outcome: "administrativeDecision", note: "加付赔偿金", overClaimNote: "含加付赔偿金 50%", [`recovered.${c.workers[0]!.id}`]: "12750" });
+    const res = await c.supervisor.post(`/cases/${c.id}/close`).type("form").send({ version: c.version(), outcome: "emergencyFund", note: "应急周转金垫付", overClaimNote: "含垫付的加班工资", [`recovered.${c.workers[0]!.id}`]: "12750" });
     expect(res.status).toBe(303);
     expect(t.db.$client.prepare("select recovered_fen from case_workers").pluck().get()).toBe(1275000);
   });
