@@ -3,7 +3,7 @@
  * limit at intake, and the basis and remedies the documents print.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { intakeFields, loginAs, makeTestApp, workedCase, type Agent, type TestApp } from "../helpers.js";
+import { idNumber, intakeFields, loginAs, makeTestApp, uscc, workedCase, type Agent, type TestApp } from "../helpers.js";
 
 let t: TestApp;
 beforeEach(async () => {
@@ -109,7 +109,7 @@ describe("the 2-year limit at intake (条例第二十条)", () => {
     const clerk = await on("2026-11-23", "clerk1");
     const res = await clerk.post("/cases").type("form").send(intakeFields({ arrearsEndedOn: "2024-10-31" }));
     expect(res.status).toBe(303);
-    const id = Number(/\/cases\/(\d+)\/receipt/.exec(res.headers.location)![1]);
+    const id = Number(/\/cases\/(\d+)\/receipt/.exec(res.headers.location!)![1]);
     expect(row(id)).toMatchObject({ arrears_ended_on: "2024-10-31", arrears_ongoing: 0, state: "received" });
 
     const supervisor = await on("2026-11-23", "supervisor1");
@@ -132,7 +132,7 @@ describe("the 2-year limit at intake (条例第二十条)", () => {
   ])("does not warn for %s", async (_what, fields) => {
     const clerk = await on("2026-11-23", "clerk1");
     const res = await clerk.post("/cases").type("form").send(intakeFields(fields));
-    const id = Number(/\/cases\/(\d+)\/receipt/.exec(res.headers.location)![1]);
+    const id = Number(/\/cases\/(\d+)\/receipt/.exec(res.headers.location!)![1]);
     expect((await (await on("2026-11-23", "supervisor1")).get(`/cases/${id}`)).text).not.toContain("可能超过 2 年查处时效");
   });
 
@@ -172,5 +172,19 @@ describe("the 限期改正指令书 cites the rule violated", () => {
     expect(doc).toContain("吉林市人力资源和社会保障局（印章）");
     expect(doc).toContain("向吉林市人民政府申请行政复议");
     expect(doc).toContain("向吉林市船营区人民法院提起行政诉讼");
+  });
+});
+
+describe("identifiers at intake", () => {
+  it.each([
+    [{ "workers.0.idNumber": idNumber(7, "20261124") }, "身份证号中的出生日期无效（应为 1900 年以后、不晚于今天的日期）"],
+    [{ "workers.0.idNumber": idNumber(7, "18991231") }, "身份证号中的出生日期无效"],
+    [{ employerUscc: uscc("99220101MA0Y1234") }, "第 2 位（机构类别代码）与登记管理部门不符"],
+    [{ employerUscc: uscc("91990101MA0Y1234") }, "第 3–8 位应为登记机关的 6 位行政区划代码"],
+  ])("refuses %o, naming the field", async (fields, message) => {
+    const clerk = await on("2026-11-23", "clerk1");
+    const res = await clerk.post("/cases").type("form").send(intakeFields(fields));
+    expect(res.status).toBe(422);
+    expect(res.text).toContain(message);
   });
 });
