@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { and, count, eq } from "drizzle-orm";
+import type { Config } from "../src/config.js";
 import type { Db } from "../src/db/client.js";
 import { caseWorkers, cases, settlementItems, taskForceTasks } from "../src/db/schema.js";
 import { addDays, shanghaiDate, type IsoDate } from "../src/domain/dates.js";
@@ -99,7 +100,8 @@ function plans(): Plan[] {
   return out;
 }
 
-export function seedDemoCases(db: Db, now: Date, evidenceDir: string): void {
+export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceDir" | "bureau">): void {
+  const { evidenceDir } = config;
   if (db.select({ n: count() }).from(cases).get()!.n > 0) return;
   const calendar = loadCalendar(db);
   const today = shanghaiDate(now);
@@ -173,7 +175,7 @@ export function seedDemoCases(db: Db, now: Date, evidenceDir: string): void {
       version++;
     };
     const order = (date: IsoDate, payBy: IsoDate) => {
-      issueOrder(db, { caseId: id, version, payBy, facts: "经查，你单位拖欠下列劳动者工资，违反了《保障农民工工资支付条例》第十五条的规定。", amounts: full, actor: supervisor, now: at(date) });
+      issueOrder(db, { caseId: id, version, payBy, facts: "经查，你单位拖欠下列劳动者工资，违反了《保障农民工工资支付条例》第十五条的规定。", amounts: full, numberPrefix: config.bureau.orderPrefix, actor: supervisor, now: at(date) });
       version++;
     };
     const close = (date: IsoDate, outcome: Outcome, note: string, share: number) => {

@@ -1,7 +1,7 @@
 /** The forms of 快调, 责令支付, payments, enforcement and closing: amounts per worker typed in yuan. */
 import { isIsoDate } from "../domain/dates.js";
 import { ValidationError } from "../domain/errors.js";
-import { ENFORCEMENT_KINDS } from "../db/schema.js";
+import { ENFORCEMENT_KINDS } from "../domain/money.js";
 import type { Enforcement, MediationInput, PaymentInput, WorkerAmount } from "../models/settlements.js";
 import { formValues, type FormValues } from "./form.js";
 import { parseYuanToFen } from "./money.js";

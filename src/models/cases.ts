@@ -5,17 +5,18 @@
  */
 import { aliasedTable, and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../db/client.js";
-import { calendarDays, calendarYears, caseEvents, caseSequences, caseWorkers, cases, evidence, users, type CHANNELS } from "../db/schema.js";
+import { calendarDays, calendarYears, caseEvents, caseSequences, caseWorkers, cases, evidence, users } from "../db/schema.js";
 import { actorFor, canAssign, canExtend, canViewCase, caseAccess, type Viewer } from "../domain/case-access.js";
 import { assertMove, getMove, isBeforeAcceptance, isFiled, isOpen, targetState, type CaseState, type Outcome } from "../domain/case-states.js";
 import { ACCEPTANCE_DAYS, EXTENSION_DAYS, STATUTORY_DAYS, TARGET_DAYS, dueDates } from "../domain/clocks.js";
 import { shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { STATE_LABELS } from "../domain/case-states.js";
+import type { Channel } from "../domain/reference-data.js";
 import { formatCaseNumber, newQueryCode } from "../lib/ids.js";
 import { loadCalendar, onCalendarChange } from "./calendar.js";
 
-export type Channel = (typeof CHANNELS)[number];
+export type { Channel };
 export type CaseRow = typeof cases.$inferSelect;
 
 export interface WorkerInput {

@@ -90,18 +90,18 @@ export function settleByMediation(db: Db, req: { caseId: number; version: number
 
 // ---- 责令限期支付 ------------------------------------------------------------------------------
 
-/** 长人社监令〔2026〕7号: numbered per year, unique even when two orders are issued at once. */
-function nextOrderNumber(tx: Tx, year: number): string {
+/** 长人社监令〔2026〕7号 (the prefix is configured): numbered per year, unique even when two orders are issued at once. */
+function nextOrderNumber(tx: Tx, prefix: string, year: number): string {
   const { last } = tx
     .insert(documentSequences)
     .values({ kind: "order", year, last: 1 })
     .onConflictDoUpdate({ target: [documentSequences.kind, documentSequences.year], set: { last: sql`${documentSequences.last} + 1` } })
     .returning({ last: documentSequences.last })
     .get();
-  return `长人社监令〔${year}〕${last}号`;
+  return `${prefix}〔${year}〕${last}号`;
 }
 
-export function issueOrder(db: Db, req: { caseId: number; version: number; payBy: IsoDate; facts: string; amounts: WorkerAmount[]; actor: Viewer; now: Date }): number {
+export function issueOrder(db: Db, req: { caseId: number; version: number; payBy: IsoDate; facts: string; amounts: WorkerAmount[]; numberPrefix: string; actor: Viewer; now: Date }): number {
   const today = shanghaiDate(req.now);
   if (req.payBy <= today) throw new ValidationError("限期支付日期应晚于今天");
   let orderId = 0;
@@ -115,7 +115,7 @@ export function issueOrder(db: Db, req: { caseId: number; version: number; payBy
     now: req.now,
     effect: (tx, c) => {
       checkWorkers(tx, c, req.amounts);
-      const docNumber = nextOrderNumber(tx, yearOf(today));
+      const docNumber = nextOrderNumber(tx, req.numberPrefix, yearOf(today));
       orderId = tx.insert(paymentOrders).values({ caseId: c.id, docNumber, issuedOn: today, payBy: req.payBy, facts: req.facts, issuedById: req.actor.id }).returning({ id: paymentOrders.id }).get().id;
       insertItems(tx, c, "order", orderId, req.amounts);
     },

@@ -33,7 +33,7 @@ export function settlementsRouter(ctx: AppContext): Router {
 
   router.post("/cases/:id/orders", caseWorkers, (req, res) =>
     actOnCase(ctx, req, res, "order", () => {
-      issueOrder(db, { caseId: caseIdOf(req), version: version(req.body), ...parseOrder(req.body, workersOf(caseIdOf(req))), actor: viewerOf(res), now: now() });
+      issueOrder(db, { caseId: caseIdOf(req), version: version(req.body), ...parseOrder(req.body, workersOf(caseIdOf(req))), numberPrefix: config.bureau.orderPrefix, actor: viewerOf(res), now: now() });
     }),
   );
 
