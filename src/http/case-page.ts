@@ -4,8 +4,8 @@
  */
 import type { Request, Response } from "express";
 import type { AppContext } from "../app.js";
-import { actorFor, canAssign, canExtend, type Viewer } from "../domain/case-access.js";
-import { MOVES, OUTCOME_LABELS, STATE_LABELS, allowedMoves, isFiled, isOpen } from "../domain/case-states.js";
+import { mayMakeMove, type Viewer } from "../domain/case-abilities.js";
+import { MOVES, OUTCOME_LABELS, STATE_LABELS, type MoveName } from "../domain/case-states.js";
 import { CLOCK_STATUS_LABELS, caseClocks } from "../domain/clocks.js";
 import { ENFORCEMENT_LABELS, MAX_COMPENSATION_RATE, MIN_COMPENSATION_RATE, orderClock, outstandingFen } from "../domain/money.js";
 import { ConflictError, DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
@@ -31,7 +31,7 @@ export interface CaseProblem {
 
 export function viewerOf(res: Response): Viewer {
   const user = res.locals.user!;
-  return { id: user.id, role: user.role };
+  return { id: user.id, role: user.role, unitId: user.unitId };
 }
 
 export function caseIdOf(req: Request): number {
@@ -42,10 +42,10 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
   const viewer = viewerOf(res);
   const detail = getCaseDetail(db, id, viewer, { inspectorsReadAll: config.inspectorsReadAll });
   const c = detail.case;
-  const working = detail.access === "work";
+  const { abilities } = detail;
+  const working = abilities.access === "full";
   const today = res.locals.today;
-  const allowed = working ? allowedMoves(c.state, actorFor(c, viewer)) : [];
-  const may = (name: string) => allowed.some((m) => m.name === name);
+  const may = (name: MoveName) => mayMakeMove(abilities, name);
   const settlements = settlementsOf(db, c.id);
   const calendar = loadCalendar(db);
   const clocks = caseClocks(c, calendar, today);
@@ -73,8 +73,8 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
     escalationGrounds: ESCALATION_GROUNDS,
     enforcementLabels: ENFORCEMENT_LABELS,
     moveLabels: Object.fromEntries(MOVES.map((m) => [m.name, m.label])),
-    moves: allowed.filter((m) => !m.activity),
-    closeMove: allowed.find((m) => m.name === "close") ?? null,
+    moves: abilities.moves.filter((m) => !m.activity),
+    closeMove: abilities.moves.find((m) => m.name === "close") ?? null,
     visits: listSiteVisits(db, c.id),
     visitStaff: may("recordVisit") ? visitEligibleStaff(db) : [],
     settlements,
@@ -89,12 +89,13 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
       agreementOverdue: c.state === "mediating" && settlements.agreement ? isAgreementOverdue(settlements.agreement.payBy, agreementItems, today) : false,
     },
     can: {
-      assign: working && canAssign(viewer) && isOpen(c.state),
-      extend: working && canExtend(viewer) && isFiled(c.state) && c.extensionDays === 0,
-      addEvidence: working,
-      openEvidence: working,
-      notices: working,
-      voidEvidence: working && viewer.role !== "clerk",
+      assign: abilities.assign,
+      extend: abilities.extend,
+      addEvidence: abilities.addEvidence,
+      openEvidence: abilities.openEvidence,
+      printDocuments: abilities.printDocuments,
+      voidEvidence: abilities.voidEvidence,
+      noteOverClaim: abilities.noteOverClaim,
       recordVisit: may("recordVisit"),
       recordMediation: may("recordMediation"),
       settle: may("settleByMediation") && settlements.agreement !== null,
@@ -103,11 +104,10 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
       enforce: may("enforce"),
       escalate: may("escalate"),
       close: may("close"),
-      isSupervisor: viewer.role === "supervisor",
     },
     workers: detail.workers.map((w) => (working ? w : { ...w, idNumber: maskIdNumber(w.idNumber), phone: maskPhone(w.phone) })),
     claimedFen: detail.workers.reduce((sum, w) => sum + w.claimedFen, 0),
-    inspectors: canAssign(viewer) ? inspectorWorkloads(db) : [],
+    inspectors: abilities.assign ? inspectorWorkloads(db) : [],
     evidenceAccept: EVIDENCE_EXTENSIONS,
     evidenceMax: formatBytes(config.evidenceMaxBytes),
     compensationRange: [MIN_COMPENSATION_RATE, MAX_COMPENSATION_RATE],

@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { Router, type Request, type Response } from "express";
 import type { AppContext } from "../app.js";
 import { OUTCOME_LABELS, STATE_LABELS, type Outcome } from "../domain/case-states.js";
+import { caseListScope, staffAbilities } from "../domain/case-abilities.js";
 import { DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
 import { CHANNELS, CHANNEL_LABELS, DISTRICTS } from "../domain/reference-data.js";
 import { parseCaseFilters, filtersQuery } from "../forms/case-filters.js";
@@ -23,11 +24,11 @@ import {
   inspectorWorkloads,
   latestEvent,
   registerCase,
+  transition,
   voidEvidence,
 } from "../models/cases.js";
 import { listCases, listDistricts, remindersFor } from "../models/case-list.js";
 import { recordSiteVisit } from "../models/site-visits.js";
-import { makeMove } from "../models/settlements.js";
 import { parseVisitForm } from "../forms/visit-form.js";
 
 const NOTICES = {
@@ -53,7 +54,9 @@ export function casesRouter(ctx: AppContext): Router {
   router.get("/cases", staff, (req, res) => {
     const viewer = viewerOf(res);
     const filters = parseCaseFilters(req.query);
-    const result = listCases(db, viewer, filters, res.locals.today);
+    const scope = caseListScope(viewer, policy, filters.everyCase);
+    const may = staffAbilities(viewer, policy);
+    const result = listCases(db, scope, filters, res.locals.today);
     const data = {
       result,
       filters,
@@ -63,9 +66,10 @@ export function casesRouter(ctx: AppContext): Router {
       channelLabels: CHANNEL_LABELS,
       channels: CHANNELS,
       districts: [...new Set([...DISTRICTS, ...listDistricts(db)])],
-      inspectors: viewer.role === "supervisor" ? inspectorWorkloads(db) : [],
-      canSearchAll: viewer.role === "inspector" && policy.inspectorsReadAll,
-      reminders: viewer.role === "clerk" ? null : remindersFor(db, viewer, res.locals.today),
+      scope,
+      may,
+      inspectors: may.assignCases ? inspectorWorkloads(db) : [],
+      reminders: may.seeReminders ? remindersFor(db, scope, res.locals.today) : null,
     };
     renderPageOrPartial(res, "cases/index", "cases/_results", data);
   });
@@ -154,7 +158,7 @@ export function casesRouter(ctx: AppContext): Router {
   router.post("/cases/:id/moves", staff, async (req, res) => {
     const v = formValues(req.body);
     await act(req, res, `move-${v.move}`, () => {
-      makeMove(db, { caseId: caseId(req), move: v.move ?? "", outcome: (v.outcome || undefined) as Outcome | undefined, note: v.note ?? "", version: Number(v.version), actor: viewerOf(res), now: now() });
+      transition(db, { caseId: caseId(req), move: v.move ?? "", outcome: (v.outcome || undefined) as Outcome | undefined, note: v.note ?? "", version: Number(v.version), actor: viewerOf(res), now: now() });
     });
   });
 
@@ -220,7 +224,7 @@ export function casesRouter(ctx: AppContext): Router {
 
   router.get("/cases/:id/evidence/:evidenceId", staff, (req, res) => {
     const detail = getCaseDetail(db, caseId(req), viewerOf(res), policy);
-    if (detail.access !== "work") throw new ForbiddenError("只读查询不能打开证据材料。");
+    if (!detail.abilities.openEvidence) throw new ForbiddenError("只读查询不能打开证据材料。");
     const file = getEvidenceFile(db, detail.case.id, Number(req.params.evidenceId));
     res.type(file.mimeType);
     res.attachment(file.originalName);
@@ -231,14 +235,14 @@ export function casesRouter(ctx: AppContext): Router {
 
   router.get("/cases/:id/receipt", staff, (req, res) => {
     const detail = getCaseDetail(db, caseId(req), viewerOf(res), policy);
-    if (detail.access !== "work") throw new ForbiddenError();
+    if (!detail.abilities.printDocuments) throw new ForbiddenError();
     res.render("cases/receipt", { ...detail, c: detail.case, bureau: config.bureau, channelLabels: CHANNEL_LABELS, justCreated: req.query.new === "1" });
   });
 
   router.get("/cases/:id/notices/:kind", staff, (req, res) => {
     const notice = NOTICES[req.params.kind as keyof typeof NOTICES];
     const detail = getCaseDetail(db, caseId(req), viewerOf(res), policy);
-    if (detail.access !== "work") throw new ForbiddenError();
+    if (!detail.abilities.printDocuments) throw new ForbiddenError();
     const event = notice ? latestEvent(db, detail.case.id, notice.move) : undefined;
     if (!notice || !event) throw new ValidationError("该案件没有这份通知书。");
     res.render("cases/notice", { ...detail, c: detail.case, kind: req.params.kind, title: notice.title, event, bureau: config.bureau, outcomeLabels: OUTCOME_LABELS });

@@ -94,7 +94,7 @@ export function settlementsRouter(ctx: AppContext): Router {
 
   const workingDetail = (req: import("express").Request, res: import("express").Response) => {
     const detail = getCaseDetail(db, caseIdOf(req), viewerOf(res), { inspectorsReadAll: config.inspectorsReadAll });
-    if (detail.access !== "work") throw new ForbiddenError();
+    if (!detail.abilities.printDocuments) throw new ForbiddenError();
     return detail;
   };
   const staff = requireRole("clerk", "inspector", "supervisor");

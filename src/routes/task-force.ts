@@ -3,6 +3,7 @@ import { Router, type Request, type Response } from "express";
 import type { AppContext } from "../app.js";
 import { STATE_LABELS } from "../domain/case-states.js";
 import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
+import { staffAbilities } from "../domain/case-abilities.js";
 import { DomainError, ForbiddenError } from "../domain/errors.js";
 import { ESCALATION_GROUNDS, MAX_TASK_DAYS, TASK_STATUS_LABELS, type EscalationGround } from "../domain/task-force.js";
 import { formValues, type FieldErrors } from "../forms/form.js";
@@ -19,7 +20,6 @@ export function taskForceRouter(ctx: AppContext): Router {
   const { db, config, now } = ctx;
   const router = Router();
   const { upload } = ctx;
-  const taskViewer = (res: Response) => ({ ...viewerOf(res), unitId: res.locals.user!.unitId });
 
   router.post("/cases/:id/escalate", requireRole("supervisor"), (req, res) => {
     const v = formValues(req.body);
@@ -42,17 +42,16 @@ export function taskForceRouter(ctx: AppContext): Router {
   });
 
   router.get("/tasks", requireRole("unit", "supervisor"), (_req, res) => {
-    const tasks = listTasksFor(db, taskViewer(res), res.locals.today);
-    res.render("tasks/index", { tasks, statusLabels: TASK_STATUS_LABELS, clockStatusLabels: CLOCK_STATUS_LABELS, stateLabels: STATE_LABELS });
+    const tasks = listTasksFor(db, viewerOf(res), res.locals.today);
+    res.render("tasks/index", { tasks, board: staffAbilities(viewerOf(res), { inspectorsReadAll: config.inspectorsReadAll }).taskBoard, statusLabels: TASK_STATUS_LABELS, clockStatusLabels: CLOCK_STATUS_LABELS, stateLabels: STATE_LABELS });
   });
 
   function showTask(req: Request, res: Response, status = 200, errors: FieldErrors = {}) {
-    const data = getTaskFor(db, Number(req.params.id), taskViewer(res), res.locals.today);
+    const data = getTaskFor(db, Number(req.params.id), viewerOf(res), res.locals.today);
     res.status(status).render("tasks/show", {
       ...data,
       errors,
       values: status === 200 ? {} : formValues(req.body),
-      canAnswer: res.locals.user!.role === "unit" && data.task.status !== "done",
       statusLabels: TASK_STATUS_LABELS,
       clockStatusLabels: CLOCK_STATUS_LABELS,
       maxDays: MAX_TASK_DAYS,
@@ -67,7 +66,7 @@ export function taskForceRouter(ctx: AppContext): Router {
     const rejected = rejectionMessage(files, config.evidenceMaxBytes);
     try {
       if (rejected) throw new DomainError(rejected);
-      answerTask(db, { taskId: Number(req.params.id), viewer: taskViewer(res), status: v.status === "moreTime" ? "moreTime" : "done", answer: v.answer ?? "", moreTimeReason: v.moreTimeReason ?? "", files: files.map(toStoredFile), now: now() });
+      answerTask(db, { taskId: Number(req.params.id), viewer: viewerOf(res), status: v.status === "moreTime" ? "moreTime" : "done", answer: v.answer ?? "", moreTimeReason: v.moreTimeReason ?? "", files: files.map(toStoredFile), now: now() });
     } catch (err) {
       await discardFiles(files);
       if (err instanceof ForbiddenError || !(err instanceof DomainError)) throw err;
