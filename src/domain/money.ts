@@ -38,6 +38,12 @@ export function compensationAmount(unpaidFen: number, ratePercent: number): numb
   return Math.round((unpaidFen * ratePercent) / 100);
 }
 
+/** What the enforcement form shows as the rate is typed: the amount, or why the rate is refused. */
+export function compensationPreview(unpaidFen: number, ratePercent: number) {
+  const problem = compensationRateProblem(ratePercent);
+  return { unpaidFen, rate: ratePercent, problem, amountFen: problem ? null : compensationAmount(unpaidFen, ratePercent) };
+}
+
 export interface Due {
   workerId: number;
   amountFen: number;

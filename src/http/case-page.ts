@@ -7,13 +7,13 @@ import type { AppContext } from "../app.js";
 import { mayMakeMove, type Viewer } from "../domain/case-abilities.js";
 import { MOVES, OUTCOME_LABELS, STATE_LABELS, type MoveName } from "../domain/case-states.js";
 import { CLOCK_STATUS_LABELS, caseClocks } from "../domain/clocks.js";
-import { ENFORCEMENT_LABELS, MAX_COMPENSATION_RATE, MIN_COMPENSATION_RATE, orderClock, outstandingFen } from "../domain/money.js";
+import { ENFORCEMENT_LABELS, MAX_COMPENSATION_RATE, MIN_COMPENSATION_RATE, compensationPreview, orderClock, outstandingFen } from "../domain/money.js";
 import { ConflictError, DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
 import { isAgreementOverdue } from "../domain/mediation.js";
 import { maskIdNumber, maskPhone } from "../domain/masking.js";
 import { CHANNEL_LABELS } from "../domain/reference-data.js";
 import { ESCALATION_GROUNDS, TASK_STATUS_LABELS } from "../domain/task-force.js";
-import { formValues } from "../forms/form.js";
+import { InvalidFormError, formValues, type FieldErrors, type FormValues } from "../forms/form.js";
 import { EVIDENCE_EXTENSIONS, formatBytes } from "./uploads.js";
 import { loadCalendar } from "../models/calendar.js";
 import { getCaseDetail, inspectorWorkloads } from "../models/cases.js";
@@ -22,12 +22,34 @@ import { listSiteVisits, visitEligibleStaff } from "../models/site-visits.js";
 import { tasksOfCase } from "../models/task-force.js";
 import { listUnits } from "../models/units.js";
 
+/** Why a change on the case page was refused, for the form it came from. */
 export interface CaseProblem {
   message: string;
-  /** The id of the form the failed request came from. */
-  form?: string;
-  values?: Record<string, string>;
+  /** The id of the form (and page anchor) the failed request came from. */
+  form: string;
+  /** Messages beside the fields they are about. */
+  errors?: FieldErrors;
+  /** What the user typed, to show again. */
+  values?: FormValues;
 }
+
+/** What a form on the case page shows: opened, with its message, field errors and the typed values when it failed. */
+export function formState(problem: CaseProblem | null, id: string) {
+  const mine = problem?.form === id ? problem : null;
+  const values = mine?.values ?? {};
+  const errors = mine?.errors ?? {};
+  return {
+    id,
+    failed: mine !== null,
+    message: mine?.message ?? null,
+    errors,
+    values,
+    /** The typed value, or the form's default. */
+    value: (key: string, fallback = ""): string => values[key] ?? fallback,
+    error: (key: string): string | null => errors[key] ?? null,
+  };
+}
+export type FormState = ReturnType<typeof formState>;
 
 export function viewerOf(res: Response): Viewer {
   const user = res.locals.user!;
@@ -111,7 +133,9 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
     evidenceAccept: EVIDENCE_EXTENSIONS,
     evidenceMax: formatBytes(config.evidenceMaxBytes),
     compensationRange: [MIN_COMPENSATION_RATE, MAX_COMPENSATION_RATE],
+    compensationPreview: (order: { unpaidFen: number }, rateText: string) => compensationPreview(order.unpaidFen, Number(rateText)),
     problem,
+    form: (id: string) => formState(problem, id),
   });
 }
 
@@ -122,7 +146,8 @@ export async function actOnCase(ctx: AppContext, req: Request, res: Response, fo
   } catch (err) {
     if (err instanceof ForbiddenError || !(err instanceof DomainError)) throw err;
     const status = err instanceof ConflictError ? 409 : err instanceof ValidationError ? 422 : err.status;
-    return renderCasePage(ctx, res, caseIdOf(req), status, { message: err.message, form, values: values ?? formValues(req.body) });
+    const errors = err instanceof InvalidFormError ? err.errors : err instanceof ValidationError && err.field ? { [err.field]: err.message } : {};
+    return renderCasePage(ctx, res, caseIdOf(req), status, { message: err.message, form, errors, values: values ?? formValues(req.body) });
   }
   res.redirect(303, `/cases/${caseIdOf(req)}#${form}`);
 }

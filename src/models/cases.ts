@@ -279,7 +279,7 @@ export function transition(db: Db, req: TransitionRequest): CaseRow {
     // An activity is recorded with its own form, whose effect carries the activity's checks and rows.
     if (move.activity && !req.effect) throw new ValidationError(`“${move.label}”请使用案件页上的专门表单。`);
     const note = req.note.trim();
-    if (move.noteLabel && !note) throw new ValidationError(`请填写${move.noteLabel}`);
+    if (move.noteLabel && !note) throw new ValidationError(`请填写${move.noteLabel}`, "note");
     const to = targetState(move, c.state, move.to === "previous" ? closedFrom(tx, c.id) : null);
     const today = shanghaiDate(req.now);
     const next: Partial<CaseRow> = { state: to };

@@ -203,13 +203,13 @@ export function casesRouter(ctx: AppContext): Router {
     const c = getCaseRow(db, caseId(req));
     const form = parseVisitForm(req.body, { receivedOn: c.receivedOn, now: now() });
     const rejected = rejectionMessage(files, config.evidenceMaxBytes);
-    const refuse = async (message: string, status = 422) => {
+    const refuse = async (message: string, status = 422, errors: FieldErrors = {}) => {
       await discardFiles(files);
       const reselect = files.some((f) => !f.rejected) ? "（录音录像未保存，请重新选择）" : "";
       const team = ([] as unknown[]).concat((req.body as Record<string, unknown> | undefined)?.inspectorIds ?? []).join(",");
-      return showCase(res, c.id, status, { message: message + reselect, form: "visit", values: { ...formValues(req.body), inspectorIds: team } });
+      return showCase(res, c.id, status, { message: message + reselect, form: "visit", errors, values: { ...formValues(req.body), inspectorIds: team } });
     };
-    if (!form.ok) return refuse(Object.values(form.errors)[0]!);
+    if (!form.ok) return refuse(Object.values(form.errors).join("；"), 422, form.errors);
     if (rejected) return refuse(rejected);
     const v = formValues(req.body);
     try {

@@ -1,15 +1,15 @@
 /** 快速调处, 责令限期支付, payments, enforcement and closing on a case; and the documents they print. */
 import { Router } from "express";
 import type { AppContext } from "../app.js";
-import { OUTCOME_LABELS, type Outcome } from "../domain/case-states.js";
+import { OUTCOME_LABELS } from "../domain/case-states.js";
 import { ForbiddenError, NotFoundError } from "../domain/errors.js";
-import { formValues } from "../forms/form.js";
-import { parseEnforcement, parseMediation, parseOrder, parsePayment, workerAmounts } from "../forms/settlement-forms.js";
+import { formValues, valid } from "../forms/form.js";
+import { parseClosing, parseEnforcement, parseMediation, parseOrder, parsePayment } from "../forms/settlement-forms.js";
 import { actOnCase, caseIdOf, renderCasePage, viewerOf } from "../http/case-page.js";
 import { discardFiles, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
 import { renderPageOrPartial } from "../http/render.js";
-import { compensationAmount, compensationRateProblem, outstandingFen } from "../domain/money.js";
+import { compensationPreview, outstandingFen } from "../domain/money.js";
 import { getCaseDetail, workersOfCase } from "../models/cases.js";
 import { closeCase, enforceOrder, issueOrder, moneySummary, recordMediation, recordPayment, settleByMediation, settlementsOf } from "../models/settlements.js";
 
@@ -23,7 +23,7 @@ export function settlementsRouter(ctx: AppContext): Router {
 
   router.post("/cases/:id/mediations", caseWorkers, (req, res) =>
     actOnCase(ctx, req, res, "mediation", () =>
-      recordMediation(db, { caseId: caseIdOf(req), version: version(req.body), input: parseMediation(req.body, workersOf(caseIdOf(req))), actor: viewerOf(res), now: now() }),
+      recordMediation(db, { caseId: caseIdOf(req), version: version(req.body), input: valid(parseMediation(req.body, workersOf(caseIdOf(req)))), actor: viewerOf(res), now: now() }),
     ),
   );
 
@@ -33,7 +33,7 @@ export function settlementsRouter(ctx: AppContext): Router {
 
   router.post("/cases/:id/orders", caseWorkers, (req, res) =>
     actOnCase(ctx, req, res, "order", () => {
-      issueOrder(db, { caseId: caseIdOf(req), version: version(req.body), ...parseOrder(req.body, workersOf(caseIdOf(req))), numberPrefix: config.bureau.orderPrefix, actor: viewerOf(res), now: now() });
+      issueOrder(db, { caseId: caseIdOf(req), version: version(req.body), ...valid(parseOrder(req.body, workersOf(caseIdOf(req)))), numberPrefix: config.bureau.orderPrefix, actor: viewerOf(res), now: now() });
     }),
   );
 
@@ -48,7 +48,7 @@ export function settlementsRouter(ctx: AppContext): Router {
     try {
       await actOnCase(ctx, req, res, "payment", () => {
         const proof = files[0] ? toStoredFile(files[0]) : null;
-        recordPayment(db, { caseId: caseIdOf(req), version: version(req.body), input: { ...parsePayment(req.body), proof }, actor: viewerOf(res), now: now() });
+        recordPayment(db, { caseId: caseIdOf(req), version: version(req.body), input: { ...valid(parsePayment(req.body)), proof }, actor: viewerOf(res), now: now() });
         saved = true;
       });
     } finally {
@@ -58,7 +58,7 @@ export function settlementsRouter(ctx: AppContext): Router {
 
   router.post("/cases/:id/orders/:orderId/enforce", caseWorkers, (req, res) =>
     actOnCase(ctx, req, res, `enforce-${req.params.orderId}`, () =>
-      enforceOrder(db, { caseId: caseIdOf(req), orderId: Number(req.params.orderId), version: version(req.body), action: parseEnforcement(req.body), actor: viewerOf(res), now: now() }),
+      enforceOrder(db, { caseId: caseIdOf(req), orderId: Number(req.params.orderId), version: version(req.body), action: valid(parseEnforcement(req.body)), actor: viewerOf(res), now: now() }),
     ),
   );
 
@@ -67,26 +67,13 @@ export function settlementsRouter(ctx: AppContext): Router {
     const detail = getCaseDetail(db, caseIdOf(req), viewerOf(res), { inspectorsReadAll: false });
     const order = settlementsOf(db, detail.case.id).orders.find((o) => o.id === Number(req.params.orderId));
     if (!order) throw new NotFoundError("指令书不存在。");
-    const rate = Number(req.query.ratePercent);
-    const unpaidFen = outstandingFen(order.items);
-    const problem = compensationRateProblem(rate);
-    const data = { c: detail.case, order, rate, unpaidFen, problem, amountFen: problem ? null : compensationAmount(unpaidFen, rate) };
+    const data = { c: detail.case, order, ...compensationPreview(outstandingFen(order.items), Number(req.query.ratePercent)) };
     renderPageOrPartial(res, "settlements/compensation", "settlements/_compensation", data);
   });
 
   router.post("/cases/:id/close", caseWorkers, (req, res) =>
     actOnCase(ctx, req, res, "close", () => {
-      const v = formValues(req.body);
-      closeCase(db, {
-        caseId: caseIdOf(req),
-        version: version(req.body),
-        outcome: (v.outcome || undefined) as Outcome,
-        note: v.note ?? "",
-        recovered: workerAmounts(v, "recovered", workersOf(caseIdOf(req))),
-        overClaimNote: v.overClaimNote ?? "",
-        actor: viewerOf(res),
-        now: now(),
-      });
+      closeCase(db, { caseId: caseIdOf(req), version: version(req.body), ...valid(parseClosing(req.body, workersOf(caseIdOf(req)))), actor: viewerOf(res), now: now() });
     }),
   );
 
