@@ -2,7 +2,7 @@
  * The case page, shared by every router that changes a case: a refused change shows the page again with
  * the reason next to the form it came from, and the user's typed values kept.
  */
-import type { Request, Response } from "express";
+import type { Request, RequestHandler, Response } from "express";
 import type { AppContext } from "../app.js";
 import { mayMakeMove, type Viewer } from "../domain/case-abilities.js";
 import { MOVES, OUTCOME_LABELS, STATE_LABELS, type MoveName } from "../domain/case-states.js";
@@ -16,7 +16,7 @@ import { ESCALATION_GROUNDS, TASK_STATUS_LABELS } from "../domain/task-force.js"
 import { InvalidFormError, formValues, type FieldErrors, type FormValues } from "../forms/form.js";
 import { EVIDENCE_EXTENSIONS, formatBytes } from "./uploads.js";
 import { loadCalendar } from "../models/calendar.js";
-import { getCaseDetail, inspectorWorkloads } from "../models/cases.js";
+import { abilitiesOn, getCaseDetail, getCaseRow, inspectorWorkloads } from "../models/cases.js";
 import { moneySummary, settlementsOf } from "../models/settlements.js";
 import { listSiteVisits, visitEligibleStaff } from "../models/site-visits.js";
 import { tasksOfCase } from "../models/task-force.js";
@@ -137,6 +137,18 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
     problem,
     form: (id: string) => formState(problem, id),
   });
+}
+
+/**
+ * Before any change to a case is read or uploaded: only the people working the case (full access in
+ * domain/case-abilities.ts) go on; each action's own ability is checked again where it is made.
+ */
+export function requireCaseWork({ db }: AppContext): RequestHandler {
+  return (req, res, next) => {
+    const c = getCaseRow(db, caseIdOf(req));
+    if (abilitiesOn(db, c, viewerOf(res)).access !== "full") throw new ForbiddenError("只有办理本案的人员可以办理此案件。");
+    next();
+  };
 }
 
 /** Runs a case change; a refused one shows the case again with the reason (nothing is lost). */

@@ -152,8 +152,6 @@ export function getTaskFor(db: Db, taskId: number, viewer: Viewer, today: IsoDat
 }
 
 export function answerTask(db: Db, req: { taskId: number; viewer: Viewer; status: "done" | "moreTime"; answer: string; moreTimeReason: string; files: StoredFile[]; now: Date }): void {
-  if (!req.answer.trim()) throw new ValidationError("请填写办理情况");
-  if (req.status === "moreTime" && !req.moreTimeReason.trim()) throw new ValidationError("申请延期请说明理由");
   db.transaction((tx) => {
     const task = tx.select().from(taskForceTasks).where(eq(taskForceTasks.id, req.taskId)).get();
     if (!task) throw new NotFoundError("任务不存在。");
@@ -163,6 +161,8 @@ export function answerTask(db: Db, req: { taskId: number; viewer: Viewer; status
     if (task.status === "done") throw new ValidationError("此任务已办结。");
     if (!isOpen(c.state)) throw new ValidationError("案件已结案，无需再答复。");
     if (!may.answer) throw new ForbiddenError("只有本单位联络员可以答复此任务。");
+    if (!req.answer.trim()) throw new ValidationError("请填写办理情况", "answer");
+    if (req.status === "moreTime" && !req.moreTimeReason.trim()) throw new ValidationError("申请延期请说明理由", "moreTimeReason");
     tx.update(taskForceTasks)
       .set({ status: req.status, answer: req.answer.trim(), moreTimeReason: req.status === "moreTime" ? req.moreTimeReason.trim() : "", answeredAt: req.now, answeredById: req.viewer.id })
       .where(eq(taskForceTasks.id, task.id))

@@ -13,7 +13,7 @@ import { parseRoster } from "../forms/roster.js";
 import { renderPageOrPartial } from "../http/render.js";
 import { EVIDENCE_EXTENSIONS, discardFiles, formatBytes, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
-import { actOnCase, caseIdOf, renderCasePage, viewerOf, type CaseProblem } from "../http/case-page.js";
+import { actOnCase, caseIdOf, renderCasePage, requireCaseWork, viewerOf, type CaseProblem } from "../http/case-page.js";
 import {
   addEvidence,
   assignInspectors,
@@ -48,6 +48,7 @@ export function casesRouter(ctx: AppContext): Router {
   const policy = { inspectorsReadAll: config.inspectorsReadAll };
   const staff = requireRole("clerk", "inspector", "supervisor");
   const intakeStaff = requireRole("clerk", "supervisor");
+  const working = requireCaseWork(ctx);
 
   // ---- Workbench ----------------------------------------------------------------------------
 
@@ -155,26 +156,26 @@ export function casesRouter(ctx: AppContext): Router {
     showCase(res, caseId(req));
   });
 
-  router.post("/cases/:id/moves", staff, async (req, res) => {
+  router.post("/cases/:id/moves", staff, working, async (req, res) => {
     const v = formValues(req.body);
     await act(req, res, `move-${v.move}`, () => {
       transition(db, { caseId: caseId(req), move: v.move ?? "", outcome: (v.outcome || undefined) as Outcome | undefined, note: v.note ?? "", version: Number(v.version), actor: viewerOf(res), now: now() });
     });
   });
 
-  router.post("/cases/:id/assign", requireRole("supervisor"), async (req, res) => {
+  router.post("/cases/:id/assign", requireRole("supervisor"), working, async (req, res) => {
     const v = formValues(req.body);
     await act(req, res, "assign", () =>
       assignInspectors(db, { caseId: caseId(req), leadId: Number(v.leadId), secondId: v.secondId ? Number(v.secondId) : null, version: Number(v.version), actor: viewerOf(res), now: now() }),
     );
   });
 
-  router.post("/cases/:id/extend", requireRole("supervisor"), async (req, res) => {
+  router.post("/cases/:id/extend", requireRole("supervisor"), working, async (req, res) => {
     const v = formValues(req.body);
     await act(req, res, "extend", () => extendStatutoryDeadline(db, { caseId: caseId(req), reason: v.reason ?? "", version: Number(v.version), actor: viewerOf(res), now: now() }));
   });
 
-  router.post("/cases/:id/evidence", staff, upload.array("evidence", 20), async (req, res) => {
+  router.post("/cases/:id/evidence", staff, working, upload.array("evidence", 20), async (req, res) => {
     const files = uploadedFiles(req);
     const rejected = rejectionMessage(files, config.evidenceMaxBytes);
     const problem = rejected ?? (files.length === 0 ? "请选择要上传的文件" : null);
@@ -192,13 +193,13 @@ export function casesRouter(ctx: AppContext): Router {
     });
   });
 
-  router.post("/cases/:id/evidence/:evidenceId/void", requireRole("inspector", "supervisor"), async (req, res) => {
+  router.post("/cases/:id/evidence/:evidenceId/void", requireRole("inspector", "supervisor"), working, async (req, res) => {
     await act(req, res, "evidence", () =>
       voidEvidence(db, { caseId: caseId(req), evidenceId: Number(req.params.evidenceId), reason: formValues(req.body).reason ?? "", actor: viewerOf(res), now: now() }),
     );
   });
 
-  router.post("/cases/:id/visits", requireRole("inspector", "supervisor"), upload.array("recordings", 10), async (req, res) => {
+  router.post("/cases/:id/visits", requireRole("inspector", "supervisor"), working, upload.array("recordings", 10), async (req, res) => {
     const files = uploadedFiles(req);
     const c = getCaseRow(db, caseId(req));
     const form = parseVisitForm(req.body, { receivedOn: c.receivedOn, now: now() });

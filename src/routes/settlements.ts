@@ -5,7 +5,7 @@ import { OUTCOME_LABELS } from "../domain/case-states.js";
 import { ForbiddenError, NotFoundError } from "../domain/errors.js";
 import { formValues, valid } from "../forms/form.js";
 import { parseClosing, parseEnforcement, parseMediation, parseOrder, parsePayment } from "../forms/settlement-forms.js";
-import { actOnCase, caseIdOf, renderCasePage, viewerOf } from "../http/case-page.js";
+import { actOnCase, caseIdOf, renderCasePage, requireCaseWork, viewerOf } from "../http/case-page.js";
 import { discardFiles, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
 import { renderPageOrPartial } from "../http/render.js";
@@ -17,27 +17,27 @@ export function settlementsRouter(ctx: AppContext): Router {
   const { db, config, now } = ctx;
   const router = Router();
   const workersOf = (id: number) => workersOfCase(db, id);
-  const caseWorkers = requireRole("inspector", "supervisor");
+  const investigators = [requireRole("inspector", "supervisor"), requireCaseWork(ctx)];
   const { upload } = ctx;
   const version = (body: unknown) => Number(formValues(body).version);
 
-  router.post("/cases/:id/mediations", caseWorkers, (req, res) =>
+  router.post("/cases/:id/mediations", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, "mediation", () =>
       recordMediation(db, { caseId: caseIdOf(req), version: version(req.body), input: valid(parseMediation(req.body, workersOf(caseIdOf(req)))), actor: viewerOf(res), now: now() }),
     ),
   );
 
-  router.post("/cases/:id/settle", caseWorkers, (req, res) =>
+  router.post("/cases/:id/settle", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, "settle", () => settleByMediation(db, { caseId: caseIdOf(req), version: version(req.body), note: formValues(req.body).note ?? "", actor: viewerOf(res), now: now() })),
   );
 
-  router.post("/cases/:id/orders", caseWorkers, (req, res) =>
+  router.post("/cases/:id/orders", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, "order", () => {
       issueOrder(db, { caseId: caseIdOf(req), version: version(req.body), ...valid(parseOrder(req.body, workersOf(caseIdOf(req)))), numberPrefix: config.bureau.orderPrefix, actor: viewerOf(res), now: now() });
     }),
   );
 
-  router.post("/cases/:id/payments", caseWorkers, upload.array("proof", 1), async (req, res) => {
+  router.post("/cases/:id/payments", ...investigators, upload.array("proof", 1), async (req, res) => {
     const files = uploadedFiles(req);
     const rejected = rejectionMessage(files, config.evidenceMaxBytes);
     if (rejected) {
@@ -56,14 +56,14 @@ export function settlementsRouter(ctx: AppContext): Router {
     }
   });
 
-  router.post("/cases/:id/orders/:orderId/enforce", caseWorkers, (req, res) =>
+  router.post("/cases/:id/orders/:orderId/enforce", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, `enforce-${req.params.orderId}`, () =>
       enforceOrder(db, { caseId: caseIdOf(req), orderId: Number(req.params.orderId), version: version(req.body), action: valid(parseEnforcement(req.body)), actor: viewerOf(res), now: now() }),
     ),
   );
 
   // The enforcement form computes 加付赔偿金 from the rate as it is typed (htmx); the same URL is a page too.
-  router.get("/cases/:id/orders/:orderId/compensation", caseWorkers, (req, res) => {
+  router.get("/cases/:id/orders/:orderId/compensation", ...investigators, (req, res) => {
     const detail = getCaseDetail(db, caseIdOf(req), viewerOf(res), { inspectorsReadAll: false });
     const order = settlementsOf(db, detail.case.id).orders.find((o) => o.id === Number(req.params.orderId));
     if (!order) throw new NotFoundError("指令书不存在。");
@@ -71,7 +71,7 @@ export function settlementsRouter(ctx: AppContext): Router {
     renderPageOrPartial(res, "settlements/compensation", "settlements/_compensation", data);
   });
 
-  router.post("/cases/:id/close", caseWorkers, (req, res) =>
+  router.post("/cases/:id/close", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, "close", () => {
       closeCase(db, { caseId: caseIdOf(req), version: version(req.body), ...valid(parseClosing(req.body, workersOf(caseIdOf(req)))), actor: viewerOf(res), now: now() });
     }),

@@ -7,7 +7,7 @@ import { staffAbilities } from "../domain/case-abilities.js";
 import { DomainError, ForbiddenError } from "../domain/errors.js";
 import { ESCALATION_GROUNDS, MAX_TASK_DAYS, TASK_STATUS_LABELS, type EscalationGround } from "../domain/task-force.js";
 import { formValues, type FieldErrors } from "../forms/form.js";
-import { actOnCase, caseIdOf, viewerOf } from "../http/case-page.js";
+import { actOnCase, caseIdOf, requireCaseWork, viewerOf } from "../http/case-page.js";
 import { discardFiles, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
 import { answerTask, escalateCase, getTaskFor, listTasksFor } from "../models/task-force.js";
@@ -21,7 +21,7 @@ export function taskForceRouter(ctx: AppContext): Router {
   const router = Router();
   const { upload } = ctx;
 
-  router.post("/cases/:id/escalate", requireRole("supervisor"), (req, res) => {
+  router.post("/cases/:id/escalate", requireRole("supervisor"), requireCaseWork(ctx), (req, res) => {
     const v = formValues(req.body);
     const grounds = many(req.body, "grounds").filter((g): g is EscalationGround => g in ESCALATION_GROUNDS);
     const unitIds = many(req.body, "unitIds").map(Number);
@@ -60,7 +60,13 @@ export function taskForceRouter(ctx: AppContext): Router {
 
   router.get("/tasks/:id", requireRole("unit", "supervisor"), (req, res) => showTask(req, res));
 
-  router.post("/tasks/:id/answer", requireRole("unit"), upload.array("attachments", 10), async (req, res) => {
+  // The task's own liaison only, checked before any attachment is received.
+  const answeringLiaison = (req: Request, res: Response, next: () => void) => {
+    if (!getTaskFor(db, Number(req.params.id), viewerOf(res), res.locals.today).canAnswer) throw new ForbiddenError("只有本单位联络员可以答复此任务，且任务尚未办结。");
+    next();
+  };
+
+  router.post("/tasks/:id/answer", requireRole("unit"), answeringLiaison, upload.array("attachments", 10), async (req, res) => {
     const files = uploadedFiles(req);
     const v = formValues(req.body);
     const rejected = rejectionMessage(files, config.evidenceMaxBytes);
