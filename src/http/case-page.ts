@@ -4,8 +4,8 @@
  */
 import type { Request, RequestHandler, Response } from "express";
 import type { AppContext } from "../app.js";
-import { mayMakeMove, type Viewer } from "../domain/case-abilities.js";
-import { MOVES, OUTCOME_LABELS, STATE_LABELS, type MoveName } from "../domain/case-states.js";
+import { CASE_ACTIONS, mayMakeMove, type Viewer } from "../domain/case-abilities.js";
+import { MOVES, MOVE_NAMES, OUTCOME_LABELS, STATE_LABELS, type MoveName } from "../domain/case-states.js";
 import { CLOCK_STATUS_LABELS, caseClocks } from "../domain/clocks.js";
 import { ENFORCEMENT_LABELS, MAX_COMPENSATION_RATE, MIN_COMPENSATION_RATE, compensationPreview, orderClock, outstandingFen } from "../domain/money.js";
 import { ConflictError, DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
@@ -110,22 +110,11 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
       mediationWindow: c.state === "mediating" && (acceptance.status === "dueSoon" || acceptance.status === "overdue") ? acceptance : null,
       agreementOverdue: c.state === "mediating" && settlements.agreement ? isAgreementOverdue(settlements.agreement.payBy, agreementItems, today) : false,
     },
+    // Every action flag and every move of the abilities table, by name; views test these, never roles.
     can: {
-      assign: abilities.assign,
-      extend: abilities.extend,
-      addEvidence: abilities.addEvidence,
-      openEvidence: abilities.openEvidence,
-      printDocuments: abilities.printDocuments,
-      voidEvidence: abilities.voidEvidence,
-      noteOverClaim: abilities.noteOverClaim,
-      recordVisit: may("recordVisit"),
-      recordMediation: may("recordMediation"),
+      ...Object.fromEntries(CASE_ACTIONS.map((action) => [action, abilities[action]])),
+      ...Object.fromEntries(MOVE_NAMES.map((name) => [name, may(name)])),
       settle: may("settleByMediation") && settlements.agreement !== null,
-      recordPayment: may("recordPayment"),
-      issueOrder: may("issueOrder"),
-      enforce: may("enforce"),
-      escalate: may("escalate"),
-      close: may("close"),
     },
     workers: detail.workers.map((w) => (working ? w : { ...w, idNumber: maskIdNumber(w.idNumber), phone: maskPhone(w.phone) })),
     claimedFen: detail.workers.reduce((sum, w) => sum + w.claimedFen, 0),
