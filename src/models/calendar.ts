@@ -11,21 +11,9 @@ import { OFFICIAL_SOURCE, officialSchedules } from "../domain/official-calendar.
 import { provisionalSchedule } from "../domain/statutory-holidays.js";
 import { WorkingCalendar, type CalendarDay, type NamedDate, type YearSchedule } from "../domain/working-days.js";
 import { recordAudit } from "./audit.js";
+import { recomputeOpenDeadlines } from "./deadlines.js";
 
 export const PROVISIONAL_SOURCE = "按《全国年节及纪念日放假办法》推算（暂定）";
-
-/** Listeners run inside the transaction that changed the calendar (e.g. recomputing case deadlines). */
-export interface CalendarChange {
-  /** The first year whose days changed (later years' ordinals moved with it). */
-  fromYear: number;
-  /** The calendar as it now stands. */
-  calendar: WorkingCalendar;
-}
-type CalendarListener = (tx: DbOrTx, change: CalendarChange) => void;
-const listeners: CalendarListener[] = [];
-export function onCalendarChange(listener: CalendarListener): void {
-  listeners.push(listener);
-}
 
 const cache = new WeakMap<Db, WorkingCalendar>();
 
@@ -94,7 +82,7 @@ export function ensureCalendar(db: Db, throughYear: number): void {
     if (firstChanged === null) return;
     const calendar = new WorkingCalendar([...schedules.values()]);
     writeDays(tx, calendar, firstChanged);
-    for (const listener of listeners) listener(tx, { fromYear: firstChanged, calendar });
+    recomputeOpenDeadlines(tx, { fromYear: firstChanged, calendar });
   });
   cache.delete(db);
 }
@@ -149,7 +137,7 @@ export function saveYearSchedule(db: Db, year: number, change: ScheduleChange, a
       action: how,
       detail: `节假日 ${change.holidays.length} 天，调休上班 ${change.makeupWorkdays.length} 天；来源：${change.source}${change.publish ? "；已发布" : ""}`,
     });
-    for (const listener of listeners) listener(tx, { fromYear: year, calendar });
+    recomputeOpenDeadlines(tx, { fromYear: year, calendar });
   });
   cache.delete(db);
 }

@@ -6,7 +6,7 @@
 import { and, asc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../db/client.js";
 import { documentSequences, paymentOrders, priorNotices } from "../db/schema.js";
-import type { Viewer } from "../domain/case-access.js";
+import type { Viewer } from "../domain/case-abilities.js";
 import { shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
 import { compensationRateProblem } from "../domain/money.js";

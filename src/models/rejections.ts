@@ -6,7 +6,6 @@ import type { Db } from "../db/client.js";
 import { ValidationError } from "../domain/errors.js";
 import { rejectionBasis } from "../domain/legal-basis.js";
 import { transition, type MoveRequest } from "./cases.js";
-import { recordRecovered } from "./settlements.js";
 
 export function rejectComplaint(db: Db, req: Omit<MoveRequest, "move" | "outcome"> & { ground: string; basisText: string }): void {
   const basis = rejectionBasis(req.ground, req.basisText);
@@ -15,9 +14,6 @@ export function rejectComplaint(db: Db, req: Omit<MoveRequest, "move" | "outcome
     ...req,
     move: "reject",
     outcome: "rejected",
-    effect: (tx, c) => {
-      recordRecovered(tx, c.id, null);
-      return { rejectionBasis: basis.basis };
-    },
+    effect: () => ({ rejectionBasis: basis.basis }),
   });
 }
