@@ -1,4 +1,6 @@
 /** Settings read once from the environment, with the defaults a fresh checkout needs. */
+import { thresholdsProblem, type Thresholds } from "./domain/blacklist.js";
+
 export interface Config {
   port: number;
   databasePath: string;
@@ -16,6 +18,10 @@ export interface Config {
   bureau: { name: string; address: string; phone: string };
   /** Inspectors may open any case read-only (personal data masked). Off unless the bureau allows it. */
   inspectorsReadAll: boolean;
+  /** The province's figures for 拒不支付劳动报酬罪, which the blacklist's grounds use (docs/rules.md). */
+  blacklistThresholds: Thresholds;
+  /** 数额较大: a case's ordered arrears from which it is a candidate for the quarterly 重大违法 list. */
+  largeArrearsFen: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -34,10 +40,19 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     evidenceDir: env.EVIDENCE_DIR ?? "data/evidence",
     evidenceMaxBytes: Number(env.EVIDENCE_MAX_BYTES ?? 2 * 1024 ** 3),
     inspectorsReadAll: env.INSPECTORS_READ_ALL === "true",
+    blacklistThresholds: readThresholds(env),
+    largeArrearsFen: Math.round(Number(env.LARGE_ARREARS_YUAN ?? 50000) * 100),
     bureau: {
       name: env.BUREAU_NAME ?? "长春市劳动保障监察支队",
       address: env.BUREAU_ADDRESS ?? "长春市南关区人民大街 1234 号 劳动保障监察投诉窗口",
       phone: env.BUREAU_PHONE ?? "0431-12333",
     },
   };
+}
+
+function readThresholds(env: NodeJS.ProcessEnv): Thresholds {
+  const t = { oneWorkerFen: Math.round(Number(env.BLACKLIST_ONE_WORKER_YUAN ?? 10000) * 100), groupFen: Math.round(Number(env.BLACKLIST_GROUP_YUAN ?? 50000) * 100) };
+  const problem = thresholdsProblem(t);
+  if (problem) throw new Error(`BLACKLIST_ONE_WORKER_YUAN / BLACKLIST_GROUP_YUAN: ${problem}`);
+  return t;
 }

@@ -70,8 +70,6 @@ export function parseEnforcement(body: unknown): Enforcement {
       return { kind, note: required(v, "note", "行政处理决定的内容") };
     case "policeReferral":
       return { kind, agency: required(v, "agency", "接收移送的公安机关"), decidedOn: date(v, "decidedOn", "移送日期"), note };
-    case "blacklistCandidate":
-      return { kind, note };
     default:
       throw new ValidationError("请选择要采取的措施");
   }
