@@ -163,6 +163,7 @@ export const cases = sqliteTable(
     index("cases_received_idx").on(t.receivedOn),
     index("cases_employer_uscc_idx").on(t.employerUscc),
     index("cases_employer_name_idx").on(t.employerName),
+    index("cases_outcome_closed_idx").on(t.outcome, t.closedOn),
   ],
 );
 

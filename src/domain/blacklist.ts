@@ -267,6 +267,8 @@ export interface BlacklistViewer {
 
 export interface BlacklistAbilities {
   view: boolean;
+  /** Works the proceeding: sees the listed persons' ID numbers in full and prints the notice and decision. */
+  work: boolean;
   propose: boolean;
   approve: boolean;
   serve: boolean;
@@ -293,6 +295,7 @@ export function blacklistAbilities(viewer: BlacklistViewer, p: ProceedingFacts |
   const current = p ? isCurrentlyListed(p, today) : false;
   return {
     view: supervisor || viewer.role === "inspector",
+    work: worker,
     propose: worker && p === null,
     approve: supervisor && stage === "proposed",
     serve: worker && stage === "approved",

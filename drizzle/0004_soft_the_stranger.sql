@@ -94,4 +94,5 @@ CREATE INDEX `violation_entries_batch_idx` ON `violation_entries` (`batch_id`);-
 CREATE INDEX `violation_entries_case_idx` ON `violation_entries` (`case_id`);--> statement-breakpoint
 CREATE INDEX `cases_employer_uscc_idx` ON `cases` (`employer_uscc`);--> statement-breakpoint
 CREATE INDEX `cases_employer_name_idx` ON `cases` (`employer_name`);--> statement-breakpoint
+CREATE INDEX `cases_outcome_closed_idx` ON `cases` (`outcome`,`closed_on`);--> statement-breakpoint
 ALTER TABLE `cases` DROP COLUMN `blacklist_candidate`;
