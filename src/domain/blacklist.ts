@@ -102,11 +102,11 @@ export function proposalProblem(order: OrderDue | null, grounds: Grounds, today:
   switch (grounds.kind) {
     case "oneWorker":
       if (!(grounds.monthsOwed >= MIN_MONTHS_OWED)) return `按单个劳动者提请的，须拖欠 ${MIN_MONTHS_OWED} 个月以上的劳动报酬`;
-      if (unpaid.largestFen < t.oneWorkerFen) return `未付金额最多的劳动者欠 ${yuan(unpaid.largestFen)}，未达到 ${yuan(t.oneWorkerFen)} 的数额标准`;
+      if (unpaid.largestFen < t.oneWorkerFen) return `未付金额最多的劳动者欠 ${yuan(unpaid.largestFen)}，未达到 ${yuan(t.oneWorkerFen)}的数额标准`;
       return null;
     case "group":
       if (unpaid.workers < MIN_GROUP_WORKERS) return `仍被拖欠的劳动者为 ${unpaid.workers} 人，不足 ${MIN_GROUP_WORKERS} 人`;
-      if (unpaid.totalFen < t.groupFen) return `未付总额 ${yuan(unpaid.totalFen)}，未达到 ${yuan(t.groupFen)} 的数额标准`;
+      if (unpaid.totalFen < t.groupFen) return `未付总额 ${yuan(unpaid.totalFen)}，未达到 ${yuan(t.groupFen)}的数额标准`;
       return null;
     case "incident":
       return grounds.description.trim() ? null : "请写明引发的群体性事件或极端事件及其社会影响";

@@ -19,6 +19,8 @@ import { loadCalendar } from "../models/calendar.js";
 import { getCaseDetail, inspectorWorkloads } from "../models/cases.js";
 import { moneySummary, settlementsOf } from "../models/settlements.js";
 import { listSiteVisits, visitEligibleStaff } from "../models/site-visits.js";
+import { abilitiesOn, proceedingsOfCase } from "../models/blacklist.js";
+import { STAGE_LABELS } from "../domain/blacklist.js";
 import { tasksOfCase } from "../models/task-force.js";
 import { listUnits } from "../models/units.js";
 
@@ -82,6 +84,8 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
     openItems,
     money: moneySummary(db, c.id),
     tasks: tasksOfCase(db, c.id, today),
+    blacklist: proceedingsOfCase(db, c.id),
+    blacklistStageLabels: STAGE_LABELS,
     units: may("escalate") ? listUnits(db, { activeOnly: true }) : [],
     warnings: {
       // 快调 must fit the 5-working-day acceptance window.
@@ -104,6 +108,7 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
       escalate: may("escalate"),
       close: may("close"),
       isSupervisor: viewer.role === "supervisor",
+      proposeBlacklist: working && abilitiesOn(db, viewer, c.id, null, today).propose,
     },
     workers: detail.workers.map((w) => (working ? w : { ...w, idNumber: maskIdNumber(w.idNumber), phone: maskPhone(w.phone) })),
     claimedFen: detail.workers.reduce((sum, w) => sum + w.claimedFen, 0),
