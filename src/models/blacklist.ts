@@ -146,7 +146,7 @@ function checkPersons(persons: readonly PersonInput[]): void {
 }
 
 function log(tx: DbOrTx, p: { id: number; caseId: number }, actor: Viewer, now: Date, action: string, detail = ""): void {
-  recordAudit(tx, { actorId: actor.id, subject: `blacklist:${p.id}`, action, detail });
+  recordAudit(tx, { actorId: actor.id, subject: `blacklist:${p.id}`, action, detail, at: now });
   addEvent(tx, { caseId: p.caseId, actorId: actor.id, action: "blacklist", note: `失信名单程序 #${p.id}：${action}${detail ? `（${detail}）` : ""}`, now });
 }
 

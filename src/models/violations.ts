@@ -39,7 +39,7 @@ export function createBatch(db: Db, req: { kind: "quarterly" | "adhoc"; quarterK
     throw new ValidationError("请填写随时公布的标题");
   }
   const { id } = db.insert(violationBatches).values({ title, kind: req.kind, quarter: quarterKey, createdById: req.actor.id, updatedAt: req.now }).returning({ id: violationBatches.id }).get();
-  recordAudit(db, { actorId: req.actor.id, subject: `violations:${id}`, action: "建立公布批次", detail: title });
+  recordAudit(db, { actorId: req.actor.id, subject: `violations:${id}`, action: "建立公布批次", detail: title, at: req.now });
   return id;
 }
 
@@ -114,7 +114,7 @@ export function addEntry(db: Db, req: { batchId: number; caseId: number; actor: 
       updatedAt: req.now,
     })
     .run();
-  recordAudit(db, { actorId: req.actor.id, subject: `violations:${req.batchId}`, action: "加入条目", detail: c.caseNumber });
+  recordAudit(db, { actorId: req.actor.id, subject: `violations:${req.batchId}`, action: "加入条目", detail: c.caseNumber, at: req.now });
 }
 
 export interface EntryFields {
@@ -155,7 +155,7 @@ export function publishBatch(db: Db, req: { batchId: number; actor: Viewer; now:
   }
   const today = shanghaiDate(req.now);
   db.update(violationBatches).set({ publishedOn: today, publishedById: req.actor.id, updatedAt: req.now }).where(eq(violationBatches.id, batch.id)).run();
-  recordAudit(db, { actorId: req.actor.id, subject: `violations:${batch.id}`, action: "发布", detail: `${batch.entries.length} 条` });
+  recordAudit(db, { actorId: req.actor.id, subject: `violations:${batch.id}`, action: "发布", detail: `${batch.entries.length} 条`, at: req.now });
 }
 
 /** A published entry whose decision was revoked or changed leaves the public page; the record stays. */
@@ -168,7 +168,7 @@ export function withdrawEntry(db: Db, req: { entryId: number; reason: string; ac
   if (!batch.publishedOn) throw new ValidationError("未发布的条目直接移除即可");
   if (entry.withdrawnOn) throw new ValidationError("该条目已撤回");
   db.update(violationEntries).set({ withdrawnOn: shanghaiDate(req.now), withdrawnReason: req.reason.trim(), updatedAt: req.now }).where(eq(violationEntries.id, entry.id)).run();
-  recordAudit(db, { actorId: req.actor.id, subject: `violations:${batch.id}`, action: "撤回条目", detail: `${entry.employerName}：${req.reason.trim()}` });
+  recordAudit(db, { actorId: req.actor.id, subject: `violations:${batch.id}`, action: "撤回条目", detail: `${entry.employerName}：${req.reason.trim()}`, at: req.now });
 }
 
 /** What the public page shows: published batches, newest first, with the entries not withdrawn. */
