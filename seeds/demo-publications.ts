@@ -20,8 +20,8 @@ import {
   type PersonInput,
 } from "../src/models/blacklist.js";
 import { loadCalendar } from "../src/models/calendar.js";
-import { assignInspectors, moveCase, registerCase } from "../src/models/cases.js";
-import { issueOrder } from "../src/models/settlements.js";
+import { assignInspectors, getCaseRow, moveCase, registerCase } from "../src/models/cases.js";
+import { closeCase, issueOrder } from "../src/models/settlements.js";
 import { getUserByUsername } from "../src/models/users.js";
 import { addEntry, candidates, createBatch, getBatch, publishBatch } from "../src/models/violations.js";
 import { personId, workers } from "./demo-cases.js";
@@ -109,6 +109,17 @@ export function seedDemoPublications(db: Db, now: Date, thresholds: Thresholds, 
     if (d.stage === "noticed") return;
     const decidedOn = workday(servedOn, 7);
     decideListing(db, { id: pid, sanctions: "在政府资金支持、政府采购、招投标、融资贷款、市场准入、税收优惠、评优评先、交通出行等方面依法依规予以限制。", calendar, actor: supervisor, now: at(decidedOn) });
+    // The case itself ends with the administrative decision; the listing runs on its own clock.
+    closeCase(db, {
+      caseId: id,
+      version: getCaseRow(db, id).version,
+      outcome: "administrativeDecision",
+      note: "作出行政处理决定；单位逾期拒不支付，已列入失信联合惩戒名单。",
+      recovered: amounts.map((a) => ({ workerId: a.workerId, amountFen: 0 })),
+      overClaimNote: "",
+      actor: supervisor,
+      now: at(workday(decidedOn, 1)),
+    });
     if (d.stage === "listed") return;
     const correctedOn = addDays(decidedOn, 30);
     const appliedOn = d.stage === "earlyApplied" ? addDays(today, -3) : addMonths(correctedOn, 6);
