@@ -8,7 +8,7 @@ import type { Db } from "../src/db/client.js";
 import { blacklistProceedings, caseWorkers } from "../src/db/schema.js";
 import { addMonths, addDays, shanghaiDate, type IsoDate } from "../src/domain/dates.js";
 import { usccCheckChar } from "../src/domain/identifiers.js";
-import type { Thresholds } from "../src/domain/blacklist.js";
+import type { Config } from "../src/config.js";
 import { previousQuarter } from "../src/domain/violations-list.js";
 import {
   applyEarlyRemoval,
@@ -20,7 +20,7 @@ import {
   type PersonInput,
 } from "../src/models/blacklist.js";
 import { loadCalendar } from "../src/models/calendar.js";
-import { assignInspectors, getCaseRow, moveCase, registerCase } from "../src/models/cases.js";
+import { assignInspectors, getCaseRow, transition, registerCase } from "../src/models/cases.js";
 import { closeCase, issueOrder } from "../src/models/settlements.js";
 import { getUserByUsername } from "../src/models/users.js";
 import { addEntry, candidates, createBatch, getBatch, publishBatch } from "../src/models/violations.js";
@@ -45,12 +45,13 @@ const DEMOS: Demo[] = [
   { employer: "长春市华兴物流有限公司", legalRep: "冯某", daysAgo: 3, workers: 10, stage: "proposed" },
 ];
 
-export function seedDemoPublications(db: Db, now: Date, thresholds: Thresholds, largeArrearsFen: number): void {
+export function seedDemoPublications(db: Db, now: Date, config: Config): void {
+  const { blacklistThresholds: thresholds, largeArrearsFen, bureau } = config;
   if (db.select({ n: count() }).from(blacklistProceedings).get()!.n > 0) return;
   const calendar = loadCalendar(db);
   const today = shanghaiDate(now);
   const clerk = getUserByUsername(db, "clerk1")!;
-  const supervisor = { id: getUserByUsername(db, "supervisor1")!.id, role: "supervisor" as const };
+  const supervisor = { id: getUserByUsername(db, "supervisor1")!.id, role: "supervisor" as const, unitId: null };
   const inspector = getUserByUsername(db, "inspector1")!.id;
   const second = getUserByUsername(db, "inspector2")!.id;
   const at = (date: IsoDate) => new Date(`${date}T10:00:00+08:00`);
@@ -87,9 +88,9 @@ export function seedDemoPublications(db: Db, now: Date, thresholds: Thresholds, 
     let version = 1;
     assignInspectors(db, { caseId: id, leadId: inspector, secondId: second, version: version++, actor: supervisor, now: at(receivedOn) });
     const filedOn = workday(receivedOn, 1);
-    version = moveCase(db, { caseId: id, move: "file", note: "", version, actor: supervisor, now: at(filedOn) }).version;
+    version = transition(db, { caseId: id, move: "file", note: "", version, actor: supervisor, now: at(filedOn) }).version;
     const amounts = db.select({ workerId: caseWorkers.id, amountFen: caseWorkers.claimedFen }).from(caseWorkers).where(eq(caseWorkers.caseId, id)).all();
-    const orderId = issueOrder(db, { caseId: id, version, payBy, facts: "经查，你单位拖欠下列劳动者工资，违反了《保障农民工工资支付条例》第十五条的规定。", amounts, actor: supervisor, now: at(filedOn) });
+    const orderId = issueOrder(db, { caseId: id, version, payBy, facts: "经查，你单位拖欠下列劳动者工资，违反了《保障农民工工资支付条例》第十五条的规定。", amounts, numberPrefix: bureau.orderPrefix, actor: supervisor, now: at(filedOn) });
 
     const proposedOn = workday(payBy, 1);
     const persons: PersonInput[] = [
@@ -103,12 +104,12 @@ export function seedDemoPublications(db: Db, now: Date, thresholds: Thresholds, 
       now: at(proposedOn),
     });
     if (d.stage === "proposed") return;
-    approveProposal(db, { id: pid, actor: supervisor, now: at(workday(payBy, 2)) });
+    approveProposal(db, { id: pid, numberPrefix: bureau.blacklistNoticePrefix, actor: supervisor, now: at(workday(payBy, 2)) });
     const servedOn = workday(payBy, 3);
     recordService(db, { id: pid, servedOn, actor: supervisor, now: at(servedOn) });
     if (d.stage === "noticed") return;
     const decidedOn = workday(servedOn, 7);
-    decideListing(db, { id: pid, sanctions: "在政府资金支持、政府采购、招投标、融资贷款、市场准入、税收优惠、评优评先、交通出行等方面依法依规予以限制。", calendar, actor: supervisor, now: at(decidedOn) });
+    decideListing(db, { id: pid, numberPrefix: bureau.blacklistDecisionPrefix, sanctions: "在政府资金支持、政府采购、招投标、融资贷款、市场准入、税收优惠、评优评先、交通出行等方面依法依规予以限制。", calendar, actor: supervisor, now: at(decidedOn) });
     // The case itself ends with the administrative decision; the listing runs on its own clock.
     closeCase(db, {
       caseId: id,

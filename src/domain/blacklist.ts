@@ -283,6 +283,16 @@ export interface BlacklistAbilities {
   reverse: boolean;
 }
 
+/** Steps that record what happened (the inspectors working the case may take them); the rest decide. */
+const RECORDING_STEPS: readonly (keyof BlacklistAbilities)[] = ["work", "propose", "serve", "recordObjection", "recordPledge", "applyEarlyRemoval"];
+
+/** Whether the viewer holds the role for a step at all, whatever stage the proceeding is in. */
+export function mayTakeStep(viewer: BlacklistViewer, step: keyof BlacklistAbilities): boolean {
+  const supervisor = viewer.role === "supervisor";
+  if (RECORDING_STEPS.includes(step)) return supervisor || (viewer.role === "inspector" && viewer.worksCase);
+  return step === "view" ? supervisor || viewer.role === "inspector" : supervisor;
+}
+
 /**
  * Proposing, and recording what the parties did (service, objection, payment, application), is for the
  * inspectors working the case and supervisors; approving, answering, deciding and removing is for

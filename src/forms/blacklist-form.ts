@@ -1,6 +1,5 @@
 /** The blacklist proposal form: grounds, facts and the persons listed with the employer. */
 import { GROUNDS, PERSON_ROLES, type Grounds, type PersonRole } from "../domain/blacklist.js";
-import { isIsoDate, type IsoDate } from "../domain/dates.js";
 import { ValidationError } from "../domain/errors.js";
 import type { PersonInput, ProposalInput } from "../models/blacklist.js";
 import { formValues, type FormValues } from "./form.js";
@@ -32,11 +31,6 @@ function parsePersons(v: FormValues): PersonInput[] {
   return out;
 }
 
-export function dateField(body: unknown, key: string, label: string): IsoDate {
-  const value = (formValues(body)[key] ?? "").trim();
-  if (!isIsoDate(value)) throw new ValidationError(`请填写有效的${label}`);
-  return value;
-}
 
 export function textField(body: unknown, key: string): string {
   return formValues(body)[key] ?? "";

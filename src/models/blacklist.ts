@@ -7,8 +7,10 @@ import { and, asc, desc, eq, gte, inArray, like, lte, or, sql } from "drizzle-or
 import type { Db, DbOrTx, Tx } from "../db/client.js";
 import { blacklistPersons, blacklistProceedings, cases, documentSequences, paymentOrders, settlementItems, users } from "../db/schema.js";
 import {
+  STAGE_LABELS,
   blacklistAbilities,
   decisionProblem,
+  mayTakeStep,
   earlyRemovalProblem,
   objectionProblem,
   proposalProblem,
@@ -19,10 +21,11 @@ import {
   type Grounds,
   type PersonRole,
   type ProceedingFacts,
+  type Stage,
   type Thresholds,
 } from "../domain/blacklist.js";
-import type { Viewer } from "../domain/case-access.js";
-import { addDays, shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
+import type { Viewer } from "../domain/case-abilities.js";
+import { addDays, isIsoDate, shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { idNumberProblem } from "../domain/identifiers.js";
 import type { WorkingCalendar } from "../domain/working-days.js";
@@ -51,8 +54,14 @@ function worksCase(tx: DbOrTx, caseId: number, viewer: Viewer): boolean {
 }
 
 /** What this viewer may do on this proceeding (or, with null, whether they may propose on the case). */
-export function abilitiesOn(tx: DbOrTx, viewer: Viewer, caseId: number, p: ProceedingFacts | null, today: IsoDate): BlacklistAbilities {
+export function blacklistAbilitiesOn(tx: DbOrTx, viewer: Viewer, caseId: number, p: ProceedingFacts | null, today: IsoDate): BlacklistAbilities {
   return blacklistAbilities({ role: viewer.role, worksCase: worksCase(tx, caseId, viewer) }, p, today);
+}
+
+/** Refuses a step: 403 when the viewer may never take it, a message when the stage is wrong for it. */
+function refuse(tx: DbOrTx, viewer: Viewer, caseId: number, step: keyof BlacklistAbilities, stage: Stage | null): never {
+  if (!mayTakeStep({ role: viewer.role, worksCase: worksCase(tx, caseId, viewer) }, step)) throw new ForbiddenError("您不能进行此操作：提请和登记由承办本案的监察员或科长办理，审批、决定和移出由科长办理。");
+  throw new ValidationError(stage ? `本程序现为“${STAGE_LABELS[stage]}”，不能进行此操作` : "不能进行此操作");
 }
 
 /** The order with each worker's amount and what was paid: the facts both grounds are checked on. */
@@ -70,14 +79,15 @@ export function orderDue(tx: DbOrTx, caseId: number, orderId: number) {
   return { ...order, items };
 }
 
-function nextNumber(tx: Tx, kind: "blacklistNotice" | "blacklistDecision", year: number): string {
+/** 长人社失信告〔2026〕3号: numbered per kind and year, the prefix a setting. */
+function nextNumber(tx: Tx, kind: "blacklistNotice" | "blacklistDecision", prefix: string, year: number): string {
   const { last } = tx
     .insert(documentSequences)
     .values({ kind, year, last: 1 })
     .onConflictDoUpdate({ target: [documentSequences.kind, documentSequences.year], set: { last: sql`${documentSequences.last} + 1` } })
     .returning({ last: documentSequences.last })
     .get();
-  return kind === "blacklistNotice" ? `长人社失信告〔${year}〕${last}号` : `长人社失信决〔${year}〕${last}号`;
+  return `${prefix}〔${year}〕${last}号`;
 }
 
 /** An employer with a proceeding under way or a current listing: no second proceeding alongside it. */
@@ -95,12 +105,17 @@ function openProceedingFor(tx: DbOrTx, employer: { name: string; uscc: string | 
     .get();
 }
 
+/** Before a proposal form is even read: 403 unless the viewer works the case (or supervises). */
+export function assertMayPropose(db: Db, viewer: Viewer, caseId: number, today: IsoDate): void {
+  if (!blacklistAbilitiesOn(db, viewer, caseId, null, today).propose) refuse(db, viewer, caseId, "propose", null);
+}
+
 export function proposeListing(db: Db, req: { input: ProposalInput; thresholds: Thresholds; actor: Viewer; now: Date }): number {
   const today = shanghaiDate(req.now);
   const { input } = req;
   return db.transaction((tx) => {
     const c = getCaseRow(tx, input.caseId);
-    if (!abilitiesOn(tx, req.actor, c.id, null, today).propose) throw new ForbiddenError("只有承办本案的监察员或科长可以提请列入失信联合惩戒名单。");
+    assertMayPropose(db, req.actor, c.id, today);
     const order = orderDue(tx, c.id, input.orderId);
     const problem = proposalProblem(order, input.grounds, today, req.thresholds);
     if (problem || !order) throw new ValidationError(problem ?? "指令书不存在");
@@ -168,9 +183,7 @@ function step(
     if (!p) throw new NotFoundError("失信名单程序不存在。");
     const payBy = tx.select({ payBy: paymentOrders.payBy }).from(paymentOrders).where(eq(paymentOrders.id, p.orderId)).get()!.payBy;
     const f = facts(p, payBy);
-    if (!abilitiesOn(tx, req.actor, p.caseId, f, today)[ability]) {
-      throw new ForbiddenError("您不能在本程序的当前阶段进行此操作。");
-    }
+    if (!blacklistAbilitiesOn(tx, req.actor, p.caseId, f, today)[ability]) refuse(tx, req.actor, p.caseId, ability, p.stage);
     const { set, detail } = change(tx, p, f, today);
     tx.update(blacklistProceedings)
       .set({ ...set, updatedAt: req.now })
@@ -182,29 +195,39 @@ function step(
 
 type Req = { id: number; actor: Viewer; now: Date };
 
-export function approveProposal(db: Db, req: Req): void {
+function validDate(value: string, label: string): void {
+  if (!isIsoDate(value)) throw new ValidationError(`请填写有效的${label}`);
+}
+
+function required(text: string, label: string): string {
+  if (!text.trim()) throw new ValidationError(`请填写${label}`);
+  return text.trim();
+}
+
+export function approveProposal(db: Db, req: Req & { numberPrefix: string }): void {
   step(db, req, "approve", "审批同意提请，制作告知书", (tx, _p, _f, today) => {
-    const noticeNumber = nextNumber(tx, "blacklistNotice", yearOf(today));
+    const noticeNumber = nextNumber(tx, "blacklistNotice", req.numberPrefix, yearOf(today));
     return { set: { stage: "approved", approvedById: req.actor.id, approvedOn: today, noticeNumber }, detail: noticeNumber };
   });
 }
 
 export function refuseProposal(db: Db, req: Req & { reason: string }): void {
-  if (!req.reason.trim()) throw new ValidationError("请填写不予提请的理由");
-  step(db, req, "approve", "不予提请", (_tx, _p, _f, today) => ({ set: { stage: "refused", endedOn: today, endReason: req.reason.trim() }, detail: req.reason.trim() }));
+  step(db, req, "approve", "不予提请", (_tx, _p, _f, today) => ({ set: { stage: "refused", endedOn: today, endReason: required(req.reason, "不予提请的理由") }, detail: req.reason.trim() }));
 }
 
-export function recordService(db: Db, req: Req & { servedOn: IsoDate }): void {
+export function recordService(db: Db, req: Req & { servedOn: string }): void {
   step(db, req, "serve", "告知书已送达", (_tx, p, _f, today) => {
+    validDate(req.servedOn, "送达日期");
     const problem = serviceProblem(p, req.servedOn, p.approvedOn!, today);
     if (problem) throw new ValidationError(problem);
     return { set: { stage: "noticed", noticeServedOn: req.servedOn }, detail: `送达日期 ${req.servedOn}` };
   });
 }
 
-export function recordObjection(db: Db, req: Req & { objectionOn: IsoDate; text: string; calendar: WorkingCalendar }): void {
-  if (!req.text.trim()) throw new ValidationError("请填写异议的内容");
+export function recordObjection(db: Db, req: Req & { objectionOn: string; text: string; calendar: WorkingCalendar }): void {
   step(db, req, "recordObjection", "当事人提出异议", (_tx, _p, f, today) => {
+    validDate(req.objectionOn, "异议日期");
+    if (!req.text.trim()) throw new ValidationError("请填写异议的内容");
     const problem = objectionProblem(f, req.objectionOn, today, req.calendar);
     if (problem) throw new ValidationError(problem);
     return { set: { objectionOn: req.objectionOn, objectionText: req.text.trim() }, detail: `${req.objectionOn} 提出` };
@@ -212,8 +235,10 @@ export function recordObjection(db: Db, req: Req & { objectionOn: IsoDate; text:
 }
 
 export function answerObjection(db: Db, req: Req & { text: string }): void {
-  if (!req.text.trim()) throw new ValidationError("请填写核实情况和答复");
-  step(db, req, "answerObjection", "异议已核实答复", (_tx, _p, _f, today) => ({ set: { verificationOn: today, verificationText: req.text.trim() } }));
+  step(db, req, "answerObjection", "异议已核实答复", (_tx, _p, _f, today) => {
+    if (!req.text.trim()) throw new ValidationError("请填写核实情况和答复");
+    return { set: { verificationOn: today, verificationText: req.text.trim() } };
+  });
 }
 
 /** 不予列入 (第七条): before the decision, the order is paid in full and a written pledge is signed. */
@@ -227,22 +252,25 @@ export function recordPaidAndPledged(db: Db, req: Req & { pledged: boolean; note
 }
 
 export function extendDecision(db: Db, req: Req & { reason: string }): void {
-  if (!req.reason.trim()) throw new ValidationError("请填写案情复杂需要延长的理由");
-  step(db, req, "extend", "列入决定期限延长 20 个工作日", () => ({ set: { decisionExtended: true, extensionReason: req.reason.trim() }, detail: req.reason.trim() }));
+  step(db, req, "extend", "列入决定期限延长 20 个工作日", () => {
+    if (!req.reason.trim()) throw new ValidationError("请填写案情复杂需要延长的理由");
+    return { set: { decisionExtended: true, extensionReason: req.reason.trim() }, detail: req.reason.trim() };
+  });
 }
 
-export function decideListing(db: Db, req: Req & { sanctions: string; calendar: WorkingCalendar }): void {
-  if (!req.sanctions.trim()) throw new ValidationError("请填写惩戒措施");
+export function decideListing(db: Db, req: Req & { sanctions: string; numberPrefix: string; calendar: WorkingCalendar }): void {
   step(db, req, "decide", "作出列入决定", (tx, _p, f, today) => {
+    if (!req.sanctions.trim()) throw new ValidationError("请填写惩戒措施");
     const problem = decisionProblem(f, today, req.calendar);
     if (problem) throw new ValidationError(problem);
-    const decisionNumber = nextNumber(tx, "blacklistDecision", yearOf(today));
+    const decisionNumber = nextNumber(tx, "blacklistDecision", req.numberPrefix, yearOf(today));
     return { set: { stage: "listed", decisionNumber, decisionOn: today, sanctions: req.sanctions.trim(), termStartsOn: today, termEndsOn: termEnd(today) }, detail: `${decisionNumber}，名单期至 ${termEnd(today)}` };
   });
 }
 
-export function applyEarlyRemoval(db: Db, req: Req & { correctedOn: IsoDate; note: string }): void {
+export function applyEarlyRemoval(db: Db, req: Req & { correctedOn: string; note: string }): void {
   step(db, req, "applyEarlyRemoval", "收到提前移出申请", (_tx, _p, _f, today) => {
+    validDate(req.correctedOn, "改正日期");
     if (req.correctedOn > today) throw new ValidationError("改正日期不能晚于今天");
     return { set: { earlyAppliedOn: today, earlyCorrectedOn: req.correctedOn, earlyNote: req.note.trim() }, detail: `改正日期 ${req.correctedOn}` };
   });
@@ -262,17 +290,18 @@ export function decideEarlyRemoval(db: Db, req: Req & { grant: boolean; pledged:
 }
 
 export function revokeListing(db: Db, req: Req & { reason: string }): void {
-  if (!req.reason.trim()) throw new ValidationError("请填写撤销列入的理由（如指令书被撤销）");
-  step(db, req, "revoke", "撤销列入决定", (_tx, _p, _f, today) => ({ set: { stage: "removed", removedOn: today, removalKind: "revoked", removalReason: req.reason.trim() }, detail: req.reason.trim() }));
+  step(db, req, "revoke", "撤销列入决定", (_tx, _p, _f, today) => ({ set: { stage: "removed", removedOn: today, removalKind: "revoked", removalReason: required(req.reason, "撤销列入的理由（如指令书被撤销）") }, detail: req.reason.trim() }));
 }
 
 /** An early removal obtained by deceit is revoked: listed again, and the 3 years start over today. */
 export function reverseEarlyRemoval(db: Db, req: Req & { reason: string }): void {
-  if (!req.reason.trim()) throw new ValidationError("请填写撤销提前移出的理由");
-  step(db, req, "reverse", "撤销提前移出，重新计算名单期", (_tx, _p, _f, today) => ({
-    set: { stage: "listed", termStartsOn: today, termEndsOn: termEnd(today), removedOn: null, removalKind: null, removalReason: null, earlyAppliedOn: null, earlyCorrectedOn: null, earlyNote: null },
-    detail: `${req.reason.trim()}；名单期至 ${termEnd(today)}`,
-  }));
+  step(db, req, "reverse", "撤销提前移出，重新计算名单期", (_tx, _p, _f, today) => {
+    const reason = required(req.reason, "撤销提前移出的理由");
+    return {
+      set: { stage: "listed", termStartsOn: today, termEndsOn: termEnd(today), removedOn: null, removalKind: null, removalReason: null, earlyAppliedOn: null, earlyCorrectedOn: null, earlyNote: null },
+      detail: `${reason}；名单期至 ${termEnd(today)}`,
+    };
+  });
 }
 
 // ---- Reading ---------------------------------------------------------------------------------

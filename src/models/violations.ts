@@ -6,7 +6,7 @@
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { cases, violationBatches, violationEntries } from "../db/schema.js";
-import type { Viewer } from "../domain/case-access.js";
+import type { Viewer } from "../domain/case-abilities.js";
 import { OUTCOME_LABELS } from "../domain/case-states.js";
 import { addDays, shanghaiDate, type IsoDate } from "../domain/dates.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";

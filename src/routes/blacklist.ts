@@ -19,13 +19,14 @@ import {
 import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { maskIdNumber } from "../domain/masking.js";
-import { checked, dateField, parseProposal, PERSON_ROWS, textField } from "../forms/blacklist-form.js";
+import { checked, parseProposal, PERSON_ROWS, textField } from "../forms/blacklist-form.js";
 import { formValues } from "../forms/form.js";
 import { viewerOf } from "../http/case-page.js";
 import { requireRole } from "../middleware/require-role.js";
 import {
-  abilitiesOn,
+  blacklistAbilitiesOn,
   answerObjection,
+  assertMayPropose,
   applyEarlyRemoval,
   approveProposal,
   decideEarlyRemoval,
@@ -75,7 +76,7 @@ export function blacklistRouter(ctx: AppContext): Router {
     const detail = getCaseDetail(db, caseId, viewerOf(res), { inspectorsReadAll: false });
     const order = orderDue(db, caseId, orderId);
     if (!order) throw new NotFoundError("指令书不存在。");
-    if (!abilitiesOn(db, viewerOf(res), caseId, null, res.locals.today).propose) throw new ForbiddenError("只有承办本案的监察员或科长可以提请列入。");
+    if (!blacklistAbilitiesOn(db, viewerOf(res), caseId, null, res.locals.today).propose) throw new ForbiddenError("只有承办本案的监察员或科长可以提请列入。");
     res.status(status).render("blacklist/new", {
       ...labels,
       c: detail.case,
@@ -93,6 +94,8 @@ export function blacklistRouter(ctx: AppContext): Router {
 
   router.post("/blacklist", staff, (req, res) => {
     const v = formValues(req.body);
+    const caseId = Number(v.caseId);
+    if (Number.isInteger(caseId) && caseId > 0) assertMayPropose(db, viewerOf(res), caseId, res.locals.today);
     try {
       const id = proposeListing(db, { input: { caseId: Number(v.caseId), orderId: Number(v.orderId), ...parseProposal(req.body) }, thresholds: config.blacklistThresholds, actor: viewerOf(res), now: now() });
       res.redirect(303, `/blacklist/${id}`);
@@ -110,7 +113,7 @@ export function blacklistRouter(ctx: AppContext): Router {
     const p = getProceeding(db, id);
     const f = facts(p, p.payBy);
     const viewer = viewerOf(res);
-    const can = abilitiesOn(db, viewer, p.caseId, f, today);
+    const can = blacklistAbilitiesOn(db, viewer, p.caseId, f, today);
     // Only the people working the case see the listed persons' ID numbers in full (docs/rules.md).
     const seesIds = can.work;
     res.status(status).render("blacklist/show", {
@@ -146,17 +149,17 @@ export function blacklistRouter(ctx: AppContext): Router {
     });
   const base = (req: Request, res: Response) => ({ id: idOf(req), actor: viewerOf(res), now: now() });
 
-  act("approve", "approve", (req, res) => approveProposal(db, base(req, res)));
+  act("approve", "approve", (req, res) => approveProposal(db, { ...base(req, res), numberPrefix: config.bureau.blacklistNoticePrefix }));
   act("refuse", "approve", (req, res) => refuseProposal(db, { ...base(req, res), reason: textField(req.body, "reason") }));
-  act("service", "service", (req, res) => recordService(db, { ...base(req, res), servedOn: dateField(req.body, "servedOn", "送达日期") }));
+  act("service", "service", (req, res) => recordService(db, { ...base(req, res), servedOn: textField(req.body, "servedOn") }));
   act("objection", "objection", (req, res) =>
-    recordObjection(db, { ...base(req, res), objectionOn: dateField(req.body, "objectionOn", "异议日期"), text: textField(req.body, "text"), calendar: loadCalendar(db) }),
+    recordObjection(db, { ...base(req, res), objectionOn: textField(req.body, "objectionOn"), text: textField(req.body, "text"), calendar: loadCalendar(db) }),
   );
   act("verification", "verification", (req, res) => answerObjection(db, { ...base(req, res), text: textField(req.body, "text") }));
   act("pledge", "pledge", (req, res) => recordPaidAndPledged(db, { ...base(req, res), pledged: checked(req.body, "pledged"), note: textField(req.body, "note") }));
   act("extend", "extend", (req, res) => extendDecision(db, { ...base(req, res), reason: textField(req.body, "reason") }));
-  act("decision", "decision", (req, res) => decideListing(db, { ...base(req, res), sanctions: textField(req.body, "sanctions"), calendar: loadCalendar(db) }));
-  act("early-removal", "early", (req, res) => applyEarlyRemoval(db, { ...base(req, res), correctedOn: dateField(req.body, "correctedOn", "改正日期"), note: textField(req.body, "note") }));
+  act("decision", "decision", (req, res) => decideListing(db, { ...base(req, res), sanctions: textField(req.body, "sanctions"), numberPrefix: config.bureau.blacklistDecisionPrefix, calendar: loadCalendar(db) }));
+  act("early-removal", "early", (req, res) => applyEarlyRemoval(db, { ...base(req, res), correctedOn: textField(req.body, "correctedOn"), note: textField(req.body, "note") }));
   act("early-removal/decision", "early-decision", (req, res) =>
     decideEarlyRemoval(db, {
       ...base(req, res),
@@ -174,7 +177,7 @@ export function blacklistRouter(ctx: AppContext): Router {
 
   const documentOf = (req: Request, res: Response) => {
     const p = getProceeding(db, idOf(req));
-    if (!abilitiesOn(db, viewerOf(res), p.caseId, facts(p, p.payBy), res.locals.today).work) throw new ForbiddenError("只有承办本案的监察员或科长可以打印本程序的文书。");
+    if (!blacklistAbilitiesOn(db, viewerOf(res), p.caseId, facts(p, p.payBy), res.locals.today).work) throw new ForbiddenError("只有承办本案的监察员或科长可以打印本程序的文书。");
     return p;
   };
 
