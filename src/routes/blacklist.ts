@@ -120,6 +120,7 @@ export function blacklistRouter(ctx: AppContext): Router {
       ...labels,
       p: { ...p, persons: p.persons.map((x) => ({ ...x, idNumber: seesIds ? x.idNumber : maskIdNumber(x.idNumber) })) },
       can,
+      hasSteps: Object.entries(can).some(([step, allowed]) => allowed && step !== "view" && step !== "work" && step !== "propose"),
       clocks: proceedingClocks(f, today, cal),
       removal: effectiveRemoval(f, today),
       due: {
