@@ -27,6 +27,10 @@ import { settlementsRouter } from "./routes/settlements.js";
 import { taskForceRouter } from "./routes/task-force.js";
 import { homeRouter } from "./routes/home.js";
 import { oversightRouter } from "./routes/oversight.js";
+import { blacklistRouter } from "./routes/blacklist.js";
+import { publicListsRouter } from "./routes/public-lists.js";
+import { violationsRouter } from "./routes/violations.js";
+import { employersRouter } from "./routes/employers.js";
 
 export interface AppContext {
   db: Db;
@@ -54,7 +58,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.set("views", join(root, "views"));
   app.set("trust proxy", ctx.config.trustProxy ? 1 : false);
   app.disable("x-powered-by");
-  Object.assign(app.locals, viewHelpers, { htmxVersion: HTMX_VERSION });
+  Object.assign(app.locals, viewHelpers, { htmxVersion: HTMX_VERSION, bureau: ctx.config.bureau, authority: ctx.config.authority });
 
   app.use(
     helmet({
@@ -99,6 +103,10 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.use(casesRouter(ctx));
   app.use(settlementsRouter(ctx));
   app.use(taskForceRouter(ctx));
+  app.use(blacklistRouter(ctx));
+  app.use(publicListsRouter(ctx));
+  app.use(violationsRouter(ctx));
+  app.use(employersRouter(ctx));
   app.use(adminUsersRouter(ctx));
   app.use(adminUnitsRouter(ctx));
   app.use(adminCalendarRouter(ctx));

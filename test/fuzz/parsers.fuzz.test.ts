@@ -6,16 +6,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { MAX_AMOUNT_FEN } from "../../src/domain/bounds.js";
+import { isIsoDate } from "../../src/domain/dates.js";
 import { ValidationError } from "../../src/domain/errors.js";
 import { parseScheduleText } from "../../src/forms/calendar-schedule.js";
 import { parseCaseFilters } from "../../src/forms/case-filters.js";
 import { MAX_WORKERS, WORKER_FIELDS, parseIntake, readIntakeValues } from "../../src/forms/intake-form.js";
-import { parseEnforcement, parseMediation, parseOrder, parsePayment, workerAmounts } from "../../src/forms/settlement-forms.js";
+import { parseClosing, parseEnforcement, parseMediation, parseOrder, parsePayment } from "../../src/forms/settlement-forms.js";
 import { parseVisitForm } from "../../src/forms/visit-form.js";
 import { formOf, hostileText } from "./support.js";
 
 const CHINESE = /[\u4e00-\u9fff]/;
-const range = { from: "2004-01-01", to: "2031-12-31" };
 const workers = [
   { id: 11, name: "张三" },
   { id: 12, name: "李四" },
@@ -60,19 +60,26 @@ describe("intake form parser", () => {
 describe("settlement form parsers", () => {
   const amountKeys = (p: string) => workers.map((w) => `${p}.${w.id}`);
   it.each([
-    ["mediation", ["sessionOn", "place", "workerSide", "employerSide", "workerStatement", "employerStatement", "result", "payBy", "paymentMethod", ...amountKeys("amount")], (b: unknown) => parseMediation(b, workers, range)],
-    ["order", ["payBy", "facts", ...amountKeys("amount")], (b: unknown) => parseOrder(b, workers, range)],
-    ["payment", ["itemId", "amount", "paidOn", "workerConfirmed"], (b: unknown) => parsePayment(b, range)],
-    ["enforcement", ["kind", "ratePercent", "note", "agency", "decidedOn"], (b: unknown) => parseEnforcement(b, range)],
-    ["recovered", amountKeys("recovered"), (b: unknown) => workerAmounts(b as Record<string, string>, "recovered", workers)],
-  ] as const)("%s: bounded amounts and calendar dates, or a Chinese refusal", (_name, fields, parse) => {
+    ["mediation", ["sessionOn", "place", "workerSide", "employerSide", "workerStatement", "employerStatement", "result", "payBy", "paymentMethod", ...amountKeys("amount")], (b: unknown) => parseMediation(b, workers)],
+    ["order", ["payBy", "facts", "violation", ...amountKeys("amount")], (b: unknown) => parseOrder(b, workers)],
+    ["payment", ["itemId", "amount", "paidOn", "workerConfirmed"], (b: unknown) => parsePayment(b)],
+    ["enforcement", ["kind", "ratePercent", "note", "agency", "decidedOn"], (b: unknown) => parseEnforcement(b)],
+    ["closing", ["outcome", "note", "overClaimNote", ...amountKeys("recovered")], (b: unknown) => parseClosing(b, workers)],
+  ] as const)("%s: bounded amounts and real dates, or Chinese messages on the form's fields", (_name, fields, parse) => {
     fc.assert(
       fc.property(formOf(fields), (body) => {
-        const value = refusesInChinese(() => parse(body)) as Record<string, unknown> | null;
-        if (!value) return;
-        const text = JSON.stringify(value);
-        for (const date of text.match(/\d{4}-\d{2}-\d{2}/g) ?? []) expect(date >= range.from && date <= range.to, date).toBe(true);
-        for (const fen of [...text.matchAll(/"(?:amountFen)":(-?[\d.e+]+)/g)].map((m) => Number(m[1]))) {
+        const result = refusesInChinese(() => parse(body)) as { ok: boolean; value?: unknown; errors?: Record<string, string> } | null;
+        if (!result) return;
+        if (!result.ok) {
+          for (const [key, message] of Object.entries(result.errors!)) {
+            expect(key === "_form" || (fields as readonly string[]).includes(key), key).toBe(true);
+            expect(message).toMatch(CHINESE);
+          }
+          return;
+        }
+        const text = JSON.stringify(result.value);
+        for (const date of text.match(/"\d{4}-\d{2}-\d{2}"/g) ?? []) expect(isIsoDate(date.slice(1, -1)), date).toBe(true);
+        for (const fen of [...text.matchAll(/"amountFen":(-?[\d.e+]+)/g)].map((m) => Number(m[1]))) {
           expect(Number.isInteger(fen) && fen >= 0 && fen <= MAX_AMOUNT_FEN, String(fen)).toBe(true);
         }
       }),

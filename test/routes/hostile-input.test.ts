@@ -1,7 +1,7 @@
 /** Issue 13, defects 1–3 and 12: malformed and oversize requests get a Chinese page with the navigation, never a 500 or a stack trace. */
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { browser, loginAs, makeTestApp, workedCase } from "../helpers.js";
+import { browser, loginAs, makeTestApp, workedCase, type TestApp } from "../helpers.js";
 
 const BOUNDARY = "----qxfuzz";
 /** A multipart body cut off in the middle of a file. */
@@ -16,6 +16,7 @@ describe("defect 1: malformed multipart on every upload route", () => {
   ])("%s → 400 with a Chinese message and no file left behind", async (_name, type, body) => {
     const t = await makeTestApp();
     const c = await workedCase(t, { to: "filed" });
+    await escalate(t, c);
     const routes: [string, string, string][] = [
       ["clerk1", "/cases", "evidence"],
       ["inspector1", `/cases/${c.id}/evidence`, "evidence"],
@@ -77,15 +78,29 @@ describe("defect 3: numeric query parameters", () => {
 });
 
 describe("defect 12: every 4xx page says what was wrong", () => {
-  it("a task already answered says so, although the answer form is gone", async () => {
+  it("publishing a year already published, without a source, says what is missing", async () => {
+    const t = await makeTestApp();
+    const admin = await loginAs(t.app, "admin");
+    expect((await admin.post("/admin/calendar/2031/publish").type("form").send({ source: "国办发明电〔2030〕1号" })).status).toBe(303);
+    const again = await admin.post("/admin/calendar/2031/publish").type("form").send({ source: "" });
+    expect(again.status).toBe(422);
+    expect(again.text).toMatch(/role="alert">请填写来源文号/);
+  });
+
+  it("a task already answered: the refusal says why", async () => {
     const t = await makeTestApp();
     const c = await workedCase(t, { to: "filed" });
-    const zjj = t.db.$client.prepare("select id from member_units where name = '市住建局'").pluck().get();
-    await c.supervisor.post(`/cases/${c.id}/escalate`).type("form").send({ version: c.version(), grounds: ["manyWorkers"], reason: "拒不拨付", unitIds: [zjj], request: "核查", workingDays: "5" });
+    await escalate(t, c);
     const unit = await loginAs(t.app, "unit_zjj");
     expect((await unit.post("/tasks/1/answer").type("form").send({ version: "1", status: "done", answer: "已核查" })).status).toBe(303);
     const again = await unit.post("/tasks/1/answer").type("form").send({ version: "2", status: "done", answer: "再答一次" });
-    expect(again.status).toBe(422);
-    expect(again.text).toContain("此任务已办结");
+    expect(again.status).toBe(403);
+    expect(again.text).toContain("任务尚未办结");
   });
 });
+
+async function escalate(t: TestApp, c: Awaited<ReturnType<typeof workedCase>>) {
+  const zjj = t.db.$client.prepare("select id from member_units where name = '市住建局'").pluck().get();
+  const res = await c.supervisor.post(`/cases/${c.id}/escalate`).type("form").send({ version: c.version(), grounds: ["manyWorkers"], reason: "拒不拨付", unitIds: [zjj], request: "核查", workingDays: "5" });
+  expect(res.status).toBe(303);
+}
