@@ -2,6 +2,7 @@
  * One meaning for every clock (docs/rules.md §Clocks): the case page, the printed documents and the
  * reminders give the same answer on a Saturday, a holiday and a makeup workday after a due date.
  */
+import request from "supertest";
 import { beforeEach, describe, expect, it } from "vitest";
 import { saveYearSchedule } from "../../src/models/calendar.js";
 import { loginAs, makeCase, makeTestApp, userId, type Agent, type TestApp } from "../helpers.js";
@@ -203,5 +204,22 @@ describe("provisional dates on the receipt", () => {
     expect(html).toContain("国务院尚未公布放假安排");
     const plain = await received("2026-11-02", false);
     expect((await (await on("2026-11-02", "clerk1")).get(`/cases/${plain}/receipt`)).text).not.toContain("暂定");
+  });
+});
+
+describe("provisional dates on the public lookup and the calculator", () => {
+  it("marks the lookup's target date 暂定 when it falls in an unpublished year, and explains it", async () => {
+    const id = await received("2026-12-28", false);
+    const { case_number: caseNumber, query_code: queryCode } = row(id) as { case_number: string; query_code: string };
+    t.clock.now = at("2026-12-28");
+    const html = (await request(t.app).post("/query").set("Sec-Fetch-Site", "same-origin").type("form").send({ caseNumber, queryCode })).text;
+    expect(html).toMatch(/data-provisional="true">2027年1月\d+日/);
+    expect(html).toContain("国务院尚未公布放假安排");
+  });
+
+  it("words the calculator's example from receipt", async () => {
+    const html = (await request(t.app).get("/calendar/calc")).text;
+    expect(html).toContain("自收到投诉之日起第 8 个工作日");
+    expect(html).not.toContain("受理后 8 个工作日");
   });
 });
