@@ -20,7 +20,7 @@ export interface Config {
    * order and notice bears (the 支队 handles the case for it), the people's government that decides
    * 行政复议 of the department's acts, and the court of first instance for 行政诉讼.
    */
-  authority: { name: string; reviewBody: string; court: string };
+  authority: { name: string; reviewBody: string; court: string; noticePrefix: string };
   /** Inspectors may open any case read-only (personal data masked). Off unless the bureau allows it. */
   inspectorsReadAll: boolean;
 }
@@ -45,6 +45,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       name: env.AUTHORITY_NAME ?? "长春市人力资源和社会保障局",
       reviewBody: env.REVIEW_BODY ?? "长春市人民政府",
       court: env.LITIGATION_COURT ?? "长春市南关区人民法院",
+      /** Starts a 事先告知书's number (长人社监告〔2026〕3号). */
+      noticePrefix: env.NOTICE_NUMBER_PREFIX ?? "长人社监告",
     },
     bureau: {
       name: env.BUREAU_NAME ?? "长春市劳动保障监察支队",

@@ -17,14 +17,14 @@ import { transition } from "./cases.js";
 export type PriorNoticeRow = typeof priorNotices.$inferSelect;
 
 /** 长人社监告〔2026〕3号: numbered per year. */
-function nextNoticeNumber(tx: Tx, year: number): string {
+function nextNoticeNumber(tx: Tx, prefix: string, year: number): string {
   const { last } = tx
     .insert(documentSequences)
     .values({ kind: "priorNotice", year, last: 1 })
     .onConflictDoUpdate({ target: [documentSequences.kind, documentSequences.year], set: { last: sql`${documentSequences.last} + 1` } })
     .returning({ last: documentSequences.last })
     .get();
-  return `长人社监告〔${year}〕${last}号`;
+  return `${prefix}〔${year}〕${last}号`;
 }
 
 export function priorNoticesOf(db: DbOrTx, caseId: number, orderId?: number): PriorNoticeRow[] {
@@ -49,7 +49,7 @@ export interface PriorNoticeInput {
   ratePercent: number | null;
 }
 
-export function issuePriorNotice(db: Db, req: { caseId: number; orderId: number; version: number; input: PriorNoticeInput; actor: Viewer; now: Date }): number {
+export function issuePriorNotice(db: Db, req: { caseId: number; orderId: number; version: number; input: PriorNoticeInput; numberPrefix: string; actor: Viewer; now: Date }): number {
   const n = req.input;
   const today = shanghaiDate(req.now);
   if (!n.facts.trim()) throw new ValidationError("请填写违法事实");
@@ -74,7 +74,7 @@ export function issuePriorNotice(db: Db, req: { caseId: number; orderId: number;
       const intended = n.kind === "compensation" ? `责令你单位按应付金额的 ${n.ratePercent}% 向劳动者加付赔偿金` : "对你单位作出行政处理决定，责令支付拖欠的工资";
       id = tx
         .insert(priorNotices)
-        .values({ caseId: c.id, orderId: order.id, kind: n.kind, docNumber: nextNoticeNumber(tx, yearOf(today)), issuedOn: today, facts: n.facts.trim(), grounds: n.grounds.trim(), intended, ratePercent: n.kind === "compensation" ? n.ratePercent : null, issuedById: req.actor.id })
+        .values({ caseId: c.id, orderId: order.id, kind: n.kind, docNumber: nextNoticeNumber(tx, req.numberPrefix, yearOf(today)), issuedOn: today, facts: n.facts.trim(), grounds: n.grounds.trim(), intended, ratePercent: n.kind === "compensation" ? n.ratePercent : null, issuedById: req.actor.id })
         .returning({ id: priorNotices.id })
         .get().id;
     },

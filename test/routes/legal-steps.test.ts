@@ -116,7 +116,7 @@ describe("the 2-year limit at intake (条例第二十条)", () => {
     const page = (await supervisor.get(`/cases/${id}`)).text;
     expect(page).toContain("可能超过 2 年查处时效");
     expect(page).toMatch(/<option value="limitation" selected>/);
-    expect(page).toMatch(/<textarea id="move-reject-note"[^>]*>经审查，你（们）投诉的拖欠工资行为于 2024-10-31 终了/);
+    expect(page).toMatch(/<textarea id="move-reject-note"[^>]*>经审查，你（们）投诉的拖欠工资行为于2024年10月31日终了/);
     expect(page).toMatch(/<form[^>]*id="move-file"[\s\S]*?注意：投诉反映的拖欠工资行为于 2024-10-31 终了/);
 
     const reason = /<textarea id="move-reject-note"[^>]*>([^<]*)</.exec(page)![1]!;
