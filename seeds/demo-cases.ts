@@ -48,13 +48,13 @@ function pick<T>(list: readonly T[], i: number): T {
   return list[i % list.length]!;
 }
 
-function personId(n: number): string {
+export function personId(n: number): string {
   const birthYear = 1965 + (n % 35);
   const first17 = `2201${String(2 + (n % 8)).padStart(2, "0")}${birthYear}${String(1 + (n % 12)).padStart(2, "0")}${String(1 + (n % 28)).padStart(2, "0")}${String(n % 1000).padStart(3, "0")}`;
   return first17 + idNumberCheckChar(first17);
 }
 
-function workers(caseIndex: number, size: number, today: IsoDate): WorkerInput[] {
+export function workers(caseIndex: number, size: number, today: IsoDate): WorkerInput[] {
   return Array.from({ length: size }, (_, j) => {
     const n = caseIndex * 40 + j;
     const id = personId(n);

@@ -26,6 +26,10 @@ import { publicRouter } from "./routes/public.js";
 import { settlementsRouter } from "./routes/settlements.js";
 import { taskForceRouter } from "./routes/task-force.js";
 import { homeRouter } from "./routes/home.js";
+import { blacklistRouter } from "./routes/blacklist.js";
+import { publicListsRouter } from "./routes/public-lists.js";
+import { violationsRouter } from "./routes/violations.js";
+import { employersRouter } from "./routes/employers.js";
 
 export interface AppContext {
   db: Db;
@@ -100,6 +104,10 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.use(casesRouter(ctx));
   app.use(settlementsRouter(ctx));
   app.use(taskForceRouter(ctx));
+  app.use(blacklistRouter(ctx));
+  app.use(publicListsRouter(ctx));
+  app.use(violationsRouter(ctx));
+  app.use(employersRouter(ctx));
   app.use(adminUsersRouter(ctx));
   app.use(adminUnitsRouter(ctx));
   app.use(adminCalendarRouter(ctx));

@@ -21,6 +21,12 @@ export const ENFORCEMENT_LABELS: Record<EnforcementKind, string> = {
   blacklistCandidate: "列为失信联合惩戒名单候选",
 } as const;
 
+/**
+ * What may be chosen after an unpaid order. Blacklisting is a proceeding of its own with its own guard
+ * (domain/blacklist.ts); "blacklistCandidate" only labels actions recorded before it existed.
+ */
+export const ENFORCEMENT_CHOICES = ["compensation", "decision", "policeReferral"] as const satisfies readonly EnforcementKind[];
+
 export const MIN_COMPENSATION_RATE = 50;
 export const MAX_COMPENSATION_RATE = 100;
 
@@ -42,6 +48,7 @@ export function compensationAmount(unpaidFen: number, ratePercent: number): numb
 export function compensationPreview(unpaidFen: number, ratePercent: number) {
   const problem = compensationRateProblem(ratePercent);
   return { unpaidFen, rate: ratePercent, problem, amountFen: problem ? null : compensationAmount(unpaidFen, ratePercent) };
+
 }
 
 export interface Due {

@@ -8,7 +8,7 @@ import { CASE_ACTIONS, mayMakeMove, type Viewer } from "../domain/case-abilities
 import { MOVES, MOVE_NAMES, OUTCOME_LABELS, STATE_LABELS, isBeforeAcceptance, type MoveName } from "../domain/case-states.js";
 import { REJECTION_GROUNDS, VIOLATIONS, limitationWarning } from "../domain/legal-basis.js";
 import { CLOCK_STATUS_LABELS, PROVISIONAL_NOTE, caseClocks, clockHistory, extensionProblem } from "../domain/clocks.js";
-import { ENFORCEMENT_LABELS, MAX_COMPENSATION_RATE, MIN_COMPENSATION_RATE, compensationPreview, orderClock, outstandingFen } from "../domain/money.js";
+import { ENFORCEMENT_CHOICES, ENFORCEMENT_LABELS, MAX_COMPENSATION_RATE, MIN_COMPENSATION_RATE, compensationPreview, orderClock, outstandingFen } from "../domain/money.js";
 import { ConflictError, DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
 import { isAgreementOverdue } from "../domain/mediation.js";
 import { maskIdNumber, maskPhone } from "../domain/masking.js";
@@ -21,6 +21,8 @@ import { abilitiesOn, getCaseDetail, getCaseRow, inspectorWorkloads } from "../m
 import { moneySummary, settlementsOf } from "../models/settlements.js";
 import { listSiteVisits, visitEligibleStaff } from "../models/site-visits.js";
 import { tasksOfCase } from "../models/task-force.js";
+import { blacklistAbilitiesOn, proceedingsOfCase } from "../models/blacklist.js";
+import { STAGE_LABELS } from "../domain/blacklist.js";
 import { listUnits } from "../models/units.js";
 import { priorNoticesOf } from "../models/prior-notices.js";
 import { PRIOR_NOTICE_LABELS, SERVICE_METHODS, STATEMENT_DAYS, decisionProblem } from "../domain/prior-notice.js";
@@ -106,6 +108,7 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
     violations: VIOLATIONS,
     serviceMethods: SERVICE_METHODS,
     statementDays: STATEMENT_DAYS,
+    enforcementChoices: ENFORCEMENT_CHOICES,
     moveLabels: Object.fromEntries(MOVES.map((m) => [m.name, m.label])),
     moves: abilities.moves.filter((m) => !m.activity),
     closeMove: abilities.moves.find((m) => m.name === "close") ?? null,
@@ -116,6 +119,8 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
     openItems,
     money: moneySummary(db, c.id),
     tasks: tasksOfCase(db, c.id, today),
+    blacklist: proceedingsOfCase(db, c.id),
+    blacklistStageLabels: STAGE_LABELS,
     units: may("escalate") ? listUnits(db, { activeOnly: true }) : [],
     warnings: {
       // 2-year limit (docs/rules.md §两年时效): a warning and a prefilled 不予受理, never a block.
@@ -131,6 +136,7 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
       /** Why the extension can no longer be approved (条例第十七条), shown instead of the form. */
       extendRefused: abilities.extend ? extensionProblem(c, today) : null,
       settle: may("settleByMediation") && settlements.agreement !== null,
+      proposeBlacklist: working && blacklistAbilitiesOn(db, viewer, c.id, null, today).propose,
     },
     workers: detail.workers.map((w) => (working ? w : { ...w, idNumber: maskIdNumber(w.idNumber), phone: maskPhone(w.phone) })),
     claimedFen: detail.workers.reduce((sum, w) => sum + w.claimedFen, 0),

@@ -174,8 +174,7 @@ function paidFor(tx: DbOrTx, itemId: number): number {
 export type Enforcement =
   | { kind: "compensation"; ratePercent: number; note: string }
   | { kind: "decision"; note: string }
-  | { kind: "policeReferral"; agency: string; decidedOn: IsoDate; note: string }
-  | { kind: "blacklistCandidate"; note: string };
+  | { kind: "policeReferral"; agency: string; decidedOn: IsoDate; note: string };
 
 
 export function enforceOrder(db: Db, req: { caseId: number; orderId: number; version: number; action: Enforcement; actor: Viewer; now: Date }): void {
@@ -216,7 +215,6 @@ export function enforceOrder(db: Db, req: { caseId: number; orderId: number; ver
         amountFen: a.kind === "compensation" ? compensationAmount(unpaid, a.ratePercent) : null,
       };
       tx.insert(enforcementActions).values(row).run();
-      return a.kind === "blacklistCandidate" ? { blacklistCandidate: true } : {};
     },
   });
 }
