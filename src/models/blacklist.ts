@@ -364,7 +364,6 @@ const publicColumns = {
   stage: blacklistProceedings.stage,
   removedOn: blacklistProceedings.removedOn,
   removalKind: blacklistProceedings.removalKind,
-  updatedAt: blacklistProceedings.updatedAt,
 };
 
 function withPersons<T extends { id: number }>(db: Db, rows: T[]) {

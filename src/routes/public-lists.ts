@@ -91,7 +91,8 @@ export function publicListsRouter(ctx: AppContext): Router {
       id: p.id,
       anchor: true,
       title: `${p.employerName}（${p.decisionNumber}）`,
-      date: p.updatedAt,
+      // Only what the public sees dates an entry: the listing, or its restart after a reversal.
+      date: atDate(p.termStartsOn!),
       published: atDate(p.decisionOn!),
       content: `统一社会信用代码：${p.employerUscc ?? "—"}；法定代表人/负责人：${p.legalRep}；列入日期：${p.decisionOn}；名单期至：${p.termEndsOn}；主要失信事实：${p.facts}`,
     }));
@@ -99,7 +100,7 @@ export function publicListsRouter(ctx: AppContext): Router {
     const removed: FeedEntry[] = recentlyRemoved(db, today).flatMap((p) => {
       const removal = effectiveRemoval(p, today);
       if (!removal) return [];
-      const date = removal.kind === "expired" ? atDate(addDays(removal.on, 1)) : p.updatedAt;
+      const date = atDate(removal.kind === "expired" ? addDays(removal.on, 1) : removal.on);
       return [{ id: p.id, anchor: false, title: `已移出名单（${p.decisionNumber}）`, date, content: `${REMOVAL_LABELS[removal.kind]}，${removal.on} 起不再公示。` }];
     });
     sendAtom(req, res, "blacklist", `${config.bureau.name} 拖欠农民工工资失信联合惩戒对象名单`, config.bureau.name, [...current, ...removed], today);
@@ -123,12 +124,12 @@ export function publicListsRouter(ctx: AppContext): Router {
         id: e.id,
         anchor: true,
         title: `${b.title}：${e.employerName}`,
-        date: e.updatedAt,
+        date: atDate(b.publishedOn!),
         published: atDate(b.publishedOn!),
         content: `统一社会信用代码：${e.employerUscc || "—"}；地址：${e.employerAddress}；法定代表人/负责人：${e.employerLegalRep}；主要违法事实：${e.facts}；处理情况：${e.handling}`,
       })),
     );
-    const withdrawn: FeedEntry[] = recentlyWithdrawn(db, today).map((e) => ({ id: e.id, anchor: false, title: "已撤回的公布条目", date: e.updatedAt, content: `${e.withdrawnOn} 撤回：${e.withdrawnReason}` }));
+    const withdrawn: FeedEntry[] = recentlyWithdrawn(db, today).map((e) => ({ id: e.id, anchor: false, title: "已撤回的公布条目", date: atDate(e.withdrawnOn!), content: `${e.withdrawnOn} 撤回：${e.withdrawnReason}` }));
     sendAtom(req, res, "violations", `${config.bureau.name} 重大劳动保障违法行为社会公布`, config.bureau.name, [...published, ...withdrawn], today);
   });
 

@@ -251,6 +251,8 @@ describe("early removal", () => {
     const atom = await anon.get("/public/blacklist.atom");
     expect(atom.text).toContain(`<id>urn:qxkb:blacklist:${c.pid}</id>`);
     expect(atom.text).toContain("提前移出");
+    // Same id, dated by the removal: a reader sees the entry change.
+    expect(atom.text).toMatch(new RegExp(`<id>urn:qxkb:blacklist:${c.pid}</id>[\\s\\S]*?<updated>2027-06-14T16:00:00.000Z</updated>`));
     expect(atom.text).not.toContain("长春市某建筑劳务有限公司");
   });
 
