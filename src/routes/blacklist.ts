@@ -20,7 +20,7 @@ import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { maskIdNumber } from "../domain/masking.js";
 import { checked, parseProposal, PERSON_ROWS, textField } from "../forms/blacklist-form.js";
-import { formValues } from "../forms/form.js";
+import { formValues, valid } from "../forms/form.js";
 import { viewerOf } from "../http/case-page.js";
 import { requireRole } from "../middleware/require-role.js";
 import {
@@ -32,10 +32,10 @@ import {
   decideEarlyRemoval,
   decideListing,
   extendDecision,
-  facts,
   getProceeding,
   listProceedings,
   orderDue,
+  proceedingFacts,
   proposeListing,
   recordObjection,
   recordPaidAndPledged,
@@ -62,7 +62,7 @@ export function blacklistRouter(ctx: AppContext): Router {
     const cal = loadCalendar(db);
     const stage = typeof req.query.stage === "string" && req.query.stage in STAGE_LABELS ? req.query.stage : "";
     const rows = listProceedings(db, { stage }).map((p) => {
-      const f = facts(p, p.payBy);
+      const f = proceedingFacts(p, p.payBy);
       return { ...p, clocks: proceedingClocks(f, today, cal), removal: effectiveRemoval(f, today) };
     });
     res.render("blacklist/index", { ...labels, rows, stage, expiries: upcomingExpiries(db, today) });
@@ -97,7 +97,7 @@ export function blacklistRouter(ctx: AppContext): Router {
     const caseId = Number(v.caseId);
     if (Number.isInteger(caseId) && caseId > 0) assertMayPropose(db, viewerOf(res), caseId, res.locals.today);
     try {
-      const id = proposeListing(db, { input: { caseId: Number(v.caseId), orderId: Number(v.orderId), ...parseProposal(req.body) }, thresholds: config.blacklistThresholds, actor: viewerOf(res), now: now() });
+      const id = proposeListing(db, { input: { caseId: Number(v.caseId), orderId: Number(v.orderId), ...valid(parseProposal(req.body)) }, thresholds: config.blacklistThresholds, actor: viewerOf(res), now: now() });
       res.redirect(303, `/blacklist/${id}`);
     } catch (err) {
       if (err instanceof ForbiddenError || !(err instanceof DomainError)) throw err;
@@ -111,7 +111,7 @@ export function blacklistRouter(ctx: AppContext): Router {
     const today = res.locals.today;
     const cal = loadCalendar(db);
     const p = getProceeding(db, id);
-    const f = facts(p, p.payBy);
+    const f = proceedingFacts(p, p.payBy);
     const viewer = viewerOf(res);
     const can = blacklistAbilitiesOn(db, viewer, p.caseId, f, today);
     // Only the people working the case see the listed persons' ID numbers in full (docs/rules.md).
@@ -178,7 +178,7 @@ export function blacklistRouter(ctx: AppContext): Router {
 
   const documentOf = (req: Request, res: Response) => {
     const p = getProceeding(db, idOf(req));
-    if (!blacklistAbilitiesOn(db, viewerOf(res), p.caseId, facts(p, p.payBy), res.locals.today).work) throw new ForbiddenError("只有承办本案的监察员或科长可以打印本程序的文书。");
+    if (!blacklistAbilitiesOn(db, viewerOf(res), p.caseId, proceedingFacts(p, p.payBy), res.locals.today).work) throw new ForbiddenError("只有承办本案的监察员或科长可以打印本程序的文书。");
     return p;
   };
 

@@ -70,6 +70,13 @@ describe("POST /blacklist (proposal)", () => {
     expect(res.text).toContain("未达到 10,000 元的数额标准");
     expect(res.text).toContain('value="钱某"');
     expect(t.db.$client.prepare("select count(*) from blacklist_proceedings").pluck().get()).toBe(0);
+    const missing = await inspector.post("/blacklist").type("form").send(proposal(c.id, c.orderId, { grounds: "", facts: "" }));
+    expect(missing.status).toBe(422);
+    expect(missing.text).toContain("请选择列入的情形");
+    expect(missing.text).toContain("请填写违法事实");
+    expect((await inspector.post("/blacklist").type("form").send(proposal(c.id, c.orderId, { "persons.1.idNumber": "" }))).text).toContain("请填写钱某的身份证号码");
+    const badId = await inspector.post("/blacklist").type("form").send(proposal(c.id, c.orderId, { grounds: "incident", incident: "围堵", "persons.1.idNumber": "220102197505055021" }));
+    expect(badId.text).toContain("钱某的身份证号码不正确");
   });
 
   it("refuses before the order's pay-by date has passed", async () => {
