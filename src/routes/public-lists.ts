@@ -23,10 +23,13 @@ function publicListings(ctx: AppContext, today: string, q: string) {
   }));
 }
 
+/** A cell a spreadsheet would read as a formula is kept as text (CSV injection). */
+const asText = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
+
 function sendCsv(res: Response, filename: string, header: string[], rows: string[][]): void {
   res.type("text/csv; charset=utf-8");
   res.attachment(filename);
-  res.send(`\uFEFF${stringify([header, ...rows])}`);
+  res.send(`\uFEFF${stringify([header, ...rows.map((r) => r.map(asText))])}`);
 }
 
 function origin(req: Request): string {
