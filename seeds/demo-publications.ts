@@ -21,7 +21,9 @@ import {
 } from "../src/models/blacklist.js";
 import { loadCalendar } from "../src/models/calendar.js";
 import { assignInspectors, getCaseRow, transition, registerCase } from "../src/models/cases.js";
-import { closeCase, issueOrder } from "../src/models/settlements.js";
+import { issuePriorNotice, recordStatement, servePriorNotice } from "../src/models/prior-notices.js";
+import { closeCase, enforceOrder, issueOrder } from "../src/models/settlements.js";
+import { STATEMENT_DAYS } from "../src/domain/prior-notice.js";
 import { getUserByUsername } from "../src/models/users.js";
 import { addEntry, candidates, createBatch, getBatch, publishBatch } from "../src/models/violations.js";
 import { personId, workers } from "./demo-cases.js";
@@ -110,7 +112,15 @@ export function seedDemoPublications(db: Db, now: Date, config: Config): void {
     if (d.stage === "noticed") return;
     const decidedOn = workday(servedOn, 7);
     decideListing(db, { id: pid, numberPrefix: bureau.blacklistDecisionPrefix, sanctions: "在政府资金支持、政府采购、招投标、融资贷款、市场准入、税收优惠、评优评先、交通出行等方面依法依规予以限制。", calendar, actor: supervisor, now: at(decidedOn) });
-    // The case itself ends with the administrative decision; the listing runs on its own clock.
+    // The case itself ends with the administrative decision, made after 陈述申辩 (docs/rules.md); the listing
+    // runs on its own clock.
+    const noticeOn = workday(payBy, 1);
+    const v = () => getCaseRow(db, id).version;
+    const noticeId = issuePriorNotice(db, { caseId: id, orderId, version: v(), input: { kind: "decision", facts: "你单位收到限期改正指令书后，逾期未支付劳动者工资。", grounds: "有工资表、考勤记录和询问笔录为证。", ratePercent: null }, actor: supervisor, now: at(noticeOn) });
+    servePriorNotice(db, { caseId: id, noticeId, version: v(), servedOn: noticeOn, method: "直接送达", actor: supervisor, now: at(noticeOn) });
+    const heardOn = workday(noticeOn, STATEMENT_DAYS + 1);
+    recordStatement(db, { caseId: id, noticeId, version: v(), statement: "none", text: "", review: "", actor: supervisor, now: at(heardOn) });
+    enforceOrder(db, { caseId: id, orderId, version: v(), action: { kind: "decision", note: "责令支付拖欠的工资。" }, actor: supervisor, now: at(heardOn) });
     closeCase(db, {
       caseId: id,
       version: getCaseRow(db, id).version,
@@ -119,7 +129,7 @@ export function seedDemoPublications(db: Db, now: Date, config: Config): void {
       recovered: amounts.map((a) => ({ workerId: a.workerId, amountFen: 0 })),
       overClaimNote: "",
       actor: supervisor,
-      now: at(workday(decidedOn, 1)),
+      now: at(workday(decidedOn > heardOn ? decidedOn : heardOn, 1)),
     });
     if (d.stage === "listed") return;
     const correctedOn = addDays(decidedOn, 30);

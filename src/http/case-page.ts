@@ -5,8 +5,9 @@
 import type { Request, RequestHandler, Response } from "express";
 import type { AppContext } from "../app.js";
 import { CASE_ACTIONS, mayMakeMove, type Viewer } from "../domain/case-abilities.js";
-import { MOVES, MOVE_NAMES, OUTCOME_LABELS, STATE_LABELS, type MoveName } from "../domain/case-states.js";
-import { CLOCK_STATUS_LABELS, caseClocks } from "../domain/clocks.js";
+import { MOVES, MOVE_NAMES, OUTCOME_LABELS, STATE_LABELS, isBeforeAcceptance, type MoveName } from "../domain/case-states.js";
+import { REJECTION_GROUNDS, VIOLATIONS, limitationWarning } from "../domain/legal-basis.js";
+import { CLOCK_STATUS_LABELS, PROVISIONAL_NOTE, caseClocks, clockHistory, extensionProblem } from "../domain/clocks.js";
 import { ENFORCEMENT_CHOICES, ENFORCEMENT_LABELS, MAX_COMPENSATION_RATE, MIN_COMPENSATION_RATE, compensationPreview, orderClock, outstandingFen } from "../domain/money.js";
 import { ConflictError, DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
 import { isAgreementOverdue } from "../domain/mediation.js";
@@ -23,6 +24,8 @@ import { tasksOfCase } from "../models/task-force.js";
 import { blacklistAbilitiesOn, proceedingsOfCase } from "../models/blacklist.js";
 import { STAGE_LABELS } from "../domain/blacklist.js";
 import { listUnits } from "../models/units.js";
+import { priorNoticesOf } from "../models/prior-notices.js";
+import { PRIOR_NOTICE_LABELS, SERVICE_METHODS, STATEMENT_DAYS, decisionProblem } from "../domain/prior-notice.js";
 
 /** Why a change on the case page was refused, for the form it came from. */
 export interface CaseProblem {
@@ -72,13 +75,16 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
   const may = (name: MoveName) => mayMakeMove(abilities, name);
   const settlements = settlementsOf(db, c.id);
   const calendar = loadCalendar(db);
-  const clocks = caseClocks(c, calendar, today);
+  const clocks = caseClocks({ ...c, ...clockHistory(detail.events) }, calendar, today);
   const acceptance = clocks.find((k) => k.key === "acceptance")!;
   const agreementItems = settlements.agreement?.items ?? [];
   const orders = settlements.orders.map((o) => {
     const unpaidFen = outstandingFen(o.items);
     const clock = orderClock({ ...o, unpaidFen }, today, calendar);
-    return { ...o, unpaidFen, left: clock.left, clockStatus: clock.status, overdueUnpaid: clock.overdueUnpaid };
+    const notices = priorNoticesOf(db, c.id, o.id);
+    // What the enforcement form may decide now: 陈述申辩 first (docs/rules.md §陈述申辩).
+    const heard = { compensation: decisionProblem(notices, "compensation", today), decision: decisionProblem(notices, "decision", today) };
+    return { ...o, unpaidFen, left: clock.left, clockStatus: clock.status, overdueUnpaid: clock.overdueUnpaid, notices, heard };
   });
   // Items that can still take a payment, for the payment form.
   const openItems = [
@@ -90,12 +96,18 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
     c,
     clocks,
     clockStatusLabels: CLOCK_STATUS_LABELS,
+    provisionalNote: PROVISIONAL_NOTE,
     stateLabels: STATE_LABELS,
     outcomeLabels: OUTCOME_LABELS,
     channelLabels: CHANNEL_LABELS,
     taskStatusLabels: TASK_STATUS_LABELS,
     escalationGrounds: ESCALATION_GROUNDS,
     enforcementLabels: ENFORCEMENT_LABELS,
+    priorNoticeLabels: PRIOR_NOTICE_LABELS,
+    rejectionGrounds: REJECTION_GROUNDS,
+    violations: VIOLATIONS,
+    serviceMethods: SERVICE_METHODS,
+    statementDays: STATEMENT_DAYS,
     enforcementChoices: ENFORCEMENT_CHOICES,
     moveLabels: Object.fromEntries(MOVES.map((m) => [m.name, m.label])),
     moves: abilities.moves.filter((m) => !m.activity),
@@ -111,6 +123,8 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
     blacklistStageLabels: STAGE_LABELS,
     units: may("escalate") ? listUnits(db, { activeOnly: true }) : [],
     warnings: {
+      // 2-year limit (docs/rules.md §两年时效): a warning and a prefilled 不予受理, never a block.
+      limitation: isBeforeAcceptance(c.state) ? limitationWarning(c) : null,
       // 快调 must fit the 5-working-day acceptance window.
       mediationWindow: c.state === "mediating" && (acceptance.status === "dueSoon" || acceptance.status === "overdue") ? acceptance : null,
       agreementOverdue: c.state === "mediating" && settlements.agreement ? isAgreementOverdue(settlements.agreement.payBy, agreementItems, today) : false,
@@ -119,6 +133,8 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
     can: {
       ...Object.fromEntries(CASE_ACTIONS.map((action) => [action, abilities[action]])),
       ...Object.fromEntries(MOVE_NAMES.map((name) => [name, may(name)])),
+      /** Why the extension can no longer be approved (条例第十七条), shown instead of the form. */
+      extendRefused: abilities.extend ? extensionProblem(c, today) : null,
       settle: may("settleByMediation") && settlements.agreement !== null,
       proposeBlacklist: working && blacklistAbilitiesOn(db, viewer, c.id, null, today).propose,
     },

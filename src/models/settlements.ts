@@ -8,10 +8,14 @@ import { caseWorkers, documentSequences, enforcementActions, evidence, mediation
 import { assertMay, type Viewer } from "../domain/case-abilities.js";
 import { shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
-import { settlementProblem } from "../domain/mediation.js";
+import { mediationWindowProblem, settlementProblem } from "../domain/mediation.js";
 import { ENFORCEMENT_LABELS, compensationAmount, compensationRateProblem, outstandingFen, recoveryProblem } from "../domain/money.js";
-import type { Outcome } from "../domain/case-states.js";
+import { isBeforeAcceptance, type Outcome } from "../domain/case-states.js";
 import { abilitiesOn, transition, type CaseRow, type StoredFile } from "./cases.js";
+import { decisionProblem } from "../domain/prior-notice.js";
+import { outcomeProblem, type OutcomeRecord } from "../domain/outcomes.js";
+import type { Violation } from "../domain/legal-basis.js";
+import { priorNoticesOf } from "./prior-notices.js";
 
 type Source = "agreement" | "order";
 
@@ -60,6 +64,8 @@ export function recordMediation(db: Db, req: { caseId: number; version: number; 
     now: req.now,
     effect: (tx, c) => {
       if (m.sessionOn < c.receivedOn) throw new ValidationError("调解日期不能早于收到投诉的日期");
+      const late = isBeforeAcceptance(c.state) ? mediationWindowProblem(c.acceptanceDueOn, m.sessionOn, "记录此次快速调处") : null;
+      if (late) throw new ValidationError(late);
       if (m.result === "agreement") checkWorkers(tx, c, m.amounts);
       const { amounts, ...fields } = m;
       const { id } = tx.insert(mediations).values({ ...fields, payBy: m.result === "agreement" ? m.payBy : null, caseId: c.id, recordedById: req.actor.id }).returning({ id: mediations.id }).get();
@@ -100,7 +106,7 @@ function nextOrderNumber(tx: Tx, prefix: string, year: number): string {
   return `${prefix}〔${year}〕${last}号`;
 }
 
-export function issueOrder(db: Db, req: { caseId: number; version: number; payBy: IsoDate; facts: string; amounts: WorkerAmount[]; numberPrefix: string; actor: Viewer; now: Date }): number {
+export function issueOrder(db: Db, req: { caseId: number; version: number; payBy: IsoDate; facts: string; violation?: Violation; amounts: WorkerAmount[]; numberPrefix: string; actor: Viewer; now: Date }): number {
   const today = shanghaiDate(req.now);
   if (req.payBy <= today) throw new ValidationError("限期支付日期应晚于今天");
   let orderId = 0;
@@ -115,7 +121,8 @@ export function issueOrder(db: Db, req: { caseId: number; version: number; payBy
     effect: (tx, c) => {
       checkWorkers(tx, c, req.amounts);
       const docNumber = nextOrderNumber(tx, req.numberPrefix, yearOf(today));
-      orderId = tx.insert(paymentOrders).values({ caseId: c.id, docNumber, issuedOn: today, payBy: req.payBy, facts: req.facts, issuedById: req.actor.id }).returning({ id: paymentOrders.id }).get().id;
+      const violation = req.violation ?? (c.isConstruction ? "migrantWorkers" : "general");
+      orderId = tx.insert(paymentOrders).values({ caseId: c.id, docNumber, issuedOn: today, payBy: req.payBy, facts: req.facts, violation, issuedById: req.actor.id }).returning({ id: paymentOrders.id }).get().id;
       insertItems(tx, c, "order", orderId, req.amounts);
     },
   });
@@ -191,6 +198,11 @@ export function enforceOrder(db: Db, req: { caseId: number; orderId: number; ver
       if (!order) throw new NotFoundError("指令书不存在。");
       const unpaid = outstandingFen(itemsOf(tx, "order", order.id));
       if (today <= order.payBy || unpaid === 0) throw new ValidationError(`指令书限期（${order.payBy}）届满且仍未支付时，才能采取此措施`);
+      // 陈述申辩 first (docs/rules.md §陈述申辩).
+      if (a.kind === "compensation" || a.kind === "decision") {
+        const heard = decisionProblem(priorNoticesOf(tx, c.id, order.id), a.kind, today, a.kind === "compensation" ? a.ratePercent : null);
+        if (heard) throw new ValidationError(heard);
+      }
       const row = {
         caseId: c.id,
         orderId: order.id,
@@ -209,6 +221,22 @@ export function enforceOrder(db: Db, req: { caseId: number; orderId: number; ver
 
 // ---- Closing ---------------------------------------------------------------------------------
 
+/** What the case records that an outcome may rest on (docs/rules.md §结案). */
+function outcomeRecord(tx: DbOrTx, caseId: number): OutcomeRecord {
+  const orderPayments = tx
+    .select({ n: sql<number>`count(*)` })
+    .from(payments)
+    .innerJoin(settlementItems, eq(settlementItems.id, payments.itemId))
+    .where(and(eq(payments.caseId, caseId), eq(settlementItems.source, "order")))
+    .get()!.n;
+  const kinds = tx.select({ kind: enforcementActions.kind }).from(enforcementActions).where(eq(enforcementActions.caseId, caseId)).all().map((a) => a.kind);
+  return {
+    orderPayments,
+    decisions: kinds.filter((k) => k === "compensation" || k === "decision").length,
+    policeReferrals: kinds.filter((k) => k === "policeReferral").length,
+  };
+}
+
 export function closeCase(db: Db, req: { caseId: number; version: number; outcome: Outcome; note: string; recovered: WorkerAmount[]; overClaimNote: string; actor: Viewer; now: Date }): void {
   const recovered = new Map(req.recovered.map((r) => [r.workerId, r.amountFen]));
   const overClaimNote = req.overClaimNote.trim();
@@ -222,6 +250,8 @@ export function closeCase(db: Db, req: { caseId: number; version: number; outcom
     now: req.now,
     recovered,
     effect: (tx, c) => {
+      const mismatch = outcomeProblem(req.outcome, outcomeRecord(tx, c.id));
+      if (mismatch) throw new ValidationError(mismatch);
       if (overClaimNote) assertMay(abilitiesOn(tx, c, req.actor), "noteOverClaim");
       for (const w of tx.select().from(caseWorkers).where(eq(caseWorkers.caseId, c.id)).all()) {
         const amount = recovered.get(w.id);

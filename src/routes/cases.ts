@@ -13,6 +13,8 @@ import { parseRoster } from "../forms/roster.js";
 import { renderPageOrPartial } from "../http/render.js";
 import { EVIDENCE_EXTENSIONS, discardFiles, formatBytes, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
+import { PROVISIONAL_NOTE, caseClocks, clockHistory } from "../domain/clocks.js";
+import { loadCalendar } from "../models/calendar.js";
 import { actOnCase, caseIdOf, renderCasePage, requireCaseWork, viewerOf, type CaseProblem } from "../http/case-page.js";
 import {
   addEvidence,
@@ -29,6 +31,7 @@ import {
 } from "../models/cases.js";
 import { listCases, listDistricts, remindersFor } from "../models/case-list.js";
 import { recordSiteVisit } from "../models/site-visits.js";
+import { rejectComplaint } from "../models/rejections.js";
 import { parseVisitForm } from "../forms/visit-form.js";
 
 const NOTICES = {
@@ -159,6 +162,9 @@ export function casesRouter(ctx: AppContext): Router {
   router.post("/cases/:id/moves", staff, working, async (req, res) => {
     const v = formValues(req.body);
     await act(req, res, `move-${v.move}`, () => {
+      if (v.move === "reject") {
+        return rejectComplaint(db, { caseId: caseId(req), note: v.note ?? "", ground: v.ground ?? "", basisText: v.basisText ?? "", version: Number(v.version), actor: viewerOf(res), now: now() });
+      }
       transition(db, { caseId: caseId(req), move: v.move ?? "", outcome: (v.outcome || undefined) as Outcome | undefined, note: v.note ?? "", version: Number(v.version), actor: viewerOf(res), now: now() });
     });
   });
@@ -237,7 +243,19 @@ export function casesRouter(ctx: AppContext): Router {
   router.get("/cases/:id/receipt", staff, (req, res) => {
     const detail = getCaseDetail(db, caseId(req), viewerOf(res), policy);
     if (!detail.abilities.printDocuments) throw new ForbiddenError();
-    res.render("cases/receipt", { ...detail, c: detail.case, bureau: config.bureau, channelLabels: CHANNEL_LABELS, justCreated: req.query.new === "1" });
+    // The dates as the case page counts them, each marked 暂定 when an unpublished year is involved.
+    const clocks = caseClocks({ ...detail.case, ...clockHistory(detail.events) }, loadCalendar(db), res.locals.today);
+    const clock = (key: string) => clocks.find((k) => k.key === key)!;
+    res.render("cases/receipt", {
+      ...detail,
+      c: detail.case,
+      acceptance: clock("acceptance"),
+      target: clock("target"),
+      provisionalNote: PROVISIONAL_NOTE,
+      bureau: config.bureau,
+      channelLabels: CHANNEL_LABELS,
+      justCreated: req.query.new === "1",
+    });
   });
 
   router.get("/cases/:id/notices/:kind", staff, (req, res) => {

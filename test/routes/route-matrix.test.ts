@@ -52,9 +52,13 @@ POST /cases/:id/orders                               | - - + - + - - -
 POST /cases/:id/payments                             | - - + - + - - -
 POST /cases/:id/orders/:orderId/enforce              | - - + - + - - -
 GET /cases/:id/orders/:orderId/compensation          | - - + - + - - -
+POST /cases/:id/orders/:orderId/prior-notices        | - - + - + - - -
+POST /cases/:id/prior-notices/:noticeId/service      | - - + - + - - -
+POST /cases/:id/prior-notices/:noticeId/statement    | - - + - + - - -
 POST /cases/:id/close                                | - - + - + - - -
 GET /cases/:id/mediations/:mediationId/agreement     | - + + - + - - -
 GET /cases/:id/orders/:orderId                       | - + + - + - - -
+GET /cases/:id/prior-notices/:noticeId               | - + + - + - - -
 GET /cases/:id/report                                | - + + - + - - -
 POST /cases/:id/escalate                             | - - - - + - - -
 GET /tasks                                           | - - - - + + + -
