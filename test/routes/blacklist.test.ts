@@ -94,6 +94,9 @@ describe("POST /blacklist (proposal)", () => {
     const page = await c.inspector.get(`/cases/${c.id}`);
     expect(page.text).toContain(`href="/blacklist/${c.pid}"`);
     expect(page.text).not.toContain("列为失信联合惩戒名单候选");
+    // The case's timeline records the proposal, and the employer's record is a click away.
+    expect(page.text).toMatch(/失信名单\s*<div>失信名单程序 #\d+：提请列入失信联合惩戒名单/);
+    expect(page.text).toContain("/employers/record?");
   });
 
   it("offers the proposal only on an overdue unpaid order, to the inspectors working the case", async () => {
