@@ -212,8 +212,9 @@ export function approveProposal(db: Db, req: Req & { numberPrefix: string }): vo
   });
 }
 
-export function refuseProposal(db: Db, req: Req & { reason: string }): void {
-  step(db, req, "approve", "不予提请", (_tx, _p, _f, today) => ({ set: { stage: "refused", endedOn: today, endReason: required(req.reason, "不予提请的理由") }, detail: req.reason.trim() }));
+/** 不予提请, or ending a pending proceeding (an objection upheld, the order to pay revoked). */
+export function endProceeding(db: Db, req: Req & { reason: string }): void {
+  step(db, req, "end", "程序终止，不予列入", (_tx, _p, _f, today) => ({ set: { stage: "refused", endedOn: today, endReason: required(req.reason, "终止的理由") }, detail: req.reason.trim() }));
 }
 
 export function recordService(db: Db, req: Req & { servedOn: string }): void {

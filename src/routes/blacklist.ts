@@ -31,6 +31,7 @@ import {
   approveProposal,
   decideEarlyRemoval,
   decideListing,
+  endProceeding,
   extendDecision,
   getProceeding,
   listProceedings,
@@ -40,7 +41,6 @@ import {
   recordObjection,
   recordPaidAndPledged,
   recordService,
-  refuseProposal,
   reverseEarlyRemoval,
   revokeListing,
   upcomingExpiries,
@@ -151,7 +151,7 @@ export function blacklistRouter(ctx: AppContext): Router {
   const base = (req: Request, res: Response) => ({ id: idOf(req), actor: viewerOf(res), now: now() });
 
   act("approve", "approve", (req, res) => approveProposal(db, { ...base(req, res), numberPrefix: config.bureau.blacklistNoticePrefix }));
-  act("refuse", "approve", (req, res) => refuseProposal(db, { ...base(req, res), reason: textField(req.body, "reason") }));
+  act("end", "end", (req, res) => endProceeding(db, { ...base(req, res), reason: textField(req.body, "reason") }));
   act("service", "service", (req, res) => recordService(db, { ...base(req, res), servedOn: textField(req.body, "servedOn") }));
   act("objection", "objection", (req, res) =>
     recordObjection(db, { ...base(req, res), objectionOn: textField(req.body, "objectionOn"), text: textField(req.body, "text"), calendar: loadCalendar(db) }),

@@ -163,6 +163,20 @@ describe("approval, notice and decision", () => {
     expect((await chief.post(`/blacklist/${c.pid}/decision`).type("form").send({ sanctions: "限制。" })).status).toBe(303);
   });
 
+  it("lets a supervisor end a pending proceeding when an objection is upheld, with the reason", async () => {
+    const c = await proposed();
+    const supervisor = await loginAs(t.app, "supervisor1");
+    await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send({});
+    await c.inspector.post(`/blacklist/${c.pid}/service`).type("form").send({ servedOn: "2026-12-01" });
+    expect((await c.inspector.post(`/blacklist/${c.pid}/end`).type("form").send({ reason: "异议成立" })).status).toBe(403);
+    expect((await supervisor.post(`/blacklist/${c.pid}/end`).type("form").send({ reason: "" })).text).toContain("请填写终止的理由");
+    expect((await supervisor.post(`/blacklist/${c.pid}/end`).type("form").send({ reason: "异议成立：拖欠系总包单位未拨付工程款所致" })).status).toBe(303);
+    expect(stageOf(c.pid)).toBe("refused");
+    const again = await supervisor.post(`/blacklist/${c.pid}/decision`).type("form").send({ sanctions: "限制。" });
+    expect(again.status).toBe(422);
+    expect(again.text).toContain("程序终止（不予列入）");
+  });
+
   it("ends as 不予列入 only once the order is paid in full and the pledge is signed", async () => {
     const c = await proposed();
     const supervisor = await loginAs(t.app, "supervisor1");
