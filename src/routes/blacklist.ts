@@ -76,7 +76,7 @@ export function blacklistRouter(ctx: AppContext): Router {
     const detail = getCaseDetail(db, caseId, viewerOf(res), { inspectorsReadAll: false });
     const order = orderDue(db, caseId, orderId);
     if (!order) throw new NotFoundError("指令书不存在。");
-    if (!blacklistAbilitiesOn(db, viewerOf(res), caseId, null, res.locals.today).propose) throw new ForbiddenError("只有承办本案的监察员或科长可以提请列入。");
+    assertMayPropose(db, viewerOf(res), caseId, res.locals.today);
     res.status(status).render("blacklist/new", {
       ...labels,
       c: detail.case,
