@@ -185,14 +185,14 @@ export function blacklistRouter(ctx: AppContext): Router {
   router.get("/blacklist/:id/notice", staff, (req, res) => {
     const p = documentOf(req, res);
     if (!p.noticeNumber) throw new NotFoundError("提请尚未审批，没有告知书。");
-    res.render("blacklist/notice", { ...labels, p, bureau: config.bureau, thresholds: config.blacklistThresholds });
+    res.render("blacklist/notice", { ...labels, p });
   });
 
   router.get("/blacklist/:id/decision", staff, (req, res) => {
     const p = documentOf(req, res);
     if (!p.decisionNumber) throw new NotFoundError("尚未作出列入决定。");
     // The decision is published with the entry: ID numbers are masked on it too.
-    res.render("blacklist/decision", { ...labels, p: { ...p, persons: p.persons.map((x) => ({ ...x, idNumber: maskIdNumber(x.idNumber) })) }, bureau: config.bureau });
+    res.render("blacklist/decision", { ...labels, p: { ...p, persons: p.persons.map((x) => ({ ...x, idNumber: maskIdNumber(x.idNumber) })) } });
   });
 
   return router;

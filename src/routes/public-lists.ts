@@ -69,7 +69,7 @@ export function publicListsRouter(ctx: AppContext): Router {
   const q = (req: Request) => (typeof req.query.q === "string" ? req.query.q.slice(0, 60) : "");
 
   router.get("/public/blacklist", (req, res) => {
-    res.render("public-lists/blacklist", { title: "拖欠农民工工资失信联合惩戒对象名单", rows: publicListings(ctx, res.locals.today, q(req)), q: q(req), groundsLabels: GROUNDS_LABELS, basis: BASIS, bureau: config.bureau });
+    res.render("public-lists/blacklist", { title: "拖欠农民工工资失信联合惩戒对象名单", rows: publicListings(ctx, res.locals.today, q(req)), q: q(req), groundsLabels: GROUNDS_LABELS, basis: BASIS });
   });
 
   router.get("/public/blacklist.csv", (req, res) => {
@@ -106,11 +106,11 @@ export function publicListsRouter(ctx: AppContext): Router {
       const date = atDate(removal.kind === "expired" ? addDays(removal.on, 1) : removal.on);
       return [{ id: p.id, anchor: false, title: `已移出名单（${p.decisionNumber}）`, date, content: `${REMOVAL_LABELS[removal.kind]}，${removal.on} 起不再公示。` }];
     });
-    sendAtom(req, res, "blacklist", `${config.bureau.name} 拖欠农民工工资失信联合惩戒对象名单`, config.bureau.name, [...current, ...removed], today);
+    sendAtom(req, res, "blacklist", `${config.authority.name} 拖欠农民工工资失信联合惩戒对象名单`, config.authority.name, [...current, ...removed], today);
   });
 
   router.get("/public/violations", (req, res) => {
-    res.render("public-lists/violations", { title: "重大劳动保障违法行为社会公布", batches: publishedLists(db, q(req)), q: q(req), bureau: config.bureau });
+    res.render("public-lists/violations", { title: "重大劳动保障违法行为社会公布", batches: publishedLists(db, q(req)), q: q(req) });
   });
 
   router.get("/public/violations.csv", (req, res) => {
@@ -133,7 +133,7 @@ export function publicListsRouter(ctx: AppContext): Router {
       })),
     );
     const withdrawn: FeedEntry[] = recentlyWithdrawn(db, today).map((e) => ({ id: e.id, anchor: false, title: "已撤回的公布条目", date: atDate(e.withdrawnOn!), content: `${e.withdrawnOn} 撤回：${e.withdrawnReason}` }));
-    sendAtom(req, res, "violations", `${config.bureau.name} 重大劳动保障违法行为社会公布`, config.bureau.name, [...published, ...withdrawn], today);
+    sendAtom(req, res, "violations", `${config.authority.name} 重大劳动保障违法行为社会公布`, config.authority.name, [...published, ...withdrawn], today);
   });
 
   return router;
