@@ -114,6 +114,8 @@ GET /admin/calendar/:year                            | - - - - - - - +
 POST /admin/calendar/:year/schedule                  | - - - - - - - +
 POST /admin/calendar/:year/import                    | - - - - - - - +
 POST /admin/calendar/:year/publish                   | - - - - - - - +
+GET /admin/health                                    | - - - - - - - +
+GET /personal-data-views                             | - - - - + - - -
 POST /logout                                         | + + + + + + + +
 `;
 
