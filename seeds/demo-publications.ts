@@ -116,7 +116,7 @@ export function seedDemoPublications(db: Db, now: Date, config: Config): void {
     // runs on its own clock.
     const noticeOn = workday(payBy, 1);
     const v = () => getCaseRow(db, id).version;
-    const noticeId = issuePriorNotice(db, { caseId: id, orderId, version: v(), input: { kind: "decision", facts: "你单位收到限期改正指令书后，逾期未支付劳动者工资。", grounds: "有工资表、考勤记录和询问笔录为证。", ratePercent: null }, actor: supervisor, now: at(noticeOn) });
+    const noticeId = issuePriorNotice(db, { caseId: id, orderId, version: v(), input: { kind: "decision", facts: "你单位收到限期改正指令书后，逾期未支付劳动者工资。", grounds: "有工资表、考勤记录和询问笔录为证。", ratePercent: null }, numberPrefix: config.authority.noticePrefix, actor: supervisor, now: at(noticeOn) });
     servePriorNotice(db, { caseId: id, noticeId, version: v(), servedOn: noticeOn, method: "直接送达", actor: supervisor, now: at(noticeOn) });
     const heardOn = workday(noticeOn, STATEMENT_DAYS + 1);
     recordStatement(db, { caseId: id, noticeId, version: v(), statement: "none", text: "", review: "", actor: supervisor, now: at(heardOn) });

@@ -15,13 +15,13 @@ export interface Config {
   evidenceDir: string;
   /** Largest evidence file accepted (on-site recordings are large). */
   evidenceMaxBytes: number;
-  /** Printed on receipts, notices and orders; `orderPrefix` starts an order's number (长人社监令〔2026〕7号). */
   /**
    * Who decides and who hears appeals (docs/rules.md §Documents): the department whose name every decision,
    * order and notice bears (the 支队 handles the case for it), the people's government that decides
-   * 行政复议 of the department's acts, and the court of first instance for 行政诉讼.
+   * 行政复议 of the department's acts, the court of first instance for 行政诉讼, and the 事先告知书 number prefix.
    */
-  authority: { name: string; reviewBody: string; court: string };
+  authority: { name: string; reviewBody: string; court: string; noticePrefix: string };
+  /** Printed on receipts, notices and orders; `orderPrefix` starts an order's number (长人社监令〔2026〕7号). */
   bureau: { name: string; address: string; phone: string; orderPrefix: string; blacklistNoticePrefix: string; blacklistDecisionPrefix: string };
   /** Inspectors may open any case read-only (personal data masked). Off unless the bureau allows it. */
   inspectorsReadAll: boolean;
@@ -54,6 +54,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       name: env.AUTHORITY_NAME ?? "长春市人力资源和社会保障局",
       reviewBody: env.REVIEW_BODY ?? "长春市人民政府",
       court: env.LITIGATION_COURT ?? "长春市南关区人民法院",
+      /** Starts a 事先告知书's number (长人社监告〔2026〕3号). */
+      noticePrefix: env.NOTICE_NUMBER_PREFIX ?? "长人社监告",
     },
     blacklistThresholds: readThresholds(env),
     largeArrearsFen: Math.round(Number(env.LARGE_ARREARS_YUAN ?? 50000) * 100),

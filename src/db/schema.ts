@@ -533,7 +533,7 @@ export const blacklistProceedings = sqliteTable(
     removedOn: text("removed_on"),
     removalKind: text("removal_kind", { enum: REMOVAL_KINDS }),
     removalReason: text("removal_reason"),
-    /** Bumped on every change: the Atom feed's <updated>, so readers see removals as changes. */
+    /** Bumped on every change (the public feed dates entries by their public dates instead). */
     updatedAt: integer("updated_at", { mode: "timestamp" }).notNull(),
     createdAt: createdAt(),
   },

@@ -1,5 +1,5 @@
 /**
- * Personal data on screen (DESIGN.md §7): ID numbers and phones are masked everywhere except the case page
+ * Personal data on screen (docs/rules.md §Other modules): ID numbers and phones are masked everywhere except the case page
  * of users working that case. `2201**********1234`, `138****5678`.
  */
 export function maskIdNumber(id: string | null | undefined): string {

@@ -1,5 +1,5 @@
 /**
- * The working-day calendar (DESIGN.md §4).
+ * The working-day calendar (docs/rules.md §Working days).
  *
  * - A working day is Monday–Friday, minus the official holidays, plus the official makeup workdays (调休上班).
  * - Each year has a schedule. A *published* year carries the State Council's notice; any other year is

@@ -77,7 +77,7 @@ export function settlementsRouter(ctx: AppContext): Router {
       const kind = v.kind === "decision" ? "decision" : v.kind === "compensation" ? "compensation" : null;
       if (!kind) throw new ValidationError("请选择拟作出的处理决定");
       const input = { kind, facts: v.facts ?? "", grounds: v.grounds ?? "", ratePercent: kind === "compensation" ? Number(v.ratePercent) : null } as const;
-      issuePriorNotice(db, { caseId: caseIdOf(req), orderId: Number(req.params.orderId), version: version(req.body), input, actor: viewerOf(res), now: now() });
+      issuePriorNotice(db, { caseId: caseIdOf(req), orderId: Number(req.params.orderId), version: version(req.body), input, numberPrefix: config.authority.noticePrefix, actor: viewerOf(res), now: now() });
     }),
   );
 

@@ -69,7 +69,7 @@ GET /blacklist/new                                   | - - + + + - - -
 POST /blacklist                                      | - - + + + - - -
 GET /blacklist/:id                                   | - - + + + - - -
 POST /blacklist/:id/approve                          | - - - - + - - -
-POST /blacklist/:id/refuse                           | - - - - + - - -
+POST /blacklist/:id/end                              | - - - - + - - -
 POST /blacklist/:id/service                          | - - + - + - - -
 POST /blacklist/:id/objection                        | - - + - + - - -
 POST /blacklist/:id/verification                     | - - - - + - - -
