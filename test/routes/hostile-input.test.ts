@@ -32,7 +32,8 @@ describe("defect 1: malformed multipart on every upload route", () => {
       expect(res.text).toContain("上传的内容不完整或格式不对");
       expect(res.text).toContain('aria-label="主导航"');
     }
-    await new Promise((r) => setTimeout(r, 50));
+    // Removal runs when each response is over: give a loaded machine a moment.
+    for (let i = 0; i < 100 && readdirSync(t.evidenceDir).length; i++) await new Promise((r) => setTimeout(r, 20));
     expect(readdirSync(t.evidenceDir)).toEqual([]);
   });
 });
