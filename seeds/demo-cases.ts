@@ -240,7 +240,7 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
           if (plan.daysAgo > 20) {
             const task = db.select().from(taskForceTasks).where(and(eq(taskForceTasks.caseId, id), eq(taskForceTasks.unitId, unitId("市住建局")))).get();
             if (task)
-              answerTask(db, { taskId: task.id, viewer: { ...liaison, unitId: task.unitId }, status: "done", answer: "已约谈总包单位，工程款已拨付至农民工工资专用账户，督促 3 日内发放。", moreTimeReason: "", files: [], now: at(workday(filedOn, 3)) });
+              answerTask(db, { taskId: task.id, version: task.version, viewer: { ...liaison, unitId: task.unitId }, status: "done", answer: "已约谈总包单位，工程款已拨付至农民工工资专用账户，督促 3 日内发放。", moreTimeReason: "", files: [], now: at(workday(filedOn, 3)) });
           }
         }
         if (plan.daysAgo >= 9) {

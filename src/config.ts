@@ -26,6 +26,8 @@ export interface Config {
   bureau: { name: string; address: string; phone: string; orderPrefix: string; blacklistNoticePrefix: string; blacklistDecisionPrefix: string };
   /** Inspectors may open any case read-only (personal data masked). Off unless the bureau allows it. */
   inspectorsReadAll: boolean;
+  /** Online complaints accepted per hour from all addresses together (a flood from rotating addresses stops here). */
+  onlineFilingPerHour: number;
   /** The province's figures for 拒不支付劳动报酬罪, which the blacklist's grounds use (docs/rules.md). */
   blacklistThresholds: Thresholds;
   /** 数额较大: a case's ordered arrears from which it is a candidate for the quarterly 重大违法 list. */
@@ -48,6 +50,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     evidenceDir: env.EVIDENCE_DIR ?? "data/evidence",
     evidenceMaxBytes: Number(env.EVIDENCE_MAX_BYTES ?? 2 * 1024 ** 3),
     inspectorsReadAll: env.INSPECTORS_READ_ALL === "true",
+    onlineFilingPerHour: Number(env.ONLINE_FILING_PER_HOUR ?? 120),
     authority: {
       name: env.AUTHORITY_NAME ?? "长春市人力资源和社会保障局",
       reviewBody: env.REVIEW_BODY ?? "长春市人民政府",

@@ -35,6 +35,8 @@ export const users = sqliteTable("users", {
   unitId: integer("unit_id").references(() => memberUnits.id),
   passwordHash: text("password_hash").notNull(),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
+  /** Optimistic lock for admin edits, as on cases. */
+  version: integer("version").notNull().default(1),
   createdAt: createdAt(),
 });
 
@@ -155,6 +157,8 @@ export const cases = sqliteTable(
     escalatedAt: integer("escalated_at", { mode: "timestamp" }),
     escalationGrounds: text("escalation_grounds"),
     escalationReason: text("escalation_reason"),
+    /** An earlier case with the same employer and a complainant's phone, filed within a day: shown to staff, never merged. */
+    possibleDuplicateOf: integer("possible_duplicate_of"),
     /** Optimistic lock: every change bumps it; a save based on an older version is refused. */
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
@@ -201,7 +205,7 @@ export const caseWorkers = sqliteTable(
     recoveredFen: integer("recovered_fen"),
     isRepresentative: integer("is_representative", { mode: "boolean" }).notNull().default(false),
   },
-  (t) => [index("case_workers_case_idx").on(t.caseId), index("case_workers_name_idx").on(t.name)],
+  (t) => [index("case_workers_case_idx").on(t.caseId), index("case_workers_name_idx").on(t.name), index("case_workers_phone_idx").on(t.phone)],
 );
 
 /** The timeline 办理记录: every action and state change, who and when. Append-only. */
@@ -431,6 +435,8 @@ export const taskForceTasks = sqliteTable(
     answeredAt: integer("answered_at", { mode: "timestamp" }),
     answeredById: integer("answered_by_id").references(() => users.id),
     createdById: integer("created_by_id").references(() => users.id),
+    /** Optimistic lock: an answer based on an older view of the task is refused. */
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [index("task_force_tasks_unit_idx").on(t.unitId, t.status), index("task_force_tasks_case_idx").on(t.caseId)],
@@ -529,7 +535,7 @@ export const blacklistProceedings = sqliteTable(
     removedOn: text("removed_on"),
     removalKind: text("removal_kind", { enum: REMOVAL_KINDS }),
     removalReason: text("removal_reason"),
-    /** Bumped on every change: the Atom feed's <updated>, so readers see removals as changes. */
+    /** Bumped on every change (the public feed dates entries by their public dates instead). */
     updatedAt: integer("updated_at", { mode: "timestamp" }).notNull(),
     createdAt: createdAt(),
   },
@@ -592,4 +598,38 @@ export const violationEntries = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp" }).notNull(),
   },
   (t) => [index("violation_entries_batch_idx").on(t.batchId), index("violation_entries_case_idx").on(t.caseId)],
+);
+
+/**
+ * Failed logins per account and address pair (the throttle survives a restart). After a few failures the
+ * pair waits, twice as long after each further failure; a success clears the pair.
+ */
+export const loginThrottles = sqliteTable(
+  "login_throttles",
+  {
+    /** `${username}\u0000${address}`, username lower-cased. */
+    key: text("key").primaryKey(),
+    failures: integer("failures").notNull(),
+    lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+    lastFailureAt: integer("last_failure_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("login_throttles_last_idx").on(t.lastFailureAt)],
+);
+
+/** Who saw a case's unmasked ID numbers and phones, and when (个人信息保护法 第五十一条: access is recorded). */
+export const personalDataViews = sqliteTable(
+  "personal_data_views",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** What was opened: the case page, the receipt… */
+    page: text("page").notNull(),
+    viewedAt: integer("viewed_at", { mode: "timestamp" }).notNull(),
+  },
+  (t) => [index("personal_data_views_case_idx").on(t.caseId, t.viewedAt), index("personal_data_views_time_idx").on(t.viewedAt)],
 );

@@ -54,7 +54,7 @@ export const STAGE_LABELS: Record<Stage, string> = {
   proposed: "待审批",
   approved: "告知书待送达",
   noticed: "告知书已送达",
-  refused: "不予提请",
+  refused: "程序终止（不予列入）",
   notListed: "不予列入",
   listed: "已列入",
   removed: "已移出",
@@ -271,6 +271,8 @@ export interface BlacklistAbilities {
   work: boolean;
   propose: boolean;
   approve: boolean;
+  /** Ends a pending proceeding without listing: the proposal is refused, an objection upheld, the order revoked. */
+  end: boolean;
   serve: boolean;
   recordObjection: boolean;
   answerObjection: boolean;
@@ -308,6 +310,7 @@ export function blacklistAbilities(viewer: BlacklistViewer, p: ProceedingFacts |
     work: worker,
     propose: worker && p === null,
     approve: supervisor && stage === "proposed",
+    end: supervisor && stage !== undefined && isPending(stage),
     serve: worker && stage === "approved",
     recordObjection: worker && stage === "noticed" && !p?.objectionOn,
     answerObjection: supervisor && stage === "noticed" && Boolean(p?.objectionOn) && !p?.verificationOn,

@@ -101,6 +101,11 @@ export class WorkingCalendar {
     return day;
   }
 
+  /** True when `date` lies in the calendar's years, so working days to or from it can be counted. */
+  covers(date: IsoDate): boolean {
+    return isIsoDate(date) && this.byDate.has(date);
+  }
+
   isWorkingDay(date: IsoDate): boolean {
     return this.day(date).isWorkingDay;
   }

@@ -19,6 +19,8 @@ import { EVIDENCE_EXTENSIONS, formatBytes } from "./uploads.js";
 import { loadCalendar } from "../models/calendar.js";
 import { abilitiesOn, getCaseDetail, getCaseRow, inspectorWorkloads } from "../models/cases.js";
 import { moneySummary, settlementsOf } from "../models/settlements.js";
+import { caseNumberOf } from "../models/duplicates.js";
+import { recordPersonalDataView } from "../models/personal-data-views.js";
 import { listSiteVisits, visitEligibleStaff } from "../models/site-visits.js";
 import { tasksOfCase } from "../models/task-force.js";
 import { blacklistAbilitiesOn, proceedingsOfCase } from "../models/blacklist.js";
@@ -65,12 +67,14 @@ export function caseIdOf(req: Request): number {
   return Number(req.params.id);
 }
 
-export function renderCasePage({ db, config }: AppContext, res: Response, id: number, status = 200, problem: CaseProblem | null = null): void {
+export function renderCasePage({ db, config, now }: AppContext, res: Response, id: number, status = 200, problem: CaseProblem | null = null): void {
   const viewer = viewerOf(res);
   const detail = getCaseDetail(db, id, viewer, { inspectorsReadAll: config.inspectorsReadAll });
   const c = detail.case;
   const { abilities } = detail;
   const working = abilities.access === "full";
+  // Those working the case see ID numbers and phones unmasked: every such view is logged.
+  if (working) recordPersonalDataView(db, { caseId: c.id, userId: viewer.id, page: "案件页", now: now() });
   const today = res.locals.today;
   const may = (name: MoveName) => mayMakeMove(abilities, name);
   const settlements = settlementsOf(db, c.id);
@@ -144,6 +148,7 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
     evidenceAccept: EVIDENCE_EXTENSIONS,
     evidenceMax: formatBytes(config.evidenceMaxBytes),
     compensationRange: [MIN_COMPENSATION_RATE, MAX_COMPENSATION_RATE],
+    duplicateOf: c.possibleDuplicateOf === null ? null : { id: c.possibleDuplicateOf, caseNumber: caseNumberOf(db, c.possibleDuplicateOf) },
     compensationPreview: (order: { unpaidFen: number }, rateText: string) => compensationPreview(order.unpaidFen, Number(rateText)),
     problem,
     form: (id: string) => formState(problem, id),

@@ -165,7 +165,8 @@ function log(tx: DbOrTx, p: { id: number; caseId: number }, actor: Viewer, now: 
   addEvent(tx, { caseId: p.caseId, actorId: actor.id, action: "blacklist", note: `失信名单程序 #${p.id}：${action}${detail ? `（${detail}）` : ""}`, now });
 }
 
-export function facts(p: ProceedingRow, payBy: IsoDate): ProceedingFacts {
+/** The pure facts of a proceeding the domain rules read. */
+export function proceedingFacts(p: ProceedingRow, payBy: IsoDate): ProceedingFacts {
   return { ...p, orderPayBy: payBy };
 }
 
@@ -182,7 +183,7 @@ function step(
     const p = tx.select().from(blacklistProceedings).where(eq(blacklistProceedings.id, req.id)).get();
     if (!p) throw new NotFoundError("失信名单程序不存在。");
     const payBy = tx.select({ payBy: paymentOrders.payBy }).from(paymentOrders).where(eq(paymentOrders.id, p.orderId)).get()!.payBy;
-    const f = facts(p, payBy);
+    const f = proceedingFacts(p, payBy);
     if (!blacklistAbilitiesOn(tx, req.actor, p.caseId, f, today)[ability]) refuse(tx, req.actor, p.caseId, ability, p.stage);
     const { set, detail } = change(tx, p, f, today);
     tx.update(blacklistProceedings)
@@ -211,8 +212,9 @@ export function approveProposal(db: Db, req: Req & { numberPrefix: string }): vo
   });
 }
 
-export function refuseProposal(db: Db, req: Req & { reason: string }): void {
-  step(db, req, "approve", "不予提请", (_tx, _p, _f, today) => ({ set: { stage: "refused", endedOn: today, endReason: required(req.reason, "不予提请的理由") }, detail: req.reason.trim() }));
+/** 不予提请, or ending a pending proceeding (an objection upheld, the order to pay revoked). */
+export function endProceeding(db: Db, req: Req & { reason: string }): void {
+  step(db, req, "end", "程序终止，不予列入", (_tx, _p, _f, today) => ({ set: { stage: "refused", endedOn: today, endReason: required(req.reason, "终止的理由") }, detail: req.reason.trim() }));
 }
 
 export function recordService(db: Db, req: Req & { servedOn: string }): void {
@@ -364,7 +366,6 @@ const publicColumns = {
   stage: blacklistProceedings.stage,
   removedOn: blacklistProceedings.removedOn,
   removalKind: blacklistProceedings.removalKind,
-  updatedAt: blacklistProceedings.updatedAt,
 };
 
 function withPersons<T extends { id: number }>(db: Db, rows: T[]) {

@@ -7,6 +7,7 @@ import type { Db, DbOrTx, Tx } from "../db/client.js";
 import { caseWorkers, enforcementActions, evidence, mediations, paymentOrders, payments, settlementItems, users } from "../db/schema.js";
 import { assertMay, type Viewer } from "../domain/case-abilities.js";
 import { shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
+import { calendarRange, dateProblem } from "../domain/bounds.js";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
 import { mediationWindowProblem, settlementProblem } from "../domain/mediation.js";
 import { ENFORCEMENT_LABELS, compensationAmount, compensationRateProblem, outstandingFen, recoveryProblem } from "../domain/money.js";
@@ -17,6 +18,13 @@ import { outcomeProblem, type OutcomeRecord } from "../domain/outcomes.js";
 import type { Violation } from "../domain/legal-basis.js";
 import { priorNoticesOf } from "./prior-notices.js";
 import { nextDocumentNumber } from "./document-numbers.js";
+import { loadCalendar } from "./calendar.js";
+
+/** Dates typed into these forms must lie in the working-day calendar, or no deadline can be counted from them (domain/bounds.ts). */
+function inCalendar(db: Db, label: string, date: IsoDate, field: string): void {
+  const problem = dateProblem(label, date, calendarRange(loadCalendar(db)));
+  if (problem) throw new ValidationError(problem, field);
+}
 
 type Source = "agreement" | "order";
 
@@ -54,6 +62,8 @@ export interface MediationInput {
 
 export function recordMediation(db: Db, req: { caseId: number; version: number; input: MediationInput; actor: Viewer; now: Date }): void {
   const m = req.input;
+  inCalendar(db, "调解日期", m.sessionOn, "sessionOn");
+  if (m.payBy) inCalendar(db, "约定支付期限", m.payBy, "payBy");
   if (m.result === "agreement" && (!m.payBy || m.payBy < m.sessionOn)) throw new ValidationError("调解协议的支付期限不能早于调解日期");
   transition(db, {
     caseId: req.caseId,
@@ -98,6 +108,7 @@ export function settleByMediation(db: Db, req: { caseId: number; version: number
 
 export function issueOrder(db: Db, req: { caseId: number; version: number; payBy: IsoDate; facts: string; violation?: Violation; amounts: WorkerAmount[]; numberPrefix: string; actor: Viewer; now: Date }): number {
   const today = shanghaiDate(req.now);
+  inCalendar(db, "限期支付日期", req.payBy, "payBy");
   if (req.payBy <= today) throw new ValidationError("限期支付日期应晚于今天");
   let orderId = 0;
   transition(db, {
@@ -132,6 +143,7 @@ export interface PaymentInput {
 export function recordPayment(db: Db, req: { caseId: number; version: number; input: PaymentInput; actor: Viewer; now: Date }): void {
   const p = req.input;
   if (p.amountFen <= 0) throw new ValidationError("支付金额应大于 0");
+  inCalendar(db, "支付日期", p.paidOn, "paidOn");
   if (p.paidOn > shanghaiDate(req.now)) throw new ValidationError("支付日期不能晚于今天");
   transition(db, {
     caseId: req.caseId,
@@ -175,6 +187,7 @@ export function enforceOrder(db: Db, req: { caseId: number; orderId: number; ver
     const problem = compensationRateProblem(a.ratePercent);
     if (problem) throw new ValidationError(problem);
   }
+  if (a.kind === "policeReferral") inCalendar(db, "移送日期", a.decidedOn, "decidedOn");
   if (a.kind === "policeReferral" && (!a.agency.trim() || a.decidedOn > today)) throw new ValidationError("请填写接收移送的公安机关和移送日期（不晚于今天）");
   transition(db, {
     caseId: req.caseId,

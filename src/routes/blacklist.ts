@@ -20,7 +20,7 @@ import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { maskIdNumber } from "../domain/masking.js";
 import { checked, parseProposal, PERSON_ROWS, textField } from "../forms/blacklist-form.js";
-import { formValues } from "../forms/form.js";
+import { formValues, valid } from "../forms/form.js";
 import { viewerOf } from "../http/case-page.js";
 import { requireRole } from "../middleware/require-role.js";
 import {
@@ -31,16 +31,16 @@ import {
   approveProposal,
   decideEarlyRemoval,
   decideListing,
+  endProceeding,
   extendDecision,
-  facts,
   getProceeding,
   listProceedings,
   orderDue,
+  proceedingFacts,
   proposeListing,
   recordObjection,
   recordPaidAndPledged,
   recordService,
-  refuseProposal,
   reverseEarlyRemoval,
   revokeListing,
   upcomingExpiries,
@@ -62,7 +62,7 @@ export function blacklistRouter(ctx: AppContext): Router {
     const cal = loadCalendar(db);
     const stage = typeof req.query.stage === "string" && req.query.stage in STAGE_LABELS ? req.query.stage : "";
     const rows = listProceedings(db, { stage }).map((p) => {
-      const f = facts(p, p.payBy);
+      const f = proceedingFacts(p, p.payBy);
       return { ...p, clocks: proceedingClocks(f, today, cal), removal: effectiveRemoval(f, today) };
     });
     res.render("blacklist/index", { ...labels, rows, stage, expiries: upcomingExpiries(db, today) });
@@ -76,7 +76,7 @@ export function blacklistRouter(ctx: AppContext): Router {
     const detail = getCaseDetail(db, caseId, viewerOf(res), { inspectorsReadAll: false });
     const order = orderDue(db, caseId, orderId);
     if (!order) throw new NotFoundError("指令书不存在。");
-    if (!blacklistAbilitiesOn(db, viewerOf(res), caseId, null, res.locals.today).propose) throw new ForbiddenError("只有承办本案的监察员或科长可以提请列入。");
+    assertMayPropose(db, viewerOf(res), caseId, res.locals.today);
     res.status(status).render("blacklist/new", {
       ...labels,
       c: detail.case,
@@ -97,7 +97,7 @@ export function blacklistRouter(ctx: AppContext): Router {
     const caseId = Number(v.caseId);
     if (Number.isInteger(caseId) && caseId > 0) assertMayPropose(db, viewerOf(res), caseId, res.locals.today);
     try {
-      const id = proposeListing(db, { input: { caseId: Number(v.caseId), orderId: Number(v.orderId), ...parseProposal(req.body) }, thresholds: config.blacklistThresholds, actor: viewerOf(res), now: now() });
+      const id = proposeListing(db, { input: { caseId: Number(v.caseId), orderId: Number(v.orderId), ...valid(parseProposal(req.body)) }, thresholds: config.blacklistThresholds, actor: viewerOf(res), now: now() });
       res.redirect(303, `/blacklist/${id}`);
     } catch (err) {
       if (err instanceof ForbiddenError || !(err instanceof DomainError)) throw err;
@@ -111,7 +111,7 @@ export function blacklistRouter(ctx: AppContext): Router {
     const today = res.locals.today;
     const cal = loadCalendar(db);
     const p = getProceeding(db, id);
-    const f = facts(p, p.payBy);
+    const f = proceedingFacts(p, p.payBy);
     const viewer = viewerOf(res);
     const can = blacklistAbilitiesOn(db, viewer, p.caseId, f, today);
     // Only the people working the case see the listed persons' ID numbers in full (docs/rules.md).
@@ -151,7 +151,7 @@ export function blacklistRouter(ctx: AppContext): Router {
   const base = (req: Request, res: Response) => ({ id: idOf(req), actor: viewerOf(res), now: now() });
 
   act("approve", "approve", (req, res) => approveProposal(db, { ...base(req, res), numberPrefix: config.bureau.blacklistNoticePrefix }));
-  act("refuse", "approve", (req, res) => refuseProposal(db, { ...base(req, res), reason: textField(req.body, "reason") }));
+  act("end", "end", (req, res) => endProceeding(db, { ...base(req, res), reason: textField(req.body, "reason") }));
   act("service", "service", (req, res) => recordService(db, { ...base(req, res), servedOn: textField(req.body, "servedOn") }));
   act("objection", "objection", (req, res) =>
     recordObjection(db, { ...base(req, res), objectionOn: textField(req.body, "objectionOn"), text: textField(req.body, "text"), calendar: loadCalendar(db) }),
@@ -178,21 +178,21 @@ export function blacklistRouter(ctx: AppContext): Router {
 
   const documentOf = (req: Request, res: Response) => {
     const p = getProceeding(db, idOf(req));
-    if (!blacklistAbilitiesOn(db, viewerOf(res), p.caseId, facts(p, p.payBy), res.locals.today).work) throw new ForbiddenError("只有承办本案的监察员或科长可以打印本程序的文书。");
+    if (!blacklistAbilitiesOn(db, viewerOf(res), p.caseId, proceedingFacts(p, p.payBy), res.locals.today).work) throw new ForbiddenError("只有承办本案的监察员或科长可以打印本程序的文书。");
     return p;
   };
 
   router.get("/blacklist/:id/notice", staff, (req, res) => {
     const p = documentOf(req, res);
     if (!p.noticeNumber) throw new NotFoundError("提请尚未审批，没有告知书。");
-    res.render("blacklist/notice", { ...labels, p, bureau: config.bureau, thresholds: config.blacklistThresholds });
+    res.render("blacklist/notice", { ...labels, p });
   });
 
   router.get("/blacklist/:id/decision", staff, (req, res) => {
     const p = documentOf(req, res);
     if (!p.decisionNumber) throw new NotFoundError("尚未作出列入决定。");
     // The decision is published with the entry: ID numbers are masked on it too.
-    res.render("blacklist/decision", { ...labels, p: { ...p, persons: p.persons.map((x) => ({ ...x, idNumber: maskIdNumber(x.idNumber) })) }, bureau: config.bureau });
+    res.render("blacklist/decision", { ...labels, p: { ...p, persons: p.persons.map((x) => ({ ...x, idNumber: maskIdNumber(x.idNumber) })) } });
   });
 
   return router;

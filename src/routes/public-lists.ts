@@ -23,10 +23,13 @@ function publicListings(ctx: AppContext, today: string, q: string) {
   }));
 }
 
+/** A cell a spreadsheet would read as a formula is kept as text (CSV injection). */
+const asText = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell);
+
 function sendCsv(res: Response, filename: string, header: string[], rows: string[][]): void {
   res.type("text/csv; charset=utf-8");
   res.attachment(filename);
-  res.send(`\uFEFF${stringify([header, ...rows])}`);
+  res.send(`\uFEFF${stringify([header, ...rows.map((r) => r.map(asText))])}`);
 }
 
 function origin(req: Request): string {
@@ -66,7 +69,7 @@ export function publicListsRouter(ctx: AppContext): Router {
   const q = (req: Request) => (typeof req.query.q === "string" ? req.query.q.slice(0, 60) : "");
 
   router.get("/public/blacklist", (req, res) => {
-    res.render("public-lists/blacklist", { title: "拖欠农民工工资失信联合惩戒对象名单", rows: publicListings(ctx, res.locals.today, q(req)), q: q(req), groundsLabels: GROUNDS_LABELS, basis: BASIS, bureau: config.bureau });
+    res.render("public-lists/blacklist", { title: "拖欠农民工工资失信联合惩戒对象名单", rows: publicListings(ctx, res.locals.today, q(req)), q: q(req), groundsLabels: GROUNDS_LABELS, basis: BASIS });
   });
 
   router.get("/public/blacklist.csv", (req, res) => {
@@ -91,7 +94,8 @@ export function publicListsRouter(ctx: AppContext): Router {
       id: p.id,
       anchor: true,
       title: `${p.employerName}（${p.decisionNumber}）`,
-      date: p.updatedAt,
+      // Only what the public sees dates an entry: the listing, or its restart after a reversal.
+      date: atDate(p.termStartsOn!),
       published: atDate(p.decisionOn!),
       content: `统一社会信用代码：${p.employerUscc ?? "—"}；法定代表人/负责人：${p.legalRep}；列入日期：${p.decisionOn}；名单期至：${p.termEndsOn}；主要失信事实：${p.facts}`,
     }));
@@ -99,14 +103,14 @@ export function publicListsRouter(ctx: AppContext): Router {
     const removed: FeedEntry[] = recentlyRemoved(db, today).flatMap((p) => {
       const removal = effectiveRemoval(p, today);
       if (!removal) return [];
-      const date = removal.kind === "expired" ? atDate(addDays(removal.on, 1)) : p.updatedAt;
+      const date = atDate(removal.kind === "expired" ? addDays(removal.on, 1) : removal.on);
       return [{ id: p.id, anchor: false, title: `已移出名单（${p.decisionNumber}）`, date, content: `${REMOVAL_LABELS[removal.kind]}，${removal.on} 起不再公示。` }];
     });
-    sendAtom(req, res, "blacklist", `${config.bureau.name} 拖欠农民工工资失信联合惩戒对象名单`, config.bureau.name, [...current, ...removed], today);
+    sendAtom(req, res, "blacklist", `${config.authority.name} 拖欠农民工工资失信联合惩戒对象名单`, config.authority.name, [...current, ...removed], today);
   });
 
   router.get("/public/violations", (req, res) => {
-    res.render("public-lists/violations", { title: "重大劳动保障违法行为社会公布", batches: publishedLists(db, q(req)), q: q(req), bureau: config.bureau });
+    res.render("public-lists/violations", { title: "重大劳动保障违法行为社会公布", batches: publishedLists(db, q(req)), q: q(req) });
   });
 
   router.get("/public/violations.csv", (req, res) => {
@@ -123,13 +127,13 @@ export function publicListsRouter(ctx: AppContext): Router {
         id: e.id,
         anchor: true,
         title: `${b.title}：${e.employerName}`,
-        date: e.updatedAt,
+        date: atDate(b.publishedOn!),
         published: atDate(b.publishedOn!),
         content: `统一社会信用代码：${e.employerUscc || "—"}；地址：${e.employerAddress}；法定代表人/负责人：${e.employerLegalRep}；主要违法事实：${e.facts}；处理情况：${e.handling}`,
       })),
     );
-    const withdrawn: FeedEntry[] = recentlyWithdrawn(db, today).map((e) => ({ id: e.id, anchor: false, title: "已撤回的公布条目", date: e.updatedAt, content: `${e.withdrawnOn} 撤回：${e.withdrawnReason}` }));
-    sendAtom(req, res, "violations", `${config.bureau.name} 重大劳动保障违法行为社会公布`, config.bureau.name, [...published, ...withdrawn], today);
+    const withdrawn: FeedEntry[] = recentlyWithdrawn(db, today).map((e) => ({ id: e.id, anchor: false, title: "已撤回的公布条目", date: atDate(e.withdrawnOn!), content: `${e.withdrawnOn} 撤回：${e.withdrawnReason}` }));
+    sendAtom(req, res, "violations", `${config.authority.name} 重大劳动保障违法行为社会公布`, config.authority.name, [...published, ...withdrawn], today);
   });
 
   return router;

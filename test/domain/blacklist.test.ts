@@ -208,6 +208,11 @@ describe("blacklistAbilities", () => {
     expect(blacklistAbilities(supervisor, pending, "2026-11-23").decideEarlyRemoval).toBe(true);
     expect(blacklistAbilities(inspector, listed(), "2026-11-23").revoke).toBe(false);
   });
+  it("lets a supervisor end a proceeding only while it is pending", () => {
+    expect(blacklistAbilities(supervisor, noticed(), "2026-11-23").end).toBe(true);
+    expect(blacklistAbilities(inspector, noticed(), "2026-11-23").end).toBe(false);
+    expect(blacklistAbilities(supervisor, listed(), "2026-11-23").end).toBe(false);
+  });
   it("lets a supervisor reverse only an early removal", () => {
     expect(blacklistAbilities(supervisor, listed({ stage: "removed", removalKind: "early", removedOn: "2026-11-01" }), "2026-11-23").reverse).toBe(true);
     expect(blacklistAbilities(supervisor, listed({ stage: "removed", removalKind: "revoked", removedOn: "2026-11-01" }), "2026-11-23").reverse).toBe(false);

@@ -70,6 +70,13 @@ describe("POST /blacklist (proposal)", () => {
     expect(res.text).toContain("未达到 10,000 元的数额标准");
     expect(res.text).toContain('value="钱某"');
     expect(t.db.$client.prepare("select count(*) from blacklist_proceedings").pluck().get()).toBe(0);
+    const missing = await inspector.post("/blacklist").type("form").send(proposal(c.id, c.orderId, { grounds: "", facts: "" }));
+    expect(missing.status).toBe(422);
+    expect(missing.text).toContain("请选择列入的情形");
+    expect(missing.text).toContain("请填写违法事实");
+    expect((await inspector.post("/blacklist").type("form").send(proposal(c.id, c.orderId, { "persons.1.idNumber": "" }))).text).toContain("请填写钱某的身份证号码");
+    const badId = await inspector.post("/blacklist").type("form").send(proposal(c.id, c.orderId, { grounds: "incident", incident: "围堵", "persons.1.idNumber": "220102197505055021" }));
+    expect(badId.text).toContain("钱某的身份证号码不正确");
   });
 
   it("refuses before the order's pay-by date has passed", async () => {
@@ -87,6 +94,9 @@ describe("POST /blacklist (proposal)", () => {
     const page = await c.inspector.get(`/cases/${c.id}`);
     expect(page.text).toContain(`href="/blacklist/${c.pid}"`);
     expect(page.text).not.toContain("列为失信联合惩戒名单候选");
+    // The case's timeline records the proposal, and the employer's record is a click away.
+    expect(page.text).toMatch(/失信名单\s*<div>失信名单程序 #\d+：提请列入失信联合惩戒名单/);
+    expect(page.text).toContain("/employers/record?");
   });
 
   it("offers the proposal only on an overdue unpaid order, to the inspectors working the case", async () => {
@@ -151,6 +161,20 @@ describe("approval, notice and decision", () => {
     expect((await chief.post(`/blacklist/${c.pid}/decision`).type("form").send({ sanctions: "限制。" })).text).toContain("须先核实并答复");
     expect((await chief.post(`/blacklist/${c.pid}/verification`).type("form").send({ text: "经核实，仍欠 ¥12,000。" })).status).toBe(303);
     expect((await chief.post(`/blacklist/${c.pid}/decision`).type("form").send({ sanctions: "限制。" })).status).toBe(303);
+  });
+
+  it("lets a supervisor end a pending proceeding when an objection is upheld, with the reason", async () => {
+    const c = await proposed();
+    const supervisor = await loginAs(t.app, "supervisor1");
+    await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send({});
+    await c.inspector.post(`/blacklist/${c.pid}/service`).type("form").send({ servedOn: "2026-12-01" });
+    expect((await c.inspector.post(`/blacklist/${c.pid}/end`).type("form").send({ reason: "异议成立" })).status).toBe(403);
+    expect((await supervisor.post(`/blacklist/${c.pid}/end`).type("form").send({ reason: "" })).text).toContain("请填写终止的理由");
+    expect((await supervisor.post(`/blacklist/${c.pid}/end`).type("form").send({ reason: "异议成立：拖欠系总包单位未拨付工程款所致" })).status).toBe(303);
+    expect(stageOf(c.pid)).toBe("refused");
+    const again = await supervisor.post(`/blacklist/${c.pid}/decision`).type("form").send({ sanctions: "限制。" });
+    expect(again.status).toBe(422);
+    expect(again.text).toContain("程序终止（不予列入）");
   });
 
   it("ends as 不予列入 only once the order is paid in full and the pledge is signed", async () => {
@@ -251,6 +275,8 @@ describe("early removal", () => {
     const atom = await anon.get("/public/blacklist.atom");
     expect(atom.text).toContain(`<id>urn:qxkb:blacklist:${c.pid}</id>`);
     expect(atom.text).toContain("提前移出");
+    // Same id, dated by the removal: a reader sees the entry change.
+    expect(atom.text).toMatch(new RegExp(`<id>urn:qxkb:blacklist:${c.pid}</id>[\\s\\S]*?<updated>2027-06-14T16:00:00.000Z</updated>`));
     expect(atom.text).not.toContain("长春市某建筑劳务有限公司");
   });
 

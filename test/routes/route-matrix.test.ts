@@ -70,7 +70,7 @@ GET /blacklist/new                                   | - - + + + - - -
 POST /blacklist                                      | - - + + + - - -
 GET /blacklist/:id                                   | - - + + + - - -
 POST /blacklist/:id/approve                          | - - - - + - - -
-POST /blacklist/:id/refuse                           | - - - - + - - -
+POST /blacklist/:id/end                              | - - - - + - - -
 POST /blacklist/:id/service                          | - - + - + - - -
 POST /blacklist/:id/objection                        | - - + - + - - -
 POST /blacklist/:id/verification                     | - - - - + - - -
@@ -115,6 +115,8 @@ GET /admin/calendar/:year                            | - - - - - - - +
 POST /admin/calendar/:year/schedule                  | - - - - - - - +
 POST /admin/calendar/:year/import                    | - - - - - - - +
 POST /admin/calendar/:year/publish                   | - - - - - - - +
+GET /admin/health                                    | - - - - - - - +
+GET /personal-data-views                             | - - - - + - - -
 POST /logout                                         | + + + + + + + +
 `;
 

@@ -59,6 +59,18 @@ describe("重大劳动保障违法行为社会公布", () => {
     expect((await supervisor.get(batchUrl)).text).toContain("已撤回");
   });
 
+  it("keeps a cell that looks like a formula as text in the CSV", async () => {
+    const police = decidedCase("referredToPolice", 800_000, "长春市甲劳务有限公司");
+    const supervisor = await loginAs(t.app, "supervisor1");
+    const batchUrl = (await supervisor.post("/violations").type("form").send({ kind: "adhoc", title: "随时公布" })).headers.location!;
+    await supervisor.post(`${batchUrl}/entries`).type("form").send({ caseId: police });
+    const entryId = t.db.$client.prepare("select id from violation_entries").pluck().get() as number;
+    await supervisor.post(`${batchUrl}/entries/${entryId}`).type("form").send({ employerName: "长春市甲劳务有限公司", facts: "=HYPERLINK(\"http://x\")", handling: "移送公安机关" });
+    await supervisor.post(`${batchUrl}/publish`).type("form").send({});
+    const csv = await browser(t.app).get("/public/violations.csv");
+    expect(csv.text).toContain(`"'=HYPERLINK(""http://x"")"`);
+  });
+
   it("refuses a second batch for the same quarter", async () => {
     const supervisor = await loginAs(t.app, "supervisor1");
     await supervisor.post("/violations").type("form").send({ kind: "quarterly", quarter: "2026-Q4" });
