@@ -188,14 +188,14 @@ describe("listing by date", () => {
 });
 
 describe("blacklistAbilities", () => {
-  const inspector = { role: "inspector" as const, worksCase: true };
-  const other = { role: "inspector" as const, worksCase: false };
-  const supervisor = { role: "supervisor" as const, worksCase: false };
+  const inspector = { relation: "assignedInspector" as const };
+  const other = { relation: "otherInspector" as const };
+  const supervisor = { relation: "supervisor" as const };
   it("lets the inspector working the case and supervisors propose; not other inspectors or clerks", () => {
     expect(blacklistAbilities(inspector, null, "2026-11-23").propose).toBe(true);
     expect(blacklistAbilities(supervisor, null, "2026-11-23").propose).toBe(true);
     expect(blacklistAbilities(other, null, "2026-11-23").propose).toBe(false);
-    expect(blacklistAbilities({ role: "clerk", worksCase: false }, null, "2026-11-23").propose).toBe(false);
+    expect(blacklistAbilities({ relation: "registrar" }, null, "2026-11-23").propose).toBe(false);
   });
   it("keeps approval, the decision and removal for supervisors", () => {
     const proposed = noticed({ stage: "proposed", noticeServedOn: null });

@@ -4,10 +4,13 @@
  * is escaped wherever it is shown again.
  */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { listUnits } from "../../src/models/units.js";
 import { userId, workedCase, workerInput } from "../helpers.js";
 import { HOSTILE_MARK, formOf, hasMessage, hostileText, liveApp, type Live } from "./support.js";
+
+// Thousands of generated inputs per test: generous on a loaded 2-core machine (speed is not what this asserts).
+vi.setConfig({ testTimeout: 180_000 });
 
 let live: Live;
 let ids: { filed: number; mediating: number; order: number; task: number; user: number; unit: number; workers: number[] };
