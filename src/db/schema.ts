@@ -607,7 +607,7 @@ export const violationEntries = sqliteTable(
 export const loginThrottles = sqliteTable(
   "login_throttles",
   {
-    /** `${username}\u0000${address}`, username lower-cased. */
+    /** SHA-256 of `${username}\u0000${address}`, username lower-cased. */
     key: text("key").primaryKey(),
     failures: integer("failures").notNull(),
     lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
