@@ -406,6 +406,8 @@ export const enforcementActions = sqliteTable(
     decidedOn: text("decided_on").notNull(),
     agency: text("agency").notNull().default(""),
     note: text("note").notNull().default(""),
+    /** The 行政处理决定书's number, for a 加付赔偿金 order or an administrative decision (printed). */
+    docNumber: text("doc_number").unique(),
     recordedById: integer("recorded_by_id").references(() => users.id),
     createdAt: createdAt(),
   },
