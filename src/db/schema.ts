@@ -142,6 +142,24 @@ export const cases = sqliteTable(
     acceptanceDueOn: text("acceptance_due_on").notNull(),
     targetDueOn: text("target_due_on").notNull(),
     statutoryDueOn: text("statutory_due_on"),
+    /**
+     * The due date of the case's most urgent running clock (the earliest one), null once closed: what the
+     * workbench sorts and filters by, through the partial indexes below. The acceptance clock runs only
+     * before the decision and is paused while 待补正 (docs/rules.md).
+     */
+    urgentDueOn: text("urgent_due_on").generatedAlwaysAs(
+      sql`(case when state in ('received', 'mediating') then min(acceptance_due_on, target_due_on)
+        when state = 'awaiting_supplement' then target_due_on
+        when state = 'filed' then min(target_due_on, coalesce(statutory_due_on, target_due_on)) end)`,
+      { mode: "virtual" },
+    ),
+    /** Which clock urgent_due_on is: acceptance, target or statutory (ties go to the earlier-listed clock). */
+    urgentClock: text("urgent_clock", { enum: ["acceptance", "target", "statutory"] }).generatedAlwaysAs(
+      sql`(case when state in ('received', 'mediating') then (case when acceptance_due_on <= target_due_on then 'acceptance' else 'target' end)
+        when state = 'awaiting_supplement' then 'target'
+        when state = 'filed' then (case when statutory_due_on < target_due_on then 'statutory' else 'target' end) end)`,
+      { mode: "virtual" },
+    ),
     /** Sum of calendar_years.version when the due dates were computed: which calendar produced them. */
     calendarRevision: integer("calendar_revision").notNull(),
     /** Unpaid after an order's deadline: a candidate for the wage-arrears blacklist (人社部令第45号 第五条). */
@@ -162,6 +180,20 @@ export const cases = sqliteTable(
     index("cases_second_idx").on(t.secondInspectorId, t.state),
     index("cases_registered_idx").on(t.registeredById),
     index("cases_received_idx").on(t.receivedOn),
+    // Short (1–2 character) employer searches are prefix ranges; longer ones use cases_fts.
+    index("cases_employer_idx").on(t.employerName),
+    // The workbench (models/case-list.ts): open cases by urgency, alone or within one filter; closed
+    // cases newest first. Every list and count of the workbench is a search of one of these.
+    index("cases_open_urgent_idx").on(t.urgentDueOn).where(sql`urgent_due_on is not null`),
+    index("cases_open_state_urgent_idx").on(t.state, t.urgentDueOn).where(sql`urgent_due_on is not null`),
+    index("cases_open_lead_urgent_idx").on(t.leadInspectorId, t.urgentDueOn).where(sql`urgent_due_on is not null`),
+    index("cases_open_second_urgent_idx").on(t.secondInspectorId, t.urgentDueOn).where(sql`urgent_due_on is not null`),
+    index("cases_open_district_urgent_idx").on(t.district, t.urgentDueOn).where(sql`urgent_due_on is not null`),
+    index("cases_open_channel_urgent_idx").on(t.channel, t.urgentDueOn).where(sql`urgent_due_on is not null`),
+    index("cases_open_registrar_urgent_idx").on(t.registeredById, t.urgentDueOn).where(sql`urgent_due_on is not null`),
+    index("cases_closed_idx").on(t.closedOn).where(sql`state = 'closed'`),
+    // The statutory clock's own reminders (it is rarely the most urgent one).
+    index("cases_filed_statutory_idx").on(t.statutoryDueOn).where(sql`state = 'filed'`),
   ],
 );
 
@@ -428,3 +460,14 @@ export const taskForceTasks = sqliteTable(
   },
   (t) => [index("task_force_tasks_unit_idx").on(t.unitId, t.status), index("task_force_tasks_case_idx").on(t.caseId)],
 );
+
+/**
+ * Open cases per inspector (as lead or second), kept by triggers on `cases` in the same transaction
+ * (drizzle/0005_workbench_search.sql): the assignment form's workloads without counting every request.
+ */
+export const inspectorOpenCases = sqliteTable("inspector_open_cases", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id),
+  openCases: integer("open_cases").notNull().default(0),
+});

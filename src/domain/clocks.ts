@@ -85,7 +85,8 @@ function clock(key: ClockKey, startOn: IsoDate, days: number, stoppedOn: IsoDate
   let status: ClockStatus;
   if (stoppedOn) status = stoppedOn <= due.date ? "met" : "missed";
   else if (paused) status = "paused";
-  else status = runningStatus(used, left, days);
+  // Passed ⇔ the date is after the due date (a rest day right after a Friday due date is already late).
+  else status = until > due.date ? "overdue" : runningStatus(used, left, days);
   return { key, label: CLOCK_LABELS[key], startOn, days, dueOn: due.date, used, left, status, provisional: due.provisional };
 }
 

@@ -5,7 +5,7 @@
  */
 import { aliasedTable, and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../db/client.js";
-import { calendarDays, calendarYears, caseEvents, caseSequences, caseWorkers, cases, evidence, users, type CHANNELS } from "../db/schema.js";
+import { calendarDays, calendarYears, caseEvents, caseSequences, caseWorkers, cases, evidence, inspectorOpenCases, users, type CHANNELS } from "../db/schema.js";
 import { actorFor, canAssign, canExtend, canViewCase, caseAccess, type Viewer } from "../domain/case-access.js";
 import { assertMove, getMove, isBeforeAcceptance, isFiled, isOpen, targetState, type CaseState, type Outcome } from "../domain/case-states.js";
 import { ACCEPTANCE_DAYS, EXTENSION_DAYS, STATUTORY_DAYS, TARGET_DAYS, dueDates } from "../domain/clocks.js";
@@ -296,15 +296,11 @@ export function moveCase(db: Db, req: MoveRequest & Pick<TransitionRequest, "eff
 
 /** The active inspectors, fewest open cases first: the assignment form's suggestion. */
 export function inspectorWorkloads(db: Db) {
-  // Raw SQL with explicit aliases: a correlated subquery must not let drizzle's unqualified names bind inward.
+  // inspector_open_cases is kept by triggers on cases (drizzle/0005_workbench_search.sql): no count per request.
   return db
-    .select({
-      id: users.id,
-      displayName: users.displayName,
-      openCases: sql<number>`(select count(*) from cases c
-        where (c.lead_inspector_id = "users"."id" or c.second_inspector_id = "users"."id") and c.state != 'closed')`,
-    })
+    .select({ id: users.id, displayName: users.displayName, openCases: sql<number>`coalesce(${inspectorOpenCases.openCases}, 0)` })
     .from(users)
+    .leftJoin(inspectorOpenCases, eq(inspectorOpenCases.userId, users.id))
     .where(and(eq(users.role, "inspector"), eq(users.active, true)))
     .all()
     .sort((a, b) => a.openCases - b.openCases || a.id - b.id);

@@ -4,6 +4,7 @@ import { Router, type Request, type Response } from "express";
 import type { AppContext } from "../app.js";
 import { CHANNELS } from "../db/schema.js";
 import { OUTCOME_LABELS, STATE_LABELS, type Outcome } from "../domain/case-states.js";
+import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import { DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
 import { CHANNEL_LABELS, DISTRICTS } from "../domain/reference-data.js";
 import { parseCaseFilters, filtersQuery } from "../forms/case-filters.js";
@@ -26,7 +27,7 @@ import {
   registerCase,
   voidEvidence,
 } from "../models/cases.js";
-import { listCases, listDistricts, remindersFor } from "../models/case-list.js";
+import { listCases, remindersFor } from "../models/case-list.js";
 import { recordSiteVisit } from "../models/site-visits.js";
 import { makeMove } from "../models/settlements.js";
 import { parseVisitForm } from "../forms/visit-form.js";
@@ -61,9 +62,10 @@ export function casesRouter(ctx: AppContext): Router {
       pageLink: (page: number) => `/cases${filtersQuery(filters, page)}`,
       stateLabels: STATE_LABELS,
       outcomeLabels: OUTCOME_LABELS,
+      clockStatusLabels: CLOCK_STATUS_LABELS,
       channelLabels: CHANNEL_LABELS,
       channels: CHANNELS,
-      districts: [...new Set([...DISTRICTS, ...listDistricts(db)])],
+      districts: DISTRICTS,
       inspectors: viewer.role === "supervisor" ? inspectorWorkloads(db) : [],
       canSearchAll: viewer.role === "inspector" && policy.inspectorsReadAll,
       reminders: viewer.role === "clerk" ? null : remindersFor(db, viewer, res.locals.today),

@@ -51,9 +51,9 @@ describe("clock states", () => {
     expect(runningStatus(47, 13, 60)).toBe("normal");
   });
 
-  it("is 已超期 the working day after the due date, not over the weekend before it", () => {
+  it("is 已超期 from the day after the due date, a rest day included", () => {
     expect(byKey(received(), "2026-10-16").target.status).toBe("dueSoon");
-    expect(byKey(received(), "2026-10-17").target).toMatchObject({ left: 0, status: "dueSoon" }); // Saturday
+    expect(byKey(received(), "2026-10-17").target).toMatchObject({ left: 0, status: "overdue" }); // Saturday
     expect(byKey(received(), "2026-10-19").target).toMatchObject({ left: -1, status: "overdue" });
   });
 
