@@ -2,6 +2,7 @@ import { createApp } from "./app.js";
 import { readConfig } from "./config.js";
 import { openDb } from "./db/client.js";
 import { migrateDb } from "./db/migrate.js";
+import { analyzeDb } from "./db/maintenance.js";
 import { logger } from "./lib/logger.js";
 import { seed } from "../seeds/index.js";
 
@@ -9,6 +10,7 @@ const config = readConfig();
 const db = openDb(config.databasePath);
 migrateDb(db);
 await seed(db, config, new Date());
+analyzeDb(db);
 
 createApp({ db, config }).listen(config.port, () => {
   logger.info(`欠薪快办 listening on http://localhost:${config.port} (${config.nodeEnv})`);
