@@ -405,7 +405,7 @@ export const payments = sqliteTable(
     recordedById: integer("recorded_by_id").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index("payments_case_idx").on(t.caseId)],
+  (t) => [index("payments_case_idx").on(t.caseId), index("payments_item_idx").on(t.itemId), index("payments_worker_idx").on(t.workerId)],
 );
 
 export const ENFORCEMENT_KINDS = ["compensation", "decision", "policeReferral", "blacklistCandidate"] as const;

@@ -269,15 +269,21 @@ export function remindersFor(db: Db, viewer: Viewer, today: IsoDate) {
   );
   if (!calendar.isWorkingDay(today)) return { isWorkingDay: false, newlyAssigned, mediationsClosingWindow, turnedDueSoon: EMPTY, turnedOverdue: EMPTY };
   const turned = turnedTodayWindows(calendar, today);
-  const between = (column: SQL, w: { from: IsoDate; before: IsoDate }) => sql`${column} >= ${w.from} and ${column} < ${w.before}`;
+  // Each condition is one index range on the due date (the union of its windows) and then the exact window.
+  const within = (column: SQL, windows: [SQL, { from: IsoDate; before: IsoDate }][]) => {
+    const from = windows.map(([, w]) => w.from).sort()[0]!;
+    const before = windows.map(([, w]) => w.before).sort().at(-1)!;
+    const exact = windows.map(([when, w]) => sql`(${when} and ${column} >= ${w.from} and ${column} < ${w.before})`);
+    return sql`${column} >= ${from} and ${column} < ${before} and (${sql.join(exact, sql` or `)})`;
+  };
   const urgent = sql`c.urgent_due_on`;
   const statutory = sql`c.statutory_due_on`;
   const d = turned.dueSoon;
   // The statutory clock has its own reminders (it is seldom the most urgent one), so skip it as "urgent".
-  const urgentTurnedDueSoon = sql`c.urgent_clock <> 'statutory' and ((c.urgent_clock = 'acceptance' and ${between(urgent, d.acceptance)}) or (c.urgent_clock = 'target' and ${between(urgent, d.target)}))`;
-  const statutoryTurnedDueSoon = sql`c.state = 'filed' and ((c.extension_days = 0 and ${between(statutory, d.statutory)}) or (c.extension_days > 0 and ${between(statutory, d.statutoryExtended)}))`;
-  const urgentTurnedOverdue = sql`c.urgent_clock <> 'statutory' and ${between(urgent, turned.overdue)}`;
-  const statutoryTurnedOverdue = sql`c.state = 'filed' and ${between(statutory, turned.overdue)}`;
+  const urgentTurnedDueSoon = within(urgent, [[sql`c.urgent_clock = 'acceptance'`, d.acceptance], [sql`c.urgent_clock = 'target'`, d.target]]);
+  const statutoryTurnedDueSoon = sql`c.state = 'filed' and ${within(statutory, [[sql`c.extension_days = 0`, d.statutory], [sql`c.extension_days > 0`, d.statutoryExtended]])}`;
+  const urgentTurnedOverdue = sql`c.urgent_clock <> 'statutory' and ${within(urgent, [[sql`1`, turned.overdue]])}`;
+  const statutoryTurnedOverdue = sql`c.state = 'filed' and ${within(statutory, [[sql`1`, turned.overdue]])}`;
   const bothClocks = (urgentWhere: SQL, statutoryWhere: SQL): ReminderGroup => {
     const a = reminderGroup(db, sql`${scope} and ${OPEN} and ${urgentWhere}`, sql`c.id`, sql`c.urgent_clock`);
     const b = reminderGroup(db, sql`${scope} and ${statutoryWhere}`, sql`c.id`, sql`'statutory'`);

@@ -371,19 +371,26 @@ export function getEvidenceFile(db: Db, caseId: number, evidenceId: number) {
 // Calendar changes
 
 /**
- * Recomputes every open case's due dates from the stored working-day ordinals, in one statement per
- * clock (no per-case loop). A date the calendar cannot reach keeps its old value.
+ * Recomputes every open case's due dates after a calendar change, one statement per clock (no per-case
+ * loop): a temporary table holds "the n-th working day after each date" from the stored ordinals, and only
+ * rows whose date changes are written (and take the new calendar revision). A date the calendar cannot
+ * reach keeps its old value.
  */
 export function recomputeOpenDeadlines(tx: DbOrTx): void {
-  const nth = (column: SQL, days: SQL | number) => sql`(select d2.date from ${calendarDays} d1 join ${calendarDays} d2
-      on d2.ordinal = d1.ordinal + ${days} and d2.is_working_day = 1 where d1.date = ${column})`;
-  tx.run(sql`update ${cases} set
-      acceptance_due_on = coalesce(${nth(sql`${cases}.acceptance_start_on`, ACCEPTANCE_DAYS)}, acceptance_due_on),
-      target_due_on = coalesce(${nth(sql`${cases}.received_on`, TARGET_DAYS)}, target_due_on),
-      statutory_due_on = case when filed_on is null then null
-        else coalesce(${nth(sql`${cases}.filed_on`, sql`${STATUTORY_DAYS} + ${cases}.extension_days`)}, statutory_due_on) end,
-      calendar_revision = (select sum(version) from ${calendarYears})
-    where state != 'closed'`);
+  tx.run(sql`create temp table if not exists clock_due (start text not null, days integer not null, due text not null, primary key (start, days)) without rowid`);
+  tx.run(sql`delete from temp.clock_due`);
+  const lengths = [ACCEPTANCE_DAYS, TARGET_DAYS, STATUTORY_DAYS, STATUTORY_DAYS + EXTENSION_DAYS].map((n) => sql`select ${n} as days`);
+  tx.run(sql`insert into temp.clock_due (start, days, due) select d1.date, n.days, d2.date
+    from ${calendarDays} d1 join (${sql.join(lengths, sql` union `)}) n join ${calendarDays} d2 on d2.ordinal = d1.ordinal + n.days and d2.is_working_day = 1`);
+  // `days` is given the table's name: the outer row's in the SET, the inner one's in the row search.
+  const clock = (column: string, start: string, days: (table: string) => SQL) =>
+    tx.run(sql`update ${cases} set ${sql.raw(column)} = (select m.due from temp.clock_due m where m.start = ${cases}.${sql.raw(start)} and m.days = ${days("cases")}),
+        calendar_revision = (select sum(version) from ${calendarYears})
+      where id in (select c.id from ${cases} c cross join temp.clock_due m on m.start = c.${sql.raw(start)} and m.days = ${days("c")}
+        where c.urgent_due_on is not null and c.${sql.raw(column)} is not m.due)`);
+  clock("acceptance_due_on", "acceptance_start_on", () => sql`${ACCEPTANCE_DAYS}`);
+  clock("target_due_on", "received_on", () => sql`${TARGET_DAYS}`);
+  clock("statutory_due_on", "filed_on", (table) => sql`${STATUTORY_DAYS} + ${sql.raw(table)}.extension_days`);
 }
 
 onCalendarChange(recomputeOpenDeadlines);
