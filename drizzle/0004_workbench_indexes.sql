@@ -18,7 +18,8 @@ CREATE INDEX `cases_open_second_urgent_idx` ON `cases` (`second_inspector_id`,`u
 CREATE INDEX `cases_open_district_urgent_idx` ON `cases` (`district`,`urgent_due_on`) WHERE urgent_due_on is not null;--> statement-breakpoint
 CREATE INDEX `cases_open_channel_urgent_idx` ON `cases` (`channel`,`urgent_due_on`) WHERE urgent_due_on is not null;--> statement-breakpoint
 CREATE INDEX `cases_open_registrar_urgent_idx` ON `cases` (`registered_by_id`,`urgent_due_on`) WHERE urgent_due_on is not null;--> statement-breakpoint
-CREATE INDEX `cases_closed_idx` ON `cases` (`closed_on`) WHERE state = 'closed';--> statement-breakpoint
+CREATE INDEX `cases_state_closed_idx` ON `cases` (`state`,`closed_on`);--> statement-breakpoint
+CREATE INDEX `cases_mediating_acceptance_idx` ON `cases` (`acceptance_due_on`) WHERE state = 'mediating';--> statement-breakpoint
 CREATE INDEX `cases_filed_statutory_idx` ON `cases` (`statutory_due_on`) WHERE state = 'filed';--> statement-breakpoint
 CREATE INDEX `payments_item_idx` ON `payments` (`item_id`);--> statement-breakpoint
 CREATE INDEX `payments_worker_idx` ON `payments` (`worker_id`);

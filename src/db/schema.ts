@@ -191,7 +191,9 @@ export const cases = sqliteTable(
     index("cases_open_district_urgent_idx").on(t.district, t.urgentDueOn).where(sql`urgent_due_on is not null`),
     index("cases_open_channel_urgent_idx").on(t.channel, t.urgentDueOn).where(sql`urgent_due_on is not null`),
     index("cases_open_registrar_urgent_idx").on(t.registeredById, t.urgentDueOn).where(sql`urgent_due_on is not null`),
-    index("cases_closed_idx").on(t.closedOn).where(sql`state = 'closed'`),
+    index("cases_state_closed_idx").on(t.state, t.closedOn),
+    // 今日提醒: fast mediations near the end of the acceptance window.
+    index("cases_mediating_acceptance_idx").on(t.acceptanceDueOn).where(sql`state = 'mediating'`),
     // The statutory clock's own reminders (it is rarely the most urgent one).
     index("cases_filed_statutory_idx").on(t.statutoryDueOn).where(sql`state = 'filed'`),
   ],

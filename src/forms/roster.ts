@@ -4,7 +4,7 @@
  * shows every bad row before anything is saved.
  */
 import { parse as parseCsv } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { WORKER_FIELDS, type WorkerField, type WorkerValues } from "./intake-form.js";
 
 const HEADERS: Record<WorkerField, readonly string[]> = {
@@ -80,7 +80,9 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 export async function parseRosterXlsx(buffer: Buffer): Promise<RosterResult> {
-  const workbook = new ExcelJS.Workbook();
+  // Loaded on first use: exceljs is the heaviest module we have (start-up time and memory).
+  const { default: Excel } = await import("exceljs");
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {

@@ -5,7 +5,7 @@
  * the plans on a bulk-seeded database): open cases are found and ordered through partial indexes on
  * `urgent_due_on`, the due date of the case's most urgent running clock (a generated column, null once
  * closed; src/db/schema.ts); the clock filters are date windows on it (domain/clock-windows.ts); closed
- * cases through `cases_closed_idx`; names through the FTS5 trigram indexes. Counts stop at a cap. What a
+ * cases through `cases_state_closed_idx`; names through the FTS5 trigram indexes. Counts stop at a cap. What a
  * row shows about its clocks comes from domain/clocks.ts itself, so the list and the case page agree.
  */
 import { sql, type SQL } from "drizzle-orm";
@@ -263,7 +263,7 @@ export function remindersFor(db: Db, viewer: Viewer, today: IsoDate) {
   const windows = clockWindows(calendar, today);
   const mediationsClosingWindow = reminderGroup(
     db,
-    sql`${scope} and ${OPEN} and c.state = 'mediating' and c.acceptance_due_on < ${windows.dueSoonBefore.acceptance}`,
+    sql`${scope} and c.state = 'mediating' and c.acceptance_due_on < ${windows.dueSoonBefore.acceptance}`,
     sql`c.acceptance_due_on, c.id`,
     sql`'acceptance'`,
   );
