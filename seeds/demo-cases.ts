@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { and, count, eq } from "drizzle-orm";
+import type { Config } from "../src/config.js";
 import type { Db } from "../src/db/client.js";
 import { caseWorkers, cases, settlementItems, taskForceTasks } from "../src/db/schema.js";
 import { addDays, shanghaiDate, type IsoDate } from "../src/domain/dates.js";
@@ -14,8 +15,10 @@ import { idNumberCheckChar, usccCheckChar } from "../src/domain/identifiers.js";
 import { DISTRICTS } from "../src/domain/reference-data.js";
 import type { Outcome } from "../src/domain/case-states.js";
 import { loadCalendar } from "../src/models/calendar.js";
-import { assignInspectors, extendStatutoryDeadline, moveCase, registerCase, type CaseInput, type Channel, type WorkerInput } from "../src/models/cases.js";
-import { closeCase, issueOrder, recordMediation, recordPayment, settleByMediation } from "../src/models/settlements.js";
+import { assignInspectors, extendStatutoryDeadline, registerCase, transition, type CaseInput, type Channel, type WorkerInput } from "../src/models/cases.js";
+import { closeCase, enforceOrder, issueOrder, recordMediation, recordPayment, settleByMediation } from "../src/models/settlements.js";
+import { issuePriorNotice, recordStatement, servePriorNotice } from "../src/models/prior-notices.js";
+import { STATEMENT_DAYS } from "../src/domain/prior-notice.js";
 import { answerTask, escalateCase } from "../src/models/task-force.js";
 import { recordSiteVisit } from "../src/models/site-visits.js";
 import { findUnitByName } from "../src/models/units.js";
@@ -99,15 +102,16 @@ function plans(): Plan[] {
   return out;
 }
 
-export function seedDemoCases(db: Db, now: Date, evidenceDir: string): void {
+export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceDir" | "bureau">): void {
+  const { evidenceDir } = config;
   if (db.select({ n: count() }).from(cases).get()!.n > 0) return;
   const calendar = loadCalendar(db);
   const today = shanghaiDate(now);
   const clerk = getUserByUsername(db, "clerk1")!;
-  const supervisor = { id: getUserByUsername(db, "supervisor1")!.id, role: "supervisor" as const };
+  const supervisor = { id: getUserByUsername(db, "supervisor1")!.id, role: "supervisor" as const, unitId: null };
   const inspectors = ["inspector1", "inspector2", "inspector3"].map((u) => getUserByUsername(db, u)!.id);
   const unitId = (name: string) => findUnitByName(db, name)!.id;
-  const liaison = { id: getUserByUsername(db, "unit_zjj")!.id, role: "unit" as const };
+  const liaison = { id: getUserByUsername(db, "unit_zjj")!.id, role: "unit" as const, unitId: unitId("市住建局") };
   const at = (date: IsoDate) => new Date(`${date}T${date === today ? "09" : "10"}:30:00+08:00`);
   /** The n-th working day after `from`, but never after today. */
   const workday = (from: IsoDate, n: number): IsoDate => {
@@ -147,7 +151,7 @@ export function seedDemoCases(db: Db, now: Date, evidenceDir: string): void {
     assignInspectors(db, { caseId: id, leadId: lead, secondId: second, version, actor: supervisor, now: at(receivedOn) });
     version++;
     const move = (name: string, date: IsoDate, note = "", outcome?: Outcome) => {
-      version = moveCase(db, { caseId: id, move: name, note, outcome, version, actor: supervisor, now: at(date) }).version;
+      version = transition(db, { caseId: id, move: name, note, outcome, version, actor: supervisor, now: at(date) }).version;
     };
 
     const workerIds = db.select({ id: caseWorkers.id, claimedFen: caseWorkers.claimedFen }).from(caseWorkers).where(eq(caseWorkers.caseId, id)).all();
@@ -173,8 +177,9 @@ export function seedDemoCases(db: Db, now: Date, evidenceDir: string): void {
       version++;
     };
     const order = (date: IsoDate, payBy: IsoDate) => {
-      issueOrder(db, { caseId: id, version, payBy, facts: "经查，你单位拖欠下列劳动者工资，违反了《保障农民工工资支付条例》第十五条的规定。", amounts: full, actor: supervisor, now: at(date) });
+      const orderId = issueOrder(db, { caseId: id, version, payBy, facts: "经查，你单位拖欠下列劳动者工资至今未支付。", amounts: full, numberPrefix: config.bureau.orderPrefix, actor: supervisor, now: at(date) });
       version++;
+      return orderId;
     };
     const close = (date: IsoDate, outcome: Outcome, note: string, share: number) => {
       closeCase(db, { caseId: id, version, outcome, note, recovered: full.map((w) => ({ workerId: w.workerId, amountFen: Math.round(w.amountFen * share) })), overClaimNote: "", actor: supervisor, now: at(date) });
@@ -269,6 +274,29 @@ export function seedDemoCases(db: Db, now: Date, evidenceDir: string): void {
           order(workday(filedOn, 1), addDays(workday(filedOn, 1), 7));
           payAll("order", closeOn);
           return close(closeOn, "paidAfterOrder", "下达限期改正指令书后，单位已足额支付。", 1);
+        }
+        if (plan.path === "administrativeDecision" || plan.path === "referredToPolice") {
+          // The outcome rests on its record (docs/rules.md §结案): an order left unpaid, then the decision
+          // after 陈述申辩, or the referral.
+          const orderOn = workday(filedOn, 1);
+          const orderId = order(orderOn, addDays(orderOn, 7));
+          const after = workday(addDays(orderOn, 7), 1);
+          if (plan.path === "referredToPolice") {
+            enforceOrder(db, { caseId: id, orderId, version, action: { kind: "policeReferral", agency: "长春市公安局经济犯罪侦查支队", decidedOn: after, note: "" }, actor: supervisor, now: at(after) });
+            version++;
+            return close(after, plan.path, "单位逾期拒不支付，涉嫌拒不支付劳动报酬罪，已移送公安机关。", 0);
+          }
+          const facts = "你单位收到限期改正指令书后，逾期未支付劳动者工资。";
+          const noticeId = issuePriorNotice(db, { caseId: id, orderId, version, input: { kind: "decision", facts, grounds: "有工资表、考勤记录和询问笔录为证。", ratePercent: null }, actor: supervisor, now: at(after) });
+          version++;
+          servePriorNotice(db, { caseId: id, noticeId, version, servedOn: after, method: "直接送达", actor: supervisor, now: at(after) });
+          version++;
+          const heardOn = workday(after, STATEMENT_DAYS + 1);
+          recordStatement(db, { caseId: id, noticeId, version, statement: "none", text: "", review: "", actor: supervisor, now: at(heardOn) });
+          version++;
+          enforceOrder(db, { caseId: id, orderId, version, action: { kind: "decision", note: "责令支付拖欠的工资。" }, actor: supervisor, now: at(heardOn) });
+          version++;
+          return close(heardOn, plan.path, "作出行政处理决定，责令支付拖欠的工资。", 0.6);
         }
         const notes: Partial<Record<Outcome, [string, number]>> = {
           administrativeDecision: ["作出行政处理决定，责令支付并加付赔偿金。", 0.6],

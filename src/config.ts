@@ -13,7 +13,14 @@ export interface Config {
   evidenceDir: string;
   /** Largest evidence file accepted (on-site recordings are large). */
   evidenceMaxBytes: number;
-  bureau: { name: string; address: string; phone: string };
+  /** Printed on receipts, notices and orders; `orderPrefix` starts an order's number (长人社监令〔2026〕7号). */
+  bureau: { name: string; address: string; phone: string; orderPrefix: string };
+  /**
+   * Who decides and who hears appeals (docs/rules.md §Documents): the department whose name every decision,
+   * order and notice bears (the 支队 handles the case for it), the people's government that decides
+   * 行政复议 of the department's acts, and the court of first instance for 行政诉讼.
+   */
+  authority: { name: string; reviewBody: string; court: string };
   /** Inspectors may open any case read-only (personal data masked). Off unless the bureau allows it. */
   inspectorsReadAll: boolean;
 }
@@ -34,10 +41,16 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     evidenceDir: env.EVIDENCE_DIR ?? "data/evidence",
     evidenceMaxBytes: Number(env.EVIDENCE_MAX_BYTES ?? 2 * 1024 ** 3),
     inspectorsReadAll: env.INSPECTORS_READ_ALL === "true",
+    authority: {
+      name: env.AUTHORITY_NAME ?? "长春市人力资源和社会保障局",
+      reviewBody: env.REVIEW_BODY ?? "长春市人民政府",
+      court: env.LITIGATION_COURT ?? "长春市南关区人民法院",
+    },
     bureau: {
       name: env.BUREAU_NAME ?? "长春市劳动保障监察支队",
       address: env.BUREAU_ADDRESS ?? "长春市南关区人民大街 1234 号 劳动保障监察投诉窗口",
       phone: env.BUREAU_PHONE ?? "0431-12333",
+      orderPrefix: env.ORDER_NUMBER_PREFIX ?? "长人社监令",
     },
   };
 }

@@ -7,7 +7,8 @@ import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
 import { openDb, type Db } from "../src/db/client.js";
 import { migrateDb } from "../src/db/migrate.js";
-import { ensureCalendar } from "../src/models/calendar.js";
+import { PROVISIONAL_SOURCE, storeSchedules } from "../src/models/calendar.js";
+import { TEST_DB_SCHEDULES } from "./fixtures/calendars.js";
 import { DEMO_PASSWORD, seedDemo } from "../seeds/index.js";
 import { idNumberCheckChar, usccCheckChar } from "../src/domain/identifiers.js";
 import { registerCase, type CaseInput, type WorkerInput } from "../src/models/cases.js";
@@ -22,12 +23,28 @@ export interface TestApp {
   evidenceDir: string;
 }
 
-/** A fresh in-memory database with the calendar and demo accounts, and an app on a settable clock. */
+let template: Buffer | undefined;
+
+/**
+ * The migrated database with the calendar and demo accounts, built once per test process and copied for
+ * each test app (building the calendar is most of the cost).
+ */
+export async function templateDatabase(): Promise<Buffer> {
+  if (!template) {
+    const db = openDb(":memory:");
+    migrateDb(db);
+    // Explicit schedules, not the installed chinese-days data (docs/rules.md §Working days).
+    storeSchedules(db, TEST_DB_SCHEDULES, (y) => (y.published ? "国务院办公厅通知（测试数据）" : PROVISIONAL_SOURCE));
+    await seedDemo(db);
+    template = db.$client.serialize();
+    db.$client.close();
+  }
+  return template;
+}
+
+/** A fresh in-memory copy of the template database, and an app on a settable clock. */
 export async function makeTestApp(start = new Date("2026-11-23T02:00:00Z"), env: Record<string, string> = {}): Promise<TestApp> {
-  const db = openDb(":memory:");
-  migrateDb(db);
-  ensureCalendar(db, 2031);
-  await seedDemo(db);
+  const db = openDb(await templateDatabase());
   const clock = { now: start };
   const evidenceDir = mkdtempSync(join(tmpdir(), "qx-evidence-"));
   const config = readConfig({ NODE_ENV: "test", EVIDENCE_DIR: evidenceDir, ...env });

@@ -7,6 +7,9 @@ import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ROLES } from "../domain/roles.js";
 import { CASE_STATES, OUTCOMES } from "../domain/case-states.js";
+import { ENFORCEMENT_KINDS, SETTLEMENT_SOURCES } from "../domain/money.js";
+import { CHANNELS } from "../domain/reference-data.js";
+import { TASK_STATUSES } from "../domain/task-force.js";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp" })
@@ -98,9 +101,7 @@ export const auditEvents = sqliteTable(
   (t) => [index("audit_events_subject_idx").on(t.subject, t.createdAt)],
 );
 
-export const CHANNELS = ["window", "phone12333", "online", "platform", "petition", "patrol"] as const;
-
-/** A wage-arrears complaint case (DESIGN.md §2). */
+/** A wage-arrears complaint case (docs/rules.md). */
 export const cases = sqliteTable(
   "cases",
   {
@@ -130,6 +131,12 @@ export const cases = sqliteTable(
     leadInspectorId: integer("lead_inspector_id").references(() => users.id),
     secondInspectorId: integer("second_inspector_id").references(() => users.id),
     assignedAt: integer("assigned_at", { mode: "timestamp" }),
+    /** When the arrears ended (last unpaid pay period or end of employment): the 2-year limit runs from it. */
+    arrearsEndedOn: text("arrears_ended_on"),
+    /** The arrears still continue at receipt (a continuing violation counts from its end). */
+    arrearsOngoing: integer("arrears_ongoing", { mode: "boolean" }).notNull().default(false),
+    /** The article a 不予受理 rests on, printed on the notice. */
+    rejectionBasis: text("rejection_basis"),
     /** Receipt, or the day the last supplement arrived: the acceptance clock's start. */
     acceptanceStartOn: text("acceptance_start_on").notNull(),
     decidedOn: text("decided_on"),
@@ -358,13 +365,13 @@ export const paymentOrders = sqliteTable(
     issuedOn: text("issued_on").notNull(),
     payBy: text("pay_by").notNull(),
     facts: text("facts").notNull(),
+    /** The rule violated, printed as the order's basis (docs/rules.md §Documents). */
+    violation: text("violation", { enum: ["migrantWorkers", "general"] }).notNull().default("general"),
     issuedById: integer("issued_by_id").references(() => users.id),
     createdAt: createdAt(),
   },
   (t) => [index("payment_orders_case_idx").on(t.caseId)],
 );
-
-export const SETTLEMENT_SOURCES = ["agreement", "order"] as const;
 
 /** What each worker is to be paid under an agreement or an order. */
 export const settlementItems = sqliteTable(
@@ -410,8 +417,6 @@ export const payments = sqliteTable(
   (t) => [index("payments_case_idx").on(t.caseId), index("payments_item_idx").on(t.itemId), index("payments_worker_idx").on(t.workerId)],
 );
 
-export const ENFORCEMENT_KINDS = ["compensation", "decision", "policeReferral", "blacklistCandidate"] as const;
-
 /** After an order's deadline passed unpaid: 加付赔偿金, 行政处理决定, 移送公安, 失信名单候选. */
 export const enforcementActions = sqliteTable(
   "enforcement_actions",
@@ -434,8 +439,6 @@ export const enforcementActions = sqliteTable(
   },
   (t) => [index("enforcement_actions_case_idx").on(t.caseId)],
 );
-
-export const TASK_STATUSES = ["open", "done", "moreTime"] as const;
 
 /** 多方合办: a task for one member unit of the task force, with its own working-day clock. */
 export const taskForceTasks = sqliteTable(
@@ -463,9 +466,50 @@ export const taskForceTasks = sqliteTable(
   (t) => [index("task_force_tasks_unit_idx").on(t.unitId, t.status), index("task_force_tasks_case_idx").on(t.caseId)],
 );
 
+export const PRIOR_NOTICE_KINDS = ["compensation", "decision"] as const;
+
+/**
+ * 事先告知书 (陈述申辩): served on the employer before a 加付赔偿金 order or an administrative decision;
+ * records the service, the employer's statement (or that none came) and the bureau's review of it
+ * (docs/rules.md §陈述申辩).
+ */
+export const priorNotices = sqliteTable(
+  "prior_notices",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    /** The order left unpaid that the intended decision follows. */
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => paymentOrders.id),
+    kind: text("kind", { enum: PRIOR_NOTICE_KINDS }).notNull(),
+    docNumber: text("doc_number").notNull().unique(),
+    issuedOn: text("issued_on").notNull(),
+    facts: text("facts").notNull(),
+    grounds: text("grounds").notNull(),
+    /** The intended decision, in words. */
+    intended: text("intended").notNull(),
+    /** For 加付赔偿金: the intended rate; the decision may not exceed it. */
+    ratePercent: integer("rate_percent"),
+    servedOn: text("served_on"),
+    serviceMethod: text("service_method").notNull().default(""),
+    /** The last day the employer may state its case (working days after service). */
+    statementDueOn: text("statement_due_on"),
+    statement: text("statement", { enum: ["received", "none"] }),
+    statementOn: text("statement_on"),
+    statementText: text("statement_text").notNull().default(""),
+    review: text("review").notNull().default(""),
+    issuedById: integer("issued_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("prior_notices_case_idx").on(t.caseId), index("prior_notices_order_idx").on(t.orderId)],
+);
+
 /**
  * Open cases per inspector (as lead or second), kept by triggers on `cases` in the same transaction
- * (drizzle/0005_workbench_search.sql): the assignment form's workloads without counting every request.
+ * (drizzle/0006_workbench_search.sql): the assignment form's workloads without counting every request.
  */
 export const inspectorOpenCases = sqliteTable("inspector_open_cases", {
   userId: integer("user_id")

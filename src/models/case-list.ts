@@ -10,12 +10,13 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import type { Viewer } from "../domain/case-access.js";
+import type { CaseListScope } from "../domain/case-abilities.js";
 import { CLOCK_LABELS, caseClocks, mostUrgent, type Clock } from "../domain/clocks.js";
 import { clockWindows, turnedTodayWindows, type ClockWindows } from "../domain/clock-windows.js";
 import type { CaseState, Outcome } from "../domain/case-states.js";
 import { addDays, type IsoDate } from "../domain/dates.js";
 import { loadCalendar } from "./calendar.js";
+import { clockHistoryOf } from "./deadlines.js";
 import type { Channel } from "./cases.js";
 
 export type ClockFilter = "normal" | "dueSoon" | "overdue";
@@ -41,15 +42,16 @@ export const REMINDER_LIMIT = 10;
 
 const OPEN = sql`c.urgent_due_on is not null`;
 
-function scopeFor(viewer: Viewer, everyCase: boolean): SQL | null {
-  switch (viewer.role) {
-    case "supervisor":
+/** The cases a viewer may list (domain/case-abilities.ts caseListScope) as a condition. */
+function scopeSql(scope: CaseListScope): SQL | null {
+  switch (scope.kind) {
+    case "all":
       return null;
-    case "inspector":
-      return everyCase ? null : sql`(c.lead_inspector_id = ${viewer.id} or c.second_inspector_id = ${viewer.id})`;
-    case "clerk":
-      return sql`c.registered_by_id = ${viewer.id}`;
-    default:
+    case "assigned":
+      return sql`(c.lead_inspector_id = ${scope.inspectorId} or c.second_inspector_id = ${scope.inspectorId})`;
+    case "registered":
+      return sql`c.registered_by_id = ${scope.clerkId}`;
+    case "none":
       return sql`0`;
   }
 }
@@ -143,20 +145,23 @@ export interface CaseListRow {
 function rowsFor(db: Db, ids: number[], today: IsoDate): CaseListRow[] {
   if (ids.length === 0) return [];
   const calendar = loadCalendar(db);
-  const found = db.all<Omit<CaseListRow, "urgent" | "statutory"> & { acceptanceStartOn: IsoDate; decidedOn: IsoDate | null; filedOn: IsoDate | null; extensionDays: number }>(sql`
+  const found = db.all<Omit<CaseListRow, "urgent" | "statutory"> & { acceptanceStartOn: IsoDate; decidedOn: IsoDate | null; filedOn: IsoDate | null; extensionDays: number; reopened: number }>(sql`
     select c.id as id, c.case_number as caseNumber, c.state as state, c.outcome as outcome, c.channel as channel,
       c.received_on as receivedOn, c.employer_name as employerName, c.district as district, c.closed_on as closedOn,
       c.acceptance_start_on as acceptanceStartOn, c.decided_on as decidedOn, c.filed_on as filedOn, c.extension_days as extensionDays,
       u.display_name as leadName,
       (select w.name from case_workers w where w.case_id = c.id order by w.is_representative desc, w.id limit 1) as representative,
       (select count(*) from case_workers w where w.case_id = c.id) as workerCount,
-      (select coalesce(sum(w.claimed_fen), 0) from case_workers w where w.case_id = c.id) as claimedFen
+      (select coalesce(sum(w.claimed_fen), 0) from case_workers w where w.case_id = c.id) as claimedFen,
+      exists (select 1 from case_events e where e.case_id = c.id and e.action = 'reopen') as reopened
     from cases c left join users u on u.id = c.lead_inspector_id
     where c.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
   const byId = new Map(found.map((r) => [r.id, r]));
   return ids.map((id) => {
-    const { acceptanceStartOn, decidedOn, filedOn, extensionDays, ...row } = byId.get(id)!;
-    const clocks = caseClocks({ ...row, acceptanceStartOn, decidedOn, filedOn, extensionDays }, calendar, today);
+    const { acceptanceStartOn, decidedOn, filedOn, extensionDays, reopened, ...row } = byId.get(id)!;
+    // A reopened case's clocks leave out the days it stood closed: read from its timeline, as the case page does.
+    const history = reopened ? clockHistoryOf(db, id) : {};
+    const clocks = caseClocks({ ...row, acceptanceStartOn, decidedOn, filedOn, extensionDays, ...history }, calendar, today);
     const urgent = mostUrgent(clocks);
     const statutory = clocks.find((k) => k.key === "statutory" && k !== urgent && (k.status === "normal" || k.status === "dueSoon" || k.status === "overdue")) ?? null;
     return { ...row, urgent, statutory };
@@ -171,11 +176,11 @@ export interface CaseList {
   pages: number;
 }
 
-export function listCases(db: Db, viewer: Viewer, filters: CaseFilters, today: IsoDate): CaseList {
+export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, today: IsoDate): CaseList {
   const windows = clockWindows(loadCalendar(db), today);
   const common: SQL[] = [];
-  const scope = scopeFor(viewer, filters.everyCase && viewer.role === "inspector");
-  if (scope) common.push(scope);
+  const visible = scopeSql(scope);
+  if (visible) common.push(visible);
   if (filters.district) common.push(sql`c.district = ${filters.district}`);
   if (filters.channel) common.push(sql`c.channel = ${filters.channel}`);
   if (filters.inspectorId) common.push(sql`(c.lead_inspector_id = ${filters.inspectorId} or c.second_inspector_id = ${filters.inspectorId})`);
@@ -253,17 +258,17 @@ const EMPTY: ReminderGroup = { items: [], total: 0 };
  * 已超期 today — the most urgent clock of each case, and the statutory clock of filed cases on its own.
  * Counted on working days only: on a rest day nothing "turns".
  */
-export function remindersFor(db: Db, viewer: Viewer, today: IsoDate) {
+export function remindersFor(db: Db, scope: CaseListScope, today: IsoDate) {
   const calendar = loadCalendar(db);
   const since = calendar.previousWorkingDay(today);
-  const scope = viewer.role === "inspector" ? sql`(c.lead_inspector_id = ${viewer.id} or c.second_inspector_id = ${viewer.id})` : sql`1`;
+  const visible = scopeSql(scope) ?? sql`1`;
   const sinceInstant = Math.floor(new Date(`${addDays(since, 1)}T00:00:00+08:00`).getTime() / 1000);
-  const newlyAssigned = viewer.role === "inspector" ? reminderGroup(db, sql`${scope} and ${OPEN} and c.assigned_at >= ${sinceInstant}`, sql`c.assigned_at desc`, null) : EMPTY;
+  const newlyAssigned = scope.kind === "assigned" ? reminderGroup(db, sql`${visible} and ${OPEN} and c.assigned_at >= ${sinceInstant}`, sql`c.assigned_at desc`, null) : EMPTY;
   // 快调 must fit the 5-working-day acceptance window: mediations with 2 working days or less left on it.
   const windows = clockWindows(calendar, today);
   const mediationsClosingWindow = reminderGroup(
     db,
-    sql`${scope} and c.state = 'mediating' and c.acceptance_due_on < ${windows.dueSoonBefore.acceptance}`,
+    sql`${visible} and c.state = 'mediating' and c.acceptance_due_on < ${windows.dueSoonBefore.acceptance}`,
     sql`c.acceptance_due_on, c.id`,
     sql`'acceptance'`,
   );
@@ -285,8 +290,8 @@ export function remindersFor(db: Db, viewer: Viewer, today: IsoDate) {
   const urgentTurnedOverdue = sql`c.urgent_clock <> 'statutory' and ${within(urgent, [[sql`1`, turned.overdue]])}`;
   const statutoryTurnedOverdue = sql`c.state = 'filed' and ${within(statutory, [[sql`1`, turned.overdue]])}`;
   const bothClocks = (urgentWhere: SQL, statutoryWhere: SQL): ReminderGroup => {
-    const a = reminderGroup(db, sql`${scope} and ${OPEN} and ${urgentWhere}`, sql`c.id`, sql`c.urgent_clock`);
-    const b = reminderGroup(db, sql`${scope} and ${statutoryWhere}`, sql`c.id`, sql`'statutory'`);
+    const a = reminderGroup(db, sql`${visible} and ${OPEN} and ${urgentWhere}`, sql`c.id`, sql`c.urgent_clock`);
+    const b = reminderGroup(db, sql`${visible} and ${statutoryWhere}`, sql`c.id`, sql`'statutory'`);
     return { items: [...b.items, ...a.items].slice(0, REMINDER_LIMIT), total: a.total + b.total };
   };
   return {

@@ -3,19 +3,22 @@
  * recomputation that follows a calendar change. Every change writes a timeline row in the same
  * transaction and bumps the case's version (optimistic locking).
  */
-import { aliasedTable, and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../db/client.js";
-import { calendarDays, calendarYears, caseEvents, caseSequences, caseWorkers, cases, evidence, inspectorOpenCases, users, type CHANNELS } from "../db/schema.js";
-import { actorFor, canAssign, canExtend, canViewCase, caseAccess, type Viewer } from "../domain/case-access.js";
-import { assertMove, getMove, isBeforeAcceptance, isFiled, isOpen, targetState, type CaseState, type Outcome } from "../domain/case-states.js";
-import { ACCEPTANCE_DAYS, EXTENSION_DAYS, STATUTORY_DAYS, TARGET_DAYS, dueDates } from "../domain/clocks.js";
+import { calendarYears, caseEvents, caseSequences, caseWorkers, cases, evidence, inspectorOpenCases, payments, taskForceTasks, users } from "../db/schema.js";
+import { assertMay, assertMayMove, caseAbilities, type AccessPolicy, type CaseAbilities, type Viewer } from "../domain/case-abilities.js";
+import { assertMove, isBeforeAcceptance, isFiled, isOpen, targetState, type CaseState, type Outcome } from "../domain/case-states.js";
+import { EXTENSION_DAYS, dueDates, extensionProblem, workingDaysTaken } from "../domain/clocks.js";
 import { shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { STATE_LABELS } from "../domain/case-states.js";
+import type { Channel } from "../domain/reference-data.js";
+import { moveProblem } from "../domain/move-rules.js";
 import { formatCaseNumber, newQueryCode } from "../lib/ids.js";
-import { loadCalendar, onCalendarChange } from "./calendar.js";
+import { loadCalendar } from "./calendar.js";
+import { clockHistoryOf } from "./deadlines.js";
 
-export type Channel = (typeof CHANNELS)[number];
+export type { Channel };
 export type CaseRow = typeof cases.$inferSelect;
 
 export interface WorkerInput {
@@ -35,6 +38,9 @@ export interface CaseInput {
   channel: Channel;
   platformClueNo: string | null;
   receivedOn: IsoDate;
+  /** When the arrears ended (the 2-year limit runs from it); unknown at intake when null. */
+  arrearsEndedOn?: IsoDate | null;
+  arrearsOngoing?: boolean;
   facts: string;
   claim: string;
   employerName: string;
@@ -140,11 +146,22 @@ export function getCaseRow(db: DbOrTx, id: number): CaseRow {
   return row;
 }
 
-/** Everything the case page shows, for a viewer allowed to see the case. */
-export function getCaseDetail(db: Db, id: number, viewer: Viewer, policy: { inspectorsReadAll: boolean }) {
+/** Acting on a case never depends on the read-only search policy: only the people working it act. */
+const ACTING: AccessPolicy = { inspectorsReadAll: false };
+
+/** What this viewer may do on this case (domain/case-abilities.ts), from the case row and its task units. */
+export function abilitiesOn(db: DbOrTx, c: CaseRow, viewer: Viewer, policy: AccessPolicy = ACTING): CaseAbilities {
+  const taskUnitIds = db.selectDistinct({ unitId: taskForceTasks.unitId }).from(taskForceTasks).where(eq(taskForceTasks.caseId, c.id)).all().map((t) => t.unitId);
+  return caseAbilities({ ...c, taskUnitIds }, viewer, policy);
+}
+
+/** Everything the case page shows, for a viewer allowed to see the case (full or masked). */
+export function getCaseDetail(db: Db, id: number, viewer: Viewer, policy: AccessPolicy) {
   const row = getCaseRow(db, id);
-  const access = caseAccess(row, viewer, policy);
-  if (access === "none") throw new ForbiddenError("您不能查看此案件：监察员只能查看分配给自己的案件，窗口受理员只能查看自己登记的案件。");
+  const abilities = abilitiesOn(db, row, viewer, policy);
+  if (abilities.access !== "full" && abilities.access !== "masked") {
+    throw new ForbiddenError("您不能查看此案件：监察员只能查看分配给自己的案件，窗口受理员只能查看自己登记的案件。");
+  }
   const lead = aliasedTable(users, "lead");
   const second = aliasedTable(users, "second");
   const registrar = aliasedTable(users, "registrar");
@@ -157,7 +174,7 @@ export function getCaseDetail(db: Db, id: number, viewer: Viewer, policy: { insp
     .where(eq(cases.id, id))
     .get()!;
   return {
-    access,
+    abilities,
     case: row,
     names,
     workers: workersOfCase(db, id),
@@ -236,6 +253,8 @@ export interface TransitionRequest extends MoveRequest {
   effect?: (tx: Tx, c: CaseRow) => Partial<CaseRow> | void;
   /** What the timeline says, when it is more than the user's note. */
   eventNote?: string;
+  /** Closing: the amount recovered per worker id; by default what was paid. */
+  recovered?: ReadonlyMap<number, number>;
 }
 
 /** The state the case was in when it was last closed. */
@@ -260,43 +279,58 @@ export function transition(db: Db, req: TransitionRequest): CaseRow {
   return db.transaction((tx) => {
     const c = getCaseRow(tx, req.caseId);
     if (c.version !== req.version) throw caseChanged(c);
-    if (!canViewCase(c, req.actor)) throw new ForbiddenError();
-    const move = assertMove(c.state, req.move, actorFor(c, req.actor), req.outcome);
+    const move = assertMove(c.state, req.move, req.outcome);
+    assertMayMove(abilitiesOn(tx, c, req.actor), move);
+    // An activity is recorded with its own form, whose effect carries the activity's checks and rows.
+    if (move.activity && !req.effect) throw new ValidationError(`“${move.label}”请使用案件页上的专门表单。`);
     const note = req.note.trim();
-    if (move.noteLabel && !note) throw new ValidationError(`请填写${move.noteLabel}`);
+    if (move.noteLabel && !note) throw new ValidationError(`请填写${move.noteLabel}`, "note");
     const to = targetState(move, c.state, move.to === "previous" ? closedFrom(tx, c.id) : null);
     const today = shanghaiDate(req.now);
+    const refused = moveProblem(move.name, c, today);
+    if (refused) throw new ValidationError(refused);
     const next: Partial<CaseRow> = { state: to };
+    // The clocks' history (告知补正 pause, spans the case stood closed): docs/rules.md §Clocks.
+    const history = clockHistoryOf(tx, c.id);
+    if (move.name === "reopen" && c.closedOn) history.stops = [...(history.stops ?? []), { from: c.closedOn, to: today }];
     if (isBeforeAcceptance(c.state) && !isBeforeAcceptance(to)) next.decidedOn = today;
     if (to === "filed" && !c.filedOn) next.filedOn = today;
     if (move.name === "supplementReceived") next.acceptanceStartOn = today;
     if (to === "closed" && c.state !== "closed") {
       next.closedOn = today;
       next.outcome = req.outcome ?? null;
-      next.workingDaysTaken = calendar.workingDaysBetween(c.receivedOn, today).days;
+      next.workingDaysTaken = workingDaysTaken({ receivedOn: c.receivedOn, stops: history.stops }, today, calendar);
     }
     if (c.state === "closed" && to !== "closed") {
-      Object.assign(next, { closedOn: null, outcome: null, workingDaysTaken: null });
-      // Back before a decision: the bureau decides again within 5 working days from today.
-      if (isBeforeAcceptance(to)) Object.assign(next, { decidedOn: null, acceptanceStartOn: today });
+      // Reopening resumes the clocks where they stopped; days taken stay until the next close.
+      Object.assign(next, { closedOn: null, outcome: null });
+      if (isBeforeAcceptance(to)) next.decidedOn = null;
     }
     Object.assign(next, req.effect?.(tx, c));
-    const due = dueDates({ ...c, ...next }, calendar);
+    if (to === "closed" && c.state !== "closed") recordRecovered(tx, c.id, req.recovered ?? null);
+    const due = dueDates({ ...c, ...next, stops: history.stops }, calendar);
     saveVersioned(tx, c, req.version, { ...next, ...due, calendarRevision: calendarRevision(tx) }, req.now);
     addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: move.name, from: c.state, to, note: req.eventNote ?? note, publicStep: move.publicStep, now: req.now });
     return getCaseRow(tx, c.id);
   });
 }
 
-/** A move made from the case page's generic form; activities have forms (and guards) of their own. */
-export function moveCase(db: Db, req: MoveRequest & Pick<TransitionRequest, "effect">): CaseRow {
-  if (getMove(req.move)?.activity) throw new ValidationError(`“${getMove(req.move)!.label}”请使用案件页上的专门表单。`);
-  return transition(db, req);
+/**
+ * Per worker, what was recovered when the case closes: what the closing form says, or by default what
+ * was paid under the agreement and orders so far.
+ */
+function recordRecovered(tx: DbOrTx, caseId: number, explicit: ReadonlyMap<number, number> | null): void {
+  const paid = new Map(
+    tx.select({ workerId: payments.workerId, s: sql<number>`sum(${payments.amountFen})` }).from(payments).where(eq(payments.caseId, caseId)).groupBy(payments.workerId).all().map((r) => [r.workerId, r.s]),
+  );
+  for (const w of tx.select({ id: caseWorkers.id }).from(caseWorkers).where(eq(caseWorkers.caseId, caseId)).all()) {
+    tx.update(caseWorkers).set({ recoveredFen: explicit?.get(w.id) ?? paid.get(w.id) ?? 0 }).where(eq(caseWorkers.id, w.id)).run();
+  }
 }
 
 /** The active inspectors, fewest open cases first: the assignment form's suggestion. */
 export function inspectorWorkloads(db: Db) {
-  // inspector_open_cases is kept by triggers on cases (drizzle/0005_workbench_search.sql): no count per request.
+  // inspector_open_cases is kept by triggers on cases (drizzle/0006_workbench_search.sql): no count per request.
   return db
     .select({ id: users.id, displayName: users.displayName, openCases: sql<number>`coalesce(${inspectorOpenCases.openCases}, 0)` })
     .from(users)
@@ -307,7 +341,6 @@ export function inspectorWorkloads(db: Db) {
 }
 
 export function assignInspectors(db: Db, req: { caseId: number; leadId: number; secondId: number | null; version: number; actor: Viewer; now: Date }): void {
-  if (!canAssign(req.actor)) throw new ForbiddenError("只有科长可以分配案件。");
   const inspectors = new Map(inspectorWorkloads(db).map((i) => [i.id, i.displayName]));
   if (!inspectors.has(req.leadId)) throw new ValidationError("请选择在岗的主办监察员");
   if (req.secondId !== null && !inspectors.has(req.secondId)) throw new ValidationError("请选择在岗的协办监察员");
@@ -315,6 +348,7 @@ export function assignInspectors(db: Db, req: { caseId: number; leadId: number; 
   db.transaction((tx) => {
     const c = getCaseRow(tx, req.caseId);
     if (!isOpen(c.state)) throw new ValidationError("已结案的案件不能再分配。");
+    assertMay(abilitiesOn(tx, c, req.actor), "assign");
     saveVersioned(tx, c, req.version, { leadInspectorId: req.leadId, secondInspectorId: req.secondId, assignedAt: req.now }, req.now);
     const second = req.secondId ? `，协办：${inspectors.get(req.secondId)}` : "";
     addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: "assign", note: `主办：${inspectors.get(req.leadId)}${second}`, publicStep: "已指定监察员承办", now: req.now });
@@ -323,15 +357,16 @@ export function assignInspectors(db: Db, req: { caseId: number; leadId: number; 
 
 /** 劳动保障监察条例 第十七条: extended once, by 30 working days, with approval. */
 export function extendStatutoryDeadline(db: Db, req: { caseId: number; reason: string; version: number; actor: Viewer; now: Date }): void {
-  if (!canExtend(req.actor)) throw new ForbiddenError("只有科长可以批准延长办案期限。");
   const reason = req.reason.trim();
   if (!reason) throw new ValidationError("请填写延期理由");
   const calendar = loadCalendar(db);
   db.transaction((tx) => {
     const c = getCaseRow(tx, req.caseId);
     if (!isFiled(c.state)) throw new ValidationError("只有已立案的案件可以延长法定办案期限。");
-    if (c.extensionDays > 0) throw new ValidationError("法定办案期限只能延长一次。");
-    const merged = { ...c, extensionDays: EXTENSION_DAYS };
+    const problem = extensionProblem(c, shanghaiDate(req.now));
+    if (problem) throw new ValidationError(problem);
+    assertMay(abilitiesOn(tx, c, req.actor), "extend");
+    const merged = { ...c, extensionDays: EXTENSION_DAYS, stops: clockHistoryOf(tx, c.id).stops };
     saveVersioned(tx, c, req.version, { extensionDays: EXTENSION_DAYS, extensionReason: reason, statutoryDueOn: dueDates(merged, calendar).statutoryDueOn }, req.now);
     addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: "extend", note: `延长 ${EXTENSION_DAYS} 个工作日：${reason}`, now: req.now });
   });
@@ -340,7 +375,7 @@ export function extendStatutoryDeadline(db: Db, req: { caseId: number; reason: s
 export function addEvidence(db: Db, req: { caseId: number; files: StoredFile[]; description: string; actor: Viewer; now: Date }): void {
   db.transaction((tx) => {
     const c = getCaseRow(tx, req.caseId);
-    if (!canViewCase(c, req.actor)) throw new ForbiddenError();
+    assertMay(abilitiesOn(tx, c, req.actor), "addEvidence");
     for (const f of req.files) tx.insert(evidence).values({ ...f, caseId: c.id, description: req.description, uploadedById: req.actor.id, uploadedAt: req.now }).run();
     addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: "evidence", note: `上传证据材料：${req.files.map((f) => f.originalName).join("、")}`, now: req.now });
   });
@@ -352,7 +387,7 @@ export function voidEvidence(db: Db, req: { caseId: number; evidenceId: number; 
   if (!reason) throw new ValidationError("请填写作废原因");
   db.transaction((tx) => {
     const c = getCaseRow(tx, req.caseId);
-    if (!canViewCase(c, req.actor) || req.actor.role === "clerk") throw new ForbiddenError("只有承办监察员和科长可以作废证据。");
+    assertMay(abilitiesOn(tx, c, req.actor), "voidEvidence");
     const row = tx.select().from(evidence).where(and(eq(evidence.id, req.evidenceId), eq(evidence.caseId, c.id))).get();
     if (!row) throw new NotFoundError("证据材料不存在。");
     if (row.voidedAt) throw new ValidationError("该证据已标记作废。");
@@ -366,34 +401,6 @@ export function getEvidenceFile(db: Db, caseId: number, evidenceId: number) {
   if (!row) throw new NotFoundError("证据材料不存在。");
   return row;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Calendar changes
-
-/**
- * Recomputes every open case's due dates after a calendar change, one statement per clock (no per-case
- * loop): a temporary table holds "the n-th working day after each date" from the stored ordinals, and only
- * rows whose date changes are written (and take the new calendar revision). A date the calendar cannot
- * reach keeps its old value.
- */
-export function recomputeOpenDeadlines(tx: DbOrTx): void {
-  tx.run(sql`create temp table if not exists clock_due (start text not null, days integer not null, due text not null, primary key (start, days)) without rowid`);
-  tx.run(sql`delete from temp.clock_due`);
-  const lengths = [ACCEPTANCE_DAYS, TARGET_DAYS, STATUTORY_DAYS, STATUTORY_DAYS + EXTENSION_DAYS].map((n) => sql`select ${n} as days`);
-  tx.run(sql`insert into temp.clock_due (start, days, due) select d1.date, n.days, d2.date
-    from ${calendarDays} d1 join (${sql.join(lengths, sql` union `)}) n join ${calendarDays} d2 on d2.ordinal = d1.ordinal + n.days and d2.is_working_day = 1`);
-  // `days` is given the table's name: the outer row's in the SET, the inner one's in the row search.
-  const clock = (column: string, start: string, days: (table: string) => SQL) =>
-    tx.run(sql`update ${cases} set ${sql.raw(column)} = (select m.due from temp.clock_due m where m.start = ${cases}.${sql.raw(start)} and m.days = ${days("cases")}),
-        calendar_revision = (select sum(version) from ${calendarYears})
-      where id in (select c.id from ${cases} c cross join temp.clock_due m on m.start = c.${sql.raw(start)} and m.days = ${days("c")}
-        where c.urgent_due_on is not null and c.${sql.raw(column)} is not m.due)`);
-  clock("acceptance_due_on", "acceptance_start_on", () => sql`${ACCEPTANCE_DAYS}`);
-  clock("target_due_on", "received_on", () => sql`${TARGET_DAYS}`);
-  clock("statutory_due_on", "filed_on", (table) => sql`${STATUTORY_DAYS} + ${sql.raw(table)}.extension_days`);
-}
-
-onCalendarChange(recomputeOpenDeadlines);
 
 export function findCaseForPublic(db: Db, caseNumber: string, queryCode: string) {
   const row = db

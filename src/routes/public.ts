@@ -9,6 +9,8 @@ import { DISTRICTS } from "../domain/reference-data.js";
 import { parseForm, type FieldErrors } from "../forms/form.js";
 import { parseIntake, readIntakeValues, type IntakeValues } from "../forms/intake-form.js";
 import { findCaseForPublic, registerCase } from "../models/cases.js";
+import { loadCalendar } from "../models/calendar.js";
+import { PROVISIONAL_NOTE } from "../domain/clocks.js";
 
 const querySchema = z.object({
   caseNumber: z.string({ error: "请填写案件编号" }).trim().min(1, "请填写案件编号").max(20, "案件编号格式不对"),
@@ -71,7 +73,8 @@ export function publicRouter({ db, now }: AppContext): Router {
     await queryThrottle.hit(key);
     const found = findCaseForPublic(db, form.value.caseNumber, form.value.queryCode);
     if (!found) return res.status(404).render("public/query", { values: form.values, errors: { _form: NOT_FOUND }, result: null });
-    res.render("public/query", { values: form.values, errors: {}, result: { ...found, stateText: PUBLIC_STATE_LABELS[found.state] } });
+    const targetProvisional = loadCalendar(db).isProvisionalSpan(found.receivedOn, found.targetDueOn);
+    res.render("public/query", { values: form.values, errors: {}, result: { ...found, stateText: PUBLIC_STATE_LABELS[found.state], targetProvisional }, provisionalNote: PROVISIONAL_NOTE });
   });
 
   return router;

@@ -1,15 +1,21 @@
 /** 快速调处, 责令限期支付, payments, enforcement and closing on a case; and the documents they print. */
 import { Router } from "express";
 import type { AppContext } from "../app.js";
-import { OUTCOME_LABELS, type Outcome } from "../domain/case-states.js";
-import { ForbiddenError, NotFoundError } from "../domain/errors.js";
-import { formValues } from "../forms/form.js";
-import { parseEnforcement, parseMediation, parseOrder, parsePayment, workerAmounts } from "../forms/settlement-forms.js";
-import { actOnCase, caseIdOf, renderCasePage, viewerOf } from "../http/case-page.js";
+import { OUTCOME_LABELS } from "../domain/case-states.js";
+import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
+import { isIsoDate } from "../domain/dates.js";
+import { DECISION_BASIS, ORDER_BASIS, VIOLATIONS } from "../domain/legal-basis.js";
+import { STATEMENT_DAYS } from "../domain/prior-notice.js";
+import { issuePriorNotice, priorNoticesOf, recordStatement, servePriorNotice } from "../models/prior-notices.js";
+import { CLOCK_STATUS_LABELS, PROVISIONAL_NOTE, caseClocks, clockHistory } from "../domain/clocks.js";
+import { loadCalendar } from "../models/calendar.js";
+import { formValues, valid } from "../forms/form.js";
+import { parseClosing, parseEnforcement, parseMediation, parseOrder, parsePayment } from "../forms/settlement-forms.js";
+import { actOnCase, caseIdOf, renderCasePage, requireCaseWork, viewerOf } from "../http/case-page.js";
 import { discardFiles, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
 import { renderPageOrPartial } from "../http/render.js";
-import { compensationAmount, compensationRateProblem, outstandingFen } from "../domain/money.js";
+import { compensationAmount, compensationPreview, outstandingFen } from "../domain/money.js";
 import { getCaseDetail, workersOfCase } from "../models/cases.js";
 import { closeCase, enforceOrder, issueOrder, moneySummary, recordMediation, recordPayment, settleByMediation, settlementsOf } from "../models/settlements.js";
 
@@ -17,27 +23,27 @@ export function settlementsRouter(ctx: AppContext): Router {
   const { db, config, now } = ctx;
   const router = Router();
   const workersOf = (id: number) => workersOfCase(db, id);
-  const caseWorkers = requireRole("inspector", "supervisor");
+  const investigators = [requireRole("inspector", "supervisor"), requireCaseWork(ctx)];
   const { upload } = ctx;
   const version = (body: unknown) => Number(formValues(body).version);
 
-  router.post("/cases/:id/mediations", caseWorkers, (req, res) =>
+  router.post("/cases/:id/mediations", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, "mediation", () =>
-      recordMediation(db, { caseId: caseIdOf(req), version: version(req.body), input: parseMediation(req.body, workersOf(caseIdOf(req))), actor: viewerOf(res), now: now() }),
+      recordMediation(db, { caseId: caseIdOf(req), version: version(req.body), input: valid(parseMediation(req.body, workersOf(caseIdOf(req)))), actor: viewerOf(res), now: now() }),
     ),
   );
 
-  router.post("/cases/:id/settle", caseWorkers, (req, res) =>
+  router.post("/cases/:id/settle", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, "settle", () => settleByMediation(db, { caseId: caseIdOf(req), version: version(req.body), note: formValues(req.body).note ?? "", actor: viewerOf(res), now: now() })),
   );
 
-  router.post("/cases/:id/orders", caseWorkers, (req, res) =>
+  router.post("/cases/:id/orders", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, "order", () => {
-      issueOrder(db, { caseId: caseIdOf(req), version: version(req.body), ...parseOrder(req.body, workersOf(caseIdOf(req))), actor: viewerOf(res), now: now() });
+      issueOrder(db, { caseId: caseIdOf(req), version: version(req.body), ...valid(parseOrder(req.body, workersOf(caseIdOf(req)))), numberPrefix: config.bureau.orderPrefix, actor: viewerOf(res), now: now() });
     }),
   );
 
-  router.post("/cases/:id/payments", caseWorkers, upload.array("proof", 1), async (req, res) => {
+  router.post("/cases/:id/payments", ...investigators, upload.array("proof", 1), async (req, res) => {
     const files = uploadedFiles(req);
     const rejected = rejectionMessage(files, config.evidenceMaxBytes);
     if (rejected) {
@@ -48,7 +54,7 @@ export function settlementsRouter(ctx: AppContext): Router {
     try {
       await actOnCase(ctx, req, res, "payment", () => {
         const proof = files[0] ? toStoredFile(files[0]) : null;
-        recordPayment(db, { caseId: caseIdOf(req), version: version(req.body), input: { ...parsePayment(req.body), proof }, actor: viewerOf(res), now: now() });
+        recordPayment(db, { caseId: caseIdOf(req), version: version(req.body), input: { ...valid(parsePayment(req.body)), proof }, actor: viewerOf(res), now: now() });
         saved = true;
       });
     } finally {
@@ -56,37 +62,52 @@ export function settlementsRouter(ctx: AppContext): Router {
     }
   });
 
-  router.post("/cases/:id/orders/:orderId/enforce", caseWorkers, (req, res) =>
+  router.post("/cases/:id/orders/:orderId/enforce", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, `enforce-${req.params.orderId}`, () =>
-      enforceOrder(db, { caseId: caseIdOf(req), orderId: Number(req.params.orderId), version: version(req.body), action: parseEnforcement(req.body), actor: viewerOf(res), now: now() }),
+      enforceOrder(db, { caseId: caseIdOf(req), orderId: Number(req.params.orderId), version: version(req.body), action: valid(parseEnforcement(req.body)), actor: viewerOf(res), now: now() }),
     ),
   );
 
   // The enforcement form computes 加付赔偿金 from the rate as it is typed (htmx); the same URL is a page too.
-  router.get("/cases/:id/orders/:orderId/compensation", caseWorkers, (req, res) => {
+  router.get("/cases/:id/orders/:orderId/compensation", ...investigators, (req, res) => {
     const detail = getCaseDetail(db, caseIdOf(req), viewerOf(res), { inspectorsReadAll: false });
     const order = settlementsOf(db, detail.case.id).orders.find((o) => o.id === Number(req.params.orderId));
     if (!order) throw new NotFoundError("指令书不存在。");
-    const rate = Number(req.query.ratePercent);
-    const unpaidFen = outstandingFen(order.items);
-    const problem = compensationRateProblem(rate);
-    const data = { c: detail.case, order, rate, unpaidFen, problem, amountFen: problem ? null : compensationAmount(unpaidFen, rate) };
+    const data = { c: detail.case, order, ...compensationPreview(outstandingFen(order.items), Number(req.query.ratePercent)) };
     renderPageOrPartial(res, "settlements/compensation", "settlements/_compensation", data);
   });
 
-  router.post("/cases/:id/close", caseWorkers, (req, res) =>
-    actOnCase(ctx, req, res, "close", () => {
+  // ---- 陈述申辩 (docs/rules.md §陈述申辩) --------------------------------------------------------
+
+  router.post("/cases/:id/orders/:orderId/prior-notices", ...investigators, (req, res) =>
+    actOnCase(ctx, req, res, `prior-notice-${req.params.orderId}`, () => {
       const v = formValues(req.body);
-      closeCase(db, {
-        caseId: caseIdOf(req),
-        version: version(req.body),
-        outcome: (v.outcome || undefined) as Outcome,
-        note: v.note ?? "",
-        recovered: workerAmounts(v, "recovered", workersOf(caseIdOf(req))),
-        overClaimNote: v.overClaimNote ?? "",
-        actor: viewerOf(res),
-        now: now(),
-      });
+      const kind = v.kind === "decision" ? "decision" : v.kind === "compensation" ? "compensation" : null;
+      if (!kind) throw new ValidationError("请选择拟作出的处理决定");
+      const input = { kind, facts: v.facts ?? "", grounds: v.grounds ?? "", ratePercent: kind === "compensation" ? Number(v.ratePercent) : null } as const;
+      issuePriorNotice(db, { caseId: caseIdOf(req), orderId: Number(req.params.orderId), version: version(req.body), input, actor: viewerOf(res), now: now() });
+    }),
+  );
+
+  router.post("/cases/:id/prior-notices/:noticeId/service", ...investigators, (req, res) =>
+    actOnCase(ctx, req, res, `prior-notice-service-${req.params.noticeId}`, () => {
+      const v = formValues(req.body);
+      if (!isIsoDate(v.servedOn)) throw new ValidationError("送达日期应为有效日期");
+      servePriorNotice(db, { caseId: caseIdOf(req), noticeId: Number(req.params.noticeId), version: version(req.body), servedOn: v.servedOn, method: v.method ?? "", actor: viewerOf(res), now: now() });
+    }),
+  );
+
+  router.post("/cases/:id/prior-notices/:noticeId/statement", ...investigators, (req, res) =>
+    actOnCase(ctx, req, res, `prior-notice-statement-${req.params.noticeId}`, () => {
+      const v = formValues(req.body);
+      const statement = v.statement === "none" ? "none" : "received";
+      recordStatement(db, { caseId: caseIdOf(req), noticeId: Number(req.params.noticeId), version: version(req.body), statement, text: v.statementText ?? "", review: v.review ?? "", actor: viewerOf(res), now: now() });
+    }),
+  );
+
+  router.post("/cases/:id/close", ...investigators, (req, res) =>
+    actOnCase(ctx, req, res, "close", () => {
+      closeCase(db, { caseId: caseIdOf(req), version: version(req.body), ...valid(parseClosing(req.body, workersOf(caseIdOf(req)))), actor: viewerOf(res), now: now() });
     }),
   );
 
@@ -94,7 +115,7 @@ export function settlementsRouter(ctx: AppContext): Router {
 
   const workingDetail = (req: import("express").Request, res: import("express").Response) => {
     const detail = getCaseDetail(db, caseIdOf(req), viewerOf(res), { inspectorsReadAll: config.inspectorsReadAll });
-    if (detail.access !== "work") throw new ForbiddenError();
+    if (!detail.abilities.printDocuments) throw new ForbiddenError();
     return detail;
   };
   const staff = requireRole("clerk", "inspector", "supervisor");
@@ -111,13 +132,43 @@ export function settlementsRouter(ctx: AppContext): Router {
     const detail = workingDetail(req, res);
     const order = settlementsOf(db, detail.case.id).orders.find((o) => o.id === Number(req.params.orderId));
     if (!order) throw new NotFoundError("指令书不存在。");
-    res.render("settlements/order", { ...detail, c: detail.case, order, bureau: config.bureau });
+    res.render("settlements/order", { ...detail, c: detail.case, order, violated: VIOLATIONS[order.violation].violated, orderBasis: ORDER_BASIS, bureau: config.bureau });
+  });
+
+  router.get("/cases/:id/prior-notices/:noticeId", staff, (req, res) => {
+    const detail = workingDetail(req, res);
+    const notice = priorNoticesOf(db, detail.case.id).find((n) => n.id === Number(req.params.noticeId));
+    const order = notice && settlementsOf(db, detail.case.id).orders.find((o) => o.id === notice.orderId);
+    if (!notice || !order) throw new NotFoundError("事先告知书不存在。");
+    const unpaidFen = outstandingFen(order.items);
+    res.render("settlements/prior-notice", {
+      ...detail,
+      c: detail.case,
+      notice,
+      order,
+      unpaidFen,
+      intendedFen: notice.ratePercent ? compensationAmount(unpaidFen, notice.ratePercent) : null,
+      basis: { violated: VIOLATIONS[order.violation].violated, decision: DECISION_BASIS[notice.kind] },
+      statementDays: STATEMENT_DAYS,
+      bureau: config.bureau,
+    });
   });
 
   router.get("/cases/:id/report", staff, (req, res) => {
     const detail = workingDetail(req, res);
     if (!detail.case.closedOn) throw new NotFoundError("案件尚未结案，没有结案报告。");
-    res.render("settlements/report", { ...detail, c: detail.case, money: moneySummary(db, detail.case.id), outcomeLabels: OUTCOME_LABELS, bureau: config.bureau });
+    // The same clocks as the case page (docs/rules.md §Clocks): the report never judges the target its own way.
+    const clocks = caseClocks({ ...detail.case, ...clockHistory(detail.events) }, loadCalendar(db), res.locals.today);
+    res.render("settlements/report", {
+      ...detail,
+      c: detail.case,
+      target: clocks.find((k) => k.key === "target")!,
+      clockStatusLabels: CLOCK_STATUS_LABELS,
+      provisionalNote: PROVISIONAL_NOTE,
+      money: moneySummary(db, detail.case.id),
+      outcomeLabels: OUTCOME_LABELS,
+      bureau: config.bureau,
+    });
   });
 
   return router;
