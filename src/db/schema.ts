@@ -199,6 +199,10 @@ export const cases = sqliteTable(
     index("cases_open_channel_urgent_idx").on(t.channel, t.urgentDueOn).where(sql`urgent_due_on is not null`),
     index("cases_open_registrar_urgent_idx").on(t.registeredById, t.urgentDueOn).where(sql`urgent_due_on is not null`),
     index("cases_state_closed_idx").on(t.state, t.closedOn),
+    // After a calendar change, the cases whose due dates moved are found by their clocks' start dates
+    // (received_on has cases_received_idx).
+    index("cases_acceptance_start_idx").on(t.acceptanceStartOn),
+    index("cases_filed_on_idx").on(t.filedOn).where(sql`filed_on is not null`),
     // 今日提醒: fast mediations near the end of the acceptance window.
     index("cases_mediating_acceptance_idx").on(t.acceptanceDueOn).where(sql`state = 'mediating'`),
     // The statutory clock's own reminders (it is rarely the most urgent one).

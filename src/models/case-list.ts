@@ -42,18 +42,41 @@ export const REMINDER_LIMIT = 10;
 
 const OPEN = sql`c.urgent_due_on is not null`;
 
-/** The cases a viewer may list (domain/case-abilities.ts caseListScope) as a condition. */
+/**
+ * The cases a viewer may list (domain/case-abilities.ts caseListScope) as a condition; an inspector's own
+ * cases come as a subquery of ids instead (inspectorCaseIdsSql).
+ */
 function scopeSql(scope: CaseListScope): SQL | null {
   switch (scope.kind) {
     case "all":
-      return null;
     case "assigned":
-      return sql`(c.lead_inspector_id = ${scope.inspectorId} or c.second_inspector_id = ${scope.inspectorId})`;
+      return null;
     case "registered":
       return sql`c.registered_by_id = ${scope.clerkId}`;
     case "none":
       return sql`0`;
   }
+}
+
+type Part = "open" | "closed";
+
+/**
+ * The ids of an inspector's open (or closed) cases, as lead or second: each half is one search of a
+ * partial index, where a condition "lead = ? or second = ?" would walk every case the inspector ever had.
+ */
+function inspectorCaseIdsSql(inspectorId: number, part: Part): SQL {
+  const cond = part === "open" ? OPEN_SQL : sql`state = 'closed'`;
+  return sql`select id from cases where lead_inspector_id = ${inspectorId} and ${cond}
+    union all select id from cases where second_inspector_id = ${inspectorId} and ${cond}`;
+}
+
+const OPEN_SQL = sql`urgent_due_on is not null`;
+
+/** `cases c`, or only the cases every given subquery of ids holds (their intersection drives the query). */
+function casesFrom(sources: SQL[]): SQL {
+  if (sources.length === 0) return sql`cases c`;
+  const ids = sql.join(sources.map((s) => sql`select id from (${s})`), sql` intersect `);
+  return sql`(${ids}) m cross join cases c on c.id = m.id`;
 }
 
 /** The urgent clock is 即将到期 or later: due before its own clock's 即将到期 bound. */
@@ -109,10 +132,11 @@ interface ListPart {
 
 /**
  * One part of the list (open or closed cases): a page of ids in order and a capped count. With a text
- * search the matches drive the query (CROSS JOIN keeps that order), so a search never walks the list.
+ * search or an inspector's cases, those ids drive the query (CROSS JOIN keeps that order), so neither
+ * walks the whole list.
  */
-function listPart(db: Db, opts: { where: SQL[]; order: SQL; q: string; offset: number; limit: number; countLimit: number }): ListPart {
-  const from = opts.q ? sql`(${matchingIdsSql(opts.q)}) m cross join cases c on c.id = m.id` : sql`cases c`;
+function listPart(db: Db, opts: { where: SQL[]; order: SQL; sources: SQL[]; offset: number; limit: number; countLimit: number }): ListPart {
+  const from = casesFrom(opts.sources);
   const where = sql.join(opts.where, sql` and `);
   const ids =
     opts.limit > 0
@@ -183,8 +207,12 @@ export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, to
   if (visible) common.push(visible);
   if (filters.district) common.push(sql`c.district = ${filters.district}`);
   if (filters.channel) common.push(sql`c.channel = ${filters.channel}`);
-  if (filters.inspectorId) common.push(sql`(c.lead_inspector_id = ${filters.inspectorId} or c.second_inspector_id = ${filters.inspectorId})`);
   const q = filters.q.trim();
+  const sources = (part: Part) => [
+    ...(q ? [matchingIdsSql(q)] : []),
+    ...(scope.kind === "assigned" ? [inspectorCaseIdsSql(scope.inspectorId, part)] : []),
+    ...(filters.inspectorId ? [inspectorCaseIdsSql(filters.inspectorId, part)] : []),
+  ];
 
   const page = Math.max(1, filters.page);
   const offset = (page - 1) * PAGE_SIZE;
@@ -198,7 +226,7 @@ export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, to
     const where = [...common, OPEN];
     if (filters.state !== "open" && filters.state !== "all") where.push(sql`c.state = ${filters.state}`);
     if (filters.clock) where.push(clockFilterSql(filters.clock, windows));
-    open = listPart(db, { where, order: sql`c.urgent_due_on, c.id`, q, offset, limit: PAGE_SIZE, countLimit });
+    open = listPart(db, { where, order: sql`c.urgent_due_on, c.id`, sources: sources("open"), offset, limit: PAGE_SIZE, countLimit });
   }
   let closed: ListPart = { ids: [], counted: 0 };
   if (wantClosed) {
@@ -207,7 +235,7 @@ export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, to
     closed = listPart(db, {
       where: [...common, sql`c.state = 'closed'`, sql`c.closed_on is not null`],
       order: sql`c.closed_on desc, c.id desc`,
-      q,
+      sources: sources("closed"),
       offset: skip,
       limit: room,
       countLimit: Math.max(0, countLimit - open.counted),
@@ -238,12 +266,12 @@ export interface ReminderGroup {
   total: number;
 }
 
-function reminderGroup(db: Db, where: SQL, order: SQL, clockLabel: SQL | null): ReminderGroup {
+function reminderGroup(db: Db, from: SQL, where: SQL, order: SQL, clockLabel: SQL | null): ReminderGroup {
   const label = clockLabel ?? sql`null`;
   const items = db.all<{ id: number; caseNumber: string; employerName: string; clock: string | null }>(sql`
     select c.id as id, c.case_number as caseNumber, c.employer_name as employerName, ${label} as clock
-    from cases c where ${where} order by ${order} limit ${REMINDER_LIMIT}`);
-  const total = items.length < REMINDER_LIMIT ? items.length : db.get<{ n: number }>(sql`select count(*) as n from cases c where ${where}`)!.n;
+    from ${from} where ${where} order by ${order} limit ${REMINDER_LIMIT}`);
+  const total = items.length < REMINDER_LIMIT ? items.length : db.get<{ n: number }>(sql`select count(*) as n from ${from} where ${where}`)!.n;
   return {
     items: items.map((r) => ({ id: r.id, caseNumber: r.caseNumber, employerName: r.employerName, clockLabel: r.clock ? CLOCK_LABELS[r.clock as keyof typeof CLOCK_LABELS] : null })),
     total,
@@ -261,13 +289,19 @@ const EMPTY: ReminderGroup = { items: [], total: 0 };
 export function remindersFor(db: Db, scope: CaseListScope, today: IsoDate) {
   const calendar = loadCalendar(db);
   const since = calendar.previousWorkingDay(today);
-  const visible = scopeSql(scope) ?? sql`1`;
+  // An inspector's own cases: the clock windows below are narrow index ranges, so a plain condition is
+  // searched through (inspector, due date); the other groups start from the inspector's open cases or from
+  // today's assignments in the timeline.
+  const visible = scope.kind === "assigned" ? sql`(c.lead_inspector_id = ${scope.inspectorId} or c.second_inspector_id = ${scope.inspectorId})` : (scopeSql(scope) ?? sql`1`);
+  const mine = casesFrom(scope.kind === "assigned" ? [inspectorCaseIdsSql(scope.inspectorId, "open")] : []);
+  const plain = casesFrom([]);
   const sinceInstant = Math.floor(new Date(`${addDays(since, 1)}T00:00:00+08:00`).getTime() / 1000);
-  const newlyAssigned = scope.kind === "assigned" ? reminderGroup(db, sql`${visible} and ${OPEN} and c.assigned_at >= ${sinceInstant}`, sql`c.assigned_at desc`, null) : EMPTY;
+  const newlyAssigned = scope.kind === "assigned" ? reminderGroup(db, casesFrom([sql`select distinct case_id as id from case_events where action = 'assign' and on_date > ${since}`]), sql`${visible} and ${OPEN} and c.assigned_at >= ${sinceInstant}`, sql`c.assigned_at desc`, null) : EMPTY;
   // 快调 must fit the 5-working-day acceptance window: mediations with 2 working days or less left on it.
   const windows = clockWindows(calendar, today);
   const mediationsClosingWindow = reminderGroup(
     db,
+    mine,
     sql`${visible} and c.state = 'mediating' and c.acceptance_due_on < ${windows.dueSoonBefore.acceptance}`,
     sql`c.acceptance_due_on, c.id`,
     sql`'acceptance'`,
@@ -290,8 +324,9 @@ export function remindersFor(db: Db, scope: CaseListScope, today: IsoDate) {
   const urgentTurnedOverdue = sql`c.urgent_clock <> 'statutory' and ${within(urgent, [[sql`1`, turned.overdue]])}`;
   const statutoryTurnedOverdue = sql`c.state = 'filed' and ${within(statutory, [[sql`1`, turned.overdue]])}`;
   const bothClocks = (urgentWhere: SQL, statutoryWhere: SQL): ReminderGroup => {
-    const a = reminderGroup(db, sql`${visible} and ${OPEN} and ${urgentWhere}`, sql`c.id`, sql`c.urgent_clock`);
-    const b = reminderGroup(db, sql`${visible} and ${statutoryWhere}`, sql`c.id`, sql`'statutory'`);
+    // Ordered by the due date the index holds (ordering by id would walk every filed case instead).
+    const a = reminderGroup(db, plain, sql`${visible} and ${OPEN} and ${urgentWhere}`, sql`c.urgent_due_on, c.id`, sql`c.urgent_clock`);
+    const b = reminderGroup(db, plain, sql`${visible} and ${statutoryWhere}`, sql`c.statutory_due_on, c.id`, sql`'statutory'`);
     return { items: [...b.items, ...a.items].slice(0, REMINDER_LIMIT), total: a.total + b.total };
   };
   return {
