@@ -18,6 +18,7 @@ import { MOVES, type CaseState, type MoveName, type Outcome } from "../src/domai
 import { dueDates, EXTENSION_DAYS } from "../src/domain/clocks.js";
 import { addDays, shanghaiDate, yearOf, type IsoDate } from "../src/domain/dates.js";
 import { idNumberCheckChar } from "../src/domain/identifiers.js";
+import { statementDueOn } from "../src/domain/prior-notice.js";
 import { CHANNEL_LABELS, DISTRICTS } from "../src/domain/reference-data.js";
 import type { WorkingCalendar } from "../src/domain/working-days.js";
 import { ensureCalendar, loadCalendar } from "../src/models/calendar.js";
@@ -83,7 +84,7 @@ const QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 const PUBLIC_STEPS = new Map(MOVES.map((m) => [m.name, m.publicStep]));
 
 /** Tables whose secondary indexes and triggers are set aside during the load. */
-const BULK_TABLES = ["cases", "case_workers", "case_events", "mediations", "payment_orders", "settlement_items", "payments", "enforcement_actions", "site_visits", "site_visit_inspectors", "task_force_tasks"];
+const BULK_TABLES = ["cases", "case_workers", "case_events", "mediations", "payment_orders", "settlement_items", "payments", "enforcement_actions", "prior_notices", "site_visits", "site_visit_inspectors", "task_force_tasks"];
 
 /** Drops the tables' indexes and search triggers and returns the SQL that recreates them (the search is rebuilt after). */
 function setAsideIndexes(db: Db): string[] {
@@ -131,8 +132,8 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
   const insertCase = sqlite.prepare(`insert into cases (id, case_number, query_code, channel, received_on, state, outcome, facts, claim, employer_name,
     employer_legal_rep, employer_address, district, is_construction, project_name, registered_by_id, lead_inspector_id, second_inspector_id,
     assigned_at, acceptance_start_on, decided_on, filed_on, extension_days, extension_reason, closed_on, working_days_taken, acceptance_due_on,
-    target_due_on, statutory_due_on, calendar_revision, blacklist_candidate, escalated_at, escalation_grounds, escalation_reason, version, created_at, updated_at)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    target_due_on, statutory_due_on, calendar_revision, escalated_at, escalation_grounds, escalation_reason, version, created_at, updated_at)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertWorker = sqlite.prepare(`insert into case_workers (id, case_id, name, sex, age, id_number, phone, hometown, occupation, work_period, claimed_fen, recovered_fen, is_representative)
     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
   const insertEvent = sqlite.prepare(`insert into case_events (case_id, at, on_date, actor_id, action, from_state, to_state, note, public_step) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -142,6 +143,8 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
   const insertItem = sqlite.prepare(`insert into settlement_items (case_id, source, source_id, worker_id, amount_fen, worker_confirmed_at) values (?, ?, ?, ?, ?, ?)`);
   const insertPayment = sqlite.prepare(`insert into payments (case_id, item_id, worker_id, amount_fen, paid_on, recorded_by_id, created_at) values (?, ?, ?, ?, ?, ?, ?)`);
   const insertEnforcement = sqlite.prepare(`insert into enforcement_actions (case_id, order_id, kind, rate_percent, amount_fen, decided_on, agency, recorded_by_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const insertNotice = sqlite.prepare(`insert into prior_notices (case_id, order_id, kind, doc_number, issued_on, facts, grounds, intended, rate_percent, served_on, service_method, statement_due_on, statement, statement_on, review, issued_by_id, created_at)
+    values (?, ?, 'compensation', ?, ?, '逾期未支付劳动者工资', '劳动保障监察条例第二十六条', '责令加付赔偿金', 50, ?, '直接送达', ?, 'none', null, '未在期限内提出陈述申辩，维持拟作出的决定', ?, ?)`);
   const insertVisit = sqlite.prepare(`insert into site_visits (case_id, visited_at, place, people_questioned, findings, recorded_by_id, created_at) values (?, ?, ?, '项目负责人、劳务班组长', '核实用工及欠薪情况，调取考勤表和工资表', ?, ?)`);
   const insertVisitor = sqlite.prepare(`insert into site_visit_inspectors (visit_id, user_id) values (?, ?)`);
   const insertTask = sqlite.prepare(`insert into task_force_tasks (case_id, unit_id, request, assigned_on, working_days, due_on, status, answer, answered_at, created_by_id, created_at)
@@ -168,7 +171,9 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
     const fileThenClose = (outcome: Outcome): Path => {
       const filed = decide;
       moves.push({ name: "file", on: filed, from: "received", to: "filed" });
-      const closeOn = wd(filed, rng.chance(0.8) ? rng.int(1, 6) : rng.int(7, 58));
+      // A decision after an unpaid order waits for the order's term and the 陈述申辩 window (≥ 12 working days).
+      const enforced = outcome === "administrativeDecision" || outcome === "referredToPolice";
+      const closeOn = wd(filed, enforced ? rng.int(15, 40) : rng.chance(0.8) ? rng.int(1, 6) : rng.int(7, 58));
       if (!reach(closeOn) || open) return { state: "filed", outcome: null, moves };
       if (rng.chance(0.5)) moves.push({ name: "recordVisit", on: wd(filed, 1) });
       if (outcome === "paidAfterOrder" || outcome === "administrativeDecision" || outcome === "referredToPolice") {
@@ -271,7 +276,7 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
           assigned ? lead : null, assigned && filed ? second : null, assigned ? at(addDays(received, 1)) : null,
           acceptanceStartOn, decided, filed, extensionDays, extend ? "案情复杂，需调取多方证据" : null, closedOn,
           closedOn ? calendar.workingDaysBetween(received, closedOn).days : null, due.acceptanceDueOn, due.targetDueOn, due.statutoryDueOn, revision,
-          path.outcome === "administrativeDecision" && rng.chance(0.3) ? 1 : 0, escalate ? at(wd(filed!, 2)) : null, escalate ? "majorOrComplex" : null,
+          escalate ? at(wd(filed!, 2)) : null, escalate ? "majorOrComplex" : null,
           escalate ? "涉及人数多，需住建、公安等部门联合处置" : null, path.moves.length, at(received), at(path.moves.at(-1)!.on),
         );
         // Workers: one, or a group with elected representatives.
@@ -322,7 +327,14 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
             if (path.outcome === "administrativeDecision" || path.outcome === "referredToPolice") {
               const decidedOn = closedOn ?? payBy;
               if (path.outcome === "referredToPolice") insertEnforcement.run(caseId, order, "policeReferral", null, null, decidedOn, "市公安局经侦支队", lead, at(decidedOn));
-              else insertEnforcement.run(caseId, order, "compensation", 50, Math.round(claims.reduce((a, b) => a + b, 0) / 2), decidedOn, "", lead, at(decidedOn));
+              else {
+                // 陈述申辩 first: the 事先告知书 is served the day after the pay-by date and the window runs out.
+                const served = wd(payBy, 1);
+                const statementDue = statementDueOn(served, calendar);
+                insertNotice.run(caseId, order, `长人社监告〔${orderYear}〕${n}号`, served, served, statementDue, lead, at(served));
+                const decided = decidedOn > statementDue ? decidedOn : wd(statementDue, 1);
+                insertEnforcement.run(caseId, order, "compensation", 50, Math.round(claims.reduce((a, b) => a + b, 0) / 2), decided, "", lead, at(decided));
+              }
             }
           }
           if (m.name === "recordVisit") {

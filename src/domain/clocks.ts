@@ -214,7 +214,15 @@ export function caseClocks(c: ClockFacts, calendar: WorkingCalendar, today: IsoD
   if (c.filedOn) {
     clocks.push(
       clockAt(
-        { key: "statutory", startOn: c.filedOn, days: STATUTORY_DAYS + c.extensionDays, stoppedOn: isFiled(c.state) ? null : c.closedOn, pausedOn: null, stops, note: c.extensionDays ? `含经批准延长的 ${c.extensionDays} 个工作日` : null },
+        {
+          key: "statutory",
+          startOn: c.filedOn,
+          days: STATUTORY_DAYS + c.extensionDays,
+          stoppedOn: isFiled(c.state) ? null : c.closedOn,
+          pausedOn: null,
+          stops,
+          note: c.extensionDays ? `含经批准延长的 ${c.extensionDays} 个工作日` : null,
+        },
         today,
         calendar,
       ),
@@ -224,7 +232,9 @@ export function caseClocks(c: ClockFacts, calendar: WorkingCalendar, today: IsoD
 }
 
 /** What the timeline says about the clocks: the open 告知补正 pause and the spans the case stood closed. */
-export function clockHistory(events: readonly { action: string; fromState: CaseState | null; toState: CaseState | null; onDate: IsoDate }[]): Pick<ClockFacts, "supplementRequestedOn" | "stops"> {
+export function clockHistory(
+  events: readonly { action: string; fromState: CaseState | null; toState: CaseState | null; onDate: IsoDate }[],
+): Pick<ClockFacts, "supplementRequestedOn" | "stops"> {
   let closedOn: IsoDate | null = null;
   let supplementRequestedOn: IsoDate | null = null;
   const stops: ClockStop[] = [];
@@ -255,7 +265,10 @@ const URGENCY: Record<ClockStatus, number> = { overdue: 0, dueSoon: 1, normal: 2
 /** The most urgent running clock: past due first, then the fewest working days left. */
 export function mostUrgent(clocks: readonly Clock[]): Clock | null {
   const running = clocks.filter((k) => URGENCY[k.status] < 3);
-  return running.reduce<Clock | null>((a, b) => (a === null || URGENCY[b.status] < URGENCY[a.status] || (URGENCY[b.status] === URGENCY[a.status] && b.left < a.left) ? b : a), null);
+  return running.reduce<Clock | null>(
+    (a, b) => (a === null || URGENCY[b.status] < URGENCY[a.status] || (URGENCY[b.status] === URGENCY[a.status] && b.left < a.left) ? b : a),
+    null,
+  );
 }
 
 /**

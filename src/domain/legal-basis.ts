@@ -23,6 +23,11 @@ export function limitationEndsOn(endedOn: IsoDate): IsoDate {
   return m === "02" && d === "29" ? addDays(`${y}-03-01`, -1) : same;
 }
 
+/** 2024年9月5日 */
+function chineseDate(date: IsoDate): string {
+  return `${Number(date.slice(0, 4))}年${Number(date.slice(5, 7))}月${Number(date.slice(8, 10))}日`;
+}
+
 /** The warning when the arrears ended more than 2 years before receipt; null otherwise (never blocks intake). */
 export function limitationWarning(p: ArrearsPeriod): { endedOn: IsoDate; endsOn: IsoDate; message: string; reason: string } | null {
   if (p.arrearsOngoing || !p.arrearsEndedOn) return null;
@@ -32,7 +37,7 @@ export function limitationWarning(p: ArrearsPeriod): { endedOn: IsoDate; endsOn:
     endedOn: p.arrearsEndedOn,
     endsOn,
     message: `投诉反映的拖欠工资行为于 ${p.arrearsEndedOn} 终了，至收到投诉之日（${p.receivedOn}）已超过 2 年（${endsOn} 届满）。依法不再查处，应在收到投诉之日起 5 个工作日内决定不予受理并书面通知投诉人；如有连续或继续状态、或在 2 年内已被发现或投诉，请核实后再决定。`,
-    reason: `经审查，你（们）投诉的拖欠工资行为于 ${p.arrearsEndedOn} 终了，至本机关收到投诉之日已超过 2 年，且未发现在此期间被劳动保障行政部门发现或被举报、投诉的情形。`,
+    reason: `经审查，你（们）投诉的拖欠工资行为于${chineseDate(p.arrearsEndedOn)}终了，至本机关收到投诉之日已超过 2 年，且未发现在此期间被劳动保障行政部门发现或被举报、投诉的情形。`,
   };
 }
 
@@ -75,6 +80,6 @@ export const ORDER_BASIS = "《劳动保障监察条例》第十八条第一款�
 
 /** What follows an order left unpaid. */
 export const DECISION_BASIS = {
-  compensation: "《劳动保障监察条例》第二十六条和《中华人民共和国劳动合同法》第八十五条的规定，逾期不支付的，责令按应付金额 50% 以上 100% 以下的标准加付赔偿金",
-  decision: "《劳动保障监察条例》第十八条第一款第（二）项的规定，对应当改正未改正的，依法作出行政处理决定",
+  compensation: "《劳动保障监察条例》第二十六条和《中华人民共和国劳动合同法》第八十五条",
+  decision: "《劳动保障监察条例》第十八条第一款第（二）项",
 } as const;

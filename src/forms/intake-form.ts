@@ -3,6 +3,7 @@
  * every typed value returned for the form to show again.
  */
 import { CHANNELS } from "../domain/reference-data.js";
+import { MAX_AMOUNT_FEN } from "../domain/bounds.js";
 import { isIsoDate, type IsoDate } from "../domain/dates.js";
 import { idNumberProblem, isMobilePhone, sexFromIdNumber, usccProblem } from "../domain/identifiers.js";
 import { DISTRICTS } from "../domain/reference-data.js";
@@ -15,8 +16,6 @@ export type WorkerField = (typeof WORKER_FIELDS)[number];
 export type WorkerValues = Partial<Record<WorkerField, string>>;
 
 export const MAX_WORKERS = 500;
-/** Largest single claim accepted: ¥10,000,000. */
-const MAX_CLAIM_FEN = 1_000_000_000;
 
 export interface IntakeValues {
   fields: FormValues;
@@ -72,7 +71,7 @@ export function parseWorker(w: WorkerValues, isRepresentative: boolean, today?: 
   if (!claimedText) errors.claimed = "请填写诉求金额";
   else if (claimedFen === null) errors.claimed = "诉求金额应为金额数字，如 8500 或 8500.50";
   else if (claimedFen <= 0) errors.claimed = "诉求金额应大于 0";
-  else if (claimedFen > MAX_CLAIM_FEN) errors.claimed = "诉求金额超过 1000 万元，请核对";
+  else if (claimedFen > MAX_AMOUNT_FEN) errors.claimed = "诉求金额超过 1000 万元，请核对";
   for (const f of ["hometown", "occupation", "workPeriod"] as const) {
     if ((w[f] ?? "").trim().length > 100) errors[f] = "不能超过 100 个字";
   }

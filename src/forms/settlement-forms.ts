@@ -70,7 +70,6 @@ const enforcementSchema = z.discriminatedUnion(
     z.object({ kind: z.literal("compensation"), ratePercent: z.coerce.number({ error: "加付赔偿金比例应为数字" }), note: optionalText("说明") }),
     z.object({ kind: z.literal("decision"), note: requiredText("行政处理决定的内容", 4000) }),
     z.object({ kind: z.literal("policeReferral"), agency: requiredText("接收移送的公安机关"), decidedOn: isoDate("移送日期"), note: optionalText("说明") }),
-    z.object({ kind: z.literal("blacklistCandidate"), note: optionalText("说明") }),
   ],
   { error: "请选择要采取的措施" },
 );

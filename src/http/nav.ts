@@ -17,11 +17,18 @@ const NAV: readonly NavEntry[] = [
   { href: "/cases", label: "案件工作台", for: ["clerk", "inspector", "supervisor"] },
   { href: "/cases/new", label: "登记投诉", for: ["clerk", "supervisor"] },
   { href: "/tasks", label: "专班任务", for: ["unit", "supervisor"] },
+  { href: "/blacklist", label: "失信名单", for: ["inspector", "supervisor"] },
+  { href: "/violations", label: "违法公布", for: ["supervisor"] },
+  { href: "/employers", label: "用人单位", for: ["clerk", "inspector", "supervisor"] },
   { href: "/complaint", label: "网上投诉", for: ["public"] },
   { href: "/query", label: "进度查询", for: ["public"] },
+  { href: "/public/blacklist", label: "失信名单公示", for: ["public"] },
+  { href: "/public/violations", label: "重大违法公布", for: ["public"] },
   { href: "/admin/users", label: "用户管理", for: ["admin"] },
   { href: "/admin/units", label: "成员单位", for: ["admin"] },
   { href: "/admin/calendar", label: "工作日历", for: ["admin"] },
+  { href: "/admin/health", label: "系统状况", for: ["admin"] },
+  { href: "/personal-data-views", label: "查看记录", for: ["supervisor"] },
   { href: "/calendar/calc", label: "工作日计算", for: ["clerk", "inspector", "supervisor", "unit", "admin", "public"] },
 ];
 

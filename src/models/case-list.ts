@@ -156,6 +156,7 @@ export interface CaseListRow {
   employerName: string;
   district: string;
   closedOn: IsoDate | null;
+  possibleDuplicateOf: number | null;
   leadName: string | null;
   representative: string | null;
   workerCount: number;
@@ -171,7 +172,7 @@ function rowsFor(db: Db, ids: number[], today: IsoDate): CaseListRow[] {
   const calendar = loadCalendar(db);
   const found = db.all<Omit<CaseListRow, "urgent" | "statutory"> & { acceptanceStartOn: IsoDate; decidedOn: IsoDate | null; filedOn: IsoDate | null; extensionDays: number; reopened: number }>(sql`
     select c.id as id, c.case_number as caseNumber, c.state as state, c.outcome as outcome, c.channel as channel,
-      c.received_on as receivedOn, c.employer_name as employerName, c.district as district, c.closed_on as closedOn,
+      c.received_on as receivedOn, c.employer_name as employerName, c.district as district, c.closed_on as closedOn, c.possible_duplicate_of as possibleDuplicateOf,
       c.acceptance_start_on as acceptanceStartOn, c.decided_on as decidedOn, c.filed_on as filedOn, c.extension_days as extensionDays,
       u.display_name as leadName,
       (select w.name from case_workers w where w.case_id = c.id order by w.is_representative desc, w.id limit 1) as representative,

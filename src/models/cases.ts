@@ -15,6 +15,7 @@ import { STATE_LABELS } from "../domain/case-states.js";
 import type { Channel } from "../domain/reference-data.js";
 import { moveProblem } from "../domain/move-rules.js";
 import { formatCaseNumber, newQueryCode } from "../lib/ids.js";
+import { findRecentDuplicate } from "./duplicates.js";
 import { loadCalendar } from "./calendar.js";
 import { clockHistoryOf } from "./deadlines.js";
 
@@ -103,10 +104,12 @@ export function registerCase(db: Db, input: CaseInput, opts: { actorId: number |
       .returning({ last: caseSequences.last })
       .get();
     const { workers, ...fields } = input;
+    const duplicate = findRecentDuplicate(tx, input.employerName, workers.map((w) => w.phone), opts.now);
     const row = tx
       .insert(cases)
       .values({
         ...fields,
+        possibleDuplicateOf: duplicate?.id ?? null,
         caseNumber: formatCaseNumber(year, last),
         queryCode: newQueryCode(),
         state: "received",
@@ -132,7 +135,7 @@ export function registerCase(db: Db, input: CaseInput, opts: { actorId: number |
       actorId: opts.actorId,
       action: "register",
       to: "received",
-      note: `登记投诉，投诉人 ${workers.length} 人${opts.files?.length ? `，证据材料 ${opts.files.length} 份` : ""}`,
+      note: `登记投诉，投诉人 ${workers.length} 人${opts.files?.length ? `，证据材料 ${opts.files.length} 份` : ""}${duplicate ? `（可能与 ${duplicate.caseNumber} 重复，请核对）` : ""}`,
       publicStep: "已收到投诉",
       now: opts.now,
     });
@@ -330,7 +333,7 @@ function recordRecovered(tx: DbOrTx, caseId: number, explicit: ReadonlyMap<numbe
 
 /** The active inspectors, fewest open cases first: the assignment form's suggestion. */
 export function inspectorWorkloads(db: Db) {
-  // inspector_open_cases is kept by triggers on cases (drizzle/0006_workbench_search.sql): no count per request.
+  // inspector_open_cases is kept by triggers on cases (drizzle/0008_workbench_search.sql): no count per request.
   return db
     .select({ id: users.id, displayName: users.displayName, openCases: sql<number>`coalesce(${inspectorOpenCases.openCases}, 0)` })
     .from(users)

@@ -87,6 +87,9 @@ export function recomputeOpenDeadlines(tx: DbOrTx, change?: CalendarChange): voi
     const { stops } = clockHistoryOf(tx, c.id);
     const due = dueDates({ ...c, stops }, change.calendar);
     const taken = c.closedOn ? workingDaysTaken({ receivedOn: c.receivedOn, stops }, c.closedOn, change.calendar) : c.workingDaysTaken;
-    tx.update(cases).set({ ...due, workingDaysTaken: taken, calendarRevision: revision }).where(eq(cases.id, c.id)).run();
+    tx.update(cases)
+      .set({ ...due, workingDaysTaken: taken, calendarRevision: revision })
+      .where(eq(cases.id, c.id))
+      .run();
   }
 }

@@ -17,14 +17,14 @@ import { transition } from "./cases.js";
 export type PriorNoticeRow = typeof priorNotices.$inferSelect;
 
 /** 长人社监告〔2026〕3号: numbered per year. */
-function nextNoticeNumber(tx: Tx, year: number): string {
+function nextNoticeNumber(tx: Tx, prefix: string, year: number): string {
   const { last } = tx
     .insert(documentSequences)
     .values({ kind: "priorNotice", year, last: 1 })
     .onConflictDoUpdate({ target: [documentSequences.kind, documentSequences.year], set: { last: sql`${documentSequences.last} + 1` } })
     .returning({ last: documentSequences.last })
     .get();
-  return `长人社监告〔${year}〕${last}号`;
+  return `${prefix}〔${year}〕${last}号`;
 }
 
 export function priorNoticesOf(db: DbOrTx, caseId: number, orderId?: number): PriorNoticeRow[] {
@@ -37,7 +37,11 @@ export function priorNoticesOf(db: DbOrTx, caseId: number, orderId?: number): Pr
 }
 
 function noticeOf(tx: DbOrTx, caseId: number, noticeId: number): PriorNoticeRow {
-  const n = tx.select().from(priorNotices).where(and(eq(priorNotices.id, noticeId), eq(priorNotices.caseId, caseId))).get();
+  const n = tx
+    .select()
+    .from(priorNotices)
+    .where(and(eq(priorNotices.id, noticeId), eq(priorNotices.caseId, caseId)))
+    .get();
   if (!n) throw new NotFoundError("事先告知书不存在。");
   return n;
 }
@@ -49,7 +53,10 @@ export interface PriorNoticeInput {
   ratePercent: number | null;
 }
 
-export function issuePriorNotice(db: Db, req: { caseId: number; orderId: number; version: number; input: PriorNoticeInput; actor: Viewer; now: Date }): number {
+export function issuePriorNotice(
+  db: Db,
+  req: { caseId: number; orderId: number; version: number; input: PriorNoticeInput; numberPrefix: string; actor: Viewer; now: Date },
+): number {
   const n = req.input;
   const today = shanghaiDate(req.now);
   if (!n.facts.trim()) throw new ValidationError("请填写违法事实");
@@ -68,13 +75,29 @@ export function issuePriorNotice(db: Db, req: { caseId: number; orderId: number;
     actor: req.actor,
     now: req.now,
     effect: (tx, c) => {
-      const order = tx.select().from(paymentOrders).where(and(eq(paymentOrders.id, req.orderId), eq(paymentOrders.caseId, c.id))).get();
+      const order = tx
+        .select()
+        .from(paymentOrders)
+        .where(and(eq(paymentOrders.id, req.orderId), eq(paymentOrders.caseId, c.id)))
+        .get();
       if (!order) throw new NotFoundError("指令书不存在。");
       if (today <= order.payBy) throw new ValidationError(`指令书限期（${order.payBy}）届满后，才能告知拟作出的处理决定`);
-      const intended = n.kind === "compensation" ? `责令你单位按应付金额的 ${n.ratePercent}% 向劳动者加付赔偿金` : "对你单位作出行政处理决定，责令支付拖欠的工资";
+      const intended =
+        n.kind === "compensation" ? `责令你单位按应付金额的 ${n.ratePercent}% 向劳动者加付赔偿金` : "对你单位作出行政处理决定，责令支付拖欠的工资";
       id = tx
         .insert(priorNotices)
-        .values({ caseId: c.id, orderId: order.id, kind: n.kind, docNumber: nextNoticeNumber(tx, yearOf(today)), issuedOn: today, facts: n.facts.trim(), grounds: n.grounds.trim(), intended, ratePercent: n.kind === "compensation" ? n.ratePercent : null, issuedById: req.actor.id })
+        .values({
+          caseId: c.id,
+          orderId: order.id,
+          kind: n.kind,
+          docNumber: nextNoticeNumber(tx, req.numberPrefix, yearOf(today)),
+          issuedOn: today,
+          facts: n.facts.trim(),
+          grounds: n.grounds.trim(),
+          intended,
+          ratePercent: n.kind === "compensation" ? n.ratePercent : null,
+          issuedById: req.actor.id,
+        })
         .returning({ id: priorNotices.id })
         .get().id;
     },
@@ -82,7 +105,10 @@ export function issuePriorNotice(db: Db, req: { caseId: number; orderId: number;
   return id;
 }
 
-export function servePriorNotice(db: Db, req: { caseId: number; noticeId: number; version: number; servedOn: IsoDate; method: string; actor: Viewer; now: Date }): void {
+export function servePriorNotice(
+  db: Db,
+  req: { caseId: number; noticeId: number; version: number; servedOn: IsoDate; method: string; actor: Viewer; now: Date },
+): void {
   if (!req.method.trim()) throw new ValidationError("请选择送达方式");
   const calendar = loadCalendar(db);
   transition(db, {
@@ -97,12 +123,18 @@ export function servePriorNotice(db: Db, req: { caseId: number; noticeId: number
       const n = noticeOf(tx, c.id, req.noticeId);
       const problem = serviceProblem(n, req.servedOn, shanghaiDate(req.now));
       if (problem) throw new ValidationError(problem);
-      tx.update(priorNotices).set({ servedOn: req.servedOn, serviceMethod: req.method.trim(), statementDueOn: statementDueOn(req.servedOn, calendar) }).where(eq(priorNotices.id, n.id)).run();
+      tx.update(priorNotices)
+        .set({ servedOn: req.servedOn, serviceMethod: req.method.trim(), statementDueOn: statementDueOn(req.servedOn, calendar) })
+        .where(eq(priorNotices.id, n.id))
+        .run();
     },
   });
 }
 
-export function recordStatement(db: Db, req: { caseId: number; noticeId: number; version: number; statement: "received" | "none"; text: string; review: string; actor: Viewer; now: Date }): void {
+export function recordStatement(
+  db: Db,
+  req: { caseId: number; noticeId: number; version: number; statement: "received" | "none"; text: string; review: string; actor: Viewer; now: Date },
+): void {
   const today = shanghaiDate(req.now);
   transition(db, {
     caseId: req.caseId,
@@ -117,7 +149,12 @@ export function recordStatement(db: Db, req: { caseId: number; noticeId: number;
       const problem = statementProblem(n, req, today);
       if (problem) throw new ValidationError(problem);
       tx.update(priorNotices)
-        .set({ statement: req.statement, statementOn: today, statementText: req.statement === "received" ? req.text.trim() : "", review: req.statement === "received" ? req.review.trim() : "" })
+        .set({
+          statement: req.statement,
+          statementOn: today,
+          statementText: req.statement === "received" ? req.text.trim() : "",
+          review: req.statement === "received" ? req.review.trim() : "",
+        })
         .where(eq(priorNotices.id, n.id))
         .run();
     },

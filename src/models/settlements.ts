@@ -7,6 +7,7 @@ import type { Db, DbOrTx, Tx } from "../db/client.js";
 import { caseWorkers, documentSequences, enforcementActions, evidence, mediations, paymentOrders, payments, settlementItems, users } from "../db/schema.js";
 import { assertMay, type Viewer } from "../domain/case-abilities.js";
 import { shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
+import { calendarRange, dateProblem } from "../domain/bounds.js";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
 import { mediationWindowProblem, settlementProblem } from "../domain/mediation.js";
 import { ENFORCEMENT_LABELS, compensationAmount, compensationRateProblem, outstandingFen, recoveryProblem } from "../domain/money.js";
@@ -16,6 +17,13 @@ import { decisionProblem } from "../domain/prior-notice.js";
 import { outcomeProblem, type OutcomeRecord } from "../domain/outcomes.js";
 import type { Violation } from "../domain/legal-basis.js";
 import { priorNoticesOf } from "./prior-notices.js";
+import { loadCalendar } from "./calendar.js";
+
+/** Dates typed into these forms must lie in the working-day calendar, or no deadline can be counted from them (domain/bounds.ts). */
+function inCalendar(db: Db, label: string, date: IsoDate, field: string): void {
+  const problem = dateProblem(label, date, calendarRange(loadCalendar(db)));
+  if (problem) throw new ValidationError(problem, field);
+}
 
 type Source = "agreement" | "order";
 
@@ -53,6 +61,8 @@ export interface MediationInput {
 
 export function recordMediation(db: Db, req: { caseId: number; version: number; input: MediationInput; actor: Viewer; now: Date }): void {
   const m = req.input;
+  inCalendar(db, "调解日期", m.sessionOn, "sessionOn");
+  if (m.payBy) inCalendar(db, "约定支付期限", m.payBy, "payBy");
   if (m.result === "agreement" && (!m.payBy || m.payBy < m.sessionOn)) throw new ValidationError("调解协议的支付期限不能早于调解日期");
   transition(db, {
     caseId: req.caseId,
@@ -108,6 +118,7 @@ function nextOrderNumber(tx: Tx, prefix: string, year: number): string {
 
 export function issueOrder(db: Db, req: { caseId: number; version: number; payBy: IsoDate; facts: string; violation?: Violation; amounts: WorkerAmount[]; numberPrefix: string; actor: Viewer; now: Date }): number {
   const today = shanghaiDate(req.now);
+  inCalendar(db, "限期支付日期", req.payBy, "payBy");
   if (req.payBy <= today) throw new ValidationError("限期支付日期应晚于今天");
   let orderId = 0;
   transition(db, {
@@ -142,6 +153,7 @@ export interface PaymentInput {
 export function recordPayment(db: Db, req: { caseId: number; version: number; input: PaymentInput; actor: Viewer; now: Date }): void {
   const p = req.input;
   if (p.amountFen <= 0) throw new ValidationError("支付金额应大于 0");
+  inCalendar(db, "支付日期", p.paidOn, "paidOn");
   if (p.paidOn > shanghaiDate(req.now)) throw new ValidationError("支付日期不能晚于今天");
   transition(db, {
     caseId: req.caseId,
@@ -174,8 +186,7 @@ function paidFor(tx: DbOrTx, itemId: number): number {
 export type Enforcement =
   | { kind: "compensation"; ratePercent: number; note: string }
   | { kind: "decision"; note: string }
-  | { kind: "policeReferral"; agency: string; decidedOn: IsoDate; note: string }
-  | { kind: "blacklistCandidate"; note: string };
+  | { kind: "policeReferral"; agency: string; decidedOn: IsoDate; note: string };
 
 
 export function enforceOrder(db: Db, req: { caseId: number; orderId: number; version: number; action: Enforcement; actor: Viewer; now: Date }): void {
@@ -185,6 +196,7 @@ export function enforceOrder(db: Db, req: { caseId: number; orderId: number; ver
     const problem = compensationRateProblem(a.ratePercent);
     if (problem) throw new ValidationError(problem);
   }
+  if (a.kind === "policeReferral") inCalendar(db, "移送日期", a.decidedOn, "decidedOn");
   if (a.kind === "policeReferral" && (!a.agency.trim() || a.decidedOn > today)) throw new ValidationError("请填写接收移送的公安机关和移送日期（不晚于今天）");
   transition(db, {
     caseId: req.caseId,
@@ -216,7 +228,6 @@ export function enforceOrder(db: Db, req: { caseId: number; orderId: number; ver
         amountFen: a.kind === "compensation" ? compensationAmount(unpaid, a.ratePercent) : null,
       };
       tx.insert(enforcementActions).values(row).run();
-      return a.kind === "blacklistCandidate" ? { blacklistCandidate: true } : {};
     },
   });
 }

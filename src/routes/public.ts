@@ -20,9 +20,14 @@ const querySchema = z.object({
 /** Same words for a wrong code and an unknown number: nobody can probe which case numbers exist. */
 const NOT_FOUND = "没有查到对应的案件，请核对回执上的案件编号和查询码。";
 
-export function publicRouter({ db, now }: AppContext): Router {
+export function publicRouter({ db, config, now }: AppContext): Router {
   const router = Router();
   const filingThrottle = createThrottle({ points: 5, windowSeconds: 60 * 60, message: (m) => `提交过于频繁，请 ${m} 分钟后再试，或拨打 12333 投诉。` });
+  const everyoneFiling = createThrottle({
+    points: config.onlineFilingPerHour,
+    windowSeconds: 60 * 60,
+    message: (m) => `网上投诉一时提交的人较多，系统暂停受理约 ${m} 分钟，请稍后再试。您也可以拨打 12333 或到投诉窗口当面投诉，我们同样受理。`,
+  });
   const queryThrottle = createThrottle({ points: 20, windowSeconds: 10 * 60, message: (m) => `查询过于频繁，请 ${m} 分钟后再试。` });
 
   // ---- Online self-filing ------------------------------------------------------------------
@@ -43,12 +48,14 @@ export function publicRouter({ db, now }: AppContext): Router {
     if (!form.ok) return renderComplaint(res, 422, values, form.errors);
     try {
       await filingThrottle.check(req.ip ?? "unknown");
+      await everyoneFiling.check("all");
     } catch (err) {
       if (!(err instanceof TooManyRequestsError)) throw err;
       res.set("Retry-After", String(err.retryAfterSeconds));
       return renderComplaint(res, 429, values, { _form: err.message });
     }
     await filingThrottle.hit(req.ip ?? "unknown");
+    await everyoneFiling.hit("all");
     const created = registerCase(db, form.value, { actorId: null, now: now() });
     res.status(201).render("public/complaint-done", { created, receivedOn: res.locals.today });
   });

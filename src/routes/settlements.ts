@@ -12,7 +12,7 @@ import { loadCalendar } from "../models/calendar.js";
 import { formValues, valid } from "../forms/form.js";
 import { parseClosing, parseEnforcement, parseMediation, parseOrder, parsePayment } from "../forms/settlement-forms.js";
 import { actOnCase, caseIdOf, renderCasePage, requireCaseWork, viewerOf } from "../http/case-page.js";
-import { discardFiles, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
+import { keepUploads, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
 import { renderPageOrPartial } from "../http/render.js";
 import { compensationAmount, compensationPreview, outstandingFen } from "../domain/money.js";
@@ -46,20 +46,12 @@ export function settlementsRouter(ctx: AppContext): Router {
   router.post("/cases/:id/payments", ...investigators, upload.array("proof", 1), async (req, res) => {
     const files = uploadedFiles(req);
     const rejected = rejectionMessage(files, config.evidenceMaxBytes);
-    if (rejected) {
-      await discardFiles(files);
-      return renderCasePage(ctx, res, caseIdOf(req), 422, { message: rejected, form: "payment", values: formValues(req.body) });
-    }
-    let saved = false;
-    try {
-      await actOnCase(ctx, req, res, "payment", () => {
-        const proof = files[0] ? toStoredFile(files[0]) : null;
-        recordPayment(db, { caseId: caseIdOf(req), version: version(req.body), input: { ...valid(parsePayment(req.body)), proof }, actor: viewerOf(res), now: now() });
-        saved = true;
-      });
-    } finally {
-      if (!saved) await discardFiles(files);
-    }
+    if (rejected) return renderCasePage(ctx, res, caseIdOf(req), 422, { message: rejected, form: "payment", values: formValues(req.body) });
+    await actOnCase(ctx, req, res, "payment", () => {
+      const proof = files[0] ? toStoredFile(files[0]) : null;
+      recordPayment(db, { caseId: caseIdOf(req), version: version(req.body), input: { ...valid(parsePayment(req.body)), proof }, actor: viewerOf(res), now: now() });
+      keepUploads(req, files);
+    });
   });
 
   router.post("/cases/:id/orders/:orderId/enforce", ...investigators, (req, res) =>
@@ -85,7 +77,7 @@ export function settlementsRouter(ctx: AppContext): Router {
       const kind = v.kind === "decision" ? "decision" : v.kind === "compensation" ? "compensation" : null;
       if (!kind) throw new ValidationError("请选择拟作出的处理决定");
       const input = { kind, facts: v.facts ?? "", grounds: v.grounds ?? "", ratePercent: kind === "compensation" ? Number(v.ratePercent) : null } as const;
-      issuePriorNotice(db, { caseId: caseIdOf(req), orderId: Number(req.params.orderId), version: version(req.body), input, actor: viewerOf(res), now: now() });
+      issuePriorNotice(db, { caseId: caseIdOf(req), orderId: Number(req.params.orderId), version: version(req.body), input, numberPrefix: config.authority.noticePrefix, actor: viewerOf(res), now: now() });
     }),
   );
 

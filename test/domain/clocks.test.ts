@@ -1,5 +1,16 @@
 import { describe, expect, it } from "vitest";
-import { caseClocks, clockHistory, dueDates, extensionProblem, mostUrgent, runningStatus, targetMet, workingDaysTaken, type Clock, type ClockFacts } from "../../src/domain/clocks.js";
+import {
+  caseClocks,
+  clockHistory,
+  dueDates,
+  extensionProblem,
+  mostUrgent,
+  runningStatus,
+  targetMet,
+  workingDaysTaken,
+  type Clock,
+  type ClockFacts,
+} from "../../src/domain/clocks.js";
 import { testCalendar } from "../fixtures/calendars.js";
 
 const calendar = testCalendar();
@@ -42,7 +53,9 @@ describe("a due date has passed ⇔ the day is after it (calendar dates)", () =>
     ["two working days left", "2026-09-30", "2026-10-14", "2026-10-16", "dueSoon", 6, 2, 0],
     ["early on", "2026-09-30", "2026-10-09", "2026-10-16", "normal", 2, 6, 0],
   ] as const)("target clock on %s", (_what, receivedOn, today, dueOn, status, used, left, overdueDays) => {
-    expect(byKey(facts({ receivedOn, acceptanceStartOn: receivedOn, state: "filed", decidedOn: receivedOn, filedOn: receivedOn }), today).target).toMatchObject({ dueOn, status, used, left, overdueDays });
+    expect(byKey(facts({ receivedOn, acceptanceStartOn: receivedOn, state: "filed", decidedOn: receivedOn, filedOn: receivedOn }), today).target).toMatchObject(
+      { dueOn, status, used, left, overdueDays },
+    );
   });
 
   it.each([
@@ -92,7 +105,10 @@ describe("告知补正 pauses the acceptance clock", () => {
       { action: "requestSupplement", fromState: "received" as const, toState: "awaiting_supplement" as const, onDate: "2026-11-04" },
     ];
     expect(clockHistory(events).supplementRequestedOn).toBe("2026-11-04");
-    expect(clockHistory([...events, { action: "supplementReceived", fromState: "awaiting_supplement", toState: "received", onDate: "2026-12-16" }]).supplementRequestedOn).toBeNull();
+    expect(
+      clockHistory([...events, { action: "supplementReceived", fromState: "awaiting_supplement", toState: "received", onDate: "2026-12-16" }])
+        .supplementRequestedOn,
+    ).toBeNull();
   });
 });
 

@@ -4,7 +4,14 @@ import { testCalendar } from "../fixtures/calendars.js";
 
 const calendar = testCalendar();
 // Served Thu 2026-09-24: 09-25…09-27 and 10-01…10-07 are holidays; days 1–5 are 09-28, 09-29, 09-30, 10-08, 10-09.
-const served: PriorNoticeFacts = { kind: "compensation", issuedOn: "2026-09-23", servedOn: "2026-09-24", statementDueOn: statementDueOn("2026-09-24", calendar), statement: null, ratePercent: 80 };
+const served: PriorNoticeFacts = {
+  kind: "compensation",
+  issuedOn: "2026-09-23",
+  servedOn: "2026-09-24",
+  statementDueOn: statementDueOn("2026-09-24", calendar),
+  statement: null,
+  ratePercent: 80,
+};
 
 describe("陈述申辩 period", () => {
   it("ends on the 5th working day after service, holidays not counted", () => {

@@ -2,6 +2,7 @@
  * One meaning for every clock (docs/rules.md §Clocks): the case page, the printed documents and the
  * reminders give the same answer on a Saturday, a holiday and a makeup workday after a due date.
  */
+import request from "supertest";
 import { beforeEach, describe, expect, it } from "vitest";
 import { saveYearSchedule } from "../../src/models/calendar.js";
 import { loginAs, makeCase, makeTestApp, userId, type Agent, type TestApp } from "../helpers.js";
@@ -22,13 +23,19 @@ async function on(date: string, username = "supervisor1"): Promise<Agent> {
 }
 
 async function move(agent: Agent, id: number, moveName: string, note = "", outcome = "") {
-  return agent.post(`/cases/${id}/moves`).type("form").send({ move: moveName, version: String(version(id)), note, outcome, ground: "other", basisText: "《关于实施〈劳动保障监察条例〉若干规定》第十八条" });
+  return agent
+    .post(`/cases/${id}/moves`)
+    .type("form")
+    .send({ move: moveName, version: String(version(id)), note, outcome, ground: "other", basisText: "《关于实施〈劳动保障监察条例〉若干规定》第十八条" });
 }
 
 async function received(receivedOn: string, filed: boolean) {
   const { id } = makeCase(t.db, { receivedOn }, { now: at(receivedOn) });
   const supervisor = await on(receivedOn);
-  await supervisor.post(`/cases/${id}/assign`).type("form").send({ leadId: userId(t.db, "inspector1"), secondId: userId(t.db, "inspector2"), version: version(id) });
+  await supervisor
+    .post(`/cases/${id}/assign`)
+    .type("form")
+    .send({ leadId: userId(t.db, "inspector1"), secondId: userId(t.db, "inspector2"), version: version(id) });
   if (filed) expect((await move(supervisor, id, "file")).status).toBe(303);
   return id;
 }
@@ -42,7 +49,10 @@ function clockOn(html: string, key: string) {
 async function close(agent: Agent, id: number) {
   const workers = t.db.$client.prepare("select id from case_workers where case_id = ?").pluck().all(id) as number[];
   const recovered = Object.fromEntries(workers.map((w) => [`recovered.${w}`, "0"]));
-  const res = await agent.post(`/cases/${id}/close`).type("form").send({ version: version(id), outcome: "filingRevoked", note: "情节轻微已改正，撤销立案", ...recovered });
+  const res = await agent
+    .post(`/cases/${id}/close`)
+    .type("form")
+    .send({ version: version(id), outcome: "filingRevoked", note: "情节轻微已改正，撤销立案", ...recovered });
   expect(res.status).toBe(303);
 }
 
@@ -56,17 +66,20 @@ describe("after a due date (target 8 working days from receipt)", () => {
     ["a Saturday", "2026-03-03", "2026-03-13", "2026-03-14", 8, "已过到期日"],
     ["a holiday (国庆)", "2026-09-18", "2026-09-30", "2026-10-02", 8, "已过到期日"],
     ["a makeup workday", "2026-09-21", "2026-10-09", "2026-10-10", 9, "超 1 个工作日"],
-  ] as const)("on %s the case page says 已超期, and closing that day is 超期完成 on the page and in the report", async (_what, receivedOn, dueOn, day, used, words) => {
-    const id = await received(receivedOn, true);
-    const supervisor = await on(day);
-    const page = (await supervisor.get(`/cases/${id}`)).text;
-    expect(clockOn(page, "target")).toMatchObject({ dueOn, status: "overdue", used });
-    expect(page).toContain(words);
-    await close(supervisor, id);
-    expect(clockOn((await supervisor.get(`/cases/${id}`)).text, "target")).toMatchObject({ status: "missed", used });
-    expect(await report(supervisor, id)).toEqual({ status: "missed", daysTaken: used });
-    expect(row(id).working_days_taken).toBe(used);
-  });
+  ] as const)(
+    "on %s the case page says 已超期, and closing that day is 超期完成 on the page and in the report",
+    async (_what, receivedOn, dueOn, day, used, words) => {
+      const id = await received(receivedOn, true);
+      const supervisor = await on(day);
+      const page = (await supervisor.get(`/cases/${id}`)).text;
+      expect(clockOn(page, "target")).toMatchObject({ dueOn, status: "overdue", used });
+      expect(page).toContain(words);
+      await close(supervisor, id);
+      expect(clockOn((await supervisor.get(`/cases/${id}`)).text, "target")).toMatchObject({ status: "missed", used });
+      expect(await report(supervisor, id)).toEqual({ status: "missed", daysTaken: used });
+      expect(row(id).working_days_taken).toBe(used);
+    },
+  );
 
   it("closing on the due date itself is 按期完成 everywhere", async () => {
     const id = await received("2026-03-03", true);
@@ -98,7 +111,11 @@ describe("告知补正 pauses the acceptance clock", () => {
 
     const clerk = await on("2026-12-16", "clerk1");
     expect((await move(clerk, id, "supplementReceived")).status).toBe(303);
-    expect(clockOn((await (await on("2026-12-17", "inspector1")).get(`/cases/${id}`)).text, "acceptance")).toMatchObject({ dueOn: "2026-12-23", used: 1, status: "normal" });
+    expect(clockOn((await (await on("2026-12-17", "inspector1")).get(`/cases/${id}`)).text, "acceptance")).toMatchObject({
+      dueOn: "2026-12-23",
+      used: 1,
+      status: "normal",
+    });
   });
 
   it("judges a rejection after a supplement that never came by the day of the request", async () => {
@@ -119,7 +136,10 @@ describe("the 30-working-day extension (条例第十七条)", () => {
     const dueOn = row(id).statutory_due_on as string;
     const day = new Date(at(dueOn).getTime() + daysAfter * 86_400_000).toISOString().slice(0, 10);
     const supervisor = await on(day);
-    const res = await supervisor.post(`/cases/${id}/extend`).type("form").send({ version: version(id), reason: "涉及人数多，需进一步调查" });
+    const res = await supervisor
+      .post(`/cases/${id}/extend`)
+      .type("form")
+      .send({ version: version(id), reason: "涉及人数多，需进一步调查" });
     expect(res.status).toBe(status);
     expect(row(id).extension_days).toBe(status === 303 ? 30 : 0);
     if (status === 422) expect(res.text).toContain(`法定办案期限已于 ${dueOn} 届满`);
@@ -143,13 +163,28 @@ describe("快速调处 only inside the 5-working-day acceptance window", () => {
     const inspector = await on("2026-11-04", "inspector1");
     await move(inspector, id, "startMediation");
     const worker = t.db.$client.prepare("select id from case_workers where case_id = ?").pluck().get(id) as number;
-    const late = await (await on("2026-11-16", "inspector1")).post(`/cases/${id}/mediations`).type("form").send({
-      version: version(id), sessionOn: "2026-11-16", place: "监察支队调解室", workerSide: "工人1", employerSide: "赵某", workerStatement: "要求支付", employerStatement: "同意支付",
-      result: "agreement", payBy: "2026-11-20", paymentMethod: "银行转账", [`amount.${worker}`]: "8500.00",
-    });
+    const late = await (await on("2026-11-16", "inspector1"))
+      .post(`/cases/${id}/mediations`)
+      .type("form")
+      .send({
+        version: version(id),
+        sessionOn: "2026-11-16",
+        place: "监察支队调解室",
+        workerSide: "工人1",
+        employerSide: "赵某",
+        workerStatement: "要求支付",
+        employerStatement: "同意支付",
+        result: "agreement",
+        payBy: "2026-11-20",
+        paymentMethod: "银行转账",
+        [`amount.${worker}`]: "8500.00",
+      });
     expect(late.status).toBe(422);
     expect(late.text).toContain("不能记录此次快速调处");
-    const settle = await (await on("2026-11-16", "inspector1")).post(`/cases/${id}/settle`).type("form").send({ version: version(id), note: "" });
+    const settle = await (await on("2026-11-16", "inspector1"))
+      .post(`/cases/${id}/settle`)
+      .type("form")
+      .send({ version: version(id), note: "" });
     expect(settle.status).toBe(422);
     expect(settle.text).toContain("不能以“快调化解”结案");
   });
@@ -184,7 +219,16 @@ describe("a year's schedule entered after a case closed on a provisional date", 
     saveYearSchedule(
       t.db,
       2027,
-      { holidays: [{ date: "2027-01-01", name: "元旦" }, { date: "2027-01-04", name: "元旦" }, { date: "2027-01-05", name: "元旦" }], makeupWorkdays: [], source: "国办发明电（测试）", publish: true },
+      {
+        holidays: [
+          { date: "2027-01-01", name: "元旦" },
+          { date: "2027-01-04", name: "元旦" },
+          { date: "2027-01-05", name: "元旦" },
+        ],
+        makeupWorkdays: [],
+        source: "国办发明电（测试）",
+        publish: true,
+      },
       userId(t.db, "admin"),
       "录入",
     );
@@ -203,5 +247,22 @@ describe("provisional dates on the receipt", () => {
     expect(html).toContain("国务院尚未公布放假安排");
     const plain = await received("2026-11-02", false);
     expect((await (await on("2026-11-02", "clerk1")).get(`/cases/${plain}/receipt`)).text).not.toContain("暂定");
+  });
+});
+
+describe("provisional dates on the public lookup and the calculator", () => {
+  it("marks the lookup's target date 暂定 when it falls in an unpublished year, and explains it", async () => {
+    const id = await received("2026-12-28", false);
+    const { case_number: caseNumber, query_code: queryCode } = row(id) as { case_number: string; query_code: string };
+    t.clock.now = at("2026-12-28");
+    const html = (await request(t.app).post("/query").set("Sec-Fetch-Site", "same-origin").type("form").send({ caseNumber, queryCode })).text;
+    expect(html).toMatch(/data-provisional="true">2027年1月\d+日/);
+    expect(html).toContain("国务院尚未公布放假安排");
+  });
+
+  it("words the calculator's example from receipt", async () => {
+    const html = (await request(t.app).get("/calendar/calc")).text;
+    expect(html).toContain("自收到投诉之日起第 8 个工作日");
+    expect(html).not.toContain("受理后 8 个工作日");
   });
 });

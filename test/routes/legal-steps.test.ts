@@ -22,7 +22,10 @@ async function on(date: string, username = "inspector1"): Promise<Agent> {
 async function unpaidOrder() {
   const c = await workedCase(t, { to: "filed" });
   const inspector = await on("2026-11-23");
-  const res = await inspector.post(`/cases/${c.id}/orders`).type("form").send({ version: c.version(), payBy: "2026-11-30", violation: "general", facts: "经查，拖欠工资至今未付。", [`amount.${c.workers[0]!.id}`]: "8500" });
+  const res = await inspector
+    .post(`/cases/${c.id}/orders`)
+    .type("form")
+    .send({ version: c.version(), payBy: "2026-11-30", violation: "general", facts: "经查，拖欠工资至今未付。", [`amount.${c.workers[0]!.id}`]: "8500" });
   expect(res.status).toBe(303);
   return { ...c, orderId: t.db.$client.prepare("select id from payment_orders where case_id = ?").pluck().get(c.id) as number };
 }
@@ -36,28 +39,51 @@ describe("陈述申辩 before an administrative decision", () => {
     let inspector = await on("2026-12-01");
     expect((await decide(inspector, c)).text).toContain("须先向用人单位送达事先告知书");
 
-    const issued = await inspector.post(`/cases/${c.id}/orders/${c.orderId}/prior-notices`).type("form").send({ version: c.version(), kind: "decision", facts: "逾期未支付工资 ¥8,500.00", grounds: "有工资表和询问笔录为证" });
+    const issued = await inspector
+      .post(`/cases/${c.id}/orders/${c.orderId}/prior-notices`)
+      .type("form")
+      .send({ version: c.version(), kind: "decision", facts: "逾期未支付工资 ¥8,500.00", grounds: "有工资表和询问笔录为证" });
     expect(issued.status).toBe(303);
     const notice = t.db.$client.prepare("select * from prior_notices").get() as { id: number; doc_number: string };
     expect(notice.doc_number).toBe("长人社监告〔2026〕1号");
     expect((await decide(inspector, c)).text).toContain("事先告知书尚未送达");
 
     // Served Tue 12-01: the statement period is 5 working days, to Tue 12-08.
-    expect((await inspector.post(`/cases/${c.id}/prior-notices/${notice.id}/service`).type("form").send({ version: c.version(), servedOn: "2026-12-01", method: "直接送达" })).status).toBe(303);
+    expect(
+      (
+        await inspector
+          .post(`/cases/${c.id}/prior-notices/${notice.id}/service`)
+          .type("form")
+          .send({ version: c.version(), servedOn: "2026-12-01", method: "直接送达" })
+      ).status,
+    ).toBe(303);
     expect(row(c.id).state).toBe("filed");
     expect(t.db.$client.prepare("select statement_due_on from prior_notices").pluck().get()).toBe("2026-12-08");
     inspector = await on("2026-12-08");
     const early = await decide(inspector, c);
     expect(early.status).toBe(422);
     expect(early.text).toContain("陈述申辩期限至 2026-12-08 届满，期满后才能作出行政处理决定");
-    const tooEarlyNone = await inspector.post(`/cases/${c.id}/prior-notices/${notice.id}/statement`).type("form").send({ version: c.version(), statement: "none" });
+    const tooEarlyNone = await inspector
+      .post(`/cases/${c.id}/prior-notices/${notice.id}/statement`)
+      .type("form")
+      .send({ version: c.version(), statement: "none" });
     expect(tooEarlyNone.text).toContain("期满后才能记录");
 
     inspector = await on("2026-12-09");
     expect((await decide(inspector, c)).text).toContain("请先记录用人单位的陈述申辩");
-    const noReview = await inspector.post(`/cases/${c.id}/prior-notices/${notice.id}/statement`).type("form").send({ version: c.version(), statement: "received", statementText: "资金困难，请求宽限", review: "" });
+    const noReview = await inspector
+      .post(`/cases/${c.id}/prior-notices/${notice.id}/statement`)
+      .type("form")
+      .send({ version: c.version(), statement: "received", statementText: "资金困难，请求宽限", review: "" });
     expect(noReview.text).toContain("复核意见");
-    expect((await inspector.post(`/cases/${c.id}/prior-notices/${notice.id}/statement`).type("form").send({ version: c.version(), statement: "received", statementText: "资金困难，请求宽限", review: "资金困难不是拖欠工资的正当理由，不予采纳" })).status).toBe(303);
+    expect(
+      (
+        await inspector
+          .post(`/cases/${c.id}/prior-notices/${notice.id}/statement`)
+          .type("form")
+          .send({ version: c.version(), statement: "received", statementText: "资金困难，请求宽限", review: "资金困难不是拖欠工资的正当理由，不予采纳" })
+      ).status,
+    ).toBe(303);
     expect((await decide(inspector, c)).status).toBe(303);
     expect(t.db.$client.prepare("select kind from enforcement_actions").pluck().get()).toBe("decision");
     const page = (await inspector.get(`/cases/${c.id}`)).text;
@@ -67,7 +93,10 @@ describe("陈述申辩 before an administrative decision", () => {
   it("prints the 事先告知书 with facts, grounds, basis, the intended decision and the period", async () => {
     const c = await unpaidOrder();
     const inspector = await on("2026-12-01");
-    await inspector.post(`/cases/${c.id}/orders/${c.orderId}/prior-notices`).type("form").send({ version: c.version(), kind: "compensation", ratePercent: "60", facts: "逾期未支付工资", grounds: "有工资表为证" });
+    await inspector
+      .post(`/cases/${c.id}/orders/${c.orderId}/prior-notices`)
+      .type("form")
+      .send({ version: c.version(), kind: "compensation", ratePercent: "60", facts: "逾期未支付工资", grounds: "有工资表为证" });
     const id = t.db.$client.prepare("select id from prior_notices").pluck().get() as number;
     await inspector.post(`/cases/${c.id}/prior-notices/${id}/service`).type("form").send({ version: c.version(), servedOn: "2026-12-01", method: "直接送达" });
     const doc = (await inspector.get(`/cases/${c.id}/prior-notices/${id}`)).text;
@@ -82,7 +111,10 @@ describe("陈述申辩 before an administrative decision", () => {
 
 describe("closing outcomes must match the record", () => {
   const close = (agent: Agent, c: { id: number; version: () => number; workers: { id: number }[] }, outcome: string) =>
-    agent.post(`/cases/${c.id}/close`).type("form").send({ version: c.version(), outcome, note: "结案", [`recovered.${c.workers[0]!.id}`]: "0" });
+    agent
+      .post(`/cases/${c.id}/close`)
+      .type("form")
+      .send({ version: c.version(), outcome, note: "结案", [`recovered.${c.workers[0]!.id}`]: "0" });
 
   it.each([
     ["paidAfterOrder", "没有限期改正指令书项下登记的支付"],
@@ -99,7 +131,14 @@ describe("closing outcomes must match the record", () => {
   it("closes as 移送公安 once the referral is recorded", async () => {
     const c = await unpaidOrder();
     const inspector = await on("2026-12-01");
-    expect((await inspector.post(`/cases/${c.id}/orders/${c.orderId}/enforce`).type("form").send({ version: c.version(), kind: "policeReferral", agency: "长春市公安局朝阳分局", decidedOn: "2026-12-01" })).status).toBe(303);
+    expect(
+      (
+        await inspector
+          .post(`/cases/${c.id}/orders/${c.orderId}/enforce`)
+          .type("form")
+          .send({ version: c.version(), kind: "policeReferral", agency: "长春市公安局朝阳分局", decidedOn: "2026-12-01" })
+      ).status,
+    ).toBe(303);
     expect((await close(inspector, c, "referredToPolice")).status).toBe(303);
   });
 });
@@ -107,7 +146,10 @@ describe("closing outcomes must match the record", () => {
 describe("the 2-year limit at intake (条例第二十条)", () => {
   it("registers the complaint, then warns and offers 不予受理 with the statutory reason and basis prefilled", async () => {
     const clerk = await on("2026-11-23", "clerk1");
-    const res = await clerk.post("/cases").type("form").send(intakeFields({ arrearsEndedOn: "2024-10-31" }));
+    const res = await clerk
+      .post("/cases")
+      .type("form")
+      .send(intakeFields({ arrearsEndedOn: "2024-10-31" }));
     expect(res.status).toBe(303);
     const id = Number(/\/cases\/(\d+)\/receipt/.exec(res.headers.location!)![1]);
     expect(row(id)).toMatchObject({ arrears_ended_on: "2024-10-31", arrears_ongoing: 0, state: "received" });
@@ -116,12 +158,19 @@ describe("the 2-year limit at intake (条例第二十条)", () => {
     const page = (await supervisor.get(`/cases/${id}`)).text;
     expect(page).toContain("可能超过 2 年查处时效");
     expect(page).toMatch(/<option value="limitation" selected>/);
-    expect(page).toMatch(/<textarea id="move-reject-note"[^>]*>经审查，你（们）投诉的拖欠工资行为于 2024-10-31 终了/);
+    expect(page).toMatch(/<textarea id="move-reject-note"[^>]*>经审查，你（们）投诉的拖欠工资行为于2024年10月31日终了/);
     expect(page).toMatch(/<form[^>]*id="move-file"[\s\S]*?注意：投诉反映的拖欠工资行为于 2024-10-31 终了/);
 
     const reason = /<textarea id="move-reject-note"[^>]*>([^<]*)</.exec(page)![1]!;
     const version = row(id).version as number;
-    expect((await supervisor.post(`/cases/${id}/moves`).type("form").send({ move: "reject", outcome: "rejected", version, ground: "limitation", note: reason.replace(/&#3[49];/g, "") })).status).toBe(303);
+    expect(
+      (
+        await supervisor
+          .post(`/cases/${id}/moves`)
+          .type("form")
+          .send({ move: "reject", outcome: "rejected", version, ground: "limitation", note: reason.replace(/&#3[49];/g, "") })
+      ).status,
+    ).toBe(303);
     const notice = (await supervisor.get(`/cases/${id}/notices/rejection`)).text;
     expect(notice).toContain("依据《劳动保障监察条例》第二十条和《关于实施〈劳动保障监察条例〉若干规定》第十八条第二款的规定，本机关决定不予受理");
   });
@@ -138,7 +187,10 @@ describe("the 2-year limit at intake (条例第二十条)", () => {
 
   it("refuses an end date after receipt, naming the field and keeping what was typed", async () => {
     const clerk = await on("2026-11-23", "clerk1");
-    const res = await clerk.post("/cases").type("form").send(intakeFields({ arrearsEndedOn: "2026-12-01", receivedOn: "2026-11-20" }));
+    const res = await clerk
+      .post("/cases")
+      .type("form")
+      .send(intakeFields({ arrearsEndedOn: "2026-12-01", receivedOn: "2026-11-20" }));
     expect(res.status).toBe(422);
     expect(res.text).toContain("欠薪结束日期不能晚于收到投诉的日期");
     expect(res.text).toContain('value="2026-12-01"');
@@ -152,7 +204,10 @@ describe("the 限期改正指令书 cites the rule violated", () => {
   ])("%s", async (violation, article) => {
     const c = await workedCase(t, { to: "filed" });
     const inspector = await on("2026-11-23");
-    await inspector.post(`/cases/${c.id}/orders`).type("form").send({ version: c.version(), payBy: "2026-11-30", violation, facts: "经查拖欠工资。", [`amount.${c.workers[0]!.id}`]: "8500" });
+    await inspector
+      .post(`/cases/${c.id}/orders`)
+      .type("form")
+      .send({ version: c.version(), payBy: "2026-11-30", violation, facts: "经查拖欠工资。", [`amount.${c.workers[0]!.id}`]: "8500" });
     const orderId = t.db.$client.prepare("select id from payment_orders").pluck().get() as number;
     const doc = (await inspector.get(`/cases/${c.id}/orders/${orderId}`)).text;
     expect(doc).toContain(`违反了${article}`);
@@ -166,7 +221,10 @@ describe("the 限期改正指令书 cites the rule violated", () => {
     t = await makeTestApp(undefined, { AUTHORITY_NAME: "吉林市人力资源和社会保障局", REVIEW_BODY: "吉林市人民政府", LITIGATION_COURT: "吉林市船营区人民法院" });
     const c = await workedCase(t, { to: "filed" });
     const inspector = await on("2026-11-23");
-    await inspector.post(`/cases/${c.id}/orders`).type("form").send({ version: c.version(), payBy: "2026-11-30", facts: "经查拖欠工资。", [`amount.${c.workers[0]!.id}`]: "8500" });
+    await inspector
+      .post(`/cases/${c.id}/orders`)
+      .type("form")
+      .send({ version: c.version(), payBy: "2026-11-30", facts: "经查拖欠工资。", [`amount.${c.workers[0]!.id}`]: "8500" });
     const orderId = t.db.$client.prepare("select id from payment_orders").pluck().get() as number;
     const doc = (await inspector.get(`/cases/${c.id}/orders/${orderId}`)).text;
     expect(doc).toContain("吉林市人力资源和社会保障局（印章）");
