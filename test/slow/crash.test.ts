@@ -157,9 +157,23 @@ describe("crash recovery (SIGKILL)", () => {
     await kill(boot.proc);
     const db = new Database(join(dir, "app.db"));
     const cols = (db.prepare("select name from pragma_table_info('cases')").pluck().all() as string[]).filter((c) => c !== "id");
-    const select = cols.map((c) => (c === "case_number" ? `printf('${SYNTHETIC}%06d', n)` : c)).join(", ");
+    // Received 2026-11-24 (Tuesday): acceptance due 12-01, target 12-04 on the official calendar, whatever today is.
+    const fixed: Record<string, string> = {
+      case_number: `printf('${SYNTHETIC}%06d', n)`,
+      state: "'received'",
+      received_on: "'2026-11-24'",
+      acceptance_start_on: "'2026-11-24'",
+      acceptance_due_on: "'2026-12-01'",
+      target_due_on: "'2026-12-04'",
+    };
+    const select = cols.map((c) => fixed[c] ?? c).join(", ");
     db.exec(`with recursive seq(n) as (select 1 union all select n + 1 from seq where n < 300000)
       insert into cases (${cols.join(", ")}) select ${select} from seq, (select * from cases order by id limit 1)`);
+    const synthetic = (d: Database.Database) =>
+      d.prepare(`select distinct acceptance_due_on, target_due_on, calendar_revision from cases where case_number like '${SYNTHETIC}%'`).all() as { acceptance_due_on: string; target_due_on: string; calendar_revision: number }[];
+    const calendarVersion = (d: Database.Database) => d.prepare("select sum(version) from calendar_years").pluck().get() as number;
+    const [before] = synthetic(db);
+    const versionBefore = calendarVersion(db);
     db.close();
 
     const server = await startServer(dir);
@@ -168,12 +182,13 @@ describe("crash recovery (SIGKILL)", () => {
     expect(cookie).toMatch(/=/);
     const clients = intakeClients(server.base, 4);
     await new Promise((r) => setTimeout(r, 1500));
-    const before = clients.acknowledged.length;
+    const ackedBefore = clients.acknowledged.length;
     let answered = false;
-    const change = fetch(`${server.base}/admin/calendar/2027/schedule`, {
+    // December 2026 made a holiday: every open case (all received in November 2026) has a due date that moves.
+    const change = fetch(`${server.base}/admin/calendar/2026/schedule`, {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin", cookie },
-      body: new URLSearchParams({ holidaysText: "", makeupText: "", source: "崩溃测试" }),
+      body: new URLSearchParams({ holidaysText: "崩溃测试 2026-12-01 2026-12-31", makeupText: "", source: "崩溃测试" }),
       redirect: "manual",
     })
       .then(() => (answered = true))
@@ -183,12 +198,17 @@ describe("crash recovery (SIGKILL)", () => {
     await change;
     await clients.stop();
     expect(answered, "the kill came after the recompute had finished: raise the case count").toBe(false);
-    expect(before).toBeGreaterThan(0);
+    expect(ackedBefore).toBeGreaterThan(0);
     checkDatabase(dir, clients.acknowledged);
+    // All or nothing: the 300,000 identical cases still share one set of due dates — the old ones with the old
+    // calendar, or the moved ones with the new calendar's revision.
     const check = new Database(join(dir, "app.db"));
     try {
-      const revisions = check.prepare("select distinct calendar_revision from cases where state != 'closed'").pluck().all();
-      expect(revisions).toEqual([check.prepare("select sum(version) from calendar_years").pluck().get()]);
+      const after = synthetic(check);
+      expect(after).toHaveLength(1);
+      if (calendarVersion(check) === versionBefore) expect(after[0]).toEqual(before);
+      else expect(after[0]).toMatchObject({ calendar_revision: calendarVersion(check) });
+      expect(after[0]!.acceptance_due_on === before!.acceptance_due_on).toBe(calendarVersion(check) === versionBefore);
     } finally {
       check.close();
     }
