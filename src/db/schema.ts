@@ -443,6 +443,8 @@ export const enforcementActions = sqliteTable(
     decidedOn: text("decided_on").notNull(),
     agency: text("agency").notNull().default(""),
     note: text("note").notNull().default(""),
+    /** The 行政处理决定书's number, for a 加付赔偿金 order or an administrative decision (printed). */
+    docNumber: text("doc_number").unique(),
     recordedById: integer("recorded_by_id").references(() => users.id),
     createdAt: createdAt(),
   },
@@ -642,7 +644,7 @@ export const violationEntries = sqliteTable(
 export const loginThrottles = sqliteTable(
   "login_throttles",
   {
-    /** `${username}\u0000${address}`, username lower-cased. */
+    /** SHA-256 of `${username}\u0000${address}`, username lower-cased. */
     key: text("key").primaryKey(),
     failures: integer("failures").notNull(),
     lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
