@@ -162,6 +162,14 @@ export const cases = sqliteTable(
     index("cases_second_idx").on(t.secondInspectorId, t.state),
     index("cases_registered_idx").on(t.registeredById),
     index("cases_received_idx").on(t.receivedOn),
+    // The supervisors' figures (models/dashboard.ts, models/statistics.ts): covering indexes, so each count
+    // reads index entries of the open cases or of one period's cases only.
+    index("cases_open_clocks_idx").on(t.state, t.targetDueOn, t.acceptanceDueOn, t.statutoryDueOn, t.extensionDays, t.leadInspectorId, t.district),
+    index("cases_closed_figures_idx")
+      .on(t.closedOn, t.leadInspectorId, t.workingDaysTaken, t.targetDueOn, t.outcome, t.district, t.isConstruction)
+      .where(sql`closed_on is not null`),
+    index("cases_received_figures_idx").on(t.receivedOn, t.channel, t.district, t.isConstruction),
+    index("cases_escalated_idx").on(t.escalatedAt).where(sql`escalated_at is not null`),
   ],
 );
 
@@ -398,7 +406,7 @@ export const enforcementActions = sqliteTable(
     recordedById: integer("recorded_by_id").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index("enforcement_actions_case_idx").on(t.caseId)],
+  (t) => [index("enforcement_actions_case_idx").on(t.caseId), index("enforcement_actions_kind_idx").on(t.kind, t.decidedOn)],
 );
 
 export const TASK_STATUSES = ["open", "done", "moreTime"] as const;
@@ -426,5 +434,9 @@ export const taskForceTasks = sqliteTable(
     createdById: integer("created_by_id").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index("task_force_tasks_unit_idx").on(t.unitId, t.status), index("task_force_tasks_case_idx").on(t.caseId)],
+  (t) => [
+    index("task_force_tasks_unit_idx").on(t.unitId, t.status),
+    index("task_force_tasks_case_idx").on(t.caseId),
+    index("task_force_tasks_status_idx").on(t.status, t.dueOn),
+  ],
 );

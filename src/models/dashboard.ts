@@ -96,7 +96,7 @@ function dueDateClockCounts(db: Db, source: SQL, calendar: WorkingCalendar, toda
 function taskClockCounts(db: Db, calendar: WorkingCalendar, today: IsoDate): ClockCounts {
   return dueDateClockCounts(
     db,
-    sql`select t.assigned_on as start_on, t.due_on as due_on from task_force_tasks t where t.status in ('open', 'moreTime')`,
+    sql`select task_force_tasks.assigned_on as start_on, task_force_tasks.due_on as due_on from task_force_tasks where task_force_tasks.status in ('open', 'moreTime')`,
     calendar,
     today,
     MAX_TASK_DAYS,
@@ -107,12 +107,12 @@ function taskClockCounts(db: Db, calendar: WorkingCalendar, today: IsoDate): Clo
 function orderClockCounts(db: Db, calendar: WorkingCalendar, today: IsoDate): ClockCounts {
   return dueDateClockCounts(
     db,
-    sql`select o.issued_on as start_on, o.pay_by as due_on
-      from cases join payment_orders o on o.case_id = cases.id
+    sql`select payment_orders.issued_on as start_on, payment_orders.pay_by as due_on
+      from cases join payment_orders on payment_orders.case_id = cases.id
       where ${inStates(RUNNING_IN.statutory)}
-        and (select coalesce(sum(i.amount_fen), 0) from settlement_items i where i.source = 'order' and i.source_id = o.id)
-          > (select coalesce(sum(p.amount_fen), 0) from payments p where p.case_id = o.case_id
-               and p.item_id in (select i.id from settlement_items i where i.source = 'order' and i.source_id = o.id))`,
+        and (select coalesce(sum(settlement_items.amount_fen), 0) from settlement_items where settlement_items.source = 'order' and settlement_items.source_id = payment_orders.id)
+          > (select coalesce(sum(payments.amount_fen), 0) from payments where payments.case_id = payment_orders.case_id
+               and payments.item_id in (select settlement_items.id from settlement_items where settlement_items.source = 'order' and settlement_items.source_id = payment_orders.id))`,
     calendar,
     today,
     366,
