@@ -26,6 +26,8 @@ import { publicRouter } from "./routes/public.js";
 import { settlementsRouter } from "./routes/settlements.js";
 import { taskForceRouter } from "./routes/task-force.js";
 import { homeRouter } from "./routes/home.js";
+import { dashboardRouter } from "./routes/dashboard.js";
+import { exportsRouter } from "./routes/exports.js";
 
 export interface AppContext {
   db: Db;
@@ -100,6 +102,8 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.use(casesRouter(ctx));
   app.use(settlementsRouter(ctx));
   app.use(taskForceRouter(ctx));
+  app.use(dashboardRouter(ctx));
+  app.use(exportsRouter(ctx));
   app.use(adminUsersRouter(ctx));
   app.use(adminUnitsRouter(ctx));
   app.use(adminCalendarRouter(ctx));

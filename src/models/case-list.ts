@@ -10,6 +10,7 @@ import type { CaseState } from "../domain/case-states.js";
 import { addDays, type IsoDate } from "../domain/dates.js";
 import { loadCalendar } from "./calendar.js";
 import type { Channel } from "./cases.js";
+import { clockFilterCondition, type ClockFilterKey } from "./dashboard.js";
 
 export type ClockFilter = "normal" | "dueSoon" | "overdue";
 
@@ -17,6 +18,8 @@ export interface CaseFilters {
   /** "open" (all open states), one state, or "all". */
   state: CaseState | "open" | "all";
   clock: ClockFilter | "";
+  /** Which clock `clock` looks at: one case clock, or the worst of them (the dashboard's links); "" = most urgent. */
+  clockOn?: ClockFilterKey | "";
   district: string;
   channel: Channel | "";
   q: string;
@@ -28,9 +31,9 @@ export interface CaseFilters {
 
 export const PAGE_SIZE = 20;
 
-const acceptanceDay = aliasedTable(calendarDays, "acceptance_day");
-const targetDay = aliasedTable(calendarDays, "target_day");
-const leadUser = aliasedTable(users, "lead_user");
+export const acceptanceDay = aliasedTable(calendarDays, "acceptance_day");
+export const targetDay = aliasedTable(calendarDays, "target_day");
+export const leadUser = aliasedTable(users, "lead_user");
 
 /**
  * Working days left on the most urgent running clock, as in domain/clocks.ts mostUrgent(): before
@@ -57,15 +60,16 @@ function scopeFor(viewer: Viewer): SQL | undefined {
   }
 }
 
-export function listCases(db: Db, viewer: Viewer, filters: CaseFilters, today: IsoDate) {
-  const todayOrdinal = loadCalendar(db).day(today).ordinal;
-  const daysLeft = daysLeftSql(todayOrdinal);
+/** The workbench's filters as one condition over cases joined to acceptanceDay and targetDay (exports reuse it). */
+export function caseListWhere(db: Db, viewer: Viewer, filters: CaseFilters, today: IsoDate): SQL | undefined {
+  const daysLeft = daysLeftSql(loadCalendar(db).day(today).ordinal);
   const conditions: (SQL | undefined)[] = [filters.everyCase && viewer.role === "inspector" ? undefined : scopeFor(viewer)];
   if (filters.state === "open") conditions.push(sql`${cases.state} != 'closed'`);
   else if (filters.state !== "all") conditions.push(eq(cases.state, filters.state));
-  if (filters.clock === "overdue") conditions.push(sql`${daysLeft} < 0`);
-  if (filters.clock === "dueSoon") conditions.push(sql`${daysLeft} between 0 and 2`);
-  if (filters.clock === "normal") conditions.push(sql`${daysLeft} > 2`);
+  if (filters.clock && filters.clockOn) conditions.push(clockFilterCondition(filters.clockOn, filters.clock, loadCalendar(db), today));
+  else if (filters.clock === "overdue") conditions.push(sql`${daysLeft} < 0`);
+  else if (filters.clock === "dueSoon") conditions.push(sql`${daysLeft} between 0 and 2`);
+  else if (filters.clock === "normal") conditions.push(sql`${daysLeft} > 2`);
   if (filters.district) conditions.push(eq(cases.district, filters.district));
   if (filters.channel) conditions.push(eq(cases.channel, filters.channel));
   if (filters.inspectorId) conditions.push(or(eq(cases.leadInspectorId, filters.inspectorId), eq(cases.secondInspectorId, filters.inspectorId)));
@@ -81,7 +85,12 @@ export function listCases(db: Db, viewer: Viewer, filters: CaseFilters, today: I
       ),
     );
   }
-  const where = and(...conditions);
+  return and(...conditions);
+}
+
+export function listCases(db: Db, viewer: Viewer, filters: CaseFilters, today: IsoDate) {
+  const daysLeft = daysLeftSql(loadCalendar(db).day(today).ordinal);
+  const where = caseListWhere(db, viewer, filters, today);
   const base = db
     .select({
       id: cases.id,

@@ -61,6 +61,14 @@ export function caseClockCondition(key: ClockKey, status: RunningStatus, calenda
   return sql`(${inStates(RUNNING_IN[key])} and ${byStatus})`;
 }
 
+export const CLOCK_FILTER_KEYS = ["acceptance", "target", "statutory", "worst"] as const;
+export type ClockFilterKey = (typeof CLOCK_FILTER_KEYS)[number];
+
+/** The workbench filter behind the dashboard's links: cases in `status` on one clock, or on their worst. */
+export function clockFilterCondition(key: ClockFilterKey, status: RunningStatus, calendar: WorkingCalendar, today: IsoDate): SQL {
+  return key === "worst" ? sql`(${inStates(OPEN_STATES)} and ${worstStatusSql(calendar, today)} = ${status})` : caseClockCondition(key, status, calendar, today);
+}
+
 export type ClockCounts = Record<RunningStatus, number>;
 
 function caseClockCounts(db: Db, key: ClockKey, calendar: WorkingCalendar, today: IsoDate): ClockCounts {

@@ -27,6 +27,8 @@ import {
   voidEvidence,
 } from "../models/cases.js";
 import { listCases, listDistricts, remindersFor } from "../models/case-list.js";
+import { inspectorFigures } from "../models/dashboard.js";
+import { supervisionAbilities } from "../domain/statistics.js";
 import { recordSiteVisit } from "../models/site-visits.js";
 import { makeMove } from "../models/settlements.js";
 import { parseVisitForm } from "../forms/visit-form.js";
@@ -67,6 +69,10 @@ export function casesRouter(ctx: AppContext): Router {
       inspectors: viewer.role === "supervisor" ? inspectorWorkloads(db) : [],
       canSearchAll: viewer.role === "inspector" && policy.inspectorsReadAll,
       reminders: viewer.role === "clerk" ? null : remindersFor(db, viewer, res.locals.today),
+      // The inspector's own figures this month: the same numbers the supervisors' dashboard shows for them.
+      myFigures: viewer.role === "inspector" ? (inspectorFigures(db, res.locals.today, viewer.id)[0] ?? null) : null,
+      supervision: supervisionAbilities(viewer),
+      exportQuery: filtersQuery(filters, 1).replace(/^\?/, ""),
     };
     renderPageOrPartial(res, "cases/index", "cases/_results", data);
   });

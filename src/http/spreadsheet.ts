@@ -1,0 +1,92 @@
+/**
+ * Streams an export to the response: XLSX through exceljs' streaming WorkbookWriter (Chinese headers,
+ * money as numbers formatted ¥, dates as real dates), or CSV in UTF-8 with a byte-order mark so Chinese
+ * Excel opens it without garbled text. Between chunks the writer waits for the response to drain, so
+ * memory stays flat however many rows there are.
+ */
+import { once } from "node:events";
+import type { Response } from "express";
+import ExcelJS from "exceljs";
+import type { CellKind, ExportColumn, ExportSheet } from "../models/exports.js";
+
+export type ExportFormat = "xlsx" | "csv";
+
+const NUM_FMT: Partial<Record<CellKind, string>> = {
+  money: '"¥"#,##0.00',
+  date: "yyyy-mm-dd",
+  share: "0.0%",
+  decimal: "0.0",
+  int: "0",
+};
+
+function kindOf<R>(c: ExportColumn<R>, row: R): CellKind {
+  return typeof c.kind === "function" ? c.kind(row) : c.kind;
+}
+
+/** The cell as the spreadsheet stores it: money in yuan, dates as UTC-midnight dates (exact day serials). */
+function xlsxValue(kind: CellKind, value: string | number | null): string | number | Date | null {
+  if (value === null || value === "") return null;
+  if (kind === "money") return Number(value) / 100;
+  if (kind === "date") return new Date(`${value}T00:00:00Z`);
+  return value;
+}
+
+/** Text a spreadsheet would run as a formula is prefixed with ' (CSV/formula injection). */
+function safeText(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+function csvValue(kind: CellKind, value: string | number | null): string {
+  if (value === null) return "";
+  let text: string;
+  if (kind === "money") text = (Number(value) / 100).toFixed(2);
+  else if (kind === "share") text = `${(Number(value) * 100).toFixed(1)}%`;
+  else if (kind === "decimal") text = Number(value).toFixed(1);
+  else text = typeof value === "string" ? safeText(value) : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+async function drained(res: Response): Promise<void> {
+  if (res.writableNeedDrain) await once(res, "drain");
+}
+
+/** Sheets of different row types: each sheet's columns were type-checked against its rows where it was built. */
+type AnySheet = ExportSheet<any>;
+
+export async function sendSpreadsheet(res: Response, format: ExportFormat, fileBase: string, sheets: readonly AnySheet[]): Promise<void> {
+  res.attachment(`${fileBase}.${format}`);
+  res.setHeader("Cache-Control", "no-store");
+  if (format === "csv") {
+    res.type("text/csv; charset=utf-8");
+    const [sheet] = sheets;
+    res.write("\uFEFF" + sheet!.columns.map((c) => csvValue("text", c.header)).join(",") + "\r\n");
+    for (const rows of sheet!.chunks()) {
+      res.write(rows.map((r) => sheet!.columns.map((c) => csvValue(kindOf(c, r), c.value(r))).join(",")).join("\r\n") + "\r\n");
+      await drained(res);
+    }
+    res.end();
+    return;
+  }
+  res.type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
+  workbook.creator = "欠薪快办";
+  for (const sheet of sheets) {
+    const ws = workbook.addWorksheet(sheet.name, { views: [{ state: "frozen", ySplit: 1 }] });
+    ws.columns = sheet.columns.map((c, i) => ({ key: String(i), header: c.header, width: c.width ?? Math.max(10, c.header.length * 2 + 2) }));
+    ws.getRow(1).font = { bold: true };
+    ws.getRow(1).commit();
+    for (const rows of sheet.chunks()) {
+      for (const r of rows) {
+        const row = ws.addRow(sheet.columns.map((c) => xlsxValue(kindOf(c, r), c.value(r))));
+        sheet.columns.forEach((c, i) => {
+          const fmt = NUM_FMT[kindOf(c, r)];
+          if (fmt) row.getCell(i + 1).numFmt = fmt;
+        });
+        row.commit();
+      }
+      await drained(res);
+    }
+    ws.commit();
+  }
+  await workbook.commit();
+}
