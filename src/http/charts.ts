@@ -31,13 +31,15 @@ export interface RenderedChart {
   src: string;
 }
 
-const FONT = '"Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif';
+// Single quotes: ECharts writes the family into a double-quoted style attribute of the SVG.
+const FONT = "'Noto Sans CJK SC', 'Source Han Sans SC', 'PingFang SC', 'Microsoft YaHei', sans-serif";
 
 export function renderChart(spec: ChartSpec): RenderedChart {
   const width = spec.width ?? 760;
   const height = spec.height ?? (spec.horizontal ? Math.max(220, 60 + spec.categories.length * 28) : 320);
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height, locale: "ZH" });
-  const categoryAxis = { type: "category" as const, data: spec.categories, axisLabel: { fontSize: 12 } };
+  // Horizontal bars list the first category at the top, as the table beside them does.
+  const categoryAxis = { type: "category" as const, data: spec.categories, inverse: spec.horizontal ?? false, axisLabel: { fontSize: 12 } };
   const valueAxis = { type: "value" as const, name: spec.yName, minInterval: 1 };
   chart.setOption({
     animation: false,
@@ -56,7 +58,7 @@ export function renderChart(spec: ChartSpec): RenderedChart {
       color: s.color,
       label: { show: spec.categories.length <= 12, position: s.stack ? "inside" : "top", fontSize: 11 },
       ...(i === 0 && spec.reference
-        ? { markLine: { symbol: "none", lineStyle: { color: "#b42318", type: "dashed" }, label: { formatter: spec.reference.label }, data: [{ yAxis: spec.reference.value }] } }
+        ? { markLine: { symbol: "none", lineStyle: { color: "#b42318", type: "dashed" }, label: { formatter: spec.reference.label, position: "insideEndTop" }, data: [{ yAxis: spec.reference.value }] } }
         : {}),
     })),
   });

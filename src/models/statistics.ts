@@ -41,7 +41,9 @@ function closedBy(db: Db, p: Period, key: SQL): ClosedFigures[] {
 }
 
 function receivedBy(db: Db, p: Period, key: SQL): { key: string; received: number }[] {
-  return db.all<{ key: string; received: number }>(sql`select ${key} as key, count(*) as received from cases where cases.received_on between ${p.from} and ${p.to} group by 1 order by 1`);
+  return db
+    .all<{ key: string | number; received: number }>(sql`select ${key} as key, count(*) as received from cases where cases.received_on between ${p.from} and ${p.to} group by 1 order by 1`)
+    .map((r) => ({ key: String(r.key), received: r.received }));
 }
 
 export function periodStatistics(db: Db, p: Period) {

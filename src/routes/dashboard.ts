@@ -22,7 +22,7 @@ function abilitiesOf(res: Response) {
 function inspectorChart(inspectors: InspectorFigures[]) {
   const rows = inspectors.filter((i) => i.open > 0);
   return renderChart({
-    title: "各监察员在办案件（按最紧迫期限）",
+    title: "各监察员在办案件（按期限状态）",
     categories: rows.map((i) => i.displayName),
     horizontal: true,
     series: [

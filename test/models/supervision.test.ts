@@ -61,8 +61,8 @@ describe("period statistics on five closed cases with known working days", () =>
     const chaoyang = stats.byDistrict.find((d) => d.district === "朝阳区")!;
     expect(chaoyang).toMatchObject({ received: 2, closed: 2, workers: 3, recoveredFen: 900_000, within: 1 });
     expect(chaoyang.averageDays).toBeCloseTo(8.5, 10);
-    expect(stats.byIndustry[0]).toMatchObject({ construction: true, closed: 2 });
-    expect(stats.byIndustry[1]).toMatchObject({ construction: false, closed: 3, recoveredFen: 600_000 });
+    expect(stats.byIndustry[0]).toMatchObject({ construction: true, received: 2, closed: 2 });
+    expect(stats.byIndustry[1]).toMatchObject({ construction: false, received: 4, closed: 3, recoveredFen: 600_000 });
   });
 
   it("gives one row per month of the period", () => {

@@ -46,7 +46,10 @@ describe("GET /dashboard", () => {
     it("draws the inspectors' chart as a server-side SVG image, with the numbers in a table", async () => {
       const res = await supervisor.get("/dashboard");
       const src = res.text.match(/<img class="chart" src="data:image\/svg\+xml;base64,([^"]+)"/)![1]!;
-      expect(Buffer.from(src, "base64").toString()).toMatch(/^<svg[\s\S]*李建国/);
+      const svg = Buffer.from(src, "base64").toString();
+      expect(svg).toMatch(/^<svg[\s\S]*李建国/);
+      // Well-formed: no attribute value cut short by a nested double quote (a browser would show nothing).
+      expect(svg).not.toMatch(/="[^"]*"[^\s>/][^"]*"/);
       expect(res.text).toMatch(/<tr data-inspector="\d+">\s*<td>李建国<\/td>/);
       expect(res.text).not.toMatch(/<script(?! src="\/js\/)/);
     });
@@ -93,7 +96,7 @@ describe("GET /dashboard/clearance", () => {
     const res = await supervisor.get("/dashboard/clearance");
     expect(res.status).toBe(200);
     expect(res.text).toContain("2027年2月6日");
-    expect(res.text).toMatch(/天<\/span><span class="figure-value big-number">75</);
+    expect(res.text).toMatch(/data-figure="days">75</);
     expect(res.text).toMatch(/在办欠薪案件<\/span><a class="figure-value big-number" href="\/cases">3</);
   });
 });
