@@ -4,7 +4,7 @@
  * Excel opens it without garbled text. Between chunks the writer waits for the response to drain, so
  * memory stays flat however many rows there are.
  */
-import { once } from "node:events";
+import { once, type EventEmitter } from "node:events";
 import type { Response } from "express";
 import ExcelJS from "exceljs";
 import type { CellKind, ExportColumn, ExportSheet } from "../models/exports.js";
@@ -50,6 +50,21 @@ async function drained(res: Response): Promise<void> {
   if (res.writableNeedDrain) await once(res, "drain");
 }
 
+/** The parts of exceljs' internals the backpressure below reads. */
+interface SheetInternals {
+  stream: { pipes?: (EventEmitter & { _writableState?: { needDrain?: boolean } })[] };
+}
+
+/**
+ * exceljs' sheet stream writes into the zip entry's stream without heeding its backpressure (exceljs issue
+ * #2916), so every row would pile up there until the zip got round to compressing it (+110 MiB for 100,000
+ * rows): wait for that stream to drain between chunks. It is a readable-stream PassThrough without
+ * `writableNeedDrain`, hence `_writableState`. bench/supervision.ts measures the RSS this keeps flat.
+ */
+async function sheetDrained(ws: unknown): Promise<void> {
+  for (const pipe of (ws as SheetInternals).stream.pipes ?? []) if (pipe._writableState?.needDrain) await once(pipe, "drain");
+}
+
 /** Sheets of different row types: each sheet's columns were type-checked against its rows where it was built. */
 type AnySheet = ExportSheet<any>;
 
@@ -84,6 +99,7 @@ export async function sendSpreadsheet(res: Response, format: ExportFormat, fileB
         });
         row.commit();
       }
+      await sheetDrained(ws);
       await drained(res);
     }
     ws.commit();
