@@ -139,6 +139,9 @@ export const cases = sqliteTable(
     closedOn: text("closed_on"),
     /** Working days from receipt to close, kept for reporting. */
     workingDaysTaken: integer("working_days_taken"),
+    /** Sum of the workers' recovered amounts and how many got money back: kept by triggers on case_workers (drizzle/0005_case_money_totals.sql), for the statistics. */
+    recoveredFen: integer("recovered_fen").notNull().default(0),
+    workersHelped: integer("workers_helped").notNull().default(0),
     acceptanceDueOn: text("acceptance_due_on").notNull(),
     targetDueOn: text("target_due_on").notNull(),
     statutoryDueOn: text("statutory_due_on"),
@@ -166,7 +169,7 @@ export const cases = sqliteTable(
     // reads index entries of the open cases or of one period's cases only.
     index("cases_open_clocks_idx").on(t.state, t.targetDueOn, t.acceptanceDueOn, t.statutoryDueOn, t.extensionDays, t.leadInspectorId, t.district),
     index("cases_closed_figures_idx")
-      .on(t.closedOn, t.leadInspectorId, t.workingDaysTaken, t.targetDueOn, t.outcome, t.district, t.isConstruction)
+      .on(t.closedOn, t.leadInspectorId, t.workingDaysTaken, t.targetDueOn, t.outcome, t.district, t.isConstruction, t.workersHelped, t.recoveredFen)
       .where(sql`closed_on is not null`),
     index("cases_received_figures_idx").on(t.receivedOn, t.channel, t.district, t.isConstruction),
     index("cases_escalated_idx").on(t.escalatedAt).where(sql`escalated_at is not null`),

@@ -5,7 +5,8 @@ import { periodOf } from "../../src/domain/statistics.js";
 import { loadCalendar } from "../../src/models/calendar.js";
 import { clearanceBoard, dashboard, inspectorFigures } from "../../src/models/dashboard.js";
 import { periodStatistics } from "../../src/models/statistics.js";
-import { makeTestApp, userId, type TestApp } from "../helpers.js";
+import { closeCase } from "../../src/models/settlements.js";
+import { caseInput, makeTestApp, userId, workedCase, workerInput, type TestApp } from "../helpers.js";
 import { insertCase, type FixtureCase } from "./supervision-fixture.js";
 
 const TODAY = "2026-11-23"; // a Monday
@@ -166,5 +167,24 @@ describe("the Spring Festival clearance board", () => {
     expect(b.late).toBe(1); // the filed case's statutory 60 working days run into 2027-02
     expect(b.byDistrict).toEqual([{ district: "宽城区", open: 2, late: 1 }]);
     expect(b.byInspector).toEqual([{ id: userId(t.db, "inspector1"), name: "李建国", open: 2, late: 1 }]);
+  });
+});
+
+describe("the case's money totals the statistics read", () => {
+  it("follow its workers' recovered amounts through closing, corrections and removal", async () => {
+    const t = await makeTestApp();
+    const { id, version, workers } = await workedCase(t, { to: "filed", overrides: caseInput({ workers: [workerInput(1), workerInput(2)] }) });
+    const totals = () => t.db.$client.prepare("select recovered_fen as fen, workers_helped as n from cases where id = ?").get(id);
+    expect(totals()).toEqual({ fen: 0, n: 0 });
+    closeCase(t.db, {
+      caseId: id, version: version(), outcome: "paidAfterOrder", note: "已支付", overClaimNote: "",
+      recovered: [{ workerId: workers[0]!.id, amountFen: 600000 }, { workerId: workers[1]!.id, amountFen: 0 }],
+      actor: { id: userId(t.db, "supervisor1"), role: "supervisor" }, now: new Date("2026-11-23T03:00:00Z"),
+    });
+    expect(totals()).toEqual({ fen: 600000, n: 1 });
+    t.db.$client.prepare("update case_workers set recovered_fen = 250000 where id = ?").run(workers[1]!.id);
+    expect(totals()).toEqual({ fen: 850000, n: 2 });
+    t.db.$client.prepare("delete from case_workers where id = ?").run(workers[0]!.id);
+    expect(totals()).toEqual({ fen: 250000, n: 1 });
   });
 });
