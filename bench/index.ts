@@ -13,7 +13,8 @@ import { migrateDb } from "../src/db/migrate.js";
 import { addDays } from "../src/domain/dates.js";
 import { ensureCalendar, loadCalendar } from "../src/models/calendar.js";
 import { listCases, type CaseFilters } from "../src/models/case-list.js";
-import { recomputeOpenDeadlines, registerCase } from "../src/models/cases.js";
+import { registerCase } from "../src/models/cases.js";
+import { recomputeOpenDeadlines } from "../src/models/deadlines.js";
 import { seedDemo } from "../seeds/index.js";
 
 const N = Number(process.env.BENCH_CASES ?? 200_000);
@@ -49,7 +50,7 @@ time(`insert ${N.toLocaleString()} cases`, () => {
   })();
 });
 
-const supervisor = { id: 6, role: "supervisor" as const };
+const supervisor = { kind: "all", access: "full" } as const;
 const filters: CaseFilters = { state: "open", clock: "", district: "", channel: "", q: "", inspectorId: null, everyCase: false, page: 1 };
 time("workbench: open cases, most urgent first (page 1)", () => listCases(db, supervisor, filters, today), 5);
 time("workbench: overdue filter", () => listCases(db, supervisor, { ...filters, clock: "overdue" }, today), 5);

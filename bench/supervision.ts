@@ -17,12 +17,11 @@ import { readConfig } from "../src/config.js";
 import { openDb } from "../src/db/client.js";
 import { migrateDb } from "../src/db/migrate.js";
 import { addDays } from "../src/domain/dates.js";
-import { DISTRICTS } from "../src/domain/reference-data.js";
 import { periodOf } from "../src/domain/statistics.js";
 import { ensureCalendar, loadCalendar } from "../src/models/calendar.js";
 import { clearanceBoard, dashboard } from "../src/models/dashboard.js";
 import { periodStatistics } from "../src/models/statistics.js";
-import { CHANNELS } from "../src/db/schema.js";
+import { CHANNELS, DISTRICTS } from "../src/domain/reference-data.js";
 import { DEMO_PASSWORD, seedDemo } from "../seeds/index.js";
 
 const N = Number(process.env.BENCH_CASES ?? 100_000);
@@ -41,7 +40,8 @@ function fill(): void {
   const users = db.$client.prepare("insert into users (username, display_name, role, password_hash) values (?, ?, 'inspector', 'x')");
   const leads: number[] = [];
   for (let i = 0; i < 200; i++) leads.push(Number(users.run(`bench${i}`, `监察员${i}`).lastInsertRowid));
-  const insertCase = db.$client.prepare(`insert into cases (case_number, query_code, channel, received_on, state, outcome, facts, claim, employer_name, district,
+  const insertCase =
+    db.$client.prepare(`insert into cases (case_number, query_code, channel, received_on, state, outcome, facts, claim, employer_name, district,
       is_construction, lead_inspector_id, acceptance_start_on, decided_on, filed_on, closed_on, working_days_taken, acceptance_due_on, target_due_on,
       statutory_due_on, calendar_revision)
     values (?, 'ABCDEF', ?, ?, ?, ?, '', '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`);
@@ -58,9 +58,23 @@ function fill(): void {
       const taken = open ? null : 2 + (i % 13);
       const closedOn = taken === null ? null : calendar.addWorkingDays(received, taken).date;
       const id = insertCase.run(
-        `QX-B-${i}`, CHANNELS[i % CHANNELS.length], received, state, open ? null : i % 3 === 0 ? "mediated" : "paidAfterOrder", `单位${i % 5000}`,
-        DISTRICTS[i % DISTRICTS.length], i % 2, leads[i % leads.length], received, open && state !== "filed" ? null : received, filedOn, closedOn, taken,
-        calendar.addWorkingDays(received, 5).date, calendar.addWorkingDays(received, 8).date, filedOn ? calendar.addWorkingDays(filedOn, 60).date : null,
+        `QX-B-${i}`,
+        CHANNELS[i % CHANNELS.length],
+        received,
+        state,
+        open ? null : i % 3 === 0 ? "mediated" : "paidAfterOrder",
+        `单位${i % 5000}`,
+        DISTRICTS[i % DISTRICTS.length],
+        i % 2,
+        leads[i % leads.length],
+        received,
+        open && state !== "filed" ? null : received,
+        filedOn,
+        closedOn,
+        taken,
+        calendar.addWorkingDays(received, 5).date,
+        calendar.addWorkingDays(received, 8).date,
+        filedOn ? calendar.addWorkingDays(filedOn, 60).date : null,
       ).lastInsertRowid;
       for (let w = 0, n = 1 + (i % 4); w < n; w++) insertWorker.run(id, `工人${w}`, 800000, open ? null : 700000, w === 0 ? 1 : 0);
     }
@@ -122,7 +136,9 @@ async function measureExport(path: string): Promise<void> {
     });
   });
   clearInterval(sampler);
-  console.log(`export ${path.padEnd(40)} ${mib(bytes).padStart(8)} in ${((performance.now() - start) / 1000).toFixed(1)} s; RSS before ${mib(before)}, peak ${mib(peak)}`);
+  console.log(
+    `export ${path.padEnd(40)} ${mib(bytes).padStart(8)} in ${((performance.now() - start) / 1000).toFixed(1)} s; RSS before ${mib(before)}, peak ${mib(peak)}`,
+  );
 }
 
 console.log(`exports of all ${N.toLocaleString()} cases:`);

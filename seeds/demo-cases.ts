@@ -7,6 +7,7 @@ import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { and, count, eq } from "drizzle-orm";
+import type { Config } from "../src/config.js";
 import type { Db } from "../src/db/client.js";
 import { caseWorkers, cases, settlementItems, taskForceTasks } from "../src/db/schema.js";
 import { addDays, shanghaiDate, type IsoDate } from "../src/domain/dates.js";
@@ -14,7 +15,7 @@ import { idNumberCheckChar, usccCheckChar } from "../src/domain/identifiers.js";
 import { DISTRICTS } from "../src/domain/reference-data.js";
 import type { Outcome } from "../src/domain/case-states.js";
 import { loadCalendar } from "../src/models/calendar.js";
-import { assignInspectors, extendStatutoryDeadline, moveCase, registerCase, type CaseInput, type Channel, type WorkerInput } from "../src/models/cases.js";
+import { assignInspectors, extendStatutoryDeadline, registerCase, transition, type CaseInput, type Channel, type WorkerInput } from "../src/models/cases.js";
 import { closeCase, issueOrder, recordMediation, recordPayment, settleByMediation } from "../src/models/settlements.js";
 import { answerTask, escalateCase } from "../src/models/task-force.js";
 import { recordSiteVisit } from "../src/models/site-visits.js";
@@ -99,15 +100,16 @@ function plans(): Plan[] {
   return out;
 }
 
-export function seedDemoCases(db: Db, now: Date, evidenceDir: string): void {
+export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceDir" | "bureau">): void {
+  const { evidenceDir } = config;
   if (db.select({ n: count() }).from(cases).get()!.n > 0) return;
   const calendar = loadCalendar(db);
   const today = shanghaiDate(now);
   const clerk = getUserByUsername(db, "clerk1")!;
-  const supervisor = { id: getUserByUsername(db, "supervisor1")!.id, role: "supervisor" as const };
+  const supervisor = { id: getUserByUsername(db, "supervisor1")!.id, role: "supervisor" as const, unitId: null };
   const inspectors = ["inspector1", "inspector2", "inspector3"].map((u) => getUserByUsername(db, u)!.id);
   const unitId = (name: string) => findUnitByName(db, name)!.id;
-  const liaison = { id: getUserByUsername(db, "unit_zjj")!.id, role: "unit" as const };
+  const liaison = { id: getUserByUsername(db, "unit_zjj")!.id, role: "unit" as const, unitId: unitId("市住建局") };
   const at = (date: IsoDate) => new Date(`${date}T${date === today ? "09" : "10"}:30:00+08:00`);
   /** The n-th working day after `from`, but never after today. */
   const workday = (from: IsoDate, n: number): IsoDate => {
@@ -147,7 +149,7 @@ export function seedDemoCases(db: Db, now: Date, evidenceDir: string): void {
     assignInspectors(db, { caseId: id, leadId: lead, secondId: second, version, actor: supervisor, now: at(receivedOn) });
     version++;
     const move = (name: string, date: IsoDate, note = "", outcome?: Outcome) => {
-      version = moveCase(db, { caseId: id, move: name, note, outcome, version, actor: supervisor, now: at(date) }).version;
+      version = transition(db, { caseId: id, move: name, note, outcome, version, actor: supervisor, now: at(date) }).version;
     };
 
     const workerIds = db.select({ id: caseWorkers.id, claimedFen: caseWorkers.claimedFen }).from(caseWorkers).where(eq(caseWorkers.caseId, id)).all();
@@ -173,7 +175,7 @@ export function seedDemoCases(db: Db, now: Date, evidenceDir: string): void {
       version++;
     };
     const order = (date: IsoDate, payBy: IsoDate) => {
-      issueOrder(db, { caseId: id, version, payBy, facts: "经查，你单位拖欠下列劳动者工资，违反了《保障农民工工资支付条例》第十五条的规定。", amounts: full, actor: supervisor, now: at(date) });
+      issueOrder(db, { caseId: id, version, payBy, facts: "经查，你单位拖欠下列劳动者工资，违反了《保障农民工工资支付条例》第十五条的规定。", amounts: full, numberPrefix: config.bureau.orderPrefix, actor: supervisor, now: at(date) });
       version++;
     };
     const close = (date: IsoDate, outcome: Outcome, note: string, share: number) => {

@@ -37,7 +37,7 @@ export async function seed(db: Db, config: Config, now: Date): Promise<void> {
   ensureCalendar(db, yearOf(shanghaiDate(now)) + CALENDAR_YEARS_AHEAD);
   if (config.isProduction) return ensureFirstAdmin(db, config);
   await seedDemo(db);
-  seedDemoCases(db, now, config.evidenceDir);
+  seedDemoCases(db, now, config);
 }
 
 let demoPasswordHash: string | undefined;

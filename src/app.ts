@@ -57,7 +57,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.set("views", join(root, "views"));
   app.set("trust proxy", ctx.config.trustProxy ? 1 : false);
   app.disable("x-powered-by");
-  Object.assign(app.locals, viewHelpers, { htmxVersion: HTMX_VERSION });
+  Object.assign(app.locals, viewHelpers, { htmxVersion: HTMX_VERSION, bureau: ctx.config.bureau });
 
   app.use(
     helmet({

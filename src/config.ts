@@ -13,7 +13,8 @@ export interface Config {
   evidenceDir: string;
   /** Largest evidence file accepted (on-site recordings are large). */
   evidenceMaxBytes: number;
-  bureau: { name: string; address: string; phone: string };
+  /** Printed on receipts, notices and orders; `orderPrefix` starts an order's number (长人社监令〔2026〕7号). */
+  bureau: { name: string; address: string; phone: string; orderPrefix: string };
   /** Inspectors may open any case read-only (personal data masked). Off unless the bureau allows it. */
   inspectorsReadAll: boolean;
 }
@@ -38,6 +39,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       name: env.BUREAU_NAME ?? "长春市劳动保障监察支队",
       address: env.BUREAU_ADDRESS ?? "长春市南关区人民大街 1234 号 劳动保障监察投诉窗口",
       phone: env.BUREAU_PHONE ?? "0431-12333",
+      orderPrefix: env.ORDER_NUMBER_PREFIX ?? "长人社监令",
     },
   };
 }

@@ -22,12 +22,27 @@ export interface TestApp {
   evidenceDir: string;
 }
 
-/** A fresh in-memory database with the calendar and demo accounts, and an app on a settable clock. */
+let template: Buffer | undefined;
+
+/**
+ * The migrated database with the calendar and demo accounts, built once per test process and copied for
+ * each test app (building the calendar is most of the cost).
+ */
+export async function templateDatabase(): Promise<Buffer> {
+  if (!template) {
+    const db = openDb(":memory:");
+    migrateDb(db);
+    ensureCalendar(db, 2031);
+    await seedDemo(db);
+    template = db.$client.serialize();
+    db.$client.close();
+  }
+  return template;
+}
+
+/** A fresh in-memory copy of the template database, and an app on a settable clock. */
 export async function makeTestApp(start = new Date("2026-11-23T02:00:00Z"), env: Record<string, string> = {}): Promise<TestApp> {
-  const db = openDb(":memory:");
-  migrateDb(db);
-  ensureCalendar(db, 2031);
-  await seedDemo(db);
+  const db = openDb(await templateDatabase());
   const clock = { now: start };
   const evidenceDir = mkdtempSync(join(tmpdir(), "qx-evidence-"));
   const config = readConfig({ NODE_ENV: "test", EVIDENCE_DIR: evidenceDir, ...env });

@@ -6,9 +6,12 @@ import * as schema from "./schema.js";
 
 export type Db = BetterSQLite3Database<typeof schema> & { $client: Database.Database };
 
-/** Opens (creating if needed) the SQLite file with WAL and foreign keys; ":memory:" for tests. */
-export function openDb(path: string): Db {
-  if (path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
+/**
+ * Opens (creating if needed) the SQLite file with WAL and foreign keys; ":memory:", or the bytes of a
+ * serialized database to open a copy of it in memory, for tests.
+ */
+export function openDb(path: string | Buffer): Db {
+  if (typeof path === "string" && path !== ":memory:") mkdirSync(dirname(path), { recursive: true });
   const sqlite = new Database(path);
   sqlite.pragma("journal_mode = WAL");
   sqlite.pragma("foreign_keys = ON");

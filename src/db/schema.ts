@@ -7,6 +7,9 @@ import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ROLES } from "../domain/roles.js";
 import { CASE_STATES, OUTCOMES } from "../domain/case-states.js";
+import { ENFORCEMENT_KINDS, SETTLEMENT_SOURCES } from "../domain/money.js";
+import { CHANNELS } from "../domain/reference-data.js";
+import { TASK_STATUSES } from "../domain/task-force.js";
 
 const createdAt = () =>
   integer("created_at", { mode: "timestamp" })
@@ -97,8 +100,6 @@ export const auditEvents = sqliteTable(
   },
   (t) => [index("audit_events_subject_idx").on(t.subject, t.createdAt)],
 );
-
-export const CHANNELS = ["window", "phone12333", "online", "platform", "petition", "patrol"] as const;
 
 /** A wage-arrears complaint case (DESIGN.md §2). */
 export const cases = sqliteTable(
@@ -341,8 +342,6 @@ export const paymentOrders = sqliteTable(
   (t) => [index("payment_orders_case_idx").on(t.caseId)],
 );
 
-export const SETTLEMENT_SOURCES = ["agreement", "order"] as const;
-
 /** What each worker is to be paid under an agreement or an order. */
 export const settlementItems = sqliteTable(
   "settlement_items",
@@ -387,8 +386,6 @@ export const payments = sqliteTable(
   (t) => [index("payments_case_idx").on(t.caseId)],
 );
 
-export const ENFORCEMENT_KINDS = ["compensation", "decision", "policeReferral", "blacklistCandidate"] as const;
-
 /** After an order's deadline passed unpaid: 加付赔偿金, 行政处理决定, 移送公安, 失信名单候选. */
 export const enforcementActions = sqliteTable(
   "enforcement_actions",
@@ -411,8 +408,6 @@ export const enforcementActions = sqliteTable(
   },
   (t) => [index("enforcement_actions_case_idx").on(t.caseId), index("enforcement_actions_kind_idx").on(t.kind, t.decidedOn)],
 );
-
-export const TASK_STATUSES = ["open", "done", "moreTime"] as const;
 
 /** 多方合办: a task for one member unit of the task force, with its own working-day clock. */
 export const taskForceTasks = sqliteTable(

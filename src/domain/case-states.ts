@@ -14,10 +14,10 @@
  * - 快调化解: a mediated case closes without ever being filed, once the agreement is paid and confirmed.
  * - Activities (visits, mediation sessions, payments, orders, enforcement, task-force escalation) are moves
  *   that keep the state; each has its own form and guard.
- * Inspectors act only on cases assigned to them; supervisors on every case; clerks only record, on cases
- * they registered, that a supplement arrived or that the worker withdrew at the window.
+ * `by` names the roles that make each move; case-abilities.ts adds the relation to the case (an inspector
+ * only on cases assigned to them, a clerk only on cases they registered, a supervisor on every case).
  */
-import { DomainError, ForbiddenError } from "./errors.js";
+import { DomainError } from "./errors.js";
 import type { Role } from "./roles.js";
 
 export const CASE_STATES = ["received", "mediating", "awaiting_supplement", "filed", "closed"] as const;
@@ -105,35 +105,36 @@ export interface Move {
   activity?: boolean;
 }
 
-const CASE_WORKERS = ["inspector", "supervisor"] as const;
+/** Moves made by the people investigating: the assigned inspectors and the supervisor. */
+const INVESTIGATORS = ["inspector", "supervisor"] as const;
 const OPEN: readonly CaseState[] = ["received", "mediating", "awaiting_supplement", "filed"];
 
 export const MOVES: readonly Move[] = [
-  { name: "startMediation", label: "启动快速调处", from: ["received"], to: "mediating", by: CASE_WORKERS, publicStep: "已启动快速调解" },
-  { name: "mediationFailed", label: "调解不成，受理立案", from: ["mediating"], to: "filed", by: CASE_WORKERS, noteLabel: "调解不成的原因", publicStep: "调解未成，已受理立案" },
-  { name: "file", label: "受理并立案", from: ["received", "mediating"], to: "filed", by: CASE_WORKERS, publicStep: "已受理立案" },
-  { name: "requestSupplement", label: "告知补正", from: ["received"], to: "awaiting_supplement", by: CASE_WORKERS, noteLabel: "需要补正的材料", publicStep: "已发出补正通知" },
-  { name: "supplementReceived", label: "补正材料已收到", from: ["awaiting_supplement"], to: "received", by: ["clerk", ...CASE_WORKERS], publicStep: "已收到补正材料" },
-  { name: "reject", label: "不予受理", from: ["received", "awaiting_supplement"], to: "closed", by: CASE_WORKERS, outcomes: ["rejected"], noteLabel: "不予受理的理由", publicStep: "不予受理，已书面告知" },
-  { name: "redirect", label: "告知/移送", from: ["received", "awaiting_supplement"], to: "closed", by: CASE_WORKERS, outcomes: ["toArbitrationOrCourt", "referredToOtherDepartment"], noteLabel: "告知或移送的机关及理由", publicStep: "已告知或移送有关机关处理" },
-  { name: "withdraw", label: "投诉人撤回", from: OPEN, to: "closed", by: ["clerk", ...CASE_WORKERS], outcomes: ["withdrawn"], noteLabel: "撤回情况", publicStep: "投诉人已撤回投诉" },
+  { name: "startMediation", label: "启动快速调处", from: ["received"], to: "mediating", by: INVESTIGATORS, publicStep: "已启动快速调解" },
+  { name: "mediationFailed", label: "调解不成，受理立案", from: ["mediating"], to: "filed", by: INVESTIGATORS, noteLabel: "调解不成的原因", publicStep: "调解未成，已受理立案" },
+  { name: "file", label: "受理并立案", from: ["received", "mediating"], to: "filed", by: INVESTIGATORS, publicStep: "已受理立案" },
+  { name: "requestSupplement", label: "告知补正", from: ["received"], to: "awaiting_supplement", by: INVESTIGATORS, noteLabel: "需要补正的材料", publicStep: "已发出补正通知" },
+  { name: "supplementReceived", label: "补正材料已收到", from: ["awaiting_supplement"], to: "received", by: ["clerk", ...INVESTIGATORS], publicStep: "已收到补正材料" },
+  { name: "reject", label: "不予受理", from: ["received", "awaiting_supplement"], to: "closed", by: INVESTIGATORS, outcomes: ["rejected"], noteLabel: "不予受理的理由", publicStep: "不予受理，已书面告知" },
+  { name: "redirect", label: "告知/移送", from: ["received", "awaiting_supplement"], to: "closed", by: INVESTIGATORS, outcomes: ["toArbitrationOrCourt", "referredToOtherDepartment"], noteLabel: "告知或移送的机关及理由", publicStep: "已告知或移送有关机关处理" },
+  { name: "withdraw", label: "投诉人撤回", from: OPEN, to: "closed", by: ["clerk", ...INVESTIGATORS], outcomes: ["withdrawn"], noteLabel: "撤回情况", publicStep: "投诉人已撤回投诉" },
   {
     name: "close",
     label: "结案",
     from: ["filed"],
     to: "closed",
-    by: CASE_WORKERS,
+    by: INVESTIGATORS,
     outcomes: ["paidAfterOrder", "administrativeDecision", "filingRevoked", "referredToPolice", "toArbitrationOrCourt", "referredToOtherDepartment", "emergencyFund", "withdrawn"],
     noteLabel: "结案摘要",
     publicStep: "案件已办结",
     activity: true,
   },
-  { name: "recordVisit", label: "记录现场检查", from: ["filed"], to: "same", by: CASE_WORKERS, activity: true, publicStep: "监察员已到用人单位现场检查" },
-  { name: "recordMediation", label: "记录调解", from: ["mediating"], to: "same", by: CASE_WORKERS, activity: true, publicStep: "已组织调解" },
-  { name: "settleByMediation", label: "快调化解结案", from: ["mediating"], to: "closed", by: CASE_WORKERS, outcomes: ["mediated"], activity: true, publicStep: "经快速调解，欠薪已支付，案件办结" },
-  { name: "recordPayment", label: "登记支付", from: ["mediating", "filed"], to: "same", by: CASE_WORKERS, activity: true, publicStep: "用人单位已支付部分或全部工资" },
-  { name: "issueOrder", label: "责令限期支付", from: ["filed"], to: "same", by: CASE_WORKERS, activity: true, publicStep: "已责令用人单位限期支付" },
-  { name: "enforce", label: "逾期未付的处理", from: ["filed"], to: "same", by: CASE_WORKERS, activity: true, publicStep: "用人单位逾期未支付，已依法处理" },
+  { name: "recordVisit", label: "记录现场检查", from: ["filed"], to: "same", by: INVESTIGATORS, activity: true, publicStep: "监察员已到用人单位现场检查" },
+  { name: "recordMediation", label: "记录调解", from: ["mediating"], to: "same", by: INVESTIGATORS, activity: true, publicStep: "已组织调解" },
+  { name: "settleByMediation", label: "快调化解结案", from: ["mediating"], to: "closed", by: INVESTIGATORS, outcomes: ["mediated"], activity: true, publicStep: "经快速调解，欠薪已支付，案件办结" },
+  { name: "recordPayment", label: "登记支付", from: ["mediating", "filed"], to: "same", by: INVESTIGATORS, activity: true, publicStep: "用人单位已支付部分或全部工资" },
+  { name: "issueOrder", label: "责令限期支付", from: ["filed"], to: "same", by: INVESTIGATORS, activity: true, publicStep: "已责令用人单位限期支付" },
+  { name: "enforce", label: "逾期未付的处理", from: ["filed"], to: "same", by: INVESTIGATORS, activity: true, publicStep: "用人单位逾期未支付，已依法处理" },
   { name: "escalate", label: "提请多方合办", from: OPEN, to: "same", by: ["supervisor"], activity: true, publicStep: "已提请根治欠薪工作专班多部门联合办理" },
   { name: "reopen", label: "重新办理", from: ["closed"], to: "previous", by: ["supervisor"], noteLabel: "重新办理的理由", publicStep: "案件重新办理" },
 ];
@@ -145,23 +146,8 @@ export function targetState(move: Move, from: CaseState, closedFrom: CaseState |
   return move.to;
 }
 
-export interface Actor {
-  role: Role;
-  /** An inspector assigned to this case (lead or second). */
-  isAssigned: boolean;
-  /** The clerk who registered this case. */
-  isRegistrar: boolean;
-}
-
 export class InvalidMoveError extends DomainError {
   override readonly status = 409;
-}
-
-function mayAct(move: Move, actor: Actor): boolean {
-  if (!move.by.includes(actor.role)) return false;
-  if (actor.role === "inspector") return actor.isAssigned;
-  if (actor.role === "clerk") return actor.isRegistrar;
-  return true;
 }
 
 export function isOpen(state: CaseState): boolean {
@@ -185,21 +171,15 @@ export function getMove(name: string): Move | undefined {
   return MOVES.find((m) => m.name === name);
 }
 
-/** The moves this actor may make from this state, in table order. */
-export function allowedMoves(state: CaseState, actor: Actor): Move[] {
-  return MOVES.filter((m) => m.from.includes(state) && mayAct(m, actor));
-}
-
-/** The move, if legal; otherwise an error that says why, in Chinese. */
-export function assertMove(state: CaseState, name: string, actor: Actor, outcome?: Outcome): Move {
+/**
+ * The move, if the state machine allows it from this state with this outcome; otherwise an error that says
+ * why, in Chinese. Whether this viewer may make it is case-abilities.ts's question.
+ */
+export function assertMove(state: CaseState, name: string, outcome?: Outcome): Move {
   const move = getMove(name);
   if (!move) throw new InvalidMoveError("未知的办理操作。");
   if (!move.from.includes(state)) {
     throw new InvalidMoveError(`案件当前状态为“${STATE_LABELS[state]}”，不能“${move.label}”。`);
-  }
-  if (!mayAct(move, actor)) {
-    const why = actor.role === "inspector" ? "只有承办本案的监察员可以办理" : "您的角色不能办理此操作";
-    throw new ForbiddenError(`${why}：“${move.label}”。`);
   }
   if (move.outcomes && !(outcome && move.outcomes.includes(outcome))) {
     throw new InvalidMoveError(`请选择“${move.label}”的办结方式。`);

@@ -5,6 +5,13 @@ export class DomainError extends Error {
 
 export class ValidationError extends DomainError {
   override readonly status = 400;
+  /** The form field the message is about, when there is one. */
+  constructor(
+    message: string,
+    readonly field?: string,
+  ) {
+    super(message);
+  }
 }
 
 export class ForbiddenError extends DomainError {

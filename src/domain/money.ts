@@ -7,8 +7,14 @@
 import { runningStatus } from "./clocks.js";
 import type { IsoDate } from "./dates.js";
 import type { WorkingCalendar } from "./working-days.js";
+/** Where a per-worker amount to pay comes from: a mediation agreement or an order to pay. */
+export const SETTLEMENT_SOURCES = ["agreement", "order"] as const;
+
 /** What may follow an order left unpaid past its deadline. */
-export const ENFORCEMENT_LABELS = {
+export const ENFORCEMENT_KINDS = ["compensation", "decision", "policeReferral", "blacklistCandidate"] as const;
+export type EnforcementKind = (typeof ENFORCEMENT_KINDS)[number];
+
+export const ENFORCEMENT_LABELS: Record<EnforcementKind, string> = {
   compensation: "责令加付赔偿金",
   decision: "作出行政处理决定",
   policeReferral: "移送公安机关",
@@ -30,6 +36,12 @@ export function compensationAmount(unpaidFen: number, ratePercent: number): numb
   const problem = compensationRateProblem(ratePercent);
   if (problem) throw new RangeError(problem);
   return Math.round((unpaidFen * ratePercent) / 100);
+}
+
+/** What the enforcement form shows as the rate is typed: the amount, or why the rate is refused. */
+export function compensationPreview(unpaidFen: number, ratePercent: number) {
+  const problem = compensationRateProblem(ratePercent);
+  return { unpaidFen, rate: ratePercent, problem, amountFen: problem ? null : compensationAmount(unpaidFen, ratePercent) };
 }
 
 export interface Due {

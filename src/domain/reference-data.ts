@@ -1,7 +1,10 @@
 /** Lists the forms offer. Districts are Changchun's (the demo bureau's city). */
-import type { CHANNELS } from "../db/schema.js";
 
-export const CHANNEL_LABELS: Record<(typeof CHANNELS)[number], string> = {
+/** How a complaint reached the bureau. */
+export const CHANNELS = ["window", "phone12333", "online", "platform", "petition", "patrol"] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export const CHANNEL_LABELS: Record<Channel, string> = {
   window: "窗口",
   phone12333: "12333 电话",
   online: "网上投诉",

@@ -33,7 +33,6 @@ export function improvementOverStatutory(average: number | null): number | null 
   return average === null ? null : 1 - average / STATUTORY_DAYS;
 }
 
-
 /**
  * The largest number of working days left at which a running clock of `total` working days is already
  * 即将到期, per clocks.ts runningStatus (used + left = total on a case clock). −1 if never.

@@ -11,7 +11,9 @@ export const ESCALATION_GROUNDS = {
 } as const;
 export type EscalationGround = keyof typeof ESCALATION_GROUNDS;
 
-export const TASK_STATUS_LABELS = { open: "办理中", done: "已办结", moreTime: "申请延期" } as const;
+export const TASK_STATUSES = ["open", "done", "moreTime"] as const;
+export type TaskStatus = (typeof TASK_STATUSES)[number];
+export const TASK_STATUS_LABELS: Record<TaskStatus, string> = { open: "办理中", done: "已办结", moreTime: "申请延期" };
 
 /** Working days a unit may be given for a task. */
 export const MIN_TASK_DAYS = 1;

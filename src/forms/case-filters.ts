@@ -1,4 +1,4 @@
-import { CHANNELS } from "../db/schema.js";
+import { CHANNELS } from "../domain/reference-data.js";
 import { CASE_STATES } from "../domain/case-states.js";
 import type { CaseFilters, ClockFilter } from "../models/case-list.js";
 import { CLOCK_FILTER_KEYS } from "../models/dashboard.js";

@@ -1,8 +1,12 @@
 /**
- * Form parsing at the edge: a zod schema per form; failures come back as one Chinese message per field
- * together with everything the user typed, so the page can be shown again unchanged.
+ * Form parsing at the edge, one style for every form: a zod schema per form; failures come back as one
+ * Chinese message per field (every field at once, each naming its field) together with everything the user
+ * typed, so the page can be shown again unchanged.
  */
 import { z } from "zod";
+import { isIsoDate, type IsoDate } from "../domain/dates.js";
+import { ValidationError } from "../domain/errors.js";
+import { parseYuanToFen } from "./money.js";
 
 z.config(z.locales.zhCN());
 
@@ -46,3 +50,62 @@ export function requiredText(label: string, max = 200) {
     .max(max, `${label}不能超过 ${max} 个字`);
 }
 
+
+/** An optional text field, trimmed. */
+export function optionalText(label: string, max = 2000) {
+  return z.string().trim().max(max, `${label}不能超过 ${max} 个字`).optional().default("");
+}
+
+/** A calendar date typed as YYYY-MM-DD. */
+export function isoDate(label: string) {
+  return z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .refine((v) => isIsoDate(v), `${label}应为有效日期`)
+    .transform((v) => v as IsoDate);
+}
+
+/** An amount typed in yuan ("8,500.50", "¥800") → integer fen; a blank field is `blank` (or refused when undefined). */
+export function yuan(label: string, blank?: number) {
+  return z
+    .string()
+    .optional()
+    .transform((v, ctx) => {
+      const text = (v ?? "").trim();
+      if (text === "") {
+        if (blank !== undefined) return blank;
+        ctx.addIssue({ code: "custom", message: `请填写${label}` });
+        return z.NEVER;
+      }
+      const fen = parseYuanToFen(text);
+      if (fen === null) {
+        ctx.addIssue({ code: "custom", message: `${label}应为金额数字，如 8500 或 8500.50` });
+        return z.NEVER;
+      }
+      return fen;
+    });
+}
+
+/** The `${prefix}.${workerId}` amount fields of a case's workers, each labelled with the worker's name. */
+export function workerAmountFields(prefix: string, workers: readonly { id: number; name: string }[], label: (name: string) => string) {
+  return Object.fromEntries(workers.map((w) => [`${prefix}.${w.id}`, yuan(label(w.name), 0)]));
+}
+
+/** Reads back the amounts of workerAmountFields as { workerId, amountFen }. */
+export function workerAmountsOf(value: Record<string, unknown>, prefix: string, workers: readonly { id: number }[]): { workerId: number; amountFen: number }[] {
+  return workers.map((w) => ({ workerId: w.id, amountFen: value[`${prefix}.${w.id}`] as number }));
+}
+
+/** A form's errors, carried to the page that shows the form again. */
+export class InvalidFormError extends ValidationError {
+  constructor(readonly errors: FieldErrors) {
+    super(Object.values(errors).join("；"));
+  }
+}
+
+/** The parsed value, or an InvalidFormError with every field's message. */
+export function valid<T>(result: FormResult<T>): T {
+  if (!result.ok) throw new InvalidFormError(result.errors);
+  return result.value;
+}

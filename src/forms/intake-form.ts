@@ -2,7 +2,7 @@
  * The complaint intake form (window and online): every field checked, every message naming its field,
  * every typed value returned for the form to show again.
  */
-import { CHANNELS } from "../db/schema.js";
+import { CHANNELS } from "../domain/reference-data.js";
 import { isIsoDate, type IsoDate } from "../domain/dates.js";
 import { idNumberProblem, isMobilePhone, sexFromIdNumber, usccProblem } from "../domain/identifiers.js";
 import { DISTRICTS } from "../domain/reference-data.js";

@@ -1,78 +1,83 @@
 /** The forms of 快调, 责令支付, payments, enforcement and closing: amounts per worker typed in yuan. */
-import { isIsoDate } from "../domain/dates.js";
-import { ValidationError } from "../domain/errors.js";
-import { ENFORCEMENT_KINDS } from "../db/schema.js";
+import { z } from "zod";
+import { OUTCOMES, type Outcome } from "../domain/case-states.js";
 import type { Enforcement, MediationInput, PaymentInput, WorkerAmount } from "../models/settlements.js";
-import { formValues, type FormValues } from "./form.js";
-import { parseYuanToFen } from "./money.js";
+import { isoDate, optionalText, parseForm, requiredText, workerAmountFields, workerAmountsOf, yuan, type FormResult } from "./form.js";
 
-/** `${prefix}.${workerId}` fields → amounts; a blank field is 0. Throws a message naming the worker. */
-export function workerAmounts(values: FormValues, prefix: string, workers: readonly { id: number; name: string }[]): WorkerAmount[] {
-  return workers.map((w) => {
-    const text = (values[`${prefix}.${w.id}`] ?? "").trim();
-    const fen = text === "" ? 0 : parseYuanToFen(text);
-    if (fen === null) throw new ValidationError(`${w.name}的金额应为金额数字，如 8500 或 8500.50`);
-    return { workerId: w.id, amountFen: fen };
+type Workers = readonly { id: number; name: string }[];
+
+/** Turns a parsed form into its value, or carries every field's error and the typed values along. */
+function mapResult<A, B>(result: FormResult<A>, to: (value: A) => B): FormResult<B> {
+  return result.ok ? { ok: true, value: to(result.value), values: result.values } : result;
+}
+
+export function parseMediation(body: unknown, workers: Workers): FormResult<MediationInput> {
+  const agreed = (body as Record<string, unknown> | undefined)?.result !== "failed";
+  const schema = z.object({
+    sessionOn: isoDate("调解日期"),
+    place: requiredText("调解地点"),
+    workerSide: requiredText("劳动者一方到场人员"),
+    employerSide: requiredText("用人单位一方到场人员"),
+    workerStatement: requiredText("劳动者一方陈述", 4000),
+    employerStatement: requiredText("用人单位一方陈述", 4000),
+    ...(agreed
+      ? { payBy: isoDate("约定支付期限"), paymentMethod: requiredText("支付方式"), ...workerAmountFields("amount", workers, (name) => `${name}的约定金额`) }
+      : {}),
+  });
+  return mapResult(parseForm(schema, body), (v) => {
+    const fields = v as z.output<typeof schema> & { payBy?: string; paymentMethod?: string };
+    return {
+      sessionOn: fields.sessionOn,
+      place: fields.place,
+      workerSide: fields.workerSide,
+      employerSide: fields.employerSide,
+      workerStatement: fields.workerStatement,
+      employerStatement: fields.employerStatement,
+      result: agreed ? "agreement" : "failed",
+      payBy: agreed ? (fields.payBy ?? null) : null,
+      paymentMethod: agreed ? (fields.paymentMethod ?? "") : "",
+      amounts: agreed ? workerAmountsOf(fields, "amount", workers) : [],
+    };
   });
 }
 
-function required(values: FormValues, key: string, label: string): string {
-  const v = (values[key] ?? "").trim();
-  if (!v) throw new ValidationError(`请填写${label}`);
-  return v;
+export function parseOrder(body: unknown, workers: Workers): FormResult<{ payBy: string; facts: string; amounts: WorkerAmount[] }> {
+  const schema = z.object({ payBy: isoDate("限期支付日期"), facts: requiredText("违法事实", 4000), ...workerAmountFields("amount", workers, (name) => `${name}的责令支付金额`) });
+  return mapResult(parseForm(schema, body), (v) => ({ payBy: v.payBy, facts: v.facts, amounts: workerAmountsOf(v, "amount", workers) }));
 }
 
-function date(values: FormValues, key: string, label: string): string {
-  const v = required(values, key, label);
-  if (!isIsoDate(v)) throw new ValidationError(`${label}应为有效日期`);
-  return v;
+const paymentSchema = z.object({
+  itemId: z.coerce.number({ error: "请选择要登记支付的投诉人" }).int("请选择要登记支付的投诉人").positive("请选择要登记支付的投诉人"),
+  amount: yuan("支付金额"),
+  paidOn: isoDate("支付日期"),
+  workerConfirmed: z.string().optional(),
+});
+
+export function parsePayment(body: unknown): FormResult<Omit<PaymentInput, "proof">> {
+  return mapResult(parseForm(paymentSchema, body), (v) => ({ itemId: v.itemId, amountFen: v.amount, paidOn: v.paidOn, workerConfirmed: v.workerConfirmed === "on" }));
 }
 
-export function parseMediation(body: unknown, workers: readonly { id: number; name: string }[]): MediationInput {
-  const v = formValues(body);
-  const result = v.result === "failed" ? "failed" : "agreement";
-  return {
-    sessionOn: date(v, "sessionOn", "调解日期"),
-    place: required(v, "place", "调解地点"),
-    workerSide: required(v, "workerSide", "劳动者一方到场人员"),
-    employerSide: required(v, "employerSide", "用人单位一方到场人员"),
-    workerStatement: required(v, "workerStatement", "劳动者一方陈述"),
-    employerStatement: required(v, "employerStatement", "用人单位一方陈述"),
-    result,
-    payBy: result === "agreement" ? date(v, "payBy", "约定支付期限") : null,
-    paymentMethod: result === "agreement" ? required(v, "paymentMethod", "支付方式") : "",
-    amounts: result === "agreement" ? workerAmounts(v, "amount", workers) : [],
-  };
+const enforcementSchema = z.discriminatedUnion(
+  "kind",
+  [
+    z.object({ kind: z.literal("compensation"), ratePercent: z.coerce.number({ error: "加付赔偿金比例应为数字" }), note: optionalText("说明") }),
+    z.object({ kind: z.literal("decision"), note: requiredText("行政处理决定的内容", 4000) }),
+    z.object({ kind: z.literal("policeReferral"), agency: requiredText("接收移送的公安机关"), decidedOn: isoDate("移送日期"), note: optionalText("说明") }),
+    z.object({ kind: z.literal("blacklistCandidate"), note: optionalText("说明") }),
+  ],
+  { error: "请选择要采取的措施" },
+);
+
+export function parseEnforcement(body: unknown): FormResult<Enforcement> {
+  return parseForm(enforcementSchema, body);
 }
 
-export function parseOrder(body: unknown, workers: readonly { id: number; name: string }[]) {
-  const v = formValues(body);
-  return { payBy: date(v, "payBy", "限期支付日期"), facts: required(v, "facts", "违法事实"), amounts: workerAmounts(v, "amount", workers) };
-}
-
-export function parsePayment(body: unknown): Omit<PaymentInput, "proof"> {
-  const v = formValues(body);
-  const amount = parseYuanToFen(required(v, "amount", "支付金额"));
-  if (amount === null) throw new ValidationError("支付金额应为金额数字，如 8500 或 8500.50");
-  return { itemId: Number(v.itemId), amountFen: amount, paidOn: date(v, "paidOn", "支付日期"), workerConfirmed: v.workerConfirmed === "on" };
-}
-
-export function parseEnforcement(body: unknown): Enforcement {
-  const v = formValues(body);
-  const kind = v.kind as (typeof ENFORCEMENT_KINDS)[number];
-  const note = (v.note ?? "").trim();
-  switch (kind) {
-    case "compensation": {
-      const rate = Number(required(v, "ratePercent", "加付赔偿金比例"));
-      return { kind, ratePercent: rate, note };
-    }
-    case "decision":
-      return { kind, note: required(v, "note", "行政处理决定的内容") };
-    case "policeReferral":
-      return { kind, agency: required(v, "agency", "接收移送的公安机关"), decidedOn: date(v, "decidedOn", "移送日期"), note };
-    case "blacklistCandidate":
-      return { kind, note };
-    default:
-      throw new ValidationError("请选择要采取的措施");
-  }
+export function parseClosing(body: unknown, workers: Workers): FormResult<{ outcome: Outcome; note: string; recovered: WorkerAmount[]; overClaimNote: string }> {
+  const schema = z.object({
+    outcome: z.enum(OUTCOMES, { error: "请选择办结方式" }),
+    note: requiredText("结案摘要", 4000),
+    overClaimNote: optionalText("超出诉求的说明"),
+    ...workerAmountFields("recovered", workers, (name) => `${name}的追回金额`),
+  });
+  return mapResult(parseForm(schema, body), (v) => ({ outcome: v.outcome, note: v.note, overClaimNote: v.overClaimNote, recovered: workerAmountsOf(v, "recovered", workers) }));
 }

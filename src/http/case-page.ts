@@ -2,36 +2,58 @@
  * The case page, shared by every router that changes a case: a refused change shows the page again with
  * the reason next to the form it came from, and the user's typed values kept.
  */
-import type { Request, Response } from "express";
+import type { Request, RequestHandler, Response } from "express";
 import type { AppContext } from "../app.js";
-import { actorFor, canAssign, canExtend, type Viewer } from "../domain/case-access.js";
-import { MOVES, OUTCOME_LABELS, STATE_LABELS, allowedMoves, isFiled, isOpen } from "../domain/case-states.js";
+import { CASE_ACTIONS, mayMakeMove, type Viewer } from "../domain/case-abilities.js";
+import { MOVES, MOVE_NAMES, OUTCOME_LABELS, STATE_LABELS, type MoveName } from "../domain/case-states.js";
 import { CLOCK_STATUS_LABELS, caseClocks } from "../domain/clocks.js";
-import { ENFORCEMENT_LABELS, MAX_COMPENSATION_RATE, MIN_COMPENSATION_RATE, orderClock, outstandingFen } from "../domain/money.js";
+import { ENFORCEMENT_LABELS, MAX_COMPENSATION_RATE, MIN_COMPENSATION_RATE, compensationPreview, orderClock, outstandingFen } from "../domain/money.js";
 import { ConflictError, DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
 import { isAgreementOverdue } from "../domain/mediation.js";
 import { maskIdNumber, maskPhone } from "../domain/masking.js";
 import { CHANNEL_LABELS } from "../domain/reference-data.js";
 import { ESCALATION_GROUNDS, TASK_STATUS_LABELS } from "../domain/task-force.js";
-import { formValues } from "../forms/form.js";
+import { InvalidFormError, formValues, type FieldErrors, type FormValues } from "../forms/form.js";
 import { EVIDENCE_EXTENSIONS, formatBytes } from "./uploads.js";
 import { loadCalendar } from "../models/calendar.js";
-import { getCaseDetail, inspectorWorkloads } from "../models/cases.js";
+import { abilitiesOn, getCaseDetail, getCaseRow, inspectorWorkloads } from "../models/cases.js";
 import { moneySummary, settlementsOf } from "../models/settlements.js";
 import { listSiteVisits, visitEligibleStaff } from "../models/site-visits.js";
 import { tasksOfCase } from "../models/task-force.js";
 import { listUnits } from "../models/units.js";
 
+/** Why a change on the case page was refused, for the form it came from. */
 export interface CaseProblem {
   message: string;
-  /** The id of the form the failed request came from. */
-  form?: string;
-  values?: Record<string, string>;
+  /** The id of the form (and page anchor) the failed request came from. */
+  form: string;
+  /** Messages beside the fields they are about. */
+  errors?: FieldErrors;
+  /** What the user typed, to show again. */
+  values?: FormValues;
 }
+
+/** What a form on the case page shows: opened, with its message, field errors and the typed values when it failed. */
+export function formState(problem: CaseProblem | null, id: string) {
+  const mine = problem?.form === id ? problem : null;
+  const values = mine?.values ?? {};
+  const errors = mine?.errors ?? {};
+  return {
+    id,
+    failed: mine !== null,
+    message: mine?.message ?? null,
+    errors,
+    values,
+    /** The typed value, or the form's default. */
+    value: (key: string, fallback = ""): string => values[key] ?? fallback,
+    error: (key: string): string | null => errors[key] ?? null,
+  };
+}
+export type FormState = ReturnType<typeof formState>;
 
 export function viewerOf(res: Response): Viewer {
   const user = res.locals.user!;
-  return { id: user.id, role: user.role };
+  return { id: user.id, role: user.role, unitId: user.unitId };
 }
 
 export function caseIdOf(req: Request): number {
@@ -42,10 +64,10 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
   const viewer = viewerOf(res);
   const detail = getCaseDetail(db, id, viewer, { inspectorsReadAll: config.inspectorsReadAll });
   const c = detail.case;
-  const working = detail.access === "work";
+  const { abilities } = detail;
+  const working = abilities.access === "full";
   const today = res.locals.today;
-  const allowed = working ? allowedMoves(c.state, actorFor(c, viewer)) : [];
-  const may = (name: string) => allowed.some((m) => m.name === name);
+  const may = (name: MoveName) => mayMakeMove(abilities, name);
   const settlements = settlementsOf(db, c.id);
   const calendar = loadCalendar(db);
   const clocks = caseClocks(c, calendar, today);
@@ -73,8 +95,8 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
     escalationGrounds: ESCALATION_GROUNDS,
     enforcementLabels: ENFORCEMENT_LABELS,
     moveLabels: Object.fromEntries(MOVES.map((m) => [m.name, m.label])),
-    moves: allowed.filter((m) => !m.activity),
-    closeMove: allowed.find((m) => m.name === "close") ?? null,
+    moves: abilities.moves.filter((m) => !m.activity),
+    closeMove: abilities.moves.find((m) => m.name === "close") ?? null,
     visits: listSiteVisits(db, c.id),
     visitStaff: may("recordVisit") ? visitEligibleStaff(db) : [],
     settlements,
@@ -88,31 +110,34 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
       mediationWindow: c.state === "mediating" && (acceptance.status === "dueSoon" || acceptance.status === "overdue") ? acceptance : null,
       agreementOverdue: c.state === "mediating" && settlements.agreement ? isAgreementOverdue(settlements.agreement.payBy, agreementItems, today) : false,
     },
+    // Every action flag and every move of the abilities table, by name; views test these, never roles.
     can: {
-      assign: working && canAssign(viewer) && isOpen(c.state),
-      extend: working && canExtend(viewer) && isFiled(c.state) && c.extensionDays === 0,
-      addEvidence: working,
-      openEvidence: working,
-      notices: working,
-      voidEvidence: working && viewer.role !== "clerk",
-      recordVisit: may("recordVisit"),
-      recordMediation: may("recordMediation"),
+      ...Object.fromEntries(CASE_ACTIONS.map((action) => [action, abilities[action]])),
+      ...Object.fromEntries(MOVE_NAMES.map((name) => [name, may(name)])),
       settle: may("settleByMediation") && settlements.agreement !== null,
-      recordPayment: may("recordPayment"),
-      issueOrder: may("issueOrder"),
-      enforce: may("enforce"),
-      escalate: may("escalate"),
-      close: may("close"),
-      isSupervisor: viewer.role === "supervisor",
     },
     workers: detail.workers.map((w) => (working ? w : { ...w, idNumber: maskIdNumber(w.idNumber), phone: maskPhone(w.phone) })),
     claimedFen: detail.workers.reduce((sum, w) => sum + w.claimedFen, 0),
-    inspectors: canAssign(viewer) ? inspectorWorkloads(db) : [],
+    inspectors: abilities.assign ? inspectorWorkloads(db) : [],
     evidenceAccept: EVIDENCE_EXTENSIONS,
     evidenceMax: formatBytes(config.evidenceMaxBytes),
     compensationRange: [MIN_COMPENSATION_RATE, MAX_COMPENSATION_RATE],
+    compensationPreview: (order: { unpaidFen: number }, rateText: string) => compensationPreview(order.unpaidFen, Number(rateText)),
     problem,
+    form: (id: string) => formState(problem, id),
   });
+}
+
+/**
+ * Before any change to a case is read or uploaded: only the people working the case (full access in
+ * domain/case-abilities.ts) go on; each action's own ability is checked again where it is made.
+ */
+export function requireCaseWork({ db }: AppContext): RequestHandler {
+  return (req, res, next) => {
+    const c = getCaseRow(db, caseIdOf(req));
+    if (abilitiesOn(db, c, viewerOf(res)).access !== "full") throw new ForbiddenError("只有办理本案的人员可以办理此案件。");
+    next();
+  };
 }
 
 /** Runs a case change; a refused one shows the case again with the reason (nothing is lost). */
@@ -122,7 +147,8 @@ export async function actOnCase(ctx: AppContext, req: Request, res: Response, fo
   } catch (err) {
     if (err instanceof ForbiddenError || !(err instanceof DomainError)) throw err;
     const status = err instanceof ConflictError ? 409 : err instanceof ValidationError ? 422 : err.status;
-    return renderCasePage(ctx, res, caseIdOf(req), status, { message: err.message, form, values: values ?? formValues(req.body) });
+    const errors = err instanceof InvalidFormError ? err.errors : err instanceof ValidationError && err.field ? { [err.field]: err.message } : {};
+    return renderCasePage(ctx, res, caseIdOf(req), status, { message: err.message, form, errors, values: values ?? formValues(req.body) });
   }
   res.redirect(303, `/cases/${caseIdOf(req)}#${form}`);
 }

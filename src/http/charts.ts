@@ -58,7 +58,14 @@ export function renderChart(spec: ChartSpec): RenderedChart {
       color: s.color,
       label: { show: spec.categories.length <= 12, position: s.stack ? "inside" : "top", fontSize: 11 },
       ...(i === 0 && spec.reference
-        ? { markLine: { symbol: "none", lineStyle: { color: "#b42318", type: "dashed" }, label: { formatter: spec.reference.label, position: "insideEndTop" }, data: [{ yAxis: spec.reference.value }] } }
+        ? {
+            markLine: {
+              symbol: "none",
+              lineStyle: { color: "#b42318", type: "dashed" },
+              label: { formatter: spec.reference.label, position: "insideEndTop" },
+              data: [{ yAxis: spec.reference.value }],
+            },
+          }
         : {}),
     })),
   });

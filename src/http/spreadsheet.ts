@@ -20,7 +20,7 @@ const NUM_FMT: Partial<Record<CellKind, string>> = {
 };
 
 function kindOf<R>(c: ExportColumn<R>, row: R): CellKind {
-  return typeof c.kind === "function" ? c.kind(row) : c.kind;
+  return c.kindFor ? c.kindFor(row) : c.kind;
 }
 
 /** The cell as the spreadsheet stores it: money in yuan, dates as UTC-midnight dates (exact day serials). */
@@ -65,18 +65,16 @@ async function sheetDrained(ws: unknown): Promise<void> {
   for (const pipe of (ws as SheetInternals).stream.pipes ?? []) if (pipe._writableState?.needDrain) await once(pipe, "drain");
 }
 
-/** Sheets of different row types: each sheet's columns were type-checked against its rows where it was built. */
-type AnySheet = ExportSheet<any>;
-
-export async function sendSpreadsheet(res: Response, format: ExportFormat, fileBase: string, sheets: readonly AnySheet[]): Promise<void> {
+export async function sendSpreadsheet(res: Response, format: ExportFormat, fileBase: string, sheets: readonly ExportSheet<unknown>[]): Promise<void> {
   res.attachment(`${fileBase}.${format}`);
   res.setHeader("Cache-Control", "no-store");
   if (format === "csv") {
     res.type("text/csv; charset=utf-8");
     const [sheet] = sheets;
-    res.write("\uFEFF" + sheet!.columns.map((c) => csvValue("text", c.header)).join(",") + "\r\n");
+    // The byte-order mark tells Excel the file is UTF-8.
+    res.write(`\uFEFF${sheet!.columns.map((c) => csvValue("text", c.header)).join(",")}\r\n`);
     for (const rows of sheet!.chunks()) {
-      res.write(rows.map((r) => sheet!.columns.map((c) => csvValue(kindOf(c, r), c.value(r))).join(",")).join("\r\n") + "\r\n");
+      res.write(`${rows.map((r) => sheet!.columns.map((c) => csvValue(kindOf(c, r), c.value(r))).join(",")).join("\r\n")}\r\n`);
       await drained(res);
     }
     res.end();

@@ -11,15 +11,9 @@ import { OFFICIAL_SOURCE, officialSchedules } from "../domain/official-calendar.
 import { provisionalSchedule } from "../domain/statutory-holidays.js";
 import { WorkingCalendar, type CalendarDay, type NamedDate, type YearSchedule } from "../domain/working-days.js";
 import { recordAudit } from "./audit.js";
+import { recomputeOpenDeadlines } from "./deadlines.js";
 
 export const PROVISIONAL_SOURCE = "按《全国年节及纪念日放假办法》推算（暂定）";
-
-/** Listeners run inside the transaction that changed the calendar (e.g. recomputing case deadlines). */
-type CalendarListener = (tx: DbOrTx) => void;
-const listeners: CalendarListener[] = [];
-export function onCalendarChange(listener: CalendarListener): void {
-  listeners.push(listener);
-}
 
 const cache = new WeakMap<Db, WorkingCalendar>();
 
@@ -87,7 +81,7 @@ export function ensureCalendar(db: Db, throughYear: number): void {
     }
     if (firstChanged === null) return;
     writeDays(tx, new WorkingCalendar([...schedules.values()]), firstChanged);
-    for (const listener of listeners) listener(tx);
+    recomputeOpenDeadlines(tx);
   });
   cache.delete(db);
 }
@@ -132,7 +126,7 @@ export function saveYearSchedule(db: Db, year: number, change: ScheduleChange, a
       action: how,
       detail: `节假日 ${change.holidays.length} 天，调休上班 ${change.makeupWorkdays.length} 天；来源：${change.source}${change.publish ? "；已发布" : ""}`,
     });
-    for (const listener of listeners) listener(tx);
+    recomputeOpenDeadlines(tx);
   });
   cache.delete(db);
 }

@@ -5,7 +5,7 @@
 import { aliasedTable, and, asc, count, desc, eq, or, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { calendarDays, cases, users } from "../db/schema.js";
-import type { Viewer } from "../domain/case-access.js";
+import type { CaseListScope } from "../domain/case-abilities.js";
 import type { CaseState } from "../domain/case-states.js";
 import { addDays, type IsoDate } from "../domain/dates.js";
 import { loadCalendar } from "./calendar.js";
@@ -24,7 +24,7 @@ export interface CaseFilters {
   channel: Channel | "";
   q: string;
   inspectorId: number | null;
-  /** Inspectors' read-only search of every case, where the bureau allows it. */
+  /** An inspector asks for the read-only search of every case (granted only where the bureau allows it). */
   everyCase: boolean;
   page: number;
 }
@@ -47,23 +47,24 @@ function daysLeftSql(todayOrdinal: number): SQL<number | null> {
   end - ${todayOrdinal})`;
 }
 
-function scopeFor(viewer: Viewer): SQL | undefined {
-  switch (viewer.role) {
-    case "supervisor":
+/** The cases a viewer may list (domain/case-abilities.ts caseListScope) as a condition. */
+function scopeSql(scope: CaseListScope): SQL | undefined {
+  switch (scope.kind) {
+    case "all":
       return undefined;
-    case "inspector":
-      return or(eq(cases.leadInspectorId, viewer.id), eq(cases.secondInspectorId, viewer.id));
-    case "clerk":
-      return eq(cases.registeredById, viewer.id);
-    default:
+    case "assigned":
+      return or(eq(cases.leadInspectorId, scope.inspectorId), eq(cases.secondInspectorId, scope.inspectorId));
+    case "registered":
+      return eq(cases.registeredById, scope.clerkId);
+    case "none":
       return sql`0`;
   }
 }
 
 /** The workbench's filters as one condition over cases joined to acceptanceDay and targetDay (exports reuse it). */
-export function caseListWhere(db: Db, viewer: Viewer, filters: CaseFilters, today: IsoDate): SQL | undefined {
+export function caseListWhere(db: Db, scope: CaseListScope, filters: CaseFilters, today: IsoDate): SQL | undefined {
   const daysLeft = daysLeftSql(loadCalendar(db).day(today).ordinal);
-  const conditions: (SQL | undefined)[] = [filters.everyCase && viewer.role === "inspector" ? undefined : scopeFor(viewer)];
+  const conditions: (SQL | undefined)[] = [scopeSql(scope)];
   if (filters.state === "open") conditions.push(sql`${cases.state} != 'closed'`);
   else if (filters.state !== "all") conditions.push(eq(cases.state, filters.state));
   if (filters.clock && filters.clockOn) conditions.push(clockFilterCondition(filters.clockOn, filters.clock, loadCalendar(db), today));
@@ -88,9 +89,9 @@ export function caseListWhere(db: Db, viewer: Viewer, filters: CaseFilters, toda
   return and(...conditions);
 }
 
-export function listCases(db: Db, viewer: Viewer, filters: CaseFilters, today: IsoDate) {
+export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, today: IsoDate) {
   const daysLeft = daysLeftSql(loadCalendar(db).day(today).ordinal);
-  const where = caseListWhere(db, viewer, filters, today);
+  const where = caseListWhere(db, scope, filters, today);
   const base = db
     .select({
       id: cases.id,
@@ -139,18 +140,18 @@ export function listDistricts(db: Db): string[] {
  * day, and running clocks that turned 即将到期 or 已超期 today. Counted on working days only: on a rest
  * day nothing "turns".
  */
-export function remindersFor(db: Db, viewer: Viewer, today: IsoDate) {
+export function remindersFor(db: Db, scope: CaseListScope, today: IsoDate) {
   const calendar = loadCalendar(db);
   const todayDay = calendar.day(today);
   const since = calendar.previousWorkingDay(today);
   const sinceInstant = new Date(`${addDays(since, 1)}T00:00:00+08:00`);
-  const scope = viewer.role === "inspector" ? or(eq(cases.leadInspectorId, viewer.id), eq(cases.secondInspectorId, viewer.id)) : undefined;
+  const where = scopeSql(scope);
   const newlyAssigned =
-    viewer.role === "inspector"
+    scope.kind === "assigned"
       ? db
           .select({ id: cases.id, caseNumber: cases.caseNumber, employerName: cases.employerName, assignedAt: cases.assignedAt })
           .from(cases)
-          .where(and(scope, sql`${cases.state} != 'closed'`, sql`${cases.assignedAt} >= ${Math.floor(sinceInstant.getTime() / 1000)}`))
+          .where(and(where, sql`${cases.state} != 'closed'`, sql`${cases.assignedAt} >= ${Math.floor(sinceInstant.getTime() / 1000)}`))
           .orderBy(desc(cases.assignedAt))
           .all()
       : [];
@@ -159,7 +160,7 @@ export function remindersFor(db: Db, viewer: Viewer, today: IsoDate) {
     .select({ id: cases.id, caseNumber: cases.caseNumber, employerName: cases.employerName })
     .from(cases)
     .innerJoin(acceptanceDay, eq(acceptanceDay.date, cases.acceptanceDueOn))
-    .where(and(scope, eq(cases.state, "mediating"), sql`${acceptanceDay.ordinal} - ${todayDay.ordinal} <= 2`))
+    .where(and(where, eq(cases.state, "mediating"), sql`${acceptanceDay.ordinal} - ${todayDay.ordinal} <= 2`))
     .orderBy(asc(cases.acceptanceDueOn))
     .all();
   if (!todayDay.isWorkingDay) return { isWorkingDay: false, newlyAssigned, mediationsClosingWindow, turnedDueSoon: [], turnedOverdue: [] };
@@ -170,7 +171,7 @@ export function remindersFor(db: Db, viewer: Viewer, today: IsoDate) {
       .from(cases)
       .innerJoin(acceptanceDay, eq(acceptanceDay.date, cases.acceptanceDueOn))
       .innerJoin(targetDay, eq(targetDay.date, cases.targetDueOn))
-      .where(and(scope, sql`${cases.state} != 'closed'`, sql`${daysLeft} = ${left}`))
+      .where(and(where, sql`${cases.state} != 'closed'`, sql`${daysLeft} = ${left}`))
       .orderBy(asc(cases.id))
       .all();
   return { isWorkingDay: true, newlyAssigned, mediationsClosingWindow, turnedDueSoon: turned(2), turnedOverdue: turned(-1) };

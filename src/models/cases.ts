@@ -3,19 +3,20 @@
  * recomputation that follows a calendar change. Every change writes a timeline row in the same
  * transaction and bumps the case's version (optimistic locking).
  */
-import { aliasedTable, and, asc, desc, eq, sql, type SQL } from "drizzle-orm";
+import { aliasedTable, and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../db/client.js";
-import { calendarDays, calendarYears, caseEvents, caseSequences, caseWorkers, cases, evidence, users, type CHANNELS } from "../db/schema.js";
-import { actorFor, canAssign, canExtend, canViewCase, caseAccess, type Viewer } from "../domain/case-access.js";
-import { assertMove, getMove, isBeforeAcceptance, isFiled, isOpen, targetState, type CaseState, type Outcome } from "../domain/case-states.js";
-import { ACCEPTANCE_DAYS, EXTENSION_DAYS, STATUTORY_DAYS, TARGET_DAYS, dueDates } from "../domain/clocks.js";
+import { calendarYears, caseEvents, caseSequences, caseWorkers, cases, evidence, payments, taskForceTasks, users } from "../db/schema.js";
+import { assertMay, assertMayMove, caseAbilities, type AccessPolicy, type CaseAbilities, type Viewer } from "../domain/case-abilities.js";
+import { assertMove, isBeforeAcceptance, isFiled, isOpen, targetState, type CaseState, type Outcome } from "../domain/case-states.js";
+import { EXTENSION_DAYS, dueDates } from "../domain/clocks.js";
 import { shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { STATE_LABELS } from "../domain/case-states.js";
+import type { Channel } from "../domain/reference-data.js";
 import { formatCaseNumber, newQueryCode } from "../lib/ids.js";
-import { loadCalendar, onCalendarChange } from "./calendar.js";
+import { loadCalendar } from "./calendar.js";
 
-export type Channel = (typeof CHANNELS)[number];
+export type { Channel };
 export type CaseRow = typeof cases.$inferSelect;
 
 export interface WorkerInput {
@@ -140,11 +141,22 @@ export function getCaseRow(db: DbOrTx, id: number): CaseRow {
   return row;
 }
 
-/** Everything the case page shows, for a viewer allowed to see the case. */
-export function getCaseDetail(db: Db, id: number, viewer: Viewer, policy: { inspectorsReadAll: boolean }) {
+/** Acting on a case never depends on the read-only search policy: only the people working it act. */
+const ACTING: AccessPolicy = { inspectorsReadAll: false };
+
+/** What this viewer may do on this case (domain/case-abilities.ts), from the case row and its task units. */
+export function abilitiesOn(db: DbOrTx, c: CaseRow, viewer: Viewer, policy: AccessPolicy = ACTING): CaseAbilities {
+  const taskUnitIds = db.selectDistinct({ unitId: taskForceTasks.unitId }).from(taskForceTasks).where(eq(taskForceTasks.caseId, c.id)).all().map((t) => t.unitId);
+  return caseAbilities({ ...c, taskUnitIds }, viewer, policy);
+}
+
+/** Everything the case page shows, for a viewer allowed to see the case (full or masked). */
+export function getCaseDetail(db: Db, id: number, viewer: Viewer, policy: AccessPolicy) {
   const row = getCaseRow(db, id);
-  const access = caseAccess(row, viewer, policy);
-  if (access === "none") throw new ForbiddenError("您不能查看此案件：监察员只能查看分配给自己的案件，窗口受理员只能查看自己登记的案件。");
+  const abilities = abilitiesOn(db, row, viewer, policy);
+  if (abilities.access !== "full" && abilities.access !== "masked") {
+    throw new ForbiddenError("您不能查看此案件：监察员只能查看分配给自己的案件，窗口受理员只能查看自己登记的案件。");
+  }
   const lead = aliasedTable(users, "lead");
   const second = aliasedTable(users, "second");
   const registrar = aliasedTable(users, "registrar");
@@ -157,7 +169,7 @@ export function getCaseDetail(db: Db, id: number, viewer: Viewer, policy: { insp
     .where(eq(cases.id, id))
     .get()!;
   return {
-    access,
+    abilities,
     case: row,
     names,
     workers: workersOfCase(db, id),
@@ -236,6 +248,8 @@ export interface TransitionRequest extends MoveRequest {
   effect?: (tx: Tx, c: CaseRow) => Partial<CaseRow> | void;
   /** What the timeline says, when it is more than the user's note. */
   eventNote?: string;
+  /** Closing: the amount recovered per worker id; by default what was paid. */
+  recovered?: ReadonlyMap<number, number>;
 }
 
 /** The state the case was in when it was last closed. */
@@ -260,10 +274,12 @@ export function transition(db: Db, req: TransitionRequest): CaseRow {
   return db.transaction((tx) => {
     const c = getCaseRow(tx, req.caseId);
     if (c.version !== req.version) throw caseChanged(c);
-    if (!canViewCase(c, req.actor)) throw new ForbiddenError();
-    const move = assertMove(c.state, req.move, actorFor(c, req.actor), req.outcome);
+    const move = assertMove(c.state, req.move, req.outcome);
+    assertMayMove(abilitiesOn(tx, c, req.actor), move);
+    // An activity is recorded with its own form, whose effect carries the activity's checks and rows.
+    if (move.activity && !req.effect) throw new ValidationError(`“${move.label}”请使用案件页上的专门表单。`);
     const note = req.note.trim();
-    if (move.noteLabel && !note) throw new ValidationError(`请填写${move.noteLabel}`);
+    if (move.noteLabel && !note) throw new ValidationError(`请填写${move.noteLabel}`, "note");
     const to = targetState(move, c.state, move.to === "previous" ? closedFrom(tx, c.id) : null);
     const today = shanghaiDate(req.now);
     const next: Partial<CaseRow> = { state: to };
@@ -281,6 +297,7 @@ export function transition(db: Db, req: TransitionRequest): CaseRow {
       if (isBeforeAcceptance(to)) Object.assign(next, { decidedOn: null, acceptanceStartOn: today });
     }
     Object.assign(next, req.effect?.(tx, c));
+    if (to === "closed" && c.state !== "closed") recordRecovered(tx, c.id, req.recovered ?? null);
     const due = dueDates({ ...c, ...next }, calendar);
     saveVersioned(tx, c, req.version, { ...next, ...due, calendarRevision: calendarRevision(tx) }, req.now);
     addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: move.name, from: c.state, to, note: req.eventNote ?? note, publicStep: move.publicStep, now: req.now });
@@ -288,10 +305,17 @@ export function transition(db: Db, req: TransitionRequest): CaseRow {
   });
 }
 
-/** A move made from the case page's generic form; activities have forms (and guards) of their own. */
-export function moveCase(db: Db, req: MoveRequest & Pick<TransitionRequest, "effect">): CaseRow {
-  if (getMove(req.move)?.activity) throw new ValidationError(`“${getMove(req.move)!.label}”请使用案件页上的专门表单。`);
-  return transition(db, req);
+/**
+ * Per worker, what was recovered when the case closes: what the closing form says, or by default what
+ * was paid under the agreement and orders so far.
+ */
+function recordRecovered(tx: DbOrTx, caseId: number, explicit: ReadonlyMap<number, number> | null): void {
+  const paid = new Map(
+    tx.select({ workerId: payments.workerId, s: sql<number>`sum(${payments.amountFen})` }).from(payments).where(eq(payments.caseId, caseId)).groupBy(payments.workerId).all().map((r) => [r.workerId, r.s]),
+  );
+  for (const w of tx.select({ id: caseWorkers.id }).from(caseWorkers).where(eq(caseWorkers.caseId, caseId)).all()) {
+    tx.update(caseWorkers).set({ recoveredFen: explicit?.get(w.id) ?? paid.get(w.id) ?? 0 }).where(eq(caseWorkers.id, w.id)).run();
+  }
 }
 
 /** The active inspectors, fewest open cases first: the assignment form's suggestion. */
@@ -311,7 +335,6 @@ export function inspectorWorkloads(db: Db) {
 }
 
 export function assignInspectors(db: Db, req: { caseId: number; leadId: number; secondId: number | null; version: number; actor: Viewer; now: Date }): void {
-  if (!canAssign(req.actor)) throw new ForbiddenError("只有科长可以分配案件。");
   const inspectors = new Map(inspectorWorkloads(db).map((i) => [i.id, i.displayName]));
   if (!inspectors.has(req.leadId)) throw new ValidationError("请选择在岗的主办监察员");
   if (req.secondId !== null && !inspectors.has(req.secondId)) throw new ValidationError("请选择在岗的协办监察员");
@@ -319,6 +342,7 @@ export function assignInspectors(db: Db, req: { caseId: number; leadId: number; 
   db.transaction((tx) => {
     const c = getCaseRow(tx, req.caseId);
     if (!isOpen(c.state)) throw new ValidationError("已结案的案件不能再分配。");
+    assertMay(abilitiesOn(tx, c, req.actor), "assign");
     saveVersioned(tx, c, req.version, { leadInspectorId: req.leadId, secondInspectorId: req.secondId, assignedAt: req.now }, req.now);
     const second = req.secondId ? `，协办：${inspectors.get(req.secondId)}` : "";
     addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: "assign", note: `主办：${inspectors.get(req.leadId)}${second}`, publicStep: "已指定监察员承办", now: req.now });
@@ -327,7 +351,6 @@ export function assignInspectors(db: Db, req: { caseId: number; leadId: number; 
 
 /** 劳动保障监察条例 第十七条: extended once, by 30 working days, with approval. */
 export function extendStatutoryDeadline(db: Db, req: { caseId: number; reason: string; version: number; actor: Viewer; now: Date }): void {
-  if (!canExtend(req.actor)) throw new ForbiddenError("只有科长可以批准延长办案期限。");
   const reason = req.reason.trim();
   if (!reason) throw new ValidationError("请填写延期理由");
   const calendar = loadCalendar(db);
@@ -335,6 +358,7 @@ export function extendStatutoryDeadline(db: Db, req: { caseId: number; reason: s
     const c = getCaseRow(tx, req.caseId);
     if (!isFiled(c.state)) throw new ValidationError("只有已立案的案件可以延长法定办案期限。");
     if (c.extensionDays > 0) throw new ValidationError("法定办案期限只能延长一次。");
+    assertMay(abilitiesOn(tx, c, req.actor), "extend");
     const merged = { ...c, extensionDays: EXTENSION_DAYS };
     saveVersioned(tx, c, req.version, { extensionDays: EXTENSION_DAYS, extensionReason: reason, statutoryDueOn: dueDates(merged, calendar).statutoryDueOn }, req.now);
     addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: "extend", note: `延长 ${EXTENSION_DAYS} 个工作日：${reason}`, now: req.now });
@@ -344,7 +368,7 @@ export function extendStatutoryDeadline(db: Db, req: { caseId: number; reason: s
 export function addEvidence(db: Db, req: { caseId: number; files: StoredFile[]; description: string; actor: Viewer; now: Date }): void {
   db.transaction((tx) => {
     const c = getCaseRow(tx, req.caseId);
-    if (!canViewCase(c, req.actor)) throw new ForbiddenError();
+    assertMay(abilitiesOn(tx, c, req.actor), "addEvidence");
     for (const f of req.files) tx.insert(evidence).values({ ...f, caseId: c.id, description: req.description, uploadedById: req.actor.id, uploadedAt: req.now }).run();
     addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: "evidence", note: `上传证据材料：${req.files.map((f) => f.originalName).join("、")}`, now: req.now });
   });
@@ -356,7 +380,7 @@ export function voidEvidence(db: Db, req: { caseId: number; evidenceId: number; 
   if (!reason) throw new ValidationError("请填写作废原因");
   db.transaction((tx) => {
     const c = getCaseRow(tx, req.caseId);
-    if (!canViewCase(c, req.actor) || req.actor.role === "clerk") throw new ForbiddenError("只有承办监察员和科长可以作废证据。");
+    assertMay(abilitiesOn(tx, c, req.actor), "voidEvidence");
     const row = tx.select().from(evidence).where(and(eq(evidence.id, req.evidenceId), eq(evidence.caseId, c.id))).get();
     if (!row) throw new NotFoundError("证据材料不存在。");
     if (row.voidedAt) throw new ValidationError("该证据已标记作废。");
@@ -370,27 +394,6 @@ export function getEvidenceFile(db: Db, caseId: number, evidenceId: number) {
   if (!row) throw new NotFoundError("证据材料不存在。");
   return row;
 }
-
-// ---------------------------------------------------------------------------------------------
-// Calendar changes
-
-/**
- * Recomputes every open case's due dates from the stored working-day ordinals, in one statement per
- * clock (no per-case loop). A date the calendar cannot reach keeps its old value.
- */
-export function recomputeOpenDeadlines(tx: DbOrTx): void {
-  const nth = (column: SQL, days: SQL | number) => sql`(select d2.date from ${calendarDays} d1 join ${calendarDays} d2
-      on d2.ordinal = d1.ordinal + ${days} and d2.is_working_day = 1 where d1.date = ${column})`;
-  tx.run(sql`update ${cases} set
-      acceptance_due_on = coalesce(${nth(sql`${cases}.acceptance_start_on`, ACCEPTANCE_DAYS)}, acceptance_due_on),
-      target_due_on = coalesce(${nth(sql`${cases}.received_on`, TARGET_DAYS)}, target_due_on),
-      statutory_due_on = case when filed_on is null then null
-        else coalesce(${nth(sql`${cases}.filed_on`, sql`${STATUTORY_DAYS} + ${cases}.extension_days`)}, statutory_due_on) end,
-      calendar_revision = (select sum(version) from ${calendarYears})
-    where state != 'closed'`);
-}
-
-onCalendarChange(recomputeOpenDeadlines);
 
 export function findCaseForPublic(db: Db, caseNumber: string, queryCode: string) {
   const row = db

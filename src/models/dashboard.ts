@@ -66,7 +66,9 @@ export type ClockFilterKey = (typeof CLOCK_FILTER_KEYS)[number];
 
 /** The workbench filter behind the dashboard's links: cases in `status` on one clock, or on their worst. */
 export function clockFilterCondition(key: ClockFilterKey, status: RunningStatus, calendar: WorkingCalendar, today: IsoDate): SQL {
-  return key === "worst" ? sql`(${inStates(OPEN_STATES)} and ${worstStatusSql(calendar, today)} = ${status})` : caseClockCondition(key, status, calendar, today);
+  return key === "worst"
+    ? sql`(${inStates(OPEN_STATES)} and ${worstStatusSql(calendar, today)} = ${status})`
+    : caseClockCondition(key, status, calendar, today);
 }
 
 export type ClockCounts = Record<RunningStatus, number>;
@@ -143,7 +145,8 @@ export const DASHBOARD_CLOCK_LABELS: Record<DashboardClock, string> = {
  * receipt), so an overdue statutory clock implies an overdue target: the target and acceptance clocks decide.
  */
 function worstStatusSql(calendar: WorkingCalendar, today: IsoDate): SQL {
-  const any = (s: RunningStatus) => sql`(${caseClockCondition("acceptance", s, calendar, today)} or ${caseClockCondition("target", s, calendar, today)}${s === "overdue" ? sql`` : sql` or ${caseClockCondition("statutory", s, calendar, today)}`})`;
+  const any = (s: RunningStatus) =>
+    sql`(${caseClockCondition("acceptance", s, calendar, today)} or ${caseClockCondition("target", s, calendar, today)}${s === "overdue" ? sql`` : sql` or ${caseClockCondition("statutory", s, calendar, today)}`})`;
   return sql`(case when ${any("overdue")} then 'overdue' when ${any("dueSoon")} then 'dueSoon' else 'normal' end)`;
 }
 
@@ -180,9 +183,27 @@ export function inspectorFigures(db: Db, today: IsoDate, inspectorId: number | n
     select id, display_name as displayName from users
     where ${inspectorId === null ? sql`role = 'inspector' and active = 1` : sql`id = ${inspectorId}`} order by id`);
   const byId = new Map<number, InspectorFigures>(
-    people.map((p) => [p.id, { ...p, open: 0, overdue: 0, dueSoon: 0, normal: 0, closedThisMonth: 0, closedWithinTarget: 0, averageDays: null, withinShare: null }]),
+    people.map((p) => [
+      p.id,
+      { ...p, open: 0, overdue: 0, dueSoon: 0, normal: 0, closedThisMonth: 0, closedWithinTarget: 0, averageDays: null, withinShare: null },
+    ]),
   );
-  const row = (id: number) => byId.get(id) ?? byId.set(id, { id, displayName: `#${id}`, open: 0, overdue: 0, dueSoon: 0, normal: 0, closedThisMonth: 0, closedWithinTarget: 0, averageDays: null, withinShare: null }).get(id)!;
+  const row = (id: number) =>
+    byId.get(id) ??
+    byId
+      .set(id, {
+        id,
+        displayName: `#${id}`,
+        open: 0,
+        overdue: 0,
+        dueSoon: 0,
+        normal: 0,
+        closedThisMonth: 0,
+        closedWithinTarget: 0,
+        averageDays: null,
+        withinShare: null,
+      })
+      .get(id)!;
   for (const o of open) {
     const r = row(o.id);
     r[o.status] += o.n;
@@ -197,7 +218,9 @@ export function inspectorFigures(db: Db, today: IsoDate, inspectorId: number | n
 export function dashboard(db: Db, today: IsoDate) {
   const calendar = loadCalendar(db);
   const byState = db.all<{ state: CaseState; n: number }>(sql`select cases.state as state, count(*) as n from cases where ${inStates(OPEN_STATES)} group by 1`);
-  const newToday = db.all<{ channel: string; n: number }>(sql`select channel, count(*) as n from cases where received_on = ${today} group by 1 order by 2 desc`);
+  const newToday = db.all<{ channel: string; n: number }>(
+    sql`select channel, count(*) as n from cases where received_on = ${today} group by 1 order by 2 desc`,
+  );
   const clocks: Record<DashboardClock, ClockCounts> = {
     acceptance: caseClockCounts(db, "acceptance", calendar, today),
     target: caseClockCounts(db, "target", calendar, today),
@@ -231,13 +254,20 @@ export function clearanceBoard(db: Db, today: IsoDate) {
       select ${column} as key, count(*) as open, sum(${late}) as late
       from cases where ${inStates(OPEN_STATES)} group by 1 order by 3 desc, 2 desc`);
   const byInspector = grouped(sql`cases.lead_inspector_id`);
-  const names = new Map(db.all<{ id: number; name: string }>(sql`select id, display_name as name from users where role in ('inspector', 'supervisor')`).map((u) => [u.id, u.name]));
+  const names = new Map(
+    db.all<{ id: number; name: string }>(sql`select id, display_name as name from users where role in ('inspector', 'supervisor')`).map((u) => [u.id, u.name]),
+  );
   const byDistrict = grouped(sql`cases.district`);
   return {
     countdown,
     open: byDistrict.reduce((s, r) => s + r.open, 0),
     late: byDistrict.reduce((s, r) => s + r.late, 0),
-    byInspector: byInspector.map((r) => ({ id: r.key as number | null, name: r.key === null ? "未分配" : (names.get(r.key as number) ?? `#${r.key}`), open: r.open, late: r.late })),
+    byInspector: byInspector.map((r) => ({
+      id: r.key as number | null,
+      name: r.key === null ? "未分配" : (names.get(r.key as number) ?? `#${r.key}`),
+      open: r.open,
+      late: r.late,
+    })),
     byDistrict: byDistrict.map((r) => ({ district: String(r.key), open: r.open, late: r.late })),
   };
 }

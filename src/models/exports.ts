@@ -6,7 +6,7 @@
 import { and, asc, eq, gt, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { cases } from "../db/schema.js";
-import type { Viewer } from "../domain/case-access.js";
+import type { CaseListScope, Viewer } from "../domain/case-abilities.js";
 import { OUTCOME_LABELS, STATE_LABELS } from "../domain/case-states.js";
 import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import type { IsoDate } from "../domain/dates.js";
@@ -19,11 +19,13 @@ import type { PeriodStatistics } from "./statistics.js";
 
 export type CellKind = "text" | "int" | "money" | "date" | "share" | "decimal";
 
+/** Method signatures (not function-typed properties), so sheets of any row type fit `ExportSheet<unknown>`. */
 export interface ExportColumn<R> {
   header: string;
-  /** How the cell is written; per row where one column mixes kinds (the summary sheet). */
-  kind: CellKind | ((row: R) => CellKind);
-  value: (row: R) => string | number | null;
+  kind: CellKind;
+  /** Where one column mixes kinds (the summary sheet), the kind of this row's cell. */
+  kindFor?(row: R): CellKind;
+  value(row: R): string | number | null;
   width?: number;
 }
 
@@ -31,7 +33,7 @@ export interface ExportSheet<R> {
   name: string;
   columns: ExportColumn<R>[];
   /** Chunks of rows; each chunk is read completely before it is handed out. */
-  chunks: () => Iterable<R[]>;
+  chunks(): Iterable<R[]>;
 }
 
 export const EXPORT_CHUNK = 1000;
@@ -81,11 +83,15 @@ function caseChunk(db: Db, where: ReturnType<typeof caseListWhere>, afterId: num
 }
 type CaseRow = ReturnType<typeof caseChunk>[number];
 
-/** The workbench's filtered list, in case-number order, every matching case (not just one page). */
-export function caseListSheet(db: Db, viewer: Viewer, filters: CaseFilters, today: IsoDate, opts: { fullPersonalData: boolean }): ExportSheet<CaseRow> {
-  const where = caseListWhere(db, viewer, filters, today);
-  const id = opts.fullPersonalData ? (v: string | null) => v ?? "" : maskIdNumber;
-  const phone = opts.fullPersonalData ? (v: string | null) => v ?? "" : maskPhone;
+/**
+ * The workbench's filtered list, in case-number order, every matching case (not just one page). ID numbers
+ * and phones in full only when asked for and the list is not the inspectors' masked read-all search.
+ */
+export function caseListSheet(db: Db, scope: CaseListScope, filters: CaseFilters, today: IsoDate, opts: { fullPersonalData: boolean }): ExportSheet<CaseRow> {
+  const where = caseListWhere(db, scope, filters, today);
+  const full = opts.fullPersonalData && !(scope.kind === "all" && scope.access === "masked");
+  const id = full ? (v: string | null) => v ?? "" : maskIdNumber;
+  const phone = full ? (v: string | null) => v ?? "" : maskPhone;
   return {
     name: "案件清单",
     columns: [
@@ -127,7 +133,7 @@ export function caseListSheet(db: Db, viewer: Viewer, filters: CaseFilters, toda
 
 type TaskRow = ReturnType<typeof listTasksFor>[number];
 
-export function taskBoardSheet(db: Db, viewer: Viewer & { unitId: number | null }, today: IsoDate): ExportSheet<TaskRow> {
+export function taskBoardSheet(db: Db, viewer: Viewer, today: IsoDate): ExportSheet<TaskRow> {
   return {
     name: "专班任务",
     columns: [
@@ -174,14 +180,33 @@ export type StatisticsTable = (typeof STATISTICS_TABLES)[number];
 
 export function statisticsSheet(s: PeriodStatistics, table: StatisticsTable) {
   const sheets = {
-    months: { name: "按月", columns: [col<Month>("月份", "text", (r) => r.month, 10), col<Month>("收到投诉", "int", (r) => r.received), ...closedColumns<Month>()], chunks: once(s.byMonth) },
-    channels: { name: "按来源", columns: [col<Channel>("来源", "text", (r) => CHANNEL_LABELS[r.key as keyof typeof CHANNEL_LABELS] ?? r.key, 24), col<Channel>("收到投诉", "int", (r) => r.received)], chunks: once(s.byChannel) },
+    months: {
+      name: "按月",
+      columns: [col<Month>("月份", "text", (r) => r.month, 10), col<Month>("收到投诉", "int", (r) => r.received), ...closedColumns<Month>()],
+      chunks: once(s.byMonth),
+    },
+    channels: {
+      name: "按来源",
+      columns: [
+        col<Channel>("来源", "text", (r) => CHANNEL_LABELS[r.key as keyof typeof CHANNEL_LABELS] ?? r.key, 24),
+        col<Channel>("收到投诉", "int", (r) => r.received),
+      ],
+      chunks: once(s.byChannel),
+    },
     industries: {
       name: "按行业",
-      columns: [col<Industry>("行业", "text", (r) => (r.construction ? "工程建设领域" : "其他行业"), 14), col<Industry>("收到投诉", "int", (r) => r.received), ...closedColumns<Industry>()],
+      columns: [
+        col<Industry>("行业", "text", (r) => (r.construction ? "工程建设领域" : "其他行业"), 14),
+        col<Industry>("收到投诉", "int", (r) => r.received),
+        ...closedColumns<Industry>(),
+      ],
       chunks: once(s.byIndustry),
     },
-    districts: { name: "按区县", columns: [col<District>("区县", "text", (r) => r.district, 12), col<District>("收到投诉", "int", (r) => r.received), ...closedColumns<District>()], chunks: once(s.byDistrict) },
+    districts: {
+      name: "按区县",
+      columns: [col<District>("区县", "text", (r) => r.district, 12), col<District>("收到投诉", "int", (r) => r.received), ...closedColumns<District>()],
+      chunks: once(s.byDistrict),
+    },
   };
   return sheets[table];
 }
@@ -207,7 +232,7 @@ export function statisticsSummarySheet(s: PeriodStatistics): ExportSheet<Summary
   ];
   return {
     name: "概况",
-    columns: [col<Summary>("项目", "text", (r) => r.label, 22), { header: "数值", kind: (r) => r.kind, value: (r) => r.value, width: 60 }],
+    columns: [col<Summary>("项目", "text", (r) => r.label, 22), { header: "数值", kind: "text", kindFor: (r) => r.kind, value: (r) => r.value, width: 60 }],
     chunks: once(rows),
   };
 }

@@ -5,13 +5,13 @@
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../db/client.js";
 import { caseWorkers, documentSequences, enforcementActions, evidence, mediations, paymentOrders, payments, settlementItems, users } from "../db/schema.js";
-import type { Viewer } from "../domain/case-access.js";
+import { assertMay, type Viewer } from "../domain/case-abilities.js";
 import { shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
 import { settlementProblem } from "../domain/mediation.js";
 import { ENFORCEMENT_LABELS, compensationAmount, compensationRateProblem, outstandingFen, recoveryProblem } from "../domain/money.js";
-import { getMove, type Outcome } from "../domain/case-states.js";
-import { moveCase, transition, type CaseRow, type StoredFile } from "./cases.js";
+import type { Outcome } from "../domain/case-states.js";
+import { abilitiesOn, transition, type CaseRow, type StoredFile } from "./cases.js";
 
 type Source = "agreement" | "order";
 
@@ -83,25 +83,24 @@ export function settleByMediation(db: Db, req: { caseId: number; version: number
       const items = agreement ? itemsOf(tx, "agreement", agreement.id) : [];
       const problem = settlementProblem(items.map((i) => ({ ...i, confirmed: i.workerConfirmedAt !== null })));
       if (problem) throw new ValidationError(problem);
-      recordRecovered(tx, c.id, null);
     },
   });
 }
 
 // ---- 责令限期支付 ------------------------------------------------------------------------------
 
-/** 长人社监令〔2026〕7号: numbered per year, unique even when two orders are issued at once. */
-function nextOrderNumber(tx: Tx, year: number): string {
+/** 长人社监令〔2026〕7号 (the prefix is configured): numbered per year, unique even when two orders are issued at once. */
+function nextOrderNumber(tx: Tx, prefix: string, year: number): string {
   const { last } = tx
     .insert(documentSequences)
     .values({ kind: "order", year, last: 1 })
     .onConflictDoUpdate({ target: [documentSequences.kind, documentSequences.year], set: { last: sql`${documentSequences.last} + 1` } })
     .returning({ last: documentSequences.last })
     .get();
-  return `长人社监令〔${year}〕${last}号`;
+  return `${prefix}〔${year}〕${last}号`;
 }
 
-export function issueOrder(db: Db, req: { caseId: number; version: number; payBy: IsoDate; facts: string; amounts: WorkerAmount[]; actor: Viewer; now: Date }): number {
+export function issueOrder(db: Db, req: { caseId: number; version: number; payBy: IsoDate; facts: string; amounts: WorkerAmount[]; numberPrefix: string; actor: Viewer; now: Date }): number {
   const today = shanghaiDate(req.now);
   if (req.payBy <= today) throw new ValidationError("限期支付日期应晚于今天");
   let orderId = 0;
@@ -115,7 +114,7 @@ export function issueOrder(db: Db, req: { caseId: number; version: number; payBy
     now: req.now,
     effect: (tx, c) => {
       checkWorkers(tx, c, req.amounts);
-      const docNumber = nextOrderNumber(tx, yearOf(today));
+      const docNumber = nextOrderNumber(tx, req.numberPrefix, yearOf(today));
       orderId = tx.insert(paymentOrders).values({ caseId: c.id, docNumber, issuedOn: today, payBy: req.payBy, facts: req.facts, issuedById: req.actor.id }).returning({ id: paymentOrders.id }).get().id;
       insertItems(tx, c, "order", orderId, req.amounts);
     },
@@ -212,17 +211,9 @@ export function enforceOrder(db: Db, req: { caseId: number; orderId: number; ver
 
 // ---- Closing ---------------------------------------------------------------------------------
 
-/** Per worker, what was recovered; by default what was paid under the agreement and orders. */
-export function recordRecovered(tx: DbOrTx, caseId: number, explicit: Map<number, number> | null): void {
-  const paid = new Map(
-    tx.select({ workerId: payments.workerId, s: sql<number>`sum(${payments.amountFen})` }).from(payments).where(eq(payments.caseId, caseId)).groupBy(payments.workerId).all().map((r) => [r.workerId, r.s]),
-  );
-  for (const w of tx.select({ id: caseWorkers.id }).from(caseWorkers).where(eq(caseWorkers.caseId, caseId)).all()) {
-    tx.update(caseWorkers).set({ recoveredFen: explicit?.get(w.id) ?? paid.get(w.id) ?? 0 }).where(eq(caseWorkers.id, w.id)).run();
-  }
-}
-
 export function closeCase(db: Db, req: { caseId: number; version: number; outcome: Outcome; note: string; recovered: WorkerAmount[]; overClaimNote: string; actor: Viewer; now: Date }): void {
+  const recovered = new Map(req.recovered.map((r) => [r.workerId, r.amountFen]));
+  const overClaimNote = req.overClaimNote.trim();
   transition(db, {
     caseId: req.caseId,
     move: "close",
@@ -231,29 +222,18 @@ export function closeCase(db: Db, req: { caseId: number; version: number; outcom
     version: req.version,
     actor: req.actor,
     now: req.now,
+    recovered,
     effect: (tx, c) => {
-      const workers = tx.select().from(caseWorkers).where(eq(caseWorkers.caseId, c.id)).all();
-      const byId = new Map(req.recovered.map((r) => [r.workerId, r.amountFen]));
-      for (const w of workers) {
-        const recovered = byId.get(w.id);
-        if (recovered === undefined) throw new ValidationError(`请填写${w.name}的追回金额`);
-        const note = req.actor.role === "supervisor" ? req.overClaimNote : null;
-        const problem = recoveryProblem(w.claimedFen, recovered, note);
+      if (overClaimNote) assertMay(abilitiesOn(tx, c, req.actor), "noteOverClaim");
+      for (const w of tx.select().from(caseWorkers).where(eq(caseWorkers.caseId, c.id)).all()) {
+        const amount = recovered.get(w.id);
+        if (amount === undefined) throw new ValidationError(`请填写${w.name}的追回金额`);
+        const problem = recoveryProblem(w.claimedFen, amount, overClaimNote || null);
         if (problem) throw new ValidationError(`${w.name}：${problem}`);
       }
-      recordRecovered(tx, c.id, byId);
     },
-    eventNote: [req.note.trim(), req.overClaimNote.trim() ? `（超出诉求说明：${req.overClaimNote.trim()}）` : ""].join(""),
+    eventNote: [req.note.trim(), overClaimNote ? `（超出诉求说明：${overClaimNote}）` : ""].join(""),
   });
-}
-
-/**
- * A move from the generic form; one that ends the case (rejection, redirection, withdrawal) records as
- * recovered what had been paid so far.
- */
-export function makeMove(db: Db, req: Parameters<typeof moveCase>[1]): void {
-  const closes = getMove(req.move)?.to === "closed";
-  moveCase(db, { ...req, effect: closes ? (tx, c) => recordRecovered(tx, c.id, null) : undefined });
 }
 
 // ---- Reading ---------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { evidence, siteVisitInspectors, siteVisits, users } from "../db/schema.js";
-import type { Viewer } from "../domain/case-access.js";
+import type { Viewer } from "../domain/case-abilities.js";
 import { ValidationError } from "../domain/errors.js";
 import { isRecording, visitTeamProblem } from "../domain/site-visits.js";
 import { transition, type StoredFile } from "./cases.js";

@@ -79,7 +79,9 @@ export function periodStatistics(db: Db, p: Period) {
   const received = db.all<ReceivedGroup>(sql`
     select substr(cases.received_on, 1, 7) as month, cases.channel as channel, cases.district as district, cases.is_construction as construction, count(*) as received
     from cases where cases.received_on between ${p.from} and ${p.to} group by 1, 2, 3, 4`);
-  const taskForce = db.get<{ n: number }>(sql`select count(*) as n from cases where cases.escalated_at >= ${startOfDay(p.from)} and cases.escalated_at < ${startOfDay(addDays(p.to, 1))}`).n;
+  const taskForce = db.get<{ n: number }>(
+    sql`select count(*) as n from cases where cases.escalated_at >= ${startOfDay(p.from)} and cases.escalated_at < ${startOfDay(addDays(p.to, 1))}`,
+  ).n;
   // 移送公安: a referral decided in the period, or a case closed in it as referred (counted once).
   const police = db.get<{ n: number }>(sql`select count(distinct case_id) as n from (
       select enforcement_actions.case_id as case_id from enforcement_actions where enforcement_actions.kind = 'policeReferral' and enforcement_actions.decided_on between ${p.from} and ${p.to}
@@ -117,7 +119,11 @@ export function periodStatistics(db: Db, p: Period) {
     sentence: summarySentence(p, figures),
     byChannel: [...receivedBy((g) => g.channel)].map(([key, r]) => ({ key, received: r.received! })).sort((a, b) => a.key.localeCompare(b.key)),
     byMonth: monthsOf(p).map((month) => ({ month, received: receivedOf(receivedByMonth, month), ...closedFigures(closedByMonth.get(month)) })),
-    byDistrict: districts.map((district) => ({ district, received: receivedOf(receivedByDistrict, district), ...closedFigures(closedByDistrict.get(district)) })),
+    byDistrict: districts.map((district) => ({
+      district,
+      received: receivedOf(receivedByDistrict, district),
+      ...closedFigures(closedByDistrict.get(district)),
+    })),
     byIndustry: ["1", "0"].map((k) => ({ construction: k === "1", received: receivedOf(receivedByIndustry, k), ...closedFigures(closedByIndustry.get(k)) })),
   };
 }

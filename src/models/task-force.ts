@@ -2,7 +2,7 @@
 import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { caseWorkers, cases, evidence, memberUnits, taskForceTasks, users } from "../db/schema.js";
-import type { Viewer } from "../domain/case-access.js";
+import { staffAbilities, taskAbilities, type Viewer } from "../domain/case-abilities.js";
 import { isOpen } from "../domain/case-states.js";
 import { runningStatus, type ClockStatus } from "../domain/clocks.js";
 import { shanghaiDate, type IsoDate } from "../domain/dates.js";
@@ -10,7 +10,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors
 import { ESCALATION_GROUNDS, MAX_TASK_DAYS, MIN_TASK_DAYS, type EscalationGround } from "../domain/task-force.js";
 import type { WorkingCalendar } from "../domain/working-days.js";
 import { loadCalendar } from "./calendar.js";
-import { addEvent, transition, type StoredFile } from "./cases.js";
+import { abilitiesOn, addEvent, getCaseRow, transition, type StoredFile } from "./cases.js";
 import { listUnits } from "./units.js";
 
 export interface UnitTask {
@@ -110,19 +110,21 @@ export function tasksOfCase(db: Db, caseId: number, today: IsoDate) {
   return tasksWhere(db, eq(taskForceTasks.caseId, caseId), today);
 }
 
-/** A liaison sees only their unit's tasks; a supervisor every task not yet done. */
-export function listTasksFor(db: Db, viewer: Viewer & { unitId: number | null }, today: IsoDate) {
-  if (viewer.role === "unit") return tasksWhere(db, eq(taskForceTasks.unitId, viewer.unitId ?? -1), today);
-  if (viewer.role === "supervisor") return tasksWhere(db, inArray(taskForceTasks.status, ["open", "moreTime"]), today);
+/** The task board (domain/case-abilities.ts): a liaison's unit's tasks, or every task not yet done. */
+export function listTasksFor(db: Db, viewer: Viewer, today: IsoDate) {
+  const board = staffAbilities(viewer, { inspectorsReadAll: false }).taskBoard;
+  if (board === "ownUnit") return tasksWhere(db, eq(taskForceTasks.unitId, viewer.unitId ?? -1), today);
+  if (board === "allOpen") return tasksWhere(db, inArray(taskForceTasks.status, ["open", "moreTime"]), today);
   throw new ForbiddenError();
 }
 
 /** One task with the case summary a unit needs: no worker ID numbers or phones. */
-export function getTaskFor(db: Db, taskId: number, viewer: Viewer & { unitId: number | null }, today: IsoDate) {
+export function getTaskFor(db: Db, taskId: number, viewer: Viewer, today: IsoDate) {
   const task = tasksWhere(db, eq(taskForceTasks.id, taskId), today)[0];
   if (!task) throw new NotFoundError("任务不存在。");
-  if (viewer.role === "unit" ? task.unitId !== viewer.unitId : viewer.role !== "supervisor") throw new ForbiddenError("这不是本单位的任务。");
-  const c = db.select().from(cases).where(eq(cases.id, task.caseId)).get()!;
+  const c = getCaseRow(db, task.caseId);
+  const may = taskAbilities(task, abilitiesOn(db, c, viewer), viewer);
+  if (!may.view) throw new ForbiddenError("这不是本单位的任务。");
   const workers = db
     .select({ n: sql<number>`count(*)`, claimedFen: sql<number>`coalesce(sum(${caseWorkers.claimedFen}), 0)` })
     .from(caseWorkers)
@@ -146,19 +148,21 @@ export function getTaskFor(db: Db, taskId: number, viewer: Viewer & { unitId: nu
     workerCount: workers.n,
     claimedFen: workers.claimedFen,
   };
-  return { task, summary, attachments };
+  return { task, summary, attachments, canAnswer: may.answer };
 }
 
-export function answerTask(db: Db, req: { taskId: number; viewer: Viewer & { unitId: number | null }; status: "done" | "moreTime"; answer: string; moreTimeReason: string; files: StoredFile[]; now: Date }): void {
-  if (!req.answer.trim()) throw new ValidationError("请填写办理情况");
-  if (req.status === "moreTime" && !req.moreTimeReason.trim()) throw new ValidationError("申请延期请说明理由");
+export function answerTask(db: Db, req: { taskId: number; viewer: Viewer; status: "done" | "moreTime"; answer: string; moreTimeReason: string; files: StoredFile[]; now: Date }): void {
   db.transaction((tx) => {
     const task = tx.select().from(taskForceTasks).where(eq(taskForceTasks.id, req.taskId)).get();
     if (!task) throw new NotFoundError("任务不存在。");
-    if (req.viewer.role !== "unit" || task.unitId !== req.viewer.unitId) throw new ForbiddenError("只有本单位联络员可以答复此任务。");
+    const c = getCaseRow(tx, task.caseId);
+    const may = taskAbilities(task, abilitiesOn(tx, c, req.viewer), req.viewer);
+    if (!may.view) throw new ForbiddenError("只有本单位联络员可以答复此任务。");
     if (task.status === "done") throw new ValidationError("此任务已办结。");
-    const c = tx.select({ state: cases.state }).from(cases).where(eq(cases.id, task.caseId)).get()!;
     if (!isOpen(c.state)) throw new ValidationError("案件已结案，无需再答复。");
+    if (!may.answer) throw new ForbiddenError("只有本单位联络员可以答复此任务。");
+    if (!req.answer.trim()) throw new ValidationError("请填写办理情况", "answer");
+    if (req.status === "moreTime" && !req.moreTimeReason.trim()) throw new ValidationError("申请延期请说明理由", "moreTimeReason");
     tx.update(taskForceTasks)
       .set({ status: req.status, answer: req.answer.trim(), moreTimeReason: req.status === "moreTime" ? req.moreTimeReason.trim() : "", answeredAt: req.now, answeredById: req.viewer.id })
       .where(eq(taskForceTasks.id, task.id))

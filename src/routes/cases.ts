@@ -2,10 +2,10 @@ import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Router, type Request, type Response } from "express";
 import type { AppContext } from "../app.js";
-import { CHANNELS } from "../db/schema.js";
 import { OUTCOME_LABELS, STATE_LABELS, type Outcome } from "../domain/case-states.js";
+import { caseListScope, staffAbilities } from "../domain/case-abilities.js";
 import { DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
-import { CHANNEL_LABELS, DISTRICTS } from "../domain/reference-data.js";
+import { CHANNELS, CHANNEL_LABELS, DISTRICTS } from "../domain/reference-data.js";
 import { parseCaseFilters, filtersQuery } from "../forms/case-filters.js";
 import { formValues, type FieldErrors } from "../forms/form.js";
 import { parseIntake, readIntakeValues, type IntakeValues } from "../forms/intake-form.js";
@@ -13,7 +13,7 @@ import { parseRoster } from "../forms/roster.js";
 import { renderPageOrPartial } from "../http/render.js";
 import { EVIDENCE_EXTENSIONS, discardFiles, formatBytes, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
-import { actOnCase, caseIdOf, renderCasePage, viewerOf, type CaseProblem } from "../http/case-page.js";
+import { actOnCase, caseIdOf, renderCasePage, requireCaseWork, viewerOf, type CaseProblem } from "../http/case-page.js";
 import {
   addEvidence,
   assignInspectors,
@@ -24,13 +24,13 @@ import {
   inspectorWorkloads,
   latestEvent,
   registerCase,
+  transition,
   voidEvidence,
 } from "../models/cases.js";
 import { listCases, listDistricts, remindersFor } from "../models/case-list.js";
 import { inspectorFigures } from "../models/dashboard.js";
 import { supervisionAbilities } from "../domain/statistics.js";
 import { recordSiteVisit } from "../models/site-visits.js";
-import { makeMove } from "../models/settlements.js";
 import { parseVisitForm } from "../forms/visit-form.js";
 
 const NOTICES = {
@@ -50,13 +50,16 @@ export function casesRouter(ctx: AppContext): Router {
   const policy = { inspectorsReadAll: config.inspectorsReadAll };
   const staff = requireRole("clerk", "inspector", "supervisor");
   const intakeStaff = requireRole("clerk", "supervisor");
+  const working = requireCaseWork(ctx);
 
   // ---- Workbench ----------------------------------------------------------------------------
 
   router.get("/cases", staff, (req, res) => {
     const viewer = viewerOf(res);
     const filters = parseCaseFilters(req.query);
-    const result = listCases(db, viewer, filters, res.locals.today);
+    const scope = caseListScope(viewer, policy, filters.everyCase);
+    const may = staffAbilities(viewer, policy);
+    const result = listCases(db, scope, filters, res.locals.today);
     const data = {
       result,
       filters,
@@ -66,11 +69,12 @@ export function casesRouter(ctx: AppContext): Router {
       channelLabels: CHANNEL_LABELS,
       channels: CHANNELS,
       districts: [...new Set([...DISTRICTS, ...listDistricts(db)])],
-      inspectors: viewer.role === "supervisor" ? inspectorWorkloads(db) : [],
-      canSearchAll: viewer.role === "inspector" && policy.inspectorsReadAll,
-      reminders: viewer.role === "clerk" ? null : remindersFor(db, viewer, res.locals.today),
-      // The inspector's own figures this month: the same numbers the supervisors' dashboard shows for them.
-      myFigures: viewer.role === "inspector" ? (inspectorFigures(db, res.locals.today, viewer.id)[0] ?? null) : null,
+      scope,
+      may,
+      inspectors: may.assignCases ? inspectorWorkloads(db) : [],
+      reminders: may.seeReminders ? remindersFor(db, scope, res.locals.today) : null,
+      // An inspector's own figures this month: the same numbers the supervisors' dashboard shows for them.
+      myFigures: scope.kind === "assigned" ? (inspectorFigures(db, res.locals.today, scope.inspectorId)[0] ?? null) : null,
       supervision: supervisionAbilities(viewer),
       exportQuery: filtersQuery(filters, 1).replace(/^\?/, ""),
     };
@@ -158,26 +162,26 @@ export function casesRouter(ctx: AppContext): Router {
     showCase(res, caseId(req));
   });
 
-  router.post("/cases/:id/moves", staff, async (req, res) => {
+  router.post("/cases/:id/moves", staff, working, async (req, res) => {
     const v = formValues(req.body);
     await act(req, res, `move-${v.move}`, () => {
-      makeMove(db, { caseId: caseId(req), move: v.move ?? "", outcome: (v.outcome || undefined) as Outcome | undefined, note: v.note ?? "", version: Number(v.version), actor: viewerOf(res), now: now() });
+      transition(db, { caseId: caseId(req), move: v.move ?? "", outcome: (v.outcome || undefined) as Outcome | undefined, note: v.note ?? "", version: Number(v.version), actor: viewerOf(res), now: now() });
     });
   });
 
-  router.post("/cases/:id/assign", requireRole("supervisor"), async (req, res) => {
+  router.post("/cases/:id/assign", requireRole("supervisor"), working, async (req, res) => {
     const v = formValues(req.body);
     await act(req, res, "assign", () =>
       assignInspectors(db, { caseId: caseId(req), leadId: Number(v.leadId), secondId: v.secondId ? Number(v.secondId) : null, version: Number(v.version), actor: viewerOf(res), now: now() }),
     );
   });
 
-  router.post("/cases/:id/extend", requireRole("supervisor"), async (req, res) => {
+  router.post("/cases/:id/extend", requireRole("supervisor"), working, async (req, res) => {
     const v = formValues(req.body);
     await act(req, res, "extend", () => extendStatutoryDeadline(db, { caseId: caseId(req), reason: v.reason ?? "", version: Number(v.version), actor: viewerOf(res), now: now() }));
   });
 
-  router.post("/cases/:id/evidence", staff, upload.array("evidence", 20), async (req, res) => {
+  router.post("/cases/:id/evidence", staff, working, upload.array("evidence", 20), async (req, res) => {
     const files = uploadedFiles(req);
     const rejected = rejectionMessage(files, config.evidenceMaxBytes);
     const problem = rejected ?? (files.length === 0 ? "请选择要上传的文件" : null);
@@ -195,24 +199,24 @@ export function casesRouter(ctx: AppContext): Router {
     });
   });
 
-  router.post("/cases/:id/evidence/:evidenceId/void", requireRole("inspector", "supervisor"), async (req, res) => {
+  router.post("/cases/:id/evidence/:evidenceId/void", requireRole("inspector", "supervisor"), working, async (req, res) => {
     await act(req, res, "evidence", () =>
       voidEvidence(db, { caseId: caseId(req), evidenceId: Number(req.params.evidenceId), reason: formValues(req.body).reason ?? "", actor: viewerOf(res), now: now() }),
     );
   });
 
-  router.post("/cases/:id/visits", requireRole("inspector", "supervisor"), upload.array("recordings", 10), async (req, res) => {
+  router.post("/cases/:id/visits", requireRole("inspector", "supervisor"), working, upload.array("recordings", 10), async (req, res) => {
     const files = uploadedFiles(req);
     const c = getCaseRow(db, caseId(req));
     const form = parseVisitForm(req.body, { receivedOn: c.receivedOn, now: now() });
     const rejected = rejectionMessage(files, config.evidenceMaxBytes);
-    const refuse = async (message: string, status = 422) => {
+    const refuse = async (message: string, status = 422, errors: FieldErrors = {}) => {
       await discardFiles(files);
       const reselect = files.some((f) => !f.rejected) ? "（录音录像未保存，请重新选择）" : "";
       const team = ([] as unknown[]).concat((req.body as Record<string, unknown> | undefined)?.inspectorIds ?? []).join(",");
-      return showCase(res, c.id, status, { message: message + reselect, form: "visit", values: { ...formValues(req.body), inspectorIds: team } });
+      return showCase(res, c.id, status, { message: message + reselect, form: "visit", errors, values: { ...formValues(req.body), inspectorIds: team } });
     };
-    if (!form.ok) return refuse(Object.values(form.errors)[0]!);
+    if (!form.ok) return refuse(Object.values(form.errors).join("；"), 422, form.errors);
     if (rejected) return refuse(rejected);
     const v = formValues(req.body);
     try {
@@ -227,7 +231,7 @@ export function casesRouter(ctx: AppContext): Router {
 
   router.get("/cases/:id/evidence/:evidenceId", staff, (req, res) => {
     const detail = getCaseDetail(db, caseId(req), viewerOf(res), policy);
-    if (detail.access !== "work") throw new ForbiddenError("只读查询不能打开证据材料。");
+    if (!detail.abilities.openEvidence) throw new ForbiddenError("只读查询不能打开证据材料。");
     const file = getEvidenceFile(db, detail.case.id, Number(req.params.evidenceId));
     res.type(file.mimeType);
     res.attachment(file.originalName);
@@ -238,14 +242,14 @@ export function casesRouter(ctx: AppContext): Router {
 
   router.get("/cases/:id/receipt", staff, (req, res) => {
     const detail = getCaseDetail(db, caseId(req), viewerOf(res), policy);
-    if (detail.access !== "work") throw new ForbiddenError();
+    if (!detail.abilities.printDocuments) throw new ForbiddenError();
     res.render("cases/receipt", { ...detail, c: detail.case, bureau: config.bureau, channelLabels: CHANNEL_LABELS, justCreated: req.query.new === "1" });
   });
 
   router.get("/cases/:id/notices/:kind", staff, (req, res) => {
     const notice = NOTICES[req.params.kind as keyof typeof NOTICES];
     const detail = getCaseDetail(db, caseId(req), viewerOf(res), policy);
-    if (detail.access !== "work") throw new ForbiddenError();
+    if (!detail.abilities.printDocuments) throw new ForbiddenError();
     const event = notice ? latestEvent(db, detail.case.id, notice.move) : undefined;
     if (!notice || !event) throw new ValidationError("该案件没有这份通知书。");
     res.render("cases/notice", { ...detail, c: detail.case, kind: req.params.kind, title: notice.title, event, bureau: config.bureau, outcomeLabels: OUTCOME_LABELS });

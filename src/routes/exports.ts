@@ -5,6 +5,7 @@
  */
 import { Router, type Request, type Response } from "express";
 import type { AppContext } from "../app.js";
+import { caseListScope } from "../domain/case-abilities.js";
 import { ForbiddenError, NotFoundError } from "../domain/errors.js";
 import { supervisionAbilities } from "../domain/statistics.js";
 import { filtersQuery, parseCaseFilters } from "../forms/case-filters.js";
@@ -28,7 +29,7 @@ function stamp(now: Date): string {
 }
 
 export function exportsRouter(ctx: AppContext): Router {
-  const { db, now } = ctx;
+  const { db, config, now } = ctx;
   const router = Router();
   const can = (res: Response) => supervisionAbilities(res.locals.user ?? null);
   const audit = (res: Response, subject: string, detail: string) => recordAudit(db, { actorId: res.locals.user!.id, subject, action: "导出", detail });
@@ -39,8 +40,13 @@ export function exportsRouter(ctx: AppContext): Router {
     const full = req.query.full === "1";
     if (full && !can(res).exportFullPersonalData) throw new ForbiddenError("只有科长可以导出完整的身份证号和手机号。");
     const filters = { ...parseCaseFilters(req.query), page: 1 };
-    const sheet = caseListSheet(db, viewerOf(res), filters, res.locals.today, { fullPersonalData: full });
-    audit(res, "export:cases", `案件清单 ${format.toUpperCase()}；筛选：${filtersQuery(filters, 1) || "在办（全部）"}；身份证号和手机号：${full ? "完整" : "已遮蔽"}`);
+    const scope = caseListScope(viewerOf(res), { inspectorsReadAll: config.inspectorsReadAll }, filters.everyCase);
+    const sheet = caseListSheet(db, scope, filters, res.locals.today, { fullPersonalData: full });
+    audit(
+      res,
+      "export:cases",
+      `案件清单 ${format.toUpperCase()}；筛选：${filtersQuery(filters, 1) || "在办（全部）"}；身份证号和手机号：${full ? "完整" : "已遮蔽"}`,
+    );
     await sendSpreadsheet(res, format, `案件清单-${stamp(now())}`, [sheet]);
   });
 
@@ -48,7 +54,7 @@ export function exportsRouter(ctx: AppContext): Router {
     const format = formatOf(req);
     if (!can(res).exportCases) throw new ForbiddenError();
     audit(res, "export:tasks", `专班任务 ${format.toUpperCase()}`);
-    await sendSpreadsheet(res, format, `专班任务-${stamp(now())}`, [taskBoardSheet(db, { ...viewerOf(res), unitId: null }, res.locals.today)]);
+    await sendSpreadsheet(res, format, `专班任务-${stamp(now())}`, [taskBoardSheet(db, viewerOf(res), res.locals.today)]);
   });
 
   router.get("/exports/statistics.xlsx", requireRole("supervisor"), async (req, res) => {
@@ -56,7 +62,10 @@ export function exportsRouter(ctx: AppContext): Router {
     const form = parsePeriod(req.query, res.locals.today);
     const s = periodStatistics(db, form.period);
     audit(res, "export:statistics", `统计表 XLSX；${periodQuery(form.period)}`);
-    await sendSpreadsheet(res, "xlsx", `统计-${form.period.from}至${form.period.to}`, [statisticsSummarySheet(s), ...STATISTICS_TABLES.map((t) => statisticsSheet(s, t))]);
+    await sendSpreadsheet(res, "xlsx", `统计-${form.period.from}至${form.period.to}`, [
+      statisticsSummarySheet(s),
+      ...STATISTICS_TABLES.map((t) => statisticsSheet(s, t)),
+    ]);
   });
 
   router.get("/exports/statistics/:table.csv", requireRole("supervisor"), async (req, res) => {

@@ -1,15 +1,15 @@
 /** 快速调处, 责令限期支付, payments, enforcement and closing on a case; and the documents they print. */
 import { Router } from "express";
 import type { AppContext } from "../app.js";
-import { OUTCOME_LABELS, type Outcome } from "../domain/case-states.js";
+import { OUTCOME_LABELS } from "../domain/case-states.js";
 import { ForbiddenError, NotFoundError } from "../domain/errors.js";
-import { formValues } from "../forms/form.js";
-import { parseEnforcement, parseMediation, parseOrder, parsePayment, workerAmounts } from "../forms/settlement-forms.js";
-import { actOnCase, caseIdOf, renderCasePage, viewerOf } from "../http/case-page.js";
+import { formValues, valid } from "../forms/form.js";
+import { parseClosing, parseEnforcement, parseMediation, parseOrder, parsePayment } from "../forms/settlement-forms.js";
+import { actOnCase, caseIdOf, renderCasePage, requireCaseWork, viewerOf } from "../http/case-page.js";
 import { discardFiles, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
 import { renderPageOrPartial } from "../http/render.js";
-import { compensationAmount, compensationRateProblem, outstandingFen } from "../domain/money.js";
+import { compensationPreview, outstandingFen } from "../domain/money.js";
 import { getCaseDetail, workersOfCase } from "../models/cases.js";
 import { closeCase, enforceOrder, issueOrder, moneySummary, recordMediation, recordPayment, settleByMediation, settlementsOf } from "../models/settlements.js";
 
@@ -17,27 +17,27 @@ export function settlementsRouter(ctx: AppContext): Router {
   const { db, config, now } = ctx;
   const router = Router();
   const workersOf = (id: number) => workersOfCase(db, id);
-  const caseWorkers = requireRole("inspector", "supervisor");
+  const investigators = [requireRole("inspector", "supervisor"), requireCaseWork(ctx)];
   const { upload } = ctx;
   const version = (body: unknown) => Number(formValues(body).version);
 
-  router.post("/cases/:id/mediations", caseWorkers, (req, res) =>
+  router.post("/cases/:id/mediations", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, "mediation", () =>
-      recordMediation(db, { caseId: caseIdOf(req), version: version(req.body), input: parseMediation(req.body, workersOf(caseIdOf(req))), actor: viewerOf(res), now: now() }),
+      recordMediation(db, { caseId: caseIdOf(req), version: version(req.body), input: valid(parseMediation(req.body, workersOf(caseIdOf(req)))), actor: viewerOf(res), now: now() }),
     ),
   );
 
-  router.post("/cases/:id/settle", caseWorkers, (req, res) =>
+  router.post("/cases/:id/settle", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, "settle", () => settleByMediation(db, { caseId: caseIdOf(req), version: version(req.body), note: formValues(req.body).note ?? "", actor: viewerOf(res), now: now() })),
   );
 
-  router.post("/cases/:id/orders", caseWorkers, (req, res) =>
+  router.post("/cases/:id/orders", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, "order", () => {
-      issueOrder(db, { caseId: caseIdOf(req), version: version(req.body), ...parseOrder(req.body, workersOf(caseIdOf(req))), actor: viewerOf(res), now: now() });
+      issueOrder(db, { caseId: caseIdOf(req), version: version(req.body), ...valid(parseOrder(req.body, workersOf(caseIdOf(req)))), numberPrefix: config.bureau.orderPrefix, actor: viewerOf(res), now: now() });
     }),
   );
 
-  router.post("/cases/:id/payments", caseWorkers, upload.array("proof", 1), async (req, res) => {
+  router.post("/cases/:id/payments", ...investigators, upload.array("proof", 1), async (req, res) => {
     const files = uploadedFiles(req);
     const rejected = rejectionMessage(files, config.evidenceMaxBytes);
     if (rejected) {
@@ -48,7 +48,7 @@ export function settlementsRouter(ctx: AppContext): Router {
     try {
       await actOnCase(ctx, req, res, "payment", () => {
         const proof = files[0] ? toStoredFile(files[0]) : null;
-        recordPayment(db, { caseId: caseIdOf(req), version: version(req.body), input: { ...parsePayment(req.body), proof }, actor: viewerOf(res), now: now() });
+        recordPayment(db, { caseId: caseIdOf(req), version: version(req.body), input: { ...valid(parsePayment(req.body)), proof }, actor: viewerOf(res), now: now() });
         saved = true;
       });
     } finally {
@@ -56,37 +56,24 @@ export function settlementsRouter(ctx: AppContext): Router {
     }
   });
 
-  router.post("/cases/:id/orders/:orderId/enforce", caseWorkers, (req, res) =>
+  router.post("/cases/:id/orders/:orderId/enforce", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, `enforce-${req.params.orderId}`, () =>
-      enforceOrder(db, { caseId: caseIdOf(req), orderId: Number(req.params.orderId), version: version(req.body), action: parseEnforcement(req.body), actor: viewerOf(res), now: now() }),
+      enforceOrder(db, { caseId: caseIdOf(req), orderId: Number(req.params.orderId), version: version(req.body), action: valid(parseEnforcement(req.body)), actor: viewerOf(res), now: now() }),
     ),
   );
 
   // The enforcement form computes 加付赔偿金 from the rate as it is typed (htmx); the same URL is a page too.
-  router.get("/cases/:id/orders/:orderId/compensation", caseWorkers, (req, res) => {
+  router.get("/cases/:id/orders/:orderId/compensation", ...investigators, (req, res) => {
     const detail = getCaseDetail(db, caseIdOf(req), viewerOf(res), { inspectorsReadAll: false });
     const order = settlementsOf(db, detail.case.id).orders.find((o) => o.id === Number(req.params.orderId));
     if (!order) throw new NotFoundError("指令书不存在。");
-    const rate = Number(req.query.ratePercent);
-    const unpaidFen = outstandingFen(order.items);
-    const problem = compensationRateProblem(rate);
-    const data = { c: detail.case, order, rate, unpaidFen, problem, amountFen: problem ? null : compensationAmount(unpaidFen, rate) };
+    const data = { c: detail.case, order, ...compensationPreview(outstandingFen(order.items), Number(req.query.ratePercent)) };
     renderPageOrPartial(res, "settlements/compensation", "settlements/_compensation", data);
   });
 
-  router.post("/cases/:id/close", caseWorkers, (req, res) =>
+  router.post("/cases/:id/close", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, "close", () => {
-      const v = formValues(req.body);
-      closeCase(db, {
-        caseId: caseIdOf(req),
-        version: version(req.body),
-        outcome: (v.outcome || undefined) as Outcome,
-        note: v.note ?? "",
-        recovered: workerAmounts(v, "recovered", workersOf(caseIdOf(req))),
-        overClaimNote: v.overClaimNote ?? "",
-        actor: viewerOf(res),
-        now: now(),
-      });
+      closeCase(db, { caseId: caseIdOf(req), version: version(req.body), ...valid(parseClosing(req.body, workersOf(caseIdOf(req)))), actor: viewerOf(res), now: now() });
     }),
   );
 
@@ -94,7 +81,7 @@ export function settlementsRouter(ctx: AppContext): Router {
 
   const workingDetail = (req: import("express").Request, res: import("express").Response) => {
     const detail = getCaseDetail(db, caseIdOf(req), viewerOf(res), { inspectorsReadAll: config.inspectorsReadAll });
-    if (detail.access !== "work") throw new ForbiddenError();
+    if (!detail.abilities.printDocuments) throw new ForbiddenError();
     return detail;
   };
   const staff = requireRole("clerk", "inspector", "supervisor");

@@ -3,10 +3,11 @@ import { Router, type Request, type Response } from "express";
 import type { AppContext } from "../app.js";
 import { STATE_LABELS } from "../domain/case-states.js";
 import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
+import { staffAbilities } from "../domain/case-abilities.js";
 import { DomainError, ForbiddenError } from "../domain/errors.js";
 import { ESCALATION_GROUNDS, MAX_TASK_DAYS, TASK_STATUS_LABELS, type EscalationGround } from "../domain/task-force.js";
 import { formValues, type FieldErrors } from "../forms/form.js";
-import { actOnCase, caseIdOf, viewerOf } from "../http/case-page.js";
+import { actOnCase, caseIdOf, requireCaseWork, viewerOf } from "../http/case-page.js";
 import { discardFiles, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
 import { answerTask, escalateCase, getTaskFor, listTasksFor } from "../models/task-force.js";
@@ -19,9 +20,8 @@ export function taskForceRouter(ctx: AppContext): Router {
   const { db, config, now } = ctx;
   const router = Router();
   const { upload } = ctx;
-  const taskViewer = (res: Response) => ({ ...viewerOf(res), unitId: res.locals.user!.unitId });
 
-  router.post("/cases/:id/escalate", requireRole("supervisor"), (req, res) => {
+  router.post("/cases/:id/escalate", requireRole("supervisor"), requireCaseWork(ctx), (req, res) => {
     const v = formValues(req.body);
     const grounds = many(req.body, "grounds").filter((g): g is EscalationGround => g in ESCALATION_GROUNDS);
     const unitIds = many(req.body, "unitIds").map(Number);
@@ -42,17 +42,16 @@ export function taskForceRouter(ctx: AppContext): Router {
   });
 
   router.get("/tasks", requireRole("unit", "supervisor"), (_req, res) => {
-    const tasks = listTasksFor(db, taskViewer(res), res.locals.today);
-    res.render("tasks/index", { tasks, statusLabels: TASK_STATUS_LABELS, clockStatusLabels: CLOCK_STATUS_LABELS, stateLabels: STATE_LABELS });
+    const tasks = listTasksFor(db, viewerOf(res), res.locals.today);
+    res.render("tasks/index", { tasks, board: staffAbilities(viewerOf(res), { inspectorsReadAll: config.inspectorsReadAll }).taskBoard, statusLabels: TASK_STATUS_LABELS, clockStatusLabels: CLOCK_STATUS_LABELS, stateLabels: STATE_LABELS });
   });
 
   function showTask(req: Request, res: Response, status = 200, errors: FieldErrors = {}) {
-    const data = getTaskFor(db, Number(req.params.id), taskViewer(res), res.locals.today);
+    const data = getTaskFor(db, Number(req.params.id), viewerOf(res), res.locals.today);
     res.status(status).render("tasks/show", {
       ...data,
       errors,
       values: status === 200 ? {} : formValues(req.body),
-      canAnswer: res.locals.user!.role === "unit" && data.task.status !== "done",
       statusLabels: TASK_STATUS_LABELS,
       clockStatusLabels: CLOCK_STATUS_LABELS,
       maxDays: MAX_TASK_DAYS,
@@ -61,13 +60,19 @@ export function taskForceRouter(ctx: AppContext): Router {
 
   router.get("/tasks/:id", requireRole("unit", "supervisor"), (req, res) => showTask(req, res));
 
-  router.post("/tasks/:id/answer", requireRole("unit"), upload.array("attachments", 10), async (req, res) => {
+  // The task's own liaison only, checked before any attachment is received.
+  const answeringLiaison = (req: Request, res: Response, next: () => void) => {
+    if (!getTaskFor(db, Number(req.params.id), viewerOf(res), res.locals.today).canAnswer) throw new ForbiddenError("只有本单位联络员可以答复此任务，且任务尚未办结。");
+    next();
+  };
+
+  router.post("/tasks/:id/answer", requireRole("unit"), answeringLiaison, upload.array("attachments", 10), async (req, res) => {
     const files = uploadedFiles(req);
     const v = formValues(req.body);
     const rejected = rejectionMessage(files, config.evidenceMaxBytes);
     try {
       if (rejected) throw new DomainError(rejected);
-      answerTask(db, { taskId: Number(req.params.id), viewer: taskViewer(res), status: v.status === "moreTime" ? "moreTime" : "done", answer: v.answer ?? "", moreTimeReason: v.moreTimeReason ?? "", files: files.map(toStoredFile), now: now() });
+      answerTask(db, { taskId: Number(req.params.id), viewer: viewerOf(res), status: v.status === "moreTime" ? "moreTime" : "done", answer: v.answer ?? "", moreTimeReason: v.moreTimeReason ?? "", files: files.map(toStoredFile), now: now() });
     } catch (err) {
       await discardFiles(files);
       if (err instanceof ForbiddenError || !(err instanceof DomainError)) throw err;

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { Page } from "playwright-core";
 import { seedDemoCases } from "../../seeds/demo-cases.js";
+import { readConfig } from "../../src/config.js";
 import { addDays, shanghaiDate } from "../../src/domain/dates.js";
 import { userId } from "../helpers.js";
 import { insertCase } from "../models/supervision-fixture.js";
@@ -19,7 +20,7 @@ function seedOnce() {
   if (seeded) return;
   seeded = true;
   const { db, evidenceDir } = env.server();
-  seedDemoCases(db, new Date(), evidenceDir);
+  seedDemoCases(db, new Date(), readConfig({ NODE_ENV: "test", EVIDENCE_DIR: evidenceDir }));
   const today = shanghaiDate(new Date());
   const leads = ["inspector1", "inspector2", "inspector3"].map((u) => userId(db, u));
   for (let i = 0; i < 60; i++) {

@@ -23,7 +23,10 @@ export interface FixtureCase {
 let n = 0;
 export function insertCase(db: Db, c: FixtureCase): number {
   const calendar = loadCalendar(db);
-  const due = dueDates({ receivedOn: c.receivedOn, acceptanceStartOn: c.receivedOn, filedOn: c.filedOn ?? null, extensionDays: c.extensionDays ?? 0 }, calendar);
+  const due = dueDates(
+    { receivedOn: c.receivedOn, acceptanceStartOn: c.receivedOn, filedOn: c.filedOn ?? null, extensionDays: c.extensionDays ?? 0 },
+    calendar,
+  );
   const taken = c.closedOn ? calendar.workingDaysBetween(c.receivedOn, c.closedOn).days : null;
   const decided = c.filedOn ?? (c.state === "closed" ? c.closedOn : null) ?? null;
   const id = db.$client
@@ -34,9 +37,25 @@ export function insertCase(db: Db, c: FixtureCase): number {
        values (?, 'ABCDEF', ?, ?, ?, ?, '事实', '请求', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
     )
     .run(
-      `QX-T-${++n}`, c.channel ?? "window", c.receivedOn, c.state, c.outcome ?? null, `单位${n}`, c.district ?? "南关区", c.isConstruction ? 1 : 0,
-      c.lead ?? null, c.receivedOn, decided, c.filedOn ?? null, c.extensionDays ?? 0, c.closedOn ?? null, taken,
-      due.acceptanceDueOn, due.targetDueOn, due.statutoryDueOn, c.escalatedOn ? Date.parse(`${c.escalatedOn}T10:00:00+08:00`) / 1000 : null,
+      `QX-T-${++n}`,
+      c.channel ?? "window",
+      c.receivedOn,
+      c.state,
+      c.outcome ?? null,
+      `单位${n}`,
+      c.district ?? "南关区",
+      c.isConstruction ? 1 : 0,
+      c.lead ?? null,
+      c.receivedOn,
+      decided,
+      c.filedOn ?? null,
+      c.extensionDays ?? 0,
+      c.closedOn ?? null,
+      taken,
+      due.acceptanceDueOn,
+      due.targetDueOn,
+      due.statutoryDueOn,
+      c.escalatedOn ? Date.parse(`${c.escalatedOn}T10:00:00+08:00`) / 1000 : null,
     ).lastInsertRowid as number;
   (c.recovered ?? [null]).forEach((fen, i) => {
     db.$client

@@ -71,10 +71,23 @@ describe("query plans of the dashboard, statistics and clearance board", () => {
     const plans = plansOf(t, () => work(t));
     expect(plans.length).toBeGreaterThan(0);
     if (process.env.SHOW_PLANS) for (const p of plans) console.log(p.sql.replace(/\s+/g, " ").slice(0, 160), "\n   ", p.plan.join("\n    "));
-    for (const p of plans) expect(p.plan.filter((line) => BIG_TABLES.test(line)), p.sql).toEqual([]);
+    for (const p of plans)
+      expect(
+        p.plan.filter((line) => BIG_TABLES.test(line)),
+        p.sql,
+      ).toEqual([]);
   };
 
-  it("dashboard: no full scan", check((t) => dashboard(t.db, TODAY)));
-  it("statistics for the year: no full scan", check((t) => periodStatistics(t.db, periodOf("year", TODAY))));
-  it("clearance board: no full scan", check((t) => clearanceBoard(t.db, TODAY)));
+  it(
+    "dashboard: no full scan",
+    check((t) => dashboard(t.db, TODAY)),
+  );
+  it(
+    "statistics for the year: no full scan",
+    check((t) => periodStatistics(t.db, periodOf("year", TODAY))),
+  );
+  it(
+    "clearance board: no full scan",
+    check((t) => clearanceBoard(t.db, TODAY)),
+  );
 });

@@ -18,11 +18,54 @@ describe("period statistics on five closed cases with known working days", () =>
     t = await makeTestApp();
     const lead = userId(t.db, "inspector1");
     // Received Mon 11-02; the 8th working day after it is Thu 11-12.
-    insertCase(t.db, { receivedOn: "2026-11-02", state: "closed", closedOn: "2026-11-12", outcome: "paidAfterOrder", lead, district: "朝阳区", isConstruction: true, recovered: [500000, 300000] });
-    insertCase(t.db, { receivedOn: "2026-11-02", state: "closed", closedOn: "2026-11-13", outcome: "mediated", lead, district: "朝阳区", isConstruction: true, recovered: [100000] });
-    insertCase(t.db, { receivedOn: "2026-11-09", state: "closed", closedOn: "2026-11-11", outcome: "mediated", lead, district: "南关区", channel: "phone12333", recovered: [200000] });
-    insertCase(t.db, { receivedOn: "2026-11-03", state: "closed", closedOn: "2026-11-10", outcome: "withdrawn", district: "南关区", channel: "online", recovered: [0] });
-    insertCase(t.db, { receivedOn: "2026-11-04", state: "closed", closedOn: "2026-11-20", outcome: "referredToPolice", lead, district: "南关区", recovered: [400000] });
+    insertCase(t.db, {
+      receivedOn: "2026-11-02",
+      state: "closed",
+      closedOn: "2026-11-12",
+      outcome: "paidAfterOrder",
+      lead,
+      district: "朝阳区",
+      isConstruction: true,
+      recovered: [500000, 300000],
+    });
+    insertCase(t.db, {
+      receivedOn: "2026-11-02",
+      state: "closed",
+      closedOn: "2026-11-13",
+      outcome: "mediated",
+      lead,
+      district: "朝阳区",
+      isConstruction: true,
+      recovered: [100000],
+    });
+    insertCase(t.db, {
+      receivedOn: "2026-11-09",
+      state: "closed",
+      closedOn: "2026-11-11",
+      outcome: "mediated",
+      lead,
+      district: "南关区",
+      channel: "phone12333",
+      recovered: [200000],
+    });
+    insertCase(t.db, {
+      receivedOn: "2026-11-03",
+      state: "closed",
+      closedOn: "2026-11-10",
+      outcome: "withdrawn",
+      district: "南关区",
+      channel: "online",
+      recovered: [0],
+    });
+    insertCase(t.db, {
+      receivedOn: "2026-11-04",
+      state: "closed",
+      closedOn: "2026-11-20",
+      outcome: "referredToPolice",
+      lead,
+      district: "南关区",
+      recovered: [400000],
+    });
     // Closed before the period: counts nowhere; received in it but still open: counts as received only.
     insertCase(t.db, { receivedOn: "2026-10-08", state: "closed", closedOn: "2026-10-20", outcome: "withdrawn", recovered: [0] });
     insertCase(t.db, { receivedOn: "2026-11-23", state: "received", escalatedOn: "2026-11-23" });
@@ -106,9 +149,25 @@ describe("the dashboard's clocks agree with the case page's clocks", () => {
 
   it("counts 正常 / 即将到期 / 已超期 on each case clock as domain/clocks.ts does, case by case", () => {
     const calendar = loadCalendar(t.db);
-    const expected: Record<ClockKey, Record<string, number>> = { acceptance: { normal: 0, dueSoon: 0, overdue: 0 }, target: { normal: 0, dueSoon: 0, overdue: 0 }, statutory: { normal: 0, dueSoon: 0, overdue: 0 } };
+    const expected: Record<ClockKey, Record<string, number>> = {
+      acceptance: { normal: 0, dueSoon: 0, overdue: 0 },
+      target: { normal: 0, dueSoon: 0, overdue: 0 },
+      statutory: { normal: 0, dueSoon: 0, overdue: 0 },
+    };
     for (const c of open) {
-      const clocks = caseClocks({ state: c.state as CaseState, receivedOn: c.receivedOn, acceptanceStartOn: c.receivedOn, decidedOn: c.filedOn ?? null, filedOn: c.filedOn ?? null, extensionDays: c.extensionDays ?? 0, closedOn: null }, calendar, TODAY);
+      const clocks = caseClocks(
+        {
+          state: c.state as CaseState,
+          receivedOn: c.receivedOn,
+          acceptanceStartOn: c.receivedOn,
+          decidedOn: c.filedOn ?? null,
+          filedOn: c.filedOn ?? null,
+          extensionDays: c.extensionDays ?? 0,
+          closedOn: null,
+        },
+        calendar,
+        TODAY,
+      );
       for (const k of clocks) if (k.status in expected[k.key]) expected[k.key][k.status]!++;
     }
     const d = dashboard(t.db, TODAY);
@@ -177,9 +236,17 @@ describe("the case's money totals the statistics read", () => {
     const totals = () => t.db.$client.prepare("select recovered_fen as fen, workers_helped as n from cases where id = ?").get(id);
     expect(totals()).toEqual({ fen: 0, n: 0 });
     closeCase(t.db, {
-      caseId: id, version: version(), outcome: "paidAfterOrder", note: "已支付", overClaimNote: "",
-      recovered: [{ workerId: workers[0]!.id, amountFen: 600000 }, { workerId: workers[1]!.id, amountFen: 0 }],
-      actor: { id: userId(t.db, "supervisor1"), role: "supervisor" }, now: new Date("2026-11-23T03:00:00Z"),
+      caseId: id,
+      version: version(),
+      outcome: "paidAfterOrder",
+      note: "已支付",
+      overClaimNote: "",
+      recovered: [
+        { workerId: workers[0]!.id, amountFen: 600000 },
+        { workerId: workers[1]!.id, amountFen: 0 },
+      ],
+      actor: { id: userId(t.db, "supervisor1"), role: "supervisor", unitId: null },
+      now: new Date("2026-11-23T03:00:00Z"),
     });
     expect(totals()).toEqual({ fen: 600000, n: 1 });
     t.db.$client.prepare("update case_workers set recovered_fen = 250000 where id = ?").run(workers[1]!.id);

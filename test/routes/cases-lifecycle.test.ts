@@ -140,8 +140,8 @@ describe("moves", () => {
     const workerId = t.db.$client.prepare("select id from case_workers where case_id = ?").pluck().get(id) as number;
     const close = (body: Record<string, string>) => inspector.post(`/cases/${id}/close`).type("form").send({ version: String(version(id)), note: "单位已全额支付", [`recovered.${workerId}`]: "8500", ...body });
     const noOutcome = await close({});
-    expect(noOutcome.status).toBe(409);
-    expect(noOutcome.text).toContain("请选择“结案”的办结方式");
+    expect(noOutcome.status).toBe(422);
+    expect(noOutcome.text).toContain("请选择办结方式");
     expect((await move(inspector, id, { move: "close", outcome: "paidAfterOrder", note: "x" })).text).toContain("请使用案件页上的专门表单");
     expect((await close({ outcome: "paidAfterOrder" })).status).toBe(303);
     expect(caseRow(id)).toMatchObject({ state: "closed", outcome: "paidAfterOrder", working_days_taken: 5 });

@@ -64,7 +64,9 @@ describe("GET /statistics", () => {
   it("shows this year's figures, the summary sentence and three charts with their tables", async () => {
     const res = await supervisor.get("/statistics");
     expect(res.status).toBe(200);
-    expect(res.text).toContain("2026年1月1日至11月23日，全市办结欠薪案件2件，为3名农民工追讨工资0.90万元；平均办结时限8.5个工作日，比法定60个工作日提高86%；通过快速调处化解立案前欠薪问题1件，追回0.10万元。");
+    expect(res.text).toContain(
+      "2026年1月1日至11月23日，全市办结欠薪案件2件，为3名农民工追讨工资0.90万元；平均办结时限8.5个工作日，比法定60个工作日提高86%；通过快速调处化解立案前欠薪问题1件，追回0.10万元。",
+    );
     expect(res.text.match(/<img class="chart"/g)).toHaveLength(3);
     expect(res.text).toContain('data-table="months"');
     expect(res.text).toMatch(/data-figure="within">50.0%/);
@@ -110,7 +112,7 @@ describe("GET /cases as an inspector", () => {
     expect(res.text).toMatch(/data-figure="average">8.5</);
     const board = await supervisor.get("/dashboard");
     const row = board.text.match(new RegExp(`<tr data-inspector="${userId(t.db, "inspector1")}">([\\s\\S]*?)</tr>`))![1]!;
-    expect(row).toContain("<td class=\"num\">2</td>");
+    expect(row).toContain('<td class="num">2</td>');
     expect(row).toContain("8.5");
   });
 });

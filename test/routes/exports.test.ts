@@ -9,7 +9,14 @@ let supervisor: Agent;
 let inspector: Agent;
 beforeAll(async () => {
   t = await makeTestApp();
-  insertCase(t.db, { receivedOn: "2026-11-02", state: "closed", closedOn: "2026-11-12", outcome: "paidAfterOrder", lead: userId(t.db, "inspector1"), recovered: [1234567] });
+  insertCase(t.db, {
+    receivedOn: "2026-11-02",
+    state: "closed",
+    closedOn: "2026-11-12",
+    outcome: "paidAfterOrder",
+    lead: userId(t.db, "inspector1"),
+    recovered: [1234567],
+  });
   insertCase(t.db, { receivedOn: "2026-11-18", state: "received", lead: userId(t.db, "inspector2") });
   supervisor = await loginAs(t.app, "supervisor1");
   inspector = await loginAs(t.app, "inspector1");
@@ -22,7 +29,10 @@ const binary = (res: Response, cb: (err: Error | null, body: Buffer) => void) =>
 };
 
 async function download(agent: Agent, path: string) {
-  return agent.get(path).buffer(true).parse(binary as never);
+  return agent
+    .get(path)
+    .buffer(true)
+    .parse(binary as never);
 }
 
 async function workbook(body: Buffer) {
@@ -68,7 +78,11 @@ describe("GET /exports/cases.xlsx", () => {
     const before = auditCount("export:cases");
     await download(supervisor, "/exports/cases.xlsx?full=1&district=南关区");
     expect(auditCount("export:cases")).toBe(before + 1);
-    const last = t.db.$client.prepare("select actor_id, action, detail from audit_events where subject = 'export:cases' order by id desc limit 1").get() as { actor_id: number; action: string; detail: string };
+    const last = t.db.$client.prepare("select actor_id, action, detail from audit_events where subject = 'export:cases' order by id desc limit 1").get() as {
+      actor_id: number;
+      action: string;
+      detail: string;
+    };
     expect(last.actor_id).toBe(userId(t.db, "supervisor1"));
     expect(last.action).toBe("导出");
     expect(last.detail).toContain("完整");

@@ -1,6 +1,6 @@
 import request from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loginAs, makeTestApp, ROLE_USERS, type Agent, type TestApp } from "../helpers.js";
+import { loginAs, makeCase, makeTestApp, ROLE_USERS, userId, workerInput, type Agent, type TestApp } from "../helpers.js";
 import type { Role } from "../../src/domain/roles.js";
 
 /** Each page and the roles that may open it (everyone else signed in gets 403). */
@@ -70,5 +70,31 @@ describe("error pages", () => {
     const res = await agents.admin.get("/admin/users/not-a-number");
     expect(res.status).toBe(404);
     expect(res.text).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
+
+describe("case access follows the abilities table over HTTP", () => {
+  it("keeps /cases?every=1 to an inspector's own cases when the bureau has not allowed the read-only search", async () => {
+    const other = makeCase(t.db, { employerName: "长春某保密单位", workers: [workerInput(41, { name: "隐私甲", isRepresentative: true })] });
+    const inspector = await loginAs(t.app, "inspector3");
+    for (const path of ["/cases?every=1", "/cases?every=1&state=all", `/cases?every=1&q=${encodeURIComponent("隐私甲")}`, `/cases?q=QX&every=1`]) {
+      const res = await inspector.get(path);
+      expect(res.status, path).toBe(200);
+      expect(res.text, path).not.toContain(other.caseNumber);
+      expect(res.text, path).not.toContain("长春某保密单位");
+      expect(res.text, path).not.toContain("查询全部案件");
+    }
+    expect((await inspector.get(`/cases/${other.id}`)).status).toBe(403);
+  });
+
+  it("shows the supervisor the same case in the same search", async () => {
+    const { caseNumber } = makeCase(t.db, { workers: [workerInput(42, { name: "隐私乙", isRepresentative: true })] });
+    const res = await agents.supervisor.get(`/cases?q=${encodeURIComponent("隐私乙")}`);
+    expect(res.text).toContain(caseNumber);
+  });
+
+  it("keeps liaisons and admins off the case page, and a clerk off a case another clerk registered", async () => {
+    const { id } = makeCase(t.db, {}, { actorId: userId(t.db, "supervisor1") });
+    for (const role of ["unit", "admin", "clerk"] as const) expect((await agents[role].get(`/cases/${id}`)).status, role).toBe(403);
   });
 });

@@ -83,10 +83,20 @@ describe("快速调处", () => {
     expect(t.db.$client.prepare("select count(*) from mediations").pluck().get()).toBe(0);
   });
 
+  it("reports every field's problem at once, each naming its field, and keeps the typed values", async () => {
+    const c = await workedCase(t, { to: "mediating", overrides: twoWorkers });
+    const res = await inspector.post(`/cases/${c.id}/mediations`).type("form").send(mediationForm(c.version(), c.workers, { place: "", sessionOn: "2026-02-30", [`amount.${c.workers[0]!.id}`]: "八千", employerSide: "单位代表孙某" }));
+    expect(res.status).toBe(422);
+    for (const message of ["请填写调解地点", "调解日期应为有效日期", "工人1的约定金额应为金额数字"]) expect(res.text).toContain(message);
+    expect(res.text).toContain('value="单位代表孙某"');
+    expect(res.text).toContain('value="八千"');
+    expect(res.text).toMatch(/<details class="action-details no-print" open>\s*<summary>记录调解/);
+  });
+
   it("names the worker whose amount is not a number", async () => {
     const c = await workedCase(t, { to: "mediating", overrides: twoWorkers });
     const res = await inspector.post(`/cases/${c.id}/mediations`).type("form").send(mediationForm(c.version(), c.workers, { [`amount.${c.workers[1]!.id}`]: "四千" }));
-    expect(res.text).toContain("工人2的金额应为金额数字");
+    expect(res.text).toContain("工人2的约定金额应为金额数字");
   });
 
   it("sends a failed mediation to filing, and warns as the acceptance window closes", async () => {
@@ -190,7 +200,7 @@ describe("责令限期支付", () => {
     const over = await close(inspector, { [`recovered.${c.workers[1]!.id}`]: "5000" });
     expect(over.status).toBe(422);
     expect(over.text).toContain("工人2：追回金额超过诉求金额，须由科长填写说明");
-    expect((await close(inspector, { [`recovered.${c.workers[1]!.id}`]: "-1" })).text).toContain("工人2的金额应为金额数字");
+    expect((await close(inspector, { [`recovered.${c.workers[1]!.id}`]: "-1" })).text).toContain("工人2的追回金额应为金额数字");
     expect((await close(inspector, {})).status).toBe(303);
     expect(row(c.id)).toMatchObject({ state: "closed", outcome: "paidAfterOrder" });
     const report = await inspector.get(`/cases/${c.id}/report`);

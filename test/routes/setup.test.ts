@@ -36,6 +36,8 @@ describe("first start", () => {
     expect(q("select count(*) from cases where outcome = 'mediated' and filed_on is null")).toBe(5);
     expect(q("select count(*) from payment_orders")).toBeGreaterThan(0);
     expect(q("select count(distinct status) from task_force_tasks")).toBe(2);
+    // Every closed case records what each worker recovered (the seed moves cases the one way the app does).
+    expect(q("select count(*) from case_workers w join cases c on c.id = w.case_id where c.state = 'closed' and w.recovered_fen is null")).toBe(0);
   });
 
   it("in production creates no demo data, only the first admin with ADMIN_PASSWORD", async () => {

@@ -1,0 +1,208 @@
+/**
+ * Who may do what on a case: the one table (docs/rules.md, "Who may do what").
+ *
+ * A viewer stands in one relation to a case — the supervisor (every case), an inspector assigned to it
+ * (lead or second) or another inspector, the clerk who registered it or another clerk, the liaison of a
+ * member unit with a task on it or of another unit, an admin, or nobody signed in. From that relation and
+ * the case's state follow:
+ * - the access level: `full` (the case page, ID numbers and phones unmasked: the people working the case),
+ *   `masked` (the bureau's optional read-only search for inspectors), `summary` (a tasked unit's liaison:
+ *   the facts without workers' personal data, through the task page), or `none`;
+ * - the moves of the state machine (case-states.ts) the viewer may make now;
+ * - a flag for every other action on the case.
+ * Models enforce these; the case page hands the same flags to the views; `requireRole` on routes is only a
+ * coarse gate for staff areas. `caseListScope` says, from the same facts, which cases a viewer may list.
+ * Conditions that are not about who the viewer is (an agreement to settle, a deadline not yet passed)
+ * stay with the move's own guard in the models.
+ */
+import { MOVES, isFiled, isOpen, type CaseState, type Move, type MoveName } from "./case-states.js";
+import { ForbiddenError } from "./errors.js";
+import type { Role } from "./roles.js";
+
+export interface Viewer {
+  id: number;
+  role: Role;
+  /** The member unit of a task-force liaison. */
+  unitId: number | null;
+}
+
+/** What the bureau has switched on (configuration). */
+export interface AccessPolicy {
+  /** Inspectors may search and open every case read-only, with personal data masked. */
+  inspectorsReadAll: boolean;
+}
+
+/** The facts of a case that decide who may do what. */
+export interface CaseParties {
+  state: CaseState;
+  registeredById: number | null;
+  leadInspectorId: number | null;
+  secondInspectorId: number | null;
+  extensionDays: number;
+  /** Member units with a task-force task on this case. */
+  taskUnitIds: readonly number[];
+}
+
+export const RELATIONS = [
+  "supervisor",
+  "assignedInspector",
+  "otherInspector",
+  "registrar",
+  "otherClerk",
+  "taskedLiaison",
+  "otherLiaison",
+  "admin",
+  "anonymous",
+] as const;
+export type Relation = (typeof RELATIONS)[number];
+
+export const ACCESS_LEVELS = ["none", "summary", "masked", "full"] as const;
+export type AccessLevel = (typeof ACCESS_LEVELS)[number];
+
+/** Every action on a case besides the state machine's moves. A new one needs a row in the matrix test. */
+export const CASE_ACTIONS = [
+  "assign",
+  "extend",
+  "addEvidence",
+  "openEvidence",
+  "voidEvidence",
+  "printDocuments",
+  "noteOverClaim",
+  "answerTask",
+] as const;
+export type CaseAction = (typeof CASE_ACTIONS)[number];
+
+export interface CaseAbilities extends Record<CaseAction, boolean> {
+  relation: Relation;
+  access: AccessLevel;
+  /** The moves this viewer may make from the case's current state, in table order. */
+  moves: readonly Move[];
+}
+
+export function relationTo(c: Omit<CaseParties, "state" | "extensionDays">, viewer: Viewer | null): Relation {
+  if (!viewer) return "anonymous";
+  switch (viewer.role) {
+    case "supervisor":
+      return "supervisor";
+    case "inspector":
+      return viewer.id === c.leadInspectorId || viewer.id === c.secondInspectorId ? "assignedInspector" : "otherInspector";
+    case "clerk":
+      return viewer.id === c.registeredById ? "registrar" : "otherClerk";
+    case "unit":
+      return viewer.unitId !== null && c.taskUnitIds.includes(viewer.unitId) ? "taskedLiaison" : "otherLiaison";
+    case "admin":
+      return "admin";
+  }
+}
+
+/** The people working the case: they see it whole and act on it as their role allows. */
+const WORKING: readonly Relation[] = ["supervisor", "assignedInspector", "registrar"];
+
+function accessFor(relation: Relation, policy: AccessPolicy): AccessLevel {
+  if (WORKING.includes(relation)) return "full";
+  if (relation === "otherInspector" && policy.inspectorsReadAll) return "masked";
+  if (relation === "taskedLiaison") return "summary";
+  return "none";
+}
+
+function mayMove(move: Move, relation: Relation, role: Role | null): boolean {
+  return WORKING.includes(relation) && role !== null && move.by.includes(role);
+}
+
+export function caseAbilities(c: CaseParties, viewer: Viewer | null, policy: AccessPolicy): CaseAbilities {
+  const relation = relationTo(c, viewer);
+  const access = accessFor(relation, policy);
+  const role = viewer?.role ?? null;
+  const working = access === "full";
+  const supervisor = relation === "supervisor";
+  const staffWorking = working && relation !== "registrar";
+  return {
+    relation,
+    access,
+    moves: MOVES.filter((m) => m.from.includes(c.state) && mayMove(m, relation, role)),
+    assign: supervisor && isOpen(c.state),
+    // 劳动保障监察条例 第十七条: once, by 30 working days, approved by the head (docs/rules.md).
+    extend: supervisor && isFiled(c.state) && c.extensionDays === 0,
+    addEvidence: working,
+    openEvidence: working,
+    voidEvidence: staffWorking,
+    printDocuments: working,
+    noteOverClaim: supervisor && isFiled(c.state),
+    answerTask: relation === "taskedLiaison" && isOpen(c.state),
+  };
+}
+
+export function mayMakeMove(abilities: CaseAbilities, name: MoveName): boolean {
+  return abilities.moves.some((m) => m.name === name);
+}
+
+/** Refuses a move this viewer may not make, saying why. */
+export function assertMayMove(abilities: CaseAbilities, move: Move): void {
+  if (mayMakeMove(abilities, move.name)) return;
+  const why = abilities.relation === "otherInspector" ? "只有承办本案的监察员可以办理" : "您不能办理此操作";
+  throw new ForbiddenError(`${why}：“${move.label}”。`);
+}
+
+/** Refuses an action this viewer may not take on the case. */
+export function assertMay(abilities: CaseAbilities, action: CaseAction): void {
+  if (!abilities[action]) throw new ForbiddenError(ACTION_REFUSALS[action]);
+}
+
+const ACTION_REFUSALS: Record<CaseAction, string> = {
+  assign: "只有科长可以分配未结案的案件。",
+  extend: "只有科长可以批准延长已立案案件的法定办案期限，且只能延长一次。",
+  addEvidence: "只有办理本案的人员可以上传证据材料。",
+  openEvidence: "只有办理本案的人员可以打开证据材料。",
+  voidEvidence: "只有承办监察员和科长可以作废证据。",
+  printDocuments: "只有办理本案的人员可以打印本案文书。",
+  noteOverClaim: "只有科长可以说明追回金额超过诉求的原因。",
+  answerTask: "只有接到任务的成员单位联络员可以答复，且案件未结案。",
+};
+
+/** A task-force task: its unit's liaison sees and answers it (until done); the supervisor sees every task. */
+export function taskAbilities(task: { unitId: number; status: string }, onCase: CaseAbilities, viewer: Viewer | null): { view: boolean; answer: boolean } {
+  const ownUnit = onCase.relation === "taskedLiaison" && viewer?.unitId === task.unitId;
+  return { view: onCase.relation === "supervisor" || ownUnit, answer: ownUnit && onCase.answerTask && task.status !== "done" };
+}
+
+/** Which cases a viewer may list: every case, the ones assigned to them, the ones they registered, or none. */
+export type CaseListScope =
+  | { kind: "all"; access: "full" | "masked" }
+  | { kind: "assigned"; inspectorId: number }
+  | { kind: "registered"; clerkId: number }
+  | { kind: "none" };
+
+/** `everyCase`: an inspector asks for the read-only search of every case (only where the policy allows it). */
+export function caseListScope(viewer: Viewer | null, policy: AccessPolicy, everyCase: boolean): CaseListScope {
+  switch (viewer?.role) {
+    case "supervisor":
+      return { kind: "all", access: "full" };
+    case "inspector":
+      return everyCase && policy.inspectorsReadAll ? { kind: "all", access: "masked" } : { kind: "assigned", inspectorId: viewer.id };
+    case "clerk":
+      return { kind: "registered", clerkId: viewer.id };
+    default:
+      return { kind: "none" };
+  }
+}
+
+/** What a signed-in staff member may do outside any one case (the workbench, intake, task board). */
+export interface StaffAbilities {
+  registerCases: boolean;
+  searchEveryCase: boolean;
+  seeReminders: boolean;
+  assignCases: boolean;
+  /** The task board: a liaison sees their unit's tasks; a supervisor every open task. */
+  taskBoard: "ownUnit" | "allOpen" | null;
+}
+
+export function staffAbilities(viewer: Viewer | null, policy: AccessPolicy): StaffAbilities {
+  const role = viewer?.role ?? null;
+  return {
+    registerCases: role === "clerk" || role === "supervisor",
+    searchEveryCase: role === "inspector" && policy.inspectorsReadAll,
+    seeReminders: role === "inspector" || role === "supervisor",
+    assignCases: role === "supervisor",
+    taskBoard: role === "unit" ? "ownUnit" : role === "supervisor" ? "allOpen" : null,
+  };
+}

@@ -1,0 +1,157 @@
+/**
+ * The abilities matrix, read as a table: one row per ability (the access level, every move of the state
+ * machine, every other action), one column per way a viewer can stand to a case. A cell lists the states in
+ * which the viewer has the ability — R received, M mediating, S awaiting_supplement, F filed, C closed;
+ * "-" never. The access row gives the level instead. A new move or action without a row fails the test.
+ */
+import { describe, expect, it } from "vitest";
+import {
+  CASE_ACTIONS,
+  caseAbilities,
+  caseListScope,
+  mayMakeMove,
+  staffAbilities,
+  taskAbilities,
+  type AccessPolicy,
+  type CaseParties,
+  type Relation,
+  type Viewer,
+} from "../../src/domain/case-abilities.js";
+import { CASE_STATES, MOVE_NAMES, type CaseState, type MoveName } from "../../src/domain/case-states.js";
+
+const MATRIX = `
+ability            | supervisor | lead  | second | otherInspector | readAllInspector | registrar | otherClerk | taskedLiaison | otherLiaison | admin | anonymous
+access             | full       | full  | full   | none           | masked           | full      | none       | summary       | none         | none  | none
+startMediation     | R          | R     | R      | -              | -                | -         | -          | -             | -            | -     | -
+mediationFailed    | M          | M     | M      | -              | -                | -         | -          | -             | -            | -     | -
+file               | RM         | RM    | RM     | -              | -                | -         | -          | -             | -            | -     | -
+requestSupplement  | R          | R     | R      | -              | -                | -         | -          | -             | -            | -     | -
+supplementReceived | S          | S     | S      | -              | -                | S         | -          | -             | -            | -     | -
+reject             | RS         | RS    | RS     | -              | -                | -         | -          | -             | -            | -     | -
+redirect           | RS         | RS    | RS     | -              | -                | -         | -          | -             | -            | -     | -
+withdraw           | RMSF       | RMSF  | RMSF   | -              | -                | RMSF      | -          | -             | -            | -     | -
+close              | F          | F     | F      | -              | -                | -         | -          | -             | -            | -     | -
+recordVisit        | F          | F     | F      | -              | -                | -         | -          | -             | -            | -     | -
+recordMediation    | M          | M     | M      | -              | -                | -         | -          | -             | -            | -     | -
+settleByMediation  | M          | M     | M      | -              | -                | -         | -          | -             | -            | -     | -
+recordPayment      | MF         | MF    | MF     | -              | -                | -         | -          | -             | -            | -     | -
+issueOrder         | F          | F     | F      | -              | -                | -         | -          | -             | -            | -     | -
+enforce            | F          | F     | F      | -              | -                | -         | -          | -             | -            | -     | -
+escalate           | RMSF       | -     | -      | -              | -                | -         | -          | -             | -            | -     | -
+reopen             | C          | -     | -      | -              | -                | -         | -          | -             | -            | -     | -
+assign             | RMSF       | -     | -      | -              | -                | -         | -          | -             | -            | -     | -
+extend             | F          | -     | -      | -              | -                | -         | -          | -             | -            | -     | -
+addEvidence        | RMSFC      | RMSFC | RMSFC  | -              | -                | RMSFC     | -          | -             | -            | -     | -
+openEvidence       | RMSFC      | RMSFC | RMSFC  | -              | -                | RMSFC     | -          | -             | -            | -     | -
+voidEvidence       | RMSFC      | RMSFC | RMSFC  | -              | -                | -         | -          | -             | -            | -     | -
+printDocuments     | RMSFC      | RMSFC | RMSFC  | -              | -                | RMSFC     | -          | -             | -            | -     | -
+noteOverClaim      | F          | -     | -      | -              | -                | -         | -          | -             | -            | -     | -
+answerTask         | -          | -     | -      | -              | -                | -         | -          | RMSF          | -            | -     | -
+`;
+
+const STATE_LETTERS: Record<string, CaseState> = { R: "received", M: "mediating", S: "awaiting_supplement", F: "filed", C: "closed" };
+
+const [header, ...body] = MATRIX.trim().split("\n").map((line) => line.split("|").map((cell) => cell.trim()));
+const COLUMNS = header!.slice(1);
+const ROWS = new Map(body.map(([ability, ...cells]) => [ability!, cells]));
+
+/** The people of the demo case, and how each column's viewer stands to it. */
+const IDS = { supervisor: 1, lead: 2, second: 3, otherInspector: 4, registrar: 5, otherClerk: 6, liaison: 7, admin: 8 };
+const TASKED_UNIT = 20;
+const COLUMN_VIEWERS: Record<string, { viewer: Viewer | null; policy: AccessPolicy; relation: Relation }> = {
+  supervisor: { viewer: { id: IDS.supervisor, role: "supervisor", unitId: null }, policy: { inspectorsReadAll: false }, relation: "supervisor" },
+  lead: { viewer: { id: IDS.lead, role: "inspector", unitId: null }, policy: { inspectorsReadAll: false }, relation: "assignedInspector" },
+  second: { viewer: { id: IDS.second, role: "inspector", unitId: null }, policy: { inspectorsReadAll: false }, relation: "assignedInspector" },
+  otherInspector: { viewer: { id: IDS.otherInspector, role: "inspector", unitId: null }, policy: { inspectorsReadAll: false }, relation: "otherInspector" },
+  readAllInspector: { viewer: { id: IDS.otherInspector, role: "inspector", unitId: null }, policy: { inspectorsReadAll: true }, relation: "otherInspector" },
+  registrar: { viewer: { id: IDS.registrar, role: "clerk", unitId: null }, policy: { inspectorsReadAll: false }, relation: "registrar" },
+  otherClerk: { viewer: { id: IDS.otherClerk, role: "clerk", unitId: null }, policy: { inspectorsReadAll: false }, relation: "otherClerk" },
+  taskedLiaison: { viewer: { id: IDS.liaison, role: "unit", unitId: TASKED_UNIT }, policy: { inspectorsReadAll: false }, relation: "taskedLiaison" },
+  otherLiaison: { viewer: { id: IDS.liaison, role: "unit", unitId: TASKED_UNIT + 1 }, policy: { inspectorsReadAll: false }, relation: "otherLiaison" },
+  admin: { viewer: { id: IDS.admin, role: "admin", unitId: null }, policy: { inspectorsReadAll: false }, relation: "admin" },
+  anonymous: { viewer: null, policy: { inspectorsReadAll: true }, relation: "anonymous" },
+};
+
+function caseIn(state: CaseState, extensionDays = 0): CaseParties {
+  return { state, registeredById: IDS.registrar, leadInspectorId: IDS.lead, secondInspectorId: IDS.second, extensionDays, taskUnitIds: [TASKED_UNIT] };
+}
+
+function has(ability: string, abilities: ReturnType<typeof caseAbilities>): boolean {
+  if ((MOVE_NAMES as readonly string[]).includes(ability)) return mayMakeMove(abilities, ability as MoveName);
+  return abilities[ability as (typeof CASE_ACTIONS)[number]];
+}
+
+describe("the case-abilities matrix", () => {
+  it("has a row for the access level, every move and every action, and a column for every relation", () => {
+    expect([...ROWS.keys()].sort()).toEqual(["access", ...MOVE_NAMES, ...CASE_ACTIONS].sort());
+    expect(COLUMNS.sort()).toEqual(Object.keys(COLUMN_VIEWERS).sort());
+  });
+
+  it.each(COLUMNS)("places the %s column's viewer in the right relation", (column) => {
+    const { viewer, policy, relation } = COLUMN_VIEWERS[column]!;
+    expect(caseAbilities(caseIn("filed"), viewer, policy).relation).toBe(relation);
+  });
+
+  describe.each([...ROWS.keys()])("%s", (ability) => {
+    it.each(COLUMNS.map((column, i) => [column, ROWS.get(ability)![i]!] as const))("%s: %s", (column, cell) => {
+      const { viewer, policy } = COLUMN_VIEWERS[column]!;
+      for (const state of CASE_STATES) {
+        const abilities = caseAbilities(caseIn(state), viewer, policy);
+        if (ability === "access") {
+          expect(abilities.access, state).toBe(cell);
+        } else {
+          const expected = [...cell].some((letter) => STATE_LETTERS[letter] === state);
+          expect(has(ability, abilities), `${column} in ${state}`).toBe(expected);
+        }
+      }
+    });
+  });
+
+  it("allows the statutory extension only once", () => {
+    const supervisor = COLUMN_VIEWERS.supervisor!;
+    expect(caseAbilities(caseIn("filed", 30), supervisor.viewer, supervisor.policy).extend).toBe(false);
+  });
+});
+
+describe("task abilities", () => {
+  const task = { unitId: TASKED_UNIT, status: "open" };
+  it("lets the tasked unit's liaison see and answer its own task until done, and the supervisor see it", () => {
+    const liaison = COLUMN_VIEWERS.taskedLiaison!.viewer;
+    const onCase = caseAbilities(caseIn("filed"), liaison, { inspectorsReadAll: false });
+    expect(taskAbilities(task, onCase, liaison)).toEqual({ view: true, answer: true });
+    expect(taskAbilities({ ...task, status: "done" }, onCase, liaison)).toEqual({ view: true, answer: false });
+    const supervisor = COLUMN_VIEWERS.supervisor!.viewer;
+    expect(taskAbilities(task, caseAbilities(caseIn("filed"), supervisor, { inspectorsReadAll: false }), supervisor)).toEqual({ view: true, answer: false });
+  });
+
+  it("keeps a liaison out of another unit's task on the same case", () => {
+    const liaison = COLUMN_VIEWERS.taskedLiaison!.viewer;
+    const onCase = caseAbilities(caseIn("filed"), liaison, { inspectorsReadAll: false });
+    expect(taskAbilities({ unitId: TASKED_UNIT + 5, status: "open" }, onCase, liaison)).toEqual({ view: false, answer: false });
+  });
+});
+
+describe("which cases a viewer may list", () => {
+  const inspector: Viewer = { id: 4, role: "inspector", unitId: null };
+  it("gives an inspector only their assigned cases, even when asking for every case, unless the bureau allows it", () => {
+    expect(caseListScope(inspector, { inspectorsReadAll: false }, true)).toEqual({ kind: "assigned", inspectorId: 4 });
+    expect(caseListScope(inspector, { inspectorsReadAll: true }, true)).toEqual({ kind: "all", access: "masked" });
+    expect(caseListScope(inspector, { inspectorsReadAll: true }, false)).toEqual({ kind: "assigned", inspectorId: 4 });
+  });
+
+  it("gives a clerk the cases they registered, a supervisor every case, and nobody else any", () => {
+    expect(caseListScope({ id: 5, role: "clerk", unitId: null }, { inspectorsReadAll: true }, true)).toEqual({ kind: "registered", clerkId: 5 });
+    expect(caseListScope({ id: 1, role: "supervisor", unitId: null }, { inspectorsReadAll: false }, false)).toEqual({ kind: "all", access: "full" });
+    for (const role of ["unit", "admin"] as const) expect(caseListScope({ id: 9, role, unitId: 20 }, { inspectorsReadAll: true }, true)).toEqual({ kind: "none" });
+    expect(caseListScope(null, { inspectorsReadAll: true }, true)).toEqual({ kind: "none" });
+  });
+
+  it("offers the staff-wide abilities by role", () => {
+    const policy = { inspectorsReadAll: true };
+    expect(staffAbilities({ id: 5, role: "clerk", unitId: null }, policy)).toEqual({ registerCases: true, searchEveryCase: false, seeReminders: false, assignCases: false, taskBoard: null });
+    expect(staffAbilities(inspector, policy)).toEqual({ registerCases: false, searchEveryCase: true, seeReminders: true, assignCases: false, taskBoard: null });
+    expect(staffAbilities(inspector, { inspectorsReadAll: false }).searchEveryCase).toBe(false);
+    expect(staffAbilities({ id: 1, role: "supervisor", unitId: null }, policy)).toEqual({ registerCases: true, searchEveryCase: false, seeReminders: true, assignCases: true, taskBoard: "allOpen" });
+    expect(staffAbilities({ id: 7, role: "unit", unitId: 20 }, policy).taskBoard).toBe("ownUnit");
+  });
+});
