@@ -3,6 +3,7 @@
  * Fills a temporary database (BENCH_CASES cases over ten years, 15 % open, 200 inspectors, 1–5 workers each),
  * times the dashboard, the year's statistics and the clearance board (one request at a time), then serves
  * the app and streams every case as XLSX and CSV, sampling the process's RSS while it does.
+ * Then 32 connections from a worker thread load each page for 5 s (p50/p95/p99).
  *   npm run bench:supervision                                   (100,000 cases, figures and exports)
  *   BENCH_CASES=1000000 BENCH_EXPORT=0 npm run bench:supervision (the figures at 1,000,000)
  */
@@ -12,6 +13,7 @@ import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { performance } from "node:perf_hooks";
+import { Worker } from "node:worker_threads";
 import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
 import { openDb } from "../src/db/client.js";
@@ -104,11 +106,6 @@ time("clearance board", () => clearanceBoard(db, today));
 
 // ---- A big export through the real app, RSS sampled while it streams ----------------------------------
 
-if (!EXPORT) {
-  db.$client.close();
-  rmSync(dir, { recursive: true, force: true });
-  process.exit(0);
-}
 const app = createApp({ db, config: readConfig({ NODE_ENV: "test", EVIDENCE_DIR: join(dir, "evidence") }), now: () => new Date(`${today}T02:00:00Z`) });
 const server = app.listen(0, "127.0.0.1");
 await new Promise((resolve) => server.once("listening", resolve));
@@ -141,9 +138,39 @@ async function measureExport(path: string): Promise<void> {
   );
 }
 
-console.log(`exports of all ${N.toLocaleString()} cases:`);
-await measureExport("/exports/cases.xlsx?state=all");
-await measureExport("/exports/cases.csv?state=all");
+/** CONNECTIONS clients in a worker thread (its own event loop) hammer one page for SECONDS. */
+async function load(path: string, connections = 32, seconds = 5): Promise<void> {
+  const code = `
+    const { parentPort, workerData: w } = require("node:worker_threads");
+    const http = require("node:http");
+    const agent = new http.Agent({ keepAlive: true, maxSockets: w.connections });
+    const samples = []; let errors = 0; const end = Date.now() + w.seconds * 1000;
+    const once = () => new Promise((resolve) => {
+      const t0 = performance.now();
+      http.get(w.url, { agent, headers: { cookie: w.cookie } }, (res) => {
+        res.resume();
+        res.on("end", () => { if (res.statusCode === 200) samples.push(performance.now() - t0); else errors++; resolve(); });
+      }).on("error", () => { errors++; resolve(); });
+    });
+    const loop = async () => { while (Date.now() < end) await once(); };
+    Promise.all(Array.from({ length: w.connections }, loop)).then(() => { agent.destroy(); parentPort.postMessage({ samples, errors }); });`;
+  const worker = new Worker(code, { eval: true, workerData: { url: `${base}${path}`, cookie, connections, seconds } });
+  const { samples, errors } = await new Promise<{ samples: number[]; errors: number }>((resolve) => worker.once("message", resolve));
+  samples.sort((a, b) => a - b);
+  const p = (q: number) => (samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? Number.NaN).toFixed(0);
+  console.log(
+    `${path.padEnd(40)} ${connections} connections: ${(samples.length / seconds).toFixed(1).padStart(7)} req/s  p50 ${p(0.5).padStart(5)} ms  p95 ${p(0.95).padStart(5)} ms  p99 ${p(0.99).padStart(5)} ms${errors ? `  ${errors} errors` : ""}`,
+  );
+}
+
+await load("/dashboard");
+await load("/statistics");
+await load("/dashboard/clearance");
+if (EXPORT) {
+  console.log(`exports of all ${N.toLocaleString()} cases:`);
+  await measureExport("/exports/cases.xlsx?state=all");
+  await measureExport("/exports/cases.csv?state=all");
+}
 server.close();
 db.$client.close();
 rmSync(dir, { recursive: true, force: true });

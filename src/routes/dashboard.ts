@@ -11,6 +11,7 @@ import { renderChart } from "../http/charts.js";
 import { renderPageOrPartial } from "../http/render.js";
 import { requireRole } from "../middleware/require-role.js";
 import { clearanceBoard, DASHBOARD_CLOCK_LABELS, DASHBOARD_CLOCKS, dashboard, RUNNING_STATUSES, type InspectorFigures } from "../models/dashboard.js";
+import { memoFigures } from "../models/figures-cache.js";
 import { periodStatistics, type PeriodStatistics } from "../models/statistics.js";
 
 function abilitiesOf(res: Response) {
@@ -68,7 +69,11 @@ export function dashboardRouter(ctx: AppContext): Router {
 
   router.get("/dashboard", supervisors, (_req, res) => {
     const can = abilitiesOf(res);
-    const d = dashboard(db, res.locals.today);
+    const today = res.locals.today;
+    const { d, inspectorChart: chart } = memoFigures(db, `dashboard:${today}`, () => {
+      const d = dashboard(db, today);
+      return { d, inspectorChart: inspectorChart(d.inspectors) };
+    });
     res.render("dashboard/index", {
       d,
       can,
@@ -78,19 +83,24 @@ export function dashboardRouter(ctx: AppContext): Router {
       statusLabels: CLOCK_STATUS_LABELS,
       stateLabels: STATE_LABELS,
       channelLabels: CHANNEL_LABELS,
-      inspectorChart: inspectorChart(d.inspectors),
+      inspectorChart: chart,
     });
   });
 
   router.get("/dashboard/clearance", supervisors, (_req, res) => {
     const can = abilitiesOf(res);
-    res.render("dashboard/clearance", { b: clearanceBoard(db, res.locals.today), can });
+    const today = res.locals.today;
+    res.render("dashboard/clearance", { b: memoFigures(db, `clearance:${today}`, () => clearanceBoard(db, today)), can });
   });
 
   router.get("/statistics", supervisors, (req, res) => {
     const can = abilitiesOf(res);
     const form = parsePeriod(req.query, res.locals.today);
-    const s = periodStatistics(db, form.period);
+    const { from, to, kind } = form.period;
+    const { s, charts } = memoFigures(db, `statistics:${kind}:${from}:${to}`, () => {
+      const s = periodStatistics(db, form.period);
+      return { s, charts: statisticsCharts(s) };
+    });
     res.status(form.ok ? 200 : 422);
     renderPageOrPartial(res, "statistics/index", "statistics/_results", {
       s,
@@ -100,7 +110,7 @@ export function dashboardRouter(ctx: AppContext): Router {
       periodLabels: PERIOD_LABELS,
       channelLabels: CHANNEL_LABELS,
       exportQuery: periodQuery(form.period),
-      charts: statisticsCharts(s),
+      charts,
     });
   });
 

@@ -71,11 +71,17 @@ describe("query plans of the dashboard, statistics and clearance board", () => {
     const plans = plansOf(t, () => work(t));
     expect(plans.length).toBeGreaterThan(0);
     if (process.env.SHOW_PLANS) for (const p of plans) console.log(p.sql.replace(/\s+/g, " ").slice(0, 160), "\n   ", p.plan.join("\n    "));
-    for (const p of plans)
+    for (const p of plans) {
       expect(
         p.plan.filter((line) => BIG_TABLES.test(line)),
         p.sql,
       ).toEqual([]);
+      // Every step over cases reads a covering index: no row-by-row lookups in the table either.
+      expect(
+        p.plan.filter((line) => /SEARCH cases USING (INDEX|INTEGER PRIMARY KEY)/.test(line)),
+        p.sql,
+      ).toEqual([]);
+    }
   };
 
   it(

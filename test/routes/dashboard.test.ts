@@ -116,3 +116,16 @@ describe("GET /cases as an inspector", () => {
     expect(row).toContain("8.5");
   });
 });
+
+describe("figures reused between requests", () => {
+  it("are computed afresh as soon as anything is written", async () => {
+    const before = await supervisor.get("/dashboard");
+    const again = await supervisor.get("/dashboard");
+    expect(again.text).toBe(before.text);
+    insertCase(t.db, { receivedOn: "2026-11-23", state: "received" });
+    const after = await supervisor.get("/dashboard");
+    expect(after.text).toMatch(/今日新收投诉<\/span><span class="figure-value">2</);
+    const clearance = await supervisor.get("/dashboard/clearance");
+    expect(clearance.text).toMatch(/在办欠薪案件<\/span><a class="figure-value big-number" href="\/cases">4</);
+  });
+});
