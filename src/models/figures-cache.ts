@@ -17,8 +17,8 @@ function databaseState(db: Db): string {
 
 /** `compute()`'s answer for `key`, recomputed only after the database changed. */
 export function memoFigures<T>(db: Db, key: string, compute: () => T): T {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  const cache = caches.get(db) ?? new Map<string, { state: string; value: unknown }>();
+  caches.set(db, cache);
   const state = databaseState(db);
   const hit = cache.get(key);
   if (hit && hit.state === state) return hit.value as T;
