@@ -81,10 +81,38 @@ export function clockFilterCondition(key: ClockFilterKey, status: RunningStatus,
 
 export type ClockCounts = Record<RunningStatus, number>;
 
-function caseClockCounts(db: Db, key: ClockKey, calendar: WorkingCalendar, today: IsoDate): ClockCounts {
-  const when = (s: RunningStatus) => sql`coalesce(sum(case when ${caseClockCondition(key, s, calendar, today)} then 1 else 0 end), 0)`;
-  return db.get<ClockCounts>(sql`select ${when("normal")} as normal, ${when("dueSoon")} as dueSoon, ${when("overdue")} as overdue
-    from cases ${OPEN_CLOCKS_INDEX} where ${inStates(RUNNING_IN[key])}`);
+/** One clock's status as a SQL value: null when the clock is not running in the case's state. */
+function clockStatusSql(key: ClockKey, calendar: WorkingCalendar, today: IsoDate): SQL {
+  const when = (s: RunningStatus) => sql`when ${caseClockCondition(key, s, calendar, today)} then ${s}`;
+  return sql`(case ${when("overdue")} ${when("dueSoon")} ${when("normal")} end)`;
+}
+
+interface OpenGroup {
+  state: CaseState;
+  lead: number | null;
+  acceptance: RunningStatus | null;
+  target: RunningStatus | null;
+  statutory: RunningStatus | null;
+  n: number;
+}
+
+/**
+ * The open cases in one grouped pass over the covering index: how many per state, lead inspector and
+ * status of each clock (a few thousand groups at most), from which every open-case figure is added up.
+ */
+function openCaseGroups(db: Db, calendar: WorkingCalendar, today: IsoDate, inspectorId: number | null): OpenGroup[] {
+  const only = inspectorId === null ? sql`` : sql` and cases.lead_inspector_id = ${inspectorId}`;
+  return db.all<OpenGroup>(sql`
+    select cases.state as state, cases.lead_inspector_id as lead, ${clockStatusSql("acceptance", calendar, today)} as acceptance,
+      ${clockStatusSql("target", calendar, today)} as target, ${clockStatusSql("statutory", calendar, today)} as statutory, count(*) as n
+    from cases ${inspectorId === null ? OPEN_CLOCKS_INDEX : sql``} where ${inStates(OPEN_STATES)}${only}
+    group by 1, 2, 3, 4, 5`);
+}
+
+/** The worst of a case's running clocks (as worstStatusSql says in SQL for the workbench filter). */
+function worstStatus(g: OpenGroup): RunningStatus {
+  const statuses = [g.acceptance, g.target, g.statutory];
+  return statuses.includes("overdue") ? "overdue" : statuses.includes("dueSoon") ? "dueSoon" : "normal";
 }
 
 /** JSON array: index = a clock's length in working days, value = its 即将到期 bound in working days left. */
@@ -147,14 +175,13 @@ export const DASHBOARD_CLOCK_LABELS: Record<DashboardClock, string> = {
   orders: "限期支付指令",
 };
 
-/**
- * Worst running clock of an open case: 已超期 if any is overdue, else 即将到期 if any is due soon.
- * The statutory clock never ends before the target one (it runs 60 working days from a filing on or after
- * receipt), so an overdue statutory clock implies an overdue target: the target and acceptance clocks decide.
- */
+/** Worst running clock of an open case: 已超期 if any is overdue, else 即将到期 if any is due soon, else 正常. */
 function worstStatusSql(calendar: WorkingCalendar, today: IsoDate): SQL {
   const any = (s: RunningStatus) =>
-    sql`(${caseClockCondition("acceptance", s, calendar, today)} or ${caseClockCondition("target", s, calendar, today)}${s === "overdue" ? sql`` : sql` or ${caseClockCondition("statutory", s, calendar, today)}`})`;
+    sql`(${sql.join(
+      CASE_CLOCK_KEYS.map((k) => caseClockCondition(k, s, calendar, today)),
+      sql` or `,
+    )})`;
   return sql`(case when ${any("overdue")} then 'overdue' when ${any("dueSoon")} then 'dueSoon' else 'normal' end)`;
 }
 
@@ -175,14 +202,10 @@ export interface InspectorFigures {
  * Per lead inspector (主办): open cases by worst clock status now, and this month's closings with their
  * average working days and share within 8. `inspectorId` narrows it to one inspector (their workbench).
  */
-export function inspectorFigures(db: Db, today: IsoDate, inspectorId: number | null = null): InspectorFigures[] {
-  const calendar = loadCalendar(db);
+export function inspectorFigures(db: Db, today: IsoDate, inspectorId: number | null = null, groups?: OpenGroup[]): InspectorFigures[] {
   const month = monthRange(today.slice(0, 7));
   const only = inspectorId === null ? sql`` : sql` and cases.lead_inspector_id = ${inspectorId}`;
-  const open = db.all<{ id: number; status: RunningStatus; n: number }>(sql`
-    select cases.lead_inspector_id as id, ${worstStatusSql(calendar, today)} as status, count(*) as n
-    from cases ${inspectorId === null ? OPEN_CLOCKS_INDEX : sql``} where ${inStates(OPEN_STATES)} and cases.lead_inspector_id is not null${only}
-    group by 1, 2`);
+  const open = groups ?? openCaseGroups(db, loadCalendar(db), today, inspectorId);
   const closed = db.all<{ id: number; n: number; days: number; within: number }>(sql`
     select cases.lead_inspector_id as id, count(*) as n, sum(cases.working_days_taken) as days, sum(cases.closed_on <= cases.target_due_on) as within
     from cases ${CLOSED_FIGURES_INDEX} where cases.closed_on between ${month.from} and ${today} and cases.lead_inspector_id is not null${only}
@@ -212,10 +235,11 @@ export function inspectorFigures(db: Db, today: IsoDate, inspectorId: number | n
         withinShare: null,
       })
       .get(id)!;
-  for (const o of open) {
-    const r = row(o.id);
-    r[o.status] += o.n;
-    r.open += o.n;
+  for (const g of open) {
+    if (g.lead === null) continue;
+    const r = row(g.lead);
+    r[worstStatus(g)] += g.n;
+    r.open += g.n;
   }
   for (const c of closed) {
     Object.assign(row(c.id), { closedThisMonth: c.n, closedWithinTarget: c.within, averageDays: averageDays(c.days, c.n), withinShare: share(c.within, c.n) });
@@ -225,24 +249,30 @@ export function inspectorFigures(db: Db, today: IsoDate, inspectorId: number | n
 
 export function dashboard(db: Db, today: IsoDate) {
   const calendar = loadCalendar(db);
-  const byState = db.all<{ state: CaseState; n: number }>(sql`select cases.state as state, count(*) as n from cases where ${inStates(OPEN_STATES)} group by 1`);
+  const groups = openCaseGroups(db, calendar, today, null);
+  const caseClock = (key: ClockKey): ClockCounts => {
+    const counts: ClockCounts = { normal: 0, dueSoon: 0, overdue: 0 };
+    for (const g of groups) if (g[key]) counts[g[key]] += g.n;
+    return counts;
+  };
+  const openIn = (state: CaseState) => groups.reduce((n, g) => n + (g.state === state ? g.n : 0), 0);
   const newToday = db.all<{ channel: string; n: number }>(
     sql`select channel, count(*) as n from cases where received_on = ${today} group by 1 order by 2 desc`,
   );
   const clocks: Record<DashboardClock, ClockCounts> = {
-    acceptance: caseClockCounts(db, "acceptance", calendar, today),
-    target: caseClockCounts(db, "target", calendar, today),
-    statutory: caseClockCounts(db, "statutory", calendar, today),
+    acceptance: caseClock("acceptance"),
+    target: caseClock("target"),
+    statutory: caseClock("statutory"),
     tasks: taskClockCounts(db, calendar, today),
     orders: orderClockCounts(db, calendar, today),
   };
   return {
-    openByState: OPEN_STATES.map((state) => ({ state, n: byState.find((r) => r.state === state)?.n ?? 0 })),
-    openTotal: byState.reduce((s, r) => s + r.n, 0),
+    openByState: OPEN_STATES.map((state) => ({ state, n: openIn(state) })),
+    openTotal: groups.reduce((n, g) => n + g.n, 0),
     newToday,
     newTodayTotal: newToday.reduce((s, r) => s + r.n, 0),
     clocks,
-    inspectors: inspectorFigures(db, today),
+    inspectors: inspectorFigures(db, today, null, groups),
   };
 }
 
@@ -257,25 +287,26 @@ export function clearanceBoard(db: Db, today: IsoDate) {
   const calendar = loadCalendar(db);
   const countdown = festivalCountdown(today, calendar);
   const late = sql`(case when ${inStates(RUNNING_IN.statutory)} then cases.statutory_due_on else cases.target_due_on end) > ${countdown.lastWorkingDay}`;
-  const grouped = (column: SQL) =>
-    db.all<{ key: string | number | null; name: string | null; open: number; late: number }>(sql`
-      select ${column} as key, count(*) as open, sum(${late}) as late
-      from cases ${OPEN_CLOCKS_INDEX} where ${inStates(OPEN_STATES)} group by 1 order by 3 desc, 2 desc`);
-  const byInspector = grouped(sql`cases.lead_inspector_id`);
+  // One pass: open and late cases per (lead inspector, district), added up both ways below.
+  const groups = db.all<{ lead: number | null; district: string; open: number; late: number }>(sql`
+    select cases.lead_inspector_id as lead, cases.district as district, count(*) as open, sum(${late}) as late
+    from cases ${OPEN_CLOCKS_INDEX} where ${inStates(OPEN_STATES)} group by 1, 2`);
   const names = new Map(
     db.all<{ id: number; name: string }>(sql`select id, display_name as name from users where role in ('inspector', 'supervisor')`).map((u) => [u.id, u.name]),
   );
-  const byDistrict = grouped(sql`cases.district`);
+  const tally = <K>(keyOf: (g: (typeof groups)[number]) => K) => {
+    const out = new Map<K, { open: number; late: number }>();
+    for (const g of groups) {
+      const t = out.get(keyOf(g)) ?? { open: 0, late: 0 };
+      out.set(keyOf(g), { open: t.open + g.open, late: t.late + g.late });
+    }
+    return [...out].sort(([, a], [, b]) => b.late - a.late || b.open - a.open);
+  };
   return {
     countdown,
-    open: byDistrict.reduce((s, r) => s + r.open, 0),
-    late: byDistrict.reduce((s, r) => s + r.late, 0),
-    byInspector: byInspector.map((r) => ({
-      id: r.key as number | null,
-      name: r.key === null ? "未分配" : (names.get(r.key as number) ?? `#${r.key}`),
-      open: r.open,
-      late: r.late,
-    })),
-    byDistrict: byDistrict.map((r) => ({ district: String(r.key), open: r.open, late: r.late })),
+    open: groups.reduce((n, g) => n + g.open, 0),
+    late: groups.reduce((n, g) => n + g.late, 0),
+    byInspector: tally((g) => g.lead).map(([id, t]) => ({ id, name: id === null ? "未分配" : (names.get(id) ?? `#${id}`), ...t })),
+    byDistrict: tally((g) => g.district).map(([district, t]) => ({ district, ...t })),
   };
 }

@@ -98,3 +98,18 @@ describe.each(VIEWPORTS)("the supervisors' pages on a $name", ({ name, viewport,
     await page.close();
   });
 });
+
+describe.each(VIEWPORTS)("an inspector's workbench on a $name", ({ name, viewport, isMobile }) => {
+  it("shows my figures this month above my cases, and exports my list", async () => {
+    seedOnce();
+    const page = await env.browser().newPage({ locale: "zh-CN", viewport, isMobile });
+    await signIn(page, env.server().url, "inspector1");
+    await page.goto(`${env.server().url}/cases`);
+    await expect(page.locator("#my-figures-title").isVisible()).resolves.toBe(true);
+    await expect(page.locator('[data-figure="closed"]').textContent()).resolves.toMatch(/^\d+$/);
+    await expect(page.locator('button[formaction="/exports/cases.xlsx"]').isVisible()).resolves.toBe(true);
+    await expect(page.locator('input[name="full"]').count()).resolves.toBe(0);
+    await screenshot(page, `workbench-inspector-${name}`);
+    await page.close();
+  });
+});

@@ -41,6 +41,11 @@ describe("GET /dashboard", () => {
       expect(list.text).toMatch(/共 1 件/);
       const soon = await supervisor.get("/cases?on=acceptance&clock=dueSoon");
       expect(soon.text).toMatch(/共 1 件/);
+      // inspector1 leads the overdue filed case and the due-soon received one.
+      const me = userId(t.db, "inspector1");
+      expect(res.text).toContain(`href="/cases?inspector=${me}&amp;on=worst&amp;clock=overdue">1</a>`);
+      expect((await supervisor.get(`/cases?inspector=${me}&on=worst&clock=overdue`)).text).toMatch(/共 1 件/);
+      expect((await supervisor.get(`/cases?inspector=${me}&on=worst&clock=dueSoon`)).text).toMatch(/共 1 件/);
     });
 
     it("draws the inspectors' chart as a server-side SVG image, with the numbers in a table", async () => {
