@@ -7,11 +7,12 @@
  *   npm run bench:supervision                                   (100,000 cases, figures and exports)
  *   BENCH_CASES=1000000 BENCH_EXPORT=0 npm run bench:supervision (the figures at 1,000,000)
  */
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { get } from "node:http";
 import type { AddressInfo } from "node:net";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { cpus, tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { performance } from "node:perf_hooks";
 import { Worker } from "node:worker_threads";
 import { createApp } from "../src/app.js";
@@ -36,6 +37,12 @@ migrateDb(db);
 ensureCalendar(db, 2031);
 await seedDemo(db);
 const calendar = loadCalendar(db);
+/** Every result line goes to the console and to bench/supervision-results-<cases>.md. */
+const lines: string[] = [];
+function report(line: string): void {
+  console.log(line);
+  lines.push(line);
+}
 const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 
 function fill(): void {
@@ -93,12 +100,12 @@ function time(label: string, run: () => unknown, repeat = 20): void {
   }
   samples.sort((a, b) => a - b);
   const p = (q: number) => samples[Math.min(samples.length - 1, Math.floor(q * samples.length))]!.toFixed(1);
-  console.log(`${label.padEnd(44)} p50 ${p(0.5).padStart(7)} ms   p95 ${p(0.95).padStart(7)} ms`);
+  report(`${label.padEnd(44)} p50 ${p(0.5).padStart(7)} ms   p95 ${p(0.95).padStart(7)} ms`);
 }
 
 let start = performance.now();
 fill();
-console.log(`filled ${N.toLocaleString()} cases in ${((performance.now() - start) / 1000).toFixed(1)} s`);
+report(`filled ${N.toLocaleString()} cases in ${((performance.now() - start) / 1000).toFixed(1)} s`);
 time("dashboard (every clock, per inspector)", () => dashboard(db, today));
 time("statistics: this year", () => periodStatistics(db, periodOf("year", today)));
 time("statistics: this month", () => periodStatistics(db, periodOf("month", today)));
@@ -133,7 +140,7 @@ async function measureExport(path: string): Promise<void> {
     });
   });
   clearInterval(sampler);
-  console.log(
+  report(
     `export ${path.padEnd(40)} ${mib(bytes).padStart(8)} in ${((performance.now() - start) / 1000).toFixed(1)} s; RSS before ${mib(before)}, peak ${mib(peak)}`,
   );
 }
@@ -158,7 +165,7 @@ async function load(path: string, connections = 32, seconds = 5): Promise<void> 
   const { samples, errors } = await new Promise<{ samples: number[]; errors: number }>((resolve) => worker.once("message", resolve));
   samples.sort((a, b) => a - b);
   const p = (q: number) => (samples[Math.min(samples.length - 1, Math.floor(q * samples.length))] ?? Number.NaN).toFixed(0);
-  console.log(
+  report(
     `${path.padEnd(40)} ${connections} connections: ${(samples.length / seconds).toFixed(1).padStart(7)} req/s  p50 ${p(0.5).padStart(5)} ms  p95 ${p(0.95).padStart(5)} ms  p99 ${p(0.99).padStart(5)} ms${errors ? `  ${errors} errors` : ""}`,
   );
 }
@@ -167,10 +174,21 @@ await load("/dashboard");
 await load("/statistics");
 await load("/dashboard/clearance");
 if (EXPORT) {
-  console.log(`exports of all ${N.toLocaleString()} cases:`);
+  report(`exports of all ${N.toLocaleString()} cases:`);
   await measureExport("/exports/cases.xlsx?state=all");
   await measureExport("/exports/cases.csv?state=all");
 }
 server.close();
+const results = join(dirname(fileURLToPath(import.meta.url)), `supervision-results-${N}.md`);
+writeFileSync(
+  results,
+  `# bench:supervision — ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC, ${cpus().length} cores, ${N.toLocaleString()} cases\n\n` +
+    `Single requests are the model functions alone; the loads are full pages (session, figures, EJS, charts) served by the app,\n` +
+    `32 connections from a worker thread for 5 s, no writes during the load (a write makes the next request recompute).\n\n` +
+    "```\n" +
+    lines.join("\n") +
+    "\n```\n",
+);
+console.log(`wrote ${results}`);
 db.$client.close();
 rmSync(dir, { recursive: true, force: true });
