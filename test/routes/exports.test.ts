@@ -130,6 +130,12 @@ describe("statistics exports", () => {
     expect((res.body as Buffer).toString("utf8")).toContain("区县,收到投诉,办结");
   });
 
+  it("links the task board's export for supervisors only", async () => {
+    expect((await supervisor.get("/tasks")).text).toContain('href="/exports/tasks.xlsx"');
+    const liaison = await loginAs(t.app, "unit_zjj");
+    expect((await liaison.get("/tasks")).text).not.toContain("/exports/tasks");
+  });
+
   it("exports the task-force board", async () => {
     const res = await download(supervisor, "/exports/tasks.xlsx");
     expect(res.status).toBe(200);
