@@ -16,7 +16,11 @@ import { DISTRICTS } from "../src/domain/reference-data.js";
 import type { Outcome } from "../src/domain/case-states.js";
 import { loadCalendar } from "../src/models/calendar.js";
 import { assignInspectors, extendStatutoryDeadline, registerCase, transition, type CaseInput, type Channel, type WorkerInput } from "../src/models/cases.js";
-import { closeCase, issueOrder, recordMediation, recordPayment, settleByMediation } from "../src/models/settlements.js";
+import { closeCase, enforceOrder, issueOrder, recordMediation, recordPayment, settleByMediation } from "../src/models/settlements.js";
+import { issuePriorNotice, recordStatement, servePriorNotice } from "../src/models/prior-notices.js";
+import { STATEMENT_DAYS } from "../src/domain/prior-notice.js";
+import { limitationWarning } from "../src/domain/legal-basis.js";
+import { rejectComplaint } from "../src/models/rejections.js";
 import { answerTask, escalateCase } from "../src/models/task-force.js";
 import { recordSiteVisit } from "../src/models/site-visits.js";
 import { findUnitByName } from "../src/models/units.js";
@@ -44,13 +48,13 @@ function pick<T>(list: readonly T[], i: number): T {
   return list[i % list.length]!;
 }
 
-function personId(n: number): string {
+export function personId(n: number): string {
   const birthYear = 1965 + (n % 35);
   const first17 = `2201${String(2 + (n % 8)).padStart(2, "0")}${birthYear}${String(1 + (n % 12)).padStart(2, "0")}${String(1 + (n % 28)).padStart(2, "0")}${String(n % 1000).padStart(3, "0")}`;
   return first17 + idNumberCheckChar(first17);
 }
 
-function workers(caseIndex: number, size: number, today: IsoDate): WorkerInput[] {
+export function workers(caseIndex: number, size: number, today: IsoDate): WorkerInput[] {
   return Array.from({ length: size }, (_, j) => {
     const n = caseIndex * 40 + j;
     const id = personId(n);
@@ -100,7 +104,7 @@ function plans(): Plan[] {
   return out;
 }
 
-export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceDir" | "bureau">): void {
+export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceDir" | "bureau" | "authority">): void {
   const { evidenceDir } = config;
   if (db.select({ n: count() }).from(cases).get()!.n > 0) return;
   const calendar = loadCalendar(db);
@@ -125,6 +129,8 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
       channel,
       platformClueNo: channel === "platform" ? `GZQX2026${String(100231 + i * 17)}` : null,
       receivedOn,
+      // The rejected demo cases are complaints about arrears that ended more than 2 years before receipt.
+      arrearsEndedOn: plan.path === "rejected" ? addDays(receivedOn, -800) : addDays(receivedOn, -20 - (i % 40)),
       facts: `投诉人自2026年3月起在${employer.project ?? employer.name}务工，${employer.project ? "工程已完工" : "已离职"}，单位以资金紧张为由拖欠工资至今，多次讨要未果。`,
       claim: "请求责令用人单位支付拖欠的工资。",
       employerName: employer.name,
@@ -175,8 +181,9 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
       version++;
     };
     const order = (date: IsoDate, payBy: IsoDate) => {
-      issueOrder(db, { caseId: id, version, payBy, facts: "经查，你单位拖欠下列劳动者工资，违反了《保障农民工工资支付条例》第十五条的规定。", amounts: full, numberPrefix: config.bureau.orderPrefix, actor: supervisor, now: at(date) });
+      const orderId = issueOrder(db, { caseId: id, version, payBy, facts: "经查，你单位拖欠下列劳动者工资至今未支付。", amounts: full, numberPrefix: config.bureau.orderPrefix, actor: supervisor, now: at(date) });
       version++;
+      return orderId;
     };
     const close = (date: IsoDate, outcome: Outcome, note: string, share: number) => {
       closeCase(db, { caseId: id, version, outcome, note, recovered: full.map((w) => ({ workerId: w.workerId, amountFen: Math.round(w.amountFen * share) })), overClaimNote: "", actor: supervisor, now: at(date) });
@@ -204,7 +211,7 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
         return;
       }
       case "rejected":
-        return move("reject", workday(receivedOn, 2), "经核实，被投诉的拖欠行为发生于两年以前，超过劳动保障监察条例第二十条规定的查处时限。", "rejected");
+        return rejectComplaint(db, { caseId: id, note: limitationWarning({ ...input, arrearsEndedOn: input.arrearsEndedOn ?? null, arrearsOngoing: false })!.reason, ground: "limitation", basisText: "", version, actor: supervisor, now: at(workday(receivedOn, 2)) });
       case "toArbitrationOrCourt":
         return move("redirect", workday(receivedOn, 2), "双方对工资标准存在争议，属劳动争议，告知向劳动人事争议仲裁委员会申请仲裁。", "toArbitrationOrCourt");
       case "referredToOtherDepartment":
@@ -233,7 +240,7 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
           if (plan.daysAgo > 20) {
             const task = db.select().from(taskForceTasks).where(and(eq(taskForceTasks.caseId, id), eq(taskForceTasks.unitId, unitId("市住建局")))).get();
             if (task)
-              answerTask(db, { taskId: task.id, viewer: { ...liaison, unitId: task.unitId }, status: "done", answer: "已约谈总包单位，工程款已拨付至农民工工资专用账户，督促 3 日内发放。", moreTimeReason: "", files: [], now: at(workday(filedOn, 3)) });
+              answerTask(db, { taskId: task.id, version: task.version, viewer: { ...liaison, unitId: task.unitId }, status: "done", answer: "已约谈总包单位，工程款已拨付至农民工工资专用账户，督促 3 日内发放。", moreTimeReason: "", files: [], now: at(workday(filedOn, 3)) });
           }
         }
         if (plan.daysAgo >= 9) {
@@ -271,6 +278,29 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
           order(workday(filedOn, 1), addDays(workday(filedOn, 1), 7));
           payAll("order", closeOn);
           return close(closeOn, "paidAfterOrder", "下达限期改正指令书后，单位已足额支付。", 1);
+        }
+        if (plan.path === "administrativeDecision" || plan.path === "referredToPolice") {
+          // The outcome rests on its record (docs/rules.md §结案): an order left unpaid, then the decision
+          // after 陈述申辩, or the referral.
+          const orderOn = workday(filedOn, 1);
+          const orderId = order(orderOn, addDays(orderOn, 7));
+          const after = workday(addDays(orderOn, 7), 1);
+          if (plan.path === "referredToPolice") {
+            enforceOrder(db, { caseId: id, orderId, version, action: { kind: "policeReferral", agency: "长春市公安局经济犯罪侦查支队", decidedOn: after, note: "" }, actor: supervisor, now: at(after) });
+            version++;
+            return close(after, plan.path, "单位逾期拒不支付，涉嫌拒不支付劳动报酬罪，已移送公安机关。", 0);
+          }
+          const facts = "你单位收到限期改正指令书后，逾期未支付劳动者工资。";
+          const noticeId = issuePriorNotice(db, { caseId: id, orderId, version, input: { kind: "decision", facts, grounds: "有工资表、考勤记录和询问笔录为证。", ratePercent: null }, numberPrefix: config.authority.noticePrefix, actor: supervisor, now: at(after) });
+          version++;
+          servePriorNotice(db, { caseId: id, noticeId, version, servedOn: after, method: "直接送达", actor: supervisor, now: at(after) });
+          version++;
+          const heardOn = workday(after, STATEMENT_DAYS + 1);
+          recordStatement(db, { caseId: id, noticeId, version, statement: "none", text: "", review: "", actor: supervisor, now: at(heardOn) });
+          version++;
+          enforceOrder(db, { caseId: id, orderId, version, action: { kind: "decision", note: "责令支付拖欠的工资。" }, actor: supervisor, now: at(heardOn) });
+          version++;
+          return close(heardOn, plan.path, "作出行政处理决定，责令支付拖欠的工资。", 0.6);
         }
         const notes: Partial<Record<Outcome, [string, number]>> = {
           administrativeDecision: ["作出行政处理决定，责令支付并加付赔偿金。", 0.6],

@@ -17,6 +17,7 @@ import { createUnit, findUnitByName } from "../src/models/units.js";
 import { createUser, getUserByUsername } from "../src/models/users.js";
 import { MEMBER_UNITS } from "./member-units.js";
 import { seedDemoCases } from "./demo-cases.js";
+import { seedDemoPublications } from "./demo-publications.js";
 
 export const DEMO_PASSWORD = "demo1234";
 
@@ -38,6 +39,7 @@ export async function seed(db: Db, config: Config, now: Date): Promise<void> {
   if (config.isProduction) return ensureFirstAdmin(db, config);
   await seedDemo(db);
   seedDemoCases(db, now, config);
+  seedDemoPublications(db, now, config);
 }
 
 let demoPasswordHash: string | undefined;

@@ -6,8 +6,8 @@ import express from "express";
 import helmet from "helmet";
 import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
-import { createLoginThrottles, type LoginThrottles } from "./auth/rate-limit.js";
 import { shanghaiDate } from "./domain/dates.js";
+import { maskPersonalDataIn } from "./domain/masking.js";
 import { errorHandler, notFoundHandler } from "./http/errors.js";
 import { createUpload } from "./http/uploads.js";
 import { navFor } from "./http/nav.js";
@@ -26,6 +26,11 @@ import { publicRouter } from "./routes/public.js";
 import { settlementsRouter } from "./routes/settlements.js";
 import { taskForceRouter } from "./routes/task-force.js";
 import { homeRouter } from "./routes/home.js";
+import { oversightRouter } from "./routes/oversight.js";
+import { blacklistRouter } from "./routes/blacklist.js";
+import { publicListsRouter } from "./routes/public-lists.js";
+import { violationsRouter } from "./routes/violations.js";
+import { employersRouter } from "./routes/employers.js";
 import { dashboardRouter } from "./routes/dashboard.js";
 import { exportsRouter } from "./routes/exports.js";
 
@@ -34,7 +39,6 @@ export interface AppContext {
   config: Config;
   /** The clock; tests pass a fixed one. */
   now: () => Date;
-  loginThrottles: LoginThrottles;
   /** Multipart uploads streamed to the evidence directory (one instance for every router). */
   upload: ReturnType<typeof createUpload>;
 }
@@ -49,7 +53,6 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
     db: opts.db,
     config: opts.config,
     now: opts.now ?? (() => new Date()),
-    loginThrottles: createLoginThrottles(),
     upload: createUpload({ dir: opts.config.evidenceDir, evidenceMaxBytes: opts.config.evidenceMaxBytes }),
   };
   const app = express();
@@ -57,7 +60,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.set("views", join(root, "views"));
   app.set("trust proxy", ctx.config.trustProxy ? 1 : false);
   app.disable("x-powered-by");
-  Object.assign(app.locals, viewHelpers, { htmxVersion: HTMX_VERSION, bureau: ctx.config.bureau });
+  Object.assign(app.locals, viewHelpers, { htmxVersion: HTMX_VERSION, bureau: ctx.config.bureau, authority: ctx.config.authority });
 
   app.use(
     helmet({
@@ -81,7 +84,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
     const started = process.hrtime.bigint();
     res.on("finish", () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;
-      logger.info({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms), user: res.locals.user?.id }, "request");
+      logger.info({ method: req.method, path: maskPersonalDataIn(req.path), status: res.statusCode, ms: Math.round(ms), user: res.locals.user?.id }, "request");
     });
     next();
   });
@@ -102,11 +105,16 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.use(casesRouter(ctx));
   app.use(settlementsRouter(ctx));
   app.use(taskForceRouter(ctx));
+  app.use(blacklistRouter(ctx));
+  app.use(publicListsRouter(ctx));
+  app.use(violationsRouter(ctx));
+  app.use(employersRouter(ctx));
   app.use(dashboardRouter(ctx));
   app.use(exportsRouter(ctx));
   app.use(adminUsersRouter(ctx));
   app.use(adminUnitsRouter(ctx));
   app.use(adminCalendarRouter(ctx));
+  app.use(oversightRouter(ctx));
 
   app.use(notFoundHandler);
   app.use(errorHandler);

@@ -1,4 +1,6 @@
 /** Settings read once from the environment, with the defaults a fresh checkout needs. */
+import { thresholdsProblem, type Thresholds } from "./domain/blacklist.js";
+
 export interface Config {
   port: number;
   databasePath: string;
@@ -13,10 +15,22 @@ export interface Config {
   evidenceDir: string;
   /** Largest evidence file accepted (on-site recordings are large). */
   evidenceMaxBytes: number;
+  /**
+   * Who decides and who hears appeals (docs/rules.md §Documents): the department whose name every decision,
+   * order and notice bears (the 支队 handles the case for it), the people's government that decides
+   * 行政复议 of the department's acts, the court of first instance for 行政诉讼, and the 事先告知书 number prefix.
+   */
+  authority: { name: string; reviewBody: string; court: string; noticePrefix: string };
   /** Printed on receipts, notices and orders; `orderPrefix` starts an order's number (长人社监令〔2026〕7号). */
-  bureau: { name: string; address: string; phone: string; orderPrefix: string };
+  bureau: { name: string; address: string; phone: string; orderPrefix: string; blacklistNoticePrefix: string; blacklistDecisionPrefix: string };
   /** Inspectors may open any case read-only (personal data masked). Off unless the bureau allows it. */
   inspectorsReadAll: boolean;
+  /** Online complaints accepted per hour from all addresses together (a flood from rotating addresses stops here). */
+  onlineFilingPerHour: number;
+  /** The province's figures for 拒不支付劳动报酬罪, which the blacklist's grounds use (docs/rules.md). */
+  blacklistThresholds: Thresholds;
+  /** 数额较大: a case's ordered arrears from which it is a candidate for the quarterly 重大违法 list. */
+  largeArrearsFen: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -35,11 +49,30 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     evidenceDir: env.EVIDENCE_DIR ?? "data/evidence",
     evidenceMaxBytes: Number(env.EVIDENCE_MAX_BYTES ?? 2 * 1024 ** 3),
     inspectorsReadAll: env.INSPECTORS_READ_ALL === "true",
+    onlineFilingPerHour: Number(env.ONLINE_FILING_PER_HOUR ?? 120),
+    authority: {
+      name: env.AUTHORITY_NAME ?? "长春市人力资源和社会保障局",
+      reviewBody: env.REVIEW_BODY ?? "长春市人民政府",
+      court: env.LITIGATION_COURT ?? "长春市南关区人民法院",
+      /** Starts a 事先告知书's number (长人社监告〔2026〕3号). */
+      noticePrefix: env.NOTICE_NUMBER_PREFIX ?? "长人社监告",
+    },
+    blacklistThresholds: readThresholds(env),
+    largeArrearsFen: Math.round(Number(env.LARGE_ARREARS_YUAN ?? 50000) * 100),
     bureau: {
       name: env.BUREAU_NAME ?? "长春市劳动保障监察支队",
       address: env.BUREAU_ADDRESS ?? "长春市南关区人民大街 1234 号 劳动保障监察投诉窗口",
       phone: env.BUREAU_PHONE ?? "0431-12333",
       orderPrefix: env.ORDER_NUMBER_PREFIX ?? "长人社监令",
+      blacklistNoticePrefix: env.BLACKLIST_NOTICE_PREFIX ?? "长人社失信告",
+      blacklistDecisionPrefix: env.BLACKLIST_DECISION_PREFIX ?? "长人社失信决",
     },
   };
+}
+
+function readThresholds(env: NodeJS.ProcessEnv): Thresholds {
+  const t = { oneWorkerFen: Math.round(Number(env.BLACKLIST_ONE_WORKER_YUAN ?? 10000) * 100), groupFen: Math.round(Number(env.BLACKLIST_GROUP_YUAN ?? 50000) * 100) };
+  const problem = thresholdsProblem(t);
+  if (problem) throw new Error(`BLACKLIST_ONE_WORKER_YUAN / BLACKLIST_GROUP_YUAN: ${problem}`);
+  return t;
 }

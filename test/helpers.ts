@@ -7,7 +7,8 @@ import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
 import { openDb, type Db } from "../src/db/client.js";
 import { migrateDb } from "../src/db/migrate.js";
-import { ensureCalendar } from "../src/models/calendar.js";
+import { PROVISIONAL_SOURCE, storeSchedules } from "../src/models/calendar.js";
+import { TEST_DB_SCHEDULES } from "./fixtures/calendars.js";
 import { DEMO_PASSWORD, seedDemo } from "../seeds/index.js";
 import { idNumberCheckChar, usccCheckChar } from "../src/domain/identifiers.js";
 import { registerCase, type CaseInput, type WorkerInput } from "../src/models/cases.js";
@@ -32,7 +33,8 @@ export async function templateDatabase(): Promise<Buffer> {
   if (!template) {
     const db = openDb(":memory:");
     migrateDb(db);
-    ensureCalendar(db, 2031);
+    // Explicit schedules, not the installed chinese-days data (docs/rules.md §Working days).
+    storeSchedules(db, TEST_DB_SCHEDULES, (y) => (y.published ? "国务院办公厅通知（测试数据）" : PROVISIONAL_SOURCE));
     await seedDemo(db);
     template = db.$client.serialize();
     db.$client.close();

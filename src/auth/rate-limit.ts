@@ -1,6 +1,6 @@
 /**
- * Throttles kept in memory (one server process). Login counts failures only; a success clears the
- * account's count. The public forms count every submission.
+ * Throttles of the public forms, kept in memory (one server process): every submission counts. Login
+ * throttling is kept in the database (auth/login-throttle.ts).
  */
 import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
 import { TooManyRequestsError } from "../domain/errors.js";
@@ -35,19 +35,5 @@ export function createThrottle(opts: { points: number; windowSeconds: number; me
     async reset(key) {
       await limiter.delete(key);
     },
-  };
-}
-
-export interface LoginThrottles {
-  account: Throttle;
-  ip: Throttle;
-}
-
-/** 5 wrong passwords per account, or 20 per address, within 15 minutes lock that key for 15 minutes. */
-export function createLoginThrottles(): LoginThrottles {
-  const message = (m: number) => `登录失败次数过多，请 ${m} 分钟后再试。`;
-  return {
-    account: createThrottle({ points: 5, windowSeconds: 15 * 60, message }),
-    ip: createThrottle({ points: 20, windowSeconds: 15 * 60, message }),
   };
 }

@@ -7,6 +7,7 @@ import { sql } from "drizzle-orm";
 import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqlite-core";
 import { ROLES } from "../domain/roles.js";
 import { CASE_STATES, OUTCOMES } from "../domain/case-states.js";
+import { GROUNDS, PERSON_ROLES, REMOVAL_KINDS, STAGES } from "../domain/blacklist.js";
 import { ENFORCEMENT_KINDS, SETTLEMENT_SOURCES } from "../domain/money.js";
 import { CHANNELS } from "../domain/reference-data.js";
 import { TASK_STATUSES } from "../domain/task-force.js";
@@ -34,6 +35,8 @@ export const users = sqliteTable("users", {
   unitId: integer("unit_id").references(() => memberUnits.id),
   passwordHash: text("password_hash").notNull(),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
+  /** Optimistic lock for admin edits, as on cases. */
+  version: integer("version").notNull().default(1),
   createdAt: createdAt(),
 });
 
@@ -101,7 +104,7 @@ export const auditEvents = sqliteTable(
   (t) => [index("audit_events_subject_idx").on(t.subject, t.createdAt)],
 );
 
-/** A wage-arrears complaint case (DESIGN.md §2). */
+/** A wage-arrears complaint case (docs/rules.md). */
 export const cases = sqliteTable(
   "cases",
   {
@@ -131,6 +134,12 @@ export const cases = sqliteTable(
     leadInspectorId: integer("lead_inspector_id").references(() => users.id),
     secondInspectorId: integer("second_inspector_id").references(() => users.id),
     assignedAt: integer("assigned_at", { mode: "timestamp" }),
+    /** When the arrears ended (last unpaid pay period or end of employment): the 2-year limit runs from it. */
+    arrearsEndedOn: text("arrears_ended_on"),
+    /** The arrears still continue at receipt (a continuing violation counts from its end). */
+    arrearsOngoing: integer("arrears_ongoing", { mode: "boolean" }).notNull().default(false),
+    /** The article a 不予受理 rests on, printed on the notice. */
+    rejectionBasis: text("rejection_basis"),
     /** Receipt, or the day the last supplement arrived: the acceptance clock's start. */
     acceptanceStartOn: text("acceptance_start_on").notNull(),
     decidedOn: text("decided_on"),
@@ -140,7 +149,7 @@ export const cases = sqliteTable(
     closedOn: text("closed_on"),
     /** Working days from receipt to close, kept for reporting. */
     workingDaysTaken: integer("working_days_taken"),
-    /** Sum of the workers' recovered amounts and how many got money back: kept by triggers on case_workers (drizzle/0005_case_money_totals.sql), for the statistics. */
+    /** Sum of the workers' recovered amounts and how many got money back: kept by triggers on case_workers (drizzle/0008_case_money_totals.sql), for the statistics. */
     recoveredFen: integer("recovered_fen").notNull().default(0),
     workersHelped: integer("workers_helped").notNull().default(0),
     acceptanceDueOn: text("acceptance_due_on").notNull(),
@@ -148,11 +157,11 @@ export const cases = sqliteTable(
     statutoryDueOn: text("statutory_due_on"),
     /** Sum of calendar_years.version when the due dates were computed: which calendar produced them. */
     calendarRevision: integer("calendar_revision").notNull(),
-    /** Unpaid after an order's deadline: a candidate for the wage-arrears blacklist (人社部令第45号 第五条). */
-    blacklistCandidate: integer("blacklist_candidate", { mode: "boolean" }).notNull().default(false),
     escalatedAt: integer("escalated_at", { mode: "timestamp" }),
     escalationGrounds: text("escalation_grounds"),
     escalationReason: text("escalation_reason"),
+    /** An earlier case with the same employer and a complainant's phone, filed within a day: shown to staff, never merged. */
+    possibleDuplicateOf: integer("possible_duplicate_of"),
     /** Optimistic lock: every change bumps it; a save based on an older version is refused. */
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
@@ -166,6 +175,9 @@ export const cases = sqliteTable(
     index("cases_second_idx").on(t.secondInspectorId, t.state),
     index("cases_registered_idx").on(t.registeredById),
     index("cases_received_idx").on(t.receivedOn),
+    index("cases_employer_uscc_idx").on(t.employerUscc),
+    index("cases_employer_name_idx").on(t.employerName),
+    index("cases_outcome_closed_idx").on(t.outcome, t.closedOn),
     // The supervisors' figures (models/dashboard.ts, models/statistics.ts): covering indexes, so each count
     // reads index entries of the open cases or of one period's cases only.
     index("cases_open_clocks_idx").on(t.state, t.targetDueOn, t.acceptanceDueOn, t.statutoryDueOn, t.extensionDays, t.leadInspectorId, t.district),
@@ -204,7 +216,7 @@ export const caseWorkers = sqliteTable(
     recoveredFen: integer("recovered_fen"),
     isRepresentative: integer("is_representative", { mode: "boolean" }).notNull().default(false),
   },
-  (t) => [index("case_workers_case_idx").on(t.caseId), index("case_workers_name_idx").on(t.name)],
+  (t) => [index("case_workers_case_idx").on(t.caseId), index("case_workers_name_idx").on(t.name), index("case_workers_phone_idx").on(t.phone)],
 );
 
 /** The timeline 办理记录: every action and state change, who and when. Append-only. */
@@ -336,6 +348,8 @@ export const paymentOrders = sqliteTable(
     issuedOn: text("issued_on").notNull(),
     payBy: text("pay_by").notNull(),
     facts: text("facts").notNull(),
+    /** The rule violated, printed as the order's basis (docs/rules.md §Documents). */
+    violation: text("violation", { enum: ["migrantWorkers", "general"] }).notNull().default("general"),
     issuedById: integer("issued_by_id").references(() => users.id),
     createdAt: createdAt(),
   },
@@ -430,6 +444,8 @@ export const taskForceTasks = sqliteTable(
     answeredAt: integer("answered_at", { mode: "timestamp" }),
     answeredById: integer("answered_by_id").references(() => users.id),
     createdById: integer("created_by_id").references(() => users.id),
+    /** Optimistic lock: an answer based on an older view of the task is refused. */
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [
@@ -437,4 +453,196 @@ export const taskForceTasks = sqliteTable(
     index("task_force_tasks_case_idx").on(t.caseId),
     index("task_force_tasks_status_idx").on(t.status, t.dueOn),
   ],
+);
+
+export const PRIOR_NOTICE_KINDS = ["compensation", "decision"] as const;
+
+/**
+ * 事先告知书 (陈述申辩): served on the employer before a 加付赔偿金 order or an administrative decision;
+ * records the service, the employer's statement (or that none came) and the bureau's review of it
+ * (docs/rules.md §陈述申辩).
+ */
+export const priorNotices = sqliteTable(
+  "prior_notices",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    /** The order left unpaid that the intended decision follows. */
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => paymentOrders.id),
+    kind: text("kind", { enum: PRIOR_NOTICE_KINDS }).notNull(),
+    docNumber: text("doc_number").notNull().unique(),
+    issuedOn: text("issued_on").notNull(),
+    facts: text("facts").notNull(),
+    grounds: text("grounds").notNull(),
+    /** The intended decision, in words. */
+    intended: text("intended").notNull(),
+    /** For 加付赔偿金: the intended rate; the decision may not exceed it. */
+    ratePercent: integer("rate_percent"),
+    servedOn: text("served_on"),
+    serviceMethod: text("service_method").notNull().default(""),
+    /** The last day the employer may state its case (working days after service). */
+    statementDueOn: text("statement_due_on"),
+    statement: text("statement", { enum: ["received", "none"] }),
+    statementOn: text("statement_on"),
+    statementText: text("statement_text").notNull().default(""),
+    review: text("review").notNull().default(""),
+    issuedById: integer("issued_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("prior_notices_case_idx").on(t.caseId), index("prior_notices_order_idx").on(t.orderId)],
+);
+
+/**
+ * 失信联合惩戒名单: one proceeding per employer and listing attempt, from the proposal to removal
+ * (docs/rules.md). The employer's particulars are copied at the proposal, as the decision states them.
+ */
+export const blacklistProceedings = sqliteTable(
+  "blacklist_proceedings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    /** The order to pay whose pay-by date passed unpaid. */
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => paymentOrders.id),
+    stage: text("stage", { enum: STAGES }).notNull(),
+    employerName: text("employer_name").notNull(),
+    employerUscc: text("employer_uscc"),
+    employerAddress: text("employer_address").notNull().default(""),
+    grounds: text("grounds", { enum: GROUNDS }).notNull(),
+    monthsOwed: integer("months_owed"),
+    /** Unpaid under the order at the proposal, and how many workers. */
+    unpaidFen: integer("unpaid_fen").notNull(),
+    unpaidWorkers: integer("unpaid_workers").notNull(),
+    facts: text("facts").notNull(),
+    proposedById: integer("proposed_by_id").references(() => users.id),
+    proposedOn: text("proposed_on").notNull(),
+    approvedById: integer("approved_by_id").references(() => users.id),
+    approvedOn: text("approved_on"),
+    noticeNumber: text("notice_number"),
+    noticeServedOn: text("notice_served_on"),
+    objectionOn: text("objection_on"),
+    objectionText: text("objection_text"),
+    verificationOn: text("verification_on"),
+    verificationText: text("verification_text"),
+    decisionExtended: integer("decision_extended", { mode: "boolean" }).notNull().default(false),
+    extensionReason: text("extension_reason"),
+    /** 不予提请 (supervisor) or 不予列入 (paid and pledged): why the proceeding ended without listing. */
+    endedOn: text("ended_on"),
+    endReason: text("end_reason"),
+    decisionNumber: text("decision_number").unique(),
+    decisionOn: text("decision_on"),
+    sanctions: text("sanctions"),
+    /** The term's first day: the decision, or the day a deceitful early removal was reversed. */
+    termStartsOn: text("term_starts_on"),
+    termEndsOn: text("term_ends_on"),
+    earlyAppliedOn: text("early_applied_on"),
+    earlyCorrectedOn: text("early_corrected_on"),
+    earlyNote: text("early_note"),
+    removedOn: text("removed_on"),
+    removalKind: text("removal_kind", { enum: REMOVAL_KINDS }),
+    removalReason: text("removal_reason"),
+    /** Bumped on every change (the public feed dates entries by their public dates instead). */
+    updatedAt: integer("updated_at", { mode: "timestamp" }).notNull(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("blacklist_stage_idx").on(t.stage, t.termEndsOn),
+    index("blacklist_case_idx").on(t.caseId),
+    index("blacklist_uscc_idx").on(t.employerUscc),
+    index("blacklist_name_idx").on(t.employerName),
+  ],
+);
+
+/** The persons listed with the employer (当事人); their ID numbers are masked everywhere public. */
+export const blacklistPersons = sqliteTable(
+  "blacklist_persons",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    proceedingId: integer("proceeding_id")
+      .notNull()
+      .references(() => blacklistProceedings.id),
+    role: text("role", { enum: PERSON_ROLES }).notNull(),
+    name: text("name").notNull(),
+    idNumber: text("id_number").notNull(),
+  },
+  (t) => [index("blacklist_persons_proceeding_idx").on(t.proceedingId)],
+);
+
+/** 重大劳动保障违法行为社会公布 (人社部令第29号): a quarterly (or ad-hoc) batch of published entries. */
+export const violationBatches = sqliteTable("violation_batches", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  /** e.g. "2026年第四季度", or the subject of an ad-hoc publication. */
+  title: text("title").notNull(),
+  kind: text("kind", { enum: ["quarterly", "adhoc"] }).notNull(),
+  /** YYYY-Qn for a quarterly batch. */
+  quarter: text("quarter"),
+  publishedOn: text("published_on"),
+  createdById: integer("created_by_id").references(() => users.id),
+  publishedById: integer("published_by_id").references(() => users.id),
+  updatedAt: integer("updated_at", { mode: "timestamp" }).notNull(),
+  createdAt: createdAt(),
+});
+
+export const violationEntries = sqliteTable(
+  "violation_entries",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    batchId: integer("batch_id")
+      .notNull()
+      .references(() => violationBatches.id),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    employerName: text("employer_name").notNull(),
+    employerUscc: text("employer_uscc").notNull().default(""),
+    employerAddress: text("employer_address").notNull().default(""),
+    employerLegalRep: text("employer_legal_rep").notNull().default(""),
+    facts: text("facts").notNull(),
+    handling: text("handling").notNull(),
+    withdrawnOn: text("withdrawn_on"),
+    withdrawnReason: text("withdrawn_reason"),
+    updatedAt: integer("updated_at", { mode: "timestamp" }).notNull(),
+  },
+  (t) => [index("violation_entries_batch_idx").on(t.batchId), index("violation_entries_case_idx").on(t.caseId)],
+);
+
+/**
+ * Failed logins per account and address pair (the throttle survives a restart). After a few failures the
+ * pair waits, twice as long after each further failure; a success clears the pair.
+ */
+export const loginThrottles = sqliteTable(
+  "login_throttles",
+  {
+    /** `${username}\u0000${address}`, username lower-cased. */
+    key: text("key").primaryKey(),
+    failures: integer("failures").notNull(),
+    lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
+    lastFailureAt: integer("last_failure_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("login_throttles_last_idx").on(t.lastFailureAt)],
+);
+
+/** Who saw a case's unmasked ID numbers and phones, and when (个人信息保护法 第五十一条: access is recorded). */
+export const personalDataViews = sqliteTable(
+  "personal_data_views",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    /** What was opened: the case page, the receipt… */
+    page: text("page").notNull(),
+    viewedAt: integer("viewed_at", { mode: "timestamp" }).notNull(),
+  },
+  (t) => [index("personal_data_views_case_idx").on(t.caseId, t.viewedAt), index("personal_data_views_time_idx").on(t.viewedAt)],
 );

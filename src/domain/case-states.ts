@@ -1,5 +1,5 @@
 /**
- * The life of a case (DESIGN.md §3) — the one place that knows the states, the moves between them and who
+ * The life of a case (docs/rules.md §States) — the one place that knows the states, the moves between them and who
  * may make each move. Nobody compares state strings outside this module.
  *
  * - 登记 received: within 5 working days the bureau files it (受理立案), asks for a supplement (告知补正),
@@ -83,6 +83,9 @@ export const MOVE_NAMES = [
   "recordPayment",
   "issueOrder",
   "enforce",
+  "issuePriorNotice",
+  "servePriorNotice",
+  "recordStatement",
   "escalate",
   "reopen",
 ] as const;
@@ -130,11 +133,14 @@ export const MOVES: readonly Move[] = [
     activity: true,
   },
   { name: "recordVisit", label: "记录现场检查", from: ["filed"], to: "same", by: INVESTIGATORS, activity: true, publicStep: "监察员已到用人单位现场检查" },
-  { name: "recordMediation", label: "记录调解", from: ["mediating"], to: "same", by: INVESTIGATORS, activity: true, publicStep: "已组织调解" },
+  { name: "recordMediation", label: "记录调解", from: ["mediating", "filed"], to: "same", by: INVESTIGATORS, activity: true, publicStep: "已组织调解" },
   { name: "settleByMediation", label: "快调化解结案", from: ["mediating"], to: "closed", by: INVESTIGATORS, outcomes: ["mediated"], activity: true, publicStep: "经快速调解，欠薪已支付，案件办结" },
   { name: "recordPayment", label: "登记支付", from: ["mediating", "filed"], to: "same", by: INVESTIGATORS, activity: true, publicStep: "用人单位已支付部分或全部工资" },
   { name: "issueOrder", label: "责令限期支付", from: ["filed"], to: "same", by: INVESTIGATORS, activity: true, publicStep: "已责令用人单位限期支付" },
   { name: "enforce", label: "逾期未付的处理", from: ["filed"], to: "same", by: INVESTIGATORS, activity: true, publicStep: "用人单位逾期未支付，已依法处理" },
+  { name: "issuePriorNotice", label: "下达事先告知书", from: ["filed"], to: "same", by: INVESTIGATORS, activity: true, publicStep: "已告知用人单位拟作出的处理决定，听取其陈述申辩" },
+  { name: "servePriorNotice", label: "登记事先告知书送达", from: ["filed"], to: "same", by: INVESTIGATORS, activity: true, publicStep: "已向用人单位送达事先告知书" },
+  { name: "recordStatement", label: "记录陈述申辩及复核", from: ["filed"], to: "same", by: INVESTIGATORS, activity: true, publicStep: "已听取用人单位陈述申辩" },
   { name: "escalate", label: "提请多方合办", from: OPEN, to: "same", by: ["supervisor"], activity: true, publicStep: "已提请根治欠薪工作专班多部门联合办理" },
   { name: "reopen", label: "重新办理", from: ["closed"], to: "previous", by: ["supervisor"], noteLabel: "重新办理的理由", publicStep: "案件重新办理" },
 ];

@@ -1,15 +1,21 @@
 /**
- * A case's clocks (DESIGN.md §4), all in working days, the event day not counted:
- * - acceptance 受理: 5 working days from receipt (关于实施《劳动保障监察条例》若干规定); after 告知补正 it starts
- *   again from the day the supplement arrived, and it is paused while the bureau waits for it;
- * - target 见诉即办: 8 working days from receipt, until the case is closed;
- * - statutory 法定: 60 working days from filing, +30 once with approval (劳动保障监察条例 第十七条).
- * State of a running clock: 已超期 past the due date; 即将到期 with ≤ 2 working days left or ≥ 80 % used;
- * otherwise 正常. A stopped clock is 按期 or 超期 by the day it stopped.
+ * A case's clocks — the one definition every surface uses (docs/rules.md §Clocks). All counts are working
+ * days and the event day is not counted.
+ * - acceptance 受理: 5 working days from receipt (若干规定 第十八条). 告知补正 pauses it (暂停, never overdue);
+ *   when the supplement arrives it runs 5 working days again from that day.
+ * - target 见诉即办: 8 working days from receipt until closing — the bureau's own promise, counted from
+ *   receipt and not paused by 告知补正.
+ * - statutory 法定: 60 working days from filing, +30 once if approved before they run out (条例 第十七条).
+ * - A due date has passed ⇔ the day (today, or the day the clock stopped) is after the due date, compared as
+ *   calendar dates: a Saturday after a Friday due date is past it.
+ * - Working days used are counted up to the last working day ≤ that day; left = length − used.
+ * - 即将到期: not past due, and ≤ 2 working days left or ≥ 80 % used. A stopped clock is 按期完成 when it
+ *   stopped on or before its due date, otherwise 超期完成.
+ * - Reopening: the days a case stood closed count on no clock; the clocks resume where they stopped.
  */
 import type { IsoDate } from "./dates.js";
 import { isAwaitingSupplement, isBeforeAcceptance, isFiled, isOpen, type CaseState } from "./case-states.js";
-import type { WorkingCalendar } from "./working-days.js";
+import type { DatedAnswer, WorkingCalendar } from "./working-days.js";
 
 export const ACCEPTANCE_DAYS = 5;
 export const TARGET_DAYS = 8;
@@ -22,7 +28,11 @@ const DUE_SOON_SHARE_USED = 0.8;
 export type ClockKey = "acceptance" | "target" | "statutory";
 export type ClockStatus = "normal" | "dueSoon" | "overdue" | "paused" | "met" | "missed";
 
-export const CLOCK_LABELS: Record<ClockKey, string> = { acceptance: "受理期限", target: "办结目标（8个工作日）", statutory: "法定办案期限" };
+export const CLOCK_LABELS: Record<ClockKey, string> = {
+  acceptance: "受理期限（5个工作日）",
+  target: "办结目标（自收到投诉起8个工作日）",
+  statutory: "法定办案期限",
+};
 export const CLOCK_STATUS_LABELS: Record<ClockStatus, string> = {
   normal: "正常",
   dueSoon: "即将到期",
@@ -31,6 +41,15 @@ export const CLOCK_STATUS_LABELS: Record<ClockStatus, string> = {
   met: "按期完成",
   missed: "超期完成",
 };
+
+/** The one sentence that explains a provisional (暂定) date, wherever one is shown. */
+export const PROVISIONAL_NOTE = "暂定：涉及国务院尚未公布放假安排的年份，按法定节假日推算，公布后可能调整。";
+
+/** The case stood closed from `from` (its closing day) until it was reopened on `to`. */
+export interface ClockStop {
+  from: IsoDate;
+  to: IsoDate;
+}
 
 export interface ClockFacts {
   state: CaseState;
@@ -42,6 +61,10 @@ export interface ClockFacts {
   filedOn: IsoDate | null;
   extensionDays: number;
   closedOn: IsoDate | null;
+  /** The day 告知补正 paused the acceptance clock, when no supplement has arrived since. */
+  supplementRequestedOn?: IsoDate | null;
+  /** The spans the case stood closed before a reopening. */
+  stops?: readonly ClockStop[];
 }
 
 export interface Clock {
@@ -50,10 +73,16 @@ export interface Clock {
   startOn: IsoDate;
   days: number;
   dueOn: IsoDate;
+  /** The day the counting is taken at: today, the pause or the stop. */
+  asOf: IsoDate;
   used: number;
   left: number;
+  /** Working days past the due date (0 when a rest day after it is all that has passed). */
+  overdueDays: number;
   status: ClockStatus;
   provisional: boolean;
+  /** What the clock's reader must know (e.g. the target is not paused by 告知补正). */
+  note: string | null;
 }
 
 export interface DueDates {
@@ -62,47 +91,195 @@ export interface DueDates {
   statutoryDueOn: IsoDate | null;
 }
 
-export function dueDates(c: Omit<ClockFacts, "state" | "decidedOn" | "closedOn">, calendar: WorkingCalendar): DueDates {
+/** A due date has passed ⇔ `on` is after it, as calendar dates. */
+export function isPastDue(dueOn: IsoDate, on: IsoDate): boolean {
+  return on > dueOn;
+}
+
+/** The stops that hold a clock started on `startOn` (a span before the clock began does not). */
+function stopsFor(startOn: IsoDate, stops: readonly ClockStop[] = []): ClockStop[] {
+  return stops.filter((s) => s.from >= startOn).sort((a, b) => (a.from < b.from ? -1 : 1));
+}
+
+/** Working days counted on a clock from `startOn` up to the last working day ≤ `until`, closed spans left out. */
+export function countedDays(startOn: IsoDate, until: IsoDate, calendar: WorkingCalendar, stops: readonly ClockStop[] = []): number {
+  let n = calendar.workingDaysBetween(startOn, until).days;
+  for (const s of stopsFor(startOn, stops)) {
+    if (s.from < until) n -= calendar.workingDaysBetween(s.from, s.to < until ? s.to : until).days;
+  }
+  return Math.max(0, n);
+}
+
+/** The day the clock's `days`-th working day is counted, pushed back by the closed spans before it. */
+export function clockDue(startOn: IsoDate, days: number, calendar: WorkingCalendar, stops: readonly ClockStop[] = []): DatedAnswer {
+  let due = calendar.addWorkingDays(startOn, days);
+  for (const s of stopsFor(startOn, stops)) {
+    if (s.from < due.date) {
+      const next = calendar.addWorkingDays(due.date, calendar.workingDaysBetween(s.from, s.to).days);
+      due = { date: next.date, provisional: due.provisional || next.provisional };
+    }
+  }
+  return due;
+}
+
+/** The stored due dates (what the workbench sorts by), from the same definition as the case page. */
+export function dueDates(c: Omit<ClockFacts, "state" | "decidedOn" | "closedOn" | "supplementRequestedOn">, calendar: WorkingCalendar): DueDates {
   return {
-    acceptanceDueOn: calendar.addWorkingDays(c.acceptanceStartOn, ACCEPTANCE_DAYS).date,
-    targetDueOn: calendar.addWorkingDays(c.receivedOn, TARGET_DAYS).date,
-    statutoryDueOn: c.filedOn ? calendar.addWorkingDays(c.filedOn, STATUTORY_DAYS + c.extensionDays).date : null,
+    acceptanceDueOn: clockDue(c.acceptanceStartOn, ACCEPTANCE_DAYS, calendar, c.stops).date,
+    targetDueOn: clockDue(c.receivedOn, TARGET_DAYS, calendar, c.stops).date,
+    statutoryDueOn: c.filedOn ? clockDue(c.filedOn, STATUTORY_DAYS + c.extensionDays, calendar, c.stops).date : null,
   };
 }
 
-/** Running-clock state from working days used and left. */
+/** Running-clock state from working days used and left (not past its due date). */
 export function runningStatus(used: number, left: number, total: number): ClockStatus {
   if (left < 0) return "overdue";
   if (left <= DUE_SOON_DAYS_LEFT || used >= total * DUE_SOON_SHARE_USED) return "dueSoon";
   return "normal";
 }
 
-function clock(key: ClockKey, startOn: IsoDate, days: number, stoppedOn: IsoDate | null, paused: boolean, today: IsoDate, calendar: WorkingCalendar): Clock {
-  const due = calendar.addWorkingDays(startOn, days);
-  const until = stoppedOn ?? today;
-  const used = Math.max(0, calendar.workingDaysBetween(startOn, until).days);
-  const left = calendar.workingDaysBetween(until, due.date).days;
+interface ClockSpec {
+  key: ClockKey;
+  startOn: IsoDate;
+  days: number;
+  /** The day the clock stopped for good (decision, closing), or null while it runs. */
+  stoppedOn: IsoDate | null;
+  /** The day the clock was paused, or null. */
+  pausedOn: IsoDate | null;
+  stops: readonly ClockStop[];
+  note?: string | null;
+}
+
+export function clockAt(spec: ClockSpec, today: IsoDate, calendar: WorkingCalendar): Clock {
+  // A span the case stood closed only holds a clock that was running then.
+  const stops = spec.stoppedOn ? spec.stops.filter((s) => s.from < spec.stoppedOn!) : spec.stops;
+  const due = clockDue(spec.startOn, spec.days, calendar, stops);
+  const asOf = spec.pausedOn ?? spec.stoppedOn ?? today;
+  const used = countedDays(spec.startOn, asOf, calendar, stops);
+  const left = spec.days - used;
   let status: ClockStatus;
-  if (stoppedOn) status = stoppedOn <= due.date ? "met" : "missed";
-  else if (paused) status = "paused";
-  else status = runningStatus(used, left, days);
-  return { key, label: CLOCK_LABELS[key], startOn, days, dueOn: due.date, used, left, status, provisional: due.provisional };
+  if (spec.stoppedOn) status = isPastDue(due.date, asOf) ? "missed" : "met";
+  else if (spec.pausedOn) status = "paused";
+  else if (isPastDue(due.date, today)) status = "overdue";
+  else status = runningStatus(used, left, spec.days) === "normal" ? "normal" : "dueSoon";
+  return {
+    key: spec.key,
+    label: CLOCK_LABELS[spec.key],
+    startOn: spec.startOn,
+    days: spec.days,
+    dueOn: due.date,
+    asOf,
+    used,
+    left,
+    overdueDays: Math.max(0, used - spec.days),
+    status,
+    provisional: due.provisional || calendar.isProvisionalSpan(spec.startOn, asOf),
+    note: spec.note ?? null,
+  };
 }
 
 /** Every clock of the case as of `today`. */
 export function caseClocks(c: ClockFacts, calendar: WorkingCalendar, today: IsoDate): Clock[] {
-  const clocks: Clock[] = [];
-  const acceptanceStopped = isBeforeAcceptance(c.state) ? null : (c.decidedOn ?? c.closedOn ?? today);
-  clocks.push(clock("acceptance", c.acceptanceStartOn, ACCEPTANCE_DAYS, acceptanceStopped, isAwaitingSupplement(c.state), today, calendar));
-  clocks.push(clock("target", c.receivedOn, TARGET_DAYS, isOpen(c.state) ? null : c.closedOn, false, today, calendar));
+  const stops = c.stops ?? [];
+  const waiting = isAwaitingSupplement(c.state);
+  const pausedOn = c.supplementRequestedOn ?? (waiting ? today : null);
+  const clocks: Clock[] = [
+    clockAt(
+      {
+        key: "acceptance",
+        startOn: c.acceptanceStartOn,
+        days: ACCEPTANCE_DAYS,
+        stoppedOn: isBeforeAcceptance(c.state) ? null : (c.decidedOn ?? c.closedOn ?? today),
+        pausedOn,
+        stops,
+        note: waiting ? "等待投诉人补正，受理期限暂停；收到补正材料之日起重新计算 5 个工作日。" : null,
+      },
+      today,
+      calendar,
+    ),
+    clockAt(
+      {
+        key: "target",
+        startOn: c.receivedOn,
+        days: TARGET_DAYS,
+        stoppedOn: isOpen(c.state) ? null : c.closedOn,
+        pausedOn: null,
+        stops,
+        note: waiting ? "“见诉即办”目标自收到投诉起连续计算，待补正期间不暂停。" : null,
+      },
+      today,
+      calendar,
+    ),
+  ];
   if (c.filedOn) {
-    clocks.push(clock("statutory", c.filedOn, STATUTORY_DAYS + c.extensionDays, isFiled(c.state) ? null : c.closedOn, false, today, calendar));
+    clocks.push(
+      clockAt(
+        {
+          key: "statutory",
+          startOn: c.filedOn,
+          days: STATUTORY_DAYS + c.extensionDays,
+          stoppedOn: isFiled(c.state) ? null : c.closedOn,
+          pausedOn: null,
+          stops,
+          note: c.extensionDays ? `含经批准延长的 ${c.extensionDays} 个工作日` : null,
+        },
+        today,
+        calendar,
+      ),
+    );
   }
   return clocks;
 }
 
-/** The most urgent running clock: what the workbench sorts and filters by. */
+/** What the timeline says about the clocks: the open 告知补正 pause and the spans the case stood closed. */
+export function clockHistory(
+  events: readonly { action: string; fromState: CaseState | null; toState: CaseState | null; onDate: IsoDate }[],
+): Pick<ClockFacts, "supplementRequestedOn" | "stops"> {
+  let closedOn: IsoDate | null = null;
+  let supplementRequestedOn: IsoDate | null = null;
+  const stops: ClockStop[] = [];
+  for (const e of events) {
+    if (e.toState === "closed" && e.fromState !== "closed") closedOn = e.onDate;
+    if (e.action === "reopen" && closedOn) {
+      stops.push({ from: closedOn, to: e.onDate });
+      closedOn = null;
+    }
+    if (e.action === "requestSupplement") supplementRequestedOn = e.onDate;
+    if (e.action === "supplementReceived") supplementRequestedOn = null;
+  }
+  return { supplementRequestedOn, stops };
+}
+
+/** Working days from receipt to closing, the days the case stood closed left out (stored as days taken). */
+export function workingDaysTaken(c: Pick<ClockFacts, "receivedOn" | "stops">, closedOn: IsoDate, calendar: WorkingCalendar): number {
+  return countedDays(c.receivedOn, closedOn, calendar, c.stops);
+}
+
+/** Whether a closed case met the 8-working-day target: the same answer as its target clock. */
+export function targetMet(c: Pick<ClockFacts, "receivedOn" | "stops">, closedOn: IsoDate, calendar: WorkingCalendar): boolean {
+  return !isPastDue(clockDue(c.receivedOn, TARGET_DAYS, calendar, c.stops).date, closedOn);
+}
+
+const URGENCY: Record<ClockStatus, number> = { overdue: 0, dueSoon: 1, normal: 2, paused: 3, met: 3, missed: 3 };
+
+/** The most urgent running clock: past due first, then the fewest working days left. */
 export function mostUrgent(clocks: readonly Clock[]): Clock | null {
-  const running = clocks.filter((k) => k.status === "normal" || k.status === "dueSoon" || k.status === "overdue");
-  return running.reduce<Clock | null>((a, b) => (a === null || b.left < a.left ? b : a), null);
+  const running = clocks.filter((k) => URGENCY[k.status] < 3);
+  return running.reduce<Clock | null>(
+    (a, b) => (a === null || URGENCY[b.status] < URGENCY[a.status] || (URGENCY[b.status] === URGENCY[a.status] && b.left < a.left) ? b : a),
+    null,
+  );
+}
+
+/**
+ * 条例 第十七条: the 30-working-day extension is approved once, and only while the 60 days still run
+ * (on the due date itself at the latest).
+ */
+export function extensionProblem(c: { extensionDays: number; statutoryDueOn: IsoDate | null }, today: IsoDate): string | null {
+  if (c.extensionDays > 0) return "法定办案期限只能延长一次。";
+  if (!c.statutoryDueOn) return "只有已立案的案件可以延长法定办案期限。";
+  if (isPastDue(c.statutoryDueOn, today)) {
+    return `法定办案期限已于 ${c.statutoryDueOn} 届满，不能再批准延长：延长须在 60 个工作日届满前批准（劳动保障监察条例第十七条）。`;
+  }
+  return null;
 }

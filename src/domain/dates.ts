@@ -58,3 +58,16 @@ export function shanghaiDate(now: Date): IsoDate {
   // China has no daylight saving time since 1991: a fixed +08:00 offset is exact.
   return fromUtcMs(now.getTime() + 8 * 3_600_000);
 }
+
+/**
+ * The date `months` months after `date`, on the corresponding day; when the target month has no such day,
+ * its last day (民法典 第二百零二条: a period in months or years ends on the corresponding day).
+ */
+export function addMonths(date: IsoDate, months: number): IsoDate {
+  const [y, m, d] = date.split("-").map(Number) as [number, number, number];
+  const index = y * 12 + (m - 1) + months;
+  const ty = Math.floor(index / 12);
+  const tm = (index % 12) + 1;
+  const lastDay = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
+  return `${String(ty).padStart(4, "0")}-${String(tm).padStart(2, "0")}-${String(Math.min(d, lastDay)).padStart(2, "0")}`;
+}

@@ -21,6 +21,12 @@ export const ENFORCEMENT_LABELS: Record<EnforcementKind, string> = {
   blacklistCandidate: "列为失信联合惩戒名单候选",
 } as const;
 
+/**
+ * What may be chosen after an unpaid order. Blacklisting is a proceeding of its own with its own guard
+ * (domain/blacklist.ts); "blacklistCandidate" only labels actions recorded before it existed.
+ */
+export const ENFORCEMENT_CHOICES = ["compensation", "decision", "policeReferral"] as const satisfies readonly EnforcementKind[];
+
 export const MIN_COMPENSATION_RATE = 50;
 export const MAX_COMPENSATION_RATE = 100;
 
@@ -42,6 +48,7 @@ export function compensationAmount(unpaidFen: number, ratePercent: number): numb
 export function compensationPreview(unpaidFen: number, ratePercent: number) {
   const problem = compensationRateProblem(ratePercent);
   return { unpaidFen, rate: ratePercent, problem, amountFen: problem ? null : compensationAmount(unpaidFen, ratePercent) };
+
 }
 
 export interface Due {
@@ -65,8 +72,8 @@ export function recoveryProblem(claimedFen: number, recoveredFen: number, superv
 }
 
 export interface OrderClock {
-  /** Working days from today to the pay-by date (negative once past it). */
-  left: number;
+  /** Working days from today to the pay-by date (negative once past it); null when a date lies outside the calendar. */
+  left: number | null;
   status: "met" | "normal" | "dueSoon" | "overdue";
   /** Past the pay-by date with money still owed: the next steps (第二十六条, referral, blacklist) open. */
   overdueUnpaid: boolean;
@@ -77,10 +84,13 @@ export interface OrderClock {
  * nothing is owed, overdue the day after the pay-by date, and due soon per the usual thresholds.
  */
 export function orderClock(o: { issuedOn: IsoDate; payBy: IsoDate; unpaidFen: number }, today: IsoDate, calendar: WorkingCalendar): OrderClock {
-  const left = calendar.workingDaysBetween(today, o.payBy).days;
+  // A date stored before input was bounded may lie outside the calendar: the order still shows, uncounted.
+  const countable = [today, o.issuedOn, o.payBy].every((d) => calendar.covers(d));
+  const left = countable ? calendar.workingDaysBetween(today, o.payBy).days : null;
   const overdueUnpaid = today > o.payBy && o.unpaidFen > 0;
   if (o.unpaidFen === 0) return { left, status: "met", overdueUnpaid };
   if (today > o.payBy) return { left, status: "overdue", overdueUnpaid };
+  if (left === null) return { left, status: "normal", overdueUnpaid };
   const total = Math.max(1, calendar.workingDaysBetween(o.issuedOn, o.payBy).days);
   const status = runningStatus(total - left, left, total);
   return { left, status: status === "overdue" ? "overdue" : status === "dueSoon" ? "dueSoon" : "normal", overdueUnpaid };

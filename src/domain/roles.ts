@@ -1,5 +1,5 @@
 /**
- * Roles and what each may reach (DESIGN.md §1).
+ * Roles and what each may reach (docs/rules.md §Other modules).
  * The `unit` role is always tied to one task-force member unit; admins see no case content.
  */
 export const ROLES = ["clerk", "inspector", "supervisor", "unit", "admin"] as const;

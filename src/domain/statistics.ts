@@ -1,5 +1,5 @@
 /**
- * What supervisors watch (DESIGN.md §6, docs/rules.md “监督统计”), pure:
+ * What supervisors watch (docs/rules.md “监督统计”), pure:
  * - average working days from receipt to close (见诉即办 target: 8) and the share closed within 8 — a case
  *   closed on its 8th working day is within, as its target clock says 按期完成;
  * - the improvement over the statutory 60 working days (劳动保障监察条例 第十七条): 1 − average / 60;
@@ -180,7 +180,7 @@ export interface SupervisionAbilities {
   exportFullPersonalData: boolean;
 }
 
-/** Supervisors watch the bureau and export; inspectors export their own cases, masked (DESIGN.md §1, §7). */
+/** Supervisors watch the bureau and export; inspectors export their own cases, masked (docs/rules.md “监督统计”, “Who may do what”). */
 export function supervisionAbilities(viewer: { role: Role } | null): SupervisionAbilities {
   const role = viewer?.role;
   return {

@@ -1,5 +1,5 @@
 /**
- * 多方合办 (DESIGN.md §3): a supervisor escalates a major or complex case to member units of the 工作专班;
+ * 多方合办 (docs/rules.md §Other modules): a supervisor escalates a major or complex case to member units of the 工作专班;
  * each unit gets a task with a due date counted in working days, and answers it (done, or more time with
  * a reason).
  */

@@ -1,5 +1,5 @@
 /**
- * The working-day calendar (DESIGN.md §4).
+ * The working-day calendar (docs/rules.md §Working days).
  *
  * - A working day is Monday–Friday, minus the official holidays, plus the official makeup workdays (调休上班).
  * - Each year has a schedule. A *published* year carries the State Council's notice; any other year is
@@ -99,6 +99,11 @@ export class WorkingCalendar {
       throw new CalendarRangeError(`日期 ${date} 超出工作日历范围（${this.firstYear}–${this.lastYear} 年）`);
     }
     return day;
+  }
+
+  /** True when `date` lies in the calendar's years, so working days to or from it can be counted. */
+  covers(date: IsoDate): boolean {
+    return isIsoDate(date) && this.byDate.has(date);
   }
 
   isWorkingDay(date: IsoDate): boolean {

@@ -1,4 +1,5 @@
 import { CHANNELS } from "../domain/reference-data.js";
+import { boundedInt } from "../domain/bounds.js";
 import { CASE_STATES } from "../domain/case-states.js";
 import type { CaseFilters, ClockFilter } from "../models/case-list.js";
 import { CLOCK_FILTER_KEYS } from "../models/dashboard.js";
@@ -9,7 +10,6 @@ import { formValues } from "./form.js";
 export function parseCaseFilters(query: unknown): CaseFilters {
   const v = formValues(query);
   const state = v.state ?? "open";
-  const page = Number(v.page);
   return {
     state: state === "all" || state === "open" || (CASE_STATES as readonly string[]).includes(state) ? (state as CaseFilters["state"]) : "open",
     clock: ["normal", "dueSoon", "overdue"].includes(v.clock ?? "") ? (v.clock as ClockFilter) : "",
@@ -17,9 +17,10 @@ export function parseCaseFilters(query: unknown): CaseFilters {
     district: (v.district ?? "").slice(0, 20),
     channel: (CHANNELS as readonly string[]).includes(v.channel ?? "") ? (v.channel as Channel) : "",
     q: (v.q ?? "").slice(0, 60),
-    inspectorId: Number.isInteger(Number(v.inspector)) && Number(v.inspector) > 0 ? Number(v.inspector) : null,
+    inspectorId: boundedInt(v.inspector, 1, Number.MAX_SAFE_INTEGER),
     everyCase: v.every === "1",
-    page: Number.isInteger(page) && page > 0 ? page : 1,
+    // Past the last page the list says so; beyond a million pages is not a page number at all.
+    page: boundedInt(v.page, 1, 1_000_000) ?? 1,
   };
 }
 

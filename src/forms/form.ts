@@ -7,6 +7,7 @@ import { z } from "zod";
 import { isIsoDate, type IsoDate } from "../domain/dates.js";
 import { ValidationError } from "../domain/errors.js";
 import { parseYuanToFen } from "./money.js";
+import { amountProblem } from "../domain/bounds.js";
 
 z.config(z.locales.zhCN());
 
@@ -79,11 +80,13 @@ export function yuan(label: string, blank?: number) {
         return z.NEVER;
       }
       const fen = parseYuanToFen(text);
-      if (fen === null) {
-        ctx.addIssue({ code: "custom", message: `${label}应为金额数字，如 8500 或 8500.50` });
+      // One bound for every amount (domain/bounds.ts): no ¥∞, no 1e34.
+      const problem = amountProblem(label, fen, { allowZero: true });
+      if (problem) {
+        ctx.addIssue({ code: "custom", message: problem });
         return z.NEVER;
       }
-      return fen;
+      return fen!;
     });
 }
 

@@ -3,6 +3,7 @@
  * every typed value returned for the form to show again.
  */
 import { CHANNELS } from "../domain/reference-data.js";
+import { MAX_AMOUNT_FEN } from "../domain/bounds.js";
 import { isIsoDate, type IsoDate } from "../domain/dates.js";
 import { idNumberProblem, isMobilePhone, sexFromIdNumber, usccProblem } from "../domain/identifiers.js";
 import { DISTRICTS } from "../domain/reference-data.js";
@@ -15,8 +16,6 @@ export type WorkerField = (typeof WORKER_FIELDS)[number];
 export type WorkerValues = Partial<Record<WorkerField, string>>;
 
 export const MAX_WORKERS = 500;
-/** Largest single claim accepted: ¥10,000,000. */
-const MAX_CLAIM_FEN = 1_000_000_000;
 
 export interface IntakeValues {
   fields: FormValues;
@@ -46,16 +45,16 @@ export function readIntakeValues(body: unknown): IntakeValues {
 }
 
 /** One worker row's checks; errors are keyed by field name. Shared with the roster import. */
-export function parseWorker(w: WorkerValues, isRepresentative: boolean): { worker: WorkerInput | null; errors: Partial<Record<WorkerField, string>> } {
+export function parseWorker(w: WorkerValues, isRepresentative: boolean, today?: IsoDate): { worker: WorkerInput | null; errors: Partial<Record<WorkerField, string>> } {
   const errors: Partial<Record<WorkerField, string>> = {};
   const name = (w.name ?? "").trim();
   if (!name) errors.name = "请填写姓名";
   else if (name.length > 40) errors.name = "姓名不能超过 40 个字";
   const idNumber = (w.idNumber ?? "").trim().toUpperCase();
-  const idProblem = idNumber ? idNumberProblem(idNumber) : "missing";
+  const idProblem = idNumber ? idNumberProblem(idNumber, today) : "missing";
   if (idProblem === "missing") errors.idNumber = "请填写身份证号";
   else if (idProblem === "format") errors.idNumber = "身份证号应为 18 位，前 17 位为数字，最后一位为数字或 X";
-  else if (idProblem === "birthDate") errors.idNumber = "身份证号中的出生日期无效，请核对";
+  else if (idProblem === "birthDate") errors.idNumber = "身份证号中的出生日期无效（应为 1900 年以后、不晚于今天的日期），请核对";
   else if (idProblem === "checksum") errors.idNumber = "身份证号校验位不符，请核对是否抄错";
   const phone = (w.phone ?? "").replace(/[\s-]/g, "");
   if (!phone) errors.phone = "请填写手机号";
@@ -72,7 +71,7 @@ export function parseWorker(w: WorkerValues, isRepresentative: boolean): { worke
   if (!claimedText) errors.claimed = "请填写诉求金额";
   else if (claimedFen === null) errors.claimed = "诉求金额应为金额数字，如 8500 或 8500.50";
   else if (claimedFen <= 0) errors.claimed = "诉求金额应大于 0";
-  else if (claimedFen > MAX_CLAIM_FEN) errors.claimed = "诉求金额超过 1000 万元，请核对";
+  else if (claimedFen > MAX_AMOUNT_FEN) errors.claimed = "诉求金额超过 1000 万元，请核对";
   for (const f of ["hometown", "occupation", "workPeriod"] as const) {
     if ((w[f] ?? "").trim().length > 100) errors[f] = "不能超过 100 个字";
   }
@@ -129,6 +128,9 @@ export function parseIntake(values: IntakeValues, today: IsoDate): IntakeResult 
   if (employerUscc) {
     const problem = usccProblem(employerUscc);
     if (problem === "format") errors.employerUscc = "统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）";
+    else if (problem === "authority") errors.employerUscc = "统一社会信用代码第 1 位（登记管理部门代码）不正确，请核对；不清楚可留空";
+    else if (problem === "type") errors.employerUscc = "统一社会信用代码第 2 位（机构类别代码）与登记管理部门不符，请核对；不清楚可留空";
+    else if (problem === "region") errors.employerUscc = "统一社会信用代码第 3–8 位应为登记机关的 6 位行政区划代码，请核对；不清楚可留空";
     else if (problem === "checksum") errors.employerUscc = "统一社会信用代码校验位不符，请核对；不清楚可留空";
   }
   const district = text(fields, "district");
@@ -143,6 +145,12 @@ export function parseIntake(values: IntakeValues, today: IsoDate): IntakeResult 
   const generalContractor = optional("generalContractor", "施工总承包单位", 100);
   const subcontractor = optional("subcontractor", "分包单位", 100);
   const teamLeader = optional("teamLeader", "班组长", 40);
+  // When the arrears ended: the 2-year limit (docs/rules.md §两年时效) runs from it; never required.
+  const arrearsOngoing = fields.arrearsOngoing === "on" || fields.arrearsOngoing === "true";
+  const arrearsEndedOn = arrearsOngoing ? "" : text(fields, "arrearsEndedOn");
+  if (arrearsEndedOn && !isIsoDate(arrearsEndedOn)) errors.arrearsEndedOn = "欠薪结束日期应为有效日期";
+  else if (arrearsEndedOn && arrearsEndedOn > (receivedOn || today)) errors.arrearsEndedOn = "欠薪结束日期不能晚于收到投诉的日期";
+  else if (arrearsEndedOn && arrearsEndedOn < "1990-01-01") errors.arrearsEndedOn = "欠薪结束日期过早，请核对";
   const facts = need("facts", "投诉事实", 4000);
   const claim = need("claim", "投诉请求", 2000);
 
@@ -150,7 +158,7 @@ export function parseIntake(values: IntakeValues, today: IsoDate): IntakeResult 
   if (values.workers.length === 0) errors.workers = "请至少填写一名投诉人";
   if (values.workers.length > MAX_WORKERS) errors.workers = `一件投诉最多 ${MAX_WORKERS} 名投诉人`;
   values.workers.forEach((w, i) => {
-    const parsed = parseWorker(w, i === values.representative);
+    const parsed = parseWorker(w, i === values.representative, today);
     for (const [f, message] of Object.entries(parsed.errors)) errors[`workers.${i}.${f}`] = message;
     if (parsed.worker) workers.push(parsed.worker);
   });
@@ -166,6 +174,8 @@ export function parseIntake(values: IntakeValues, today: IsoDate): IntakeResult 
       channel,
       platformClueNo: channel === "platform" ? platformClueNo : null,
       receivedOn,
+      arrearsEndedOn: arrearsEndedOn || null,
+      arrearsOngoing,
       facts,
       claim,
       employerName,

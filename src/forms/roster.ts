@@ -2,10 +2,19 @@
  * Group-complaint rosters (集体投诉名单) arrive as spreadsheets. The first row names the columns; the usual
  * Chinese headers are recognised. Each row is checked with the same rules as the form, and the preview
  * shows every bad row before anything is saved.
+ *
+ * Reading stops one row past the 500-worker limit (docs/rules.md "Hostile input"): a roster of 96,000 rows
+ * is refused at once, with the limit named, instead of being read, checked and shown in full. XLSX files
+ * are read as a stream, row by row, so a large workbook never holds the server up.
  */
+import { Readable } from "node:stream";
 import { parse as parseCsv } from "csv-parse/sync";
 import ExcelJS from "exceljs";
-import { WORKER_FIELDS, type WorkerField, type WorkerValues } from "./intake-form.js";
+import { MAX_WORKERS, WORKER_FIELDS, type WorkerField, type WorkerValues } from "./intake-form.js";
+
+/** The header row, the limit, and one more row to tell that the limit was passed. */
+const MAX_ROWS_READ = MAX_WORKERS + 2;
+const TOO_MANY = `名单超过 ${MAX_WORKERS} 人：一件集体投诉最多 ${MAX_WORKERS} 名投诉人。请按项目或班组把名单拆成几份，分别登记。`;
 
 const HEADERS: Record<WorkerField, readonly string[]> = {
   name: ["姓名", "名字", "投诉人"],
@@ -36,8 +45,9 @@ function mapRows(table: string[][]): RosterResult {
   if (missing.length) {
     return { ok: false, error: `名单第一行应为列名，缺少：${missing.map((f) => HEADERS[f][0]).join("、")}` };
   }
-  const workers = rows
-    .filter((r) => r.some((cell) => cell.trim() !== ""))
+  const filled = rows.filter((r) => r.some((cell) => cell.trim() !== ""));
+  if (filled.length > MAX_WORKERS) return { ok: false, error: TOO_MANY };
+  const workers = filled
     .map((r) => {
       const w: WorkerValues = {};
       columns.forEach((f, i) => {
@@ -58,12 +68,33 @@ function decodeText(buffer: Buffer): string {
   }
 }
 
+/**
+ * The start of the file up to its `lines`-th line break: enough for the limit even with blank lines and
+ * quoted line breaks. A newline byte never occurs inside a UTF-8 or GBK character, so the cut is clean.
+ */
+function firstLines(buffer: Buffer, lines: number): Buffer {
+  let at = -1;
+  for (let i = 0; i < lines; i++) {
+    at = buffer.indexOf(0x0a, at + 1);
+    if (at === -1) return buffer;
+  }
+  return buffer.subarray(0, at + 1);
+}
+
 export function parseRosterCsv(buffer: Buffer): RosterResult {
+  const read = (bytes: Buffer) => parseCsv(decodeText(bytes), { relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, to: MAX_ROWS_READ }) as string[][];
+  const head = firstLines(buffer, MAX_ROWS_READ * 4);
   let table: string[][];
   try {
-    table = parseCsv(decodeText(buffer), { relax_column_count: true, skip_empty_lines: true }) as string[][];
+    table = read(head);
   } catch {
-    return { ok: false, error: "无法读取 CSV 文件，请检查格式" };
+    // A quoted field cut at the boundary: read the whole file after all.
+    try {
+      table = head.length < buffer.length ? read(buffer) : [];
+      if (table.length === 0) throw new Error("unreadable");
+    } catch {
+      return { ok: false, error: "无法读取 CSV 文件，请检查格式" };
+    }
   }
   return mapRows(table);
 }
@@ -80,20 +111,24 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 export async function parseRosterXlsx(buffer: Buffer): Promise<RosterResult> {
-  const workbook = new ExcelJS.Workbook();
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), { sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", worksheets: "emit", entries: "ignore" });
+  const table: string[][] = [];
+  let sheets = 0;
   try {
-    await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
+    for await (const sheet of reader) {
+      sheets++;
+      for await (const row of sheet) {
+        const values = (row as ExcelJS.Row).values as ExcelJS.CellValue[];
+        const cells = values.slice(1).map(cellText);
+        if (cells.some((c) => c.trim() !== "")) table.push(cells);
+        if (table.length >= MAX_ROWS_READ) break;
+      }
+      break; // the first worksheet is the roster
+    }
   } catch {
     return { ok: false, error: "无法读取 XLSX 文件，请用 Excel 另存为 .xlsx 后再试" };
   }
-  const sheet = workbook.worksheets[0];
-  if (!sheet) return { ok: false, error: "名单文件没有工作表" };
-  const table: string[][] = [];
-  sheet.eachRow({ includeEmpty: false }, (row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(cellText(row.getCell(c).value));
-    table.push(cells);
-  });
+  if (sheets === 0) return { ok: false, error: "名单文件没有工作表" };
   return mapRows(table);
 }
 

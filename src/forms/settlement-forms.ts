@@ -3,6 +3,7 @@ import { z } from "zod";
 import { OUTCOMES, type Outcome } from "../domain/case-states.js";
 import type { Enforcement, MediationInput, PaymentInput, WorkerAmount } from "../models/settlements.js";
 import { isoDate, optionalText, parseForm, requiredText, workerAmountFields, workerAmountsOf, yuan, type FormResult } from "./form.js";
+import type { Violation } from "../domain/legal-basis.js";
 
 type Workers = readonly { id: number; name: string }[];
 
@@ -41,9 +42,15 @@ export function parseMediation(body: unknown, workers: Workers): FormResult<Medi
   });
 }
 
-export function parseOrder(body: unknown, workers: Workers): FormResult<{ payBy: string; facts: string; amounts: WorkerAmount[] }> {
-  const schema = z.object({ payBy: isoDate("限期支付日期"), facts: requiredText("违法事实", 4000), ...workerAmountFields("amount", workers, (name) => `${name}的责令支付金额`) });
-  return mapResult(parseForm(schema, body), (v) => ({ payBy: v.payBy, facts: v.facts, amounts: workerAmountsOf(v, "amount", workers) }));
+export function parseOrder(body: unknown, workers: Workers): FormResult<{ payBy: string; facts: string; violation?: Violation; amounts: WorkerAmount[] }> {
+  const schema = z.object({
+    payBy: isoDate("限期支付日期"),
+    facts: requiredText("违法事实", 4000),
+    // Left out: the model picks 农民工 rules for a construction case, the general ones otherwise.
+    violation: z.enum(["migrantWorkers", "general"], { error: "请选择违反的规定" }).optional(),
+    ...workerAmountFields("amount", workers, (name) => `${name}的责令支付金额`),
+  });
+  return mapResult(parseForm(schema, body), (v) => ({ payBy: v.payBy, facts: v.facts, violation: v.violation, amounts: workerAmountsOf(v, "amount", workers) }));
 }
 
 const paymentSchema = z.object({
@@ -63,7 +70,6 @@ const enforcementSchema = z.discriminatedUnion(
     z.object({ kind: z.literal("compensation"), ratePercent: z.coerce.number({ error: "加付赔偿金比例应为数字" }), note: optionalText("说明") }),
     z.object({ kind: z.literal("decision"), note: requiredText("行政处理决定的内容", 4000) }),
     z.object({ kind: z.literal("policeReferral"), agency: requiredText("接收移送的公安机关"), decidedOn: isoDate("移送日期"), note: optionalText("说明") }),
-    z.object({ kind: z.literal("blacklistCandidate"), note: optionalText("说明") }),
   ],
   { error: "请选择要采取的措施" },
 );

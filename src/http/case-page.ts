@@ -5,9 +5,10 @@
 import type { Request, RequestHandler, Response } from "express";
 import type { AppContext } from "../app.js";
 import { CASE_ACTIONS, mayMakeMove, type Viewer } from "../domain/case-abilities.js";
-import { MOVES, MOVE_NAMES, OUTCOME_LABELS, STATE_LABELS, type MoveName } from "../domain/case-states.js";
-import { CLOCK_STATUS_LABELS, caseClocks } from "../domain/clocks.js";
-import { ENFORCEMENT_LABELS, MAX_COMPENSATION_RATE, MIN_COMPENSATION_RATE, compensationPreview, orderClock, outstandingFen } from "../domain/money.js";
+import { MOVES, MOVE_NAMES, OUTCOME_LABELS, STATE_LABELS, isBeforeAcceptance, type MoveName } from "../domain/case-states.js";
+import { REJECTION_GROUNDS, VIOLATIONS, limitationWarning } from "../domain/legal-basis.js";
+import { CLOCK_STATUS_LABELS, PROVISIONAL_NOTE, caseClocks, clockHistory, extensionProblem } from "../domain/clocks.js";
+import { ENFORCEMENT_CHOICES, ENFORCEMENT_LABELS, MAX_COMPENSATION_RATE, MIN_COMPENSATION_RATE, compensationPreview, orderClock, outstandingFen } from "../domain/money.js";
 import { ConflictError, DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
 import { isAgreementOverdue } from "../domain/mediation.js";
 import { maskIdNumber, maskPhone } from "../domain/masking.js";
@@ -18,9 +19,15 @@ import { EVIDENCE_EXTENSIONS, formatBytes } from "./uploads.js";
 import { loadCalendar } from "../models/calendar.js";
 import { abilitiesOn, getCaseDetail, getCaseRow, inspectorWorkloads } from "../models/cases.js";
 import { moneySummary, settlementsOf } from "../models/settlements.js";
+import { caseNumberOf } from "../models/duplicates.js";
+import { recordPersonalDataView } from "../models/personal-data-views.js";
 import { listSiteVisits, visitEligibleStaff } from "../models/site-visits.js";
 import { tasksOfCase } from "../models/task-force.js";
+import { blacklistAbilitiesOn, proceedingsOfCase } from "../models/blacklist.js";
+import { STAGE_LABELS } from "../domain/blacklist.js";
 import { listUnits } from "../models/units.js";
+import { priorNoticesOf } from "../models/prior-notices.js";
+import { PRIOR_NOTICE_LABELS, SERVICE_METHODS, STATEMENT_DAYS, decisionProblem } from "../domain/prior-notice.js";
 
 /** Why a change on the case page was refused, for the form it came from. */
 export interface CaseProblem {
@@ -60,23 +67,28 @@ export function caseIdOf(req: Request): number {
   return Number(req.params.id);
 }
 
-export function renderCasePage({ db, config }: AppContext, res: Response, id: number, status = 200, problem: CaseProblem | null = null): void {
+export function renderCasePage({ db, config, now }: AppContext, res: Response, id: number, status = 200, problem: CaseProblem | null = null): void {
   const viewer = viewerOf(res);
   const detail = getCaseDetail(db, id, viewer, { inspectorsReadAll: config.inspectorsReadAll });
   const c = detail.case;
   const { abilities } = detail;
   const working = abilities.access === "full";
+  // Those working the case see ID numbers and phones unmasked: every such view is logged.
+  if (working) recordPersonalDataView(db, { caseId: c.id, userId: viewer.id, page: "案件页", now: now() });
   const today = res.locals.today;
   const may = (name: MoveName) => mayMakeMove(abilities, name);
   const settlements = settlementsOf(db, c.id);
   const calendar = loadCalendar(db);
-  const clocks = caseClocks(c, calendar, today);
+  const clocks = caseClocks({ ...c, ...clockHistory(detail.events) }, calendar, today);
   const acceptance = clocks.find((k) => k.key === "acceptance")!;
   const agreementItems = settlements.agreement?.items ?? [];
   const orders = settlements.orders.map((o) => {
     const unpaidFen = outstandingFen(o.items);
     const clock = orderClock({ ...o, unpaidFen }, today, calendar);
-    return { ...o, unpaidFen, left: clock.left, clockStatus: clock.status, overdueUnpaid: clock.overdueUnpaid };
+    const notices = priorNoticesOf(db, c.id, o.id);
+    // What the enforcement form may decide now: 陈述申辩 first (docs/rules.md §陈述申辩).
+    const heard = { compensation: decisionProblem(notices, "compensation", today), decision: decisionProblem(notices, "decision", today) };
+    return { ...o, unpaidFen, left: clock.left, clockStatus: clock.status, overdueUnpaid: clock.overdueUnpaid, notices, heard };
   });
   // Items that can still take a payment, for the payment form.
   const openItems = [
@@ -88,12 +100,19 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
     c,
     clocks,
     clockStatusLabels: CLOCK_STATUS_LABELS,
+    provisionalNote: PROVISIONAL_NOTE,
     stateLabels: STATE_LABELS,
     outcomeLabels: OUTCOME_LABELS,
     channelLabels: CHANNEL_LABELS,
     taskStatusLabels: TASK_STATUS_LABELS,
     escalationGrounds: ESCALATION_GROUNDS,
     enforcementLabels: ENFORCEMENT_LABELS,
+    priorNoticeLabels: PRIOR_NOTICE_LABELS,
+    rejectionGrounds: REJECTION_GROUNDS,
+    violations: VIOLATIONS,
+    serviceMethods: SERVICE_METHODS,
+    statementDays: STATEMENT_DAYS,
+    enforcementChoices: ENFORCEMENT_CHOICES,
     moveLabels: Object.fromEntries(MOVES.map((m) => [m.name, m.label])),
     moves: abilities.moves.filter((m) => !m.activity),
     closeMove: abilities.moves.find((m) => m.name === "close") ?? null,
@@ -104,8 +123,12 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
     openItems,
     money: moneySummary(db, c.id),
     tasks: tasksOfCase(db, c.id, today),
+    blacklist: proceedingsOfCase(db, c.id),
+    blacklistStageLabels: STAGE_LABELS,
     units: may("escalate") ? listUnits(db, { activeOnly: true }) : [],
     warnings: {
+      // 2-year limit (docs/rules.md §两年时效): a warning and a prefilled 不予受理, never a block.
+      limitation: isBeforeAcceptance(c.state) ? limitationWarning(c) : null,
       // 快调 must fit the 5-working-day acceptance window.
       mediationWindow: c.state === "mediating" && (acceptance.status === "dueSoon" || acceptance.status === "overdue") ? acceptance : null,
       agreementOverdue: c.state === "mediating" && settlements.agreement ? isAgreementOverdue(settlements.agreement.payBy, agreementItems, today) : false,
@@ -114,7 +137,10 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
     can: {
       ...Object.fromEntries(CASE_ACTIONS.map((action) => [action, abilities[action]])),
       ...Object.fromEntries(MOVE_NAMES.map((name) => [name, may(name)])),
+      /** Why the extension can no longer be approved (条例第十七条), shown instead of the form. */
+      extendRefused: abilities.extend ? extensionProblem(c, today) : null,
       settle: may("settleByMediation") && settlements.agreement !== null,
+      proposeBlacklist: working && blacklistAbilitiesOn(db, viewer, c.id, null, today).propose,
     },
     workers: detail.workers.map((w) => (working ? w : { ...w, idNumber: maskIdNumber(w.idNumber), phone: maskPhone(w.phone) })),
     claimedFen: detail.workers.reduce((sum, w) => sum + w.claimedFen, 0),
@@ -122,6 +148,7 @@ export function renderCasePage({ db, config }: AppContext, res: Response, id: nu
     evidenceAccept: EVIDENCE_EXTENSIONS,
     evidenceMax: formatBytes(config.evidenceMaxBytes),
     compensationRange: [MIN_COMPENSATION_RATE, MAX_COMPENSATION_RATE],
+    duplicateOf: c.possibleDuplicateOf === null ? null : { id: c.possibleDuplicateOf, caseNumber: caseNumberOf(db, c.possibleDuplicateOf) },
     compensationPreview: (order: { unpaidFen: number }, rateText: string) => compensationPreview(order.unpaidFen, Number(rateText)),
     problem,
     form: (id: string) => formState(problem, id),

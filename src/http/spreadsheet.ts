@@ -6,6 +6,7 @@
  */
 import { once, type EventEmitter } from "node:events";
 import type { Response } from "express";
+import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import type { CellKind, ExportColumn, ExportSheet } from "../models/exports.js";
 
@@ -36,15 +37,16 @@ function safeText(text: string): string {
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 }
 
-function csvValue(kind: CellKind, value: string | number | null): string {
+/** The cell as CSV text (quoting is csv-stringify's): money in yuan with two decimals, shares in %. */
+function csvText(kind: CellKind, value: string | number | null): string {
   if (value === null) return "";
-  let text: string;
-  if (kind === "money") text = (Number(value) / 100).toFixed(2);
-  else if (kind === "share") text = `${(Number(value) * 100).toFixed(1)}%`;
-  else if (kind === "decimal") text = Number(value).toFixed(1);
-  else text = typeof value === "string" ? safeText(value) : String(value);
-  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  if (kind === "money") return (Number(value) / 100).toFixed(2);
+  if (kind === "share") return `${(Number(value) * 100).toFixed(1)}%`;
+  if (kind === "decimal") return Number(value).toFixed(1);
+  return typeof value === "string" ? safeText(value) : String(value);
 }
+
+const csvLines = (rows: string[][]) => stringify(rows, { record_delimiter: "windows" });
 
 async function drained(res: Response): Promise<void> {
   if (res.writableNeedDrain) await once(res, "drain");
@@ -72,9 +74,9 @@ export async function sendSpreadsheet(res: Response, format: ExportFormat, fileB
     res.type("text/csv; charset=utf-8");
     const [sheet] = sheets;
     // The byte-order mark tells Excel the file is UTF-8.
-    res.write(`\uFEFF${sheet!.columns.map((c) => csvValue("text", c.header)).join(",")}\r\n`);
+    res.write(`\uFEFF${csvLines([sheet!.columns.map((c) => c.header)])}`);
     for (const rows of sheet!.chunks()) {
-      res.write(`${rows.map((r) => sheet!.columns.map((c) => csvValue(kindOf(c, r), c.value(r))).join(",")).join("\r\n")}\r\n`);
+      res.write(csvLines(rows.map((r) => sheet!.columns.map((c) => csvText(kindOf(c, r), c.value(r))))));
       await drained(res);
     }
     res.end();

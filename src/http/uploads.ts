@@ -2,6 +2,11 @@
  * Multipart uploads streamed to disk, hashed (SHA-256) on the way, never held in memory. A file that is
  * too large or of a type we do not keep is not an error that aborts the request: it is drained, marked
  * `rejected`, and the route shows a message next to the field while keeping everything else typed.
+ *
+ * This middleware owns every file it writes: a handler calls `keepUploads(req, files)` once the files are
+ * recorded (after the transaction commits); when the response is over — sent, refused, failed or the
+ * client gone — every file the request wrote and did not keep is deleted. A malformed multipart body
+ * (no boundary, truncated, bad part header) is a 400 with a Chinese message, never a 500.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { createWriteStream, mkdirSync } from "node:fs";
@@ -9,8 +14,9 @@ import { unlink } from "node:fs/promises";
 import { extname, join } from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
-import type { Request } from "express";
+import type { NextFunction, Request, RequestHandler, Response } from "express";
 import multer from "multer";
+import { ValidationError } from "../domain/errors.js";
 import type { StoredFile } from "../models/cases.js";
 
 const EVIDENCE_TYPES: Record<string, string> = {
@@ -52,12 +58,26 @@ interface Limits {
   evidenceMaxBytes: number;
 }
 
+/** The files one request wrote, and which of them a handler kept. */
+interface Written {
+  paths: Set<string>;
+  kept: Set<string>;
+  over: boolean;
+}
+
+const written = new WeakMap<Request, Written>();
+
+function removeUnkept(w: Written): void {
+  for (const path of w.paths) if (!w.kept.has(path)) unlink(path).catch(() => undefined);
+  w.paths.clear();
+}
+
 class HashingDiskStorage implements multer.StorageEngine {
   constructor(private readonly limits: Limits) {
     mkdirSync(limits.dir, { recursive: true });
   }
 
-  _handleFile(_req: Request, file: Express.Multer.File, cb: (error?: unknown, info?: Partial<Express.Multer.File>) => void): void {
+  _handleFile(req: Request, file: Express.Multer.File, cb: (error?: unknown, info?: Partial<Express.Multer.File>) => void): void {
     const originalName = decodeName(file.originalname);
     const ext = extname(originalName).toLowerCase();
     const types = file.fieldname === "roster" ? ROSTER_TYPES : EVIDENCE_TYPES;
@@ -71,6 +91,8 @@ class HashingDiskStorage implements multer.StorageEngine {
     }
     const storedName = `${Date.now()}-${randomBytes(8).toString("hex")}${ext}`;
     const path = join(this.limits.dir, storedName);
+    const w = written.get(req);
+    w?.paths.add(path);
     const hash = createHash("sha256");
     let size = 0;
     let tooLarge = false;
@@ -87,6 +109,11 @@ class HashingDiskStorage implements multer.StorageEngine {
     });
     pipeline(file.stream, meter, createWriteStream(path, { flags: "wx" }))
       .then(async () => {
+        // The response may already be over (the client gave up): nobody will keep this file.
+        if (w?.over) {
+          await unlink(path).catch(() => undefined);
+          return cb(new ValidationError(INCOMPLETE));
+        }
         if (tooLarge) {
           await unlink(path).catch(() => undefined);
           return cb(null, { ...base, storedName: "", path: "", size, sha256: "", rejected: "tooLarge" } as Partial<Express.Multer.File>);
@@ -112,19 +139,49 @@ function decodeName(name: string): string {
   return utf8.includes("\uFFFD") ? name : utf8;
 }
 
-export function createUpload(limits: Limits) {
-  return multer({ storage: new HashingDiskStorage(limits), limits: { files: 50, fields: 2000, fieldSize: 64 * 1024 } });
+const INCOMPLETE = "上传的内容不完整或格式不对（可能是网络中断），请重新选择文件后提交。";
+
+export interface Upload {
+  /** Every file field (the intake form: evidence and roster). */
+  any(): RequestHandler;
+  array(field: string, maxCount: number): RequestHandler;
+}
+
+export function createUpload(limits: Limits): Upload {
+  const parser = multer({ storage: new HashingDiskStorage(limits), limits: { files: 50, fields: 2000, fieldSize: 64 * 1024 } });
+  const owned =
+    (parse: RequestHandler): RequestHandler =>
+    (req: Request, res: Response, next: NextFunction) => {
+      const w: Written = { paths: new Set(), kept: new Set(), over: false };
+      written.set(req, w);
+      res.once("close", () => {
+        w.over = true;
+        removeUnkept(w);
+      });
+      refuseMalformed(parse)(req, res, next);
+    };
+  return { any: () => owned(parser.any()), array: (field, maxCount) => owned(parser.array(field, maxCount)) };
+}
+
+/** A multer middleware whose parse failures (busboy's "Unexpected end of form", "Malformed part header", a missing boundary…) are a 400. */
+export function refuseMalformed(parse: RequestHandler): RequestHandler {
+  return (req, res, next) =>
+    parse(req, res, (err?: unknown) => {
+      if (!err || err instanceof multer.MulterError) return next(err);
+      next(err instanceof ValidationError ? err : new ValidationError(INCOMPLETE));
+    });
+}
+
+/** Marks files as recorded: call after the transaction that refers to them has committed. */
+export function keepUploads(req: Request, files: readonly UploadedFile[]): void {
+  const w = written.get(req);
+  for (const f of files) if (f.path) w?.kept.add(f.path);
 }
 
 export function uploadedFiles(req: Request): UploadedFile[] {
   const files = req.files;
   if (!files) return [];
   return (Array.isArray(files) ? files : Object.values(files).flat()) as unknown as UploadedFile[];
-}
-
-/** Deletes what a request stored, when it is not kept (a form shown again, a failed save). */
-export async function discardFiles(files: readonly UploadedFile[]): Promise<void> {
-  await Promise.all(files.filter((f) => f.path).map((f) => unlink(f.path).catch(() => undefined)));
 }
 
 /** Chinese messages for the rejected files of one field, or null. */

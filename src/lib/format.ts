@@ -33,7 +33,8 @@ export function formatMoney(fen: number | null | undefined): string {
 }
 
 /** Working days to a due date: "剩 3 个工作日", or "超 2 个工作日" once past it. */
-export function formatDaysLeft(left: number): string {
+export function formatDaysLeft(left: number | null): string {
+  if (left === null) return "期限超出工作日历范围，无法计算剩余工作日";
   return left >= 0 ? `剩 ${left} 个工作日` : `超 ${-left} 个工作日`;
 }
 

@@ -2,9 +2,10 @@ import { desc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client.js";
 import { auditEvents, users } from "../db/schema.js";
 
-export function recordAudit(db: DbOrTx, e: { actorId: number | null; subject: string; action: string; detail?: string }): void {
+/** `at` is the app's clock when the caller has one (otherwise the database's). */
+export function recordAudit(db: DbOrTx, e: { actorId: number | null; subject: string; action: string; detail?: string; at?: Date }): void {
   db.insert(auditEvents)
-    .values({ actorId: e.actorId, subject: e.subject, action: e.action, detail: e.detail ?? "" })
+    .values({ actorId: e.actorId, subject: e.subject, action: e.action, detail: e.detail ?? "", createdAt: e.at })
     .run();
 }
 

@@ -80,8 +80,19 @@ export function ensureCalendar(db: Db, throughYear: number): void {
       firstChanged ??= year;
     }
     if (firstChanged === null) return;
-    writeDays(tx, new WorkingCalendar([...schedules.values()]), firstChanged);
-    recomputeOpenDeadlines(tx);
+    const calendar = new WorkingCalendar([...schedules.values()]);
+    writeDays(tx, calendar, firstChanged);
+    recomputeOpenDeadlines(tx, { fromYear: firstChanged, calendar });
+  });
+  cache.delete(db);
+}
+
+/** Stores the given schedules as the whole calendar of an empty database (tests, imports). */
+export function storeSchedules(db: Db, schedules: readonly YearSchedule[], source: (s: YearSchedule) => string): void {
+  const calendar = new WorkingCalendar(schedules);
+  db.transaction((tx) => {
+    for (const s of schedules) tx.insert(calendarYears).values({ year: s.year, published: s.published, source: source(s) }).run();
+    writeDays(tx, calendar, calendar.firstYear);
   });
   cache.delete(db);
 }
@@ -126,7 +137,7 @@ export function saveYearSchedule(db: Db, year: number, change: ScheduleChange, a
       action: how,
       detail: `节假日 ${change.holidays.length} 天，调休上班 ${change.makeupWorkdays.length} 天；来源：${change.source}${change.publish ? "；已发布" : ""}`,
     });
-    recomputeOpenDeadlines(tx);
+    recomputeOpenDeadlines(tx, { fromYear: year, calendar });
   });
   cache.delete(db);
 }

@@ -105,6 +105,7 @@ export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, to
       acceptanceDueOn: cases.acceptanceDueOn,
       targetDueOn: cases.targetDueOn,
       closedOn: cases.closedOn,
+      possibleDuplicateOf: cases.possibleDuplicateOf,
       leadName: leadUser.displayName,
       daysLeft,
       representative: sql<string>`(select w.name from case_workers w where w.case_id = "cases"."id" order by w.is_representative desc, w.id limit 1)`,

@@ -8,13 +8,16 @@ import type { Db, DbOrTx, Tx } from "../db/client.js";
 import { calendarYears, caseEvents, caseSequences, caseWorkers, cases, evidence, payments, taskForceTasks, users } from "../db/schema.js";
 import { assertMay, assertMayMove, caseAbilities, type AccessPolicy, type CaseAbilities, type Viewer } from "../domain/case-abilities.js";
 import { assertMove, isBeforeAcceptance, isFiled, isOpen, targetState, type CaseState, type Outcome } from "../domain/case-states.js";
-import { EXTENSION_DAYS, dueDates } from "../domain/clocks.js";
+import { EXTENSION_DAYS, dueDates, extensionProblem, workingDaysTaken } from "../domain/clocks.js";
 import { shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { STATE_LABELS } from "../domain/case-states.js";
 import type { Channel } from "../domain/reference-data.js";
+import { moveProblem } from "../domain/move-rules.js";
 import { formatCaseNumber, newQueryCode } from "../lib/ids.js";
+import { findRecentDuplicate } from "./duplicates.js";
 import { loadCalendar } from "./calendar.js";
+import { clockHistoryOf } from "./deadlines.js";
 
 export type { Channel };
 export type CaseRow = typeof cases.$inferSelect;
@@ -36,6 +39,9 @@ export interface CaseInput {
   channel: Channel;
   platformClueNo: string | null;
   receivedOn: IsoDate;
+  /** When the arrears ended (the 2-year limit runs from it); unknown at intake when null. */
+  arrearsEndedOn?: IsoDate | null;
+  arrearsOngoing?: boolean;
   facts: string;
   claim: string;
   employerName: string;
@@ -98,10 +104,12 @@ export function registerCase(db: Db, input: CaseInput, opts: { actorId: number |
       .returning({ last: caseSequences.last })
       .get();
     const { workers, ...fields } = input;
+    const duplicate = findRecentDuplicate(tx, input.employerName, workers.map((w) => w.phone), opts.now);
     const row = tx
       .insert(cases)
       .values({
         ...fields,
+        possibleDuplicateOf: duplicate?.id ?? null,
         caseNumber: formatCaseNumber(year, last),
         queryCode: newQueryCode(),
         state: "received",
@@ -127,7 +135,7 @@ export function registerCase(db: Db, input: CaseInput, opts: { actorId: number |
       actorId: opts.actorId,
       action: "register",
       to: "received",
-      note: `登记投诉，投诉人 ${workers.length} 人${opts.files?.length ? `，证据材料 ${opts.files.length} 份` : ""}`,
+      note: `登记投诉，投诉人 ${workers.length} 人${opts.files?.length ? `，证据材料 ${opts.files.length} 份` : ""}${duplicate ? `（可能与 ${duplicate.caseNumber} 重复，请核对）` : ""}`,
       publicStep: "已收到投诉",
       now: opts.now,
     });
@@ -282,23 +290,28 @@ export function transition(db: Db, req: TransitionRequest): CaseRow {
     if (move.noteLabel && !note) throw new ValidationError(`请填写${move.noteLabel}`, "note");
     const to = targetState(move, c.state, move.to === "previous" ? closedFrom(tx, c.id) : null);
     const today = shanghaiDate(req.now);
+    const refused = moveProblem(move.name, c, today);
+    if (refused) throw new ValidationError(refused);
     const next: Partial<CaseRow> = { state: to };
+    // The clocks' history (告知补正 pause, spans the case stood closed): docs/rules.md §Clocks.
+    const history = clockHistoryOf(tx, c.id);
+    if (move.name === "reopen" && c.closedOn) history.stops = [...(history.stops ?? []), { from: c.closedOn, to: today }];
     if (isBeforeAcceptance(c.state) && !isBeforeAcceptance(to)) next.decidedOn = today;
     if (to === "filed" && !c.filedOn) next.filedOn = today;
     if (move.name === "supplementReceived") next.acceptanceStartOn = today;
     if (to === "closed" && c.state !== "closed") {
       next.closedOn = today;
       next.outcome = req.outcome ?? null;
-      next.workingDaysTaken = calendar.workingDaysBetween(c.receivedOn, today).days;
+      next.workingDaysTaken = workingDaysTaken({ receivedOn: c.receivedOn, stops: history.stops }, today, calendar);
     }
     if (c.state === "closed" && to !== "closed") {
-      Object.assign(next, { closedOn: null, outcome: null, workingDaysTaken: null });
-      // Back before a decision: the bureau decides again within 5 working days from today.
-      if (isBeforeAcceptance(to)) Object.assign(next, { decidedOn: null, acceptanceStartOn: today });
+      // Reopening resumes the clocks where they stopped; days taken stay until the next close.
+      Object.assign(next, { closedOn: null, outcome: null });
+      if (isBeforeAcceptance(to)) next.decidedOn = null;
     }
     Object.assign(next, req.effect?.(tx, c));
     if (to === "closed" && c.state !== "closed") recordRecovered(tx, c.id, req.recovered ?? null);
-    const due = dueDates({ ...c, ...next }, calendar);
+    const due = dueDates({ ...c, ...next, stops: history.stops }, calendar);
     saveVersioned(tx, c, req.version, { ...next, ...due, calendarRevision: calendarRevision(tx) }, req.now);
     addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: move.name, from: c.state, to, note: req.eventNote ?? note, publicStep: move.publicStep, now: req.now });
     return getCaseRow(tx, c.id);
@@ -357,9 +370,10 @@ export function extendStatutoryDeadline(db: Db, req: { caseId: number; reason: s
   db.transaction((tx) => {
     const c = getCaseRow(tx, req.caseId);
     if (!isFiled(c.state)) throw new ValidationError("只有已立案的案件可以延长法定办案期限。");
-    if (c.extensionDays > 0) throw new ValidationError("法定办案期限只能延长一次。");
+    const problem = extensionProblem(c, shanghaiDate(req.now));
+    if (problem) throw new ValidationError(problem);
     assertMay(abilitiesOn(tx, c, req.actor), "extend");
-    const merged = { ...c, extensionDays: EXTENSION_DAYS };
+    const merged = { ...c, extensionDays: EXTENSION_DAYS, stops: clockHistoryOf(tx, c.id).stops };
     saveVersioned(tx, c, req.version, { extensionDays: EXTENSION_DAYS, extensionReason: reason, statutoryDueOn: dueDates(merged, calendar).statutoryDueOn }, req.now);
     addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: "extend", note: `延长 ${EXTENSION_DAYS} 个工作日：${reason}`, now: req.now });
   });

@@ -1,5 +1,5 @@
 /**
- * Spreadsheet exports (DESIGN.md §6, §7): the rows, in chunks read by id so a 100,000-row export never holds
+ * Spreadsheet exports (docs/rules.md “监督统计”): the rows, in chunks read by id so a 100,000-row export never holds
  * more than one chunk and never keeps a statement open while the response drains. Personal data (身份证号,
  * 手机号) is masked unless the caller asked for it in full and may have it.
  */

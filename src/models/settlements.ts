@@ -7,11 +7,23 @@ import type { Db, DbOrTx, Tx } from "../db/client.js";
 import { caseWorkers, documentSequences, enforcementActions, evidence, mediations, paymentOrders, payments, settlementItems, users } from "../db/schema.js";
 import { assertMay, type Viewer } from "../domain/case-abilities.js";
 import { shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
+import { calendarRange, dateProblem } from "../domain/bounds.js";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
-import { settlementProblem } from "../domain/mediation.js";
+import { mediationWindowProblem, settlementProblem } from "../domain/mediation.js";
 import { ENFORCEMENT_LABELS, compensationAmount, compensationRateProblem, outstandingFen, recoveryProblem } from "../domain/money.js";
-import type { Outcome } from "../domain/case-states.js";
+import { isBeforeAcceptance, type Outcome } from "../domain/case-states.js";
 import { abilitiesOn, transition, type CaseRow, type StoredFile } from "./cases.js";
+import { decisionProblem } from "../domain/prior-notice.js";
+import { outcomeProblem, type OutcomeRecord } from "../domain/outcomes.js";
+import type { Violation } from "../domain/legal-basis.js";
+import { priorNoticesOf } from "./prior-notices.js";
+import { loadCalendar } from "./calendar.js";
+
+/** Dates typed into these forms must lie in the working-day calendar, or no deadline can be counted from them (domain/bounds.ts). */
+function inCalendar(db: Db, label: string, date: IsoDate, field: string): void {
+  const problem = dateProblem(label, date, calendarRange(loadCalendar(db)));
+  if (problem) throw new ValidationError(problem, field);
+}
 
 type Source = "agreement" | "order";
 
@@ -49,6 +61,8 @@ export interface MediationInput {
 
 export function recordMediation(db: Db, req: { caseId: number; version: number; input: MediationInput; actor: Viewer; now: Date }): void {
   const m = req.input;
+  inCalendar(db, "调解日期", m.sessionOn, "sessionOn");
+  if (m.payBy) inCalendar(db, "约定支付期限", m.payBy, "payBy");
   if (m.result === "agreement" && (!m.payBy || m.payBy < m.sessionOn)) throw new ValidationError("调解协议的支付期限不能早于调解日期");
   transition(db, {
     caseId: req.caseId,
@@ -60,6 +74,8 @@ export function recordMediation(db: Db, req: { caseId: number; version: number; 
     now: req.now,
     effect: (tx, c) => {
       if (m.sessionOn < c.receivedOn) throw new ValidationError("调解日期不能早于收到投诉的日期");
+      const late = isBeforeAcceptance(c.state) ? mediationWindowProblem(c.acceptanceDueOn, m.sessionOn, "记录此次快速调处") : null;
+      if (late) throw new ValidationError(late);
       if (m.result === "agreement") checkWorkers(tx, c, m.amounts);
       const { amounts, ...fields } = m;
       const { id } = tx.insert(mediations).values({ ...fields, payBy: m.result === "agreement" ? m.payBy : null, caseId: c.id, recordedById: req.actor.id }).returning({ id: mediations.id }).get();
@@ -100,8 +116,9 @@ function nextOrderNumber(tx: Tx, prefix: string, year: number): string {
   return `${prefix}〔${year}〕${last}号`;
 }
 
-export function issueOrder(db: Db, req: { caseId: number; version: number; payBy: IsoDate; facts: string; amounts: WorkerAmount[]; numberPrefix: string; actor: Viewer; now: Date }): number {
+export function issueOrder(db: Db, req: { caseId: number; version: number; payBy: IsoDate; facts: string; violation?: Violation; amounts: WorkerAmount[]; numberPrefix: string; actor: Viewer; now: Date }): number {
   const today = shanghaiDate(req.now);
+  inCalendar(db, "限期支付日期", req.payBy, "payBy");
   if (req.payBy <= today) throw new ValidationError("限期支付日期应晚于今天");
   let orderId = 0;
   transition(db, {
@@ -115,7 +132,8 @@ export function issueOrder(db: Db, req: { caseId: number; version: number; payBy
     effect: (tx, c) => {
       checkWorkers(tx, c, req.amounts);
       const docNumber = nextOrderNumber(tx, req.numberPrefix, yearOf(today));
-      orderId = tx.insert(paymentOrders).values({ caseId: c.id, docNumber, issuedOn: today, payBy: req.payBy, facts: req.facts, issuedById: req.actor.id }).returning({ id: paymentOrders.id }).get().id;
+      const violation = req.violation ?? (c.isConstruction ? "migrantWorkers" : "general");
+      orderId = tx.insert(paymentOrders).values({ caseId: c.id, docNumber, issuedOn: today, payBy: req.payBy, facts: req.facts, violation, issuedById: req.actor.id }).returning({ id: paymentOrders.id }).get().id;
       insertItems(tx, c, "order", orderId, req.amounts);
     },
   });
@@ -135,6 +153,7 @@ export interface PaymentInput {
 export function recordPayment(db: Db, req: { caseId: number; version: number; input: PaymentInput; actor: Viewer; now: Date }): void {
   const p = req.input;
   if (p.amountFen <= 0) throw new ValidationError("支付金额应大于 0");
+  inCalendar(db, "支付日期", p.paidOn, "paidOn");
   if (p.paidOn > shanghaiDate(req.now)) throw new ValidationError("支付日期不能晚于今天");
   transition(db, {
     caseId: req.caseId,
@@ -167,8 +186,7 @@ function paidFor(tx: DbOrTx, itemId: number): number {
 export type Enforcement =
   | { kind: "compensation"; ratePercent: number; note: string }
   | { kind: "decision"; note: string }
-  | { kind: "policeReferral"; agency: string; decidedOn: IsoDate; note: string }
-  | { kind: "blacklistCandidate"; note: string };
+  | { kind: "policeReferral"; agency: string; decidedOn: IsoDate; note: string };
 
 
 export function enforceOrder(db: Db, req: { caseId: number; orderId: number; version: number; action: Enforcement; actor: Viewer; now: Date }): void {
@@ -178,6 +196,7 @@ export function enforceOrder(db: Db, req: { caseId: number; orderId: number; ver
     const problem = compensationRateProblem(a.ratePercent);
     if (problem) throw new ValidationError(problem);
   }
+  if (a.kind === "policeReferral") inCalendar(db, "移送日期", a.decidedOn, "decidedOn");
   if (a.kind === "policeReferral" && (!a.agency.trim() || a.decidedOn > today)) throw new ValidationError("请填写接收移送的公安机关和移送日期（不晚于今天）");
   transition(db, {
     caseId: req.caseId,
@@ -192,6 +211,11 @@ export function enforceOrder(db: Db, req: { caseId: number; orderId: number; ver
       if (!order) throw new NotFoundError("指令书不存在。");
       const unpaid = outstandingFen(itemsOf(tx, "order", order.id));
       if (today <= order.payBy || unpaid === 0) throw new ValidationError(`指令书限期（${order.payBy}）届满且仍未支付时，才能采取此措施`);
+      // 陈述申辩 first (docs/rules.md §陈述申辩).
+      if (a.kind === "compensation" || a.kind === "decision") {
+        const heard = decisionProblem(priorNoticesOf(tx, c.id, order.id), a.kind, today, a.kind === "compensation" ? a.ratePercent : null);
+        if (heard) throw new ValidationError(heard);
+      }
       const row = {
         caseId: c.id,
         orderId: order.id,
@@ -204,12 +228,27 @@ export function enforceOrder(db: Db, req: { caseId: number; orderId: number; ver
         amountFen: a.kind === "compensation" ? compensationAmount(unpaid, a.ratePercent) : null,
       };
       tx.insert(enforcementActions).values(row).run();
-      return a.kind === "blacklistCandidate" ? { blacklistCandidate: true } : {};
     },
   });
 }
 
 // ---- Closing ---------------------------------------------------------------------------------
+
+/** What the case records that an outcome may rest on (docs/rules.md §结案). */
+function outcomeRecord(tx: DbOrTx, caseId: number): OutcomeRecord {
+  const orderPayments = tx
+    .select({ n: sql<number>`count(*)` })
+    .from(payments)
+    .innerJoin(settlementItems, eq(settlementItems.id, payments.itemId))
+    .where(and(eq(payments.caseId, caseId), eq(settlementItems.source, "order")))
+    .get()!.n;
+  const kinds = tx.select({ kind: enforcementActions.kind }).from(enforcementActions).where(eq(enforcementActions.caseId, caseId)).all().map((a) => a.kind);
+  return {
+    orderPayments,
+    decisions: kinds.filter((k) => k === "compensation" || k === "decision").length,
+    policeReferrals: kinds.filter((k) => k === "policeReferral").length,
+  };
+}
 
 export function closeCase(db: Db, req: { caseId: number; version: number; outcome: Outcome; note: string; recovered: WorkerAmount[]; overClaimNote: string; actor: Viewer; now: Date }): void {
   const recovered = new Map(req.recovered.map((r) => [r.workerId, r.amountFen]));
@@ -224,6 +263,8 @@ export function closeCase(db: Db, req: { caseId: number; version: number; outcom
     now: req.now,
     recovered,
     effect: (tx, c) => {
+      const mismatch = outcomeProblem(req.outcome, outcomeRecord(tx, c.id));
+      if (mismatch) throw new ValidationError(mismatch);
       if (overClaimNote) assertMay(abilitiesOn(tx, c, req.actor), "noteOverClaim");
       for (const w of tx.select().from(caseWorkers).where(eq(caseWorkers.caseId, c.id)).all()) {
         const amount = recovered.get(w.id);

@@ -1,11 +1,11 @@
 /**
- * Period statistics for any date range (DESIGN.md §6). Two grouped SQL passes over covering indexes — the
+ * Period statistics for any date range (docs/rules.md “监督统计”). Two grouped SQL passes over covering indexes — the
  * cases closed in the range (cases_closed_figures_idx) and the cases received in it
  * (cases_received_figures_idx) — each grouped by month, district and industry (a few thousand groups at
  * most), which are then added up per table. Working days to close are the case's stored
  * working_days_taken (ordinal difference receipt → close); “within 8” is the target clock's 按期完成:
  * closed on or before the 8th working day; money and workers helped come from the case's recovered_fen
- * and workers_helped, which triggers keep equal to its workers' (drizzle/0005_case_money_totals.sql).
+ * and workers_helped, which triggers keep equal to its workers' (drizzle/0008_case_money_totals.sql).
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";

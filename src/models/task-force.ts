@@ -6,7 +6,7 @@ import { staffAbilities, taskAbilities, type Viewer } from "../domain/case-abili
 import { isOpen } from "../domain/case-states.js";
 import { runningStatus, type ClockStatus } from "../domain/clocks.js";
 import { shanghaiDate, type IsoDate } from "../domain/dates.js";
-import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { ESCALATION_GROUNDS, MAX_TASK_DAYS, MIN_TASK_DAYS, type EscalationGround } from "../domain/task-force.js";
 import type { WorkingCalendar } from "../domain/working-days.js";
 import { loadCalendar } from "./calendar.js";
@@ -87,6 +87,7 @@ const taskColumns = {
   moreTimeReason: taskForceTasks.moreTimeReason,
   answeredAt: taskForceTasks.answeredAt,
   answeredBy: users.displayName,
+  version: taskForceTasks.version,
   caseNumber: cases.caseNumber,
   caseState: cases.state,
   employerName: cases.employerName,
@@ -151,7 +152,8 @@ export function getTaskFor(db: Db, taskId: number, viewer: Viewer, today: IsoDat
   return { task, summary, attachments, canAnswer: may.answer };
 }
 
-export function answerTask(db: Db, req: { taskId: number; viewer: Viewer; status: "done" | "moreTime"; answer: string; moreTimeReason: string; files: StoredFile[]; now: Date }): void {
+/** `version` is the task's version when the answer form was loaded: an answer over another one is refused. */
+export function answerTask(db: Db, req: { taskId: number; version: number; viewer: Viewer; status: "done" | "moreTime"; answer: string; moreTimeReason: string; files: StoredFile[]; now: Date }): void {
   db.transaction((tx) => {
     const task = tx.select().from(taskForceTasks).where(eq(taskForceTasks.id, req.taskId)).get();
     if (!task) throw new NotFoundError("任务不存在。");
@@ -159,12 +161,13 @@ export function answerTask(db: Db, req: { taskId: number; viewer: Viewer; status
     const may = taskAbilities(task, abilitiesOn(tx, c, req.viewer), req.viewer);
     if (!may.view) throw new ForbiddenError("只有本单位联络员可以答复此任务。");
     if (task.status === "done") throw new ValidationError("此任务已办结。");
+    if (task.version !== req.version) throw new ConflictError("此任务已有新的答复（见下方），请核对后重新提交。");
     if (!isOpen(c.state)) throw new ValidationError("案件已结案，无需再答复。");
     if (!may.answer) throw new ForbiddenError("只有本单位联络员可以答复此任务。");
     if (!req.answer.trim()) throw new ValidationError("请填写办理情况", "answer");
     if (req.status === "moreTime" && !req.moreTimeReason.trim()) throw new ValidationError("申请延期请说明理由", "moreTimeReason");
     tx.update(taskForceTasks)
-      .set({ status: req.status, answer: req.answer.trim(), moreTimeReason: req.status === "moreTime" ? req.moreTimeReason.trim() : "", answeredAt: req.now, answeredById: req.viewer.id })
+      .set({ status: req.status, answer: req.answer.trim(), moreTimeReason: req.status === "moreTime" ? req.moreTimeReason.trim() : "", answeredAt: req.now, answeredById: req.viewer.id, version: task.version + 1 })
       .where(eq(taskForceTasks.id, task.id))
       .run();
     for (const f of req.files) {

@@ -1,8 +1,9 @@
-import { and, asc, eq, ne } from "drizzle-orm";
-import type { Db } from "../db/client.js";
+import { and, asc, eq, ne, sql } from "drizzle-orm";
+import type { Db, Tx } from "../db/client.js";
 import { memberUnits, users } from "../db/schema.js";
 import { hashPassword, verifyPassword } from "../auth/password.js";
 import { invalidateUserSessions } from "../auth/session.js";
+import { ConflictError, ValidationError } from "../domain/errors.js";
 import { ROLE_LABELS, type Role } from "../domain/roles.js";
 import { recordAudit } from "./audit.js";
 
@@ -21,6 +22,7 @@ const listColumns = {
   unitId: users.unitId,
   unitName: memberUnits.name,
   active: users.active,
+  version: users.version,
   createdAt: users.createdAt,
 };
 
@@ -60,9 +62,32 @@ export async function createUser(db: Db, input: UserInput & ({ password: string 
   });
 }
 
-export function updateUser(db: Db, id: number, input: Omit<UserInput, "username">, actorId: number): void {
+/**
+ * Bumps the user's version when it is still `version` (the one the admin's form was loaded with);
+ * another admin's save in between is a ConflictError, never silently overwritten.
+ */
+function bumpVersion(tx: Tx, id: number, version: number, set: Partial<typeof users.$inferInsert>): void {
+  const changed = tx
+    .update(users)
+    .set({ ...set, version: sql`${users.version} + 1` })
+    .where(and(eq(users.id, id), eq(users.version, version)))
+    .run().changes;
+  if (changed === 0) throw new ConflictError("该用户已被其他管理员修改，页面已显示最新内容，请核对后重新提交。");
+}
+
+/** There must always be an active admin: nobody may demote or deactivate the last one (themself included). */
+function keepAnAdmin(tx: Tx, id: number, after: { role?: Role; active?: boolean }): void {
+  const user = tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, id)).get();
+  if (!user || user.role !== "admin" || !user.active) return;
+  if ((after.role ?? "admin") === "admin" && after.active !== false) return;
+  const others = tx.select({ n: sql<number>`count(*)` }).from(users).where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, id))).get()!.n;
+  if (others === 0) throw new ValidationError("这是唯一在用的系统管理员账号，不能改为其他角色或停用；请先为另一人开设管理员账号。");
+}
+
+export function updateUser(db: Db, id: number, input: Omit<UserInput, "username">, actorId: number, version: number): void {
   db.transaction((tx) => {
-    tx.update(users).set(input).where(eq(users.id, id)).run();
+    keepAnAdmin(tx, id, { role: input.role });
+    bumpVersion(tx, id, version, input);
     // A changed role must not keep the old role's session rights.
     invalidateUserSessions(tx, id);
     recordAudit(tx, { actorId, subject: `user:${id}`, action: "修改用户", detail: `${input.displayName}（${ROLE_LABELS[input.role]}）` });
@@ -72,16 +97,17 @@ export function updateUser(db: Db, id: number, input: Omit<UserInput, "username"
 export async function resetPassword(db: Db, id: number, password: string, actorId: number): Promise<void> {
   const passwordHash = await hashPassword(password);
   db.transaction((tx) => {
-    tx.update(users).set({ passwordHash }).where(eq(users.id, id)).run();
+    tx.update(users).set({ passwordHash, version: sql`${users.version} + 1` }).where(eq(users.id, id)).run();
     invalidateUserSessions(tx, id);
     recordAudit(tx, { actorId, subject: `user:${id}`, action: "重置密码" });
   });
 }
 
 /** A deactivated user's sessions end at once. */
-export function setUserActive(db: Db, id: number, active: boolean, actorId: number): void {
+export function setUserActive(db: Db, id: number, active: boolean, actorId: number, version: number): void {
   db.transaction((tx) => {
-    tx.update(users).set({ active }).where(eq(users.id, id)).run();
+    keepAnAdmin(tx, id, { active });
+    bumpVersion(tx, id, version, { active });
     if (!active) invalidateUserSessions(tx, id);
     recordAudit(tx, { actorId, subject: `user:${id}`, action: active ? "启用用户" : "停用用户" });
   });

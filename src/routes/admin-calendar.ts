@@ -6,6 +6,7 @@ import { NotFoundError } from "../domain/errors.js";
 import { DAY_KIND_LABELS } from "../domain/working-days.js";
 import { parseScheduleIcs, parseScheduleText, scheduleToText } from "../forms/calendar-schedule.js";
 import { parseForm, requiredText, type FieldErrors, type FormValues } from "../forms/form.js";
+import { refuseMalformed } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
 import { listAudit } from "../models/audit.js";
 import { getYear, listYears, publishYear, saveYearSchedule, yearDays } from "../models/calendar.js";
@@ -69,7 +70,7 @@ export function adminCalendarRouter({ db }: AppContext): Router {
     res.redirect(303, `/admin/calendar/${year}`);
   });
 
-  router.post("/admin/calendar/:year/import", icsUpload.single("file"), (req, res) => {
+  router.post("/admin/calendar/:year/import", refuseMalformed(icsUpload.single("file")), (req, res) => {
     const { year } = findYear(req.params.year);
     const form = parseForm(publishSchema, req.body);
     const errors: FieldErrors = form.ok ? {} : { ...form.errors };

@@ -1,6 +1,6 @@
 import { Router } from "express";
 import type { AppContext } from "../app.js";
-import { NotFoundError } from "../domain/errors.js";
+import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "../domain/errors.js";
 import { ROLES, ROLE_LABELS } from "../domain/roles.js";
 import { parseForm, type FieldErrors, type FormValues } from "../forms/form.js";
 import { editUserSchema, newUserSchema, passwordSchema } from "../forms/user-form.js";
@@ -22,7 +22,8 @@ export function adminUsersRouter({ db }: AppContext): Router {
   const showUser = (res: import("express").Response, user: ReturnType<typeof findUser>, status = 200, extra: { values?: FormValues; errors?: FieldErrors; passwordErrors?: FieldErrors } = {}) =>
     res.status(status).render("admin/users/show", {
       user,
-      ...formData(extra.values ?? { displayName: user.displayName, role: user.role, unitId: String(user.unitId ?? "") }, extra.errors ?? {}),
+      // The form always carries the version shown, so a save over someone else's is caught.
+      ...formData({ ...(extra.values ?? { displayName: user.displayName, role: user.role, unitId: String(user.unitId ?? "") }), version: String(user.version) }, extra.errors ?? {}),
       passwordErrors: extra.passwordErrors ?? {},
       history: listAudit(db, `user:${user.id}`),
       saved: null,
@@ -58,9 +59,20 @@ export function adminUsersRouter({ db }: AppContext): Router {
     const errors: FieldErrors = form.ok ? {} : { ...form.errors };
     if (form.ok && form.value.unitId !== null && !getUnit(db, form.value.unitId)?.active) errors.unitId = "所选成员单位不存在或已停用";
     if (!form.ok || Object.keys(errors).length) return showUser(res, user, 422, { values: form.values, errors });
-    updateUser(db, user.id, form.value, res.locals.user!.id);
+    try {
+      updateUser(db, user.id, form.value, res.locals.user!.id, Number(form.values.version));
+    } catch (err) {
+      return refused(res, user.id, err, form.values);
+    }
     res.redirect(303, `/admin/users/${user.id}`);
   });
+
+  /** A refused change shows the user's current record with the reason; a conflict keeps nothing typed over it. */
+  function refused(res: import("express").Response, id: number, err: unknown, values?: FormValues) {
+    if (!(err instanceof DomainError) || err instanceof ForbiddenError) throw err;
+    const conflict = err instanceof ConflictError;
+    return showUser(res, findUser(String(id)), conflict ? 409 : 422, { values: conflict ? undefined : values, errors: { _form: err.message } });
+  }
 
   router.post("/admin/users/:id/password", async (req, res) => {
     const user = findUser(req.params.id);
@@ -76,7 +88,11 @@ export function adminUsersRouter({ db }: AppContext): Router {
     if (!active && user.id === res.locals.user!.id) {
       return showUser(res, user, 422, { errors: { active: "不能停用自己的账号" } });
     }
-    setUserActive(db, user.id, active, res.locals.user!.id);
+    try {
+      setUserActive(db, user.id, active, res.locals.user!.id, Number(req.body?.version));
+    } catch (err) {
+      return refused(res, user.id, err);
+    }
     res.redirect(303, `/admin/users/${user.id}`);
   });
 

@@ -2,7 +2,8 @@ import { Router } from "express";
 import { z } from "zod";
 import type { AppContext } from "../app.js";
 import { clearSessionCookie, createSession, deleteExpiredSessions, generateSessionToken, invalidateSession, setSessionCookie } from "../auth/session.js";
-import { TooManyRequestsError } from "../domain/errors.js";
+import { clearLoginFailures, loginLockedUntil, recordLoginFailure } from "../auth/login-throttle.js";
+import { formatTime } from "../lib/format.js";
 import { parseForm, requiredText } from "../forms/form.js";
 import { safePath } from "../middleware/require-role.js";
 import { verifyLogin } from "../models/users.js";
@@ -13,7 +14,7 @@ const loginSchema = z.object({
   redirectTo: z.string().optional(),
 });
 
-export function authRouter({ db, config, now, loginThrottles }: AppContext): Router {
+export function authRouter({ db, config, now }: AppContext): Router {
   const router = Router();
 
   router.get("/login", (req, res) => {
@@ -26,23 +27,20 @@ export function authRouter({ db, config, now, loginThrottles }: AppContext): Rou
     const values = { ...form.values, password: "", redirectTo: safePath(form.values.redirectTo) };
     if (!form.ok) return res.status(422).render("auth/login", { values, errors: form.errors });
     const { username, password } = form.value;
-    const accountKey = username.toLowerCase();
-    const ipKey = req.ip ?? "unknown";
-    try {
-      await loginThrottles.account.check(accountKey);
-      await loginThrottles.ip.check(ipKey);
-    } catch (err) {
-      if (!(err instanceof TooManyRequestsError)) throw err;
-      res.set("Retry-After", String(err.retryAfterSeconds));
-      return res.status(429).render("auth/login", { values, errors: { _form: err.message } });
+    const address = req.ip ?? "unknown";
+    const lockedUntil = loginLockedUntil(db, username, address, now());
+    if (lockedUntil) {
+      const seconds = Math.ceil((lockedUntil.getTime() - now().getTime()) / 1000);
+      res.set("Retry-After", String(seconds));
+      const when = formatTime(lockedUntil);
+      return res.status(429).render("auth/login", { values, errors: { _form: `登录失败次数过多，请于 ${when}（约 ${Math.ceil(seconds / 60)} 分钟后）再试。忘记密码请联系系统管理员重置。` } });
     }
     const user = await verifyLogin(db, username, password);
     if (!user) {
-      await loginThrottles.account.hit(accountKey);
-      await loginThrottles.ip.hit(ipKey);
+      recordLoginFailure(db, username, address, now());
       return res.status(401).render("auth/login", { values, errors: { _form: "用户名或密码不正确，或账号已停用。" } });
     }
-    await loginThrottles.account.reset(accountKey);
+    clearLoginFailures(db, username, address);
     const token = generateSessionToken();
     deleteExpiredSessions(db, now());
     createSession(db, token, user.id, now());

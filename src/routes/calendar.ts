@@ -5,6 +5,7 @@ import { isIsoDate } from "../domain/dates.js";
 import { CalendarRangeError } from "../domain/errors.js";
 import { parseForm } from "../forms/form.js";
 import { loadCalendar } from "../models/calendar.js";
+import { PROVISIONAL_NOTE } from "../domain/clocks.js";
 
 /** Working-day counts people ask for: up to about four years. */
 const MAX_DAYS = 1000;
@@ -32,7 +33,7 @@ export function calendarRouter({ db }: AppContext): Router {
     try {
       const due = calendar.addWorkingDays(form.value.from, form.value.days);
       const fromDay = calendar.day(form.value.from);
-      res.render("calendar/calc", { values: form.values, errors: {}, result: { ...due, days: form.value.days, fromDay } });
+      res.render("calendar/calc", { values: form.values, errors: {}, result: { ...due, days: form.value.days, fromDay }, provisionalNote: PROVISIONAL_NOTE });
     } catch (err) {
       if (!(err instanceof CalendarRangeError)) throw err;
       res.status(400).render("calendar/calc", { values: form.values, errors: { from: err.message }, result: null });

@@ -11,8 +11,10 @@ import { formValues, type FieldErrors } from "../forms/form.js";
 import { parseIntake, readIntakeValues, type IntakeValues } from "../forms/intake-form.js";
 import { parseRoster } from "../forms/roster.js";
 import { renderPageOrPartial } from "../http/render.js";
-import { EVIDENCE_EXTENSIONS, discardFiles, formatBytes, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
+import { EVIDENCE_EXTENSIONS, formatBytes, keepUploads, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
+import { PROVISIONAL_NOTE, caseClocks, clockHistory } from "../domain/clocks.js";
+import { loadCalendar } from "../models/calendar.js";
 import { actOnCase, caseIdOf, renderCasePage, requireCaseWork, viewerOf, type CaseProblem } from "../http/case-page.js";
 import {
   addEvidence,
@@ -28,9 +30,11 @@ import {
   voidEvidence,
 } from "../models/cases.js";
 import { listCases, listDistricts, remindersFor } from "../models/case-list.js";
+import { recordPersonalDataView } from "../models/personal-data-views.js";
 import { inspectorFigures } from "../models/dashboard.js";
 import { supervisionAbilities } from "../domain/statistics.js";
 import { recordSiteVisit } from "../models/site-visits.js";
+import { rejectComplaint } from "../models/rejections.js";
 import { parseVisitForm } from "../forms/visit-form.js";
 
 const NOTICES = {
@@ -112,8 +116,8 @@ export function casesRouter(ctx: AppContext): Router {
     const files = uploadedFiles(req);
     const values = readIntakeValues(req.body);
     const intent = formValues(req.body).intent ?? "submit";
-    const keep = async (status: number, errors: FieldErrors, notice: string | null = null) => {
-      await discardFiles(files);
+    // The form shown again: the upload middleware deletes this request's files once the page is sent.
+    const showAgain = (status: number, errors: FieldErrors, notice: string | null = null) => {
       const evidenceFiles = files.filter((f) => f.field === "evidence" && !f.rejected);
       const reselect = intent === "submit" && evidenceFiles.length ? "证据文件未保存，请重新选择后提交。" : null;
       renderIntake(res, status, values, errors, [notice, reselect].filter(Boolean).join(" ") || null);
@@ -121,22 +125,22 @@ export function casesRouter(ctx: AppContext): Router {
 
     if (intent === "addWorker") {
       values.workers.push({});
-      return keep(200, {});
+      return showAgain(200, {});
     }
     if (intent === "preview") {
       const roster = files.find((f) => f.field === "roster");
       const rejected = rejectionMessage(roster ? [roster] : [], 5 * 1024 * 1024);
-      if (!roster) return keep(422, { roster: "请选择名单文件（CSV 或 XLSX）" });
-      if (rejected) return keep(422, { roster: rejected });
+      if (!roster) return showAgain(422, { roster: "请选择名单文件（CSV 或 XLSX）" });
+      if (rejected) return showAgain(422, { roster: rejected });
       const parsed = await parseRoster(roster.originalName, await readFile(roster.path));
-      if (!parsed.ok) return keep(422, { roster: parsed.error });
+      if (!parsed.ok) return showAgain(422, { roster: parsed.error });
       values.workers = parsed.workers;
       values.representative = 0;
       const check = parseIntake(values, res.locals.today);
       const rowErrors = check.ok ? {} : Object.fromEntries(Object.entries(check.errors).filter(([k]) => k.startsWith("workers")));
       const bad = new Set(Object.keys(rowErrors).filter((k) => k !== "workers").map((k) => k.split(".")[1])).size;
       const summary = `已从“${roster.originalName}”读入 ${parsed.workers.length} 名投诉人${bad ? `，其中 ${bad} 行有误（已标红），请修改后再登记` : "，请核对后登记"}。尚未保存。`;
-      return keep(bad ? 422 : 200, rowErrors, summary);
+      return showAgain(bad ? 422 : 200, rowErrors, summary);
     }
 
     const form = parseIntake(values, res.locals.today);
@@ -144,15 +148,9 @@ export function casesRouter(ctx: AppContext): Router {
     const evidenceFiles = files.filter((f) => f.field === "evidence");
     const rejected = rejectionMessage(evidenceFiles, config.evidenceMaxBytes);
     if (rejected) errors.evidence = rejected;
-    if (!form.ok || rejected) return keep(422, errors);
-    await discardFiles(files.filter((f) => f.field !== "evidence"));
-    let created;
-    try {
-      created = registerCase(db, form.value, { actorId: res.locals.user!.id, now: now(), files: evidenceFiles.map(toStoredFile) });
-    } catch (err) {
-      await discardFiles(evidenceFiles);
-      throw err;
-    }
+    if (!form.ok || rejected) return showAgain(422, errors);
+    const created = registerCase(db, form.value, { actorId: res.locals.user!.id, now: now(), files: evidenceFiles.map(toStoredFile) });
+    keepUploads(req, evidenceFiles);
     res.redirect(303, `/cases/${created.id}/receipt?new=1`);
   });
 
@@ -165,6 +163,9 @@ export function casesRouter(ctx: AppContext): Router {
   router.post("/cases/:id/moves", staff, working, async (req, res) => {
     const v = formValues(req.body);
     await act(req, res, `move-${v.move}`, () => {
+      if (v.move === "reject") {
+        return rejectComplaint(db, { caseId: caseId(req), note: v.note ?? "", ground: v.ground ?? "", basisText: v.basisText ?? "", version: Number(v.version), actor: viewerOf(res), now: now() });
+      }
       transition(db, { caseId: caseId(req), move: v.move ?? "", outcome: (v.outcome || undefined) as Outcome | undefined, note: v.note ?? "", version: Number(v.version), actor: viewerOf(res), now: now() });
     });
   });
@@ -185,17 +186,10 @@ export function casesRouter(ctx: AppContext): Router {
     const files = uploadedFiles(req);
     const rejected = rejectionMessage(files, config.evidenceMaxBytes);
     const problem = rejected ?? (files.length === 0 ? "请选择要上传的文件" : null);
-    if (problem) {
-      await discardFiles(files);
-      return showCase(res, caseId(req), 422, { message: problem, form: "evidence" });
-    }
-    await act(req, res, "evidence", async () => {
-      try {
-        addEvidence(db, { caseId: caseId(req), files: files.map(toStoredFile), description: formValues(req.body).description ?? "", actor: viewerOf(res), now: now() });
-      } catch (err) {
-        await discardFiles(files);
-        throw err;
-      }
+    if (problem) return showCase(res, caseId(req), 422, { message: problem, form: "evidence" });
+    await act(req, res, "evidence", () => {
+      addEvidence(db, { caseId: caseId(req), files: files.map(toStoredFile), description: formValues(req.body).description ?? "", actor: viewerOf(res), now: now() });
+      keepUploads(req, files);
     });
   });
 
@@ -210,8 +204,7 @@ export function casesRouter(ctx: AppContext): Router {
     const c = getCaseRow(db, caseId(req));
     const form = parseVisitForm(req.body, { receivedOn: c.receivedOn, now: now() });
     const rejected = rejectionMessage(files, config.evidenceMaxBytes);
-    const refuse = async (message: string, status = 422, errors: FieldErrors = {}) => {
-      await discardFiles(files);
+    const refuse = (message: string, status = 422, errors: FieldErrors = {}) => {
       const reselect = files.some((f) => !f.rejected) ? "（录音录像未保存，请重新选择）" : "";
       const team = ([] as unknown[]).concat((req.body as Record<string, unknown> | undefined)?.inspectorIds ?? []).join(",");
       return showCase(res, c.id, status, { message: message + reselect, form: "visit", errors, values: { ...formValues(req.body), inspectorIds: team } });
@@ -223,9 +216,9 @@ export function casesRouter(ctx: AppContext): Router {
       recordSiteVisit(db, { caseId: c.id, version: Number(v.version), ...form.value, recordings: files.map(toStoredFile), actor: viewerOf(res), now: now() });
     } catch (err) {
       if (err instanceof DomainError && !(err instanceof ForbiddenError)) return refuse(err.message, err instanceof ValidationError ? 422 : err.status);
-      await discardFiles(files);
       throw err;
     }
+    keepUploads(req, files);
     res.redirect(303, `/cases/${c.id}#visits`);
   });
 
@@ -243,7 +236,20 @@ export function casesRouter(ctx: AppContext): Router {
   router.get("/cases/:id/receipt", staff, (req, res) => {
     const detail = getCaseDetail(db, caseId(req), viewerOf(res), policy);
     if (!detail.abilities.printDocuments) throw new ForbiddenError();
-    res.render("cases/receipt", { ...detail, c: detail.case, bureau: config.bureau, channelLabels: CHANNEL_LABELS, justCreated: req.query.new === "1" });
+    recordPersonalDataView(db, { caseId: detail.case.id, userId: viewerOf(res).id, page: "受理回执", now: now() });
+    // The dates as the case page counts them, each marked 暂定 when an unpublished year is involved.
+    const clocks = caseClocks({ ...detail.case, ...clockHistory(detail.events) }, loadCalendar(db), res.locals.today);
+    const clock = (key: string) => clocks.find((k) => k.key === key)!;
+    res.render("cases/receipt", {
+      ...detail,
+      c: detail.case,
+      acceptance: clock("acceptance"),
+      target: clock("target"),
+      provisionalNote: PROVISIONAL_NOTE,
+      bureau: config.bureau,
+      channelLabels: CHANNEL_LABELS,
+      justCreated: req.query.new === "1",
+    });
   });
 
   router.get("/cases/:id/notices/:kind", staff, (req, res) => {

@@ -9,6 +9,8 @@ import { DISTRICTS } from "../domain/reference-data.js";
 import { parseForm, type FieldErrors } from "../forms/form.js";
 import { parseIntake, readIntakeValues, type IntakeValues } from "../forms/intake-form.js";
 import { findCaseForPublic, registerCase } from "../models/cases.js";
+import { loadCalendar } from "../models/calendar.js";
+import { PROVISIONAL_NOTE } from "../domain/clocks.js";
 
 const querySchema = z.object({
   caseNumber: z.string({ error: "请填写案件编号" }).trim().min(1, "请填写案件编号").max(20, "案件编号格式不对"),
@@ -18,9 +20,14 @@ const querySchema = z.object({
 /** Same words for a wrong code and an unknown number: nobody can probe which case numbers exist. */
 const NOT_FOUND = "没有查到对应的案件，请核对回执上的案件编号和查询码。";
 
-export function publicRouter({ db, now }: AppContext): Router {
+export function publicRouter({ db, config, now }: AppContext): Router {
   const router = Router();
   const filingThrottle = createThrottle({ points: 5, windowSeconds: 60 * 60, message: (m) => `提交过于频繁，请 ${m} 分钟后再试，或拨打 12333 投诉。` });
+  const everyoneFiling = createThrottle({
+    points: config.onlineFilingPerHour,
+    windowSeconds: 60 * 60,
+    message: (m) => `网上投诉一时提交的人较多，系统暂停受理约 ${m} 分钟，请稍后再试。您也可以拨打 12333 或到投诉窗口当面投诉，我们同样受理。`,
+  });
   const queryThrottle = createThrottle({ points: 20, windowSeconds: 10 * 60, message: (m) => `查询过于频繁，请 ${m} 分钟后再试。` });
 
   // ---- Online self-filing ------------------------------------------------------------------
@@ -41,12 +48,14 @@ export function publicRouter({ db, now }: AppContext): Router {
     if (!form.ok) return renderComplaint(res, 422, values, form.errors);
     try {
       await filingThrottle.check(req.ip ?? "unknown");
+      await everyoneFiling.check("all");
     } catch (err) {
       if (!(err instanceof TooManyRequestsError)) throw err;
       res.set("Retry-After", String(err.retryAfterSeconds));
       return renderComplaint(res, 429, values, { _form: err.message });
     }
     await filingThrottle.hit(req.ip ?? "unknown");
+    await everyoneFiling.hit("all");
     const created = registerCase(db, form.value, { actorId: null, now: now() });
     res.status(201).render("public/complaint-done", { created, receivedOn: res.locals.today });
   });
@@ -71,7 +80,8 @@ export function publicRouter({ db, now }: AppContext): Router {
     await queryThrottle.hit(key);
     const found = findCaseForPublic(db, form.value.caseNumber, form.value.queryCode);
     if (!found) return res.status(404).render("public/query", { values: form.values, errors: { _form: NOT_FOUND }, result: null });
-    res.render("public/query", { values: form.values, errors: {}, result: { ...found, stateText: PUBLIC_STATE_LABELS[found.state] } });
+    const targetProvisional = loadCalendar(db).isProvisionalSpan(found.receivedOn, found.targetDueOn);
+    res.render("public/query", { values: form.values, errors: {}, result: { ...found, stateText: PUBLIC_STATE_LABELS[found.state], targetProvisional }, provisionalNote: PROVISIONAL_NOTE });
   });
 
   return router;

@@ -2,14 +2,20 @@
 import { Router } from "express";
 import type { AppContext } from "../app.js";
 import { OUTCOME_LABELS } from "../domain/case-states.js";
-import { ForbiddenError, NotFoundError } from "../domain/errors.js";
+import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
+import { isIsoDate } from "../domain/dates.js";
+import { DECISION_BASIS, ORDER_BASIS, VIOLATIONS } from "../domain/legal-basis.js";
+import { STATEMENT_DAYS } from "../domain/prior-notice.js";
+import { issuePriorNotice, priorNoticesOf, recordStatement, servePriorNotice } from "../models/prior-notices.js";
+import { CLOCK_STATUS_LABELS, PROVISIONAL_NOTE, caseClocks, clockHistory } from "../domain/clocks.js";
+import { loadCalendar } from "../models/calendar.js";
 import { formValues, valid } from "../forms/form.js";
 import { parseClosing, parseEnforcement, parseMediation, parseOrder, parsePayment } from "../forms/settlement-forms.js";
 import { actOnCase, caseIdOf, renderCasePage, requireCaseWork, viewerOf } from "../http/case-page.js";
-import { discardFiles, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
+import { keepUploads, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
 import { renderPageOrPartial } from "../http/render.js";
-import { compensationPreview, outstandingFen } from "../domain/money.js";
+import { compensationAmount, compensationPreview, outstandingFen } from "../domain/money.js";
 import { getCaseDetail, workersOfCase } from "../models/cases.js";
 import { closeCase, enforceOrder, issueOrder, moneySummary, recordMediation, recordPayment, settleByMediation, settlementsOf } from "../models/settlements.js";
 
@@ -40,20 +46,12 @@ export function settlementsRouter(ctx: AppContext): Router {
   router.post("/cases/:id/payments", ...investigators, upload.array("proof", 1), async (req, res) => {
     const files = uploadedFiles(req);
     const rejected = rejectionMessage(files, config.evidenceMaxBytes);
-    if (rejected) {
-      await discardFiles(files);
-      return renderCasePage(ctx, res, caseIdOf(req), 422, { message: rejected, form: "payment", values: formValues(req.body) });
-    }
-    let saved = false;
-    try {
-      await actOnCase(ctx, req, res, "payment", () => {
-        const proof = files[0] ? toStoredFile(files[0]) : null;
-        recordPayment(db, { caseId: caseIdOf(req), version: version(req.body), input: { ...valid(parsePayment(req.body)), proof }, actor: viewerOf(res), now: now() });
-        saved = true;
-      });
-    } finally {
-      if (!saved) await discardFiles(files);
-    }
+    if (rejected) return renderCasePage(ctx, res, caseIdOf(req), 422, { message: rejected, form: "payment", values: formValues(req.body) });
+    await actOnCase(ctx, req, res, "payment", () => {
+      const proof = files[0] ? toStoredFile(files[0]) : null;
+      recordPayment(db, { caseId: caseIdOf(req), version: version(req.body), input: { ...valid(parsePayment(req.body)), proof }, actor: viewerOf(res), now: now() });
+      keepUploads(req, files);
+    });
   });
 
   router.post("/cases/:id/orders/:orderId/enforce", ...investigators, (req, res) =>
@@ -70,6 +68,34 @@ export function settlementsRouter(ctx: AppContext): Router {
     const data = { c: detail.case, order, ...compensationPreview(outstandingFen(order.items), Number(req.query.ratePercent)) };
     renderPageOrPartial(res, "settlements/compensation", "settlements/_compensation", data);
   });
+
+  // ---- 陈述申辩 (docs/rules.md §陈述申辩) --------------------------------------------------------
+
+  router.post("/cases/:id/orders/:orderId/prior-notices", ...investigators, (req, res) =>
+    actOnCase(ctx, req, res, `prior-notice-${req.params.orderId}`, () => {
+      const v = formValues(req.body);
+      const kind = v.kind === "decision" ? "decision" : v.kind === "compensation" ? "compensation" : null;
+      if (!kind) throw new ValidationError("请选择拟作出的处理决定");
+      const input = { kind, facts: v.facts ?? "", grounds: v.grounds ?? "", ratePercent: kind === "compensation" ? Number(v.ratePercent) : null } as const;
+      issuePriorNotice(db, { caseId: caseIdOf(req), orderId: Number(req.params.orderId), version: version(req.body), input, numberPrefix: config.authority.noticePrefix, actor: viewerOf(res), now: now() });
+    }),
+  );
+
+  router.post("/cases/:id/prior-notices/:noticeId/service", ...investigators, (req, res) =>
+    actOnCase(ctx, req, res, `prior-notice-service-${req.params.noticeId}`, () => {
+      const v = formValues(req.body);
+      if (!isIsoDate(v.servedOn)) throw new ValidationError("送达日期应为有效日期");
+      servePriorNotice(db, { caseId: caseIdOf(req), noticeId: Number(req.params.noticeId), version: version(req.body), servedOn: v.servedOn, method: v.method ?? "", actor: viewerOf(res), now: now() });
+    }),
+  );
+
+  router.post("/cases/:id/prior-notices/:noticeId/statement", ...investigators, (req, res) =>
+    actOnCase(ctx, req, res, `prior-notice-statement-${req.params.noticeId}`, () => {
+      const v = formValues(req.body);
+      const statement = v.statement === "none" ? "none" : "received";
+      recordStatement(db, { caseId: caseIdOf(req), noticeId: Number(req.params.noticeId), version: version(req.body), statement, text: v.statementText ?? "", review: v.review ?? "", actor: viewerOf(res), now: now() });
+    }),
+  );
 
   router.post("/cases/:id/close", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, "close", () => {
@@ -98,13 +124,43 @@ export function settlementsRouter(ctx: AppContext): Router {
     const detail = workingDetail(req, res);
     const order = settlementsOf(db, detail.case.id).orders.find((o) => o.id === Number(req.params.orderId));
     if (!order) throw new NotFoundError("指令书不存在。");
-    res.render("settlements/order", { ...detail, c: detail.case, order, bureau: config.bureau });
+    res.render("settlements/order", { ...detail, c: detail.case, order, violated: VIOLATIONS[order.violation].violated, orderBasis: ORDER_BASIS, bureau: config.bureau });
+  });
+
+  router.get("/cases/:id/prior-notices/:noticeId", staff, (req, res) => {
+    const detail = workingDetail(req, res);
+    const notice = priorNoticesOf(db, detail.case.id).find((n) => n.id === Number(req.params.noticeId));
+    const order = notice && settlementsOf(db, detail.case.id).orders.find((o) => o.id === notice.orderId);
+    if (!notice || !order) throw new NotFoundError("事先告知书不存在。");
+    const unpaidFen = outstandingFen(order.items);
+    res.render("settlements/prior-notice", {
+      ...detail,
+      c: detail.case,
+      notice,
+      order,
+      unpaidFen,
+      intendedFen: notice.ratePercent ? compensationAmount(unpaidFen, notice.ratePercent) : null,
+      basis: { violated: VIOLATIONS[order.violation].violated, decision: DECISION_BASIS[notice.kind] },
+      statementDays: STATEMENT_DAYS,
+      bureau: config.bureau,
+    });
   });
 
   router.get("/cases/:id/report", staff, (req, res) => {
     const detail = workingDetail(req, res);
     if (!detail.case.closedOn) throw new NotFoundError("案件尚未结案，没有结案报告。");
-    res.render("settlements/report", { ...detail, c: detail.case, money: moneySummary(db, detail.case.id), outcomeLabels: OUTCOME_LABELS, bureau: config.bureau });
+    // The same clocks as the case page (docs/rules.md §Clocks): the report never judges the target its own way.
+    const clocks = caseClocks({ ...detail.case, ...clockHistory(detail.events) }, loadCalendar(db), res.locals.today);
+    res.render("settlements/report", {
+      ...detail,
+      c: detail.case,
+      target: clocks.find((k) => k.key === "target")!,
+      clockStatusLabels: CLOCK_STATUS_LABELS,
+      provisionalNote: PROVISIONAL_NOTE,
+      money: moneySummary(db, detail.case.id),
+      outcomeLabels: OUTCOME_LABELS,
+      bureau: config.bureau,
+    });
   });
 
   return router;

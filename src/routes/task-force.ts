@@ -5,11 +5,11 @@ import { STATE_LABELS } from "../domain/case-states.js";
 import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import { staffAbilities } from "../domain/case-abilities.js";
 import { supervisionAbilities } from "../domain/statistics.js";
-import { DomainError, ForbiddenError } from "../domain/errors.js";
+import { ConflictError, DomainError, ForbiddenError } from "../domain/errors.js";
 import { ESCALATION_GROUNDS, MAX_TASK_DAYS, TASK_STATUS_LABELS, type EscalationGround } from "../domain/task-force.js";
 import { formValues, type FieldErrors } from "../forms/form.js";
 import { actOnCase, caseIdOf, requireCaseWork, viewerOf } from "../http/case-page.js";
-import { discardFiles, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
+import { keepUploads, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
 import { answerTask, escalateCase, getTaskFor, listTasksFor } from "../models/task-force.js";
 
@@ -75,11 +75,11 @@ export function taskForceRouter(ctx: AppContext): Router {
     const rejected = rejectionMessage(files, config.evidenceMaxBytes);
     try {
       if (rejected) throw new DomainError(rejected);
-      answerTask(db, { taskId: Number(req.params.id), viewer: viewerOf(res), status: v.status === "moreTime" ? "moreTime" : "done", answer: v.answer ?? "", moreTimeReason: v.moreTimeReason ?? "", files: files.map(toStoredFile), now: now() });
+      answerTask(db, { taskId: Number(req.params.id), version: Number(v.version), viewer: viewerOf(res), status: v.status === "moreTime" ? "moreTime" : "done", answer: v.answer ?? "", moreTimeReason: v.moreTimeReason ?? "", files: files.map(toStoredFile), now: now() });
+      keepUploads(req, files);
     } catch (err) {
-      await discardFiles(files);
       if (err instanceof ForbiddenError || !(err instanceof DomainError)) throw err;
-      return showTask(req, res, 422, { _form: err.message + (files.some((f) => !f.rejected) ? "（附件未保存，请重新选择）" : "") });
+      return showTask(req, res, err instanceof ConflictError ? 409 : 422, { _form: err.message + (files.some((f) => !f.rejected) ? "（附件未保存，请重新选择）" : "") });
     }
     res.redirect(303, `/tasks/${req.params.id}`);
   });

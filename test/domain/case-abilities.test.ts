@@ -32,11 +32,14 @@ redirect           | RS         | RS    | RS     | -              | -           
 withdraw           | RMSF       | RMSF  | RMSF   | -              | -                | RMSF      | -          | -             | -            | -     | -
 close              | F          | F     | F      | -              | -                | -         | -          | -             | -            | -     | -
 recordVisit        | F          | F     | F      | -              | -                | -         | -          | -             | -            | -     | -
-recordMediation    | M          | M     | M      | -              | -                | -         | -          | -             | -            | -     | -
+recordMediation    | MF         | MF    | MF     | -              | -                | -         | -          | -             | -            | -     | -
 settleByMediation  | M          | M     | M      | -              | -                | -         | -          | -             | -            | -     | -
 recordPayment      | MF         | MF    | MF     | -              | -                | -         | -          | -             | -            | -     | -
 issueOrder         | F          | F     | F      | -              | -                | -         | -          | -             | -            | -     | -
 enforce            | F          | F     | F      | -              | -                | -         | -          | -             | -            | -     | -
+issuePriorNotice   | F          | F     | F      | -              | -                | -         | -          | -             | -            | -     | -
+servePriorNotice   | F          | F     | F      | -              | -                | -         | -          | -             | -            | -     | -
+recordStatement    | F          | F     | F      | -              | -                | -         | -          | -             | -            | -     | -
 escalate           | RMSF       | -     | -      | -              | -                | -         | -          | -             | -            | -     | -
 reopen             | C          | -     | -      | -              | -                | -         | -          | -             | -            | -     | -
 assign             | RMSF       | -     | -      | -              | -                | -         | -          | -             | -            | -     | -

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { idNumberProblem, isMobilePhone, sexFromIdNumber, usccProblem } from "../../src/domain/identifiers.js";
+import { idNumberCheckChar, idNumberProblem, isMobilePhone, sexFromIdNumber, usccCheckChar, usccProblem } from "../../src/domain/identifiers.js";
+
+const bornOn = (birth: string) => `220102${birth}005` + idNumberCheckChar(`220102${birth}005`);
 import { maskIdNumber, maskPhone } from "../../src/domain/masking.js";
 
 describe("身份证号 (GB 11643)", () => {
@@ -18,6 +20,14 @@ describe("身份证号 (GB 11643)", () => {
   it("refuses an impossible birth date", () => {
     expect(idNumberProblem("110105194902300020")).toBe("birthDate");
   });
+  it.each([
+    ["born before 1900", "18991231", "birthDate"],
+    ["born on 1900-01-01", "19000101", null],
+    ["born today", "20261123", null],
+    ["born tomorrow", "20261124", "birthDate"],
+  ])("with today 2026-11-23, %s: %s", (_what, birth, problem) => {
+    expect(idNumberProblem(bornOn(birth), "2026-11-23")).toBe(problem);
+  });
   it("reads sex from the 17th digit", () => {
     expect(sexFromIdNumber("11010519491231002X")).toBe("女");
   });
@@ -29,6 +39,17 @@ describe("统一社会信用代码 (GB 32100-2015)", () => {
   });
   it("refuses a wrong check character", () => {
     expect(usccProblem("91350100M000100Y44")).toBe("checksum");
+  });
+  it.each([
+    ["an unknown registration authority (1st)", "B1350100M000100Y4", "authority"],
+    ["an entity type the authority does not register (工商 + 9)", "99350100M000100Y4", "type"],
+    ["民政 + 基金会", "53350100M000100Y4", null],
+    ["Y (其他) with a type other than 1", "Y2350100M000100Y4", "type"],
+    ["a division that is no province (99)", "91990100M000100Y4", "region"],
+    ["letters in the division", "9135A100M000100Y4", "region"],
+    ["a national-level registration (100000)", "91100000M000100Y4", null],
+  ])("checks the structure: %s", (_what, first17, problem) => {
+    expect(usccProblem(first17 + usccCheckChar(first17))).toBe(problem);
   });
   it("refuses letters outside the alphabet (I, O, Z, S, V) and wrong lengths", () => {
     expect(usccProblem("91350100M000100YO3")).toBe("format");

@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { isAgreementOverdue, settlementProblem } from "../../src/domain/mediation.js";
 import { compensationAmount, compensationRateProblem, isFullyPaid, orderClock, outstandingFen, recoveryProblem } from "../../src/domain/money.js";
-import { officialSchedules } from "../../src/domain/official-calendar.js";
-import { provisionalSchedule } from "../../src/domain/statutory-holidays.js";
-import { WorkingCalendar } from "../../src/domain/working-days.js";
+import { testCalendar } from "../fixtures/calendars.js";
 
 describe("加付赔偿金 (劳动保障监察条例第二十六条)", () => {
   it("accepts 50 % to 100 % and computes on the unpaid amount, to the fen", () => {
@@ -55,7 +53,7 @@ describe("快调化解", () => {
 });
 
 describe("an order's pay-by clock", () => {
-  const calendar = new WorkingCalendar([...officialSchedules(), provisionalSchedule(2027)]);
+  const calendar = testCalendar();
   const order = { issuedOn: "2026-11-23", payBy: "2026-12-04", unpaidFen: 100_00 };
   it("runs in working days to the pay-by date", () => {
     expect(orderClock(order, "2026-11-24", calendar)).toEqual({ left: 8, status: "normal", overdueUnpaid: false });

@@ -238,8 +238,8 @@ describe("the case's money totals the statistics read", () => {
     closeCase(t.db, {
       caseId: id,
       version: version(),
-      outcome: "paidAfterOrder",
-      note: "已支付",
+      outcome: "emergencyFund",
+      note: "应急周转金垫付",
       overClaimNote: "",
       recovered: [
         { workerId: workers[0]!.id, amountFen: 600000 },

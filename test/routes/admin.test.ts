@@ -49,7 +49,7 @@ describe("POST /admin/users/:id/active", () => {
     const inspector = await loginAs(t.app, "inspector2");
     expect((await inspector.get("/")).text).toContain("您好，张伟");
     const id = getUserByUsername(t.db, "inspector2")!.id;
-    await admin.post(`/admin/users/${id}/active`).type("form").send({ active: "false" });
+    await admin.post(`/admin/users/${id}/active`).type("form").send({ active: "false", version: 1 });
     const after = await inspector.get("/");
     expect(after.text).not.toContain("您好，张伟");
     const again = await browser(t.app).post("/login").type("form").send({ username: "inspector2", password: "demo1234" });
@@ -86,11 +86,53 @@ describe("POST /admin/users/:id (role change)", () => {
   it("changes the role and ends the user's sessions", async () => {
     const clerk = await loginAs(t.app, "clerk1");
     const id = getUserByUsername(t.db, "clerk1")!.id;
-    await admin.post(`/admin/users/${id}`).type("form").send({ displayName: "王晓丽", role: "inspector" });
+    await admin.post(`/admin/users/${id}`).type("form").send({ displayName: "王晓丽", role: "inspector", version: 1 });
     expect(getUserByUsername(t.db, "clerk1")!.role).toBe("inspector");
     expect((await clerk.get("/")).text).not.toContain("您好");
     const history = await admin.get(`/admin/users/${id}`);
     expect(history.text).toContain("修改用户");
+  });
+});
+
+describe("the last admin (defect 10)", () => {
+  it("cannot demote themself while no other admin is active", async () => {
+    const id = getUserByUsername(t.db, "admin")!.id;
+    const res = await admin.post(`/admin/users/${id}`).type("form").send({ displayName: "管理员", role: "clerk", version: 1 });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain("这是唯一在用的系统管理员账号");
+    expect(getUserByUsername(t.db, "admin")!.role).toBe("admin");
+  });
+
+  it("may hand over once another admin exists", async () => {
+    await admin.post("/admin/users").type("form").send({ username: "admin2", displayName: "接任管理员", role: "admin", password: "s3cret-pass" });
+    const id = getUserByUsername(t.db, "admin")!.id;
+    expect((await admin.post(`/admin/users/${id}`).type("form").send({ displayName: "管理员", role: "clerk", version: 1 })).status).toBe(303);
+    expect(getUserByUsername(t.db, "admin")!.role).toBe("clerk");
+  });
+
+  it("another admin cannot deactivate the last active one either", async () => {
+    await admin.post("/admin/users").type("form").send({ username: "admin2", displayName: "接任管理员", role: "admin", password: "s3cret-pass" });
+    const second = await loginAs(t.app, "admin2", "s3cret-pass");
+    const firstId = getUserByUsername(t.db, "admin")!.id;
+    const secondId = getUserByUsername(t.db, "admin2")!.id;
+    expect((await second.post(`/admin/users/${firstId}/active`).type("form").send({ active: "false", version: 1 })).status).toBe(303);
+    // admin2 is now the only active admin; the first one is inactive and cannot act, so demoting admin2 must fail.
+    const res = await second.post(`/admin/users/${secondId}`).type("form").send({ displayName: "接任管理员", role: "supervisor", version: 1 });
+    expect(res.status).toBe(422);
+  });
+});
+
+describe("optimistic version on admin user edits (defect 11)", () => {
+  it("a save based on an older page is refused with 409 and the current record shown", async () => {
+    const id = getUserByUsername(t.db, "clerk1")!.id;
+    const page = await admin.get(`/admin/users/${id}`);
+    const version = /name="version" value="(\d+)"/.exec(page.text)![1];
+    expect((await admin.post(`/admin/users/${id}`).type("form").send({ displayName: "甲改的", role: "clerk", version })).status).toBe(303);
+    const stale = await admin.post(`/admin/users/${id}`).type("form").send({ displayName: "乙改的", role: "inspector", version });
+    expect(stale.status).toBe(409);
+    expect(stale.text).toContain("该用户已被其他管理员修改");
+    expect(stale.text).toContain('value="甲改的"');
+    expect(getUserByUsername(t.db, "clerk1")).toMatchObject({ displayName: "甲改的", role: "clerk" });
   });
 });
 

@@ -54,6 +54,7 @@ describe("GET /calendar/calc", () => {
 
 describe("ensureCalendar", () => {
   it("is idempotent", () => {
+    ensureCalendar(t.db, 2031);
     const before = t.db.$client.prepare("select count(*) n, sum(ordinal) s from calendar_days").get();
     ensureCalendar(t.db, 2031);
     expect(t.db.$client.prepare("select count(*) n, sum(ordinal) s from calendar_days").get()).toEqual(before);

@@ -47,8 +47,8 @@ describe("POST /cases (window intake)", () => {
     expect(receipt.text).toMatch(/QX-2026-000001/);
     expect(receipt.text).toMatch(/<span class="code">[2-9A-Z]{6}<\/span>/);
     // Received Mon 2026-11-23: acceptance due the 5th working day, target the 8th.
-    expect(receipt.text).toContain("2026年11月30日（周一） 前（5 个工作日内）");
-    expect(receipt.text).toContain("2026年12月3日（周四） 前（“见诉即办”，8 个工作日）");
+    expect(receipt.text).toContain("2026年11月30日（周一） 前（自收到投诉起 5 个工作日内）");
+    expect(receipt.text).toContain("2026年12月3日（周四） 前（“见诉即办”，自收到投诉起 8 个工作日）");
     const worker = t.db.$client.prepare("select * from case_workers").get() as Record<string, unknown>;
     expect(worker).toMatchObject({ name: "张三", sex: "男", claimed_fen: 1280050, is_representative: 1 });
   });

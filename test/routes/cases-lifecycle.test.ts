@@ -92,14 +92,19 @@ describe("moves", () => {
     const { id } = makeCase(t.db);
     await assign(id);
     const inspector = await loginAs(t.app, "inspector1");
-    const missing = await move(inspector, id, { move: "reject", outcome: "rejected" });
+    const missing = await move(inspector, id, { move: "reject", outcome: "rejected", ground: "limitation" });
     expect(missing.status).toBe(422);
     expect(missing.text).toContain("请填写不予受理的理由");
-    await move(inspector, id, { move: "reject", outcome: "rejected", note: "违法行为已超过两年（劳动保障监察条例第二十条）" });
+    const noBasis = await move(inspector, id, { move: "reject", outcome: "rejected", ground: "other", note: "投诉事项不属实" });
+    expect(noBasis.text).toContain("请填写不予受理所依据的法律、法规或规章条款");
+    await move(inspector, id, { move: "reject", outcome: "rejected", ground: "limitation", note: "违法行为已超过两年" });
     expect(caseRow(id)).toMatchObject({ state: "closed", outcome: "rejected", closed_on: "2026-11-23", working_days_taken: 0 });
     const notice = await inspector.get(`/cases/${id}/notices/rejection`);
     expect(notice.text).toContain("不予受理通知书");
     expect(notice.text).toContain("违法行为已超过两年");
+    expect(notice.text).toContain("依据《劳动保障监察条例》第二十条和《关于实施〈劳动保障监察条例〉若干规定》第十八条第二款的规定，本机关决定不予受理");
+    expect(notice.text).toMatch(/六十日内[^<]*长春市人民政府申请行政复议[^<]*六个月内[^<]*长春市南关区人民法院提起行政诉讼/);
+    expect(notice.text).toContain("长春市人力资源和社会保障局（印章）");
   });
 
   it("asks for a supplement, pauses the acceptance clock, and restarts it when the clerk records the supplement", async () => {
@@ -143,8 +148,8 @@ describe("moves", () => {
     expect(noOutcome.status).toBe(422);
     expect(noOutcome.text).toContain("请选择办结方式");
     expect((await move(inspector, id, { move: "close", outcome: "paidAfterOrder", note: "x" })).text).toContain("请使用案件页上的专门表单");
-    expect((await close({ outcome: "paidAfterOrder" })).status).toBe(303);
-    expect(caseRow(id)).toMatchObject({ state: "closed", outcome: "paidAfterOrder", working_days_taken: 5 });
+    expect((await close({ outcome: "filingRevoked" })).status).toBe(303);
+    expect(caseRow(id)).toMatchObject({ state: "closed", outcome: "filingRevoked", working_days_taken: 5 });
     expect(t.db.$client.prepare("select recovered_fen from case_workers where id = ?").pluck().get(workerId)).toBe(850000);
   });
 

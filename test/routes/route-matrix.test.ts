@@ -17,7 +17,9 @@ import { issueOrder, recordMediation } from "../../src/models/settlements.js";
 import { escalateCase } from "../../src/models/task-force.js";
 import { findUnitByName } from "../../src/models/units.js";
 import { createUser } from "../../src/models/users.js";
-import { browser, loginAs, makeTestApp, userId, workedCase, type Agent, type TestApp } from "../helpers.js";
+import { proposeListing } from "../../src/models/blacklist.js";
+import { createBatch } from "../../src/models/violations.js";
+import { browser, idNumber, loginAs, makeTestApp, userId, workedCase, type Agent, type TestApp } from "../helpers.js";
 
 const ROUTES = `
 route                                                | A C I O S L X D
@@ -50,14 +52,53 @@ POST /cases/:id/orders                               | - - + - + - - -
 POST /cases/:id/payments                             | - - + - + - - -
 POST /cases/:id/orders/:orderId/enforce              | - - + - + - - -
 GET /cases/:id/orders/:orderId/compensation          | - - + - + - - -
+POST /cases/:id/orders/:orderId/prior-notices        | - - + - + - - -
+POST /cases/:id/prior-notices/:noticeId/service      | - - + - + - - -
+POST /cases/:id/prior-notices/:noticeId/statement    | - - + - + - - -
 POST /cases/:id/close                                | - - + - + - - -
 GET /cases/:id/mediations/:mediationId/agreement     | - + + - + - - -
 GET /cases/:id/orders/:orderId                       | - + + - + - - -
+GET /cases/:id/prior-notices/:noticeId               | - + + - + - - -
 GET /cases/:id/report                                | - + + - + - - -
 POST /cases/:id/escalate                             | - - - - + - - -
 GET /tasks                                           | - - - - + + + -
 GET /tasks/:id                                       | - - - - + + - -
 POST /tasks/:id/answer                               | - - - - - + - -
+GET /blacklist                                       | - - + + + - - -
+GET /blacklist/new                                   | - - + + + - - -
+POST /blacklist                                      | - - + + + - - -
+GET /blacklist/:id                                   | - - + + + - - -
+POST /blacklist/:id/approve                          | - - - - + - - -
+POST /blacklist/:id/end                              | - - - - + - - -
+POST /blacklist/:id/service                          | - - + - + - - -
+POST /blacklist/:id/objection                        | - - + - + - - -
+POST /blacklist/:id/verification                     | - - - - + - - -
+POST /blacklist/:id/pledge                           | - - + - + - - -
+POST /blacklist/:id/extend                           | - - - - + - - -
+POST /blacklist/:id/decision                         | - - - - + - - -
+POST /blacklist/:id/early-removal                    | - - + - + - - -
+POST /blacklist/:id/early-removal/decision           | - - - - + - - -
+POST /blacklist/:id/revoke                           | - - - - + - - -
+POST /blacklist/:id/reverse                          | - - - - + - - -
+GET /blacklist/:id/notice                            | - - + - + - - -
+GET /blacklist/:id/decision                          | - - + - + - - -
+GET /public/blacklist                                | + + + + + + + +
+GET /public/blacklist.csv                            | + + + + + + + +
+GET /public/blacklist.atom                           | + + + + + + + +
+GET /public/violations                               | + + + + + + + +
+GET /public/violations.csv                           | + + + + + + + +
+GET /public/violations.atom                          | + + + + + + + +
+GET /violations                                      | - - - - + - - -
+POST /violations                                     | - - - - + - - -
+GET /violations/:id                                  | - - - - + - - -
+POST /violations/:id/entries                         | - - - - + - - -
+POST /violations/:id/entries/:entryId                | - - - - + - - -
+POST /violations/:id/entries/:entryId/drop           | - - - - + - - -
+POST /violations/:id/entries/:entryId/withdraw       | - - - - + - - -
+POST /violations/:id/publish                         | - - - - + - - -
+GET /employers                                       | - + + + + - - -
+GET /employers/record                                | - + + + + - - -
+GET /employers/check                                 | - + + + + - - -
 GET /dashboard                                       | - - - - + - - -
 GET /dashboard/clearance                             | - - - - + - - -
 GET /statistics                                      | - - - - + - - -
@@ -80,6 +121,8 @@ GET /admin/calendar/:year                            | - - - - - - - +
 POST /admin/calendar/:year/schedule                  | - - - - - - - +
 POST /admin/calendar/:year/import                    | - - - - - - - +
 POST /admin/calendar/:year/publish                   | - - - - - - - +
+GET /admin/health                                    | - - - - - - - +
+GET /personal-data-views                             | - - - - + - - -
 POST /logout                                         | + + + + + + + +
 `;
 
@@ -147,6 +190,10 @@ beforeAll(async () => {
   });
   const taskId = one("select id from task_force_tasks where case_id = ?", c.id);
   const victimId = String(victim.id);
+  // A blacklist proceeding on the case (on incident grounds, a week after the order's pay-by date) and a draft 重大违法 batch.
+  const proceedingId = String(proposeListing(t.db, { input: { caseId: c.id, orderId: Number(params.orderId), grounds: { kind: "incident", description: "围堵项目部" }, facts: "逾期未付", persons: [{ role: "legalRep", name: "赵某", idNumber: idNumber(700) }] }, thresholds: { oneWorkerFen: 1_000_000, groupFen: 5_000_000 }, actor: supervisor, now: new Date("2026-12-07T02:00:00Z") }));
+  const batchId = String(createBatch(t.db, { kind: "adhoc", title: "矩阵测试", quarterKey: "", actor: supervisor, now }));
+  params.entryId = "999999";
   agents.A = browser(t.app);
   for (const [col, username] of [["C", "clerk1"], ["I", "inspector1"], ["O", "inspector3"], ["S", "supervisor1"], ["L", "unit_zjj"], ["X", "unit_gaj"], ["D", "admin"]] as const) {
     agents[col] = await loginAs(t.app, username);
@@ -154,7 +201,7 @@ beforeAll(async () => {
   // The :id of task and user routes is a task and a throwaway user, not the case.
   pathFor = (route) => {
     const [, path] = route.split(" ") as [string, string];
-    const id = path.startsWith("/tasks/") ? taskId : path.startsWith("/admin/users/") ? victimId : path.startsWith("/admin/units/") ? String(findUnitByName(t.db, "市水利局")!.id) : params.id!;
+    const id = path.startsWith("/blacklist/") ? proceedingId : path.startsWith("/violations/") ? batchId : path.startsWith("/tasks/") ? taskId : path.startsWith("/admin/users/") ? victimId : path.startsWith("/admin/units/") ? String(findUnitByName(t.db, "市水利局")!.id) : params.id!;
     return path.replace(/:(\w+)/g, (_, name: string) => (name === "id" ? id : params[name]!));
   };
 });

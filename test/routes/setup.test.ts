@@ -22,7 +22,8 @@ describe("first start", () => {
     const q = (sql: string) => db.$client.prepare(sql).pluck().get();
     expect(q("select count(*) from users")).toBe(7);
     expect(q("select count(*) from member_units")).toBe(26);
-    expect(q("select count(*) from cases")).toBe(60);
+    // Sixty demo cases, and five more behind the demo blacklist proceedings.
+    expect(q("select count(*) from cases")).toBe(65);
     expect(q("select count(distinct state) from cases")).toBe(5);
     expect(q("select count(distinct district) from cases")).toBe(11);
     expect(q("select max(n) from (select count(*) n from case_workers group by case_id)")).toBeGreaterThanOrEqual(30);
@@ -38,6 +39,9 @@ describe("first start", () => {
     expect(q("select count(distinct status) from task_force_tasks")).toBe(2);
     // Every closed case records what each worker recovered (the seed moves cases the one way the app does).
     expect(q("select count(*) from case_workers w join cases c on c.id = w.case_id where c.state = 'closed' and w.recovered_fen is null")).toBe(0);
+    // The blacklist in every stage, and last quarter's 重大违法 list published.
+    expect(q("select group_concat(stage, ',') from (select stage from blacklist_proceedings order by id)")).toBe("listed,listed,removed,noticed,proposed");
+    expect(q("select count(*) from violation_batches where published_on is not null")).toBe(1);
   });
 
   it("in production creates no demo data, only the first admin with ADMIN_PASSWORD", async () => {

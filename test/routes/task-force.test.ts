@@ -91,7 +91,7 @@ describe("a unit liaison", () => {
   it("answers with text and an attachment; the case shows it", async () => {
     const c = await escalated();
     const liaison = await loginAs(t.app, "unit_zjj");
-    const res = await liaison.post(`/tasks/${c.tasks[0]!.id}/answer`).field("status", "done").field("answer", "工程款已拨付至工资专户").attach("attachments", Buffer.from("%PDF"), "拨付凭证.pdf");
+    const res = await liaison.post(`/tasks/${c.tasks[0]!.id}/answer`).field("version", "1").field("status", "done").field("answer", "工程款已拨付至工资专户").attach("attachments", Buffer.from("%PDF"), "拨付凭证.pdf");
     expect(res.status).toBe(303);
     expect(t.db.$client.prepare("select status, answer from task_force_tasks where id = ?").get(c.tasks[0]!.id)).toEqual({ status: "done", answer: "工程款已拨付至工资专户" });
     expect(t.db.$client.prepare("select original_name from evidence where task_id = ?").pluck().get(c.tasks[0]!.id)).toBe("拨付凭证.pdf");
@@ -103,11 +103,26 @@ describe("a unit liaison", () => {
   it("must give a reason to ask for more time, and cannot answer another unit's task", async () => {
     const c = await escalated();
     const liaison = await loginAs(t.app, "unit_zjj");
-    const res = await liaison.post(`/tasks/${c.tasks[0]!.id}/answer`).field("status", "moreTime").field("answer", "正在核查");
+    const res = await liaison.post(`/tasks/${c.tasks[0]!.id}/answer`).field("version", "1").field("status", "moreTime").field("answer", "正在核查");
     expect(res.status).toBe(422);
     expect(res.text).toContain("申请延期请说明理由");
     expect(res.text).toContain("正在核查");
-    expect((await liaison.post(`/tasks/${c.tasks[1]!.id}/answer`).field("status", "done").field("answer", "x")).status).toBe(403);
+    expect((await liaison.post(`/tasks/${c.tasks[1]!.id}/answer`).field("version", "1").field("status", "done").field("answer", "x")).status).toBe(403);
+  });
+});
+
+describe("answers over answers (defect 11)", () => {
+  it("an answer based on an older view of the task is refused with 409, keeping the newer answer", async () => {
+    const c = await escalated();
+    const liaison = await loginAs(t.app, "unit_zjj");
+    const id = c.tasks[0]!.id;
+    const form = await liaison.get(`/tasks/${id}`);
+    const version = /name="version" value="(\d+)"/.exec(form.text)![1]!;
+    expect((await liaison.post(`/tasks/${id}/answer`).field("version", version).field("status", "moreTime").field("answer", "正在核查").field("moreTimeReason", "等待银行流水")).status).toBe(303);
+    const stale = await liaison.post(`/tasks/${id}/answer`).field("version", version).field("status", "done").field("answer", "已办结");
+    expect(stale.status).toBe(409);
+    expect(stale.text).toContain("此任务已有新的答复");
+    expect(t.db.$client.prepare("select status, answer from task_force_tasks where id = ?").get(id)).toEqual({ status: "moreTime", answer: "正在核查" });
   });
 });
 

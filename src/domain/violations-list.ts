@@ -1,0 +1,59 @@
+/**
+ * 重大劳动保障违法行为社会公布 (人社部令第29号); docs/rules.md § Publication of violators.
+ * - A city bureau publishes every quarter, and at any time when needed (ad-hoc batches).
+ * - What may be published: cases decided on, among them wage arrears of a large amount (数额较大, a setting)
+ *   and refusals to pay referred to the police.
+ * - Each entry: employer full name, 统一社会信用代码 and address, legal representative or principal, the
+ *   main facts and how it was handled. No workers' names, no personal data.
+ * - A published entry is withdrawn, with the reason, when its decision is revoked or changed.
+ */
+import type { IsoDate } from "./dates.js";
+
+const QUARTER_NAMES = ["一", "二", "三", "四"];
+
+export interface Quarter {
+  key: string;
+  title: string;
+  from: IsoDate;
+  to: IsoDate;
+}
+
+/** "2026-Q4" → 2026年第四季度, 2026-10-01 … 2026-12-31. */
+export function quarter(key: string): Quarter | null {
+  const m = /^(\d{4})-Q([1-4])$/.exec(key);
+  if (!m) return null;
+  const [y, q] = [Number(m[1]), Number(m[2])];
+  const firstMonth = (q - 1) * 3 + 1;
+  const lastDay = new Date(Date.UTC(y, firstMonth + 2, 0)).getUTCDate();
+  const mm = (n: number) => String(n).padStart(2, "0");
+  return { key, title: `${y}年第${QUARTER_NAMES[q - 1]}季度`, from: `${y}-${mm(firstMonth)}-01`, to: `${y}-${mm(firstMonth + 2)}-${lastDay}` };
+}
+
+export function quarterOf(date: IsoDate): Quarter {
+  return quarter(`${date.slice(0, 4)}-Q${Math.floor((Number(date.slice(5, 7)) - 1) / 3) + 1}`)!;
+}
+
+/** The quarter before the one `date` is in: what a batch assembled at the start of a quarter covers. */
+export function previousQuarter(date: IsoDate): Quarter {
+  const q = quarterOf(date);
+  const [y, n] = [Number(q.key.slice(0, 4)), Number(q.key.slice(-1))];
+  return quarter(n === 1 ? `${y - 1}-Q4` : `${y}-Q${n - 1}`)!;
+}
+
+export interface CandidateFacts {
+  policeReferral: boolean;
+  orderedFen: number;
+  decided: boolean;
+}
+
+/** A decided case with a police referral, or with ordered arrears of at least the large amount. */
+export function isCandidate(c: CandidateFacts, largeArrearsFen: number): boolean {
+  return c.decided && (c.policeReferral || c.orderedFen >= largeArrearsFen);
+}
+
+export function entryProblem(e: { employerName: string; facts: string; handling: string }): string | null {
+  if (!e.employerName.trim()) return "请填写违法主体全称";
+  if (!e.facts.trim()) return "请填写主要违法事实";
+  if (!e.handling.trim()) return "请填写相关处理情况";
+  return null;
+}

@@ -1,0 +1,422 @@
+/**
+ * Blacklist proceedings (失信联合惩戒名单): proposal, approval, notice, objection, decision, publication and
+ * removal. The rules are in domain/blacklist.ts; here each step checks them inside one transaction, keeps
+ * the record (nothing is deleted), writes an audit row and a line on the case's timeline.
+ */
+import { and, asc, desc, eq, gte, inArray, like, lte, or, sql } from "drizzle-orm";
+import type { Db, DbOrTx, Tx } from "../db/client.js";
+import { blacklistPersons, blacklistProceedings, cases, documentSequences, paymentOrders, settlementItems, users } from "../db/schema.js";
+import {
+  STAGE_LABELS,
+  blacklistAbilities,
+  decisionProblem,
+  mayTakeStep,
+  earlyRemovalProblem,
+  objectionProblem,
+  proposalProblem,
+  serviceProblem,
+  termEnd,
+  unpaidOf,
+  type BlacklistAbilities,
+  type Grounds,
+  type PersonRole,
+  type ProceedingFacts,
+  type Stage,
+  type Thresholds,
+} from "../domain/blacklist.js";
+import type { Viewer } from "../domain/case-abilities.js";
+import { addDays, isIsoDate, shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
+import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
+import { idNumberProblem } from "../domain/identifiers.js";
+import type { WorkingCalendar } from "../domain/working-days.js";
+import { recordAudit } from "./audit.js";
+import { addEvent, getCaseRow } from "./cases.js";
+
+export type ProceedingRow = typeof blacklistProceedings.$inferSelect;
+
+export interface PersonInput {
+  role: PersonRole;
+  name: string;
+  idNumber: string;
+}
+
+export interface ProposalInput {
+  caseId: number;
+  orderId: number;
+  grounds: Grounds;
+  facts: string;
+  persons: PersonInput[];
+}
+
+function worksCase(tx: DbOrTx, caseId: number, viewer: Viewer): boolean {
+  const c = getCaseRow(tx, caseId);
+  return viewer.id === c.leadInspectorId || viewer.id === c.secondInspectorId;
+}
+
+/** What this viewer may do on this proceeding (or, with null, whether they may propose on the case). */
+export function blacklistAbilitiesOn(tx: DbOrTx, viewer: Viewer, caseId: number, p: ProceedingFacts | null, today: IsoDate): BlacklistAbilities {
+  return blacklistAbilities({ role: viewer.role, worksCase: worksCase(tx, caseId, viewer) }, p, today);
+}
+
+/** Refuses a step: 403 when the viewer may never take it, a message when the stage is wrong for it. */
+function refuse(tx: DbOrTx, viewer: Viewer, caseId: number, step: keyof BlacklistAbilities, stage: Stage | null): never {
+  if (!mayTakeStep({ role: viewer.role, worksCase: worksCase(tx, caseId, viewer) }, step)) throw new ForbiddenError("您不能进行此操作：提请和登记由承办本案的监察员或科长办理，审批、决定和移出由科长办理。");
+  throw new ValidationError(stage ? `本程序现为“${STAGE_LABELS[stage]}”，不能进行此操作` : "不能进行此操作");
+}
+
+/** The order with each worker's amount and what was paid: the facts both grounds are checked on. */
+export function orderDue(tx: DbOrTx, caseId: number, orderId: number) {
+  const order = tx.select().from(paymentOrders).where(and(eq(paymentOrders.id, orderId), eq(paymentOrders.caseId, caseId))).get();
+  if (!order) return null;
+  const items = tx
+    .select({
+      amountFen: settlementItems.amountFen,
+      paidFen: sql<number>`(select coalesce(sum(p.amount_fen), 0) from payments p where p.item_id = "settlement_items"."id")`,
+    })
+    .from(settlementItems)
+    .where(and(eq(settlementItems.source, "order"), eq(settlementItems.sourceId, order.id)))
+    .all();
+  return { ...order, items };
+}
+
+/** 长人社失信告〔2026〕3号: numbered per kind and year, the prefix a setting. */
+function nextNumber(tx: Tx, kind: "blacklistNotice" | "blacklistDecision", prefix: string, year: number): string {
+  const { last } = tx
+    .insert(documentSequences)
+    .values({ kind, year, last: 1 })
+    .onConflictDoUpdate({ target: [documentSequences.kind, documentSequences.year], set: { last: sql`${documentSequences.last} + 1` } })
+    .returning({ last: documentSequences.last })
+    .get();
+  return `${prefix}〔${year}〕${last}号`;
+}
+
+/** An employer with a proceeding under way or a current listing: no second proceeding alongside it. */
+function openProceedingFor(tx: DbOrTx, employer: { name: string; uscc: string | null }, today: IsoDate) {
+  const sameEmployer = employer.uscc ? eq(blacklistProceedings.employerUscc, employer.uscc) : eq(blacklistProceedings.employerName, employer.name);
+  return tx
+    .select({ id: blacklistProceedings.id })
+    .from(blacklistProceedings)
+    .where(
+      and(
+        sameEmployer,
+        or(inArray(blacklistProceedings.stage, ["proposed", "approved", "noticed"]), and(eq(blacklistProceedings.stage, "listed"), gte(blacklistProceedings.termEndsOn, today))),
+      ),
+    )
+    .get();
+}
+
+/** Before a proposal form is even read: 403 unless the viewer works the case (or supervises). */
+export function assertMayPropose(db: Db, viewer: Viewer, caseId: number, today: IsoDate): void {
+  if (!blacklistAbilitiesOn(db, viewer, caseId, null, today).propose) refuse(db, viewer, caseId, "propose", null);
+}
+
+export function proposeListing(db: Db, req: { input: ProposalInput; thresholds: Thresholds; actor: Viewer; now: Date }): number {
+  const today = shanghaiDate(req.now);
+  const { input } = req;
+  return db.transaction((tx) => {
+    const c = getCaseRow(tx, input.caseId);
+    assertMayPropose(db, req.actor, c.id, today);
+    const order = orderDue(tx, c.id, input.orderId);
+    const problem = proposalProblem(order, input.grounds, today, req.thresholds);
+    if (problem || !order) throw new ValidationError(problem ?? "指令书不存在");
+    if (!input.facts.trim()) throw new ValidationError("请填写违法事实");
+    checkPersons(input.persons);
+    const open = openProceedingFor(tx, { name: c.employerName, uscc: c.employerUscc }, today);
+    if (open) throw new ValidationError(`该单位已有进行中的失信程序或在名单期内（程序 #${open.id}）`);
+    const unpaid = unpaidOf(order);
+    const { id } = tx
+      .insert(blacklistProceedings)
+      .values({
+        caseId: c.id,
+        orderId: order.id,
+        stage: "proposed",
+        employerName: c.employerName,
+        employerUscc: c.employerUscc,
+        employerAddress: c.employerAddress,
+        grounds: input.grounds.kind,
+        monthsOwed: input.grounds.kind === "oneWorker" ? input.grounds.monthsOwed : null,
+        unpaidFen: unpaid.totalFen,
+        unpaidWorkers: unpaid.workers,
+        facts: [input.facts.trim(), input.grounds.kind === "incident" ? input.grounds.description.trim() : ""].filter(Boolean).join("\n"),
+        proposedById: req.actor.id,
+        proposedOn: today,
+        updatedAt: req.now,
+      })
+      .returning({ id: blacklistProceedings.id })
+      .get();
+    tx.insert(blacklistPersons)
+      .values(input.persons.map((p) => ({ proceedingId: id, role: p.role, name: p.name.trim(), idNumber: p.idNumber.trim().toUpperCase() })))
+      .run();
+    log(tx, { id, caseId: c.id }, req.actor, req.now, "提请列入失信联合惩戒名单", `依据指令书 ${order.docNumber}（限 ${order.payBy} 前支付）`);
+    return id;
+  });
+}
+
+function checkPersons(persons: readonly PersonInput[]): void {
+  if (!persons.some((p) => p.role === "legalRep")) throw new ValidationError("请填写法定代表人或主要负责人");
+  for (const p of persons) {
+    if (!p.name.trim()) throw new ValidationError("请填写当事人姓名");
+    if (idNumberProblem(p.idNumber.trim())) throw new ValidationError(`${p.name}的身份证号码不正确`);
+  }
+}
+
+function log(tx: DbOrTx, p: { id: number; caseId: number }, actor: Viewer, now: Date, action: string, detail = ""): void {
+  recordAudit(tx, { actorId: actor.id, subject: `blacklist:${p.id}`, action, detail, at: now });
+  addEvent(tx, { caseId: p.caseId, actorId: actor.id, action: "blacklist", note: `失信名单程序 #${p.id}：${action}${detail ? `（${detail}）` : ""}`, now });
+}
+
+/** The pure facts of a proceeding the domain rules read. */
+export function proceedingFacts(p: ProceedingRow, payBy: IsoDate): ProceedingFacts {
+  return { ...p, orderPayBy: payBy };
+}
+
+/** One step on a proceeding: loads it, checks the ability, applies the change, logs it. */
+function step(
+  db: Db,
+  req: { id: number; actor: Viewer; now: Date },
+  ability: keyof BlacklistAbilities,
+  action: string,
+  change: (tx: Tx, p: ProceedingRow, f: ProceedingFacts, today: IsoDate) => { set: Partial<ProceedingRow>; detail?: string },
+): void {
+  const today = shanghaiDate(req.now);
+  db.transaction((tx) => {
+    const p = tx.select().from(blacklistProceedings).where(eq(blacklistProceedings.id, req.id)).get();
+    if (!p) throw new NotFoundError("失信名单程序不存在。");
+    const payBy = tx.select({ payBy: paymentOrders.payBy }).from(paymentOrders).where(eq(paymentOrders.id, p.orderId)).get()!.payBy;
+    const f = proceedingFacts(p, payBy);
+    if (!blacklistAbilitiesOn(tx, req.actor, p.caseId, f, today)[ability]) refuse(tx, req.actor, p.caseId, ability, p.stage);
+    const { set, detail } = change(tx, p, f, today);
+    tx.update(blacklistProceedings)
+      .set({ ...set, updatedAt: req.now })
+      .where(eq(blacklistProceedings.id, p.id))
+      .run();
+    log(tx, p, req.actor, req.now, action, detail);
+  });
+}
+
+type Req = { id: number; actor: Viewer; now: Date };
+
+function validDate(value: string, label: string): void {
+  if (!isIsoDate(value)) throw new ValidationError(`请填写有效的${label}`);
+}
+
+function required(text: string, label: string): string {
+  if (!text.trim()) throw new ValidationError(`请填写${label}`);
+  return text.trim();
+}
+
+export function approveProposal(db: Db, req: Req & { numberPrefix: string }): void {
+  step(db, req, "approve", "审批同意提请，制作告知书", (tx, _p, _f, today) => {
+    const noticeNumber = nextNumber(tx, "blacklistNotice", req.numberPrefix, yearOf(today));
+    return { set: { stage: "approved", approvedById: req.actor.id, approvedOn: today, noticeNumber }, detail: noticeNumber };
+  });
+}
+
+/** 不予提请, or ending a pending proceeding (an objection upheld, the order to pay revoked). */
+export function endProceeding(db: Db, req: Req & { reason: string }): void {
+  step(db, req, "end", "程序终止，不予列入", (_tx, _p, _f, today) => ({ set: { stage: "refused", endedOn: today, endReason: required(req.reason, "终止的理由") }, detail: req.reason.trim() }));
+}
+
+export function recordService(db: Db, req: Req & { servedOn: string }): void {
+  step(db, req, "serve", "告知书已送达", (_tx, p, _f, today) => {
+    validDate(req.servedOn, "送达日期");
+    const problem = serviceProblem(p, req.servedOn, p.approvedOn!, today);
+    if (problem) throw new ValidationError(problem);
+    return { set: { stage: "noticed", noticeServedOn: req.servedOn }, detail: `送达日期 ${req.servedOn}` };
+  });
+}
+
+export function recordObjection(db: Db, req: Req & { objectionOn: string; text: string; calendar: WorkingCalendar }): void {
+  step(db, req, "recordObjection", "当事人提出异议", (_tx, _p, f, today) => {
+    validDate(req.objectionOn, "异议日期");
+    if (!req.text.trim()) throw new ValidationError("请填写异议的内容");
+    const problem = objectionProblem(f, req.objectionOn, today, req.calendar);
+    if (problem) throw new ValidationError(problem);
+    return { set: { objectionOn: req.objectionOn, objectionText: req.text.trim() }, detail: `${req.objectionOn} 提出` };
+  });
+}
+
+export function answerObjection(db: Db, req: Req & { text: string }): void {
+  step(db, req, "answerObjection", "异议已核实答复", (_tx, _p, _f, today) => {
+    if (!req.text.trim()) throw new ValidationError("请填写核实情况和答复");
+    return { set: { verificationOn: today, verificationText: req.text.trim() } };
+  });
+}
+
+/** 不予列入 (第七条): before the decision, the order is paid in full and a written pledge is signed. */
+export function recordPaidAndPledged(db: Db, req: Req & { pledged: boolean; note: string }): void {
+  step(db, req, "recordPledge", "已足额支付并作出书面信用承诺，不予列入", (tx, p, _f, today) => {
+    const order = orderDue(tx, p.caseId, p.orderId)!;
+    if (unpaidOf(order).totalFen > 0) throw new ValidationError(`指令书所列工资尚有 ¥${(unpaidOf(order).totalFen / 100).toFixed(2)} 未支付，请先在案件页登记支付`);
+    if (!req.pledged) throw new ValidationError("须收到当事人签署的书面信用承诺书");
+    return { set: { stage: "notListed", endedOn: today, endReason: req.note.trim() || "已足额支付拖欠工资并作出书面信用承诺" } };
+  });
+}
+
+export function extendDecision(db: Db, req: Req & { reason: string }): void {
+  step(db, req, "extend", "列入决定期限延长 20 个工作日", () => {
+    if (!req.reason.trim()) throw new ValidationError("请填写案情复杂需要延长的理由");
+    return { set: { decisionExtended: true, extensionReason: req.reason.trim() }, detail: req.reason.trim() };
+  });
+}
+
+export function decideListing(db: Db, req: Req & { sanctions: string; numberPrefix: string; calendar: WorkingCalendar }): void {
+  step(db, req, "decide", "作出列入决定", (tx, _p, f, today) => {
+    if (!req.sanctions.trim()) throw new ValidationError("请填写惩戒措施");
+    const problem = decisionProblem(f, today, req.calendar);
+    if (problem) throw new ValidationError(problem);
+    const decisionNumber = nextNumber(tx, "blacklistDecision", req.numberPrefix, yearOf(today));
+    return { set: { stage: "listed", decisionNumber, decisionOn: today, sanctions: req.sanctions.trim(), termStartsOn: today, termEndsOn: termEnd(today) }, detail: `${decisionNumber}，名单期至 ${termEnd(today)}` };
+  });
+}
+
+export function applyEarlyRemoval(db: Db, req: Req & { correctedOn: string; note: string }): void {
+  step(db, req, "applyEarlyRemoval", "收到提前移出申请", (_tx, _p, _f, today) => {
+    validDate(req.correctedOn, "改正日期");
+    if (req.correctedOn > today) throw new ValidationError("改正日期不能晚于今天");
+    return { set: { earlyAppliedOn: today, earlyCorrectedOn: req.correctedOn, earlyNote: req.note.trim() }, detail: `改正日期 ${req.correctedOn}` };
+  });
+}
+
+/** Granting removes the employer and every person listed with it (the persons hang off the proceeding). */
+export function decideEarlyRemoval(db: Db, req: Req & { grant: boolean; pledged: boolean; newArrears: boolean; criminalProceedings: boolean; note: string }): void {
+  step(db, req, "decideEarlyRemoval", req.grant ? "同意提前移出" : "不予提前移出", (_tx, p, f, today) => {
+    if (!req.grant) {
+      if (!req.note.trim()) throw new ValidationError("请填写不予提前移出的理由");
+      return { set: { earlyAppliedOn: null, earlyCorrectedOn: null, earlyNote: null }, detail: req.note.trim() };
+    }
+    const problem = earlyRemovalProblem(f, { correctedOn: p.earlyCorrectedOn!, pledged: req.pledged, newArrears: req.newArrears, criminalProceedings: req.criminalProceedings }, today);
+    if (problem) throw new ValidationError(problem);
+    return { set: { stage: "removed", removedOn: today, removalKind: "early", removalReason: req.note.trim() || "已改正并作出信用承诺，提前移出" } };
+  });
+}
+
+export function revokeListing(db: Db, req: Req & { reason: string }): void {
+  step(db, req, "revoke", "撤销列入决定", (_tx, _p, _f, today) => ({ set: { stage: "removed", removedOn: today, removalKind: "revoked", removalReason: required(req.reason, "撤销列入的理由（如指令书被撤销）") }, detail: req.reason.trim() }));
+}
+
+/** An early removal obtained by deceit is revoked: listed again, and the 3 years start over today. */
+export function reverseEarlyRemoval(db: Db, req: Req & { reason: string }): void {
+  step(db, req, "reverse", "撤销提前移出，重新计算名单期", (_tx, _p, _f, today) => {
+    const reason = required(req.reason, "撤销提前移出的理由");
+    return {
+      set: { stage: "listed", termStartsOn: today, termEndsOn: termEnd(today), removedOn: null, removalKind: null, removalReason: null, earlyAppliedOn: null, earlyCorrectedOn: null, earlyNote: null },
+      detail: `${reason}；名单期至 ${termEnd(today)}`,
+    };
+  });
+}
+
+// ---- Reading ---------------------------------------------------------------------------------
+
+export function getProceeding(db: Db, id: number) {
+  const row = db
+    .select({ p: blacklistProceedings, caseNumber: cases.caseNumber, legalRep: cases.employerLegalRep, docNumber: paymentOrders.docNumber, orderIssuedOn: paymentOrders.issuedOn, payBy: paymentOrders.payBy, proposer: users.displayName })
+    .from(blacklistProceedings)
+    .innerJoin(cases, eq(cases.id, blacklistProceedings.caseId))
+    .innerJoin(paymentOrders, eq(paymentOrders.id, blacklistProceedings.orderId))
+    .leftJoin(users, eq(users.id, blacklistProceedings.proposedById))
+    .where(eq(blacklistProceedings.id, id))
+    .get();
+  if (!row) throw new NotFoundError("失信名单程序不存在。");
+  const persons = db.select().from(blacklistPersons).where(eq(blacklistPersons.proceedingId, id)).orderBy(asc(blacklistPersons.id)).all();
+  return { ...row.p, caseNumber: row.caseNumber, docNumber: row.docNumber, orderIssuedOn: row.orderIssuedOn, payBy: row.payBy, proposer: row.proposer, persons };
+}
+
+export type Proceeding = ReturnType<typeof getProceeding>;
+
+/** Every proceeding, open ones first, for the supervisors' board (a few hundred at most over years). */
+export function listProceedings(db: Db, filter: { stage?: string } = {}) {
+  return db
+    .select({ p: blacklistProceedings, caseNumber: cases.caseNumber, payBy: paymentOrders.payBy })
+    .from(blacklistProceedings)
+    .innerJoin(cases, eq(cases.id, blacklistProceedings.caseId))
+    .innerJoin(paymentOrders, eq(paymentOrders.id, blacklistProceedings.orderId))
+    .where(filter.stage ? eq(blacklistProceedings.stage, filter.stage as ProceedingRow["stage"]) : undefined)
+    .orderBy(sql`case ${blacklistProceedings.stage} when 'proposed' then 0 when 'approved' then 1 when 'noticed' then 2 when 'listed' then 3 else 4 end`, desc(blacklistProceedings.id))
+    .all()
+    .map((r) => ({ ...r.p, caseNumber: r.caseNumber, payBy: r.payBy }));
+}
+
+export function proceedingsOfCase(db: Db, caseId: number) {
+  return db.select().from(blacklistProceedings).where(eq(blacklistProceedings.caseId, caseId)).orderBy(asc(blacklistProceedings.id)).all();
+}
+
+/** Listings whose term ends within `days` calendar days: supervisors see them coming. */
+export function upcomingExpiries(db: Db, today: IsoDate, days = 90) {
+  return db
+    .select()
+    .from(blacklistProceedings)
+    .where(and(eq(blacklistProceedings.stage, "listed"), gte(blacklistProceedings.termEndsOn, today), lte(blacklistProceedings.termEndsOn, addDays(today, days))))
+    .orderBy(asc(blacklistProceedings.termEndsOn))
+    .all();
+}
+
+const publicColumns = {
+  id: blacklistProceedings.id,
+  employerName: blacklistProceedings.employerName,
+  employerUscc: blacklistProceedings.employerUscc,
+  employerAddress: blacklistProceedings.employerAddress,
+  facts: blacklistProceedings.facts,
+  grounds: blacklistProceedings.grounds,
+  decisionNumber: blacklistProceedings.decisionNumber,
+  decisionOn: blacklistProceedings.decisionOn,
+  termStartsOn: blacklistProceedings.termStartsOn,
+  termEndsOn: blacklistProceedings.termEndsOn,
+  sanctions: blacklistProceedings.sanctions,
+  stage: blacklistProceedings.stage,
+  removedOn: blacklistProceedings.removedOn,
+  removalKind: blacklistProceedings.removalKind,
+};
+
+function withPersons<T extends { id: number }>(db: Db, rows: T[]) {
+  const persons = rows.length
+    ? db.select().from(blacklistPersons).where(inArray(blacklistPersons.proceedingId, rows.map((r) => r.id))).orderBy(asc(blacklistPersons.id)).all()
+    : [];
+  return rows.map((r) => ({ ...r, persons: persons.filter((p) => p.proceedingId === r.id) }));
+}
+
+/**
+ * The public list: listed, decided on or before today and within the term, so an entry drops off the day
+ * after its term ends whether or not anyone acts. Search by name (contains) or 统一社会信用代码 (exact).
+ */
+export function currentListings(db: Db, today: IsoDate, q = "") {
+  const term = q.trim();
+  const rows = db
+    .select(publicColumns)
+    .from(blacklistProceedings)
+    .where(
+      and(
+        eq(blacklistProceedings.stage, "listed"),
+        lte(blacklistProceedings.decisionOn, today),
+        gte(blacklistProceedings.termEndsOn, today),
+        term ? or(like(blacklistProceedings.employerName, `%${term.replace(/[%_\\]/g, "")}%`), eq(blacklistProceedings.employerUscc, term.toUpperCase())) : undefined,
+      ),
+    )
+    .orderBy(desc(blacklistProceedings.decisionOn), desc(blacklistProceedings.id))
+    .all();
+  return withPersons(db, rows);
+}
+
+/** For the feed: current entries plus those removed in the last `days` days (same ids, newer dates). */
+export function recentlyRemoved(db: Db, today: IsoDate, days = 30) {
+  const since = addDays(today, -days);
+  return db
+    .select(publicColumns)
+    .from(blacklistProceedings)
+    .where(
+      or(
+        and(eq(blacklistProceedings.stage, "removed"), gte(blacklistProceedings.removedOn, since)),
+        and(eq(blacklistProceedings.stage, "listed"), gte(blacklistProceedings.termEndsOn, since), sql`${blacklistProceedings.termEndsOn} < ${today}`),
+      ),
+    )
+    .all();
+}
+
+export function proceedingsOfEmployer(db: Db, employer: { uscc: string | null; name: string }) {
+  return db
+    .select()
+    .from(blacklistProceedings)
+    .where(employer.uscc ? eq(blacklistProceedings.employerUscc, employer.uscc) : eq(blacklistProceedings.employerName, employer.name))
+    .orderBy(desc(blacklistProceedings.id))
+    .all();
+}

@@ -1,0 +1,39 @@
+/**
+ * Who saw a case's unmasked ID numbers and phones (个人信息保护法 第五十一条: measures to control access
+ * to personal information; docs/rules.md "Personal data"). One row per page shown, read by supervisors.
+ */
+import { desc, eq, lt, sql } from "drizzle-orm";
+import type { Db } from "../db/client.js";
+import { cases, personalDataViews, users } from "../db/schema.js";
+
+export function recordPersonalDataView(db: Db, v: { caseId: number; userId: number; page: string; now: Date }): void {
+  db.insert(personalDataViews).values({ caseId: v.caseId, userId: v.userId, page: v.page, viewedAt: v.now }).run();
+}
+
+export const VIEWS_PAGE_SIZE = 100;
+
+/** Newest first; `before` is the id to page back from; `caseNumber` narrows to one case. */
+export function listPersonalDataViews(db: Db, opts: { caseNumber?: string; before?: number | null } = {}) {
+  const where = [
+    opts.caseNumber ? eq(cases.caseNumber, opts.caseNumber) : undefined,
+    opts.before ? lt(personalDataViews.id, opts.before) : undefined,
+  ].filter((c) => c !== undefined);
+  return db
+    .select({
+      id: personalDataViews.id,
+      caseId: personalDataViews.caseId,
+      caseNumber: cases.caseNumber,
+      userName: users.displayName,
+      username: users.username,
+      role: users.role,
+      page: personalDataViews.page,
+      viewedAt: personalDataViews.viewedAt,
+    })
+    .from(personalDataViews)
+    .innerJoin(cases, eq(cases.id, personalDataViews.caseId))
+    .innerJoin(users, eq(users.id, personalDataViews.userId))
+    .where(where.length ? sql.join(where, sql` and `) : undefined)
+    .orderBy(desc(personalDataViews.id))
+    .limit(VIEWS_PAGE_SIZE)
+    .all();
+}

@@ -1,0 +1,162 @@
+/**
+ * 事先告知书 and 陈述申辩 (docs/rules.md §陈述申辩): issued after an order is left unpaid, served, the
+ * employer's statement (or that none came) and its review recorded — each a move of the one state
+ * machine (models/cases.ts transition()). The decision itself is checked in settlements.ts enforceOrder().
+ */
+import { and, asc, eq, sql } from "drizzle-orm";
+import type { Db, DbOrTx, Tx } from "../db/client.js";
+import { documentSequences, paymentOrders, priorNotices } from "../db/schema.js";
+import type { Viewer } from "../domain/case-abilities.js";
+import { shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
+import { NotFoundError, ValidationError } from "../domain/errors.js";
+import { compensationRateProblem } from "../domain/money.js";
+import { PRIOR_NOTICE_LABELS, serviceProblem, statementDueOn, statementProblem, type PriorNoticeKind } from "../domain/prior-notice.js";
+import { loadCalendar } from "./calendar.js";
+import { transition } from "./cases.js";
+
+export type PriorNoticeRow = typeof priorNotices.$inferSelect;
+
+/** 长人社监告〔2026〕3号: numbered per year. */
+function nextNoticeNumber(tx: Tx, prefix: string, year: number): string {
+  const { last } = tx
+    .insert(documentSequences)
+    .values({ kind: "priorNotice", year, last: 1 })
+    .onConflictDoUpdate({ target: [documentSequences.kind, documentSequences.year], set: { last: sql`${documentSequences.last} + 1` } })
+    .returning({ last: documentSequences.last })
+    .get();
+  return `${prefix}〔${year}〕${last}号`;
+}
+
+export function priorNoticesOf(db: DbOrTx, caseId: number, orderId?: number): PriorNoticeRow[] {
+  return db
+    .select()
+    .from(priorNotices)
+    .where(and(eq(priorNotices.caseId, caseId), orderId === undefined ? undefined : eq(priorNotices.orderId, orderId)))
+    .orderBy(asc(priorNotices.id))
+    .all();
+}
+
+function noticeOf(tx: DbOrTx, caseId: number, noticeId: number): PriorNoticeRow {
+  const n = tx
+    .select()
+    .from(priorNotices)
+    .where(and(eq(priorNotices.id, noticeId), eq(priorNotices.caseId, caseId)))
+    .get();
+  if (!n) throw new NotFoundError("事先告知书不存在。");
+  return n;
+}
+
+export interface PriorNoticeInput {
+  kind: PriorNoticeKind;
+  facts: string;
+  grounds: string;
+  ratePercent: number | null;
+}
+
+export function issuePriorNotice(
+  db: Db,
+  req: { caseId: number; orderId: number; version: number; input: PriorNoticeInput; numberPrefix: string; actor: Viewer; now: Date },
+): number {
+  const n = req.input;
+  const today = shanghaiDate(req.now);
+  if (!n.facts.trim()) throw new ValidationError("请填写违法事实");
+  if (!n.grounds.trim()) throw new ValidationError("请填写理由");
+  if (n.kind === "compensation") {
+    const problem = compensationRateProblem(n.ratePercent ?? NaN);
+    if (problem) throw new ValidationError(problem);
+  }
+  let id = 0;
+  transition(db, {
+    caseId: req.caseId,
+    move: "issuePriorNotice",
+    note: "",
+    eventNote: `拟${PRIOR_NOTICE_LABELS[n.kind]}${n.kind === "compensation" ? `（${n.ratePercent}%）` : ""}，下达事先告知书`,
+    version: req.version,
+    actor: req.actor,
+    now: req.now,
+    effect: (tx, c) => {
+      const order = tx
+        .select()
+        .from(paymentOrders)
+        .where(and(eq(paymentOrders.id, req.orderId), eq(paymentOrders.caseId, c.id)))
+        .get();
+      if (!order) throw new NotFoundError("指令书不存在。");
+      if (today <= order.payBy) throw new ValidationError(`指令书限期（${order.payBy}）届满后，才能告知拟作出的处理决定`);
+      const intended =
+        n.kind === "compensation" ? `责令你单位按应付金额的 ${n.ratePercent}% 向劳动者加付赔偿金` : "对你单位作出行政处理决定，责令支付拖欠的工资";
+      id = tx
+        .insert(priorNotices)
+        .values({
+          caseId: c.id,
+          orderId: order.id,
+          kind: n.kind,
+          docNumber: nextNoticeNumber(tx, req.numberPrefix, yearOf(today)),
+          issuedOn: today,
+          facts: n.facts.trim(),
+          grounds: n.grounds.trim(),
+          intended,
+          ratePercent: n.kind === "compensation" ? n.ratePercent : null,
+          issuedById: req.actor.id,
+        })
+        .returning({ id: priorNotices.id })
+        .get().id;
+    },
+  });
+  return id;
+}
+
+export function servePriorNotice(
+  db: Db,
+  req: { caseId: number; noticeId: number; version: number; servedOn: IsoDate; method: string; actor: Viewer; now: Date },
+): void {
+  if (!req.method.trim()) throw new ValidationError("请选择送达方式");
+  const calendar = loadCalendar(db);
+  transition(db, {
+    caseId: req.caseId,
+    move: "servePriorNotice",
+    note: "",
+    eventNote: `事先告知书于 ${req.servedOn} ${req.method}`,
+    version: req.version,
+    actor: req.actor,
+    now: req.now,
+    effect: (tx, c) => {
+      const n = noticeOf(tx, c.id, req.noticeId);
+      const problem = serviceProblem(n, req.servedOn, shanghaiDate(req.now));
+      if (problem) throw new ValidationError(problem);
+      tx.update(priorNotices)
+        .set({ servedOn: req.servedOn, serviceMethod: req.method.trim(), statementDueOn: statementDueOn(req.servedOn, calendar) })
+        .where(eq(priorNotices.id, n.id))
+        .run();
+    },
+  });
+}
+
+export function recordStatement(
+  db: Db,
+  req: { caseId: number; noticeId: number; version: number; statement: "received" | "none"; text: string; review: string; actor: Viewer; now: Date },
+): void {
+  const today = shanghaiDate(req.now);
+  transition(db, {
+    caseId: req.caseId,
+    move: "recordStatement",
+    note: "",
+    eventNote: req.statement === "received" ? `用人单位陈述申辩：${req.text.trim()}；复核意见：${req.review.trim()}` : "用人单位在期限内未提出陈述申辩",
+    version: req.version,
+    actor: req.actor,
+    now: req.now,
+    effect: (tx, c) => {
+      const n = noticeOf(tx, c.id, req.noticeId);
+      const problem = statementProblem(n, req, today);
+      if (problem) throw new ValidationError(problem);
+      tx.update(priorNotices)
+        .set({
+          statement: req.statement,
+          statementOn: today,
+          statementText: req.statement === "received" ? req.text.trim() : "",
+          review: req.statement === "received" ? req.review.trim() : "",
+        })
+        .where(eq(priorNotices.id, n.id))
+        .run();
+    },
+  });
+}

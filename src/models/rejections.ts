@@ -1,0 +1,19 @@
+/**
+ * 不予受理 in writing, with the article it rests on (docs/rules.md §Documents): the basis is stored on the
+ * case and printed on the 不予受理通知书.
+ */
+import type { Db } from "../db/client.js";
+import { ValidationError } from "../domain/errors.js";
+import { rejectionBasis } from "../domain/legal-basis.js";
+import { transition, type MoveRequest } from "./cases.js";
+
+export function rejectComplaint(db: Db, req: Omit<MoveRequest, "move" | "outcome"> & { ground: string; basisText: string }): void {
+  const basis = rejectionBasis(req.ground, req.basisText);
+  if ("problem" in basis) throw new ValidationError(basis.problem);
+  transition(db, {
+    ...req,
+    move: "reject",
+    outcome: "rejected",
+    effect: () => ({ rejectionBasis: basis.basis }),
+  });
+}

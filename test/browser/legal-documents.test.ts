@@ -1,0 +1,77 @@
+/**
+ * The documents a lawyer signs (docs/rules.md §Documents), printed on A4: the 事先告知书, the
+ * 限期改正指令书 and the 不予受理通知书, each with its basis, the issuing department and the remedies.
+ */
+import { describe, expect, it } from "vitest";
+import type { Viewer } from "../../src/domain/case-abilities.js";
+import { limitationWarning } from "../../src/domain/legal-basis.js";
+import { getCaseRow, transition } from "../../src/models/cases.js";
+import { issuePriorNotice, servePriorNotice } from "../../src/models/prior-notices.js";
+import { rejectComplaint } from "../../src/models/rejections.js";
+import { issueOrder } from "../../src/models/settlements.js";
+import { makeCase, userId, workerInput } from "../helpers.js";
+import { SCREENSHOTS, screenshot, signIn, useServerAndBrowser } from "./support.js";
+
+const env = useServerAndBrowser();
+const at = (date: string) => new Date(`${date}T02:00:00Z`);
+
+describe("printed legal documents", () => {
+  it("print the 事先告知书, the 限期改正指令书 and the 不予受理通知书 with basis, authority and remedies", async () => {
+    const { db, clock, url } = env.server();
+    const supervisor: Viewer = { id: userId(db, "supervisor1"), role: "supervisor", unitId: null };
+    const version = (id: number) => getCaseRow(db, id).version;
+
+    // A filed 农民工 case: an order left unpaid, then the 事先告知书 before a 加付赔偿金 order.
+    const filed = makeCase(db, { receivedOn: "2026-11-02", workers: [workerInput(1), workerInput(2, { isRepresentative: false, claimedFen: 420000 })] }, { now: at("2026-11-02") });
+    transition(db, { caseId: filed.id, move: "file", note: "", version: version(filed.id), actor: supervisor, now: at("2026-11-03") });
+    const workers = db.$client.prepare("select id, claimed_fen from case_workers where case_id = ?").all(filed.id) as { id: number; claimed_fen: number }[];
+    const orderId = issueOrder(db, {
+      caseId: filed.id,
+      version: version(filed.id),
+      payBy: "2026-11-13",
+      facts: "经查，你单位拖欠下列农民工 2026 年 3 月至 9 月的工资至今未支付。",
+      violation: "migrantWorkers",
+      amounts: workers.map((w) => ({ workerId: w.id, amountFen: w.claimed_fen })),
+      numberPrefix: "长人社监令",
+      actor: supervisor,
+      now: at("2026-11-04"),
+    });
+    const noticeId = issuePriorNotice(db, {
+      caseId: filed.id,
+      orderId,
+      version: version(filed.id),
+      input: { kind: "compensation", facts: "你单位逾期未支付上述工资。", grounds: "有工资表、考勤记录和询问笔录为证。", ratePercent: 80 },
+      numberPrefix: "长人社监告",
+      actor: supervisor,
+      now: at("2026-11-16"),
+    });
+    servePriorNotice(db, { caseId: filed.id, noticeId, version: version(filed.id), servedOn: "2026-11-16", method: "直接送达", actor: supervisor, now: at("2026-11-16") });
+
+    // A complaint about arrears that ended more than 2 years before receipt, rejected on that ground.
+    const late = makeCase(db, { receivedOn: "2026-11-02", arrearsEndedOn: "2024-06-30" }, { now: at("2026-11-02") });
+    const reason = limitationWarning({ receivedOn: "2026-11-02", arrearsEndedOn: "2024-06-30", arrearsOngoing: false })!.reason;
+    rejectComplaint(db, { caseId: late.id, note: reason, ground: "limitation", basisText: "", version: version(late.id), actor: supervisor, now: at("2026-11-04") });
+
+    clock.now = at("2026-11-17");
+    const context = await env.browser().newContext({ locale: "zh-CN", viewport: { width: 900, height: 1200 } });
+    const page = await context.newPage();
+    await signIn(page, url, "supervisor1");
+    const documents = [
+      { path: `/cases/${filed.id}/prior-notices/${noticeId}`, name: "print-prior-notice", says: ["劳动保障监察行政处理事先告知书", "第三条第一款", "第二十六条", "5 个工作日内", "按应付金额的 80%"] },
+      { path: `/cases/${filed.id}/orders/${orderId}`, name: "print-order-basis", says: ["违反了《保障农民工工资支付条例》第三条第一款", "第十八条第一款第（二）项", "向长春市人民政府申请行政复议"] },
+      { path: `/cases/${late.id}/notices/rejection`, name: "print-rejection", says: ["2024年6月30日终了", "第二十条", "第十八条第二款", "六个月内"] },
+    ];
+    for (const d of documents) {
+      await page.goto(url + d.path);
+      await page.emulateMedia({ media: "print" });
+      const text = (await page.locator("article.doc").textContent()) ?? "";
+      for (const words of d.says) expect(text, d.name).toContain(words);
+      expect(text).toContain("长春市人力资源和社会保障局（印章）");
+      expect(text).toContain("承办单位：长春市劳动保障监察支队");
+      await screenshot(page, d.name);
+      await page.pdf({ path: `${SCREENSHOTS}/${d.name}.pdf`, format: "A4" });
+      await page.emulateMedia({ media: "screen" });
+    }
+    await context.close();
+  });
+});

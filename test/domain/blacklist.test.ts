@@ -1,0 +1,220 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import {
+  blacklistAbilities,
+  decisionDeadline,
+  decisionProblem,
+  earlyRemovalDeadline,
+  earlyRemovalEligibleOn,
+  earlyRemovalProblem,
+  effectiveRemoval,
+  isCurrentlyListed,
+  objectionDeadline,
+  objectionProblem,
+  proceedingClocks,
+  proposalProblem,
+  removalDeadline,
+  termEnd,
+  thresholdsProblem,
+  verificationDeadline,
+  type OrderDue,
+  type ProceedingFacts,
+} from "../../src/domain/blacklist.js";
+import { addMonths } from "../../src/domain/dates.js";
+import { officialSchedules } from "../../src/domain/official-calendar.js";
+import { provisionalSchedule } from "../../src/domain/statutory-holidays.js";
+import { WorkingCalendar } from "../../src/domain/working-days.js";
+
+let cal: WorkingCalendar;
+beforeAll(() => {
+  cal = new WorkingCalendar([...officialSchedules(), provisionalSchedule(2027), provisionalSchedule(2028), provisionalSchedule(2029)]);
+});
+
+const thresholds = { oneWorkerFen: 1_000_000, groupFen: 5_000_000 };
+const order = (payBy: string, amounts: [number, number][]): OrderDue => ({ payBy, items: amounts.map(([amountFen, paidFen]) => ({ amountFen, paidFen })) });
+
+const noticed = (o: Partial<ProceedingFacts> = {}): ProceedingFacts => ({
+  stage: "noticed",
+  orderPayBy: "2026-09-25",
+  decisionExtended: false,
+  noticeServedOn: "2026-09-30",
+  objectionOn: null,
+  verificationOn: null,
+  decisionOn: null,
+  termStartsOn: null,
+  termEndsOn: null,
+  removedOn: null,
+  removalKind: null,
+  earlyAppliedOn: null,
+  ...o,
+});
+const listed = (o: Partial<ProceedingFacts> = {}) => noticed({ stage: "listed", decisionOn: "2026-03-10", termStartsOn: "2026-03-10", termEndsOn: "2029-03-10", ...o });
+
+describe("thresholds (a setting within the legal range)", () => {
+  it("accepts the defaults and the range ends", () => {
+    expect(thresholdsProblem(thresholds)).toBeNull();
+    expect(thresholdsProblem({ oneWorkerFen: 500_000, groupFen: 10_000_000 })).toBeNull();
+  });
+  it("refuses figures outside ¥5,000–20,000 and ¥30,000–100,000", () => {
+    expect(thresholdsProblem({ oneWorkerFen: 499_999, groupFen: 5_000_000 })).toMatch(/5000 元至 20000 元/);
+    expect(thresholdsProblem({ oneWorkerFen: 1_000_000, groupFen: 10_000_001 })).toMatch(/30000 元至 100000 元/);
+  });
+});
+
+describe("proposalProblem (第五条: threshold and an order unpaid after its pay-by date)", () => {
+  it("refuses without an order to pay", () => {
+    expect(proposalProblem(null, { kind: "group" }, "2026-11-23", thresholds)).toMatch(/须先下达限期改正指令书/);
+  });
+  it("refuses on the pay-by date itself and allows the day after", () => {
+    const o = order("2026-11-20", [[1_200_000, 0]]);
+    expect(proposalProblem(o, { kind: "oneWorker", monthsOwed: 4 }, "2026-11-20", thresholds)).toMatch(/尚未届满/);
+    expect(proposalProblem(o, { kind: "oneWorker", monthsOwed: 4 }, "2026-11-21", thresholds)).toBeNull();
+  });
+  it("refuses a single worker owed ¥5,000 (below the ¥10,000 setting)", () => {
+    expect(proposalProblem(order("2026-11-20", [[500_000, 0]]), { kind: "oneWorker", monthsOwed: 6 }, "2026-11-23", thresholds)).toMatch(/未达到 10,000 元/);
+  });
+  it("counts what is still unpaid, not what was ordered", () => {
+    expect(proposalProblem(order("2026-11-20", [[1_500_000, 600_000]]), { kind: "oneWorker", monthsOwed: 6 }, "2026-11-23", thresholds)).toMatch(/欠 9,000 元/);
+  });
+  it("needs 3 months' wages owed for one worker", () => {
+    expect(proposalProblem(order("2026-11-20", [[1_500_000, 0]]), { kind: "oneWorker", monthsOwed: 2 }, "2026-11-23", thresholds)).toMatch(/3 个月以上/);
+  });
+  it("needs 10 workers still owed and the group total", () => {
+    const nine = order("2026-11-20", Array.from({ length: 9 }, () => [800_000, 0] as [number, number]));
+    expect(proposalProblem(nine, { kind: "group" }, "2026-11-23", thresholds)).toMatch(/9 人，不足 10 人/);
+    const tenSmall = order("2026-11-20", Array.from({ length: 10 }, () => [400_000, 0] as [number, number]));
+    expect(proposalProblem(tenSmall, { kind: "group" }, "2026-11-23", thresholds)).toMatch(/未付总额 40,000 元/);
+    const tenLarge = order("2026-11-20", Array.from({ length: 10 }, () => [500_000, 0] as [number, number]));
+    expect(proposalProblem(tenLarge, { kind: "group" }, "2026-11-23", thresholds)).toBeNull();
+  });
+  it("refuses when the order has been paid in full", () => {
+    expect(proposalProblem(order("2026-11-20", [[1_500_000, 1_500_000]]), { kind: "oneWorker", monthsOwed: 4 }, "2026-11-23", thresholds)).toMatch(/足额支付/);
+  });
+  it("takes a mass incident with its description, whatever the amount", () => {
+    const small = order("2026-11-20", [[100_000, 0]]);
+    expect(proposalProblem(small, { kind: "incident", description: " " }, "2026-11-23", thresholds)).toMatch(/群体性事件/);
+    expect(proposalProblem(small, { kind: "incident", description: "30 余名工人围堵项目部" }, "2026-11-23", thresholds)).toBeNull();
+  });
+});
+
+describe("timers (working days, the event day not counted)", () => {
+  it("objection window: served Wed 2026-09-30, the National Day holiday skipped and the makeup Saturday counted → 2026-10-13", () => {
+    expect(objectionDeadline("2026-09-30", cal)).toBe("2026-10-13");
+  });
+  it("objection window across Spring Festival: served 2026-02-13 → 2026-02-27", () => {
+    expect(objectionDeadline("2026-02-13", cal)).toBe("2026-02-27");
+  });
+  it("verification: 5 working days from the objection", () => {
+    expect(verificationDeadline("2026-09-30", cal)).toBe("2026-10-13");
+  });
+  it("decision: 20 working days after the pay-by date, 40 when extended", () => {
+    expect(decisionDeadline("2026-09-30", false, cal)).toBe("2026-11-03");
+    expect(decisionDeadline("2026-09-30", true, cal)).toBe("2026-12-01");
+  });
+  it("early removal decided within 15 working days; removal within 10", () => {
+    expect(earlyRemovalDeadline("2026-02-13", cal)).toBe("2026-03-12");
+    expect(removalDeadline("2026-04-30", cal)).toBe("2026-05-18");
+  });
+  it("term: 3 years, ending on the corresponding day", () => {
+    expect(termEnd("2026-03-10")).toBe("2029-03-10");
+    expect(termEnd("2028-02-29")).toBe("2031-02-28");
+  });
+  it("addMonths falls back to the month's last day", () => {
+    expect(addMonths("2026-08-31", 6)).toBe("2027-02-28");
+    expect(addMonths("2026-11-30", 3)).toBe("2027-02-28");
+    expect(addMonths("2026-01-15", -2)).toBe("2025-11-15");
+  });
+});
+
+describe("decisionProblem (第六条, 第八条)", () => {
+  it("refuses before the notice is served", () => {
+    expect(decisionProblem(noticed({ stage: "approved", noticeServedOn: null }), "2026-11-01", cal)).toMatch(/告知书送达后/);
+  });
+  it("refuses while the objection window runs, including its last day", () => {
+    expect(decisionProblem(noticed(), "2026-10-09", cal)).toMatch(/异议期至 2026-10-13 届满/);
+    expect(decisionProblem(noticed(), "2026-10-13", cal)).toMatch(/届满后/);
+  });
+  it("allows it the day after the window", () => {
+    expect(decisionProblem(noticed(), "2026-10-14", cal)).toBeNull();
+  });
+  it("refuses while an objection awaits its verification, allows it once answered", () => {
+    expect(decisionProblem(noticed({ objectionOn: "2026-10-09" }), "2026-10-20", cal)).toMatch(/须先核实并答复/);
+    expect(decisionProblem(noticed({ objectionOn: "2026-10-09", verificationOn: "2026-10-15" }), "2026-10-20", cal)).toBeNull();
+  });
+});
+
+describe("objectionProblem", () => {
+  it("takes an objection on the last day and refuses one after", () => {
+    expect(objectionProblem(noticed(), "2026-10-13", "2026-10-20", cal)).toBeNull();
+    expect(objectionProblem(noticed(), "2026-10-14", "2026-10-20", cal)).toMatch(/异议期已于 2026-10-13 届满/);
+  });
+});
+
+describe("earlyRemovalProblem (第十二–十四条)", () => {
+  const f = { correctedOn: "2026-04-15", pledged: true, newArrears: false, criminalProceedings: false };
+  it("refuses at 5 months after the correction and allows at 6", () => {
+    expect(earlyRemovalEligibleOn("2026-04-15")).toBe("2026-10-15");
+    expect(earlyRemovalProblem(listed(), f, "2026-09-15")).toMatch(/满 6 个月（2026-10-15）/);
+    expect(earlyRemovalProblem(listed(), f, "2026-10-14")).toMatch(/满 6 个月/);
+    expect(earlyRemovalProblem(listed(), f, "2026-10-15")).toBeNull();
+  });
+  it("needs the pledge and is barred by new arrears or criminal proceedings", () => {
+    expect(earlyRemovalProblem(listed(), { ...f, pledged: false }, "2026-11-01")).toMatch(/信用承诺/);
+    expect(earlyRemovalProblem(listed(), { ...f, newArrears: true }, "2026-11-01")).toMatch(/新的拖欠/);
+    expect(earlyRemovalProblem(listed(), { ...f, criminalProceedings: true }, "2026-11-01")).toMatch(/刑事责任/);
+  });
+  it("is only for a current listing", () => {
+    expect(earlyRemovalProblem(listed({ termEndsOn: "2026-10-31" }), f, "2026-11-01")).toMatch(/名单期内/);
+  });
+});
+
+describe("listing by date", () => {
+  it("is listed from the decision date through the last day of the term, not the day after", () => {
+    const p = listed();
+    expect(isCurrentlyListed(p, "2026-03-09")).toBe(false);
+    expect(isCurrentlyListed(p, "2026-03-10")).toBe(true);
+    expect(isCurrentlyListed(p, "2029-03-10")).toBe(true);
+    expect(isCurrentlyListed(p, "2029-03-11")).toBe(false);
+    expect(effectiveRemoval(p, "2029-03-11")).toEqual({ kind: "expired", on: "2029-03-10" });
+  });
+  it("shows the running clocks: objection window and decision while pending, term end while listed", () => {
+    expect(proceedingClocks(noticed(), "2026-10-09", cal).map((k) => [k.label, k.dueOn])).toEqual([
+      ["异议期", "2026-10-13"],
+      ["列入决定", "2026-10-29"],
+    ]);
+    const late = proceedingClocks(noticed(), "2026-10-30", cal).find((k) => k.label === "列入决定")!;
+    expect(late.status).toBe("overdue");
+    expect(proceedingClocks(listed(), "2029-02-20", cal)).toEqual([expect.objectContaining({ label: "名单期满", dueOn: "2029-03-10", status: "dueSoon" })]);
+  });
+});
+
+describe("blacklistAbilities", () => {
+  const inspector = { role: "inspector" as const, worksCase: true };
+  const other = { role: "inspector" as const, worksCase: false };
+  const supervisor = { role: "supervisor" as const, worksCase: false };
+  it("lets the inspector working the case and supervisors propose; not other inspectors or clerks", () => {
+    expect(blacklistAbilities(inspector, null, "2026-11-23").propose).toBe(true);
+    expect(blacklistAbilities(supervisor, null, "2026-11-23").propose).toBe(true);
+    expect(blacklistAbilities(other, null, "2026-11-23").propose).toBe(false);
+    expect(blacklistAbilities({ role: "clerk", worksCase: false }, null, "2026-11-23").propose).toBe(false);
+  });
+  it("keeps approval, the decision and removal for supervisors", () => {
+    const proposed = noticed({ stage: "proposed", noticeServedOn: null });
+    expect(blacklistAbilities(inspector, proposed, "2026-11-23").approve).toBe(false);
+    expect(blacklistAbilities(supervisor, proposed, "2026-11-23").approve).toBe(true);
+    expect(blacklistAbilities(inspector, noticed(), "2026-11-23").decide).toBe(false);
+    expect(blacklistAbilities(supervisor, noticed(), "2026-11-23").decide).toBe(true);
+    const pending = listed({ earlyAppliedOn: "2026-11-01" });
+    expect(blacklistAbilities(inspector, pending, "2026-11-23").decideEarlyRemoval).toBe(false);
+    expect(blacklistAbilities(supervisor, pending, "2026-11-23").decideEarlyRemoval).toBe(true);
+    expect(blacklistAbilities(inspector, listed(), "2026-11-23").revoke).toBe(false);
+  });
+  it("lets a supervisor end a proceeding only while it is pending", () => {
+    expect(blacklistAbilities(supervisor, noticed(), "2026-11-23").end).toBe(true);
+    expect(blacklistAbilities(inspector, noticed(), "2026-11-23").end).toBe(false);
+    expect(blacklistAbilities(supervisor, listed(), "2026-11-23").end).toBe(false);
+  });
+  it("lets a supervisor reverse only an early removal", () => {
+    expect(blacklistAbilities(supervisor, listed({ stage: "removed", removalKind: "early", removedOn: "2026-11-01" }), "2026-11-23").reverse).toBe(true);
+    expect(blacklistAbilities(supervisor, listed({ stage: "removed", removalKind: "revoked", removedOn: "2026-11-01" }), "2026-11-23").reverse).toBe(false);
+  });
+});

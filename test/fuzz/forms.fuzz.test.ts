@@ -1,0 +1,157 @@
+/**
+ * Property-based fuzzing of every form and query parameter against a live app: whatever is typed, the
+ * answer is never a 5xx, a refusal says what was wrong, nothing half-saved stays behind, and hostile text
+ * is escaped wherever it is shown again.
+ */
+import fc from "fast-check";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listUnits } from "../../src/models/units.js";
+import { userId, workedCase, workerInput } from "../helpers.js";
+import { HOSTILE_MARK, formOf, hasMessage, hostileText, liveApp, type Live } from "./support.js";
+
+let live: Live;
+let ids: { filed: number; mediating: number; order: number; task: number; user: number; unit: number; workers: number[] };
+let sent = 0;
+
+beforeAll(async () => {
+  live = await liveApp();
+  const t = live;
+  const filed = await workedCase(t, { to: "filed", overrides: { workers: [workerInput(1), workerInput(2, { isRepresentative: false })] } });
+  const mediating = await workedCase(t, { to: "mediating" });
+  const inspector = (await import("../helpers.js")).loginAs(t.app, "inspector1");
+  const workers = filed.workers.map((w) => w.id);
+  await (await inspector).post(`/cases/${filed.id}/orders`).type("form").send({ version: filed.version(), payBy: "2026-11-30", facts: "经查拖欠工资。", [`amount.${workers[0]}`]: "8500", [`amount.${workers[1]}`]: "4200" });
+  const zjj = listUnits(t.db).find((u) => u.name === "市住建局")!.id;
+  await filed.supervisor.post(`/cases/${filed.id}/escalate`).type("form").send({ version: filed.version(), grounds: ["manyWorkers"], reason: "总包单位拒不拨付", unitIds: [zjj], request: "核查工程款拨付", workingDays: "5" });
+  const q = (sql: string) => t.db.$client.prepare(sql).pluck().get() as number;
+  ids = { filed: filed.id, mediating: mediating.id, order: q("select id from payment_orders"), task: q("select id from task_force_tasks"), user: userId(t.db, "inspector3"), unit: zjj, workers };
+});
+
+afterAll(async () => {
+  await live.close();
+  // eslint-disable-next-line no-console
+  console.info(`forms fuzz: ${sent} requests`);
+});
+
+const COUNTED = ["cases", "case_workers", "case_events", "evidence", "mediations", "payment_orders", "settlement_items", "payments", "enforcement_actions", "task_force_tasks", "site_visits", "users", "member_units", "audit_events"];
+
+function snapshot(): string {
+  const db = live.db.$client;
+  return COUNTED.map((t) => db.prepare(`select count(*) from ${t}`).pluck().get()).join(",") + `|${db.prepare("select sum(version) from cases").pluck().get()}`;
+}
+
+type Role = keyof Live["cookies"] | "public";
+
+async function send(role: Role, method: "GET" | "POST", path: string, form?: Record<string, string>) {
+  sent++;
+  const headers: Record<string, string> = { "sec-fetch-site": "same-origin" };
+  if (role !== "public") headers.cookie = live.cookies[role];
+  if (form) headers["content-type"] = "application/x-www-form-urlencoded";
+  const res = await fetch(live.base + path, { method, headers, body: form ? new URLSearchParams(form) : undefined, redirect: "manual" });
+  return { status: res.status, type: res.headers.get("content-type") ?? "", body: await res.text() };
+}
+
+/** The properties every answer must have; a refused write must leave every table as it was. */
+async function check(role: Role, method: "GET" | "POST", path: string, form?: Record<string, string>) {
+  const before = method === "POST" ? snapshot() : "";
+  const res = await send(role, method, path, form);
+  expect(res.status, `${method} ${path} ${JSON.stringify(form)?.slice(0, 300)}`).toBeLessThan(500);
+  if (res.status >= 400 && res.type.includes("html")) {
+    expect(hasMessage(res.body), `${res.status} without a message: ${method} ${path} ${JSON.stringify(form)?.slice(0, 300)}`).toBe(true);
+    if (method === "POST" && res.status !== 429) expect(snapshot(), `${method} ${path} changed data on ${res.status}`).toBe(before);
+  }
+  expect(res.body).not.toContain(HOSTILE_MARK);
+  return res;
+}
+
+const version = fc.oneof(fc.constant("current"), hostileText);
+const withVersion = (fields: readonly string[]) => fc.tuple(formOf(fields), version);
+const currentVersion = (id: number) => String(live.db.$client.prepare("select version from cases where id = ?").pluck().get(id));
+
+const amounts = (p: string) => () => ids.workers.map((w) => `${p}.${w}`);
+const fixed = (...fields: string[]) => () => fields;
+/** Paths and worker fields are read when the test runs, after beforeAll made the cases. */
+const CASE_ROUTES = [
+  { name: "moves", role: "inspector", path: () => `/cases/${ids.filed}/moves`, fields: fixed("move", "outcome", "note") },
+  { name: "assign", role: "supervisor", path: () => `/cases/${ids.filed}/assign`, fields: fixed("leadId", "secondId") },
+  { name: "extend", role: "supervisor", path: () => `/cases/${ids.filed}/extend`, fields: fixed("reason") },
+  { name: "mediations", role: "inspector", path: () => `/cases/${ids.mediating}/mediations`, fields: () => ["sessionOn", "place", "workerSide", "employerSide", "workerStatement", "employerStatement", "result", "payBy", "paymentMethod", ...amounts("amount")()] },
+  { name: "settle", role: "inspector", path: () => `/cases/${ids.mediating}/settle`, fields: fixed("note") },
+  { name: "orders", role: "inspector", path: () => `/cases/${ids.filed}/orders`, fields: () => ["payBy", "facts", ...amounts("amount")()] },
+  { name: "payments", role: "inspector", path: () => `/cases/${ids.filed}/payments`, fields: fixed("itemId", "amount", "paidOn", "workerConfirmed") },
+  { name: "enforce", role: "inspector", path: () => `/cases/${ids.filed}/orders/${ids.order}/enforce`, fields: fixed("kind", "ratePercent", "note", "agency", "decidedOn") },
+  { name: "close", role: "inspector", path: () => `/cases/${ids.filed}/close`, fields: () => ["outcome", "note", "overClaimNote", ...amounts("recovered")()] },
+  { name: "escalate", role: "supervisor", path: () => `/cases/${ids.filed}/escalate`, fields: fixed("grounds", "reason", "unitIds", "request", "workingDays") },
+  { name: "visits", role: "inspector", path: () => `/cases/${ids.filed}/visits`, fields: fixed("visitedAt", "place", "peopleQuestioned", "findings", "inspectorIds") },
+  { name: "evidence void", role: "inspector", path: () => `/cases/${ids.filed}/evidence/1/void`, fields: fixed("reason") },
+] as const;
+
+/** Per route; with the parser fuzz (forms-parsers.fuzz.test.ts) the suite tries well over 10,000 inputs. */
+const RUNS = 60;
+
+describe("every case form, fuzzed: no 5xx, a message on every refusal, nothing half-saved, hostile text escaped", () => {
+  it.each(CASE_ROUTES.map((r) => [r.name, r] as const))("POST /cases/:id/%s", async (_name, route) => {
+    await fc.assert(
+      fc.asyncProperty(withVersion(route.fields()), async ([form, v]) => {
+        const id = Number(route.path().split("/")[2]);
+        await check(route.role, "POST", route.path(), { ...form, version: v === "current" ? currentVersion(id) : v });
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("intake, public and admin forms, fuzzed", () => {
+  const intake = ["intent", "channel", "receivedOn", "platformClueNo", "workers.0.name", "workers.0.sex", "workers.0.age", "workers.0.idNumber", "workers.0.phone", "workers.0.claimed", "workers.1.name", "workers.1.claimed", "representative", "employerName", "employerUscc", "employerAddress", "district", "isConstruction", "projectName", "facts", "claim"];
+  const routes = () =>
+    [
+      { role: "clerk", path: "/cases", fields: intake },
+      { role: "public", path: "/complaint", fields: intake },
+      { role: "public", path: "/query", fields: ["caseNumber", "queryCode"] },
+      { role: "public", path: "/login", fields: ["username", "password", "redirectTo"] },
+      { role: "unit", path: `/tasks/${ids.task}/answer`, fields: ["status", "answer", "moreTimeReason", "version"] },
+      { role: "admin", path: "/admin/users", fields: ["username", "displayName", "role", "unitId", "password"] },
+      { role: "admin", path: `/admin/users/${ids.user}`, fields: ["displayName", "role", "unitId", "version"] },
+      { role: "admin", path: `/admin/users/${ids.user}/password`, fields: ["password"] },
+      { role: "admin", path: "/admin/units", fields: ["name", "active"] },
+      { role: "admin", path: `/admin/units/${ids.unit}`, fields: ["name", "active"] },
+      { role: "admin", path: "/admin/calendar/2027/schedule", fields: ["holidaysText", "makeupText", "source", "publish"] },
+      { role: "admin", path: "/admin/calendar/2031/publish", fields: ["source"] },
+    ] as const;
+  it.each([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])("route %i: no 5xx, a message on every refusal, nothing half-saved, hostile text escaped", async (i) => {
+    const route = routes()[i]!;
+    await fc.assert(
+      fc.asyncProperty(formOf(route.fields), async (form) => {
+        await check(route.role, "POST", route.path, form);
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});
+
+describe("every query parameter and path id, fuzzed", () => {
+  const gets = [
+    { role: "supervisor", path: (v: string) => `/cases?page=${v}` },
+    { role: "supervisor", path: (v: string) => `/cases?inspector=${v}&state=${v}&clock=${v}&channel=${v}&district=${v}&q=${v}` },
+    { role: "inspector", path: (v: string) => `/cases?every=${v}&q=${v}` },
+    { role: "clerk", path: (v: string) => `/cases/new/worker-row?index=${v}` },
+    { role: "public", path: (v: string) => `/calendar/calc?from=${v}&days=${v}` },
+    { role: "public", path: (v: string) => `/calendar/calc?from=2026-02-13&days=${v}` },
+    { role: "inspector", path: (v: string) => `/cases/${ids.filed}/orders/${ids.order}/compensation?ratePercent=${v}` },
+    { role: "supervisor", path: (v: string) => `/cases/${v}` },
+    { role: "supervisor", path: (v: string) => `/cases/${ids.filed}/notices/${v}` },
+    { role: "supervisor", path: (v: string) => `/cases/${ids.filed}/evidence/${v}` },
+    { role: "supervisor", path: (v: string) => `/tasks/${v}` },
+    { role: "admin", path: (v: string) => `/admin/calendar/${v}` },
+    { role: "admin", path: (v: string) => `/admin/calendar?year=${v}` },
+    { role: "admin", path: (v: string) => `/admin/users/${v}` },
+  ] as const;
+  it.each(gets.map((g, i) => [i, g] as const))("GET #%i: no 5xx, a message on every refusal", async (_i, g) => {
+    await fc.assert(
+      fc.asyncProperty(hostileText, async (v) => {
+        await check(g.role, "GET", g.path(encodeURIComponent(v)));
+      }),
+      { numRuns: RUNS },
+    );
+  });
+});

@@ -1,0 +1,87 @@
+import { beforeEach, describe, expect, it } from "vitest";
+import { browser, loginAs, makeCase, makeTestApp, workerInput, type TestApp } from "../helpers.js";
+
+let t: TestApp;
+beforeEach(async () => {
+  t = await makeTestApp();
+});
+
+/** A case decided this quarter: the state is set directly, the decision itself is not what is tested here. */
+function decidedCase(outcome: "referredToPolice" | "administrativeDecision", claimedFen: number, employerName: string) {
+  const { id } = makeCase(t.db, { employerName, workers: [workerInput(1, { claimedFen })] });
+  t.db.$client.prepare("update cases set state = 'closed', outcome = ?, closed_on = '2026-11-20' where id = ?").run(outcome, id);
+  return id;
+}
+
+describe("重大劳动保障违法行为社会公布", () => {
+  it("offers decided cases referred to the police or with large arrears, and publishes the reviewed entries", async () => {
+    const police = decidedCase("referredToPolice", 800_000, "长春市甲劳务有限公司");
+    const large = decidedCase("administrativeDecision", 6_000_000, "长春市乙建筑有限公司");
+    decidedCase("administrativeDecision", 900_000, "长春市丙餐饮有限公司");
+    const supervisor = await loginAs(t.app, "supervisor1");
+    const created = await supervisor.post("/violations").type("form").send({ kind: "quarterly", quarter: "2026-Q4" });
+    expect(created.status).toBe(303);
+    const batchUrl = created.headers.location!;
+    const page = await supervisor.get(batchUrl);
+    expect(page.text).toContain("2026年第四季度重大劳动保障违法行为");
+    expect(page.text).toContain(`data-candidate="${police}"`);
+    expect(page.text).toContain(`data-candidate="${large}"`);
+    expect(page.text).not.toContain("长春市丙餐饮有限公司");
+
+    await supervisor.post(`${batchUrl}/entries`).type("form").send({ caseId: police });
+    const entryId = t.db.$client.prepare("select id from violation_entries").pluck().get() as number;
+    expect((await browser(t.app).get("/public/violations")).text).not.toContain("长春市甲劳务有限公司");
+    const blank = await supervisor.post(`${batchUrl}/entries/${entryId}`).type("form").send({ employerName: "长春市甲劳务有限公司", facts: "", handling: "移送公安机关" });
+    expect(blank.status).toBe(422);
+    expect(blank.text).toContain("请填写主要违法事实");
+    await supervisor.post(`${batchUrl}/entries/${entryId}`).type("form").send({ employerName: "长春市甲劳务有限公司", employerUscc: "", employerAddress: "长春市", employerLegalRep: "甲某", facts: "拖欠 1 名劳动者工资 8000 元，逾期拒不支付。", handling: "2026-11-20 移送公安机关" });
+    expect((await supervisor.post(`${batchUrl}/publish`).type("form").send({})).status).toBe(303);
+    const pub = await browser(t.app).get("/public/violations");
+    expect(pub.text).toContain("长春市甲劳务有限公司");
+    expect(pub.text).toContain("2026-11-20 移送公安机关");
+    expect((await supervisor.post(`${batchUrl}/entries/${entryId}`).type("form").send({ employerName: "改名", facts: "x", handling: "y" })).text).toContain("已发布，不能再修改");
+  });
+
+  it("withdraws a published entry with a reason; the public page drops it and the record keeps it", async () => {
+    const police = decidedCase("referredToPolice", 800_000, "长春市甲劳务有限公司");
+    const supervisor = await loginAs(t.app, "supervisor1");
+    const batchUrl = (await supervisor.post("/violations").type("form").send({ kind: "adhoc", title: "年终随时公布" })).headers.location!;
+    await supervisor.post(`${batchUrl}/entries`).type("form").send({ caseId: police });
+    await supervisor.post(`${batchUrl}/publish`).type("form").send({});
+    const entryId = t.db.$client.prepare("select id from violation_entries").pluck().get() as number;
+    expect((await supervisor.post(`${batchUrl}/entries/${entryId}/withdraw`).type("form").send({ reason: "" })).status).toBe(422);
+    expect((await supervisor.post(`${batchUrl}/entries/${entryId}/withdraw`).type("form").send({ reason: "行政处理决定被复议撤销" })).status).toBe(303);
+    const anon = browser(t.app);
+    expect((await anon.get("/public/violations")).text).not.toContain("长春市甲劳务有限公司");
+    const atom = await anon.get("/public/violations.atom");
+    expect(atom.text).toContain(`<id>urn:qxkb:violations:${entryId}</id>`);
+    expect(atom.text).toContain("行政处理决定被复议撤销");
+    expect((await supervisor.get(batchUrl)).text).toContain("已撤回");
+  });
+
+  it("keeps a cell that looks like a formula as text in the CSV", async () => {
+    const police = decidedCase("referredToPolice", 800_000, "长春市甲劳务有限公司");
+    const supervisor = await loginAs(t.app, "supervisor1");
+    const batchUrl = (await supervisor.post("/violations").type("form").send({ kind: "adhoc", title: "随时公布" })).headers.location!;
+    await supervisor.post(`${batchUrl}/entries`).type("form").send({ caseId: police });
+    const entryId = t.db.$client.prepare("select id from violation_entries").pluck().get() as number;
+    await supervisor.post(`${batchUrl}/entries/${entryId}`).type("form").send({ employerName: "长春市甲劳务有限公司", facts: "=HYPERLINK(\"http://x\")", handling: "移送公安机关" });
+    await supervisor.post(`${batchUrl}/publish`).type("form").send({});
+    const csv = await browser(t.app).get("/public/violations.csv");
+    expect(csv.text).toContain(`"'=HYPERLINK(""http://x"")"`);
+  });
+
+  it("refuses a second batch for the same quarter", async () => {
+    const supervisor = await loginAs(t.app, "supervisor1");
+    await supervisor.post("/violations").type("form").send({ kind: "quarterly", quarter: "2026-Q4" });
+    const again = await supervisor.post("/violations").type("form").send({ kind: "quarterly", quarter: "2026-Q4" });
+    expect(again.status).toBe(422);
+    expect(again.text).toContain("2026年第四季度的公布已经建立");
+  });
+
+  it.each(["inspector1", "clerk1"])("keeps %s out", async (user) => {
+    const agent = await loginAs(t.app, user);
+    expect((await agent.get("/violations")).status).toBe(403);
+    expect((await agent.post("/violations").type("form").send({ kind: "adhoc", title: "x" })).status).toBe(403);
+  });
+});
