@@ -114,6 +114,7 @@ time("clearance board", () => clearanceBoard(db, today));
 // ---- A big export through the real app, RSS sampled while it streams ----------------------------------
 
 const app = createApp({ db, config: readConfig({ NODE_ENV: "test", EVIDENCE_DIR: join(dir, "evidence") }), now: () => new Date(`${today}T02:00:00Z`) });
+app.enable("view cache"); // compiled templates kept, as Express does in production
 const server = app.listen(0, "127.0.0.1");
 await new Promise((resolve) => server.once("listening", resolve));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

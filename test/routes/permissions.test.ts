@@ -21,7 +21,7 @@ const NAV_LINKS: Record<Role, { shows: string[]; hides: string[] }> = {
   admin: { shows: ["/admin/users", "/admin/units", "/admin/calendar"], hides: [] },
   clerk: { shows: ["/cases", "/cases/new", "/calendar/calc"], hides: ["/admin/users"] },
   inspector: { shows: ["/cases", "/calendar/calc"], hides: ["/admin/users", "/cases/new", "/dashboard", "/statistics"] },
-  supervisor: { shows: ["/cases", "/cases/new", "/tasks", "/calendar/calc", "/dashboard", "/statistics", "/dashboard/clearance"], hides: ["/admin/users"] },
+  supervisor: { shows: ["/cases", "/cases/new", "/tasks", "/calendar/calc", "/dashboard", "/statistics"], hides: ["/admin/users"] },
   unit: { shows: ["/tasks", "/calendar/calc"], hides: ["/admin/users", "/admin/calendar", "/cases"] },
 };
 
