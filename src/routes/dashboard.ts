@@ -2,7 +2,7 @@
 import { Router, type Response } from "express";
 import type { AppContext } from "../app.js";
 import { STATE_LABELS } from "../domain/case-states.js";
-import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
+import { CLOCK_STATUS_LABELS, TARGET_DAYS } from "../domain/clocks.js";
 import { ForbiddenError } from "../domain/errors.js";
 import { CHANNEL_LABELS } from "../domain/reference-data.js";
 import { PERIOD_LABELS, supervisionAbilities, wanYuan } from "../domain/statistics.js";
@@ -50,7 +50,7 @@ function statisticsCharts(s: PeriodStatistics) {
       title: "每月平均办结时限（工作日）",
       categories: months,
       yName: "工作日",
-      reference: { value: 8, label: "目标 8 个工作日" },
+      reference: { value: TARGET_DAYS, label: `目标 ${TARGET_DAYS} 个工作日` },
       series: [{ name: "平均办结工作日", type: "line", data: s.byMonth.map((m) => (m.averageDays === null ? null : Number(m.averageDays.toFixed(1)))) }],
     }),
     money: renderChart({
