@@ -128,9 +128,14 @@ const cookie = login.headers.get("set-cookie")!.split(";")[0]!;
 
 async function measureExport(path: string): Promise<void> {
   global.gc?.();
-  const before = process.memoryUsage().rss;
-  let peak = before;
-  const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
+  const before = process.memoryUsage();
+  let peak = before.rss;
+  let heapPeak = before.heapUsed;
+  const sampler = setInterval(() => {
+    const m = process.memoryUsage();
+    peak = Math.max(peak, m.rss);
+    heapPeak = Math.max(heapPeak, m.heapUsed);
+  }, 20);
   start = performance.now();
   const bytes = await new Promise<number>((resolve, reject) => {
     get(`${base}${path}`, { headers: { cookie } }, (res) => {
@@ -141,8 +146,11 @@ async function measureExport(path: string): Promise<void> {
     });
   });
   clearInterval(sampler);
+  global.gc?.();
+  const after = process.memoryUsage();
   report(
-    `export ${path.padEnd(40)} ${mib(bytes).padStart(8)} in ${((performance.now() - start) / 1000).toFixed(1)} s; RSS before ${mib(before)}, peak ${mib(peak)}`,
+    `export ${path.padEnd(32)} ${mib(bytes).padStart(7)} in ${((performance.now() - start) / 1000).toFixed(1)} s; ` +
+      `RSS ${mib(before.rss)} → peak ${mib(peak)} → ${mib(after.rss)} after GC; JS heap ${mib(before.heapUsed)} → peak ${mib(heapPeak)} → ${mib(after.heapUsed)}`,
   );
 }
 
