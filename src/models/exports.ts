@@ -14,6 +14,7 @@ import { maskIdNumber, maskPhone } from "../domain/masking.js";
 import { CHANNEL_LABELS } from "../domain/reference-data.js";
 import { TASK_STATUS_LABELS } from "../domain/task-force.js";
 import { acceptanceDay, caseListWhere, leadUser, targetDay, type CaseFilters } from "./case-list.js";
+import { recordPersonalDataView } from "./personal-data-views.js";
 import { listTasksFor } from "./task-force.js";
 import type { PeriodStatistics } from "./statistics.js";
 
@@ -85,9 +86,16 @@ type CaseRow = ReturnType<typeof caseChunk>[number];
 
 /**
  * The workbench's filtered list, in case-number order, every matching case (not just one page). ID numbers
- * and phones in full only when asked for and the list is not the inspectors' masked read-all search.
+ * and phones in full only when asked for and the list is not the inspectors' masked read-all search; then
+ * each exported case is recorded as a view of its personal data, as the case page is.
  */
-export function caseListSheet(db: Db, scope: CaseListScope, filters: CaseFilters, today: IsoDate, opts: { fullPersonalData: boolean }): ExportSheet<CaseRow> {
+export function caseListSheet(
+  db: Db,
+  scope: CaseListScope,
+  filters: CaseFilters,
+  today: IsoDate,
+  opts: { fullPersonalData: boolean; viewer: { userId: number; now: Date } },
+): ExportSheet<CaseRow> {
   const where = caseListWhere(db, scope, filters, today);
   const full = opts.fullPersonalData && !(scope.kind === "all" && scope.access === "masked");
   const id = full ? (v: string | null) => v ?? "" : maskIdNumber;
@@ -122,6 +130,11 @@ export function caseListSheet(db: Db, scope: CaseListScope, filters: CaseFilters
       for (let after = 0; ; ) {
         const rows = caseChunk(db, where, after);
         if (rows.length === 0) return;
+        if (full) {
+          db.transaction((tx) => {
+            for (const r of rows) recordPersonalDataView(tx, { caseId: r.id, userId: opts.viewer.userId, page: "完整导出", now: opts.viewer.now });
+          });
+        }
         yield rows;
         after = rows[rows.length - 1]!.id;
       }

@@ -41,7 +41,7 @@ export function exportsRouter(ctx: AppContext): Router {
     if (full && !can(res).exportFullPersonalData) throw new ForbiddenError("只有科长可以导出完整的身份证号和手机号。");
     const filters = { ...parseCaseFilters(req.query), page: 1 };
     const scope = caseListScope(viewerOf(res), { inspectorsReadAll: config.inspectorsReadAll }, filters.everyCase);
-    const sheet = caseListSheet(db, scope, filters, res.locals.today, { fullPersonalData: full });
+    const sheet = caseListSheet(db, scope, filters, res.locals.today, { fullPersonalData: full, viewer: { userId: res.locals.user!.id, now: now() } });
     audit(
       res,
       "export:cases",

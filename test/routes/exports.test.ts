@@ -89,6 +89,15 @@ describe("GET /exports/cases.xlsx", () => {
     expect(last.detail).toContain("district=");
   });
 
+  it("records each case exported in full as a view of its personal data, and none when masked", async () => {
+    const views = () => t.db.$client.prepare("select count(*) from personal_data_views where page = '完整导出'").pluck().get() as number;
+    const before = views();
+    await download(supervisor, "/exports/cases.csv?state=all");
+    expect(views()).toBe(before);
+    await download(supervisor, "/exports/cases.csv?state=all&full=1");
+    expect(views()).toBe(before + 2);
+  });
+
   it("lets an inspector export their own cases, masked, and refuses them full data", async () => {
     const res = await download(inspector, "/exports/cases.xlsx?state=all");
     const ws = (await workbook(res.body as Buffer)).getWorksheet("案件清单")!;
