@@ -8,7 +8,7 @@ import { mkdtempSync } from "node:fs";
 import type { AddressInfo } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { performance } from "node:perf_hooks";
+import { monitorEventLoopDelay, performance } from "node:perf_hooks";
 import ExcelJS from "exceljs";
 import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
@@ -57,6 +57,8 @@ async function previewWhileProbing(name: string, content: Buffer) {
       await new Promise((r) => setTimeout(r, 10));
     }
   })();
+  const loop = monitorEventLoopDelay({ resolution: 5 });
+  loop.enable();
   const form = new FormData();
   form.set("intent", "preview");
   form.set("roster", new Blob([new Uint8Array(content)]), name);
@@ -67,9 +69,10 @@ async function previewWhileProbing(name: string, content: Buffer) {
   await new Promise((r) => setTimeout(r, 50));
   running = false;
   await probe;
+  loop.disable();
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(1);
-  console.log(`${name} (${(content.length / 1024 / 1024).toFixed(1)} MB): preview ${res.status} in ${took.toFixed(0)} ms, ${(body.length / 1024).toFixed(0)} KB; other requests n=${latencies.length} p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms`);
+  console.log(`${name} (${(content.length / 1024 / 1024).toFixed(1)} MB): preview ${res.status} in ${took.toFixed(0)} ms, ${(body.length / 1024).toFixed(0)} KB; other requests n=${latencies.length} p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms; longest event-loop stall ${(loop.max / 1e6).toFixed(0)} ms`);
 }
 
 await previewWhileProbing("roster.csv", csv);

@@ -286,7 +286,7 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
           const orderId = order(orderOn, addDays(orderOn, 7));
           const after = workday(addDays(orderOn, 7), 1);
           if (plan.path === "referredToPolice") {
-            enforceOrder(db, { caseId: id, orderId, version, action: { kind: "policeReferral", agency: "长春市公安局经济犯罪侦查支队", decidedOn: after, note: "" }, actor: supervisor, now: at(after) });
+            enforceOrder(db, { caseId: id, orderId, version, action: { kind: "policeReferral", agency: "长春市公安局经济犯罪侦查支队", decidedOn: after, note: "" }, decisionPrefix: config.authority.decisionPrefix, actor: supervisor, now: at(after) });
             version++;
             return close(after, plan.path, "单位逾期拒不支付，涉嫌拒不支付劳动报酬罪，已移送公安机关。", 0);
           }
@@ -298,7 +298,7 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
           const heardOn = workday(after, STATEMENT_DAYS + 1);
           recordStatement(db, { caseId: id, noticeId, version, statement: "none", text: "", review: "", actor: supervisor, now: at(heardOn) });
           version++;
-          enforceOrder(db, { caseId: id, orderId, version, action: { kind: "decision", note: "责令支付拖欠的工资。" }, actor: supervisor, now: at(heardOn) });
+          enforceOrder(db, { caseId: id, orderId, version, action: { kind: "decision", note: "责令支付拖欠的工资。" }, decisionPrefix: config.authority.decisionPrefix, actor: supervisor, now: at(heardOn) });
           version++;
           return close(heardOn, plan.path, "作出行政处理决定，责令支付拖欠的工资。", 0.6);
         }

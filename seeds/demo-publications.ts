@@ -120,7 +120,7 @@ export function seedDemoPublications(db: Db, now: Date, config: Config): void {
     servePriorNotice(db, { caseId: id, noticeId, version: v(), servedOn: noticeOn, method: "直接送达", actor: supervisor, now: at(noticeOn) });
     const heardOn = workday(noticeOn, STATEMENT_DAYS + 1);
     recordStatement(db, { caseId: id, noticeId, version: v(), statement: "none", text: "", review: "", actor: supervisor, now: at(heardOn) });
-    enforceOrder(db, { caseId: id, orderId, version: v(), action: { kind: "decision", note: "责令支付拖欠的工资。" }, actor: supervisor, now: at(heardOn) });
+    enforceOrder(db, { caseId: id, orderId, version: v(), action: { kind: "decision", note: "责令支付拖欠的工资。" }, decisionPrefix: config.authority.decisionPrefix, actor: supervisor, now: at(heardOn) });
     closeCase(db, {
       caseId: id,
       version: getCaseRow(db, id).version,

@@ -18,9 +18,10 @@ export interface Config {
   /**
    * Who decides and who hears appeals (docs/rules.md §Documents): the department whose name every decision,
    * order and notice bears (the 支队 handles the case for it), the people's government that decides
-   * 行政复议 of the department's acts, the court of first instance for 行政诉讼, and the 事先告知书 number prefix.
+   * 行政复议 of the department's acts, the court of first instance for 行政诉讼, and the prefixes of the
+   * 事先告知书 and 行政处理决定书 numbers.
    */
-  authority: { name: string; reviewBody: string; court: string; noticePrefix: string };
+  authority: { name: string; reviewBody: string; court: string; noticePrefix: string; decisionPrefix: string };
   /** Printed on receipts, notices and orders; `orderPrefix` starts an order's number (长人社监令〔2026〕7号). */
   bureau: { name: string; address: string; phone: string; orderPrefix: string; blacklistNoticePrefix: string; blacklistDecisionPrefix: string };
   /** Inspectors may open any case read-only (personal data masked). Off unless the bureau allows it. */
@@ -56,6 +57,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       court: env.LITIGATION_COURT ?? "长春市南关区人民法院",
       /** Starts a 事先告知书's number (长人社监告〔2026〕3号). */
       noticePrefix: env.NOTICE_NUMBER_PREFIX ?? "长人社监告",
+      /** Starts a 行政处理决定书's number (长人社监处〔2026〕2号). */
+      decisionPrefix: env.DECISION_NUMBER_PREFIX ?? "长人社监处",
     },
     blacklistThresholds: readThresholds(env),
     largeArrearsFen: Math.round(Number(env.LARGE_ARREARS_YUAN ?? 50000) * 100),

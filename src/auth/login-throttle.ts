@@ -1,10 +1,12 @@
 /** The login throttle's state, kept in the database so a restart does not clear it (rules in domain/login-backoff.ts). */
+import { createHash } from "node:crypto";
 import { eq, lt } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { loginThrottles } from "../db/schema.js";
 import { FORGET_AFTER_MS, waitAfterFailures } from "../domain/login-backoff.js";
 
-const keyOf = (username: string, address: string) => `${username.trim().toLowerCase()}\u0000${address}`;
+/** Hashed: whatever was typed as a username (a phone number, say) is not kept in the table. */
+const keyOf = (username: string, address: string) => createHash("sha256").update(`${username.trim().toLowerCase()}\u0000${address}`).digest("hex");
 
 /** When this account may next be tried from this address, or null when it may be tried now. */
 export function loginLockedUntil(db: Db, username: string, address: string, now: Date): Date | null {

@@ -149,7 +149,7 @@ export const cases = sqliteTable(
     closedOn: text("closed_on"),
     /** Working days from receipt to close, kept for reporting. */
     workingDaysTaken: integer("working_days_taken"),
-    /** Sum of the workers' recovered amounts and how many got money back: kept by triggers on case_workers (drizzle/0008_case_money_totals.sql), for the statistics. */
+    /** Sum of the workers' recovered amounts and how many got money back: kept by triggers on case_workers (drizzle/0009_case_money_totals.sql), for the statistics. */
     recoveredFen: integer("recovered_fen").notNull().default(0),
     workersHelped: integer("workers_helped").notNull().default(0),
     acceptanceDueOn: text("acceptance_due_on").notNull(),
@@ -417,6 +417,8 @@ export const enforcementActions = sqliteTable(
     decidedOn: text("decided_on").notNull(),
     agency: text("agency").notNull().default(""),
     note: text("note").notNull().default(""),
+    /** The 行政处理决定书's number, for a 加付赔偿金 order or an administrative decision (printed). */
+    docNumber: text("doc_number").unique(),
     recordedById: integer("recorded_by_id").references(() => users.id),
     createdAt: createdAt(),
   },
@@ -620,7 +622,7 @@ export const violationEntries = sqliteTable(
 export const loginThrottles = sqliteTable(
   "login_throttles",
   {
-    /** `${username}\u0000${address}`, username lower-cased. */
+    /** SHA-256 of `${username}\u0000${address}`, username lower-cased. */
     key: text("key").primaryKey(),
     failures: integer("failures").notNull(),
     lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),

@@ -17,7 +17,7 @@
  */
 import { runningStatus, type ClockStatus } from "./clocks.js";
 import { addMonths, type IsoDate } from "./dates.js";
-import type { Role } from "./roles.js";
+import type { Relation } from "./case-abilities.js";
 import type { WorkingCalendar } from "./working-days.js";
 
 export const OBJECTION_DAYS = 5;
@@ -259,11 +259,15 @@ export function proceedingClocks(p: ProceedingFacts, today: IsoDate, cal: Workin
 
 // ---- Who may do what ----------------------------------------------------------------------------
 
+/** How the viewer stands to the proceeding's case (domain/case-abilities.ts). */
 export interface BlacklistViewer {
-  role: Role;
-  /** The viewer is an inspector assigned to the proceeding's case. */
-  worksCase: boolean;
+  relation: Relation;
 }
+
+const isSupervisor = (v: BlacklistViewer) => v.relation === "supervisor";
+/** The inspectors working the case, and supervisors. */
+const worksCase = (v: BlacklistViewer) => v.relation === "supervisor" || v.relation === "assignedInspector";
+const isInspectorOrSupervisor = (v: BlacklistViewer) => worksCase(v) || v.relation === "otherInspector";
 
 export interface BlacklistAbilities {
   view: boolean;
@@ -290,9 +294,8 @@ const RECORDING_STEPS: readonly (keyof BlacklistAbilities)[] = ["work", "propose
 
 /** Whether the viewer holds the role for a step at all, whatever stage the proceeding is in. */
 export function mayTakeStep(viewer: BlacklistViewer, step: keyof BlacklistAbilities): boolean {
-  const supervisor = viewer.role === "supervisor";
-  if (RECORDING_STEPS.includes(step)) return supervisor || (viewer.role === "inspector" && viewer.worksCase);
-  return step === "view" ? supervisor || viewer.role === "inspector" : supervisor;
+  if (RECORDING_STEPS.includes(step)) return worksCase(viewer);
+  return step === "view" ? isInspectorOrSupervisor(viewer) : isSupervisor(viewer);
 }
 
 /**
@@ -301,12 +304,12 @@ export function mayTakeStep(viewer: BlacklistViewer, step: keyof BlacklistAbilit
  * supervisors (DESIGN.md §1). `p` is null when no proceeding exists yet (may this viewer propose?).
  */
 export function blacklistAbilities(viewer: BlacklistViewer, p: ProceedingFacts | null, today: IsoDate): BlacklistAbilities {
-  const supervisor = viewer.role === "supervisor";
-  const worker = supervisor || (viewer.role === "inspector" && viewer.worksCase);
+  const supervisor = isSupervisor(viewer);
+  const worker = worksCase(viewer);
   const stage = p?.stage;
   const current = p ? isCurrentlyListed(p, today) : false;
   return {
-    view: supervisor || viewer.role === "inspector",
+    view: isInspectorOrSupervisor(viewer),
     work: worker,
     propose: worker && p === null,
     approve: supervisor && stage === "proposed",

@@ -69,6 +69,7 @@ export const CASE_ACTIONS = [
   "printDocuments",
   "noteOverClaim",
   "answerTask",
+  "proposeBlacklist",
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -129,6 +130,8 @@ export function caseAbilities(c: CaseParties, viewer: Viewer | null, policy: Acc
     printDocuments: working,
     noteOverClaim: supervisor && isFiled(c.state),
     answerTask: relation === "taskedLiaison" && isOpen(c.state),
+    // An order to pay exists only once filed; a case closed by decision may still be proposed (docs/rules.md).
+    proposeBlacklist: (supervisor || relation === "assignedInspector") && (isFiled(c.state) || !isOpen(c.state)),
   };
 }
 
@@ -157,6 +160,7 @@ const ACTION_REFUSALS: Record<CaseAction, string> = {
   printDocuments: "只有办理本案的人员可以打印本案文书。",
   noteOverClaim: "只有科长可以说明追回金额超过诉求的原因。",
   answerTask: "只有接到任务的成员单位联络员可以答复，且案件未结案。",
+  proposeBlacklist: "只有承办本案的监察员和科长可以提请列入失信联合惩戒名单。",
 };
 
 /** A task-force task: its unit's liaison sees and answers it (until done); the supervisor sees every task. */

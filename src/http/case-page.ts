@@ -23,7 +23,7 @@ import { caseNumberOf } from "../models/duplicates.js";
 import { recordPersonalDataView } from "../models/personal-data-views.js";
 import { listSiteVisits, visitEligibleStaff } from "../models/site-visits.js";
 import { tasksOfCase } from "../models/task-force.js";
-import { blacklistAbilitiesOn, proceedingsOfCase } from "../models/blacklist.js";
+import { proceedingsOfCase } from "../models/blacklist.js";
 import { STAGE_LABELS } from "../domain/blacklist.js";
 import { listUnits } from "../models/units.js";
 import { priorNoticesOf } from "../models/prior-notices.js";
@@ -140,7 +140,6 @@ export function renderCasePage({ db, config, now }: AppContext, res: Response, i
       /** Why the extension can no longer be approved (条例第十七条), shown instead of the form. */
       extendRefused: abilities.extend ? extensionProblem(c, today) : null,
       settle: may("settleByMediation") && settlements.agreement !== null,
-      proposeBlacklist: working && blacklistAbilitiesOn(db, viewer, c.id, null, today).propose,
     },
     workers: detail.workers.map((w) => (working ? w : { ...w, idNumber: maskIdNumber(w.idNumber), phone: maskPhone(w.phone) })),
     claimedFen: detail.workers.reduce((sum, w) => sum + w.claimedFen, 0),

@@ -25,6 +25,8 @@ const CLIENT_MESSAGES: Record<number, string> = {
   415: "提交的内容编码无法识别，请使用 UTF-8 编码的网页表单重新提交。",
 };
 
+const BAD_ADDRESS = "网址中有无法识别的字符，请检查链接或从页面上的链接进入。";
+
 export const notFoundHandler: RequestHandler = () => {
   throw new NotFoundError();
 };
@@ -46,9 +48,10 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
     status = 413;
     message = err.code === "LIMIT_FILE_COUNT" || err.code === "LIMIT_UNEXPECTED_FILE" ? "一次上传的文件过多或文件栏位不对，请减少文件后重试。" : "提交的内容过多，请分次提交。";
   } else if (isHttpError(err) && err.status >= 400 && err.status < 500) {
-    // body-parser errors carry a client status (body too large, too many fields, bad charset or encoding).
+    // body-parser errors carry a client status (body too large, too many fields, bad charset or encoding);
+    // Express's router says so when a %-escape in the address is broken.
     status = err.status;
-    message = CLIENT_MESSAGES[status] ?? CLIENT_MESSAGES[400]!;
+    message = err instanceof URIError || /^Failed to decode param/.test(String((err as { message?: unknown }).message)) ? BAD_ADDRESS : (CLIENT_MESSAGES[status] ?? CLIENT_MESSAGES[400]!);
   } else {
     logger.error({ err, method: req.method, path: maskPersonalDataIn(req.path) }, "unhandled error");
   }

@@ -30,7 +30,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors
 import { idNumberProblem } from "../domain/identifiers.js";
 import type { WorkingCalendar } from "../domain/working-days.js";
 import { recordAudit } from "./audit.js";
-import { addEvent, getCaseRow } from "./cases.js";
+import { abilitiesOn, addEvent, getCaseRow } from "./cases.js";
 
 export type ProceedingRow = typeof blacklistProceedings.$inferSelect;
 
@@ -48,19 +48,19 @@ export interface ProposalInput {
   persons: PersonInput[];
 }
 
-function worksCase(tx: DbOrTx, caseId: number, viewer: Viewer): boolean {
-  const c = getCaseRow(tx, caseId);
-  return viewer.id === c.leadInspectorId || viewer.id === c.secondInspectorId;
+/** How the viewer stands to the case, from the one abilities table. */
+function standing(tx: DbOrTx, caseId: number, viewer: Viewer) {
+  return { relation: abilitiesOn(tx, getCaseRow(tx, caseId), viewer).relation };
 }
 
 /** What this viewer may do on this proceeding (or, with null, whether they may propose on the case). */
 export function blacklistAbilitiesOn(tx: DbOrTx, viewer: Viewer, caseId: number, p: ProceedingFacts | null, today: IsoDate): BlacklistAbilities {
-  return blacklistAbilities({ role: viewer.role, worksCase: worksCase(tx, caseId, viewer) }, p, today);
+  return blacklistAbilities(standing(tx, caseId, viewer), p, today);
 }
 
 /** Refuses a step: 403 when the viewer may never take it, a message when the stage is wrong for it. */
 function refuse(tx: DbOrTx, viewer: Viewer, caseId: number, step: keyof BlacklistAbilities, stage: Stage | null): never {
-  if (!mayTakeStep({ role: viewer.role, worksCase: worksCase(tx, caseId, viewer) }, step)) throw new ForbiddenError("您不能进行此操作：提请和登记由承办本案的监察员或科长办理，审批、决定和移出由科长办理。");
+  if (!mayTakeStep(standing(tx, caseId, viewer), step)) throw new ForbiddenError("您不能进行此操作：提请和登记由承办本案的监察员或科长办理，审批、决定和移出由科长办理。");
   throw new ValidationError(stage ? `本程序现为“${STAGE_LABELS[stage]}”，不能进行此操作` : "不能进行此操作");
 }
 

@@ -3,9 +3,9 @@
  * employer's statement (or that none came) and its review recorded — each a move of the one state
  * machine (models/cases.ts transition()). The decision itself is checked in settlements.ts enforceOrder().
  */
-import { and, asc, eq, sql } from "drizzle-orm";
-import type { Db, DbOrTx, Tx } from "../db/client.js";
-import { documentSequences, paymentOrders, priorNotices } from "../db/schema.js";
+import { and, asc, eq } from "drizzle-orm";
+import type { Db, DbOrTx } from "../db/client.js";
+import { paymentOrders, priorNotices } from "../db/schema.js";
 import type { Viewer } from "../domain/case-abilities.js";
 import { shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
@@ -13,19 +13,9 @@ import { compensationRateProblem } from "../domain/money.js";
 import { PRIOR_NOTICE_LABELS, serviceProblem, statementDueOn, statementProblem, type PriorNoticeKind } from "../domain/prior-notice.js";
 import { loadCalendar } from "./calendar.js";
 import { transition } from "./cases.js";
+import { nextDocumentNumber } from "./document-numbers.js";
 
 export type PriorNoticeRow = typeof priorNotices.$inferSelect;
-
-/** 长人社监告〔2026〕3号: numbered per year. */
-function nextNoticeNumber(tx: Tx, prefix: string, year: number): string {
-  const { last } = tx
-    .insert(documentSequences)
-    .values({ kind: "priorNotice", year, last: 1 })
-    .onConflictDoUpdate({ target: [documentSequences.kind, documentSequences.year], set: { last: sql`${documentSequences.last} + 1` } })
-    .returning({ last: documentSequences.last })
-    .get();
-  return `${prefix}〔${year}〕${last}号`;
-}
 
 export function priorNoticesOf(db: DbOrTx, caseId: number, orderId?: number): PriorNoticeRow[] {
   return db
@@ -90,7 +80,7 @@ export function issuePriorNotice(
           caseId: c.id,
           orderId: order.id,
           kind: n.kind,
-          docNumber: nextNoticeNumber(tx, req.numberPrefix, yearOf(today)),
+          docNumber: nextDocumentNumber(tx, "priorNotice", req.numberPrefix, yearOf(today)),
           issuedOn: today,
           facts: n.facts.trim(),
           grounds: n.grounds.trim(),

@@ -4,7 +4,7 @@
  */
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../db/client.js";
-import { caseWorkers, documentSequences, enforcementActions, evidence, mediations, paymentOrders, payments, settlementItems, users } from "../db/schema.js";
+import { caseWorkers, enforcementActions, evidence, mediations, paymentOrders, payments, settlementItems, users } from "../db/schema.js";
 import { assertMay, type Viewer } from "../domain/case-abilities.js";
 import { shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
 import { calendarRange, dateProblem } from "../domain/bounds.js";
@@ -17,6 +17,7 @@ import { decisionProblem } from "../domain/prior-notice.js";
 import { outcomeProblem, type OutcomeRecord } from "../domain/outcomes.js";
 import type { Violation } from "../domain/legal-basis.js";
 import { priorNoticesOf } from "./prior-notices.js";
+import { nextDocumentNumber } from "./document-numbers.js";
 import { loadCalendar } from "./calendar.js";
 
 /** Dates typed into these forms must lie in the working-day calendar, or no deadline can be counted from them (domain/bounds.ts). */
@@ -105,17 +106,6 @@ export function settleByMediation(db: Db, req: { caseId: number; version: number
 
 // ---- 责令限期支付 ------------------------------------------------------------------------------
 
-/** 长人社监令〔2026〕7号 (the prefix is configured): numbered per year, unique even when two orders are issued at once. */
-function nextOrderNumber(tx: Tx, prefix: string, year: number): string {
-  const { last } = tx
-    .insert(documentSequences)
-    .values({ kind: "order", year, last: 1 })
-    .onConflictDoUpdate({ target: [documentSequences.kind, documentSequences.year], set: { last: sql`${documentSequences.last} + 1` } })
-    .returning({ last: documentSequences.last })
-    .get();
-  return `${prefix}〔${year}〕${last}号`;
-}
-
 export function issueOrder(db: Db, req: { caseId: number; version: number; payBy: IsoDate; facts: string; violation?: Violation; amounts: WorkerAmount[]; numberPrefix: string; actor: Viewer; now: Date }): number {
   const today = shanghaiDate(req.now);
   inCalendar(db, "限期支付日期", req.payBy, "payBy");
@@ -131,7 +121,7 @@ export function issueOrder(db: Db, req: { caseId: number; version: number; payBy
     now: req.now,
     effect: (tx, c) => {
       checkWorkers(tx, c, req.amounts);
-      const docNumber = nextOrderNumber(tx, req.numberPrefix, yearOf(today));
+      const docNumber = nextDocumentNumber(tx, "order", req.numberPrefix, yearOf(today));
       const violation = req.violation ?? (c.isConstruction ? "migrantWorkers" : "general");
       orderId = tx.insert(paymentOrders).values({ caseId: c.id, docNumber, issuedOn: today, payBy: req.payBy, facts: req.facts, violation, issuedById: req.actor.id }).returning({ id: paymentOrders.id }).get().id;
       insertItems(tx, c, "order", orderId, req.amounts);
@@ -189,7 +179,8 @@ export type Enforcement =
   | { kind: "policeReferral"; agency: string; decidedOn: IsoDate; note: string };
 
 
-export function enforceOrder(db: Db, req: { caseId: number; orderId: number; version: number; action: Enforcement; actor: Viewer; now: Date }): void {
+/** `decisionPrefix` numbers the 行政处理决定书 of a 加付赔偿金 order or an administrative decision. */
+export function enforceOrder(db: Db, req: { caseId: number; orderId: number; version: number; action: Enforcement; decisionPrefix: string; actor: Viewer; now: Date }): void {
   const today = shanghaiDate(req.now);
   const a = req.action;
   if (a.kind === "compensation") {
@@ -226,6 +217,7 @@ export function enforceOrder(db: Db, req: { caseId: number; orderId: number; ver
         recordedById: req.actor.id,
         ratePercent: a.kind === "compensation" ? a.ratePercent : null,
         amountFen: a.kind === "compensation" ? compensationAmount(unpaid, a.ratePercent) : null,
+        docNumber: a.kind === "compensation" || a.kind === "decision" ? nextDocumentNumber(tx, "decision", req.decisionPrefix, yearOf(today)) : null,
       };
       tx.insert(enforcementActions).values(row).run();
     },

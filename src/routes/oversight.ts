@@ -2,6 +2,7 @@
 import { statSync } from "node:fs";
 import { Router } from "express";
 import type { AppContext } from "../app.js";
+import { FORGET_AFTER_MS } from "../domain/login-backoff.js";
 import { ROLE_LABELS } from "../domain/roles.js";
 import { boundedInt } from "../domain/bounds.js";
 import { formValues } from "../forms/form.js";
@@ -26,7 +27,8 @@ export function oversightRouter({ db, config, now }: AppContext): Router {
     res.render("oversight/health", {
       orphans: { count: orphans.length, bytes: formatBytes(orphans.reduce((s, f) => s + f.size, 0)), olderThanADay: old.length },
       databaseSize: config.databasePath === ":memory:" ? null : fileSize(config.databasePath),
-      lockedLogins: db.$client.prepare("select count(*) from login_throttles where locked_until > ?").pluck().get(now().getTime()) as number,
+      // Through the last-failure index: pairs with a wrong password in the last day (older ones are forgotten).
+      failingLogins: db.$client.prepare("select count(*) from login_throttles where last_failure_at >= ?").pluck().get(now().getTime() - FORGET_AFTER_MS) as number,
     });
   });
 

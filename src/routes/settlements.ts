@@ -56,7 +56,7 @@ export function settlementsRouter(ctx: AppContext): Router {
 
   router.post("/cases/:id/orders/:orderId/enforce", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, `enforce-${req.params.orderId}`, () =>
-      enforceOrder(db, { caseId: caseIdOf(req), orderId: Number(req.params.orderId), version: version(req.body), action: valid(parseEnforcement(req.body)), actor: viewerOf(res), now: now() }),
+      enforceOrder(db, { caseId: caseIdOf(req), orderId: Number(req.params.orderId), version: version(req.body), action: valid(parseEnforcement(req.body)), decisionPrefix: config.authority.decisionPrefix, actor: viewerOf(res), now: now() }),
     ),
   );
 
@@ -142,6 +142,25 @@ export function settlementsRouter(ctx: AppContext): Router {
       intendedFen: notice.ratePercent ? compensationAmount(unpaidFen, notice.ratePercent) : null,
       basis: { violated: VIOLATIONS[order.violation].violated, decision: DECISION_BASIS[notice.kind] },
       statementDays: STATEMENT_DAYS,
+      bureau: config.bureau,
+    });
+  });
+
+  // 行政处理决定书: a 加付赔偿金 order or an administrative decision, after 陈述申辩 (docs/rules.md §Documents).
+  router.get("/cases/:id/decisions/:actionId", staff, (req, res) => {
+    const detail = workingDetail(req, res);
+    const orders = settlementsOf(db, detail.case.id).orders;
+    const order = orders.find((o) => o.actions.some((a) => a.id === Number(req.params.actionId)));
+    const action = order?.actions.find((a) => a.id === Number(req.params.actionId));
+    if (!order || !action?.docNumber || (action.kind !== "compensation" && action.kind !== "decision")) throw new NotFoundError("行政处理决定书不存在。");
+    const notice = priorNoticesOf(db, detail.case.id, order.id).filter((n) => n.kind === action.kind).at(-1) ?? null;
+    res.render("settlements/decision", {
+      ...detail,
+      c: detail.case,
+      order,
+      action,
+      notice,
+      basis: { violated: VIOLATIONS[order.violation].violated, decision: DECISION_BASIS[action.kind] },
       bureau: config.bureau,
     });
   });

@@ -1,14 +1,14 @@
 /**
  * The documents a lawyer signs (docs/rules.md §Documents), printed on A4: the 事先告知书, the
- * 限期改正指令书 and the 不予受理通知书, each with its basis, the issuing department and the remedies.
+ * 行政处理决定书, the 限期改正指令书 and the 不予受理通知书, each with its basis, the issuing department and the remedies.
  */
 import { describe, expect, it } from "vitest";
 import type { Viewer } from "../../src/domain/case-abilities.js";
 import { limitationWarning } from "../../src/domain/legal-basis.js";
 import { getCaseRow, transition } from "../../src/models/cases.js";
-import { issuePriorNotice, servePriorNotice } from "../../src/models/prior-notices.js";
+import { issuePriorNotice, recordStatement, servePriorNotice } from "../../src/models/prior-notices.js";
 import { rejectComplaint } from "../../src/models/rejections.js";
-import { issueOrder } from "../../src/models/settlements.js";
+import { enforceOrder, issueOrder } from "../../src/models/settlements.js";
 import { makeCase, userId, workerInput } from "../helpers.js";
 import { SCREENSHOTS, screenshot, signIn, useServerAndBrowser } from "./support.js";
 
@@ -16,13 +16,17 @@ const env = useServerAndBrowser();
 const at = (date: string) => new Date(`${date}T02:00:00Z`);
 
 describe("printed legal documents", () => {
-  it("print the 事先告知书, the 限期改正指令书 and the 不予受理通知书 with basis, authority and remedies", async () => {
+  it("print the 事先告知书, the 行政处理决定书, the 限期改正指令书 and the 不予受理通知书 with basis, authority and remedies", async () => {
     const { db, clock, url } = env.server();
     const supervisor: Viewer = { id: userId(db, "supervisor1"), role: "supervisor", unitId: null };
     const version = (id: number) => getCaseRow(db, id).version;
 
     // A filed 农民工 case: an order left unpaid, then the 事先告知书 before a 加付赔偿金 order.
-    const filed = makeCase(db, { receivedOn: "2026-11-02", workers: [workerInput(1), workerInput(2, { isRepresentative: false, claimedFen: 420000 })] }, { now: at("2026-11-02") });
+    const filed = makeCase(
+      db,
+      { receivedOn: "2026-11-02", workers: [workerInput(1), workerInput(2, { isRepresentative: false, claimedFen: 420000 })] },
+      { now: at("2026-11-02") },
+    );
     transition(db, { caseId: filed.id, move: "file", note: "", version: version(filed.id), actor: supervisor, now: at("2026-11-03") });
     const workers = db.$client.prepare("select id, claimed_fen from case_workers where case_id = ?").all(filed.id) as { id: number; claimed_fen: number }[];
     const orderId = issueOrder(db, {
@@ -45,20 +49,76 @@ describe("printed legal documents", () => {
       actor: supervisor,
       now: at("2026-11-16"),
     });
-    servePriorNotice(db, { caseId: filed.id, noticeId, version: version(filed.id), servedOn: "2026-11-16", method: "直接送达", actor: supervisor, now: at("2026-11-16") });
+    servePriorNotice(db, {
+      caseId: filed.id,
+      noticeId,
+      version: version(filed.id),
+      servedOn: "2026-11-16",
+      method: "直接送达",
+      actor: supervisor,
+      now: at("2026-11-16"),
+    });
+    // The statement period (5 working days) ends 11-23; the decision follows on 11-24.
+    recordStatement(db, {
+      caseId: filed.id,
+      noticeId,
+      version: version(filed.id),
+      statement: "received",
+      text: "资金紧张，请求宽限",
+      review: "资金紧张不是拖欠工资的正当理由，不予采纳",
+      actor: supervisor,
+      now: at("2026-11-20"),
+    });
+    enforceOrder(db, {
+      caseId: filed.id,
+      orderId,
+      version: version(filed.id),
+      action: { kind: "compensation", ratePercent: 80, note: "" },
+      decisionPrefix: "长人社监处",
+      actor: supervisor,
+      now: at("2026-11-24"),
+    });
+    const actionId = db.$client.prepare("select id from enforcement_actions").pluck().get() as number;
 
     // A complaint about arrears that ended more than 2 years before receipt, rejected on that ground.
     const late = makeCase(db, { receivedOn: "2026-11-02", arrearsEndedOn: "2024-06-30" }, { now: at("2026-11-02") });
     const reason = limitationWarning({ receivedOn: "2026-11-02", arrearsEndedOn: "2024-06-30", arrearsOngoing: false })!.reason;
-    rejectComplaint(db, { caseId: late.id, note: reason, ground: "limitation", basisText: "", version: version(late.id), actor: supervisor, now: at("2026-11-04") });
+    rejectComplaint(db, {
+      caseId: late.id,
+      note: reason,
+      ground: "limitation",
+      basisText: "",
+      version: version(late.id),
+      actor: supervisor,
+      now: at("2026-11-04"),
+    });
 
-    clock.now = at("2026-11-17");
+    clock.now = at("2026-11-25");
     const context = await env.browser().newContext({ locale: "zh-CN", viewport: { width: 900, height: 1200 } });
     const page = await context.newPage();
     await signIn(page, url, "supervisor1");
     const documents = [
-      { path: `/cases/${filed.id}/prior-notices/${noticeId}`, name: "print-prior-notice", says: ["劳动保障监察行政处理事先告知书", "第三条第一款", "第二十六条", "5 个工作日内", "按应付金额的 80%"] },
-      { path: `/cases/${filed.id}/orders/${orderId}`, name: "print-order-basis", says: ["违反了《保障农民工工资支付条例》第三条第一款", "第十八条第一款第（二）项", "向长春市人民政府申请行政复议"] },
+      {
+        path: `/cases/${filed.id}/prior-notices/${noticeId}`,
+        name: "print-prior-notice",
+        says: ["劳动保障监察行政处理事先告知书", "第三条第一款", "第二十六条", "5 个工作日内", "按应付金额的 80%"],
+      },
+      {
+        path: `/cases/${filed.id}/orders/${orderId}`,
+        name: "print-order-basis",
+        says: ["违反了《保障农民工工资支付条例》第三条第一款", "第十八条第一款第（二）项", "向长春市人民政府申请行政复议"],
+      },
+      {
+        path: `/cases/${filed.id}/decisions/${actionId}`,
+        name: "print-decision",
+        says: [
+          "劳动保障监察行政处理决定书",
+          "长人社监处〔2026〕1号",
+          "经复核：资金紧张不是拖欠工资的正当理由",
+          "按应付金额的 80% 向劳动者加付赔偿金，计 ¥10,160.00",
+          "六个月内",
+        ],
+      },
       { path: `/cases/${late.id}/notices/rejection`, name: "print-rejection", says: ["2024年6月30日终了", "第二十条", "第十八条第二款", "六个月内"] },
     ];
     for (const d of documents) {

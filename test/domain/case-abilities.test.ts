@@ -50,6 +50,7 @@ voidEvidence       | RMSFC      | RMSFC | RMSFC  | -              | -           
 printDocuments     | RMSFC      | RMSFC | RMSFC  | -              | -                | RMSFC     | -          | -             | -            | -     | -
 noteOverClaim      | F          | -     | -      | -              | -                | -         | -          | -             | -            | -     | -
 answerTask         | -          | -     | -      | -              | -                | -         | -          | RMSF          | -            | -     | -
+proposeBlacklist   | FC         | FC    | FC     | -              | -                | -         | -          | -             | -            | -     | -
 `;
 
 const STATE_LETTERS: Record<string, CaseState> = { R: "received", M: "mediating", S: "awaiting_supplement", F: "filed", C: "closed" };

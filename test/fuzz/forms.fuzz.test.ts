@@ -4,10 +4,13 @@
  * is escaped wherever it is shown again.
  */
 import fc from "fast-check";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { listUnits } from "../../src/models/units.js";
 import { userId, workedCase, workerInput } from "../helpers.js";
 import { HOSTILE_MARK, formOf, hasMessage, hostileText, liveApp, type Live } from "./support.js";
+
+// Thousands of generated inputs per test: generous on a loaded 2-core machine (speed is not what this asserts).
+vi.setConfig({ testTimeout: 180_000 });
 
 let live: Live;
 let ids: { filed: number; mediating: number; order: number; task: number; user: number; unit: number; workers: number[] };
@@ -117,8 +120,11 @@ describe("intake, public and admin forms, fuzzed", () => {
       { role: "admin", path: `/admin/units/${ids.unit}`, fields: ["name", "active"] },
       { role: "admin", path: "/admin/calendar/2027/schedule", fields: ["holidaysText", "makeupText", "source", "publish"] },
       { role: "admin", path: "/admin/calendar/2031/publish", fields: ["source"] },
+      { role: "supervisor", path: "/blacklist", fields: ["caseId", "orderId", "kind", "monthsOwed", "incident", "facts", "persons.0.role", "persons.0.name", "persons.0.idNumber"] },
+      { role: "supervisor", path: "/violations", fields: ["kind", "quarter", "title"] },
+      { role: "inspector", path: `/cases/${ids.filed}/orders/${ids.order}/prior-notices`, fields: ["kind", "facts", "grounds", "ratePercent", "version"] },
     ] as const;
-  it.each([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11])("route %i: no 5xx, a message on every refusal, nothing half-saved, hostile text escaped", async (i) => {
+  it.each([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])("route %i: no 5xx, a message on every refusal, nothing half-saved, hostile text escaped", async (i) => {
     const route = routes()[i]!;
     await fc.assert(
       fc.asyncProperty(formOf(route.fields), async (form) => {
@@ -145,6 +151,16 @@ describe("every query parameter and path id, fuzzed", () => {
     { role: "admin", path: (v: string) => `/admin/calendar/${v}` },
     { role: "admin", path: (v: string) => `/admin/calendar?year=${v}` },
     { role: "admin", path: (v: string) => `/admin/users/${v}` },
+    { role: "supervisor", path: (v: string) => `/blacklist?stage=${v}` },
+    { role: "supervisor", path: (v: string) => `/blacklist/new?caseId=${v}&orderId=${v}` },
+    { role: "supervisor", path: (v: string) => `/blacklist/new?caseId=${ids.filed}&orderId=${v}` },
+    { role: "supervisor", path: (v: string) => `/blacklist/${v}` },
+    { role: "supervisor", path: (v: string) => `/violations/${v}` },
+    { role: "inspector", path: (v: string) => `/employers?q=${v}` },
+    { role: "inspector", path: (v: string) => `/employers/record?uscc=${v}&name=${v}` },
+    { role: "inspector", path: (v: string) => `/employers/check?employerUscc=${v}&employerName=${v}` },
+    { role: "public", path: (v: string) => `/public/blacklist?q=${v}` },
+    { role: "public", path: (v: string) => `/public/violations?q=${v}` },
   ] as const;
   it.each(gets.map((g, i) => [i, g] as const))("GET #%i: no 5xx, a message on every refusal", async (_i, g) => {
     await fc.assert(

@@ -4,7 +4,7 @@
  * anything but a ValidationError with a Chinese message.
  */
 import fc from "fast-check";
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { MAX_AMOUNT_FEN } from "../../src/domain/bounds.js";
 import { isIsoDate } from "../../src/domain/dates.js";
 import { ValidationError } from "../../src/domain/errors.js";
@@ -14,6 +14,9 @@ import { MAX_WORKERS, WORKER_FIELDS, parseIntake, readIntakeValues } from "../..
 import { parseClosing, parseEnforcement, parseMediation, parseOrder, parsePayment } from "../../src/forms/settlement-forms.js";
 import { parseVisitForm } from "../../src/forms/visit-form.js";
 import { formOf, hostileText } from "./support.js";
+
+// Thousands of generated inputs per test: generous on a loaded 2-core machine (speed is not what this asserts).
+vi.setConfig({ testTimeout: 180_000 });
 
 const CHINESE = /[\u4e00-\u9fff]/;
 const workers = [

@@ -32,7 +32,8 @@ describe("defect 1: malformed multipart on every upload route", () => {
       expect(res.text).toContain("上传的内容不完整或格式不对");
       expect(res.text).toContain('aria-label="主导航"');
     }
-    await new Promise((r) => setTimeout(r, 50));
+    // Removal runs when each response is over: give a loaded machine a moment.
+    for (let i = 0; i < 100 && readdirSync(t.evidenceDir).length; i++) await new Promise((r) => setTimeout(r, 20));
     expect(readdirSync(t.evidenceDir)).toEqual([]);
   });
 });
@@ -74,6 +75,20 @@ describe("defect 3: numeric query parameters", () => {
       expect(res.status, page).toBe(200);
     }
     expect((await supervisor.get("/cases?inspector=99999999999999999999")).status).toBe(200);
+    expect((await supervisor.get("/cases?state[]=open&q[a]=1&page=%ff")).status).toBe(200);
+  });
+
+  it("a broken %-escape in the address is a 400 that says so", async () => {
+    const t = await makeTestApp();
+    const supervisor = await loginAs(t.app, "supervisor1");
+    for (const path of ["/cases/%E0%A4%A", "/tasks/%zz"]) {
+      const res = await supervisor.get(path);
+      expect(res.status, path).toBe(400);
+      expect(res.text).toContain("网址中有无法识别的字符");
+    }
+    const calc = await supervisor.get("/calendar/calc?from[]=x&days=2");
+    expect(calc.status).toBe(400);
+    expect(calc.text).toContain("请填写起算日期");
   });
 });
 

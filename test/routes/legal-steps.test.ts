@@ -88,6 +88,18 @@ describe("陈述申辩 before an administrative decision", () => {
     expect(t.db.$client.prepare("select kind from enforcement_actions").pluck().get()).toBe("decision");
     const page = (await inspector.get(`/cases/${c.id}`)).text;
     expect(page).toContain("已陈述申辩：资金困难，请求宽限；复核意见：资金困难不是拖欠工资的正当理由");
+
+    // The 行政处理决定书: numbered, with the statement and its review, the basis, the department and the remedies.
+    const actionId = t.db.$client.prepare("select id from enforcement_actions").pluck().get() as number;
+    expect(page).toContain(`href="/cases/${c.id}/decisions/${actionId}">行政处理决定书 长人社监处〔2026〕1号</a>`);
+    const doc = (await inspector.get(`/cases/${c.id}/decisions/${actionId}`)).text;
+    expect(doc).toContain("劳动保障监察行政处理决定书");
+    expect(doc).toContain("送达《劳动保障监察行政处理事先告知书》（长人社监告〔2026〕1号）");
+    expect(doc).toContain("提出陈述、申辩：资金困难，请求宽限。经复核：资金困难不是拖欠工资的正当理由，不予采纳。");
+    expect(doc).toContain("违反了《中华人民共和国劳动法》第五十条");
+    expect(doc).toContain("依据《劳动保障监察条例》第十八条第一款第（二）项的规定，本机关决定：");
+    expect(doc).toMatch(/六十日内[^<]*长春市人民政府申请行政复议[^<]*六个月内/);
+    expect(doc).toContain("长春市人力资源和社会保障局（印章）");
   });
 
   it("prints the 事先告知书 with facts, grounds, basis, the intended decision and the period", async () => {

@@ -3,7 +3,7 @@ import { utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { removeOldOrphanFiles } from "../../src/models/evidence-files.js";
-import { intakeFields, loginAs, makeCase, makeTestApp, userId } from "../helpers.js";
+import { browser, intakeFields, loginAs, makeCase, makeTestApp, userId } from "../helpers.js";
 
 describe("orphan upload files (defect 9)", () => {
   it("are counted in the admin's health view and those older than a day removed at start, never a recorded file", async () => {
@@ -20,8 +20,10 @@ describe("orphan upload files (defect 9)", () => {
     utimesSync(join(t.evidenceDir, recorded), dayAgo, dayAgo);
     writeFileSync(join(t.evidenceDir, "1800000000000-cafebabe.mp4"), "an upload a minute ago");
 
+    await browser(t.app).post("/login").type("form").send({ username: "inspector2", password: "wrong" });
     const admin = await loginAs(t.app, "admin");
     const health = await admin.get("/admin/health");
+    expect(health.text).toContain('data-failing-logins="1"');
     expect(health.status).toBe(200);
     expect(health.text).toContain('data-orphans="2"');
     expect(health.text).toContain("现有 1 个将在下次启动时清除");

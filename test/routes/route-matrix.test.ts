@@ -59,6 +59,7 @@ POST /cases/:id/close                                | - - + - + - - -
 GET /cases/:id/mediations/:mediationId/agreement     | - + + - + - - -
 GET /cases/:id/orders/:orderId                       | - + + - + - - -
 GET /cases/:id/prior-notices/:noticeId               | - + + - + - - -
+GET /cases/:id/decisions/:actionId                   | - + + - + - - -
 GET /cases/:id/report                                | - + + - + - - -
 POST /cases/:id/escalate                             | - - - - + - - -
 GET /tasks                                           | - - - - + + + -

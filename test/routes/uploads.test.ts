@@ -12,7 +12,7 @@ import { DEMO_PASSWORD, browser, intakeFields, loginAs, makeTestApp, workedCase,
 const pdf = Buffer.from("%PDF-1.4 evidence");
 
 async function settle(dir: string, expected: number) {
-  for (let i = 0; i < 50 && readdirSync(dir).length !== expected; i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 100 && readdirSync(dir).length !== expected; i++) await new Promise((r) => setTimeout(r, 20));
   return readdirSync(dir);
 }
 

@@ -149,7 +149,7 @@ describe("crash recovery (SIGKILL)", () => {
 
   it("keeps deadlines all-or-nothing after a kill during a calendar recompute, with intakes running", async () => {
     const dir = mkdtempSync(join(tmpdir(), "qx-crash-"));
-    // A first start creates the database; then 200,000 open cases make the recompute take a while.
+    // A first start creates the database; then 300,000 open cases make the recompute take a while.
     const boot = await startServer(dir);
     const seedClients = intakeClients(boot.base, 1);
     await new Promise((r) => setTimeout(r, 300));
@@ -158,7 +158,7 @@ describe("crash recovery (SIGKILL)", () => {
     const db = new Database(join(dir, "app.db"));
     const cols = (db.prepare("select name from pragma_table_info('cases')").pluck().all() as string[]).filter((c) => c !== "id");
     const select = cols.map((c) => (c === "case_number" ? `printf('${SYNTHETIC}%06d', n)` : c)).join(", ");
-    db.exec(`with recursive seq(n) as (select 1 union all select n + 1 from seq where n < 200000)
+    db.exec(`with recursive seq(n) as (select 1 union all select n + 1 from seq where n < 300000)
       insert into cases (${cols.join(", ")}) select ${select} from seq, (select * from cases order by id limit 1)`);
     db.close();
 
@@ -167,7 +167,8 @@ describe("crash recovery (SIGKILL)", () => {
     const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
     expect(cookie).toMatch(/=/);
     const clients = intakeClients(server.base, 4);
-    await new Promise((r) => setTimeout(r, 300));
+    await new Promise((r) => setTimeout(r, 1500));
+    const before = clients.acknowledged.length;
     let answered = false;
     const change = fetch(`${server.base}/admin/calendar/2027/schedule`, {
       method: "POST",
@@ -182,6 +183,7 @@ describe("crash recovery (SIGKILL)", () => {
     await change;
     await clients.stop();
     expect(answered, "the kill came after the recompute had finished: raise the case count").toBe(false);
+    expect(before).toBeGreaterThan(0);
     checkDatabase(dir, clients.acknowledged);
     const check = new Database(join(dir, "app.db"));
     try {
@@ -192,6 +194,6 @@ describe("crash recovery (SIGKILL)", () => {
     }
     const restarted = await startServer(dir);
     await kill(restarted.proc);
-    console.info(`crash test (recompute of 200,000 open cases): ${clients.acknowledged.length} acknowledged intakes, all present; deadlines all-or-nothing`);
+    console.info(`crash test (recompute of 300,000 open cases): ${clients.acknowledged.length} acknowledged intakes, all present; deadlines all-or-nothing`);
   });
 });
