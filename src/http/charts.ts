@@ -40,7 +40,14 @@ export function renderChart(spec: ChartSpec): RenderedChart {
   const chart = echarts.init(null, null, { renderer: "svg", ssr: true, width, height, locale: "ZH" });
   // Horizontal bars list the first category at the top, as the table beside them does.
   const categoryAxis = { type: "category" as const, data: spec.categories, inverse: spec.horizontal ?? false, axisLabel: { fontSize: 12 } };
-  const valueAxis = { type: "value" as const, name: spec.yName, minInterval: 1 };
+  const reference = spec.reference?.value;
+  // The axis always reaches the reference line, so the target shows even when every month beats it.
+  const valueAxis = {
+    type: "value" as const,
+    name: spec.yName,
+    minInterval: 1,
+    max: reference === undefined ? undefined : (extent: { max: number }) => Math.ceil(Math.max(extent.max, reference) * 1.15),
+  };
   chart.setOption({
     animation: false,
     textStyle: { fontFamily: FONT },

@@ -81,6 +81,16 @@ describe.each(VIEWPORTS)("the supervisors' pages on a $name", ({ name, viewport,
     await expect(page.locator("#summary-sentence").inputValue()).resolves.toMatch(/^\d{4}年1月1日至\d+月\d+日，全市办结欠薪案件\d+件/);
     await noSideways(page);
     await screenshot(page, `statistics-${name}`);
+    if (name === "desktop") {
+      // Printed on A4: no navigation, forms or export links; the charts and tables stay.
+      await page.emulateMedia({ media: "print" });
+      await expect(page.locator(".period-form").isVisible()).resolves.toBe(false);
+      await expect(page.locator("img.chart").first().isVisible()).resolves.toBe(true);
+      await page.setViewportSize({ width: 794, height: 1123 });
+      await screenshot(page, "statistics-print");
+      await page.emulateMedia({ media: "screen" });
+      await page.setViewportSize(viewport);
+    }
     await Promise.all([page.waitForResponse((r) => r.url().includes("period=quarter")), page.selectOption("#period-kind", "quarter")]);
     await expect(page.locator("h1").first().textContent()).resolves.toContain("统计分析");
     expect(errors).toEqual([]);

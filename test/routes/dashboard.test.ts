@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from "vitest";
+import { renderChart } from "../../src/http/charts.js";
 import { loginAs, makeTestApp, userId, type Agent, type TestApp } from "../helpers.js";
 import { insertCase } from "../models/supervision-fixture.js";
 
@@ -132,5 +133,18 @@ describe("figures reused between requests", () => {
     expect(after.text).toMatch(/今日新收投诉<\/span><span class="figure-value">2</);
     const clearance = await supervisor.get("/dashboard/clearance");
     expect(clearance.text).toMatch(/在办欠薪案件<\/span><a class="figure-value big-number" href="\/cases">4</);
+  });
+});
+
+describe("a chart with a reference line", () => {
+  it("draws the line even when every value is below it", () => {
+    const chart = renderChart({
+      title: "t",
+      categories: ["1月", "2月"],
+      reference: { value: 8, label: "目标 8 个工作日" },
+      series: [{ name: "平均", type: "line", data: [5, 6] }],
+    });
+    const svg = Buffer.from(chart.src.split(",")[1]!, "base64").toString();
+    expect(svg).toContain("目标 8 个工作日");
   });
 });
