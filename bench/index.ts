@@ -1,67 +1,363 @@
 /**
- * `npm run bench`: the deadline machinery at scale. Fills a temporary database with many cases and times
- * the workbench query (sorted by working days left, computed in SQL from the calendar ordinals), the
- * overdue filter, the recomputation after a calendar change, and intake.
- *   BENCH_CASES=1000000 npm run bench
+ * `npm run bench [-- --cases 1000000] [--duration 10] [--runs 3] [--app <dir>] [--out bench/results.md]`
+ *
+ * Starts the real, compiled server on a bulk database (seeds/bulk.ts, kept in bench/.data/ between runs),
+ * drives it from this process with autocannon at 32 connections, and prints one table: every workbench
+ * list and filter, text search, a 35-worker case page as inspector and as supervisor, intake (one worker and
+ * a 35-worker group), the public lookup and, in the same run, a bare Express 5 + EJS page rendering a 50-row
+ * table — each page's throughput as a share of the bare page's, with p50/p95/p99 latency. Then cold start
+ * (on the bulk database and on a fresh one), the server's peak RSS, and the deadline recomputation after a
+ * calendar change. Writes the table to bench/results.md (or --out) with the machine and the date.
+ *
+ * `--app <dir>` benchmarks another checkout (e.g. the previous main, for before/after figures) on the same
+ * database; its server is started as its own `npm start` would start it (`--app-cmd tsx` for tsx).
  */
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpus, loadavg, tmpdir, totalmem } from "node:os";
+import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
-import { openDb } from "../src/db/client.js";
+import autocannon from "autocannon";
+import { openDb, type Db } from "../src/db/client.js";
 import { migrateDb } from "../src/db/migrate.js";
-import { addDays } from "../src/domain/dates.js";
-import { ensureCalendar, loadCalendar } from "../src/models/calendar.js";
-import { listCases, type CaseFilters } from "../src/models/case-list.js";
-import { registerCase } from "../src/models/cases.js";
+import { addDays, shanghaiDate, yearOf } from "../src/domain/dates.js";
+import { idNumberCheckChar } from "../src/domain/identifiers.js";
+import { loadCalendar, saveYearSchedule } from "../src/models/calendar.js";
 import { recomputeOpenDeadlines } from "../src/models/deadlines.js";
-import { seedDemo } from "../seeds/index.js";
+import { bulkSeed } from "../seeds/bulk.js";
+import { DEMO_PASSWORD } from "../seeds/index.js";
 
-const N = Number(process.env.BENCH_CASES ?? 200_000);
-const dir = mkdtempSync(join(tmpdir(), "qx-bench-"));
-const db = openDb(join(dir, "bench.db"));
-migrateDb(db);
-ensureCalendar(db, 2031);
-await seedDemo(db);
-const calendar = loadCalendar(db);
-const today = "2026-11-23";
-
-function time<T>(label: string, run: () => T, repeat = 1): T {
-  let result!: T;
-  const start = performance.now();
-  for (let i = 0; i < repeat; i++) result = run();
-  const ms = (performance.now() - start) / repeat;
-  console.log(`${label.padEnd(58)} ${ms.toFixed(1).padStart(9)} ms${repeat > 1 ? ` (mean of ${repeat})` : ""}`);
-  return result;
+function arg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 && process.argv[i + 1] ? process.argv[i + 1]! : fallback;
 }
 
-time(`insert ${N.toLocaleString()} cases`, () => {
-  const insert = db.$client.prepare(`insert into cases (case_number, query_code, channel, received_on, state, facts, claim, employer_name, district,
-    acceptance_start_on, acceptance_due_on, target_due_on, statutory_due_on, filed_on, calendar_revision, lead_inspector_id)
-    values (?, 'ABCDEF', 'window', ?, ?, '', '', ?, '南关区', ?, ?, ?, ?, ?, 1, 3)`);
-  const states = ["received", "filed", "filed", "closed", "closed", "closed", "mediating", "awaiting_supplement"] as const;
-  db.$client.transaction(() => {
-    for (let i = 0; i < N; i++) {
-      const received = addDays(today, -(i % 400));
-      const state = states[i % states.length]!;
-      const filedOn = state === "filed" ? calendar.addWorkingDays(received, 1).date : null;
-      insert.run(`QX-B-${i}`, received, state, `单位${i % 5000}`, received, calendar.addWorkingDays(received, 5).date, calendar.addWorkingDays(received, 8).date, filedOn ? calendar.addWorkingDays(filedOn, 60).date : null, filedOn);
-    }
-  })();
-});
+const N = Number(arg("cases", "100000"));
+const DURATION = Number(arg("duration", "5"));
+const RUNS = Number(arg("runs", "1"));
+const CONNECTIONS = 32;
+const APP_DIR = resolve(arg("app", "."));
+const APP_CMD = arg("app-cmd", "node");
+const OUT = arg("out", "bench/results.md");
+const DB_PATH = resolve(arg("db", `bench/.data/bulk-${N}.db`));
+const PORT = 3190;
+const BARE_PORT = 3191;
+const today = shanghaiDate(new Date());
 
-const supervisor = { kind: "all", access: "full" } as const;
-const filters: CaseFilters = { state: "open", clock: "", district: "", channel: "", q: "", inspectorId: null, everyCase: false, page: 1 };
-time("workbench: open cases, most urgent first (page 1)", () => listCases(db, supervisor, filters, today), 5);
-time("workbench: overdue filter", () => listCases(db, supervisor, { ...filters, clock: "overdue" }, today), 5);
-time("workbench: text search on employer", () => listCases(db, supervisor, { ...filters, q: "单位123" }, today), 5);
-time("recompute every open case's deadlines (one SQL statement per clock)", () => db.transaction((tx) => recomputeOpenDeadlines(tx)));
-time("register one case (transaction, numbering, timeline)", () =>
-  registerCase(db, {
-    channel: "window", platformClueNo: null, receivedOn: today, facts: "f", claim: "c", employerName: "e", employerUscc: null, employerLegalRep: "", employerAddress: "",
-    district: "南关区", isConstruction: false, projectName: "", projectAddress: "", generalContractor: "", subcontractor: "", teamLeader: "",
-    workers: [{ name: "n", sex: "男", age: 30, idNumber: "11010519491231002X", phone: "13800000000", hometown: "", occupation: "", workPeriod: "", claimedFen: 100, isRepresentative: true }],
-  }, { actorId: null, now: new Date() }), 200);
-console.log(`rss ${(process.memoryUsage().rss / 2 ** 20).toFixed(0)} MiB`);
-db.$client.close();
-rmSync(dir, { recursive: true, force: true });
+// ---- The database -------------------------------------------------------------------------------
+
+mkdirSync("bench/.data", { recursive: true });
+if (!existsSync(DB_PATH)) {
+  console.log(`building ${DB_PATH} with ${N.toLocaleString()} cases (kept for later runs)…`);
+  const db = openDb(DB_PATH);
+  migrateDb(db);
+  const r = await bulkSeed(db, { cases: N, today, log: console.log });
+  db.$client.close();
+  console.log(`  done in ${(r.ms / 1000).toFixed(0)} s`);
+}
+
+// What the pages will ask for, picked once from the data.
+const picks = (() => {
+  const db = openDb(DB_PATH);
+  migrateDb(db);
+  const sqlite = db.$client;
+  const get = <T>(q: string, ...p: unknown[]) => sqlite.prepare(q).get(...p) as T;
+  const inspector = get<{ id: number; username: string; open: number }>(`select u.id, u.username, o.open_cases as open from inspector_open_cases o join users u on u.id = o.user_id
+      order by o.open_cases limit 1 offset (select count(*) / 2 from inspector_open_cases)`);
+  const recent = sqlite.prepare(`select c.id from cases c where c.urgent_due_on is not null and c.state = 'filed' order by c.id desc limit 20000`).all() as { id: number }[];
+  const sizeOf = sqlite.prepare("select count(*) as n from case_workers where case_id = ?");
+  const groupCase = recent.find((r) => (sizeOf.get(r.id) as { n: number }).n >= 30) ?? recent[0]!;
+  const group = get<{ id: number; lead: string; workers: number }>(
+    `select c.id, u.username as lead, (select count(*) from case_workers w where w.case_id = c.id) as workers from cases c join users u on u.id = c.lead_inspector_id where c.id = ?`,
+    groupCase.id,
+  );
+  const worker = get<{ name: string }>("select name from case_workers where case_id = ? and length(name) = 3 limit 1", recent[5]!.id) ?? { name: "王建国" };
+  const employer = get<{ employer_name: string }>("select employer_name from cases where id = ?", recent[7]!.id);
+  const lookup = get<{ case_number: string; query_code: string }>("select case_number, query_code from cases where id = ?", recent[9]!.id);
+  const counts = get<{ cases: number; open: number; workers: number; events: number }>(
+    `select (select max(id) from cases) as cases, (select count(*) from cases where urgent_due_on is not null) as open,
+       (select max(id) from case_workers) as workers, (select max(id) from case_events) as events`,
+  );
+  db.$client.close();
+  return { inspector, group, worker: worker.name, employer: employer.employer_name, lookup, counts };
+})();
+console.log(`database: ${picks.counts.cases.toLocaleString()} cases (${picks.counts.open.toLocaleString()} open), ${picks.counts.workers.toLocaleString()} workers, ${picks.counts.events.toLocaleString()} timeline rows`);
+
+// ---- Servers ------------------------------------------------------------------------------------
+
+if (APP_CMD === "node") {
+  const built = spawnSync("npm", ["run", "-s", "build"], { cwd: APP_DIR, stdio: "inherit" });
+  if (built.status !== 0) throw new Error("build failed");
+}
+
+interface Server {
+  proc: ChildProcess;
+  startMs: number;
+}
+
+async function waitFor(url: string, proc: ChildProcess, started: number): Promise<number> {
+  for (;;) {
+    if (proc.exitCode !== null) throw new Error(`server exited with ${proc.exitCode}`);
+    try {
+      const res = await fetch(url);
+      if (res.ok) return performance.now() - started;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
+async function startApp(dbPath: string, port = PORT): Promise<Server> {
+  const evidence = mkdtempSync(join(tmpdir(), "qx-bench-evidence-"));
+  const [cmd, args] = APP_CMD === "node" ? ["node", ["dist/src/server.js"]] : [join(APP_DIR, "node_modules/.bin/tsx"), ["src/server.ts"]];
+  const started = performance.now();
+  const proc = spawn(cmd, args, {
+    cwd: APP_DIR,
+    env: { ...process.env, PORT: String(port), DATABASE_PATH: dbPath, NODE_ENV: "production", COOKIE_SECURE: "false", TRUST_PROXY: "true", LOG_LEVEL: "warn", EVIDENCE_DIR: evidence, ADMIN_PASSWORD: "bench-admin-1" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const startMs = await waitFor(`http://127.0.0.1:${port}/login`, proc, started);
+  return { proc, startMs };
+}
+
+async function stop(proc: ChildProcess): Promise<void> {
+  if (proc.exitCode !== null) return;
+  const exited = new Promise((r) => proc.once("exit", r));
+  proc.kill("SIGTERM");
+  await exited;
+}
+
+function rssOf(proc: ChildProcess): { rss: number; peak: number } {
+  const status = readFileSync(`/proc/${proc.pid}/status`, "utf8");
+  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+  return { rss: kb("VmRSS"), peak: kb("VmHWM") };
+}
+
+async function login(username: string): Promise<string> {
+  const res = await fetch(`http://127.0.0.1:${PORT}/login`, {
+    method: "POST",
+    headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin" },
+    body: new URLSearchParams({ username, password: DEMO_PASSWORD }),
+    redirect: "manual",
+  });
+  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  if (res.status !== 303 || !cookie) throw new Error(`login as ${username}: ${res.status}`);
+  return cookie;
+}
+
+// ---- Load ---------------------------------------------------------------------------------------
+
+interface Load {
+  name: string;
+  port?: number;
+  path: string;
+  method?: "GET" | "POST";
+  cookie?: string;
+  form?: () => Record<string, string>;
+  /** Statuses that count as success. */
+  ok?: number[];
+  /** A fresh client address per request (the public lookup's throttle counts per address). */
+  spreadAddresses?: boolean;
+}
+
+interface Measured {
+  name: string;
+  rps: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  errors: number;
+  alone: number;
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
+}
+
+async function once(load: Load): Promise<Omit<Measured, "name" | "alone">> {
+  const latencies: number[] = [];
+  let errors = 0;
+  const ok = load.ok ?? [200];
+  const headers: Record<string, string> = { "sec-fetch-site": "same-origin" };
+  if (load.cookie) headers.cookie = load.cookie;
+  if (load.form) headers["content-type"] = "application/x-www-form-urlencoded";
+  let n = 0;
+  let done!: (r: autocannon.Result) => void;
+  let failed!: (e: unknown) => void;
+  const finished = new Promise<autocannon.Result>((res, rej) => ([done, failed] = [res, rej]));
+  const instance = autocannon({
+    url: `http://127.0.0.1:${load.port ?? PORT}`,
+    connections: CONNECTIONS,
+    duration: DURATION,
+    requests: [
+      {
+        method: load.method ?? "GET",
+        path: load.path,
+        headers,
+        setupRequest: (req) => ({
+          ...req,
+          headers: { ...req.headers, ...(load.spreadAddresses ? { "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n++ & 255}` } : {}) },
+          body: load.form ? new URLSearchParams(load.form()).toString() : undefined,
+        }),
+      },
+    ],
+  }, (err, result) => (err ? failed(err) : done(result)));
+  instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
+    latencies.push(ms);
+    if (!ok.includes(status)) errors++;
+  });
+  const result = await finished;
+  latencies.sort((a, b) => a - b);
+  return { rps: result.requests.total / DURATION, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors: errors + result.errors };
+}
+
+/** One request on an idle server, best of five. */
+async function alone(load: Load): Promise<number> {
+  let best = Infinity;
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    await fetch(`http://127.0.0.1:${load.port ?? PORT}${load.path}`, {
+      method: load.method ?? "GET",
+      headers: { ...(load.cookie ? { cookie: load.cookie } : {}), "sec-fetch-site": "same-origin", ...(load.form ? { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": `10.255.0.${i}` } : {}) },
+      body: load.form ? new URLSearchParams(load.form()).toString() : undefined,
+      redirect: "manual",
+    }).then((r) => r.arrayBuffer());
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+async function measure(load: Load): Promise<Measured> {
+  const single = await alone(load);
+  const runs = [];
+  for (let i = 0; i < RUNS; i++) runs.push(await once(load));
+  runs.sort((a, b) => a.rps - b.rps);
+  const median = runs[Math.floor(runs.length / 2)]!;
+  const m = { name: load.name, ...median, alone: single };
+  console.log(`${m.name.padEnd(44)} ${m.rps.toFixed(0).padStart(7)} req/s  p50 ${m.p50.toFixed(1).padStart(6)}  p95 ${m.p95.toFixed(1).padStart(6)}  p99 ${m.p99.toFixed(1).padStart(6)} ms  alone ${m.alone.toFixed(1)} ms${m.errors ? `  ${m.errors} errors` : ""}`);
+  return m;
+}
+
+let seq = 0;
+function intakeForm(workers: number): () => Record<string, string> {
+  return () => {
+    const f: Record<string, string> = {
+      intent: "submit", channel: "window", receivedOn: today, representative: "0", employerName: `压测用人单位${seq++}`, employerLegalRep: "王某",
+      employerAddress: "长春市南关区某街 8 号", district: "南关区", facts: "在工地做木工，工资一直未结清。", claim: "请求支付拖欠工资",
+    };
+    for (let j = 0; j < workers; j++) {
+      const first17 = `220102198503${String(10 + (j % 18)).padStart(2, "0")}${String(100 + ((seq * 37 + j) % 900))}`;
+      Object.assign(f, {
+        [`workers.${j}.name`]: `压测工人${j}`, [`workers.${j}.sex`]: "", [`workers.${j}.age`]: "41", [`workers.${j}.idNumber`]: first17 + idNumberCheckChar(first17),
+        [`workers.${j}.phone`]: "13812345678", [`workers.${j}.hometown`]: "吉林省德惠市", [`workers.${j}.occupation`]: "木工", [`workers.${j}.workPeriod`]: "2026-04 至 2026-09", [`workers.${j}.claimed`]: "12800",
+      });
+    }
+    return f;
+  };
+}
+
+// ---- Run ----------------------------------------------------------------------------------------
+
+const load0 = loadavg()[0]!;
+const fresh = join(mkdtempSync(join(tmpdir(), "qx-bench-fresh-")), "fresh.db");
+const freshServer = await startApp(fresh);
+await stop(freshServer.proc);
+const server = await startApp(DB_PATH);
+const bare = spawn("node", ["bench/bare-server.js"], { env: { ...process.env, PORT: String(BARE_PORT) }, stdio: "ignore" });
+await waitFor(`http://127.0.0.1:${BARE_PORT}/`, bare, performance.now());
+const rssBefore = rssOf(server.proc);
+
+const supervisor = await login("supervisor1");
+const inspector = await login(picks.inspector.username);
+const lead = await login(picks.group.lead);
+const clerk = await login("clerk1");
+const enc = encodeURIComponent;
+const loads: Load[] = [
+  { name: "bare Express + EJS, 50-row table (baseline)", port: BARE_PORT, path: "/" },
+  { name: "/login (no query)", path: "/login" },
+  { name: `inspector workbench /cases (${picks.inspector.open} open)`, path: "/cases", cookie: inspector },
+  { name: "supervisor /cases", path: "/cases", cookie: supervisor },
+  { name: "supervisor ?clock=overdue", path: "/cases?clock=overdue", cookie: supervisor },
+  { name: "supervisor ?clock=dueSoon", path: "/cases?clock=dueSoon", cookie: supervisor },
+  { name: "supervisor ?clock=normal", path: "/cases?clock=normal", cookie: supervisor },
+  { name: "supervisor ?state=filed", path: "/cases?state=filed", cookie: supervisor },
+  { name: "supervisor ?state=closed", path: "/cases?state=closed", cookie: supervisor },
+  { name: "supervisor ?state=all", path: "/cases?state=all", cookie: supervisor },
+  { name: "supervisor ?district=南关区", path: `/cases?district=${enc("南关区")}`, cookie: supervisor },
+  { name: "supervisor ?channel=online", path: "/cases?channel=online", cookie: supervisor },
+  { name: "supervisor ?inspector=…", path: `/cases?inspector=${picks.inspector.id}`, cookie: supervisor },
+  { name: "search: worker name (3 characters)", path: `/cases?q=${enc(picks.worker)}`, cookie: supervisor },
+  { name: "search: employer name", path: `/cases?q=${enc(picks.employer)}`, cookie: supervisor },
+  { name: "search: case number", path: `/cases?q=${enc(picks.lookup.case_number)}`, cookie: supervisor },
+  { name: `case page, ${picks.group.workers} workers, as inspector`, path: `/cases/${picks.group.id}`, cookie: lead },
+  { name: `case page, ${picks.group.workers} workers, as supervisor`, path: `/cases/${picks.group.id}`, cookie: supervisor },
+  { name: "public lookup POST /query", path: "/query", method: "POST", form: () => ({ caseNumber: picks.lookup.case_number, queryCode: picks.lookup.query_code }), spreadAddresses: true },
+  { name: "intake POST, one worker", path: "/cases", method: "POST", cookie: clerk, form: intakeForm(1), ok: [303] },
+  { name: "intake POST, 35-worker group", path: "/cases", method: "POST", cookie: clerk, form: intakeForm(35), ok: [303] },
+];
+const results: Measured[] = [];
+for (const l of loads) results.push(await measure(l));
+const rssAfter = rssOf(server.proc);
+await stop(server.proc);
+await stop(bare);
+
+// Recompute after a calendar change: a new holiday on the next working day of this year, then undone.
+function recompute(): { addMs: number; undoMs: number; changed: number; fullMs: number } {
+  const db: Db = openDb(DB_PATH);
+  const calendar = loadCalendar(db);
+  const year = yearOf(today);
+  let day = addDays(today, 1);
+  while (!calendar.isWorkingDay(day) || yearOf(day) !== year) day = addDays(day, 1);
+  const days = calendar.days().filter((d) => d.year === year);
+  const holidays = days.filter((d) => d.kind === "holiday").map((d) => ({ date: d.date, name: d.name ?? "" }));
+  const makeupWorkdays = days.filter((d) => d.kind === "makeup").map((d) => ({ date: d.date, name: d.name ?? "" }));
+  const revision = (db.$client.prepare("select max(calendar_revision) as r from cases").get() as { r: number }).r;
+  const admin = (db.$client.prepare("select id from users where role = 'admin' limit 1").get() as { id: number }).id;
+  const source = "压测：临时增加一天假日";
+  let t = performance.now();
+  saveYearSchedule(db, year, { holidays: [...holidays, { date: day, name: "压测" }], makeupWorkdays, source, publish: false }, admin, "压测");
+  const addMs = performance.now() - t;
+  const changed = (db.$client.prepare("select count(*) as n from cases where calendar_revision > ?").get(revision) as { n: number }).n;
+  t = performance.now();
+  saveYearSchedule(db, year, { holidays, makeupWorkdays, source: "压测：恢复", publish: false }, admin, "压测恢复");
+  const undoMs = performance.now() - t;
+  // Every affected case checked (no previous calendar to compare with): the upper bound, rolled back.
+  db.$client.exec("begin");
+  t = performance.now();
+  recomputeOpenDeadlines(db, { fromYear: year, calendar: loadCalendar(db) });
+  const fullMs = performance.now() - t;
+  db.$client.exec("rollback");
+  db.$client.close();
+  return { addMs, undoMs, changed, fullMs };
+}
+const rc = APP_DIR === resolve(".") ? recompute() : null;
+if (rc) console.log(`calendar change (saveYearSchedule with the deadline recomputation): ${rc.addMs.toFixed(0)} ms, undone in ${rc.undoMs.toFixed(0)} ms, full check ${rc.fullMs.toFixed(0)} ms (${rc.changed.toLocaleString()} cases' dates moved)`);
+console.log(`cold start: ${server.startMs.toFixed(0)} ms on the bulk database, ${freshServer.startMs.toFixed(0)} ms on a fresh one; RSS ${rssBefore.rss.toFixed(0)} MiB idle, ${rssAfter.rss.toFixed(0)} MiB after load, peak ${rssAfter.peak.toFixed(0)} MiB`);
+rmSync(fresh, { force: true });
+
+// ---- Report -------------------------------------------------------------------------------------
+
+const baseline = results[0]!.rps;
+const row = (m: Measured) =>
+  `| ${m.name} | ${m.rps.toFixed(0)} | ${((100 * m.rps) / baseline).toFixed(0)} % | ${m.p50.toFixed(1)} | ${m.p95.toFixed(1)} | ${m.p99.toFixed(1)} | ${m.alone.toFixed(1)} |${m.errors ? ` ${m.errors}` : ""}`;
+const report = `# Benchmark results
+
+Written by \`npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(" ")}` : ""}\` on ${new Date().toISOString()}.
+
+- Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}; load average ${load0.toFixed(2)} when the run started (the machine is shared: other work was running at the same time, so figures vary between runs).
+- Database: ${picks.counts.cases.toLocaleString()} cases (${picks.counts.open.toLocaleString()} open), ${picks.counts.workers.toLocaleString()} workers, ${picks.counts.events.toLocaleString()} timeline rows (\`seeds/bulk.ts\`); server: ${APP_CMD === "node" ? "compiled (`node dist/src/server.js`)" : "`tsx src/server.ts`"}${APP_DIR === resolve(".") ? "" : ` from ${APP_DIR}`}, NODE_ENV=production, LOG_LEVEL=warn.
+- Load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per page, median of ${RUNS} run${RUNS > 1 ? "s" : ""}, from a second process; latencies in ms; "alone" is one request on an idle server (best of five).
+
+| page | req/s | share of baseline | p50 | p95 | p99 | alone |
+|---|---|---|---|---|---|---|
+${results.map(row).join("\n")}
+
+| measure | value |
+|---|---|
+| cold start, bulk database (spawn → first 200 on /login) | ${server.startMs.toFixed(0)} ms |
+| cold start, fresh database (migrations, calendar, first admin) | ${freshServer.startMs.toFixed(0)} ms |
+| server RSS idle / after the load / peak | ${rssBefore.rss.toFixed(0)} / ${rssAfter.rss.toFixed(0)} / ${rssAfter.peak.toFixed(0)} MiB |
+${rc ? `| calendar change: \`saveYearSchedule\` adding a holiday tomorrow, deadlines recomputed | ${rc.addMs.toFixed(0)} ms (${rc.changed.toLocaleString()} cases' dates moved) |\n| the same change undone | ${rc.undoMs.toFixed(0)} ms |\n| every open case and every case closed this year checked (no previous calendar to compare with) | ${rc.fullMs.toFixed(0)} ms |\n` : ""}`;
+if (OUT !== "-") writeFileSync(OUT, report);
+console.log(`\nwrote ${OUT}`);

@@ -1,7 +1,6 @@
 /** Builds the Express app without listening, so tests drive it in-process. */
 import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
 import express from "express";
 import helmet from "helmet";
 import type { Config } from "./config.js";
@@ -23,6 +22,7 @@ import { authRouter } from "./routes/auth.js";
 import { calendarRouter } from "./routes/calendar.js";
 import { casesRouter } from "./routes/cases.js";
 import { publicRouter } from "./routes/public.js";
+import { projectRoot } from "./lib/project-root.js";
 import { settlementsRouter } from "./routes/settlements.js";
 import { taskForceRouter } from "./routes/task-force.js";
 import { homeRouter } from "./routes/home.js";
@@ -43,7 +43,7 @@ export interface AppContext {
   upload: ReturnType<typeof createUpload>;
 }
 
-const root = join(dirname(fileURLToPath(import.meta.url)), "..");
+const root = projectRoot;
 const require = createRequire(import.meta.url);
 const htmxPath = require.resolve("htmx.org/dist/htmx.min.js");
 export const HTMX_VERSION = (require("htmx.org/package.json") as { version: string }).version;

@@ -149,12 +149,30 @@ export const cases = sqliteTable(
     closedOn: text("closed_on"),
     /** Working days from receipt to close, kept for reporting. */
     workingDaysTaken: integer("working_days_taken"),
-    /** Sum of the workers' recovered amounts and how many got money back: kept by triggers on case_workers (drizzle/0009_case_money_totals.sql), for the statistics. */
+    /** Sum of the workers' recovered amounts and how many got money back: kept by triggers on case_workers (drizzle/0011_case_money_totals.sql), for the statistics. */
     recoveredFen: integer("recovered_fen").notNull().default(0),
     workersHelped: integer("workers_helped").notNull().default(0),
     acceptanceDueOn: text("acceptance_due_on").notNull(),
     targetDueOn: text("target_due_on").notNull(),
     statutoryDueOn: text("statutory_due_on"),
+    /**
+     * The due date of the case's most urgent running clock (the earliest one), null once closed: what the
+     * workbench sorts and filters by, through the partial indexes below. The acceptance clock runs only
+     * before the decision and is paused while 待补正 (docs/rules.md).
+     */
+    urgentDueOn: text("urgent_due_on").generatedAlwaysAs(
+      sql`(case when state in ('received', 'mediating') then min(acceptance_due_on, target_due_on)
+        when state = 'awaiting_supplement' then target_due_on
+        when state = 'filed' then min(target_due_on, coalesce(statutory_due_on, target_due_on)) end)`,
+      { mode: "virtual" },
+    ),
+    /** Which clock urgent_due_on is: acceptance, target or statutory (ties go to the earlier-listed clock). */
+    urgentClock: text("urgent_clock", { enum: ["acceptance", "target", "statutory"] }).generatedAlwaysAs(
+      sql`(case when state in ('received', 'mediating') then (case when acceptance_due_on <= target_due_on then 'acceptance' else 'target' end)
+        when state = 'awaiting_supplement' then 'target'
+        when state = 'filed' then (case when statutory_due_on < target_due_on then 'statutory' else 'target' end) end)`,
+      { mode: "virtual" },
+    ),
     /** Sum of calendar_years.version when the due dates were computed: which calendar produced them. */
     calendarRevision: integer("calendar_revision").notNull(),
     escalatedAt: integer("escalated_at", { mode: "timestamp" }),
@@ -176,8 +194,27 @@ export const cases = sqliteTable(
     index("cases_registered_idx").on(t.registeredById),
     index("cases_received_idx").on(t.receivedOn),
     index("cases_employer_uscc_idx").on(t.employerUscc),
+    // Also the short (1–2 character) employer searches of the workbench, as prefix ranges.
     index("cases_employer_name_idx").on(t.employerName),
     index("cases_outcome_closed_idx").on(t.outcome, t.closedOn),
+    // The workbench (models/case-list.ts): open cases by urgency, alone or within one filter; closed
+    // cases newest first. Every list and count of the workbench is a search of one of these.
+    index("cases_open_urgent_idx").on(t.urgentDueOn).where(sql`urgent_due_on is not null`),
+    index("cases_open_state_urgent_idx").on(t.state, t.urgentDueOn).where(sql`urgent_due_on is not null`),
+    index("cases_open_lead_urgent_idx").on(t.leadInspectorId, t.urgentDueOn).where(sql`urgent_due_on is not null`),
+    index("cases_open_second_urgent_idx").on(t.secondInspectorId, t.urgentDueOn).where(sql`urgent_due_on is not null`),
+    index("cases_open_district_urgent_idx").on(t.district, t.urgentDueOn).where(sql`urgent_due_on is not null`),
+    index("cases_open_channel_urgent_idx").on(t.channel, t.urgentDueOn).where(sql`urgent_due_on is not null`),
+    index("cases_open_registrar_urgent_idx").on(t.registeredById, t.urgentDueOn).where(sql`urgent_due_on is not null`),
+    index("cases_state_closed_idx").on(t.state, t.closedOn),
+    // After a calendar change, the cases whose due dates moved are found by their clocks' start dates
+    // (received_on has cases_received_idx).
+    index("cases_acceptance_start_idx").on(t.acceptanceStartOn),
+    index("cases_filed_on_idx").on(t.filedOn).where(sql`filed_on is not null`),
+    // 今日提醒: fast mediations near the end of the acceptance window.
+    index("cases_mediating_acceptance_idx").on(t.acceptanceDueOn).where(sql`state = 'mediating'`),
+    // The statutory clock's own reminders (it is rarely the most urgent one).
+    index("cases_filed_statutory_idx").on(t.statutoryDueOn).where(sql`state = 'filed'`),
     // The supervisors' figures (models/dashboard.ts, models/statistics.ts): covering indexes, so each count
     // reads index entries of the open cases or of one period's cases only.
     index("cases_open_clocks_idx").on(t.state, t.targetDueOn, t.acceptanceDueOn, t.statutoryDueOn, t.extensionDays, t.leadInspectorId, t.district),
@@ -397,7 +434,7 @@ export const payments = sqliteTable(
     recordedById: integer("recorded_by_id").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index("payments_case_idx").on(t.caseId)],
+  (t) => [index("payments_case_idx").on(t.caseId), index("payments_item_idx").on(t.itemId), index("payments_worker_idx").on(t.workerId)],
 );
 
 /** After an order's deadline passed unpaid: 加付赔偿金, 行政处理决定, 移送公安, 失信名单候选. */
@@ -648,3 +685,14 @@ export const personalDataViews = sqliteTable(
   },
   (t) => [index("personal_data_views_case_idx").on(t.caseId, t.viewedAt), index("personal_data_views_time_idx").on(t.viewedAt)],
 );
+
+/**
+ * Open cases per inspector (as lead or second), kept by triggers on `cases` in the same transaction
+ * (drizzle/0008_workbench_search.sql): the assignment form's workloads without counting every request.
+ */
+export const inspectorOpenCases = sqliteTable("inspector_open_cases", {
+  userId: integer("user_id")
+    .primaryKey()
+    .references(() => users.id),
+  openCases: integer("open_cases").notNull().default(0),
+});

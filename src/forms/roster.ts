@@ -9,7 +9,7 @@
  */
 import { Readable } from "node:stream";
 import { parse as parseCsv } from "csv-parse/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
 import { MAX_WORKERS, WORKER_FIELDS, type WorkerField, type WorkerValues } from "./intake-form.js";
 
 /** The header row, the limit, and one more row to tell that the limit was passed. */
@@ -111,7 +111,9 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 export async function parseRosterXlsx(buffer: Buffer): Promise<RosterResult> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(buffer), { sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", worksheets: "emit", entries: "ignore" });
+  // Loaded on first use: exceljs is the heaviest module we have (start-up time and memory).
+  const { default: Excel } = await import("exceljs");
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from(buffer), { sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", worksheets: "emit", entries: "ignore" });
   const table: string[][] = [];
   let sheets = 0;
   try {

@@ -27,9 +27,11 @@ export function formatTime(instant: Date | null | undefined): string {
 }
 
 /** Integer fen → "¥1,234.50". */
+// One formatter for every amount: toLocaleString with options builds a new one per call (slow on long lists).
+const yuan = new Intl.NumberFormat("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+
 export function formatMoney(fen: number | null | undefined): string {
-  const value = (fen ?? 0) / 100;
-  return `¥${value.toLocaleString("zh-CN", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `¥${yuan.format((fen ?? 0) / 100)}`;
 }
 
 /** Working days to a due date: "剩 3 个工作日", or "超 2 个工作日" once past it. */

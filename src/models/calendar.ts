@@ -58,6 +58,7 @@ export function ensureCalendar(db: Db, throughYear: number): void {
   db.transaction((tx) => {
     const stored = new Map(tx.select().from(calendarYears).all().map((y) => [y.year, y]));
     const schedules = new Map(readSchedules(tx).map((s) => [s.year, s]));
+    const previous = schedules.size ? new WorkingCalendar([...schedules.values()]) : null;
     const firstYear = Math.min(...official.keys(), ...stored.keys());
     const lastYear = Math.max(throughYear, ...official.keys(), ...stored.keys());
     let firstChanged: number | null = null;
@@ -82,7 +83,7 @@ export function ensureCalendar(db: Db, throughYear: number): void {
     if (firstChanged === null) return;
     const calendar = new WorkingCalendar([...schedules.values()]);
     writeDays(tx, calendar, firstChanged);
-    recomputeOpenDeadlines(tx, { fromYear: firstChanged, calendar });
+    recomputeOpenDeadlines(tx, { fromYear: firstChanged, calendar, previous });
   });
   cache.delete(db);
 }
@@ -122,7 +123,9 @@ export function saveYearSchedule(db: Db, year: number, change: ScheduleChange, a
   db.transaction((tx) => {
     const row = tx.select().from(calendarYears).where(eq(calendarYears.year, year)).get();
     if (!row) throw new Error(`calendar year ${year} is not stored`);
-    const schedules = readSchedules(tx).map((s) =>
+    const stored = readSchedules(tx);
+    const previous = new WorkingCalendar(stored);
+    const schedules = stored.map((s) =>
       s.year === year ? { year, published: change.publish || row.published, holidays: change.holidays, makeupWorkdays: change.makeupWorkdays } : s,
     );
     const calendar = new WorkingCalendar(schedules);
@@ -137,7 +140,7 @@ export function saveYearSchedule(db: Db, year: number, change: ScheduleChange, a
       action: how,
       detail: `节假日 ${change.holidays.length} 天，调休上班 ${change.makeupWorkdays.length} 天；来源：${change.source}${change.publish ? "；已发布" : ""}`,
     });
-    recomputeOpenDeadlines(tx, { fromYear: year, calendar });
+    recomputeOpenDeadlines(tx, { fromYear: year, calendar, previous });
   });
   cache.delete(db);
 }

@@ -1,16 +1,24 @@
 /**
- * The workbench: cases listed most urgent first, with the working days left on their most urgent clock
- * computed in SQL from the calendar's ordinals; and the 今日提醒 reminders.
+ * The workbench: cases listed most urgent first, and the 今日提醒 reminders.
+ *
+ * Every query here is an index search, whatever the filters (test/models/workbench-plans.test.ts checks
+ * the plans on a bulk-seeded database): open cases are found and ordered through partial indexes on
+ * `urgent_due_on`, the due date of the case's most urgent running clock (a generated column, null once
+ * closed; src/db/schema.ts); the clock filters are date windows on it (domain/clock-windows.ts); closed
+ * cases through `cases_state_closed_idx`; names through the FTS5 trigram indexes. Counts stop at a cap. What a
+ * row shows about its clocks comes from domain/clocks.ts itself, so the list and the case page agree.
  */
-import { aliasedTable, and, asc, count, desc, eq, or, sql, type SQL } from "drizzle-orm";
+import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { calendarDays, cases, users } from "../db/schema.js";
 import type { CaseListScope } from "../domain/case-abilities.js";
-import type { CaseState } from "../domain/case-states.js";
+import { CLOCK_LABELS, caseClocks, mostUrgent, type Clock } from "../domain/clocks.js";
+import { clockWindows, turnedTodayWindows, type ClockWindows } from "../domain/clock-windows.js";
+import type { CaseState, Outcome } from "../domain/case-states.js";
 import { addDays, type IsoDate } from "../domain/dates.js";
 import { loadCalendar } from "./calendar.js";
-import type { Channel } from "./cases.js";
 import { clockFilterCondition, type ClockFilterKey } from "./dashboard.js";
+import { clockHistoryOf } from "./deadlines.js";
+import type { Channel } from "./cases.js";
 
 export type ClockFilter = "normal" | "dueSoon" | "overdue";
 
@@ -24,156 +32,344 @@ export interface CaseFilters {
   channel: Channel | "";
   q: string;
   inspectorId: number | null;
-  /** An inspector asks for the read-only search of every case (granted only where the bureau allows it). */
+  /** Inspectors' read-only search of every case, where the bureau allows it. */
   everyCase: boolean;
   page: number;
 }
 
 export const PAGE_SIZE = 20;
+/** Counting stops this many rows past the page shown: "1,000 件以上" rather than a count of every case. */
+export const COUNT_AHEAD = 1000;
+/** 今日提醒 lists at most this many cases per group, with the group's count. */
+export const REMINDER_LIMIT = 10;
 
-export const acceptanceDay = aliasedTable(calendarDays, "acceptance_day");
-export const targetDay = aliasedTable(calendarDays, "target_day");
-export const leadUser = aliasedTable(users, "lead_user");
+const OPEN = sql`c.urgent_due_on is not null`;
 
 /**
- * Working days left on the most urgent running clock, as in domain/clocks.ts mostUrgent(): before
- * acceptance (and not waiting for a supplement) the nearer of acceptance and target; otherwise the
- * target, which always falls before the statutory date. Null once closed.
+ * The cases a viewer may list (domain/case-abilities.ts caseListScope) as a condition; an inspector's own
+ * cases come as a subquery of ids instead (inspectorCaseIdsSql).
  */
-function daysLeftSql(todayOrdinal: number): SQL<number | null> {
-  return sql<number | null>`(case
-    when ${cases.state} in ('received', 'mediating') then min(${acceptanceDay.ordinal}, ${targetDay.ordinal})
-    when ${cases.state} in ('awaiting_supplement', 'filed') then ${targetDay.ordinal}
-  end - ${todayOrdinal})`;
-}
-
-/** The cases a viewer may list (domain/case-abilities.ts caseListScope) as a condition. */
-function scopeSql(scope: CaseListScope): SQL | undefined {
+function scopeSql(scope: CaseListScope): SQL | null {
   switch (scope.kind) {
     case "all":
-      return undefined;
     case "assigned":
-      return or(eq(cases.leadInspectorId, scope.inspectorId), eq(cases.secondInspectorId, scope.inspectorId));
+      return null;
     case "registered":
-      return eq(cases.registeredById, scope.clerkId);
+      return sql`c.registered_by_id = ${scope.clerkId}`;
     case "none":
       return sql`0`;
   }
 }
 
-/** The workbench's filters as one condition over cases joined to acceptanceDay and targetDay (exports reuse it). */
-export function caseListWhere(db: Db, scope: CaseListScope, filters: CaseFilters, today: IsoDate): SQL | undefined {
-  const daysLeft = daysLeftSql(loadCalendar(db).day(today).ordinal);
-  const conditions: (SQL | undefined)[] = [scopeSql(scope)];
-  if (filters.state === "open") conditions.push(sql`${cases.state} != 'closed'`);
-  else if (filters.state !== "all") conditions.push(eq(cases.state, filters.state));
-  if (filters.clock && filters.clockOn) conditions.push(clockFilterCondition(filters.clockOn, filters.clock, loadCalendar(db), today));
-  else if (filters.clock === "overdue") conditions.push(sql`${daysLeft} < 0`);
-  else if (filters.clock === "dueSoon") conditions.push(sql`${daysLeft} between 0 and 2`);
-  else if (filters.clock === "normal") conditions.push(sql`${daysLeft} > 2`);
-  if (filters.district) conditions.push(eq(cases.district, filters.district));
-  if (filters.channel) conditions.push(eq(cases.channel, filters.channel));
-  if (filters.inspectorId) conditions.push(or(eq(cases.leadInspectorId, filters.inspectorId), eq(cases.secondInspectorId, filters.inspectorId)));
-  const q = filters.q.trim();
-  if (q) {
-    const pattern = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
-    conditions.push(
-      or(
-        sql`${cases.caseNumber} like ${pattern} escape '\\'`,
-        sql`${cases.employerName} like ${pattern} escape '\\'`,
-        sql`${cases.projectName} like ${pattern} escape '\\'`,
-        sql`exists (select 1 from case_workers w where w.case_id = "cases"."id" and w.name like ${pattern} escape '\\')`,
-      ),
-    );
+type Part = "open" | "closed";
+
+/**
+ * The ids of an inspector's open (or closed) cases, as lead or second: each half is one search of a
+ * partial index, where a condition "lead = ? or second = ?" would walk every case the inspector ever had.
+ */
+function inspectorCaseIdsSql(inspectorId: number, part: Part): SQL {
+  const cond = part === "open" ? OPEN_SQL : sql`state = 'closed'`;
+  return sql`select id from cases where lead_inspector_id = ${inspectorId} and ${cond}
+    union all select id from cases where second_inspector_id = ${inspectorId} and ${cond}`;
+}
+
+const OPEN_SQL = sql`urgent_due_on is not null`;
+
+/** `cases c`, or only the cases every given subquery of ids holds (their intersection drives the query). */
+function casesFrom(sources: SQL[]): SQL {
+  if (sources.length === 0) return sql`cases c`;
+  const ids = sql.join(sources.map((s) => sql`select id from (${s})`), sql` intersect `);
+  return sql`(${ids}) m cross join cases c on c.id = m.id`;
+}
+
+/** The urgent clock is 即将到期 or later: due before its own clock's 即将到期 bound. */
+function urgentDueSoonSql(w: ClockWindows): SQL {
+  const b = w.dueSoonBefore;
+  return sql`(case c.urgent_clock when 'acceptance' then c.urgent_due_on < ${b.acceptance} when 'target' then c.urgent_due_on < ${b.target}
+    else c.urgent_due_on < (case when c.extension_days = 0 then ${b.statutory} else ${b.statutoryExtended} end) end)`;
+}
+
+function clockFilterSql(filter: ClockFilter, w: ClockWindows): SQL {
+  const b = w.dueSoonBefore;
+  const widest = [b.acceptance, b.target, b.statutory, b.statutoryExtended].sort().at(-1)!;
+  const narrowest = [b.acceptance, b.target, b.statutory, b.statutoryExtended].sort()[0]!;
+  // The plain ranges let the index narrow the search; the exact rule per clock follows.
+  switch (filter) {
+    case "overdue":
+      return sql`c.urgent_due_on < ${w.today}`;
+    case "dueSoon":
+      return sql`c.urgent_due_on >= ${w.today} and c.urgent_due_on < ${widest} and ${urgentDueSoonSql(w)}`;
+    case "normal":
+      return sql`c.urgent_due_on >= ${narrowest} and not ${urgentDueSoonSql(w)}`;
   }
-  return and(...conditions);
-}
-
-export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, today: IsoDate) {
-  const daysLeft = daysLeftSql(loadCalendar(db).day(today).ordinal);
-  const where = caseListWhere(db, scope, filters, today);
-  const base = db
-    .select({
-      id: cases.id,
-      caseNumber: cases.caseNumber,
-      state: cases.state,
-      outcome: cases.outcome,
-      channel: cases.channel,
-      receivedOn: cases.receivedOn,
-      employerName: cases.employerName,
-      district: cases.district,
-      acceptanceDueOn: cases.acceptanceDueOn,
-      targetDueOn: cases.targetDueOn,
-      closedOn: cases.closedOn,
-      possibleDuplicateOf: cases.possibleDuplicateOf,
-      leadName: leadUser.displayName,
-      daysLeft,
-      representative: sql<string>`(select w.name from case_workers w where w.case_id = "cases"."id" order by w.is_representative desc, w.id limit 1)`,
-      workerCount: sql<number>`(select count(*) from case_workers w where w.case_id = "cases"."id")`,
-      claimedFen: sql<number>`(select coalesce(sum(w.claimed_fen), 0) from case_workers w where w.case_id = "cases"."id")`,
-    })
-    .from(cases)
-    .innerJoin(acceptanceDay, eq(acceptanceDay.date, cases.acceptanceDueOn))
-    .innerJoin(targetDay, eq(targetDay.date, cases.targetDueOn))
-    .leftJoin(leadUser, eq(leadUser.id, cases.leadInspectorId))
-    .where(where);
-  const rows = base
-    .orderBy(sql`${cases.state} = 'closed'`, sql`${daysLeft} asc`, desc(cases.closedOn), asc(cases.receivedOn), asc(cases.id))
-    .limit(PAGE_SIZE)
-    .offset((Math.max(1, filters.page) - 1) * PAGE_SIZE)
-    .all();
-  const total = db
-    .select({ n: count() })
-    .from(cases)
-    .innerJoin(acceptanceDay, eq(acceptanceDay.date, cases.acceptanceDueOn))
-    .innerJoin(targetDay, eq(targetDay.date, cases.targetDueOn))
-    .where(where)
-    .get()!.n;
-  return { rows, total, pages: Math.max(1, Math.ceil(total / PAGE_SIZE)) };
-}
-
-export function listDistricts(db: Db): string[] {
-  return db.selectDistinct({ d: cases.district }).from(cases).orderBy(asc(cases.district)).all().map((r) => r.d);
 }
 
 /**
+ * The cases a text matches, as a subquery of ids: case numbers by prefix (QX-2026-… or 2026-…); names of
+ * workers, employers and projects anywhere in them from 3 characters on (FTS5 trigram), and by their
+ * beginning for 1–2 characters (trigrams need 3).
+ */
+function matchingIdsSql(text: string): SQL {
+  const q = text.trim();
+  const upper = q.toUpperCase();
+  const caseNumber = /^QX-\d/.test(upper) ? upper : /^\d{4}-\d*$/.test(upper) ? `QX-${upper}` : null;
+  const prefixEnd = (p: string) => `${p}\u{10FFFF}`;
+  const parts: SQL[] = [];
+  if (caseNumber) parts.push(sql`select id from cases where case_number >= ${caseNumber} and case_number < ${prefixEnd(caseNumber)}`);
+  if ([...q].length >= 3) {
+    const phrase = `"${q.replaceAll('"', '""')}"`;
+    parts.push(sql`select rowid as id from cases_fts where cases_fts match ${phrase}`);
+    parts.push(sql`select w.case_id as id from case_workers_fts f join case_workers w on w.id = f.rowid where case_workers_fts match ${phrase}`);
+  } else if (!caseNumber) {
+    parts.push(sql`select id from cases where employer_name >= ${q} and employer_name < ${prefixEnd(q)}`);
+    parts.push(sql`select case_id as id from case_workers where name >= ${q} and name < ${prefixEnd(q)}`);
+  }
+  return sql.join(parts, sql` union `);
+}
+
+interface ListPart {
+  ids: number[];
+  /** Counted up to `limit`. */
+  counted: number;
+}
+
+/**
+ * One part of the list (open or closed cases): a page of ids in order and a capped count. With a text
+ * search or an inspector's cases, those ids drive the query (CROSS JOIN keeps that order), so neither
+ * walks the whole list.
+ */
+function listPart(db: Db, opts: { where: SQL[]; order: SQL; sources: SQL[]; offset: number; limit: number; countLimit: number }): ListPart {
+  const from = casesFrom(opts.sources);
+  const where = sql.join(opts.where, sql` and `);
+  const ids =
+    opts.limit > 0
+      ? db.all<{ id: number }>(sql`select c.id as id from ${from} where ${where} order by ${opts.order} limit ${opts.limit} offset ${opts.offset}`).map((r) => r.id)
+      : [];
+  const counted = db.get<{ n: number }>(sql`select count(*) as n from (select 1 from ${from} where ${where} limit ${opts.countLimit})`)!.n;
+  return { ids, counted };
+}
+
+export interface CaseListRow {
+  id: number;
+  caseNumber: string;
+  state: CaseState;
+  outcome: Outcome | null;
+  channel: Channel;
+  receivedOn: IsoDate;
+  employerName: string;
+  district: string;
+  closedOn: IsoDate | null;
+  possibleDuplicateOf: number | null;
+  leadName: string | null;
+  representative: string | null;
+  workerCount: number;
+  claimedFen: number;
+  /** The most urgent running clock (domain/clocks.ts mostUrgent), null once closed. */
+  urgent: Clock | null;
+  /** The statutory 60(+30)-day clock of a filed case, when it is not the most urgent one. */
+  statutory: Clock | null;
+}
+
+function rowsFor(db: Db, ids: number[], today: IsoDate): CaseListRow[] {
+  if (ids.length === 0) return [];
+  const calendar = loadCalendar(db);
+  const found = db.all<Omit<CaseListRow, "urgent" | "statutory"> & { acceptanceStartOn: IsoDate; decidedOn: IsoDate | null; filedOn: IsoDate | null; extensionDays: number; reopened: number }>(sql`
+    select c.id as id, c.case_number as caseNumber, c.state as state, c.outcome as outcome, c.channel as channel,
+      c.received_on as receivedOn, c.employer_name as employerName, c.district as district, c.closed_on as closedOn, c.possible_duplicate_of as possibleDuplicateOf,
+      c.acceptance_start_on as acceptanceStartOn, c.decided_on as decidedOn, c.filed_on as filedOn, c.extension_days as extensionDays,
+      u.display_name as leadName,
+      (select w.name from case_workers w where w.case_id = c.id order by w.is_representative desc, w.id limit 1) as representative,
+      (select count(*) from case_workers w where w.case_id = c.id) as workerCount,
+      (select coalesce(sum(w.claimed_fen), 0) from case_workers w where w.case_id = c.id) as claimedFen,
+      exists (select 1 from case_events e where e.case_id = c.id and e.action = 'reopen') as reopened
+    from cases c left join users u on u.id = c.lead_inspector_id
+    where c.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+  const byId = new Map(found.map((r) => [r.id, r]));
+  return ids.map((id) => {
+    const { acceptanceStartOn, decidedOn, filedOn, extensionDays, reopened, ...row } = byId.get(id)!;
+    // A reopened case's clocks leave out the days it stood closed: read from its timeline, as the case page does.
+    const history = reopened ? clockHistoryOf(db, id) : {};
+    const clocks = caseClocks({ ...row, acceptanceStartOn, decidedOn, filedOn, extensionDays, ...history }, calendar, today);
+    const urgent = mostUrgent(clocks);
+    const statutory = clocks.find((k) => k.key === "statutory" && k !== urgent && (k.status === "normal" || k.status === "dueSoon" || k.status === "overdue")) ?? null;
+    return { ...row, urgent, statutory };
+  });
+}
+
+export interface CaseList {
+  rows: CaseListRow[];
+  /** Counted up to the cap: `totalIsExact` says whether more exist. */
+  total: number;
+  totalIsExact: boolean;
+  pages: number;
+}
+
+export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, today: IsoDate): CaseList {
+  const windows = clockWindows(loadCalendar(db), today);
+  const common: SQL[] = [];
+  const visible = scopeSql(scope);
+  if (visible) common.push(visible);
+  if (filters.district) common.push(sql`c.district = ${filters.district}`);
+  if (filters.channel) common.push(sql`c.channel = ${filters.channel}`);
+  const q = filters.q.trim();
+  const sources = (part: Part) => [
+    ...(q ? [matchingIdsSql(q)] : []),
+    ...(scope.kind === "assigned" ? [inspectorCaseIdsSql(scope.inspectorId, part)] : []),
+    ...(filters.inspectorId ? [inspectorCaseIdsSql(filters.inspectorId, part)] : []),
+  ];
+
+  const page = Math.max(1, filters.page);
+  const offset = (page - 1) * PAGE_SIZE;
+  const countLimit = offset + PAGE_SIZE + COUNT_AHEAD;
+  const wantOpen = filters.state !== "closed";
+  const wantClosed = (filters.state === "closed" || filters.state === "all") && !filters.clock;
+
+  // Open cases first, most urgent first; then closed ones, latest closed first.
+  let open: ListPart = { ids: [], counted: 0 };
+  if (wantOpen) {
+    const where = [...common, OPEN];
+    if (filters.state !== "open" && filters.state !== "all") where.push(sql`c.state = ${filters.state}`);
+    if (filters.clock) where.push(filters.clockOn ? clockFilterCondition(filters.clockOn, filters.clock, loadCalendar(db), today, "c") : clockFilterSql(filters.clock, windows));
+    open = listPart(db, { where, order: sql`c.urgent_due_on, c.id`, sources: sources("open"), offset, limit: PAGE_SIZE, countLimit });
+  }
+  let closed: ListPart = { ids: [], counted: 0 };
+  if (wantClosed) {
+    const skip = Math.max(0, offset - open.counted);
+    const room = open.counted >= countLimit ? 0 : PAGE_SIZE - open.ids.length;
+    closed = listPart(db, {
+      where: [...common, sql`c.state = 'closed'`, sql`c.closed_on is not null`],
+      order: sql`c.closed_on desc, c.id desc`,
+      sources: sources("closed"),
+      offset: skip,
+      limit: room,
+      countLimit: Math.max(0, countLimit - open.counted),
+    });
+  }
+  const counted = open.counted + closed.counted;
+  const totalIsExact = counted < countLimit;
+  const total = Math.min(counted, countLimit - 1);
+  return {
+    rows: rowsFor(db, [...open.ids, ...closed.ids], today),
+    total,
+    totalIsExact,
+    pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
+  };
+}
+
+/**
+ * Every case the filters select, `limit` at a time in id order after `afterId` — the same conditions as
+ * listCases, open and closed parts together — for the exports, which read the whole list in chunks.
+ */
+export function filteredCaseIds(db: Db, scope: CaseListScope, filters: CaseFilters, today: IsoDate, afterId: number, limit: number): number[] {
+  const windows = clockWindows(loadCalendar(db), today);
+  const common: SQL[] = [sql`c.id > ${afterId}`];
+  const visible = scopeSql(scope);
+  if (visible) common.push(visible);
+  if (filters.district) common.push(sql`c.district = ${filters.district}`);
+  if (filters.channel) common.push(sql`c.channel = ${filters.channel}`);
+  const q = filters.q.trim();
+  const part = (p: Part, where: SQL[]) => {
+    const sources = [
+      ...(q ? [matchingIdsSql(q)] : []),
+      ...(scope.kind === "assigned" ? [inspectorCaseIdsSql(scope.inspectorId, p)] : []),
+      ...(filters.inspectorId ? [inspectorCaseIdsSql(filters.inspectorId, p)] : []),
+    ];
+    return sql`select c.id as id from ${casesFrom(sources)} where ${sql.join([...common, ...where], sql` and `)}`;
+  };
+  const parts: SQL[] = [];
+  if (filters.state !== "closed") {
+    const where = [OPEN];
+    if (filters.state !== "open" && filters.state !== "all") where.push(sql`c.state = ${filters.state}`);
+    if (filters.clock) where.push(filters.clockOn ? clockFilterCondition(filters.clockOn, filters.clock, loadCalendar(db), today, "c") : clockFilterSql(filters.clock, windows));
+    parts.push(part("open", where));
+  }
+  if ((filters.state === "closed" || filters.state === "all") && !filters.clock) parts.push(part("closed", [sql`c.state = 'closed'`]));
+  if (parts.length === 0) return [];
+  return db.all<{ id: number }>(sql`select id from (${sql.join(parts, sql` union all `)}) order by id limit ${limit}`).map((r) => r.id);
+}
+
+export interface ReminderItem {
+  id: number;
+  caseNumber: string;
+  employerName: string;
+  /** Which clock the reminder is about. */
+  clockLabel: string | null;
+}
+
+export interface ReminderGroup {
+  items: ReminderItem[];
+  /** All cases of the group (only the first REMINDER_LIMIT are listed). */
+  total: number;
+}
+
+function reminderGroup(db: Db, from: SQL, where: SQL, order: SQL, clockLabel: SQL | null): ReminderGroup {
+  const label = clockLabel ?? sql`null`;
+  const items = db.all<{ id: number; caseNumber: string; employerName: string; clock: string | null }>(sql`
+    select c.id as id, c.case_number as caseNumber, c.employer_name as employerName, ${label} as clock
+    from ${from} where ${where} order by ${order} limit ${REMINDER_LIMIT}`);
+  const total = items.length < REMINDER_LIMIT ? items.length : db.get<{ n: number }>(sql`select count(*) as n from ${from} where ${where}`)!.n;
+  return {
+    items: items.map((r) => ({ id: r.id, caseNumber: r.caseNumber, employerName: r.employerName, clockLabel: r.clock ? CLOCK_LABELS[r.clock as keyof typeof CLOCK_LABELS] : null })),
+    total,
+  };
+}
+
+const EMPTY: ReminderGroup = { items: [], total: 0 };
+
+/**
  * 今日提醒 for an inspector (or a supervisor, over every case): cases assigned since the previous working
- * day, and running clocks that turned 即将到期 or 已超期 today. Counted on working days only: on a rest
- * day nothing "turns".
+ * day, fast mediations near the end of the acceptance window, and running clocks that turned 即将到期 or
+ * 已超期 today — the most urgent clock of each case, and the statutory clock of filed cases on its own.
+ * Counted on working days only: on a rest day nothing "turns".
  */
 export function remindersFor(db: Db, scope: CaseListScope, today: IsoDate) {
   const calendar = loadCalendar(db);
-  const todayDay = calendar.day(today);
   const since = calendar.previousWorkingDay(today);
-  const sinceInstant = new Date(`${addDays(since, 1)}T00:00:00+08:00`);
-  const where = scopeSql(scope);
-  const newlyAssigned =
-    scope.kind === "assigned"
-      ? db
-          .select({ id: cases.id, caseNumber: cases.caseNumber, employerName: cases.employerName, assignedAt: cases.assignedAt })
-          .from(cases)
-          .where(and(where, sql`${cases.state} != 'closed'`, sql`${cases.assignedAt} >= ${Math.floor(sinceInstant.getTime() / 1000)}`))
-          .orderBy(desc(cases.assignedAt))
-          .all()
-      : [];
+  // An inspector's own cases: the clock windows below are narrow index ranges, so a plain condition is
+  // searched through (inspector, due date); the other groups start from the inspector's open cases or from
+  // today's assignments in the timeline.
+  const visible = scope.kind === "assigned" ? sql`(c.lead_inspector_id = ${scope.inspectorId} or c.second_inspector_id = ${scope.inspectorId})` : (scopeSql(scope) ?? sql`1`);
+  const mine = casesFrom(scope.kind === "assigned" ? [inspectorCaseIdsSql(scope.inspectorId, "open")] : []);
+  const plain = casesFrom([]);
+  const sinceInstant = Math.floor(new Date(`${addDays(since, 1)}T00:00:00+08:00`).getTime() / 1000);
+  const newlyAssigned = scope.kind === "assigned" ? reminderGroup(db, casesFrom([sql`select distinct case_id as id from case_events where action = 'assign' and on_date > ${since}`]), sql`${visible} and ${OPEN} and c.assigned_at >= ${sinceInstant}`, sql`c.assigned_at desc`, null) : EMPTY;
   // 快调 must fit the 5-working-day acceptance window: mediations with 2 working days or less left on it.
-  const mediationsClosingWindow = db
-    .select({ id: cases.id, caseNumber: cases.caseNumber, employerName: cases.employerName })
-    .from(cases)
-    .innerJoin(acceptanceDay, eq(acceptanceDay.date, cases.acceptanceDueOn))
-    .where(and(where, eq(cases.state, "mediating"), sql`${acceptanceDay.ordinal} - ${todayDay.ordinal} <= 2`))
-    .orderBy(asc(cases.acceptanceDueOn))
-    .all();
-  if (!todayDay.isWorkingDay) return { isWorkingDay: false, newlyAssigned, mediationsClosingWindow, turnedDueSoon: [], turnedOverdue: [] };
-  const daysLeft = daysLeftSql(todayDay.ordinal);
-  const turned = (left: number) =>
-    db
-      .select({ id: cases.id, caseNumber: cases.caseNumber, employerName: cases.employerName, state: cases.state })
-      .from(cases)
-      .innerJoin(acceptanceDay, eq(acceptanceDay.date, cases.acceptanceDueOn))
-      .innerJoin(targetDay, eq(targetDay.date, cases.targetDueOn))
-      .where(and(where, sql`${cases.state} != 'closed'`, sql`${daysLeft} = ${left}`))
-      .orderBy(asc(cases.id))
-      .all();
-  return { isWorkingDay: true, newlyAssigned, mediationsClosingWindow, turnedDueSoon: turned(2), turnedOverdue: turned(-1) };
+  const windows = clockWindows(calendar, today);
+  const mediationsClosingWindow = reminderGroup(
+    db,
+    mine,
+    sql`${visible} and c.state = 'mediating' and c.acceptance_due_on < ${windows.dueSoonBefore.acceptance}`,
+    sql`c.acceptance_due_on, c.id`,
+    sql`'acceptance'`,
+  );
+  if (!calendar.isWorkingDay(today)) return { isWorkingDay: false, newlyAssigned, mediationsClosingWindow, turnedDueSoon: EMPTY, turnedOverdue: EMPTY };
+  const turned = turnedTodayWindows(calendar, today);
+  // Each condition is one index range on the due date (the union of its windows) and then the exact window.
+  const within = (column: SQL, windows: [SQL, { from: IsoDate; before: IsoDate }][]) => {
+    const from = windows.map(([, w]) => w.from).sort()[0]!;
+    const before = windows.map(([, w]) => w.before).sort().at(-1)!;
+    const exact = windows.map(([when, w]) => sql`(${when} and ${column} >= ${w.from} and ${column} < ${w.before})`);
+    return sql`${column} >= ${from} and ${column} < ${before} and (${sql.join(exact, sql` or `)})`;
+  };
+  const urgent = sql`c.urgent_due_on`;
+  const statutory = sql`c.statutory_due_on`;
+  const d = turned.dueSoon;
+  // The statutory clock has its own reminders (it is seldom the most urgent one), so skip it as "urgent".
+  const urgentTurnedDueSoon = within(urgent, [[sql`c.urgent_clock = 'acceptance'`, d.acceptance], [sql`c.urgent_clock = 'target'`, d.target]]);
+  const statutoryTurnedDueSoon = sql`c.state = 'filed' and ${within(statutory, [[sql`c.extension_days = 0`, d.statutory], [sql`c.extension_days > 0`, d.statutoryExtended]])}`;
+  const urgentTurnedOverdue = sql`c.urgent_clock <> 'statutory' and ${within(urgent, [[sql`1`, turned.overdue]])}`;
+  const statutoryTurnedOverdue = sql`c.state = 'filed' and ${within(statutory, [[sql`1`, turned.overdue]])}`;
+  const bothClocks = (urgentWhere: SQL, statutoryWhere: SQL): ReminderGroup => {
+    // Ordered by the due date the index holds (ordering by id would walk every filed case instead).
+    const a = reminderGroup(db, plain, sql`${visible} and ${OPEN} and ${urgentWhere}`, sql`c.urgent_due_on, c.id`, sql`c.urgent_clock`);
+    const b = reminderGroup(db, plain, sql`${visible} and ${statutoryWhere}`, sql`c.statutory_due_on, c.id`, sql`'statutory'`);
+    return { items: [...b.items, ...a.items].slice(0, REMINDER_LIMIT), total: a.total + b.total };
+  };
+  return {
+    isWorkingDay: true,
+    newlyAssigned,
+    mediationsClosingWindow,
+    turnedDueSoon: bothClocks(urgentTurnedDueSoon, statutoryTurnedDueSoon),
+    turnedOverdue: bothClocks(urgentTurnedOverdue, statutoryTurnedOverdue),
+  };
 }

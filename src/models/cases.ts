@@ -5,7 +5,7 @@
  */
 import { aliasedTable, and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../db/client.js";
-import { calendarYears, caseEvents, caseSequences, caseWorkers, cases, evidence, payments, taskForceTasks, users } from "../db/schema.js";
+import { calendarYears, caseEvents, caseSequences, caseWorkers, cases, evidence, inspectorOpenCases, payments, taskForceTasks, users } from "../db/schema.js";
 import { assertMay, assertMayMove, caseAbilities, type AccessPolicy, type CaseAbilities, type Viewer } from "../domain/case-abilities.js";
 import { assertMove, isBeforeAcceptance, isFiled, isOpen, targetState, type CaseState, type Outcome } from "../domain/case-states.js";
 import { EXTENSION_DAYS, dueDates, extensionProblem, workingDaysTaken } from "../domain/clocks.js";
@@ -333,15 +333,11 @@ function recordRecovered(tx: DbOrTx, caseId: number, explicit: ReadonlyMap<numbe
 
 /** The active inspectors, fewest open cases first: the assignment form's suggestion. */
 export function inspectorWorkloads(db: Db) {
-  // Raw SQL with explicit aliases: a correlated subquery must not let drizzle's unqualified names bind inward.
+  // inspector_open_cases is kept by triggers on cases (drizzle/0008_workbench_search.sql): no count per request.
   return db
-    .select({
-      id: users.id,
-      displayName: users.displayName,
-      openCases: sql<number>`(select count(*) from cases c
-        where (c.lead_inspector_id = "users"."id" or c.second_inspector_id = "users"."id") and c.state != 'closed')`,
-    })
+    .select({ id: users.id, displayName: users.displayName, openCases: sql<number>`coalesce(${inspectorOpenCases.openCases}, 0)` })
     .from(users)
+    .leftJoin(inspectorOpenCases, eq(inspectorOpenCases.userId, users.id))
     .where(and(eq(users.role, "inspector"), eq(users.active, true)))
     .all()
     .sort((a, b) => a.openCases - b.openCases || a.id - b.id);

@@ -34,23 +34,20 @@ export const OPEN_CLOCKS_INDEX = sql.raw("indexed by cases_open_clocks_idx");
 export const CLOSED_FIGURES_INDEX = sql.raw("indexed by cases_closed_figures_idx");
 export const RECEIVED_FIGURES_INDEX = sql.raw("indexed by cases_received_figures_idx");
 
-const inStates = (states: readonly CaseState[]) => sql.raw(`cases.state in (${states.map((s) => `'${s}'`).join(", ")})`);
-const dueColumn: Record<ClockKey, SQL> = {
-  acceptance: sql.raw("cases.acceptance_due_on"),
-  target: sql.raw("cases.target_due_on"),
-  statutory: sql.raw("cases.statutory_due_on"),
-};
+/** `table` is how the query names `cases` ("cases", or the workbench's alias "c"). */
+const inStates = (states: readonly CaseState[], table = "cases") => sql.raw(`${table}.state in (${states.map((s) => `'${s}'`).join(", ")})`);
+const DUE_COLUMNS: Record<ClockKey, string> = { acceptance: "acceptance_due_on", target: "target_due_on", statutory: "statutory_due_on" };
 
 /** The last due date that is already 即将到期 today, for a clock of `total` working days. */
 function soonUntil(calendar: WorkingCalendar, today: IsoDate, total: number): IsoDate {
   return calendar.addWorkingDays(today, dueSoonMaxLeft(total)).date;
 }
 
-function soonBound(key: ClockKey, calendar: WorkingCalendar, today: IsoDate): SQL {
+function soonBound(key: ClockKey, calendar: WorkingCalendar, today: IsoDate, table: string): SQL {
   if (key === "acceptance") return sql`${soonUntil(calendar, today, ACCEPTANCE_DAYS)}`;
   if (key === "target") return sql`${soonUntil(calendar, today, TARGET_DAYS)}`;
   // The statutory clock runs 60 working days, or 90 once extended.
-  return sql`(case when cases.extension_days = 0 then ${soonUntil(calendar, today, STATUTORY_DAYS)} else ${soonUntil(calendar, today, STATUTORY_DAYS + EXTENSION_DAYS)} end)`;
+  return sql`(case when ${sql.raw(table)}.extension_days = 0 then ${soonUntil(calendar, today, STATUTORY_DAYS)} else ${soonUntil(calendar, today, STATUTORY_DAYS + EXTENSION_DAYS)} end)`;
 }
 
 /**
@@ -58,25 +55,25 @@ function soonBound(key: ClockKey, calendar: WorkingCalendar, today: IsoDate): SQ
  * 即将到期 from the working day at which clocks.ts says so; otherwise 正常. Used by the dashboard's counts
  * and by the workbench filter its counts link to, so both always agree.
  */
-export function caseClockCondition(key: ClockKey, status: RunningStatus, calendar: WorkingCalendar, today: IsoDate): SQL {
-  const due = dueColumn[key];
-  const soon = soonBound(key, calendar, today);
+export function caseClockCondition(key: ClockKey, status: RunningStatus, calendar: WorkingCalendar, today: IsoDate, table = "cases"): SQL {
+  const due = sql.raw(`${table}.${DUE_COLUMNS[key]}`);
+  const soon = soonBound(key, calendar, today, table);
   const byStatus = {
     overdue: sql`${due} < ${today}`,
     dueSoon: sql`${due} >= ${today} and ${due} <= ${soon}`,
     normal: sql`${due} > ${soon}`,
   }[status];
-  return sql`(${inStates(RUNNING_IN[key])} and ${byStatus})`;
+  return sql`(${inStates(RUNNING_IN[key], table)} and ${byStatus})`;
 }
 
 export const CLOCK_FILTER_KEYS = ["acceptance", "target", "statutory", "worst"] as const;
 export type ClockFilterKey = (typeof CLOCK_FILTER_KEYS)[number];
 
 /** The workbench filter behind the dashboard's links: cases in `status` on one clock, or on their worst. */
-export function clockFilterCondition(key: ClockFilterKey, status: RunningStatus, calendar: WorkingCalendar, today: IsoDate): SQL {
+export function clockFilterCondition(key: ClockFilterKey, status: RunningStatus, calendar: WorkingCalendar, today: IsoDate, table = "cases"): SQL {
   return key === "worst"
-    ? sql`(${inStates(OPEN_STATES)} and ${worstStatusSql(calendar, today)} = ${status})`
-    : caseClockCondition(key, status, calendar, today);
+    ? sql`(${inStates(OPEN_STATES, table)} and ${worstStatusSql(calendar, today, table)} = ${status})`
+    : caseClockCondition(key, status, calendar, today, table);
 }
 
 export type ClockCounts = Record<RunningStatus, number>;
@@ -176,10 +173,10 @@ export const DASHBOARD_CLOCK_LABELS: Record<DashboardClock, string> = {
 };
 
 /** Worst running clock of an open case: 已超期 if any is overdue, else 即将到期 if any is due soon, else 正常. */
-function worstStatusSql(calendar: WorkingCalendar, today: IsoDate): SQL {
+function worstStatusSql(calendar: WorkingCalendar, today: IsoDate, table: string): SQL {
   const any = (s: RunningStatus) =>
     sql`(${sql.join(
-      CASE_CLOCK_KEYS.map((k) => caseClockCondition(k, s, calendar, today)),
+      CASE_CLOCK_KEYS.map((k) => caseClockCondition(k, s, calendar, today, table)),
       sql` or `,
     )})`;
   return sql`(case when ${any("overdue")} then 'overdue' when ${any("dueSoon")} then 'dueSoon' else 'normal' end)`;

@@ -3,9 +3,9 @@
  * more than one chunk and never keeps a statement open while the response drains. Personal data (身份证号,
  * 手机号) is masked unless the caller asked for it in full and may have it.
  */
-import { and, asc, eq, gt, sql } from "drizzle-orm";
+import { aliasedTable, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { cases } from "../db/schema.js";
+import { cases, users } from "../db/schema.js";
 import type { CaseListScope, Viewer } from "../domain/case-abilities.js";
 import { OUTCOME_LABELS, STATE_LABELS } from "../domain/case-states.js";
 import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
@@ -13,7 +13,7 @@ import type { IsoDate } from "../domain/dates.js";
 import { maskIdNumber, maskPhone } from "../domain/masking.js";
 import { CHANNEL_LABELS } from "../domain/reference-data.js";
 import { TASK_STATUS_LABELS } from "../domain/task-force.js";
-import { acceptanceDay, caseListWhere, leadUser, targetDay, type CaseFilters } from "./case-list.js";
+import { filteredCaseIds, type CaseFilters } from "./case-list.js";
 import { recordPersonalDataView } from "./personal-data-views.js";
 import { listTasksFor } from "./task-force.js";
 import type { PeriodStatistics } from "./statistics.js";
@@ -46,7 +46,9 @@ const col = <R>(header: string, kind: CellKind, value: (row: R) => string | numb
 const representative = (column: string) =>
   sql<string>`(select w.${sql.raw(column)} from case_workers w where w.case_id = "cases"."id" order by w.is_representative desc, w.id limit 1)`;
 
-function caseChunk(db: Db, where: ReturnType<typeof caseListWhere>, afterId: number) {
+const leadUser = aliasedTable(users, "lead_user");
+
+function caseRows(db: Db, ids: number[]) {
   return db
     .select({
       id: cases.id,
@@ -74,15 +76,12 @@ function caseChunk(db: Db, where: ReturnType<typeof caseListWhere>, afterId: num
       workingDaysTaken: cases.workingDaysTaken,
     })
     .from(cases)
-    .innerJoin(acceptanceDay, eq(acceptanceDay.date, cases.acceptanceDueOn))
-    .innerJoin(targetDay, eq(targetDay.date, cases.targetDueOn))
     .leftJoin(leadUser, eq(leadUser.id, cases.leadInspectorId))
-    .where(and(where, gt(cases.id, afterId)))
+    .where(inArray(cases.id, ids))
     .orderBy(asc(cases.id))
-    .limit(EXPORT_CHUNK)
     .all();
 }
-type CaseRow = ReturnType<typeof caseChunk>[number];
+type CaseRow = ReturnType<typeof caseRows>[number];
 
 /**
  * The workbench's filtered list, in case-number order, every matching case (not just one page). ID numbers
@@ -96,7 +95,6 @@ export function caseListSheet(
   today: IsoDate,
   opts: { fullPersonalData: boolean; viewer: { userId: number; now: Date } },
 ): ExportSheet<CaseRow> {
-  const where = caseListWhere(db, scope, filters, today);
   const full = opts.fullPersonalData && !(scope.kind === "all" && scope.access === "masked");
   const id = full ? (v: string | null) => v ?? "" : maskIdNumber;
   const phone = full ? (v: string | null) => v ?? "" : maskPhone;
@@ -128,15 +126,16 @@ export function caseListSheet(
     ],
     *chunks() {
       for (let after = 0; ; ) {
-        const rows = caseChunk(db, where, after);
-        if (rows.length === 0) return;
+        const ids = filteredCaseIds(db, scope, filters, today, after, EXPORT_CHUNK);
+        if (ids.length === 0) return;
+        const rows = caseRows(db, ids);
         if (full) {
           db.transaction((tx) => {
             for (const r of rows) recordPersonalDataView(tx, { caseId: r.id, userId: opts.viewer.userId, page: "完整导出", now: opts.viewer.now });
           });
         }
         yield rows;
-        after = rows[rows.length - 1]!.id;
+        after = ids[ids.length - 1]!;
       }
     },
   };

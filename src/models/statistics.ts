@@ -5,7 +5,7 @@
  * most), which are then added up per table. Working days to close are the case's stored
  * working_days_taken (ordinal difference receipt → close); “within 8” is the target clock's 按期完成:
  * closed on or before the 8th working day; money and workers helped come from the case's recovered_fen
- * and workers_helped, which triggers keep equal to its workers' (drizzle/0009_case_money_totals.sql).
+ * and workers_helped, which triggers keep equal to its workers' (drizzle/0011_case_money_totals.sql).
  */
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";

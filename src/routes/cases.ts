@@ -3,6 +3,7 @@ import { resolve } from "node:path";
 import { Router, type Request, type Response } from "express";
 import type { AppContext } from "../app.js";
 import { OUTCOME_LABELS, STATE_LABELS, type Outcome } from "../domain/case-states.js";
+import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import { caseListScope, staffAbilities } from "../domain/case-abilities.js";
 import { DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
 import { CHANNELS, CHANNEL_LABELS, DISTRICTS } from "../domain/reference-data.js";
@@ -29,7 +30,7 @@ import {
   transition,
   voidEvidence,
 } from "../models/cases.js";
-import { listCases, listDistricts, remindersFor } from "../models/case-list.js";
+import { listCases, remindersFor } from "../models/case-list.js";
 import { recordPersonalDataView } from "../models/personal-data-views.js";
 import { inspectorFigures } from "../models/dashboard.js";
 import { supervisionAbilities } from "../domain/statistics.js";
@@ -70,9 +71,10 @@ export function casesRouter(ctx: AppContext): Router {
       pageLink: (page: number) => `/cases${filtersQuery(filters, page)}`,
       stateLabels: STATE_LABELS,
       outcomeLabels: OUTCOME_LABELS,
+      clockStatusLabels: CLOCK_STATUS_LABELS,
       channelLabels: CHANNEL_LABELS,
       channels: CHANNELS,
-      districts: [...new Set([...DISTRICTS, ...listDistricts(db)])],
+      districts: DISTRICTS,
       scope,
       may,
       inspectors: may.assignCases ? inspectorWorkloads(db) : [],

@@ -249,7 +249,7 @@ describe("the workbench", () => {
     const district = await supervisor.get(`/cases?district=${encodeURIComponent("南关区")}`);
     expect([...district.text.matchAll(/data-case="(QX-[\d-]+)"/g)].map((m) => m[1])).toEqual([mid.caseNumber, fresh.caseNumber]);
 
-    const search = await supervisor.get(`/cases?q=${encodeURIComponent("物业")}`);
+    const search = await supervisor.get(`/cases?q=${encodeURIComponent("物业服")}`);
     expect([...search.text.matchAll(/data-case="(QX-[\d-]+)"/g)].map((m) => m[1])).toEqual([mid.caseNumber]);
     const byWorker = await supervisor.get(`/cases?q=${encodeURIComponent("工人1")}`);
     expect(byWorker.text).toContain(old.caseNumber);
