@@ -68,13 +68,13 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
 
 /** The last resort when even the error page cannot render: still Chinese, still a way home. */
 function sendPlainErrorPage(res: Response, status: number, message: string): void {
-  const escape = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+  const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
   res
     .status(status)
     .type("html")
     .send(
-      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escape(TITLES[status] ?? "出错了")} · 欠薪快办</title><link rel="stylesheet" href="/css/site.css"></head>` +
-        `<body><main class="page"><section class="card error-page"><h1>${status} · ${escape(TITLES[status] ?? "出错了")}</h1><p>${escape(message)}</p><p><a href="/">返回首页</a></p></section></main></body></html>`,
+      `<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>${escapeHtml(TITLES[status] ?? "出错了")} · 欠薪快办</title><link rel="stylesheet" href="/css/site.css"></head>` +
+        `<body><main class="page"><section class="card error-page"><h1>${status} · ${escapeHtml(TITLES[status] ?? "出错了")}</h1><p>${escapeHtml(message)}</p><p><a href="/">返回首页</a></p></section></main></body></html>`,
     );
 }
 

@@ -127,8 +127,14 @@ class HashingDiskStorage implements multer.StorageEngine {
   }
 
   _removeFile(_req: Request, file: Express.Multer.File, cb: (error: Error | null) => void): void {
-    if (!file.path) return cb(null);
-    unlink(file.path).then(() => cb(null), () => cb(null));
+    if (!file.path) {
+      cb(null);
+      return;
+    }
+    unlink(file.path).then(
+      () => cb(null),
+      () => cb(null),
+    );
   }
 }
 

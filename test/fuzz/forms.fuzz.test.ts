@@ -40,7 +40,7 @@ const COUNTED = ["cases", "case_workers", "case_events", "evidence", "mediations
 
 function snapshot(): string {
   const db = live.db.$client;
-  return COUNTED.map((t) => db.prepare(`select count(*) from ${t}`).pluck().get()).join(",") + `|${db.prepare("select sum(version) from cases").pluck().get()}`;
+  return `${COUNTED.map((t) => db.prepare(`select count(*) from ${t}`).pluck().get()).join(",")}|${db.prepare("select sum(version) from cases").pluck().get()}`;
 }
 
 type Role = keyof Live["cookies"] | "public";

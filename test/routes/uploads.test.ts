@@ -93,7 +93,12 @@ describe("uploaded files belong to the request until a handler keeps them", () =
       req.on("error", () => resolve());
       req.write(head);
       req.write(`--${boundary}\r\nContent-Disposition: form-data; name="evidence"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);
-      req.write(Buffer.alloc(256 * 1024, 1), () => setTimeout(() => (req.destroy(), resolve()), 100));
+      req.write(Buffer.alloc(256 * 1024, 1), () =>
+        setTimeout(() => {
+          req.destroy();
+          resolve();
+        }, 100),
+      );
     });
     await new Promise((r) => setTimeout(r, 200));
     clearInterval(watcher);

@@ -177,7 +177,7 @@ describe("crash recovery (SIGKILL)", () => {
     db.close();
 
     const server = await startServer(dir);
-    const login = await fetch(`${server.base}/login`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin" }, body: "username=admin&password=" + ADMIN_PASSWORD, redirect: "manual" });
+    const login = await fetch(`${server.base}/login`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin" }, body: `username=admin&password=${ADMIN_PASSWORD}`, redirect: "manual" });
     const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
     expect(cookie).toMatch(/=/);
     const clients = intakeClients(server.base, 4);
