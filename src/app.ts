@@ -31,6 +31,8 @@ import { blacklistRouter } from "./routes/blacklist.js";
 import { publicListsRouter } from "./routes/public-lists.js";
 import { violationsRouter } from "./routes/violations.js";
 import { employersRouter } from "./routes/employers.js";
+import { dashboardRouter } from "./routes/dashboard.js";
+import { exportsRouter } from "./routes/exports.js";
 
 export interface AppContext {
   db: Db;
@@ -107,6 +109,8 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.use(publicListsRouter(ctx));
   app.use(violationsRouter(ctx));
   app.use(employersRouter(ctx));
+  app.use(dashboardRouter(ctx));
+  app.use(exportsRouter(ctx));
   app.use(adminUsersRouter(ctx));
   app.use(adminUnitsRouter(ctx));
   app.use(adminCalendarRouter(ctx));

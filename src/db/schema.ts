@@ -149,6 +149,9 @@ export const cases = sqliteTable(
     closedOn: text("closed_on"),
     /** Working days from receipt to close, kept for reporting. */
     workingDaysTaken: integer("working_days_taken"),
+    /** Sum of the workers' recovered amounts and how many got money back: kept by triggers on case_workers (drizzle/0011_case_money_totals.sql), for the statistics. */
+    recoveredFen: integer("recovered_fen").notNull().default(0),
+    workersHelped: integer("workers_helped").notNull().default(0),
     acceptanceDueOn: text("acceptance_due_on").notNull(),
     targetDueOn: text("target_due_on").notNull(),
     statutoryDueOn: text("statutory_due_on"),
@@ -212,6 +215,14 @@ export const cases = sqliteTable(
     index("cases_mediating_acceptance_idx").on(t.acceptanceDueOn).where(sql`state = 'mediating'`),
     // The statutory clock's own reminders (it is rarely the most urgent one).
     index("cases_filed_statutory_idx").on(t.statutoryDueOn).where(sql`state = 'filed'`),
+    // The supervisors' figures (models/dashboard.ts, models/statistics.ts): covering indexes, so each count
+    // reads index entries of the open cases or of one period's cases only.
+    index("cases_open_clocks_idx").on(t.state, t.targetDueOn, t.acceptanceDueOn, t.statutoryDueOn, t.extensionDays, t.leadInspectorId, t.district),
+    index("cases_closed_figures_idx")
+      .on(t.closedOn, t.leadInspectorId, t.workingDaysTaken, t.targetDueOn, t.outcome, t.district, t.isConstruction, t.workersHelped, t.recoveredFen)
+      .where(sql`closed_on is not null`),
+    index("cases_received_figures_idx").on(t.receivedOn, t.channel, t.district, t.isConstruction),
+    index("cases_escalated_idx").on(t.escalatedAt).where(sql`escalated_at is not null`),
   ],
 );
 
@@ -448,7 +459,7 @@ export const enforcementActions = sqliteTable(
     recordedById: integer("recorded_by_id").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index("enforcement_actions_case_idx").on(t.caseId)],
+  (t) => [index("enforcement_actions_case_idx").on(t.caseId), index("enforcement_actions_kind_idx").on(t.kind, t.decidedOn)],
 );
 
 /** 多方合办: a task for one member unit of the task force, with its own working-day clock. */
@@ -476,7 +487,11 @@ export const taskForceTasks = sqliteTable(
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
-  (t) => [index("task_force_tasks_unit_idx").on(t.unitId, t.status), index("task_force_tasks_case_idx").on(t.caseId)],
+  (t) => [
+    index("task_force_tasks_unit_idx").on(t.unitId, t.status),
+    index("task_force_tasks_case_idx").on(t.caseId),
+    index("task_force_tasks_status_idx").on(t.status, t.dueOn),
+  ],
 );
 
 export const PRIOR_NOTICE_KINDS = ["compensation", "decision"] as const;

@@ -32,6 +32,11 @@ function lunar(year: number, month: number, day: number): IsoDate {
   return chineseDays.getSolarDateFromLunar(`${year}-${mm}-${dd}`).date;
 }
 
+/** 春节 (正月初一) of a Gregorian year. */
+export function springFestival(year: number): IsoDate {
+  return inShanghaiZone(() => lunar(year, 1, 1));
+}
+
 export function statutoryHolidays(year: number): NamedDate[] {
   return inShanghaiZone(() => computeStatutoryHolidays(year));
 }

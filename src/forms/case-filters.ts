@@ -2,6 +2,7 @@ import { CHANNELS } from "../domain/reference-data.js";
 import { boundedInt } from "../domain/bounds.js";
 import { CASE_STATES } from "../domain/case-states.js";
 import type { CaseFilters, ClockFilter } from "../models/case-list.js";
+import { CLOCK_FILTER_KEYS } from "../models/dashboard.js";
 import type { Channel } from "../models/cases.js";
 import { formValues } from "./form.js";
 
@@ -12,6 +13,7 @@ export function parseCaseFilters(query: unknown): CaseFilters {
   return {
     state: state === "all" || state === "open" || (CASE_STATES as readonly string[]).includes(state) ? (state as CaseFilters["state"]) : "open",
     clock: ["normal", "dueSoon", "overdue"].includes(v.clock ?? "") ? (v.clock as ClockFilter) : "",
+    clockOn: (CLOCK_FILTER_KEYS as readonly string[]).includes(v.on ?? "") ? (v.on as CaseFilters["clockOn"]) : "",
     district: (v.district ?? "").slice(0, 20),
     channel: (CHANNELS as readonly string[]).includes(v.channel ?? "") ? (v.channel as Channel) : "",
     q: (v.q ?? "").slice(0, 60),
@@ -27,6 +29,7 @@ export function filtersQuery(f: CaseFilters, page: number): string {
   const params = new URLSearchParams();
   if (f.state !== "open") params.set("state", f.state);
   if (f.clock) params.set("clock", f.clock);
+  if (f.clockOn) params.set("on", f.clockOn);
   if (f.district) params.set("district", f.district);
   if (f.channel) params.set("channel", f.channel);
   if (f.q) params.set("q", f.q);

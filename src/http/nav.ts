@@ -20,6 +20,8 @@ const NAV: readonly NavEntry[] = [
   { href: "/blacklist", label: "失信名单", for: ["inspector", "supervisor"] },
   { href: "/violations", label: "违法公布", for: ["supervisor"] },
   { href: "/employers", label: "用人单位", for: ["clerk", "inspector", "supervisor"] },
+  { href: "/dashboard", label: "监督看板", for: ["supervisor"] },
+  { href: "/statistics", label: "统计分析", for: ["supervisor"] },
   { href: "/complaint", label: "网上投诉", for: ["public"] },
   { href: "/query", label: "进度查询", for: ["public"] },
   { href: "/public/blacklist", label: "失信名单公示", for: ["public"] },

@@ -40,4 +40,14 @@ export function formatDaysLeft(left: number | null): string {
   return left >= 0 ? `剩 ${left} 个工作日` : `超 ${-left} 个工作日`;
 }
 
-export const viewHelpers = { formatDate, formatTime, formatMoney, formatDaysLeft, formatBytes };
+/** A share 0…1 as "60.0%"; "—" when there is nothing to share out. */
+export function formatPercent(share: number | null | undefined): string {
+  return share === null || share === undefined ? "—" : `${(share * 100).toFixed(1)}%`;
+}
+
+/** An average in working days with one decimal; "—" when there is none. */
+export function formatAverage(days: number | null | undefined): string {
+  return days === null || days === undefined ? "—" : days.toFixed(1);
+}
+
+export const viewHelpers = { formatDate, formatTime, formatMoney, formatDaysLeft, formatBytes, formatPercent, formatAverage };

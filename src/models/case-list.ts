@@ -16,6 +16,7 @@ import { clockWindows, turnedTodayWindows, type ClockWindows } from "../domain/c
 import type { CaseState, Outcome } from "../domain/case-states.js";
 import { addDays, type IsoDate } from "../domain/dates.js";
 import { loadCalendar } from "./calendar.js";
+import { clockFilterCondition, type ClockFilterKey } from "./dashboard.js";
 import { clockHistoryOf } from "./deadlines.js";
 import type { Channel } from "./cases.js";
 
@@ -25,6 +26,8 @@ export interface CaseFilters {
   /** "open" (all open states), one state, or "all". */
   state: CaseState | "open" | "all";
   clock: ClockFilter | "";
+  /** Which clock `clock` looks at: one case clock, or the worst of them (the dashboard's links); "" = most urgent. */
+  clockOn?: ClockFilterKey | "";
   district: string;
   channel: Channel | "";
   q: string;
@@ -239,7 +242,7 @@ export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, to
   if (wantOpen) {
     const where = [...common, OPEN];
     if (filters.state !== "open" && filters.state !== "all") where.push(sql`c.state = ${filters.state}`);
-    if (filters.clock) where.push(clockFilterSql(filters.clock, windows));
+    if (filters.clock) where.push(filters.clockOn ? clockFilterCondition(filters.clockOn, filters.clock, loadCalendar(db), today, "c") : clockFilterSql(filters.clock, windows));
     open = listPart(db, { where, order: (t) => sql`${sql.raw(t)}.urgent_due_on, ${sql.raw(t)}.id`, sources: sources("open"), halves, offset, limit: PAGE_SIZE, countLimit });
   }
   let closed: ListPart = { ids: [], counted: 0 };
@@ -265,6 +268,38 @@ export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, to
     totalIsExact,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
   };
+}
+
+/**
+ * Every case the filters select, `limit` at a time in id order after `afterId` — the same conditions as
+ * listCases, open and closed parts together — for the exports, which read the whole list in chunks.
+ */
+export function filteredCaseIds(db: Db, scope: CaseListScope, filters: CaseFilters, today: IsoDate, afterId: number, limit: number): number[] {
+  const windows = clockWindows(loadCalendar(db), today);
+  const common: SQL[] = [sql`c.id > ${afterId}`];
+  const visible = scopeSql(scope);
+  if (visible) common.push(visible);
+  if (filters.district) common.push(sql`c.district = ${filters.district}`);
+  if (filters.channel) common.push(sql`c.channel = ${filters.channel}`);
+  const q = filters.q.trim();
+  const part = (p: Part, where: SQL[]) => {
+    const sources = [
+      ...(q ? [matchingIdsSql(q)] : []),
+      ...(scope.kind === "assigned" ? [inspectorCaseIdsSql(scope.inspectorId, p)] : []),
+      ...(filters.inspectorId ? [inspectorCaseIdsSql(filters.inspectorId, p)] : []),
+    ];
+    return sql`select c.id as id from ${casesFrom(sources)} where ${sql.join([...common, ...where], sql` and `)}`;
+  };
+  const parts: SQL[] = [];
+  if (filters.state !== "closed") {
+    const where = [OPEN];
+    if (filters.state !== "open" && filters.state !== "all") where.push(sql`c.state = ${filters.state}`);
+    if (filters.clock) where.push(filters.clockOn ? clockFilterCondition(filters.clockOn, filters.clock, loadCalendar(db), today, "c") : clockFilterSql(filters.clock, windows));
+    parts.push(part("open", where));
+  }
+  if ((filters.state === "closed" || filters.state === "all") && !filters.clock) parts.push(part("closed", [sql`c.state = 'closed'`]));
+  if (parts.length === 0) return [];
+  return db.all<{ id: number }>(sql`select id from (${sql.join(parts, sql` union all `)}) order by id limit ${limit}`).map((r) => r.id);
 }
 
 export interface ReminderItem {

@@ -3,10 +3,10 @@
  * to personal information; docs/rules.md "Personal data"). One row per page shown, read by supervisors.
  */
 import { desc, eq, lt, sql } from "drizzle-orm";
-import type { Db } from "../db/client.js";
+import type { Db, DbOrTx } from "../db/client.js";
 import { cases, personalDataViews, users } from "../db/schema.js";
 
-export function recordPersonalDataView(db: Db, v: { caseId: number; userId: number; page: string; now: Date }): void {
+export function recordPersonalDataView(db: DbOrTx, v: { caseId: number; userId: number; page: string; now: Date }): void {
   db.insert(personalDataViews).values({ caseId: v.caseId, userId: v.userId, page: v.page, viewedAt: v.now }).run();
 }
 

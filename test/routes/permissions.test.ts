@@ -12,13 +12,16 @@ const PAGES: { path: string; roles: Role[] }[] = [
   { path: "/cases", roles: ["clerk", "inspector", "supervisor"] },
   { path: "/cases/new", roles: ["clerk", "supervisor"] },
   { path: "/tasks", roles: ["unit", "supervisor"] },
+  { path: "/dashboard", roles: ["supervisor"] },
+  { path: "/statistics", roles: ["supervisor"] },
+  { path: "/dashboard/clearance", roles: ["supervisor"] },
 ];
 
 const NAV_LINKS: Record<Role, { shows: string[]; hides: string[] }> = {
   admin: { shows: ["/admin/users", "/admin/units", "/admin/calendar"], hides: [] },
   clerk: { shows: ["/cases", "/cases/new", "/calendar/calc"], hides: ["/admin/users"] },
-  inspector: { shows: ["/cases", "/calendar/calc"], hides: ["/admin/users", "/cases/new"] },
-  supervisor: { shows: ["/cases", "/cases/new", "/tasks", "/calendar/calc"], hides: ["/admin/users"] },
+  inspector: { shows: ["/cases", "/calendar/calc"], hides: ["/admin/users", "/cases/new", "/dashboard", "/statistics"] },
+  supervisor: { shows: ["/cases", "/cases/new", "/tasks", "/calendar/calc", "/dashboard", "/statistics"], hides: ["/admin/users"] },
   unit: { shows: ["/tasks", "/calendar/calc"], hides: ["/admin/users", "/admin/calendar", "/cases"] },
 };
 

@@ -100,6 +100,13 @@ POST /violations/:id/publish                         | - - - - + - - -
 GET /employers                                       | - + + + + - - -
 GET /employers/record                                | - + + + + - - -
 GET /employers/check                                 | - + + + + - - -
+GET /dashboard                                       | - - - - + - - -
+GET /dashboard/clearance                             | - - - - + - - -
+GET /statistics                                      | - - - - + - - -
+GET /exports/cases.:format                           | - - + + + - - -
+GET /exports/tasks.:format                           | - - - - + - - -
+GET /exports/statistics.xlsx                         | - - - - + - - -
+GET /exports/statistics/:table.csv                   | - - - - + - - -
 GET /admin/users                                     | - - - - - - - +
 GET /admin/users/new                                 | - - - - - - - +
 POST /admin/users                                    | - - - - - - - +
@@ -179,6 +186,8 @@ beforeAll(async () => {
     orderId: one("select id from payment_orders where case_id = ?", c.id),
     mediationId: one("select id from mediations where case_id = ?", c.id),
     year: "2030",
+    format: "csv",
+    table: "districts",
   });
   const taskId = one("select id from task_force_tasks where case_id = ?", c.id);
   const victimId = String(victim.id);

@@ -1,0 +1,30 @@
+/**
+ * The supervisors' figures, computed once per state of the database: a result is reused while nothing has
+ * been written since — by this connection (SQLite's total_changes()) or by any other one (PRAGMA
+ * data_version) — and today is the same day. Any write (a case, a payment, a calendar change, even a
+ * login) makes the next request compute afresh, so a figure never differs from the case pages.
+ */
+import type { Db } from "../db/client.js";
+
+const MAX_ENTRIES = 64;
+const caches = new WeakMap<Db, Map<string, { state: string; value: unknown }>>();
+
+function databaseState(db: Db): string {
+  const dataVersion = db.$client.pragma("data_version", { simple: true });
+  const changes = db.$client.prepare("select total_changes()").pluck().get();
+  return `${dataVersion}:${changes}`;
+}
+
+/** `compute()`'s answer for `key`, recomputed only after the database changed. */
+export function memoFigures<T>(db: Db, key: string, compute: () => T): T {
+  const cache = caches.get(db) ?? new Map<string, { state: string; value: unknown }>();
+  caches.set(db, cache);
+  const state = databaseState(db);
+  const hit = cache.get(key);
+  if (hit && hit.state === state) return hit.value as T;
+  const value = compute();
+  cache.delete(key);
+  cache.set(key, { state, value });
+  if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  return value;
+}

@@ -1,0 +1,118 @@
+/** The supervisors' pages: the dashboard, the period statistics and the 春节前动态清零 board. */
+import { Router, type Response } from "express";
+import type { AppContext } from "../app.js";
+import { STATE_LABELS } from "../domain/case-states.js";
+import { CLOCK_STATUS_LABELS, TARGET_DAYS } from "../domain/clocks.js";
+import { ForbiddenError } from "../domain/errors.js";
+import { CHANNEL_LABELS } from "../domain/reference-data.js";
+import { PERIOD_LABELS, supervisionAbilities, wanYuan } from "../domain/statistics.js";
+import { parsePeriod, periodQuery } from "../forms/period.js";
+import { renderChart } from "../http/charts.js";
+import { renderPageOrPartial } from "../http/render.js";
+import { requireRole } from "../middleware/require-role.js";
+import { clearanceBoard, DASHBOARD_CLOCK_LABELS, DASHBOARD_CLOCKS, dashboard, RUNNING_STATUSES, type InspectorFigures } from "../models/dashboard.js";
+import { memoFigures } from "../models/figures-cache.js";
+import { periodStatistics, type PeriodStatistics } from "../models/statistics.js";
+
+function abilitiesOf(res: Response) {
+  const can = supervisionAbilities(res.locals.user ?? null);
+  if (!can.viewDashboard) throw new ForbiddenError("只有科长可以查看监督看板。");
+  return can;
+}
+
+function inspectorChart(inspectors: InspectorFigures[]) {
+  const rows = inspectors.filter((i) => i.open > 0);
+  return renderChart({
+    title: "各监察员在办案件（按期限状态）",
+    categories: rows.map((i) => i.displayName),
+    horizontal: true,
+    series: [
+      { name: "正常", type: "bar", stack: "open", data: rows.map((i) => i.normal), color: "#067647" },
+      { name: "即将到期", type: "bar", stack: "open", data: rows.map((i) => i.dueSoon), color: "#b54708" },
+      { name: "已超期", type: "bar", stack: "open", data: rows.map((i) => i.overdue), color: "#b42318" },
+    ],
+  });
+}
+
+function statisticsCharts(s: PeriodStatistics) {
+  const months = s.byMonth.map((m) => `${Number(m.month.slice(0, 4)) % 100}年${Number(m.month.slice(5))}月`);
+  return {
+    flow: renderChart({
+      title: "每月收案与结案",
+      categories: months,
+      yName: "件",
+      series: [
+        { name: "收到投诉", type: "bar", data: s.byMonth.map((m) => m.received) },
+        { name: "办结", type: "bar", data: s.byMonth.map((m) => m.closed) },
+      ],
+    }),
+    speed: renderChart({
+      title: "每月平均办结时限（工作日）",
+      categories: months,
+      yName: "工作日",
+      reference: { value: TARGET_DAYS, label: `目标 ${TARGET_DAYS} 个工作日` },
+      series: [{ name: "平均办结工作日", type: "line", data: s.byMonth.map((m) => (m.averageDays === null ? null : Number(m.averageDays.toFixed(1)))) }],
+    }),
+    money: renderChart({
+      title: "每月追回工资（万元）",
+      categories: months,
+      yName: "万元",
+      series: [{ name: "追回工资", type: "bar", data: s.byMonth.map((m) => Number(wanYuan(m.recoveredFen))), color: "#067647" }],
+    }),
+  };
+}
+
+export function dashboardRouter(ctx: AppContext): Router {
+  const { db } = ctx;
+  const router = Router();
+  const supervisors = requireRole("supervisor");
+
+  router.get("/dashboard", supervisors, (_req, res) => {
+    const can = abilitiesOf(res);
+    const today = res.locals.today;
+    const { d, inspectorChart: chart } = memoFigures(db, `dashboard:${today}`, () => {
+      const d = dashboard(db, today);
+      return { d, inspectorChart: inspectorChart(d.inspectors) };
+    });
+    res.render("dashboard/index", {
+      d,
+      can,
+      clocks: DASHBOARD_CLOCKS,
+      clockLabels: DASHBOARD_CLOCK_LABELS,
+      statuses: RUNNING_STATUSES,
+      statusLabels: CLOCK_STATUS_LABELS,
+      stateLabels: STATE_LABELS,
+      channelLabels: CHANNEL_LABELS,
+      inspectorChart: chart,
+    });
+  });
+
+  router.get("/dashboard/clearance", supervisors, (_req, res) => {
+    const can = abilitiesOf(res);
+    const today = res.locals.today;
+    res.render("dashboard/clearance", { b: memoFigures(db, `clearance:${today}`, () => clearanceBoard(db, today)), can });
+  });
+
+  router.get("/statistics", supervisors, (req, res) => {
+    const can = abilitiesOf(res);
+    const form = parsePeriod(req.query, res.locals.today);
+    const { from, to, kind } = form.period;
+    const { s, charts } = memoFigures(db, `statistics:${kind}:${from}:${to}`, () => {
+      const s = periodStatistics(db, form.period);
+      return { s, charts: statisticsCharts(s) };
+    });
+    res.status(form.ok ? 200 : 422);
+    renderPageOrPartial(res, "statistics/index", "statistics/_results", {
+      s,
+      can,
+      form,
+      errors: form.ok ? {} : form.errors,
+      periodLabels: PERIOD_LABELS,
+      channelLabels: CHANNEL_LABELS,
+      exportQuery: periodQuery(form.period),
+      charts,
+    });
+  });
+
+  return router;
+}
