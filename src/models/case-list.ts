@@ -44,10 +44,11 @@ export const COUNT_AHEAD = 1000;
 export const REMINDER_LIMIT = 10;
 
 const OPEN = sql`c.urgent_due_on is not null`;
+const OPEN_SQL = sql`urgent_due_on is not null`;
 
 /**
  * The cases a viewer may list (domain/case-abilities.ts caseListScope) as a condition; an inspector's own
- * cases come as a subquery of ids instead (inspectorCaseIdsSql).
+ * cases are not a condition but where the search starts (listCases' halves, inspectorCaseIdsSql).
  */
 function scopeSql(scope: CaseListScope): SQL | null {
   switch (scope.kind) {
@@ -72,8 +73,6 @@ function inspectorCaseIdsSql(inspectorId: number, part: Part): SQL {
   return sql`select id from cases where lead_inspector_id = ${inspectorId} and ${cond}
     union all select id from cases where second_inspector_id = ${inspectorId} and ${cond}`;
 }
-
-const OPEN_SQL = sql`urgent_due_on is not null`;
 
 /** `cases c`, or only the cases every given subquery of ids holds (their intersection drives the query). */
 function casesFrom(sources: SQL[]): SQL {

@@ -16,6 +16,7 @@ import { DISTRICTS } from "../../src/domain/reference-data.js";
 import { loadCalendar } from "../../src/models/calendar.js";
 import { listCases, remindersFor, type CaseFilters, type ClockFilter } from "../../src/models/case-list.js";
 import { inspectorWorkloads } from "../../src/models/cases.js";
+import { CLOCK_FILTER_KEYS } from "../../src/models/dashboard.js";
 import { bulkSeed } from "../../seeds/bulk.js";
 import type { CaseListScope } from "../../src/domain/case-abilities.js";
 
@@ -57,7 +58,7 @@ describe("workbench query plans", () => {
     const employer = db.$client.prepare("select employer_name from cases limit 1").get() as { employer_name: string };
     const searches = ["", worker.name.slice(0, 2), worker.name, employer.employer_name.slice(2, 6), "QX-2026-0001", "2025-00"];
     const scopes: CaseListScope[] = [supervisor, inspector, { kind: "all", access: "masked" }, clerk];
-    const extras: Partial<CaseFilters>[] = [{}, { district: DISTRICTS[0] }, { channel: "window" }, { district: DISTRICTS[1], channel: "online", inspectorId }, { page: 4 }];
+    const extras: Partial<CaseFilters>[] = [{}, { district: DISTRICTS[0] }, { channel: "window" }, { district: DISTRICTS[1], channel: "online", inspectorId }, { page: 4 }, ...CLOCK_FILTER_KEYS.map((clockOn) => ({ clockOn }))];
     captured.length = 0;
     for (const scope of scopes)
       for (const state of ["open", "all", ...CASE_STATES] as const)
