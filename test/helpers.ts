@@ -84,7 +84,7 @@ export function idNumber(n: number, birth = "19850315"): string {
 }
 
 export function uscc(seed = "91220101MA0Y1234"): string {
-  const first17 = (seed + "0").slice(0, 17);
+  const first17 = (`${seed}0`).slice(0, 17);
   return first17 + usccCheckChar(first17);
 }
 

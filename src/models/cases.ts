@@ -253,6 +253,7 @@ export interface MoveRequest {
 
 export interface TransitionRequest extends MoveRequest {
   /** The activity's own checks and rows, inside the same transaction; may return fields of the case to set. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: most effects only insert their rows and return nothing.
   effect?: (tx: Tx, c: CaseRow) => Partial<CaseRow> | void;
   /** What the timeline says, when it is more than the user's note. */
   eventNote?: string;

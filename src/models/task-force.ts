@@ -1,5 +1,5 @@
 /** 多方合办: escalation to the task force, the units' tasks and their answers. */
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { type and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { caseWorkers, cases, evidence, memberUnits, taskForceTasks, users } from "../db/schema.js";
 import { staffAbilities, taskAbilities, type Viewer } from "../domain/case-abilities.js";

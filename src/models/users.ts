@@ -78,7 +78,7 @@ function bumpVersion(tx: Tx, id: number, version: number, set: Partial<typeof us
 /** There must always be an active admin: nobody may demote or deactivate the last one (themself included). */
 function keepAnAdmin(tx: Tx, id: number, after: { role?: Role; active?: boolean }): void {
   const user = tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, id)).get();
-  if (!user || user.role !== "admin" || !user.active) return;
+  if (user?.role !== "admin" || !user.active) return;
   if ((after.role ?? "admin") === "admin" && after.active !== false) return;
   const others = tx.select({ n: sql<number>`count(*)` }).from(users).where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, id))).get()!.n;
   if (others === 0) throw new ValidationError("这是唯一在用的系统管理员账号，不能改为其他角色或停用；请先为另一人开设管理员账号。");

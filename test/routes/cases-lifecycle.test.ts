@@ -225,7 +225,7 @@ describe("who sees what", () => {
     expect(page.text).toContain(MASKED_ID);
     expect(page.text).toContain("138****0001");
     expect(page.text).not.toContain(ID);
-    expect(page.text).not.toContain('action="/cases/' + id + '/moves"');
+    expect(page.text).not.toContain(`action="/cases/${id}/moves"`);
   });
 });
 

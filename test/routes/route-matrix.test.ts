@@ -9,7 +9,7 @@
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import request from "supertest";
+import type request from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Express } from "express";
 import { addEvidence, transition } from "../../src/models/cases.js";

@@ -42,7 +42,7 @@ describe("快速调处", () => {
 
     t.clock.now = new Date("2026-11-25T03:00:00Z");
     inspector = await loginAs(t.app, "inspector1"); // two days later: a new session
-    const pay = (itemId: number, amount: string, extra: Record<string, string> = {}) =>
+    const pay = (itemId: number, amount: string) =>
       inspector.post(`/cases/${c.id}/payments`).field("version", String(c.version())).field("itemId", String(itemId)).field("amount", amount).field("paidOn", "2026-11-25").field("workerConfirmed", "on").attach("proof", Buffer.from("receipt"), "转账截图.png");
     expect((await pay(items[0]!.id, "8500")).status).toBe(303);
     const over = await pay(items[1]!.id, "5000");
