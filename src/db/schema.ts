@@ -688,7 +688,7 @@ export const personalDataViews = sqliteTable(
 
 /**
  * Open cases per inspector (as lead or second), kept by triggers on `cases` in the same transaction
- * (drizzle/0008_workbench_search.sql): the assignment form's workloads without counting every request.
+ * (drizzle/0009_workbench_search.sql): the assignment form's workloads without counting every request.
  */
 export const inspectorOpenCases = sqliteTable("inspector_open_cases", {
   userId: integer("user_id")

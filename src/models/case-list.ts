@@ -135,15 +135,28 @@ interface ListPart {
 
 /**
  * One part of the list (open or closed cases): a page of ids in order and a capped count. With a text
- * search or an inspector's cases, those ids drive the query (CROSS JOIN keeps that order), so neither
- * walks the whole list.
+ * search, those ids drive the query (CROSS JOIN keeps that order), so it never walks the whole list. An
+ * inspector's cases come in two disjoint halves (as lead, as second): each half is read in order from its
+ * own index, only as far as the page needs, and the two are merged.
  */
-function listPart(db: Db, opts: { where: SQL[]; order: SQL; sources: SQL[]; offset: number; limit: number; countLimit: number }): ListPart {
+function listPart(db: Db, opts: { where: SQL[]; order: (table: string) => SQL; sources: SQL[]; halves: SQL[]; offset: number; limit: number; countLimit: number }): ListPart {
   const from = casesFrom(opts.sources);
   const where = sql.join(opts.where, sql` and `);
+  if (opts.halves.length && opts.sources.length === 0) {
+    const upTo = opts.offset + opts.limit;
+    const half = (cond: SQL) =>
+      sql`select * from (select c.id as id, c.urgent_due_on as urgent_due_on, c.closed_on as closed_on from cases c where ${cond} and ${where} order by ${opts.order("c")} limit ${upTo})`;
+    const ids =
+      opts.limit > 0
+        ? db.all<{ id: number }>(sql`select m.id as id from (${sql.join(opts.halves.map(half), sql` union all `)}) m order by ${opts.order("m")} limit ${opts.limit} offset ${opts.offset}`).map((r) => r.id)
+        : [];
+    const counts = opts.halves.map((cond) => sql`(select count(*) from (select 1 from cases c where ${cond} and ${where} limit ${opts.countLimit}))`);
+    const counted = Math.min(opts.countLimit, db.get<{ n: number }>(sql`select ${sql.join(counts, sql` + `)} as n`)!.n);
+    return { ids, counted };
+  }
   const ids =
     opts.limit > 0
-      ? db.all<{ id: number }>(sql`select c.id as id from ${from} where ${where} order by ${opts.order} limit ${opts.limit} offset ${opts.offset}`).map((r) => r.id)
+      ? db.all<{ id: number }>(sql`select c.id as id from ${from} where ${where} order by ${opts.order("c")} limit ${opts.limit} offset ${opts.offset}`).map((r) => r.id)
       : [];
   const counted = db.get<{ n: number }>(sql`select count(*) as n from (select 1 from ${from} where ${where} limit ${opts.countLimit})`)!.n;
   return { ids, counted };
@@ -212,11 +225,12 @@ export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, to
   if (filters.district) common.push(sql`c.district = ${filters.district}`);
   if (filters.channel) common.push(sql`c.channel = ${filters.channel}`);
   const q = filters.q.trim();
-  const sources = (part: Part) => [
-    ...(q ? [matchingIdsSql(q)] : []),
-    ...(scope.kind === "assigned" ? [inspectorCaseIdsSql(scope.inspectorId, part)] : []),
-    ...(filters.inspectorId ? [inspectorCaseIdsSql(filters.inspectorId, part)] : []),
-  ];
+  // An inspector's own cases (or the cases of the inspector a supervisor picked): two halves, lead and
+  // second; with a text search as well, the intersection of the id sets.
+  const inspectorId = scope.kind === "assigned" ? scope.inspectorId : filters.inspectorId;
+  if (scope.kind === "assigned" && filters.inspectorId) common.push(sql`(c.lead_inspector_id = ${filters.inspectorId} or c.second_inspector_id = ${filters.inspectorId})`);
+  const halves = inspectorId && !q ? [sql`c.lead_inspector_id = ${inspectorId}`, sql`c.second_inspector_id = ${inspectorId}`] : [];
+  const sources = (part: Part) => [...(q ? [matchingIdsSql(q)] : []), ...(q && inspectorId ? [inspectorCaseIdsSql(inspectorId, part)] : [])];
 
   const page = Math.max(1, filters.page);
   const offset = (page - 1) * PAGE_SIZE;
@@ -230,7 +244,7 @@ export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, to
     const where = [...common, OPEN];
     if (filters.state !== "open" && filters.state !== "all") where.push(sql`c.state = ${filters.state}`);
     if (filters.clock) where.push(filters.clockOn ? clockFilterCondition(filters.clockOn, filters.clock, loadCalendar(db), today, "c") : clockFilterSql(filters.clock, windows));
-    open = listPart(db, { where, order: sql`c.urgent_due_on, c.id`, sources: sources("open"), offset, limit: PAGE_SIZE, countLimit });
+    open = listPart(db, { where, order: (t) => sql`${sql.raw(t)}.urgent_due_on, ${sql.raw(t)}.id`, sources: sources("open"), halves, offset, limit: PAGE_SIZE, countLimit });
   }
   let closed: ListPart = { ids: [], counted: 0 };
   if (wantClosed) {
@@ -238,8 +252,9 @@ export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, to
     const room = open.counted >= countLimit ? 0 : PAGE_SIZE - open.ids.length;
     closed = listPart(db, {
       where: [...common, sql`c.state = 'closed'`, sql`c.closed_on is not null`],
-      order: sql`c.closed_on desc, c.id desc`,
+      order: (t) => sql`${sql.raw(t)}.closed_on desc, ${sql.raw(t)}.id desc`,
       sources: sources("closed"),
+      halves,
       offset: skip,
       limit: room,
       countLimit: Math.max(0, countLimit - open.counted),

@@ -333,7 +333,7 @@ function recordRecovered(tx: DbOrTx, caseId: number, explicit: ReadonlyMap<numbe
 
 /** The active inspectors, fewest open cases first: the assignment form's suggestion. */
 export function inspectorWorkloads(db: Db) {
-  // inspector_open_cases is kept by triggers on cases (drizzle/0008_workbench_search.sql): no count per request.
+  // inspector_open_cases is kept by triggers on cases (drizzle/0009_workbench_search.sql): no count per request.
   return db
     .select({ id: users.id, displayName: users.displayName, openCases: sql<number>`coalesce(${inspectorOpenCases.openCases}, 0)` })
     .from(users)

@@ -19,6 +19,7 @@ import {
 import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { maskIdNumber } from "../domain/masking.js";
+import { recordPersonalDataView } from "../models/personal-data-views.js";
 import { checked, parseProposal, PERSON_ROWS, textField } from "../forms/blacklist-form.js";
 import { formValues, valid } from "../forms/form.js";
 import { viewerOf } from "../http/case-page.js";
@@ -116,6 +117,7 @@ export function blacklistRouter(ctx: AppContext): Router {
     const can = blacklistAbilitiesOn(db, viewer, p.caseId, f, today);
     // Only the people working the case see the listed persons' ID numbers in full (docs/rules.md).
     const seesIds = can.work;
+    if (seesIds && p.persons.length) recordPersonalDataView(db, { caseId: p.caseId, userId: viewer.id, page: "失信名单提请", now: now() });
     res.status(status).render("blacklist/show", {
       ...labels,
       p: { ...p, persons: p.persons.map((x) => ({ ...x, idNumber: seesIds ? x.idNumber : maskIdNumber(x.idNumber) })) },

@@ -171,3 +171,29 @@ describe("every query parameter and path id, fuzzed", () => {
     );
   });
 });
+
+describe("uploaded file names, fuzzed", () => {
+  it("any file name: no 5xx, stored under a name of our own inside the evidence directory, shown escaped", async () => {
+    const { readdirSync } = await import("node:fs");
+    const names = fc.oneof(
+      hostileText.map((s) => `${s}.pdf`),
+      fc.constantFrom("../../etc/passwd.pdf", "..\\..\\boot.ini.pdf", `${HOSTILE_MARK}.jpg`, "a\u0000b.pdf", "工资条（最终版）.pdf", `${"长".repeat(300)}.mp4`, ".pdf", "x.PDF", "x.exe"),
+    );
+    await fc.assert(
+      fc.asyncProperty(names, async (name) => {
+        sent++;
+        const form = new FormData();
+        form.set("description", "fuzz");
+        form.set("evidence", new Blob([new Uint8Array([37, 80, 68, 70])]), name);
+        const res = await fetch(`${live.base}/cases/${ids.filed}/evidence`, { method: "POST", headers: { cookie: live.cookies.inspector, "sec-fetch-site": "same-origin" }, body: form, redirect: "manual" });
+        const body = await res.text();
+        expect(res.status, name).toBeLessThan(500);
+        expect(body).not.toContain(HOSTILE_MARK);
+        for (const f of readdirSync(live.evidenceDir)) expect(f).toMatch(/^\d+-[0-9a-f]{16}\.[a-z0-9]+$/);
+      }),
+      { numRuns: RUNS },
+    );
+    const page = await send("inspector", "GET", `/cases/${ids.filed}`);
+    expect(page.body).not.toContain(HOSTILE_MARK);
+  });
+});

@@ -202,6 +202,8 @@ describe("public pages", () => {
     const c = await listed();
     // The pattern does catch a full ID number: staff working the case see them on the proceeding page.
     expect((await (await as("supervisor1")).get(`/blacklist/${c.pid}`)).text).toMatch(ID_PATTERN);
+    // …and that view is in the log of who saw unmasked personal data.
+    expect(t.db.$client.prepare("select page from personal_data_views where user_id = (select id from users where username = 'supervisor1') order by id desc").pluck().get()).toBe("失信名单提请");
     const pending = await overdueOrder([1_300_000], "长春市另一家建筑有限公司", "2026-12-10", "2026-12-11");
     const inspector = await as("inspector1");
     expect((await inspector.post("/blacklist").type("form").send(proposal(pending.id, pending.orderId))).status).toBe(303);

@@ -1,6 +1,6 @@
 /**
- * One meaning for every clock (docs/rules.md §Clocks): the case page, the printed documents and the
- * reminders give the same answer on a Saturday, a holiday and a makeup workday after a due date.
+ * One meaning for every clock (docs/rules.md §Clocks): the case page, the workbench row, the printed documents
+ * and the reminders give the same answer on a Saturday, a holiday and a makeup workday after a due date.
  */
 import request from "supertest";
 import { beforeEach, describe, expect, it } from "vitest";
@@ -46,6 +46,15 @@ function clockOn(html: string, key: string) {
   return { dueOn: m[1], status: m[2], used: Number(m[3]), left: Number(m[4]) };
 }
 
+/** The clocks the workbench shows on the case's row: the most urgent one, and a filed case's statutory clock. */
+async function workbench(agent: Agent, id: number) {
+  const caseNumber = row(id).case_number as string;
+  const html = (await agent.get("/cases")).text;
+  const cells = new RegExp(`<tr data-case="${caseNumber}">([\\s\\S]*?)</tr>`).exec(html);
+  if (!cells) throw new Error(`${caseNumber} is not on the workbench`);
+  return Object.fromEntries([...cells[1]!.matchAll(/data-clock="(\w+)" data-status="(\w+)"/g)].map((m) => [m[1], m[2]]));
+}
+
 async function close(agent: Agent, id: number) {
   const workers = t.db.$client.prepare("select id from case_workers where case_id = ?").pluck().all(id) as number[];
   const recovered = Object.fromEntries(workers.map((w) => [`recovered.${w}`, "0"]));
@@ -74,6 +83,7 @@ describe("after a due date (target 8 working days from receipt)", () => {
       const page = (await supervisor.get(`/cases/${id}`)).text;
       expect(clockOn(page, "target")).toMatchObject({ dueOn, status: "overdue", used });
       expect(page).toContain(words);
+      expect(await workbench(supervisor, id)).toMatchObject({ target: "overdue", statutory: "normal" });
       await close(supervisor, id);
       expect(clockOn((await supervisor.get(`/cases/${id}`)).text, "target")).toMatchObject({ status: "missed", used });
       expect(await report(supervisor, id)).toEqual({ status: "missed", daysTaken: used });
@@ -84,6 +94,8 @@ describe("after a due date (target 8 working days from receipt)", () => {
   it("closing on the due date itself is 按期完成 everywhere", async () => {
     const id = await received("2026-03-03", true);
     const supervisor = await on("2026-03-13");
+    expect(clockOn((await supervisor.get(`/cases/${id}`)).text, "target").status).toBe("dueSoon");
+    expect(await workbench(supervisor, id)).toMatchObject({ target: "dueSoon" });
     await close(supervisor, id);
     expect(clockOn((await supervisor.get(`/cases/${id}`)).text, "target").status).toBe("met");
     expect(await report(supervisor, id)).toEqual({ status: "met", daysTaken: 8 });
@@ -108,6 +120,7 @@ describe("告知补正 pauses the acceptance clock", () => {
     expect(clockOn(waiting, "acceptance")).toMatchObject({ status: "paused", used: 2, left: 3 });
     expect(clockOn(waiting, "target")).toMatchObject({ status: "overdue" });
     expect(waiting).toContain("待补正期间不暂停");
+    expect(await workbench(await on("2026-12-15", "supervisor1"), id)).toMatchObject({ target: "overdue" });
 
     const clerk = await on("2026-12-16", "clerk1");
     expect((await move(clerk, id, "supplementReceived")).status).toBe(303);
@@ -202,6 +215,7 @@ describe("reopening a case closed for 10 working days", () => {
     expect(clockOn(page, "target")).toMatchObject({ used: 4, left: 4, status: "normal", dueOn: "2026-11-26" });
     expect(clockOn(page, "statutory")).toMatchObject({ used: 3, status: "normal" });
     expect(row(id).target_due_on).toBe("2026-11-26");
+    expect(await workbench(supervisor, id)).toEqual({ target: "normal", statutory: "normal" });
     const later = await on("2026-11-24");
     await close(later, id);
     expect(row(id).working_days_taken).toBe(6);
