@@ -6,7 +6,7 @@ import type { Statement } from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { periodOf } from "../../src/domain/statistics.js";
 import { filteredCaseIds, type CaseFilters } from "../../src/models/case-list.js";
-import { clearanceBoard, dashboard } from "../../src/models/dashboard.js";
+import { clearanceBoard, dashboard, inspectorFigures } from "../../src/models/dashboard.js";
 import { periodStatistics } from "../../src/models/statistics.js";
 import { makeTestApp, userId, type TestApp } from "../helpers.js";
 import { insertCase } from "./supervision-fixture.js";
@@ -97,6 +97,16 @@ describe("query plans of the dashboard, statistics and clearance board", () => {
     "clearance board: no full scan",
     check((t) => clearanceBoard(t.db, TODAY)),
   );
+
+  it("an inspector's own figures on the workbench: searched through their own cases, never a full scan", () => {
+    const plans = plansOf(t, () => inspectorFigures(t.db, TODAY, userId(t.db, "inspector2")));
+    expect(plans.length).toBeGreaterThan(0);
+    for (const p of plans)
+      expect(
+        p.plan.filter((line) => BIG_TABLES.test(line)),
+        p.sql,
+      ).toEqual([]);
+  });
 
   it.each([
     ["every case", { state: "all" }],
