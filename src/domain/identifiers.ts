@@ -40,6 +40,13 @@ export function sexFromIdNumber(id: string): "男" | "女" {
 const USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY";
 const USCC_WEIGHTS = [1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28];
 
+/** Full years of age on `today` from the birth date in a valid 身份证号 (GB 11643: digits 7–14). */
+export function ageFromIdNumber(id: string, today: IsoDate): number {
+  const birth = `${id.slice(6, 10)}-${id.slice(10, 12)}-${id.slice(12, 14)}`;
+  const years = Number(today.slice(0, 4)) - Number(birth.slice(0, 4));
+  return today.slice(5) < birth.slice(5) ? years - 1 : years;
+}
+
 export function usccCheckChar(first17: string): string {
   const sum = [...first17].reduce((acc, ch, i) => acc + USCC_CHARS.indexOf(ch) * USCC_WEIGHTS[i]!, 0);
   return USCC_CHARS[(31 - (sum % 31)) % 31]!;

@@ -15,7 +15,7 @@ const require = createRequire(import.meta.url);
 const data = require("chinese-days/dist/chinese-days.json") as ChineseDaysData;
 const version = (require("chinese-days/package.json") as { version: string }).version;
 
-export const OFFICIAL_SOURCE = `国务院办公厅节假日安排通知（chinese-days ${version} 数据）`;
+export const OFFICIAL_SOURCE = `国务院办公厅关于节假日安排的通知（系统内置，数据版本 ${version}）`;
 
 /** "Spring Festival,春节,4" → "春节" */
 function chineseName(entry: string): string {

@@ -5,7 +5,7 @@
 import { CHANNELS } from "../domain/reference-data.js";
 import { MAX_AMOUNT_FEN } from "../domain/bounds.js";
 import { isIsoDate, type IsoDate } from "../domain/dates.js";
-import { idNumberProblem, isMobilePhone, sexFromIdNumber, usccProblem } from "../domain/identifiers.js";
+import { ageFromIdNumber, idNumberProblem, isMobilePhone, sexFromIdNumber, usccProblem } from "../domain/identifiers.js";
 import { DISTRICTS } from "../domain/reference-data.js";
 import type { CaseInput, Channel, WorkerInput } from "../models/cases.js";
 import { formValues, type FieldErrors, type FormValues } from "./form.js";
@@ -62,7 +62,8 @@ export function parseWorker(w: WorkerValues, isRepresentative: boolean, today?: 
   let sex = (w.sex ?? "").trim();
   if (!sex && !idProblem) sex = sexFromIdNumber(idNumber);
   if (sex !== "男" && sex !== "女") errors.sex = "请选择性别";
-  const ageText = (w.age ?? "").trim();
+  // Left blank, the age is read off a valid ID number's birth date.
+  const ageText = (w.age ?? "").trim() || (!idProblem && today ? String(ageFromIdNumber(idNumber, today)) : "");
   const age = Number(ageText);
   if (!ageText) errors.age = "请填写年龄";
   else if (!/^\d+$/.test(ageText) || age < 14 || age > 100) errors.age = "年龄应为 14 到 100 之间的整数";

@@ -126,6 +126,8 @@ export function renderCasePage({ db, config, now }: AppContext, res: Response, i
     blacklist: proceedingsOfCase(db, c.id),
     blacklistStageLabels: STAGE_LABELS,
     units: may("escalate") ? listUnits(db, { activeOnly: true }) : [],
+    // Before filing, mediation is 快速调处; on a filed case it is part of the investigation (docs/rules.md).
+    mediationTitle: c.filedOn ? "调解（立案后，作为调查处理的一部分）" : "快速调处",
     warnings: {
       // 2-year limit (docs/rules.md §两年时效): a warning and a prefilled 不予受理, never a block.
       limitation: isBeforeAcceptance(c.state) ? limitationWarning(c) : null,

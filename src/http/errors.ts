@@ -27,7 +27,23 @@ const CLIENT_MESSAGES: Record<number, string> = {
 
 const BAD_ADDRESS = "网址中有无法识别的字符，请检查链接或从页面上的链接进入。";
 
-export const notFoundHandler: RequestHandler = () => {
+/**
+ * A form's address opened by GET — after a refused form was shown again at the address it posted to, then
+ * reloaded, bookmarked or reached with "back" — leads to the page the form is on, not to a 404.
+ */
+const FORM_PAGES: readonly [RegExp, (m: RegExpExecArray) => string][] = [
+  [/^\/cases\/(\d+)\/[\w/-]+$/, (m) => `/cases/${m[1]}`],
+  [/^\/tasks\/(\d+)\/answer$/, (m) => `/tasks/${m[1]}`],
+  [/^\/blacklist\/(\d+)\/[\w/-]+$/, (m) => `/blacklist/${m[1]}`],
+];
+
+export const notFoundHandler: RequestHandler = (req, res) => {
+  if (req.method === "GET" || req.method === "HEAD") {
+    for (const [pattern, page] of FORM_PAGES) {
+      const m = pattern.exec(req.path);
+      if (m) return res.redirect(303, page(m));
+    }
+  }
   throw new NotFoundError();
 };
 

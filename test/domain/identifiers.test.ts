@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { idNumberCheckChar, idNumberProblem, isMobilePhone, sexFromIdNumber, usccCheckChar, usccProblem } from "../../src/domain/identifiers.js";
+import { ageFromIdNumber, idNumberCheckChar, idNumberProblem, isMobilePhone, sexFromIdNumber, usccCheckChar, usccProblem } from "../../src/domain/identifiers.js";
 
 const bornOn = (birth: string) => `220102${birth}005` + idNumberCheckChar(`220102${birth}005`);
 import { maskIdNumber, maskPhone } from "../../src/domain/masking.js";
@@ -66,5 +66,14 @@ describe("phones and masking", () => {
   it("masks as the design shows", () => {
     expect(maskIdNumber("220102198503150071")).toBe("2201**********0071");
     expect(maskPhone("13812345678")).toBe("138****5678");
+  });
+});
+
+describe("ageFromIdNumber", () => {
+  it("counts full years to the day, the birthday itself included", () => {
+    const id = "220102198503150013"; // born 1985-03-15 (the checksum is not this function's concern)
+    expect(ageFromIdNumber(id, "2026-03-14")).toBe(40);
+    expect(ageFromIdNumber(id, "2026-03-15")).toBe(41);
+    expect(ageFromIdNumber(id, "2026-12-31")).toBe(41);
   });
 });

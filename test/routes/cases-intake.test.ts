@@ -53,6 +53,13 @@ describe("POST /cases (window intake)", () => {
     expect(worker).toMatchObject({ name: "张三", sex: "男", claimed_fen: 1280050, is_representative: 1 });
   });
 
+  it("reads a blank age off the ID number's birth date", async () => {
+    // idNumber(7) in the helpers is born 1985-03-15; received 2026-11-23.
+    const res = await post(clerk, intakeFields({ "workers.0.age": "" }));
+    expect(res.status).toBe(303);
+    expect(t.db.$client.prepare("select age from case_workers order by id desc limit 1").pluck().get()).toBe(41);
+  });
+
   it("keeps evidence files on disk with their SHA-256", async () => {
     const photo = Buffer.from("fake-jpeg-bytes");
     const res = await post(clerk, intakeFields(), [{ field: "evidence", name: "工资条.jpg", content: photo }]);

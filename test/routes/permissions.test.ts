@@ -66,6 +66,15 @@ describe("error pages", () => {
     expect(res.text).toContain("页面不存在");
   });
 
+  it("sends a form's address opened by GET (reload, back, bookmark) to the page the form is on", async () => {
+    for (const [path, page] of [["/cases/12/mediations", "/cases/12"], ["/cases/12/orders/3/enforce", "/cases/12"], ["/tasks/4/answer", "/tasks/4"]]) {
+      const res = await agents.supervisor.get(path!);
+      expect(res.status, path).toBe(303);
+      expect(res.headers.location, path).toBe(page);
+    }
+    expect((await agents.supervisor.post("/cases/12/no-such-form").type("form").send({})).status).toBe(404);
+  });
+
   it("never shows a stack trace", async () => {
     const res = await agents.admin.get("/admin/users/not-a-number");
     expect(res.status).toBe(404);
