@@ -288,7 +288,8 @@ export function filteredCaseIds(db: Db, scope: CaseListScope, filters: CaseFilte
       ...(scope.kind === "assigned" ? [inspectorCaseIdsSql(scope.inspectorId, p)] : []),
       ...(filters.inspectorId ? [inspectorCaseIdsSql(filters.inspectorId, p)] : []),
     ];
-    return sql`select c.id as id from ${casesFrom(sources)} where ${sql.join([...common, ...where], sql` and `)}`;
+    // Each part walks its cases in id order and stops after `limit`.
+    return sql`select id from (select c.id as id from ${casesFrom(sources)} where ${sql.join([...common, ...where], sql` and `)} order by c.id limit ${limit})`;
   };
   const parts: SQL[] = [];
   if (filters.state !== "closed") {

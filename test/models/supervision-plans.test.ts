@@ -5,7 +5,8 @@
 import type { Statement } from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { periodOf } from "../../src/domain/statistics.js";
-import { clearanceBoard, dashboard } from "../../src/models/dashboard.js";
+import { filteredCaseIds, type CaseFilters } from "../../src/models/case-list.js";
+import { clearanceBoard, dashboard, inspectorFigures } from "../../src/models/dashboard.js";
 import { periodStatistics } from "../../src/models/statistics.js";
 import { makeTestApp, userId, type TestApp } from "../helpers.js";
 import { insertCase } from "./supervision-fixture.js";
@@ -96,4 +97,31 @@ describe("query plans of the dashboard, statistics and clearance board", () => {
     "clearance board: no full scan",
     check((t) => clearanceBoard(t.db, TODAY)),
   );
+
+  it("an inspector's own figures on the workbench: searched through their own cases, never a full scan", () => {
+    const plans = plansOf(t, () => inspectorFigures(t.db, TODAY, userId(t.db, "inspector2")));
+    expect(plans.length).toBeGreaterThan(0);
+    for (const p of plans)
+      expect(
+        p.plan.filter((line) => BIG_TABLES.test(line)),
+        p.sql,
+      ).toEqual([]);
+  });
+
+  it.each([
+    ["every case", { state: "all" }],
+    ["open cases overdue on the target clock", { state: "open", clock: "overdue", clockOn: "target" }],
+    ["one district's closed cases", { state: "closed", district: "朝阳区" }],
+  ] as const)("the case-list export, %s: each chunk searches by id, never a full scan", (_, f) => {
+    const blank: Omit<CaseFilters, "state"> = { clock: "", district: "", channel: "", q: "", inspectorId: null, everyCase: false, page: 1 };
+    const filters: CaseFilters = { ...blank, ...f };
+    const plans = plansOf(t, () => filteredCaseIds(t.db, { kind: "all", access: "full" }, filters, TODAY, 1000, 100));
+    expect(plans.length).toBeGreaterThan(0);
+    if (process.env.SHOW_PLANS) for (const p of plans) console.log(p.plan.join("\n    "));
+    for (const p of plans)
+      expect(
+        p.plan.filter((line) => /SCAN (c|cases)\b/.test(line)),
+        p.sql,
+      ).toEqual([]);
+  });
 });
