@@ -198,6 +198,12 @@ export interface StaffAbilities {
   assignCases: boolean;
   /** The task board: a liaison sees their unit's tasks; a supervisor every open task. */
   taskBoard: "ownUnit" | "allOpen" | null;
+  /** The dashboard, the period statistics and the clearance board. */
+  viewDashboard: boolean;
+  /** Spreadsheet exports of the case lists the user can see (the list's own scope applies). */
+  exportCases: boolean;
+  /** Exports with ID numbers and phones in full (only when also asked for explicitly; recorded). */
+  exportFullPersonalData: boolean;
 }
 
 export function staffAbilities(viewer: Viewer | null, policy: AccessPolicy): StaffAbilities {
@@ -208,5 +214,8 @@ export function staffAbilities(viewer: Viewer | null, policy: AccessPolicy): Sta
     seeReminders: role === "inspector" || role === "supervisor",
     assignCases: role === "supervisor",
     taskBoard: role === "unit" ? "ownUnit" : role === "supervisor" ? "allOpen" : null,
+    viewDashboard: role === "supervisor",
+    exportCases: role === "supervisor" || role === "inspector",
+    exportFullPersonalData: role === "supervisor",
   };
 }

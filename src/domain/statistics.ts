@@ -12,7 +12,6 @@
  */
 import { runningStatus, STATUTORY_DAYS } from "./clocks.js";
 import { addDays, yearOf, type IsoDate } from "./dates.js";
-import type { Role } from "./roles.js";
 import { springFestival } from "./statutory-holidays.js";
 import type { WorkingCalendar } from "./working-days.js";
 
@@ -169,23 +168,3 @@ export function festivalCountdown(today: IsoDate, calendar: WorkingCalendar): Fe
   };
 }
 
-// ---- Who may ------------------------------------------------------------------------------------------
-
-export interface SupervisionAbilities {
-  /** The dashboard, the period statistics and the clearance board. */
-  viewDashboard: boolean;
-  /** Spreadsheet exports of the case lists the user can see. */
-  exportCases: boolean;
-  /** Exports with ID numbers and phones in full (only when also asked for explicitly). */
-  exportFullPersonalData: boolean;
-}
-
-/** Supervisors watch the bureau and export; inspectors export their own cases, masked (docs/rules.md “监督统计”, “Who may do what”). */
-export function supervisionAbilities(viewer: { role: Role } | null): SupervisionAbilities {
-  const role = viewer?.role;
-  return {
-    viewDashboard: role === "supervisor",
-    exportCases: role === "supervisor" || role === "inspector",
-    exportFullPersonalData: role === "supervisor",
-  };
-}

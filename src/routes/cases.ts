@@ -33,7 +33,6 @@ import {
 import { listCases, remindersFor } from "../models/case-list.js";
 import { recordPersonalDataView } from "../models/personal-data-views.js";
 import { inspectorFigures } from "../models/dashboard.js";
-import { supervisionAbilities } from "../domain/statistics.js";
 import { recordSiteVisit } from "../models/site-visits.js";
 import { rejectComplaint } from "../models/rejections.js";
 import { parseVisitForm } from "../forms/visit-form.js";
@@ -81,7 +80,7 @@ export function casesRouter(ctx: AppContext): Router {
       reminders: may.seeReminders ? remindersFor(db, scope, res.locals.today) : null,
       // An inspector's own figures this month: the same numbers the supervisors' dashboard shows for them.
       myFigures: scope.kind === "assigned" ? (inspectorFigures(db, res.locals.today, scope.inspectorId)[0] ?? null) : null,
-      supervision: supervisionAbilities(viewer),
+      supervision: may,
       exportQuery: filtersQuery(filters, 1).replace(/^\?/, ""),
     };
     renderPageOrPartial(res, "cases/index", "cases/_results", data);

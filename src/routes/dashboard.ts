@@ -5,7 +5,8 @@ import { STATE_LABELS } from "../domain/case-states.js";
 import { CLOCK_STATUS_LABELS, TARGET_DAYS } from "../domain/clocks.js";
 import { ForbiddenError } from "../domain/errors.js";
 import { CHANNEL_LABELS } from "../domain/reference-data.js";
-import { PERIOD_LABELS, supervisionAbilities, wanYuan } from "../domain/statistics.js";
+import { staffAbilities } from "../domain/case-abilities.js";
+import { PERIOD_LABELS, wanYuan } from "../domain/statistics.js";
 import { parsePeriod, periodQuery } from "../forms/period.js";
 import { renderChart } from "../http/charts.js";
 import { renderPageOrPartial } from "../http/render.js";
@@ -15,7 +16,7 @@ import { memoFigures } from "../models/figures-cache.js";
 import { periodStatistics, type PeriodStatistics } from "../models/statistics.js";
 
 function abilitiesOf(res: Response) {
-  const can = supervisionAbilities(res.locals.user ?? null);
+  const can = staffAbilities(res.locals.user ?? null, { inspectorsReadAll: false });
   if (!can.viewDashboard) throw new ForbiddenError("只有科长可以查看监督看板。");
   return can;
 }

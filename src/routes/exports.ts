@@ -5,9 +5,8 @@
  */
 import { Router, type Request, type Response } from "express";
 import type { AppContext } from "../app.js";
-import { caseListScope } from "../domain/case-abilities.js";
+import { caseListScope, staffAbilities } from "../domain/case-abilities.js";
 import { ForbiddenError, NotFoundError } from "../domain/errors.js";
-import { supervisionAbilities } from "../domain/statistics.js";
 import { filtersQuery, parseCaseFilters } from "../forms/case-filters.js";
 import { parsePeriod, periodQuery } from "../forms/period.js";
 import { viewerOf } from "../http/case-page.js";
@@ -31,7 +30,7 @@ function stamp(now: Date): string {
 export function exportsRouter(ctx: AppContext): Router {
   const { db, config, now } = ctx;
   const router = Router();
-  const can = (res: Response) => supervisionAbilities(res.locals.user ?? null);
+  const can = (res: Response) => staffAbilities(res.locals.user ?? null, { inspectorsReadAll: config.inspectorsReadAll });
   const audit = (res: Response, subject: string, detail: string) => recordAudit(db, { actorId: res.locals.user!.id, subject, action: "导出", detail });
 
   router.get("/exports/cases.:format", requireRole("inspector", "supervisor"), async (req, res) => {

@@ -4,7 +4,6 @@ import type { AppContext } from "../app.js";
 import { STATE_LABELS } from "../domain/case-states.js";
 import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import { staffAbilities } from "../domain/case-abilities.js";
-import { supervisionAbilities } from "../domain/statistics.js";
 import { ConflictError, DomainError, ForbiddenError } from "../domain/errors.js";
 import { ESCALATION_GROUNDS, MAX_TASK_DAYS, TASK_STATUS_LABELS, type EscalationGround } from "../domain/task-force.js";
 import { formValues, type FieldErrors } from "../forms/form.js";
@@ -45,7 +44,7 @@ export function taskForceRouter(ctx: AppContext): Router {
   router.get("/tasks", requireRole("unit", "supervisor"), (_req, res) => {
     const tasks = listTasksFor(db, viewerOf(res), res.locals.today);
     const board = staffAbilities(viewerOf(res), { inspectorsReadAll: config.inspectorsReadAll }).taskBoard;
-    const canExport = board === "allOpen" && supervisionAbilities(viewerOf(res)).exportCases;
+    const canExport = board === "allOpen" && staffAbilities(viewerOf(res), { inspectorsReadAll: config.inspectorsReadAll }).exportCases;
     res.render("tasks/index", { tasks, board, canExport, statusLabels: TASK_STATUS_LABELS, clockStatusLabels: CLOCK_STATUS_LABELS, stateLabels: STATE_LABELS });
   });
 

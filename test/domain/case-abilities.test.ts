@@ -152,10 +152,22 @@ describe("which cases a viewer may list", () => {
 
   it("offers the staff-wide abilities by role", () => {
     const policy = { inspectorsReadAll: true };
-    expect(staffAbilities({ id: 5, role: "clerk", unitId: null }, policy)).toEqual({ registerCases: true, searchEveryCase: false, seeReminders: false, assignCases: false, taskBoard: null });
-    expect(staffAbilities(inspector, policy)).toEqual({ registerCases: false, searchEveryCase: true, seeReminders: true, assignCases: false, taskBoard: null });
+    const none = { viewDashboard: false, exportCases: false, exportFullPersonalData: false };
+    expect(staffAbilities({ id: 5, role: "clerk", unitId: null }, policy)).toEqual({ registerCases: true, searchEveryCase: false, seeReminders: false, assignCases: false, taskBoard: null, ...none });
+    expect(staffAbilities(inspector, policy)).toEqual({ registerCases: false, searchEveryCase: true, seeReminders: true, assignCases: false, taskBoard: null, ...none, exportCases: true });
     expect(staffAbilities(inspector, { inspectorsReadAll: false }).searchEveryCase).toBe(false);
-    expect(staffAbilities({ id: 1, role: "supervisor", unitId: null }, policy)).toEqual({ registerCases: true, searchEveryCase: false, seeReminders: true, assignCases: true, taskBoard: "allOpen" });
-    expect(staffAbilities({ id: 7, role: "unit", unitId: 20 }, policy).taskBoard).toBe("ownUnit");
+    expect(staffAbilities({ id: 1, role: "supervisor", unitId: null }, policy)).toEqual({
+      registerCases: true,
+      searchEveryCase: false,
+      seeReminders: true,
+      assignCases: true,
+      taskBoard: "allOpen",
+      viewDashboard: true,
+      exportCases: true,
+      exportFullPersonalData: true,
+    });
+    expect(staffAbilities({ id: 7, role: "unit", unitId: 20 }, policy)).toEqual({ registerCases: false, searchEveryCase: false, seeReminders: false, assignCases: false, taskBoard: "ownUnit", ...none });
+    expect(staffAbilities({ id: 8, role: "admin", unitId: null }, policy)).toEqual({ registerCases: false, searchEveryCase: false, seeReminders: false, assignCases: false, taskBoard: null, ...none });
+    expect(staffAbilities(null, policy)).toEqual({ registerCases: false, searchEveryCase: false, seeReminders: false, assignCases: false, taskBoard: null, ...none });
   });
 });

@@ -11,7 +11,6 @@ import {
   periodOf,
   share,
   summarySentence,
-  supervisionAbilities,
   wanYuan,
 } from "../../src/domain/statistics.js";
 import { provisionalSchedule } from "../../src/domain/statutory-holidays.js";
@@ -92,18 +91,3 @@ describe("the Spring Festival countdown", () => {
   });
 });
 
-describe("who may", () => {
-  it.each([
-    ["supervisor", { viewDashboard: true, exportCases: true, exportFullPersonalData: true }],
-    ["inspector", { viewDashboard: false, exportCases: true, exportFullPersonalData: false }],
-    ["clerk", { viewDashboard: false, exportCases: false, exportFullPersonalData: false }],
-    ["unit", { viewDashboard: false, exportCases: false, exportFullPersonalData: false }],
-    ["admin", { viewDashboard: false, exportCases: false, exportFullPersonalData: false }],
-  ] as const)("%s", (role, abilities) => {
-    expect(supervisionAbilities({ role })).toEqual(abilities);
-  });
-
-  it("nobody signed out", () => {
-    expect(supervisionAbilities(null)).toEqual({ viewDashboard: false, exportCases: false, exportFullPersonalData: false });
-  });
-});
