@@ -18,6 +18,7 @@ export function parseCaseFilters(query: unknown): CaseFilters {
     channel: (CHANNELS as readonly string[]).includes(v.channel ?? "") ? (v.channel as Channel) : "",
     q: (v.q ?? "").slice(0, 60),
     inspectorId: boundedInt(v.inspector, 1, Number.MAX_SAFE_INTEGER),
+    leadOnly: v.lead === "1",
     everyCase: v.every === "1",
     // Past the last page the list says so; beyond a million pages is not a page number at all.
     page: boundedInt(v.page, 1, 1_000_000) ?? 1,
@@ -34,6 +35,7 @@ export function filtersQuery(f: CaseFilters, page: number): string {
   if (f.channel) params.set("channel", f.channel);
   if (f.q) params.set("q", f.q);
   if (f.inspectorId) params.set("inspector", String(f.inspectorId));
+  if (f.inspectorId && f.leadOnly) params.set("lead", "1");
   if (f.everyCase) params.set("every", "1");
   if (page > 1) params.set("page", String(page));
   const s = params.toString();

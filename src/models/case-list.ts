@@ -32,6 +32,8 @@ export interface CaseFilters {
   channel: Channel | "";
   q: string;
   inspectorId: number | null;
+  /** With `inspectorId`: only the cases they lead (主办), as the dashboard counts them. */
+  leadOnly?: boolean;
   /** Inspectors' read-only search of every case, where the bureau allows it. */
   everyCase: boolean;
   page: number;
@@ -68,10 +70,10 @@ type Part = "open" | "closed";
  * The ids of an inspector's open (or closed) cases, as lead or second: each half is one search of a
  * partial index, where a condition "lead = ? or second = ?" would walk every case the inspector ever had.
  */
-function inspectorCaseIdsSql(inspectorId: number, part: Part): SQL {
+function inspectorCaseIdsSql(inspectorId: number, part: Part, leadOnly = false): SQL {
   const cond = part === "open" ? OPEN_SQL : sql`state = 'closed'`;
-  return sql`select id from cases where lead_inspector_id = ${inspectorId} and ${cond}
-    union all select id from cases where second_inspector_id = ${inspectorId} and ${cond}`;
+  const lead = sql`select id from cases where lead_inspector_id = ${inspectorId} and ${cond}`;
+  return leadOnly ? lead : sql`${lead} union all select id from cases where second_inspector_id = ${inspectorId} and ${cond}`;
 }
 
 /** `cases c`, or only the cases every given subquery of ids holds (their intersection drives the query). */
@@ -227,9 +229,13 @@ export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, to
   // An inspector's own cases (or the cases of the inspector a supervisor picked): two halves, lead and
   // second; with a text search as well, the intersection of the id sets.
   const inspectorId = scope.kind === "assigned" ? scope.inspectorId : filters.inspectorId;
-  if (scope.kind === "assigned" && filters.inspectorId) common.push(sql`(c.lead_inspector_id = ${filters.inspectorId} or c.second_inspector_id = ${filters.inspectorId})`);
-  const halves = inspectorId && !q ? [sql`c.lead_inspector_id = ${inspectorId}`, sql`c.second_inspector_id = ${inspectorId}`] : [];
-  const sources = (part: Part) => [...(q ? [matchingIdsSql(q)] : []), ...(q && inspectorId ? [inspectorCaseIdsSql(inspectorId, part)] : [])];
+  const leadOnly = Boolean(filters.leadOnly && filters.inspectorId);
+  if (scope.kind === "assigned" && filters.inspectorId) {
+    common.push(leadOnly ? sql`c.lead_inspector_id = ${filters.inspectorId}` : sql`(c.lead_inspector_id = ${filters.inspectorId} or c.second_inspector_id = ${filters.inspectorId})`);
+  }
+  const ownLeadOnly = leadOnly && scope.kind !== "assigned";
+  const halves = inspectorId && !q ? [sql`c.lead_inspector_id = ${inspectorId}`, ...(ownLeadOnly ? [] : [sql`c.second_inspector_id = ${inspectorId}`])] : [];
+  const sources = (part: Part) => [...(q ? [matchingIdsSql(q)] : []), ...(q && inspectorId ? [inspectorCaseIdsSql(inspectorId, part, ownLeadOnly)] : [])];
 
   const page = Math.max(1, filters.page);
   const offset = (page - 1) * PAGE_SIZE;
@@ -286,7 +292,7 @@ export function filteredCaseIds(db: Db, scope: CaseListScope, filters: CaseFilte
     const sources = [
       ...(q ? [matchingIdsSql(q)] : []),
       ...(scope.kind === "assigned" ? [inspectorCaseIdsSql(scope.inspectorId, p)] : []),
-      ...(filters.inspectorId ? [inspectorCaseIdsSql(filters.inspectorId, p)] : []),
+      ...(filters.inspectorId ? [inspectorCaseIdsSql(filters.inspectorId, p, filters.leadOnly)] : []),
     ];
     // Each part walks its cases in id order and stops after `limit`.
     return sql`select id from (select c.id as id from ${casesFrom(sources)} where ${sql.join([...common, ...where], sql` and `)} order by c.id limit ${limit})`;

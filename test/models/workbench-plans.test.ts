@@ -58,7 +58,7 @@ describe("workbench query plans", () => {
     const employer = db.$client.prepare("select employer_name from cases limit 1").get() as { employer_name: string };
     const searches = ["", worker.name.slice(0, 2), worker.name, employer.employer_name.slice(2, 6), "QX-2026-0001", "2025-00"];
     const scopes: CaseListScope[] = [supervisor, inspector, { kind: "all", access: "masked" }, clerk];
-    const extras: Partial<CaseFilters>[] = [{}, { district: DISTRICTS[0] }, { channel: "window" }, { district: DISTRICTS[1], channel: "online", inspectorId }, { page: 4 }, ...CLOCK_FILTER_KEYS.map((clockOn) => ({ clockOn }))];
+    const extras: Partial<CaseFilters>[] = [{}, { district: DISTRICTS[0] }, { channel: "window" }, { district: DISTRICTS[1], channel: "online", inspectorId }, { page: 4 }, { inspectorId, leadOnly: true }, { inspectorId, leadOnly: true, clockOn: "worst", clock: "overdue" }, ...CLOCK_FILTER_KEYS.map((clockOn) => ({ clockOn }))];
     captured.length = 0;
     for (const scope of scopes)
       for (const state of ["open", "all", ...CASE_STATES] as const)

@@ -230,6 +230,22 @@ describe("who sees what", () => {
 });
 
 describe("the workbench", () => {
+  it("filters by an inspector as lead or second, or as lead only (仅主办)", async () => {
+    const led = makeCase(t.db);
+    const seconded = makeCase(t.db);
+    const supervisor = await loginAs(t.app, "supervisor1");
+    const [one, two] = [userId(t.db, "inspector1"), userId(t.db, "inspector2")];
+    const v = (id: number) => t.db.$client.prepare("select version from cases where id = ?").pluck().get(id);
+    await supervisor.post(`/cases/${led.id}/assign`).type("form").send({ leadId: one, secondId: two, version: v(led.id) });
+    await supervisor.post(`/cases/${seconded.id}/assign`).type("form").send({ leadId: two, secondId: one, version: v(seconded.id) });
+    const both = await supervisor.get(`/cases?inspector=${one}`);
+    expect(both.text).toContain(led.caseNumber);
+    expect(both.text).toContain(seconded.caseNumber);
+    const leadOnly = await supervisor.get(`/cases?inspector=${one}&lead=1`);
+    expect(leadOnly.text).toContain(led.caseNumber);
+    expect(leadOnly.text).not.toContain(seconded.caseNumber);
+  });
+
   it("sorts overdue first, then by working days left, and filters in place for htmx", async () => {
     const fresh = makeCase(t.db, { receivedOn: "2026-11-23", district: "南关区" });
     const old = makeCase(t.db, { receivedOn: "2026-11-05", district: "宽城区" });

@@ -44,9 +44,12 @@ describe("GET /dashboard", () => {
       expect(soon.text).toMatch(/共 1 件/);
       // inspector1 leads the overdue filed case and the due-soon received one.
       const me = userId(t.db, "inspector1");
-      expect(res.text).toContain(`href="/cases?inspector=${me}&amp;on=worst&amp;clock=overdue">1</a>`);
-      expect((await supervisor.get(`/cases?inspector=${me}&on=worst&clock=overdue`)).text).toMatch(/共 1 件/);
-      expect((await supervisor.get(`/cases?inspector=${me}&on=worst&clock=dueSoon`)).text).toMatch(/共 1 件/);
+      // The dashboard counts 主办 cases; its links ask the workbench for the same (lead=1).
+      expect(res.text).toContain(`href="/cases?inspector=${me}&amp;lead=1&amp;on=worst&amp;clock=overdue">1</a>`);
+      expect((await supervisor.get(`/cases?inspector=${me}&lead=1&on=worst&clock=overdue`)).text).toMatch(/共 1 件/);
+      expect((await supervisor.get(`/cases?inspector=${me}&lead=1&on=worst&clock=dueSoon`)).text).toMatch(/共 1 件/);
+      const open = Number(new RegExp(`href="/cases\\?inspector=${me}&amp;lead=1">(\\d+)</a>`).exec(res.text)![1]);
+      expect((await supervisor.get(`/cases?inspector=${me}&lead=1`)).text).toMatch(new RegExp(`共 ${open} 件`));
     });
 
     it("draws the inspectors' chart as a server-side SVG image, with the numbers in a table", async () => {
