@@ -10,11 +10,14 @@ export type PeriodResult = { ok: true; period: Period; values: FormValues } | { 
 /** The statistics page's period: this month / quarter / year, or a custom range (起始日期 ≤ 截止日期 ≤ today). */
 export function parsePeriod(query: unknown, today: IsoDate): PeriodResult {
   const values = formValues(query);
-  const kind: PeriodKind = (PERIOD_KINDS as readonly string[]).includes(values.period ?? "") ? (values.period as PeriodKind) : "year";
+  const chosen: PeriodKind = (PERIOD_KINDS as readonly string[]).includes(values.period ?? "") ? (values.period as PeriodKind) : "year";
   const fallback = periodOf("year", today);
-  if (kind !== "custom") {
-    const period = periodOf(kind, today);
-    return { ok: true, period, values: { ...values, period: kind, from: period.from, to: period.to } };
+  // Dates typed that differ from the chosen period's own range mean a custom range: never thrown away.
+  const typed = (key: "from" | "to") => (values[key] ?? "").trim();
+  const own = chosen === "custom" ? null : periodOf(chosen, today);
+  const kind: PeriodKind = own && ((typed("from") && typed("from") !== own.from) || (typed("to") && typed("to") !== own.to)) ? "custom" : chosen;
+  if (kind !== "custom" && own) {
+    return { ok: true, period: own, values: { ...values, period: kind, from: own.from, to: own.to } };
   }
   const errors: FieldErrors = {};
   const from = (values.from ?? "").trim();

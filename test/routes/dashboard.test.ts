@@ -70,6 +70,13 @@ describe("GET /dashboard", () => {
 });
 
 describe("GET /statistics", () => {
+  it("takes typed dates as a custom range even when another period is still selected", async () => {
+    const res = await supervisor.get("/statistics?period=year&from=2026-10-01&to=2026-10-31");
+    expect(res.status).toBe(200);
+    expect(res.text).toContain("2026年10月1日至10月31日");
+    expect(res.text).toContain('value="2026-10-01"');
+  });
+
   it("shows this year's figures, the summary sentence and three charts with their tables", async () => {
     const res = await supervisor.get("/statistics");
     expect(res.status).toBe(200);
