@@ -62,9 +62,15 @@ const picks = (() => {
   migrateDb(db);
   const sqlite = db.$client;
   const get = <T>(q: string, ...p: unknown[]) => sqlite.prepare(q).get(...p) as T;
-  const inspector = get<{ id: number; username: string; open: number }>(`select u.id, u.username, o.open_cases as open from inspector_open_cases o join users u on u.id = o.user_id
+  const inspector = get<{
+    id: number;
+    username: string;
+    open: number;
+  }>(`select u.id, u.username, o.open_cases as open from inspector_open_cases o join users u on u.id = o.user_id
       order by o.open_cases limit 1 offset (select count(*) / 2 from inspector_open_cases)`);
-  const recent = sqlite.prepare(`select c.id from cases c where c.urgent_due_on is not null and c.state = 'filed' order by c.id desc limit 20000`).all() as { id: number }[];
+  const recent = sqlite.prepare(`select c.id from cases c where c.urgent_due_on is not null and c.state = 'filed' order by c.id desc limit 20000`).all() as {
+    id: number;
+  }[];
   const sizeOf = sqlite.prepare("select count(*) as n from case_workers where case_id = ?");
   const groupCase = recent.find((r) => (sizeOf.get(r.id) as { n: number }).n >= 30) ?? recent[0]!;
   const group = get<{ id: number; lead: string; workers: number }>(
@@ -81,7 +87,9 @@ const picks = (() => {
   db.$client.close();
   return { inspector, group, worker: worker.name, employer: employer.employer_name, lookup, counts };
 })();
-console.log(`database: ${picks.counts.cases.toLocaleString()} cases (${picks.counts.open.toLocaleString()} open), ${picks.counts.workers.toLocaleString()} workers, ${picks.counts.events.toLocaleString()} timeline rows`);
+console.log(
+  `database: ${picks.counts.cases.toLocaleString()} cases (${picks.counts.open.toLocaleString()} open), ${picks.counts.workers.toLocaleString()} workers, ${picks.counts.events.toLocaleString()} timeline rows`,
+);
 
 // ---- Servers ------------------------------------------------------------------------------------
 
@@ -114,7 +122,17 @@ async function startApp(dbPath: string, port = PORT): Promise<Server> {
   const started = performance.now();
   const proc = spawn(cmd, args, {
     cwd: APP_DIR,
-    env: { ...process.env, PORT: String(port), DATABASE_PATH: dbPath, NODE_ENV: "production", COOKIE_SECURE: "false", TRUST_PROXY: "true", LOG_LEVEL: "warn", EVIDENCE_DIR: evidence, ADMIN_PASSWORD: "bench-admin-1" },
+    env: {
+      ...process.env,
+      PORT: String(port),
+      DATABASE_PATH: dbPath,
+      NODE_ENV: "production",
+      COOKIE_SECURE: "false",
+      TRUST_PROXY: "true",
+      LOG_LEVEL: "warn",
+      EVIDENCE_DIR: evidence,
+      ADMIN_PASSWORD: "bench-admin-1",
+    },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const startMs = await waitFor(`http://127.0.0.1:${port}/login`, proc, started);
@@ -141,7 +159,10 @@ async function login(username: string): Promise<string> {
     body: new URLSearchParams({ username, password: DEMO_PASSWORD }),
     redirect: "manual",
   });
-  const cookie = res.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const cookie = res.headers
+    .getSetCookie()
+    .map((c) => c.split(";")[0])
+    .join("; ");
   if (res.status !== 303 || !cookie) throw new Error(`login as ${username}: ${res.status}`);
   return cookie;
 }
@@ -186,30 +207,39 @@ async function once(load: Load): Promise<Omit<Measured, "name" | "alone">> {
   let done!: (r: autocannon.Result) => void;
   let failed!: (e: unknown) => void;
   const finished = new Promise<autocannon.Result>((res, rej) => ([done, failed] = [res, rej]));
-  const instance = autocannon({
-    url: `http://127.0.0.1:${load.port ?? PORT}`,
-    connections: CONNECTIONS,
-    duration: DURATION,
-    requests: [
-      {
-        method: load.method ?? "GET",
-        path: load.path,
-        headers,
-        setupRequest: (req) => ({
-          ...req,
-          headers: { ...req.headers, ...(load.spreadAddresses ? { "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n++ & 255}` } : {}) },
-          body: load.form ? new URLSearchParams(load.form()).toString() : undefined,
-        }),
-      },
-    ],
-  }, (err, result) => (err ? failed(err) : done(result)));
+  const instance = autocannon(
+    {
+      url: `http://127.0.0.1:${load.port ?? PORT}`,
+      connections: CONNECTIONS,
+      duration: DURATION,
+      requests: [
+        {
+          method: load.method ?? "GET",
+          path: load.path,
+          headers,
+          setupRequest: (req) => ({
+            ...req,
+            headers: { ...req.headers, ...(load.spreadAddresses ? { "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n++ & 255}` } : {}) },
+            body: load.form ? new URLSearchParams(load.form()).toString() : undefined,
+          }),
+        },
+      ],
+    },
+    (err, result) => (err ? failed(err) : done(result)),
+  );
   instance.on("response", (_client: unknown, status: number, _bytes: number, ms: number) => {
     latencies.push(ms);
     if (!ok.includes(status)) errors++;
   });
   const result = await finished;
   latencies.sort((a, b) => a - b);
-  return { rps: result.requests.total / DURATION, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), errors: errors + result.errors };
+  return {
+    rps: result.requests.total / DURATION,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors: errors + result.errors,
+  };
 }
 
 /** One request on an idle server, best of five. */
@@ -219,7 +249,11 @@ async function alone(load: Load): Promise<number> {
     const started = performance.now();
     await fetch(`http://127.0.0.1:${load.port ?? PORT}${load.path}`, {
       method: load.method ?? "GET",
-      headers: { ...(load.cookie ? { cookie: load.cookie } : {}), "sec-fetch-site": "same-origin", ...(load.form ? { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": `10.255.0.${i}` } : {}) },
+      headers: {
+        ...(load.cookie ? { cookie: load.cookie } : {}),
+        "sec-fetch-site": "same-origin",
+        ...(load.form ? { "content-type": "application/x-www-form-urlencoded", "x-forwarded-for": `10.255.0.${i}` } : {}),
+      },
       body: load.form ? new URLSearchParams(load.form()).toString() : undefined,
       redirect: "manual",
     }).then((r) => r.arrayBuffer());
@@ -235,7 +269,9 @@ async function measure(load: Load): Promise<Measured> {
   runs.sort((a, b) => a.rps - b.rps);
   const median = runs[Math.floor(runs.length / 2)]!;
   const m = { name: load.name, ...median, alone: single };
-  console.log(`${m.name.padEnd(44)} ${m.rps.toFixed(0).padStart(7)} req/s  p50 ${m.p50.toFixed(1).padStart(6)}  p95 ${m.p95.toFixed(1).padStart(6)}  p99 ${m.p99.toFixed(1).padStart(6)} ms  alone ${m.alone.toFixed(1)} ms${m.errors ? `  ${m.errors} errors` : ""}`);
+  console.log(
+    `${m.name.padEnd(44)} ${m.rps.toFixed(0).padStart(7)} req/s  p50 ${m.p50.toFixed(1).padStart(6)}  p95 ${m.p95.toFixed(1).padStart(6)}  p99 ${m.p99.toFixed(1).padStart(6)} ms  alone ${m.alone.toFixed(1)} ms${m.errors ? `  ${m.errors} errors` : ""}`,
+  );
   return m;
 }
 
@@ -243,14 +279,29 @@ let seq = 0;
 function intakeForm(workers: number): () => Record<string, string> {
   return () => {
     const f: Record<string, string> = {
-      intent: "submit", channel: "window", receivedOn: today, representative: "0", employerName: `压测用人单位${seq++}`, employerLegalRep: "王某",
-      employerAddress: "长春市南关区某街 8 号", district: "南关区", facts: "在工地做木工，工资一直未结清。", claim: "请求支付拖欠工资",
+      intent: "submit",
+      channel: "window",
+      receivedOn: today,
+      representative: "0",
+      employerName: `压测用人单位${seq++}`,
+      employerLegalRep: "王某",
+      employerAddress: "长春市南关区某街 8 号",
+      district: "南关区",
+      facts: "在工地做木工，工资一直未结清。",
+      claim: "请求支付拖欠工资",
     };
     for (let j = 0; j < workers; j++) {
       const first17 = `220102198503${String(10 + (j % 18)).padStart(2, "0")}${String(100 + ((seq * 37 + j) % 900))}`;
       Object.assign(f, {
-        [`workers.${j}.name`]: `压测工人${j}`, [`workers.${j}.sex`]: "", [`workers.${j}.age`]: "41", [`workers.${j}.idNumber`]: first17 + idNumberCheckChar(first17),
-        [`workers.${j}.phone`]: "13812345678", [`workers.${j}.hometown`]: "吉林省德惠市", [`workers.${j}.occupation`]: "木工", [`workers.${j}.workPeriod`]: "2026-04 至 2026-09", [`workers.${j}.claimed`]: "12800",
+        [`workers.${j}.name`]: `压测工人${j}`,
+        [`workers.${j}.sex`]: "",
+        [`workers.${j}.age`]: "41",
+        [`workers.${j}.idNumber`]: first17 + idNumberCheckChar(first17),
+        [`workers.${j}.phone`]: "13812345678",
+        [`workers.${j}.hometown`]: "吉林省德惠市",
+        [`workers.${j}.occupation`]: "木工",
+        [`workers.${j}.workPeriod`]: "2026-04 至 2026-09",
+        [`workers.${j}.claimed`]: "12800",
       });
     }
     return f;
@@ -295,7 +346,13 @@ const loads: Load[] = [
   { name: "supervisor /dashboard/clearance", path: "/dashboard/clearance", cookie: supervisor },
   { name: `case page, ${picks.group.workers} workers, as inspector`, path: `/cases/${picks.group.id}`, cookie: lead },
   { name: `case page, ${picks.group.workers} workers, as supervisor`, path: `/cases/${picks.group.id}`, cookie: supervisor },
-  { name: "public lookup POST /query", path: "/query", method: "POST", form: () => ({ caseNumber: picks.lookup.case_number, queryCode: picks.lookup.query_code }), spreadAddresses: true },
+  {
+    name: "public lookup POST /query",
+    path: "/query",
+    method: "POST",
+    form: () => ({ caseNumber: picks.lookup.case_number, queryCode: picks.lookup.query_code }),
+    spreadAddresses: true,
+  },
   { name: "intake POST, one worker", path: "/cases", method: "POST", cookie: clerk, form: intakeForm(1), ok: [303] },
   { name: "intake POST, 35-worker group", path: "/cases", method: "POST", cookie: clerk, form: intakeForm(35), ok: [303] },
 ];
@@ -335,8 +392,13 @@ function recompute(): { addMs: number; undoMs: number; changed: number; fullMs: 
   return { addMs, undoMs, changed, fullMs };
 }
 const rc = APP_DIR === resolve(".") ? recompute() : null;
-if (rc) console.log(`calendar change (saveYearSchedule with the deadline recomputation): ${rc.addMs.toFixed(0)} ms, undone in ${rc.undoMs.toFixed(0)} ms, full check ${rc.fullMs.toFixed(0)} ms (${rc.changed.toLocaleString()} cases' dates moved)`);
-console.log(`cold start: ${server.startMs.toFixed(0)} ms on the bulk database, ${freshServer.startMs.toFixed(0)} ms on a fresh one; RSS ${rssBefore.rss.toFixed(0)} MiB idle, ${rssAfter.rss.toFixed(0)} MiB after load, peak ${rssAfter.peak.toFixed(0)} MiB`);
+if (rc)
+  console.log(
+    `calendar change (saveYearSchedule with the deadline recomputation): ${rc.addMs.toFixed(0)} ms, undone in ${rc.undoMs.toFixed(0)} ms, full check ${rc.fullMs.toFixed(0)} ms (${rc.changed.toLocaleString()} cases' dates moved)`,
+  );
+console.log(
+  `cold start: ${server.startMs.toFixed(0)} ms on the bulk database, ${freshServer.startMs.toFixed(0)} ms on a fresh one; RSS ${rssBefore.rss.toFixed(0)} MiB idle, ${rssAfter.rss.toFixed(0)} MiB after load, peak ${rssAfter.peak.toFixed(0)} MiB`,
+);
 rmSync(fresh, { force: true });
 
 // ---- Report -------------------------------------------------------------------------------------

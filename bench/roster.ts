@@ -27,11 +27,18 @@ const server = createApp({ db, config: readConfig({ NODE_ENV: "test", EVIDENCE_D
 await new Promise((r) => server.once("listening", r));
 const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-const login = await fetch(`${base}/login`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin" }, body: "username=clerk1&password=demo1234", redirect: "manual" });
+const login = await fetch(`${base}/login`, {
+  method: "POST",
+  headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin" },
+  body: "username=clerk1&password=demo1234",
+  redirect: "manual",
+});
 const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
 
 const id = (n: number) => {
-  const first17 = `220102198503${String(n % 100_000_000).padStart(8, "0").slice(0, 2)}${String(10 + (n % 18)).padStart(2, "0")}${String(n % 1000).padStart(3, "0")}`.slice(0, 17);
+  const first17 = `220102198503${String(n % 100_000_000)
+    .padStart(8, "0")
+    .slice(0, 2)}${String(10 + (n % 18)).padStart(2, "0")}${String(n % 1000).padStart(3, "0")}`.slice(0, 17);
   return first17 + idNumberCheckChar(first17);
 };
 const rows = (n: number) => Array.from({ length: n }, (_, i) => [`工人${i + 1}`, "", "", id(i), "", "", "", "", "6200"]);
@@ -72,7 +79,9 @@ async function previewWhileProbing(name: string, content: Buffer) {
   loop.disable();
   latencies.sort((a, b) => a - b);
   const q = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))]!.toFixed(1);
-  console.log(`${name} (${(content.length / 1024 / 1024).toFixed(1)} MB): preview ${res.status} in ${took.toFixed(0)} ms, ${(body.length / 1024).toFixed(0)} KB; other requests n=${latencies.length} p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms; longest event-loop stall ${(loop.max / 1e6).toFixed(0)} ms`);
+  console.log(
+    `${name} (${(content.length / 1024 / 1024).toFixed(1)} MB): preview ${res.status} in ${took.toFixed(0)} ms, ${(body.length / 1024).toFixed(0)} KB; other requests n=${latencies.length} p50 ${q(0.5)} ms, p95 ${q(0.95)} ms, max ${q(1)} ms; longest event-loop stall ${(loop.max / 1e6).toFixed(0)} ms`,
+  );
 }
 
 await previewWhileProbing("roster.csv", csv);

@@ -9,6 +9,8 @@ if (!target) {
 }
 const config = readConfig();
 const m = await backup({ databasePath: config.databasePath, evidenceDir: config.evidenceDir, target });
-console.log(`backup ${target}: ${m.database.cases} cases, database sha256 ${m.database.sha256}, integrity ${m.database.integrity}, ${m.evidence.length} evidence files`);
+console.log(
+  `backup ${target}: ${m.database.cases} cases, database sha256 ${m.database.sha256}, integrity ${m.database.integrity}, ${m.evidence.length} evidence files`,
+);
 if (m.missing.length) console.warn(`warning: ${m.missing.length} evidence files recorded but not on disk: ${m.missing.join(", ")}`);
 if (m.database.integrity !== "ok") process.exit(1);

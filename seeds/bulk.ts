@@ -60,10 +60,32 @@ function generator(seed: number) {
   return { next, int, pick, chance: (p: number) => next() < p };
 }
 
-const SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文";
+const SURNAMES =
+  "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文";
 const GIVEN = "建国强志刚海波红梅丽娟玉兰德福永胜桂芳春生振华秀英宝山立新金凤俊杰明亮淑珍晓东文博雪莲子轩欣怡浩然佳琪宇航思远";
 const PLACES = ["长春", "吉林", "吉林省", "长春市", "北方", "东北", "关东", "松江", "长白山", "净月", "南湖", "汽车城"];
-const WORDS = ["宏达", "鑫源", "众城", "恒通", "新天地", "华信", "盛世", "远大", "金鼎", "瑞丰", "泰和", "宇通", "兴隆", "建元", "通达", "万家", "安居", "锦程", "鼎盛", "天成"];
+const WORDS = [
+  "宏达",
+  "鑫源",
+  "众城",
+  "恒通",
+  "新天地",
+  "华信",
+  "盛世",
+  "远大",
+  "金鼎",
+  "瑞丰",
+  "泰和",
+  "宇通",
+  "兴隆",
+  "建元",
+  "通达",
+  "万家",
+  "安居",
+  "锦程",
+  "鼎盛",
+  "天成",
+];
 const KINDS = [
   { suffix: "建筑劳务有限公司", construction: true },
   { suffix: "建设工程有限公司", construction: true },
@@ -84,7 +106,20 @@ const QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 const PUBLIC_STEPS = new Map(MOVES.map((m) => [m.name, m.publicStep]));
 
 /** Tables whose secondary indexes and triggers are set aside during the load. */
-const BULK_TABLES = ["cases", "case_workers", "case_events", "mediations", "payment_orders", "settlement_items", "payments", "enforcement_actions", "prior_notices", "site_visits", "site_visit_inspectors", "task_force_tasks"];
+const BULK_TABLES = [
+  "cases",
+  "case_workers",
+  "case_events",
+  "mediations",
+  "payment_orders",
+  "settlement_items",
+  "payments",
+  "enforcement_actions",
+  "prior_notices",
+  "site_visits",
+  "site_visit_inspectors",
+  "task_force_tasks",
+];
 
 /** Drops the tables' indexes and search triggers and returns the SQL that recreates them (the search is rebuilt after). */
 function setAsideIndexes(db: Db): string[] {
@@ -96,7 +131,11 @@ function setAsideIndexes(db: Db): string[] {
   return rows.sort((a, b) => (a.type === b.type ? 0 : a.type === "index" ? -1 : 1)).map((r) => r.sql);
 }
 
-type Path = { state: CaseState; outcome: Outcome | null; moves: { name: MoveName | "register" | "assign" | "extend"; on: IsoDate; from?: CaseState; to?: CaseState; note?: string }[] };
+type Path = {
+  state: CaseState;
+  outcome: Outcome | null;
+  moves: { name: MoveName | "register" | "assign" | "extend"; on: IsoDate; from?: CaseState; to?: CaseState; note?: string }[];
+};
 
 export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
   const started = performance.now();
@@ -115,7 +154,8 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
   const addUser = sqlite.prepare("insert or ignore into users (username, display_name, role, password_hash) values (?, ?, 'inspector', ?)");
   const inspectorCount = opts.inspectors ?? 200;
   sqlite.transaction(() => {
-    for (let n = 4; n <= inspectorCount; n++) addUser.run(`inspector${n}`, `${SURNAMES[n % SURNAMES.length]}${GIVEN.slice((n * 2) % 40, (n * 2) % 40 + 2)}`, demoInspector.password_hash);
+    for (let n = 4; n <= inspectorCount; n++)
+      addUser.run(`inspector${n}`, `${SURNAMES[n % SURNAMES.length]}${GIVEN.slice((n * 2) % 40, ((n * 2) % 40) + 2)}`, demoInspector.password_hash);
   })();
   const inspectors = (sqlite.prepare("select id from users where role = 'inspector' order by id").all() as { id: number }[]).map((r) => r.id);
   const supervisorId = one<{ id: number }>("select id from users where role = 'supervisor' order by id limit 1").id;
@@ -134,20 +174,36 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
     assigned_at, acceptance_start_on, decided_on, filed_on, extension_days, extension_reason, closed_on, working_days_taken, acceptance_due_on,
     target_due_on, statutory_due_on, calendar_revision, escalated_at, escalation_grounds, escalation_reason, version, created_at, updated_at)
     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertWorker = sqlite.prepare(`insert into case_workers (id, case_id, name, sex, age, id_number, phone, hometown, occupation, work_period, claimed_fen, recovered_fen, is_representative)
+  const insertWorker =
+    sqlite.prepare(`insert into case_workers (id, case_id, name, sex, age, id_number, phone, hometown, occupation, work_period, claimed_fen, recovered_fen, is_representative)
     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertEvent = sqlite.prepare(`insert into case_events (case_id, at, on_date, actor_id, action, from_state, to_state, note, public_step) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertMediation = sqlite.prepare(`insert into mediations (case_id, session_on, place, worker_side, employer_side, worker_statement, employer_statement, result, pay_by, payment_method, recorded_by_id, created_at)
+  const insertEvent = sqlite.prepare(
+    `insert into case_events (case_id, at, on_date, actor_id, action, from_state, to_state, note, public_step) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertMediation =
+    sqlite.prepare(`insert into mediations (case_id, session_on, place, worker_side, employer_side, worker_statement, employer_statement, result, pay_by, payment_method, recorded_by_id, created_at)
     values (?, ?, '监察支队调解室', ?, ?, '要求支付拖欠工资', '同意分期支付', 'agreement', ?, '银行转账', ?, ?)`);
-  const insertOrder = sqlite.prepare(`insert into payment_orders (case_id, doc_number, issued_on, pay_by, facts, issued_by_id, created_at) values (?, ?, ?, ?, '拖欠劳动者工资', ?, ?)`);
-  const insertItem = sqlite.prepare(`insert into settlement_items (case_id, source, source_id, worker_id, amount_fen, worker_confirmed_at) values (?, ?, ?, ?, ?, ?)`);
-  const insertPayment = sqlite.prepare(`insert into payments (case_id, item_id, worker_id, amount_fen, paid_on, recorded_by_id, created_at) values (?, ?, ?, ?, ?, ?, ?)`);
-  const insertEnforcement = sqlite.prepare(`insert into enforcement_actions (case_id, order_id, kind, rate_percent, amount_fen, decided_on, agency, recorded_by_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const insertNotice = sqlite.prepare(`insert into prior_notices (case_id, order_id, kind, doc_number, issued_on, facts, grounds, intended, rate_percent, served_on, service_method, statement_due_on, statement, statement_on, review, issued_by_id, created_at)
+  const insertOrder = sqlite.prepare(
+    `insert into payment_orders (case_id, doc_number, issued_on, pay_by, facts, issued_by_id, created_at) values (?, ?, ?, ?, '拖欠劳动者工资', ?, ?)`,
+  );
+  const insertItem = sqlite.prepare(
+    `insert into settlement_items (case_id, source, source_id, worker_id, amount_fen, worker_confirmed_at) values (?, ?, ?, ?, ?, ?)`,
+  );
+  const insertPayment = sqlite.prepare(
+    `insert into payments (case_id, item_id, worker_id, amount_fen, paid_on, recorded_by_id, created_at) values (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertEnforcement = sqlite.prepare(
+    `insert into enforcement_actions (case_id, order_id, kind, rate_percent, amount_fen, decided_on, agency, recorded_by_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const insertNotice =
+    sqlite.prepare(`insert into prior_notices (case_id, order_id, kind, doc_number, issued_on, facts, grounds, intended, rate_percent, served_on, service_method, statement_due_on, statement, statement_on, review, issued_by_id, created_at)
     values (?, ?, 'compensation', ?, ?, '逾期未支付劳动者工资', '劳动保障监察条例第二十六条', '责令加付赔偿金', 50, ?, '直接送达', ?, 'none', null, '未在期限内提出陈述申辩，维持拟作出的决定', ?, ?)`);
-  const insertVisit = sqlite.prepare(`insert into site_visits (case_id, visited_at, place, people_questioned, findings, recorded_by_id, created_at) values (?, ?, ?, '项目负责人、劳务班组长', '核实用工及欠薪情况，调取考勤表和工资表', ?, ?)`);
+  const insertVisit = sqlite.prepare(
+    `insert into site_visits (case_id, visited_at, place, people_questioned, findings, recorded_by_id, created_at) values (?, ?, ?, '项目负责人、劳务班组长', '核实用工及欠薪情况，调取考勤表和工资表', ?, ?)`,
+  );
   const insertVisitor = sqlite.prepare(`insert into site_visit_inspectors (visit_id, user_id) values (?, ?)`);
-  const insertTask = sqlite.prepare(`insert into task_force_tasks (case_id, unit_id, request, assigned_on, working_days, due_on, status, answer, answered_at, created_by_id, created_at)
+  const insertTask =
+    sqlite.prepare(`insert into task_force_tasks (case_id, unit_id, request, assigned_on, working_days, due_on, status, answer, answered_at, created_by_id, created_at)
     values (?, ?, '请协助核查项目工程款拨付情况', ?, 5, ?, ?, ?, ?, ?, ?)`);
 
   const at = (date: IsoDate) => Math.floor(Date.parse(`${date}T02:00:00Z`) / 1000);
@@ -207,7 +263,11 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
     const r = rng.next();
     if (r < 0.3) {
       const start = wd(received, 1);
-      moves.push({ name: "startMediation", on: start, from: "received", to: "mediating" }, { name: "recordMediation", on: start }, { name: "recordPayment", on: decide });
+      moves.push(
+        { name: "startMediation", on: start, from: "received", to: "mediating" },
+        { name: "recordMediation", on: start },
+        { name: "recordPayment", on: decide },
+      );
       moves.push({ name: "settleByMediation", on: decide, from: "mediating", to: "closed" });
       return { state: "closed", outcome: "mediated", moves };
     }
@@ -226,12 +286,26 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
     if (r < 0.55) {
       const asked = wd(received, 1);
       const back = wd(asked, rng.int(1, 3));
-      moves.push({ name: "requestSupplement", on: asked, from: "received", to: "awaiting_supplement" }, { name: "supplementReceived", on: back, from: "awaiting_supplement", to: "received" });
+      moves.push(
+        { name: "requestSupplement", on: asked, from: "received", to: "awaiting_supplement" },
+        { name: "supplementReceived", on: back, from: "awaiting_supplement", to: "received" },
+      );
       if (!reach(wd(back, 1))) return { state: "received", outcome: null, moves };
       moves.push({ name: "reject", on: wd(back, 1), from: "received", to: "closed" });
       return { state: "closed", outcome: "rejected", moves };
     }
-    const filedOutcomes: Outcome[] = ["paidAfterOrder", "paidAfterOrder", "paidAfterOrder", "paidAfterOrder", "administrativeDecision", "filingRevoked", "referredToPolice", "emergencyFund", "withdrawn", "toArbitrationOrCourt"];
+    const filedOutcomes: Outcome[] = [
+      "paidAfterOrder",
+      "paidAfterOrder",
+      "paidAfterOrder",
+      "paidAfterOrder",
+      "administrativeDecision",
+      "filingRevoked",
+      "referredToPolice",
+      "emergencyFund",
+      "withdrawn",
+      "toArbitrationOrCourt",
+    ];
     return fileThenClose(rng.pick(filedOutcomes));
   }
 
@@ -270,14 +344,42 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
         const size = group ? rng.int(5, 35) : 1;
         const project = employer.construction ? `${rng.pick(WORDS)}${rng.pick(PROJECTS)}${rng.int(1, 5)}期` : "";
         insertCase.run(
-          caseId, formatCaseNumber(year, seq), Array.from({ length: 6 }, () => rng.pick([...QUERY_CODE_ALPHABET])).join(""), channel, received, path.state, path.outcome,
-          `${size} 名劳动者反映被拖欠工资`, "要求支付拖欠的工资", employer.name, `${rng.pick([...SURNAMES])}某`, `${rng.pick(DISTRICTS)}某路${rng.int(1, 999)}号`,
-          rng.pick(DISTRICTS), employer.construction ? 1 : 0, project, channel === "online" ? null : clerkId,
-          assigned ? lead : null, assigned && filed ? second : null, assigned ? at(addDays(received, 1)) : null,
-          acceptanceStartOn, decided, filed, extensionDays, extend ? "案情复杂，需调取多方证据" : null, closedOn,
-          closedOn ? calendar.workingDaysBetween(received, closedOn).days : null, due.acceptanceDueOn, due.targetDueOn, due.statutoryDueOn, revision,
-          escalate ? at(wd(filed!, 2)) : null, escalate ? "majorOrComplex" : null,
-          escalate ? "涉及人数多，需住建、公安等部门联合处置" : null, path.moves.length, at(received), at(path.moves.at(-1)!.on),
+          caseId,
+          formatCaseNumber(year, seq),
+          Array.from({ length: 6 }, () => rng.pick([...QUERY_CODE_ALPHABET])).join(""),
+          channel,
+          received,
+          path.state,
+          path.outcome,
+          `${size} 名劳动者反映被拖欠工资`,
+          "要求支付拖欠的工资",
+          employer.name,
+          `${rng.pick([...SURNAMES])}某`,
+          `${rng.pick(DISTRICTS)}某路${rng.int(1, 999)}号`,
+          rng.pick(DISTRICTS),
+          employer.construction ? 1 : 0,
+          project,
+          channel === "online" ? null : clerkId,
+          assigned ? lead : null,
+          assigned && filed ? second : null,
+          assigned ? at(addDays(received, 1)) : null,
+          acceptanceStartOn,
+          decided,
+          filed,
+          extensionDays,
+          extend ? "案情复杂，需调取多方证据" : null,
+          closedOn,
+          closedOn ? calendar.workingDaysBetween(received, closedOn).days : null,
+          due.acceptanceDueOn,
+          due.targetDueOn,
+          due.statutoryDueOn,
+          revision,
+          escalate ? at(wd(filed!, 2)) : null,
+          escalate ? "majorOrComplex" : null,
+          escalate ? "涉及人数多，需住建、公安等部门联合处置" : null,
+          path.moves.length,
+          at(received),
+          at(path.moves.at(-1)!.on),
         );
         // Workers: one, or a group with elected representatives.
         const caseWorkerIds: number[] = [];
@@ -291,10 +393,19 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
           claims.push(claimed);
           caseWorkerIds.push(workerId);
           insertWorker.run(
-            workerId++, caseId, `${rng.pick([...SURNAMES])}${rng.pick([...GIVEN])}${rng.chance(0.6) ? rng.pick([...GIVEN]) : ""}`, Number(idNumber[16]) % 2 === 1 ? "男" : "女",
-            yearOf(received) - birthYear, idNumber, `13${rng.int(100000000, 999999999)}`, rng.pick(HOMETOWNS), rng.pick(JOBS),
-            `${addDays(received, -rng.int(60, 300)).slice(0, 7)} 至 ${received.slice(0, 7)}`, claimed,
-            closedOn ? (paidInFull ? claimed : 0) : null, j === 0 || (group && j < 3) ? 1 : 0,
+            workerId++,
+            caseId,
+            `${rng.pick([...SURNAMES])}${rng.pick([...GIVEN])}${rng.chance(0.6) ? rng.pick([...GIVEN]) : ""}`,
+            Number(idNumber[16]) % 2 === 1 ? "男" : "女",
+            yearOf(received) - birthYear,
+            idNumber,
+            `13${rng.int(100000000, 999999999)}`,
+            rng.pick(HOMETOWNS),
+            rng.pick(JOBS),
+            `${addDays(received, -rng.int(60, 300)).slice(0, 7)} 至 ${received.slice(0, 7)}`,
+            claimed,
+            closedOn ? (paidInFull ? claimed : 0) : null,
+            j === 0 || (group && j < 3) ? 1 : 0,
           );
         }
         if (escalate) path.moves.push({ name: "escalate", on: wd(filed!, 2), note: "涉及人数多，需住建、公安等部门联合处置" });
@@ -303,7 +414,8 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
         for (const m of path.moves) {
           const actor = m.name === "register" ? (channel === "online" ? null : clerkId) : m.name === "assign" || m.name === "extend" ? supervisorId : lead;
           const note = m.note ?? (m.name === "register" ? `登记投诉，投诉人 ${size} 人` : m.name === "assign" ? "主办：已分配" : "");
-          const publicStep = m.name === "register" ? "已收到投诉" : m.name === "assign" ? "已指定监察员承办" : m.name === "extend" ? null : (PUBLIC_STEPS.get(m.name) ?? null);
+          const publicStep =
+            m.name === "register" ? "已收到投诉" : m.name === "assign" ? "已指定监察员承办" : m.name === "extend" ? null : (PUBLIC_STEPS.get(m.name) ?? null);
           insertEvent.run(caseId, at(m.on), m.on, actor, m.name, m.from ?? (m.to ? state : null), m.to ?? null, note, publicStep);
           if (m.to) state = m.to;
           events++;
@@ -326,7 +438,8 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
             });
             if (path.outcome === "administrativeDecision" || path.outcome === "referredToPolice") {
               const decidedOn = closedOn ?? payBy;
-              if (path.outcome === "referredToPolice") insertEnforcement.run(caseId, order, "policeReferral", null, null, decidedOn, "市公安局经侦支队", lead, at(decidedOn));
+              if (path.outcome === "referredToPolice")
+                insertEnforcement.run(caseId, order, "policeReferral", null, null, decidedOn, "市公安局经侦支队", lead, at(decidedOn));
               else {
                 // 陈述申辩 first: the 事先告知书 is served the day after the pay-by date and the window runs out.
                 const served = wd(payBy, 1);
@@ -348,7 +461,17 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
           for (const unit of [units[0], units[1 + (caseId % (units.length - 1))]]) {
             const dueOn = wd(on, 5);
             const done = dueOn < opts.today;
-            insertTask.run(caseId, unit, on, dueOn, done ? "done" : "open", done ? "已核查，工程款已按节点拨付" : "", done ? at(dueOn) : null, supervisorId, at(on));
+            insertTask.run(
+              caseId,
+              unit,
+              on,
+              dueOn,
+              done ? "done" : "open",
+              done ? "已核查，工程款已按节点拨付" : "",
+              done ? at(dueOn) : null,
+              supervisorId,
+              at(on),
+            );
           }
         }
       }
@@ -359,7 +482,9 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
   sqlite.transaction(() => {
     const setSeq = sqlite.prepare("insert into case_sequences (year, last) values (?, ?) on conflict(year) do update set last = max(last, excluded.last)");
     for (const [year, last] of sequences) setSeq.run(year, last);
-    const setDoc = sqlite.prepare("insert into document_sequences (kind, year, last) values ('order', ?, ?) on conflict(kind, year) do update set last = max(last, excluded.last)");
+    const setDoc = sqlite.prepare(
+      "insert into document_sequences (kind, year, last) values ('order', ?, ?) on conflict(kind, year) do update set last = max(last, excluded.last)",
+    );
     for (const [year, last] of orderSequences) setDoc.run(year, last);
   })();
   log(`  rows written in ${((performance.now() - started) / 1000).toFixed(0)} s; rebuilding indexes and search`);
@@ -390,5 +515,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   const r = await bulkSeed(db, { cases: n, today: shanghaiDate(new Date()), log: console.log });
   db.$client.close();
   const size = ["", "-wal"].reduce((sum, s) => sum + (statSync(path + s, { throwIfNoEntry: false })?.size ?? 0), 0);
-  console.log(`${r.cases.toLocaleString()} cases, ${r.workers.toLocaleString()} workers, ${r.events.toLocaleString()} timeline rows in ${(r.ms / 1000).toFixed(1)} s; ${path}: ${(size / 2 ** 20).toFixed(0)} MiB`);
+  console.log(
+    `${r.cases.toLocaleString()} cases, ${r.workers.toLocaleString()} workers, ${r.events.toLocaleString()} timeline rows in ${(r.ms / 1000).toFixed(1)} s; ${path}: ${(size / 2 ** 20).toFixed(0)} MiB`,
+  );
 }

@@ -26,8 +26,30 @@ import { recordSiteVisit } from "../src/models/site-visits.js";
 import { findUnitByName } from "../src/models/units.js";
 import { getUserByUsername } from "../src/models/users.js";
 
-const SURNAMES = "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文";
-const GIVEN = ["建国", "国强", "志刚", "海波", "红梅", "丽娟", "长春", "玉兰", "德福", "永胜", "桂芳", "春生", "振华", "秀英", "宝山", "立新", "金凤", "俊杰", "明亮", "淑珍"];
+const SURNAMES =
+  "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文";
+const GIVEN = [
+  "建国",
+  "国强",
+  "志刚",
+  "海波",
+  "红梅",
+  "丽娟",
+  "长春",
+  "玉兰",
+  "德福",
+  "永胜",
+  "桂芳",
+  "春生",
+  "振华",
+  "秀英",
+  "宝山",
+  "立新",
+  "金凤",
+  "俊杰",
+  "明亮",
+  "淑珍",
+];
 const HOMETOWNS = ["吉林省榆树市", "吉林省农安县", "吉林省德惠市", "黑龙江省五常市", "吉林省九台区", "辽宁省昌图县", "吉林省公主岭市", "河南省周口市"];
 const JOBS = ["钢筋工", "木工", "瓦工", "架子工", "电焊工", "小工", "油工", "服务员", "保洁员", "装卸工", "司机", "厨师"];
 const EMPLOYERS: { name: string; project?: string; contractor?: string }[] = [
@@ -134,7 +156,12 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
       facts: `投诉人自2026年3月起在${employer.project ?? employer.name}务工，${employer.project ? "工程已完工" : "已离职"}，单位以资金紧张为由拖欠工资至今，多次讨要未果。`,
       claim: "请求责令用人单位支付拖欠的工资。",
       employerName: employer.name,
-      employerUscc: employer.name.startsWith("包工头") ? null : (() => { const f = `9122010${i % 10}MA0Y${String(1000 + i * 37).slice(-4)}0`.slice(0, 17); return f + usccCheckChar(f); })(),
+      employerUscc: employer.name.startsWith("包工头")
+        ? null
+        : (() => {
+            const f = `9122010${i % 10}MA0Y${String(1000 + i * 37).slice(-4)}0`.slice(0, 17);
+            return f + usccCheckChar(f);
+          })(),
       employerLegalRep: employer.name.startsWith("包工头") ? "" : `${SURNAMES[(i * 5) % SURNAMES.length]}某`,
       employerAddress: `长春市${pick(DISTRICTS, i)}${pick(["人民大街", "亚泰大街", "自由大路", "卫星路", "普阳街"], i)}${100 + i}号`,
       district: pick(DISTRICTS.slice(0, 11), i),
@@ -161,9 +188,20 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
     const workerIds = db.select({ id: caseWorkers.id, claimedFen: caseWorkers.claimedFen }).from(caseWorkers).where(eq(caseWorkers.caseId, id)).all();
     const full = workerIds.map((w) => ({ workerId: w.id, amountFen: w.claimedFen }));
     const payAll = (source: "agreement" | "order", date: IsoDate, share = 1) => {
-      for (const item of db.select().from(settlementItems).where(and(eq(settlementItems.caseId, id), eq(settlementItems.source, source))).all()) {
+      for (const item of db
+        .select()
+        .from(settlementItems)
+        .where(and(eq(settlementItems.caseId, id), eq(settlementItems.source, source)))
+        .all()) {
         const amountFen = Math.round(item.amountFen * share);
-        if (amountFen > 0) recordPayment(db, { caseId: id, version, input: { itemId: item.id, amountFen, paidOn: date, workerConfirmed: share === 1, proof: null }, actor: supervisor, now: at(date) });
+        if (amountFen > 0)
+          recordPayment(db, {
+            caseId: id,
+            version,
+            input: { itemId: item.id, amountFen, paidOn: date, workerConfirmed: share === 1, proof: null },
+            actor: supervisor,
+            now: at(date),
+          });
         version++;
       }
     };
@@ -172,8 +210,16 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
         caseId: id,
         version,
         input: {
-          sessionOn: date, place: "劳动保障监察支队调解室", workerSide: `${input.workers[0]!.name}等`, employerSide: `${input.employerLegalRep || "负责人"}`,
-          workerStatement: "要求一次性结清拖欠工资。", employerStatement: "承认拖欠，同意分期或限期支付。", result: "agreement", payBy, paymentMethod: "银行转账至本人账户", amounts: full,
+          sessionOn: date,
+          place: "劳动保障监察支队调解室",
+          workerSide: `${input.workers[0]!.name}等`,
+          employerSide: `${input.employerLegalRep || "负责人"}`,
+          workerStatement: "要求一次性结清拖欠工资。",
+          employerStatement: "承认拖欠，同意分期或限期支付。",
+          result: "agreement",
+          payBy,
+          paymentMethod: "银行转账至本人账户",
+          amounts: full,
         },
         actor: supervisor,
         now: at(date),
@@ -181,12 +227,30 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
       version++;
     };
     const order = (date: IsoDate, payBy: IsoDate) => {
-      const orderId = issueOrder(db, { caseId: id, version, payBy, facts: "经查，你单位拖欠下列劳动者工资至今未支付。", amounts: full, numberPrefix: config.bureau.orderPrefix, actor: supervisor, now: at(date) });
+      const orderId = issueOrder(db, {
+        caseId: id,
+        version,
+        payBy,
+        facts: "经查，你单位拖欠下列劳动者工资至今未支付。",
+        amounts: full,
+        numberPrefix: config.bureau.orderPrefix,
+        actor: supervisor,
+        now: at(date),
+      });
       version++;
       return orderId;
     };
     const close = (date: IsoDate, outcome: Outcome, note: string, share: number) => {
-      closeCase(db, { caseId: id, version, outcome, note, recovered: full.map((w) => ({ workerId: w.workerId, amountFen: Math.round(w.amountFen * share) })), overClaimNote: "", actor: supervisor, now: at(date) });
+      closeCase(db, {
+        caseId: id,
+        version,
+        outcome,
+        note,
+        recovered: full.map((w) => ({ workerId: w.workerId, amountFen: Math.round(w.amountFen * share) })),
+        overClaimNote: "",
+        actor: supervisor,
+        now: at(date),
+      });
     };
 
     switch (plan.path) {
@@ -211,7 +275,15 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
         return;
       }
       case "rejected":
-        return rejectComplaint(db, { caseId: id, note: limitationWarning({ ...input, arrearsEndedOn: input.arrearsEndedOn ?? null, arrearsOngoing: false })!.reason, ground: "limitation", basisText: "", version, actor: supervisor, now: at(workday(receivedOn, 2)) });
+        return rejectComplaint(db, {
+          caseId: id,
+          note: limitationWarning({ ...input, arrearsEndedOn: input.arrearsEndedOn ?? null, arrearsOngoing: false })!.reason,
+          ground: "limitation",
+          basisText: "",
+          version,
+          actor: supervisor,
+          now: at(workday(receivedOn, 2)),
+        });
       case "toArbitrationOrCourt":
         return move("redirect", workday(receivedOn, 2), "双方对工资标准存在争议，属劳动争议，告知向劳动人事争议仲裁委员会申请仲裁。", "toArbitrationOrCourt");
       case "referredToOtherDepartment":
@@ -229,7 +301,11 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
               grounds: ["manyWorkers", "severalDepartments"],
               reason: employer.project ? "集体欠薪，涉及总包单位工程款拨付。" : "集体欠薪，人数多，有群体性事件风险。",
               tasks: [
-                { unitId: unitId(employer.project ? "市住建局" : "市市场监管局"), request: employer.project ? "请核查项目工程款拨付情况，督促总包单位先行清偿。" : "请协助核查用人单位经营和资金状况。", workingDays: 5 },
+                {
+                  unitId: unitId(employer.project ? "市住建局" : "市市场监管局"),
+                  request: employer.project ? "请核查项目工程款拨付情况，督促总包单位先行清偿。" : "请协助核查用人单位经营和资金状况。",
+                  workingDays: 5,
+                },
                 { unitId: unitId("市公安局"), request: "请做好现场秩序维护，防范群体性事件。", workingDays: 3 },
               ],
             },
@@ -238,9 +314,22 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
           });
           version++;
           if (plan.daysAgo > 20) {
-            const task = db.select().from(taskForceTasks).where(and(eq(taskForceTasks.caseId, id), eq(taskForceTasks.unitId, unitId("市住建局")))).get();
+            const task = db
+              .select()
+              .from(taskForceTasks)
+              .where(and(eq(taskForceTasks.caseId, id), eq(taskForceTasks.unitId, unitId("市住建局"))))
+              .get();
             if (task)
-              answerTask(db, { taskId: task.id, version: task.version, viewer: { ...liaison, unitId: task.unitId }, status: "done", answer: "已约谈总包单位，工程款已拨付至农民工工资专用账户，督促 3 日内发放。", moreTimeReason: "", files: [], now: at(workday(filedOn, 3)) });
+              answerTask(db, {
+                taskId: task.id,
+                version: task.version,
+                viewer: { ...liaison, unitId: task.unitId },
+                status: "done",
+                answer: "已约谈总包单位，工程款已拨付至农民工工资专用账户，督促 3 日内发放。",
+                moreTimeReason: "",
+                files: [],
+                now: at(workday(filedOn, 3)),
+              });
           }
         }
         if (plan.daysAgo >= 9) {
@@ -258,7 +347,15 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
             peopleQuestioned: `${input.employerLegalRep || "负责人"}（单位负责人）；${input.workers[0]!.name}（投诉人）`,
             findings: "单位承认拖欠，称资金周转困难；已告知其依法支付的义务和逾期不付的后果。",
             inspectorIds: [lead, second],
-            recordings: [{ storedName, originalName: `现场检查录音（演示）${i}.mp3`, mimeType: "audio/mpeg", size: content.length, sha256: createHash("sha256").update(content).digest("hex") }],
+            recordings: [
+              {
+                storedName,
+                originalName: `现场检查录音（演示）${i}.mp3`,
+                mimeType: "audio/mpeg",
+                size: content.length,
+                sha256: createHash("sha256").update(content).digest("hex"),
+              },
+            ],
             actor: supervisor,
             now: at(visitOn),
           });
@@ -270,7 +367,13 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
           return;
         }
         if (plan.path === "extended") {
-          extendStatutoryDeadline(db, { caseId: id, reason: "涉及多层分包，需调取总包单位工程款拨付记录。", version, actor: supervisor, now: at(workday(receivedOn, 50)) });
+          extendStatutoryDeadline(db, {
+            caseId: id,
+            reason: "涉及多层分包，需调取总包单位工程款拨付记录。",
+            version,
+            actor: supervisor,
+            now: at(workday(receivedOn, 50)),
+          });
           return;
         }
         const closeOn = workday(receivedOn, 4 + (i % 20));
@@ -286,19 +389,43 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
           const orderId = order(orderOn, addDays(orderOn, 7));
           const after = workday(addDays(orderOn, 7), 1);
           if (plan.path === "referredToPolice") {
-            enforceOrder(db, { caseId: id, orderId, version, action: { kind: "policeReferral", agency: "长春市公安局经济犯罪侦查支队", decidedOn: after, note: "" }, decisionPrefix: config.authority.decisionPrefix, actor: supervisor, now: at(after) });
+            enforceOrder(db, {
+              caseId: id,
+              orderId,
+              version,
+              action: { kind: "policeReferral", agency: "长春市公安局经济犯罪侦查支队", decidedOn: after, note: "" },
+              decisionPrefix: config.authority.decisionPrefix,
+              actor: supervisor,
+              now: at(after),
+            });
             version++;
             return close(after, plan.path, "单位逾期拒不支付，涉嫌拒不支付劳动报酬罪，已移送公安机关。", 0);
           }
           const facts = "你单位收到限期改正指令书后，逾期未支付劳动者工资。";
-          const noticeId = issuePriorNotice(db, { caseId: id, orderId, version, input: { kind: "decision", facts, grounds: "有工资表、考勤记录和询问笔录为证。", ratePercent: null }, numberPrefix: config.authority.noticePrefix, actor: supervisor, now: at(after) });
+          const noticeId = issuePriorNotice(db, {
+            caseId: id,
+            orderId,
+            version,
+            input: { kind: "decision", facts, grounds: "有工资表、考勤记录和询问笔录为证。", ratePercent: null },
+            numberPrefix: config.authority.noticePrefix,
+            actor: supervisor,
+            now: at(after),
+          });
           version++;
           servePriorNotice(db, { caseId: id, noticeId, version, servedOn: after, method: "直接送达", actor: supervisor, now: at(after) });
           version++;
           const heardOn = workday(after, STATEMENT_DAYS + 1);
           recordStatement(db, { caseId: id, noticeId, version, statement: "none", text: "", review: "", actor: supervisor, now: at(heardOn) });
           version++;
-          enforceOrder(db, { caseId: id, orderId, version, action: { kind: "decision", note: "责令支付拖欠的工资。" }, decisionPrefix: config.authority.decisionPrefix, actor: supervisor, now: at(heardOn) });
+          enforceOrder(db, {
+            caseId: id,
+            orderId,
+            version,
+            action: { kind: "decision", note: "责令支付拖欠的工资。" },
+            decisionPrefix: config.authority.decisionPrefix,
+            actor: supervisor,
+            now: at(heardOn),
+          });
           version++;
           return close(heardOn, plan.path, "作出行政处理决定，责令支付拖欠的工资。", 0.6);
         }

@@ -92,7 +92,16 @@ export function seedDemoPublications(db: Db, now: Date, config: Config): void {
     const filedOn = workday(receivedOn, 1);
     version = transition(db, { caseId: id, move: "file", note: "", version, actor: supervisor, now: at(filedOn) }).version;
     const amounts = db.select({ workerId: caseWorkers.id, amountFen: caseWorkers.claimedFen }).from(caseWorkers).where(eq(caseWorkers.caseId, id)).all();
-    const orderId = issueOrder(db, { caseId: id, version, payBy, facts: "经查，你单位拖欠下列劳动者工资，违反了《保障农民工工资支付条例》第十五条的规定。", amounts, numberPrefix: bureau.orderPrefix, actor: supervisor, now: at(filedOn) });
+    const orderId = issueOrder(db, {
+      caseId: id,
+      version,
+      payBy,
+      facts: "经查，你单位拖欠下列劳动者工资，违反了《保障农民工工资支付条例》第十五条的规定。",
+      amounts,
+      numberPrefix: bureau.orderPrefix,
+      actor: supervisor,
+      now: at(filedOn),
+    });
 
     const proposedOn = workday(payBy, 1);
     const persons: PersonInput[] = [
@@ -111,16 +120,44 @@ export function seedDemoPublications(db: Db, now: Date, config: Config): void {
     recordService(db, { id: pid, servedOn, actor: supervisor, now: at(servedOn) });
     if (d.stage === "noticed") return;
     const decidedOn = workday(servedOn, 7);
-    decideListing(db, { id: pid, numberPrefix: bureau.blacklistDecisionPrefix, sanctions: "在政府资金支持、政府采购、招投标、融资贷款、市场准入、税收优惠、评优评先、交通出行等方面依法依规予以限制。", calendar, actor: supervisor, now: at(decidedOn) });
+    decideListing(db, {
+      id: pid,
+      numberPrefix: bureau.blacklistDecisionPrefix,
+      sanctions: "在政府资金支持、政府采购、招投标、融资贷款、市场准入、税收优惠、评优评先、交通出行等方面依法依规予以限制。",
+      calendar,
+      actor: supervisor,
+      now: at(decidedOn),
+    });
     // The case itself ends with the administrative decision, made after 陈述申辩 (docs/rules.md); the listing
     // runs on its own clock.
     const noticeOn = workday(payBy, 1);
     const v = () => getCaseRow(db, id).version;
-    const noticeId = issuePriorNotice(db, { caseId: id, orderId, version: v(), input: { kind: "decision", facts: "你单位收到限期改正指令书后，逾期未支付劳动者工资。", grounds: "有工资表、考勤记录和询问笔录为证。", ratePercent: null }, numberPrefix: config.authority.noticePrefix, actor: supervisor, now: at(noticeOn) });
+    const noticeId = issuePriorNotice(db, {
+      caseId: id,
+      orderId,
+      version: v(),
+      input: {
+        kind: "decision",
+        facts: "你单位收到限期改正指令书后，逾期未支付劳动者工资。",
+        grounds: "有工资表、考勤记录和询问笔录为证。",
+        ratePercent: null,
+      },
+      numberPrefix: config.authority.noticePrefix,
+      actor: supervisor,
+      now: at(noticeOn),
+    });
     servePriorNotice(db, { caseId: id, noticeId, version: v(), servedOn: noticeOn, method: "直接送达", actor: supervisor, now: at(noticeOn) });
     const heardOn = workday(noticeOn, STATEMENT_DAYS + 1);
     recordStatement(db, { caseId: id, noticeId, version: v(), statement: "none", text: "", review: "", actor: supervisor, now: at(heardOn) });
-    enforceOrder(db, { caseId: id, orderId, version: v(), action: { kind: "decision", note: "责令支付拖欠的工资。" }, decisionPrefix: config.authority.decisionPrefix, actor: supervisor, now: at(heardOn) });
+    enforceOrder(db, {
+      caseId: id,
+      orderId,
+      version: v(),
+      action: { kind: "decision", note: "责令支付拖欠的工资。" },
+      decisionPrefix: config.authority.decisionPrefix,
+      actor: supervisor,
+      now: at(heardOn),
+    });
     closeCase(db, {
       caseId: id,
       version: getCaseRow(db, id).version,
@@ -136,7 +173,16 @@ export function seedDemoPublications(db: Db, now: Date, config: Config): void {
     const appliedOn = d.stage === "earlyApplied" ? addDays(today, -3) : addMonths(correctedOn, 6);
     applyEarlyRemoval(db, { id: pid, correctedOn, note: "提交了全部工资支付凭证和书面信用承诺书。", actor: supervisor, now: at(appliedOn) });
     if (d.stage === "earlyRemoved") {
-      decideEarlyRemoval(db, { id: pid, grant: true, pledged: true, newArrears: false, criminalProceedings: false, note: "已改正满 6 个月，作出信用承诺。", actor: supervisor, now: at(workday(appliedOn, 5)) });
+      decideEarlyRemoval(db, {
+        id: pid,
+        grant: true,
+        pledged: true,
+        newArrears: false,
+        criminalProceedings: false,
+        note: "已改正满 6 个月，作出信用承诺。",
+        actor: supervisor,
+        now: at(workday(appliedOn, 5)),
+      });
     }
   });
 

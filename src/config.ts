@@ -74,7 +74,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 }
 
 function readThresholds(env: NodeJS.ProcessEnv): Thresholds {
-  const t = { oneWorkerFen: Math.round(Number(env.BLACKLIST_ONE_WORKER_YUAN ?? 10000) * 100), groupFen: Math.round(Number(env.BLACKLIST_GROUP_YUAN ?? 50000) * 100) };
+  const t = {
+    oneWorkerFen: Math.round(Number(env.BLACKLIST_ONE_WORKER_YUAN ?? 10000) * 100),
+    groupFen: Math.round(Number(env.BLACKLIST_GROUP_YUAN ?? 50000) * 100),
+  };
   const problem = thresholdsProblem(t);
   if (problem) throw new Error(`BLACKLIST_ONE_WORKER_YUAN / BLACKLIST_GROUP_YUAN: ${problem}`);
   return t;

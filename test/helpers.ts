@@ -76,7 +76,6 @@ export const ROLE_USERS = {
 
 // ---- Cases ------------------------------------------------------------------------------------
 
-
 /** A valid 身份证号 (GB 11643 checksum) for test person `n`. */
 export function idNumber(n: number, birth = "19850315"): string {
   const first17 = `220102${birth}${String(n % 1000).padStart(3, "0")}`;
@@ -84,7 +83,7 @@ export function idNumber(n: number, birth = "19850315"): string {
 }
 
 export function uscc(seed = "91220101MA0Y1234"): string {
-  const first17 = (`${seed}0`).slice(0, 17);
+  const first17 = `${seed}0`.slice(0, 17);
   return first17 + usccCheckChar(first17);
 }
 
@@ -130,7 +129,10 @@ export function caseInput(overrides: Partial<CaseInput> = {}): CaseInput {
 /** Registers a case directly (as clerk1 unless said otherwise) and returns its id. */
 export function makeCase(db: Db, overrides: Partial<CaseInput> = {}, opts: { actorId?: number | null; now?: Date } = {}) {
   const clerkId = db.$client.prepare("select id from users where username = 'clerk1'").pluck().get() as number;
-  return registerCase(db, caseInput(overrides), { actorId: opts.actorId === undefined ? clerkId : opts.actorId, now: opts.now ?? new Date("2026-11-23T02:00:00Z") });
+  return registerCase(db, caseInput(overrides), {
+    actorId: opts.actorId === undefined ? clerkId : opts.actorId,
+    now: opts.now ?? new Date("2026-11-23T02:00:00Z"),
+  });
 }
 
 export function userId(db: Db, username: string): number {
@@ -171,9 +173,15 @@ export async function workedCase(t: TestApp, opts: { to?: "received" | "mediatin
   const { id } = makeCase(t.db, opts.overrides);
   const supervisor = await loginAs(t.app, "supervisor1");
   const version = () => t.db.$client.prepare("select version from cases where id = ?").pluck().get(id) as number;
-  await supervisor.post(`/cases/${id}/assign`).type("form").send({ leadId: userId(t.db, "inspector1"), secondId: userId(t.db, "inspector2"), version: version() });
+  await supervisor
+    .post(`/cases/${id}/assign`)
+    .type("form")
+    .send({ leadId: userId(t.db, "inspector1"), secondId: userId(t.db, "inspector2"), version: version() });
   if (opts.to === "mediating") await supervisor.post(`/cases/${id}/moves`).type("form").send({ move: "startMediation", version: version(), note: "" });
   if (opts.to === "filed") await supervisor.post(`/cases/${id}/moves`).type("form").send({ move: "file", version: version(), note: "" });
-  const workers = t.db.$client.prepare("select id, claimed_fen from case_workers where case_id = ? order by id").all(id) as { id: number; claimed_fen: number }[];
+  const workers = t.db.$client.prepare("select id, claimed_fen from case_workers where case_id = ? order by id").all(id) as {
+    id: number;
+    claimed_fen: number;
+  }[];
   return { id, version, workers, supervisor };
 }

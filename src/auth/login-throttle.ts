@@ -10,21 +10,32 @@ const keyOf = (username: string, address: string) => createHash("sha256").update
 
 /** When this account may next be tried from this address, or null when it may be tried now. */
 export function loginLockedUntil(db: Db, username: string, address: string, now: Date): Date | null {
-  const row = db.select().from(loginThrottles).where(eq(loginThrottles.key, keyOf(username, address))).get();
+  const row = db
+    .select()
+    .from(loginThrottles)
+    .where(eq(loginThrottles.key, keyOf(username, address)))
+    .get();
   return row?.lockedUntil && row.lockedUntil > now ? row.lockedUntil : null;
 }
 
 export function recordLoginFailure(db: Db, username: string, address: string, now: Date): void {
   const key = keyOf(username, address);
   db.transaction((tx) => {
-    tx.delete(loginThrottles).where(lt(loginThrottles.lastFailureAt, new Date(now.getTime() - FORGET_AFTER_MS))).run();
+    tx.delete(loginThrottles)
+      .where(lt(loginThrottles.lastFailureAt, new Date(now.getTime() - FORGET_AFTER_MS)))
+      .run();
     const failures = (tx.select({ failures: loginThrottles.failures }).from(loginThrottles).where(eq(loginThrottles.key, key)).get()?.failures ?? 0) + 1;
     const wait = waitAfterFailures(failures);
     const row = { failures, lastFailureAt: now, lockedUntil: wait ? new Date(now.getTime() + wait * 1000) : null };
-    tx.insert(loginThrottles).values({ key, ...row }).onConflictDoUpdate({ target: loginThrottles.key, set: row }).run();
+    tx.insert(loginThrottles)
+      .values({ key, ...row })
+      .onConflictDoUpdate({ target: loginThrottles.key, set: row })
+      .run();
   });
 }
 
 export function clearLoginFailures(db: Db, username: string, address: string): void {
-  db.delete(loginThrottles).where(eq(loginThrottles.key, keyOf(username, address))).run();
+  db.delete(loginThrottles)
+    .where(eq(loginThrottles.key, keyOf(username, address)))
+    .run();
 }

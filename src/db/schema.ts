@@ -12,10 +12,7 @@ import { ENFORCEMENT_KINDS, SETTLEMENT_SOURCES } from "../domain/money.js";
 import { CHANNELS } from "../domain/reference-data.js";
 import { TASK_STATUSES } from "../domain/task-force.js";
 
-const createdAt = () =>
-  integer("created_at", { mode: "timestamp" })
-    .notNull()
-    .default(sql`(unixepoch())`);
+const createdAt = () => integer("created_at", { mode: "timestamp" }).notNull().default(sql`(unixepoch())`);
 
 /** Task-force member units (工作专班成员单位). */
 export const memberUnits = sqliteTable("member_units", {
@@ -62,9 +59,7 @@ export const calendarYears = sqliteTable("calendar_years", {
   source: text("source").notNull(),
   /** Bumped on every change, so a deadline can say which calendar produced it. */
   version: integer("version").notNull().default(1),
-  updatedAt: integer("updated_at", { mode: "timestamp" })
-    .notNull()
-    .default(sql`(unixepoch())`),
+  updatedAt: integer("updated_at", { mode: "timestamp" }).notNull().default(sql`(unixepoch())`),
 });
 
 /**
@@ -83,10 +78,7 @@ export const calendarDays = sqliteTable(
     isWorkingDay: integer("is_working_day", { mode: "boolean" }).notNull(),
     ordinal: integer("ordinal").notNull(),
   },
-  (t) => [
-    index("calendar_days_year_idx").on(t.year),
-    uniqueIndex("calendar_days_working_ordinal_idx").on(t.ordinal).where(sql`is_working_day = 1`),
-  ],
+  (t) => [index("calendar_days_year_idx").on(t.year), uniqueIndex("calendar_days_working_ordinal_idx").on(t.ordinal).where(sql`is_working_day = 1`)],
 );
 
 /** Who changed what, when: admin actions on users, units and the calendar. Append-only. */
@@ -183,9 +175,7 @@ export const cases = sqliteTable(
     /** Optimistic lock: every change bumps it; a save based on an older version is refused. */
     version: integer("version").notNull().default(1),
     createdAt: createdAt(),
-    updatedAt: integer("updated_at", { mode: "timestamp" })
-      .notNull()
-      .default(sql`(unixepoch())`),
+    updatedAt: integer("updated_at", { mode: "timestamp" }).notNull().default(sql`(unixepoch())`),
   },
   (t) => [
     index("cases_state_idx").on(t.state),
@@ -386,7 +376,9 @@ export const paymentOrders = sqliteTable(
     payBy: text("pay_by").notNull(),
     facts: text("facts").notNull(),
     /** The rule violated, printed as the order's basis (docs/rules.md §Documents). */
-    violation: text("violation", { enum: ["migrantWorkers", "general"] }).notNull().default("general"),
+    violation: text("violation", { enum: ["migrantWorkers", "general"] })
+      .notNull()
+      .default("general"),
     issuedById: integer("issued_by_id").references(() => users.id),
     createdAt: createdAt(),
   },

@@ -74,7 +74,11 @@ export const REMOVAL_LABELS: Record<RemovalKind, string> = { early: "提前移�
 
 export const PERSON_ROLES = ["legalRep", "supervisor", "other"] as const;
 export type PersonRole = (typeof PERSON_ROLES)[number];
-export const PERSON_ROLE_LABELS: Record<PersonRole, string> = { legalRep: "法定代表人/主要负责人", supervisor: "直接负责的主管人员", other: "其他直接责任人员" };
+export const PERSON_ROLE_LABELS: Record<PersonRole, string> = {
+  legalRep: "法定代表人/主要负责人",
+  supervisor: "直接负责的主管人员",
+  other: "其他直接责任人员",
+};
 
 // ---- Proposal (第五条) ------------------------------------------------------------------------
 
@@ -218,7 +222,10 @@ export function earlyRemovalProblem(p: ProceedingFacts, f: EarlyRemovalFacts, to
 }
 
 /** The listing's status as the public and supervisors see it today: removed by date once the term ends. */
-export function effectiveRemoval(p: Pick<ProceedingFacts, "stage" | "termEndsOn" | "removedOn" | "removalKind">, today: IsoDate): { kind: RemovalKind; on: IsoDate } | null {
+export function effectiveRemoval(
+  p: Pick<ProceedingFacts, "stage" | "termEndsOn" | "removedOn" | "removalKind">,
+  today: IsoDate,
+): { kind: RemovalKind; on: IsoDate } | null {
   if (p.stage === "removed" && p.removedOn && p.removalKind) return { kind: p.removalKind, on: p.removedOn };
   if (p.stage === "listed" && p.termEndsOn && today > p.termEndsOn) return { kind: "expired", on: p.termEndsOn };
   return null;
@@ -247,7 +254,9 @@ export function proceedingClocks(p: ProceedingFacts, today: IsoDate, cal: Workin
       out.push(running("异议期", p.noticeServedOn, objectionDeadline(p.noticeServedOn, cal), today, cal));
     }
     if (p.objectionOn && !p.verificationOn) out.push(running("异议核实答复", p.objectionOn, verificationDeadline(p.objectionOn, cal), today, cal));
-    out.push(running(p.decisionExtended ? "列入决定（已延长）" : "列入决定", p.orderPayBy, decisionDeadline(p.orderPayBy, p.decisionExtended, cal), today, cal));
+    out.push(
+      running(p.decisionExtended ? "列入决定（已延长）" : "列入决定", p.orderPayBy, decisionDeadline(p.orderPayBy, p.decisionExtended, cal), today, cal),
+    );
   }
   if (p.stage === "listed" && p.earlyAppliedOn) out.push(running("提前移出决定", p.earlyAppliedOn, earlyRemovalDeadline(p.earlyAppliedOn, cal), today, cal));
   if (isCurrentlyListed(p, today) && p.termEndsOn) {

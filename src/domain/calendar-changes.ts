@@ -39,7 +39,12 @@ function nthOrNull(calendar: WorkingCalendar, start: IsoDate, days: number): Iso
  * with its new date; a date `next` cannot reach is left out (it keeps its old value). Starts more than
  * `reach` calendar days before the first changed date cannot move and are not looked at.
  */
-export function movedDueDates(previous: WorkingCalendar, next: WorkingCalendar, lengths: readonly number[], reach = 200): { start: IsoDate; days: number; due: IsoDate }[] {
+export function movedDueDates(
+  previous: WorkingCalendar,
+  next: WorkingCalendar,
+  lengths: readonly number[],
+  reach = 200,
+): { start: IsoDate; days: number; due: IsoDate }[] {
   const first = firstChangedDate(previous, next);
   if (!first) return [];
   const from = addDays(first, -reach);

@@ -48,7 +48,6 @@ export function compensationAmount(unpaidFen: number, ratePercent: number): numb
 export function compensationPreview(unpaidFen: number, ratePercent: number) {
   const problem = compensationRateProblem(ratePercent);
   return { unpaidFen, rate: ratePercent, problem, amountFen: problem ? null : compensationAmount(unpaidFen, ratePercent) };
-
 }
 
 export interface Due {

@@ -12,4 +12,3 @@ export const ROLE_LABELS: Record<Role, string> = {
   unit: "专班成员单位联络员",
   admin: "系统管理员",
 };
-

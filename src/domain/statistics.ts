@@ -167,4 +167,3 @@ export function festivalCountdown(today: IsoDate, calendar: WorkingCalendar): Fe
     provisional: between.provisional,
   };
 }
-

@@ -45,7 +45,13 @@ export function parseProposal(body: unknown): FormResult<Omit<ProposalInput, "ca
   for (let i = 0; i < PERSON_ROWS; i++) {
     const name = String(v[`persons.${i}.name`] ?? "").trim();
     if (!name) continue;
-    persons.push({ role: (v[`persons.${i}.role`] as PersonInput["role"] | undefined) ?? "other", name, idNumber: String(v[`persons.${i}.idNumber`] ?? "").trim().toUpperCase() });
+    persons.push({
+      role: (v[`persons.${i}.role`] as PersonInput["role"] | undefined) ?? "other",
+      name,
+      idNumber: String(v[`persons.${i}.idNumber`] ?? "")
+        .trim()
+        .toUpperCase(),
+    });
   }
   return { ...result, value: { grounds, facts: String(v.facts), persons } };
 }

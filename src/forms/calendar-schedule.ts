@@ -52,7 +52,8 @@ export function parseScheduleText(year: number, holidaysText: string, makeupText
 export function scheduleToText(schedule: ParsedSchedule): { holidaysText: string; makeupText: string } {
   const ranges: string[] = [];
   let current: { name: string; start: IsoDate; end: IsoDate } | null = null;
-  const flush = () => current && ranges.push(current.start === current.end ? `${current.name} ${current.start}` : `${current.name} ${current.start} ${current.end}`);
+  const flush = () =>
+    current && ranges.push(current.start === current.end ? `${current.name} ${current.start}` : `${current.name} ${current.start} ${current.end}`);
   for (const h of schedule.holidays) {
     if (current && current.name === h.name && addDays(current.end, 1) === h.date) current.end = h.date;
     else {
@@ -85,7 +86,11 @@ export function parseScheduleIcs(year: number, text: string): ScheduleResult {
       /[(（]班[)）]|上班/.test(summary) ||
       String(event.getFirstPropertyValue("x-apple-special-day") ?? "") === "ALTERNATE-WORKDAY" ||
       String(event.getFirstPropertyValue("description") ?? "").trim() === "班";
-    const name = summary.replace(/[(（][休班][)）]/g, "").replace(/调休上班|放假|上班/g, "").trim() || summary;
+    const name =
+      summary
+        .replace(/[(（][休班][)）]/g, "")
+        .replace(/调休上班|放假|上班/g, "")
+        .trim() || summary;
     for (const date of eachDay(first, last < first ? first : last)) {
       if (yearOf(date) !== year) continue;
       (isMakeup ? makeupWorkdays : holidays).push({ date, name });

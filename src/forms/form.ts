@@ -51,7 +51,6 @@ export function requiredText(label: string, max = 200) {
     .max(max, `${label}不能超过 ${max} 个字`);
 }
 
-
 /** An optional text field, trimmed. */
 export function optionalText(label: string, max = 2000) {
   return z.string().trim().max(max, `${label}不能超过 ${max} 个字`).optional().default("");

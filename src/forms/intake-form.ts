@@ -40,12 +40,19 @@ export function readIntakeValues(body: unknown): IntakeValues {
   const representativeIndex = Number(fields.representative ?? 0);
   const ordered = [...byIndex.entries()].sort(([a], [b]) => a - b);
   const kept = ordered.filter(([, w]) => WORKER_FIELDS.some((f) => f !== "sex" && (w[f] ?? "").trim() !== ""));
-  const representative = Math.max(0, kept.findIndex(([i]) => i === representativeIndex));
+  const representative = Math.max(
+    0,
+    kept.findIndex(([i]) => i === representativeIndex),
+  );
   return { fields, workers: kept.map(([, w]) => w), representative };
 }
 
 /** One worker row's checks; errors are keyed by field name. Shared with the roster import. */
-export function parseWorker(w: WorkerValues, isRepresentative: boolean, today?: IsoDate): { worker: WorkerInput | null; errors: Partial<Record<WorkerField, string>> } {
+export function parseWorker(
+  w: WorkerValues,
+  isRepresentative: boolean,
+  today?: IsoDate,
+): { worker: WorkerInput | null; errors: Partial<Record<WorkerField, string>> } {
   const errors: Partial<Record<WorkerField, string>> = {};
   const name = (w.name ?? "").trim();
   if (!name) errors.name = "请填写姓名";

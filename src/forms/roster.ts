@@ -47,14 +47,13 @@ function mapRows(table: string[][]): RosterResult {
   }
   const filled = rows.filter((r) => r.some((cell) => cell.trim() !== ""));
   if (filled.length > MAX_WORKERS) return { ok: false, error: TOO_MANY };
-  const workers = filled
-    .map((r) => {
-      const w: WorkerValues = {};
-      columns.forEach((f, i) => {
-        if (f) w[f] = (r[i] ?? "").trim();
-      });
-      return w;
+  const workers = filled.map((r) => {
+    const w: WorkerValues = {};
+    columns.forEach((f, i) => {
+      if (f) w[f] = (r[i] ?? "").trim();
     });
+    return w;
+  });
   if (workers.length === 0) return { ok: false, error: "名单中没有投诉人" };
   return { ok: true, workers };
 }
@@ -82,7 +81,8 @@ function firstLines(buffer: Buffer, lines: number): Buffer {
 }
 
 export function parseRosterCsv(buffer: Buffer): RosterResult {
-  const read = (bytes: Buffer) => parseCsv(decodeText(bytes), { relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, to: MAX_ROWS_READ }) as string[][];
+  const read = (bytes: Buffer) =>
+    parseCsv(decodeText(bytes), { relax_column_count: true, skip_empty_lines: true, skip_records_with_empty_values: true, to: MAX_ROWS_READ }) as string[][];
   const head = firstLines(buffer, MAX_ROWS_READ * 4);
   let table: string[][];
   try {
@@ -113,7 +113,13 @@ function cellText(value: ExcelJS.CellValue): string {
 export async function parseRosterXlsx(buffer: Buffer): Promise<RosterResult> {
   // Loaded on first use: exceljs is the heaviest module we have (start-up time and memory).
   const { default: Excel } = await import("exceljs");
-  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from(buffer), { sharedStrings: "cache", hyperlinks: "ignore", styles: "ignore", worksheets: "emit", entries: "ignore" });
+  const reader = new Excel.stream.xlsx.WorkbookReader(Readable.from(buffer), {
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    styles: "ignore",
+    worksheets: "emit",
+    entries: "ignore",
+  });
   const table: string[][] = [];
   let sheets = 0;
   try {

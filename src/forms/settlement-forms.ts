@@ -50,7 +50,12 @@ export function parseOrder(body: unknown, workers: Workers): FormResult<{ payBy:
     violation: z.enum(["migrantWorkers", "general"], { error: "请选择违反的规定" }).optional(),
     ...workerAmountFields("amount", workers, (name) => `${name}的责令支付金额`),
   });
-  return mapResult(parseForm(schema, body), (v) => ({ payBy: v.payBy, facts: v.facts, violation: v.violation, amounts: workerAmountsOf(v, "amount", workers) }));
+  return mapResult(parseForm(schema, body), (v) => ({
+    payBy: v.payBy,
+    facts: v.facts,
+    violation: v.violation,
+    amounts: workerAmountsOf(v, "amount", workers),
+  }));
 }
 
 const paymentSchema = z.object({
@@ -61,7 +66,12 @@ const paymentSchema = z.object({
 });
 
 export function parsePayment(body: unknown): FormResult<Omit<PaymentInput, "proof">> {
-  return mapResult(parseForm(paymentSchema, body), (v) => ({ itemId: v.itemId, amountFen: v.amount, paidOn: v.paidOn, workerConfirmed: v.workerConfirmed === "on" }));
+  return mapResult(parseForm(paymentSchema, body), (v) => ({
+    itemId: v.itemId,
+    amountFen: v.amount,
+    paidOn: v.paidOn,
+    workerConfirmed: v.workerConfirmed === "on",
+  }));
 }
 
 const enforcementSchema = z.discriminatedUnion(
@@ -78,12 +88,20 @@ export function parseEnforcement(body: unknown): FormResult<Enforcement> {
   return parseForm(enforcementSchema, body);
 }
 
-export function parseClosing(body: unknown, workers: Workers): FormResult<{ outcome: Outcome; note: string; recovered: WorkerAmount[]; overClaimNote: string }> {
+export function parseClosing(
+  body: unknown,
+  workers: Workers,
+): FormResult<{ outcome: Outcome; note: string; recovered: WorkerAmount[]; overClaimNote: string }> {
   const schema = z.object({
     outcome: z.enum(OUTCOMES, { error: "请选择办结方式" }),
     note: requiredText("结案摘要", 4000),
     overClaimNote: optionalText("超出诉求的说明"),
     ...workerAmountFields("recovered", workers, (name) => `${name}的追回金额`),
   });
-  return mapResult(parseForm(schema, body), (v) => ({ outcome: v.outcome, note: v.note, overClaimNote: v.overClaimNote, recovered: workerAmountsOf(v, "recovered", workers) }));
+  return mapResult(parseForm(schema, body), (v) => ({
+    outcome: v.outcome,
+    note: v.note,
+    overClaimNote: v.overClaimNote,
+    recovered: workerAmountsOf(v, "recovered", workers),
+  }));
 }

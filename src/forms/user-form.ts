@@ -3,10 +3,7 @@ import { MIN_PASSWORD_LENGTH } from "../auth/password.js";
 import { ROLES } from "../domain/roles.js";
 import { requiredText } from "./form.js";
 
-const password = z
-  .string({ error: "请填写密码" })
-  .min(MIN_PASSWORD_LENGTH, `密码至少 ${MIN_PASSWORD_LENGTH} 位`)
-  .max(128, "密码不能超过 128 位");
+const password = z.string({ error: "请填写密码" }).min(MIN_PASSWORD_LENGTH, `密码至少 ${MIN_PASSWORD_LENGTH} 位`).max(128, "密码不能超过 128 位");
 
 const profile = z
   .object({

@@ -18,10 +18,16 @@ export interface VisitForm {
 }
 
 /** The visit form; the time is typed in the bureau's zone (Asia/Shanghai) and must lie between receipt and now. */
-export function parseVisitForm(body: unknown, bounds: { receivedOn: string; now: Date }): { ok: true; value: VisitForm } | { ok: false; errors: FieldErrors; values: FormValues } {
+export function parseVisitForm(
+  body: unknown,
+  bounds: { receivedOn: string; now: Date },
+): { ok: true; value: VisitForm } | { ok: false; errors: FieldErrors; values: FormValues } {
   const form = parseForm(schema, body);
   const raw = (body ?? {}) as Record<string, unknown>;
-  const inspectorIds = ([] as unknown[]).concat(raw.inspectorIds ?? []).map(Number).filter((n) => Number.isInteger(n) && n > 0);
+  const inspectorIds = ([] as unknown[])
+    .concat(raw.inspectorIds ?? [])
+    .map(Number)
+    .filter((n) => Number.isInteger(n) && n > 0);
   if (!form.ok) return form;
   const visitedAt = new Date(`${form.value.visitedAt}:00+08:00`);
   const errors: FieldErrors = {};

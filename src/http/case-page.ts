@@ -8,7 +8,15 @@ import { CASE_ACTIONS, mayMakeMove, type Viewer } from "../domain/case-abilities
 import { MOVES, MOVE_NAMES, OUTCOME_LABELS, STATE_LABELS, isBeforeAcceptance, type MoveName } from "../domain/case-states.js";
 import { REJECTION_GROUNDS, VIOLATIONS, limitationWarning } from "../domain/legal-basis.js";
 import { CLOCK_STATUS_LABELS, PROVISIONAL_NOTE, caseClocks, clockHistory, extensionProblem } from "../domain/clocks.js";
-import { ENFORCEMENT_CHOICES, ENFORCEMENT_LABELS, MAX_COMPENSATION_RATE, MIN_COMPENSATION_RATE, compensationPreview, orderClock, outstandingFen } from "../domain/money.js";
+import {
+  ENFORCEMENT_CHOICES,
+  ENFORCEMENT_LABELS,
+  MAX_COMPENSATION_RATE,
+  MIN_COMPENSATION_RATE,
+  compensationPreview,
+  orderClock,
+  outstandingFen,
+} from "../domain/money.js";
 import { ConflictError, DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
 import { isAgreementOverdue } from "../domain/mediation.js";
 import { maskIdNumber, maskPhone } from "../domain/masking.js";
@@ -169,7 +177,14 @@ export function requireCaseWork({ db }: AppContext): RequestHandler {
 }
 
 /** Runs a case change; a refused one shows the case again with the reason (nothing is lost). */
-export async function actOnCase(ctx: AppContext, req: Request, res: Response, form: string, change: () => void | Promise<void>, values?: Record<string, string>): Promise<void> {
+export async function actOnCase(
+  ctx: AppContext,
+  req: Request,
+  res: Response,
+  form: string,
+  change: () => void | Promise<void>,
+  values?: Record<string, string>,
+): Promise<void> {
   try {
     await change();
   } catch (err) {

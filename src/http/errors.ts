@@ -62,12 +62,18 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, _next) => {
   } else if (err instanceof multer.MulterError) {
     // Only count limits reach here: oversize and unknown files are refused next to their field.
     status = 413;
-    message = err.code === "LIMIT_FILE_COUNT" || err.code === "LIMIT_UNEXPECTED_FILE" ? "一次上传的文件过多或文件栏位不对，请减少文件后重试。" : "提交的内容过多，请分次提交。";
+    message =
+      err.code === "LIMIT_FILE_COUNT" || err.code === "LIMIT_UNEXPECTED_FILE"
+        ? "一次上传的文件过多或文件栏位不对，请减少文件后重试。"
+        : "提交的内容过多，请分次提交。";
   } else if (isHttpError(err) && err.status >= 400 && err.status < 500) {
     // body-parser errors carry a client status (body too large, too many fields, bad charset or encoding);
     // Express's router says so when a %-escape in the address is broken.
     status = err.status;
-    message = err instanceof URIError || /^Failed to decode param/.test(String((err as { message?: unknown }).message)) ? BAD_ADDRESS : (CLIENT_MESSAGES[status] ?? CLIENT_MESSAGES[400]!);
+    message =
+      err instanceof URIError || /^Failed to decode param/.test(String((err as { message?: unknown }).message))
+        ? BAD_ADDRESS
+        : (CLIENT_MESSAGES[status] ?? CLIENT_MESSAGES[400]!);
   } else {
     logger.error({ err, method: req.method, path: maskPersonalDataIn(req.path) }, "unhandled error");
   }

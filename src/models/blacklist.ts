@@ -60,13 +60,18 @@ export function blacklistAbilitiesOn(tx: DbOrTx, viewer: Viewer, caseId: number,
 
 /** Refuses a step: 403 when the viewer may never take it, a message when the stage is wrong for it. */
 function refuse(tx: DbOrTx, viewer: Viewer, caseId: number, step: keyof BlacklistAbilities, stage: Stage | null): never {
-  if (!mayTakeStep(standing(tx, caseId, viewer), step)) throw new ForbiddenError("您不能进行此操作：提请和登记由承办本案的监察员或科长办理，审批、决定和移出由科长办理。");
+  if (!mayTakeStep(standing(tx, caseId, viewer), step))
+    throw new ForbiddenError("您不能进行此操作：提请和登记由承办本案的监察员或科长办理，审批、决定和移出由科长办理。");
   throw new ValidationError(stage ? `本程序现为“${STAGE_LABELS[stage]}”，不能进行此操作` : "不能进行此操作");
 }
 
 /** The order with each worker's amount and what was paid: the facts both grounds are checked on. */
 export function orderDue(tx: DbOrTx, caseId: number, orderId: number) {
-  const order = tx.select().from(paymentOrders).where(and(eq(paymentOrders.id, orderId), eq(paymentOrders.caseId, caseId))).get();
+  const order = tx
+    .select()
+    .from(paymentOrders)
+    .where(and(eq(paymentOrders.id, orderId), eq(paymentOrders.caseId, caseId)))
+    .get();
   if (!order) return null;
   const items = tx
     .select({
@@ -99,7 +104,10 @@ function openProceedingFor(tx: DbOrTx, employer: { name: string; uscc: string | 
     .where(
       and(
         sameEmployer,
-        or(inArray(blacklistProceedings.stage, ["proposed", "approved", "noticed"]), and(eq(blacklistProceedings.stage, "listed"), gte(blacklistProceedings.termEndsOn, today))),
+        or(
+          inArray(blacklistProceedings.stage, ["proposed", "approved", "noticed"]),
+          and(eq(blacklistProceedings.stage, "listed"), gte(blacklistProceedings.termEndsOn, today)),
+        ),
       ),
     )
     .get();
@@ -214,7 +222,10 @@ export function approveProposal(db: Db, req: Req & { numberPrefix: string }): vo
 
 /** 不予提请, or ending a pending proceeding (an objection upheld, the order to pay revoked). */
 export function endProceeding(db: Db, req: Req & { reason: string }): void {
-  step(db, req, "end", "程序终止，不予列入", (_tx, _p, _f, today) => ({ set: { stage: "refused", endedOn: today, endReason: required(req.reason, "终止的理由") }, detail: req.reason.trim() }));
+  step(db, req, "end", "程序终止，不予列入", (_tx, _p, _f, today) => ({
+    set: { stage: "refused", endedOn: today, endReason: required(req.reason, "终止的理由") },
+    detail: req.reason.trim(),
+  }));
 }
 
 export function recordService(db: Db, req: Req & { servedOn: string }): void {
@@ -247,7 +258,8 @@ export function answerObjection(db: Db, req: Req & { text: string }): void {
 export function recordPaidAndPledged(db: Db, req: Req & { pledged: boolean; note: string }): void {
   step(db, req, "recordPledge", "已足额支付并作出书面信用承诺，不予列入", (tx, p, _f, today) => {
     const order = orderDue(tx, p.caseId, p.orderId)!;
-    if (unpaidOf(order).totalFen > 0) throw new ValidationError(`指令书所列工资尚有 ¥${(unpaidOf(order).totalFen / 100).toFixed(2)} 未支付，请先在案件页登记支付`);
+    if (unpaidOf(order).totalFen > 0)
+      throw new ValidationError(`指令书所列工资尚有 ¥${(unpaidOf(order).totalFen / 100).toFixed(2)} 未支付，请先在案件页登记支付`);
     if (!req.pledged) throw new ValidationError("须收到当事人签署的书面信用承诺书");
     return { set: { stage: "notListed", endedOn: today, endReason: req.note.trim() || "已足额支付拖欠工资并作出书面信用承诺" } };
   });
@@ -266,7 +278,10 @@ export function decideListing(db: Db, req: Req & { sanctions: string; numberPref
     const problem = decisionProblem(f, today, req.calendar);
     if (problem) throw new ValidationError(problem);
     const decisionNumber = nextNumber(tx, "blacklistDecision", req.numberPrefix, yearOf(today));
-    return { set: { stage: "listed", decisionNumber, decisionOn: today, sanctions: req.sanctions.trim(), termStartsOn: today, termEndsOn: termEnd(today) }, detail: `${decisionNumber}，名单期至 ${termEnd(today)}` };
+    return {
+      set: { stage: "listed", decisionNumber, decisionOn: today, sanctions: req.sanctions.trim(), termStartsOn: today, termEndsOn: termEnd(today) },
+      detail: `${decisionNumber}，名单期至 ${termEnd(today)}`,
+    };
   });
 }
 
@@ -279,20 +294,30 @@ export function applyEarlyRemoval(db: Db, req: Req & { correctedOn: string; note
 }
 
 /** Granting removes the employer and every person listed with it (the persons hang off the proceeding). */
-export function decideEarlyRemoval(db: Db, req: Req & { grant: boolean; pledged: boolean; newArrears: boolean; criminalProceedings: boolean; note: string }): void {
+export function decideEarlyRemoval(
+  db: Db,
+  req: Req & { grant: boolean; pledged: boolean; newArrears: boolean; criminalProceedings: boolean; note: string },
+): void {
   step(db, req, "decideEarlyRemoval", req.grant ? "同意提前移出" : "不予提前移出", (_tx, p, f, today) => {
     if (!req.grant) {
       if (!req.note.trim()) throw new ValidationError("请填写不予提前移出的理由");
       return { set: { earlyAppliedOn: null, earlyCorrectedOn: null, earlyNote: null }, detail: req.note.trim() };
     }
-    const problem = earlyRemovalProblem(f, { correctedOn: p.earlyCorrectedOn!, pledged: req.pledged, newArrears: req.newArrears, criminalProceedings: req.criminalProceedings }, today);
+    const problem = earlyRemovalProblem(
+      f,
+      { correctedOn: p.earlyCorrectedOn!, pledged: req.pledged, newArrears: req.newArrears, criminalProceedings: req.criminalProceedings },
+      today,
+    );
     if (problem) throw new ValidationError(problem);
     return { set: { stage: "removed", removedOn: today, removalKind: "early", removalReason: req.note.trim() || "已改正并作出信用承诺，提前移出" } };
   });
 }
 
 export function revokeListing(db: Db, req: Req & { reason: string }): void {
-  step(db, req, "revoke", "撤销列入决定", (_tx, _p, _f, today) => ({ set: { stage: "removed", removedOn: today, removalKind: "revoked", removalReason: required(req.reason, "撤销列入的理由（如指令书被撤销）") }, detail: req.reason.trim() }));
+  step(db, req, "revoke", "撤销列入决定", (_tx, _p, _f, today) => ({
+    set: { stage: "removed", removedOn: today, removalKind: "revoked", removalReason: required(req.reason, "撤销列入的理由（如指令书被撤销）") },
+    detail: req.reason.trim(),
+  }));
 }
 
 /** An early removal obtained by deceit is revoked: listed again, and the 3 years start over today. */
@@ -300,7 +325,17 @@ export function reverseEarlyRemoval(db: Db, req: Req & { reason: string }): void
   step(db, req, "reverse", "撤销提前移出，重新计算名单期", (_tx, _p, _f, today) => {
     const reason = required(req.reason, "撤销提前移出的理由");
     return {
-      set: { stage: "listed", termStartsOn: today, termEndsOn: termEnd(today), removedOn: null, removalKind: null, removalReason: null, earlyAppliedOn: null, earlyCorrectedOn: null, earlyNote: null },
+      set: {
+        stage: "listed",
+        termStartsOn: today,
+        termEndsOn: termEnd(today),
+        removedOn: null,
+        removalKind: null,
+        removalReason: null,
+        earlyAppliedOn: null,
+        earlyCorrectedOn: null,
+        earlyNote: null,
+      },
       detail: `${reason}；名单期至 ${termEnd(today)}`,
     };
   });
@@ -310,7 +345,15 @@ export function reverseEarlyRemoval(db: Db, req: Req & { reason: string }): void
 
 export function getProceeding(db: Db, id: number) {
   const row = db
-    .select({ p: blacklistProceedings, caseNumber: cases.caseNumber, legalRep: cases.employerLegalRep, docNumber: paymentOrders.docNumber, orderIssuedOn: paymentOrders.issuedOn, payBy: paymentOrders.payBy, proposer: users.displayName })
+    .select({
+      p: blacklistProceedings,
+      caseNumber: cases.caseNumber,
+      legalRep: cases.employerLegalRep,
+      docNumber: paymentOrders.docNumber,
+      orderIssuedOn: paymentOrders.issuedOn,
+      payBy: paymentOrders.payBy,
+      proposer: users.displayName,
+    })
     .from(blacklistProceedings)
     .innerJoin(cases, eq(cases.id, blacklistProceedings.caseId))
     .innerJoin(paymentOrders, eq(paymentOrders.id, blacklistProceedings.orderId))
@@ -319,7 +362,15 @@ export function getProceeding(db: Db, id: number) {
     .get();
   if (!row) throw new NotFoundError("失信名单程序不存在。");
   const persons = db.select().from(blacklistPersons).where(eq(blacklistPersons.proceedingId, id)).orderBy(asc(blacklistPersons.id)).all();
-  return { ...row.p, caseNumber: row.caseNumber, docNumber: row.docNumber, orderIssuedOn: row.orderIssuedOn, payBy: row.payBy, proposer: row.proposer, persons };
+  return {
+    ...row.p,
+    caseNumber: row.caseNumber,
+    docNumber: row.docNumber,
+    orderIssuedOn: row.orderIssuedOn,
+    payBy: row.payBy,
+    proposer: row.proposer,
+    persons,
+  };
 }
 
 export type Proceeding = ReturnType<typeof getProceeding>;
@@ -332,7 +383,10 @@ export function listProceedings(db: Db, filter: { stage?: string } = {}) {
     .innerJoin(cases, eq(cases.id, blacklistProceedings.caseId))
     .innerJoin(paymentOrders, eq(paymentOrders.id, blacklistProceedings.orderId))
     .where(filter.stage ? eq(blacklistProceedings.stage, filter.stage as ProceedingRow["stage"]) : undefined)
-    .orderBy(sql`case ${blacklistProceedings.stage} when 'proposed' then 0 when 'approved' then 1 when 'noticed' then 2 when 'listed' then 3 else 4 end`, desc(blacklistProceedings.id))
+    .orderBy(
+      sql`case ${blacklistProceedings.stage} when 'proposed' then 0 when 'approved' then 1 when 'noticed' then 2 when 'listed' then 3 else 4 end`,
+      desc(blacklistProceedings.id),
+    )
     .all()
     .map((r) => ({ ...r.p, caseNumber: r.caseNumber, payBy: r.payBy }));
 }
@@ -346,7 +400,9 @@ export function upcomingExpiries(db: Db, today: IsoDate, days = 90) {
   return db
     .select()
     .from(blacklistProceedings)
-    .where(and(eq(blacklistProceedings.stage, "listed"), gte(blacklistProceedings.termEndsOn, today), lte(blacklistProceedings.termEndsOn, addDays(today, days))))
+    .where(
+      and(eq(blacklistProceedings.stage, "listed"), gte(blacklistProceedings.termEndsOn, today), lte(blacklistProceedings.termEndsOn, addDays(today, days))),
+    )
     .orderBy(asc(blacklistProceedings.termEndsOn))
     .all();
 }
@@ -370,7 +426,17 @@ const publicColumns = {
 
 function withPersons<T extends { id: number }>(db: Db, rows: T[]) {
   const persons = rows.length
-    ? db.select().from(blacklistPersons).where(inArray(blacklistPersons.proceedingId, rows.map((r) => r.id))).orderBy(asc(blacklistPersons.id)).all()
+    ? db
+        .select()
+        .from(blacklistPersons)
+        .where(
+          inArray(
+            blacklistPersons.proceedingId,
+            rows.map((r) => r.id),
+          ),
+        )
+        .orderBy(asc(blacklistPersons.id))
+        .all()
     : [];
   return rows.map((r) => ({ ...r, persons: persons.filter((p) => p.proceedingId === r.id) }));
 }
@@ -389,7 +455,9 @@ export function currentListings(db: Db, today: IsoDate, q = "") {
         eq(blacklistProceedings.stage, "listed"),
         lte(blacklistProceedings.decisionOn, today),
         gte(blacklistProceedings.termEndsOn, today),
-        term ? or(like(blacklistProceedings.employerName, `%${term.replace(/[%_\\]/g, "")}%`), eq(blacklistProceedings.employerUscc, term.toUpperCase())) : undefined,
+        term
+          ? or(like(blacklistProceedings.employerName, `%${term.replace(/[%_\\]/g, "")}%`), eq(blacklistProceedings.employerUscc, term.toUpperCase()))
+          : undefined,
       ),
     )
     .orderBy(desc(blacklistProceedings.decisionOn), desc(blacklistProceedings.id))

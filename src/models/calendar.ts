@@ -43,9 +43,14 @@ function readSchedules(db: DbOrTx): YearSchedule[] {
 
 /** Rewrites the stored days from `fromYear` on: ordinals run on, so every later year moves too. */
 function writeDays(tx: DbOrTx, calendar: WorkingCalendar, fromYear: number): void {
-  tx.delete(calendarDays).where(gte(calendarDays.date, firstDayOfYear(fromYear))).run();
+  tx.delete(calendarDays)
+    .where(gte(calendarDays.date, firstDayOfYear(fromYear)))
+    .run();
   const rows = calendar.days().filter((d) => d.year >= fromYear);
-  for (let i = 0; i < rows.length; i += 500) tx.insert(calendarDays).values(rows.slice(i, i + 500)).run();
+  for (let i = 0; i < rows.length; i += 500)
+    tx.insert(calendarDays)
+      .values(rows.slice(i, i + 500))
+      .run();
 }
 
 /**
@@ -56,7 +61,13 @@ function writeDays(tx: DbOrTx, calendar: WorkingCalendar, fromYear: number): voi
 export function ensureCalendar(db: Db, throughYear: number): void {
   const official = new Map(officialSchedules().map((s) => [s.year, s]));
   db.transaction((tx) => {
-    const stored = new Map(tx.select().from(calendarYears).all().map((y) => [y.year, y]));
+    const stored = new Map(
+      tx
+        .select()
+        .from(calendarYears)
+        .all()
+        .map((y) => [y.year, y]),
+    );
     const schedules = new Map(readSchedules(tx).map((s) => [s.year, s]));
     const previous = schedules.size ? new WorkingCalendar([...schedules.values()]) : null;
     const firstYear = Math.min(...official.keys(), ...stored.keys());
@@ -92,7 +103,10 @@ export function ensureCalendar(db: Db, throughYear: number): void {
 export function storeSchedules(db: Db, schedules: readonly YearSchedule[], source: (s: YearSchedule) => string): void {
   const calendar = new WorkingCalendar(schedules);
   db.transaction((tx) => {
-    for (const s of schedules) tx.insert(calendarYears).values({ year: s.year, published: s.published, source: source(s) }).run();
+    for (const s of schedules)
+      tx.insert(calendarYears)
+        .values({ year: s.year, published: s.published, source: source(s) })
+        .run();
     writeDays(tx, calendar, calendar.firstYear);
   });
   cache.delete(db);
@@ -162,4 +176,3 @@ export function publishYear(db: Db, year: number, source: string, actorId: numbe
     "发布",
   );
 }
-

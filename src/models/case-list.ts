@@ -79,7 +79,10 @@ function inspectorCaseIdsSql(inspectorId: number, part: Part, leadOnly = false):
 /** `cases c`, or only the cases every given subquery of ids holds (their intersection drives the query). */
 function casesFrom(sources: SQL[]): SQL {
   if (sources.length === 0) return sql`cases c`;
-  const ids = sql.join(sources.map((s) => sql`select id from (${s})`), sql` intersect `);
+  const ids = sql.join(
+    sources.map((s) => sql`select id from (${s})`),
+    sql` intersect `,
+  );
   return sql`(${ids}) m cross join cases c on c.id = m.id`;
 }
 
@@ -140,7 +143,10 @@ interface ListPart {
  * inspector's cases come in two disjoint halves (as lead, as second): each half is read in order from its
  * own index, only as far as the page needs, and the two are merged.
  */
-function listPart(db: Db, opts: { where: SQL[]; order: (table: string) => SQL; sources: SQL[]; halves: SQL[]; offset: number; limit: number; countLimit: number }): ListPart {
+function listPart(
+  db: Db,
+  opts: { where: SQL[]; order: (table: string) => SQL; sources: SQL[]; halves: SQL[]; offset: number; limit: number; countLimit: number },
+): ListPart {
   const from = casesFrom(opts.sources);
   const where = sql.join(opts.where, sql` and `);
   if (opts.halves.length && opts.sources.length === 0) {
@@ -149,7 +155,11 @@ function listPart(db: Db, opts: { where: SQL[]; order: (table: string) => SQL; s
       sql`select * from (select c.id as id, c.urgent_due_on as urgent_due_on, c.closed_on as closed_on from cases c where ${cond} and ${where} order by ${opts.order("c")} limit ${upTo})`;
     const ids =
       opts.limit > 0
-        ? db.all<{ id: number }>(sql`select m.id as id from (${sql.join(opts.halves.map(half), sql` union all `)}) m order by ${opts.order("m")} limit ${opts.limit} offset ${opts.offset}`).map((r) => r.id)
+        ? db
+            .all<{ id: number }>(
+              sql`select m.id as id from (${sql.join(opts.halves.map(half), sql` union all `)}) m order by ${opts.order("m")} limit ${opts.limit} offset ${opts.offset}`,
+            )
+            .map((r) => r.id)
         : [];
     const counts = opts.halves.map((cond) => sql`(select count(*) from (select 1 from cases c where ${cond} and ${where} limit ${opts.countLimit}))`);
     const counted = Math.min(opts.countLimit, db.get<{ n: number }>(sql`select ${sql.join(counts, sql` + `)} as n`)!.n);
@@ -157,7 +167,9 @@ function listPart(db: Db, opts: { where: SQL[]; order: (table: string) => SQL; s
   }
   const ids =
     opts.limit > 0
-      ? db.all<{ id: number }>(sql`select c.id as id from ${from} where ${where} order by ${opts.order("c")} limit ${opts.limit} offset ${opts.offset}`).map((r) => r.id)
+      ? db
+          .all<{ id: number }>(sql`select c.id as id from ${from} where ${where} order by ${opts.order("c")} limit ${opts.limit} offset ${opts.offset}`)
+          .map((r) => r.id)
       : [];
   const counted = db.get<{ n: number }>(sql`select count(*) as n from (select 1 from ${from} where ${where} limit ${opts.countLimit})`)!.n;
   return { ids, counted };
@@ -187,7 +199,15 @@ export interface CaseListRow {
 function rowsFor(db: Db, ids: number[], today: IsoDate): CaseListRow[] {
   if (ids.length === 0) return [];
   const calendar = loadCalendar(db);
-  const found = db.all<Omit<CaseListRow, "urgent" | "statutory"> & { acceptanceStartOn: IsoDate; decidedOn: IsoDate | null; filedOn: IsoDate | null; extensionDays: number; reopened: number }>(sql`
+  const found = db.all<
+    Omit<CaseListRow, "urgent" | "statutory"> & {
+      acceptanceStartOn: IsoDate;
+      decidedOn: IsoDate | null;
+      filedOn: IsoDate | null;
+      extensionDays: number;
+      reopened: number;
+    }
+  >(sql`
     select c.id as id, c.case_number as caseNumber, c.state as state, c.outcome as outcome, c.channel as channel,
       c.received_on as receivedOn, c.employer_name as employerName, c.district as district, c.closed_on as closedOn, c.possible_duplicate_of as possibleDuplicateOf,
       c.acceptance_start_on as acceptanceStartOn, c.decided_on as decidedOn, c.filed_on as filedOn, c.extension_days as extensionDays,
@@ -197,7 +217,10 @@ function rowsFor(db: Db, ids: number[], today: IsoDate): CaseListRow[] {
       (select coalesce(sum(w.claimed_fen), 0) from case_workers w where w.case_id = c.id) as claimedFen,
       exists (select 1 from case_events e where e.case_id = c.id and e.action = 'reopen') as reopened
     from cases c left join users u on u.id = c.lead_inspector_id
-    where c.id in (${sql.join(ids.map((id) => sql`${id}`), sql`, `)})`);
+    where c.id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})`);
   const byId = new Map(found.map((r) => [r.id, r]));
   return ids.map((id) => {
     const { acceptanceStartOn, decidedOn, filedOn, extensionDays, reopened, ...row } = byId.get(id)!;
@@ -205,7 +228,8 @@ function rowsFor(db: Db, ids: number[], today: IsoDate): CaseListRow[] {
     const history = reopened ? clockHistoryOf(db, id) : {};
     const clocks = caseClocks({ ...row, acceptanceStartOn, decidedOn, filedOn, extensionDays, ...history }, calendar, today);
     const urgent = mostUrgent(clocks);
-    const statutory = clocks.find((k) => k.key === "statutory" && k !== urgent && (k.status === "normal" || k.status === "dueSoon" || k.status === "overdue")) ?? null;
+    const statutory =
+      clocks.find((k) => k.key === "statutory" && k !== urgent && (k.status === "normal" || k.status === "dueSoon" || k.status === "overdue")) ?? null;
     return { ...row, urgent, statutory };
   });
 }
@@ -231,7 +255,11 @@ export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, to
   const inspectorId = scope.kind === "assigned" ? scope.inspectorId : filters.inspectorId;
   const leadOnly = Boolean(filters.leadOnly && filters.inspectorId);
   if (scope.kind === "assigned" && filters.inspectorId) {
-    common.push(leadOnly ? sql`c.lead_inspector_id = ${filters.inspectorId}` : sql`(c.lead_inspector_id = ${filters.inspectorId} or c.second_inspector_id = ${filters.inspectorId})`);
+    common.push(
+      leadOnly
+        ? sql`c.lead_inspector_id = ${filters.inspectorId}`
+        : sql`(c.lead_inspector_id = ${filters.inspectorId} or c.second_inspector_id = ${filters.inspectorId})`,
+    );
   }
   const ownLeadOnly = leadOnly && scope.kind !== "assigned";
   const halves = inspectorId && !q ? [sql`c.lead_inspector_id = ${inspectorId}`, ...(ownLeadOnly ? [] : [sql`c.second_inspector_id = ${inspectorId}`])] : [];
@@ -248,8 +276,17 @@ export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, to
   if (wantOpen) {
     const where = [...common, OPEN];
     if (filters.state !== "open" && filters.state !== "all") where.push(sql`c.state = ${filters.state}`);
-    if (filters.clock) where.push(filters.clockOn ? clockFilterCondition(filters.clockOn, filters.clock, loadCalendar(db), today, "c") : clockFilterSql(filters.clock, windows));
-    open = listPart(db, { where, order: (t) => sql`${sql.raw(t)}.urgent_due_on, ${sql.raw(t)}.id`, sources: sources("open"), halves, offset, limit: PAGE_SIZE, countLimit });
+    if (filters.clock)
+      where.push(filters.clockOn ? clockFilterCondition(filters.clockOn, filters.clock, loadCalendar(db), today, "c") : clockFilterSql(filters.clock, windows));
+    open = listPart(db, {
+      where,
+      order: (t) => sql`${sql.raw(t)}.urgent_due_on, ${sql.raw(t)}.id`,
+      sources: sources("open"),
+      halves,
+      offset,
+      limit: PAGE_SIZE,
+      countLimit,
+    });
   }
   let closed: ListPart = { ids: [], counted: 0 };
   if (wantClosed) {
@@ -301,7 +338,8 @@ export function filteredCaseIds(db: Db, scope: CaseListScope, filters: CaseFilte
   if (filters.state !== "closed") {
     const where = [OPEN];
     if (filters.state !== "open" && filters.state !== "all") where.push(sql`c.state = ${filters.state}`);
-    if (filters.clock) where.push(filters.clockOn ? clockFilterCondition(filters.clockOn, filters.clock, loadCalendar(db), today, "c") : clockFilterSql(filters.clock, windows));
+    if (filters.clock)
+      where.push(filters.clockOn ? clockFilterCondition(filters.clockOn, filters.clock, loadCalendar(db), today, "c") : clockFilterSql(filters.clock, windows));
     parts.push(part("open", where));
   }
   if ((filters.state === "closed" || filters.state === "all") && !filters.clock) parts.push(part("closed", [sql`c.state = 'closed'`]));
@@ -330,7 +368,12 @@ function reminderGroup(db: Db, from: SQL, where: SQL, order: SQL, clockLabel: SQ
     from ${from} where ${where} order by ${order} limit ${REMINDER_LIMIT}`);
   const total = items.length < REMINDER_LIMIT ? items.length : db.get<{ n: number }>(sql`select count(*) as n from ${from} where ${where}`)!.n;
   return {
-    items: items.map((r) => ({ id: r.id, caseNumber: r.caseNumber, employerName: r.employerName, clockLabel: r.clock ? CLOCK_LABELS[r.clock as keyof typeof CLOCK_LABELS] : null })),
+    items: items.map((r) => ({
+      id: r.id,
+      caseNumber: r.caseNumber,
+      employerName: r.employerName,
+      clockLabel: r.clock ? CLOCK_LABELS[r.clock as keyof typeof CLOCK_LABELS] : null,
+    })),
     total,
   };
 }
@@ -349,11 +392,21 @@ export function remindersFor(db: Db, scope: CaseListScope, today: IsoDate) {
   // An inspector's own cases: the clock windows below are narrow index ranges, so a plain condition is
   // searched through (inspector, due date); the other groups start from the inspector's open cases or from
   // today's assignments in the timeline.
-  const visible = scope.kind === "assigned" ? sql`(c.lead_inspector_id = ${scope.inspectorId} or c.second_inspector_id = ${scope.inspectorId})` : (scopeSql(scope) ?? sql`1`);
+  const visible =
+    scope.kind === "assigned" ? sql`(c.lead_inspector_id = ${scope.inspectorId} or c.second_inspector_id = ${scope.inspectorId})` : (scopeSql(scope) ?? sql`1`);
   const mine = casesFrom(scope.kind === "assigned" ? [inspectorCaseIdsSql(scope.inspectorId, "open")] : []);
   const plain = casesFrom([]);
   const sinceInstant = Math.floor(new Date(`${addDays(since, 1)}T00:00:00+08:00`).getTime() / 1000);
-  const newlyAssigned = scope.kind === "assigned" ? reminderGroup(db, casesFrom([sql`select distinct case_id as id from case_events where action = 'assign' and on_date > ${since}`]), sql`${visible} and ${OPEN} and c.assigned_at >= ${sinceInstant}`, sql`c.assigned_at desc`, null) : EMPTY;
+  const newlyAssigned =
+    scope.kind === "assigned"
+      ? reminderGroup(
+          db,
+          casesFrom([sql`select distinct case_id as id from case_events where action = 'assign' and on_date > ${since}`]),
+          sql`${visible} and ${OPEN} and c.assigned_at >= ${sinceInstant}`,
+          sql`c.assigned_at desc`,
+          null,
+        )
+      : EMPTY;
   // 快调 must fit the 5-working-day acceptance window: mediations with 2 working days or less left on it.
   const windows = clockWindows(calendar, today);
   const mediationsClosingWindow = reminderGroup(
@@ -368,7 +421,10 @@ export function remindersFor(db: Db, scope: CaseListScope, today: IsoDate) {
   // Each condition is one index range on the due date (the union of its windows) and then the exact window.
   const within = (column: SQL, windows: [SQL, { from: IsoDate; before: IsoDate }][]) => {
     const from = windows.map(([, w]) => w.from).sort()[0]!;
-    const before = windows.map(([, w]) => w.before).sort().at(-1)!;
+    const before = windows
+      .map(([, w]) => w.before)
+      .sort()
+      .at(-1)!;
     const exact = windows.map(([when, w]) => sql`(${when} and ${column} >= ${w.from} and ${column} < ${w.before})`);
     return sql`${column} >= ${from} and ${column} < ${before} and (${sql.join(exact, sql` or `)})`;
   };
@@ -376,8 +432,14 @@ export function remindersFor(db: Db, scope: CaseListScope, today: IsoDate) {
   const statutory = sql`c.statutory_due_on`;
   const d = turned.dueSoon;
   // The statutory clock has its own reminders (it is seldom the most urgent one), so skip it as "urgent".
-  const urgentTurnedDueSoon = within(urgent, [[sql`c.urgent_clock = 'acceptance'`, d.acceptance], [sql`c.urgent_clock = 'target'`, d.target]]);
-  const statutoryTurnedDueSoon = sql`c.state = 'filed' and ${within(statutory, [[sql`c.extension_days = 0`, d.statutory], [sql`c.extension_days > 0`, d.statutoryExtended]])}`;
+  const urgentTurnedDueSoon = within(urgent, [
+    [sql`c.urgent_clock = 'acceptance'`, d.acceptance],
+    [sql`c.urgent_clock = 'target'`, d.target],
+  ]);
+  const statutoryTurnedDueSoon = sql`c.state = 'filed' and ${within(statutory, [
+    [sql`c.extension_days = 0`, d.statutory],
+    [sql`c.extension_days > 0`, d.statutoryExtended],
+  ])}`;
   const urgentTurnedOverdue = sql`c.urgent_clock <> 'statutory' and ${within(urgent, [[sql`1`, turned.overdue]])}`;
   const statutoryTurnedOverdue = sql`c.state = 'filed' and ${within(statutory, [[sql`1`, turned.overdue]])}`;
   const bothClocks = (urgentWhere: SQL, statutoryWhere: SQL): ReminderGroup => {

@@ -67,12 +67,24 @@ export interface StoredFile {
 }
 
 function calendarRevision(tx: DbOrTx): number {
-  return tx.select({ r: sql<number>`sum(${calendarYears.version})` }).from(calendarYears).get()!.r;
+  return tx
+    .select({ r: sql<number>`sum(${calendarYears.version})` })
+    .from(calendarYears)
+    .get()!.r;
 }
 
 export function addEvent(
   tx: DbOrTx,
-  e: { caseId: number; actorId: number | null; action: string; from?: CaseState | null; to?: CaseState | null; note?: string; publicStep?: string | null; now: Date },
+  e: {
+    caseId: number;
+    actorId: number | null;
+    action: string;
+    from?: CaseState | null;
+    to?: CaseState | null;
+    note?: string;
+    publicStep?: string | null;
+    now: Date;
+  },
 ): void {
   tx.insert(caseEvents)
     .values({
@@ -104,7 +116,12 @@ export function registerCase(db: Db, input: CaseInput, opts: { actorId: number |
       .returning({ last: caseSequences.last })
       .get();
     const { workers, ...fields } = input;
-    const duplicate = findRecentDuplicate(tx, input.employerName, workers.map((w) => w.phone), opts.now);
+    const duplicate = findRecentDuplicate(
+      tx,
+      input.employerName,
+      workers.map((w) => w.phone),
+      opts.now,
+    );
     const row = tx
       .insert(cases)
       .values({
@@ -125,10 +142,14 @@ export function registerCase(db: Db, input: CaseInput, opts: { actorId: number |
       .returning({ id: cases.id, caseNumber: cases.caseNumber, queryCode: cases.queryCode })
       .get();
     for (let i = 0; i < workers.length; i += 200) {
-      tx.insert(caseWorkers).values(workers.slice(i, i + 200).map((w) => ({ ...w, caseId: row.id }))).run();
+      tx.insert(caseWorkers)
+        .values(workers.slice(i, i + 200).map((w) => ({ ...w, caseId: row.id })))
+        .run();
     }
     for (const f of opts.files ?? []) {
-      tx.insert(evidence).values({ ...f, caseId: row.id, uploadedById: opts.actorId, uploadedAt: opts.now }).run();
+      tx.insert(evidence)
+        .values({ ...f, caseId: row.id, uploadedById: opts.actorId, uploadedAt: opts.now })
+        .run();
     }
     addEvent(tx, {
       caseId: row.id,
@@ -154,7 +175,12 @@ const ACTING: AccessPolicy = { inspectorsReadAll: false };
 
 /** What this viewer may do on this case (domain/case-abilities.ts), from the case row and its task units. */
 export function abilitiesOn(db: DbOrTx, c: CaseRow, viewer: Viewer, policy: AccessPolicy = ACTING): CaseAbilities {
-  const taskUnitIds = db.selectDistinct({ unitId: taskForceTasks.unitId }).from(taskForceTasks).where(eq(taskForceTasks.caseId, c.id)).all().map((t) => t.unitId);
+  const taskUnitIds = db
+    .selectDistinct({ unitId: taskForceTasks.unitId })
+    .from(taskForceTasks)
+    .where(eq(taskForceTasks.caseId, c.id))
+    .all()
+    .map((t) => t.unitId);
   return caseAbilities({ ...c, taskUnitIds }, viewer, policy);
 }
 
@@ -211,7 +237,17 @@ export function workersOfCase(db: Db, caseId: number) {
 
 export function listEvents(db: Db, caseId: number) {
   return db
-    .select({ id: caseEvents.id, at: caseEvents.at, onDate: caseEvents.onDate, action: caseEvents.action, fromState: caseEvents.fromState, toState: caseEvents.toState, note: caseEvents.note, publicStep: caseEvents.publicStep, actorName: users.displayName })
+    .select({
+      id: caseEvents.id,
+      at: caseEvents.at,
+      onDate: caseEvents.onDate,
+      action: caseEvents.action,
+      fromState: caseEvents.fromState,
+      toState: caseEvents.toState,
+      note: caseEvents.note,
+      publicStep: caseEvents.publicStep,
+      actorName: users.displayName,
+    })
     .from(caseEvents)
     .leftJoin(users, eq(users.id, caseEvents.actorId))
     .where(eq(caseEvents.caseId, caseId))
@@ -314,7 +350,16 @@ export function transition(db: Db, req: TransitionRequest): CaseRow {
     if (to === "closed" && c.state !== "closed") recordRecovered(tx, c.id, req.recovered ?? null);
     const due = dueDates({ ...c, ...next, stops: history.stops }, calendar);
     saveVersioned(tx, c, req.version, { ...next, ...due, calendarRevision: calendarRevision(tx) }, req.now);
-    addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: move.name, from: c.state, to, note: req.eventNote ?? note, publicStep: move.publicStep, now: req.now });
+    addEvent(tx, {
+      caseId: c.id,
+      actorId: req.actor.id,
+      action: move.name,
+      from: c.state,
+      to,
+      note: req.eventNote ?? note,
+      publicStep: move.publicStep,
+      now: req.now,
+    });
     return getCaseRow(tx, c.id);
   });
 }
@@ -325,10 +370,19 @@ export function transition(db: Db, req: TransitionRequest): CaseRow {
  */
 function recordRecovered(tx: DbOrTx, caseId: number, explicit: ReadonlyMap<number, number> | null): void {
   const paid = new Map(
-    tx.select({ workerId: payments.workerId, s: sql<number>`sum(${payments.amountFen})` }).from(payments).where(eq(payments.caseId, caseId)).groupBy(payments.workerId).all().map((r) => [r.workerId, r.s]),
+    tx
+      .select({ workerId: payments.workerId, s: sql<number>`sum(${payments.amountFen})` })
+      .from(payments)
+      .where(eq(payments.caseId, caseId))
+      .groupBy(payments.workerId)
+      .all()
+      .map((r) => [r.workerId, r.s]),
   );
   for (const w of tx.select({ id: caseWorkers.id }).from(caseWorkers).where(eq(caseWorkers.caseId, caseId)).all()) {
-    tx.update(caseWorkers).set({ recoveredFen: explicit?.get(w.id) ?? paid.get(w.id) ?? 0 }).where(eq(caseWorkers.id, w.id)).run();
+    tx.update(caseWorkers)
+      .set({ recoveredFen: explicit?.get(w.id) ?? paid.get(w.id) ?? 0 })
+      .where(eq(caseWorkers.id, w.id))
+      .run();
   }
 }
 
@@ -355,7 +409,14 @@ export function assignInspectors(db: Db, req: { caseId: number; leadId: number; 
     assertMay(abilitiesOn(tx, c, req.actor), "assign");
     saveVersioned(tx, c, req.version, { leadInspectorId: req.leadId, secondInspectorId: req.secondId, assignedAt: req.now }, req.now);
     const second = req.secondId ? `，协办：${inspectors.get(req.secondId)}` : "";
-    addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: "assign", note: `主办：${inspectors.get(req.leadId)}${second}`, publicStep: "已指定监察员承办", now: req.now });
+    addEvent(tx, {
+      caseId: c.id,
+      actorId: req.actor.id,
+      action: "assign",
+      note: `主办：${inspectors.get(req.leadId)}${second}`,
+      publicStep: "已指定监察员承办",
+      now: req.now,
+    });
   });
 }
 
@@ -371,7 +432,13 @@ export function extendStatutoryDeadline(db: Db, req: { caseId: number; reason: s
     if (problem) throw new ValidationError(problem);
     assertMay(abilitiesOn(tx, c, req.actor), "extend");
     const merged = { ...c, extensionDays: EXTENSION_DAYS, stops: clockHistoryOf(tx, c.id).stops };
-    saveVersioned(tx, c, req.version, { extensionDays: EXTENSION_DAYS, extensionReason: reason, statutoryDueOn: dueDates(merged, calendar).statutoryDueOn }, req.now);
+    saveVersioned(
+      tx,
+      c,
+      req.version,
+      { extensionDays: EXTENSION_DAYS, extensionReason: reason, statutoryDueOn: dueDates(merged, calendar).statutoryDueOn },
+      req.now,
+    );
     addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: "extend", note: `延长 ${EXTENSION_DAYS} 个工作日：${reason}`, now: req.now });
   });
 }
@@ -380,8 +447,17 @@ export function addEvidence(db: Db, req: { caseId: number; files: StoredFile[]; 
   db.transaction((tx) => {
     const c = getCaseRow(tx, req.caseId);
     assertMay(abilitiesOn(tx, c, req.actor), "addEvidence");
-    for (const f of req.files) tx.insert(evidence).values({ ...f, caseId: c.id, description: req.description, uploadedById: req.actor.id, uploadedAt: req.now }).run();
-    addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: "evidence", note: `上传证据材料：${req.files.map((f) => f.originalName).join("、")}`, now: req.now });
+    for (const f of req.files)
+      tx.insert(evidence)
+        .values({ ...f, caseId: c.id, description: req.description, uploadedById: req.actor.id, uploadedAt: req.now })
+        .run();
+    addEvent(tx, {
+      caseId: c.id,
+      actorId: req.actor.id,
+      action: "evidence",
+      note: `上传证据材料：${req.files.map((f) => f.originalName).join("、")}`,
+      now: req.now,
+    });
   });
 }
 
@@ -392,7 +468,11 @@ export function voidEvidence(db: Db, req: { caseId: number; evidenceId: number; 
   db.transaction((tx) => {
     const c = getCaseRow(tx, req.caseId);
     assertMay(abilitiesOn(tx, c, req.actor), "voidEvidence");
-    const row = tx.select().from(evidence).where(and(eq(evidence.id, req.evidenceId), eq(evidence.caseId, c.id))).get();
+    const row = tx
+      .select()
+      .from(evidence)
+      .where(and(eq(evidence.id, req.evidenceId), eq(evidence.caseId, c.id)))
+      .get();
     if (!row) throw new NotFoundError("证据材料不存在。");
     if (row.voidedAt) throw new ValidationError("该证据已标记作废。");
     tx.update(evidence).set({ voidedAt: req.now, voidedById: req.actor.id, voidReason: reason }).where(eq(evidence.id, row.id)).run();
@@ -401,7 +481,11 @@ export function voidEvidence(db: Db, req: { caseId: number; evidenceId: number; 
 }
 
 export function getEvidenceFile(db: Db, caseId: number, evidenceId: number) {
-  const row = db.select().from(evidence).where(and(eq(evidence.id, evidenceId), eq(evidence.caseId, caseId))).get();
+  const row = db
+    .select()
+    .from(evidence)
+    .where(and(eq(evidence.id, evidenceId), eq(evidence.caseId, caseId)))
+    .get();
   if (!row) throw new NotFoundError("证据材料不存在。");
   return row;
 }
@@ -420,5 +504,12 @@ export function findCaseForPublic(db: Db, caseNumber: string, queryCode: string)
     .orderBy(desc(caseEvents.id))
     .limit(1)
     .get();
-  return { state: row.state, caseNumber: row.caseNumber, receivedOn: row.receivedOn, targetDueOn: row.targetDueOn, closedOn: row.closedOn, latestStep: step ?? null };
+  return {
+    state: row.state,
+    caseNumber: row.caseNumber,
+    receivedOn: row.receivedOn,
+    targetDueOn: row.targetDueOn,
+    closedOn: row.closedOn,
+    latestStep: step ?? null,
+  };
 }

@@ -46,12 +46,19 @@ export function recomputeOpenDeadlines(tx: DbOrTx, change?: CalendarChange): voi
   const onlyMoved = change?.previous ? change.previous : null;
   const firstChanged = onlyMoved ? firstChangedDate(onlyMoved, change!.calendar) : null;
   if (onlyMoved && !firstChanged) return;
-  tx.run(sql`create temp table if not exists clock_due (start text not null, days integer not null, due text not null, primary key (start, days)) without rowid`);
+  tx.run(
+    sql`create temp table if not exists clock_due (start text not null, days integer not null, due text not null, primary key (start, days)) without rowid`,
+  );
   tx.run(sql`delete from temp.clock_due`);
   if (onlyMoved) {
     const moved = movedDueDates(onlyMoved, change!.calendar, lengths);
     for (let i = 0; i < moved.length; i += 300) {
-      tx.run(sql`insert into temp.clock_due (start, days, due) values ${sql.join(moved.slice(i, i + 300).map((m) => sql`(${m.start}, ${m.days}, ${m.due})`), sql`, `)}`);
+      tx.run(
+        sql`insert into temp.clock_due (start, days, due) values ${sql.join(
+          moved.slice(i, i + 300).map((m) => sql`(${m.start}, ${m.days}, ${m.due})`),
+          sql`, `,
+        )}`,
+      );
     }
   } else {
     const n = lengths.map((days) => sql`select ${days} as days`);

@@ -17,7 +17,13 @@ export function findRecentDuplicate(tx: DbOrTx, employerName: string, phones: re
       .select({ id: cases.id, caseNumber: cases.caseNumber })
       .from(caseWorkers)
       .innerJoin(cases, eq(cases.id, caseWorkers.caseId))
-      .where(and(inArray(caseWorkers.phone, [...new Set(phones)]), eq(cases.employerName, employerName.trim()), gte(cases.createdAt, new Date(now.getTime() - WINDOW_MS))))
+      .where(
+        and(
+          inArray(caseWorkers.phone, [...new Set(phones)]),
+          eq(cases.employerName, employerName.trim()),
+          gte(cases.createdAt, new Date(now.getTime() - WINDOW_MS)),
+        ),
+      )
       .orderBy(asc(cases.id))
       .limit(1)
       .get() ?? null

@@ -27,9 +27,7 @@ export function looksLikeUscc(q: string): boolean {
 export function searchEmployers(db: Db, q: string) {
   const term = q.trim();
   if (!term) return [];
-  const where = looksLikeUscc(term)
-    ? eq(cases.employerUscc, term.toUpperCase())
-    : and(gte(cases.employerName, term), lt(cases.employerName, `${term}\uffff`));
+  const where = looksLikeUscc(term) ? eq(cases.employerUscc, term.toUpperCase()) : and(gte(cases.employerName, term), lt(cases.employerName, `${term}\uffff`));
   return db
     .select({ name: cases.employerName, uscc: cases.employerUscc, caseCount: sql<number>`count(*)`, lastReceivedOn: sql<string>`max(${cases.receivedOn})` })
     .from(cases)
@@ -66,7 +64,17 @@ export function employerRecord(db: Db, key: EmployerKey, today: IsoDate) {
   const caseRows = casesOf(db, key);
   const latest = caseRows[0];
   const orders = caseRows.length
-    ? db.select().from(paymentOrders).where(inArray(paymentOrders.caseId, caseRows.map((c) => c.id))).orderBy(asc(paymentOrders.issuedOn)).all()
+    ? db
+        .select()
+        .from(paymentOrders)
+        .where(
+          inArray(
+            paymentOrders.caseId,
+            caseRows.map((c) => c.id),
+          ),
+        )
+        .orderBy(asc(paymentOrders.issuedOn))
+        .all()
     : [];
   const proceedings = proceedingsOfEmployer(db, key);
   return {

@@ -14,10 +14,9 @@ export const VIEWS_PAGE_SIZE = 100;
 
 /** Newest first; `before` is the id to page back from; `caseNumber` narrows to one case. */
 export function listPersonalDataViews(db: Db, opts: { caseNumber?: string; before?: number | null } = {}) {
-  const where = [
-    opts.caseNumber ? eq(cases.caseNumber, opts.caseNumber) : undefined,
-    opts.before ? lt(personalDataViews.id, opts.before) : undefined,
-  ].filter((c) => c !== undefined);
+  const where = [opts.caseNumber ? eq(cases.caseNumber, opts.caseNumber) : undefined, opts.before ? lt(personalDataViews.id, opts.before) : undefined].filter(
+    (c) => c !== undefined,
+  );
   return db
     .select({
       id: personalDataViews.id,

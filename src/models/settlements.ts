@@ -34,7 +34,14 @@ export interface WorkerAmount {
 }
 
 function checkWorkers(tx: DbOrTx, c: CaseRow, amounts: readonly WorkerAmount[]): void {
-  const ids = new Set(tx.select({ id: caseWorkers.id }).from(caseWorkers).where(eq(caseWorkers.caseId, c.id)).all().map((w) => w.id));
+  const ids = new Set(
+    tx
+      .select({ id: caseWorkers.id })
+      .from(caseWorkers)
+      .where(eq(caseWorkers.caseId, c.id))
+      .all()
+      .map((w) => w.id),
+  );
   if (amounts.length === 0 || amounts.some((a) => !ids.has(a.workerId))) throw new ValidationError("请为本案的投诉人填写金额");
   if (amounts.every((a) => a.amountFen === 0)) throw new ValidationError("金额不能全部为 0");
 }
@@ -79,7 +86,11 @@ export function recordMediation(db: Db, req: { caseId: number; version: number; 
       if (late) throw new ValidationError(late);
       if (m.result === "agreement") checkWorkers(tx, c, m.amounts);
       const { amounts, ...fields } = m;
-      const { id } = tx.insert(mediations).values({ ...fields, payBy: m.result === "agreement" ? m.payBy : null, caseId: c.id, recordedById: req.actor.id }).returning({ id: mediations.id }).get();
+      const { id } = tx
+        .insert(mediations)
+        .values({ ...fields, payBy: m.result === "agreement" ? m.payBy : null, caseId: c.id, recordedById: req.actor.id })
+        .returning({ id: mediations.id })
+        .get();
       if (m.result === "agreement") insertItems(tx, c, "agreement", id, amounts);
     },
   });
@@ -106,7 +117,20 @@ export function settleByMediation(db: Db, req: { caseId: number; version: number
 
 // ---- 责令限期支付 ------------------------------------------------------------------------------
 
-export function issueOrder(db: Db, req: { caseId: number; version: number; payBy: IsoDate; facts: string; violation?: Violation; amounts: WorkerAmount[]; numberPrefix: string; actor: Viewer; now: Date }): number {
+export function issueOrder(
+  db: Db,
+  req: {
+    caseId: number;
+    version: number;
+    payBy: IsoDate;
+    facts: string;
+    violation?: Violation;
+    amounts: WorkerAmount[];
+    numberPrefix: string;
+    actor: Viewer;
+    now: Date;
+  },
+): number {
   const today = shanghaiDate(req.now);
   inCalendar(db, "限期支付日期", req.payBy, "payBy");
   if (req.payBy <= today) throw new ValidationError("限期支付日期应晚于今天");
@@ -123,7 +147,11 @@ export function issueOrder(db: Db, req: { caseId: number; version: number; payBy
       checkWorkers(tx, c, req.amounts);
       const docNumber = nextDocumentNumber(tx, "order", req.numberPrefix, yearOf(today));
       const violation = req.violation ?? (c.isConstruction ? "migrantWorkers" : "general");
-      orderId = tx.insert(paymentOrders).values({ caseId: c.id, docNumber, issuedOn: today, payBy: req.payBy, facts: req.facts, violation, issuedById: req.actor.id }).returning({ id: paymentOrders.id }).get().id;
+      orderId = tx
+        .insert(paymentOrders)
+        .values({ caseId: c.id, docNumber, issuedOn: today, payBy: req.payBy, facts: req.facts, violation, issuedById: req.actor.id })
+        .returning({ id: paymentOrders.id })
+        .get().id;
       insertItems(tx, c, "order", orderId, req.amounts);
     },
   });
@@ -154,21 +182,43 @@ export function recordPayment(db: Db, req: { caseId: number; version: number; in
     now: req.now,
     eventNote: `登记支付 ¥${(p.amountFen / 100).toFixed(2)}（${p.paidOn}）${p.workerConfirmed ? "，投诉人确认收到" : ""}`,
     effect: (tx, c) => {
-      const item = tx.select().from(settlementItems).where(and(eq(settlementItems.id, p.itemId), eq(settlementItems.caseId, c.id))).get();
+      const item = tx
+        .select()
+        .from(settlementItems)
+        .where(and(eq(settlementItems.id, p.itemId), eq(settlementItems.caseId, c.id)))
+        .get();
       if (!item) throw new ValidationError("请选择要登记支付的投诉人");
       const paid = paidFor(tx, item.id);
       if (paid + p.amountFen > item.amountFen) throw new ValidationError(`支付金额超过应付余额 ¥${((item.amountFen - paid) / 100).toFixed(2)}`);
       const proofId = p.proof
-        ? tx.insert(evidence).values({ ...p.proof, caseId: c.id, description: "支付凭证", uploadedById: req.actor.id, uploadedAt: req.now }).returning({ id: evidence.id }).get().id
+        ? tx
+            .insert(evidence)
+            .values({ ...p.proof, caseId: c.id, description: "支付凭证", uploadedById: req.actor.id, uploadedAt: req.now })
+            .returning({ id: evidence.id })
+            .get().id
         : null;
-      tx.insert(payments).values({ caseId: c.id, itemId: item.id, workerId: item.workerId, amountFen: p.amountFen, paidOn: p.paidOn, proofEvidenceId: proofId, recordedById: req.actor.id }).run();
+      tx.insert(payments)
+        .values({
+          caseId: c.id,
+          itemId: item.id,
+          workerId: item.workerId,
+          amountFen: p.amountFen,
+          paidOn: p.paidOn,
+          proofEvidenceId: proofId,
+          recordedById: req.actor.id,
+        })
+        .run();
       if (p.workerConfirmed) tx.update(settlementItems).set({ workerConfirmedAt: req.now }).where(eq(settlementItems.id, item.id)).run();
     },
   });
 }
 
 function paidFor(tx: DbOrTx, itemId: number): number {
-  return tx.select({ s: sql<number>`coalesce(sum(${payments.amountFen}), 0)` }).from(payments).where(eq(payments.itemId, itemId)).get()!.s;
+  return tx
+    .select({ s: sql<number>`coalesce(sum(${payments.amountFen}), 0)` })
+    .from(payments)
+    .where(eq(payments.itemId, itemId))
+    .get()!.s;
 }
 
 // ---- After an order's deadline ----------------------------------------------------------------
@@ -178,9 +228,11 @@ export type Enforcement =
   | { kind: "decision"; note: string }
   | { kind: "policeReferral"; agency: string; decidedOn: IsoDate; note: string };
 
-
 /** `decisionPrefix` numbers the 行政处理决定书 of a 加付赔偿金 order or an administrative decision. */
-export function enforceOrder(db: Db, req: { caseId: number; orderId: number; version: number; action: Enforcement; decisionPrefix: string; actor: Viewer; now: Date }): void {
+export function enforceOrder(
+  db: Db,
+  req: { caseId: number; orderId: number; version: number; action: Enforcement; decisionPrefix: string; actor: Viewer; now: Date },
+): void {
   const today = shanghaiDate(req.now);
   const a = req.action;
   if (a.kind === "compensation") {
@@ -198,7 +250,11 @@ export function enforceOrder(db: Db, req: { caseId: number; orderId: number; ver
     actor: req.actor,
     now: req.now,
     effect: (tx, c) => {
-      const order = tx.select().from(paymentOrders).where(and(eq(paymentOrders.id, req.orderId), eq(paymentOrders.caseId, c.id))).get();
+      const order = tx
+        .select()
+        .from(paymentOrders)
+        .where(and(eq(paymentOrders.id, req.orderId), eq(paymentOrders.caseId, c.id)))
+        .get();
       if (!order) throw new NotFoundError("指令书不存在。");
       const unpaid = outstandingFen(itemsOf(tx, "order", order.id));
       if (today <= order.payBy || unpaid === 0) throw new ValidationError(`指令书限期（${order.payBy}）届满且仍未支付时，才能采取此措施`);
@@ -234,7 +290,12 @@ function outcomeRecord(tx: DbOrTx, caseId: number): OutcomeRecord {
     .innerJoin(settlementItems, eq(settlementItems.id, payments.itemId))
     .where(and(eq(payments.caseId, caseId), eq(settlementItems.source, "order")))
     .get()!.n;
-  const kinds = tx.select({ kind: enforcementActions.kind }).from(enforcementActions).where(eq(enforcementActions.caseId, caseId)).all().map((a) => a.kind);
+  const kinds = tx
+    .select({ kind: enforcementActions.kind })
+    .from(enforcementActions)
+    .where(eq(enforcementActions.caseId, caseId))
+    .all()
+    .map((a) => a.kind);
   return {
     orderPayments,
     decisions: kinds.filter((k) => k === "compensation" || k === "decision").length,
@@ -242,7 +303,10 @@ function outcomeRecord(tx: DbOrTx, caseId: number): OutcomeRecord {
   };
 }
 
-export function closeCase(db: Db, req: { caseId: number; version: number; outcome: Outcome; note: string; recovered: WorkerAmount[]; overClaimNote: string; actor: Viewer; now: Date }): void {
+export function closeCase(
+  db: Db,
+  req: { caseId: number; version: number; outcome: Outcome; note: string; recovered: WorkerAmount[]; overClaimNote: string; actor: Viewer; now: Date },
+): void {
   const recovered = new Map(req.recovered.map((r) => [r.workerId, r.amountFen]));
   const overClaimNote = req.overClaimNote.trim();
   transition(db, {
@@ -272,7 +336,13 @@ export function closeCase(db: Db, req: { caseId: number; version: number; outcom
 // ---- Reading ---------------------------------------------------------------------------------
 
 function latestAgreement(tx: DbOrTx, caseId: number) {
-  return tx.select().from(mediations).where(and(eq(mediations.caseId, caseId), eq(mediations.result, "agreement"))).orderBy(desc(mediations.id)).limit(1).get();
+  return tx
+    .select()
+    .from(mediations)
+    .where(and(eq(mediations.caseId, caseId), eq(mediations.result, "agreement")))
+    .orderBy(desc(mediations.id))
+    .limit(1)
+    .get();
 }
 
 function itemsOf(tx: DbOrTx, source: Source, sourceId: number) {
@@ -298,7 +368,15 @@ export function settlementsOf(db: Db, caseId: number) {
   const orders = db.select().from(paymentOrders).where(eq(paymentOrders.caseId, caseId)).orderBy(asc(paymentOrders.id)).all();
   const agreement = [...sessions].reverse().find((m) => m.result === "agreement") ?? null;
   const paymentRows = db
-    .select({ id: payments.id, itemId: payments.itemId, workerId: payments.workerId, amountFen: payments.amountFen, paidOn: payments.paidOn, proofEvidenceId: payments.proofEvidenceId, recorder: users.displayName })
+    .select({
+      id: payments.id,
+      itemId: payments.itemId,
+      workerId: payments.workerId,
+      amountFen: payments.amountFen,
+      paidOn: payments.paidOn,
+      proofEvidenceId: payments.proofEvidenceId,
+      recorder: users.displayName,
+    })
     .from(payments)
     .leftJoin(users, eq(users.id, payments.recordedById))
     .where(eq(payments.caseId, caseId))
@@ -337,6 +415,12 @@ export function moneySummary(db: Db, caseId: number) {
   const total = (k: "claimedFen" | "agreedFen" | "orderedFen" | "paidFen") => rows.reduce((s, r) => s + r[k], 0);
   return {
     rows,
-    totals: { claimedFen: total("claimedFen"), agreedFen: total("agreedFen"), orderedFen: total("orderedFen"), paidFen: total("paidFen"), recoveredFen: rows.reduce((s, r) => s + (r.recoveredFen ?? 0), 0) },
+    totals: {
+      claimedFen: total("claimedFen"),
+      agreedFen: total("agreedFen"),
+      orderedFen: total("orderedFen"),
+      paidFen: total("paidFen"),
+      recoveredFen: rows.reduce((s, r) => s + (r.recoveredFen ?? 0), 0),
+    },
   };
 }

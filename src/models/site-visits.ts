@@ -54,9 +54,13 @@ export function recordSiteVisit(db: Db, v: VisitInput): number {
         .values({ caseId: c.id, visitedAt: v.visitedAt, place: v.place, peopleQuestioned: v.peopleQuestioned, findings: v.findings, recordedById: v.actor.id })
         .returning({ id: siteVisits.id })
         .get().id;
-      tx.insert(siteVisitInspectors).values(team.map((userId) => ({ visitId, userId }))).run();
+      tx.insert(siteVisitInspectors)
+        .values(team.map((userId) => ({ visitId, userId })))
+        .run();
       for (const f of v.recordings) {
-        tx.insert(evidence).values({ ...f, caseId: c.id, visitId, description: `现场检查录音录像（${v.place}）`, uploadedById: v.actor.id, uploadedAt: v.now }).run();
+        tx.insert(evidence)
+          .values({ ...f, caseId: c.id, visitId, description: `现场检查录音录像（${v.place}）`, uploadedById: v.actor.id, uploadedAt: v.now })
+          .run();
       }
     },
   });
@@ -70,7 +74,12 @@ export function listSiteVisits(db: Db, caseId: number) {
     .select({ visitId: siteVisitInspectors.visitId, name: users.displayName })
     .from(siteVisitInspectors)
     .innerJoin(users, eq(users.id, siteVisitInspectors.userId))
-    .where(inArray(siteVisitInspectors.visitId, visits.map((v) => v.id)))
+    .where(
+      inArray(
+        siteVisitInspectors.visitId,
+        visits.map((v) => v.id),
+      ),
+    )
     .all();
   return visits.map((v) => ({ ...v, team: team.filter((t) => t.visitId === v.id).map((t) => t.name) }));
 }

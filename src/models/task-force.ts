@@ -52,7 +52,17 @@ export function escalateCase(db: Db, req: { caseId: number; version: number; inp
     now: req.now,
     effect: (tx, c) => {
       tx.insert(taskForceTasks)
-        .values(tasks.map((t) => ({ caseId: c.id, unitId: t.unitId, request: t.request, assignedOn: today, workingDays: t.workingDays, dueOn: t.dueOn, createdById: req.actor.id })))
+        .values(
+          tasks.map((t) => ({
+            caseId: c.id,
+            unitId: t.unitId,
+            request: t.request,
+            assignedOn: today,
+            workingDays: t.workingDays,
+            dueOn: t.dueOn,
+            createdById: req.actor.id,
+          })),
+        )
         .run();
       return c.escalatedAt ? {} : { escalatedAt: req.now, escalationGrounds: e.grounds.join(","), escalationReason: e.reason.trim() };
     },
@@ -64,7 +74,11 @@ export interface TaskClock {
   status: ClockStatus;
 }
 
-function taskClock(t: { assignedOn: IsoDate; dueOn: IsoDate; workingDays: number; status: string; answeredAt: Date | null }, calendar: WorkingCalendar, today: IsoDate): TaskClock {
+function taskClock(
+  t: { assignedOn: IsoDate; dueOn: IsoDate; workingDays: number; status: string; answeredAt: Date | null },
+  calendar: WorkingCalendar,
+  today: IsoDate,
+): TaskClock {
   if (t.status === "done" && t.answeredAt) {
     return { left: 0, status: shanghaiDate(t.answeredAt) <= t.dueOn ? "met" : "missed" };
   }
@@ -131,7 +145,11 @@ export function getTaskFor(db: Db, taskId: number, viewer: Viewer, today: IsoDat
     .from(caseWorkers)
     .where(eq(caseWorkers.caseId, c.id))
     .get()!;
-  const attachments = db.select({ id: evidence.id, originalName: evidence.originalName, size: evidence.size, sha256: evidence.sha256 }).from(evidence).where(eq(evidence.taskId, task.id)).all();
+  const attachments = db
+    .select({ id: evidence.id, originalName: evidence.originalName, size: evidence.size, sha256: evidence.sha256 })
+    .from(evidence)
+    .where(eq(evidence.taskId, task.id))
+    .all();
   const summary = {
     caseNumber: c.caseNumber,
     receivedOn: c.receivedOn,
@@ -153,7 +171,10 @@ export function getTaskFor(db: Db, taskId: number, viewer: Viewer, today: IsoDat
 }
 
 /** `version` is the task's version when the answer form was loaded: an answer over another one is refused. */
-export function answerTask(db: Db, req: { taskId: number; version: number; viewer: Viewer; status: "done" | "moreTime"; answer: string; moreTimeReason: string; files: StoredFile[]; now: Date }): void {
+export function answerTask(
+  db: Db,
+  req: { taskId: number; version: number; viewer: Viewer; status: "done" | "moreTime"; answer: string; moreTimeReason: string; files: StoredFile[]; now: Date },
+): void {
   db.transaction((tx) => {
     const task = tx.select().from(taskForceTasks).where(eq(taskForceTasks.id, req.taskId)).get();
     if (!task) throw new NotFoundError("任务不存在。");
@@ -167,11 +188,20 @@ export function answerTask(db: Db, req: { taskId: number; version: number; viewe
     if (!req.answer.trim()) throw new ValidationError("请填写办理情况", "answer");
     if (req.status === "moreTime" && !req.moreTimeReason.trim()) throw new ValidationError("申请延期请说明理由", "moreTimeReason");
     tx.update(taskForceTasks)
-      .set({ status: req.status, answer: req.answer.trim(), moreTimeReason: req.status === "moreTime" ? req.moreTimeReason.trim() : "", answeredAt: req.now, answeredById: req.viewer.id, version: task.version + 1 })
+      .set({
+        status: req.status,
+        answer: req.answer.trim(),
+        moreTimeReason: req.status === "moreTime" ? req.moreTimeReason.trim() : "",
+        answeredAt: req.now,
+        answeredById: req.viewer.id,
+        version: task.version + 1,
+      })
       .where(eq(taskForceTasks.id, task.id))
       .run();
     for (const f of req.files) {
-      tx.insert(evidence).values({ ...f, caseId: task.caseId, taskId: task.id, description: "专班成员单位答复附件", uploadedById: req.viewer.id, uploadedAt: req.now }).run();
+      tx.insert(evidence)
+        .values({ ...f, caseId: task.caseId, taskId: task.id, description: "专班成员单位答复附件", uploadedById: req.viewer.id, uploadedAt: req.now })
+        .run();
     }
     const unit = tx.select({ name: memberUnits.name }).from(memberUnits).where(eq(memberUnits.id, task.unitId)).get()!;
     addEvent(tx, {

@@ -21,7 +21,11 @@ export function findUnitByName(db: Db, name: string): MemberUnit | undefined {
 export function createUnit(db: Db, name: string, actorId: number | null): MemberUnit {
   return db.transaction((tx) => {
     const { n } = tx.select({ n: count() }).from(memberUnits).get()!;
-    const unit = tx.insert(memberUnits).values({ name, sortOrder: n + 1 }).returning().get();
+    const unit = tx
+      .insert(memberUnits)
+      .values({ name, sortOrder: n + 1 })
+      .returning()
+      .get();
     recordAudit(tx, { actorId, subject: `unit:${unit.id}`, action: "创建成员单位", detail: name });
     return unit;
   });

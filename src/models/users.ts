@@ -80,7 +80,11 @@ function keepAnAdmin(tx: Tx, id: number, after: { role?: Role; active?: boolean 
   const user = tx.select({ role: users.role, active: users.active }).from(users).where(eq(users.id, id)).get();
   if (user?.role !== "admin" || !user.active) return;
   if ((after.role ?? "admin") === "admin" && after.active !== false) return;
-  const others = tx.select({ n: sql<number>`count(*)` }).from(users).where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, id))).get()!.n;
+  const others = tx
+    .select({ n: sql<number>`count(*)` })
+    .from(users)
+    .where(and(eq(users.role, "admin"), eq(users.active, true), ne(users.id, id)))
+    .get()!.n;
   if (others === 0) throw new ValidationError("这是唯一在用的系统管理员账号，不能改为其他角色或停用；请先为另一人开设管理员账号。");
 }
 
@@ -97,7 +101,10 @@ export function updateUser(db: Db, id: number, input: Omit<UserInput, "username"
 export async function resetPassword(db: Db, id: number, password: string, actorId: number): Promise<void> {
   const passwordHash = await hashPassword(password);
   db.transaction((tx) => {
-    tx.update(users).set({ passwordHash, version: sql`${users.version} + 1` }).where(eq(users.id, id)).run();
+    tx.update(users)
+      .set({ passwordHash, version: sql`${users.version} + 1` })
+      .where(eq(users.id, id))
+      .run();
     invalidateUserSessions(tx, id);
     recordAudit(tx, { actorId, subject: `user:${id}`, action: "重置密码" });
   });

@@ -32,13 +32,18 @@ export function createBatch(db: Db, req: { kind: "quarterly" | "adhoc"; quarterK
   if (req.kind === "quarterly") {
     const q = quarter(req.quarterKey);
     if (!q) throw new ValidationError("请选择季度");
-    if (db.select({ id: violationBatches.id }).from(violationBatches).where(eq(violationBatches.quarter, q.key)).get()) throw new ValidationError(`${q.title}的公布已经建立`);
+    if (db.select({ id: violationBatches.id }).from(violationBatches).where(eq(violationBatches.quarter, q.key)).get())
+      throw new ValidationError(`${q.title}的公布已经建立`);
     title = `${q.title}重大劳动保障违法行为`;
     quarterKey = q.key;
   } else if (!title) {
     throw new ValidationError("请填写随时公布的标题");
   }
-  const { id } = db.insert(violationBatches).values({ title, kind: req.kind, quarter: quarterKey, createdById: req.actor.id, updatedAt: req.now }).returning({ id: violationBatches.id }).get();
+  const { id } = db
+    .insert(violationBatches)
+    .values({ title, kind: req.kind, quarter: quarterKey, createdById: req.actor.id, updatedAt: req.now })
+    .returning({ id: violationBatches.id })
+    .get();
   recordAudit(db, { actorId: req.actor.id, subject: `violations:${id}`, action: "建立公布批次", detail: title, at: req.now });
   return id;
 }
@@ -85,7 +90,11 @@ export function candidates(db: Db, batch: Batch, today: IsoDate, largeArrearsFen
     .where(and(inArray(cases.outcome, [...DECIDED_OUTCOMES]), gte(cases.closedOn, from), lte(cases.closedOn, to)))
     .orderBy(asc(cases.closedOn))
     .all();
-  return rows.filter((r) => !r.published && isCandidate({ decided: true, policeReferral: r.outcome === "referredToPolice", orderedFen: Math.max(r.orderedFen, r.claimedFen) }, largeArrearsFen));
+  return rows.filter(
+    (r) =>
+      !r.published &&
+      isCandidate({ decided: true, policeReferral: r.outcome === "referredToPolice", orderedFen: Math.max(r.orderedFen, r.claimedFen) }, largeArrearsFen),
+  );
 }
 
 function draftBatch(db: Db, batchId: number) {
@@ -100,7 +109,10 @@ export function addEntry(db: Db, req: { batchId: number; caseId: number; actor: 
   draftBatch(db, req.batchId);
   const c = db.select().from(cases).where(eq(cases.id, req.caseId)).get();
   if (!c) throw new NotFoundError("案件不存在。");
-  const workers = db.$client.prepare("select count(*) as n, coalesce(sum(claimed_fen), 0) as fen from case_workers where case_id = ?").get(c.id) as { n: number; fen: number };
+  const workers = db.$client.prepare("select count(*) as n, coalesce(sum(claimed_fen), 0) as fen from case_workers where case_id = ?").get(c.id) as {
+    n: number;
+    fen: number;
+  };
   db.insert(violationEntries)
     .values({
       batchId: req.batchId,
@@ -134,7 +146,10 @@ export function updateEntry(db: Db, req: { entryId: number; fields: EntryFields;
   const problem = entryProblem(req.fields);
   if (problem) throw new ValidationError(problem);
   const trimmed = Object.fromEntries(Object.entries(req.fields).map(([k, v]) => [k, v.trim()])) as unknown as EntryFields;
-  db.update(violationEntries).set({ ...trimmed, updatedAt: req.now }).where(eq(violationEntries.id, entry.id)).run();
+  db.update(violationEntries)
+    .set({ ...trimmed, updatedAt: req.now })
+    .where(eq(violationEntries.id, entry.id))
+    .run();
 }
 
 export function dropEntry(db: Db, req: { entryId: number; actor: Viewer }): void {
@@ -167,19 +182,41 @@ export function withdrawEntry(db: Db, req: { entryId: number; reason: string; ac
   const batch = getBatch(db, entry.batchId);
   if (!batch.publishedOn) throw new ValidationError("未发布的条目直接移除即可");
   if (entry.withdrawnOn) throw new ValidationError("该条目已撤回");
-  db.update(violationEntries).set({ withdrawnOn: shanghaiDate(req.now), withdrawnReason: req.reason.trim(), updatedAt: req.now }).where(eq(violationEntries.id, entry.id)).run();
-  recordAudit(db, { actorId: req.actor.id, subject: `violations:${batch.id}`, action: "撤回条目", detail: `${entry.employerName}：${req.reason.trim()}`, at: req.now });
+  db.update(violationEntries)
+    .set({ withdrawnOn: shanghaiDate(req.now), withdrawnReason: req.reason.trim(), updatedAt: req.now })
+    .where(eq(violationEntries.id, entry.id))
+    .run();
+  recordAudit(db, {
+    actorId: req.actor.id,
+    subject: `violations:${batch.id}`,
+    action: "撤回条目",
+    detail: `${entry.employerName}：${req.reason.trim()}`,
+    at: req.now,
+  });
 }
 
 /** What the public page shows: published batches, newest first, with the entries not withdrawn. */
 export function publishedLists(db: Db, q = "") {
-  const batches = db.select().from(violationBatches).where(isNotNull(violationBatches.publishedOn)).orderBy(desc(violationBatches.publishedOn), desc(violationBatches.id)).all();
+  const batches = db
+    .select()
+    .from(violationBatches)
+    .where(isNotNull(violationBatches.publishedOn))
+    .orderBy(desc(violationBatches.publishedOn), desc(violationBatches.id))
+    .all();
   if (batches.length === 0) return [];
   const term = q.trim();
   const entries = db
     .select()
     .from(violationEntries)
-    .where(and(inArray(violationEntries.batchId, batches.map((b) => b.id)), isNull(violationEntries.withdrawnOn)))
+    .where(
+      and(
+        inArray(
+          violationEntries.batchId,
+          batches.map((b) => b.id),
+        ),
+        isNull(violationEntries.withdrawnOn),
+      ),
+    )
     .orderBy(asc(violationEntries.id))
     .all()
     .filter((e) => !term || e.employerName.includes(term) || e.employerUscc === term.toUpperCase());
@@ -188,7 +225,11 @@ export function publishedLists(db: Db, q = "") {
 
 /** For the feed: entries withdrawn in the last `days` days, so readers can drop them. */
 export function recentlyWithdrawn(db: Db, today: IsoDate, days = 30) {
-  return db.select().from(violationEntries).where(gte(violationEntries.withdrawnOn, addDays(today, -days))).all();
+  return db
+    .select()
+    .from(violationEntries)
+    .where(gte(violationEntries.withdrawnOn, addDays(today, -days)))
+    .all();
 }
 
 export function entriesOfEmployer(db: Db, employer: { uscc: string | null; name: string }) {

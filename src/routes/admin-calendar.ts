@@ -16,9 +16,18 @@ const icsUpload = multer({ storage: multer.memoryStorage(), limits: { fileSize: 
 
 const scheduleSchema = z.object({
   source: requiredText("来源文号", 120),
-  holidaysText: z.string().optional().transform((v) => v ?? ""),
-  makeupText: z.string().optional().transform((v) => v ?? ""),
-  publish: z.string().optional().transform((v) => v === "on" || v === "true"),
+  holidaysText: z
+    .string()
+    .optional()
+    .transform((v) => v ?? ""),
+  makeupText: z
+    .string()
+    .optional()
+    .transform((v) => v ?? ""),
+  publish: z
+    .string()
+    .optional()
+    .transform((v) => v === "on" || v === "true"),
 });
 const publishSchema = z.object({ source: requiredText("来源文号", 120) });
 
@@ -44,7 +53,11 @@ export function adminCalendarRouter({ db }: AppContext): Router {
       years: listYears(db),
       months: Array.from({ length: 12 }, (_, m) => days.filter((d) => Number(d.date.slice(5, 7)) === m + 1)),
       kindLabels: DAY_KIND_LABELS,
-      counts: { working: days.filter((d) => d.isWorkingDay).length, holidays: days.filter((d) => d.kind === "holiday").length, makeups: days.filter((d) => d.kind === "makeup").length },
+      counts: {
+        working: days.filter((d) => d.isWorkingDay).length,
+        holidays: days.filter((d) => d.kind === "holiday").length,
+        makeups: days.filter((d) => d.kind === "makeup").length,
+      },
       values: { source: row.published ? row.source : "", ...stored, ...form.values },
       errors: form.errors ?? {},
       history: listAudit(db, `calendar:${year}`),

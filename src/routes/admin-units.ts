@@ -6,7 +6,13 @@ import { parseForm, requiredText, type FieldErrors, type FormValues } from "../f
 import { requireRole } from "../middleware/require-role.js";
 import { createUnit, findUnitByName, getUnit, listUnits, updateUnit } from "../models/units.js";
 
-const unitSchema = z.object({ name: requiredText("单位名称", 60), active: z.string().optional().transform((v) => v !== "false") });
+const unitSchema = z.object({
+  name: requiredText("单位名称", 60),
+  active: z
+    .string()
+    .optional()
+    .transform((v) => v !== "false"),
+});
 
 export function adminUnitsRouter({ db }: AppContext): Router {
   const router = Router();

@@ -13,17 +13,31 @@ export function adminUsersRouter({ db }: AppContext): Router {
   const router = Router();
   router.use("/admin/users", requireRole("admin"));
 
-  const formData = (values: FormValues, errors: FieldErrors) => ({ values, errors, roles: ROLES, roleLabels: ROLE_LABELS, units: listUnits(db, { activeOnly: true }) });
+  const formData = (values: FormValues, errors: FieldErrors) => ({
+    values,
+    errors,
+    roles: ROLES,
+    roleLabels: ROLE_LABELS,
+    units: listUnits(db, { activeOnly: true }),
+  });
   const findUser = (id: string | undefined) => {
     const user = getUser(db, Number(id));
     if (!user) throw new NotFoundError("用户不存在。");
     return user;
   };
-  const showUser = (res: import("express").Response, user: ReturnType<typeof findUser>, status = 200, extra: { values?: FormValues; errors?: FieldErrors; passwordErrors?: FieldErrors } = {}) =>
+  const showUser = (
+    res: import("express").Response,
+    user: ReturnType<typeof findUser>,
+    status = 200,
+    extra: { values?: FormValues; errors?: FieldErrors; passwordErrors?: FieldErrors } = {},
+  ) =>
     res.status(status).render("admin/users/show", {
       user,
       // The form always carries the version shown, so a save over someone else's is caught.
-      ...formData({ ...(extra.values ?? { displayName: user.displayName, role: user.role, unitId: String(user.unitId ?? "") }), version: String(user.version) }, extra.errors ?? {}),
+      ...formData(
+        { ...(extra.values ?? { displayName: user.displayName, role: user.role, unitId: String(user.unitId ?? "") }), version: String(user.version) },
+        extra.errors ?? {},
+      ),
       passwordErrors: extra.passwordErrors ?? {},
       history: listAudit(db, `user:${user.id}`),
       saved: null,

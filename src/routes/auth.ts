@@ -33,7 +33,10 @@ export function authRouter({ db, config, now }: AppContext): Router {
       const seconds = Math.ceil((lockedUntil.getTime() - now().getTime()) / 1000);
       res.set("Retry-After", String(seconds));
       const when = formatTime(lockedUntil);
-      return res.status(429).render("auth/login", { values, errors: { _form: `登录失败次数过多，请于 ${when}（约 ${Math.ceil(seconds / 60)} 分钟后）再试。忘记密码请联系系统管理员重置。` } });
+      return res.status(429).render("auth/login", {
+        values,
+        errors: { _form: `登录失败次数过多，请于 ${when}（约 ${Math.ceil(seconds / 60)} 分钟后）再试。忘记密码请联系系统管理员重置。` },
+      });
     }
     const user = await verifyLogin(db, username, password);
     if (!user) {

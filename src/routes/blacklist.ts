@@ -50,7 +50,13 @@ import { listAudit } from "../models/audit.js";
 import { loadCalendar } from "../models/calendar.js";
 import { getCaseDetail } from "../models/cases.js";
 
-const labels = { stageLabels: STAGE_LABELS, groundsLabels: GROUNDS_LABELS, personRoleLabels: PERSON_ROLE_LABELS, removalLabels: REMOVAL_LABELS, clockStatusLabels: CLOCK_STATUS_LABELS };
+const labels = {
+  stageLabels: STAGE_LABELS,
+  groundsLabels: GROUNDS_LABELS,
+  personRoleLabels: PERSON_ROLE_LABELS,
+  removalLabels: REMOVAL_LABELS,
+  clockStatusLabels: CLOCK_STATUS_LABELS,
+};
 
 export function blacklistRouter(ctx: AppContext): Router {
   const { db, config, now } = ctx;
@@ -98,7 +104,12 @@ export function blacklistRouter(ctx: AppContext): Router {
     const caseId = Number(v.caseId);
     if (Number.isInteger(caseId) && caseId > 0) assertMayPropose(db, viewerOf(res), caseId, res.locals.today);
     try {
-      const id = proposeListing(db, { input: { caseId: Number(v.caseId), orderId: Number(v.orderId), ...valid(parseProposal(req.body)) }, thresholds: config.blacklistThresholds, actor: viewerOf(res), now: now() });
+      const id = proposeListing(db, {
+        input: { caseId: Number(v.caseId), orderId: Number(v.orderId), ...valid(parseProposal(req.body)) },
+        thresholds: config.blacklistThresholds,
+        actor: viewerOf(res),
+        now: now(),
+      });
       res.redirect(303, `/blacklist/${id}`);
     } catch (err) {
       if (err instanceof ForbiddenError || !(err instanceof DomainError)) throw err;
@@ -159,10 +170,21 @@ export function blacklistRouter(ctx: AppContext): Router {
     recordObjection(db, { ...base(req, res), objectionOn: textField(req.body, "objectionOn"), text: textField(req.body, "text"), calendar: loadCalendar(db) }),
   );
   act("verification", "verification", (req, res) => answerObjection(db, { ...base(req, res), text: textField(req.body, "text") }));
-  act("pledge", "pledge", (req, res) => recordPaidAndPledged(db, { ...base(req, res), pledged: checked(req.body, "pledged"), note: textField(req.body, "note") }));
+  act("pledge", "pledge", (req, res) =>
+    recordPaidAndPledged(db, { ...base(req, res), pledged: checked(req.body, "pledged"), note: textField(req.body, "note") }),
+  );
   act("extend", "extend", (req, res) => extendDecision(db, { ...base(req, res), reason: textField(req.body, "reason") }));
-  act("decision", "decision", (req, res) => decideListing(db, { ...base(req, res), sanctions: textField(req.body, "sanctions"), numberPrefix: config.bureau.blacklistDecisionPrefix, calendar: loadCalendar(db) }));
-  act("early-removal", "early", (req, res) => applyEarlyRemoval(db, { ...base(req, res), correctedOn: textField(req.body, "correctedOn"), note: textField(req.body, "note") }));
+  act("decision", "decision", (req, res) =>
+    decideListing(db, {
+      ...base(req, res),
+      sanctions: textField(req.body, "sanctions"),
+      numberPrefix: config.bureau.blacklistDecisionPrefix,
+      calendar: loadCalendar(db),
+    }),
+  );
+  act("early-removal", "early", (req, res) =>
+    applyEarlyRemoval(db, { ...base(req, res), correctedOn: textField(req.body, "correctedOn"), note: textField(req.body, "note") }),
+  );
   act("early-removal/decision", "early-decision", (req, res) =>
     decideEarlyRemoval(db, {
       ...base(req, res),
@@ -180,7 +202,8 @@ export function blacklistRouter(ctx: AppContext): Router {
 
   const documentOf = (req: Request, res: Response) => {
     const p = getProceeding(db, idOf(req));
-    if (!blacklistAbilitiesOn(db, viewerOf(res), p.caseId, proceedingFacts(p, p.payBy), res.locals.today).work) throw new ForbiddenError("只有承办本案的监察员或科长可以打印本程序的文书。");
+    if (!blacklistAbilitiesOn(db, viewerOf(res), p.caseId, proceedingFacts(p, p.payBy), res.locals.today).work)
+      throw new ForbiddenError("只有承办本案的监察员或科长可以打印本程序的文书。");
     return p;
   };
 

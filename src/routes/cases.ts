@@ -139,7 +139,11 @@ export function casesRouter(ctx: AppContext): Router {
       values.representative = 0;
       const check = parseIntake(values, res.locals.today);
       const rowErrors = check.ok ? {} : Object.fromEntries(Object.entries(check.errors).filter(([k]) => k.startsWith("workers")));
-      const bad = new Set(Object.keys(rowErrors).filter((k) => k !== "workers").map((k) => k.split(".")[1])).size;
+      const bad = new Set(
+        Object.keys(rowErrors)
+          .filter((k) => k !== "workers")
+          .map((k) => k.split(".")[1]),
+      ).size;
       const summary = `已从“${roster.originalName}”读入 ${parsed.workers.length} 名投诉人${bad ? `，其中 ${bad} 行有误（已标红），请修改后再登记` : "，请核对后登记"}。尚未保存。`;
       return showAgain(bad ? 422 : 200, rowErrors, summary);
     }
@@ -165,22 +169,47 @@ export function casesRouter(ctx: AppContext): Router {
     const v = formValues(req.body);
     await act(req, res, `move-${v.move}`, () => {
       if (v.move === "reject") {
-        return rejectComplaint(db, { caseId: caseId(req), note: v.note ?? "", ground: v.ground ?? "", basisText: v.basisText ?? "", version: Number(v.version), actor: viewerOf(res), now: now() });
+        return rejectComplaint(db, {
+          caseId: caseId(req),
+          note: v.note ?? "",
+          ground: v.ground ?? "",
+          basisText: v.basisText ?? "",
+          version: Number(v.version),
+          actor: viewerOf(res),
+          now: now(),
+        });
       }
-      transition(db, { caseId: caseId(req), move: v.move ?? "", outcome: (v.outcome || undefined) as Outcome | undefined, note: v.note ?? "", version: Number(v.version), actor: viewerOf(res), now: now() });
+      transition(db, {
+        caseId: caseId(req),
+        move: v.move ?? "",
+        outcome: (v.outcome || undefined) as Outcome | undefined,
+        note: v.note ?? "",
+        version: Number(v.version),
+        actor: viewerOf(res),
+        now: now(),
+      });
     });
   });
 
   router.post("/cases/:id/assign", requireRole("supervisor"), working, async (req, res) => {
     const v = formValues(req.body);
     await act(req, res, "assign", () =>
-      assignInspectors(db, { caseId: caseId(req), leadId: Number(v.leadId), secondId: v.secondId ? Number(v.secondId) : null, version: Number(v.version), actor: viewerOf(res), now: now() }),
+      assignInspectors(db, {
+        caseId: caseId(req),
+        leadId: Number(v.leadId),
+        secondId: v.secondId ? Number(v.secondId) : null,
+        version: Number(v.version),
+        actor: viewerOf(res),
+        now: now(),
+      }),
     );
   });
 
   router.post("/cases/:id/extend", requireRole("supervisor"), working, async (req, res) => {
     const v = formValues(req.body);
-    await act(req, res, "extend", () => extendStatutoryDeadline(db, { caseId: caseId(req), reason: v.reason ?? "", version: Number(v.version), actor: viewerOf(res), now: now() }));
+    await act(req, res, "extend", () =>
+      extendStatutoryDeadline(db, { caseId: caseId(req), reason: v.reason ?? "", version: Number(v.version), actor: viewerOf(res), now: now() }),
+    );
   });
 
   router.post("/cases/:id/evidence", staff, working, upload.array("evidence", 20), async (req, res) => {
@@ -189,14 +218,26 @@ export function casesRouter(ctx: AppContext): Router {
     const problem = rejected ?? (files.length === 0 ? "请选择要上传的文件" : null);
     if (problem) return showCase(res, caseId(req), 422, { message: problem, form: "evidence" });
     await act(req, res, "evidence", () => {
-      addEvidence(db, { caseId: caseId(req), files: files.map(toStoredFile), description: formValues(req.body).description ?? "", actor: viewerOf(res), now: now() });
+      addEvidence(db, {
+        caseId: caseId(req),
+        files: files.map(toStoredFile),
+        description: formValues(req.body).description ?? "",
+        actor: viewerOf(res),
+        now: now(),
+      });
       keepUploads(req, files);
     });
   });
 
   router.post("/cases/:id/evidence/:evidenceId/void", requireRole("inspector", "supervisor"), working, async (req, res) => {
     await act(req, res, "evidence", () =>
-      voidEvidence(db, { caseId: caseId(req), evidenceId: Number(req.params.evidenceId), reason: formValues(req.body).reason ?? "", actor: viewerOf(res), now: now() }),
+      voidEvidence(db, {
+        caseId: caseId(req),
+        evidenceId: Number(req.params.evidenceId),
+        reason: formValues(req.body).reason ?? "",
+        actor: viewerOf(res),
+        now: now(),
+      }),
     );
   });
 
@@ -259,7 +300,15 @@ export function casesRouter(ctx: AppContext): Router {
     if (!detail.abilities.printDocuments) throw new ForbiddenError();
     const event = notice ? latestEvent(db, detail.case.id, notice.move) : undefined;
     if (!notice || !event) throw new ValidationError("该案件没有这份通知书。");
-    res.render("cases/notice", { ...detail, c: detail.case, kind: req.params.kind, title: notice.title, event, bureau: config.bureau, outcomeLabels: OUTCOME_LABELS });
+    res.render("cases/notice", {
+      ...detail,
+      c: detail.case,
+      kind: req.params.kind,
+      title: notice.title,
+      event,
+      bureau: config.bureau,
+      outcomeLabels: OUTCOME_LABELS,
+    });
   });
 
   return router;

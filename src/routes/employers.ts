@@ -25,13 +25,22 @@ export function employersRouter(ctx: AppContext): Router {
   router.get("/employers/record", staff, (req, res) => {
     const key = keyOf(req);
     if (!key.uscc && !key.name) return res.redirect(303, "/employers");
-    res.render("employers/show", { e: employerRecord(db, key, res.locals.today), stateLabels: STATE_LABELS, outcomeLabels: OUTCOME_LABELS, stageLabels: STAGE_LABELS, removalLabels: REMOVAL_LABELS });
+    res.render("employers/show", {
+      e: employerRecord(db, key, res.locals.today),
+      stateLabels: STATE_LABELS,
+      outcomeLabels: OUTCOME_LABELS,
+      stageLabels: STAGE_LABELS,
+      removalLabels: REMOVAL_LABELS,
+    });
   });
 
   // Intake asks as the employer's name or code is typed (htmx); a plain visit goes to the record.
   router.get("/employers/check", staff, (req, res) => {
     res.vary("HX-Request");
-    const key = { uscc: typeof req.query.employerUscc === "string" && looksLikeUscc(req.query.employerUscc) ? req.query.employerUscc.trim().toUpperCase() : null, name: String(req.query.employerName ?? "").trim() };
+    const key = {
+      uscc: typeof req.query.employerUscc === "string" && looksLikeUscc(req.query.employerUscc) ? req.query.employerUscc.trim().toUpperCase() : null,
+      name: String(req.query.employerName ?? "").trim(),
+    };
     if (!res.locals.isHtmx) return res.redirect(303, `/employers/record?${new URLSearchParams({ uscc: key.uscc ?? "", name: key.name })}`);
     res.render("employers/_warning", { warning: employerWarning(db, key, res.locals.today) });
   });

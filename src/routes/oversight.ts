@@ -28,7 +28,10 @@ export function oversightRouter({ db, config, now }: AppContext): Router {
       orphans: { count: orphans.length, bytes: formatBytes(orphans.reduce((s, f) => s + f.size, 0)), olderThanADay: old.length },
       databaseSize: config.databasePath === ":memory:" ? null : fileSize(config.databasePath),
       // Through the last-failure index: pairs with a wrong password in the last day (older ones are forgotten).
-      failingLogins: db.$client.prepare("select count(*) from login_throttles where last_failure_at >= ?").pluck().get(now().getTime() - FORGET_AFTER_MS) as number,
+      failingLogins: db.$client
+        .prepare("select count(*) from login_throttles where last_failure_at >= ?")
+        .pluck()
+        .get(now().getTime() - FORGET_AFTER_MS) as number,
     });
   });
 

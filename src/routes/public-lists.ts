@@ -54,9 +54,25 @@ interface FeedEntry {
 function sendAtom(req: Request, res: Response, list: "blacklist" | "violations", title: string, author: string, entries: FeedEntry[], today: string): void {
   const base = origin(req);
   const page = `${base}/public/${list}`;
-  const feed = new Feed({ id: `urn:qxkb:${list}`, title, link: page, language: "zh-CN", copyright: author, author: { name: author }, generator: false, feedLinks: { atom: `${page}.atom` } });
+  const feed = new Feed({
+    id: `urn:qxkb:${list}`,
+    title,
+    link: page,
+    language: "zh-CN",
+    copyright: author,
+    author: { name: author },
+    generator: false,
+    feedLinks: { atom: `${page}.atom` },
+  });
   for (const e of entries) {
-    feed.addItem({ id: `urn:qxkb:${list}:${e.id}`, link: e.anchor ? `${page}#entry-${e.id}` : page, title: e.title, date: e.date, published: e.published, content: e.content });
+    feed.addItem({
+      id: `urn:qxkb:${list}:${e.id}`,
+      link: e.anchor ? `${page}#entry-${e.id}` : page,
+      title: e.title,
+      date: e.date,
+      published: e.published,
+      content: e.content,
+    });
   }
   const dates = entries.map((e) => e.date.getTime());
   feed.options.updated = new Date(dates.length ? Math.max(...dates) : atDate(today).getTime());
@@ -69,7 +85,13 @@ export function publicListsRouter(ctx: AppContext): Router {
   const q = (req: Request) => (typeof req.query.q === "string" ? req.query.q.slice(0, 60) : "");
 
   router.get("/public/blacklist", (req, res) => {
-    res.render("public-lists/blacklist", { title: "拖欠农民工工资失信联合惩戒对象名单", rows: publicListings(ctx, res.locals.today, q(req)), q: q(req), groundsLabels: GROUNDS_LABELS, basis: BASIS });
+    res.render("public-lists/blacklist", {
+      title: "拖欠农民工工资失信联合惩戒对象名单",
+      rows: publicListings(ctx, res.locals.today, q(req)),
+      q: q(req),
+      groundsLabels: GROUNDS_LABELS,
+      basis: BASIS,
+    });
   });
 
   router.get("/public/blacklist.csv", (req, res) => {
@@ -85,7 +107,12 @@ export function publicListsRouter(ctx: AppContext): Router {
       p.decisionOn ?? "",
       p.termEndsOn ?? "",
     ]);
-    sendCsv(res, "失信联合惩戒名单.csv", ["单位名称", "统一社会信用代码", "地址", "法定代表人/负责人", "列入人员", "主要失信事实", "列入依据", "决定文号", "决定日期", "名单期至"], rows);
+    sendCsv(
+      res,
+      "失信联合惩戒名单.csv",
+      ["单位名称", "统一社会信用代码", "地址", "法定代表人/负责人", "列入人员", "主要失信事实", "列入依据", "决定文号", "决定日期", "名单期至"],
+      rows,
+    );
   });
 
   router.get("/public/blacklist.atom", (req, res) => {
@@ -104,7 +131,9 @@ export function publicListsRouter(ctx: AppContext): Router {
       const removal = effectiveRemoval(p, today);
       if (!removal) return [];
       const date = atDate(removal.kind === "expired" ? addDays(removal.on, 1) : removal.on);
-      return [{ id: p.id, anchor: false, title: `已移出名单（${p.decisionNumber}）`, date, content: `${REMOVAL_LABELS[removal.kind]}，${removal.on} 起不再公示。` }];
+      return [
+        { id: p.id, anchor: false, title: `已移出名单（${p.decisionNumber}）`, date, content: `${REMOVAL_LABELS[removal.kind]}，${removal.on} 起不再公示。` },
+      ];
     });
     sendAtom(req, res, "blacklist", `${config.authority.name} 拖欠农民工工资失信联合惩戒对象名单`, config.authority.name, [...current, ...removed], today);
   });
@@ -117,7 +146,12 @@ export function publicListsRouter(ctx: AppContext): Router {
     const rows = publishedLists(db, q(req)).flatMap((b) =>
       b.entries.map((e) => [b.title, b.publishedOn ?? "", e.employerName, e.employerUscc, e.employerAddress, e.employerLegalRep, e.facts, e.handling]),
     );
-    sendCsv(res, "重大劳动保障违法行为.csv", ["公布批次", "公布日期", "违法主体全称", "统一社会信用代码", "地址", "法定代表人/负责人", "主要违法事实", "相关处理情况"], rows);
+    sendCsv(
+      res,
+      "重大劳动保障违法行为.csv",
+      ["公布批次", "公布日期", "违法主体全称", "统一社会信用代码", "地址", "法定代表人/负责人", "主要违法事实", "相关处理情况"],
+      rows,
+    );
   });
 
   router.get("/public/violations.atom", (req, res) => {
@@ -132,7 +166,13 @@ export function publicListsRouter(ctx: AppContext): Router {
         content: `统一社会信用代码：${e.employerUscc || "—"}；地址：${e.employerAddress}；法定代表人/负责人：${e.employerLegalRep}；主要违法事实：${e.facts}；处理情况：${e.handling}`,
       })),
     );
-    const withdrawn: FeedEntry[] = recentlyWithdrawn(db, today).map((e) => ({ id: e.id, anchor: false, title: "已撤回的公布条目", date: atDate(e.withdrawnOn!), content: `${e.withdrawnOn} 撤回：${e.withdrawnReason}` }));
+    const withdrawn: FeedEntry[] = recentlyWithdrawn(db, today).map((e) => ({
+      id: e.id,
+      anchor: false,
+      title: "已撤回的公布条目",
+      date: atDate(e.withdrawnOn!),
+      content: `${e.withdrawnOn} 撤回：${e.withdrawnReason}`,
+    }));
     sendAtom(req, res, "violations", `${config.authority.name} 重大劳动保障违法行为社会公布`, config.authority.name, [...published, ...withdrawn], today);
   });
 

@@ -81,7 +81,12 @@ export function publicRouter({ db, config, now }: AppContext): Router {
     const found = findCaseForPublic(db, form.value.caseNumber, form.value.queryCode);
     if (!found) return res.status(404).render("public/query", { values: form.values, errors: { _form: NOT_FOUND }, result: null });
     const targetProvisional = loadCalendar(db).isProvisionalSpan(found.receivedOn, found.targetDueOn);
-    res.render("public/query", { values: form.values, errors: {}, result: { ...found, stateText: PUBLIC_STATE_LABELS[found.state], targetProvisional }, provisionalNote: PROVISIONAL_NOTE });
+    res.render("public/query", {
+      values: form.values,
+      errors: {},
+      result: { ...found, stateText: PUBLIC_STATE_LABELS[found.state], targetProvisional },
+      provisionalNote: PROVISIONAL_NOTE,
+    });
   });
 
   return router;

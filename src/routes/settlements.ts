@@ -29,17 +29,32 @@ export function settlementsRouter(ctx: AppContext): Router {
 
   router.post("/cases/:id/mediations", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, "mediation", () =>
-      recordMediation(db, { caseId: caseIdOf(req), version: version(req.body), input: valid(parseMediation(req.body, workersOf(caseIdOf(req)))), actor: viewerOf(res), now: now() }),
+      recordMediation(db, {
+        caseId: caseIdOf(req),
+        version: version(req.body),
+        input: valid(parseMediation(req.body, workersOf(caseIdOf(req)))),
+        actor: viewerOf(res),
+        now: now(),
+      }),
     ),
   );
 
   router.post("/cases/:id/settle", ...investigators, (req, res) =>
-    actOnCase(ctx, req, res, "settle", () => settleByMediation(db, { caseId: caseIdOf(req), version: version(req.body), note: formValues(req.body).note ?? "", actor: viewerOf(res), now: now() })),
+    actOnCase(ctx, req, res, "settle", () =>
+      settleByMediation(db, { caseId: caseIdOf(req), version: version(req.body), note: formValues(req.body).note ?? "", actor: viewerOf(res), now: now() }),
+    ),
   );
 
   router.post("/cases/:id/orders", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, "order", () => {
-      issueOrder(db, { caseId: caseIdOf(req), version: version(req.body), ...valid(parseOrder(req.body, workersOf(caseIdOf(req)))), numberPrefix: config.bureau.orderPrefix, actor: viewerOf(res), now: now() });
+      issueOrder(db, {
+        caseId: caseIdOf(req),
+        version: version(req.body),
+        ...valid(parseOrder(req.body, workersOf(caseIdOf(req)))),
+        numberPrefix: config.bureau.orderPrefix,
+        actor: viewerOf(res),
+        now: now(),
+      });
     }),
   );
 
@@ -49,14 +64,28 @@ export function settlementsRouter(ctx: AppContext): Router {
     if (rejected) return renderCasePage(ctx, res, caseIdOf(req), 422, { message: rejected, form: "payment", values: formValues(req.body) });
     await actOnCase(ctx, req, res, "payment", () => {
       const proof = files[0] ? toStoredFile(files[0]) : null;
-      recordPayment(db, { caseId: caseIdOf(req), version: version(req.body), input: { ...valid(parsePayment(req.body)), proof }, actor: viewerOf(res), now: now() });
+      recordPayment(db, {
+        caseId: caseIdOf(req),
+        version: version(req.body),
+        input: { ...valid(parsePayment(req.body)), proof },
+        actor: viewerOf(res),
+        now: now(),
+      });
       keepUploads(req, files);
     });
   });
 
   router.post("/cases/:id/orders/:orderId/enforce", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, `enforce-${req.params.orderId}`, () =>
-      enforceOrder(db, { caseId: caseIdOf(req), orderId: Number(req.params.orderId), version: version(req.body), action: valid(parseEnforcement(req.body)), decisionPrefix: config.authority.decisionPrefix, actor: viewerOf(res), now: now() }),
+      enforceOrder(db, {
+        caseId: caseIdOf(req),
+        orderId: Number(req.params.orderId),
+        version: version(req.body),
+        action: valid(parseEnforcement(req.body)),
+        decisionPrefix: config.authority.decisionPrefix,
+        actor: viewerOf(res),
+        now: now(),
+      }),
     ),
   );
 
@@ -77,7 +106,15 @@ export function settlementsRouter(ctx: AppContext): Router {
       const kind = v.kind === "decision" ? "decision" : v.kind === "compensation" ? "compensation" : null;
       if (!kind) throw new ValidationError("请选择拟作出的处理决定");
       const input = { kind, facts: v.facts ?? "", grounds: v.grounds ?? "", ratePercent: kind === "compensation" ? Number(v.ratePercent) : null } as const;
-      issuePriorNotice(db, { caseId: caseIdOf(req), orderId: Number(req.params.orderId), version: version(req.body), input, numberPrefix: config.authority.noticePrefix, actor: viewerOf(res), now: now() });
+      issuePriorNotice(db, {
+        caseId: caseIdOf(req),
+        orderId: Number(req.params.orderId),
+        version: version(req.body),
+        input,
+        numberPrefix: config.authority.noticePrefix,
+        actor: viewerOf(res),
+        now: now(),
+      });
     }),
   );
 
@@ -85,7 +122,15 @@ export function settlementsRouter(ctx: AppContext): Router {
     actOnCase(ctx, req, res, `prior-notice-service-${req.params.noticeId}`, () => {
       const v = formValues(req.body);
       if (!isIsoDate(v.servedOn)) throw new ValidationError("送达日期应为有效日期");
-      servePriorNotice(db, { caseId: caseIdOf(req), noticeId: Number(req.params.noticeId), version: version(req.body), servedOn: v.servedOn, method: v.method ?? "", actor: viewerOf(res), now: now() });
+      servePriorNotice(db, {
+        caseId: caseIdOf(req),
+        noticeId: Number(req.params.noticeId),
+        version: version(req.body),
+        servedOn: v.servedOn,
+        method: v.method ?? "",
+        actor: viewerOf(res),
+        now: now(),
+      });
     }),
   );
 
@@ -93,13 +138,28 @@ export function settlementsRouter(ctx: AppContext): Router {
     actOnCase(ctx, req, res, `prior-notice-statement-${req.params.noticeId}`, () => {
       const v = formValues(req.body);
       const statement = v.statement === "none" ? "none" : "received";
-      recordStatement(db, { caseId: caseIdOf(req), noticeId: Number(req.params.noticeId), version: version(req.body), statement, text: v.statementText ?? "", review: v.review ?? "", actor: viewerOf(res), now: now() });
+      recordStatement(db, {
+        caseId: caseIdOf(req),
+        noticeId: Number(req.params.noticeId),
+        version: version(req.body),
+        statement,
+        text: v.statementText ?? "",
+        review: v.review ?? "",
+        actor: viewerOf(res),
+        now: now(),
+      });
     }),
   );
 
   router.post("/cases/:id/close", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, "close", () => {
-      closeCase(db, { caseId: caseIdOf(req), version: version(req.body), ...valid(parseClosing(req.body, workersOf(caseIdOf(req)))), actor: viewerOf(res), now: now() });
+      closeCase(db, {
+        caseId: caseIdOf(req),
+        version: version(req.body),
+        ...valid(parseClosing(req.body, workersOf(caseIdOf(req)))),
+        actor: viewerOf(res),
+        now: now(),
+      });
     }),
   );
 
@@ -124,7 +184,14 @@ export function settlementsRouter(ctx: AppContext): Router {
     const detail = workingDetail(req, res);
     const order = settlementsOf(db, detail.case.id).orders.find((o) => o.id === Number(req.params.orderId));
     if (!order) throw new NotFoundError("指令书不存在。");
-    res.render("settlements/order", { ...detail, c: detail.case, order, violated: VIOLATIONS[order.violation].violated, orderBasis: ORDER_BASIS, bureau: config.bureau });
+    res.render("settlements/order", {
+      ...detail,
+      c: detail.case,
+      order,
+      violated: VIOLATIONS[order.violation].violated,
+      orderBasis: ORDER_BASIS,
+      bureau: config.bureau,
+    });
   });
 
   router.get("/cases/:id/prior-notices/:noticeId", staff, (req, res) => {
@@ -153,7 +220,10 @@ export function settlementsRouter(ctx: AppContext): Router {
     const order = orders.find((o) => o.actions.some((a) => a.id === Number(req.params.actionId)));
     const action = order?.actions.find((a) => a.id === Number(req.params.actionId));
     if (!order || !action?.docNumber || (action.kind !== "compensation" && action.kind !== "decision")) throw new NotFoundError("行政处理决定书不存在。");
-    const notice = priorNoticesOf(db, detail.case.id, order.id).filter((n) => n.kind === action.kind).at(-1) ?? null;
+    const notice =
+      priorNoticesOf(db, detail.case.id, order.id)
+        .filter((n) => n.kind === action.kind)
+        .at(-1) ?? null;
     res.render("settlements/decision", {
       ...detail,
       c: detail.case,

@@ -36,7 +36,14 @@ export function taskForceRouter(ctx: AppContext): Router {
       req,
       res,
       "escalate",
-      () => escalateCase(db, { caseId: caseIdOf(req), version: Number(v.version), input: { grounds, reason: v.reason ?? "", tasks }, actor: viewerOf(res), now: now() }),
+      () =>
+        escalateCase(db, {
+          caseId: caseIdOf(req),
+          version: Number(v.version),
+          input: { grounds, reason: v.reason ?? "", tasks },
+          actor: viewerOf(res),
+          now: now(),
+        }),
       { ...v, grounds: grounds.join(","), unitIds: unitIds.join(",") },
     );
   });
@@ -64,7 +71,8 @@ export function taskForceRouter(ctx: AppContext): Router {
 
   // The task's own liaison only, checked before any attachment is received.
   const answeringLiaison = (req: Request, res: Response, next: () => void) => {
-    if (!getTaskFor(db, Number(req.params.id), viewerOf(res), res.locals.today).canAnswer) throw new ForbiddenError("只有本单位联络员可以答复此任务，且任务尚未办结。");
+    if (!getTaskFor(db, Number(req.params.id), viewerOf(res), res.locals.today).canAnswer)
+      throw new ForbiddenError("只有本单位联络员可以答复此任务，且任务尚未办结。");
     next();
   };
 
@@ -74,11 +82,22 @@ export function taskForceRouter(ctx: AppContext): Router {
     const rejected = rejectionMessage(files, config.evidenceMaxBytes);
     try {
       if (rejected) throw new DomainError(rejected);
-      answerTask(db, { taskId: Number(req.params.id), version: Number(v.version), viewer: viewerOf(res), status: v.status === "moreTime" ? "moreTime" : "done", answer: v.answer ?? "", moreTimeReason: v.moreTimeReason ?? "", files: files.map(toStoredFile), now: now() });
+      answerTask(db, {
+        taskId: Number(req.params.id),
+        version: Number(v.version),
+        viewer: viewerOf(res),
+        status: v.status === "moreTime" ? "moreTime" : "done",
+        answer: v.answer ?? "",
+        moreTimeReason: v.moreTimeReason ?? "",
+        files: files.map(toStoredFile),
+        now: now(),
+      });
       keepUploads(req, files);
     } catch (err) {
       if (err instanceof ForbiddenError || !(err instanceof DomainError)) throw err;
-      return showTask(req, res, err instanceof ConflictError ? 409 : 422, { _form: err.message + (files.some((f) => !f.rejected) ? "（附件未保存，请重新选择）" : "") });
+      return showTask(req, res, err instanceof ConflictError ? 409 : 422, {
+        _form: err.message + (files.some((f) => !f.rejected) ? "（附件未保存，请重新选择）" : ""),
+      });
     }
     res.redirect(303, `/tasks/${req.params.id}`);
   });

@@ -26,7 +26,13 @@ export function violationsRouter(ctx: AppContext): Router {
   router.post("/violations", supervisor, (req, res) => {
     const v = formValues(req.body);
     try {
-      const id = createBatch(db, { kind: v.kind === "adhoc" ? "adhoc" : "quarterly", quarterKey: v.quarter ?? "", title: v.title ?? "", actor: viewerOf(res), now: now() });
+      const id = createBatch(db, {
+        kind: v.kind === "adhoc" ? "adhoc" : "quarterly",
+        quarterKey: v.quarter ?? "",
+        title: v.title ?? "",
+        actor: viewerOf(res),
+        now: now(),
+      });
       res.redirect(303, `/violations/${id}`);
     } catch (err) {
       if (!(err instanceof ValidationError)) throw err;
@@ -53,22 +59,47 @@ export function violationsRouter(ctx: AppContext): Router {
         run(req, res);
       } catch (err) {
         if (err instanceof ForbiddenError || !(err instanceof DomainError)) throw err;
-        return showPage(res, idOf(req), err instanceof ValidationError ? 422 : err.status, { form: form(req), message: err.message, values: formValues(req.body) });
+        return showPage(res, idOf(req), err instanceof ValidationError ? 422 : err.status, {
+          form: form(req),
+          message: err.message,
+          values: formValues(req.body),
+        });
       }
       res.redirect(303, `/violations/${idOf(req)}#${form(req)}`);
     });
   const entryForm = (req: Request) => `entry-${req.params.entryId}`;
   const base = (res: Response) => ({ actor: viewerOf(res), now: now() });
 
-  act("entries", () => "candidates", (req, res) => addEntry(db, { batchId: idOf(req), caseId: Number(formValues(req.body).caseId), ...base(res) }));
+  act(
+    "entries",
+    () => "candidates",
+    (req, res) => addEntry(db, { batchId: idOf(req), caseId: Number(formValues(req.body).caseId), ...base(res) }),
+  );
   act("entries/:entryId", entryForm, (req, res) => {
     const v = formValues(req.body);
-    const fields = { employerName: v.employerName ?? "", employerUscc: v.employerUscc ?? "", employerAddress: v.employerAddress ?? "", employerLegalRep: v.employerLegalRep ?? "", facts: v.facts ?? "", handling: v.handling ?? "" };
+    const fields = {
+      employerName: v.employerName ?? "",
+      employerUscc: v.employerUscc ?? "",
+      employerAddress: v.employerAddress ?? "",
+      employerLegalRep: v.employerLegalRep ?? "",
+      facts: v.facts ?? "",
+      handling: v.handling ?? "",
+    };
     updateEntry(db, { entryId: Number(req.params.entryId), fields, ...base(res) });
   });
-  act("entries/:entryId/drop", () => "entries", (req, res) => dropEntry(db, { entryId: Number(req.params.entryId), actor: viewerOf(res) }));
-  act("entries/:entryId/withdraw", entryForm, (req, res) => withdrawEntry(db, { entryId: Number(req.params.entryId), reason: formValues(req.body).reason ?? "", ...base(res) }));
-  act("publish", () => "publish", (req, res) => publishBatch(db, { batchId: idOf(req), ...base(res) }));
+  act(
+    "entries/:entryId/drop",
+    () => "entries",
+    (req, res) => dropEntry(db, { entryId: Number(req.params.entryId), actor: viewerOf(res) }),
+  );
+  act("entries/:entryId/withdraw", entryForm, (req, res) =>
+    withdrawEntry(db, { entryId: Number(req.params.entryId), reason: formValues(req.body).reason ?? "", ...base(res) }),
+  );
+  act(
+    "publish",
+    () => "publish",
+    (req, res) => publishBatch(db, { batchId: idOf(req), ...base(res) }),
+  );
 
   return router;
 }

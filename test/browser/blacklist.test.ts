@@ -19,10 +19,29 @@ function overdueCase() {
   const workers = [workerInput(1, { claimedFen: 1_250_000 }), workerInput(2, { isRepresentative: false, claimedFen: 420_000 })];
   const { id } = makeCase(server.db, { receivedOn: "2026-11-23", employerName: "长春市示范建筑劳务有限公司", workers }, { now: server.clock.now });
   const supervisor = { id: userId(server.db, "supervisor1"), role: "supervisor" as const, unitId: null };
-  assignInspectors(server.db, { caseId: id, leadId: userId(server.db, "inspector1"), secondId: userId(server.db, "inspector2"), version: 1, actor: supervisor, now: server.clock.now });
+  assignInspectors(server.db, {
+    caseId: id,
+    leadId: userId(server.db, "inspector1"),
+    secondId: userId(server.db, "inspector2"),
+    version: 1,
+    actor: supervisor,
+    now: server.clock.now,
+  });
   const { version } = transition(server.db, { caseId: id, move: "file", note: "", version: 2, actor: supervisor, now: server.clock.now });
-  const amounts = (server.db.$client.prepare("select id as workerId, claimed_fen as amountFen from case_workers where case_id = ?").all(id) as { workerId: number; amountFen: number }[]);
-  issueOrder(server.db, { caseId: id, version, payBy: "2026-11-30", facts: "经查拖欠工资。", amounts, numberPrefix: "长人社监令", actor: supervisor, now: server.clock.now });
+  const amounts = server.db.$client.prepare("select id as workerId, claimed_fen as amountFen from case_workers where case_id = ?").all(id) as {
+    workerId: number;
+    amountFen: number;
+  }[];
+  issueOrder(server.db, {
+    caseId: id,
+    version,
+    payBy: "2026-11-30",
+    facts: "经查拖欠工资。",
+    amounts,
+    numberPrefix: "长人社监令",
+    actor: supervisor,
+    now: server.clock.now,
+  });
   return id;
 }
 

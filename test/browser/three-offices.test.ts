@@ -125,9 +125,16 @@ describe("三办+快调 in a real browser", () => {
   it("多方合办: a case escalated to two units that each answer", async () => {
     const server = env.server();
     server.clock.now = new Date();
-    await createUser(server.db, { username: "unit_slj", displayName: "钱明（市水利局）", role: "unit", unitId: findUnitByName(server.db, "市水利局")!.id, password: "demo1234" }, null);
+    await createUser(
+      server.db,
+      { username: "unit_slj", displayName: "钱明（市水利局）", role: "unit", unitId: findUnitByName(server.db, "市水利局")!.id, password: "demo1234" },
+      null,
+    );
     const page = await env.browser().newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });
-    const c = await assignedCase(page, Array.from({ length: 12 }, (_, i) => workerInput(i + 1, { isRepresentative: i === 0 })));
+    const c = await assignedCase(
+      page,
+      Array.from({ length: 12 }, (_, i) => workerInput(i + 1, { isRepresentative: i === 0 })),
+    );
     await page.goto(c.url);
     await page.click("summary:has-text('提请多方合办')");
     await page.check("input[name=grounds][value=manyWorkers]");
@@ -139,7 +146,10 @@ describe("三办+快调 in a real browser", () => {
     await submit(page, "#escalate button[type=submit]");
     await expect(page.locator("#task-table tbody tr").count()).resolves.toBe(2);
 
-    for (const [liaison, answer] of [["unit_zjj", "已约谈总包单位，承诺 3 日内拨付"], ["unit_slj", "水利工程款已拨付至工资专户"]] as const) {
+    for (const [liaison, answer] of [
+      ["unit_zjj", "已约谈总包单位，承诺 3 日内拨付"],
+      ["unit_slj", "水利工程款已拨付至工资专户"],
+    ] as const) {
       await signIn(page, server.url, liaison);
       await page.click("nav >> text=专班任务");
       await page.click("tbody a");

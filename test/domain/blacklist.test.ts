@@ -47,7 +47,8 @@ const noticed = (o: Partial<ProceedingFacts> = {}): ProceedingFacts => ({
   earlyAppliedOn: null,
   ...o,
 });
-const listed = (o: Partial<ProceedingFacts> = {}) => noticed({ stage: "listed", decisionOn: "2026-03-10", termStartsOn: "2026-03-10", termEndsOn: "2029-03-10", ...o });
+const listed = (o: Partial<ProceedingFacts> = {}) =>
+  noticed({ stage: "listed", decisionOn: "2026-03-10", termStartsOn: "2026-03-10", termEndsOn: "2029-03-10", ...o });
 
 describe("thresholds (a setting within the legal range)", () => {
   it("accepts the defaults and the range ends", () => {
@@ -79,11 +80,20 @@ describe("proposalProblem (第五条: threshold and an order unpaid after its pa
     expect(proposalProblem(order("2026-11-20", [[1_500_000, 0]]), { kind: "oneWorker", monthsOwed: 2 }, "2026-11-23", thresholds)).toMatch(/3 个月以上/);
   });
   it("needs 10 workers still owed and the group total", () => {
-    const nine = order("2026-11-20", Array.from({ length: 9 }, () => [800_000, 0] as [number, number]));
+    const nine = order(
+      "2026-11-20",
+      Array.from({ length: 9 }, () => [800_000, 0] as [number, number]),
+    );
     expect(proposalProblem(nine, { kind: "group" }, "2026-11-23", thresholds)).toMatch(/9 人，不足 10 人/);
-    const tenSmall = order("2026-11-20", Array.from({ length: 10 }, () => [400_000, 0] as [number, number]));
+    const tenSmall = order(
+      "2026-11-20",
+      Array.from({ length: 10 }, () => [400_000, 0] as [number, number]),
+    );
     expect(proposalProblem(tenSmall, { kind: "group" }, "2026-11-23", thresholds)).toMatch(/未付总额 40,000 元/);
-    const tenLarge = order("2026-11-20", Array.from({ length: 10 }, () => [500_000, 0] as [number, number]));
+    const tenLarge = order(
+      "2026-11-20",
+      Array.from({ length: 10 }, () => [500_000, 0] as [number, number]),
+    );
     expect(proposalProblem(tenLarge, { kind: "group" }, "2026-11-23", thresholds)).toBeNull();
   });
   it("refuses when the order has been paid in full", () => {

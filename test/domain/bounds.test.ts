@@ -40,11 +40,17 @@ describe("dateProblem", () => {
 
   it("holds for any text: a date inside the range or a message naming the field", () => {
     fc.assert(
-      fc.property(fc.oneof(fc.string(), fc.date().map((d) => (Number.isNaN(d.getTime()) ? "x" : d.toISOString().slice(0, 10)))), (text) => {
-        const problem = dateProblem("调解日期", text, range);
-        if (problem === null) expect(text >= range.from && text <= range.to).toBe(true);
-        else expect(problem.startsWith("调解日期")).toBe(true);
-      }),
+      fc.property(
+        fc.oneof(
+          fc.string(),
+          fc.date().map((d) => (Number.isNaN(d.getTime()) ? "x" : d.toISOString().slice(0, 10))),
+        ),
+        (text) => {
+          const problem = dateProblem("调解日期", text, range);
+          if (problem === null) expect(text >= range.from && text <= range.to).toBe(true);
+          else expect(problem.startsWith("调解日期")).toBe(true);
+        },
+      ),
       { numRuns: 2000 },
     );
   });

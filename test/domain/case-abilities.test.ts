@@ -55,7 +55,9 @@ proposeBlacklist   | FC         | FC    | FC     | -              | -           
 
 const STATE_LETTERS: Record<string, CaseState> = { R: "received", M: "mediating", S: "awaiting_supplement", F: "filed", C: "closed" };
 
-const [header, ...body] = MATRIX.trim().split("\n").map((line) => line.split("|").map((cell) => cell.trim()));
+const [header, ...body] = MATRIX.trim()
+  .split("\n")
+  .map((line) => line.split("|").map((cell) => cell.trim()));
 const COLUMNS = header!.slice(1);
 const ROWS = new Map(body.map(([ability, ...cells]) => [ability!, cells]));
 
@@ -146,15 +148,31 @@ describe("which cases a viewer may list", () => {
   it("gives a clerk the cases they registered, a supervisor every case, and nobody else any", () => {
     expect(caseListScope({ id: 5, role: "clerk", unitId: null }, { inspectorsReadAll: true }, true)).toEqual({ kind: "registered", clerkId: 5 });
     expect(caseListScope({ id: 1, role: "supervisor", unitId: null }, { inspectorsReadAll: false }, false)).toEqual({ kind: "all", access: "full" });
-    for (const role of ["unit", "admin"] as const) expect(caseListScope({ id: 9, role, unitId: 20 }, { inspectorsReadAll: true }, true)).toEqual({ kind: "none" });
+    for (const role of ["unit", "admin"] as const)
+      expect(caseListScope({ id: 9, role, unitId: 20 }, { inspectorsReadAll: true }, true)).toEqual({ kind: "none" });
     expect(caseListScope(null, { inspectorsReadAll: true }, true)).toEqual({ kind: "none" });
   });
 
   it("offers the staff-wide abilities by role", () => {
     const policy = { inspectorsReadAll: true };
     const none = { viewDashboard: false, exportCases: false, exportFullPersonalData: false };
-    expect(staffAbilities({ id: 5, role: "clerk", unitId: null }, policy)).toEqual({ registerCases: true, searchEveryCase: false, seeReminders: false, assignCases: false, taskBoard: null, ...none });
-    expect(staffAbilities(inspector, policy)).toEqual({ registerCases: false, searchEveryCase: true, seeReminders: true, assignCases: false, taskBoard: null, ...none, exportCases: true });
+    expect(staffAbilities({ id: 5, role: "clerk", unitId: null }, policy)).toEqual({
+      registerCases: true,
+      searchEveryCase: false,
+      seeReminders: false,
+      assignCases: false,
+      taskBoard: null,
+      ...none,
+    });
+    expect(staffAbilities(inspector, policy)).toEqual({
+      registerCases: false,
+      searchEveryCase: true,
+      seeReminders: true,
+      assignCases: false,
+      taskBoard: null,
+      ...none,
+      exportCases: true,
+    });
     expect(staffAbilities(inspector, { inspectorsReadAll: false }).searchEveryCase).toBe(false);
     expect(staffAbilities({ id: 1, role: "supervisor", unitId: null }, policy)).toEqual({
       registerCases: true,
@@ -166,8 +184,29 @@ describe("which cases a viewer may list", () => {
       exportCases: true,
       exportFullPersonalData: true,
     });
-    expect(staffAbilities({ id: 7, role: "unit", unitId: 20 }, policy)).toEqual({ registerCases: false, searchEveryCase: false, seeReminders: false, assignCases: false, taskBoard: "ownUnit", ...none });
-    expect(staffAbilities({ id: 8, role: "admin", unitId: null }, policy)).toEqual({ registerCases: false, searchEveryCase: false, seeReminders: false, assignCases: false, taskBoard: null, ...none });
-    expect(staffAbilities(null, policy)).toEqual({ registerCases: false, searchEveryCase: false, seeReminders: false, assignCases: false, taskBoard: null, ...none });
+    expect(staffAbilities({ id: 7, role: "unit", unitId: 20 }, policy)).toEqual({
+      registerCases: false,
+      searchEveryCase: false,
+      seeReminders: false,
+      assignCases: false,
+      taskBoard: "ownUnit",
+      ...none,
+    });
+    expect(staffAbilities({ id: 8, role: "admin", unitId: null }, policy)).toEqual({
+      registerCases: false,
+      searchEveryCase: false,
+      seeReminders: false,
+      assignCases: false,
+      taskBoard: null,
+      ...none,
+    });
+    expect(staffAbilities(null, policy)).toEqual({
+      registerCases: false,
+      searchEveryCase: false,
+      seeReminders: false,
+      assignCases: false,
+      taskBoard: null,
+      ...none,
+    });
   });
 });

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { CASE_STATES, InvalidMoveError, MOVE_NAMES, assertMove, getMove, targetState, type CaseState, type MoveName, type Outcome } from "../../src/domain/case-states.js";
+import {
+  CASE_STATES,
+  InvalidMoveError,
+  MOVE_NAMES,
+  assertMove,
+  getMove,
+  targetState,
+  type CaseState,
+  type MoveName,
+  type Outcome,
+} from "../../src/domain/case-states.js";
 import type { Role } from "../../src/domain/roles.js";
 
 /** The spec, written out independently of the table: from-states → to-state, and the roles that act. */
@@ -12,7 +22,12 @@ const SPEC: Record<MoveName, { from: CaseState[]; to: CaseState | "same" | "prev
   supplementReceived: { from: ["awaiting_supplement"], to: "received", roles: ["clerk", "inspector", "supervisor"] },
   reject: { from: ["received", "awaiting_supplement"], to: "closed", roles: ["inspector", "supervisor"], outcome: "rejected" },
   redirect: { from: ["received", "awaiting_supplement"], to: "closed", roles: ["inspector", "supervisor"], outcome: "toArbitrationOrCourt" },
-  withdraw: { from: ["received", "mediating", "awaiting_supplement", "filed"], to: "closed", roles: ["clerk", "inspector", "supervisor"], outcome: "withdrawn" },
+  withdraw: {
+    from: ["received", "mediating", "awaiting_supplement", "filed"],
+    to: "closed",
+    roles: ["clerk", "inspector", "supervisor"],
+    outcome: "withdrawn",
+  },
   close: { from: ["filed"], to: "closed", roles: ["inspector", "supervisor"], outcome: "paidAfterOrder" },
   recordVisit: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
   recordMediation: { from: ["mediating", "filed"], to: "same", roles: ["inspector", "supervisor"] },

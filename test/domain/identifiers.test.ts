@@ -1,5 +1,13 @@
 import { describe, expect, it } from "vitest";
-import { ageFromIdNumber, idNumberCheckChar, idNumberProblem, isMobilePhone, sexFromIdNumber, usccCheckChar, usccProblem } from "../../src/domain/identifiers.js";
+import {
+  ageFromIdNumber,
+  idNumberCheckChar,
+  idNumberProblem,
+  isMobilePhone,
+  sexFromIdNumber,
+  usccCheckChar,
+  usccProblem,
+} from "../../src/domain/identifiers.js";
 
 const bornOn = (birth: string) => `220102${birth}005${idNumberCheckChar(`220102${birth}005`)}`;
 import { maskIdNumber, maskPhone } from "../../src/domain/masking.js";

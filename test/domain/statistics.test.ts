@@ -90,4 +90,3 @@ describe("the Spring Festival countdown", () => {
     expect(festivalCountdown("2026-02-18", calendar)).toMatchObject({ festival: "2027-02-06", lastWorkingDay: "2027-02-04", provisional: true });
   });
 });
-

@@ -23,11 +23,25 @@ beforeAll(async () => {
   const mediating = await workedCase(t, { to: "mediating" });
   const inspector = (await import("../helpers.js")).loginAs(t.app, "inspector1");
   const workers = filed.workers.map((w) => w.id);
-  await (await inspector).post(`/cases/${filed.id}/orders`).type("form").send({ version: filed.version(), payBy: "2026-11-30", facts: "经查拖欠工资。", [`amount.${workers[0]}`]: "8500", [`amount.${workers[1]}`]: "4200" });
+  await (await inspector)
+    .post(`/cases/${filed.id}/orders`)
+    .type("form")
+    .send({ version: filed.version(), payBy: "2026-11-30", facts: "经查拖欠工资。", [`amount.${workers[0]}`]: "8500", [`amount.${workers[1]}`]: "4200" });
   const zjj = listUnits(t.db).find((u) => u.name === "市住建局")!.id;
-  await filed.supervisor.post(`/cases/${filed.id}/escalate`).type("form").send({ version: filed.version(), grounds: ["manyWorkers"], reason: "总包单位拒不拨付", unitIds: [zjj], request: "核查工程款拨付", workingDays: "5" });
+  await filed.supervisor
+    .post(`/cases/${filed.id}/escalate`)
+    .type("form")
+    .send({ version: filed.version(), grounds: ["manyWorkers"], reason: "总包单位拒不拨付", unitIds: [zjj], request: "核查工程款拨付", workingDays: "5" });
   const q = (sql: string) => t.db.$client.prepare(sql).pluck().get() as number;
-  ids = { filed: filed.id, mediating: mediating.id, order: q("select id from payment_orders"), task: q("select id from task_force_tasks"), user: userId(t.db, "inspector3"), unit: zjj, workers };
+  ids = {
+    filed: filed.id,
+    mediating: mediating.id,
+    order: q("select id from payment_orders"),
+    task: q("select id from task_force_tasks"),
+    user: userId(t.db, "inspector3"),
+    unit: zjj,
+    workers,
+  };
 });
 
 afterAll(async () => {
@@ -36,7 +50,22 @@ afterAll(async () => {
   console.info(`forms fuzz: ${sent} requests`);
 });
 
-const COUNTED = ["cases", "case_workers", "case_events", "evidence", "mediations", "payment_orders", "settlement_items", "payments", "enforcement_actions", "task_force_tasks", "site_visits", "users", "member_units", "audit_events"];
+const COUNTED = [
+  "cases",
+  "case_workers",
+  "case_events",
+  "evidence",
+  "mediations",
+  "payment_orders",
+  "settlement_items",
+  "payments",
+  "enforcement_actions",
+  "task_force_tasks",
+  "site_visits",
+  "users",
+  "member_units",
+  "audit_events",
+];
 
 function snapshot(): string {
   const db = live.db.$client;
@@ -72,20 +101,49 @@ const withVersion = (fields: readonly string[]) => fc.tuple(formOf(fields), vers
 const currentVersion = (id: number) => String(live.db.$client.prepare("select version from cases where id = ?").pluck().get(id));
 
 const amounts = (p: string) => () => ids.workers.map((w) => `${p}.${w}`);
-const fixed = (...fields: string[]) => () => fields;
+const fixed =
+  (...fields: string[]) =>
+  () =>
+    fields;
 /** Paths and worker fields are read when the test runs, after beforeAll made the cases. */
 const CASE_ROUTES = [
   { name: "moves", role: "inspector", path: () => `/cases/${ids.filed}/moves`, fields: fixed("move", "outcome", "note") },
   { name: "assign", role: "supervisor", path: () => `/cases/${ids.filed}/assign`, fields: fixed("leadId", "secondId") },
   { name: "extend", role: "supervisor", path: () => `/cases/${ids.filed}/extend`, fields: fixed("reason") },
-  { name: "mediations", role: "inspector", path: () => `/cases/${ids.mediating}/mediations`, fields: () => ["sessionOn", "place", "workerSide", "employerSide", "workerStatement", "employerStatement", "result", "payBy", "paymentMethod", ...amounts("amount")()] },
+  {
+    name: "mediations",
+    role: "inspector",
+    path: () => `/cases/${ids.mediating}/mediations`,
+    fields: () => [
+      "sessionOn",
+      "place",
+      "workerSide",
+      "employerSide",
+      "workerStatement",
+      "employerStatement",
+      "result",
+      "payBy",
+      "paymentMethod",
+      ...amounts("amount")(),
+    ],
+  },
   { name: "settle", role: "inspector", path: () => `/cases/${ids.mediating}/settle`, fields: fixed("note") },
   { name: "orders", role: "inspector", path: () => `/cases/${ids.filed}/orders`, fields: () => ["payBy", "facts", ...amounts("amount")()] },
   { name: "payments", role: "inspector", path: () => `/cases/${ids.filed}/payments`, fields: fixed("itemId", "amount", "paidOn", "workerConfirmed") },
-  { name: "enforce", role: "inspector", path: () => `/cases/${ids.filed}/orders/${ids.order}/enforce`, fields: fixed("kind", "ratePercent", "note", "agency", "decidedOn") },
+  {
+    name: "enforce",
+    role: "inspector",
+    path: () => `/cases/${ids.filed}/orders/${ids.order}/enforce`,
+    fields: fixed("kind", "ratePercent", "note", "agency", "decidedOn"),
+  },
   { name: "close", role: "inspector", path: () => `/cases/${ids.filed}/close`, fields: () => ["outcome", "note", "overClaimNote", ...amounts("recovered")()] },
   { name: "escalate", role: "supervisor", path: () => `/cases/${ids.filed}/escalate`, fields: fixed("grounds", "reason", "unitIds", "request", "workingDays") },
-  { name: "visits", role: "inspector", path: () => `/cases/${ids.filed}/visits`, fields: fixed("visitedAt", "place", "peopleQuestioned", "findings", "inspectorIds") },
+  {
+    name: "visits",
+    role: "inspector",
+    path: () => `/cases/${ids.filed}/visits`,
+    fields: fixed("visitedAt", "place", "peopleQuestioned", "findings", "inspectorIds"),
+  },
   { name: "evidence void", role: "inspector", path: () => `/cases/${ids.filed}/evidence/1/void`, fields: fixed("reason") },
 ] as const;
 
@@ -105,7 +163,29 @@ describe("every case form, fuzzed: no 5xx, a message on every refusal, nothing h
 });
 
 describe("intake, public and admin forms, fuzzed", () => {
-  const intake = ["intent", "channel", "receivedOn", "platformClueNo", "workers.0.name", "workers.0.sex", "workers.0.age", "workers.0.idNumber", "workers.0.phone", "workers.0.claimed", "workers.1.name", "workers.1.claimed", "representative", "employerName", "employerUscc", "employerAddress", "district", "isConstruction", "projectName", "facts", "claim"];
+  const intake = [
+    "intent",
+    "channel",
+    "receivedOn",
+    "platformClueNo",
+    "workers.0.name",
+    "workers.0.sex",
+    "workers.0.age",
+    "workers.0.idNumber",
+    "workers.0.phone",
+    "workers.0.claimed",
+    "workers.1.name",
+    "workers.1.claimed",
+    "representative",
+    "employerName",
+    "employerUscc",
+    "employerAddress",
+    "district",
+    "isConstruction",
+    "projectName",
+    "facts",
+    "claim",
+  ];
   const routes = () =>
     [
       { role: "clerk", path: "/cases", fields: intake },
@@ -120,19 +200,26 @@ describe("intake, public and admin forms, fuzzed", () => {
       { role: "admin", path: `/admin/units/${ids.unit}`, fields: ["name", "active"] },
       { role: "admin", path: "/admin/calendar/2027/schedule", fields: ["holidaysText", "makeupText", "source", "publish"] },
       { role: "admin", path: "/admin/calendar/2031/publish", fields: ["source"] },
-      { role: "supervisor", path: "/blacklist", fields: ["caseId", "orderId", "kind", "monthsOwed", "incident", "facts", "persons.0.role", "persons.0.name", "persons.0.idNumber"] },
+      {
+        role: "supervisor",
+        path: "/blacklist",
+        fields: ["caseId", "orderId", "kind", "monthsOwed", "incident", "facts", "persons.0.role", "persons.0.name", "persons.0.idNumber"],
+      },
       { role: "supervisor", path: "/violations", fields: ["kind", "quarter", "title"] },
       { role: "inspector", path: `/cases/${ids.filed}/orders/${ids.order}/prior-notices`, fields: ["kind", "facts", "grounds", "ratePercent", "version"] },
     ] as const;
-  it.each([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])("route %i: no 5xx, a message on every refusal, nothing half-saved, hostile text escaped", async (i) => {
-    const route = routes()[i]!;
-    await fc.assert(
-      fc.asyncProperty(formOf(route.fields), async (form) => {
-        await check(route.role, "POST", route.path, form);
-      }),
-      { numRuns: RUNS },
-    );
-  });
+  it.each([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])(
+    "route %i: no 5xx, a message on every refusal, nothing half-saved, hostile text escaped",
+    async (i) => {
+      const route = routes()[i]!;
+      await fc.assert(
+        fc.asyncProperty(formOf(route.fields), async (form) => {
+          await check(route.role, "POST", route.path, form);
+        }),
+        { numRuns: RUNS },
+      );
+    },
+  );
 });
 
 describe("every query parameter and path id, fuzzed", () => {
@@ -177,7 +264,17 @@ describe("uploaded file names, fuzzed", () => {
     const { readdirSync } = await import("node:fs");
     const names = fc.oneof(
       hostileText.map((s) => `${s}.pdf`),
-      fc.constantFrom("../../etc/passwd.pdf", "..\\..\\boot.ini.pdf", `${HOSTILE_MARK}.jpg`, "a\u0000b.pdf", "工资条（最终版）.pdf", `${"长".repeat(300)}.mp4`, ".pdf", "x.PDF", "x.exe"),
+      fc.constantFrom(
+        "../../etc/passwd.pdf",
+        "..\\..\\boot.ini.pdf",
+        `${HOSTILE_MARK}.jpg`,
+        "a\u0000b.pdf",
+        "工资条（最终版）.pdf",
+        `${"长".repeat(300)}.mp4`,
+        ".pdf",
+        "x.PDF",
+        "x.exe",
+      ),
     );
     await fc.assert(
       fc.asyncProperty(names, async (name) => {
@@ -185,7 +282,12 @@ describe("uploaded file names, fuzzed", () => {
         const form = new FormData();
         form.set("description", "fuzz");
         form.set("evidence", new Blob([new Uint8Array([37, 80, 68, 70])]), name);
-        const res = await fetch(`${live.base}/cases/${ids.filed}/evidence`, { method: "POST", headers: { cookie: live.cookies.inspector, "sec-fetch-site": "same-origin" }, body: form, redirect: "manual" });
+        const res = await fetch(`${live.base}/cases/${ids.filed}/evidence`, {
+          method: "POST",
+          headers: { cookie: live.cookies.inspector, "sec-fetch-site": "same-origin" },
+          body: form,
+          redirect: "manual",
+        });
         const body = await res.text();
         expect(res.status, name).toBeLessThan(500);
         expect(body).not.toContain(HOSTILE_MARK);

@@ -24,7 +24,25 @@ const workers = [
   { id: 12, name: "李四" },
 ];
 
-const INTAKE_FIELDS = ["channel", "receivedOn", "platformClueNo", "employerName", "employerUscc", "employerLegalRep", "employerAddress", "district", "isConstruction", "projectName", "projectAddress", "generalContractor", "subcontractor", "teamLeader", "facts", "claim", "representative"];
+const INTAKE_FIELDS = [
+  "channel",
+  "receivedOn",
+  "platformClueNo",
+  "employerName",
+  "employerUscc",
+  "employerLegalRep",
+  "employerAddress",
+  "district",
+  "isConstruction",
+  "projectName",
+  "projectAddress",
+  "generalContractor",
+  "subcontractor",
+  "teamLeader",
+  "facts",
+  "claim",
+  "representative",
+];
 const workerKeys = [0, 1, 7].flatMap((i) => WORKER_FIELDS.map((f) => `workers.${i}.${f}`));
 
 /** A parser that throws: only ValidationError, with a Chinese message. */
@@ -63,7 +81,11 @@ describe("intake form parser", () => {
 describe("settlement form parsers", () => {
   const amountKeys = (p: string) => workers.map((w) => `${p}.${w.id}`);
   it.each([
-    ["mediation", ["sessionOn", "place", "workerSide", "employerSide", "workerStatement", "employerStatement", "result", "payBy", "paymentMethod", ...amountKeys("amount")], (b: unknown) => parseMediation(b, workers)],
+    [
+      "mediation",
+      ["sessionOn", "place", "workerSide", "employerSide", "workerStatement", "employerStatement", "result", "payBy", "paymentMethod", ...amountKeys("amount")],
+      (b: unknown) => parseMediation(b, workers),
+    ],
     ["order", ["payBy", "facts", "violation", ...amountKeys("amount")], (b: unknown) => parseOrder(b, workers)],
     ["payment", ["itemId", "amount", "paidOn", "workerConfirmed"], (b: unknown) => parsePayment(b)],
     ["enforcement", ["kind", "ratePercent", "note", "agency", "decidedOn"], (b: unknown) => parseEnforcement(b)],

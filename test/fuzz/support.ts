@@ -72,6 +72,9 @@ export function formOf(fields: readonly string[]) {
 
 /** What a 4xx page must show: a message in an alert or next to a field. */
 export function hasMessage(html: string): boolean {
-  const m = /role="alert"[^>]*>([\s\S]*?)<\//.exec(html) ?? /class="field-error"[^>]*>([\s\S]*?)<\//.exec(html) ?? /<h1>\s*4\d\d · [^<]+<\/h1>\s*<p>([^<]+)<\/p>/.exec(html);
+  const m =
+    /role="alert"[^>]*>([\s\S]*?)<\//.exec(html) ??
+    /class="field-error"[^>]*>([\s\S]*?)<\//.exec(html) ??
+    /<h1>\s*4\d\d · [^<]+<\/h1>\s*<p>([^<]+)<\/p>/.exec(html);
   return !!m && m[1]!.trim().length > 0;
 }

@@ -58,14 +58,40 @@ describe("workbench query plans", () => {
     const employer = db.$client.prepare("select employer_name from cases limit 1").get() as { employer_name: string };
     const searches = ["", worker.name.slice(0, 2), worker.name, employer.employer_name.slice(2, 6), "QX-2026-0001", "2025-00"];
     const scopes: CaseListScope[] = [supervisor, inspector, { kind: "all", access: "masked" }, clerk];
-    const extras: Partial<CaseFilters>[] = [{}, { district: DISTRICTS[0] }, { channel: "window" }, { district: DISTRICTS[1], channel: "online", inspectorId }, { page: 4 }, { inspectorId, leadOnly: true }, { inspectorId, leadOnly: true, clockOn: "worst", clock: "overdue" }, ...CLOCK_FILTER_KEYS.map((clockOn) => ({ clockOn }))];
+    const extras: Partial<CaseFilters>[] = [
+      {},
+      { district: DISTRICTS[0] },
+      { channel: "window" },
+      { district: DISTRICTS[1], channel: "online", inspectorId },
+      { page: 4 },
+      { inspectorId, leadOnly: true },
+      { inspectorId, leadOnly: true, clockOn: "worst", clock: "overdue" },
+      ...CLOCK_FILTER_KEYS.map((clockOn) => ({ clockOn })),
+    ];
     captured.length = 0;
     for (const scope of scopes)
       for (const state of ["open", "all", ...CASE_STATES] as const)
         for (const clock of ["", "normal", "dueSoon", "overdue"] as const)
           for (const q of searches)
-            for (const extra of extras) listCases(logged, scope, { state, clock, district: "", channel: "", q, inspectorId: null, everyCase: scope.kind === "all" && scope.access === "masked", page: 1, ...extra }, TODAY);
-    for (const scope of [supervisor, inspector, clerk]) for (const day of [TODAY, "2026-09-19", "2026-09-20", "2026-10-05", "2026-10-10"]) remindersFor(logged, scope, day);
+            for (const extra of extras)
+              listCases(
+                logged,
+                scope,
+                {
+                  state,
+                  clock,
+                  district: "",
+                  channel: "",
+                  q,
+                  inspectorId: null,
+                  everyCase: scope.kind === "all" && scope.access === "masked",
+                  page: 1,
+                  ...extra,
+                },
+                TODAY,
+              );
+    for (const scope of [supervisor, inspector, clerk])
+      for (const day of [TODAY, "2026-09-19", "2026-09-20", "2026-10-05", "2026-10-10"]) remindersFor(logged, scope, day);
     inspectorWorkloads(logged);
 
     const seen = new Set<string>();
@@ -86,9 +112,15 @@ describe("workbench clocks agree with domain/clocks.ts", () => {
   it.each([TODAY, "2026-09-19", "2026-09-20", "2026-10-05", "2026-10-10"])("on %s", (today) => {
     const calendar = loadCalendar(db);
     const open = db.$client
-      .prepare("select id, state, received_on as receivedOn, acceptance_start_on as acceptanceStartOn, decided_on as decidedOn, filed_on as filedOn, extension_days as extensionDays, closed_on as closedOn from cases where state <> 'closed'")
+      .prepare(
+        "select id, state, received_on as receivedOn, acceptance_start_on as acceptanceStartOn, decided_on as decidedOn, filed_on as filedOn, extension_days as extensionDays, closed_on as closedOn from cases where state <> 'closed'",
+      )
       .all() as Parameters<typeof caseClocks>[0][] & { id: number }[];
-    const expected = new Map<string, number[]>([["normal", []], ["dueSoon", []], ["overdue", []]]);
+    const expected = new Map<string, number[]>([
+      ["normal", []],
+      ["dueSoon", []],
+      ["overdue", []],
+    ]);
     for (const c of open) {
       const urgent = mostUrgent(caseClocks(c as Parameters<typeof caseClocks>[0], calendar, today));
       if (urgent) expected.get(urgent.status)!.push((c as { id: number }).id);
@@ -97,7 +129,12 @@ describe("workbench clocks agree with domain/clocks.ts", () => {
       const ids: number[] = [];
       const lefts: number[] = [];
       for (let page = 1; ; page++) {
-        const { rows } = listCases(db, supervisor, { state: "open", clock, district: "", channel: "", q: "", inspectorId: null, everyCase: false, page }, today);
+        const { rows } = listCases(
+          db,
+          supervisor,
+          { state: "open", clock, district: "", channel: "", q: "", inspectorId: null, everyCase: false, page },
+          today,
+        );
         for (const r of rows) {
           expect(r.urgent?.status).toBe(clock);
           ids.push(r.id);

@@ -17,7 +17,11 @@ import { DEMO_PASSWORD, intakeFields, makeCase } from "../helpers.js";
 
 const root = join(import.meta.dirname, "../..");
 const cli = (script: string, args: string[], env: Record<string, string>) =>
-  execFileSync(process.execPath, ["--import", "tsx", join(root, "scripts", script), ...args], { cwd: root, env: { ...process.env, ...env, NODE_ENV: "test", LOG_LEVEL: "silent" }, encoding: "utf8" });
+  execFileSync(process.execPath, ["--import", "tsx", join(root, "scripts", script), ...args], {
+    cwd: root,
+    env: { ...process.env, ...env, NODE_ENV: "test", LOG_LEVEL: "silent" },
+    encoding: "utf8",
+  });
 
 async function liveSystem() {
   const dir = mkdtempSync(join(tmpdir(), "qx-backup-"));
@@ -66,12 +70,19 @@ describe("backup and restore", () => {
     const page = await clerk.get(`/cases/${live.caseId}`);
     expect(page.status).toBe(200);
     const evidenceId = db.$client.prepare("select id from evidence where case_id = ?").pluck().get(live.caseId);
-    const file = await clerk.get(`/cases/${live.caseId}/evidence/${evidenceId}`).buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (c: Buffer) => chunks.push(c));
-      res.on("end", () => cb(null, Buffer.concat(chunks)));
-    });
-    expect(createHash("sha256").update(file.body as Buffer).digest("hex")).toBe(manifest.evidence[0]!.sha256);
+    const file = await clerk
+      .get(`/cases/${live.caseId}/evidence/${evidenceId}`)
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => cb(null, Buffer.concat(chunks)));
+      });
+    expect(
+      createHash("sha256")
+        .update(file.body as Buffer)
+        .digest("hex"),
+    ).toBe(manifest.evidence[0]!.sha256);
   });
 
   it("npm run backup / npm run restore work from the command line, and a tampered backup is refused", async () => {
@@ -86,6 +97,8 @@ describe("backup and restore", () => {
     expect(() => cli("restore.ts", [target], env)).toThrow(); // refuses to overwrite without --force
 
     appendFileSync(join(`${target}.evidence`, manifest.evidence[0]!.storedName), "x");
-    await expect(restore({ source: target, databasePath: join(restoredDir, "other.db"), evidenceDir: env.EVIDENCE_DIR })).rejects.toThrow(/does not match its SHA-256/);
+    await expect(restore({ source: target, databasePath: join(restoredDir, "other.db"), evidenceDir: env.EVIDENCE_DIR })).rejects.toThrow(
+      /does not match its SHA-256/,
+    );
   });
 });

@@ -37,7 +37,10 @@ describe("POST /admin/users", () => {
 
   it("ties a unit liaison to a unit", async () => {
     const unit = listUnits(t.db).find((u) => u.name === "市水利局")!;
-    await admin.post("/admin/users").type("form").send({ username: "unit_slj", displayName: "钱明", role: "unit", unitId: String(unit.id), password: "12345678" });
+    await admin
+      .post("/admin/users")
+      .type("form")
+      .send({ username: "unit_slj", displayName: "钱明", role: "unit", unitId: String(unit.id), password: "12345678" });
     expect(getUserByUsername(t.db, "unit_slj")!.unitId).toBe(unit.id);
     const liaison = await loginAs(t.app, "unit_slj", "12345678");
     expect((await liaison.get("/")).text).toContain("市水利局");
@@ -140,7 +143,8 @@ describe("member units", () => {
   it("lists the 26 seeded units", async () => {
     const res = await admin.get("/admin/units");
     expect(res.text).toContain("工作专班成员单位（26 个）");
-    for (const name of ["市住建局", "市交通运输局", "市水利局", "市公安局", "市中级人民法院", "市总工会", "市发改委", "市财政局"]) expect(res.text).toContain(name);
+    for (const name of ["市住建局", "市交通运输局", "市水利局", "市公安局", "市中级人民法院", "市总工会", "市发改委", "市财政局"])
+      expect(res.text).toContain(name);
   });
 
   it("adds a unit and refuses a duplicate name", async () => {

@@ -82,7 +82,11 @@ describe("CSRF protection", () => {
     const server = t.app.listen(0);
     try {
       const port = (server.address() as { port: number }).port;
-      const res = await request(`http://127.0.0.1:${port}`).post("/login").set("Origin", `http://127.0.0.1:${port}`).type("form").send({ username: "clerk1", password: "demo1234" });
+      const res = await request(`http://127.0.0.1:${port}`)
+        .post("/login")
+        .set("Origin", `http://127.0.0.1:${port}`)
+        .type("form")
+        .send({ username: "clerk1", password: "demo1234" });
       expect(res.status).toBe(303);
     } finally {
       server.close();

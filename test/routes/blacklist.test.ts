@@ -15,7 +15,10 @@ const stageOf = (id: number) => t.db.$client.prepare("select stage from blacklis
 /** A filed case whose order (pay by 2026-11-30) is unpaid; the clock is moved past the pay-by date. */
 async function overdueOrder(amounts: number[], employerName = "长春市某建筑劳务有限公司", payBy = "2026-11-30", after = "2026-12-01") {
   const workers = amounts.map((fen, i) => workerInput(i + 1, { claimedFen: fen, isRepresentative: i === 0 }));
-  const c = await workedCase(t, { to: "filed", overrides: { workers, employerName, employerUscc: uscc(employerName === "长春市某建筑劳务有限公司" ? undefined : "91220101MA0Y5678") } });
+  const c = await workedCase(t, {
+    to: "filed",
+    overrides: { workers, employerName, employerUscc: uscc(employerName === "长春市某建筑劳务有限公司" ? undefined : "91220101MA0Y5678") },
+  });
   const inspector = await loginAs(t.app, "inspector1");
   const form: Record<string, string> = { version: String(c.version()), payBy, facts: "经查拖欠工资。" };
   c.workers.forEach((w) => (form[`amount.${w.id}`] = String(w.claimed_fen / 100)));
@@ -70,12 +73,25 @@ describe("POST /blacklist (proposal)", () => {
     expect(res.text).toContain("未达到 10,000 元的数额标准");
     expect(res.text).toContain('value="钱某"');
     expect(t.db.$client.prepare("select count(*) from blacklist_proceedings").pluck().get()).toBe(0);
-    const missing = await inspector.post("/blacklist").type("form").send(proposal(c.id, c.orderId, { grounds: "", facts: "" }));
+    const missing = await inspector
+      .post("/blacklist")
+      .type("form")
+      .send(proposal(c.id, c.orderId, { grounds: "", facts: "" }));
     expect(missing.status).toBe(422);
     expect(missing.text).toContain("请选择列入的情形");
     expect(missing.text).toContain("请填写违法事实");
-    expect((await inspector.post("/blacklist").type("form").send(proposal(c.id, c.orderId, { "persons.1.idNumber": "" }))).text).toContain("请填写钱某的身份证号码");
-    const badId = await inspector.post("/blacklist").type("form").send(proposal(c.id, c.orderId, { grounds: "incident", incident: "围堵", "persons.1.idNumber": "220102197505055021" }));
+    expect(
+      (
+        await inspector
+          .post("/blacklist")
+          .type("form")
+          .send(proposal(c.id, c.orderId, { "persons.1.idNumber": "" }))
+      ).text,
+    ).toContain("请填写钱某的身份证号码");
+    const badId = await inspector
+      .post("/blacklist")
+      .type("form")
+      .send(proposal(c.id, c.orderId, { grounds: "incident", incident: "围堵", "persons.1.idNumber": "220102197505055021" }));
     expect(badId.text).toContain("钱某的身份证号码不正确");
   });
 
@@ -155,7 +171,9 @@ describe("approval, notice and decision", () => {
     await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send({});
     await c.inspector.post(`/blacklist/${c.pid}/service`).type("form").send({ servedOn: "2026-12-01" });
     moveTo("2026-12-03");
-    expect((await (await as("inspector1")).post(`/blacklist/${c.pid}/objection`).type("form").send({ objectionOn: "2026-12-03", text: "已部分支付" })).status).toBe(303);
+    expect(
+      (await (await as("inspector1")).post(`/blacklist/${c.pid}/objection`).type("form").send({ objectionOn: "2026-12-03", text: "已部分支付" })).status,
+    ).toBe(303);
     moveTo("2026-12-09");
     const chief = await as("supervisor1");
     expect((await chief.post(`/blacklist/${c.pid}/decision`).type("form").send({ sanctions: "限制。" })).text).toContain("须先核实并答复");
@@ -186,7 +204,12 @@ describe("approval, notice and decision", () => {
     expect(unpaid.text).toContain("未支付");
     const items = t.db.$client.prepare("select id, amount_fen from settlement_items where case_id = ?").all(c.id) as { id: number; amount_fen: number }[];
     for (const i of items) {
-      await c.inspector.post(`/cases/${c.id}/payments`).field("version", String(c.version())).field("itemId", String(i.id)).field("amount", String(i.amount_fen / 100)).field("paidOn", "2026-12-01");
+      await c.inspector
+        .post(`/cases/${c.id}/payments`)
+        .field("version", String(c.version()))
+        .field("itemId", String(i.id))
+        .field("amount", String(i.amount_fen / 100))
+        .field("paidOn", "2026-12-01");
     }
     expect((await c.inspector.post(`/blacklist/${c.pid}/pledge`).type("form").send({})).text).toContain("书面信用承诺书");
     expect((await c.inspector.post(`/blacklist/${c.pid}/pledge`).type("form").send({ pledged: "1" })).status).toBe(303);
@@ -203,12 +226,24 @@ describe("public pages", () => {
     // The pattern does catch a full ID number: staff working the case see them on the proceeding page.
     expect((await (await as("supervisor1")).get(`/blacklist/${c.pid}`)).text).toMatch(ID_PATTERN);
     // …and that view is in the log of who saw unmasked personal data.
-    expect(t.db.$client.prepare("select page from personal_data_views where user_id = (select id from users where username = 'supervisor1') order by id desc").pluck().get()).toBe("失信名单提请");
+    expect(
+      t.db.$client
+        .prepare("select page from personal_data_views where user_id = (select id from users where username = 'supervisor1') order by id desc")
+        .pluck()
+        .get(),
+    ).toBe("失信名单提请");
     const pending = await overdueOrder([1_300_000], "长春市另一家建筑有限公司", "2026-12-10", "2026-12-11");
     const inspector = await as("inspector1");
     expect((await inspector.post("/blacklist").type("form").send(proposal(pending.id, pending.orderId))).status).toBe(303);
     const anon = browser(t.app);
-    const urls = ["/public/blacklist", "/public/blacklist.csv", "/public/blacklist.atom", "/public/violations", "/public/violations.csv", "/public/violations.atom"];
+    const urls = [
+      "/public/blacklist",
+      "/public/blacklist.csv",
+      "/public/blacklist.atom",
+      "/public/violations",
+      "/public/violations.csv",
+      "/public/violations.atom",
+    ];
     for (const url of urls) {
       const res = await anon.get(url);
       expect(res.status, url).toBe(200);
@@ -235,11 +270,14 @@ describe("public pages", () => {
   it("serve CSV with a UTF-8 BOM and an Atom feed with stable entry ids", async () => {
     const c = await listed();
     const anon = browser(t.app);
-    const csv = await anon.get("/public/blacklist.csv").buffer(true).parse((res, cb) => {
-      const chunks: Buffer[] = [];
-      res.on("data", (d: Buffer) => chunks.push(d));
-      res.on("end", () => cb(null, Buffer.concat(chunks)));
-    });
+    const csv = await anon
+      .get("/public/blacklist.csv")
+      .buffer(true)
+      .parse((res, cb) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (d: Buffer) => chunks.push(d));
+        res.on("end", () => cb(null, Buffer.concat(chunks)));
+      });
     const bytes = csv.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     expect(bytes.toString("utf8")).toContain("长人社失信决〔2026〕1号");
@@ -263,14 +301,21 @@ describe("early removal", () => {
   it("is refused 5 months after the correction and granted at 6; the entry leaves the public page and the feed keeps its id", async () => {
     const c = await listed();
     moveTo("2026-12-15");
-    expect((await (await as("inspector1")).post(`/blacklist/${c.pid}/early-removal`).type("form").send({ correctedOn: "2026-12-15", note: "支付凭证、承诺书" })).status).toBe(303);
+    expect(
+      (await (await as("inspector1")).post(`/blacklist/${c.pid}/early-removal`).type("form").send({ correctedOn: "2026-12-15", note: "支付凭证、承诺书" }))
+        .status,
+    ).toBe(303);
     moveTo("2027-05-15");
     const early = await (await as("supervisor1")).post(`/blacklist/${c.pid}/early-removal/decision`).type("form").send({ grant: "yes", pledged: "1" });
     expect(early.status).toBe(422);
     expect(early.text).toContain("满 6 个月（2027-06-15）");
     moveTo("2027-06-15");
-    expect((await (await as("inspector1")).post(`/blacklist/${c.pid}/early-removal/decision`).type("form").send({ grant: "yes", pledged: "1" })).status).toBe(403);
-    expect((await (await as("supervisor1")).post(`/blacklist/${c.pid}/early-removal/decision`).type("form").send({ grant: "yes", pledged: "1" })).status).toBe(303);
+    expect((await (await as("inspector1")).post(`/blacklist/${c.pid}/early-removal/decision`).type("form").send({ grant: "yes", pledged: "1" })).status).toBe(
+      403,
+    );
+    expect((await (await as("supervisor1")).post(`/blacklist/${c.pid}/early-removal/decision`).type("form").send({ grant: "yes", pledged: "1" })).status).toBe(
+      303,
+    );
     expect(stageOf(c.pid)).toBe("removed");
     const anon = browser(t.app);
     expect((await anon.get("/public/blacklist")).text).not.toContain("长春市某建筑劳务有限公司");
@@ -291,7 +336,11 @@ describe("early removal", () => {
     expect(stageOf(c.pid)).toBe("removed");
     moveTo("2027-08-02");
     expect((await (await as("supervisor1")).post(`/blacklist/${c.pid}/reverse`).type("form").send({ reason: "支付凭证系伪造" })).status).toBe(303);
-    expect(t.db.$client.prepare("select stage, term_starts_on, term_ends_on from blacklist_proceedings where id = ?").get(c.pid)).toEqual({ stage: "listed", term_starts_on: "2027-08-02", term_ends_on: "2030-08-02" });
+    expect(t.db.$client.prepare("select stage, term_starts_on, term_ends_on from blacklist_proceedings where id = ?").get(c.pid)).toEqual({
+      stage: "listed",
+      term_starts_on: "2027-08-02",
+      term_ends_on: "2030-08-02",
+    });
     expect((await browser(t.app).get("/public/blacklist")).text).toContain("长春市某建筑劳务有限公司");
   });
 });

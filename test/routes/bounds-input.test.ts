@@ -6,7 +6,11 @@ async function filedWithOrder(t: TestApp) {
   const c = await workedCase(t, { to: "filed", overrides: { workers: [workerInput(1)] } });
   const inspector = await loginAs(t.app, "inspector1");
   const w = c.workers[0]!.id;
-  const order = (payBy: string, amount = "8500") => inspector.post(`/cases/${c.id}/orders`).type("form").send({ version: c.version(), payBy, facts: "经查拖欠工资。", [`amount.${w}`]: amount });
+  const order = (payBy: string, amount = "8500") =>
+    inspector
+      .post(`/cases/${c.id}/orders`)
+      .type("form")
+      .send({ version: c.version(), payBy, facts: "经查拖欠工资。", [`amount.${w}`]: amount });
   return { ...c, inspector, w, order };
 }
 
@@ -46,17 +50,30 @@ describe("defect 8: amounts and dates have bounds in every money form", () => {
     expect(order.text).toMatch(/工人1的[^<]*金额超过 1000 万元，请核对/);
 
     const m = await workedCase(t, { to: "mediating", overrides: { workers: [workerInput(1)] } });
-    const mediation = await c.inspector.post(`/cases/${m.id}/mediations`).type("form").send({
-      version: m.version(), sessionOn: "2026-11-23", place: "调解室", workerSide: "工人1", employerSide: "赵某", workerStatement: "欠薪", employerStatement: "认可",
-      result: "agreement", payBy: "2026-11-25", paymentMethod: "转账", [`amount.${m.workers[0]!.id}`]: "100000000000",
-    });
+    const mediation = await c.inspector
+      .post(`/cases/${m.id}/mediations`)
+      .type("form")
+      .send({
+        version: m.version(),
+        sessionOn: "2026-11-23",
+        place: "调解室",
+        workerSide: "工人1",
+        employerSide: "赵某",
+        workerStatement: "欠薪",
+        employerStatement: "认可",
+        result: "agreement",
+        payBy: "2026-11-25",
+        paymentMethod: "转账",
+        [`amount.${m.workers[0]!.id}`]: "100000000000",
+      });
     expect(mediation.status).toBe(422);
     expect(mediation.text).toContain("超过 1000 万元");
     expect(count(t, "mediations")).toBe(0);
 
     expect((await c.order("2026-11-30")).status).toBe(303);
     const item = t.db.$client.prepare("select id from settlement_items").pluck().get();
-    const pay = (amount: string, paidOn: string) => c.inspector.post(`/cases/${c.id}/payments`).type("form").send({ version: c.version(), itemId: item, amount, paidOn });
+    const pay = (amount: string, paidOn: string) =>
+      c.inspector.post(`/cases/${c.id}/payments`).type("form").send({ version: c.version(), itemId: item, amount, paidOn });
     const huge = await pay("1e34", "2026-11-23");
     expect(huge.status).toBe(422);
     expect(huge.text).toContain("支付金额应为金额数字");

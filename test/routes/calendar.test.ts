@@ -128,7 +128,10 @@ describe("the admin calendar", () => {
     expect(res.status).toBe(422);
     expect(res.text).toContain("请填写来源文号");
     expect(getYear(t.db, 2027)!.version).toBe(1);
-    const fixed = await admin.post("/admin/calendar/2027/schedule").type("form").send({ source: "x", holidaysText: "春节 2027-02-12 2027-02-05\n国庆 2028-10-01", makeupText: "春节 2027-02-17" });
+    const fixed = await admin
+      .post("/admin/calendar/2027/schedule")
+      .type("form")
+      .send({ source: "x", holidaysText: "春节 2027-02-12 2027-02-05\n国庆 2028-10-01", makeupText: "春节 2027-02-17" });
     expect(fixed.text).toContain("节假日第 1 行“春节 2027-02-12 2027-02-05”：结束日期早于开始日期");
     expect(fixed.text).toContain("日期不在 2027 年内");
     expect(fixed.text).toContain("调休上班日应为周六或周日");

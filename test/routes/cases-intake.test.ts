@@ -167,8 +167,18 @@ describe("roster import", () => {
     const h = (hex: string) => Buffer.from(hex, "hex");
     const comma = Buffer.from(",");
     const content = Buffer.concat([
-      h("d0d5c3fb"), comma, h("c9edb7ddd6a4bac5"), comma, h("cad6bbfabac5"), comma, h("c4eac1e4"), comma, h("cbdfc7f3bdf0b6ee"), Buffer.from("\n"),
-      h("d5d4c1f9"), Buffer.from(`,${idNumber(61)},13900000061,44,3000\n`),
+      h("d0d5c3fb"),
+      comma,
+      h("c9edb7ddd6a4bac5"),
+      comma,
+      h("cad6bbfabac5"),
+      comma,
+      h("c4eac1e4"),
+      comma,
+      h("cbdfc7f3bdf0b6ee"),
+      Buffer.from("\n"),
+      h("d5d4c1f9"),
+      Buffer.from(`,${idNumber(61)},13900000061,44,3000\n`),
     ]);
     const res = await post(clerk, intakeFields({ intent: "preview" }), [{ field: "roster", name: "名单.csv", content }]);
     expect(res.text).toContain("读入 1 名投诉人");

@@ -12,13 +12,19 @@ const version = (id: number) => caseRow(id).version as number;
 
 async function assign(id: number, lead = "inspector1", second: string | null = "inspector2") {
   const supervisor = await loginAs(t.app, "supervisor1");
-  const res = await supervisor.post(`/cases/${id}/assign`).type("form").send({ leadId: userId(t.db, lead), secondId: second ? userId(t.db, second) : "", version: version(id) });
+  const res = await supervisor
+    .post(`/cases/${id}/assign`)
+    .type("form")
+    .send({ leadId: userId(t.db, lead), secondId: second ? userId(t.db, second) : "", version: version(id) });
   expect(res.status).toBe(303);
   return supervisor;
 }
 
 function move(agent: Agent, id: number, body: Record<string, string>) {
-  return agent.post(`/cases/${id}/moves`).type("form").send({ version: String(version(id)), note: "", ...body });
+  return agent
+    .post(`/cases/${id}/moves`)
+    .type("form")
+    .send({ version: String(version(id)), note: "", ...body });
 }
 
 describe("assignment", () => {
@@ -37,7 +43,10 @@ describe("assignment", () => {
   it("refuses the same inspector as lead and second", async () => {
     const { id } = makeCase(t.db);
     const supervisor = await loginAs(t.app, "supervisor1");
-    const res = await supervisor.post(`/cases/${id}/assign`).type("form").send({ leadId: userId(t.db, "inspector1"), secondId: userId(t.db, "inspector1"), version: version(id) });
+    const res = await supervisor
+      .post(`/cases/${id}/assign`)
+      .type("form")
+      .send({ leadId: userId(t.db, "inspector1"), secondId: userId(t.db, "inspector1"), version: version(id) });
     expect(res.status).toBe(422);
     expect(res.text).toContain("主办和协办不能是同一名监察员");
   });
@@ -45,7 +54,10 @@ describe("assignment", () => {
   it("is for supervisors only", async () => {
     const { id } = makeCase(t.db);
     const inspector = await loginAs(t.app, "inspector1");
-    const res = await inspector.post(`/cases/${id}/assign`).type("form").send({ leadId: userId(t.db, "inspector1"), version: version(id) });
+    const res = await inspector
+      .post(`/cases/${id}/assign`)
+      .type("form")
+      .send({ leadId: userId(t.db, "inspector1"), version: version(id) });
     expect(res.status).toBe(403);
   });
 
@@ -143,7 +155,11 @@ describe("moves", () => {
     const inspector = await loginAs(t.app, "inspector1");
     await move(inspector, id, { move: "file" });
     const workerId = t.db.$client.prepare("select id from case_workers where case_id = ?").pluck().get(id) as number;
-    const close = (body: Record<string, string>) => inspector.post(`/cases/${id}/close`).type("form").send({ version: String(version(id)), note: "单位已全额支付", [`recovered.${workerId}`]: "8500", ...body });
+    const close = (body: Record<string, string>) =>
+      inspector
+        .post(`/cases/${id}/close`)
+        .type("form")
+        .send({ version: String(version(id)), note: "单位已全额支付", [`recovered.${workerId}`]: "8500", ...body });
     const noOutcome = await close({});
     expect(noOutcome.status).toBe(422);
     expect(noOutcome.text).toContain("请选择办结方式");
@@ -158,13 +174,22 @@ describe("moves", () => {
     const supervisor = await assign(id);
     await move(supervisor, id, { move: "file" });
     const before = caseRow(id).statutory_due_on;
-    const noReason = await supervisor.post(`/cases/${id}/extend`).type("form").send({ reason: "", version: version(id) });
+    const noReason = await supervisor
+      .post(`/cases/${id}/extend`)
+      .type("form")
+      .send({ reason: "", version: version(id) });
     expect(noReason.status).toBe(422);
     expect(noReason.text).toContain("请填写延期理由");
-    await supervisor.post(`/cases/${id}/extend`).type("form").send({ reason: "涉及多个分包单位，需调取工程款支付记录", version: version(id) });
+    await supervisor
+      .post(`/cases/${id}/extend`)
+      .type("form")
+      .send({ reason: "涉及多个分包单位，需调取工程款支付记录", version: version(id) });
     expect(caseRow(id)).toMatchObject({ extension_days: 30, extension_reason: "涉及多个分包单位，需调取工程款支付记录" });
     expect(caseRow(id).statutory_due_on).not.toBe(before);
-    const again = await supervisor.post(`/cases/${id}/extend`).type("form").send({ reason: "再延", version: version(id) });
+    const again = await supervisor
+      .post(`/cases/${id}/extend`)
+      .type("form")
+      .send({ reason: "再延", version: version(id) });
     expect(again.status).toBe(422);
     expect(again.text).toContain("只能延长一次");
   });
@@ -236,8 +261,14 @@ describe("the workbench", () => {
     const supervisor = await loginAs(t.app, "supervisor1");
     const [one, two] = [userId(t.db, "inspector1"), userId(t.db, "inspector2")];
     const v = (id: number) => t.db.$client.prepare("select version from cases where id = ?").pluck().get(id);
-    await supervisor.post(`/cases/${led.id}/assign`).type("form").send({ leadId: one, secondId: two, version: v(led.id) });
-    await supervisor.post(`/cases/${seconded.id}/assign`).type("form").send({ leadId: two, secondId: one, version: v(seconded.id) });
+    await supervisor
+      .post(`/cases/${led.id}/assign`)
+      .type("form")
+      .send({ leadId: one, secondId: two, version: v(led.id) });
+    await supervisor
+      .post(`/cases/${seconded.id}/assign`)
+      .type("form")
+      .send({ leadId: two, secondId: one, version: v(seconded.id) });
     const both = await supervisor.get(`/cases?inspector=${one}`);
     expect(both.text).toContain(led.caseNumber);
     expect(both.text).toContain(seconded.caseNumber);
@@ -249,7 +280,12 @@ describe("the workbench", () => {
   it("sorts overdue first, then by working days left, and filters in place for htmx", async () => {
     const fresh = makeCase(t.db, { receivedOn: "2026-11-23", district: "南关区" });
     const old = makeCase(t.db, { receivedOn: "2026-11-05", district: "宽城区" });
-    const mid = makeCase(t.db, { receivedOn: "2026-11-18", district: "南关区", employerName: "长春某物业服务公司", workers: [workerInput(5), workerInput(6, { isRepresentative: true }), workerInput(7)] });
+    const mid = makeCase(t.db, {
+      receivedOn: "2026-11-18",
+      district: "南关区",
+      employerName: "长春某物业服务公司",
+      workers: [workerInput(5), workerInput(6, { isRepresentative: true }), workerInput(7)],
+    });
     const supervisor = await loginAs(t.app, "supervisor1");
     const page = await supervisor.get("/cases");
     const order = [...page.text.matchAll(/data-case="(QX-[\d-]+)"/g)].map((m) => m[1]);
@@ -288,7 +324,10 @@ describe("deadlines after a calendar change", () => {
     t.db.$client.prepare("update cases set state = 'closed' where id = ?").run(closed.id);
     expect(caseRow(id).target_due_on).toBe("2027-01-08");
     const admin = await loginAs(t.app, "admin");
-    await admin.post("/admin/calendar/2027/schedule").type("form").send({ source: "国办发明电〔2026〕12号", holidaysText: "元旦 2027-01-01 2027-01-05", makeupText: "" });
+    await admin
+      .post("/admin/calendar/2027/schedule")
+      .type("form")
+      .send({ source: "国办发明电〔2026〕12号", holidaysText: "元旦 2027-01-01 2027-01-05", makeupText: "" });
     expect(caseRow(id).target_due_on).toBe("2027-01-12");
     expect(caseRow(closed.id).target_due_on).toBe("2027-01-08");
     expect(caseRow(id).calendar_revision).toBeGreaterThan(caseRow(closed.id).calendar_revision as number);

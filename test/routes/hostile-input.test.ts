@@ -5,7 +5,8 @@ import { browser, loginAs, makeTestApp, workedCase, type TestApp } from "../help
 
 const BOUNDARY = "----qxfuzz";
 /** A multipart body cut off in the middle of a file. */
-const truncated = (field: string) => `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${field}"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 half a file`;
+const truncated = (field: string) =>
+  `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${field}"; filename="a.pdf"\r\nContent-Type: application/pdf\r\n\r\n%PDF-1.4 half a file`;
 const badHeader = `--${BOUNDARY}\r\nContent-Dispositio\r\n\r\nx\r\n--${BOUNDARY}--\r\n`;
 
 describe("defect 1: malformed multipart on every upload route", () => {
@@ -116,6 +117,9 @@ describe("defect 12: every 4xx page says what was wrong", () => {
 
 async function escalate(t: TestApp, c: Awaited<ReturnType<typeof workedCase>>) {
   const zjj = t.db.$client.prepare("select id from member_units where name = '市住建局'").pluck().get();
-  const res = await c.supervisor.post(`/cases/${c.id}/escalate`).type("form").send({ version: c.version(), grounds: ["manyWorkers"], reason: "拒不拨付", unitIds: [zjj], request: "核查", workingDays: "5" });
+  const res = await c.supervisor
+    .post(`/cases/${c.id}/escalate`)
+    .type("form")
+    .send({ version: c.version(), grounds: ["manyWorkers"], reason: "拒不拨付", unitIds: [zjj], request: "核查", workingDays: "5" });
   expect(res.status).toBe(303);
 }

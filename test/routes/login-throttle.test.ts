@@ -48,7 +48,11 @@ describe("login throttling (defect 5)", () => {
   it("survives a restart: a new app on the same database still refuses the pair", async () => {
     const t = await makeTestApp(undefined, { TRUST_PROXY: "true" });
     await failTimes(t, "203.0.113.9", "supervisor1", 5);
-    const restarted = createApp({ db: t.db, config: readConfig({ NODE_ENV: "test", EVIDENCE_DIR: t.evidenceDir, TRUST_PROXY: "true" }), now: () => t.clock.now });
+    const restarted = createApp({
+      db: t.db,
+      config: readConfig({ NODE_ENV: "test", EVIDENCE_DIR: t.evidenceDir, TRUST_PROXY: "true" }),
+      now: () => t.clock.now,
+    });
     expect((await from(t, "203.0.113.9", restarted).login("supervisor1", "demo1234")).status).toBe(429);
   });
 });

@@ -14,7 +14,8 @@ const form = (n: number, overrides: Record<string, string> = {}) => ({
   ...overrides,
 });
 
-const file = (t: TestApp, address: string, body: Record<string, string>) => browser(t.app).set("X-Forwarded-For", address).post("/complaint").type("form").send(body);
+const file = (t: TestApp, address: string, body: Record<string, string>) =>
+  browser(t.app).set("X-Forwarded-For", address).post("/complaint").type("form").send(body);
 const count = (t: TestApp) => t.db.$client.prepare("select count(*) from cases").pluck().get() as number;
 
 describe("online filing under a flood (defect 7)", () => {
@@ -35,7 +36,10 @@ describe("online filing under a flood (defect 7)", () => {
     expect((await file(t, "198.51.100.2", form(1, { facts: "再次提交：欠三个月工资。" }))).status).toBe(201);
     expect((await file(t, "198.51.100.3", form(1, { employerName: "另一家公司" }))).status).toBe(201);
     expect(count(t)).toBe(3);
-    const rows = t.db.$client.prepare("select case_number, possible_duplicate_of from cases order by id").all() as { case_number: string; possible_duplicate_of: number | null }[];
+    const rows = t.db.$client.prepare("select case_number, possible_duplicate_of from cases order by id").all() as {
+      case_number: string;
+      possible_duplicate_of: number | null;
+    }[];
     expect(rows.map((r) => r.possible_duplicate_of)).toEqual([null, 1, null]);
 
     const supervisor = await loginAs(t.app, "supervisor1");

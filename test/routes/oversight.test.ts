@@ -52,7 +52,10 @@ describe("who saw unmasked personal data", () => {
     expect(rows[1]).toContain("clerk1");
     expect(rows[1]).toContain(caseNumber);
     const stored = t.db.$client.prepare("select user_id, page from personal_data_views order by id").all();
-    expect(stored).toEqual([{ user_id: userId(t.db, "clerk1"), page: "案件页" }, { user_id: userId(t.db, "clerk1"), page: "受理回执" }]);
+    expect(stored).toEqual([
+      { user_id: userId(t.db, "clerk1"), page: "案件页" },
+      { user_id: userId(t.db, "clerk1"), page: "受理回执" },
+    ]);
   });
 
   it("does not log masked read-only views, and only supervisors read the log", async () => {

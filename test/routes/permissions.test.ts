@@ -67,7 +67,11 @@ describe("error pages", () => {
   });
 
   it("sends a form's address opened by GET (reload, back, bookmark) to the page the form is on", async () => {
-    for (const [path, page] of [["/cases/12/mediations", "/cases/12"], ["/cases/12/orders/3/enforce", "/cases/12"], ["/tasks/4/answer", "/tasks/4"]]) {
+    for (const [path, page] of [
+      ["/cases/12/mediations", "/cases/12"],
+      ["/cases/12/orders/3/enforce", "/cases/12"],
+      ["/tasks/4/answer", "/tasks/4"],
+    ]) {
       const res = await agents.supervisor.get(path!);
       expect(res.status, path).toBe(303);
       expect(res.headers.location, path).toBe(page);

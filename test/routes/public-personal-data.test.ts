@@ -14,14 +14,29 @@ describe("public pages carry no personal data", () => {
     const worker = workerInput(5, { phone: "13911112222", idNumber: idNumber(5) });
     const { id, caseNumber, queryCode } = makeCase(t.db, { workers: [worker] });
     const supervisor = await loginAs(t.app, "supervisor1");
-    await supervisor.post(`/cases/${id}/assign`).type("form").send({ leadId: userId(t.db, "inspector1"), version: 1 });
-    await supervisor.post(`/cases/${id}/moves`).type("form").send({ move: "file", version: 2, note: `联系 ${worker.phone}，身份证 ${worker.idNumber}` });
+    await supervisor
+      .post(`/cases/${id}/assign`)
+      .type("form")
+      .send({ leadId: userId(t.db, "inspector1"), version: 1 });
+    await supervisor
+      .post(`/cases/${id}/moves`)
+      .type("form")
+      .send({ move: "file", version: 2, note: `联系 ${worker.phone}，身份证 ${worker.idNumber}` });
 
     const visitor = () => browser(t.app);
-    const online = await visitor().post("/complaint").type("form").send({
-      "workers.0.name": "孙七", "workers.0.phone": "13700000007", "workers.0.idNumber": idNumber(77), "workers.0.age": "36", "workers.0.claimed": "9600",
-      employerName: "某餐饮管理有限公司", district: "二道区", facts: "欠三个月工资。",
-    });
+    const online = await visitor()
+      .post("/complaint")
+      .type("form")
+      .send({
+        "workers.0.name": "孙七",
+        "workers.0.phone": "13700000007",
+        "workers.0.idNumber": idNumber(77),
+        "workers.0.age": "36",
+        "workers.0.claimed": "9600",
+        employerName: "某餐饮管理有限公司",
+        district: "二道区",
+        facts: "欠三个月工资。",
+      });
     expect(online.status).toBe(201);
     const pages = {
       "/": await request(t.app).get("/"),

@@ -13,7 +13,10 @@ describe("POST /query (public progress lookup)", () => {
   it("shows the state in plain Chinese, the dates and the latest public step", async () => {
     const { id, caseNumber, queryCode } = makeCase(t.db);
     const supervisor = await loginAs(t.app, "supervisor1");
-    await supervisor.post(`/cases/${id}/assign`).type("form").send({ leadId: userId(t.db, "inspector1"), version: 1 });
+    await supervisor
+      .post(`/cases/${id}/assign`)
+      .type("form")
+      .send({ leadId: userId(t.db, "inspector1"), version: 1 });
     await supervisor.post(`/cases/${id}/moves`).type("form").send({ move: "file", version: 2, note: "内部备注：老板电话 13912345678" });
     const res = await lookup(caseNumber, queryCode.toLowerCase());
     expect(res.status).toBe(200);
@@ -43,7 +46,11 @@ describe("POST /query (public progress lookup)", () => {
 
   it("is rate-limited per address", async () => {
     const agent = browser(t.app);
-    for (let i = 0; i < 20; i++) await agent.post("/query").type("form").send({ caseNumber: "QX-2026-000001", queryCode: `A${i}` });
+    for (let i = 0; i < 20; i++)
+      await agent
+        .post("/query")
+        .type("form")
+        .send({ caseNumber: "QX-2026-000001", queryCode: `A${i}` });
     const res = await agent.post("/query").type("form").send({ caseNumber: "QX-2026-000001", queryCode: "B" });
     expect(res.status).toBe(429);
     expect(res.text).toContain("查询过于频繁");
@@ -90,7 +97,10 @@ describe("/complaint (online self-filing)", () => {
   });
 
   it("names bad fields and keeps what was typed", async () => {
-    const res = await browser(t.app).post("/complaint").type("form").send(form({ "workers.0.idNumber": "123", employerName: "" }));
+    const res = await browser(t.app)
+      .post("/complaint")
+      .type("form")
+      .send(form({ "workers.0.idNumber": "123", employerName: "" }));
     expect(res.status).toBe(422);
     expect(res.text).toContain("身份证号应为 18 位");
     expect(res.text).toContain("请填写被投诉单位名称");

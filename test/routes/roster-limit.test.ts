@@ -11,7 +11,8 @@ function preview(agent: Agent, name: string, content: Buffer) {
 
 const header = ["姓名", "性别", "年龄", "身份证号", "手机号", "籍贯", "工种", "工作期间", "诉求金额（元）"];
 const row = (n: number) => [`工人${n}`, "", "38", idNumber(n), `139${String(n).padStart(8, "0")}`, "吉林省农安县", "瓦工", "2026-05 至 2026-10", "6200"];
-const csv = (rows: number, cells: (n: number) => string[] = row) => Buffer.from([header, ...Array.from({ length: rows }, (_, i) => cells(i + 1))].map((r) => r.join(",")).join("\n"));
+const csv = (rows: number, cells: (n: number) => string[] = row) =>
+  Buffer.from([header, ...Array.from({ length: rows }, (_, i) => cells(i + 1))].map((r) => r.join(",")).join("\n"));
 /** The columns that must be there, to fit 96,296 rows under the 5 MB upload limit. */
 const shortRow = (n: number) => [`工人${n}`, "", "", idNumber(n), "", "", "", "", "6200"];
 

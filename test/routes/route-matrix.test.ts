@@ -165,20 +165,62 @@ beforeAll(async () => {
   recordMediation(t.db, {
     caseId: c.id,
     version: c.version(),
-    input: { sessionOn: "2026-11-23", place: "调解室", workerSide: "张三", employerSide: "单位代表", workerStatement: "x", employerStatement: "y", result: "agreement", payBy: "2026-11-30", paymentMethod: "转账", amounts: [{ workerId: worker.id, amountFen: worker.claimed_fen }] },
+    input: {
+      sessionOn: "2026-11-23",
+      place: "调解室",
+      workerSide: "张三",
+      employerSide: "单位代表",
+      workerStatement: "x",
+      employerStatement: "y",
+      result: "agreement",
+      payBy: "2026-11-30",
+      paymentMethod: "转账",
+      amounts: [{ workerId: worker.id, amountFen: worker.claimed_fen }],
+    },
     actor: supervisor,
     now,
   });
   transition(t.db, { caseId: c.id, move: "mediationFailed", note: "单位反悔", version: c.version(), actor: supervisor, now });
-  issueOrder(t.db, { caseId: c.id, version: c.version(), payBy: "2026-11-30", facts: "拖欠工资", amounts: [{ workerId: worker.id, amountFen: worker.claimed_fen }], numberPrefix: "测试令", actor: supervisor, now });
+  issueOrder(t.db, {
+    caseId: c.id,
+    version: c.version(),
+    payBy: "2026-11-30",
+    facts: "拖欠工资",
+    amounts: [{ workerId: worker.id, amountFen: worker.claimed_fen }],
+    numberPrefix: "测试令",
+    actor: supervisor,
+    now,
+  });
   const zjj = findUnitByName(t.db, "市住建局")!.id;
-  escalateCase(t.db, { caseId: c.id, version: c.version(), input: { grounds: ["manyWorkers"], reason: "涉及人数多", tasks: [{ unitId: zjj, request: "核查", workingDays: 5 }] }, actor: supervisor, now });
+  escalateCase(t.db, {
+    caseId: c.id,
+    version: c.version(),
+    input: { grounds: ["manyWorkers"], reason: "涉及人数多", tasks: [{ unitId: zjj, request: "核查", workingDays: 5 }] },
+    actor: supervisor,
+    now,
+  });
   mkdirSync(t.evidenceDir, { recursive: true });
   writeFileSync(join(t.evidenceDir, "matrix-evidence.pdf"), "%PDF-1.4");
-  addEvidence(t.db, { caseId: c.id, files: [{ storedName: "matrix-evidence.pdf", originalName: "证据.pdf", mimeType: "application/pdf", size: 8, sha256: "0".repeat(64) }], description: "", actor: supervisor, now });
-  await createUser(t.db, { username: "unit_gaj", displayName: "公安联络员", role: "unit", unitId: findUnitByName(t.db, "市公安局")!.id, password: "demo1234" }, null);
+  addEvidence(t.db, {
+    caseId: c.id,
+    files: [{ storedName: "matrix-evidence.pdf", originalName: "证据.pdf", mimeType: "application/pdf", size: 8, sha256: "0".repeat(64) }],
+    description: "",
+    actor: supervisor,
+    now,
+  });
+  await createUser(
+    t.db,
+    { username: "unit_gaj", displayName: "公安联络员", role: "unit", unitId: findUnitByName(t.db, "市公安局")!.id, password: "demo1234" },
+    null,
+  );
   const victim = await createUser(t.db, { username: "victim", displayName: "被改的用户", role: "clerk", unitId: null, password: "demo1234" }, null);
-  const one = (sql: string, ...args: unknown[]) => String(t.db.$client.prepare(sql).pluck().get(...args));
+  const one = (sql: string, ...args: unknown[]) =>
+    String(
+      t.db.$client
+        .prepare(sql)
+        .pluck()
+        .get(...args),
+    );
   Object.assign(params, {
     id: String(c.id),
     evidenceId: one("select id from evidence where case_id = ?", c.id),
@@ -192,17 +234,48 @@ beforeAll(async () => {
   const taskId = one("select id from task_force_tasks where case_id = ?", c.id);
   const victimId = String(victim.id);
   // A blacklist proceeding on the case (on incident grounds, a week after the order's pay-by date) and a draft 重大违法 batch.
-  const proceedingId = String(proposeListing(t.db, { input: { caseId: c.id, orderId: Number(params.orderId), grounds: { kind: "incident", description: "围堵项目部" }, facts: "逾期未付", persons: [{ role: "legalRep", name: "赵某", idNumber: idNumber(700) }] }, thresholds: { oneWorkerFen: 1_000_000, groupFen: 5_000_000 }, actor: supervisor, now: new Date("2026-12-07T02:00:00Z") }));
+  const proceedingId = String(
+    proposeListing(t.db, {
+      input: {
+        caseId: c.id,
+        orderId: Number(params.orderId),
+        grounds: { kind: "incident", description: "围堵项目部" },
+        facts: "逾期未付",
+        persons: [{ role: "legalRep", name: "赵某", idNumber: idNumber(700) }],
+      },
+      thresholds: { oneWorkerFen: 1_000_000, groupFen: 5_000_000 },
+      actor: supervisor,
+      now: new Date("2026-12-07T02:00:00Z"),
+    }),
+  );
   const batchId = String(createBatch(t.db, { kind: "adhoc", title: "矩阵测试", quarterKey: "", actor: supervisor, now }));
   params.entryId = "999999";
   agents.A = browser(t.app);
-  for (const [col, username] of [["C", "clerk1"], ["I", "inspector1"], ["O", "inspector3"], ["S", "supervisor1"], ["L", "unit_zjj"], ["X", "unit_gaj"], ["D", "admin"]] as const) {
+  for (const [col, username] of [
+    ["C", "clerk1"],
+    ["I", "inspector1"],
+    ["O", "inspector3"],
+    ["S", "supervisor1"],
+    ["L", "unit_zjj"],
+    ["X", "unit_gaj"],
+    ["D", "admin"],
+  ] as const) {
     agents[col] = await loginAs(t.app, username);
   }
   // The :id of task and user routes is a task and a throwaway user, not the case.
   pathFor = (route) => {
     const [, path] = route.split(" ") as [string, string];
-    const id = path.startsWith("/blacklist/") ? proceedingId : path.startsWith("/violations/") ? batchId : path.startsWith("/tasks/") ? taskId : path.startsWith("/admin/users/") ? victimId : path.startsWith("/admin/units/") ? String(findUnitByName(t.db, "市水利局")!.id) : params.id!;
+    const id = path.startsWith("/blacklist/")
+      ? proceedingId
+      : path.startsWith("/violations/")
+        ? batchId
+        : path.startsWith("/tasks/")
+          ? taskId
+          : path.startsWith("/admin/users/")
+            ? victimId
+            : path.startsWith("/admin/units/")
+              ? String(findUnitByName(t.db, "市水利局")!.id)
+              : params.id!;
     return path.replace(/:(\w+)/g, (_, name: string) => (name === "id" ? id : params[name]!));
   };
 });

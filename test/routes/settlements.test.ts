@@ -33,7 +33,10 @@ describe("快速调处", () => {
   it("settles a case by mediation in 2 working days, never filed, recovered = paid", async () => {
     const c = await workedCase(t, { to: "mediating", overrides: twoWorkers });
     expect((await inspector.post(`/cases/${c.id}/mediations`).type("form").send(mediationForm(c.version(), c.workers))).status).toBe(303);
-    const items = t.db.$client.prepare("select id, worker_id, amount_fen from settlement_items where case_id = ? order by id").all(c.id) as { id: number; amount_fen: number }[];
+    const items = t.db.$client.prepare("select id, worker_id, amount_fen from settlement_items where case_id = ? order by id").all(c.id) as {
+      id: number;
+      amount_fen: number;
+    }[];
     expect(items.map((i) => i.amount_fen)).toEqual([850000, 420000]);
 
     const early = await inspector.post(`/cases/${c.id}/settle`).type("form").send({ version: c.version(), note: "" });
@@ -43,7 +46,14 @@ describe("快速调处", () => {
     t.clock.now = new Date("2026-11-25T03:00:00Z");
     inspector = await loginAs(t.app, "inspector1"); // two days later: a new session
     const pay = (itemId: number, amount: string) =>
-      inspector.post(`/cases/${c.id}/payments`).field("version", String(c.version())).field("itemId", String(itemId)).field("amount", amount).field("paidOn", "2026-11-25").field("workerConfirmed", "on").attach("proof", Buffer.from("receipt"), "转账截图.png");
+      inspector
+        .post(`/cases/${c.id}/payments`)
+        .field("version", String(c.version()))
+        .field("itemId", String(itemId))
+        .field("amount", amount)
+        .field("paidOn", "2026-11-25")
+        .field("workerConfirmed", "on")
+        .attach("proof", Buffer.from("receipt"), "转账截图.png");
     expect((await pay(items[0]!.id, "8500")).status).toBe(303);
     const over = await pay(items[1]!.id, "5000");
     expect(over.status).toBe(422);
@@ -62,9 +72,17 @@ describe("快速调处", () => {
 
   it("needs every worker's confirmation before 快调化解", async () => {
     const c = await workedCase(t, { to: "mediating" });
-    await inspector.post(`/cases/${c.id}/mediations`).type("form").send({ ...mediationForm(c.version(), [...c.workers, { id: 0 }]), "amount.0": "" });
+    await inspector
+      .post(`/cases/${c.id}/mediations`)
+      .type("form")
+      .send({ ...mediationForm(c.version(), [...c.workers, { id: 0 }]), "amount.0": "" });
     const item = t.db.$client.prepare("select id from settlement_items").pluck().get() as number;
-    await inspector.post(`/cases/${c.id}/payments`).field("version", String(c.version())).field("itemId", String(item)).field("amount", "8500").field("paidOn", "2026-11-23");
+    await inspector
+      .post(`/cases/${c.id}/payments`)
+      .field("version", String(c.version()))
+      .field("itemId", String(item))
+      .field("amount", "8500")
+      .field("paidOn", "2026-11-23");
     const res = await inspector.post(`/cases/${c.id}/settle`).type("form").send({ version: c.version() });
     expect(res.text).toContain("尚有投诉人未确认收到工资");
     expect(row(c.id).state).toBe("mediating");
@@ -76,7 +94,10 @@ describe("快速调处", () => {
     [{ sessionOn: "2026-02-30" }, "调解日期应为有效日期"],
   ])("refuses %o with a message, keeping what was typed", async (change, message) => {
     const c = await workedCase(t, { to: "mediating", overrides: twoWorkers });
-    const res = await inspector.post(`/cases/${c.id}/mediations`).type("form").send(mediationForm(c.version(), c.workers, change));
+    const res = await inspector
+      .post(`/cases/${c.id}/mediations`)
+      .type("form")
+      .send(mediationForm(c.version(), c.workers, change));
     expect(res.status).toBe(422);
     expect(res.text).toContain(message);
     expect(res.text).toContain("要求结清工资");
@@ -85,7 +106,12 @@ describe("快速调处", () => {
 
   it("reports every field's problem at once, each naming its field, and keeps the typed values", async () => {
     const c = await workedCase(t, { to: "mediating", overrides: twoWorkers });
-    const res = await inspector.post(`/cases/${c.id}/mediations`).type("form").send(mediationForm(c.version(), c.workers, { place: "", sessionOn: "2026-02-30", [`amount.${c.workers[0]!.id}`]: "八千", employerSide: "单位代表孙某" }));
+    const res = await inspector
+      .post(`/cases/${c.id}/mediations`)
+      .type("form")
+      .send(
+        mediationForm(c.version(), c.workers, { place: "", sessionOn: "2026-02-30", [`amount.${c.workers[0]!.id}`]: "八千", employerSide: "单位代表孙某" }),
+      );
     expect(res.status).toBe(422);
     for (const message of ["请填写调解地点", "调解日期应为有效日期", "工人1的约定金额应为金额数字"]) expect(res.text).toContain(message);
     expect(res.text).toContain('value="单位代表孙某"');
@@ -95,7 +121,10 @@ describe("快速调处", () => {
 
   it("names the worker whose amount is not a number", async () => {
     const c = await workedCase(t, { to: "mediating", overrides: twoWorkers });
-    const res = await inspector.post(`/cases/${c.id}/mediations`).type("form").send(mediationForm(c.version(), c.workers, { [`amount.${c.workers[1]!.id}`]: "四千" }));
+    const res = await inspector
+      .post(`/cases/${c.id}/mediations`)
+      .type("form")
+      .send(mediationForm(c.version(), c.workers, { [`amount.${c.workers[1]!.id}`]: "四千" }));
     expect(res.text).toContain("工人2的约定金额应为金额数字");
   });
 
@@ -105,7 +134,10 @@ describe("快速调处", () => {
     expect(page.text).toContain("快速调处须在 5 个工作日受理期限内完成");
     const bench = await inspector.get("/cases");
     expect(bench.text).toMatch(/快速调处即将或已经超出 5 个工作日受理期限（1）[\s\S]*QX-2026-000001/);
-    await inspector.post(`/cases/${c.id}/mediations`).type("form").send({ ...mediationForm(c.version(), [...c.workers, { id: 0 }]), result: "failed" });
+    await inspector
+      .post(`/cases/${c.id}/mediations`)
+      .type("form")
+      .send({ ...mediationForm(c.version(), [...c.workers, { id: 0 }]), result: "failed" });
     expect(t.db.$client.prepare("select result from mediations").pluck().get()).toBe("failed");
     await inspector.post(`/cases/${c.id}/moves`).type("form").send({ move: "mediationFailed", version: c.version(), note: "单位拒不到场" });
     expect(row(c.id)).toMatchObject({ state: "filed", filed_on: "2026-11-23" });
@@ -119,7 +151,10 @@ describe("登记支付", () => {
     [{ paidOn: "2026-11-24" }, "支付日期不能晚于今天"],
   ])("refuses %o", async (change, message) => {
     const c = await workedCase(t, { to: "mediating" });
-    await inspector.post(`/cases/${c.id}/mediations`).type("form").send({ ...mediationForm(c.version(), [...c.workers, { id: 0 }]) });
+    await inspector
+      .post(`/cases/${c.id}/mediations`)
+      .type("form")
+      .send({ ...mediationForm(c.version(), [...c.workers, { id: 0 }]) });
     const item = t.db.$client.prepare("select id from settlement_items").pluck().get() as number;
     const fields: Record<string, string> = { version: String(c.version()), itemId: String(item), amount: "100", paidOn: "2026-11-23", ...change };
     let req = inspector.post(`/cases/${c.id}/payments`);
@@ -132,9 +167,18 @@ describe("登记支付", () => {
 
   it("refuses a proof of an unknown type and keeps no file", async () => {
     const c = await workedCase(t, { to: "mediating" });
-    await inspector.post(`/cases/${c.id}/mediations`).type("form").send({ ...mediationForm(c.version(), [...c.workers, { id: 0 }]) });
+    await inspector
+      .post(`/cases/${c.id}/mediations`)
+      .type("form")
+      .send({ ...mediationForm(c.version(), [...c.workers, { id: 0 }]) });
     const item = t.db.$client.prepare("select id from settlement_items").pluck().get() as number;
-    const res = await inspector.post(`/cases/${c.id}/payments`).field("version", String(c.version())).field("itemId", String(item)).field("amount", "100").field("paidOn", "2026-11-23").attach("proof", Buffer.from("x"), "凭证.docx");
+    const res = await inspector
+      .post(`/cases/${c.id}/payments`)
+      .field("version", String(c.version()))
+      .field("itemId", String(item))
+      .field("amount", "100")
+      .field("paidOn", "2026-11-23")
+      .attach("proof", Buffer.from("x"), "凭证.docx");
     expect(res.status).toBe(422);
     expect(res.text).toContain("文件“凭证.docx”的类型不支持");
     expect(t.db.$client.prepare("select count(*) from evidence").pluck().get()).toBe(0);
@@ -144,7 +188,16 @@ describe("登记支付", () => {
 describe("责令限期支付", () => {
   async function ordered() {
     const c = await workedCase(t, { to: "filed", overrides: twoWorkers });
-    const res = await inspector.post(`/cases/${c.id}/orders`).type("form").send({ version: c.version(), payBy: "2026-11-30", facts: "经查拖欠工资。", [`amount.${c.workers[0]!.id}`]: "8500", [`amount.${c.workers[1]!.id}`]: "4200" });
+    const res = await inspector
+      .post(`/cases/${c.id}/orders`)
+      .type("form")
+      .send({
+        version: c.version(),
+        payBy: "2026-11-30",
+        facts: "经查拖欠工资。",
+        [`amount.${c.workers[0]!.id}`]: "8500",
+        [`amount.${c.workers[1]!.id}`]: "4200",
+      });
     expect(res.status).toBe(303);
     return { ...c, orderId: t.db.$client.prepare("select id from payment_orders").pluck().get() as number };
   }
@@ -160,14 +213,21 @@ describe("责令限期支付", () => {
 
   it("refuses a pay-by date that is not after today", async () => {
     const c = await workedCase(t, { to: "filed" });
-    const res = await inspector.post(`/cases/${c.id}/orders`).type("form").send({ version: c.version(), payBy: "2026-11-23", facts: "x", [`amount.${c.workers[0]!.id}`]: "100" });
+    const res = await inspector
+      .post(`/cases/${c.id}/orders`)
+      .type("form")
+      .send({ version: c.version(), payBy: "2026-11-23", facts: "x", [`amount.${c.workers[0]!.id}`]: "100" });
     expect(res.status).toBe(422);
     expect(res.text).toContain("限期支付日期应晚于今天");
   });
 
   it("offers the next steps only once the deadline has passed unpaid: compensation 50–100 %", async () => {
     const c = await ordered();
-    const enforce = (body: Record<string, string>) => inspector.post(`/cases/${c.id}/orders/${c.orderId}/enforce`).type("form").send({ version: c.version(), ...body });
+    const enforce = (body: Record<string, string>) =>
+      inspector
+        .post(`/cases/${c.id}/orders/${c.orderId}/enforce`)
+        .type("form")
+        .send({ version: c.version(), ...body });
     const early = await enforce({ kind: "compensation", ratePercent: "50" });
     expect(early.status).toBe(422);
     expect(early.text).toContain("届满且仍未支付时");
@@ -182,12 +242,28 @@ describe("责令限期支付", () => {
     expect((await inspector.get(`/cases/${c.id}/orders/${c.orderId}/compensation?ratePercent=120`)).text).toContain("加付赔偿金计算");
     // 陈述申辩 first: 事先告知书, service, the period, the statement (docs/rules.md §陈述申辩).
     expect((await enforce({ kind: "compensation", ratePercent: "80" })).text).toContain("须先向用人单位送达事先告知书");
-    expect((await inspector.post(`/cases/${c.id}/orders/${c.orderId}/prior-notices`).type("form").send({ version: c.version(), kind: "compensation", ratePercent: "80", facts: "逾期未支付", grounds: "有工资表为证" })).status).toBe(303);
+    expect(
+      (
+        await inspector
+          .post(`/cases/${c.id}/orders/${c.orderId}/prior-notices`)
+          .type("form")
+          .send({ version: c.version(), kind: "compensation", ratePercent: "80", facts: "逾期未支付", grounds: "有工资表为证" })
+      ).status,
+    ).toBe(303);
     const noticeId = t.db.$client.prepare("select id from prior_notices").pluck().get() as number;
-    expect((await inspector.post(`/cases/${c.id}/prior-notices/${noticeId}/service`).type("form").send({ version: c.version(), servedOn: "2026-12-01", method: "直接送达" })).status).toBe(303);
+    expect(
+      (
+        await inspector
+          .post(`/cases/${c.id}/prior-notices/${noticeId}/service`)
+          .type("form")
+          .send({ version: c.version(), servedOn: "2026-12-01", method: "直接送达" })
+      ).status,
+    ).toBe(303);
     t.clock.now = new Date("2026-12-09T02:00:00Z");
     inspector = await loginAs(t.app, "inspector1");
-    expect((await inspector.post(`/cases/${c.id}/prior-notices/${noticeId}/statement`).type("form").send({ version: c.version(), statement: "none" })).status).toBe(303);
+    expect(
+      (await inspector.post(`/cases/${c.id}/prior-notices/${noticeId}/statement`).type("form").send({ version: c.version(), statement: "none" })).status,
+    ).toBe(303);
     expect((await enforce({ kind: "compensation", ratePercent: "80" })).status).toBe(303);
     expect(t.db.$client.prepare("select amount_fen from enforcement_actions").pluck().get()).toBe(1016000);
     expect((await inspector.get(`/cases/${c.id}`)).text).toMatch(/责令加付赔偿金\s*80%，¥10,160.00/);
@@ -199,12 +275,30 @@ describe("责令限期支付", () => {
 
   it("is paid, then closed with recovered amounts and a closing report", async () => {
     const c = await ordered();
-    const items = t.db.$client.prepare("select id, amount_fen from settlement_items where source = 'order' order by id").all() as { id: number; amount_fen: number }[];
+    const items = t.db.$client.prepare("select id, amount_fen from settlement_items where source = 'order' order by id").all() as {
+      id: number;
+      amount_fen: number;
+    }[];
     for (const i of items) {
-      await inspector.post(`/cases/${c.id}/payments`).field("version", String(c.version())).field("itemId", String(i.id)).field("amount", String(i.amount_fen / 100)).field("paidOn", "2026-11-23");
+      await inspector
+        .post(`/cases/${c.id}/payments`)
+        .field("version", String(c.version()))
+        .field("itemId", String(i.id))
+        .field("amount", String(i.amount_fen / 100))
+        .field("paidOn", "2026-11-23");
     }
     const close = (agent: Agent, body: Record<string, string>) =>
-      agent.post(`/cases/${c.id}/close`).type("form").send({ version: c.version(), outcome: "paidAfterOrder", note: "已足额支付", [`recovered.${c.workers[0]!.id}`]: "8500", [`recovered.${c.workers[1]!.id}`]: "4200", ...body });
+      agent
+        .post(`/cases/${c.id}/close`)
+        .type("form")
+        .send({
+          version: c.version(),
+          outcome: "paidAfterOrder",
+          note: "已足额支付",
+          [`recovered.${c.workers[0]!.id}`]: "8500",
+          [`recovered.${c.workers[1]!.id}`]: "4200",
+          ...body,
+        });
     const over = await close(inspector, { [`recovered.${c.workers[1]!.id}`]: "5000" });
     expect(over.status).toBe(422);
     expect(over.text).toContain("工人2：追回金额超过诉求金额，须由科长填写说明");
@@ -218,7 +312,16 @@ describe("责令限期支付", () => {
 
   it("lets a supervisor record more than claimed with a note", async () => {
     const c = await workedCase(t, { to: "filed" });
-    const res = await c.supervisor.post(`/cases/${c.id}/close`).type("form").send({ version: c.version(), outcome: "emergencyFund", note: "应急周转金垫付", overClaimNote: "含垫付的加班工资", [`recovered.${c.workers[0]!.id}`]: "12750" });
+    const res = await c.supervisor
+      .post(`/cases/${c.id}/close`)
+      .type("form")
+      .send({
+        version: c.version(),
+        outcome: "emergencyFund",
+        note: "应急周转金垫付",
+        overClaimNote: "含垫付的加班工资",
+        [`recovered.${c.workers[0]!.id}`]: "12750",
+      });
     expect(res.status).toBe(303);
     expect(t.db.$client.prepare("select recovered_fen from case_workers").pluck().get()).toBe(1275000);
   });
@@ -227,7 +330,10 @@ describe("责令限期支付", () => {
 describe("reopening", () => {
   it("is a supervisor's, with a reason, back to the state the case was closed from", async () => {
     const c = await workedCase(t, { to: "filed" });
-    await c.supervisor.post(`/cases/${c.id}/close`).type("form").send({ version: c.version(), outcome: "filingRevoked", note: "撤销立案", [`recovered.${c.workers[0]!.id}`]: "0" });
+    await c.supervisor
+      .post(`/cases/${c.id}/close`)
+      .type("form")
+      .send({ version: c.version(), outcome: "filingRevoked", note: "撤销立案", [`recovered.${c.workers[0]!.id}`]: "0" });
     expect((await inspector.post(`/cases/${c.id}/moves`).type("form").send({ move: "reopen", version: c.version(), note: "x" })).status).toBe(403);
     const noReason = await c.supervisor.post(`/cases/${c.id}/moves`).type("form").send({ move: "reopen", version: c.version(), note: "" });
     expect(noReason.text).toContain("请填写重新办理的理由");

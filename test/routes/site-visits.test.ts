@@ -14,7 +14,10 @@ beforeEach(async () => {
   t = await makeTestApp();
   caseId = makeCase(t.db).id;
   const supervisor = await loginAs(t.app, "supervisor1");
-  await supervisor.post(`/cases/${caseId}/assign`).type("form").send({ leadId: userId(t.db, "inspector1"), secondId: userId(t.db, "inspector2"), version: 1 });
+  await supervisor
+    .post(`/cases/${caseId}/assign`)
+    .type("form")
+    .send({ leadId: userId(t.db, "inspector1"), secondId: userId(t.db, "inspector2"), version: 1 });
   await supervisor.post(`/cases/${caseId}/moves`).type("form").send({ move: "file", version: 2, note: "" });
 });
 
@@ -78,12 +81,20 @@ describe("POST /cases/:id/visits", () => {
     const small = await makeTestApp(undefined, { EVIDENCE_MAX_BYTES: "2048" });
     const id = makeCase(small.db).id;
     const supervisor = await loginAs(small.app, "supervisor1");
-    await supervisor.post(`/cases/${id}/assign`).type("form").send({ leadId: userId(small.db, "inspector1"), secondId: userId(small.db, "inspector2"), version: 1 });
+    await supervisor
+      .post(`/cases/${id}/assign`)
+      .type("form")
+      .send({ leadId: userId(small.db, "inspector1"), secondId: userId(small.db, "inspector2"), version: 1 });
     await supervisor.post(`/cases/${id}/moves`).type("form").send({ move: "file", version: 2, note: "" });
     const res = await supervisor
       .post(`/cases/${id}/visits`)
-      .field("version", "3").field("visitedAt", "2026-11-23T09:30").field("place", "工地").field("peopleQuestioned", "周某").field("findings", "拖欠属实")
-      .field("inspectorIds", String(userId(small.db, "inspector1"))).field("inspectorIds", String(userId(small.db, "inspector2")))
+      .field("version", "3")
+      .field("visitedAt", "2026-11-23T09:30")
+      .field("place", "工地")
+      .field("peopleQuestioned", "周某")
+      .field("findings", "拖欠属实")
+      .field("inspectorIds", String(userId(small.db, "inspector1")))
+      .field("inspectorIds", String(userId(small.db, "inspector2")))
       .attach("recordings", Buffer.alloc(8192, 1), "录像.mp4");
     expect(res.status).toBe(422);
     expect(res.text).toContain("文件“录像.mp4”超过 2 KB 上限");
@@ -115,8 +126,13 @@ describe("POST /cases/:id/visits", () => {
     const supervisor = await loginAs(t.app, "supervisor1");
     const res = await supervisor
       .post(`/cases/${fresh.id}/visits`)
-      .field("version", "1").field("visitedAt", "2026-11-23T09:30").field("place", "x").field("peopleQuestioned", "x").field("findings", "x")
-      .field("inspectorIds", String(userId(t.db, "inspector1"))).field("inspectorIds", String(userId(t.db, "inspector2")))
+      .field("version", "1")
+      .field("visitedAt", "2026-11-23T09:30")
+      .field("place", "x")
+      .field("peopleQuestioned", "x")
+      .field("findings", "x")
+      .field("inspectorIds", String(userId(t.db, "inspector1")))
+      .field("inspectorIds", String(userId(t.db, "inspector2")))
       .attach("recordings", Buffer.from("x"), "a.mp4");
     expect(res.status).toBe(409);
     expect(res.text).toContain("不能“记录现场检查”");
@@ -169,7 +185,10 @@ describe("evidence is never replaced or deleted", () => {
 describe("a large recording", () => {
   it("streams 256 MB to disk while the server's memory stays flat", async () => {
     const inspector = await loginAs(t.app, "inspector1");
-    const session = (inspector as unknown as { jar: { getCookie: (name: string, opts: unknown) => { value: string } | undefined } }).jar.getCookie("qx_session", { domain: "127.0.0.1", path: "/", secure: false, script: false });
+    const session = (inspector as unknown as { jar: { getCookie: (name: string, opts: unknown) => { value: string } | undefined } }).jar.getCookie(
+      "qx_session",
+      { domain: "127.0.0.1", path: "/", secure: false, script: false },
+    );
     const server = t.app.listen(0, "127.0.0.1");
     await new Promise((resolve) => server.once("listening", resolve));
     const { port } = server.address() as AddressInfo;
@@ -204,7 +223,13 @@ describe("a large recording", () => {
     const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 20);
     const status = await new Promise<number>((resolve, reject) => {
       const req = httpRequest(
-        { host: "127.0.0.1", port, method: "POST", path: `/cases/${caseId}/visits`, headers: { "Content-Type": `multipart/form-data; boundary=${boundary}`, Cookie: `qx_session=${session!.value}`, "Sec-Fetch-Site": "same-origin" } },
+        {
+          host: "127.0.0.1",
+          port,
+          method: "POST",
+          path: `/cases/${caseId}/visits`,
+          headers: { "Content-Type": `multipart/form-data; boundary=${boundary}`, Cookie: `qx_session=${session!.value}`, "Sec-Fetch-Site": "same-origin" },
+        },
         (res) => {
           res.resume();
           res.on("end", () => resolve(res.statusCode ?? 0));

@@ -14,7 +14,14 @@ async function escalated() {
   const res = await c.supervisor
     .post(`/cases/${c.id}/escalate`)
     .type("form")
-    .send({ version: c.version(), grounds: ["manyWorkers", "severalDepartments"], reason: "总包单位拒不拨付", unitIds: [unit("市住建局"), unit("市公安局")], request: "核查工程款拨付；维护现场秩序", workingDays: "5" });
+    .send({
+      version: c.version(),
+      grounds: ["manyWorkers", "severalDepartments"],
+      reason: "总包单位拒不拨付",
+      unitIds: [unit("市住建局"), unit("市公安局")],
+      request: "核查工程款拨付；维护现场秩序",
+      workingDays: "5",
+    });
   expect(res.status).toBe(303);
   const tasks = t.db.$client.prepare("select id, unit_id from task_force_tasks order by id").all() as { id: number; unit_id: number }[];
   return { ...c, tasks };
@@ -53,7 +60,16 @@ describe("escalation (多方合办)", () => {
     await c.supervisor
       .post(`/cases/${c.id}/escalate`)
       .type("form")
-      .send({ version: c.version(), grounds: ["massIncidentRisk"], reason: "工人聚集", unitIds: [zjj, gaj], request: "核查工程款", workingDays: "5", [`request.${gaj}`]: "维护现场秩序", [`days.${gaj}`]: "1" });
+      .send({
+        version: c.version(),
+        grounds: ["massIncidentRisk"],
+        reason: "工人聚集",
+        unitIds: [zjj, gaj],
+        request: "核查工程款",
+        workingDays: "5",
+        [`request.${gaj}`]: "维护现场秩序",
+        [`days.${gaj}`]: "1",
+      });
     const rows = t.db.$client.prepare("select unit_id, request, working_days, due_on from task_force_tasks order by unit_id").all();
     expect(rows).toEqual(
       [
@@ -91,9 +107,17 @@ describe("a unit liaison", () => {
   it("answers with text and an attachment; the case shows it", async () => {
     const c = await escalated();
     const liaison = await loginAs(t.app, "unit_zjj");
-    const res = await liaison.post(`/tasks/${c.tasks[0]!.id}/answer`).field("version", "1").field("status", "done").field("answer", "工程款已拨付至工资专户").attach("attachments", Buffer.from("%PDF"), "拨付凭证.pdf");
+    const res = await liaison
+      .post(`/tasks/${c.tasks[0]!.id}/answer`)
+      .field("version", "1")
+      .field("status", "done")
+      .field("answer", "工程款已拨付至工资专户")
+      .attach("attachments", Buffer.from("%PDF"), "拨付凭证.pdf");
     expect(res.status).toBe(303);
-    expect(t.db.$client.prepare("select status, answer from task_force_tasks where id = ?").get(c.tasks[0]!.id)).toEqual({ status: "done", answer: "工程款已拨付至工资专户" });
+    expect(t.db.$client.prepare("select status, answer from task_force_tasks where id = ?").get(c.tasks[0]!.id)).toEqual({
+      status: "done",
+      answer: "工程款已拨付至工资专户",
+    });
     expect(t.db.$client.prepare("select original_name from evidence where task_id = ?").pluck().get(c.tasks[0]!.id)).toBe("拨付凭证.pdf");
     const page = await c.supervisor.get(`/cases/${c.id}`);
     expect(page.text).toMatch(/data-unit="市住建局" data-task-status="done"/);
@@ -118,7 +142,16 @@ describe("answers over answers (defect 11)", () => {
     const id = c.tasks[0]!.id;
     const form = await liaison.get(`/tasks/${id}`);
     const version = /name="version" value="(\d+)"/.exec(form.text)![1]!;
-    expect((await liaison.post(`/tasks/${id}/answer`).field("version", version).field("status", "moreTime").field("answer", "正在核查").field("moreTimeReason", "等待银行流水")).status).toBe(303);
+    expect(
+      (
+        await liaison
+          .post(`/tasks/${id}/answer`)
+          .field("version", version)
+          .field("status", "moreTime")
+          .field("answer", "正在核查")
+          .field("moreTimeReason", "等待银行流水")
+      ).status,
+    ).toBe(303);
     const stale = await liaison.post(`/tasks/${id}/answer`).field("version", version).field("status", "done").field("answer", "已办结");
     expect(stale.status).toBe(409);
     expect(stale.text).toContain("此任务已有新的答复");

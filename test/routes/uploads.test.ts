@@ -69,7 +69,13 @@ describe("uploaded files belong to the request until a handler keeps them", () =
     const t = await makeTestApp();
     const c = await workedCase(t, { to: "filed" });
     const inspector = await loginAs(t.app, "inspector1");
-    const res = await inspector.post(`/cases/${c.id}/payments`).field("version", String(c.version())).field("itemId", "999").field("amount", "100").field("paidOn", "2026-11-23").attach("proof", pdf, "回单.pdf");
+    const res = await inspector
+      .post(`/cases/${c.id}/payments`)
+      .field("version", String(c.version()))
+      .field("itemId", "999")
+      .field("amount", "100")
+      .field("paidOn", "2026-11-23")
+      .attach("proof", pdf, "回单.pdf");
     expect(res.status).toBe(422);
     expect(count(t, "payments")).toBe(0);
     expect(await settle(t.evidenceDir, 0)).toEqual([]);
@@ -89,7 +95,17 @@ describe("uploaded files belong to the request until a handler keeps them", () =
       .map(([k, v]) => `--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`)
       .join("");
     await new Promise<void>((resolve) => {
-      const req = httpRequest({ port, method: "POST", path: "/cases", headers: { "content-type": `multipart/form-data; boundary=${boundary}`, "sec-fetch-site": "same-origin", cookie: String(cookie), "content-length": "10000000" } });
+      const req = httpRequest({
+        port,
+        method: "POST",
+        path: "/cases",
+        headers: {
+          "content-type": `multipart/form-data; boundary=${boundary}`,
+          "sec-fetch-site": "same-origin",
+          cookie: String(cookie),
+          "content-length": "10000000",
+        },
+      });
       req.on("error", () => resolve());
       req.write(head);
       req.write(`--${boundary}\r\nContent-Disposition: form-data; name="evidence"; filename="big.pdf"\r\nContent-Type: application/pdf\r\n\r\n`);

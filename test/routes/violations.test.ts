@@ -31,15 +31,27 @@ describe("重大劳动保障违法行为社会公布", () => {
     await supervisor.post(`${batchUrl}/entries`).type("form").send({ caseId: police });
     const entryId = t.db.$client.prepare("select id from violation_entries").pluck().get() as number;
     expect((await browser(t.app).get("/public/violations")).text).not.toContain("长春市甲劳务有限公司");
-    const blank = await supervisor.post(`${batchUrl}/entries/${entryId}`).type("form").send({ employerName: "长春市甲劳务有限公司", facts: "", handling: "移送公安机关" });
+    const blank = await supervisor
+      .post(`${batchUrl}/entries/${entryId}`)
+      .type("form")
+      .send({ employerName: "长春市甲劳务有限公司", facts: "", handling: "移送公安机关" });
     expect(blank.status).toBe(422);
     expect(blank.text).toContain("请填写主要违法事实");
-    await supervisor.post(`${batchUrl}/entries/${entryId}`).type("form").send({ employerName: "长春市甲劳务有限公司", employerUscc: "", employerAddress: "长春市", employerLegalRep: "甲某", facts: "拖欠 1 名劳动者工资 8000 元，逾期拒不支付。", handling: "2026-11-20 移送公安机关" });
+    await supervisor.post(`${batchUrl}/entries/${entryId}`).type("form").send({
+      employerName: "长春市甲劳务有限公司",
+      employerUscc: "",
+      employerAddress: "长春市",
+      employerLegalRep: "甲某",
+      facts: "拖欠 1 名劳动者工资 8000 元，逾期拒不支付。",
+      handling: "2026-11-20 移送公安机关",
+    });
     expect((await supervisor.post(`${batchUrl}/publish`).type("form").send({})).status).toBe(303);
     const pub = await browser(t.app).get("/public/violations");
     expect(pub.text).toContain("长春市甲劳务有限公司");
     expect(pub.text).toContain("2026-11-20 移送公安机关");
-    expect((await supervisor.post(`${batchUrl}/entries/${entryId}`).type("form").send({ employerName: "改名", facts: "x", handling: "y" })).text).toContain("已发布，不能再修改");
+    expect((await supervisor.post(`${batchUrl}/entries/${entryId}`).type("form").send({ employerName: "改名", facts: "x", handling: "y" })).text).toContain(
+      "已发布，不能再修改",
+    );
   });
 
   it("withdraws a published entry with a reason; the public page drops it and the record keeps it", async () => {
@@ -65,7 +77,10 @@ describe("重大劳动保障违法行为社会公布", () => {
     const batchUrl = (await supervisor.post("/violations").type("form").send({ kind: "adhoc", title: "随时公布" })).headers.location!;
     await supervisor.post(`${batchUrl}/entries`).type("form").send({ caseId: police });
     const entryId = t.db.$client.prepare("select id from violation_entries").pluck().get() as number;
-    await supervisor.post(`${batchUrl}/entries/${entryId}`).type("form").send({ employerName: "长春市甲劳务有限公司", facts: "=HYPERLINK(\"http://x\")", handling: "移送公安机关" });
+    await supervisor
+      .post(`${batchUrl}/entries/${entryId}`)
+      .type("form")
+      .send({ employerName: "长春市甲劳务有限公司", facts: '=HYPERLINK("http://x")', handling: "移送公安机关" });
     await supervisor.post(`${batchUrl}/publish`).type("form").send({});
     const csv = await browser(t.app).get("/public/violations.csv");
     expect(csv.text).toContain(`"'=HYPERLINK(""http://x"")"`);

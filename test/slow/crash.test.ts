@@ -79,7 +79,11 @@ function intakeClients(base: string, clients: number) {
         facts: "在该公司务工，工资未结清。",
       });
       try {
-        const res = await fetch(`${base}/complaint`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin", "x-forwarded-for": `198.51.${c}.${i % 250}` }, body });
+        const res = await fetch(`${base}/complaint`, {
+          method: "POST",
+          headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin", "x-forwarded-for": `198.51.${c}.${i % 250}` },
+          body,
+        });
         const text = await res.text();
         const m = /id="case-number">([^<]+)</.exec(text);
         if (res.status === 201 && m) acknowledged.push({ caseNumber: m[1]!, phone });
@@ -112,7 +116,14 @@ function checkDatabase(dir: string, acknowledged: { caseNumber: string; phone: s
       (select count(*) from case_events e where e.case_id = c.id and e.action = 'register') as registered from cases c where c.case_number = ?`);
     for (const a of acknowledged) expect(find.get(a.phone, a.caseNumber), a.caseNumber).toMatchObject({ workers: 1, registered: 1 });
     // No half-registered case: every case has its workers and its registration event.
-    expect(db.prepare("select count(*) from cases c where c.case_number not like ? and (not exists (select 1 from case_workers w where w.case_id = c.id) or not exists (select 1 from case_events e where e.case_id = c.id))").pluck().get(`${SYNTHETIC}%`)).toBe(0);
+    expect(
+      db
+        .prepare(
+          "select count(*) from cases c where c.case_number not like ? and (not exists (select 1 from case_workers w where w.case_id = c.id) or not exists (select 1 from case_events e where e.case_id = c.id))",
+        )
+        .pluck()
+        .get(`${SYNTHETIC}%`),
+    ).toBe(0);
     return db.prepare("select count(*) from cases").pluck().get() as number;
   } finally {
     db.close();
@@ -170,14 +181,23 @@ describe("crash recovery (SIGKILL)", () => {
     db.exec(`with recursive seq(n) as (select 1 union all select n + 1 from seq where n < 300000)
       insert into cases (${cols.join(", ")}) select ${select} from seq, (select * from cases order by id limit 1)`);
     const synthetic = (d: Database.Database) =>
-      d.prepare(`select distinct acceptance_due_on, target_due_on, calendar_revision from cases where case_number like '${SYNTHETIC}%'`).all() as { acceptance_due_on: string; target_due_on: string; calendar_revision: number }[];
+      d.prepare(`select distinct acceptance_due_on, target_due_on, calendar_revision from cases where case_number like '${SYNTHETIC}%'`).all() as {
+        acceptance_due_on: string;
+        target_due_on: string;
+        calendar_revision: number;
+      }[];
     const calendarVersion = (d: Database.Database) => d.prepare("select sum(version) from calendar_years").pluck().get() as number;
     const [before] = synthetic(db);
     const versionBefore = calendarVersion(db);
     db.close();
 
     const server = await startServer(dir);
-    const login = await fetch(`${server.base}/login`, { method: "POST", headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin" }, body: `username=admin&password=${ADMIN_PASSWORD}`, redirect: "manual" });
+    const login = await fetch(`${server.base}/login`, {
+      method: "POST",
+      headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin" },
+      body: `username=admin&password=${ADMIN_PASSWORD}`,
+      redirect: "manual",
+    });
     const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
     expect(cookie).toMatch(/=/);
     const clients = intakeClients(server.base, 4);
