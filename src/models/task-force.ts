@@ -146,7 +146,14 @@ export function getTaskFor(db: Db, taskId: number, viewer: Viewer, today: IsoDat
     .where(eq(caseWorkers.caseId, c.id))
     .get()!;
   const attachments = db
-    .select({ id: evidence.id, originalName: evidence.originalName, size: evidence.size, sha256: evidence.sha256 })
+    .select({
+      id: evidence.id,
+      originalName: evidence.originalName,
+      mimeType: evidence.mimeType,
+      storedName: evidence.storedName,
+      size: evidence.size,
+      sha256: evidence.sha256,
+    })
     .from(evidence)
     .where(eq(evidence.taskId, task.id))
     .all();

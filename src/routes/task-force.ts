@@ -1,10 +1,11 @@
 /** 多方合办: escalation by a supervisor, and the task pages of the member units' liaisons. */
+import { resolve } from "node:path";
 import { Router, type Request, type Response } from "express";
 import type { AppContext } from "../app.js";
 import { STATE_LABELS } from "../domain/case-states.js";
 import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import { staffAbilities } from "../domain/case-abilities.js";
-import { ConflictError, DomainError, ForbiddenError } from "../domain/errors.js";
+import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "../domain/errors.js";
 import { ESCALATION_GROUNDS, MAX_TASK_DAYS, TASK_STATUS_LABELS, type EscalationGround } from "../domain/task-force.js";
 import { formValues, type FieldErrors } from "../forms/form.js";
 import { actOnCase, caseIdOf, requireCaseWork, viewerOf } from "../http/case-page.js";
@@ -68,6 +69,16 @@ export function taskForceRouter(ctx: AppContext): Router {
   }
 
   router.get("/tasks/:id", requireRole("unit", "supervisor"), (req, res) => showTask(req, res));
+
+  // A task's own attachments, for those who may see the task (its unit's liaison, the supervisor).
+  router.get("/tasks/:id/attachments/:evidenceId", requireRole("unit", "supervisor"), (req, res) => {
+    const { attachments } = getTaskFor(db, Number(req.params.id), viewerOf(res), res.locals.today);
+    const attachment = attachments.find((a) => a.id === Number(req.params.evidenceId));
+    if (!attachment) throw new NotFoundError("附件不存在。");
+    res.type(attachment.mimeType);
+    res.attachment(attachment.originalName);
+    res.sendFile(resolve(config.evidenceDir, attachment.storedName));
+  });
 
   // The task's own liaison only, checked before any attachment is received.
   const answeringLiaison = (req: Request, res: Response, next: () => void) => {

@@ -64,6 +64,7 @@ GET /cases/:id/report                                | - + + - + - - -
 POST /cases/:id/escalate                             | - - - - + - - -
 GET /tasks                                           | - - - - + + + -
 GET /tasks/:id                                       | - - - - + + - -
+GET /tasks/:id/attachments/:evidenceId               | - - - - + + - -
 POST /tasks/:id/answer                               | - - - - - + - -
 GET /blacklist                                       | - - + + + - - -
 GET /blacklist/new                                   | - - + + + - - -

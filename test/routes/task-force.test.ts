@@ -122,6 +122,13 @@ describe("a unit liaison", () => {
     const page = await c.supervisor.get(`/cases/${c.id}`);
     expect(page.text).toMatch(/data-unit="市住建局" data-task-status="done"/);
     expect(page.text).toContain("市住建局办结任务：工程款已拨付至工资专户");
+    // The liaison (and the supervisor) open the attachment from the task page.
+    const task = await liaison.get(`/tasks/${c.tasks[0]!.id}`);
+    const href = /href="(\/tasks\/\d+\/attachments\/\d+)">拨付凭证.pdf</.exec(task.text)![1]!;
+    const file = await liaison.get(href);
+    expect(file.status).toBe(200);
+    expect(file.body.toString()).toBe("%PDF");
+    expect((await c.supervisor.get(href)).status).toBe(200);
   });
 
   it("must give a reason to ask for more time, and cannot answer another unit's task", async () => {
