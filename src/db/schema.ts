@@ -203,8 +203,9 @@ export const cases = sqliteTable(
     index("cases_filed_on_idx").on(t.filedOn).where(sql`filed_on is not null`),
     // 今日提醒: fast mediations near the end of the acceptance window.
     index("cases_mediating_acceptance_idx").on(t.acceptanceDueOn).where(sql`state = 'mediating'`),
-    // The statutory clock's own reminders (it is rarely the most urgent one).
-    index("cases_filed_statutory_idx").on(t.statutoryDueOn).where(sql`state = 'filed'`),
+    // The statutory clock's own reminders (it is rarely the most urgent one); covering, since 即将到期 depends
+    // on whether the clock was extended (60 or 90 working days).
+    index("cases_filed_statutory_idx").on(t.statutoryDueOn, t.extensionDays).where(sql`state = 'filed'`),
     // The supervisors' figures (models/dashboard.ts, models/statistics.ts): covering indexes, so each count
     // reads index entries of the open cases or of one period's cases only.
     index("cases_open_clocks_idx").on(t.state, t.targetDueOn, t.acceptanceDueOn, t.statutoryDueOn, t.extensionDays, t.leadInspectorId, t.district),

@@ -7,7 +7,6 @@
 import { once, type EventEmitter } from "node:events";
 import type { Response } from "express";
 import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
 import type { CellKind, ExportColumn, ExportSheet } from "../models/exports.js";
 
 export type ExportFormat = "xlsx" | "csv";
@@ -83,6 +82,8 @@ export async function sendSpreadsheet(res: Response, format: ExportFormat, fileB
     return;
   }
   res.type("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+  // Loaded on first use, like the roster's reader: exceljs costs start-up time and memory.
+  const { default: ExcelJS } = await import("exceljs");
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true, useSharedStrings: false });
   workbook.creator = "欠薪快办";
   for (const sheet of sheets) {
