@@ -446,7 +446,13 @@ export function remindersFor(db: Db, scope: CaseListScope, today: IsoDate) {
     // Ordered by the due date the index holds (ordering by id would walk every filed case instead).
     const a = reminderGroup(db, plain, sql`${visible} and ${OPEN} and ${urgentWhere}`, sql`c.urgent_due_on, c.id`, sql`c.urgent_clock`);
     // Named: with ANALYZE's statistics the planner may walk every filed case by state and sort instead.
-    const b = reminderGroup(db, sql`cases c indexed by cases_filed_statutory_idx`, sql`${visible} and ${statutoryWhere}`, sql`c.statutory_due_on, c.id`, sql`'statutory'`);
+    const b = reminderGroup(
+      db,
+      sql`cases c indexed by cases_filed_statutory_idx`,
+      sql`${visible} and ${statutoryWhere}`,
+      sql`c.statutory_due_on, c.id`,
+      sql`'statutory'`,
+    );
     return { items: [...b.items, ...a.items].slice(0, REMINDER_LIMIT), total: a.total + b.total };
   };
   return {
