@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, gte, inArray, like, lte, or, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../db/client.js";
-import { blacklistPersons, blacklistProceedings, cases, documentSequences, paymentOrders, settlementItems, users } from "../db/schema.js";
+import { blacklistPersons, blacklistProceedings, cases, paymentOrders, settlementItems, users } from "../db/schema.js";
 import {
   STAGE_LABELS,
   blacklistAbilities,
@@ -31,6 +31,7 @@ import { idNumberProblem } from "../domain/identifiers.js";
 import type { WorkingCalendar } from "../domain/working-days.js";
 import { recordAudit } from "./audit.js";
 import { abilitiesOn, addEvent, getCaseRow } from "./cases.js";
+import { nextDocumentNumber } from "./document-numbers.js";
 
 export type ProceedingRow = typeof blacklistProceedings.$inferSelect;
 
@@ -82,17 +83,6 @@ export function orderDue(tx: DbOrTx, caseId: number, orderId: number) {
     .where(and(eq(settlementItems.source, "order"), eq(settlementItems.sourceId, order.id)))
     .all();
   return { ...order, items };
-}
-
-/** 长人社失信告〔2026〕3号: numbered per kind and year, the prefix a setting. */
-function nextNumber(tx: Tx, kind: "blacklistNotice" | "blacklistDecision", prefix: string, year: number): string {
-  const { last } = tx
-    .insert(documentSequences)
-    .values({ kind, year, last: 1 })
-    .onConflictDoUpdate({ target: [documentSequences.kind, documentSequences.year], set: { last: sql`${documentSequences.last} + 1` } })
-    .returning({ last: documentSequences.last })
-    .get();
-  return `${prefix}〔${year}〕${last}号`;
 }
 
 /** An employer with a proceeding under way or a current listing: no second proceeding alongside it. */
@@ -215,7 +205,7 @@ function required(text: string, label: string): string {
 
 export function approveProposal(db: Db, req: Req & { numberPrefix: string }): void {
   step(db, req, "approve", "审批同意提请，制作告知书", (tx, _p, _f, today) => {
-    const noticeNumber = nextNumber(tx, "blacklistNotice", req.numberPrefix, yearOf(today));
+    const noticeNumber = nextDocumentNumber(tx, "blacklistNotice", req.numberPrefix, yearOf(today));
     return { set: { stage: "approved", approvedById: req.actor.id, approvedOn: today, noticeNumber }, detail: noticeNumber };
   });
 }
@@ -277,7 +267,7 @@ export function decideListing(db: Db, req: Req & { sanctions: string; numberPref
     if (!req.sanctions.trim()) throw new ValidationError("请填写惩戒措施");
     const problem = decisionProblem(f, today, req.calendar);
     if (problem) throw new ValidationError(problem);
-    const decisionNumber = nextNumber(tx, "blacklistDecision", req.numberPrefix, yearOf(today));
+    const decisionNumber = nextDocumentNumber(tx, "blacklistDecision", req.numberPrefix, yearOf(today));
     return {
       set: { stage: "listed", decisionNumber, decisionOn: today, sanctions: req.sanctions.trim(), termStartsOn: today, termEndsOn: termEnd(today) },
       detail: `${decisionNumber}，名单期至 ${termEnd(today)}`,

@@ -7,7 +7,8 @@ import { sql } from "drizzle-orm";
 import type { Tx } from "../db/client.js";
 import { documentSequences } from "../db/schema.js";
 
-export type DocumentKind = "order" | "priorNotice" | "decision";
+/** 长人社监令〔2026〕7号, 长人社失信告〔2026〕3号…: numbered per kind and year, unique even when two are issued at once. */
+export type DocumentKind = "order" | "priorNotice" | "decision" | "blacklistNotice" | "blacklistDecision";
 
 export function nextDocumentNumber(tx: Tx, kind: DocumentKind, prefix: string, year: number): string {
   const { last } = tx
