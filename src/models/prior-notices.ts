@@ -5,7 +5,7 @@
  */
 import { and, asc, eq } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client.js";
-import { paymentOrders, priorNotices } from "../db/schema.js";
+import { priorNotices } from "../db/schema.js";
 import type { Viewer } from "../domain/case-abilities.js";
 import { shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
@@ -13,6 +13,7 @@ import { compensationRateProblem } from "../domain/money.js";
 import { PRIOR_NOTICE_LABELS, serviceProblem, statementDueOn, statementProblem, type PriorNoticeKind } from "../domain/prior-notice.js";
 import { loadCalendar } from "./calendar.js";
 import { transition } from "./cases.js";
+import { orderOfCase } from "./orders.js";
 import { nextDocumentNumber } from "./document-numbers.js";
 
 export type PriorNoticeRow = typeof priorNotices.$inferSelect;
@@ -65,12 +66,7 @@ export function issuePriorNotice(
     actor: req.actor,
     now: req.now,
     effect: (tx, c) => {
-      const order = tx
-        .select()
-        .from(paymentOrders)
-        .where(and(eq(paymentOrders.id, req.orderId), eq(paymentOrders.caseId, c.id)))
-        .get();
-      if (!order) throw new NotFoundError("指令书不存在。");
+      const order = orderOfCase(tx, c.id, req.orderId);
       if (today <= order.payBy) throw new ValidationError(`指令书限期（${order.payBy}）届满后，才能告知拟作出的处理决定`);
       const intended =
         n.kind === "compensation" ? `责令你单位按应付金额的 ${n.ratePercent}% 向劳动者加付赔偿金` : "对你单位作出行政处理决定，责令支付拖欠的工资";

@@ -8,11 +8,12 @@ import { caseWorkers, enforcementActions, evidence, mediations, paymentOrders, p
 import { assertMay, type Viewer } from "../domain/case-abilities.js";
 import { shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
 import { calendarRange, dateProblem } from "../domain/bounds.js";
-import { NotFoundError, ValidationError } from "../domain/errors.js";
+import { ValidationError } from "../domain/errors.js";
 import { mediationWindowProblem, settlementProblem } from "../domain/mediation.js";
 import { ENFORCEMENT_LABELS, compensationAmount, compensationRateProblem, outstandingFen, recoveryProblem } from "../domain/money.js";
 import { isBeforeAcceptance, type Outcome } from "../domain/case-states.js";
 import { abilitiesOn, transition, type CaseRow, type StoredFile } from "./cases.js";
+import { orderOfCase } from "./orders.js";
 import { decisionProblem } from "../domain/prior-notice.js";
 import { outcomeProblem, type OutcomeRecord } from "../domain/outcomes.js";
 import type { Violation } from "../domain/legal-basis.js";
@@ -250,12 +251,7 @@ export function enforceOrder(
     actor: req.actor,
     now: req.now,
     effect: (tx, c) => {
-      const order = tx
-        .select()
-        .from(paymentOrders)
-        .where(and(eq(paymentOrders.id, req.orderId), eq(paymentOrders.caseId, c.id)))
-        .get();
-      if (!order) throw new NotFoundError("指令书不存在。");
+      const order = orderOfCase(tx, c.id, req.orderId);
       const unpaid = outstandingFen(itemsOf(tx, "order", order.id));
       if (today <= order.payBy || unpaid === 0) throw new ValidationError(`指令书限期（${order.payBy}）届满且仍未支付时，才能采取此措施`);
       // 陈述申辩 first (docs/rules.md §陈述申辩).
