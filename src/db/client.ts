@@ -17,7 +17,38 @@ export function openDb(path: string | Buffer): Db {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
+  reuseStatements(sqlite);
   return drizzle(sqlite, { schema });
+}
+
+/** How many compiled statements a connection keeps: every distinct query the pages issue, with room to spare. */
+export const STATEMENT_CACHE_SIZE = 500;
+
+/**
+ * Compiling a statement costs as much as running an indexed one, and drizzle compiles on every call: the
+ * connection keeps the last STATEMENT_CACHE_SIZE statements by their SQL text and hands them out again,
+ * reset to return plain rows (drizzle and our code set raw/pluck per use). A statement still being
+ * iterated is busy and cannot run twice at once: then a fresh one is compiled.
+ */
+function reuseStatements(sqlite: Database.Database): void {
+  const compile = sqlite.prepare.bind(sqlite);
+  const kept = new Map<string, Database.Statement>();
+  sqlite.prepare = ((source: string) => {
+    const stmt = kept.get(source);
+    if (stmt && !stmt.busy) {
+      // Most recently used last, so the first entry is the one to drop.
+      kept.delete(source);
+      kept.set(source, stmt);
+      if (stmt.reader) stmt.raw(false).pluck(false).expand(false);
+      return stmt;
+    }
+    const fresh = compile(source);
+    if (!stmt) {
+      kept.set(source, fresh);
+      if (kept.size > STATEMENT_CACHE_SIZE) kept.delete(kept.keys().next().value!);
+    }
+    return fresh;
+  }) as typeof sqlite.prepare;
 }
 
 /** A transaction handle: helpers that only run statements accept either. */

@@ -8,6 +8,7 @@
  * cases through `cases_state_closed_idx`; names through the FTS5 trigram indexes. Counts stop at a cap. What a
  * row shows about its clocks comes from domain/clocks.ts itself, so the list and the case page agree.
  */
+import { untilChanged } from "./until-changed.js";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import type { CaseListScope } from "../domain/case-abilities.js";
@@ -384,9 +385,22 @@ const EMPTY: ReminderGroup = { items: [], total: 0 };
  * 今日提醒 for an inspector (or a supervisor, over every case): cases assigned since the previous working
  * day, fast mediations near the end of the acceptance window, and running clocks that turned 即将到期 or
  * 已超期 today — the most urgent clock of each case, and the statutory clock of filed cases on its own.
- * Counted on working days only: on a rest day nothing "turns".
+ * Counted on working days only: on a rest day nothing "turns". The same for every viewer with the same
+ * scope, so computed once per scope and day until anything is written (models/until-changed.ts).
  */
-export function remindersFor(db: Db, scope: CaseListScope, today: IsoDate) {
+export function remindersFor(db: Db, scope: CaseListScope, today: IsoDate): Reminders {
+  return untilChanged(db, `reminders:${JSON.stringify(scope)}:${today}`, () => computeReminders(db, scope, today));
+}
+
+export interface Reminders {
+  isWorkingDay: boolean;
+  newlyAssigned: ReminderGroup;
+  mediationsClosingWindow: ReminderGroup;
+  turnedDueSoon: ReminderGroup;
+  turnedOverdue: ReminderGroup;
+}
+
+function computeReminders(db: Db, scope: CaseListScope, today: IsoDate): Reminders {
   const calendar = loadCalendar(db);
   const since = calendar.previousWorkingDay(today);
   // An inspector's own cases: the clock windows below are narrow index ranges, so a plain condition is

@@ -3,6 +3,7 @@
  * recomputation that follows a calendar change. Every change writes a timeline row in the same
  * transaction and bumps the case's version (optimistic locking).
  */
+import { untilChanged } from "./until-changed.js";
 import { aliasedTable, and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../db/client.js";
 import { calendarYears, caseEvents, caseSequences, caseWorkers, cases, evidence, inspectorOpenCases, payments, taskForceTasks, users } from "../db/schema.js";
@@ -387,15 +388,18 @@ function recordRecovered(tx: DbOrTx, caseId: number, explicit: ReadonlyMap<numbe
 }
 
 /** The active inspectors, fewest open cases first: the assignment form's suggestion. */
-export function inspectorWorkloads(db: Db) {
+/** Active inspectors, fewest open cases first; shared between requests until anything is written (read-only). */
+export function inspectorWorkloads(db: Db): readonly { id: number; displayName: string; openCases: number }[] {
   // inspector_open_cases is kept by triggers on cases (drizzle/0009_workbench_search.sql): no count per request.
-  return db
-    .select({ id: users.id, displayName: users.displayName, openCases: sql<number>`coalesce(${inspectorOpenCases.openCases}, 0)` })
-    .from(users)
-    .leftJoin(inspectorOpenCases, eq(inspectorOpenCases.userId, users.id))
-    .where(and(eq(users.role, "inspector"), eq(users.active, true)))
-    .all()
-    .sort((a, b) => a.openCases - b.openCases || a.id - b.id);
+  return untilChanged(db, "inspectorWorkloads", () =>
+    db
+      .select({ id: users.id, displayName: users.displayName, openCases: sql<number>`coalesce(${inspectorOpenCases.openCases}, 0)` })
+      .from(users)
+      .leftJoin(inspectorOpenCases, eq(inspectorOpenCases.userId, users.id))
+      .where(and(eq(users.role, "inspector"), eq(users.active, true)))
+      .all()
+      .sort((a, b) => a.openCases - b.openCases || a.id - b.id),
+  );
 }
 
 export function assignInspectors(db: Db, req: { caseId: number; leadId: number; secondId: number | null; version: number; actor: Viewer; now: Date }): void {

@@ -1,3 +1,4 @@
+import { untilChanged } from "../models/until-changed.js";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Router, type Request, type Response } from "express";
@@ -79,7 +80,14 @@ export function casesRouter(ctx: AppContext): Router {
       inspectors: may.assignCases ? inspectorWorkloads(db) : [],
       reminders: may.seeReminders ? remindersFor(db, scope, res.locals.today) : null,
       // An inspector's own figures this month: the same numbers the supervisors' dashboard shows for them.
-      myFigures: scope.kind === "assigned" ? (inspectorFigures(db, res.locals.today, scope.inspectorId)[0] ?? null) : null,
+      myFigures:
+        scope.kind === "assigned"
+          ? untilChanged(
+              db,
+              `inspectorFigures:${scope.inspectorId}:${res.locals.today}`,
+              () => inspectorFigures(db, res.locals.today, scope.inspectorId)[0] ?? null,
+            )
+          : null,
       supervision: may,
       exportQuery: filtersQuery(filters, 1).replace(/^\?/, ""),
     };

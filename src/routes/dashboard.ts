@@ -12,7 +12,7 @@ import { renderChart } from "../http/charts.js";
 import { renderPageOrPartial } from "../http/render.js";
 import { requireRole } from "../middleware/require-role.js";
 import { clearanceBoard, DASHBOARD_CLOCK_LABELS, DASHBOARD_CLOCKS, dashboard, RUNNING_STATUSES, type InspectorFigures } from "../models/dashboard.js";
-import { memoFigures } from "../models/figures-cache.js";
+import { untilChanged } from "../models/until-changed.js";
 import { periodStatistics, type PeriodStatistics } from "../models/statistics.js";
 
 function abilitiesOf(res: Response) {
@@ -71,7 +71,7 @@ export function dashboardRouter(ctx: AppContext): Router {
   router.get("/dashboard", supervisors, (_req, res) => {
     const can = abilitiesOf(res);
     const today = res.locals.today;
-    const { d, inspectorChart: chart } = memoFigures(db, `dashboard:${today}`, () => {
+    const { d, inspectorChart: chart } = untilChanged(db, `dashboard:${today}`, () => {
       const d = dashboard(db, today);
       return { d, inspectorChart: inspectorChart(d.inspectors) };
     });
@@ -91,14 +91,14 @@ export function dashboardRouter(ctx: AppContext): Router {
   router.get("/dashboard/clearance", supervisors, (_req, res) => {
     const can = abilitiesOf(res);
     const today = res.locals.today;
-    res.render("dashboard/clearance", { b: memoFigures(db, `clearance:${today}`, () => clearanceBoard(db, today)), can });
+    res.render("dashboard/clearance", { b: untilChanged(db, `clearance:${today}`, () => clearanceBoard(db, today)), can });
   });
 
   router.get("/statistics", supervisors, (req, res) => {
     const can = abilitiesOf(res);
     const form = parsePeriod(req.query, res.locals.today);
     const { from, to, kind } = form.period;
-    const { s, charts } = memoFigures(db, `statistics:${kind}:${from}:${to}`, () => {
+    const { s, charts } = untilChanged(db, `statistics:${kind}:${from}:${to}`, () => {
       const s = periodStatistics(db, form.period);
       return { s, charts: statisticsCharts(s) };
     });

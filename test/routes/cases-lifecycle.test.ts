@@ -70,6 +70,17 @@ describe("assignment", () => {
     expect(bench.text).toMatch(/新分配给我的案件（1）[\s\S]*QX-2026-000001/);
     expect((await (await loginAs(t.app, "inspector3")).get("/cases")).text).not.toContain(caseNumber);
   });
+
+  it("updates reminders and workloads the moment a case is assigned (nothing kept from before the write)", async () => {
+    const { id, caseNumber } = makeCase(t.db);
+    const inspector = await loginAs(t.app, "inspector1");
+    const supervisor = await loginAs(t.app, "supervisor1");
+    expect((await inspector.get("/cases")).text).not.toContain("新分配给我的案件");
+    expect((await supervisor.get("/cases")).text).toMatch(/李建国（在办 0）/);
+    await assign(id, "inspector1", null);
+    expect((await inspector.get("/cases")).text).toMatch(new RegExp(`新分配给我的案件（1）[\\s\\S]*${caseNumber}`));
+    expect((await supervisor.get("/cases")).text).toMatch(/李建国（在办 1）/);
+  });
 });
 
 describe("moves", () => {

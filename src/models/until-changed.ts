@@ -1,12 +1,14 @@
 /**
- * The supervisors' figures, computed once per state of the database: a result is reused while nothing has
- * been written since — by this connection (SQLite's total_changes()) or by any other one (PRAGMA
- * data_version) — and today is the same day. Any write (a case, a payment, a calendar change, even a
- * login) makes the next request compute afresh, so a figure never differs from the case pages.
+ * Figures every user of a kind sees alike (the supervisors' dashboard, 今日提醒, inspectors' workloads),
+ * computed once per state of the database: a result is reused while nothing has been written since — by
+ * this connection (SQLite's total_changes()) or by any other one (PRAGMA data_version) — and the key (which
+ * names the day) is the same. Any write (a case, a payment, a calendar change, even a login) makes the next
+ * request compute afresh, so a figure never differs from the case pages.
  */
 import type { Db } from "../db/client.js";
 
-const MAX_ENTRIES = 64;
+/** Every supervisor's and inspector's entries of a working day (reminders, own figures), with room to spare. */
+const MAX_ENTRIES = 1024;
 const caches = new WeakMap<Db, Map<string, { state: string; value: unknown }>>();
 
 function databaseState(db: Db): string {
@@ -16,7 +18,7 @@ function databaseState(db: Db): string {
 }
 
 /** `compute()`'s answer for `key`, recomputed only after the database changed. */
-export function memoFigures<T>(db: Db, key: string, compute: () => T): T {
+export function untilChanged<T>(db: Db, key: string, compute: () => T): T {
   const cache = caches.get(db) ?? new Map<string, { state: string; value: unknown }>();
   caches.set(db, cache);
   const state = databaseState(db);
