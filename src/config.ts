@@ -3,6 +3,11 @@ import { thresholdsProblem, type Thresholds } from "./domain/blacklist.js";
 
 export interface Config {
   port: number;
+  /**
+   * Web processes sharing the port (node:cluster, ops/cluster.ts). 1 (the default) is one process doing
+   * everything; more use more cores, each costing its own memory.
+   */
+  webWorkers: number;
   databasePath: string;
   nodeEnv: string;
   isProduction: boolean;
@@ -39,8 +44,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const isProduction = nodeEnv === "production";
   const port = Number(env.PORT ?? 3000);
   if (!Number.isInteger(port) || port <= 0 || port > 65535) throw new Error(`PORT must be a port number, got "${env.PORT}"`);
+  const webWorkers = Number(env.WEB_WORKERS ?? 1);
+  if (!Number.isInteger(webWorkers) || webWorkers < 1 || webWorkers > 64)
+    throw new Error(`WEB_WORKERS must be a whole number from 1 to 64, got "${env.WEB_WORKERS}"`);
   return {
     port,
+    webWorkers,
     databasePath: env.DATABASE_PATH ?? "data/app.db",
     nodeEnv,
     isProduction,

@@ -18,7 +18,20 @@ export function openDb(path: string | Buffer): Db {
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
   reuseStatements(sqlite);
-  return drizzle(sqlite, { schema });
+  return writeTransactionsFirst(drizzle(sqlite, { schema }));
+}
+
+/**
+ * Every transaction starts IMMEDIATE (takes the write lock at BEGIN, waiting up to busy_timeout for it)
+ * unless the caller asks otherwise. A DEFERRED one that reads and then writes fails at once with
+ * SQLITE_BUSY when another process committed in between (WAL cannot upgrade a stale snapshot, and the busy
+ * timeout does not apply) — with WEB_WORKERS > 1, that is any two writes at once. Nested transactions stay
+ * savepoints inside the outer one.
+ */
+function writeTransactionsFirst(db: Db): Db {
+  const begin = db.transaction.bind(db);
+  db.transaction = ((run, config) => begin(run, { behavior: "immediate", ...config })) as Db["transaction"];
+  return db;
 }
 
 /** How many compiled statements a connection keeps: every distinct query the pages issue, with room to spare. */

@@ -1,0 +1,31 @@
+/**
+ * What starting the server does: prepare the database (migrations, seed, orphan uploads, planner statistics),
+ * then serve. One process does both by default; with WEB_WORKERS > 1 a setup process prepares and the web
+ * processes only serve (ops/cluster.ts).
+ */
+import type { Server } from "node:http";
+import { createApp } from "../app.js";
+import type { Config } from "../config.js";
+import { openDb, type Db } from "../db/client.js";
+import { analyzeDb } from "../db/maintenance.js";
+import { migrateDb } from "../db/migrate.js";
+import { logger } from "../lib/logger.js";
+import { removeOldOrphanFiles } from "../models/evidence-files.js";
+import { seed } from "../../seeds/index.js";
+
+export async function prepareDatabase(config: Config): Promise<Db> {
+  const db = openDb(config.databasePath);
+  migrateDb(db);
+  await seed(db, config, new Date());
+  // Files a crash left half-uploaded are never evidence: clear those older than a day (models/evidence-files.ts).
+  const orphans = removeOldOrphanFiles(db, config.evidenceDir, new Date());
+  if (orphans.removed) logger.warn(orphans, "removed orphan upload files");
+  analyzeDb(db);
+  return db;
+}
+
+export function serve(db: Db, config: Config): Server {
+  return createApp({ db, config }).listen(config.port, () => {
+    logger.info(`欠薪快办 listening on http://localhost:${config.port} (${config.nodeEnv})`);
+  });
+}
