@@ -15,14 +15,36 @@ import { recomputeOpenDeadlines } from "./deadlines.js";
 
 export const PROVISIONAL_SOURCE = "按《全国年节及纪念日放假办法》推算（暂定）";
 
-const cache = new WeakMap<Db, WorkingCalendar>();
+/** The calendar a connection read, and the state of the database it read it at (see loadCalendar). */
+const loaded = new WeakMap<Db, { calendar: WorkingCalendar; dataVersion: number; revision: number }>();
 
+/**
+ * The working calendar, read once and kept: pages ask for it many times per request. This process's own
+ * calendar changes drop it; another process's (WEB_WORKERS > 1) show in PRAGMA data_version, which moves
+ * on any other connection's commit — only then is the calendar's revision compared, and the calendar read
+ * again if it moved.
+ */
 export function loadCalendar(db: Db): WorkingCalendar {
-  const cached = cache.get(db);
-  if (cached) return cached;
+  const dataVersion = db.$client.prepare("pragma data_version").pluck().get() as number;
+  const held = loaded.get(db);
+  if (held?.dataVersion === dataVersion) return held.calendar;
+  // The revision is read before the days: a change committed in between is then seen at the next call.
+  const revision = calendarRevision(db);
+  if (held?.revision === revision) {
+    held.dataVersion = dataVersion;
+    return held.calendar;
+  }
   const calendar = new WorkingCalendar(readSchedules(db));
-  cache.set(db, calendar);
+  loaded.set(db, { calendar, dataVersion, revision });
   return calendar;
+}
+
+/** Which calendar is stored: every change bumps a year's version (and a new year adds one). Deadlines record it. */
+export function calendarRevision(db: DbOrTx): number {
+  return db
+    .select({ r: sql<number>`sum(${calendarYears.version})` })
+    .from(calendarYears)
+    .get()!.r;
 }
 
 function readSchedules(db: DbOrTx): YearSchedule[] {
@@ -96,7 +118,7 @@ export function ensureCalendar(db: Db, throughYear: number): void {
     writeDays(tx, calendar, firstChanged);
     recomputeOpenDeadlines(tx, { fromYear: firstChanged, calendar, previous });
   });
-  cache.delete(db);
+  loaded.delete(db);
 }
 
 /** Stores the given schedules as the whole calendar of an empty database (tests, imports). */
@@ -109,7 +131,7 @@ export function storeSchedules(db: Db, schedules: readonly YearSchedule[], sourc
         .run();
     writeDays(tx, calendar, calendar.firstYear);
   });
-  cache.delete(db);
+  loaded.delete(db);
 }
 
 export function listYears(db: Db) {
@@ -156,7 +178,7 @@ export function saveYearSchedule(db: Db, year: number, change: ScheduleChange, a
     });
     recomputeOpenDeadlines(tx, { fromYear: year, calendar, previous });
   });
-  cache.delete(db);
+  loaded.delete(db);
 }
 
 /** Marks a year's current schedule as the official one. */

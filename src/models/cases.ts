@@ -6,7 +6,7 @@
 import { untilChanged } from "./until-changed.js";
 import { aliasedTable, and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../db/client.js";
-import { calendarYears, caseEvents, caseSequences, caseWorkers, cases, evidence, inspectorOpenCases, payments, taskForceTasks, users } from "../db/schema.js";
+import { caseEvents, caseSequences, caseWorkers, cases, evidence, inspectorOpenCases, payments, taskForceTasks, users } from "../db/schema.js";
 import { assertMay, assertMayMove, caseAbilities, type AccessPolicy, type CaseAbilities, type Viewer } from "../domain/case-abilities.js";
 import { assertMove, isBeforeAcceptance, isFiled, isOpen, targetState, type CaseState, type Outcome } from "../domain/case-states.js";
 import { EXTENSION_DAYS, dueDates, extensionProblem, workingDaysTaken } from "../domain/clocks.js";
@@ -17,7 +17,7 @@ import type { Channel } from "../domain/reference-data.js";
 import { moveProblem } from "../domain/move-rules.js";
 import { formatCaseNumber, newQueryCode } from "../lib/ids.js";
 import { findRecentDuplicate } from "./duplicates.js";
-import { loadCalendar } from "./calendar.js";
+import { calendarRevision, loadCalendar } from "./calendar.js";
 import { clockHistoryOf } from "./deadlines.js";
 
 export type { Channel };
@@ -65,13 +65,6 @@ export interface StoredFile {
   mimeType: string;
   size: number;
   sha256: string;
-}
-
-function calendarRevision(tx: DbOrTx): number {
-  return tx
-    .select({ r: sql<number>`sum(${calendarYears.version})` })
-    .from(calendarYears)
-    .get()!.r;
 }
 
 export function addEvent(
