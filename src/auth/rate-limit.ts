@@ -1,8 +1,12 @@
 /**
- * Throttles of the public forms, kept in memory (one server process): every submission counts. Login
- * throttling is kept in the database (auth/login-throttle.ts).
+ * Throttles of the public forms: every submission counts. Kept in the database (form_throttles), so the
+ * allowance holds however many web processes serve (WEB_WORKERS) and survives a restart. Login
+ * throttling has its own table (auth/login-throttle.ts).
  */
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import { RateLimiterRes, RateLimiterSQLite } from "rate-limiter-flexible";
+import type { Db } from "../db/client.js";
+import { getTableName } from "drizzle-orm";
+import { formThrottles } from "../db/schema.js";
 import { TooManyRequestsError } from "../domain/errors.js";
 
 export interface Throttle {
@@ -13,8 +17,20 @@ export interface Throttle {
   reset(key: string): Promise<void>;
 }
 
-export function createThrottle(opts: { points: number; windowSeconds: number; message: (minutes: number) => string }): Throttle {
-  const limiter = new RateLimiterMemory({ points: opts.points, duration: opts.windowSeconds, blockDuration: opts.windowSeconds });
+export function createThrottle(db: Db, opts: { name: string; points: number; windowSeconds: number; message: (minutes: number) => string }): Throttle {
+  const limiter = new RateLimiterSQLite({
+    storeClient: db.$client,
+    storeType: "better-sqlite3",
+    // Created by a migration (drizzle/), not by the library.
+    tableName: getTableName(formThrottles),
+    tableCreated: true,
+    // Rows of windows that ended an hour ago are deleted every five minutes.
+    clearExpiredByTimeout: true,
+    keyPrefix: opts.name,
+    points: opts.points,
+    duration: opts.windowSeconds,
+    blockDuration: opts.windowSeconds,
+  });
   const refuse = (res: RateLimiterRes): never => {
     const seconds = Math.max(1, Math.ceil(res.msBeforeNext / 1000));
     throw new TooManyRequestsError(opts.message(Math.ceil(seconds / 60)), seconds);

@@ -661,6 +661,22 @@ export const loginThrottles = sqliteTable(
   (t) => [index("login_throttles_last_idx").on(t.lastFailureAt)],
 );
 
+/**
+ * The public forms' throttles (auth/rate-limit.ts), in the database so every web process counts against the
+ * same allowance. The columns are the ones rate-limiter-flexible's RateLimiterSQLite reads and writes.
+ */
+export const formThrottles = sqliteTable(
+  "form_throttles",
+  {
+    /** The throttle's name and the client's address (or "all"), e.g. `filing:203.0.113.9`. */
+    key: text("key").primaryKey(),
+    points: integer("points").notNull().default(0),
+    /** When the window ends, in milliseconds since the epoch. */
+    expire: integer("expire"),
+  },
+  (t) => [index("form_throttles_expire_idx").on(t.expire)],
+);
+
 /** Who saw a case's unmasked ID numbers and phones, and when (个人信息保护法 第五十一条: access is recorded). */
 export const personalDataViews = sqliteTable(
   "personal_data_views",

@@ -22,13 +22,19 @@ const NOT_FOUND = "没有查到对应的案件，请核对回执上的案件编�
 
 export function publicRouter({ db, config, now }: AppContext): Router {
   const router = Router();
-  const filingThrottle = createThrottle({ points: 5, windowSeconds: 60 * 60, message: (m) => `提交过于频繁，请 ${m} 分钟后再试，或拨打 12333 投诉。` });
-  const everyoneFiling = createThrottle({
+  const filingThrottle = createThrottle(db, {
+    name: "filing",
+    points: 5,
+    windowSeconds: 60 * 60,
+    message: (m) => `提交过于频繁，请 ${m} 分钟后再试，或拨打 12333 投诉。`,
+  });
+  const everyoneFiling = createThrottle(db, {
+    name: "filing-everyone",
     points: config.onlineFilingPerHour,
     windowSeconds: 60 * 60,
     message: (m) => `网上投诉一时提交的人较多，系统暂停受理约 ${m} 分钟，请稍后再试。您也可以拨打 12333 或到投诉窗口当面投诉，我们同样受理。`,
   });
-  const queryThrottle = createThrottle({ points: 20, windowSeconds: 10 * 60, message: (m) => `查询过于频繁，请 ${m} 分钟后再试。` });
+  const queryThrottle = createThrottle(db, { name: "query", points: 20, windowSeconds: 10 * 60, message: (m) => `查询过于频繁，请 ${m} 分钟后再试。` });
 
   // ---- Online self-filing ------------------------------------------------------------------
 

@@ -1,6 +1,13 @@
 /** Issue 13, defect 7: online filing from many addresses has a global ceiling, and possible duplicates are flagged for staff, never dropped. */
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { Express } from "express";
 import { describe, expect, it } from "vitest";
-import { browser, idNumber, loginAs, makeTestApp, type TestApp } from "../helpers.js";
+import { createApp } from "../../src/app.js";
+import { readConfig } from "../../src/config.js";
+import { openDb } from "../../src/db/client.js";
+import { browser, idNumber, loginAs, makeTestApp, templateDatabase, type TestApp } from "../helpers.js";
 
 const form = (n: number, overrides: Record<string, string> = {}) => ({
   "workers.0.name": `工人${n}`,
@@ -14,7 +21,7 @@ const form = (n: number, overrides: Record<string, string> = {}) => ({
   ...overrides,
 });
 
-const file = (t: TestApp, address: string, body: Record<string, string>) =>
+const file = (t: { app: Express }, address: string, body: Record<string, string>) =>
   browser(t.app).set("X-Forwarded-For", address).post("/complaint").type("form").send(body);
 const count = (t: TestApp) => t.db.$client.prepare("select count(*) from cases").pluck().get() as number;
 
@@ -28,6 +35,15 @@ describe("online filing under a flood (defect 7)", () => {
     expect(refused.text).toContain("12333");
     expect(refused.text).toContain('value="工人200"');
     expect(count(t)).toBe(10);
+  });
+
+  it("holds the ceiling across web processes sharing one database (WEB_WORKERS > 1)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "qx-flood-"));
+    writeFileSync(join(dir, "app.db"), await templateDatabase());
+    const config = readConfig({ NODE_ENV: "test", TRUST_PROXY: "true", ONLINE_FILING_PER_HOUR: "10", EVIDENCE_DIR: join(dir, "evidence") });
+    const processes = [0, 1].map(() => ({ app: createApp({ db: openDb(join(dir, "app.db")), config }) }));
+    for (let i = 0; i < 10; i++) expect((await file(processes[i % 2]!, `198.51.100.${i}`, form(i))).status).toBe(201);
+    for (const p of processes) expect((await file(p, "198.51.100.200", form(200))).status).toBe(429);
   });
 
   it("flags a second complaint with the same phone and employer within a day as a possible duplicate, and keeps both", async () => {
