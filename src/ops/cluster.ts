@@ -94,7 +94,7 @@ function supervise(config: Config): void {
       }
       crashesInARow = lived >= STABLE_AFTER_MS ? 1 : crashesInARow + 1;
       const delay = restartDelayMs(crashesInARow);
-      logger.error({ pid: worker.process.pid, code, signal, restartInMs: delay }, "web process died; starting another");
+      logger.error({ workerPid: worker.process.pid, code, signal, restartInMs: delay }, "web process died; starting another");
       const timer = setTimeout(() => {
         pendingRestarts.delete(timer);
         startWeb();
