@@ -114,6 +114,9 @@ function clockFilterSql(filter: ClockFilter, w: ClockWindows): SQL {
  * workers, employers and projects anywhere in them from 3 characters on (FTS5 trigram), and by their
  * beginning for 1–2 characters (trigrams need 3).
  */
+/** From this many characters on, a text is searched by a cover of its trigrams (see matchingIdsSql). */
+const LONG_TEXT = 6;
+
 function matchingIdsSql(text: string): SQL {
   const q = text.trim();
   const upper = q.toUpperCase();
@@ -121,15 +124,45 @@ function matchingIdsSql(text: string): SQL {
   const prefixEnd = (p: string) => `${p}\u{10FFFF}`;
   const parts: SQL[] = [];
   if (caseNumber) parts.push(sql`select id from cases where case_number >= ${caseNumber} and case_number < ${prefixEnd(caseNumber)}`);
-  if ([...q].length >= 3) {
-    const phrase = `"${q.replaceAll('"', '""')}"`;
-    parts.push(sql`select rowid as id from cases_fts where cases_fts match ${phrase}`);
-    parts.push(sql`select w.case_id as id from case_workers_fts f join case_workers w on w.id = f.rowid where case_workers_fts match ${phrase}`);
+  const chars = [...q];
+  if (chars.length >= 3) {
+    const quoted = (t: string) => `"${t.replaceAll('"', '""')}"`;
+    if (chars.length <= LONG_TEXT) {
+      parts.push(sql`select rowid as id from cases_fts where cases_fts match ${quoted(q)}`);
+      parts.push(sql`select w.case_id as id from case_workers_fts f join case_workers w on w.id = f.rowid where case_workers_fts match ${quoted(q)}`);
+    } else {
+      // A phrase of n characters reads n − 2 trigram lists; trigrams side by side (and the last one) cover
+      // the text with a third of them, and LIKE on the few rows found keeps those holding the whole text.
+      const cover = new Set<string>();
+      for (let i = 0; i + 3 <= chars.length; i += 3) cover.add(chars.slice(i, i + 3).join(""));
+      cover.add(chars.slice(-3).join(""));
+      const match = [...cover].map(quoted).join(" AND ");
+      const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      parts.push(
+        sql`select f.rowid as id from cases_fts f join cases t on t.id = f.rowid where cases_fts match ${match} and (t.employer_name like ${like} escape '\\' or t.project_name like ${like} escape '\\')`,
+      );
+      parts.push(
+        sql`select w.case_id as id from case_workers_fts f join case_workers w on w.id = f.rowid where case_workers_fts match ${match} and w.name like ${like} escape '\\'`,
+      );
+    }
   } else if (!caseNumber) {
     parts.push(sql`select id from cases where employer_name >= ${q} and employer_name < ${prefixEnd(q)}`);
     parts.push(sql`select case_id as id from case_workers where name >= ${q} and name < ${prefixEnd(q)}`);
   }
   return sql.join(parts, sql` union `);
+}
+
+/** Up to this many cases a text matches are looked up once per request and handed to each query as a list. */
+const MATCHED_ONCE = 2000;
+
+/**
+ * The page, its count, and the open and closed parts would each search the text again: the ids it matches
+ * are read once (when there are not too many) and the queries start from that list.
+ */
+function matchedOnce(db: Db, q: string): SQL {
+  const matching = matchingIdsSql(q);
+  const ids = db.all<{ id: number }>(sql`select id from (${matching}) limit ${MATCHED_ONCE + 1}`).map((r) => r.id);
+  return ids.length > MATCHED_ONCE ? matching : sql`select value as id from json_each(${JSON.stringify(ids)})`;
 }
 
 interface ListPart {
@@ -264,7 +297,8 @@ export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, to
   }
   const ownLeadOnly = leadOnly && scope.kind !== "assigned";
   const halves = inspectorId && !q ? [sql`c.lead_inspector_id = ${inspectorId}`, ...(ownLeadOnly ? [] : [sql`c.second_inspector_id = ${inspectorId}`])] : [];
-  const sources = (part: Part) => [...(q ? [matchingIdsSql(q)] : []), ...(q && inspectorId ? [inspectorCaseIdsSql(inspectorId, part, ownLeadOnly)] : [])];
+  const matching = q ? matchedOnce(db, q) : null;
+  const sources = (part: Part) => [...(matching ? [matching] : []), ...(q && inspectorId ? [inspectorCaseIdsSql(inspectorId, part, ownLeadOnly)] : [])];
 
   const page = Math.max(1, filters.page);
   const offset = (page - 1) * PAGE_SIZE;
