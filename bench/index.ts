@@ -323,7 +323,7 @@ function intakeForm(workers: number): () => Record<string, string> {
         [`workers.${j}.sex`]: "",
         [`workers.${j}.age`]: "41",
         [`workers.${j}.idNumber`]: first17 + idNumberCheckChar(first17),
-        [`workers.${j}.phone`]: "13812345678",
+        [`workers.${j}.phone`]: `138${String((seq * 50 + j) % 1e8).padStart(8, "0")}`,
         [`workers.${j}.hometown`]: "吉林省德惠市",
         [`workers.${j}.occupation`]: "木工",
         [`workers.${j}.workPeriod`]: "2026-04 至 2026-09",
