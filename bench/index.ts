@@ -38,6 +38,8 @@ const RUNS = Number(arg("runs", "1"));
 const CONNECTIONS = 32;
 const APP_DIR = resolve(arg("app", "."));
 const APP_CMD = arg("app-cmd", "node");
+/** WEB_WORKERS for the server (src/config.ts); unset: the app's default. */
+const WORKERS = arg("workers", "");
 const OUT = arg("out", "bench/results.md");
 const DB_PATH = resolve(arg("db", `bench/.data/bulk-${N}.db`));
 const PORT = 3190;
@@ -118,7 +120,7 @@ async function waitFor(url: string, proc: ChildProcess, started: number): Promis
 
 async function startApp(dbPath: string, port = PORT): Promise<Server> {
   const evidence = mkdtempSync(join(tmpdir(), "qx-bench-evidence-"));
-  const [cmd, args] = APP_CMD === "node" ? ["node", ["dist/src/server.js"]] : [join(APP_DIR, "node_modules/.bin/tsx"), ["src/server.ts"]];
+  const [cmd, args] = APP_CMD === "node" ? ["node", startArgs()] : [join(APP_DIR, "node_modules/.bin/tsx"), ["src/server.ts"]];
   const started = performance.now();
   const proc = spawn(cmd, args, {
     cwd: APP_DIR,
@@ -132,6 +134,7 @@ async function startApp(dbPath: string, port = PORT): Promise<Server> {
       LOG_LEVEL: "warn",
       EVIDENCE_DIR: evidence,
       ADMIN_PASSWORD: "bench-admin-1",
+      ...(WORKERS ? { WEB_WORKERS: WORKERS } : {}),
     },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -146,10 +149,33 @@ async function stop(proc: ChildProcess): Promise<void> {
   await exited;
 }
 
-function rssOf(proc: ChildProcess): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${proc.pid}/status`, "utf8");
-  const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
-  return { rss: kb("VmRSS"), peak: kb("VmHWM") };
+/** The node arguments `npm start` uses (package.json), so the benchmark runs the server as production does. */
+function startArgs(): string[] {
+  const start: string = JSON.parse(readFileSync(join(APP_DIR, "package.json"), "utf8")).scripts.start;
+  const [node, ...args] = start.split(/\s+/);
+  if (node !== "node") throw new Error(`npm start is not "node …": ${start}`);
+  return args;
+}
+
+/** RSS of the server and of every process it started (web workers), in MiB; peak: the sum of each one's peak. */
+function rssOf(proc: ChildProcess): { rss: number; peak: number; processes: number } {
+  const pids = [proc.pid!];
+  for (let i = 0; i < pids.length; i++) {
+    try {
+      pids.push(...readFileSync(`/proc/${pids[i]}/task/${pids[i]}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number));
+    } catch {
+      // the process has just ended
+    }
+  }
+  let rss = 0;
+  let peak = 0;
+  for (const pid of pids) {
+    const status = readFileSync(`/proc/${pid}/status`, "utf8");
+    const kb = (key: string) => Number(new RegExp(`${key}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+    rss += kb("VmRSS");
+    peak += kb("VmHWM");
+  }
+  return { rss, peak, processes: pids.length };
 }
 
 async function login(username: string): Promise<string> {
@@ -297,7 +323,7 @@ function intakeForm(workers: number): () => Record<string, string> {
         [`workers.${j}.sex`]: "",
         [`workers.${j}.age`]: "41",
         [`workers.${j}.idNumber`]: first17 + idNumberCheckChar(first17),
-        [`workers.${j}.phone`]: "13812345678",
+        [`workers.${j}.phone`]: `138${String((seq * 50 + j) % 1e8).padStart(8, "0")}`,
         [`workers.${j}.hometown`]: "吉林省德惠市",
         [`workers.${j}.occupation`]: "木工",
         [`workers.${j}.workPeriod`]: "2026-04 至 2026-09",
@@ -411,7 +437,7 @@ const report = `# Benchmark results
 Written by \`npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(" ")}` : ""}\` on ${new Date().toISOString()}.
 
 - Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}; load average ${load0.toFixed(2)} when the run started (the machine is shared: other work was running at the same time, so figures vary between runs).
-- Database: ${picks.counts.cases.toLocaleString()} cases (${picks.counts.open.toLocaleString()} open), ${picks.counts.workers.toLocaleString()} workers, ${picks.counts.events.toLocaleString()} timeline rows (\`seeds/bulk.ts\`); server: ${APP_CMD === "node" ? "compiled (`node dist/src/server.js`)" : "`tsx src/server.ts`"}${APP_DIR === resolve(".") ? "" : ` from ${APP_DIR}`}, NODE_ENV=production, LOG_LEVEL=warn.
+- Database: ${picks.counts.cases.toLocaleString()} cases (${picks.counts.open.toLocaleString()} open), ${picks.counts.workers.toLocaleString()} workers, ${picks.counts.events.toLocaleString()} timeline rows (\`seeds/bulk.ts\`); server: ${APP_CMD === "node" ? `compiled (\`node ${startArgs().join(" ")}\`, as \`npm start\`)` : "`tsx src/server.ts`"}${WORKERS ? `, WEB_WORKERS=${WORKERS}` : ""}${APP_DIR === resolve(".") ? "" : ` from ${APP_DIR}`}, NODE_ENV=production, LOG_LEVEL=warn.
 - Load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per page, median of ${RUNS} run${RUNS > 1 ? "s" : ""}, from a second process; latencies in ms; "alone" is one request on an idle server (best of five).
 
 | page | req/s | share of baseline | p50 | p95 | p99 | alone |
@@ -422,7 +448,7 @@ ${results.map(row).join("\n")}
 |---|---|
 | cold start, bulk database (spawn → first 200 on /login) | ${server.startMs.toFixed(0)} ms |
 | cold start, fresh database (migrations, calendar, first admin) | ${freshServer.startMs.toFixed(0)} ms |
-| server RSS idle / after the load / peak | ${rssBefore.rss.toFixed(0)} / ${rssAfter.rss.toFixed(0)} / ${rssAfter.peak.toFixed(0)} MiB |
+| server RSS idle / after the load / peak${rssAfter.processes > 1 ? ` (${rssAfter.processes} processes, summed)` : ""} | ${rssBefore.rss.toFixed(0)} / ${rssAfter.rss.toFixed(0)} / ${rssAfter.peak.toFixed(0)} MiB |
 ${rc ? `| calendar change: \`saveYearSchedule\` adding a holiday tomorrow, deadlines recomputed | ${rc.addMs.toFixed(0)} ms (${rc.changed.toLocaleString()} cases' dates moved) |\n| the same change undone | ${rc.undoMs.toFixed(0)} ms |\n| every open case and every case closed this year checked (no previous calendar to compare with) | ${rc.fullMs.toFixed(0)} ms |\n` : ""}`;
 if (OUT !== "-") writeFileSync(OUT, report);
 console.log(`\nwrote ${OUT}`);

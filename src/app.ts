@@ -61,6 +61,9 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.set("views", join(root, "views"));
   app.set("trust proxy", ctx.config.trustProxy ? 1 : false);
   app.disable("x-powered-by");
+  // Pages are built per request (and carry the session's form token): hashing each body for an ETag costs
+  // more than it saves. Static files keep theirs (express.static).
+  app.set("etag", false);
   Object.assign(app.locals, viewHelpers, { htmxVersion: HTMX_VERSION, bureau: ctx.config.bureau, authority: ctx.config.authority });
 
   app.use(

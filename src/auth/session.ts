@@ -7,7 +7,7 @@
  */
 import { sha256 } from "@oslojs/crypto/sha2";
 import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/encoding";
-import { eq, lt } from "drizzle-orm";
+import { eq, lt, sql } from "drizzle-orm";
 import type { Response } from "express";
 import type { Db, DbOrTx } from "../db/client.js";
 import { memberUnits, sessions, users } from "../db/schema.js";
@@ -51,9 +51,11 @@ export function createSession(db: Db, token: string, userId: number, now: Date):
   return session;
 }
 
-export function validateSessionToken(db: Db, token: string, now: Date): SessionValidation {
-  const id = sessionIdOf(token);
-  const row = db
+/** The session and its user, compiled once per connection: it runs on every request. */
+const sessionLookups = new WeakMap<Db, ReturnType<typeof prepareSessionLookup>>();
+
+function prepareSessionLookup(db: Db) {
+  return db
     .select({
       session: sessions,
       user: {
@@ -69,8 +71,18 @@ export function validateSessionToken(db: Db, token: string, now: Date): SessionV
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
     .leftJoin(memberUnits, eq(users.unitId, memberUnits.id))
-    .where(eq(sessions.id, id))
-    .get();
+    .where(eq(sessions.id, sql.placeholder("id")))
+    .prepare();
+}
+
+export function validateSessionToken(db: Db, token: string, now: Date): SessionValidation {
+  const id = sessionIdOf(token);
+  let lookup = sessionLookups.get(db);
+  if (!lookup) {
+    lookup = prepareSessionLookup(db);
+    sessionLookups.set(db, lookup);
+  }
+  const row = lookup.get({ id });
   if (!row) return { session: null, user: null };
   const { session, user } = row;
   if (!user.active || now.getTime() >= session.expiresAt.getTime()) {

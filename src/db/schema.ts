@@ -190,6 +190,9 @@ export const cases = sqliteTable(
     // The workbench (models/case-list.ts): open cases by urgency, alone or within one filter; closed
     // cases newest first. Every list and count of the workbench is a search of one of these.
     index("cases_open_urgent_idx").on(t.urgentDueOn).where(sql`urgent_due_on is not null`),
+    // Counting a clock filter (正常 / 即将到期) reads which clock is urgent and the extension from the index
+    // alone: the same range through cases_open_urgent_idx looks up every row (models/case-list.ts listPart).
+    index("cases_open_urgent_clock_idx").on(t.urgentDueOn, t.urgentClock, t.extensionDays).where(sql`urgent_due_on is not null`),
     index("cases_open_state_urgent_idx").on(t.state, t.urgentDueOn).where(sql`urgent_due_on is not null`),
     index("cases_open_lead_urgent_idx").on(t.leadInspectorId, t.urgentDueOn).where(sql`urgent_due_on is not null`),
     index("cases_open_second_urgent_idx").on(t.secondInspectorId, t.urgentDueOn).where(sql`urgent_due_on is not null`),

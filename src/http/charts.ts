@@ -87,5 +87,6 @@ export function renderChart(spec: ChartSpec): RenderedChart {
   });
   const svg = chart.renderToSVGString();
   chart.dispose();
+  // Base64 holds no character HTML escapes: views print `src` unescaped (<%- %>), sparing a pass over 200 KB.
   return { title: spec.title, src: `data:image/svg+xml;base64,${Buffer.from(svg).toString("base64")}` };
 }

@@ -114,6 +114,9 @@ function clockFilterSql(filter: ClockFilter, w: ClockWindows): SQL {
  * workers, employers and projects anywhere in them from 3 characters on (FTS5 trigram), and by their
  * beginning for 1–2 characters (trigrams need 3).
  */
+/** From this many characters on, a text is searched by a cover of its trigrams (see matchingIdsSql). */
+const LONG_TEXT = 6;
+
 function matchingIdsSql(text: string): SQL {
   const q = text.trim();
   const upper = q.toUpperCase();
@@ -121,15 +124,45 @@ function matchingIdsSql(text: string): SQL {
   const prefixEnd = (p: string) => `${p}\u{10FFFF}`;
   const parts: SQL[] = [];
   if (caseNumber) parts.push(sql`select id from cases where case_number >= ${caseNumber} and case_number < ${prefixEnd(caseNumber)}`);
-  if ([...q].length >= 3) {
-    const phrase = `"${q.replaceAll('"', '""')}"`;
-    parts.push(sql`select rowid as id from cases_fts where cases_fts match ${phrase}`);
-    parts.push(sql`select w.case_id as id from case_workers_fts f join case_workers w on w.id = f.rowid where case_workers_fts match ${phrase}`);
+  const chars = [...q];
+  if (chars.length >= 3) {
+    const quoted = (t: string) => `"${t.replaceAll('"', '""')}"`;
+    if (chars.length <= LONG_TEXT) {
+      parts.push(sql`select rowid as id from cases_fts where cases_fts match ${quoted(q)}`);
+      parts.push(sql`select w.case_id as id from case_workers_fts f join case_workers w on w.id = f.rowid where case_workers_fts match ${quoted(q)}`);
+    } else {
+      // A phrase of n characters reads n − 2 trigram lists; trigrams side by side (and the last one) cover
+      // the text with a third of them, and LIKE on the few rows found keeps those holding the whole text.
+      const cover = new Set<string>();
+      for (let i = 0; i + 3 <= chars.length; i += 3) cover.add(chars.slice(i, i + 3).join(""));
+      cover.add(chars.slice(-3).join(""));
+      const match = [...cover].map(quoted).join(" AND ");
+      const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      parts.push(
+        sql`select f.rowid as id from cases_fts f join cases t on t.id = f.rowid where cases_fts match ${match} and (t.employer_name like ${like} escape '\\' or t.project_name like ${like} escape '\\')`,
+      );
+      parts.push(
+        sql`select w.case_id as id from case_workers_fts f join case_workers w on w.id = f.rowid where case_workers_fts match ${match} and w.name like ${like} escape '\\'`,
+      );
+    }
   } else if (!caseNumber) {
     parts.push(sql`select id from cases where employer_name >= ${q} and employer_name < ${prefixEnd(q)}`);
     parts.push(sql`select case_id as id from case_workers where name >= ${q} and name < ${prefixEnd(q)}`);
   }
   return sql.join(parts, sql` union `);
+}
+
+/** Up to this many cases a text matches are looked up once per request and handed to each query as a list. */
+const MATCHED_ONCE = 2000;
+
+/**
+ * The page, its count, and the open and closed parts would each search the text again: the ids it matches
+ * are read once (when there are not too many) and the queries start from that list.
+ */
+function matchedOnce(db: Db, q: string): SQL {
+  const matching = matchingIdsSql(q);
+  const ids = db.all<{ id: number }>(sql`select id from (${matching}) limit ${MATCHED_ONCE + 1}`).map((r) => r.id);
+  return ids.length > MATCHED_ONCE ? matching : sql`select value as id from json_each(${JSON.stringify(ids)})`;
 }
 
 interface ListPart {
@@ -146,7 +179,17 @@ interface ListPart {
  */
 function listPart(
   db: Db,
-  opts: { where: SQL[]; order: (table: string) => SQL; sources: SQL[]; halves: SQL[]; offset: number; limit: number; countLimit: number },
+  opts: {
+    where: SQL[];
+    order: (table: string) => SQL;
+    sources: SQL[];
+    halves: SQL[];
+    offset: number;
+    limit: number;
+    countLimit: number;
+    /** Where the count reads, when an index serves it better than the page's (no sources, no halves). */
+    countFrom?: SQL;
+  },
 ): ListPart {
   const from = casesFrom(opts.sources);
   const where = sql.join(opts.where, sql` and `);
@@ -172,7 +215,8 @@ function listPart(
           .all<{ id: number }>(sql`select c.id as id from ${from} where ${where} order by ${opts.order("c")} limit ${opts.limit} offset ${opts.offset}`)
           .map((r) => r.id)
       : [];
-  const counted = db.get<{ n: number }>(sql`select count(*) as n from (select 1 from ${from} where ${where} limit ${opts.countLimit})`)!.n;
+  const countFrom = opts.sources.length === 0 && opts.countFrom ? opts.countFrom : from;
+  const counted = db.get<{ n: number }>(sql`select count(*) as n from (select 1 from ${countFrom} where ${where} limit ${opts.countLimit})`)!.n;
   return { ids, counted };
 }
 
@@ -264,7 +308,8 @@ export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, to
   }
   const ownLeadOnly = leadOnly && scope.kind !== "assigned";
   const halves = inspectorId && !q ? [sql`c.lead_inspector_id = ${inspectorId}`, ...(ownLeadOnly ? [] : [sql`c.second_inspector_id = ${inspectorId}`])] : [];
-  const sources = (part: Part) => [...(q ? [matchingIdsSql(q)] : []), ...(q && inspectorId ? [inspectorCaseIdsSql(inspectorId, part, ownLeadOnly)] : [])];
+  const matching = q ? matchedOnce(db, q) : null;
+  const sources = (part: Part) => [...(matching ? [matching] : []), ...(q && inspectorId ? [inspectorCaseIdsSql(inspectorId, part, ownLeadOnly)] : [])];
 
   const page = Math.max(1, filters.page);
   const offset = (page - 1) * PAGE_SIZE;
@@ -279,6 +324,9 @@ export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, to
     if (filters.state !== "open" && filters.state !== "all") where.push(sql`c.state = ${filters.state}`);
     if (filters.clock)
       where.push(filters.clockOn ? clockFilterCondition(filters.clockOn, filters.clock, loadCalendar(db), today, "c") : clockFilterSql(filters.clock, windows));
+    // A clock filter alone: its count is an index-only walk of the due-date range (the planner, left to
+    // itself, takes the page's index and looks up every row).
+    const clockAlone = filters.clock && !filters.clockOn && common.length === 0 && where.length === 2;
     open = listPart(db, {
       where,
       order: (t) => sql`${sql.raw(t)}.urgent_due_on, ${sql.raw(t)}.id`,
@@ -287,6 +335,7 @@ export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, to
       offset,
       limit: PAGE_SIZE,
       countLimit,
+      countFrom: clockAlone ? sql`cases c indexed by cases_open_urgent_clock_idx` : undefined,
     });
   }
   let closed: ListPart = { ids: [], counted: 0 };

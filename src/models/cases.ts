@@ -4,6 +4,7 @@
  * transaction and bumps the case's version (optimistic locking).
  */
 import { untilChanged } from "./until-changed.js";
+import { preparedOnce } from "../db/prepared.js";
 import { aliasedTable, and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../db/client.js";
 import { caseEvents, caseSequences, caseWorkers, cases, evidence, inspectorOpenCases, payments, taskForceTasks, users } from "../db/schema.js";
@@ -158,8 +159,15 @@ export function registerCase(db: Db, input: CaseInput, opts: { actorId: number |
   });
 }
 
+const caseRowQuery = (db: DbOrTx) =>
+  db
+    .select()
+    .from(cases)
+    .where(eq(cases.id, sql.placeholder("caseId")))
+    .prepare();
+
 export function getCaseRow(db: DbOrTx, id: number): CaseRow {
-  const row = Number.isInteger(id) ? db.select().from(cases).where(eq(cases.id, id)).get() : undefined;
+  const row = Number.isInteger(id) ? preparedOnce(db, caseRowQuery).get({ caseId: id }) : undefined;
   if (!row) throw new NotFoundError("案件不存在。");
   return row;
 }
@@ -168,12 +176,16 @@ export function getCaseRow(db: DbOrTx, id: number): CaseRow {
 const ACTING: AccessPolicy = { inspectorsReadAll: false };
 
 /** What this viewer may do on this case (domain/case-abilities.ts), from the case row and its task units. */
-export function abilitiesOn(db: DbOrTx, c: CaseRow, viewer: Viewer, policy: AccessPolicy = ACTING): CaseAbilities {
-  const taskUnitIds = db
+const taskUnitsQuery = (db: DbOrTx) =>
+  db
     .selectDistinct({ unitId: taskForceTasks.unitId })
     .from(taskForceTasks)
-    .where(eq(taskForceTasks.caseId, c.id))
-    .all()
+    .where(eq(taskForceTasks.caseId, sql.placeholder("caseId")))
+    .prepare();
+
+export function abilitiesOn(db: DbOrTx, c: CaseRow, viewer: Viewer, policy: AccessPolicy = ACTING): CaseAbilities {
+  const taskUnitIds = preparedOnce(db, taskUnitsQuery)
+    .all({ caseId: c.id })
     .map((t) => t.unitId);
   return caseAbilities({ ...c, taskUnitIds }, viewer, policy);
 }
@@ -185,52 +197,66 @@ export function getCaseDetail(db: Db, id: number, viewer: Viewer, policy: Access
   if (abilities.access !== "full" && abilities.access !== "masked") {
     throw new ForbiddenError("您不能查看此案件：监察员只能查看分配给自己的案件，窗口受理员只能查看自己登记的案件。");
   }
+  return {
+    abilities,
+    case: row,
+    names: preparedOnce(db, caseNamesQuery).get({ caseId: id })!,
+    workers: workersOfCase(db, id),
+    events: listEvents(db, id),
+    evidence: preparedOnce(db, caseEvidenceQuery).all({ caseId: id }),
+  };
+}
+
+const caseNamesQuery = (db: DbOrTx) => {
   const lead = aliasedTable(users, "lead");
   const second = aliasedTable(users, "second");
   const registrar = aliasedTable(users, "registrar");
-  const names = db
+  return db
     .select({ lead: lead.displayName, second: second.displayName, registrar: registrar.displayName })
     .from(cases)
     .leftJoin(lead, eq(lead.id, cases.leadInspectorId))
     .leftJoin(second, eq(second.id, cases.secondInspectorId))
     .leftJoin(registrar, eq(registrar.id, cases.registeredById))
-    .where(eq(cases.id, id))
-    .get()!;
-  return {
-    abilities,
-    case: row,
-    names,
-    workers: workersOfCase(db, id),
-    events: listEvents(db, id),
-    evidence: db
-      .select({
-        id: evidence.id,
-        originalName: evidence.originalName,
-        mimeType: evidence.mimeType,
-        size: evidence.size,
-        sha256: evidence.sha256,
-        description: evidence.description,
-        uploadedAt: evidence.uploadedAt,
-        uploader: users.displayName,
-        visitId: evidence.visitId,
-        voidedAt: evidence.voidedAt,
-        voidReason: evidence.voidReason,
-      })
-      .from(evidence)
-      .leftJoin(users, eq(users.id, evidence.uploadedById))
-      .where(eq(evidence.caseId, id))
-      .orderBy(asc(evidence.id))
-      .all(),
-  };
-}
+    .where(eq(cases.id, sql.placeholder("caseId")))
+    .prepare();
+};
+
+const caseEvidenceQuery = (db: DbOrTx) =>
+  db
+    .select({
+      id: evidence.id,
+      originalName: evidence.originalName,
+      mimeType: evidence.mimeType,
+      size: evidence.size,
+      sha256: evidence.sha256,
+      description: evidence.description,
+      uploadedAt: evidence.uploadedAt,
+      uploader: users.displayName,
+      visitId: evidence.visitId,
+      voidedAt: evidence.voidedAt,
+      voidReason: evidence.voidReason,
+    })
+    .from(evidence)
+    .leftJoin(users, eq(users.id, evidence.uploadedById))
+    .where(eq(evidence.caseId, sql.placeholder("caseId")))
+    .orderBy(asc(evidence.id))
+    .prepare();
 
 /** The complainants of a case, representative first (what the amount forms list). */
+const caseWorkersQuery = (db: DbOrTx) =>
+  db
+    .select()
+    .from(caseWorkers)
+    .where(eq(caseWorkers.caseId, sql.placeholder("caseId")))
+    .orderBy(desc(caseWorkers.isRepresentative), asc(caseWorkers.id))
+    .prepare();
+
 export function workersOfCase(db: Db, caseId: number) {
-  return db.select().from(caseWorkers).where(eq(caseWorkers.caseId, caseId)).orderBy(desc(caseWorkers.isRepresentative), asc(caseWorkers.id)).all();
+  return preparedOnce(db, caseWorkersQuery).all({ caseId });
 }
 
-export function listEvents(db: Db, caseId: number) {
-  return db
+const caseEventsQuery = (db: DbOrTx) =>
+  db
     .select({
       id: caseEvents.id,
       at: caseEvents.at,
@@ -244,9 +270,12 @@ export function listEvents(db: Db, caseId: number) {
     })
     .from(caseEvents)
     .leftJoin(users, eq(users.id, caseEvents.actorId))
-    .where(eq(caseEvents.caseId, caseId))
+    .where(eq(caseEvents.caseId, sql.placeholder("caseId")))
     .orderBy(asc(caseEvents.id))
-    .all();
+    .prepare();
+
+export function listEvents(db: Db, caseId: number) {
+  return preparedOnce(db, caseEventsQuery).all({ caseId });
 }
 
 /** The latest timeline row of one action (the reason on a notice, for example). */

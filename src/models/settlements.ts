@@ -2,6 +2,7 @@
  * Agreements (快速调处), orders to pay (责令限期支付), the payments made under them, and what follows an
  * order left unpaid. Each is a move of the one state machine (models/cases.ts transition()).
  */
+import { preparedOnce } from "../db/prepared.js";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../db/client.js";
 import { caseWorkers, enforcementActions, evidence, mediations, paymentOrders, payments, settlementItems, users } from "../db/schema.js";
@@ -360,24 +361,10 @@ function itemsOf(tx: DbOrTx, source: Source, sourceId: number) {
 
 /** Everything the case page shows about mediation, orders, payments and money. */
 export function settlementsOf(db: Db, caseId: number) {
-  const sessions = db.select().from(mediations).where(eq(mediations.caseId, caseId)).orderBy(asc(mediations.id)).all();
-  const orders = db.select().from(paymentOrders).where(eq(paymentOrders.caseId, caseId)).orderBy(asc(paymentOrders.id)).all();
+  const sessions = preparedOnce(db, caseMediationsQuery).all({ caseId });
+  const orders = preparedOnce(db, caseOrdersQuery).all({ caseId });
   const agreement = [...sessions].reverse().find((m) => m.result === "agreement") ?? null;
-  const paymentRows = db
-    .select({
-      id: payments.id,
-      itemId: payments.itemId,
-      workerId: payments.workerId,
-      amountFen: payments.amountFen,
-      paidOn: payments.paidOn,
-      proofEvidenceId: payments.proofEvidenceId,
-      recorder: users.displayName,
-    })
-    .from(payments)
-    .leftJoin(users, eq(users.id, payments.recordedById))
-    .where(eq(payments.caseId, caseId))
-    .orderBy(asc(payments.id))
-    .all();
+  const paymentRows = preparedOnce(db, casePaymentsQuery).all({ caseId });
   return {
     sessions,
     agreement: agreement ? { ...agreement, items: itemsOf(db, "agreement", agreement.id) } : null,
@@ -390,9 +377,40 @@ export function settlementsOf(db: Db, caseId: number) {
   };
 }
 
+const caseMediationsQuery = (db: DbOrTx) =>
+  db
+    .select()
+    .from(mediations)
+    .where(eq(mediations.caseId, sql.placeholder("caseId")))
+    .orderBy(asc(mediations.id))
+    .prepare();
+const caseOrdersQuery = (db: DbOrTx) =>
+  db
+    .select()
+    .from(paymentOrders)
+    .where(eq(paymentOrders.caseId, sql.placeholder("caseId")))
+    .orderBy(asc(paymentOrders.id))
+    .prepare();
+const casePaymentsQuery = (db: DbOrTx) =>
+  db
+    .select({
+      id: payments.id,
+      itemId: payments.itemId,
+      workerId: payments.workerId,
+      amountFen: payments.amountFen,
+      paidOn: payments.paidOn,
+      proofEvidenceId: payments.proofEvidenceId,
+      recorder: users.displayName,
+    })
+    .from(payments)
+    .leftJoin(users, eq(users.id, payments.recordedById))
+    .where(eq(payments.caseId, sql.placeholder("caseId")))
+    .orderBy(asc(payments.id))
+    .prepare();
+
 /** Per worker: claimed, agreed, ordered, paid and recovered, with the case totals. */
-export function moneySummary(db: Db, caseId: number) {
-  const rows = db
+const moneyRowsQuery = (db: DbOrTx) =>
+  db
     .select({
       workerId: caseWorkers.id,
       name: caseWorkers.name,
@@ -405,9 +423,12 @@ export function moneySummary(db: Db, caseId: number) {
       paidFen: sql<number>`(select coalesce(sum(p.amount_fen), 0) from payments p where p.worker_id = "case_workers"."id")`,
     })
     .from(caseWorkers)
-    .where(eq(caseWorkers.caseId, caseId))
+    .where(eq(caseWorkers.caseId, sql.placeholder("caseId")))
     .orderBy(desc(caseWorkers.isRepresentative), asc(caseWorkers.id))
-    .all();
+    .prepare();
+
+export function moneySummary(db: Db, caseId: number) {
+  const rows = preparedOnce(db, moneyRowsQuery).all({ caseId });
   const total = (k: "claimedFen" | "agreedFen" | "orderedFen" | "paidFen") => rows.reduce((s, r) => s + r[k], 0);
   return {
     rows,

@@ -1,6 +1,7 @@
 /** 现场督办 records: the visit, its team and its recordings, written with the timeline row at once. */
-import { and, asc, eq, inArray } from "drizzle-orm";
-import type { Db } from "../db/client.js";
+import { preparedOnce } from "../db/prepared.js";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "../db/client.js";
 import { evidence, siteVisitInspectors, siteVisits, users } from "../db/schema.js";
 import type { Viewer } from "../domain/case-abilities.js";
 import { ValidationError } from "../domain/errors.js";
@@ -21,14 +22,25 @@ export interface VisitInput {
 }
 
 /** Who can go on a visit: active inspectors and supervisors (section chiefs hold inspector credentials). */
-export function visitEligibleStaff(db: Db) {
-  return db
+const visitStaffQuery = (db: DbOrTx) =>
+  db
     .select({ id: users.id, displayName: users.displayName })
     .from(users)
     .where(and(inArray(users.role, ["inspector", "supervisor"]), eq(users.active, true)))
     .orderBy(asc(users.id))
-    .all();
+    .prepare();
+
+export function visitEligibleStaff(db: Db) {
+  return preparedOnce(db, visitStaffQuery).all();
 }
+
+const caseVisitsQuery = (db: DbOrTx) =>
+  db
+    .select()
+    .from(siteVisits)
+    .where(eq(siteVisits.caseId, sql.placeholder("caseId")))
+    .orderBy(asc(siteVisits.visitedAt))
+    .prepare();
 
 export function recordSiteVisit(db: Db, v: VisitInput): number {
   const staff = visitEligibleStaff(db);
@@ -68,7 +80,7 @@ export function recordSiteVisit(db: Db, v: VisitInput): number {
 }
 
 export function listSiteVisits(db: Db, caseId: number) {
-  const visits = db.select().from(siteVisits).where(eq(siteVisits.caseId, caseId)).orderBy(asc(siteVisits.visitedAt)).all();
+  const visits = preparedOnce(db, caseVisitsQuery).all({ caseId });
   if (visits.length === 0) return [];
   const team = db
     .select({ visitId: siteVisitInspectors.visitId, name: users.displayName })

@@ -17,12 +17,6 @@ import { logger } from "../lib/logger.js";
 const ROLE_VARIABLE = "SERVER_PROCESS_ROLE";
 type WorkerRole = "setup" | "web";
 
-/**
- * A web process's young-generation heap kept small: under load the default semi-spaces grow to 16 MB each
- * and are retained, for no throughput gained (measured in docs/scaling.md).
- */
-const WEB_WORKER_FLAGS = ["--max-semi-space-size=4"];
-
 /** How long a stopping web process may finish its requests before it is killed. */
 const STOP_GRACE_MS = 10_000;
 /** A web process that served this long before dying was not crash-looping: its replacement starts at once. */
@@ -73,8 +67,8 @@ function supervise(config: Config): void {
   const startedAt = new Map<Worker, number>();
   const pendingRestarts = new Set<NodeJS.Timeout>();
 
+  // Each process gets the primary's node flags: `npm start`'s --max-semi-space-size=4 (package.json) too.
   const fork = (role: WorkerRole): Worker => {
-    cluster.setupPrimary({ execArgv: role === "web" ? [...process.execArgv, ...WEB_WORKER_FLAGS] : process.execArgv });
     const worker = cluster.fork({ [ROLE_VARIABLE]: role });
     startedAt.set(worker, Date.now());
     return worker;

@@ -316,6 +316,12 @@ describe("the workbench", () => {
     expect([...search.text.matchAll(/data-case="(QX-[\d-]+)"/g)].map((m) => m[1])).toEqual([mid.caseNumber]);
     const byWorker = await supervisor.get(`/cases?q=${encodeURIComponent("工人1")}`);
     expect(byWorker.text).toContain(old.caseNumber);
+    // A long text is looked up by a cover of its trigrams and kept only where it stands whole.
+    const decoy = makeCase(t.db, { employerName: "长春某甲物业服乙务公司" });
+    const long = await supervisor.get(`/cases?q=${encodeURIComponent("长春某物业服务公司")}`);
+    expect([...long.text.matchAll(/data-case="(QX-[\d-]+)"/g)].map((m) => m[1])).toEqual([mid.caseNumber]);
+    expect((await supervisor.get(`/cases?q=${encodeURIComponent("长春某甲物业服乙务")}`)).text).toContain(decoy.caseNumber);
+    expect((await supervisor.get(`/cases?q=${encodeURIComponent("100%_公司")}`)).text).not.toContain(decoy.caseNumber);
   });
 
   it("pages through many cases", async () => {

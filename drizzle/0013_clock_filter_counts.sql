@@ -1,0 +1,1 @@
+CREATE INDEX `cases_open_urgent_clock_idx` ON `cases` (`urgent_due_on`,`urgent_clock`,`extension_days`) WHERE urgent_due_on is not null;
