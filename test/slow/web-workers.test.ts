@@ -1,7 +1,8 @@
 /**
  * WEB_WORKERS=2 with the compiled server (what `npm start` runs): two web processes answer on one port, a
- * calendar change saved through one is used at once by the other, a web process that dies is replaced,
- * and SIGTERM stops every process.
+ * calendar change saved through one is used at once by the other, calendar changes and complaints sent to
+ * both at once all succeed (no SQLITE_BUSY), a web process that dies is replaced, and SIGTERM stops every
+ * process.
  */
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
@@ -11,6 +12,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { idNumber } from "../helpers.js";
 
 const root = join(import.meta.dirname, "../..");
 const ADMIN_PASSWORD = "web-workers-test";
@@ -62,6 +64,7 @@ async function waitFor<T>(what: string, probe: () => T | undefined | false, ms =
 describe("WEB_WORKERS=2 (src/ops/cluster.ts)", () => {
   let primary: ChildProcess;
   let base: string;
+  let adminCookie: string;
   const lines: LogLine[] = [];
   const listening = () => lines.filter((l) => l.msg.includes("listening on")).map((l) => l.pid);
   const dueAfterOneWorkingDay = async () => /id="due" data-date="([\d-]+)"/.exec(await getAlone(`${base}/calendar/calc?from=2026-11-30&days=1`))?.[1];
@@ -86,6 +89,8 @@ describe("WEB_WORKERS=2 (src/ops/cluster.ts)", () => {
         EVIDENCE_DIR: join(dir, "evidence"),
         ADMIN_PASSWORD,
         COOKIE_SECURE: "false",
+        TRUST_PROXY: "true",
+        ONLINE_FILING_PER_HOUR: "1000000",
       },
     });
     createInterface({ input: primary.stdout! }).on("line", (line) => lines.push(JSON.parse(line) as LogLine));
@@ -93,7 +98,7 @@ describe("WEB_WORKERS=2 (src/ops/cluster.ts)", () => {
   });
 
   afterAll(() => {
-    if (primary.exitCode === null) primary.kill("SIGKILL");
+    if (primary?.exitCode === null) primary.kill("SIGKILL");
   });
 
   it("runs a small primary and two web processes, which share the requests", async () => {
@@ -113,11 +118,11 @@ describe("WEB_WORKERS=2 (src/ops/cluster.ts)", () => {
       body: `username=admin&password=${ADMIN_PASSWORD}`,
       redirect: "manual",
     });
-    const cookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
+    adminCookie = (login.headers.get("set-cookie") ?? "").split(";")[0]!;
     expect(login.status).toBe(303);
     const saved = await fetch(`${base}/admin/calendar/2026/schedule`, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin", cookie },
+      headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin", cookie: adminCookie },
       body: new URLSearchParams({ holidaysText: "测试假日 2026-12-01", makeupText: "", source: "多进程测试" }),
       redirect: "manual",
     });
@@ -125,6 +130,59 @@ describe("WEB_WORKERS=2 (src/ops/cluster.ts)", () => {
     const since = Date.now();
     for (let i = 0; i < 6; i++) expect(await dueAfterOneWorkingDay()).toBe("2026-12-02");
     await waitFor("both processes answering", () => calcServedBy(since).size === 2);
+  });
+
+  it("saves calendar changes sent to both processes at once, each waiting for the other (read, then write)", async () => {
+    const since = Date.now();
+    const statuses: number[] = [];
+    await Promise.all(
+      Array.from({ length: 4 }, async () => {
+        for (let i = 0; i < 8; i++) {
+          const res = await fetch(`${base}/admin/calendar/2026/schedule`, {
+            method: "POST",
+            headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin", cookie: adminCookie, connection: "close" },
+            body: new URLSearchParams({ holidaysText: "测试假日 2026-12-01", makeupText: "", source: "多进程测试" }),
+            redirect: "manual",
+          });
+          statuses.push(res.status);
+        }
+      }),
+    );
+    expect(statuses.filter((s) => s !== 303)).toEqual([]);
+    expect(new Set(lines.filter((l) => l.path === "/admin/calendar/2026/schedule" && l.time >= since).map((l) => l.pid)).size).toBe(2);
+  });
+
+  it("registers every complaint filed through both processes at once", async () => {
+    const since = Date.now();
+    const file = (n: number) =>
+      fetch(`${base}/complaint`, {
+        method: "POST",
+        headers: {
+          "content-type": "application/x-www-form-urlencoded",
+          "sec-fetch-site": "same-origin",
+          "x-forwarded-for": `198.51.100.${n % 250}`,
+          connection: "close",
+        },
+        body: new URLSearchParams({
+          "workers.0.name": `工人${n}`,
+          "workers.0.phone": `136${String(10_000_000 + n).slice(-8)}`,
+          "workers.0.idNumber": idNumber(n),
+          "workers.0.age": "40",
+          "workers.0.claimed": "5000",
+          employerName: `某劳务公司${n}`,
+          district: "朝阳区",
+          facts: "在该公司务工，工资未结清。",
+        }),
+      }).then((res) => res.status);
+    const statuses: number[] = [];
+    // Eight clients, twenty complaints each: writes from the two processes overlap all the time.
+    await Promise.all(
+      Array.from({ length: 8 }, async (_, c) => {
+        for (let i = 0; i < 20; i++) statuses.push(await file(c * 20 + i));
+      }),
+    );
+    expect(statuses.filter((s) => s !== 201)).toEqual([]);
+    expect(new Set(lines.filter((l) => l.path === "/complaint" && l.time >= since).map((l) => l.pid)).size).toBe(2);
   });
 
   it("replaces a web process that dies", async () => {
