@@ -383,7 +383,12 @@ const loads: Load[] = [
   { name: "intake POST, 35-worker group", path: "/cases", method: "POST", cookie: clerk, form: intakeForm(35), ok: [303] },
 ];
 const results: Measured[] = [];
-for (const l of loads) results.push(await measure(l));
+for (const l of loads) {
+  results.push(await measure(l));
+  // Which page drives the peak (VmHWM only grows): printed, not reported.
+  const { rss, peak } = rssOf(server.proc);
+  console.log(`${"".padEnd(44)} server RSS ${rss.toFixed(0)} MiB, peak so far ${peak.toFixed(0)} MiB`);
+}
 const rssAfter = rssOf(server.proc);
 await stop(server.proc);
 await stop(bare);

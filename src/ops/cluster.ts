@@ -67,7 +67,7 @@ function supervise(config: Config): void {
   const startedAt = new Map<Worker, number>();
   const pendingRestarts = new Set<NodeJS.Timeout>();
 
-  // Each process gets the primary's node flags: `npm start`'s --max-semi-space-size=4 (package.json) too.
+  // Each process gets the primary's node flags: `npm start`'s heap limits (package.json) too.
   const fork = (role: WorkerRole): Worker => {
     const worker = cluster.fork({ [ROLE_VARIABLE]: role });
     startedAt.set(worker, Date.now());
