@@ -1,7 +1,7 @@
 /**
  * `npm run bench [-- --cases 1000000] [--duration 10] [--runs 3] [--app <dir>] [--out bench/results.md]`
  *
- * Starts the real, compiled server on a bulk database (seeds/bulk.ts, kept in bench/.data/ between runs),
+ * Starts the real, compiled server on a copy of a bulk database (seeds/bulk.ts, kept in bench/.data/),
  * drives it from this process with autocannon at 32 connections, and prints one table: every workbench
  * list and filter, text search, a 35-worker case page as inspector and as supervisor, intake (one worker and
  * a 35-worker group), the public lookup and, in the same run, a bare Express 5 + EJS page rendering a 50-row
@@ -13,7 +13,7 @@
  * database; its server is started as its own `npm start` would start it (`--app-cmd tsx` for tsx).
  */
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
 import { join, resolve } from "node:path";
 import { performance } from "node:perf_hooks";
@@ -336,11 +336,16 @@ function intakeForm(workers: number): () => Record<string, string> {
 
 // ---- Run ----------------------------------------------------------------------------------------
 
+// Every run measures the same data: the kept database is copied and the copy takes the run's writes
+// (intake, the calendar change) and is deleted afterwards. Runs writing into the kept file grew its open
+// cases by ~9,000 each, and with them the recompute time.
+const RUN_DB = DB_PATH.replace(/(\.db)?$/, ".run.db");
+copyFileSync(DB_PATH, RUN_DB);
 const load0 = loadavg()[0]!;
 const fresh = join(mkdtempSync(join(tmpdir(), "qx-bench-fresh-")), "fresh.db");
 const freshServer = await startApp(fresh);
 await stop(freshServer.proc);
-const server = await startApp(DB_PATH);
+const server = await startApp(RUN_DB);
 const bare = spawn("node", ["bench/bare-server.js"], { env: { ...process.env, PORT: String(BARE_PORT) }, stdio: "ignore" });
 await waitFor(`http://127.0.0.1:${BARE_PORT}/`, bare, performance.now());
 const rssBefore = rssOf(server.proc);
@@ -395,7 +400,7 @@ await stop(bare);
 
 // Recompute after a calendar change: a new holiday on the next working day of this year, then undone.
 function recompute(): { addMs: number; undoMs: number; changed: number; fullMs: number } {
-  const db: Db = openDb(DB_PATH);
+  const db: Db = openDb(RUN_DB);
   const calendar = loadCalendar(db);
   const year = yearOf(today);
   let day = addDays(today, 1);
@@ -431,6 +436,7 @@ console.log(
   `cold start: ${server.startMs.toFixed(0)} ms on the bulk database, ${freshServer.startMs.toFixed(0)} ms on a fresh one; RSS ${rssBefore.rss.toFixed(0)} MiB idle, ${rssAfter.rss.toFixed(0)} MiB after load, peak ${rssAfter.peak.toFixed(0)} MiB`,
 );
 rmSync(fresh, { force: true });
+for (const suffix of ["", "-wal", "-shm"]) rmSync(RUN_DB + suffix, { force: true });
 
 // ---- Report -------------------------------------------------------------------------------------
 

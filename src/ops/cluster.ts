@@ -27,7 +27,11 @@ export function restartDelayMs(crashesInARow: number): number {
   return crashesInARow <= 1 ? 0 : Math.min(60_000, 1000 * 2 ** (crashesInARow - 2));
 }
 
-/** Runs this process's part: everything (WEB_WORKERS=1), the supervising primary, the setup, or a web process. */
+/**
+ * Runs this process's part: everything (WEB_WORKERS=1), the supervising primary, the setup, or a web process.
+ * A serving process stops on SIGTERM/SIGINT by finishing the requests under way (a service manager's stop or
+ * restart loses no answer), then closes the database.
+ */
 export async function startProcess(config: Config): Promise<void> {
   if (config.webWorkers > 1 && cluster.isPrimary) return supervise(config);
   // Imported here, not at the top: the primary never needs the app.
@@ -42,12 +46,8 @@ export async function startProcess(config: Config): Promise<void> {
       process.exit(1);
     }
   }
-  if (role !== "web") {
-    serve(await prepareDatabase(config), config);
-    return;
-  }
-  const { openDb } = await import("../db/client.js");
-  const db = openDb(config.databasePath);
+  // One process alone prepares the database itself; a web process finds it prepared by the setup process.
+  const db = role === "web" ? (await import("../db/client.js")).openDb(config.databasePath) : await prepareDatabase(config);
   const server = serve(db, config);
   const stop = () => {
     // close() refuses new connections and ends idle keep-alive ones; requests under way finish first.

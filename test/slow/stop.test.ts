@@ -1,0 +1,68 @@
+/**
+ * Stopping the server (WEB_WORKERS=1, as `npm start` runs it by default): on SIGTERM a request under way
+ * still gets its answer, then the process exits with status 0 instead of dying by the signal.
+ */
+import { spawn } from "node:child_process";
+import { mkdtempSync } from "node:fs";
+import { request } from "node:http";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, it } from "vitest";
+
+const root = join(import.meta.dirname, "../..");
+
+async function freePort(): Promise<number> {
+  const s = createServer().listen(0);
+  await new Promise((r) => s.once("listening", r));
+  const port = (s.address() as { port: number }).port;
+  await new Promise((r) => s.close(r));
+  return port;
+}
+
+it("answers the request under way on SIGTERM, then exits with status 0", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "qx-stop-"));
+  const port = await freePort();
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    LOG_LEVEL: "silent",
+    PORT: String(port),
+    DATABASE_PATH: join(dir, "app.db"),
+    EVIDENCE_DIR: join(dir, "evidence"),
+    ADMIN_PASSWORD: "stop-test-pass",
+  };
+  const server = spawn(process.execPath, ["--import", "tsx", join(root, "src/server.ts")], { cwd: root, env, stdio: "ignore" });
+  const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
+    server.once("exit", (code, signal) => resolve({ code, signal })),
+  );
+  for (let up = false; !up; await new Promise((r) => setTimeout(r, 100))) {
+    up = await fetch(`http://127.0.0.1:${port}/calendar/calc`).then(
+      (r) => r.ok,
+      () => false,
+    );
+  }
+
+  // A complaint lookup whose body is still arriving when the signal comes.
+  const body = "caseNumber=X&idTail=1234";
+  const req = request({
+    port,
+    method: "POST",
+    path: "/query",
+    headers: { "content-type": "application/x-www-form-urlencoded", "content-length": body.length, "sec-fetch-site": "same-origin" },
+  });
+  let bodyEnded = false;
+  const answered = new Promise<number>((resolve, reject) =>
+    req.on("response", (res) => (res.resume(), resolve(bodyEnded ? res.statusCode! : -1))).on("error", reject),
+  );
+  req.write(body.slice(0, 5));
+  await new Promise((r) => setTimeout(r, 300));
+  server.kill("SIGTERM");
+  await new Promise((r) => setTimeout(r, 300));
+  bodyEnded = true;
+  req.end(body.slice(5));
+
+  // The lookup form answers a wrong case number with the form and a message (422), after reading the body.
+  expect(await answered).toBe(422);
+  expect(await exited).toEqual({ code: 0, signal: null });
+}, 60_000);
