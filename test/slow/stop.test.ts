@@ -53,7 +53,12 @@ it("answers the request under way on SIGTERM, then exits with status 0", async (
   });
   let bodyEnded = false;
   const answered = new Promise<number>((resolve, reject) =>
-    req.on("response", (res) => (res.resume(), resolve(bodyEnded ? res.statusCode! : -1))).on("error", reject),
+    req
+      .on("response", (res) => {
+        res.resume();
+        resolve(bodyEnded ? res.statusCode! : -1);
+      })
+      .on("error", reject),
   );
   req.write(body.slice(0, 5));
   await new Promise((r) => setTimeout(r, 300));
