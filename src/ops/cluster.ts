@@ -37,17 +37,22 @@ export async function startProcess(config: Config): Promise<void> {
   // Imported here, not at the top: the primary never needs the app.
   const { prepareDatabase, serve } = await import("./start.js");
   const role = cluster.isWorker ? (process.env[ROLE_VARIABLE] as WorkerRole) : undefined;
-  if (role === "setup") {
+  // A database that cannot be opened or migrated (a bad DATABASE_PATH, a full disk) ends the start with one
+  // log line naming the file and the cause, and status 1.
+  const setUp = async () => {
     try {
-      (await prepareDatabase(config)).$client.close();
-      process.exit(0);
+      return await prepareDatabase(config);
     } catch (err) {
-      logger.fatal({ err }, "database setup failed");
+      logger.fatal({ err, databasePath: config.databasePath }, "database setup failed");
       process.exit(1);
     }
+  };
+  if (role === "setup") {
+    (await setUp()).$client.close();
+    process.exit(0);
   }
   // One process alone prepares the database itself; a web process finds it prepared by the setup process.
-  const db = role === "web" ? (await import("../db/client.js")).openDb(config.databasePath) : await prepareDatabase(config);
+  const db = role === "web" ? (await import("../db/client.js")).openDb(config.databasePath) : await setUp();
   const server = serve(db, config);
   const stop = () => {
     // close() refuses new connections and ends idle keep-alive ones; requests under way finish first.

@@ -1,9 +1,10 @@
 /**
- * Stopping the server (WEB_WORKERS=1, as `npm start` runs it by default): on SIGTERM a request under way
- * still gets its answer, then the process exits with status 0 instead of dying by the signal.
+ * Starting and stopping the server (WEB_WORKERS=1, as `npm start` runs it by default): a database that
+ * cannot be created ends the start with one log line and status 1; on SIGTERM a request under way still
+ * gets its answer, then the process exits with status 0 instead of dying by the signal.
  */
 import { spawn } from "node:child_process";
-import { mkdtempSync } from "node:fs";
+import { mkdtempSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -19,6 +20,29 @@ async function freePort(): Promise<number> {
   await new Promise((r) => s.close(r));
   return port;
 }
+
+it("refuses to start on a database path it cannot create, saying which and why", async () => {
+  const dir = mkdtempSync(join(tmpdir(), "qx-start-"));
+  writeFileSync(join(dir, "a-file"), "");
+  const databasePath = join(dir, "a-file", "app.db");
+  const env = {
+    ...process.env,
+    NODE_ENV: "production",
+    LOG_LEVEL: "info",
+    PORT: String(await freePort()),
+    DATABASE_PATH: databasePath,
+    ADMIN_PASSWORD: "start-test-pass",
+  };
+  const server = spawn(process.execPath, ["--import", "tsx", join(root, "src/server.ts")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
+  let output = "";
+  server.stdout!.on("data", (chunk: Buffer) => (output += chunk));
+  server.stderr!.on("data", (chunk: Buffer) => (output += chunk));
+  const code = await new Promise<number | null>((resolve) => server.once("exit", resolve));
+  expect(code).toBe(1);
+  const lines = output.trim().split("\n");
+  expect(lines).toHaveLength(1);
+  expect(JSON.parse(lines[0]!)).toMatchObject({ msg: "database setup failed", databasePath, err: { message: expect.stringContaining("a-file") } });
+}, 60_000);
 
 it("answers the request under way on SIGTERM, then exits with status 0", async () => {
   const dir = mkdtempSync(join(tmpdir(), "qx-stop-"));
