@@ -4,53 +4,17 @@
  * restart every acknowledged case is there and complete, case numbers are unique, the database passes
  * `PRAGMA integrity_check`, and the deadlines are either all recomputed or none.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { mkdtempSync, readdirSync, utimesSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { describe, expect, it } from "vitest";
 import { idNumber } from "../helpers.js";
+import { startServer as startAt } from "./server-process.js";
 
-const root = join(import.meta.dirname, "../..");
 const ADMIN_PASSWORD = "crash-test-pass";
-
-async function freePort(): Promise<number> {
-  const s = createServer().listen(0);
-  await new Promise((r) => s.once("listening", r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
-
-async function startServer(dir: string): Promise<{ proc: ChildProcess; base: string }> {
-  const port = await freePort();
-  const env = {
-    ...process.env,
-    NODE_ENV: "production",
-    LOG_LEVEL: "silent",
-    PORT: String(port),
-    DATABASE_PATH: join(dir, "app.db"),
-    EVIDENCE_DIR: join(dir, "evidence"),
-    ADMIN_PASSWORD,
-    COOKIE_SECURE: "false",
-    TRUST_PROXY: "true",
-    ONLINE_FILING_PER_HOUR: "1000000",
-  };
-  const proc = spawn(process.execPath, ["--import", "tsx", join(root, "src/server.ts")], { cwd: root, env, stdio: "ignore" });
-  const base = `http://127.0.0.1:${port}`;
-  for (let i = 0; i < 300; i++) {
-    try {
-      if ((await fetch(`${base}/calendar/calc`)).ok) return { proc, base };
-    } catch {
-      // not listening yet
-    }
-    await new Promise((r) => setTimeout(r, 100));
-  }
-  proc.kill("SIGKILL");
-  throw new Error("server did not start");
-}
+const startServer = (dir: string) => startAt(dir, { ADMIN_PASSWORD });
 
 function kill(proc: ChildProcess): Promise<void> {
   return new Promise((resolve) => {

@@ -6,33 +6,16 @@
 import { spawn } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { request } from "node:http";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, it } from "vitest";
-
-const root = join(import.meta.dirname, "../..");
-
-async function freePort(): Promise<number> {
-  const s = createServer().listen(0);
-  await new Promise((r) => s.once("listening", r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
-}
+import { freePort, root, serverEnv, startServer } from "./server-process.js";
 
 it("refuses to start on a database path it cannot create, saying which and why", async () => {
   const dir = mkdtempSync(join(tmpdir(), "qx-start-"));
   writeFileSync(join(dir, "a-file"), "");
   const databasePath = join(dir, "a-file", "app.db");
-  const env = {
-    ...process.env,
-    NODE_ENV: "production",
-    LOG_LEVEL: "info",
-    PORT: String(await freePort()),
-    DATABASE_PATH: databasePath,
-    ADMIN_PASSWORD: "start-test-pass",
-  };
+  const env = serverEnv(dir, await freePort(), { LOG_LEVEL: "info", DATABASE_PATH: databasePath, ADMIN_PASSWORD: "start-test-pass" });
   const server = spawn(process.execPath, ["--import", "tsx", join(root, "src/server.ts")], { cwd: root, env, stdio: ["ignore", "pipe", "pipe"] });
   let output = "";
   server.stdout!.on("data", (chunk: Buffer) => (output += chunk));
@@ -45,27 +28,10 @@ it("refuses to start on a database path it cannot create, saying which and why",
 }, 60_000);
 
 it("answers the request under way on SIGTERM, then exits with status 0", async () => {
-  const dir = mkdtempSync(join(tmpdir(), "qx-stop-"));
-  const port = await freePort();
-  const env = {
-    ...process.env,
-    NODE_ENV: "production",
-    LOG_LEVEL: "silent",
-    PORT: String(port),
-    DATABASE_PATH: join(dir, "app.db"),
-    EVIDENCE_DIR: join(dir, "evidence"),
-    ADMIN_PASSWORD: "stop-test-pass",
-  };
-  const server = spawn(process.execPath, ["--import", "tsx", join(root, "src/server.ts")], { cwd: root, env, stdio: "ignore" });
+  const { proc: server, port } = await startServer(mkdtempSync(join(tmpdir(), "qx-stop-")), { ADMIN_PASSWORD: "stop-test-pass" });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     server.once("exit", (code, signal) => resolve({ code, signal })),
   );
-  for (let up = false; !up; await new Promise((r) => setTimeout(r, 100))) {
-    up = await fetch(`http://127.0.0.1:${port}/calendar/calc`).then(
-      (r) => r.ok,
-      () => false,
-    );
-  }
 
   // A complaint lookup whose body is still arriving when the signal comes.
   const body = "caseNumber=X&idTail=1234";

@@ -7,14 +7,13 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { get } from "node:http";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { idNumber } from "../helpers.js";
+import { freePort, root, serverEnv } from "./server-process.js";
 
-const root = join(import.meta.dirname, "../..");
 const ADMIN_PASSWORD = "web-workers-test";
 
 interface LogLine {
@@ -22,14 +21,6 @@ interface LogLine {
   time: number;
   msg: string;
   path?: string;
-}
-
-async function freePort(): Promise<number> {
-  const s = createServer().listen(0);
-  await new Promise((r) => s.once("listening", r));
-  const port = (s.address() as { port: number }).port;
-  await new Promise((r) => s.close(r));
-  return port;
 }
 
 /** A GET on a connection of its own (Connection: close), so the primary hands each one to the next process. */
@@ -78,20 +69,7 @@ describe("WEB_WORKERS=2 (src/ops/cluster.ts)", () => {
     primary = spawn(process.execPath, [join(root, "dist/src/server.js")], {
       cwd: root,
       stdio: ["ignore", "pipe", "inherit"],
-      env: {
-        ...process.env,
-        NODE_ENV: "production",
-        LOG_LEVEL: "info",
-        LOG_FILE: "",
-        WEB_WORKERS: "2",
-        PORT: String(port),
-        DATABASE_PATH: join(dir, "app.db"),
-        EVIDENCE_DIR: join(dir, "evidence"),
-        ADMIN_PASSWORD,
-        COOKIE_SECURE: "false",
-        TRUST_PROXY: "true",
-        ONLINE_FILING_PER_HOUR: "1000000",
-      },
+      env: serverEnv(dir, port, { LOG_LEVEL: "info", LOG_FILE: "", WEB_WORKERS: "2", ADMIN_PASSWORD }),
     });
     createInterface({ input: primary.stdout! }).on("line", (line) => lines.push(JSON.parse(line) as LogLine));
     await waitFor("two web processes listening", () => listening().length === 2);
