@@ -8,6 +8,7 @@ import type { Db } from "../src/db/client.js";
 import { blacklistProceedings, caseWorkers } from "../src/db/schema.js";
 import { addMonths, addDays, shanghaiDate, type IsoDate } from "../src/domain/dates.js";
 import { usccCheckChar } from "../src/domain/identifiers.js";
+import { EMPLOYER_PARTY } from "../src/domain/blacklist.js";
 import type { Config } from "../src/config.js";
 import { previousQuarter } from "../src/domain/violations-list.js";
 import {
@@ -15,7 +16,9 @@ import {
   approveProposal,
   decideEarlyRemoval,
   decideListing,
+  getProceeding,
   proposeListing,
+  recordDecisionService,
   recordService,
   type PersonInput,
 } from "../src/models/blacklist.js";
@@ -38,6 +41,9 @@ interface Demo {
   workers: number;
   stage: Stage;
 }
+
+/** Direct service, signed for on the 送达回证. */
+const handedOver = { method: "direct", servedOn: "", receiver: "", witnesses: "", trackingNumber: "", consent: false, publishedOn: "", note: "" };
 
 const DEMOS: Demo[] = [
   { employer: "吉林省金鼎建设工程有限公司", legalRep: "孙某", daysAgo: 420, workers: 12, stage: "earlyApplied" },
@@ -97,6 +103,7 @@ export function seedDemoPublications(db: Db, now: Date, config: Config): void {
       version,
       payBy,
       facts: "经查，你单位拖欠下列劳动者工资，违反了《保障农民工工资支付条例》第十五条的规定。",
+      violation: "migrantWorkers",
       amounts,
       numberPrefix: bureau.orderPrefix,
       actor: supervisor,
@@ -117,17 +124,27 @@ export function seedDemoPublications(db: Db, now: Date, config: Config): void {
     if (d.stage === "proposed") return;
     approveProposal(db, { id: pid, numberPrefix: bureau.blacklistNoticePrefix, actor: supervisor, now: at(workday(payBy, 2)) });
     const servedOn = workday(payBy, 3);
-    recordService(db, { id: pid, servedOn, actor: supervisor, now: at(servedOn) });
+    // Every party is served on its own: the employer at its office, each person in hand.
+    for (const party of getProceeding(db, pid).parties) {
+      const receiver = party.key === EMPLOYER_PARTY ? `${persons[0]!.name}（法定代表人）` : "本人";
+      recordService(db, { id: pid, partyKey: party.key, input: { ...handedOver, receiver, servedOn }, actor: supervisor, now: at(servedOn) });
+    }
     if (d.stage === "noticed") return;
     const decidedOn = workday(servedOn, 7);
     decideListing(db, {
       id: pid,
       numberPrefix: bureau.blacklistDecisionPrefix,
       sanctions: "在政府资金支持、政府采购、招投标、融资贷款、市场准入、税收优惠、评优评先、交通出行等方面依法依规予以限制。",
+      lateReason: "",
       calendar,
       actor: supervisor,
       now: at(decidedOn),
     });
+    const decisionServedOn = workday(decidedOn, 1);
+    for (const party of getProceeding(db, pid).parties) {
+      const input = { ...handedOver, receiver: party.key === EMPLOYER_PARTY ? `${persons[0]!.name}（法定代表人）` : "本人", servedOn: decisionServedOn };
+      recordDecisionService(db, { id: pid, partyKey: party.key, input, actor: supervisor, now: at(decisionServedOn) });
+    }
     // The case itself ends with the administrative decision, made after 陈述申辩 (docs/rules.md); the listing
     // runs on its own clock.
     const noticeOn = workday(payBy, 1);

@@ -9,6 +9,7 @@ import { ROLES } from "../domain/roles.js";
 import { CASE_STATES, OUTCOMES } from "../domain/case-states.js";
 import { GROUNDS, PERSON_ROLES, REMOVAL_KINDS, STAGES } from "../domain/blacklist.js";
 import { ENFORCEMENT_KINDS, SETTLEMENT_SOURCES } from "../domain/money.js";
+import { SERVICE_METHODS } from "../domain/service.js";
 import { CHANNELS } from "../domain/reference-data.js";
 import { TASK_STATUSES } from "../domain/task-force.js";
 
@@ -561,13 +562,10 @@ export const blacklistProceedings = sqliteTable(
     approvedById: integer("approved_by_id").references(() => users.id),
     approvedOn: text("approved_on"),
     noticeNumber: text("notice_number"),
-    noticeServedOn: text("notice_served_on"),
-    objectionOn: text("objection_on"),
-    objectionText: text("objection_text"),
-    verificationOn: text("verification_on"),
-    verificationText: text("verification_text"),
     decisionExtended: integer("decision_extended", { mode: "boolean" }).notNull().default(false),
     extensionReason: text("extension_reason"),
+    /** A decision made after the decision period: the supervisor's reason (docs/rules.md). */
+    lateReason: text("late_reason"),
     /** 不予提请 (supervisor) or 不予列入 (paid and pledged): why the proceeding ended without listing. */
     endedOn: text("ended_on"),
     endReason: text("end_reason"),
@@ -608,6 +606,60 @@ export const blacklistPersons = sqliteTable(
     idNumber: text("id_number").notNull(),
   },
   (t) => [index("blacklist_persons_proceeding_idx").on(t.proceedingId)],
+);
+
+/** An objection by one 当事人 of a blacklist proceeding (第六条), and the bureau's answer to it. */
+export const blacklistObjections = sqliteTable(
+  "blacklist_objections",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    proceedingId: integer("proceeding_id")
+      .notNull()
+      .references(() => blacklistProceedings.id),
+    /** `employer` or `person:<blacklist_persons.id>` (domain/blacklist.ts). */
+    partyKey: text("party_key").notNull(),
+    objectionOn: text("objection_on").notNull(),
+    text: text("text").notNull(),
+    answeredOn: text("answered_on"),
+    answer: text("answer"),
+    answeredById: integer("answered_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("blacklist_objections_party_idx").on(t.proceedingId, t.partyKey)],
+);
+
+export const SERVED_DOCUMENTS = ["blacklistNotice", "blacklistDecision"] as const;
+
+/**
+ * Service (送达) of one document on one party: the record a 送达回证 prints, and the date every clock that
+ * runs from service starts on (docs/rules.md § Service of documents).
+ */
+export const documentServices = sqliteTable(
+  "document_services",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    document: text("document", { enum: SERVED_DOCUMENTS }).notNull(),
+    /** The row the document belongs to (for the blacklist documents, the proceeding). */
+    documentId: integer("document_id").notNull(),
+    documentNumber: text("document_number").notNull(),
+    /** Who was served: `employer` or `person:<id>`, and the name as printed on the receipt. */
+    partyKey: text("party_key").notNull(),
+    partyName: text("party_name").notNull(),
+    method: text("method", { enum: SERVICE_METHODS }).notNull(),
+    servedOn: text("served_on").notNull(),
+    receiver: text("receiver").notNull().default(""),
+    witnesses: text("witnesses").notNull().default(""),
+    trackingNumber: text("tracking_number").notNull().default(""),
+    consent: integer("consent", { mode: "boolean" }).notNull().default(false),
+    publishedOn: text("published_on"),
+    note: text("note").notNull().default(""),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex("document_services_party_idx").on(t.document, t.documentId, t.partyKey), index("document_services_case_idx").on(t.caseId)],
 );
 
 /** 重大劳动保障违法行为社会公布 (人社部令第29号): a quarterly (or ad-hoc) batch of published entries. */

@@ -1,12 +1,17 @@
 /**
  * The wage-arrears blacklist (失信联合惩戒名单), 人社部令第45号; docs/rules.md § Publication of violators.
+ * - Scope (第一条, 第五条; 保障农民工工资支付条例 第四十八条): 农民工 wages only — an order that found other
+ *   workers' wages owed cannot ground a listing.
  * - Grounds (第五条), both required: arrears at the threshold of 拒不支付劳动报酬罪 (one worker owed 3+
  *   months totalling ≥ a set amount, or 10+ workers owed ≥ a set total; each province fixes the figures
  *   within ¥5,000–20,000 / ¥30,000–100,000) or a mass/extreme incident; and an order to pay whose pay-by
  *   date passed unpaid.
- * - Notice and objection (第六条): objection within 5 working days of service; verified within 5.
- * - No listing (第七条) when paid in full and a written credit pledge is signed before the decision.
- * - Decision (第八条) within 20 working days after the order's pay-by date, +20 for complex cases.
+ * - Notice and objection (第六条): every party (当事人: the employer and each person listed with it) is
+ *   served on its own and may object within 5 working days of its own service; verified within 5.
+ * - No listing (第七条) when paid in full and a written credit pledge is signed before the decision: the
+ *   article says the bureau *may* (可以) not list, so it is a supervisor's decision.
+ * - Decision (第八条) within 20 working days after the order's pay-by date, +20 for complex cases; the
+ *   extension is granted inside the 20 days, and a decision after the period needs the reason on record.
  * - Term (第十一条) 3 years from the decision; the last day is the corresponding date (民法典 第二百零一条、
  *   第二百零二条: the start day is not counted, a missing corresponding day falls back to the month's end).
  * - Early removal (第十二–十四条): ≥ 6 months after the arrears were corrected, with a pledge, no new
@@ -84,6 +89,8 @@ export const PERSON_ROLE_LABELS: Record<PersonRole, string> = {
 
 export interface OrderDue {
   payBy: IsoDate;
+  /** What the order found: 农民工 wages, or other workers' wages (domain/legal-basis.ts VIOLATIONS). */
+  violation: "migrantWorkers" | "general";
   /** Per worker, what the order asks and what was paid. */
   items: readonly { amountFen: number; paidFen: number }[];
 }
@@ -100,6 +107,8 @@ const yuan = (fen: number) => `${(fen / 100).toLocaleString("zh-CN")} 元`;
 /** Why a proposal may not be made, or null: both grounds of 第五条 must hold. */
 export function proposalProblem(order: OrderDue | null, grounds: Grounds, today: IsoDate, t: Thresholds): string | null {
   if (!order) return "须先下达限期改正指令书（责令限期支付），逾期未支付的才能提请列入";
+  if (order.violation !== "migrantWorkers")
+    return "失信联合惩戒名单只适用于拖欠农民工工资（《保障农民工工资支付条例》第四十八条，人社部令第45号第一条、第五条）；该指令书认定的是拖欠其他劳动者工资，不能提请列入";
   if (today <= order.payBy) return `指令书限期（${order.payBy}）尚未届满，届满仍未支付的才能提请列入`;
   const unpaid = unpaidOf(order);
   if (unpaid.totalFen === 0) return "指令书所列工资已足额支付，不能提请列入";
@@ -150,46 +159,103 @@ export function removalDeadline(eventOn: IsoDate, cal: WorkingCalendar): IsoDate
   return cal.addWorkingDays(eventOn, REMOVAL_DAYS).date;
 }
 
+// ---- Parties ---------------------------------------------------------------------------------
+
+/**
+ * A 当事人 of the proceeding: the employer, or a person listed with it. Each is served on its own and may
+ * object on its own (第六条), so each carries its own service and objection dates.
+ */
+export interface PartyFacts {
+  /** `employer`, or `person:<id>`. */
+  key: string;
+  name: string;
+  noticeServedOn: IsoDate | null;
+  objectionOn: IsoDate | null;
+  answeredOn: IsoDate | null;
+  /** Service of the 列入决定书 on this party (its remedy periods run from it). */
+  decisionServedOn: IsoDate | null;
+}
+
+export const EMPLOYER_PARTY = "employer";
+export const personParty = (personId: number) => `person:${personId}`;
+
 // ---- Guards ----------------------------------------------------------------------------------
 
 export interface ProceedingFacts {
   stage: Stage;
   orderPayBy: IsoDate;
   decisionExtended: boolean;
-  noticeServedOn: IsoDate | null;
-  objectionOn: IsoDate | null;
-  verificationOn: IsoDate | null;
+  parties: readonly PartyFacts[];
   decisionOn: IsoDate | null;
   termStartsOn: IsoDate | null;
   termEndsOn: IsoDate | null;
   removedOn: IsoDate | null;
   removalKind: (typeof REMOVAL_KINDS)[number] | null;
   earlyAppliedOn: IsoDate | null;
+  /** The decision's last day as it stands today (20, or 40 once extended, working days after the pay-by date). */
+  decisionDueOn: IsoDate;
 }
 
-export function serviceProblem(p: Pick<ProceedingFacts, "stage">, servedOn: IsoDate, approvedOn: IsoDate, today: IsoDate): string | null {
-  if (p.stage !== "approved") return "只有经审批、尚未送达的告知书才能登记送达";
-  if (servedOn < approvedOn || servedOn > today) return `送达日期应在审批日期（${approvedOn}）与今天之间`;
+/** The parties not yet served with the notice. */
+export function unservedParties(p: Pick<ProceedingFacts, "parties">): PartyFacts[] {
+  return p.parties.filter((x) => !x.noticeServedOn);
+}
+
+/** The last day any party may still object: the latest of the parties' own windows; null until all are served. */
+export function lastObjectionDay(p: Pick<ProceedingFacts, "parties">, cal: WorkingCalendar): IsoDate | null {
+  if (p.parties.length === 0 || unservedParties(p).length > 0) return null;
+  return p.parties.map((x) => objectionDeadline(x.noticeServedOn!, cal)).reduce((a, b) => (a > b ? a : b));
+}
+
+/** The notice may be served on a party once approved, once per party, not before approval nor in the future. */
+export function noticeServiceProblem(p: Pick<ProceedingFacts, "stage" | "parties">, partyKey: string, approvedOn: IsoDate | null): string | null {
+  if (p.stage !== "approved" || !approvedOn) return "只有经审批、尚未送达全部当事人的告知书才能登记送达";
+  const party = p.parties.find((x) => x.key === partyKey);
+  if (!party) return "请选择受送达的当事人";
+  if (party.noticeServedOn) return `已登记过向${party.name}送达告知书`;
   return null;
 }
 
-/** An objection is taken only within its window, and only once. */
-export function objectionProblem(p: ProceedingFacts, objectionOn: IsoDate, today: IsoDate, cal: WorkingCalendar): string | null {
-  if (p.stage !== "noticed" || !p.noticeServedOn) return "告知书送达后才能登记异议";
-  if (p.objectionOn) return "已登记过异议";
-  const last = objectionDeadline(p.noticeServedOn, cal);
-  if (objectionOn < p.noticeServedOn || objectionOn > today) return "异议日期应在送达日期与今天之间";
-  if (objectionOn > last) return `异议期已于 ${last} 届满，逾期提出的异议不予登记`;
+/** An objection is taken from a served party, within that party's own window, once. */
+export function objectionProblem(p: ProceedingFacts, partyKey: string, objectionOn: IsoDate, today: IsoDate, cal: WorkingCalendar): string | null {
+  if (!isPending(p.stage)) return "本程序已结束，不能再登记异议";
+  const party = p.parties.find((x) => x.key === partyKey);
+  if (!party) return "请选择提出异议的当事人";
+  if (!party.noticeServedOn) return `告知书送达${party.name}后才能登记其异议`;
+  if (party.objectionOn) return `已登记过${party.name}的异议`;
+  if (objectionOn < party.noticeServedOn || objectionOn > today) return "异议日期应在送达日期与今天之间";
+  const last = objectionDeadline(party.noticeServedOn, cal);
+  if (objectionOn > last) return `${party.name}的异议期已于 ${last} 届满，逾期提出的异议不予登记`;
   return null;
 }
 
-/** Why the decision may not be made today, or null (第六条, 第八条). */
-export function decisionProblem(p: ProceedingFacts, today: IsoDate, cal: WorkingCalendar): string | null {
-  if (p.stage === "proposed" || p.stage === "approved" || !p.noticeServedOn) return "告知书送达后才能作出列入决定";
-  if (p.stage !== "noticed") return "本程序已结束，不能再作出列入决定";
-  const last = objectionDeadline(p.noticeServedOn, cal);
+/** The extension (第八条) is granted inside the first 20 working days, once. */
+export function extensionProblem(p: Pick<ProceedingFacts, "decisionExtended" | "decisionDueOn">, today: IsoDate): string | null {
+  if (p.decisionExtended) return "决定期限已延长过一次";
+  if (today > p.decisionDueOn) return `列入决定期限已于 ${p.decisionDueOn} 届满，届满后不能再延长（人社部令第45号第八条：延长须在期限内批准）`;
+  return null;
+}
+
+/** Past the decision period while still pending: on the board as late. */
+export function isDecisionLate(p: Pick<ProceedingFacts, "stage" | "decisionDueOn">, today: IsoDate): boolean {
+  return isPending(p.stage) && today > p.decisionDueOn;
+}
+
+/**
+ * Why the decision may not be made today, or null (第六条, 第八条): every party served, every party's
+ * objection window over, every objection answered; after the decision period only with the reason recorded.
+ */
+export function decisionProblem(p: ProceedingFacts, today: IsoDate, cal: WorkingCalendar, lateReason = ""): string | null {
+  if (p.stage === "proposed") return "提请尚未审批，告知书送达后才能作出列入决定";
+  if (!isPending(p.stage)) return "本程序已结束，不能再作出列入决定";
+  const unserved = unservedParties(p);
+  if (unserved.length > 0) return `告知书尚未送达：${unserved.map((x) => x.name).join("、")}；送达全部当事人后才能作出决定`;
+  const last = lastObjectionDay(p, cal)!;
   if (today <= last) return `异议期至 ${last} 届满，届满后才能作出决定`;
-  if (p.objectionOn && !p.verificationOn) return "当事人提出了异议，须先核实并答复";
+  const waiting = p.parties.filter((x) => x.objectionOn && !x.answeredOn);
+  if (waiting.length > 0) return `${waiting.map((x) => x.name).join("、")}提出了异议，须先核实并答复`;
+  if (today > p.decisionDueOn && !lateReason.trim())
+    return `列入决定期限已于 ${p.decisionDueOn} 届满（人社部令第45号第八条）；逾期作出决定须由科长写明逾期的理由`;
   return null;
 }
 
@@ -246,17 +312,16 @@ function running(label: string, startOn: IsoDate, dueOn: IsoDate, today: IsoDate
   return { label, dueOn, left, status: runningStatus(total - left, left, total) };
 }
 
-/** The clocks running now: objection window, verification, decision, early-removal decision, term end. */
+/** The clocks running now: each party's objection window and answer, the decision, early removal, term end. */
 export function proceedingClocks(p: ProceedingFacts, today: IsoDate, cal: WorkingCalendar): ProceedingClock[] {
   const out: ProceedingClock[] = [];
   if (isPending(p.stage)) {
-    if (p.noticeServedOn && !p.objectionOn && today <= objectionDeadline(p.noticeServedOn, cal)) {
-      out.push(running("异议期", p.noticeServedOn, objectionDeadline(p.noticeServedOn, cal), today, cal));
+    for (const x of p.parties) {
+      if (x.noticeServedOn && !x.objectionOn && today <= objectionDeadline(x.noticeServedOn, cal))
+        out.push(running(`异议期（${x.name}）`, x.noticeServedOn, objectionDeadline(x.noticeServedOn, cal), today, cal));
+      if (x.objectionOn && !x.answeredOn) out.push(running(`异议核实答复（${x.name}）`, x.objectionOn, verificationDeadline(x.objectionOn, cal), today, cal));
     }
-    if (p.objectionOn && !p.verificationOn) out.push(running("异议核实答复", p.objectionOn, verificationDeadline(p.objectionOn, cal), today, cal));
-    out.push(
-      running(p.decisionExtended ? "列入决定（已延长）" : "列入决定", p.orderPayBy, decisionDeadline(p.orderPayBy, p.decisionExtended, cal), today, cal),
-    );
+    out.push(running(p.decisionExtended ? "列入决定（已延长）" : "列入决定", p.orderPayBy, p.decisionDueOn, today, cal));
   }
   if (p.stage === "listed" && p.earlyAppliedOn) out.push(running("提前移出决定", p.earlyAppliedOn, earlyRemovalDeadline(p.earlyAppliedOn, cal), today, cal));
   if (isCurrentlyListed(p, today) && p.termEndsOn) {
@@ -286,12 +351,16 @@ export interface BlacklistAbilities {
   approve: boolean;
   /** Ends a pending proceeding without listing: the proposal is refused, an objection upheld, the order revoked. */
   end: boolean;
+  /** Records service of the notice on a party not yet served. */
   serve: boolean;
   recordObjection: boolean;
   answerObjection: boolean;
-  recordPledge: boolean;
+  /** 不予列入 under 第七条 (paid in full and pledged): a discretionary decision, the supervisor's. */
+  notList: boolean;
   extend: boolean;
   decide: boolean;
+  /** Records service of the 列入决定书 on a party not yet served with it. */
+  serveDecision: boolean;
   applyEarlyRemoval: boolean;
   decideEarlyRemoval: boolean;
   revoke: boolean;
@@ -299,7 +368,7 @@ export interface BlacklistAbilities {
 }
 
 /** Steps that record what happened (the inspectors working the case may take them); the rest decide. */
-const RECORDING_STEPS: readonly (keyof BlacklistAbilities)[] = ["work", "propose", "serve", "recordObjection", "recordPledge", "applyEarlyRemoval"];
+const RECORDING_STEPS: readonly (keyof BlacklistAbilities)[] = ["work", "propose", "serve", "recordObjection", "serveDecision", "applyEarlyRemoval"];
 
 /** Whether the viewer holds the role for a step at all, whatever stage the proceeding is in. */
 export function mayTakeStep(viewer: BlacklistViewer, step: keyof BlacklistAbilities): boolean {
@@ -308,27 +377,31 @@ export function mayTakeStep(viewer: BlacklistViewer, step: keyof BlacklistAbilit
 }
 
 /**
- * Proposing, and recording what the parties did (service, objection, payment, application), is for the
- * inspectors working the case and supervisors; approving, answering, deciding and removing is for
- * supervisors (DESIGN.md §1). `p` is null when no proceeding exists yet (may this viewer propose?).
+ * Proposing, and recording what the parties did (service, objection, application), is for the inspectors
+ * working the case and supervisors; approving, answering, deciding (不予列入 included) and removing is for
+ * supervisors (docs/rules.md § Publication of violators). `p` is null when no proceeding exists yet (may
+ * this viewer propose?).
  */
 export function blacklistAbilities(viewer: BlacklistViewer, p: ProceedingFacts | null, today: IsoDate): BlacklistAbilities {
   const supervisor = isSupervisor(viewer);
   const worker = worksCase(viewer);
   const stage = p?.stage;
+  const pending = stage !== undefined && isPending(stage);
   const current = p ? isCurrentlyListed(p, today) : false;
+  const parties = p?.parties ?? [];
   return {
     view: isInspectorOrSupervisor(viewer),
     work: worker,
     propose: worker && p === null,
     approve: supervisor && stage === "proposed",
-    end: supervisor && stage !== undefined && isPending(stage),
-    serve: worker && stage === "approved",
-    recordObjection: worker && stage === "noticed" && !p?.objectionOn,
-    answerObjection: supervisor && stage === "noticed" && Boolean(p?.objectionOn) && !p?.verificationOn,
-    recordPledge: worker && (stage === "approved" || stage === "noticed"),
-    extend: supervisor && (stage === "approved" || stage === "noticed") && !p?.decisionExtended,
+    end: supervisor && pending,
+    serve: worker && stage === "approved" && parties.some((x) => !x.noticeServedOn),
+    recordObjection: worker && pending && parties.some((x) => x.noticeServedOn && !x.objectionOn),
+    answerObjection: supervisor && pending && parties.some((x) => x.objectionOn && !x.answeredOn),
+    notList: supervisor && (stage === "approved" || stage === "noticed"),
+    extend: supervisor && pending && p !== null && extensionProblem(p, today) === null,
     decide: supervisor && stage === "noticed",
+    serveDecision: worker && Boolean(p?.decisionOn) && parties.some((x) => !x.decisionServedOn),
     applyEarlyRemoval: worker && current && !p?.earlyAppliedOn,
     decideEarlyRemoval: supervisor && current && Boolean(p?.earlyAppliedOn),
     revoke: supervisor && current,

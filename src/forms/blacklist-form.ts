@@ -1,6 +1,7 @@
 /** The blacklist proposal form: grounds, facts and the persons listed with the employer. */
 import { z } from "zod";
 import { GROUNDS, PERSON_ROLES, type Grounds } from "../domain/blacklist.js";
+import type { ServiceInput } from "../domain/service.js";
 import type { PersonInput, ProposalInput } from "../models/blacklist.js";
 import { formValues, optionalText, parseForm, requiredText, type FormResult } from "./form.js";
 
@@ -62,4 +63,19 @@ export function textField(body: unknown, key: string): string {
 
 export function checked(body: unknown, key: string): boolean {
   return Boolean(formValues(body)[key]);
+}
+
+/** A service record as typed; domain/service.ts checks it. */
+export function parseService(body: unknown): ServiceInput {
+  const text = (key: string) => textField(body, key);
+  return {
+    method: text("method"),
+    servedOn: text("servedOn"),
+    receiver: text("receiver"),
+    witnesses: text("witnesses"),
+    trackingNumber: text("trackingNumber"),
+    consent: checked(body, "consent"),
+    publishedOn: text("publishedOn"),
+    note: text("note"),
+  };
 }

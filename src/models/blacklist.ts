@@ -5,25 +5,33 @@
  */
 import { and, asc, desc, eq, gte, inArray, like, lte, or, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../db/client.js";
-import { blacklistPersons, blacklistProceedings, cases, paymentOrders, settlementItems, users } from "../db/schema.js";
+import { blacklistObjections, blacklistPersons, blacklistProceedings, cases, paymentOrders, settlementItems, users } from "../db/schema.js";
 import {
+  EMPLOYER_PARTY,
+  PERSON_ROLE_LABELS,
   STAGE_LABELS,
   blacklistAbilities,
+  decisionDeadline,
   decisionProblem,
+  extensionProblem,
+  isDecisionLate,
   mayTakeStep,
   earlyRemovalProblem,
+  noticeServiceProblem,
   objectionProblem,
+  personParty,
   proposalProblem,
-  serviceProblem,
   termEnd,
   unpaidOf,
   type BlacklistAbilities,
   type Grounds,
+  type PartyFacts,
   type PersonRole,
   type ProceedingFacts,
   type Stage,
   type Thresholds,
 } from "../domain/blacklist.js";
+import { SERVICE_METHOD_LABELS, type ServiceInput } from "../domain/service.js";
 import type { Viewer } from "../domain/case-abilities.js";
 import { addDays, isIsoDate, shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
@@ -31,7 +39,9 @@ import { idNumberProblem } from "../domain/identifiers.js";
 import type { WorkingCalendar } from "../domain/working-days.js";
 import { recordAudit } from "./audit.js";
 import { abilitiesOn, addEvent, getCaseRow } from "./cases.js";
+import { loadCalendar } from "./calendar.js";
 import { nextDocumentNumber } from "./document-numbers.js";
+import { recordDocumentService, servicesOf } from "./document-services.js";
 
 export type ProceedingRow = typeof blacklistProceedings.$inferSelect;
 
@@ -59,11 +69,18 @@ export function blacklistAbilitiesOn(tx: DbOrTx, viewer: Viewer, caseId: number,
   return blacklistAbilities(standing(tx, caseId, viewer), p, today);
 }
 
-/** Refuses a step: 403 when the viewer may never take it, a message when the stage is wrong for it. */
-function refuse(tx: DbOrTx, viewer: Viewer, caseId: number, step: keyof BlacklistAbilities, stage: Stage | null): never {
+/**
+ * Refuses a step: 403 when the viewer may never take it, otherwise the rule that stops it now (`why`), or
+ * the stage when no rule says more.
+ */
+function refuse(tx: DbOrTx, viewer: Viewer, caseId: number, step: keyof BlacklistAbilities, stage: Stage | null, why: string | null = null): never {
   if (!mayTakeStep(standing(tx, caseId, viewer), step))
-    throw new ForbiddenError("您不能进行此操作：提请和登记由承办本案的监察员或科长办理，审批、决定和移出由科长办理。");
-  throw new ValidationError(stage ? `本程序现为“${STAGE_LABELS[stage]}”，不能进行此操作` : "不能进行此操作");
+    throw new ForbiddenError(
+      step === "notList"
+        ? "不予列入由科长决定：人社部令第45号第七条规定的是“可以不予列入”，属于裁量决定，监察员不能登记。"
+        : "您不能进行此操作：提请和登记由承办本案的监察员或科长办理，审批、决定和移出由科长办理。",
+    );
+  throw new ValidationError(why ?? (stage ? `本程序现为“${STAGE_LABELS[stage]}”，不能进行此操作` : "不能进行此操作"));
 }
 
 /** The order with each worker's amount and what was paid: the facts both grounds are checked on. */
@@ -163,9 +180,42 @@ function log(tx: DbOrTx, p: { id: number; caseId: number }, actor: Viewer, now: 
   addEvent(tx, { caseId: p.caseId, actorId: actor.id, action: "blacklist", note: `失信名单程序 #${p.id}：${action}${detail ? `（${detail}）` : ""}`, now });
 }
 
+/** The parties (employer first, then the persons) of some proceedings, with their service and objection dates. */
+function partiesOf(tx: DbOrTx, rows: readonly Pick<ProceedingRow, "id" | "employerName">[]): Map<number, PartyFacts[]> {
+  const ids = rows.map((r) => r.id);
+  const persons = ids.length
+    ? tx.select().from(blacklistPersons).where(inArray(blacklistPersons.proceedingId, ids)).orderBy(asc(blacklistPersons.id)).all()
+    : [];
+  const objections = ids.length ? tx.select().from(blacklistObjections).where(inArray(blacklistObjections.proceedingId, ids)).all() : [];
+  const served = (services: ReturnType<typeof servicesOf>) => new Map(services.map((s) => [`${s.documentId}|${s.partyKey}`, s.servedOn]));
+  const notices = served(servicesOf(tx, "blacklistNotice", ids));
+  const decisions = served(servicesOf(tx, "blacklistDecision", ids));
+  const objectionOf = new Map(objections.map((o) => [`${o.proceedingId}|${o.partyKey}`, o]));
+  const party = (pid: number, key: string, name: string): PartyFacts => {
+    const o = objectionOf.get(`${pid}|${key}`);
+    return {
+      key,
+      name,
+      noticeServedOn: notices.get(`${pid}|${key}`) ?? null,
+      objectionOn: o?.objectionOn ?? null,
+      answeredOn: o?.answeredOn ?? null,
+      decisionServedOn: decisions.get(`${pid}|${key}`) ?? null,
+    };
+  };
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      [
+        party(r.id, EMPLOYER_PARTY, r.employerName),
+        ...persons.filter((x) => x.proceedingId === r.id).map((x) => party(r.id, personParty(x.id), `${x.name}（${PERSON_ROLE_LABELS[x.role]}）`)),
+      ],
+    ]),
+  );
+}
+
 /** The pure facts of a proceeding the domain rules read. */
-export function proceedingFacts(p: ProceedingRow, payBy: IsoDate): ProceedingFacts {
-  return { ...p, orderPayBy: payBy };
+export function proceedingFacts(p: ProceedingRow, payBy: IsoDate, parties: PartyFacts[], cal: WorkingCalendar): ProceedingFacts {
+  return { ...p, orderPayBy: payBy, parties, decisionDueOn: decisionDeadline(payBy, p.decisionExtended, cal) };
 }
 
 /** One step on a proceeding: loads it, checks the ability, applies the change, logs it. */
@@ -175,14 +225,16 @@ function step(
   ability: keyof BlacklistAbilities,
   action: string,
   change: (tx: Tx, p: ProceedingRow, f: ProceedingFacts, today: IsoDate) => { set: Partial<ProceedingRow>; detail?: string },
+  why: (f: ProceedingFacts, today: IsoDate) => string | null = () => null,
 ): void {
   const today = shanghaiDate(req.now);
+  const cal = loadCalendar(db);
   db.transaction((tx) => {
     const p = tx.select().from(blacklistProceedings).where(eq(blacklistProceedings.id, req.id)).get();
     if (!p) throw new NotFoundError("失信名单程序不存在。");
     const payBy = tx.select({ payBy: paymentOrders.payBy }).from(paymentOrders).where(eq(paymentOrders.id, p.orderId)).get()!.payBy;
-    const f = proceedingFacts(p, payBy);
-    if (!blacklistAbilitiesOn(tx, req.actor, p.caseId, f, today)[ability]) refuse(tx, req.actor, p.caseId, ability, p.stage);
+    const f = proceedingFacts(p, payBy, partiesOf(tx, [p]).get(p.id)!, cal);
+    if (!blacklistAbilitiesOn(tx, req.actor, p.caseId, f, today)[ability]) refuse(tx, req.actor, p.caseId, ability, p.stage, why(f, today));
     const { set, detail } = change(tx, p, f, today);
     tx.update(blacklistProceedings)
       .set({ ...set, updatedAt: req.now })
@@ -218,61 +270,139 @@ export function endProceeding(db: Db, req: Req & { reason: string }): void {
   }));
 }
 
-export function recordService(db: Db, req: Req & { servedOn: string }): void {
-  step(db, req, "serve", "告知书已送达", (_tx, p, _f, today) => {
-    validDate(req.servedOn, "送达日期");
-    const problem = serviceProblem(p, req.servedOn, p.approvedOn!, today);
+/** The party of this proceeding a step names, or a message asking to choose one. */
+function partyOf(f: ProceedingFacts, key: string, what: string): PartyFacts {
+  const party = f.parties.find((x) => x.key === key);
+  if (!party) throw new ValidationError(`请选择${what}的当事人`);
+  return party;
+}
+
+/** Service of the 告知书 on one party (第六条); when the last party is served the objection windows are all running. */
+export function recordService(db: Db, req: Req & { partyKey: string; input: ServiceInput }): void {
+  step(db, req, "serve", "告知书已送达", (tx, p, f, today) => {
+    const problem = noticeServiceProblem(f, req.partyKey, p.approvedOn);
     if (problem) throw new ValidationError(problem);
-    return { set: { stage: "noticed", noticeServedOn: req.servedOn }, detail: `送达日期 ${req.servedOn}` };
+    const party = partyOf(f, req.partyKey, "受送达");
+    const s = recordDocumentService(tx, {
+      caseId: p.caseId,
+      document: "blacklistNotice",
+      documentId: p.id,
+      documentNumber: p.noticeNumber!,
+      documentOn: p.approvedOn!,
+      party,
+      input: req.input,
+      actorId: req.actor.id,
+      today,
+    });
+    const allServed = f.parties.every((x) => x.key === party.key || x.noticeServedOn);
+    return { set: allServed ? { stage: "noticed" } : {}, detail: `${party.name}，${SERVICE_METHOD_LABELS[s.method]}，送达日期 ${s.servedOn}` };
   });
 }
 
-export function recordObjection(db: Db, req: Req & { objectionOn: string; text: string; calendar: WorkingCalendar }): void {
-  step(db, req, "recordObjection", "当事人提出异议", (_tx, _p, f, today) => {
+/** Service of the 列入决定书 on one party: its remedy periods run from this date. */
+export function recordDecisionService(db: Db, req: Req & { partyKey: string; input: ServiceInput }): void {
+  step(db, req, "serveDecision", "列入决定书已送达", (tx, p, f, today) => {
+    const party = partyOf(f, req.partyKey, "受送达");
+    if (party.decisionServedOn) throw new ValidationError(`已登记过向${party.name}送达列入决定书`);
+    const s = recordDocumentService(tx, {
+      caseId: p.caseId,
+      document: "blacklistDecision",
+      documentId: p.id,
+      documentNumber: p.decisionNumber!,
+      documentOn: p.decisionOn!,
+      party,
+      input: req.input,
+      actorId: req.actor.id,
+      today,
+    });
+    return { set: {}, detail: `${party.name}，${SERVICE_METHOD_LABELS[s.method]}，送达日期 ${s.servedOn}` };
+  });
+}
+
+export function recordObjection(db: Db, req: Req & { partyKey: string; objectionOn: string; text: string; calendar: WorkingCalendar }): void {
+  step(db, req, "recordObjection", "当事人提出异议", (tx, p, f, today) => {
     validDate(req.objectionOn, "异议日期");
     if (!req.text.trim()) throw new ValidationError("请填写异议的内容");
-    const problem = objectionProblem(f, req.objectionOn, today, req.calendar);
+    const problem = objectionProblem(f, req.partyKey, req.objectionOn, today, req.calendar);
     if (problem) throw new ValidationError(problem);
-    return { set: { objectionOn: req.objectionOn, objectionText: req.text.trim() }, detail: `${req.objectionOn} 提出` };
+    const party = partyOf(f, req.partyKey, "提出异议");
+    tx.insert(blacklistObjections).values({ proceedingId: p.id, partyKey: party.key, objectionOn: req.objectionOn, text: req.text.trim() }).run();
+    return { set: {}, detail: `${party.name}于 ${req.objectionOn} 提出` };
   });
 }
 
-export function answerObjection(db: Db, req: Req & { text: string }): void {
-  step(db, req, "answerObjection", "异议已核实答复", (_tx, _p, _f, today) => {
+export function answerObjection(db: Db, req: Req & { partyKey: string; text: string }): void {
+  step(db, req, "answerObjection", "异议已核实答复", (tx, p, f, today) => {
+    const party = partyOf(f, req.partyKey, "答复异议");
+    if (!party.objectionOn || party.answeredOn) throw new ValidationError(`${party.name}没有待答复的异议`);
     if (!req.text.trim()) throw new ValidationError("请填写核实情况和答复");
-    return { set: { verificationOn: today, verificationText: req.text.trim() } };
+    tx.update(blacklistObjections)
+      .set({ answeredOn: today, answer: req.text.trim(), answeredById: req.actor.id })
+      .where(and(eq(blacklistObjections.proceedingId, p.id), eq(blacklistObjections.partyKey, party.key)))
+      .run();
+    return { set: {}, detail: party.name };
   });
 }
 
-/** 不予列入 (第七条): before the decision, the order is paid in full and a written pledge is signed. */
-export function recordPaidAndPledged(db: Db, req: Req & { pledged: boolean; note: string }): void {
-  step(db, req, "recordPledge", "已足额支付并作出书面信用承诺，不予列入", (tx, p, _f, today) => {
+/**
+ * 不予列入 (第七条): before the decision, the order is paid in full and a written pledge is signed; the
+ * article says the bureau *may* not list, so a supervisor decides, with the reason on record.
+ */
+export function decideNotListed(db: Db, req: Req & { pledged: boolean; note: string }): void {
+  step(db, req, "notList", "已足额支付并作出书面信用承诺，决定不予列入", (tx, p, _f, today) => {
     const order = orderDue(tx, p.caseId, p.orderId)!;
     if (unpaidOf(order).totalFen > 0)
       throw new ValidationError(`指令书所列工资尚有 ¥${(unpaidOf(order).totalFen / 100).toFixed(2)} 未支付，请先在案件页登记支付`);
     if (!req.pledged) throw new ValidationError("须收到当事人签署的书面信用承诺书");
-    return { set: { stage: "notListed", endedOn: today, endReason: req.note.trim() || "已足额支付拖欠工资并作出书面信用承诺" } };
+    const reason = req.note.trim() || "已足额支付拖欠的农民工工资并作出书面信用承诺";
+    return { set: { stage: "notListed", endedOn: today, endReason: reason }, detail: reason };
   });
 }
 
+/** +20 working days for a complex case (第八条), granted inside the first 20. */
 export function extendDecision(db: Db, req: Req & { reason: string }): void {
-  step(db, req, "extend", "列入决定期限延长 20 个工作日", () => {
-    if (!req.reason.trim()) throw new ValidationError("请填写案情复杂需要延长的理由");
-    return { set: { decisionExtended: true, extensionReason: req.reason.trim() }, detail: req.reason.trim() };
-  });
+  step(
+    db,
+    req,
+    "extend",
+    "列入决定期限延长 20 个工作日",
+    () => {
+      if (!req.reason.trim()) throw new ValidationError("请填写案情复杂需要延长的理由");
+      return { set: { decisionExtended: true, extensionReason: req.reason.trim() }, detail: req.reason.trim() };
+    },
+    extensionProblem,
+  );
 }
 
-export function decideListing(db: Db, req: Req & { sanctions: string; numberPrefix: string; calendar: WorkingCalendar }): void {
-  step(db, req, "decide", "作出列入决定", (tx, _p, f, today) => {
-    if (!req.sanctions.trim()) throw new ValidationError("请填写惩戒措施");
-    const problem = decisionProblem(f, today, req.calendar);
-    if (problem) throw new ValidationError(problem);
-    const decisionNumber = nextDocumentNumber(tx, "blacklistDecision", req.numberPrefix, yearOf(today));
-    return {
-      set: { stage: "listed", decisionNumber, decisionOn: today, sanctions: req.sanctions.trim(), termStartsOn: today, termEndsOn: termEnd(today) },
-      detail: `${decisionNumber}，名单期至 ${termEnd(today)}`,
-    };
-  });
+/** The decision (第八条); after the decision period only with the supervisor's reason for the delay. */
+export function decideListing(db: Db, req: Req & { sanctions: string; lateReason: string; numberPrefix: string; calendar: WorkingCalendar }): void {
+  const why = (f: ProceedingFacts, today: IsoDate) => decisionProblem(f, today, req.calendar, req.lateReason);
+  step(
+    db,
+    req,
+    "decide",
+    "作出列入决定",
+    (tx, _p, f, today) => {
+      if (!req.sanctions.trim()) throw new ValidationError("请填写惩戒措施");
+      const problem = why(f, today);
+      if (problem) throw new ValidationError(problem);
+      const late = isDecisionLate(f, today);
+      const decisionNumber = nextDocumentNumber(tx, "blacklistDecision", req.numberPrefix, yearOf(today));
+      return {
+        set: {
+          stage: "listed",
+          decisionNumber,
+          decisionOn: today,
+          sanctions: req.sanctions.trim(),
+          termStartsOn: today,
+          termEndsOn: termEnd(today),
+          lateReason: late ? req.lateReason.trim() : null,
+        },
+        detail: `${decisionNumber}，名单期至 ${termEnd(today)}${late ? `；超过决定期限（${f.decisionDueOn}），理由：${req.lateReason.trim()}` : ""}`,
+      };
+    },
+    why,
+  );
 }
 
 export function applyEarlyRemoval(db: Db, req: Req & { correctedOn: string; note: string }): void {
@@ -352,6 +482,15 @@ export function getProceeding(db: Db, id: number) {
     .get();
   if (!row) throw new NotFoundError("失信名单程序不存在。");
   const persons = db.select().from(blacklistPersons).where(eq(blacklistPersons.proceedingId, id)).orderBy(asc(blacklistPersons.id)).all();
+  const parties = partiesOf(db, [row.p]).get(id)!;
+  const nameOf = (key: string) => parties.find((x) => x.key === key)?.name ?? key;
+  const objections = db
+    .select()
+    .from(blacklistObjections)
+    .where(eq(blacklistObjections.proceedingId, id))
+    .orderBy(asc(blacklistObjections.id))
+    .all()
+    .map((o) => ({ ...o, partyName: nameOf(o.partyKey) }));
   return {
     ...row.p,
     caseNumber: row.caseNumber,
@@ -360,6 +499,11 @@ export function getProceeding(db: Db, id: number) {
     payBy: row.payBy,
     proposer: row.proposer,
     persons,
+    parties,
+    objections,
+    noticeServices: servicesOf(db, "blacklistNotice", [id]),
+    decisionServices: servicesOf(db, "blacklistDecision", [id]),
+    state: proceedingFacts(row.p, row.payBy, parties, loadCalendar(db)),
   };
 }
 
@@ -367,7 +511,7 @@ export type Proceeding = ReturnType<typeof getProceeding>;
 
 /** Every proceeding, open ones first, for the supervisors' board (a few hundred at most over years). */
 export function listProceedings(db: Db, filter: { stage?: string } = {}) {
-  return db
+  const rows = db
     .select({ p: blacklistProceedings, caseNumber: cases.caseNumber, payBy: paymentOrders.payBy })
     .from(blacklistProceedings)
     .innerJoin(cases, eq(cases.id, blacklistProceedings.caseId))
@@ -377,8 +521,13 @@ export function listProceedings(db: Db, filter: { stage?: string } = {}) {
       sql`case ${blacklistProceedings.stage} when 'proposed' then 0 when 'approved' then 1 when 'noticed' then 2 when 'listed' then 3 else 4 end`,
       desc(blacklistProceedings.id),
     )
-    .all()
-    .map((r) => ({ ...r.p, caseNumber: r.caseNumber, payBy: r.payBy }));
+    .all();
+  const parties = partiesOf(
+    db,
+    rows.map((r) => r.p),
+  );
+  const cal = loadCalendar(db);
+  return rows.map((r) => ({ ...r.p, caseNumber: r.caseNumber, payBy: r.payBy, state: proceedingFacts(r.p, r.payBy, parties.get(r.p.id)!, cal) }));
 }
 
 export function proceedingsOfCase(db: Db, caseId: number) {

@@ -2,25 +2,29 @@
 import { Router, type Request, type Response } from "express";
 import type { AppContext } from "../app.js";
 import {
+  EMPLOYER_PARTY,
   GROUNDS_LABELS,
   MIN_GROUP_WORKERS,
   MIN_MONTHS_OWED,
   PERSON_ROLE_LABELS,
   REMOVAL_LABELS,
   STAGE_LABELS,
-  decisionDeadline,
   earlyRemovalEligibleOn,
   effectiveRemoval,
+  isDecisionLate,
+  lastObjectionDay,
   objectionDeadline,
   proceedingClocks,
   unpaidOf,
   verificationDeadline,
+  type BlacklistAbilities,
 } from "../domain/blacklist.js";
+import { PUBLIC_NOTICE_DAYS, SERVICE_METHOD_LABELS } from "../domain/service.js";
 import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { maskIdNumber } from "../domain/masking.js";
 import { recordPersonalDataView } from "../models/personal-data-views.js";
-import { checked, parseProposal, PERSON_ROWS, textField } from "../forms/blacklist-form.js";
+import { checked, parseProposal, parseService, PERSON_ROWS, textField } from "../forms/blacklist-form.js";
 import { formValues, valid } from "../forms/form.js";
 import { viewerOf } from "../http/case-page.js";
 import { requireRole } from "../middleware/require-role.js";
@@ -32,15 +36,15 @@ import {
   approveProposal,
   decideEarlyRemoval,
   decideListing,
+  decideNotListed,
   endProceeding,
   extendDecision,
   getProceeding,
   listProceedings,
   orderDue,
-  proceedingFacts,
   proposeListing,
+  recordDecisionService,
   recordObjection,
-  recordPaidAndPledged,
   recordService,
   reverseEarlyRemoval,
   revokeListing,
@@ -49,6 +53,7 @@ import {
 import { listAudit } from "../models/audit.js";
 import { loadCalendar } from "../models/calendar.js";
 import { getCaseDetail } from "../models/cases.js";
+import { getDocumentService } from "../models/document-services.js";
 
 const labels = {
   stageLabels: STAGE_LABELS,
@@ -56,6 +61,25 @@ const labels = {
   personRoleLabels: PERSON_ROLE_LABELS,
   removalLabels: REMOVAL_LABELS,
   clockStatusLabels: CLOCK_STATUS_LABELS,
+  serviceMethodLabels: SERVICE_METHOD_LABELS,
+  publicNoticeDays: PUBLIC_NOTICE_DAYS,
+};
+
+/** Which ability shows each step's form: a refusal whose form is not on the page is shown above the steps. */
+const FORM_ABILITY: Record<string, keyof BlacklistAbilities> = {
+  approve: "approve",
+  end: "end",
+  service: "serve",
+  objection: "recordObjection",
+  verification: "answerObjection",
+  pledge: "notList",
+  extend: "extend",
+  decision: "decide",
+  "decision-service": "serveDecision",
+  early: "applyEarlyRemoval",
+  "early-decision": "decideEarlyRemoval",
+  revoke: "revoke",
+  reverse: "reverse",
 };
 
 export function blacklistRouter(ctx: AppContext): Router {
@@ -68,11 +92,16 @@ export function blacklistRouter(ctx: AppContext): Router {
     const today = res.locals.today;
     const cal = loadCalendar(db);
     const stage = typeof req.query.stage === "string" && req.query.stage in STAGE_LABELS ? req.query.stage : "";
-    const rows = listProceedings(db, { stage }).map((p) => {
-      const f = proceedingFacts(p, p.payBy);
-      return { ...p, clocks: proceedingClocks(f, today, cal), removal: effectiveRemoval(f, today) };
-    });
-    res.render("blacklist/index", { ...labels, rows, stage, expiries: upcomingExpiries(db, today) });
+    const lateOnly = req.query.late === "1";
+    const all = listProceedings(db, { stage }).map((p) => ({
+      ...p,
+      late: isDecisionLate(p.state, today),
+      clocks: proceedingClocks(p.state, today, cal),
+      removal: effectiveRemoval(p.state, today),
+    }));
+    // Late proceedings (past the decision period, still pending) lead the board (docs/rules.md).
+    const rows = (lateOnly ? all.filter((p) => p.late) : all).sort((a, b) => Number(b.late) - Number(a.late));
+    res.render("blacklist/index", { ...labels, rows, stage, lateOnly, lateCount: all.filter((p) => p.late).length, expiries: upcomingExpiries(db, today) });
   });
 
   // ---- Proposal ----------------------------------------------------------------------------
@@ -123,7 +152,7 @@ export function blacklistRouter(ctx: AppContext): Router {
     const today = res.locals.today;
     const cal = loadCalendar(db);
     const p = getProceeding(db, id);
-    const f = proceedingFacts(p, p.payBy);
+    const f = p.state;
     const viewer = viewerOf(res);
     const can = blacklistAbilitiesOn(db, viewer, p.caseId, f, today);
     // Only the people working the case see the listed persons' ID numbers in full (docs/rules.md).
@@ -133,13 +162,19 @@ export function blacklistRouter(ctx: AppContext): Router {
       ...labels,
       p: { ...p, persons: p.persons.map((x) => ({ ...x, idNumber: seesIds ? x.idNumber : maskIdNumber(x.idNumber) })) },
       can,
+      unplacedProblem: problem && !can[FORM_ABILITY[problem.form]!] ? problem.message : null,
       hasSteps: Object.entries(can).some(([step, allowed]) => allowed && step !== "view" && step !== "work" && step !== "propose"),
       clocks: proceedingClocks(f, today, cal),
       removal: effectiveRemoval(f, today),
       due: {
-        objection: p.noticeServedOn ? objectionDeadline(p.noticeServedOn, cal) : null,
-        verification: p.objectionOn ? verificationDeadline(p.objectionOn, cal) : null,
-        decision: decisionDeadline(p.payBy, p.decisionExtended, cal),
+        objection: (key: string) => {
+          const served = f.parties.find((x) => x.key === key)?.noticeServedOn;
+          return served ? objectionDeadline(served, cal) : null;
+        },
+        verification: (on: string) => verificationDeadline(on, cal),
+        lastObjection: lastObjectionDay(f, cal),
+        decision: f.decisionDueOn,
+        late: isDecisionLate(f, today),
         earlyEligible: p.earlyCorrectedOn ? earlyRemovalEligibleOn(p.earlyCorrectedOn) : null,
       },
       history: listAudit(db, `blacklist:${id}`),
@@ -165,19 +200,28 @@ export function blacklistRouter(ctx: AppContext): Router {
 
   act("approve", "approve", (req, res) => approveProposal(db, { ...base(req, res), numberPrefix: config.bureau.blacklistNoticePrefix }));
   act("end", "end", (req, res) => endProceeding(db, { ...base(req, res), reason: textField(req.body, "reason") }));
-  act("service", "service", (req, res) => recordService(db, { ...base(req, res), servedOn: textField(req.body, "servedOn") }));
+  const party = (req: Request) => textField(req.body, "party");
+  act("service", "service", (req, res) => recordService(db, { ...base(req, res), partyKey: party(req), input: parseService(req.body) }));
+  act("decision-service", "decision-service", (req, res) =>
+    recordDecisionService(db, { ...base(req, res), partyKey: party(req), input: parseService(req.body) }),
+  );
   act("objection", "objection", (req, res) =>
-    recordObjection(db, { ...base(req, res), objectionOn: textField(req.body, "objectionOn"), text: textField(req.body, "text"), calendar: loadCalendar(db) }),
+    recordObjection(db, {
+      ...base(req, res),
+      partyKey: party(req),
+      objectionOn: textField(req.body, "objectionOn"),
+      text: textField(req.body, "text"),
+      calendar: loadCalendar(db),
+    }),
   );
-  act("verification", "verification", (req, res) => answerObjection(db, { ...base(req, res), text: textField(req.body, "text") }));
-  act("pledge", "pledge", (req, res) =>
-    recordPaidAndPledged(db, { ...base(req, res), pledged: checked(req.body, "pledged"), note: textField(req.body, "note") }),
-  );
+  act("verification", "verification", (req, res) => answerObjection(db, { ...base(req, res), partyKey: party(req), text: textField(req.body, "text") }));
+  act("pledge", "pledge", (req, res) => decideNotListed(db, { ...base(req, res), pledged: checked(req.body, "pledged"), note: textField(req.body, "note") }));
   act("extend", "extend", (req, res) => extendDecision(db, { ...base(req, res), reason: textField(req.body, "reason") }));
   act("decision", "decision", (req, res) =>
     decideListing(db, {
       ...base(req, res),
       sanctions: textField(req.body, "sanctions"),
+      lateReason: textField(req.body, "lateReason"),
       numberPrefix: config.bureau.blacklistDecisionPrefix,
       calendar: loadCalendar(db),
     }),
@@ -202,22 +246,52 @@ export function blacklistRouter(ctx: AppContext): Router {
 
   const documentOf = (req: Request, res: Response) => {
     const p = getProceeding(db, idOf(req));
-    if (!blacklistAbilitiesOn(db, viewerOf(res), p.caseId, proceedingFacts(p, p.payBy), res.locals.today).work)
+    if (!blacklistAbilitiesOn(db, viewerOf(res), p.caseId, p.state, res.locals.today).work)
       throw new ForbiddenError("只有承办本案的监察员或科长可以打印本程序的文书。");
     return p;
+  };
+
+  /** Each party gets its own copy, addressed to it (`?party=`); the employer's by default. */
+  const addressee = (req: Request, p: ReturnType<typeof documentOf>) => {
+    const key = typeof req.query.party === "string" ? req.query.party : EMPLOYER_PARTY;
+    const party = p.parties.find((x) => x.key === key);
+    if (!party) throw new NotFoundError("本程序没有该当事人。");
+    return party;
   };
 
   router.get("/blacklist/:id/notice", staff, (req, res) => {
     const p = documentOf(req, res);
     if (!p.noticeNumber) throw new NotFoundError("提请尚未审批，没有告知书。");
-    res.render("blacklist/notice", { ...labels, p });
+    const party = addressee(req, p);
+    res.render("blacklist/notice", { ...labels, p, party, service: p.noticeServices.find((s) => s.partyKey === party.key) ?? null });
   });
 
   router.get("/blacklist/:id/decision", staff, (req, res) => {
     const p = documentOf(req, res);
     if (!p.decisionNumber) throw new NotFoundError("尚未作出列入决定。");
+    const party = addressee(req, p);
     // The decision is published with the entry: ID numbers are masked on it too.
-    res.render("blacklist/decision", { ...labels, p: { ...p, persons: p.persons.map((x) => ({ ...x, idNumber: maskIdNumber(x.idNumber) })) } });
+    res.render("blacklist/decision", {
+      ...labels,
+      p: { ...p, persons: p.persons.map((x) => ({ ...x, idNumber: maskIdNumber(x.idNumber) })) },
+      party,
+      service: p.decisionServices.find((s) => s.partyKey === party.key) ?? null,
+    });
+  });
+
+  /** The 送达回证 of one service of the notice or the decision. */
+  router.get("/blacklist/:id/services/:serviceId", staff, (req, res) => {
+    const p = documentOf(req, res);
+    const found = getDocumentService(db, Number(req.params.serviceId));
+    const s = found?.s;
+    if (!s || s.documentId !== p.id || (s.document !== "blacklistNotice" && s.document !== "blacklistDecision")) throw new NotFoundError("没有这条送达记录。");
+    res.render("services/receipt", {
+      ...labels,
+      s,
+      recordedBy: found.recordedBy,
+      documentTitle: s.document === "blacklistNotice" ? "拟列入拖欠农民工工资失信联合惩戒对象名单告知书" : "列入拖欠农民工工资失信联合惩戒对象名单决定书",
+      back: `/blacklist/${p.id}`,
+    });
   });
 
   return router;

@@ -76,11 +76,22 @@ describe("失信联合惩戒名单 in a real browser", () => {
     await screenshot(page, "blacklist-1-notice");
     await page.emulateMedia({ media: "screen" });
 
-    // Served the same day; a decision inside the objection window is refused.
+    // Each party is served on its own the same day; the 送达回证 prints. A decision inside the window is refused.
     await signIn(page, server.url, "inspector1");
     await page.goto(proceeding);
-    await page.fill("#servedOn", "2026-12-01");
-    await submit(page, "#service button");
+    for (const receiver of ["赵建华（法定代表人）", "赵建华", "钱志远"]) {
+      await page.fill("#service-servedOn", "2026-12-01");
+      await page.fill("#service-receiver", receiver);
+      await submit(page, "#service button");
+    }
+    expect(await page.locator("#parties").innerText()).not.toContain("待送达");
+    await screenshot(page, "blacklist-1b-parties-served");
+    await page.click("#parties tr[data-party^=person] a:has-text('送达回证')");
+    await page.waitForSelector("#service-receipt");
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator("#service-receipt").innerText()).toContain("赵建华（法定代表人/主要负责人）");
+    await screenshot(page, "blacklist-1c-service-receipt");
+    await page.emulateMedia({ media: "screen" });
     await signIn(page, server.url, "supervisor1");
     await page.goto(proceeding);
     await submit(page, "#decision button");
@@ -92,6 +103,12 @@ describe("失信联合惩戒名单 in a real browser", () => {
     await page.goto(proceeding);
     await submit(page, "#decision button");
     expect(await page.locator("#term").innerText()).toContain("2029年12月9日");
+    // The decision is served on each party too.
+    for (let i = 0; i < 3; i++) {
+      await page.fill("#decision-service-receiver", "本人");
+      await submit(page, "#decision-service button");
+    }
+    expect(await page.locator("#decision-service").count()).toBe(0);
     await screenshot(page, "blacklist-2-proceeding-listed");
     await page.goto(`${proceeding}/decision`);
     await page.emulateMedia({ media: "print" });

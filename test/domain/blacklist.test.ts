@@ -16,7 +16,10 @@ import {
   termEnd,
   thresholdsProblem,
   verificationDeadline,
+  extensionProblem,
+  isDecisionLate,
   type OrderDue,
+  type PartyFacts,
   type ProceedingFacts,
 } from "../../src/domain/blacklist.js";
 import { addMonths } from "../../src/domain/dates.js";
@@ -30,15 +33,33 @@ beforeAll(() => {
 });
 
 const thresholds = { oneWorkerFen: 1_000_000, groupFen: 5_000_000 };
-const order = (payBy: string, amounts: [number, number][]): OrderDue => ({ payBy, items: amounts.map(([amountFen, paidFen]) => ({ amountFen, paidFen })) });
+const order = (payBy: string, amounts: [number, number][], violation: OrderDue["violation"] = "migrantWorkers"): OrderDue => ({
+  payBy,
+  violation,
+  items: amounts.map(([amountFen, paidFen]) => ({ amountFen, paidFen })),
+});
+
+const party = (key: string, name: string, o: Partial<PartyFacts> = {}): PartyFacts => ({
+  key,
+  name,
+  noticeServedOn: "2026-09-30",
+  objectionOn: null,
+  answeredOn: null,
+  decisionServedOn: null,
+  ...o,
+});
+/** The employer and its legal representative, both served on 2026-09-30 (windows to 10-13). */
+const parties = (employer: Partial<PartyFacts> = {}, person: Partial<PartyFacts> = {}) => [
+  party("employer", "某劳务公司", employer),
+  party("person:1", "赵某", person),
+];
 
 const noticed = (o: Partial<ProceedingFacts> = {}): ProceedingFacts => ({
   stage: "noticed",
   orderPayBy: "2026-09-25",
   decisionExtended: false,
-  noticeServedOn: "2026-09-30",
-  objectionOn: null,
-  verificationOn: null,
+  decisionDueOn: "2026-10-29",
+  parties: parties(),
   decisionOn: null,
   termStartsOn: null,
   termEndsOn: null,
@@ -62,6 +83,10 @@ describe("thresholds (a setting within the legal range)", () => {
 });
 
 describe("proposalProblem (第五条: threshold and an order unpaid after its pay-by date)", () => {
+  it("refuses an order for wages that are not 农民工 wages (第一、五条; 条例 第四十八条)", () => {
+    const general = order("2026-11-20", [[1_200_000, 0]], "general");
+    expect(proposalProblem(general, { kind: "oneWorker", monthsOwed: 4 }, "2026-11-23", thresholds)).toMatch(/只适用于拖欠农民工工资.*第四十八条/);
+  });
   it("refuses without an order to pay", () => {
     expect(proposalProblem(null, { kind: "group" }, "2026-11-23", thresholds)).toMatch(/须先下达限期改正指令书/);
   });
@@ -136,8 +161,23 @@ describe("timers (working days, the event day not counted)", () => {
 });
 
 describe("decisionProblem (第六条, 第八条)", () => {
-  it("refuses before the notice is served", () => {
-    expect(decisionProblem(noticed({ stage: "approved", noticeServedOn: null }), "2026-11-01", cal)).toMatch(/告知书送达后/);
+  it("refuses until the notice is served on every party, naming those not served", () => {
+    expect(decisionProblem(noticed({ stage: "proposed" }), "2026-11-01", cal)).toMatch(/尚未审批/);
+    expect(decisionProblem(noticed({ stage: "approved", parties: parties({}, { noticeServedOn: null }) }), "2026-10-20", cal)).toMatch(/告知书尚未送达：赵某/);
+  });
+  it("waits for the last party's own window (a person served later objects later)", () => {
+    const later = noticed({ parties: parties({}, { noticeServedOn: "2026-10-12" }) });
+    expect(decisionProblem(later, "2026-10-14", cal)).toMatch(/异议期至 2026-10-19 届满/);
+    expect(decisionProblem(later, "2026-10-20", cal)).toBeNull();
+  });
+  it("after the decision period, only with the reason for the delay", () => {
+    expect(decisionProblem(noticed(), "2026-10-29", cal)).toBeNull();
+    expect(decisionProblem(noticed(), "2026-10-30", cal)).toMatch(/列入决定期限已于 2026-10-29 届满.*逾期作出决定须由科长写明逾期的理由/);
+    expect(decisionProblem(noticed(), "2026-10-30", cal, "  ")).toMatch(/逾期的理由/);
+    expect(decisionProblem(noticed(), "2026-10-30", cal, "当事人下落不明")).toBeNull();
+    expect(isDecisionLate(noticed(), "2026-10-29")).toBe(false);
+    expect(isDecisionLate(noticed(), "2026-10-30")).toBe(true);
+    expect(isDecisionLate(noticed({ stage: "listed" }), "2026-10-30")).toBe(false);
   });
   it("refuses while the objection window runs, including its last day", () => {
     expect(decisionProblem(noticed(), "2026-10-09", cal)).toMatch(/异议期至 2026-10-13 届满/);
@@ -146,16 +186,31 @@ describe("decisionProblem (第六条, 第八条)", () => {
   it("allows it the day after the window", () => {
     expect(decisionProblem(noticed(), "2026-10-14", cal)).toBeNull();
   });
-  it("refuses while an objection awaits its verification, allows it once answered", () => {
-    expect(decisionProblem(noticed({ objectionOn: "2026-10-09" }), "2026-10-20", cal)).toMatch(/须先核实并答复/);
-    expect(decisionProblem(noticed({ objectionOn: "2026-10-09", verificationOn: "2026-10-15" }), "2026-10-20", cal)).toBeNull();
+  it("refuses while any party's objection awaits its answer, allows it once answered", () => {
+    expect(decisionProblem(noticed({ parties: parties({}, { objectionOn: "2026-10-09" }) }), "2026-10-20", cal)).toMatch(/赵某提出了异议，须先核实并答复/);
+    expect(decisionProblem(noticed({ parties: parties({}, { objectionOn: "2026-10-09", answeredOn: "2026-10-15" }) }), "2026-10-20", cal)).toBeNull();
+  });
+});
+
+describe("extensionProblem (第八条)", () => {
+  it("extends inside the 20 working days, including the last, never after, and once", () => {
+    expect(extensionProblem(noticed(), "2026-10-29")).toBeNull();
+    expect(extensionProblem(noticed(), "2026-10-30")).toMatch(/已于 2026-10-29 届满，届满后不能再延长/);
+    expect(extensionProblem(noticed({ decisionExtended: true }), "2026-10-20")).toMatch(/已延长过一次/);
   });
 });
 
 describe("objectionProblem", () => {
-  it("takes an objection on the last day and refuses one after", () => {
-    expect(objectionProblem(noticed(), "2026-10-13", "2026-10-20", cal)).toBeNull();
-    expect(objectionProblem(noticed(), "2026-10-14", "2026-10-20", cal)).toMatch(/异议期已于 2026-10-13 届满/);
+  it("takes an objection on the last day of the party's own window and refuses one after", () => {
+    expect(objectionProblem(noticed(), "person:1", "2026-10-13", "2026-10-20", cal)).toBeNull();
+    expect(objectionProblem(noticed(), "person:1", "2026-10-14", "2026-10-20", cal)).toMatch(/赵某的异议期已于 2026-10-13 届满/);
+  });
+  it("needs the party served, once, and a known party", () => {
+    const unserved = noticed({ stage: "approved", parties: parties({}, { noticeServedOn: null }) });
+    expect(objectionProblem(unserved, "person:1", "2026-10-09", "2026-10-20", cal)).toMatch(/告知书送达赵某后/);
+    expect(objectionProblem(unserved, "employer", "2026-10-09", "2026-10-20", cal)).toBeNull();
+    expect(objectionProblem(noticed({ parties: parties({ objectionOn: "2026-10-08" }) }), "employer", "2026-10-09", "2026-10-20", cal)).toMatch(/已登记过/);
+    expect(objectionProblem(noticed(), "person:9", "2026-10-09", "2026-10-20", cal)).toMatch(/请选择/);
   });
 });
 
@@ -188,7 +243,8 @@ describe("listing by date", () => {
   });
   it("shows the running clocks: objection window and decision while pending, term end while listed", () => {
     expect(proceedingClocks(noticed(), "2026-10-09", cal).map((k) => [k.label, k.dueOn])).toEqual([
-      ["异议期", "2026-10-13"],
+      ["异议期（某劳务公司）", "2026-10-13"],
+      ["异议期（赵某）", "2026-10-13"],
       ["列入决定", "2026-10-29"],
     ]);
     const late = proceedingClocks(noticed(), "2026-10-30", cal).find((k) => k.label === "列入决定")!;
@@ -208,7 +264,7 @@ describe("blacklistAbilities", () => {
     expect(blacklistAbilities({ relation: "registrar" }, null, "2026-11-23").propose).toBe(false);
   });
   it("keeps approval, the decision and removal for supervisors", () => {
-    const proposed = noticed({ stage: "proposed", noticeServedOn: null });
+    const proposed = noticed({ stage: "proposed", parties: parties({ noticeServedOn: null }, { noticeServedOn: null }) });
     expect(blacklistAbilities(inspector, proposed, "2026-11-23").approve).toBe(false);
     expect(blacklistAbilities(supervisor, proposed, "2026-11-23").approve).toBe(true);
     expect(blacklistAbilities(inspector, noticed(), "2026-11-23").decide).toBe(false);
@@ -222,6 +278,24 @@ describe("blacklistAbilities", () => {
     expect(blacklistAbilities(supervisor, noticed(), "2026-11-23").end).toBe(true);
     expect(blacklistAbilities(inspector, noticed(), "2026-11-23").end).toBe(false);
     expect(blacklistAbilities(supervisor, listed(), "2026-11-23").end).toBe(false);
+  });
+  it("keeps 不予列入 (第七条, discretionary) for supervisors", () => {
+    expect(blacklistAbilities(inspector, noticed(), "2026-10-20").notList).toBe(false);
+    expect(blacklistAbilities(supervisor, noticed(), "2026-10-20").notList).toBe(true);
+  });
+  it("offers service to the inspectors working the case while a party is unserved, the extension only inside the period", () => {
+    const approved = noticed({ stage: "approved", parties: parties({}, { noticeServedOn: null }) });
+    expect(blacklistAbilities(inspector, approved, "2026-10-20").serve).toBe(true);
+    expect(blacklistAbilities(other, approved, "2026-10-20").serve).toBe(false);
+    expect(blacklistAbilities(inspector, noticed(), "2026-10-20").serve).toBe(false);
+    expect(blacklistAbilities(supervisor, noticed(), "2026-10-29").extend).toBe(true);
+    expect(blacklistAbilities(supervisor, noticed(), "2026-10-30").extend).toBe(false);
+    const decided = listed({ parties: parties({ decisionServedOn: "2026-03-11" }) });
+    expect(blacklistAbilities(inspector, decided, "2026-03-12").serveDecision).toBe(true);
+    expect(
+      blacklistAbilities(inspector, listed({ parties: parties({ decisionServedOn: "2026-03-11" }, { decisionServedOn: "2026-03-11" }) }), "2026-03-12")
+        .serveDecision,
+    ).toBe(false);
   });
   it("lets a supervisor reverse only an early removal", () => {
     expect(blacklistAbilities(supervisor, listed({ stage: "removed", removalKind: "early", removedOn: "2026-11-01" }), "2026-11-23").reverse).toBe(true);

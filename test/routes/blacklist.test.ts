@@ -13,14 +13,20 @@ const as = (username: string) => loginAs(t.app, username);
 const stageOf = (id: number) => t.db.$client.prepare("select stage from blacklist_proceedings where id = ?").pluck().get(id) as string;
 
 /** A filed case whose order (pay by 2026-11-30) is unpaid; the clock is moved past the pay-by date. */
-async function overdueOrder(amounts: number[], employerName = "长春市某建筑劳务有限公司", payBy = "2026-11-30", after = "2026-12-01") {
+async function overdueOrder(
+  amounts: number[],
+  employerName = "长春市某建筑劳务有限公司",
+  payBy = "2026-11-30",
+  after = "2026-12-01",
+  violation = "migrantWorkers",
+) {
   const workers = amounts.map((fen, i) => workerInput(i + 1, { claimedFen: fen, isRepresentative: i === 0 }));
   const c = await workedCase(t, {
     to: "filed",
     overrides: { workers, employerName, employerUscc: uscc(employerName === "长春市某建筑劳务有限公司" ? undefined : "91220101MA0Y5678") },
   });
   const inspector = await loginAs(t.app, "inspector1");
-  const form: Record<string, string> = { version: String(c.version()), payBy, facts: "经查拖欠工资。" };
+  const form: Record<string, string> = { version: String(c.version()), payBy, facts: "经查拖欠工资。", violation };
   c.workers.forEach((w) => (form[`amount.${w.id}`] = String(w.claimed_fen / 100)));
   expect((await inspector.post(`/cases/${c.id}/orders`).type("form").send(form)).status).toBe(303);
   const orderId = t.db.$client.prepare("select id from payment_orders where case_id = ?").pluck().get(c.id) as number;
@@ -53,12 +59,26 @@ async function proposed(amounts = [1_200_000, 300_000]) {
   return { ...c, inspector, pid: Number(res.headers.location!.split("/").pop()) };
 }
 
+/** The proceeding's parties: the employer, then each listed person. */
+const partiesOf = (pid: number) => [
+  "employer",
+  ...(t.db.$client.prepare("select id from blacklist_persons where proceeding_id = ? order by id").pluck().all(pid) as number[]).map((id) => `person:${id}`),
+];
+
+/** Direct service of the notice (or, with `path`, the decision) on every party, signed for on `servedOn`. */
+async function serveAll(agent: Agent, pid: number, servedOn: string, path = "service") {
+  for (const party of partiesOf(pid)) {
+    const res = await agent.post(`/blacklist/${pid}/${path}`).type("form").send({ party, method: "direct", servedOn, receiver: "本人" });
+    expect(res.status, res.text.slice(0, 200)).toBe(303);
+  }
+}
+
 /** Proposed, approved and served on 2026-12-01; decided on 2026-12-09 (the objection window ended 12-08). */
 async function listed() {
   const c = await proposed();
   const supervisor = await loginAs(t.app, "supervisor1");
   await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send({});
-  await c.inspector.post(`/blacklist/${c.pid}/service`).type("form").send({ servedOn: "2026-12-01" });
+  await serveAll(c.inspector, c.pid, "2026-12-01");
   moveTo("2026-12-09");
   expect((await (await as("supervisor1")).post(`/blacklist/${c.pid}/decision`).type("form").send({ sanctions: "依法依规予以限制。" })).status).toBe(303);
   return c;
@@ -151,7 +171,7 @@ describe("approval, notice and decision", () => {
     const c = await proposed();
     const supervisor = await loginAs(t.app, "supervisor1");
     await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send({});
-    expect((await c.inspector.post(`/blacklist/${c.pid}/service`).type("form").send({ servedOn: "2026-12-01" })).status).toBe(303);
+    await serveAll(c.inspector, c.pid, "2026-12-01");
     const early = await supervisor.post(`/blacklist/${c.pid}/decision`).type("form").send({ sanctions: "限制。" });
     expect(early.status).toBe(422);
     expect(early.text).toContain("异议期至 2026-12-08 届满");
@@ -169,15 +189,22 @@ describe("approval, notice and decision", () => {
     const c = await proposed();
     const supervisor = await loginAs(t.app, "supervisor1");
     await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send({});
-    await c.inspector.post(`/blacklist/${c.pid}/service`).type("form").send({ servedOn: "2026-12-01" });
+    await serveAll(c.inspector, c.pid, "2026-12-01");
     moveTo("2026-12-03");
     expect(
-      (await (await as("inspector1")).post(`/blacklist/${c.pid}/objection`).type("form").send({ objectionOn: "2026-12-03", text: "已部分支付" })).status,
+      (
+        await (
+          await as("inspector1")
+        )
+          .post(`/blacklist/${c.pid}/objection`)
+          .type("form")
+          .send({ party: "employer", objectionOn: "2026-12-03", text: "已部分支付" })
+      ).status,
     ).toBe(303);
     moveTo("2026-12-09");
     const chief = await as("supervisor1");
     expect((await chief.post(`/blacklist/${c.pid}/decision`).type("form").send({ sanctions: "限制。" })).text).toContain("须先核实并答复");
-    expect((await chief.post(`/blacklist/${c.pid}/verification`).type("form").send({ text: "经核实，仍欠 ¥12,000。" })).status).toBe(303);
+    expect((await chief.post(`/blacklist/${c.pid}/verification`).type("form").send({ party: "employer", text: "经核实，仍欠 ¥12,000。" })).status).toBe(303);
     expect((await chief.post(`/blacklist/${c.pid}/decision`).type("form").send({ sanctions: "限制。" })).status).toBe(303);
   });
 
@@ -185,7 +212,7 @@ describe("approval, notice and decision", () => {
     const c = await proposed();
     const supervisor = await loginAs(t.app, "supervisor1");
     await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send({});
-    await c.inspector.post(`/blacklist/${c.pid}/service`).type("form").send({ servedOn: "2026-12-01" });
+    await serveAll(c.inspector, c.pid, "2026-12-01");
     expect((await c.inspector.post(`/blacklist/${c.pid}/end`).type("form").send({ reason: "异议成立" })).status).toBe(403);
     expect((await supervisor.post(`/blacklist/${c.pid}/end`).type("form").send({ reason: "" })).text).toContain("请填写终止的理由");
     expect((await supervisor.post(`/blacklist/${c.pid}/end`).type("form").send({ reason: "异议成立：拖欠系总包单位未拨付工程款所致" })).status).toBe(303);
@@ -195,11 +222,11 @@ describe("approval, notice and decision", () => {
     expect(again.text).toContain("程序终止（不予列入）");
   });
 
-  it("ends as 不予列入 only once the order is paid in full and the pledge is signed", async () => {
+  it("ends as 不予列入 only by a supervisor, once the order is paid in full and the pledge is signed (第七条)", async () => {
     const c = await proposed();
     const supervisor = await loginAs(t.app, "supervisor1");
     await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send({});
-    const unpaid = await c.inspector.post(`/blacklist/${c.pid}/pledge`).type("form").send({ pledged: "1" });
+    const unpaid = await supervisor.post(`/blacklist/${c.pid}/pledge`).type("form").send({ pledged: "1" });
     expect(unpaid.status).toBe(422);
     expect(unpaid.text).toContain("未支付");
     const items = t.db.$client.prepare("select id, amount_fen from settlement_items where case_id = ?").all(c.id) as { id: number; amount_fen: number }[];
@@ -211,8 +238,14 @@ describe("approval, notice and decision", () => {
         .field("amount", String(i.amount_fen / 100))
         .field("paidOn", "2026-12-01");
     }
-    expect((await c.inspector.post(`/blacklist/${c.pid}/pledge`).type("form").send({})).text).toContain("书面信用承诺书");
-    expect((await c.inspector.post(`/blacklist/${c.pid}/pledge`).type("form").send({ pledged: "1" })).status).toBe(303);
+    // Discretionary (“可以不予列入”): the inspector may not record it, whatever the facts.
+    const byInspector = await c.inspector.post(`/blacklist/${c.pid}/pledge`).type("form").send({ pledged: "1" });
+    expect(byInspector.status).toBe(403);
+    expect(byInspector.text).toContain("不予列入由科长决定");
+    expect(stageOf(c.pid)).toBe("approved");
+    const chief = await as("supervisor1");
+    expect((await chief.post(`/blacklist/${c.pid}/pledge`).type("form").send({})).text).toContain("书面信用承诺书");
+    expect((await chief.post(`/blacklist/${c.pid}/pledge`).type("form").send({ pledged: "1" })).status).toBe(303);
     expect(stageOf(c.pid)).toBe("notListed");
   });
 });
@@ -362,9 +395,142 @@ describe("GET /blacklist", () => {
     const c = await proposed();
     const supervisor = await loginAs(t.app, "supervisor1");
     await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send({});
-    await c.inspector.post(`/blacklist/${c.pid}/service`).type("form").send({ servedOn: "2026-12-01" });
-    const board = await supervisor.get("/blacklist");
-    expect(board.text).toMatch(/data-clock="异议期"[^>]*>异议期 2026年12月8日/);
+    const [employer, legalRep] = partiesOf(c.pid);
+    await c.inspector.post(`/blacklist/${c.pid}/service`).type("form").send({ party: employer, method: "direct", servedOn: "2026-12-01", receiver: "赵某" });
+    // Served before the notice was made: refused, nothing saved.
+    const before = await c.inspector
+      .post(`/blacklist/${c.pid}/service`)
+      .type("form")
+      .send({ party: legalRep, method: "direct", servedOn: "2026-11-30", receiver: "赵某" });
+    expect(before.status).toBe(422);
+    expect(before.text).toContain("送达日期不能早于文书的日期（2026-12-01）");
+    moveTo("2026-12-02");
+    const inspector = await as("inspector1");
+    expect(
+      (await inspector.post(`/blacklist/${c.pid}/service`).type("form").send({ party: legalRep, method: "direct", servedOn: "2026-12-02", receiver: "赵某" }))
+        .status,
+    ).toBe(303);
+    const board = await (await as("supervisor1")).get("/blacklist");
+    // Each party's window runs from its own service.
+    expect(board.text).toMatch(/data-clock="异议期（长春市某建筑劳务有限公司）"[^>]*>异议期（长春市某建筑劳务有限公司） 2026年12月8日/);
+    expect(board.text).toMatch(/data-clock="异议期（赵某（法定代表人\/主要负责人））"[^>]*>异议期（赵某（法定代表人\/主要负责人）） 2026年12月9日/);
     expect(board.text).toMatch(/data-clock="列入决定"[^>]*>列入决定 2026年12月28日/);
+  });
+});
+
+describe("parties, service and the decision period (人社部令第45号 第一、五至八条)", () => {
+  it("refuses a proposal on an order for wages that are not 农民工 wages, citing the article", async () => {
+    const c = await overdueOrder([1_200_000], "长春市某科技有限公司", "2026-11-30", "2026-12-01", "general");
+    const inspector = await as("inspector1");
+    const casePage = (await inspector.get(`/cases/${c.id}`)).text;
+    expect(casePage).not.toContain(`id="propose-blacklist-${c.orderId}"`);
+    expect(casePage).toContain("本指令书认定的不是拖欠农民工工资，不能提请列入失信联合惩戒名单");
+    const res = await inspector.post("/blacklist").type("form").send(proposal(c.id, c.orderId));
+    expect(res.status).toBe(422);
+    expect(res.text).toContain("失信联合惩戒名单只适用于拖欠农民工工资");
+    expect(res.text).toContain("第四十八条");
+    expect(t.db.$client.prepare("select count(*) from blacklist_proceedings").pluck().get()).toBe(0);
+  });
+
+  it("serves every party on its own and decides only once all are served and every window is over", async () => {
+    const c = await proposed();
+    await (await as("supervisor1")).post(`/blacklist/${c.pid}/approve`).type("form").send({});
+    const [employer, legalRep, supervisorPerson] = partiesOf(c.pid);
+    const serve = (party: string, form: Record<string, string>) =>
+      c.inspector
+        .post(`/blacklist/${c.pid}/service`)
+        .type("form")
+        .send({ party, ...form });
+    // Each method's proof is required, naming the field.
+    expect((await serve(employer!, { method: "leftAt", servedOn: "2026-12-01", receiver: "赵某" })).text).toContain("留置送达须填写见证人");
+    expect((await serve(employer!, { method: "post", servedOn: "2026-12-01" })).text).toContain("邮寄送达须填写挂号信或邮政快递的单号");
+    expect((await serve(employer!, { method: "electronic", servedOn: "2026-12-01", receiver: "a@b.cn" })).text).toContain("电子送达须经受送达人同意");
+    expect((await serve(employer!, { method: "direct", servedOn: "2026-12-02", receiver: "赵某" })).text).toContain("送达日期不能晚于今天");
+    expect(t.db.$client.prepare("select count(*) from document_services").pluck().get()).toBe(0);
+    expect((await serve(employer!, { method: "leftAt", servedOn: "2026-12-01", receiver: "赵某", witnesses: "社区工作人员李某" })).status).toBe(303);
+    expect((await serve(employer!, { method: "direct", servedOn: "2026-12-01", receiver: "赵某" })).text).toContain("已登记过");
+    expect((await serve(legalRep!, { method: "direct", servedOn: "2026-12-01", receiver: "赵某" })).status).toBe(303);
+    expect(stageOf(c.pid)).toBe("approved");
+    // The third party is not served yet: no decision, whatever the date.
+    moveTo("2026-12-10");
+    const early = await (await as("supervisor1")).post(`/blacklist/${c.pid}/decision`).type("form").send({ sanctions: "限制。" });
+    expect(early.status).toBe(422);
+    expect(early.text).toContain("告知书尚未送达：钱某（直接负责的主管人员）");
+    const inspector = await as("inspector1");
+    expect(
+      (
+        await inspector
+          .post(`/blacklist/${c.pid}/service`)
+          .type("form")
+          .send({ party: supervisorPerson, method: "post", servedOn: "2026-12-10", trackingNumber: "1180000000001" })
+      ).status,
+    ).toBe(303);
+    expect(stageOf(c.pid)).toBe("noticed");
+    // 钱某 objects on his own, inside his own window (served 12-10, window to 12-17), after the others' closed.
+    expect(
+      (await inspector.post(`/blacklist/${c.pid}/objection`).type("form").send({ party: employer, objectionOn: "2026-12-10", text: "逾期" })).text,
+    ).toContain("异议期已于 2026-12-08 届满");
+    expect(
+      (await inspector.post(`/blacklist/${c.pid}/objection`).type("form").send({ party: supervisorPerson, objectionOn: "2026-12-10", text: "本人已离职" }))
+        .status,
+    ).toBe(303);
+    moveTo("2026-12-18");
+    const chief = await as("supervisor1");
+    expect((await chief.post(`/blacklist/${c.pid}/decision`).type("form").send({ sanctions: "限制。" })).text).toContain(
+      "钱某（直接负责的主管人员）提出了异议，须先核实并答复",
+    );
+    expect(
+      (await chief.post(`/blacklist/${c.pid}/verification`).type("form").send({ party: supervisorPerson, text: "经核实，离职发生在欠薪之后。" })).status,
+    ).toBe(303);
+    expect((await chief.post(`/blacklist/${c.pid}/decision`).type("form").send({ sanctions: "限制。" })).status).toBe(303);
+    // The decision is served on each party in turn, each with its own 送达回证.
+    await serveAll(await as("inspector1"), c.pid, "2026-12-18", "decision-service");
+    const receiptId = t.db.$client
+      .prepare("select id from document_services where document = 'blacklistDecision' and party_key = ?")
+      .pluck()
+      .get(supervisorPerson) as number;
+    const receipt = await chief.get(`/blacklist/${c.pid}/services/${receiptId}`);
+    expect(receipt.status).toBe(200);
+    expect(receipt.text).toContain("送达回证");
+    expect(receipt.text).toContain("钱某（直接负责的主管人员）");
+    expect(receipt.text).toContain("长人社失信决〔2026〕1号");
+    const notice = await chief.get(`/blacklist/${c.pid}/notice?party=${encodeURIComponent(legalRep!)}`);
+    expect(notice.text).toContain("赵某（法定代表人/主要负责人）：");
+    expect(notice.text).toContain("已于 2026年12月1日 直接送达");
+    // A stranger to the case gets no receipt.
+    expect((await (await as("inspector3")).get(`/blacklist/${c.pid}/services/${receiptId}`)).status).toBe(403);
+  });
+
+  it("extends only inside the 20 working days, and decides late only with the supervisor's reason; late proceedings lead the board", async () => {
+    const c = await proposed();
+    await (await as("supervisor1")).post(`/blacklist/${c.pid}/approve`).type("form").send({});
+    moveTo("2026-12-29");
+    const chief = await as("supervisor1");
+    const late = await chief.post(`/blacklist/${c.pid}/extend`).type("form").send({ reason: "案情复杂" });
+    expect(late.status).toBe(422);
+    expect(late.text).toContain("列入决定期限已于 2026-12-28 届满，届满后不能再延长");
+    expect(t.db.$client.prepare("select decision_extended from blacklist_proceedings where id = ?").pluck().get(c.pid)).toBe(0);
+    const board = await chief.get("/blacklist");
+    expect(board.text).toContain("1 件程序已超过列入决定期限仍未决定");
+    expect(board.text).toContain("data-late");
+    await serveAll(await as("inspector1"), c.pid, "2026-12-29");
+    moveTo("2027-01-12");
+    const decide = (form: Record<string, string>) => as("supervisor1").then((a) => a.post(`/blacklist/${c.pid}/decision`).type("form").send(form));
+    const withoutReason = await decide({ sanctions: "限制。" });
+    expect(withoutReason.status).toBe(422);
+    expect(withoutReason.text).toContain("逾期作出决定须由科长写明逾期的理由");
+    expect(withoutReason.text).toContain('id="lateReason"');
+    expect((await decide({ sanctions: "限制。", lateReason: "当事人下落不明，告知书延迟送达" })).status).toBe(303);
+    expect(t.db.$client.prepare("select late_reason from blacklist_proceedings where id = ?").pluck().get(c.pid)).toBe("当事人下落不明，告知书延迟送达");
+  });
+
+  it("extends once inside the period", async () => {
+    const c = await proposed();
+    const chief = await as("supervisor1");
+    await chief.post(`/blacklist/${c.pid}/approve`).type("form").send({});
+    expect((await chief.post(`/blacklist/${c.pid}/extend`).type("form").send({ reason: "涉及多个分包单位" })).status).toBe(303);
+    const page = await chief.get(`/blacklist/${c.pid}`);
+    expect(page.text).toContain("已延长 20 个工作日：涉及多个分包单位");
+    expect(page.text).not.toContain('id="extend"');
   });
 });

@@ -75,15 +75,17 @@ POST /blacklist/:id/end                              | - - - - + - - -
 POST /blacklist/:id/service                          | - - + - + - - -
 POST /blacklist/:id/objection                        | - - + - + - - -
 POST /blacklist/:id/verification                     | - - - - + - - -
-POST /blacklist/:id/pledge                           | - - + - + - - -
+POST /blacklist/:id/pledge                           | - - - - + - - -
 POST /blacklist/:id/extend                           | - - - - + - - -
 POST /blacklist/:id/decision                         | - - - - + - - -
+POST /blacklist/:id/decision-service                 | - - + - + - - -
 POST /blacklist/:id/early-removal                    | - - + - + - - -
 POST /blacklist/:id/early-removal/decision           | - - - - + - - -
 POST /blacklist/:id/revoke                           | - - - - + - - -
 POST /blacklist/:id/reverse                          | - - - - + - - -
 GET /blacklist/:id/notice                            | - - + - + - - -
 GET /blacklist/:id/decision                          | - - + - + - - -
+GET /blacklist/:id/services/:serviceId               | - - + - + - - -
 GET /public/blacklist                                | + + + + + + + +
 GET /public/blacklist.csv                            | + + + + + + + +
 GET /public/blacklist.atom                           | + + + + + + + +
@@ -251,6 +253,7 @@ beforeAll(async () => {
   );
   const batchId = String(createBatch(t.db, { kind: "adhoc", title: "矩阵测试", quarterKey: "", actor: supervisor, now }));
   params.entryId = "999999";
+  params.serviceId = "999999";
   agents.A = browser(t.app);
   for (const [col, username] of [
     ["C", "clerk1"],
