@@ -6,8 +6,12 @@
  * - Each entry: employer full name, 统一社会信用代码 and address, legal representative or principal, the
  *   main facts and how it was handled. No workers' names, no personal data.
  * - A published entry is withdrawn, with the reason, when its decision is revoked or changed.
+ * - What an entry says comes from what was decided, never from what was claimed: the workers and amount of
+ *   the order to pay, and the decisions that followed it.
+ * - A quarterly batch is made once its quarter has ended.
  */
 import type { IsoDate } from "./dates.js";
+import type { EnforcementKind } from "./money.js";
 
 const QUARTER_NAMES = ["一", "二", "三", "四"];
 
@@ -56,4 +60,35 @@ export function entryProblem(e: { employerName: string; facts: string; handling:
   if (!e.facts.trim()) return "请填写主要违法事实";
   if (!e.handling.trim()) return "请填写相关处理情况";
   return null;
+}
+
+/** A quarterly batch covers a whole quarter: it is made from the day after the quarter's last day. */
+export function quarterNotEndedProblem(q: Quarter, today: IsoDate): string | null {
+  return today > q.to ? null : `${q.title}尚未结束（至 ${q.to}），季度结束后才能建立该季度的公布`;
+}
+
+/** What the bureau decided on a case: the order's workers and amounts, and each decision after it. */
+export interface DecidedFacts {
+  workers: number;
+  orderedFen: number;
+  actions: readonly { kind: EnforcementKind; docNumber: string | null; agency: string }[];
+}
+
+const yuanText = (fen: number) => (fen / 100).toLocaleString("zh-CN", { minimumFractionDigits: 0, maximumFractionDigits: 2 });
+
+/** 主要违法事实, from the order (never from the workers' claims). */
+export function decidedFacts(employerName: string, f: DecidedFacts): string {
+  return `经查，${employerName}拖欠 ${f.workers} 名劳动者工资共计 ${yuanText(f.orderedFen)} 元，经责令限期支付，逾期未支付。`;
+}
+
+/** 相关处理情况, from the decisions recorded: e.g. “责令限期支付拖欠的工资并加付赔偿金；已移送公安机关”. */
+export function handlingSentence(f: DecidedFacts): string {
+  const of = (kind: EnforcementKind) => f.actions.filter((a) => a.kind === kind);
+  const numbered = (label: string, docNumber: string | null) => (docNumber ? `${label}（${docNumber}）` : label);
+  const compensation = of("compensation")[0];
+  const parts = [compensation ? numbered("责令限期支付拖欠的工资并加付赔偿金", compensation.docNumber) : "责令限期支付拖欠的工资"];
+  for (const d of of("decision")) parts.push(numbered("作出行政处理决定", d.docNumber));
+  const police = of("policeReferral")[0];
+  if (police) parts.push(`已移送${police.agency.trim() || "公安机关"}`);
+  return parts.join("；");
 }

@@ -5,12 +5,21 @@
  */
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { cases, violationBatches, violationEntries } from "../db/schema.js";
+import { cases, enforcementActions, settlementItems, violationBatches, violationEntries } from "../db/schema.js";
 import type { Viewer } from "../domain/case-abilities.js";
-import { OUTCOME_LABELS } from "../domain/case-states.js";
 import { addDays, shanghaiDate, type IsoDate } from "../domain/dates.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
-import { entryProblem, isCandidate, quarter } from "../domain/violations-list.js";
+import {
+  decidedFacts,
+  entryProblem,
+  handlingSentence,
+  isCandidate,
+  previousQuarter,
+  quarter,
+  quarterNotEndedProblem,
+  type DecidedFacts,
+  type Quarter,
+} from "../domain/violations-list.js";
 import { recordAudit } from "./audit.js";
 
 export type Batch = typeof violationBatches.$inferSelect;
@@ -34,6 +43,8 @@ export function createBatch(db: Db, req: { kind: "quarterly" | "adhoc"; quarterK
     if (!q) throw new ValidationError("请选择季度");
     if (db.select({ id: violationBatches.id }).from(violationBatches).where(eq(violationBatches.quarter, q.key)).get())
       throw new ValidationError(`${q.title}的公布已经建立`);
+    const notEnded = quarterNotEndedProblem(q, shanghaiDate(req.now));
+    if (notEnded) throw new ValidationError(notEnded);
     title = `${q.title}重大劳动保障违法行为`;
     quarterKey = q.key;
   } else if (!title) {
@@ -65,15 +76,34 @@ export function listBatches(db: Db) {
 }
 
 /** The period a batch draws its cases from: its quarter, or the last year for an ad-hoc batch. */
-function periodOf(batch: Batch, today: IsoDate): { from: IsoDate; to: IsoDate } {
+function periodOf(batch: Pick<Batch, "quarter">, today: IsoDate): { from: IsoDate; to: IsoDate } {
   const q = batch.quarter ? quarter(batch.quarter) : null;
   return q ? { from: q.from, to: q.to } : { from: addDays(today, -365), to: today };
 }
 
 const DECIDED_OUTCOMES = ["administrativeDecision", "referredToPolice"] as const;
 
-/** Decided cases of the period, large or referred to the police, not already published (and not withdrawn). */
-export function candidates(db: Db, batch: Batch, today: IsoDate, largeArrearsFen: number) {
+/** What was decided on a case: the workers and amounts of its orders to pay, and the decisions that followed. */
+function decidedOn(db: Db, caseId: number): DecidedFacts {
+  const ordered = db
+    .select({ workers: sql<number>`count(distinct ${settlementItems.workerId})`, fen: sql<number>`coalesce(sum(${settlementItems.amountFen}), 0)` })
+    .from(settlementItems)
+    .where(and(eq(settlementItems.caseId, caseId), eq(settlementItems.source, "order")))
+    .get()!;
+  const actions = db
+    .select({ kind: enforcementActions.kind, docNumber: enforcementActions.docNumber, agency: enforcementActions.agency })
+    .from(enforcementActions)
+    .where(eq(enforcementActions.caseId, caseId))
+    .orderBy(asc(enforcementActions.id))
+    .all();
+  return { workers: ordered.workers, orderedFen: ordered.fen, actions };
+}
+
+/**
+ * Decided cases of the period, referred to the police or with large arrears as ordered (never as claimed),
+ * not already published (and not withdrawn).
+ */
+export function candidates(db: Db, batch: Pick<Batch, "quarter">, today: IsoDate, largeArrearsFen: number) {
   const { from, to } = periodOf(batch, today);
   const rows = db
     .select({
@@ -83,7 +113,7 @@ export function candidates(db: Db, batch: Batch, today: IsoDate, largeArrearsFen
       outcome: cases.outcome,
       closedOn: cases.closedOn,
       orderedFen: sql<number>`(select coalesce(sum(i.amount_fen), 0) from settlement_items i where i.case_id = "cases"."id" and i.source = 'order')`,
-      claimedFen: sql<number>`(select coalesce(sum(w.claimed_fen), 0) from case_workers w where w.case_id = "cases"."id")`,
+      referred: sql<number>`exists (select 1 from enforcement_actions a where a.case_id = "cases"."id" and a.kind = 'policeReferral')`,
       published: sql<number>`exists (select 1 from violation_entries e where e.case_id = "cases"."id" and e.withdrawn_on is null)`,
     })
     .from(cases)
@@ -93,8 +123,21 @@ export function candidates(db: Db, batch: Batch, today: IsoDate, largeArrearsFen
   return rows.filter(
     (r) =>
       !r.published &&
-      isCandidate({ decided: true, policeReferral: r.outcome === "referredToPolice", orderedFen: Math.max(r.orderedFen, r.claimedFen) }, largeArrearsFen),
+      isCandidate({ decided: true, policeReferral: r.outcome === "referredToPolice" || Boolean(r.referred), orderedFen: r.orderedFen }, largeArrearsFen),
   );
+}
+
+/**
+ * The quarter that ended last, when its list is not published yet: the supervisors' reminder (第29号令:
+ * every quarter). Null when it is published, or when no case of that quarter qualifies.
+ */
+export function unpublishedQuarter(db: Db, today: IsoDate, largeArrearsFen: number): { quarter: Quarter; batchId: number | null; candidates: number } | null {
+  const q = previousQuarter(today);
+  const batch = db.select().from(violationBatches).where(eq(violationBatches.quarter, q.key)).get();
+  if (batch?.publishedOn) return null;
+  const found = candidates(db, { quarter: q.key }, today, largeArrearsFen).length;
+  if (found === 0 && !batch) return null;
+  return { quarter: q, batchId: batch?.id ?? null, candidates: found };
 }
 
 function draftBatch(db: Db, batchId: number) {
@@ -103,16 +146,16 @@ function draftBatch(db: Db, batchId: number) {
   return batch;
 }
 
-/** Adds a case, its fields filled from the case for the supervisor to review. No workers' names are copied. */
+/**
+ * Adds a case, its fields filled from what was decided on it for the supervisor to review. No workers' names
+ * are copied.
+ */
 export function addEntry(db: Db, req: { batchId: number; caseId: number; actor: Viewer; now: Date }): void {
   assertManager(req.actor);
   draftBatch(db, req.batchId);
   const c = db.select().from(cases).where(eq(cases.id, req.caseId)).get();
   if (!c) throw new NotFoundError("案件不存在。");
-  const workers = db.$client.prepare("select count(*) as n, coalesce(sum(claimed_fen), 0) as fen from case_workers where case_id = ?").get(c.id) as {
-    n: number;
-    fen: number;
-  };
+  const decided = decidedOn(db, c.id);
   db.insert(violationEntries)
     .values({
       batchId: req.batchId,
@@ -121,8 +164,8 @@ export function addEntry(db: Db, req: { batchId: number; caseId: number; actor: 
       employerUscc: c.employerUscc ?? "",
       employerAddress: c.employerAddress,
       employerLegalRep: c.employerLegalRep,
-      facts: `${c.employerName}拖欠 ${workers.n} 名劳动者工资共计 ${(workers.fen / 100).toLocaleString("zh-CN")} 元。`,
-      handling: `${c.closedOn ?? ""} ${c.outcome ? OUTCOME_LABELS[c.outcome] : ""}`.trim(),
+      facts: decidedFacts(c.employerName, decided),
+      handling: handlingSentence(decided),
       updatedAt: req.now,
     })
     .run();

@@ -2,12 +2,23 @@
 import { Router, type Request, type Response } from "express";
 import type { AppContext } from "../app.js";
 import { DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
-import { previousQuarter, quarterOf } from "../domain/violations-list.js";
+import { previousQuarter } from "../domain/violations-list.js";
 import { formValues } from "../forms/form.js";
 import { viewerOf } from "../http/case-page.js";
 import { requireRole } from "../middleware/require-role.js";
 import { listAudit } from "../models/audit.js";
-import { addEntry, candidates, createBatch, dropEntry, getBatch, listBatches, publishBatch, updateEntry, withdrawEntry } from "../models/violations.js";
+import {
+  addEntry,
+  candidates,
+  createBatch,
+  dropEntry,
+  getBatch,
+  listBatches,
+  publishBatch,
+  unpublishedQuarter,
+  updateEntry,
+  withdrawEntry,
+} from "../models/violations.js";
 
 export function violationsRouter(ctx: AppContext): Router {
   const { db, config, now } = ctx;
@@ -17,8 +28,11 @@ export function violationsRouter(ctx: AppContext): Router {
 
   const indexPage = (res: Response, status: number, values: Record<string, string>, message: string | null) => {
     const today = res.locals.today;
-    const quarters = [previousQuarter(today), quarterOf(today)];
-    res.status(status).render("violations/index", { batches: listBatches(db), quarters, values, message });
+    // Only quarters that have ended: the last one, and the one before it for a late batch.
+    const last = previousQuarter(today);
+    const quarters = [last, previousQuarter(last.from)];
+    const reminder = unpublishedQuarter(db, today, config.largeArrearsFen);
+    res.status(status).render("violations/index", { batches: listBatches(db), quarters, values, message, reminder });
   };
 
   router.get("/violations", supervisor, (_req, res) => indexPage(res, 200, {}, null));

@@ -1,5 +1,15 @@
 import { describe, expect, it } from "vitest";
-import { entryProblem, isCandidate, previousQuarter, quarter, quarterOf } from "../../src/domain/violations-list.js";
+import {
+  decidedFacts,
+  entryProblem,
+  handlingSentence,
+  isCandidate,
+  previousQuarter,
+  quarter,
+  quarterNotEndedProblem,
+  quarterOf,
+  type DecidedFacts,
+} from "../../src/domain/violations-list.js";
 
 describe("quarters (每季度公布)", () => {
   it("names a quarter and its dates", () => {
@@ -25,5 +35,31 @@ describe("candidates (第29号令: 数额较大, 移送司法机关)", () => {
   it("names the missing field of an entry", () => {
     expect(entryProblem({ employerName: "甲公司", facts: " ", handling: "移送公安" })).toBe("请填写主要违法事实");
     expect(entryProblem({ employerName: "甲公司", facts: "拖欠", handling: "移送公安" })).toBeNull();
+  });
+});
+
+describe("entries from what was decided", () => {
+  const decided = (actions: DecidedFacts["actions"]): DecidedFacts => ({ workers: 12, orderedFen: 12_345_650, actions });
+  it("states the ordered workers and amount", () => {
+    expect(decidedFacts("某公司", decided([]))).toBe("经查，某公司拖欠 12 名劳动者工资共计 123,456.5 元，经责令限期支付，逾期未支付。");
+  });
+  it("says what followed the order, in the order of the law", () => {
+    expect(handlingSentence(decided([]))).toBe("责令限期支付拖欠的工资");
+    expect(
+      handlingSentence(
+        decided([
+          { kind: "policeReferral", docNumber: null, agency: "" },
+          { kind: "compensation", docNumber: "长人社监处〔2026〕3号", agency: "" },
+        ]),
+      ),
+    ).toBe("责令限期支付拖欠的工资并加付赔偿金（长人社监处〔2026〕3号）；已移送公安机关");
+    expect(handlingSentence(decided([{ kind: "decision", docNumber: "长人社监处〔2026〕4号", agency: "" }]))).toBe(
+      "责令限期支付拖欠的工资；作出行政处理决定（长人社监处〔2026〕4号）",
+    );
+  });
+  it("makes a quarterly batch only after the quarter's last day", () => {
+    const q4 = quarter("2026-Q4")!;
+    expect(quarterNotEndedProblem(q4, "2026-12-31")).toMatch(/尚未结束（至 2026-12-31）/);
+    expect(quarterNotEndedProblem(q4, "2027-01-01")).toBeNull();
   });
 });

@@ -6,10 +6,30 @@ beforeEach(async () => {
   t = await makeTestApp();
 });
 
-/** A case decided this quarter: the state is set directly, the decision itself is not what is tested here. */
-function decidedCase(outcome: "referredToPolice" | "administrativeDecision", claimedFen: number, employerName: string) {
+/**
+ * A case decided in 2026 Q4 with an order to pay `orderedFen` (the worker claimed `claimedFen`): the rows are
+ * written directly, the decision itself is not what is tested here. The clock moves past the quarter's end.
+ */
+function decidedCase(outcome: "referredToPolice" | "administrativeDecision", orderedFen: number, employerName: string, claimedFen = orderedFen) {
   const { id } = makeCase(t.db, { employerName, workers: [workerInput(1, { claimedFen })] });
-  t.db.$client.prepare("update cases set state = 'closed', outcome = ?, closed_on = '2026-11-20' where id = ?").run(outcome, id);
+  const sql = t.db.$client;
+  sql.prepare("update cases set state = 'closed', outcome = ?, closed_on = '2026-11-20' where id = ?").run(outcome, id);
+  const workerId = sql.prepare("select id from case_workers where case_id = ?").pluck().get(id);
+  const orderId = sql
+    .prepare(
+      "insert into payment_orders (case_id, doc_number, issued_on, pay_by, facts, violation) values (?, ?, '2026-11-02', '2026-11-09', '', 'migrantWorkers')",
+    )
+    .run(id, `长人社监令〔2026〕${id}号`).lastInsertRowid;
+  sql
+    .prepare("insert into settlement_items (case_id, source, source_id, worker_id, amount_fen) values (?, 'order', ?, ?, ?)")
+    .run(id, orderId, workerId, orderedFen);
+  const action = (kind: string, docNumber: string | null, agency = "") =>
+    sql
+      .prepare("insert into enforcement_actions (case_id, order_id, kind, decided_on, doc_number, agency) values (?, ?, ?, '2026-11-18', ?, ?)")
+      .run(id, orderId, kind, docNumber, agency);
+  action("compensation", `长人社监处〔2026〕${id}号`);
+  if (outcome === "referredToPolice") action("policeReferral", null, "长春市公安局");
+  t.clock.now = new Date("2027-01-05T10:00:00+08:00");
   return id;
 }
 
@@ -18,7 +38,11 @@ describe("重大劳动保障违法行为社会公布", () => {
     const police = decidedCase("referredToPolice", 800_000, "长春市甲劳务有限公司");
     const large = decidedCase("administrativeDecision", 6_000_000, "长春市乙建筑有限公司");
     decidedCase("administrativeDecision", 900_000, "长春市丙餐饮有限公司");
+    // Claimed ¥70,000 but ordered ¥9,000: what was decided counts, not what was claimed.
+    decidedCase("administrativeDecision", 900_000, "长春市丁商贸有限公司", 7_000_000);
     const supervisor = await loginAs(t.app, "supervisor1");
+    const index = await supervisor.get("/violations");
+    expect(index.text).toContain("2026年第四季度已结束，重大劳动保障违法行为尚未发布（2 件案件符合公布条件）");
     const created = await supervisor.post("/violations").type("form").send({ kind: "quarterly", quarter: "2026-Q4" });
     expect(created.status).toBe(303);
     const batchUrl = created.headers.location!;
@@ -27,9 +51,15 @@ describe("重大劳动保障违法行为社会公布", () => {
     expect(page.text).toContain(`data-candidate="${police}"`);
     expect(page.text).toContain(`data-candidate="${large}"`);
     expect(page.text).not.toContain("长春市丙餐饮有限公司");
+    expect(page.text).not.toContain("长春市丁商贸有限公司");
 
     await supervisor.post(`${batchUrl}/entries`).type("form").send({ caseId: police });
     const entryId = t.db.$client.prepare("select id from violation_entries").pluck().get() as number;
+    // The entry states what was decided: the ordered amount and the decisions taken.
+    expect(t.db.$client.prepare("select facts, handling from violation_entries where id = ?").get(entryId)).toEqual({
+      facts: "经查，长春市甲劳务有限公司拖欠 1 名劳动者工资共计 8,000 元，经责令限期支付，逾期未支付。",
+      handling: `责令限期支付拖欠的工资并加付赔偿金（长人社监处〔2026〕${police}号）；已移送长春市公安局`,
+    });
     expect((await browser(t.app).get("/public/violations")).text).not.toContain("长春市甲劳务有限公司");
     const blank = await supervisor
       .post(`${batchUrl}/entries/${entryId}`)
@@ -86,7 +116,11 @@ describe("重大劳动保障违法行为社会公布", () => {
     expect(csv.text).toContain(`"'=HYPERLINK(""http://x"")"`);
   });
 
-  it("refuses a second batch for the same quarter", async () => {
+  it("refuses a batch for a quarter that has not ended, and a second batch for the same quarter", async () => {
+    const early = await (await loginAs(t.app, "supervisor1")).post("/violations").type("form").send({ kind: "quarterly", quarter: "2026-Q4" });
+    expect(early.status).toBe(422);
+    expect(early.text).toContain("2026年第四季度尚未结束（至 2026-12-31），季度结束后才能建立该季度的公布");
+    t.clock.now = new Date("2027-01-01T10:00:00+08:00");
     const supervisor = await loginAs(t.app, "supervisor1");
     await supervisor.post("/violations").type("form").send({ kind: "quarterly", quarter: "2026-Q4" });
     const again = await supervisor.post("/violations").type("form").send({ kind: "quarterly", quarter: "2026-Q4" });
