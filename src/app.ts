@@ -8,6 +8,7 @@ import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import { shanghaiDate } from "./domain/dates.js";
 import { maskPersonalDataIn } from "./domain/masking.js";
+import { parseQuery, stripControlCharacters } from "./http/control-characters.js";
 import { errorHandler, notFoundHandler } from "./http/errors.js";
 import { createUpload } from "./http/uploads.js";
 import { navFor } from "./http/nav.js";
@@ -93,7 +94,9 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
     });
     next();
   });
+  app.set("query parser", parseQuery);
   app.use(express.urlencoded({ extended: false, limit: "1mb", parameterLimit: 5000 }));
+  app.use(stripControlCharacters);
   app.use(htmxFlag);
   app.use(loadSession(ctx.db, { cookieSecure: ctx.config.cookieSecure, now: ctx.now }));
   app.use((req, res, next) => {

@@ -8,6 +8,8 @@ export interface Config {
    * everything; more use more cores, each costing its own memory.
    */
   webWorkers: number;
+  /** Where the public reaches the app (links in feeds): never taken from a request's Host header. */
+  publicBaseUrl: string;
   databasePath: string;
   nodeEnv: string;
   isProduction: boolean;
@@ -47,9 +49,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const webWorkers = Number(env.WEB_WORKERS ?? 1);
   if (!Number.isInteger(webWorkers) || webWorkers < 1 || webWorkers > 64)
     throw new Error(`WEB_WORKERS must be a whole number from 1 to 64, got "${env.WEB_WORKERS}"`);
+  const publicBaseUrl = (env.PUBLIC_BASE_URL ?? `http://localhost:${port}`).replace(/\/+$/, "");
+  if (!/^https?:\/\/[^/\s?#]+(\/[^\s?#]*)?$/.test(publicBaseUrl)) throw new Error(`PUBLIC_BASE_URL must be an http(s) address, got "${env.PUBLIC_BASE_URL}"`);
   return {
     port,
     webWorkers,
+    publicBaseUrl,
     databasePath: env.DATABASE_PATH ?? "data/app.db",
     nodeEnv,
     isProduction,

@@ -140,6 +140,25 @@ export async function parseRosterXlsx(buffer: Buffer): Promise<RosterResult> {
   return mapRows(table);
 }
 
+/** How long reading one roster may take: a damaged file answers with a message, never a hang. */
+export const ROSTER_READ_MS = 15_000;
+
+/** `work`'s answer, or `late` once `ms` have passed without one (exceljs waits forever on some broken files). */
+export async function withinTime<T>(work: Promise<T>, ms: number, late: T): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const expiry = new Promise<T>((resolve) => {
+    timer = setTimeout(() => resolve(late), ms);
+  });
+  try {
+    return await Promise.race([work, expiry]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 export async function parseRoster(fileName: string, buffer: Buffer): Promise<RosterResult> {
-  return fileName.toLowerCase().endsWith(".xlsx") ? parseRosterXlsx(buffer) : parseRosterCsv(buffer);
+  // A 0-byte .xlsx made exceljs's reader wait for ever.
+  if (buffer.length === 0) return { ok: false, error: "名单文件是空的（0 字节），请重新选择" };
+  const reading = fileName.toLowerCase().endsWith(".xlsx") ? parseRosterXlsx(buffer) : Promise.resolve(parseRosterCsv(buffer));
+  return withinTime(reading, ROSTER_READ_MS, { ok: false, error: "名单文件读取超时，请用 Excel 另存为 .xlsx 或 CSV 后再试" });
 }

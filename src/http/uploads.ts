@@ -15,6 +15,7 @@ import { extname, join } from "node:path";
 import { Transform } from "node:stream";
 import { pipeline } from "node:stream/promises";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
+import { withoutControlCharacters } from "./control-characters.js";
 import multer from "multer";
 import { ValidationError } from "../domain/errors.js";
 import type { StoredFile } from "../models/cases.js";
@@ -50,7 +51,7 @@ export const ROSTER_MAX_BYTES = 5 * 1024 * 1024;
 export interface UploadedFile extends StoredFile {
   field: string;
   path: string;
-  rejected: "tooLarge" | "badType" | null;
+  rejected: "tooLarge" | "badType" | "empty" | null;
 }
 
 interface Limits {
@@ -114,9 +115,10 @@ class HashingDiskStorage implements multer.StorageEngine {
           await unlink(path).catch(() => undefined);
           return cb(new ValidationError(INCOMPLETE));
         }
-        if (tooLarge) {
+        if (tooLarge || size === 0) {
           await unlink(path).catch(() => undefined);
-          return cb(null, { ...base, storedName: "", path: "", size, sha256: "", rejected: "tooLarge" } as Partial<Express.Multer.File>);
+          const rejected = tooLarge ? "tooLarge" : "empty";
+          return cb(null, { ...base, storedName: "", path: "", size, sha256: "", rejected } as Partial<Express.Multer.File>);
         }
         cb(null, { ...base, storedName, path, size, sha256: hash.digest("hex"), rejected: null } as Partial<Express.Multer.File>);
       })
@@ -173,6 +175,8 @@ export function createUpload(limits: Limits): Upload {
 export function refuseMalformed(parse: RequestHandler): RequestHandler {
   return (req, res, next) =>
     parse(req, res, (err?: unknown) => {
+      // The form's text fields arrive with the files: cleaned as every other body is (http/control-characters.ts).
+      if (req.body) req.body = withoutControlCharacters(req.body);
       if (!err || err instanceof multer.MulterError) return next(err);
       next(err instanceof ValidationError ? err : new ValidationError(INCOMPLETE));
     });
@@ -197,9 +201,11 @@ export function rejectionMessage(files: readonly UploadedFile[], maxBytes: numbe
     .map((f) =>
       f.rejected === "tooLarge"
         ? `文件“${f.originalName}”超过 ${formatBytes(maxBytes)} 上限`
-        : f.field === "roster"
-          ? `名单文件“${f.originalName}”应为 CSV 或 XLSX 表格`
-          : `文件“${f.originalName}”的类型不支持（可上传照片、PDF、录音、录像）`,
+        : f.rejected === "empty"
+          ? `文件“${f.originalName}”是空文件（0 字节），请重新选择`
+          : f.field === "roster"
+            ? `名单文件“${f.originalName}”应为 CSV 或 XLSX 表格`
+            : `文件“${f.originalName}”的类型不支持（可上传照片、PDF、录音、录像）`,
     );
   return messages.length ? messages.join("；") : null;
 }

@@ -28,13 +28,19 @@ const asText = (cell: string) => (/^[=+\-@\t\r]/.test(cell) ? `'${cell}` : cell)
 
 function sendCsv(res: Response, filename: string, header: string[], rows: string[][]): void {
   res.type("text/csv; charset=utf-8");
+  res.set("Cache-Control", PUBLIC_CACHE);
   res.attachment(filename);
   res.send(`\uFEFF${stringify([header, ...rows.map((r) => r.map(asText))])}`);
 }
 
-function origin(req: Request): string {
-  return `${req.protocol}://${req.get("host")}`;
-}
+/** Lists change a few times a day; readers and proxies may keep a copy for five minutes. */
+const PUBLIC_CACHE = "public, max-age=300";
+
+/**
+ * The feed package writes titles and content as `type="html"`: every text is escaped first, so stored
+ * markup (an employer's name typed online) reaches a reader as text, never as markup.
+ */
+const html = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 
 const atDate = (date: string) => new Date(`${date}T00:00:00+08:00`);
 
@@ -51,8 +57,7 @@ interface FeedEntry {
  * An Atom feed of one list. Entry ids never change (urn:qxkb:<list>:<id>), so a reader sees a removal or
  * a withdrawal as an update of the same entry.
  */
-function sendAtom(req: Request, res: Response, list: "blacklist" | "violations", title: string, author: string, entries: FeedEntry[], today: string): void {
-  const base = origin(req);
+function sendAtom(base: string, res: Response, list: "blacklist" | "violations", title: string, author: string, entries: FeedEntry[], today: string): void {
   const page = `${base}/public/${list}`;
   const feed = new Feed({
     id: `urn:qxkb:${list}`,
@@ -68,14 +73,15 @@ function sendAtom(req: Request, res: Response, list: "blacklist" | "violations",
     feed.addItem({
       id: `urn:qxkb:${list}:${e.id}`,
       link: e.anchor ? `${page}#entry-${e.id}` : page,
-      title: e.title,
+      title: html(e.title),
       date: e.date,
       published: e.published,
-      content: e.content,
+      content: html(e.content),
     });
   }
   const dates = entries.map((e) => e.date.getTime());
   feed.options.updated = new Date(dates.length ? Math.max(...dates) : atDate(today).getTime());
+  res.set("Cache-Control", PUBLIC_CACHE);
   res.type("application/atom+xml; charset=utf-8").send(feed.atom1());
 }
 
@@ -115,7 +121,7 @@ export function publicListsRouter(ctx: AppContext): Router {
     );
   });
 
-  router.get("/public/blacklist.atom", (req, res) => {
+  router.get("/public/blacklist.atom", (_req, res) => {
     const today = res.locals.today;
     const current: FeedEntry[] = publicListings(ctx, today, "").map((p) => ({
       id: p.id,
@@ -135,7 +141,15 @@ export function publicListsRouter(ctx: AppContext): Router {
         { id: p.id, anchor: false, title: `已移出名单（${p.decisionNumber}）`, date, content: `${REMOVAL_LABELS[removal.kind]}，${removal.on} 起不再公示。` },
       ];
     });
-    sendAtom(req, res, "blacklist", `${config.authority.name} 拖欠农民工工资失信联合惩戒对象名单`, config.authority.name, [...current, ...removed], today);
+    sendAtom(
+      config.publicBaseUrl,
+      res,
+      "blacklist",
+      `${config.authority.name} 拖欠农民工工资失信联合惩戒对象名单`,
+      config.authority.name,
+      [...current, ...removed],
+      today,
+    );
   });
 
   router.get("/public/violations", (req, res) => {
@@ -154,7 +168,7 @@ export function publicListsRouter(ctx: AppContext): Router {
     );
   });
 
-  router.get("/public/violations.atom", (req, res) => {
+  router.get("/public/violations.atom", (_req, res) => {
     const today = res.locals.today;
     const published: FeedEntry[] = publishedLists(db).flatMap((b) =>
       b.entries.map((e) => ({
@@ -173,7 +187,15 @@ export function publicListsRouter(ctx: AppContext): Router {
       date: atDate(e.withdrawnOn!),
       content: `${e.withdrawnOn} 撤回：${e.withdrawnReason}`,
     }));
-    sendAtom(req, res, "violations", `${config.authority.name} 重大劳动保障违法行为社会公布`, config.authority.name, [...published, ...withdrawn], today);
+    sendAtom(
+      config.publicBaseUrl,
+      res,
+      "violations",
+      `${config.authority.name} 重大劳动保障违法行为社会公布`,
+      config.authority.name,
+      [...published, ...withdrawn],
+      today,
+    );
   });
 
   return router;

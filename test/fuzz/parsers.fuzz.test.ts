@@ -11,6 +11,7 @@ import { ValidationError } from "../../src/domain/errors.js";
 import { parseScheduleText } from "../../src/forms/calendar-schedule.js";
 import { parseCaseFilters } from "../../src/forms/case-filters.js";
 import { MAX_WORKERS, WORKER_FIELDS, parseIntake, readIntakeValues } from "../../src/forms/intake-form.js";
+import { parseRoster, withinTime } from "../../src/forms/roster.js";
 import { parseClosing, parseEnforcement, parseMediation, parseOrder, parsePayment } from "../../src/forms/settlement-forms.js";
 import { parseVisitForm } from "../../src/forms/visit-form.js";
 import { formOf, hostileText } from "./support.js";
@@ -147,5 +148,16 @@ describe("other parsers", () => {
       }),
       { numRuns: 1000 },
     );
+  });
+});
+
+describe("a roster read is bounded in time", () => {
+  it("answers with the fallback when the reader never does", async () => {
+    const never = new Promise<string>(() => undefined);
+    expect(await withinTime(never, 10, "late")).toBe("late");
+    expect(await withinTime(Promise.resolve("read"), 1_000, "late")).toBe("read");
+  });
+  it("answers a 0-byte roster without reading it", async () => {
+    expect(await parseRoster("名单.xlsx", Buffer.alloc(0))).toEqual({ ok: false, error: "名单文件是空的（0 字节），请重新选择" });
   });
 });

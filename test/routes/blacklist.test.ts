@@ -1,4 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
+import { xml2js } from "xml-js";
 import { browser, idNumber, loginAs, uscc, makeTestApp, workedCase, workerInput, type Agent, type TestApp } from "../helpers.js";
 
 let t: TestApp;
@@ -251,6 +252,39 @@ describe("approval, notice and decision", () => {
 });
 
 describe("public pages", () => {
+  it("carries stored markup into the feeds as text, never as markup, with links from the configured address", async () => {
+    const payload = `长春<script>alert(1)</script>]]><img src=x onerror=alert(1)>"'&公司`;
+    t = await makeTestApp(undefined, { PUBLIC_BASE_URL: "https://rsj.example.gov.cn/qxkb/" });
+    const c = await overdueOrder([1_200_000], payload);
+    const inspector = await as("inspector1");
+    const proposedRes = await inspector
+      .post("/blacklist")
+      .type("form")
+      .send(proposal(c.id, c.orderId, { facts: `事实${payload}` }));
+    const pid = Number(proposedRes.headers.location!.split("/").pop());
+    await (await as("supervisor1")).post(`/blacklist/${pid}/approve`).type("form").send({});
+    await serveAll(inspector, pid, "2026-12-01");
+    moveTo("2026-12-09");
+    expect((await (await as("supervisor1")).post(`/blacklist/${pid}/decision`).type("form").send({ sanctions: "限制。" })).status).toBe(303);
+    const res = await browser(t.app).get("/public/blacklist.atom").set("Host", "evil.example");
+    expect(res.headers["cache-control"]).toBe("public, max-age=300");
+    expect(res.text).not.toContain("evil.example");
+    const feed = xml2js(res.text, { compact: true }) as unknown as {
+      feed: {
+        link: { _attributes: { href: string } };
+        entry: { title: { _cdata: string }; content: { _cdata: string }; link: { _attributes: { href: string } } };
+      };
+    };
+    const entry = feed.feed.entry;
+    expect(entry.link._attributes.href).toBe(`https://rsj.example.gov.cn/qxkb/public/blacklist#entry-${pid}`);
+    for (const html of [entry.title._cdata, entry.content._cdata]) {
+      // A reader renders type="html": no tag may open, and the decoded text is the payload itself.
+      expect(html).not.toMatch(/[<>]/);
+      expect(html.replace(/&#(\d+);/g, (_, n: string) => String.fromCharCode(Number(n)))).toContain(payload);
+    }
+    expect((await browser(t.app).get("/public/blacklist.csv")).headers["cache-control"]).toBe("public, max-age=300");
+  });
+
   const ID_PATTERN = /(?<![0-9A-Z])\d{17}[\dX](?![0-9A-Z])/;
   const PHONE_PATTERN = /(?<!\d)1\d{10}(?!\d)/;
 

@@ -149,6 +149,19 @@ describe("roster import", () => {
     expect(t.db.$client.prepare("select count(*) n, sum(claimed_fen) s from case_workers").get()).toEqual({ n: 30, s: 30 * 620000 });
   });
 
+  it("answers a 0-byte roster or evidence file at once, naming the file, and keeps what was typed (issue 22 defect 4)", async () => {
+    const empty = await post(clerk, intakeFields({ intent: "preview", employerName: "长春某劳务公司" }), [
+      { field: "roster", name: "名单.xlsx", content: Buffer.alloc(0) },
+    ]);
+    expect(empty.status).toBe(422);
+    expect(empty.text).toContain("文件“名单.xlsx”是空文件（0 字节），请重新选择");
+    expect(empty.text).toContain('value="长春某劳务公司"');
+    const evidence = await post(clerk, intakeFields(), [{ field: "evidence", name: "工资条.jpg", content: Buffer.alloc(0) }]);
+    expect(evidence.status).toBe(422);
+    expect(evidence.text).toContain("文件“工资条.jpg”是空文件");
+    expect(caseCount(t)).toBe(0);
+  });
+
   it("reads an XLSX roster", async () => {
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("名单");

@@ -1,7 +1,7 @@
 /** Issue 13, defects 1–3 and 12: malformed and oversize requests get a Chinese page with the navigation, never a 500 or a stack trace. */
 import { readdirSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { browser, loginAs, makeTestApp, workedCase, type TestApp } from "../helpers.js";
+import { browser, intakeFields, loginAs, makeTestApp, workedCase, type TestApp } from "../helpers.js";
 
 const BOUNDARY = "----qxfuzz";
 /** A multipart body cut off in the middle of a file. */
@@ -123,3 +123,26 @@ async function escalate(t: TestApp, c: Awaited<ReturnType<typeof workedCase>>) {
     .send({ version: c.version(), grounds: ["manyWorkers"], reason: "拒不拨付", unitIds: [zjj], request: "核查", workingDays: "5" });
   expect(res.status).toBe(303);
 }
+
+describe("issue 22, defect 3: control characters in text inputs", () => {
+  it("searches and exports with a NUL in the query, and never stores one", async () => {
+    const t = await makeTestApp();
+    const supervisor = await loginAs(t.app, "supervisor1");
+    const search = await supervisor.get("/cases?q=a%00b");
+    expect(search.status).toBe(200);
+    const csv = await supervisor.get("/exports/cases.csv?q=%E9%95%BF%00%E6%98%A5").timeout(10_000);
+    expect(csv.status).toBe(200);
+    const clerk = await loginAs(t.app, "clerk1");
+    const res = await clerk
+      .post("/cases")
+      .type("form")
+      .send(intakeFields({ "workers.0.name": "张\u0000三", employerName: "长春\u0007宏达建筑劳务有限公司", facts: "第一行\r\n第二行\t缩进" }));
+    expect(res.status).toBe(303);
+    const row = t.db.$client
+      .prepare("select c.employer_name, c.facts, w.name from cases c join case_workers w on w.case_id = c.id order by c.id desc limit 1")
+      .get();
+    expect(row).toEqual({ employer_name: "长春宏达建筑劳务有限公司", facts: "第一行\r\n第二行\t缩进", name: "张三" });
+    const nul = t.db.$client.prepare("select count(*) from cases where instr(employer_name, char(0)) > 0 or instr(facts, char(0)) > 0").pluck().get();
+    expect(nul).toBe(0);
+  });
+});
