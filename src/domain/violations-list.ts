@@ -11,6 +11,7 @@
  * - A quarterly batch is made once its quarter has ended.
  */
 import type { IsoDate } from "./dates.js";
+import { personalDataIn } from "./masking.js";
 import type { EnforcementKind } from "./money.js";
 
 const QUARTER_NAMES = ["一", "二", "三", "四"];
@@ -55,10 +56,30 @@ export function isCandidate(c: CandidateFacts, largeArrearsFen: number): boolean
   return c.decided && (c.policeReferral || c.orderedFen >= largeArrearsFen);
 }
 
-export function entryProblem(e: { employerName: string; facts: string; handling: string }): string | null {
+/** The fields an entry publishes as text, with their labels (the 统一社会信用代码 is checked as a code). */
+const PUBLIC_TEXT = {
+  employerName: "违法主体全称",
+  employerAddress: "地址",
+  employerLegalRep: "法定代表人或负责人",
+  facts: "主要违法事实",
+  handling: "相关处理情况",
+} as const;
+
+/**
+ * Why an entry may not be saved or published, or null: the required fields, and no personal data in any
+ * published field — no ID or mobile number, no name of the case's workers (第29号令: no personal privacy).
+ */
+export function entryProblem(
+  e: { employerName: string; facts: string; handling: string; employerAddress?: string; employerLegalRep?: string },
+  workerNames: readonly string[] = [],
+): string | null {
   if (!e.employerName.trim()) return "请填写违法主体全称";
   if (!e.facts.trim()) return "请填写主要违法事实";
   if (!e.handling.trim()) return "请填写相关处理情况";
+  for (const [field, label] of Object.entries(PUBLIC_TEXT)) {
+    const found = personalDataIn(e[field as keyof typeof PUBLIC_TEXT] ?? "", field === "employerLegalRep" ? [] : workerNames);
+    if (found) return `${label}中含有${found}：公布内容不得含有个人信息，请删除后再保存`;
+  }
   return null;
 }
 

@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, gte, inArray, like, lte, or, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../db/client.js";
-import { blacklistObjections, blacklistPersons, blacklistProceedings, cases, paymentOrders, settlementItems, users } from "../db/schema.js";
+import { blacklistObjections, blacklistPersons, caseWorkers, blacklistProceedings, cases, paymentOrders, settlementItems, users } from "../db/schema.js";
 import {
   EMPLOYER_PARTY,
   PERSON_ROLE_LABELS,
@@ -36,6 +36,7 @@ import type { Viewer } from "../domain/case-abilities.js";
 import { addDays, isIsoDate, shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { idNumberProblem } from "../domain/identifiers.js";
+import { personalDataIn } from "../domain/masking.js";
 import type { WorkingCalendar } from "../domain/working-days.js";
 import { recordAudit } from "./audit.js";
 import { abilitiesOn, addEvent, getCaseRow } from "./cases.js";
@@ -135,6 +136,13 @@ export function proposeListing(db: Db, req: { input: ProposalInput; thresholds: 
     const problem = proposalProblem(order, input.grounds, today, req.thresholds);
     if (problem || !order) throw new ValidationError(problem ?? "指令书不存在");
     if (!input.facts.trim()) throw new ValidationError("请填写违法事实");
+    // The facts are published with the listing: no personal data of anyone but the persons listed.
+    const workerNames = tx.select({ name: caseWorkers.name }).from(caseWorkers).where(eq(caseWorkers.caseId, c.id)).all();
+    const personal = personalDataIn(
+      [input.facts, input.grounds.kind === "incident" ? input.grounds.description : ""].join("\n"),
+      workerNames.map((w) => w.name),
+    );
+    if (personal) throw new ValidationError(`违法事实将随名单公示，其中含有${personal}，请删除后再提请`);
     checkPersons(input.persons);
     const open = openProceedingFor(tx, { name: c.employerName, uscc: c.employerUscc }, today);
     if (open) throw new ValidationError(`该单位已有进行中的失信程序或在名单期内（程序 #${open.id}）`);

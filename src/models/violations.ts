@@ -5,7 +5,7 @@
  */
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { cases, enforcementActions, settlementItems, violationBatches, violationEntries } from "../db/schema.js";
+import { caseWorkers, cases, enforcementActions, settlementItems, violationBatches, violationEntries } from "../db/schema.js";
 import type { Viewer } from "../domain/case-abilities.js";
 import { addDays, shanghaiDate, type IsoDate } from "../domain/dates.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
@@ -140,6 +140,16 @@ export function unpublishedQuarter(db: Db, today: IsoDate, largeArrearsFen: numb
   return { quarter: q, batchId: batch?.id ?? null, candidates: found };
 }
 
+/** The names of a case's workers: never in a published field. */
+function workerNamesOf(db: Db, caseId: number): string[] {
+  return db
+    .select({ name: caseWorkers.name })
+    .from(caseWorkers)
+    .where(eq(caseWorkers.caseId, caseId))
+    .all()
+    .map((w) => w.name);
+}
+
 function draftBatch(db: Db, batchId: number) {
   const batch = getBatch(db, batchId);
   if (batch.publishedOn) throw new ValidationError("该批次已发布，不能再修改；如需更正，请撤回相关条目");
@@ -186,7 +196,7 @@ export function updateEntry(db: Db, req: { entryId: number; fields: EntryFields;
   const entry = db.select().from(violationEntries).where(eq(violationEntries.id, req.entryId)).get();
   if (!entry) throw new NotFoundError("条目不存在。");
   draftBatch(db, entry.batchId);
-  const problem = entryProblem(req.fields);
+  const problem = entryProblem(req.fields, workerNamesOf(db, entry.caseId));
   if (problem) throw new ValidationError(problem);
   const trimmed = Object.fromEntries(Object.entries(req.fields).map(([k, v]) => [k, v.trim()])) as unknown as EntryFields;
   db.update(violationEntries)
@@ -208,7 +218,7 @@ export function publishBatch(db: Db, req: { batchId: number; actor: Viewer; now:
   const batch = draftBatch(db, req.batchId);
   if (batch.entries.length === 0) throw new ValidationError("批次中没有条目");
   for (const e of batch.entries) {
-    const problem = entryProblem(e);
+    const problem = entryProblem(e, workerNamesOf(db, e.caseId));
     if (problem) throw new ValidationError(`${e.employerName || "条目"}：${problem}`);
   }
   const today = shanghaiDate(req.now);

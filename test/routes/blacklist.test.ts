@@ -116,6 +116,23 @@ describe("POST /blacklist (proposal)", () => {
     expect(badId.text).toContain("钱某的身份证号码不正确");
   });
 
+  it("refuses facts that would publish a phone, an ID number or a worker's name", async () => {
+    const c = await overdueOrder([1_200_000]);
+    const inspector = await loginAs(t.app, "inspector1");
+    const phone = await inspector
+      .post("/blacklist")
+      .type("form")
+      .send(proposal(c.id, c.orderId, { facts: "负责人电话 13912345678" }));
+    expect(phone.status).toBe(422);
+    expect(phone.text).toContain("违法事实将随名单公示，其中含有手机号码");
+    const name = await inspector
+      .post("/blacklist")
+      .type("form")
+      .send(proposal(c.id, c.orderId, { facts: "拖欠工人1工资" }));
+    expect(name.text).toContain("劳动者姓名“工人1”");
+    expect(t.db.$client.prepare("select count(*) from blacklist_proceedings").pluck().get()).toBe(0);
+  });
+
   it("refuses before the order's pay-by date has passed", async () => {
     const c = await overdueOrder([1_200_000]);
     moveTo("2026-11-30");

@@ -134,3 +134,34 @@ describe("重大劳动保障违法行为社会公布", () => {
     expect((await agent.post("/violations").type("form").send({ kind: "adhoc", title: "x" })).status).toBe(403);
   });
 });
+
+describe("no personal data in what is published (issue 22 defect 5)", () => {
+  it("refuses an ID number, a phone or a worker's name in any published field, naming the field; nothing is published", async () => {
+    const police = decidedCase("referredToPolice", 800_000, "长春市甲劳务有限公司");
+    const supervisor = await loginAs(t.app, "supervisor1");
+    const batchUrl = (await supervisor.post("/violations").type("form").send({ kind: "adhoc", title: "随时公布" })).headers.location!;
+    await supervisor.post(`${batchUrl}/entries`).type("form").send({ caseId: police });
+    const entryId = t.db.$client.prepare("select id from violation_entries").pluck().get() as number;
+    const fields = {
+      employerName: "长春市甲劳务有限公司",
+      employerUscc: "",
+      employerAddress: "长春市",
+      employerLegalRep: "甲某",
+      facts: "拖欠工资。",
+      handling: "移送公安机关",
+    };
+    const save = (o: Record<string, string>) =>
+      supervisor
+        .post(`${batchUrl}/entries/${entryId}`)
+        .type("form")
+        .send({ ...fields, ...o });
+    expect((await save({ facts: "联系人 220102198503150071" })).text).toContain("主要违法事实中含有身份证号码");
+    expect((await save({ employerAddress: "电话13812345678" })).text).toContain("地址中含有手机号码");
+    expect((await save({ handling: "已向工人1支付" })).text).toContain("相关处理情况中含有劳动者姓名“工人1”");
+    expect((await save({})).status).toBe(303);
+    // An entry that got personal data before this check still cannot be published.
+    t.db.$client.prepare("update violation_entries set facts = '联系 13812345678' where id = ?").run(entryId);
+    expect((await supervisor.post(`${batchUrl}/publish`).type("form").send({})).text).toContain("主要违法事实中含有手机号码");
+    expect((await browser(t.app).get("/public/violations")).text).not.toContain("13812345678");
+  });
+});
