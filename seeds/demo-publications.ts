@@ -64,6 +64,7 @@ export function seedDemoPublications(db: Db, now: Date, config: Config): void {
   const second = getUserByUsername(db, "inspector2")!.id;
   const at = (date: IsoDate) => new Date(`${date}T10:00:00+08:00`);
   const workday = (from: IsoDate, n: number) => calendar.addWorkingDays(from, n).date;
+  const versionOf = (pid: number) => getProceeding(db, pid).version;
 
   DEMOS.forEach((d, k) => {
     const payBy = addDays(today, -d.daysAgo);
@@ -122,17 +123,25 @@ export function seedDemoPublications(db: Db, now: Date, config: Config): void {
       now: at(proposedOn),
     });
     if (d.stage === "proposed") return;
-    approveProposal(db, { id: pid, numberPrefix: bureau.blacklistNoticePrefix, actor: supervisor, now: at(workday(payBy, 2)) });
+    approveProposal(db, { id: pid, version: versionOf(pid), numberPrefix: bureau.blacklistNoticePrefix, actor: supervisor, now: at(workday(payBy, 2)) });
     const servedOn = workday(payBy, 3);
     // Every party is served on its own: the employer at its office, each person in hand.
     for (const party of getProceeding(db, pid).parties) {
       const receiver = party.key === EMPLOYER_PARTY ? `${persons[0]!.name}（法定代表人）` : "本人";
-      recordService(db, { id: pid, partyKey: party.key, input: { ...handedOver, receiver, servedOn }, actor: supervisor, now: at(servedOn) });
+      recordService(db, {
+        id: pid,
+        version: versionOf(pid),
+        partyKey: party.key,
+        input: { ...handedOver, receiver, servedOn },
+        actor: supervisor,
+        now: at(servedOn),
+      });
     }
     if (d.stage === "noticed") return;
     const decidedOn = workday(servedOn, 7);
     decideListing(db, {
       id: pid,
+      version: versionOf(pid),
       numberPrefix: bureau.blacklistDecisionPrefix,
       sanctions: "在政府资金支持、政府采购、招投标、融资贷款、市场准入、税收优惠、评优评先、交通出行等方面依法依规予以限制。",
       lateReason: "",
@@ -143,7 +152,7 @@ export function seedDemoPublications(db: Db, now: Date, config: Config): void {
     const decisionServedOn = workday(decidedOn, 1);
     for (const party of getProceeding(db, pid).parties) {
       const input = { ...handedOver, receiver: party.key === EMPLOYER_PARTY ? `${persons[0]!.name}（法定代表人）` : "本人", servedOn: decisionServedOn };
-      recordDecisionService(db, { id: pid, partyKey: party.key, input, actor: supervisor, now: at(decisionServedOn) });
+      recordDecisionService(db, { id: pid, version: versionOf(pid), partyKey: party.key, input, actor: supervisor, now: at(decisionServedOn) });
     }
     // The case itself ends with the administrative decision, made after 陈述申辩 (docs/rules.md); the listing
     // runs on its own clock.
@@ -188,10 +197,18 @@ export function seedDemoPublications(db: Db, now: Date, config: Config): void {
     if (d.stage === "listed") return;
     const correctedOn = addDays(decidedOn, 30);
     const appliedOn = d.stage === "earlyApplied" ? addDays(today, -3) : addMonths(correctedOn, 6);
-    applyEarlyRemoval(db, { id: pid, correctedOn, note: "提交了全部工资支付凭证和书面信用承诺书。", actor: supervisor, now: at(appliedOn) });
+    applyEarlyRemoval(db, {
+      id: pid,
+      version: versionOf(pid),
+      correctedOn,
+      note: "提交了全部工资支付凭证和书面信用承诺书。",
+      actor: supervisor,
+      now: at(appliedOn),
+    });
     if (d.stage === "earlyRemoved") {
       decideEarlyRemoval(db, {
         id: pid,
+        version: versionOf(pid),
         grant: true,
         pledged: true,
         newArrears: false,
@@ -207,7 +224,8 @@ export function seedDemoPublications(db: Db, now: Date, config: Config): void {
   const quarter = previousQuarter(today);
   const batchId = createBatch(db, { kind: "quarterly", quarterKey: quarter.key, title: "", actor: supervisor, now: at(today) });
   const found = candidates(db, getBatch(db, batchId), today, largeArrearsFen);
-  for (const c of found) addEntry(db, { batchId, caseId: c.id, actor: supervisor, now: at(today) });
+  const batchVersion = () => getBatch(db, batchId).version;
+  for (const c of found) addEntry(db, { batchId, version: batchVersion(), caseId: c.id, actor: supervisor, now: at(today) });
   // Without a decided case last quarter the batch stays a draft for the supervisor to fill.
-  if (found.length > 0) publishBatch(db, { batchId, actor: supervisor, now: at(today) });
+  if (found.length > 0) publishBatch(db, { batchId, version: batchVersion(), actor: supervisor, now: at(today) });
 }

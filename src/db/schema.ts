@@ -583,6 +583,8 @@ export const blacklistProceedings = sqliteTable(
     removalReason: text("removal_reason"),
     /** Bumped on every change (the public feed dates entries by their public dates instead). */
     updatedAt: integer("updated_at", { mode: "timestamp" }).notNull(),
+    /** Optimistic lock: each step's form carries the version it was shown, as on cases. */
+    version: integer("version").notNull().default(1),
     createdAt: createdAt(),
   },
   (t) => [
@@ -674,6 +676,8 @@ export const violationBatches = sqliteTable("violation_batches", {
   createdById: integer("created_by_id").references(() => users.id),
   publishedById: integer("published_by_id").references(() => users.id),
   updatedAt: integer("updated_at", { mode: "timestamp" }).notNull(),
+  /** Optimistic lock over the batch and its entries: every change carries the version its form was shown. */
+  version: integer("version").notNull().default(1),
   createdAt: createdAt(),
 });
 

@@ -34,7 +34,7 @@ import {
 import { SERVICE_METHOD_LABELS, type ServiceInput } from "../domain/service.js";
 import type { Viewer } from "../domain/case-abilities.js";
 import { addDays, isIsoDate, shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
-import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { idNumberProblem } from "../domain/identifiers.js";
 import { personalDataIn } from "../domain/masking.js";
 import type { WorkingCalendar } from "../domain/working-days.js";
@@ -229,7 +229,7 @@ export function proceedingFacts(p: ProceedingRow, payBy: IsoDate, parties: Party
 /** One step on a proceeding: loads it, checks the ability, applies the change, logs it. */
 function step(
   db: Db,
-  req: { id: number; actor: Viewer; now: Date },
+  req: Req,
   ability: keyof BlacklistAbilities,
   action: string,
   change: (tx: Tx, p: ProceedingRow, f: ProceedingFacts, today: IsoDate) => { set: Partial<ProceedingRow>; detail?: string },
@@ -243,16 +243,19 @@ function step(
     const payBy = tx.select({ payBy: paymentOrders.payBy }).from(paymentOrders).where(eq(paymentOrders.id, p.orderId)).get()!.payBy;
     const f = proceedingFacts(p, payBy, partiesOf(tx, [p]).get(p.id)!, cal);
     if (!blacklistAbilitiesOn(tx, req.actor, p.caseId, f, today)[ability]) refuse(tx, req.actor, p.caseId, ability, p.stage, why(f, today));
+    // Two steps sent from pages showing the same version: the second finds the proceeding changed.
+    if (p.version !== req.version) throw new ConflictError(`本程序已被他人更新（现为“${STAGE_LABELS[p.stage]}”），未保存您的操作。请查看最新情况后再办理。`);
     const { set, detail } = change(tx, p, f, today);
     tx.update(blacklistProceedings)
-      .set({ ...set, updatedAt: req.now })
+      .set({ ...set, updatedAt: req.now, version: p.version + 1 })
       .where(eq(blacklistProceedings.id, p.id))
       .run();
     log(tx, p, req.actor, req.now, action, detail);
   });
 }
 
-type Req = { id: number; actor: Viewer; now: Date };
+/** A step on a proceeding: its id, the version the form was shown, who and when. */
+type Req = { id: number; version: number; actor: Viewer; now: Date };
 
 function validDate(value: string, label: string): void {
   if (!isIsoDate(value)) throw new ValidationError(`请填写有效的${label}`);

@@ -4,11 +4,11 @@
  * Rules: domain/violations-list.ts.
  */
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
-import type { Db } from "../db/client.js";
+import type { Db, DbOrTx } from "../db/client.js";
 import { caseWorkers, cases, enforcementActions, settlementItems, violationBatches, violationEntries } from "../db/schema.js";
 import type { Viewer } from "../domain/case-abilities.js";
 import { addDays, shanghaiDate, type IsoDate } from "../domain/dates.js";
-import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
+import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import {
   decidedFacts,
   entryProblem,
@@ -59,7 +59,7 @@ export function createBatch(db: Db, req: { kind: "quarterly" | "adhoc"; quarterK
   return id;
 }
 
-export function getBatch(db: Db, id: number) {
+export function getBatch(db: DbOrTx, id: number) {
   const batch = db.select().from(violationBatches).where(eq(violationBatches.id, id)).get();
   if (!batch) throw new NotFoundError("公布批次不存在。");
   const entries = db.select().from(violationEntries).where(eq(violationEntries.batchId, id)).orderBy(asc(violationEntries.id)).all();
@@ -84,7 +84,7 @@ function periodOf(batch: Pick<Batch, "quarter">, today: IsoDate): { from: IsoDat
 const DECIDED_OUTCOMES = ["administrativeDecision", "referredToPolice"] as const;
 
 /** What was decided on a case: the workers and amounts of its orders to pay, and the decisions that followed. */
-function decidedOn(db: Db, caseId: number): DecidedFacts {
+function decidedOn(db: DbOrTx, caseId: number): DecidedFacts {
   const ordered = db
     .select({ workers: sql<number>`count(distinct ${settlementItems.workerId})`, fen: sql<number>`coalesce(sum(${settlementItems.amountFen}), 0)` })
     .from(settlementItems)
@@ -141,7 +141,7 @@ export function unpublishedQuarter(db: Db, today: IsoDate, largeArrearsFen: numb
 }
 
 /** The names of a case's workers: never in a published field. */
-function workerNamesOf(db: Db, caseId: number): string[] {
+function workerNamesOf(db: DbOrTx, caseId: number): string[] {
   return db
     .select({ name: caseWorkers.name })
     .from(caseWorkers)
@@ -150,36 +150,52 @@ function workerNamesOf(db: Db, caseId: number): string[] {
     .map((w) => w.name);
 }
 
-function draftBatch(db: Db, batchId: number) {
+function draftBatch(db: DbOrTx, batchId: number) {
   const batch = getBatch(db, batchId);
   if (batch.publishedOn) throw new ValidationError("该批次已发布，不能再修改；如需更正，请撤回相关条目");
   return batch;
 }
 
 /**
+ * Every change to a batch or its entries carries the batch version its page showed and bumps it: of an edit
+ * and a publication sent from the same page, the second is refused, never silently applied.
+ */
+function touchBatch(tx: DbOrTx, batchId: number, version: number, now: Date): void {
+  const changed = tx
+    .update(violationBatches)
+    .set({ version: sql`${violationBatches.version} + 1`, updatedAt: now })
+    .where(and(eq(violationBatches.id, batchId), eq(violationBatches.version, version)))
+    .run().changes;
+  if (changed === 0) throw new ConflictError("该批次已被他人修改（或已发布），未保存您的操作。页面已显示最新内容，请核对后再办理。");
+}
+
+/**
  * Adds a case, its fields filled from what was decided on it for the supervisor to review. No workers' names
  * are copied.
  */
-export function addEntry(db: Db, req: { batchId: number; caseId: number; actor: Viewer; now: Date }): void {
+export function addEntry(db: Db, req: { batchId: number; version: number; caseId: number; actor: Viewer; now: Date }): void {
   assertManager(req.actor);
-  draftBatch(db, req.batchId);
-  const c = db.select().from(cases).where(eq(cases.id, req.caseId)).get();
-  if (!c) throw new NotFoundError("案件不存在。");
-  const decided = decidedOn(db, c.id);
-  db.insert(violationEntries)
-    .values({
-      batchId: req.batchId,
-      caseId: c.id,
-      employerName: c.employerName,
-      employerUscc: c.employerUscc ?? "",
-      employerAddress: c.employerAddress,
-      employerLegalRep: c.employerLegalRep,
-      facts: decidedFacts(c.employerName, decided),
-      handling: handlingSentence(decided),
-      updatedAt: req.now,
-    })
-    .run();
-  recordAudit(db, { actorId: req.actor.id, subject: `violations:${req.batchId}`, action: "加入条目", detail: c.caseNumber, at: req.now });
+  db.transaction((tx) => {
+    draftBatch(tx, req.batchId);
+    const c = tx.select().from(cases).where(eq(cases.id, req.caseId)).get();
+    if (!c) throw new NotFoundError("案件不存在。");
+    touchBatch(tx, req.batchId, req.version, req.now);
+    const decided = decidedOn(tx, c.id);
+    tx.insert(violationEntries)
+      .values({
+        batchId: req.batchId,
+        caseId: c.id,
+        employerName: c.employerName,
+        employerUscc: c.employerUscc ?? "",
+        employerAddress: c.employerAddress,
+        employerLegalRep: c.employerLegalRep,
+        facts: decidedFacts(c.employerName, decided),
+        handling: handlingSentence(decided),
+        updatedAt: req.now,
+      })
+      .run();
+    recordAudit(tx, { actorId: req.actor.id, subject: `violations:${req.batchId}`, action: "加入条目", detail: c.caseNumber, at: req.now });
+  });
 }
 
 export interface EntryFields {
@@ -191,60 +207,93 @@ export interface EntryFields {
   handling: string;
 }
 
-export function updateEntry(db: Db, req: { entryId: number; fields: EntryFields; actor: Viewer; now: Date }): void {
+const ENTRY_LABELS: Record<keyof EntryFields, string> = {
+  employerName: "违法主体全称",
+  employerUscc: "统一社会信用代码",
+  employerAddress: "地址",
+  employerLegalRep: "法定代表人/负责人",
+  facts: "主要违法事实",
+  handling: "相关处理情况",
+};
+
+/** The supervisor's review of an entry; which fields changed goes into the batch's record. */
+export function updateEntry(db: Db, req: { entryId: number; version: number; fields: EntryFields; actor: Viewer; now: Date }): void {
   assertManager(req.actor);
-  const entry = db.select().from(violationEntries).where(eq(violationEntries.id, req.entryId)).get();
-  if (!entry) throw new NotFoundError("条目不存在。");
-  draftBatch(db, entry.batchId);
-  const problem = entryProblem(req.fields, workerNamesOf(db, entry.caseId));
-  if (problem) throw new ValidationError(problem);
-  const trimmed = Object.fromEntries(Object.entries(req.fields).map(([k, v]) => [k, v.trim()])) as unknown as EntryFields;
-  db.update(violationEntries)
-    .set({ ...trimmed, updatedAt: req.now })
-    .where(eq(violationEntries.id, entry.id))
-    .run();
+  db.transaction((tx) => {
+    const entry = tx.select().from(violationEntries).where(eq(violationEntries.id, req.entryId)).get();
+    if (!entry) throw new NotFoundError("条目不存在。");
+    draftBatch(tx, entry.batchId);
+    const problem = entryProblem(req.fields, workerNamesOf(tx, entry.caseId));
+    if (problem) throw new ValidationError(problem);
+    touchBatch(tx, entry.batchId, req.version, req.now);
+    const trimmed = Object.fromEntries(Object.entries(req.fields).map(([k, v]) => [k, v.trim()])) as unknown as EntryFields;
+    const changed = (Object.keys(ENTRY_LABELS) as (keyof EntryFields)[]).filter((k) => entry[k] !== trimmed[k]).map((k) => ENTRY_LABELS[k]);
+    tx.update(violationEntries)
+      .set({ ...trimmed, updatedAt: req.now })
+      .where(eq(violationEntries.id, entry.id))
+      .run();
+    recordAudit(tx, {
+      actorId: req.actor.id,
+      subject: `violations:${entry.batchId}`,
+      action: "修改条目",
+      detail: `${trimmed.employerName}：${changed.length ? changed.join("、") : "未改动"}`,
+      at: req.now,
+    });
+  });
 }
 
-export function dropEntry(db: Db, req: { entryId: number; actor: Viewer }): void {
+export function dropEntry(db: Db, req: { entryId: number; version: number; actor: Viewer; now: Date }): void {
   assertManager(req.actor);
-  const entry = db.select().from(violationEntries).where(eq(violationEntries.id, req.entryId)).get();
-  if (!entry) throw new NotFoundError("条目不存在。");
-  draftBatch(db, entry.batchId);
-  db.delete(violationEntries).where(eq(violationEntries.id, entry.id)).run();
+  db.transaction((tx) => {
+    const entry = tx.select().from(violationEntries).where(eq(violationEntries.id, req.entryId)).get();
+    if (!entry) throw new NotFoundError("条目不存在。");
+    draftBatch(tx, entry.batchId);
+    touchBatch(tx, entry.batchId, req.version, req.now);
+    tx.delete(violationEntries).where(eq(violationEntries.id, entry.id)).run();
+    recordAudit(tx, { actorId: req.actor.id, subject: `violations:${entry.batchId}`, action: "移出条目", detail: entry.employerName, at: req.now });
+  });
 }
 
-export function publishBatch(db: Db, req: { batchId: number; actor: Viewer; now: Date }): void {
+export function publishBatch(db: Db, req: { batchId: number; version: number; actor: Viewer; now: Date }): void {
   assertManager(req.actor);
-  const batch = draftBatch(db, req.batchId);
-  if (batch.entries.length === 0) throw new ValidationError("批次中没有条目");
-  for (const e of batch.entries) {
-    const problem = entryProblem(e, workerNamesOf(db, e.caseId));
-    if (problem) throw new ValidationError(`${e.employerName || "条目"}：${problem}`);
-  }
-  const today = shanghaiDate(req.now);
-  db.update(violationBatches).set({ publishedOn: today, publishedById: req.actor.id, updatedAt: req.now }).where(eq(violationBatches.id, batch.id)).run();
-  recordAudit(db, { actorId: req.actor.id, subject: `violations:${batch.id}`, action: "发布", detail: `${batch.entries.length} 条`, at: req.now });
+  db.transaction((tx) => {
+    const batch = draftBatch(tx, req.batchId);
+    if (batch.entries.length === 0) throw new ValidationError("批次中没有条目");
+    for (const e of batch.entries) {
+      const problem = entryProblem(e, workerNamesOf(tx, e.caseId));
+      if (problem) throw new ValidationError(`${e.employerName || "条目"}：${problem}`);
+    }
+    touchBatch(tx, batch.id, req.version, req.now);
+    tx.update(violationBatches)
+      .set({ publishedOn: shanghaiDate(req.now), publishedById: req.actor.id })
+      .where(eq(violationBatches.id, batch.id))
+      .run();
+    recordAudit(tx, { actorId: req.actor.id, subject: `violations:${batch.id}`, action: "发布", detail: `${batch.entries.length} 条`, at: req.now });
+  });
 }
 
 /** A published entry whose decision was revoked or changed leaves the public page; the record stays. */
-export function withdrawEntry(db: Db, req: { entryId: number; reason: string; actor: Viewer; now: Date }): void {
+export function withdrawEntry(db: Db, req: { entryId: number; version: number; reason: string; actor: Viewer; now: Date }): void {
   assertManager(req.actor);
   if (!req.reason.trim()) throw new ValidationError("请填写撤回的理由（如处理决定被撤销或变更）");
-  const entry = db.select().from(violationEntries).where(eq(violationEntries.id, req.entryId)).get();
-  if (!entry) throw new NotFoundError("条目不存在。");
-  const batch = getBatch(db, entry.batchId);
-  if (!batch.publishedOn) throw new ValidationError("未发布的条目直接移除即可");
-  if (entry.withdrawnOn) throw new ValidationError("该条目已撤回");
-  db.update(violationEntries)
-    .set({ withdrawnOn: shanghaiDate(req.now), withdrawnReason: req.reason.trim(), updatedAt: req.now })
-    .where(eq(violationEntries.id, entry.id))
-    .run();
-  recordAudit(db, {
-    actorId: req.actor.id,
-    subject: `violations:${batch.id}`,
-    action: "撤回条目",
-    detail: `${entry.employerName}：${req.reason.trim()}`,
-    at: req.now,
+  db.transaction((tx) => {
+    const entry = tx.select().from(violationEntries).where(eq(violationEntries.id, req.entryId)).get();
+    if (!entry) throw new NotFoundError("条目不存在。");
+    const batch = getBatch(tx, entry.batchId);
+    if (!batch.publishedOn) throw new ValidationError("未发布的条目直接移除即可");
+    if (entry.withdrawnOn) throw new ValidationError("该条目已撤回");
+    touchBatch(tx, batch.id, req.version, req.now);
+    tx.update(violationEntries)
+      .set({ withdrawnOn: shanghaiDate(req.now), withdrawnReason: req.reason.trim(), updatedAt: req.now })
+      .where(eq(violationEntries.id, entry.id))
+      .run();
+    recordAudit(tx, {
+      actorId: req.actor.id,
+      subject: `violations:${batch.id}`,
+      action: "撤回条目",
+      detail: `${entry.employerName}：${req.reason.trim()}`,
+      at: req.now,
+    });
   });
 }
 

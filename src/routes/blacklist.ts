@@ -196,7 +196,7 @@ export function blacklistRouter(ctx: AppContext): Router {
       }
       res.redirect(303, `/blacklist/${idOf(req)}#${form}`);
     });
-  const base = (req: Request, res: Response) => ({ id: idOf(req), actor: viewerOf(res), now: now() });
+  const base = (req: Request, res: Response) => ({ id: idOf(req), version: Number(textField(req.body, "version")), actor: viewerOf(res), now: now() });
 
   act("approve", "approve", (req, res) => approveProposal(db, { ...base(req, res), numberPrefix: config.bureau.blacklistNoticePrefix }));
   act("end", "end", (req, res) => endProceeding(db, { ...base(req, res), reason: textField(req.body, "reason") }));

@@ -82,12 +82,12 @@ export function violationsRouter(ctx: AppContext): Router {
       res.redirect(303, `/violations/${idOf(req)}#${form(req)}`);
     });
   const entryForm = (req: Request) => `entry-${req.params.entryId}`;
-  const base = (res: Response) => ({ actor: viewerOf(res), now: now() });
+  const base = (req: Request, res: Response) => ({ version: Number(formValues(req.body).version), actor: viewerOf(res), now: now() });
 
   act(
     "entries",
     () => "candidates",
-    (req, res) => addEntry(db, { batchId: idOf(req), caseId: Number(formValues(req.body).caseId), ...base(res) }),
+    (req, res) => addEntry(db, { batchId: idOf(req), caseId: Number(formValues(req.body).caseId), ...base(req, res) }),
   );
   act("entries/:entryId", entryForm, (req, res) => {
     const v = formValues(req.body);
@@ -99,20 +99,20 @@ export function violationsRouter(ctx: AppContext): Router {
       facts: v.facts ?? "",
       handling: v.handling ?? "",
     };
-    updateEntry(db, { entryId: Number(req.params.entryId), fields, ...base(res) });
+    updateEntry(db, { entryId: Number(req.params.entryId), fields, ...base(req, res) });
   });
   act(
     "entries/:entryId/drop",
     () => "entries",
-    (req, res) => dropEntry(db, { entryId: Number(req.params.entryId), actor: viewerOf(res) }),
+    (req, res) => dropEntry(db, { entryId: Number(req.params.entryId), ...base(req, res) }),
   );
   act("entries/:entryId/withdraw", entryForm, (req, res) =>
-    withdrawEntry(db, { entryId: Number(req.params.entryId), reason: formValues(req.body).reason ?? "", ...base(res) }),
+    withdrawEntry(db, { entryId: Number(req.params.entryId), reason: formValues(req.body).reason ?? "", ...base(req, res) }),
   );
   act(
     "publish",
     () => "publish",
-    (req, res) => publishBatch(db, { batchId: idOf(req), ...base(res) }),
+    (req, res) => publishBatch(db, { batchId: idOf(req), ...base(req, res) }),
   );
 
   return router;

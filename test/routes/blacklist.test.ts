@@ -60,6 +60,12 @@ async function proposed(amounts = [1_200_000, 300_000]) {
   return { ...c, inspector, pid: Number(res.headers.location!.split("/").pop()) };
 }
 
+/** A step's form as the page shows it: with the proceeding's current version. */
+const atVersion = (pid: number | string, form: Record<string, unknown> = {}) => ({
+  version: String(t.db.$client.prepare("select version from blacklist_proceedings where id = ?").pluck().get(pid)),
+  ...form,
+});
+
 /** The proceeding's parties: the employer, then each listed person. */
 const partiesOf = (pid: number) => [
   "employer",
@@ -69,7 +75,10 @@ const partiesOf = (pid: number) => [
 /** Direct service of the notice (or, with `path`, the decision) on every party, signed for on `servedOn`. */
 async function serveAll(agent: Agent, pid: number, servedOn: string, path = "service") {
   for (const party of partiesOf(pid)) {
-    const res = await agent.post(`/blacklist/${pid}/${path}`).type("form").send({ party, method: "direct", servedOn, receiver: "本人" });
+    const res = await agent
+      .post(`/blacklist/${pid}/${path}`)
+      .type("form")
+      .send(atVersion(pid, { party, method: "direct", servedOn, receiver: "本人" }));
     expect(res.status, res.text.slice(0, 200)).toBe(303);
   }
 }
@@ -78,10 +87,19 @@ async function serveAll(agent: Agent, pid: number, servedOn: string, path = "ser
 async function listed() {
   const c = await proposed();
   const supervisor = await loginAs(t.app, "supervisor1");
-  await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send({});
+  await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send(atVersion(c.pid, {}));
   await serveAll(c.inspector, c.pid, "2026-12-01");
   moveTo("2026-12-09");
-  expect((await (await as("supervisor1")).post(`/blacklist/${c.pid}/decision`).type("form").send({ sanctions: "依法依规予以限制。" })).status).toBe(303);
+  expect(
+    (
+      await (
+        await as("supervisor1")
+      )
+        .post(`/blacklist/${c.pid}/decision`)
+        .type("form")
+        .send(atVersion(c.pid, { sanctions: "依法依规予以限制。" }))
+    ).status,
+  ).toBe(303);
   return c;
 }
 
@@ -174,10 +192,10 @@ describe("POST /blacklist (proposal)", () => {
 describe("approval, notice and decision", () => {
   it("lets only supervisors approve", async () => {
     const c = await proposed();
-    expect((await c.inspector.post(`/blacklist/${c.pid}/approve`).type("form").send({})).status).toBe(403);
+    expect((await c.inspector.post(`/blacklist/${c.pid}/approve`).type("form").send(atVersion(c.pid, {}))).status).toBe(403);
     expect(stageOf(c.pid)).toBe("proposed");
     const supervisor = await loginAs(t.app, "supervisor1");
-    expect((await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send({})).status).toBe(303);
+    expect((await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send(atVersion(c.pid, {}))).status).toBe(303);
     expect(stageOf(c.pid)).toBe("approved");
     const notice = await c.inspector.get(`/blacklist/${c.pid}/notice`);
     expect(notice.text).toContain("长人社失信告〔2026〕1号");
@@ -188,14 +206,35 @@ describe("approval, notice and decision", () => {
   it("refuses the decision during the objection window and lets only supervisors decide after it", async () => {
     const c = await proposed();
     const supervisor = await loginAs(t.app, "supervisor1");
-    await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send({});
+    await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send(atVersion(c.pid, {}));
     await serveAll(c.inspector, c.pid, "2026-12-01");
-    const early = await supervisor.post(`/blacklist/${c.pid}/decision`).type("form").send({ sanctions: "限制。" });
+    const early = await supervisor
+      .post(`/blacklist/${c.pid}/decision`)
+      .type("form")
+      .send(atVersion(c.pid, { sanctions: "限制。" }));
     expect(early.status).toBe(422);
     expect(early.text).toContain("异议期至 2026-12-08 届满");
     moveTo("2026-12-09");
-    expect((await (await as("inspector1")).post(`/blacklist/${c.pid}/decision`).type("form").send({ sanctions: "限制。" })).status).toBe(403);
-    expect((await (await as("supervisor1")).post(`/blacklist/${c.pid}/decision`).type("form").send({ sanctions: "限制。" })).status).toBe(303);
+    expect(
+      (
+        await (
+          await as("inspector1")
+        )
+          .post(`/blacklist/${c.pid}/decision`)
+          .type("form")
+          .send(atVersion(c.pid, { sanctions: "限制。" }))
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await (
+          await as("supervisor1")
+        )
+          .post(`/blacklist/${c.pid}/decision`)
+          .type("form")
+          .send(atVersion(c.pid, { sanctions: "限制。" }))
+      ).status,
+    ).toBe(303);
     const row = t.db.$client.prepare("select stage, decision_number, decision_on, term_ends_on from blacklist_proceedings where id = ?").get(c.pid);
     expect(row).toEqual({ stage: "listed", decision_number: "长人社失信决〔2026〕1号", decision_on: "2026-12-09", term_ends_on: "2029-12-09" });
     const decision = await (await as("supervisor1")).get(`/blacklist/${c.pid}/decision`);
@@ -206,7 +245,7 @@ describe("approval, notice and decision", () => {
   it("waits for the answer to an objection before deciding", async () => {
     const c = await proposed();
     const supervisor = await loginAs(t.app, "supervisor1");
-    await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send({});
+    await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send(atVersion(c.pid, {}));
     await serveAll(c.inspector, c.pid, "2026-12-01");
     moveTo("2026-12-03");
     expect(
@@ -216,26 +255,71 @@ describe("approval, notice and decision", () => {
         )
           .post(`/blacklist/${c.pid}/objection`)
           .type("form")
-          .send({ party: "employer", objectionOn: "2026-12-03", text: "已部分支付" })
+          .send(atVersion(c.pid, { party: "employer", objectionOn: "2026-12-03", text: "已部分支付" }))
       ).status,
     ).toBe(303);
     moveTo("2026-12-09");
     const chief = await as("supervisor1");
-    expect((await chief.post(`/blacklist/${c.pid}/decision`).type("form").send({ sanctions: "限制。" })).text).toContain("须先核实并答复");
-    expect((await chief.post(`/blacklist/${c.pid}/verification`).type("form").send({ party: "employer", text: "经核实，仍欠 ¥12,000。" })).status).toBe(303);
-    expect((await chief.post(`/blacklist/${c.pid}/decision`).type("form").send({ sanctions: "限制。" })).status).toBe(303);
+    expect(
+      (
+        await chief
+          .post(`/blacklist/${c.pid}/decision`)
+          .type("form")
+          .send(atVersion(c.pid, { sanctions: "限制。" }))
+      ).text,
+    ).toContain("须先核实并答复");
+    expect(
+      (
+        await chief
+          .post(`/blacklist/${c.pid}/verification`)
+          .type("form")
+          .send(atVersion(c.pid, { party: "employer", text: "经核实，仍欠 ¥12,000。" }))
+      ).status,
+    ).toBe(303);
+    expect(
+      (
+        await chief
+          .post(`/blacklist/${c.pid}/decision`)
+          .type("form")
+          .send(atVersion(c.pid, { sanctions: "限制。" }))
+      ).status,
+    ).toBe(303);
   });
 
   it("lets a supervisor end a pending proceeding when an objection is upheld, with the reason", async () => {
     const c = await proposed();
     const supervisor = await loginAs(t.app, "supervisor1");
-    await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send({});
+    await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send(atVersion(c.pid, {}));
     await serveAll(c.inspector, c.pid, "2026-12-01");
-    expect((await c.inspector.post(`/blacklist/${c.pid}/end`).type("form").send({ reason: "异议成立" })).status).toBe(403);
-    expect((await supervisor.post(`/blacklist/${c.pid}/end`).type("form").send({ reason: "" })).text).toContain("请填写终止的理由");
-    expect((await supervisor.post(`/blacklist/${c.pid}/end`).type("form").send({ reason: "异议成立：拖欠系总包单位未拨付工程款所致" })).status).toBe(303);
+    expect(
+      (
+        await c.inspector
+          .post(`/blacklist/${c.pid}/end`)
+          .type("form")
+          .send(atVersion(c.pid, { reason: "异议成立" }))
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await supervisor
+          .post(`/blacklist/${c.pid}/end`)
+          .type("form")
+          .send(atVersion(c.pid, { reason: "" }))
+      ).text,
+    ).toContain("请填写终止的理由");
+    expect(
+      (
+        await supervisor
+          .post(`/blacklist/${c.pid}/end`)
+          .type("form")
+          .send(atVersion(c.pid, { reason: "异议成立：拖欠系总包单位未拨付工程款所致" }))
+      ).status,
+    ).toBe(303);
     expect(stageOf(c.pid)).toBe("refused");
-    const again = await supervisor.post(`/blacklist/${c.pid}/decision`).type("form").send({ sanctions: "限制。" });
+    const again = await supervisor
+      .post(`/blacklist/${c.pid}/decision`)
+      .type("form")
+      .send(atVersion(c.pid, { sanctions: "限制。" }));
     expect(again.status).toBe(422);
     expect(again.text).toContain("程序终止（不予列入）");
   });
@@ -243,8 +327,11 @@ describe("approval, notice and decision", () => {
   it("ends as 不予列入 only by a supervisor, once the order is paid in full and the pledge is signed (第七条)", async () => {
     const c = await proposed();
     const supervisor = await loginAs(t.app, "supervisor1");
-    await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send({});
-    const unpaid = await supervisor.post(`/blacklist/${c.pid}/pledge`).type("form").send({ pledged: "1" });
+    await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send(atVersion(c.pid, {}));
+    const unpaid = await supervisor
+      .post(`/blacklist/${c.pid}/pledge`)
+      .type("form")
+      .send(atVersion(c.pid, { pledged: "1" }));
     expect(unpaid.status).toBe(422);
     expect(unpaid.text).toContain("未支付");
     const items = t.db.$client.prepare("select id, amount_fen from settlement_items where case_id = ?").all(c.id) as { id: number; amount_fen: number }[];
@@ -257,13 +344,23 @@ describe("approval, notice and decision", () => {
         .field("paidOn", "2026-12-01");
     }
     // Discretionary (“可以不予列入”): the inspector may not record it, whatever the facts.
-    const byInspector = await c.inspector.post(`/blacklist/${c.pid}/pledge`).type("form").send({ pledged: "1" });
+    const byInspector = await c.inspector
+      .post(`/blacklist/${c.pid}/pledge`)
+      .type("form")
+      .send(atVersion(c.pid, { pledged: "1" }));
     expect(byInspector.status).toBe(403);
     expect(byInspector.text).toContain("不予列入由科长决定");
     expect(stageOf(c.pid)).toBe("approved");
     const chief = await as("supervisor1");
-    expect((await chief.post(`/blacklist/${c.pid}/pledge`).type("form").send({})).text).toContain("书面信用承诺书");
-    expect((await chief.post(`/blacklist/${c.pid}/pledge`).type("form").send({ pledged: "1" })).status).toBe(303);
+    expect((await chief.post(`/blacklist/${c.pid}/pledge`).type("form").send(atVersion(c.pid, {}))).text).toContain("书面信用承诺书");
+    expect(
+      (
+        await chief
+          .post(`/blacklist/${c.pid}/pledge`)
+          .type("form")
+          .send(atVersion(c.pid, { pledged: "1" }))
+      ).status,
+    ).toBe(303);
     expect(stageOf(c.pid)).toBe("notListed");
   });
 });
@@ -279,10 +376,19 @@ describe("public pages", () => {
       .type("form")
       .send(proposal(c.id, c.orderId, { facts: `事实${payload}` }));
     const pid = Number(proposedRes.headers.location!.split("/").pop());
-    await (await as("supervisor1")).post(`/blacklist/${pid}/approve`).type("form").send({});
+    await (await as("supervisor1")).post(`/blacklist/${pid}/approve`).type("form").send(atVersion(pid, {}));
     await serveAll(inspector, pid, "2026-12-01");
     moveTo("2026-12-09");
-    expect((await (await as("supervisor1")).post(`/blacklist/${pid}/decision`).type("form").send({ sanctions: "限制。" })).status).toBe(303);
+    expect(
+      (
+        await (
+          await as("supervisor1")
+        )
+          .post(`/blacklist/${pid}/decision`)
+          .type("form")
+          .send(atVersion(pid, { sanctions: "限制。" }))
+      ).status,
+    ).toBe(303);
     const res = await browser(t.app).get("/public/blacklist.atom").set("Host", "evil.example");
     expect(res.headers["cache-control"]).toBe("public, max-age=300");
     expect(res.text).not.toContain("evil.example");
@@ -386,20 +492,43 @@ describe("early removal", () => {
     const c = await listed();
     moveTo("2026-12-15");
     expect(
-      (await (await as("inspector1")).post(`/blacklist/${c.pid}/early-removal`).type("form").send({ correctedOn: "2026-12-15", note: "支付凭证、承诺书" }))
-        .status,
+      (
+        await (
+          await as("inspector1")
+        )
+          .post(`/blacklist/${c.pid}/early-removal`)
+          .type("form")
+          .send(atVersion(c.pid, { correctedOn: "2026-12-15", note: "支付凭证、承诺书" }))
+      ).status,
     ).toBe(303);
     moveTo("2027-05-15");
-    const early = await (await as("supervisor1")).post(`/blacklist/${c.pid}/early-removal/decision`).type("form").send({ grant: "yes", pledged: "1" });
+    const early = await (await as("supervisor1"))
+      .post(`/blacklist/${c.pid}/early-removal/decision`)
+      .type("form")
+      .send(atVersion(c.pid, { grant: "yes", pledged: "1" }));
     expect(early.status).toBe(422);
     expect(early.text).toContain("满 6 个月（2027-06-15）");
     moveTo("2027-06-15");
-    expect((await (await as("inspector1")).post(`/blacklist/${c.pid}/early-removal/decision`).type("form").send({ grant: "yes", pledged: "1" })).status).toBe(
-      403,
-    );
-    expect((await (await as("supervisor1")).post(`/blacklist/${c.pid}/early-removal/decision`).type("form").send({ grant: "yes", pledged: "1" })).status).toBe(
-      303,
-    );
+    expect(
+      (
+        await (
+          await as("inspector1")
+        )
+          .post(`/blacklist/${c.pid}/early-removal/decision`)
+          .type("form")
+          .send(atVersion(c.pid, { grant: "yes", pledged: "1" }))
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await (
+          await as("supervisor1")
+        )
+          .post(`/blacklist/${c.pid}/early-removal/decision`)
+          .type("form")
+          .send(atVersion(c.pid, { grant: "yes", pledged: "1" }))
+      ).status,
+    ).toBe(303);
     expect(stageOf(c.pid)).toBe("removed");
     const anon = browser(t.app);
     expect((await anon.get("/public/blacklist")).text).not.toContain("长春市某建筑劳务有限公司");
@@ -414,12 +543,27 @@ describe("early removal", () => {
   it("is reversed when obtained by deceit, and the 3 years start again", async () => {
     const c = await listed();
     moveTo("2026-12-15");
-    await (await as("inspector1")).post(`/blacklist/${c.pid}/early-removal`).type("form").send({ correctedOn: "2026-12-15" });
+    await (await as("inspector1"))
+      .post(`/blacklist/${c.pid}/early-removal`)
+      .type("form")
+      .send(atVersion(c.pid, { correctedOn: "2026-12-15" }));
     moveTo("2027-06-15");
-    await (await as("supervisor1")).post(`/blacklist/${c.pid}/early-removal/decision`).type("form").send({ grant: "yes", pledged: "1" });
+    await (await as("supervisor1"))
+      .post(`/blacklist/${c.pid}/early-removal/decision`)
+      .type("form")
+      .send(atVersion(c.pid, { grant: "yes", pledged: "1" }));
     expect(stageOf(c.pid)).toBe("removed");
     moveTo("2027-08-02");
-    expect((await (await as("supervisor1")).post(`/blacklist/${c.pid}/reverse`).type("form").send({ reason: "支付凭证系伪造" })).status).toBe(303);
+    expect(
+      (
+        await (
+          await as("supervisor1")
+        )
+          .post(`/blacklist/${c.pid}/reverse`)
+          .type("form")
+          .send(atVersion(c.pid, { reason: "支付凭证系伪造" }))
+      ).status,
+    ).toBe(303);
     expect(t.db.$client.prepare("select stage, term_starts_on, term_ends_on from blacklist_proceedings where id = ?").get(c.pid)).toEqual({
       stage: "listed",
       term_starts_on: "2027-08-02",
@@ -445,21 +589,28 @@ describe("GET /blacklist", () => {
   it("shows supervisors the running clocks", async () => {
     const c = await proposed();
     const supervisor = await loginAs(t.app, "supervisor1");
-    await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send({});
+    await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send(atVersion(c.pid, {}));
     const [employer, legalRep] = partiesOf(c.pid);
-    await c.inspector.post(`/blacklist/${c.pid}/service`).type("form").send({ party: employer, method: "direct", servedOn: "2026-12-01", receiver: "赵某" });
+    await c.inspector
+      .post(`/blacklist/${c.pid}/service`)
+      .type("form")
+      .send(atVersion(c.pid, { party: employer, method: "direct", servedOn: "2026-12-01", receiver: "赵某" }));
     // Served before the notice was made: refused, nothing saved.
     const before = await c.inspector
       .post(`/blacklist/${c.pid}/service`)
       .type("form")
-      .send({ party: legalRep, method: "direct", servedOn: "2026-11-30", receiver: "赵某" });
+      .send(atVersion(c.pid, { party: legalRep, method: "direct", servedOn: "2026-11-30", receiver: "赵某" }));
     expect(before.status).toBe(422);
     expect(before.text).toContain("送达日期不能早于文书的日期（2026-12-01）");
     moveTo("2026-12-02");
     const inspector = await as("inspector1");
     expect(
-      (await inspector.post(`/blacklist/${c.pid}/service`).type("form").send({ party: legalRep, method: "direct", servedOn: "2026-12-02", receiver: "赵某" }))
-        .status,
+      (
+        await inspector
+          .post(`/blacklist/${c.pid}/service`)
+          .type("form")
+          .send(atVersion(c.pid, { party: legalRep, method: "direct", servedOn: "2026-12-02", receiver: "赵某" }))
+      ).status,
     ).toBe(303);
     const board = await (await as("supervisor1")).get("/blacklist");
     // Each party's window runs from its own service.
@@ -485,13 +636,13 @@ describe("parties, service and the decision period (人社部令第45号 第一�
 
   it("serves every party on its own and decides only once all are served and every window is over", async () => {
     const c = await proposed();
-    await (await as("supervisor1")).post(`/blacklist/${c.pid}/approve`).type("form").send({});
+    await (await as("supervisor1")).post(`/blacklist/${c.pid}/approve`).type("form").send(atVersion(c.pid, {}));
     const [employer, legalRep, supervisorPerson] = partiesOf(c.pid);
     const serve = (party: string, form: Record<string, string>) =>
       c.inspector
         .post(`/blacklist/${c.pid}/service`)
         .type("form")
-        .send({ party, ...form });
+        .send(atVersion(c.pid, { party, ...form }));
     // Each method's proof is required, naming the field.
     expect((await serve(employer!, { method: "leftAt", servedOn: "2026-12-01", receiver: "赵某" })).text).toContain("留置送达须填写见证人");
     expect((await serve(employer!, { method: "post", servedOn: "2026-12-01" })).text).toContain("邮寄送达须填写挂号信或邮政快递的单号");
@@ -504,7 +655,10 @@ describe("parties, service and the decision period (人社部令第45号 第一�
     expect(stageOf(c.pid)).toBe("approved");
     // The third party is not served yet: no decision, whatever the date.
     moveTo("2026-12-10");
-    const early = await (await as("supervisor1")).post(`/blacklist/${c.pid}/decision`).type("form").send({ sanctions: "限制。" });
+    const early = await (await as("supervisor1"))
+      .post(`/blacklist/${c.pid}/decision`)
+      .type("form")
+      .send(atVersion(c.pid, { sanctions: "限制。" }));
     expect(early.status).toBe(422);
     expect(early.text).toContain("告知书尚未送达：钱某（直接负责的主管人员）");
     const inspector = await as("inspector1");
@@ -513,27 +667,53 @@ describe("parties, service and the decision period (人社部令第45号 第一�
         await inspector
           .post(`/blacklist/${c.pid}/service`)
           .type("form")
-          .send({ party: supervisorPerson, method: "post", servedOn: "2026-12-10", trackingNumber: "1180000000001" })
+          .send(atVersion(c.pid, { party: supervisorPerson, method: "post", servedOn: "2026-12-10", trackingNumber: "1180000000001" }))
       ).status,
     ).toBe(303);
     expect(stageOf(c.pid)).toBe("noticed");
     // 钱某 objects on his own, inside his own window (served 12-10, window to 12-17), after the others' closed.
     expect(
-      (await inspector.post(`/blacklist/${c.pid}/objection`).type("form").send({ party: employer, objectionOn: "2026-12-10", text: "逾期" })).text,
+      (
+        await inspector
+          .post(`/blacklist/${c.pid}/objection`)
+          .type("form")
+          .send(atVersion(c.pid, { party: employer, objectionOn: "2026-12-10", text: "逾期" }))
+      ).text,
     ).toContain("异议期已于 2026-12-08 届满");
     expect(
-      (await inspector.post(`/blacklist/${c.pid}/objection`).type("form").send({ party: supervisorPerson, objectionOn: "2026-12-10", text: "本人已离职" }))
-        .status,
+      (
+        await inspector
+          .post(`/blacklist/${c.pid}/objection`)
+          .type("form")
+          .send(atVersion(c.pid, { party: supervisorPerson, objectionOn: "2026-12-10", text: "本人已离职" }))
+      ).status,
     ).toBe(303);
     moveTo("2026-12-18");
     const chief = await as("supervisor1");
-    expect((await chief.post(`/blacklist/${c.pid}/decision`).type("form").send({ sanctions: "限制。" })).text).toContain(
-      "钱某（直接负责的主管人员）提出了异议，须先核实并答复",
-    );
     expect(
-      (await chief.post(`/blacklist/${c.pid}/verification`).type("form").send({ party: supervisorPerson, text: "经核实，离职发生在欠薪之后。" })).status,
+      (
+        await chief
+          .post(`/blacklist/${c.pid}/decision`)
+          .type("form")
+          .send(atVersion(c.pid, { sanctions: "限制。" }))
+      ).text,
+    ).toContain("钱某（直接负责的主管人员）提出了异议，须先核实并答复");
+    expect(
+      (
+        await chief
+          .post(`/blacklist/${c.pid}/verification`)
+          .type("form")
+          .send(atVersion(c.pid, { party: supervisorPerson, text: "经核实，离职发生在欠薪之后。" }))
+      ).status,
     ).toBe(303);
-    expect((await chief.post(`/blacklist/${c.pid}/decision`).type("form").send({ sanctions: "限制。" })).status).toBe(303);
+    expect(
+      (
+        await chief
+          .post(`/blacklist/${c.pid}/decision`)
+          .type("form")
+          .send(atVersion(c.pid, { sanctions: "限制。" }))
+      ).status,
+    ).toBe(303);
     // The decision is served on each party in turn, each with its own 送达回证.
     await serveAll(await as("inspector1"), c.pid, "2026-12-18", "decision-service");
     const receiptId = t.db.$client
@@ -554,10 +734,13 @@ describe("parties, service and the decision period (人社部令第45号 第一�
 
   it("extends only inside the 20 working days, and decides late only with the supervisor's reason; late proceedings lead the board", async () => {
     const c = await proposed();
-    await (await as("supervisor1")).post(`/blacklist/${c.pid}/approve`).type("form").send({});
+    await (await as("supervisor1")).post(`/blacklist/${c.pid}/approve`).type("form").send(atVersion(c.pid, {}));
     moveTo("2026-12-29");
     const chief = await as("supervisor1");
-    const late = await chief.post(`/blacklist/${c.pid}/extend`).type("form").send({ reason: "案情复杂" });
+    const late = await chief
+      .post(`/blacklist/${c.pid}/extend`)
+      .type("form")
+      .send(atVersion(c.pid, { reason: "案情复杂" }));
     expect(late.status).toBe(422);
     expect(late.text).toContain("列入决定期限已于 2026-12-28 届满，届满后不能再延长");
     expect(t.db.$client.prepare("select decision_extended from blacklist_proceedings where id = ?").pluck().get(c.pid)).toBe(0);
@@ -566,7 +749,8 @@ describe("parties, service and the decision period (人社部令第45号 第一�
     expect(board.text).toContain("data-late");
     await serveAll(await as("inspector1"), c.pid, "2026-12-29");
     moveTo("2027-01-12");
-    const decide = (form: Record<string, string>) => as("supervisor1").then((a) => a.post(`/blacklist/${c.pid}/decision`).type("form").send(form));
+    const decide = (form: Record<string, string>) =>
+      as("supervisor1").then((a) => a.post(`/blacklist/${c.pid}/decision`).type("form").send(atVersion(c.pid, form)));
     const withoutReason = await decide({ sanctions: "限制。" });
     expect(withoutReason.status).toBe(422);
     expect(withoutReason.text).toContain("逾期作出决定须由科长写明逾期的理由");
@@ -578,10 +762,39 @@ describe("parties, service and the decision period (人社部令第45号 第一�
   it("extends once inside the period", async () => {
     const c = await proposed();
     const chief = await as("supervisor1");
-    await chief.post(`/blacklist/${c.pid}/approve`).type("form").send({});
-    expect((await chief.post(`/blacklist/${c.pid}/extend`).type("form").send({ reason: "涉及多个分包单位" })).status).toBe(303);
+    await chief.post(`/blacklist/${c.pid}/approve`).type("form").send(atVersion(c.pid, {}));
+    expect(
+      (
+        await chief
+          .post(`/blacklist/${c.pid}/extend`)
+          .type("form")
+          .send(atVersion(c.pid, { reason: "涉及多个分包单位" }))
+      ).status,
+    ).toBe(303);
     const page = await chief.get(`/blacklist/${c.pid}`);
     expect(page.text).toContain("已延长 20 个工作日：涉及多个分包单位");
     expect(page.text).not.toContain('id="extend"');
+  });
+});
+
+describe("versions (issue 22 defect 7)", () => {
+  it("refuses the second of two steps sent from the same page: approval and 终止 never both happen", async () => {
+    const c = await proposed();
+    const supervisor = await loginAs(t.app, "supervisor1");
+    const shown = atVersion(c.pid);
+    const [approve, end] = await Promise.all([
+      supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send(shown),
+      supervisor
+        .post(`/blacklist/${c.pid}/end`)
+        .type("form")
+        .send({ ...shown, reason: "不符合条件" }),
+    ]);
+    expect([approve.status, end.status].sort()).toEqual([303, 409]);
+    expect((approve.status === 409 ? approve : end).text).toContain("本程序已被他人更新");
+    expect(stageOf(c.pid)).toBe(approve.status === 303 ? "approved" : "refused");
+    // A notice number is used only by the approval that happened.
+    expect(t.db.$client.prepare("select coalesce(sum(last), 0) from document_sequences where kind = 'blacklistNotice'").pluck().get()).toBe(
+      approve.status === 303 ? 1 : 0,
+    );
   });
 });

@@ -33,6 +33,17 @@ function decidedCase(outcome: "referredToPolice" | "administrativeDecision", ord
   return id;
 }
 
+/** A form of a batch's page as shown: with the batch's current version. */
+const atVersion = (batchUrl: string, form: Record<string, unknown> = {}) => ({
+  version: String(
+    t.db.$client
+      .prepare("select version from violation_batches where id = ?")
+      .pluck()
+      .get(Number(batchUrl.split("/").pop())),
+  ),
+  ...form,
+});
+
 describe("重大劳动保障违法行为社会公布", () => {
   it("offers decided cases referred to the police or with large arrears, and publishes the reviewed entries", async () => {
     const police = decidedCase("referredToPolice", 800_000, "长春市甲劳务有限公司");
@@ -53,7 +64,10 @@ describe("重大劳动保障违法行为社会公布", () => {
     expect(page.text).not.toContain("长春市丙餐饮有限公司");
     expect(page.text).not.toContain("长春市丁商贸有限公司");
 
-    await supervisor.post(`${batchUrl}/entries`).type("form").send({ caseId: police });
+    await supervisor
+      .post(`${batchUrl}/entries`)
+      .type("form")
+      .send(atVersion(batchUrl, { caseId: police }));
     const entryId = t.db.$client.prepare("select id from violation_entries").pluck().get() as number;
     // The entry states what was decided: the ordered amount and the decisions taken.
     expect(t.db.$client.prepare("select facts, handling from violation_entries where id = ?").get(entryId)).toEqual({
@@ -64,35 +78,62 @@ describe("重大劳动保障违法行为社会公布", () => {
     const blank = await supervisor
       .post(`${batchUrl}/entries/${entryId}`)
       .type("form")
-      .send({ employerName: "长春市甲劳务有限公司", facts: "", handling: "移送公安机关" });
+      .send(atVersion(batchUrl, { employerName: "长春市甲劳务有限公司", facts: "", handling: "移送公安机关" }));
     expect(blank.status).toBe(422);
     expect(blank.text).toContain("请填写主要违法事实");
-    await supervisor.post(`${batchUrl}/entries/${entryId}`).type("form").send({
-      employerName: "长春市甲劳务有限公司",
-      employerUscc: "",
-      employerAddress: "长春市",
-      employerLegalRep: "甲某",
-      facts: "拖欠 1 名劳动者工资 8000 元，逾期拒不支付。",
-      handling: "2026-11-20 移送公安机关",
-    });
-    expect((await supervisor.post(`${batchUrl}/publish`).type("form").send({})).status).toBe(303);
+    await supervisor
+      .post(`${batchUrl}/entries/${entryId}`)
+      .type("form")
+      .send(
+        atVersion(batchUrl, {
+          employerName: "长春市甲劳务有限公司",
+          employerUscc: "",
+          employerAddress: "长春市",
+          employerLegalRep: "甲某",
+          facts: "拖欠 1 名劳动者工资 8000 元，逾期拒不支付。",
+          handling: "2026-11-20 移送公安机关",
+        }),
+      );
+    expect((await supervisor.post(`${batchUrl}/publish`).type("form").send(atVersion(batchUrl, {}))).status).toBe(303);
     const pub = await browser(t.app).get("/public/violations");
     expect(pub.text).toContain("长春市甲劳务有限公司");
     expect(pub.text).toContain("2026-11-20 移送公安机关");
-    expect((await supervisor.post(`${batchUrl}/entries/${entryId}`).type("form").send({ employerName: "改名", facts: "x", handling: "y" })).text).toContain(
-      "已发布，不能再修改",
-    );
+    expect(
+      (
+        await supervisor
+          .post(`${batchUrl}/entries/${entryId}`)
+          .type("form")
+          .send(atVersion(batchUrl, { employerName: "改名", facts: "x", handling: "y" }))
+      ).text,
+    ).toContain("已发布，不能再修改");
   });
 
   it("withdraws a published entry with a reason; the public page drops it and the record keeps it", async () => {
     const police = decidedCase("referredToPolice", 800_000, "长春市甲劳务有限公司");
     const supervisor = await loginAs(t.app, "supervisor1");
     const batchUrl = (await supervisor.post("/violations").type("form").send({ kind: "adhoc", title: "年终随时公布" })).headers.location!;
-    await supervisor.post(`${batchUrl}/entries`).type("form").send({ caseId: police });
-    await supervisor.post(`${batchUrl}/publish`).type("form").send({});
+    await supervisor
+      .post(`${batchUrl}/entries`)
+      .type("form")
+      .send(atVersion(batchUrl, { caseId: police }));
+    await supervisor.post(`${batchUrl}/publish`).type("form").send(atVersion(batchUrl, {}));
     const entryId = t.db.$client.prepare("select id from violation_entries").pluck().get() as number;
-    expect((await supervisor.post(`${batchUrl}/entries/${entryId}/withdraw`).type("form").send({ reason: "" })).status).toBe(422);
-    expect((await supervisor.post(`${batchUrl}/entries/${entryId}/withdraw`).type("form").send({ reason: "行政处理决定被复议撤销" })).status).toBe(303);
+    expect(
+      (
+        await supervisor
+          .post(`${batchUrl}/entries/${entryId}/withdraw`)
+          .type("form")
+          .send(atVersion(batchUrl, { reason: "" }))
+      ).status,
+    ).toBe(422);
+    expect(
+      (
+        await supervisor
+          .post(`${batchUrl}/entries/${entryId}/withdraw`)
+          .type("form")
+          .send(atVersion(batchUrl, { reason: "行政处理决定被复议撤销" }))
+      ).status,
+    ).toBe(303);
     const anon = browser(t.app);
     expect((await anon.get("/public/violations")).text).not.toContain("长春市甲劳务有限公司");
     const atom = await anon.get("/public/violations.atom");
@@ -105,13 +146,16 @@ describe("重大劳动保障违法行为社会公布", () => {
     const police = decidedCase("referredToPolice", 800_000, "长春市甲劳务有限公司");
     const supervisor = await loginAs(t.app, "supervisor1");
     const batchUrl = (await supervisor.post("/violations").type("form").send({ kind: "adhoc", title: "随时公布" })).headers.location!;
-    await supervisor.post(`${batchUrl}/entries`).type("form").send({ caseId: police });
+    await supervisor
+      .post(`${batchUrl}/entries`)
+      .type("form")
+      .send(atVersion(batchUrl, { caseId: police }));
     const entryId = t.db.$client.prepare("select id from violation_entries").pluck().get() as number;
     await supervisor
       .post(`${batchUrl}/entries/${entryId}`)
       .type("form")
-      .send({ employerName: "长春市甲劳务有限公司", facts: '=HYPERLINK("http://x")', handling: "移送公安机关" });
-    await supervisor.post(`${batchUrl}/publish`).type("form").send({});
+      .send(atVersion(batchUrl, { employerName: "长春市甲劳务有限公司", facts: '=HYPERLINK("http://x")', handling: "移送公安机关" }));
+    await supervisor.post(`${batchUrl}/publish`).type("form").send(atVersion(batchUrl, {}));
     const csv = await browser(t.app).get("/public/violations.csv");
     expect(csv.text).toContain(`"'=HYPERLINK(""http://x"")"`);
   });
@@ -140,7 +184,10 @@ describe("no personal data in what is published (issue 22 defect 5)", () => {
     const police = decidedCase("referredToPolice", 800_000, "长春市甲劳务有限公司");
     const supervisor = await loginAs(t.app, "supervisor1");
     const batchUrl = (await supervisor.post("/violations").type("form").send({ kind: "adhoc", title: "随时公布" })).headers.location!;
-    await supervisor.post(`${batchUrl}/entries`).type("form").send({ caseId: police });
+    await supervisor
+      .post(`${batchUrl}/entries`)
+      .type("form")
+      .send(atVersion(batchUrl, { caseId: police }));
     const entryId = t.db.$client.prepare("select id from violation_entries").pluck().get() as number;
     const fields = {
       employerName: "长春市甲劳务有限公司",
@@ -154,14 +201,48 @@ describe("no personal data in what is published (issue 22 defect 5)", () => {
       supervisor
         .post(`${batchUrl}/entries/${entryId}`)
         .type("form")
-        .send({ ...fields, ...o });
+        .send(atVersion(batchUrl, { ...fields, ...o }));
     expect((await save({ facts: "联系人 220102198503150071" })).text).toContain("主要违法事实中含有身份证号码");
     expect((await save({ employerAddress: "电话13812345678" })).text).toContain("地址中含有手机号码");
     expect((await save({ handling: "已向工人1支付" })).text).toContain("相关处理情况中含有劳动者姓名“工人1”");
     expect((await save({})).status).toBe(303);
     // An entry that got personal data before this check still cannot be published.
     t.db.$client.prepare("update violation_entries set facts = '联系 13812345678' where id = ?").run(entryId);
-    expect((await supervisor.post(`${batchUrl}/publish`).type("form").send({})).text).toContain("主要违法事实中含有手机号码");
+    expect((await supervisor.post(`${batchUrl}/publish`).type("form").send(atVersion(batchUrl, {}))).text).toContain("主要违法事实中含有手机号码");
     expect((await browser(t.app).get("/public/violations")).text).not.toContain("13812345678");
+  });
+});
+
+describe("versions and the record (issue 22 defect 7)", () => {
+  it("refuses the second of an edit and a publication sent from the same page, and records every edit", async () => {
+    const police = decidedCase("referredToPolice", 800_000, "长春市甲劳务有限公司");
+    const supervisor = await loginAs(t.app, "supervisor1");
+    const batchUrl = (await supervisor.post("/violations").type("form").send({ kind: "adhoc", title: "随时公布" })).headers.location!;
+    await supervisor
+      .post(`${batchUrl}/entries`)
+      .type("form")
+      .send(atVersion(batchUrl, { caseId: police }));
+    const entryId = t.db.$client.prepare("select id from violation_entries").pluck().get() as number;
+    const shown = atVersion(batchUrl);
+    const fields = {
+      employerName: "长春市甲劳务有限公司",
+      employerAddress: "长春市朝阳区",
+      employerLegalRep: "甲某",
+      facts: "拖欠工资。",
+      handling: "移送公安机关",
+    };
+    const [edit, publish] = await Promise.all([
+      supervisor
+        .post(`${batchUrl}/entries/${entryId}`)
+        .type("form")
+        .send({ ...shown, ...fields }),
+      supervisor.post(`${batchUrl}/publish`).type("form").send(shown),
+    ]);
+    expect([edit.status, publish.status].sort()).toEqual([303, 409]);
+    const loser = edit.status === 409 ? edit : publish;
+    expect(loser.text).toContain("该批次已被他人修改");
+    const history = (await supervisor.get(batchUrl)).text;
+    if (edit.status === 303) expect(history).toContain("修改条目（长春市甲劳务有限公司：统一社会信用代码、地址、法定代表人/负责人、主要违法事实、相关处理情况）");
+    expect(t.db.$client.prepare("select published_on is not null from violation_batches").pluck().get()).toBe(publish.status === 303 ? 1 : 0);
   });
 });
