@@ -6,10 +6,10 @@
 import { createHash } from "node:crypto";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { and, count, eq } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Config } from "../src/config.js";
 import type { Db } from "../src/db/client.js";
-import { caseWorkers, cases, settlementItems, taskForceTasks } from "../src/db/schema.js";
+import { caseWorkers, settlementItems, taskForceTasks } from "../src/db/schema.js";
 import { addDays, shanghaiDate, type IsoDate } from "../src/domain/dates.js";
 import { idNumberCheckChar, usccCheckChar } from "../src/domain/identifiers.js";
 import { DISTRICTS } from "../src/domain/reference-data.js";
@@ -128,7 +128,6 @@ function plans(): Plan[] {
 
 export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceDir" | "bureau" | "authority">): void {
   const { evidenceDir } = config;
-  if (db.select({ n: count() }).from(cases).get()!.n > 0) return;
   const calendar = loadCalendar(db);
   const today = shanghaiDate(now);
   const clerk = getUserByUsername(db, "clerk1")!;

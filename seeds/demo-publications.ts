@@ -3,9 +3,9 @@
  * the lists populated. Each proceeding runs through the model functions on dates placed relative to today
  * (some more than a year back). Runs only when there is no proceeding yet.
  */
-import { count, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Db } from "../src/db/client.js";
-import { blacklistProceedings, caseWorkers } from "../src/db/schema.js";
+import { caseWorkers } from "../src/db/schema.js";
 import { addMonths, addDays, shanghaiDate, type IsoDate } from "../src/domain/dates.js";
 import { usccCheckChar } from "../src/domain/identifiers.js";
 import { EMPLOYER_PARTY } from "../src/domain/blacklist.js";
@@ -55,7 +55,6 @@ const DEMOS: Demo[] = [
 
 export function seedDemoPublications(db: Db, now: Date, config: Config): void {
   const { blacklistThresholds: thresholds, largeArrearsFen, bureau } = config;
-  if (db.select({ n: count() }).from(blacklistProceedings).get()!.n > 0) return;
   const calendar = loadCalendar(db);
   const today = shanghaiDate(now);
   const clerk = getUserByUsername(db, "clerk1")!;

@@ -1,13 +1,15 @@
 /**
  * Idempotent seeding. Every start: the calendar (official years, provisional years ahead). Outside
  * production: the demo member units and accounts (password demo1234). In production: no demo data, only
- * a first admin when there is no user at all. Demo cases only on a database without cases.
+ * a first admin when there is no user at all. Demo cases and publications only on a database that had no
+ * case at all when the start began: a database filled by `seed:bulk`, or one already seeded, is left as it is
+ * (demo publications once ran on a bulk database and their document numbers collided with its own).
  */
 import { randomBytes } from "node:crypto";
 import { count } from "drizzle-orm";
 import type { Config } from "../src/config.js";
 import type { Db } from "../src/db/client.js";
-import { users } from "../src/db/schema.js";
+import { cases, users } from "../src/db/schema.js";
 import { hashPassword } from "../src/auth/password.js";
 import { yearOf, shanghaiDate } from "../src/domain/dates.js";
 import type { Role } from "../src/domain/roles.js";
@@ -38,6 +40,7 @@ export async function seed(db: Db, config: Config, now: Date): Promise<void> {
   ensureCalendar(db, yearOf(shanghaiDate(now)) + CALENDAR_YEARS_AHEAD);
   if (config.isProduction) return ensureFirstAdmin(db, config);
   await seedDemo(db);
+  if (db.select({ n: count() }).from(cases).get()!.n > 0) return;
   seedDemoCases(db, now, config);
   seedDemoPublications(db, now, config);
 }

@@ -7,7 +7,8 @@ import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { openDb } from "../../src/db/client.js";
 import { migrateDb } from "../../src/db/migrate.js";
-import { seed } from "../../seeds/index.js";
+import { bulkSeed } from "../../seeds/bulk.js";
+import { seed, seedDemo } from "../../seeds/index.js";
 import { browser, loginAs, makeTestApp } from "../helpers.js";
 
 const NOW = new Date("2026-11-23T02:00:00Z");
@@ -42,6 +43,19 @@ describe("first start", () => {
     // The blacklist in every stage, and last quarter's 重大违法 list published.
     expect(q("select group_concat(stage, ',') from (select stage from blacklist_proceedings order by id)")).toBe("listed,listed,removed,noticed,proposed");
     expect(q("select count(*) from violation_batches where published_on is not null")).toBe(1);
+  });
+
+  it("in development leaves a database made by seed:bulk as it is (issue 22 defect 12)", async () => {
+    const db = openDb(":memory:");
+    migrateDb(db);
+    const config = readConfig({ NODE_ENV: "development", EVIDENCE_DIR: mkdtempSync(join(tmpdir(), "qx-seed-")) });
+    await seedDemo(db);
+    await bulkSeed(db, { cases: 300, today: "2026-11-23" });
+    const q = (sql: string) => db.$client.prepare(sql).pluck().get();
+    const before = { cases: q("select count(*) from cases"), orders: q("select count(*) from payment_orders") };
+    await seed(db, config, NOW);
+    expect({ cases: q("select count(*) from cases"), orders: q("select count(*) from payment_orders") }).toEqual(before);
+    expect(q("select count(*) from blacklist_proceedings")).toBe(0);
   });
 
   it("in production creates no demo data, only the first admin with ADMIN_PASSWORD", async () => {
