@@ -755,6 +755,24 @@ export const personalDataViews = sqliteTable(
 );
 
 /**
+ * A full export of the case list with unmasked ID numbers and phones: one row per export with its filter and
+ * how many cases went out (counted as they are sent), instead of one view row per exported case.
+ */
+export const personalDataExports = sqliteTable(
+  "personal_data_exports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    userId: integer("user_id")
+      .notNull()
+      .references(() => users.id),
+    filter: text("filter").notNull(),
+    rows: integer("rows").notNull().default(0),
+    exportedAt: integer("exported_at", { mode: "timestamp" }).notNull(),
+  },
+  (t) => [index("personal_data_exports_time_idx").on(t.exportedAt)],
+);
+
+/**
  * Open cases per inspector (as lead or second), kept by triggers on `cases` in the same transaction
  * (drizzle/0009_workbench_search.sql): the assignment form's workloads without counting every request.
  */

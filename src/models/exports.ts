@@ -14,7 +14,7 @@ import { maskIdNumber, maskPhone } from "../domain/masking.js";
 import { CHANNEL_LABELS } from "../domain/reference-data.js";
 import { TASK_STATUS_LABELS } from "../domain/task-force.js";
 import { filteredCaseIds, type CaseFilters } from "./case-list.js";
-import { recordPersonalDataView } from "./personal-data-views.js";
+import { countExported, recordPersonalDataExport } from "./personal-data-views.js";
 import { listTasksFor } from "./task-force.js";
 import type { PeriodStatistics } from "./statistics.js";
 
@@ -85,15 +85,15 @@ type CaseRow = ReturnType<typeof caseRows>[number];
 
 /**
  * The workbench's filtered list, in case-number order, every matching case (not just one page). ID numbers
- * and phones in full only when asked for and the list is not the inspectors' masked read-all search; then
- * each exported case is recorded as a view of its personal data, as the case page is.
+ * and phones in full only when asked for and the list is not the inspectors' masked read-all search; such an
+ * export is recorded once, with its filter and the number of cases sent so far.
  */
 export function caseListSheet(
   db: Db,
   scope: CaseListScope,
   filters: CaseFilters,
   today: IsoDate,
-  opts: { fullPersonalData: boolean; viewer: { userId: number; now: Date } },
+  opts: { fullPersonalData: boolean; filter: string; viewer: { userId: number; now: Date } },
 ): ExportSheet<CaseRow> {
   const full = opts.fullPersonalData && !(scope.kind === "all" && scope.access === "masked");
   const id = full ? (v: string | null) => v ?? "" : maskIdNumber;
@@ -125,15 +125,12 @@ export function caseListSheet(
       col("办结工作日", "int", (r) => r.workingDaysTaken, 10),
     ],
     *chunks() {
+      const exportId = full ? recordPersonalDataExport(db, { userId: opts.viewer.userId, filter: opts.filter, now: opts.viewer.now }) : null;
       for (let after = 0; ; ) {
         const ids = filteredCaseIds(db, scope, filters, today, after, EXPORT_CHUNK);
         if (ids.length === 0) return;
         const rows = caseRows(db, ids);
-        if (full) {
-          db.transaction((tx) => {
-            for (const r of rows) recordPersonalDataView(tx, { caseId: r.id, userId: opts.viewer.userId, page: "完整导出", now: opts.viewer.now });
-          });
-        }
+        if (exportId !== null) countExported(db, exportId, rows.length);
         yield rows;
         after = ids[ids.length - 1]!;
       }

@@ -4,7 +4,37 @@
  */
 import { desc, eq, lt, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client.js";
-import { cases, personalDataViews, users } from "../db/schema.js";
+import { cases, personalDataExports, personalDataViews, users } from "../db/schema.js";
+
+/** A full export begins: its row, whose count grows as chunks of cases go out (`countExported`). */
+export function recordPersonalDataExport(db: DbOrTx, e: { userId: number; filter: string; now: Date }): number {
+  return db.insert(personalDataExports).values({ userId: e.userId, filter: e.filter, exportedAt: e.now }).returning({ id: personalDataExports.id }).get().id;
+}
+
+export function countExported(db: DbOrTx, exportId: number, rows: number): void {
+  db.update(personalDataExports)
+    .set({ rows: sql`${personalDataExports.rows} + ${rows}` })
+    .where(eq(personalDataExports.id, exportId))
+    .run();
+}
+
+/** The latest full exports, newest first. */
+export function listPersonalDataExports(db: Db, limit = 20) {
+  return db
+    .select({
+      id: personalDataExports.id,
+      filter: personalDataExports.filter,
+      rows: personalDataExports.rows,
+      exportedAt: personalDataExports.exportedAt,
+      userName: users.displayName,
+      username: users.username,
+    })
+    .from(personalDataExports)
+    .innerJoin(users, eq(users.id, personalDataExports.userId))
+    .orderBy(desc(personalDataExports.id))
+    .limit(limit)
+    .all();
+}
 
 export function recordPersonalDataView(db: DbOrTx, v: { caseId: number; userId: number; page: string; now: Date }): void {
   db.insert(personalDataViews).values({ caseId: v.caseId, userId: v.userId, page: v.page, viewedAt: v.now }).run();

@@ -40,12 +40,10 @@ export function exportsRouter(ctx: AppContext): Router {
     if (full && !can(res).exportFullPersonalData) throw new ForbiddenError("只有科长可以导出完整的身份证号和手机号。");
     const filters = { ...parseCaseFilters(req.query), page: 1 };
     const scope = caseListScope(viewerOf(res), { inspectorsReadAll: config.inspectorsReadAll }, filters.everyCase);
-    const sheet = caseListSheet(db, scope, filters, res.locals.today, { fullPersonalData: full, viewer: { userId: res.locals.user!.id, now: now() } });
-    audit(
-      res,
-      "export:cases",
-      `案件清单 ${format.toUpperCase()}；筛选：${filtersQuery(filters, 1) || "在办（全部）"}；身份证号和手机号：${full ? "完整" : "已遮蔽"}`,
-    );
+    // Readable in the record: 区县=南关区, not %E5%8D%97….
+    const filter = decodeURIComponent(filtersQuery(filters, 1).replace(/^\?/, "")) || "在办（全部）";
+    const sheet = caseListSheet(db, scope, filters, res.locals.today, { fullPersonalData: full, filter, viewer: { userId: res.locals.user!.id, now: now() } });
+    audit(res, "export:cases", `案件清单 ${format.toUpperCase()}；筛选：${filter}；身份证号和手机号：${full ? "完整" : "已遮蔽"}`);
     await sendSpreadsheet(res, format, `案件清单-${stamp(now())}`, [sheet]);
   });
 

@@ -9,7 +9,7 @@ import { formValues } from "../forms/form.js";
 import { formatBytes } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
 import { ORPHAN_AGE_MS, orphanFiles } from "../models/evidence-files.js";
-import { VIEWS_PAGE_SIZE, listPersonalDataViews } from "../models/personal-data-views.js";
+import { VIEWS_PAGE_SIZE, listPersonalDataExports, listPersonalDataViews } from "../models/personal-data-views.js";
 
 export function oversightRouter({ db, config, now }: AppContext): Router {
   const router = Router();
@@ -40,7 +40,7 @@ export function oversightRouter({ db, config, now }: AppContext): Router {
     const caseNumber = (q.case ?? "").trim().toUpperCase().slice(0, 20);
     const rows = listPersonalDataViews(db, { caseNumber: caseNumber || undefined, before: boundedInt(q.before, 1, Number.MAX_SAFE_INTEGER) });
     const older = rows.length === VIEWS_PAGE_SIZE ? rows[rows.length - 1]!.id : null;
-    res.render("oversight/personal-data-views", { rows, caseNumber, older, roleLabels: ROLE_LABELS });
+    res.render("oversight/personal-data-views", { rows, caseNumber, older, roleLabels: ROLE_LABELS, exports: listPersonalDataExports(db) });
   });
 
   return router;

@@ -89,13 +89,19 @@ describe("GET /exports/cases.xlsx", () => {
     expect(last.detail).toContain("district=");
   });
 
-  it("records each case exported in full as a view of its personal data, and none when masked", async () => {
-    const views = () => t.db.$client.prepare("select count(*) from personal_data_views where page = '完整导出'").pluck().get() as number;
+  it("records a full export once, with its filter and the cases sent, and nothing when masked (issue 22 defect 8)", async () => {
+    const sql = t.db.$client;
+    const views = () => sql.prepare("select count(*) from personal_data_views").pluck().get() as number;
     const before = views();
+    const exports = () => sql.prepare("select filter, rows from personal_data_exports order by id").all();
+    const earlier = exports();
     await download(supervisor, "/exports/cases.csv?state=all");
-    expect(views()).toBe(before);
+    expect(exports()).toEqual(earlier);
     await download(supervisor, "/exports/cases.csv?state=all&full=1");
-    expect(views()).toBe(before + 2);
+    expect(views()).toBe(before);
+    expect(exports()).toEqual([...earlier, { filter: "state=all", rows: 2 }]);
+    const page = await supervisor.get("/personal-data-views");
+    expect(page.text).toMatch(/data-export="\d+"[^]*state=all[^]*<td>2<\/td>/);
   });
 
   it("lets an inspector export their own cases, masked, and refuses them full data", async () => {
