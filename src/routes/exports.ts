@@ -10,6 +10,7 @@ import { ForbiddenError, NotFoundError } from "../domain/errors.js";
 import { filtersQuery, parseCaseFilters } from "../forms/case-filters.js";
 import { parsePeriod, periodQuery } from "../forms/period.js";
 import { viewerOf } from "../http/case-page.js";
+import { exportSlot } from "../http/export-slots.js";
 import { sendSpreadsheet, type ExportFormat } from "../http/spreadsheet.js";
 import { requireRole } from "../middleware/require-role.js";
 import { recordAudit } from "../models/audit.js";
@@ -33,7 +34,7 @@ export function exportsRouter(ctx: AppContext): Router {
   const can = (res: Response) => staffAbilities(res.locals.user ?? null, { inspectorsReadAll: config.inspectorsReadAll });
   const audit = (res: Response, subject: string, detail: string) => recordAudit(db, { actorId: res.locals.user!.id, subject, action: "导出", detail });
 
-  router.get("/exports/cases.:format", requireRole("inspector", "supervisor"), async (req, res) => {
+  router.get("/exports/cases.:format", requireRole("inspector", "supervisor"), exportSlot, async (req, res) => {
     const format = formatOf(req);
     if (!can(res).exportCases) throw new ForbiddenError();
     const full = req.query.full === "1";
@@ -47,14 +48,14 @@ export function exportsRouter(ctx: AppContext): Router {
     await sendSpreadsheet(res, format, `案件清单-${stamp(now())}`, [sheet]);
   });
 
-  router.get("/exports/tasks.:format", requireRole("supervisor"), async (req, res) => {
+  router.get("/exports/tasks.:format", requireRole("supervisor"), exportSlot, async (req, res) => {
     const format = formatOf(req);
     if (!can(res).exportCases) throw new ForbiddenError();
     audit(res, "export:tasks", `专班任务 ${format.toUpperCase()}`);
     await sendSpreadsheet(res, format, `专班任务-${stamp(now())}`, [taskBoardSheet(db, viewerOf(res), res.locals.today)]);
   });
 
-  router.get("/exports/statistics.xlsx", requireRole("supervisor"), async (req, res) => {
+  router.get("/exports/statistics.xlsx", requireRole("supervisor"), exportSlot, async (req, res) => {
     if (!can(res).viewDashboard) throw new ForbiddenError();
     const form = parsePeriod(req.query, res.locals.today);
     const s = periodStatistics(db, form.period);
@@ -65,7 +66,7 @@ export function exportsRouter(ctx: AppContext): Router {
     ]);
   });
 
-  router.get("/exports/statistics/:table.csv", requireRole("supervisor"), async (req, res) => {
+  router.get("/exports/statistics/:table.csv", requireRole("supervisor"), exportSlot, async (req, res) => {
     if (!can(res).viewDashboard) throw new ForbiddenError();
     const table = req.params.table as StatisticsTable;
     if (!STATISTICS_TABLES.includes(table)) throw new NotFoundError("没有这张统计表。");
