@@ -711,13 +711,26 @@ export const violationEntries = sqliteTable(
 export const loginThrottles = sqliteTable(
   "login_throttles",
   {
-    /** SHA-256 of `${username}\u0000${address}`, username lower-cased. */
+    /** SHA-256 of `${username}\u0000${address}`, username lower-cased; the account as a whole has address `*`. */
     key: text("key").primaryKey(),
     failures: integer("failures").notNull(),
     lockedUntil: integer("locked_until", { mode: "timestamp_ms" }),
     lastFailureAt: integer("last_failure_at", { mode: "timestamp_ms" }).notNull(),
   },
   (t) => [index("login_throttles_last_idx").on(t.lastFailureAt)],
+);
+
+/**
+ * Addresses an account has signed in from (hashed as the throttle's keys): the account-wide slow-down never
+ * applies there, so an attack from elsewhere cannot lock the owner out (auth/login-throttle.ts).
+ */
+export const loginKnownAddresses = sqliteTable(
+  "login_known_addresses",
+  {
+    key: text("key").primaryKey(),
+    lastLoginAt: integer("last_login_at", { mode: "timestamp_ms" }).notNull(),
+  },
+  (t) => [index("login_known_addresses_last_idx").on(t.lastLoginAt)],
 );
 
 /**

@@ -43,7 +43,7 @@ export function authRouter({ db, config, now }: AppContext): Router {
       recordLoginFailure(db, username, address, now());
       return res.status(401).render("auth/login", { values, errors: { _form: "用户名或密码不正确，或账号已停用。" } });
     }
-    clearLoginFailures(db, username, address);
+    clearLoginFailures(db, username, address, now());
     const token = generateSessionToken();
     deleteExpiredSessions(db, now());
     createSession(db, token, user.id, now());

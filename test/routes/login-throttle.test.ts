@@ -22,6 +22,23 @@ describe("login throttling (defect 5)", () => {
     expect((await from(t, "10.1.2.3").login("inspector1", "demo1234")).status).toBe(303);
   });
 
+  it("slows one account down across addresses, never at an address its owner signed in from (issue 22 defect 10)", async () => {
+    const t = await makeTestApp(undefined, { TRUST_PROXY: "true" });
+    // The owner has signed in from the office before.
+    expect((await from(t, "10.8.0.5").login("inspector2", "demo1234")).status).toBe(303);
+    // 20 wrong passwords from 20 addresses (each pair stays under its own limit) all reach the check…
+    for (let i = 0; i < 20; i++) expect((await from(t, `198.51.100.${i}`).login("inspector2", `guess-${i}`)).status).toBe(401);
+    // …the 21st from anywhere new makes the account wait, even with the right password.
+    expect((await from(t, "198.51.100.200").login("inspector2", "guess-x")).status).toBe(401);
+    const attacker = await from(t, "198.51.100.201").login("inspector2", "demo1234");
+    expect(attacker.status).toBe(429);
+    expect(attacker.headers["retry-after"]).toBe("30");
+    // The owner at the office is not locked out.
+    expect((await from(t, "10.8.0.5").login("inspector2", "demo1234")).status).toBe(303);
+    later(t, 31);
+    expect((await from(t, "198.51.100.202").login("inspector2", "demo1234")).status).toBe(303);
+  });
+
   it("failures on many accounts from one office address do not lock the others there", async () => {
     const t = await makeTestApp(undefined, { TRUST_PROXY: "true" });
     for (let i = 0; i < 25; i++) await from(t, "10.0.0.1").login(`nobody${i}`, "x");
