@@ -56,7 +56,11 @@ export function violationsRouter(ctx: AppContext): Router {
 
   const showPage = (res: Response, id: number, status = 200, problem: { form: string; message: string; values: Record<string, string> } | null = null) => {
     const batch = getBatch(db, id);
+    // The forms this page shows: a refusal of any other (an entry that is gone, a published batch's draft
+    // forms) is shown above the entries instead of being lost.
+    const shown = new Set(["entries", ...batch.entries.map((e) => `entry-${e.id}`), ...(batch.publishedOn ? [] : ["publish", "candidates"])]);
     res.status(status).render("violations/show", {
+      unplacedProblem: problem && !shown.has(problem.form) ? problem.message : null,
       batch,
       candidates: batch.publishedOn ? [] : candidates(db, batch, res.locals.today, config.largeArrearsFen),
       largeArrearsFen: config.largeArrearsFen,
