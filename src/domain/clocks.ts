@@ -43,7 +43,8 @@ export const CLOCK_STATUS_LABELS: Record<ClockStatus, string> = {
 };
 
 /** The one sentence that explains a provisional (暂定) date, wherever one is shown. */
-export const PROVISIONAL_NOTE = "暂定：涉及国务院尚未公布放假安排的年份，按法定节假日推算，公布后可能调整。";
+/** Estimated holidays leave out the 调休 bridges the State Council adds, so a real date may come later or earlier. */
+export const PROVISIONAL_NOTE = "暂定：涉及国务院尚未公布放假安排的年份，按法定节假日推算；公布后可能调整，实际期限可能提前或推后，请以公布后的日期为准。";
 
 /** The case stood closed from `from` (its closing day) until it was reopened on `to`. */
 export interface ClockStop {

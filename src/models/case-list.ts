@@ -434,7 +434,8 @@ const EMPTY: ReminderGroup = { items: [], total: 0 };
  * 今日提醒 for an inspector (or a supervisor, over every case): cases assigned since the previous working
  * day, fast mediations near the end of the acceptance window, and running clocks that turned 即将到期 or
  * 已超期 today — the most urgent clock of each case, and the statutory clock of filed cases on its own.
- * Counted on working days only: on a rest day nothing "turns". The same for every viewer with the same
+ * On a rest day nothing turns 即将到期, and the clocks that fell due on the last working day are listed as
+ * overdue (someone on duty on Saturday sees Friday's). The same for every viewer with the same
  * scope, so computed once per scope and day until anything is written (models/until-changed.ts).
  */
 export function remindersFor(db: Db, scope: CaseListScope, today: IsoDate): Reminders {
@@ -443,6 +444,8 @@ export function remindersFor(db: Db, scope: CaseListScope, today: IsoDate): Remi
 
 export interface Reminders {
   isWorkingDay: boolean;
+  /** The working day before today: on a rest day, the day whose expiring clocks 今日提醒 shows. */
+  lastWorkingDay: IsoDate;
   newlyAssigned: ReminderGroup;
   mediationsClosingWindow: ReminderGroup;
   turnedDueSoon: ReminderGroup;
@@ -479,7 +482,7 @@ function computeReminders(db: Db, scope: CaseListScope, today: IsoDate): Reminde
     sql`c.acceptance_due_on, c.id`,
     sql`'acceptance'`,
   );
-  if (!calendar.isWorkingDay(today)) return { isWorkingDay: false, newlyAssigned, mediationsClosingWindow, turnedDueSoon: EMPTY, turnedOverdue: EMPTY };
+  const isWorkingDay = calendar.isWorkingDay(today);
   const turned = turnedTodayWindows(calendar, today);
   // Each condition is one index range on the due date (the union of its windows) and then the exact window.
   const within = (column: SQL, windows: [SQL, { from: IsoDate; before: IsoDate }][]) => {
@@ -519,10 +522,12 @@ function computeReminders(db: Db, scope: CaseListScope, today: IsoDate): Reminde
     return { items: [...b.items, ...a.items].slice(0, REMINDER_LIMIT), total: a.total + b.total };
   };
   return {
-    isWorkingDay: true,
+    isWorkingDay,
+    lastWorkingDay: since,
     newlyAssigned,
     mediationsClosingWindow,
-    turnedDueSoon: bothClocks(urgentTurnedDueSoon, statutoryTurnedDueSoon),
+    // On a rest day nothing turns 即将到期, but what fell due on the last working day is still shown.
+    turnedDueSoon: isWorkingDay ? bothClocks(urgentTurnedDueSoon, statutoryTurnedDueSoon) : EMPTY,
     turnedOverdue: bothClocks(urgentTurnedOverdue, statutoryTurnedOverdue),
   };
 }

@@ -160,3 +160,16 @@ describe("the admin calendar", () => {
     expect(res.text).toContain("无法读取该文件");
   });
 });
+
+describe("0 working days (issue 25 item 8)", () => {
+  it("says whether the day itself is a working day", async () => {
+    const t = await makeTestApp();
+    const anon = request(t.app);
+    const saturday = await anon.get("/calendar/calc?from=2026-03-14&days=0");
+    expect(saturday.text).toContain('data-working="false"');
+    expect(saturday.text).toContain("是休息日，不是工作日");
+    const friday = await anon.get("/calendar/calc?from=2026-03-13&days=0");
+    expect(friday.text).toContain("是工作日");
+    expect(friday.text).not.toContain("是休息日");
+  });
+});

@@ -252,7 +252,10 @@ describe("refusals are read where the user is (issue 22 defect 6)", () => {
   it("shows the message of a refused step whose form is not on the page", async () => {
     const supervisor = await loginAs(t.app, "supervisor1");
     const batchUrl = (await supervisor.post("/violations").type("form").send({ kind: "adhoc", title: "随时公布" })).headers.location!;
-    const gone = await supervisor.post(`${batchUrl}/entries/999999`).type("form").send(atVersion(batchUrl, { employerName: "x", facts: "y", handling: "z" }));
+    const gone = await supervisor
+      .post(`${batchUrl}/entries/999999`)
+      .type("form")
+      .send(atVersion(batchUrl, { employerName: "x", facts: "y", handling: "z" }));
     expect(gone.status).toBe(404);
     expect(gone.text).toContain('id="problem"');
     expect(gone.text).toContain("条目不存在");
