@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import express from "express";
 import helmet from "helmet";
+import type { AppContext } from "./app-context.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import { shanghaiDate } from "./domain/dates.js";
@@ -34,15 +35,6 @@ import { violationsRouter } from "./routes/violations.js";
 import { employersRouter } from "./routes/employers.js";
 import { dashboardRouter } from "./routes/dashboard.js";
 import { exportsRouter } from "./routes/exports.js";
-
-export interface AppContext {
-  db: Db;
-  config: Config;
-  /** The clock; tests pass a fixed one. */
-  now: () => Date;
-  /** Multipart uploads streamed to the evidence directory (one instance for every router). */
-  upload: ReturnType<typeof createUpload>;
-}
 
 const root = projectRoot;
 const require = createRequire(import.meta.url);

@@ -3,7 +3,7 @@
  * the reason next to the form it came from, and the user's typed values kept.
  */
 import type { Request, RequestHandler, Response } from "express";
-import type { AppContext } from "../app.js";
+import type { AppContext } from "../app-context.js";
 import { CASE_ACTIONS, mayMakeMove, type Viewer } from "../domain/case-abilities.js";
 import { MOVES, MOVE_NAMES, OUTCOME_LABELS, STATE_LABELS, isBeforeAcceptance, type MoveName } from "../domain/case-states.js";
 import { REJECTION_GROUNDS, VIOLATIONS, limitationWarning } from "../domain/legal-basis.js";

@@ -1,6 +1,6 @@
 /** 失信联合惩戒名单 proceedings for staff: the board, the proposal, each step, and the printable notice and decision. */
 import { Router, type Request, type Response } from "express";
-import type { AppContext } from "../app.js";
+import type { AppContext } from "../app-context.js";
 import {
   GROUNDS_LABELS,
   MIN_GROUP_WORKERS,

@@ -2,7 +2,7 @@ import { untilChanged } from "../models/until-changed.js";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Router, type Request, type Response } from "express";
-import type { AppContext } from "../app.js";
+import type { AppContext } from "../app-context.js";
 import { OUTCOME_LABELS, STATE_LABELS, type Outcome } from "../domain/case-states.js";
 import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import { caseListScope, staffAbilities } from "../domain/case-abilities.js";

@@ -1,7 +1,7 @@
 /** Watching the system itself: the admin's health view, and the supervisors' log of who saw personal data. */
 import { statSync } from "node:fs";
 import { Router } from "express";
-import type { AppContext } from "../app.js";
+import type { AppContext } from "../app-context.js";
 import { FORGET_AFTER_MS } from "../domain/login-backoff.js";
 import { ROLE_LABELS } from "../domain/roles.js";
 import { boundedInt } from "../domain/bounds.js";

@@ -6,7 +6,7 @@
 import { stringify } from "csv-stringify/sync";
 import { Router, type Request, type Response } from "express";
 import { Feed } from "feed";
-import type { AppContext } from "../app.js";
+import type { AppContext } from "../app-context.js";
 import { GROUNDS_LABELS, PERSON_ROLE_LABELS, REMOVAL_LABELS, effectiveRemoval } from "../domain/blacklist.js";
 import { addDays } from "../domain/dates.js";
 import { maskIdNumber } from "../domain/masking.js";

@@ -1,6 +1,6 @@
 /** 快速调处, 责令限期支付, payments, enforcement and closing on a case; and the documents they print. */
 import { Router } from "express";
-import type { AppContext } from "../app.js";
+import type { AppContext } from "../app-context.js";
 import { OUTCOME_LABELS } from "../domain/case-states.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { isIsoDate } from "../domain/dates.js";
