@@ -23,6 +23,7 @@ import { adminUsersRouter } from "./routes/admin-users.js";
 import { authRouter } from "./routes/auth.js";
 import { calendarRouter } from "./routes/calendar.js";
 import { casesRouter } from "./routes/cases.js";
+import { caseSectionsRouter } from "./routes/case-sections.js";
 import { publicRouter } from "./routes/public.js";
 import { projectRoot } from "./lib/project-root.js";
 import { settlementsRouter } from "./routes/settlements.js";
@@ -100,6 +101,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.use(calendarRouter(ctx));
   app.use(publicRouter(ctx));
   app.use(casesRouter(ctx));
+  app.use(caseSectionsRouter(ctx));
   app.use(settlementsRouter(ctx));
   app.use(taskForceRouter(ctx));
   app.use(blacklistRouter(ctx));

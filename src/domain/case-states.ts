@@ -67,32 +67,9 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   rejected: "不予受理",
 };
 
-export const MOVE_NAMES = [
-  "startMediation",
-  "mediationFailed",
-  "file",
-  "requestSupplement",
-  "supplementReceived",
-  "reject",
-  "redirect",
-  "withdraw",
-  "close",
-  "recordVisit",
-  "recordMediation",
-  "settleByMediation",
-  "recordPayment",
-  "issueOrder",
-  "enforce",
-  "issuePriorNotice",
-  "servePriorNotice",
-  "recordStatement",
-  "escalate",
-  "reopen",
-] as const;
-export type MoveName = (typeof MOVE_NAMES)[number];
-
-export interface Move {
-  name: MoveName;
+/** A row of the table of moves (`Move` once its name is known to be one of the table's). */
+interface MoveSpec {
+  name: string;
   label: string;
   from: readonly CaseState[];
   /** "same": work recorded without changing state; "previous": back to the state before closing. */
@@ -112,7 +89,7 @@ export interface Move {
 const INVESTIGATORS = ["inspector", "supervisor"] as const;
 const OPEN: readonly CaseState[] = ["received", "mediating", "awaiting_supplement", "filed"];
 
-export const MOVES: readonly Move[] = [
+const MOVE_TABLE = [
   { name: "startMediation", label: "启动快速调处", from: ["received"], to: "mediating", by: INVESTIGATORS, publicStep: "已启动快速调解" },
   {
     name: "mediationFailed",
@@ -243,7 +220,13 @@ export const MOVES: readonly Move[] = [
   },
   { name: "escalate", label: "提请多方合办", from: OPEN, to: "same", by: ["supervisor"], activity: true, publicStep: "已提请根治欠薪工作专班多部门联合办理" },
   { name: "reopen", label: "重新办理", from: ["closed"], to: "previous", by: ["supervisor"], noteLabel: "重新办理的理由", publicStep: "案件重新办理" },
-];
+] as const satisfies readonly MoveSpec[];
+
+export type MoveName = (typeof MOVE_TABLE)[number]["name"];
+export type Move = MoveSpec & { name: MoveName };
+/** The table of moves, in the order the case page offers them; MOVE_NAMES and MoveName follow from it. */
+export const MOVES: readonly Move[] = MOVE_TABLE;
+export const MOVE_NAMES: readonly MoveName[] = MOVES.map((m) => m.name);
 
 /** Where a move leaves the case. `previous` is the state the case was closed from. */
 export function targetState(move: Move, from: CaseState, closedFrom: CaseState | null): CaseState {
@@ -265,8 +248,36 @@ export function isBeforeAcceptance(state: CaseState): boolean {
   return state === "received" || state === "mediating" || state === "awaiting_supplement";
 }
 
+/**
+ * Whether mediation sessions, orders or payments can exist: 登记 and 待补正 are never reached again once a
+ * case was 快调 or 立案 (a reopened case returns to the state it was closed from), so a case in them has none.
+ */
+export function mayHaveSettlements(state: CaseState): boolean {
+  return state !== "received" && state !== "awaiting_supplement";
+}
+
+/** The timeline's words for what is recorded besides the moves of the table. */
+const OTHER_EVENT_LABELS: Record<string, string> = {
+  register: "登记",
+  assign: "分配承办",
+  extend: "延长期限",
+  evidence: "上传证据",
+  voidEvidence: "证据作废",
+  answerTask: "专班单位答复",
+  blacklist: "失信名单",
+};
+
+/** What the timeline calls a recorded event. */
+export function eventLabel(action: string): string {
+  return OTHER_EVENT_LABELS[action] ?? getMove(action)?.label ?? action;
+}
+
 export function isAwaitingSupplement(state: CaseState): boolean {
   return state === "awaiting_supplement";
+}
+
+export function isMediating(state: CaseState): boolean {
+  return state === "mediating";
 }
 
 export function isFiled(state: CaseState): boolean {

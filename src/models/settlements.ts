@@ -13,7 +13,7 @@ import { ValidationError } from "../domain/errors.js";
 import { mediationWindowProblem, settlementProblem } from "../domain/mediation.js";
 import { ENFORCEMENT_LABELS, compensationAmount, compensationRateProblem, outstandingFen, recoveryProblem } from "../domain/money.js";
 import { isBeforeAcceptance, type Outcome } from "../domain/case-states.js";
-import { abilitiesOn, transition, type CaseRow, type StoredFile } from "./cases.js";
+import { abilitiesOn, transition, workerNamesOf, type CaseRow, type StoredFile } from "./cases.js";
 import { orderOfCase } from "./orders.js";
 import { decisionProblem } from "../domain/prior-notice.js";
 import { outcomeProblem, type OutcomeRecord } from "../domain/outcomes.js";
@@ -319,7 +319,7 @@ export function closeCase(
       const mismatch = outcomeProblem(req.outcome, outcomeRecord(tx, c.id));
       if (mismatch) throw new ValidationError(mismatch);
       if (overClaimNote) assertMay(abilitiesOn(tx, c, req.actor), "noteOverClaim");
-      for (const w of tx.select().from(caseWorkers).where(eq(caseWorkers.caseId, c.id)).all()) {
+      for (const w of workerNamesOf(tx, c.id)) {
         const amount = recovered.get(w.id);
         if (amount === undefined) throw new ValidationError(`请填写${w.name}的追回金额`);
         const problem = recoveryProblem(w.claimedFen, amount, overClaimNote || null);

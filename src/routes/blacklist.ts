@@ -80,7 +80,7 @@ export function blacklistRouter(ctx: AppContext): Router {
   const proposalPage = (req: Request, res: Response, status: number, values: Record<string, string>, message: string | null) => {
     const caseId = Number(req.query.caseId ?? values.caseId);
     const orderId = Number(req.query.orderId ?? values.orderId);
-    const detail = getCaseDetail(db, caseId, viewerOf(res), { inspectorsReadAll: false });
+    const detail = getCaseDetail(db, caseId, { viewer: viewerOf(res), policy: { inspectorsReadAll: false }, page: null, now: now() });
     const order = orderDue(db, caseId, orderId);
     if (!order) throw new NotFoundError("指令书不存在。");
     assertMayPropose(db, viewerOf(res), caseId, res.locals.today);

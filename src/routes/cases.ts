@@ -19,6 +19,7 @@ import { PROVISIONAL_NOTE, caseClocks, clockHistory } from "../domain/clocks.js"
 import { loadCalendar } from "../models/calendar.js";
 import { actOnCase, caseIdOf, renderCasePage, requireCaseWork, viewerOf, type CaseProblem } from "../http/case-page.js";
 import {
+  abilitiesOn,
   addEvidence,
   assignInspectors,
   extendStatutoryDeadline,
@@ -32,17 +33,11 @@ import {
   voidEvidence,
 } from "../models/cases.js";
 import { listCases, remindersFor } from "../models/case-list.js";
-import { recordPersonalDataView } from "../models/personal-data-views.js";
+import { CASE_NOTICES, type CaseNoticeKind } from "../domain/legal-basis.js";
 import { inspectorFigures } from "../models/dashboard.js";
 import { recordSiteVisit } from "../models/site-visits.js";
 import { rejectComplaint } from "../models/rejections.js";
 import { parseVisitForm } from "../forms/visit-form.js";
-
-const NOTICES = {
-  rejection: { move: "reject", title: "不予受理通知书" },
-  supplement: { move: "requestSupplement", title: "告知补正通知书" },
-  redirect: { move: "redirect", title: "告知/移送通知书" },
-} as const;
 
 const caseId = caseIdOf;
 
@@ -273,9 +268,9 @@ export function casesRouter(ctx: AppContext): Router {
   });
 
   router.get("/cases/:id/evidence/:evidenceId", staff, (req, res) => {
-    const detail = getCaseDetail(db, caseId(req), viewerOf(res), policy);
-    if (!detail.abilities.openEvidence) throw new ForbiddenError("只读查询不能打开证据材料。");
-    const file = getEvidenceFile(db, detail.case.id, Number(req.params.evidenceId));
+    const c = getCaseRow(db, caseId(req));
+    if (!abilitiesOn(db, c, viewerOf(res), policy).openEvidence) throw new ForbiddenError("只读查询不能打开证据材料。");
+    const file = getEvidenceFile(db, c.id, Number(req.params.evidenceId));
     res.type(file.mimeType);
     res.attachment(file.originalName);
     res.sendFile(resolve(config.evidenceDir, file.storedName));
@@ -284,9 +279,8 @@ export function casesRouter(ctx: AppContext): Router {
   // ---- Printable documents ------------------------------------------------------------------
 
   router.get("/cases/:id/receipt", staff, (req, res) => {
-    const detail = getCaseDetail(db, caseId(req), viewerOf(res), policy);
+    const detail = getCaseDetail(db, caseId(req), { viewer: viewerOf(res), policy, page: "受理回执", now: now() });
     if (!detail.abilities.printDocuments) throw new ForbiddenError();
-    recordPersonalDataView(db, { caseId: detail.case.id, userId: viewerOf(res).id, page: "受理回执", now: now() });
     // The dates as the case page counts them, each marked 暂定 when an unpublished year is involved.
     const clocks = caseClocks({ ...detail.case, ...clockHistory(detail.events) }, loadCalendar(db), res.locals.today);
     const clock = (key: string) => clocks.find((k) => k.key === key)!;
@@ -303,8 +297,8 @@ export function casesRouter(ctx: AppContext): Router {
   });
 
   router.get("/cases/:id/notices/:kind", staff, (req, res) => {
-    const notice = NOTICES[req.params.kind as keyof typeof NOTICES];
-    const detail = getCaseDetail(db, caseId(req), viewerOf(res), policy);
+    const notice = CASE_NOTICES[req.params.kind as CaseNoticeKind];
+    const detail = getCaseDetail(db, caseId(req), { viewer: viewerOf(res), policy, page: null, now: now() });
     if (!detail.abilities.printDocuments) throw new ForbiddenError();
     const event = notice ? latestEvent(db, detail.case.id, notice.move) : undefined;
     if (!notice || !event) throw new ValidationError("该案件没有这份通知书。");

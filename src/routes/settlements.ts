@@ -16,13 +16,13 @@ import { keepUploads, rejectionMessage, toStoredFile, uploadedFiles } from "../h
 import { requireRole } from "../middleware/require-role.js";
 import { renderPageOrPartial } from "../http/render.js";
 import { compensationAmount, compensationPreview, outstandingFen } from "../domain/money.js";
-import { getCaseDetail, workersOfCase } from "../models/cases.js";
+import { getCaseDetail, workerNamesOf } from "../models/cases.js";
 import { closeCase, enforceOrder, issueOrder, moneySummary, recordMediation, recordPayment, settleByMediation, settlementsOf } from "../models/settlements.js";
 
 export function settlementsRouter(ctx: AppContext): Router {
   const { db, config, now } = ctx;
   const router = Router();
-  const workersOf = (id: number) => workersOfCase(db, id);
+  const workersOf = (id: number) => workerNamesOf(db, id);
   const investigators = [requireRole("inspector", "supervisor"), requireCaseWork(ctx)];
   const { upload } = ctx;
   const version = (body: unknown) => Number(formValues(body).version);
@@ -91,7 +91,7 @@ export function settlementsRouter(ctx: AppContext): Router {
 
   // The enforcement form computes 加付赔偿金 from the rate as it is typed (htmx); the same URL is a page too.
   router.get("/cases/:id/orders/:orderId/compensation", ...investigators, (req, res) => {
-    const detail = getCaseDetail(db, caseIdOf(req), viewerOf(res), { inspectorsReadAll: false });
+    const detail = getCaseDetail(db, caseIdOf(req), { viewer: viewerOf(res), policy: { inspectorsReadAll: false }, page: null, now: now() });
     const order = settlementsOf(db, detail.case.id).orders.find((o) => o.id === Number(req.params.orderId));
     if (!order) throw new NotFoundError("指令书不存在。");
     const data = { c: detail.case, order, ...compensationPreview(outstandingFen(order.items), Number(req.query.ratePercent)) };
@@ -166,7 +166,7 @@ export function settlementsRouter(ctx: AppContext): Router {
   // ---- Printable documents ------------------------------------------------------------------
 
   const workingDetail = (req: import("express").Request, res: import("express").Response) => {
-    const detail = getCaseDetail(db, caseIdOf(req), viewerOf(res), { inspectorsReadAll: config.inspectorsReadAll });
+    const detail = getCaseDetail(db, caseIdOf(req), { viewer: viewerOf(res), policy: { inspectorsReadAll: config.inspectorsReadAll }, page: null, now: now() });
     if (!detail.abilities.printDocuments) throw new ForbiddenError();
     return detail;
   };

@@ -37,6 +37,7 @@ GET /cases/new                                       | - + - - + - - -
 GET /cases/new/worker-row                            | - + - - + - - -
 POST /cases                                          | - + - - + - - -
 GET /cases/:id                                       | - + + - + - - -
+GET /cases/:id/sections/:key                         | - + + - + - - -
 POST /cases/:id/moves                                | - + + - + - - -
 POST /cases/:id/assign                               | - - - - + - - -
 POST /cases/:id/extend                               | - - - - + - - -
