@@ -36,7 +36,8 @@ const sqlite = db.$client;
 const pick = (state: string) =>
   sqlite
     .prepare(
-      `select c.id, c.lead_inspector_id as lead from cases c where c.state = ? and c.lead_inspector_id = (select id from users where username = 'inspector1')
+      `select c.id from cases c where c.state = ? and c.lead_inspector_id = (select id from users where username = 'inspector1')
+         and coalesce(c.second_inspector_id, 0) <> (select id from users where username = 'inspector3')
        order by (select count(*) from case_events e where e.case_id = c.id) desc limit 1`,
     )
     .get(state) as { id: number } | undefined;
@@ -44,7 +45,7 @@ const agents: Record<string, ReturnType<typeof request.agent>> = {};
 for (const [who, user] of [
   ["supervisor", "supervisor1"],
   ["lead inspector", "inspector1"],
-  ["other inspector (read-only)", "inspector2"],
+  ["other inspector (read-only)", "inspector3"],
 ] as const) {
   const agent = request.agent(app).set("Sec-Fetch-Site", "same-origin");
   await agent.post("/login").type("form").send({ username: user, password: DEMO_PASSWORD });
@@ -61,6 +62,7 @@ for (const state of ["received", "mediating", "awaiting_supplement", "filed", "c
     const res = await agent.get(`/cases/${c.id}`);
     const perView = reads;
     if (res.status !== 200) throw new Error(`${state} ${who}: ${res.status}`);
+    if (who.includes("read-only") !== res.text.includes("只读查询")) throw new Error(`${state} ${who}: not the access expected`);
     const started = performance.now();
     for (let i = 0; i < renders; i++) await agent.get(`/cases/${c.id}`);
     const ms = (performance.now() - started) / renders;

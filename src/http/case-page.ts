@@ -125,14 +125,14 @@ export function renderCasePage(ctx: AppContext, res: Response, id: number, statu
   const view = caseView(ctx, res, id, problem);
   const sections = applicableSections(view);
   const locals = pageLocals(view, problem);
-  if (only !== undefined) {
-    const s = sections.find((k) => k.key === only);
-    if (!s) throw new NotFoundError("案件页没有这一部分。");
-    res.vary("HX-Request");
-    return res.status(status).render(s.partial, { ...locals, ...s.load(ctx.db, view) });
-  }
   res.vary("HX-Request");
-  res.status(status).render("cases/show", { ...locals, sections: sections.map((s) => ({ key: s.key, partial: s.partial, locals: s.load(ctx.db, view) })) });
+  if (only === undefined) {
+    res.status(status).render("cases/show", { ...locals, sections: sections.map((s) => ({ key: s.key, partial: s.partial, locals: s.load(ctx.db, view) })) });
+    return;
+  }
+  const s = sections.find((k) => k.key === only);
+  if (!s) throw new NotFoundError("案件页没有这一部分。");
+  res.status(status).render(s.partial, { ...locals, ...s.load(ctx.db, view) });
 }
 
 /**
