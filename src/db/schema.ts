@@ -320,6 +320,23 @@ export const siteVisits = sqliteTable(
   (t) => [index("site_visits_case_idx").on(t.caseId)],
 );
 
+/** Telephone contacts with the employer (记录电话联系用人单位): when, who was reached, what was said. */
+export const employerPhoneContacts = sqliteTable(
+  "employer_phone_contacts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    contactedOn: text("contacted_on").notNull(),
+    personReached: text("person_reached").notNull(),
+    summary: text("summary").notNull(),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("employer_phone_contacts_case_idx").on(t.caseId)],
+);
+
 export const siteVisitInspectors = sqliteTable(
   "site_visit_inspectors",
   {

@@ -169,6 +169,15 @@ const MOVE_TABLE = [
     activity: true,
   },
   { name: "recordVisit", label: "记录现场检查", from: ["filed"], to: "same", by: INVESTIGATORS, activity: true, publicStep: "监察员已到用人单位现场检查" },
+  {
+    name: "recordPhoneContact",
+    label: "记录电话联系用人单位",
+    from: OPEN,
+    to: "same",
+    by: INVESTIGATORS,
+    activity: true,
+    publicStep: "监察员已电话联系用人单位",
+  },
   { name: "recordMediation", label: "记录调解", from: ["mediating", "filed"], to: "same", by: INVESTIGATORS, activity: true, publicStep: "已组织调解" },
   {
     name: "settleByMediation",

@@ -32,6 +32,7 @@ import { employerSection } from "../sections/employer.js";
 import { visitsSection } from "../sections/visits.js";
 import { evidenceSection } from "../sections/evidence.js";
 import { timelineSection } from "../sections/timeline.js";
+import { phoneContactsSection } from "../sections/phone-contacts.js";
 import { formState, type CaseProblem } from "./form-state.js";
 
 export type { CaseProblem };
@@ -49,6 +50,7 @@ export const CASE_SECTIONS: readonly CaseSection[] = [
   workersSection,
   employerSection,
   visitsSection,
+  phoneContactsSection,
   evidenceSection,
   timelineSection,
 ];

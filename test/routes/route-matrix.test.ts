@@ -44,6 +44,7 @@ POST /cases/:id/extend                               | - - - - + - - -
 POST /cases/:id/evidence                             | - + + - + - - -
 POST /cases/:id/evidence/:evidenceId/void            | - - + - + - - -
 POST /cases/:id/visits                               | - - + - + - - -
+POST /cases/:id/phone-contacts                       | - - + - + - - -
 GET /cases/:id/evidence/:evidenceId                  | - + + - + - - -
 GET /cases/:id/receipt                               | - + + - + - - -
 GET /cases/:id/notices/:kind                         | - + + - + - - -
