@@ -29,7 +29,9 @@ import { addDays, isIsoDate, shanghaiDate, yearOf, type IsoDate } from "../domai
 import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { idNumberProblem } from "../domain/identifiers.js";
 import type { WorkingCalendar } from "../domain/working-days.js";
+import { maskIdNumber } from "../domain/masking.js";
 import { recordAudit } from "./audit.js";
+import { recordPersonalDataView } from "./personal-data-views.js";
 import { abilitiesOn, addEvent, getCaseRow } from "./cases.js";
 import { nextDocumentNumber } from "./document-numbers.js";
 
@@ -333,7 +335,20 @@ export function reverseEarlyRemoval(db: Db, req: Req & { reason: string }): void
 
 // ---- Reading ---------------------------------------------------------------------------------
 
-export function getProceeding(db: Db, id: number) {
+/** Who reads a proceeding, and on which page (the personal-data log's name for it; null: a page that prints the persons masked). */
+export interface ProceedingReader {
+  viewer: Viewer;
+  today: IsoDate;
+  now: Date;
+  page: string | null;
+}
+
+/**
+ * One proceeding with its persons, and what this reader may do on it. The persons' ID numbers come unmasked
+ * only to the people working the case, on a page that shows them, and each such read is recorded
+ * (docs/rules.md §失信联合惩戒名单); everyone else gets them masked.
+ */
+export function getProceeding(db: Db, id: number, reader: ProceedingReader) {
   const row = db
     .select({
       p: blacklistProceedings,
@@ -352,6 +367,9 @@ export function getProceeding(db: Db, id: number) {
     .get();
   if (!row) throw new NotFoundError("失信名单程序不存在。");
   const persons = db.select().from(blacklistPersons).where(eq(blacklistPersons.proceedingId, id)).orderBy(asc(blacklistPersons.id)).all();
+  const abilities = blacklistAbilitiesOn(db, reader.viewer, row.p.caseId, proceedingFacts(row.p, row.payBy), reader.today);
+  const full = abilities.work && reader.page !== null;
+  if (full && persons.length) recordPersonalDataView(db, { caseId: row.p.caseId, userId: reader.viewer.id, page: reader.page!, now: reader.now });
   return {
     ...row.p,
     caseNumber: row.caseNumber,
@@ -359,7 +377,8 @@ export function getProceeding(db: Db, id: number) {
     orderIssuedOn: row.orderIssuedOn,
     payBy: row.payBy,
     proposer: row.proposer,
-    persons,
+    persons: full ? persons : persons.map((x) => ({ ...x, idNumber: maskIdNumber(x.idNumber) })),
+    abilities,
   };
 }
 
@@ -414,10 +433,11 @@ const publicColumns = {
   removalKind: blacklistProceedings.removalKind,
 };
 
+/** The listed persons of public entries: names and roles, ID numbers always masked (第45号令: publication fields). */
 function withPersons<T extends { id: number }>(db: Db, rows: T[]) {
   const persons = rows.length
     ? db
-        .select()
+        .select({ proceedingId: blacklistPersons.proceedingId, role: blacklistPersons.role, name: blacklistPersons.name, idNumber: blacklistPersons.idNumber })
         .from(blacklistPersons)
         .where(
           inArray(
@@ -428,7 +448,10 @@ function withPersons<T extends { id: number }>(db: Db, rows: T[]) {
         .orderBy(asc(blacklistPersons.id))
         .all()
     : [];
-  return rows.map((r) => ({ ...r, persons: persons.filter((p) => p.proceedingId === r.id) }));
+  return rows.map((r) => ({
+    ...r,
+    persons: persons.filter((p) => p.proceedingId === r.id).map((p) => ({ role: p.role, name: p.name, idNumber: maskIdNumber(p.idNumber) })),
+  }));
 }
 
 /**

@@ -18,14 +18,11 @@ import {
 } from "../domain/blacklist.js";
 import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
-import { maskIdNumber } from "../domain/masking.js";
-import { recordPersonalDataView } from "../models/personal-data-views.js";
 import { checked, parseProposal, PERSON_ROWS, textField } from "../forms/blacklist-form.js";
 import { formValues, valid } from "../forms/form.js";
 import { viewerOf } from "../http/case-page.js";
 import { requireRole } from "../middleware/require-role.js";
 import {
-  blacklistAbilitiesOn,
   answerObjection,
   assertMayPropose,
   applyEarlyRemoval,
@@ -122,16 +119,13 @@ export function blacklistRouter(ctx: AppContext): Router {
   const showPage = (res: Response, id: number, status = 200, problem: { form: string; message: string; values: Record<string, string> } | null = null) => {
     const today = res.locals.today;
     const cal = loadCalendar(db);
-    const p = getProceeding(db, id);
+    // The persons' ID numbers come masked unless the viewer works the case (getProceeding records the view).
+    const p = getProceeding(db, id, { viewer: viewerOf(res), today, now: now(), page: "失信名单提请" });
     const f = proceedingFacts(p, p.payBy);
-    const viewer = viewerOf(res);
-    const can = blacklistAbilitiesOn(db, viewer, p.caseId, f, today);
-    // Only the people working the case see the listed persons' ID numbers in full (docs/rules.md).
-    const seesIds = can.work;
-    if (seesIds && p.persons.length) recordPersonalDataView(db, { caseId: p.caseId, userId: viewer.id, page: "失信名单提请", now: now() });
+    const can = p.abilities;
     res.status(status).render("blacklist/show", {
       ...labels,
-      p: { ...p, persons: p.persons.map((x) => ({ ...x, idNumber: seesIds ? x.idNumber : maskIdNumber(x.idNumber) })) },
+      p,
       can,
       hasSteps: Object.entries(can).some(([step, allowed]) => allowed && step !== "view" && step !== "work" && step !== "propose"),
       clocks: proceedingClocks(f, today, cal),
@@ -200,24 +194,24 @@ export function blacklistRouter(ctx: AppContext): Router {
 
   // ---- Printable documents ------------------------------------------------------------------
 
-  const documentOf = (req: Request, res: Response) => {
-    const p = getProceeding(db, idOf(req));
-    if (!blacklistAbilitiesOn(db, viewerOf(res), p.caseId, proceedingFacts(p, p.payBy), res.locals.today).work)
-      throw new ForbiddenError("只有承办本案的监察员或科长可以打印本程序的文书。");
+  // `page`: the document's name in the personal-data log, or null for one printed with the ID numbers masked.
+  const documentOf = (req: Request, res: Response, page: string | null) => {
+    const p = getProceeding(db, idOf(req), { viewer: viewerOf(res), today: res.locals.today, now: now(), page });
+    if (!p.abilities.work) throw new ForbiddenError("只有承办本案的监察员或科长可以打印本程序的文书。");
     return p;
   };
 
   router.get("/blacklist/:id/notice", staff, (req, res) => {
-    const p = documentOf(req, res);
+    const p = documentOf(req, res, "失信名单告知书");
     if (!p.noticeNumber) throw new NotFoundError("提请尚未审批，没有告知书。");
     res.render("blacklist/notice", { ...labels, p });
   });
 
   router.get("/blacklist/:id/decision", staff, (req, res) => {
-    const p = documentOf(req, res);
-    if (!p.decisionNumber) throw new NotFoundError("尚未作出列入决定。");
     // The decision is published with the entry: ID numbers are masked on it too.
-    res.render("blacklist/decision", { ...labels, p: { ...p, persons: p.persons.map((x) => ({ ...x, idNumber: maskIdNumber(x.idNumber) })) } });
+    const p = documentOf(req, res, null);
+    if (!p.decisionNumber) throw new NotFoundError("尚未作出列入决定。");
+    res.render("blacklist/decision", { ...labels, p });
   });
 
   return router;
