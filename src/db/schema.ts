@@ -150,7 +150,9 @@ export const cases = sqliteTable(
     /**
      * The due date of the case's most urgent running clock (the earliest one), null once closed: what the
      * workbench sorts and filters by, through the partial indexes below. The acceptance clock runs only
-     * before the decision and is paused while 待补正 (docs/rules.md).
+     * before the decision and is paused while 待补正 (docs/rules.md). The states are CLOCK_RUNS_IN's
+     * (domain/case-states.ts), written out because a generated column's SQL is fixed in the migration;
+     * test/models/urgent-columns.test.ts compares both columns with caseClocks/mostUrgent in every state.
      */
     urgentDueOn: text("urgent_due_on").generatedAlwaysAs(
       sql`(case when state in ('received', 'mediating') then min(acceptance_due_on, target_due_on)

@@ -23,6 +23,30 @@ import type { Role } from "./roles.js";
 export const CASE_STATES = ["received", "mediating", "awaiting_supplement", "filed", "closed"] as const;
 export type CaseState = (typeof CASE_STATES)[number];
 
+// The groups of states, once: models turn them into SQL with src/models/state-sql.ts, never by restating them.
+
+/** Every state but 已结案. */
+export const OPEN_STATES: readonly CaseState[] = ["received", "mediating", "awaiting_supplement", "filed"];
+export const CLOSED_STATES: readonly CaseState[] = ["closed"];
+/** 快调: the states in which fast mediation is under way. */
+export const MEDIATING_STATES: readonly CaseState[] = ["mediating"];
+/** Before the decision on acceptance: the acceptance clock applies (running, or paused while 待补正). */
+export const BEFORE_ACCEPTANCE_STATES: readonly CaseState[] = ["received", "mediating", "awaiting_supplement"];
+export const AWAITING_SUPPLEMENT_STATES: readonly CaseState[] = ["awaiting_supplement"];
+export const FILED_STATES: readonly CaseState[] = ["filed"];
+
+/**
+ * Where each case clock runs, neither stopped nor paused (docs/rules.md §Clocks): acceptance until the
+ * decision on acceptance and not while 待补正; the 8-day target while the case is open; the statutory clock
+ * while it is filed. The stored urgent_due_on/urgent_clock columns (src/db/schema.ts) follow the same table
+ * (test/models/urgent-columns.test.ts).
+ */
+export const CLOCK_RUNS_IN: Record<"acceptance" | "target" | "statutory", readonly CaseState[]> = {
+  acceptance: BEFORE_ACCEPTANCE_STATES.filter((s) => !AWAITING_SUPPLEMENT_STATES.includes(s)),
+  target: OPEN_STATES,
+  statutory: FILED_STATES,
+};
+
 export const STATE_LABELS: Record<CaseState, string> = {
   received: "已登记",
   mediating: "快速调处中",
@@ -87,7 +111,6 @@ interface MoveSpec {
 
 /** Moves made by the people investigating: the assigned inspectors and the supervisor. */
 const INVESTIGATORS = ["inspector", "supervisor"] as const;
-const OPEN: readonly CaseState[] = ["received", "mediating", "awaiting_supplement", "filed"];
 
 const MOVE_TABLE = [
   { name: "startMediation", label: "启动快速调处", from: ["received"], to: "mediating", by: INVESTIGATORS, publicStep: "已启动快速调解" },
@@ -141,7 +164,7 @@ const MOVE_TABLE = [
   {
     name: "withdraw",
     label: "投诉人撤回",
-    from: OPEN,
+    from: OPEN_STATES,
     to: "closed",
     by: ["clerk", ...INVESTIGATORS],
     outcomes: ["withdrawn"],
@@ -172,7 +195,7 @@ const MOVE_TABLE = [
   {
     name: "recordPhoneContact",
     label: "记录电话联系用人单位",
-    from: OPEN,
+    from: OPEN_STATES,
     to: "same",
     by: INVESTIGATORS,
     activity: true,
@@ -227,7 +250,15 @@ const MOVE_TABLE = [
     activity: true,
     publicStep: "已听取用人单位陈述申辩",
   },
-  { name: "escalate", label: "提请多方合办", from: OPEN, to: "same", by: ["supervisor"], activity: true, publicStep: "已提请根治欠薪工作专班多部门联合办理" },
+  {
+    name: "escalate",
+    label: "提请多方合办",
+    from: OPEN_STATES,
+    to: "same",
+    by: ["supervisor"],
+    activity: true,
+    publicStep: "已提请根治欠薪工作专班多部门联合办理",
+  },
   { name: "reopen", label: "重新办理", from: ["closed"], to: "previous", by: ["supervisor"], noteLabel: "重新办理的理由", publicStep: "案件重新办理" },
 ] as const satisfies readonly MoveSpec[];
 
@@ -249,12 +280,12 @@ export class InvalidMoveError extends DomainError {
 }
 
 export function isOpen(state: CaseState): boolean {
-  return state !== "closed";
+  return OPEN_STATES.includes(state);
 }
 
 /** Before a decision on acceptance: the acceptance clock applies. */
 export function isBeforeAcceptance(state: CaseState): boolean {
-  return state === "received" || state === "mediating" || state === "awaiting_supplement";
+  return BEFORE_ACCEPTANCE_STATES.includes(state);
 }
 
 /**
@@ -282,15 +313,15 @@ export function eventLabel(action: string): string {
 }
 
 export function isAwaitingSupplement(state: CaseState): boolean {
-  return state === "awaiting_supplement";
+  return AWAITING_SUPPLEMENT_STATES.includes(state);
 }
 
 export function isMediating(state: CaseState): boolean {
-  return state === "mediating";
+  return MEDIATING_STATES.includes(state);
 }
 
 export function isFiled(state: CaseState): boolean {
-  return state === "filed";
+  return FILED_STATES.includes(state);
 }
 
 export function getMove(name: string): Move | undefined {
