@@ -455,9 +455,9 @@ export function inspectorWorkloads(db: Db): readonly { id: number; displayName: 
 
 export function assignInspectors(db: Db, req: { caseId: number; leadId: number; secondId: number | null; version: number; actor: Viewer; now: Date }): void {
   const inspectors = new Map(inspectorWorkloads(db).map((i) => [i.id, i.displayName]));
-  if (!inspectors.has(req.leadId)) throw new ValidationError("请选择在岗的主办监察员");
-  if (req.secondId !== null && !inspectors.has(req.secondId)) throw new ValidationError("请选择在岗的协办监察员");
-  if (req.secondId === req.leadId) throw new ValidationError("主办和协办不能是同一名监察员");
+  if (!inspectors.has(req.leadId)) throw new ValidationError("请选择在岗的主办监察员", "leadId");
+  if (req.secondId !== null && !inspectors.has(req.secondId)) throw new ValidationError("请选择在岗的协办监察员", "secondId");
+  if (req.secondId === req.leadId) throw new ValidationError("主办和协办不能是同一名监察员", "secondId");
   db.transaction((tx) => {
     const c = getCaseRow(tx, req.caseId);
     if (!isOpen(c.state)) throw new ValidationError("已结案的案件不能再分配。");
@@ -478,7 +478,7 @@ export function assignInspectors(db: Db, req: { caseId: number; leadId: number; 
 /** 劳动保障监察条例 第十七条: extended once, by 30 working days, with approval. */
 export function extendStatutoryDeadline(db: Db, req: { caseId: number; reason: string; version: number; actor: Viewer; now: Date }): void {
   const reason = req.reason.trim();
-  if (!reason) throw new ValidationError("请填写延期理由");
+  if (!reason) throw new ValidationError("请填写延期理由", "reason");
   const calendar = loadCalendar(db);
   db.transaction((tx) => {
     const c = getCaseRow(tx, req.caseId);

@@ -219,7 +219,7 @@ export function casesRouter(ctx: AppContext): Router {
     const files = uploadedFiles(req);
     const rejected = rejectionMessage(files, config.evidenceMaxBytes);
     const problem = rejected ?? (files.length === 0 ? "请选择要上传的文件" : null);
-    if (problem) return showCase(res, caseId(req), 422, { message: problem, form: "evidence" });
+    if (problem) return showCase(res, caseId(req), 422, { message: problem, form: "evidence", errors: { evidence: problem }, values: formValues(req.body) });
     await act(req, res, "evidence", () => {
       addEvidence(db, {
         caseId: caseId(req),
@@ -255,12 +255,15 @@ export function casesRouter(ctx: AppContext): Router {
       return showCase(res, c.id, status, { message: message + reselect, form: "visit", errors, values: { ...formValues(req.body), inspectorIds: team } });
     };
     if (!form.ok) return refuse(Object.values(form.errors).join("；"), 422, form.errors);
-    if (rejected) return refuse(rejected);
+    if (rejected) return refuse(rejected, 422, { recordings: rejected });
     const v = formValues(req.body);
     try {
       recordSiteVisit(db, { caseId: c.id, version: Number(v.version), ...form.value, recordings: files.map(toStoredFile), actor: viewerOf(res), now: now() });
     } catch (err) {
-      if (err instanceof DomainError && !(err instanceof ForbiddenError)) return refuse(err.message, err instanceof ValidationError ? 422 : err.status);
+      if (err instanceof DomainError && !(err instanceof ForbiddenError)) {
+        const field = err instanceof ValidationError && err.field ? { [err.field]: err.message } : {};
+        return refuse(err.message, err instanceof ValidationError ? 422 : err.status, field);
+      }
       throw err;
     }
     keepUploads(req, files);

@@ -61,7 +61,8 @@ export function settlementsRouter(ctx: AppContext): Router {
   router.post("/cases/:id/payments", ...investigators, upload.array("proof", 1), async (req, res) => {
     const files = uploadedFiles(req);
     const rejected = rejectionMessage(files, config.evidenceMaxBytes);
-    if (rejected) return renderCasePage(ctx, res, caseIdOf(req), 422, { message: rejected, form: "payment", values: formValues(req.body) });
+    if (rejected)
+      return renderCasePage(ctx, res, caseIdOf(req), 422, { message: rejected, form: "payment", errors: { proof: rejected }, values: formValues(req.body) });
     await actOnCase(ctx, req, res, "payment", () => {
       const proof = files[0] ? toStoredFile(files[0]) : null;
       recordPayment(db, {
@@ -104,7 +105,7 @@ export function settlementsRouter(ctx: AppContext): Router {
     actOnCase(ctx, req, res, `prior-notice-${req.params.orderId}`, () => {
       const v = formValues(req.body);
       const kind = v.kind === "decision" ? "decision" : v.kind === "compensation" ? "compensation" : null;
-      if (!kind) throw new ValidationError("请选择拟作出的处理决定");
+      if (!kind) throw new ValidationError("请选择拟作出的处理决定", "kind");
       const input = { kind, facts: v.facts ?? "", grounds: v.grounds ?? "", ratePercent: kind === "compensation" ? Number(v.ratePercent) : null } as const;
       issuePriorNotice(db, {
         caseId: caseIdOf(req),
@@ -121,7 +122,7 @@ export function settlementsRouter(ctx: AppContext): Router {
   router.post("/cases/:id/prior-notices/:noticeId/service", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, `prior-notice-service-${req.params.noticeId}`, () => {
       const v = formValues(req.body);
-      if (!isIsoDate(v.servedOn)) throw new ValidationError("送达日期应为有效日期");
+      if (!isIsoDate(v.servedOn)) throw new ValidationError("送达日期应为有效日期", "servedOn");
       servePriorNotice(db, {
         caseId: caseIdOf(req),
         noticeId: Number(req.params.noticeId),
