@@ -1,6 +1,6 @@
 /** The login throttle's state, kept in the database so a restart does not clear it (rules in domain/login-backoff.ts). */
 import { createHash } from "node:crypto";
-import { eq, lt } from "drizzle-orm";
+import { count, eq, gte, lt } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { loginThrottles } from "../db/schema.js";
 import { FORGET_AFTER_MS, waitAfterFailures } from "../domain/login-backoff.js";
@@ -38,4 +38,10 @@ export function clearLoginFailures(db: Db, username: string, address: string): v
   db.delete(loginThrottles)
     .where(eq(loginThrottles.key, keyOf(username, address)))
     .run();
+}
+
+/** Username–address pairs with a wrong password in the last day (older ones are forgotten), for the admin's health view: through the last-failure index. */
+export function failingLoginPairs(db: Db, now: Date): number {
+  const since = new Date(now.getTime() - FORGET_AFTER_MS);
+  return db.select({ n: count() }).from(loginThrottles).where(gte(loginThrottles.lastFailureAt, since)).get()!.n;
 }

@@ -11,6 +11,7 @@ import {
   decisionDeadline,
   earlyRemovalEligibleOn,
   effectiveRemoval,
+  isPending,
   objectionDeadline,
   proceedingClocks,
   unpaidOf,
@@ -133,7 +134,8 @@ export function blacklistRouter(ctx: AppContext): Router {
       due: {
         objection: p.noticeServedOn ? objectionDeadline(p.noticeServedOn, cal) : null,
         verification: p.objectionOn ? verificationDeadline(p.objectionOn, cal) : null,
-        decision: decisionDeadline(p.payBy, p.decisionExtended, cal),
+        // The decision's deadline runs only while the proceeding awaits it (isPending, docs/rules.md).
+        decision: isPending(p.stage) ? decisionDeadline(p.payBy, p.decisionExtended, cal) : null,
         earlyEligible: p.earlyCorrectedOn ? earlyRemovalEligibleOn(p.earlyCorrectedOn) : null,
       },
       history: listAudit(db, `blacklist:${id}`),

@@ -15,7 +15,7 @@ import { actOnCase, caseIdOf, renderCasePage, requireCaseWork, viewerOf } from "
 import { keepUploads, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
 import { renderPageOrPartial } from "../http/render.js";
-import { compensationAmount, compensationPreview, outstandingFen } from "../domain/money.js";
+import { MAX_COMPENSATION_RATE, MIN_COMPENSATION_RATE, compensationAmount, compensationPreview, outstandingFen } from "../domain/money.js";
 import { getCaseDetail, workerNamesOf } from "../models/cases.js";
 import { closeCase, enforceOrder, issueOrder, moneySummary, recordMediation, recordPayment, settleByMediation, settlementsOf } from "../models/settlements.js";
 
@@ -95,7 +95,12 @@ export function settlementsRouter(ctx: AppContext): Router {
     const detail = getCaseDetail(db, caseIdOf(req), { viewer: viewerOf(res), policy: { inspectorsReadAll: false }, page: null, now: now() });
     const order = settlementsOf(db, detail.case.id).orders.find((o) => o.id === Number(req.params.orderId));
     if (!order) throw new NotFoundError("指令书不存在。");
-    const data = { c: detail.case, order, ...compensationPreview(outstandingFen(order.items), Number(req.query.ratePercent)) };
+    const data = {
+      c: detail.case,
+      order,
+      compensationRange: [MIN_COMPENSATION_RATE, MAX_COMPENSATION_RATE],
+      ...compensationPreview(outstandingFen(order.items), Number(req.query.ratePercent)),
+    };
     renderPageOrPartial(res, "settlements/compensation", "settlements/_compensation", data);
   });
 
@@ -186,6 +191,7 @@ export function settlementsRouter(ctx: AppContext): Router {
     const order = settlementsOf(db, detail.case.id).orders.find((o) => o.id === Number(req.params.orderId));
     if (!order) throw new NotFoundError("指令书不存在。");
     res.render("settlements/order", {
+      compensationRange: [MIN_COMPENSATION_RATE, MAX_COMPENSATION_RATE],
       ...detail,
       c: detail.case,
       order,
