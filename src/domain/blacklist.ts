@@ -310,7 +310,7 @@ export function mayTakeStep(viewer: BlacklistViewer, step: keyof BlacklistAbilit
 /**
  * Proposing, and recording what the parties did (service, objection, payment, application), is for the
  * inspectors working the case and supervisors; approving, answering, deciding and removing is for
- * supervisors (DESIGN.md §1). `p` is null when no proceeding exists yet (may this viewer propose?).
+ * supervisors (docs/rules.md §失信联合惩戒名单). `p` is null when no proceeding exists yet (may this viewer propose?).
  */
 export function blacklistAbilities(viewer: BlacklistViewer, p: ProceedingFacts | null, today: IsoDate): BlacklistAbilities {
   const supervisor = isSupervisor(viewer);

@@ -1,5 +1,5 @@
 /**
- * The life of a case (docs/rules.md §States) — the one place that knows the states, the moves between them and who
+ * The life of a case (docs/rules.md §Who may do what) — the one place that knows the states, the moves between them and who
  * may make each move. Nobody compares state strings outside this module.
  *
  * - 登记 received: within 5 working days the bureau files it (受理立案), asks for a supplement (告知补正),

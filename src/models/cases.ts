@@ -204,7 +204,7 @@ export interface CaseReader {
 /**
  * Everything the case page shows, for a viewer allowed to see the case (full or masked). The workers' ID
  * numbers and phones come unmasked only to the people working the case (access `full`), and each such read
- * is recorded (个人信息保护法 第五十一条; docs/rules.md §个人信息); everyone else gets them masked. This is the
+ * is recorded (个人信息保护法 第五十一条; docs/rules.md §Other modules); everyone else gets them masked. This is the
  * one read of workers' personal data for pages (test/models/personal-data-reads.test.ts).
  */
 export function getCaseDetail(db: Db, id: number, reader: CaseReader) {
