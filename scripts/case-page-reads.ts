@@ -1,7 +1,8 @@
 /**
  * `npx tsx scripts/case-page-reads.ts [--renders 200]`: the case page's SQL reads per view, by state and by
  * viewer, on the demo database (one case per state: the one with the most rows), and the time to render each
- * of them `--renders` times in-process. Every statement better-sqlite3 runs for one GET is counted.
+ * of them `--renders` times in-process (templates cached, as in production). Every statement better-sqlite3
+ * runs for one GET is counted, the session's own included.
  */
 import request from "supertest";
 import { createApp } from "../src/app.js";
@@ -20,6 +21,7 @@ const db = openDb(":memory:");
 migrateDb(db);
 await seed(db, config, now);
 const app = createApp({ db, config, now: () => now });
+app.enable("view cache"); // compiled templates kept, as Express does in production
 
 // Count every statement run: better-sqlite3's Statement methods that execute.
 let reads = 0;

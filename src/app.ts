@@ -12,6 +12,7 @@ import { maskPersonalDataIn } from "./domain/masking.js";
 import { errorHandler, notFoundHandler } from "./http/errors.js";
 import { createUpload } from "./http/uploads.js";
 import { navFor } from "./http/nav.js";
+import { field } from "./http/field.js";
 import { viewHelpers } from "./lib/format.js";
 import { logger } from "./lib/logger.js";
 import { csrfProtection } from "./middleware/csrf.js";
@@ -57,7 +58,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   // Pages are built per request (and carry the session's form token): hashing each body for an ETag costs
   // more than it saves. Static files keep theirs (express.static).
   app.set("etag", false);
-  Object.assign(app.locals, viewHelpers, { htmxVersion: HTMX_VERSION, bureau: ctx.config.bureau, authority: ctx.config.authority });
+  Object.assign(app.locals, viewHelpers, { field, htmxVersion: HTMX_VERSION, bureau: ctx.config.bureau, authority: ctx.config.authority });
 
   app.use(
     helmet({
