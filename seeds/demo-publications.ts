@@ -63,7 +63,9 @@ export function seedDemoPublications(db: Db, now: Date, config: Config): void {
   const second = getUserByUsername(db, "inspector2")!.id;
   const at = (date: IsoDate) => new Date(`${date}T10:00:00+08:00`);
   const workday = (from: IsoDate, n: number) => calendar.addWorkingDays(from, n).date;
-  const versionOf = (pid: number) => getProceeding(db, pid).version;
+  /** The proceeding as its supervisor sees it (the persons masked: the seed records no view). */
+  const proceeding = (pid: number) => getProceeding(db, pid, { viewer: supervisor, today, now, page: null });
+  const versionOf = (pid: number) => proceeding(pid).version;
 
   DEMOS.forEach((d, k) => {
     const payBy = addDays(today, -d.daysAgo);
@@ -125,7 +127,7 @@ export function seedDemoPublications(db: Db, now: Date, config: Config): void {
     approveProposal(db, { id: pid, version: versionOf(pid), numberPrefix: bureau.blacklistNoticePrefix, actor: supervisor, now: at(workday(payBy, 2)) });
     const servedOn = workday(payBy, 3);
     // Every party is served on its own: the employer at its office, each person in hand.
-    for (const party of getProceeding(db, pid).parties) {
+    for (const party of proceeding(pid).parties) {
       const receiver = party.key === EMPLOYER_PARTY ? `${persons[0]!.name}（法定代表人）` : "本人";
       recordService(db, {
         id: pid,
@@ -149,7 +151,7 @@ export function seedDemoPublications(db: Db, now: Date, config: Config): void {
       now: at(decidedOn),
     });
     const decisionServedOn = workday(decidedOn, 1);
-    for (const party of getProceeding(db, pid).parties) {
+    for (const party of proceeding(pid).parties) {
       const input = { ...handedOver, receiver: party.key === EMPLOYER_PARTY ? `${persons[0]!.name}（法定代表人）` : "本人", servedOn: decisionServedOn };
       recordDecisionService(db, { id: pid, version: versionOf(pid), partyKey: party.key, input, actor: supervisor, now: at(decisionServedOn) });
     }

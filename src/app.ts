@@ -4,6 +4,7 @@ import { createRequire } from "node:module";
 import { join } from "node:path";
 import express from "express";
 import helmet from "helmet";
+import type { AppContext } from "./app-context.js";
 import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import { shanghaiDate } from "./domain/dates.js";
@@ -12,6 +13,7 @@ import { parseQuery, stripControlCharacters } from "./http/control-characters.js
 import { errorHandler, notFoundHandler } from "./http/errors.js";
 import { createUpload } from "./http/uploads.js";
 import { navFor } from "./http/nav.js";
+import { field } from "./http/field.js";
 import { viewHelpers } from "./lib/format.js";
 import { logger } from "./lib/logger.js";
 import { csrfProtection } from "./middleware/csrf.js";
@@ -23,6 +25,7 @@ import { adminUsersRouter } from "./routes/admin-users.js";
 import { authRouter } from "./routes/auth.js";
 import { calendarRouter } from "./routes/calendar.js";
 import { casesRouter } from "./routes/cases.js";
+import { caseSectionsRouter } from "./routes/case-sections.js";
 import { publicRouter } from "./routes/public.js";
 import { projectRoot } from "./lib/project-root.js";
 import { settlementsRouter } from "./routes/settlements.js";
@@ -35,15 +38,6 @@ import { violationsRouter } from "./routes/violations.js";
 import { employersRouter } from "./routes/employers.js";
 import { dashboardRouter } from "./routes/dashboard.js";
 import { exportsRouter } from "./routes/exports.js";
-
-export interface AppContext {
-  db: Db;
-  config: Config;
-  /** The clock; tests pass a fixed one. */
-  now: () => Date;
-  /** Multipart uploads streamed to the evidence directory (one instance for every router). */
-  upload: ReturnType<typeof createUpload>;
-}
 
 const root = projectRoot;
 const require = createRequire(import.meta.url);
@@ -65,7 +59,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   // Pages are built per request (and carry the session's form token): hashing each body for an ETag costs
   // more than it saves. Static files keep theirs (express.static).
   app.set("etag", false);
-  Object.assign(app.locals, viewHelpers, { htmxVersion: HTMX_VERSION, bureau: ctx.config.bureau, authority: ctx.config.authority });
+  Object.assign(app.locals, viewHelpers, { field, htmxVersion: HTMX_VERSION, bureau: ctx.config.bureau, authority: ctx.config.authority });
 
   app.use(
     helmet({
@@ -111,6 +105,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.use(calendarRouter(ctx));
   app.use(publicRouter(ctx));
   app.use(casesRouter(ctx));
+  app.use(caseSectionsRouter(ctx));
   app.use(settlementsRouter(ctx));
   app.use(taskForceRouter(ctx));
   app.use(blacklistRouter(ctx));

@@ -1,7 +1,7 @@
 /**
  * The suite's log lines go to files (test/setup.ts points the logger at them); when every test file has
  * run, each line is scanned for ID numbers and phone numbers. One found fails the run: logs never carry
- * personal data (docs/rules.md "Personal data").
+ * personal data (docs/rules.md "Other modules").
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";

@@ -185,3 +185,16 @@ export async function workedCase(t: TestApp, opts: { to?: "received" | "mediatin
   }[];
   return { id, version, workers, supervisor };
 }
+
+/** Every route the app answers, as "METHOD /path". */
+export function appRoutes(app: Express): string[] {
+  const found: string[] = [];
+  const walk = (stack: { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: unknown[] } }[]) => {
+    for (const layer of stack) {
+      if (layer.route) for (const method of Object.keys(layer.route.methods)) found.push(`${method.toUpperCase()} ${layer.route.path}`);
+      else if (layer.handle?.stack) walk(layer.handle.stack as typeof stack);
+    }
+  };
+  walk((app as unknown as { router: { stack: Parameters<typeof walk>[0] } }).router.stack);
+  return found;
+}

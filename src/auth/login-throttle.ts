@@ -1,14 +1,15 @@
 /** The login throttle's state, kept in the database so a restart does not clear it (rules in domain/login-backoff.ts). */
 import { createHash } from "node:crypto";
-import { eq, lt } from "drizzle-orm";
+import { and, count, eq, gte, lt, notLike } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client.js";
 import { loginKnownAddresses, loginThrottles } from "../db/schema.js";
 import { ACCOUNT_FREE_FAILURES, FORGET_AFTER_MS, FREE_FAILURES, KNOWN_ADDRESS_DAYS, waitAfterFailures } from "../domain/login-backoff.js";
 
 /** Hashed: whatever was typed as a username (a phone number, say) is not kept in the table. */
 const keyOf = (username: string, address: string) => createHash("sha256").update(`${username.trim().toLowerCase()}\u0000${address}`).digest("hex");
-/** The account as a whole, whatever the address (no address is `*`). */
-const accountKey = (username: string) => keyOf(username, "*");
+/** The account as a whole, whatever the address: its own prefix keeps it apart from the pairs. */
+const ACCOUNT_PREFIX = "account:";
+const accountKey = (username: string) => `${ACCOUNT_PREFIX}${keyOf(username, "*")}`;
 
 function lockedUntil(db: DbOrTx, key: string, now: Date): Date | null {
   const row = db.select().from(loginThrottles).where(eq(loginThrottles.key, key)).get();
@@ -71,4 +72,14 @@ export function clearLoginFailures(db: Db, username: string, address: string, no
       .onConflictDoUpdate({ target: loginKnownAddresses.key, set: { lastLoginAt: now } })
       .run();
   });
+}
+
+/** Username–address pairs with a wrong password in the last day (older ones are forgotten), for the admin's health view: through the last-failure index. */
+export function failingLoginPairs(db: Db, now: Date): number {
+  const since = new Date(now.getTime() - FORGET_AFTER_MS);
+  return db
+    .select({ n: count() })
+    .from(loginThrottles)
+    .where(and(gte(loginThrottles.lastFailureAt, since), notLike(loginThrottles.key, `${ACCOUNT_PREFIX}%`)))
+    .get()!.n;
 }

@@ -151,7 +151,9 @@ export const cases = sqliteTable(
     /**
      * The due date of the case's most urgent running clock (the earliest one), null once closed: what the
      * workbench sorts and filters by, through the partial indexes below. The acceptance clock runs only
-     * before the decision and is paused while 待补正 (docs/rules.md).
+     * before the decision and is paused while 待补正 (docs/rules.md). The states are CLOCK_RUNS_IN's
+     * (domain/case-states.ts), written out because a generated column's SQL is fixed in the migration;
+     * test/models/urgent-columns.test.ts compares both columns with caseClocks/mostUrgent in every state.
      */
     urgentDueOn: text("urgent_due_on").generatedAlwaysAs(
       sql`(case when state in ('received', 'mediating') then min(acceptance_due_on, target_due_on)
@@ -319,6 +321,23 @@ export const siteVisits = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("site_visits_case_idx").on(t.caseId)],
+);
+
+/** Telephone contacts with the employer (记录电话联系用人单位): when, who was reached, what was said. */
+export const employerPhoneContacts = sqliteTable(
+  "employer_phone_contacts",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    contactedOn: text("contacted_on").notNull(),
+    personReached: text("person_reached").notNull(),
+    summary: text("summary").notNull(),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("employer_phone_contacts_case_idx").on(t.caseId)],
 );
 
 export const siteVisitInspectors = sqliteTable(

@@ -1,5 +1,5 @@
 /**
- * The life of a case (docs/rules.md §States) — the one place that knows the states, the moves between them and who
+ * The life of a case (docs/rules.md §Who may do what) — the one place that knows the states, the moves between them and who
  * may make each move. Nobody compares state strings outside this module.
  *
  * - 登记 received: within 5 working days the bureau files it (受理立案), asks for a supplement (告知补正),
@@ -22,6 +22,30 @@ import type { Role } from "./roles.js";
 
 export const CASE_STATES = ["received", "mediating", "awaiting_supplement", "filed", "closed"] as const;
 export type CaseState = (typeof CASE_STATES)[number];
+
+// The groups of states, once: models turn them into SQL with src/models/state-sql.ts, never by restating them.
+
+/** Every state but 已结案. */
+export const OPEN_STATES: readonly CaseState[] = ["received", "mediating", "awaiting_supplement", "filed"];
+export const CLOSED_STATES: readonly CaseState[] = ["closed"];
+/** 快调: the states in which fast mediation is under way. */
+export const MEDIATING_STATES: readonly CaseState[] = ["mediating"];
+/** Before the decision on acceptance: the acceptance clock applies (running, or paused while 待补正). */
+export const BEFORE_ACCEPTANCE_STATES: readonly CaseState[] = ["received", "mediating", "awaiting_supplement"];
+export const AWAITING_SUPPLEMENT_STATES: readonly CaseState[] = ["awaiting_supplement"];
+export const FILED_STATES: readonly CaseState[] = ["filed"];
+
+/**
+ * Where each case clock runs, neither stopped nor paused (docs/rules.md §Clocks): acceptance until the
+ * decision on acceptance and not while 待补正; the 8-day target while the case is open; the statutory clock
+ * while it is filed. The stored urgent_due_on/urgent_clock columns (src/db/schema.ts) follow the same table
+ * (test/models/urgent-columns.test.ts).
+ */
+export const CLOCK_RUNS_IN: Record<"acceptance" | "target" | "statutory", readonly CaseState[]> = {
+  acceptance: BEFORE_ACCEPTANCE_STATES.filter((s) => !AWAITING_SUPPLEMENT_STATES.includes(s)),
+  target: OPEN_STATES,
+  statutory: FILED_STATES,
+};
 
 export const STATE_LABELS: Record<CaseState, string> = {
   received: "已登记",
@@ -67,32 +91,9 @@ export const OUTCOME_LABELS: Record<Outcome, string> = {
   rejected: "不予受理",
 };
 
-export const MOVE_NAMES = [
-  "startMediation",
-  "mediationFailed",
-  "file",
-  "requestSupplement",
-  "supplementReceived",
-  "reject",
-  "redirect",
-  "withdraw",
-  "close",
-  "recordVisit",
-  "recordMediation",
-  "settleByMediation",
-  "recordPayment",
-  "issueOrder",
-  "enforce",
-  "issuePriorNotice",
-  "servePriorNotice",
-  "recordStatement",
-  "escalate",
-  "reopen",
-] as const;
-export type MoveName = (typeof MOVE_NAMES)[number];
-
-export interface Move {
-  name: MoveName;
+/** A row of the table of moves (`Move` once its name is known to be one of the table's). */
+interface MoveSpec {
+  name: string;
   label: string;
   from: readonly CaseState[];
   /** "same": work recorded without changing state; "previous": back to the state before closing. */
@@ -110,9 +111,8 @@ export interface Move {
 
 /** Moves made by the people investigating: the assigned inspectors and the supervisor. */
 const INVESTIGATORS = ["inspector", "supervisor"] as const;
-const OPEN: readonly CaseState[] = ["received", "mediating", "awaiting_supplement", "filed"];
 
-export const MOVES: readonly Move[] = [
+const MOVE_TABLE = [
   { name: "startMediation", label: "启动快速调处", from: ["received"], to: "mediating", by: INVESTIGATORS, publicStep: "已启动快速调解" },
   {
     name: "mediationFailed",
@@ -164,7 +164,7 @@ export const MOVES: readonly Move[] = [
   {
     name: "withdraw",
     label: "投诉人撤回",
-    from: OPEN,
+    from: OPEN_STATES,
     to: "closed",
     by: ["clerk", ...INVESTIGATORS],
     outcomes: ["withdrawn"],
@@ -192,6 +192,15 @@ export const MOVES: readonly Move[] = [
     activity: true,
   },
   { name: "recordVisit", label: "记录现场检查", from: ["filed"], to: "same", by: INVESTIGATORS, activity: true, publicStep: "监察员已到用人单位现场检查" },
+  {
+    name: "recordPhoneContact",
+    label: "记录电话联系用人单位",
+    from: OPEN_STATES,
+    to: "same",
+    by: INVESTIGATORS,
+    activity: true,
+    publicStep: "监察员已电话联系用人单位",
+  },
   { name: "recordMediation", label: "记录调解", from: ["mediating", "filed"], to: "same", by: INVESTIGATORS, activity: true, publicStep: "已组织调解" },
   {
     name: "settleByMediation",
@@ -241,9 +250,23 @@ export const MOVES: readonly Move[] = [
     activity: true,
     publicStep: "已听取用人单位陈述申辩",
   },
-  { name: "escalate", label: "提请多方合办", from: OPEN, to: "same", by: ["supervisor"], activity: true, publicStep: "已提请根治欠薪工作专班多部门联合办理" },
+  {
+    name: "escalate",
+    label: "提请多方合办",
+    from: OPEN_STATES,
+    to: "same",
+    by: ["supervisor"],
+    activity: true,
+    publicStep: "已提请根治欠薪工作专班多部门联合办理",
+  },
   { name: "reopen", label: "重新办理", from: ["closed"], to: "previous", by: ["supervisor"], noteLabel: "重新办理的理由", publicStep: "案件重新办理" },
-];
+] as const satisfies readonly MoveSpec[];
+
+export type MoveName = (typeof MOVE_TABLE)[number]["name"];
+export type Move = MoveSpec & { name: MoveName };
+/** The table of moves, in the order the case page offers them; MOVE_NAMES and MoveName follow from it. */
+export const MOVES: readonly Move[] = MOVE_TABLE;
+export const MOVE_NAMES: readonly MoveName[] = MOVES.map((m) => m.name);
 
 /** Where a move leaves the case. `previous` is the state the case was closed from. */
 export function targetState(move: Move, from: CaseState, closedFrom: CaseState | null): CaseState {
@@ -257,20 +280,48 @@ export class InvalidMoveError extends DomainError {
 }
 
 export function isOpen(state: CaseState): boolean {
-  return state !== "closed";
+  return OPEN_STATES.includes(state);
 }
 
 /** Before a decision on acceptance: the acceptance clock applies. */
 export function isBeforeAcceptance(state: CaseState): boolean {
-  return state === "received" || state === "mediating" || state === "awaiting_supplement";
+  return BEFORE_ACCEPTANCE_STATES.includes(state);
+}
+
+/**
+ * Whether mediation sessions, orders or payments can exist: 登记 and 待补正 are never reached again once a
+ * case was 快调 or 立案 (a reopened case returns to the state it was closed from), so a case in them has none.
+ */
+export function mayHaveSettlements(state: CaseState): boolean {
+  return state !== "received" && state !== "awaiting_supplement";
+}
+
+/** The timeline's words for what is recorded besides the moves of the table. */
+const OTHER_EVENT_LABELS: Record<string, string> = {
+  register: "登记",
+  assign: "分配承办",
+  extend: "延长期限",
+  evidence: "上传证据",
+  voidEvidence: "证据作废",
+  answerTask: "专班单位答复",
+  blacklist: "失信名单",
+};
+
+/** What the timeline calls a recorded event. */
+export function eventLabel(action: string): string {
+  return OTHER_EVENT_LABELS[action] ?? getMove(action)?.label ?? action;
 }
 
 export function isAwaitingSupplement(state: CaseState): boolean {
-  return state === "awaiting_supplement";
+  return AWAITING_SUPPLEMENT_STATES.includes(state);
+}
+
+export function isMediating(state: CaseState): boolean {
+  return MEDIATING_STATES.includes(state);
 }
 
 export function isFiled(state: CaseState): boolean {
-  return state === "filed";
+  return FILED_STATES.includes(state);
 }
 
 export function getMove(name: string): Move | undefined {

@@ -3,23 +3,13 @@
  * dates through an index (the workbench, 今日提醒). Due dates are working days and ordinals are monotonic,
  * so "at most k working days left" is "due before the (k+1)-th working day after today":
  * - 已超期: the due date is before today (clocks.ts: passed ⇔ the date is after the due date);
- * - 即将到期: not passed, and due before dueSoonBefore(k) where k = dueSoonDaysLeft(the clock's days);
+ * - 即将到期: not passed, and due before dueSoonBefore(k) where k = dueSoonMaxLeft(the clock's days);
  * - 正常: due on or after that bound.
  * Pure: the caller hands in the calendar.
  */
 import type { IsoDate } from "./dates.js";
-import { ACCEPTANCE_DAYS, EXTENSION_DAYS, STATUTORY_DAYS, TARGET_DAYS, runningStatus } from "./clocks.js";
+import { ACCEPTANCE_DAYS, EXTENSION_DAYS, STATUTORY_DAYS, TARGET_DAYS, dueSoonMaxLeft } from "./clocks.js";
 import type { WorkingCalendar } from "./working-days.js";
-
-/**
- * The most working days a running clock of `total` days may have left and be 即将到期 (≤ 2 left, or
- * ≥ 80 % used — used + left = total), read off runningStatus itself so the two cannot disagree.
- */
-export function dueSoonDaysLeft(total: number): number {
-  let left = total;
-  while (left > 0 && runningStatus(total - left, left, total) !== "dueSoon") left--;
-  return left;
-}
 
 export interface ClockWindows {
   today: IsoDate;
@@ -36,10 +26,10 @@ export function clockWindows(calendar: WorkingCalendar, today: IsoDate): ClockWi
   return {
     today,
     dueSoonBefore: {
-      acceptance: beyond(calendar, today, dueSoonDaysLeft(ACCEPTANCE_DAYS)),
-      target: beyond(calendar, today, dueSoonDaysLeft(TARGET_DAYS)),
-      statutory: beyond(calendar, today, dueSoonDaysLeft(STATUTORY_DAYS)),
-      statutoryExtended: beyond(calendar, today, dueSoonDaysLeft(STATUTORY_DAYS + EXTENSION_DAYS)),
+      acceptance: beyond(calendar, today, dueSoonMaxLeft(ACCEPTANCE_DAYS)),
+      target: beyond(calendar, today, dueSoonMaxLeft(TARGET_DAYS)),
+      statutory: beyond(calendar, today, dueSoonMaxLeft(STATUTORY_DAYS)),
+      statutoryExtended: beyond(calendar, today, dueSoonMaxLeft(STATUTORY_DAYS + EXTENSION_DAYS)),
     },
   };
 }
@@ -51,7 +41,7 @@ export function clockWindows(calendar: WorkingCalendar, today: IsoDate): ClockWi
  */
 export function turnedTodayWindows(calendar: WorkingCalendar, today: IsoDate) {
   const turnedDueSoon = (total: number) => {
-    const k = dueSoonDaysLeft(total);
+    const k = dueSoonMaxLeft(total);
     return { from: calendar.addWorkingDays(today, k).date, before: beyond(calendar, today, k) };
   };
   return {

@@ -139,6 +139,15 @@ export function runningStatus(used: number, left: number, total: number): ClockS
   return "normal";
 }
 
+/**
+ * The largest number of working days left at which a running clock of `total` working days is already
+ * 即将到期, per clocks.ts runningStatus (used + left = total on a case clock). −1 if never.
+ */
+export function dueSoonMaxLeft(total: number): number {
+  for (let left = total; left >= 0; left--) if (runningStatus(total - left, left, total) === "dueSoon") return left;
+  return -1;
+}
+
 interface ClockSpec {
   key: ClockKey;
   startOn: IsoDate;

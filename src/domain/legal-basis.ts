@@ -41,6 +41,23 @@ export function limitationWarning(p: ArrearsPeriod): { endedOn: IsoDate; endsOn:
   };
 }
 
+// ---- Notices a move leaves to print -------------------------------------------------------------
+
+/** The written notices of the acceptance decision: each is printed once its move is on the case's record. */
+export const CASE_NOTICES = {
+  rejection: { move: "reject", title: "不予受理通知书" },
+  supplement: { move: "requestSupplement", title: "告知补正通知书" },
+  redirect: { move: "redirect", title: "告知/移送通知书" },
+} as const;
+export type CaseNoticeKind = keyof typeof CASE_NOTICES;
+
+/** The notices this record allows to print, in the table's order. */
+export function noticesOnRecord(actions: readonly string[]): { kind: CaseNoticeKind; title: string }[] {
+  return (Object.keys(CASE_NOTICES) as CaseNoticeKind[])
+    .filter((kind) => actions.includes(CASE_NOTICES[kind].move))
+    .map((kind) => ({ kind, title: CASE_NOTICES[kind].title }));
+}
+
 // ---- Rejection (不予受理) ------------------------------------------------------------------------
 
 export const REJECTION_GROUNDS = {

@@ -10,7 +10,7 @@
  *   compare due dates instead of evaluating each case;
  * - who may use the supervisors' pages and exports.
  */
-import { runningStatus, STATUTORY_DAYS } from "./clocks.js";
+import { STATUTORY_DAYS } from "./clocks.js";
 import { addDays, yearOf, type IsoDate } from "./dates.js";
 import { springFestival } from "./statutory-holidays.js";
 import type { WorkingCalendar } from "./working-days.js";
@@ -30,15 +30,6 @@ export function share(part: number, whole: number): number | null {
 /** How much faster than the statutory 60 working days: 1 − average / 60 (the bureau reports “提高85%”). */
 export function improvementOverStatutory(average: number | null): number | null {
   return average === null ? null : 1 - average / STATUTORY_DAYS;
-}
-
-/**
- * The largest number of working days left at which a running clock of `total` working days is already
- * 即将到期, per clocks.ts runningStatus (used + left = total on a case clock). −1 if never.
- */
-export function dueSoonMaxLeft(total: number): number {
-  for (let left = total; left >= 0; left--) if (runningStatus(total - left, left, total) === "dueSoon") return left;
-  return -1;
 }
 
 // ---- Periods --------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ export type FieldErrors = Record<string, string>;
 export type FormValues = Record<string, string>;
 export type FormResult<T> = { ok: true; value: T; values: FormValues } | { ok: false; errors: FieldErrors; values: FormValues };
 
-/** The submitted fields as strings (multi-valued fields keep their first value; see parseRows for lists). */
+/** The submitted fields as strings (multi-valued fields keep their first value; a list of checkboxes is read from the body itself). */
 export function formValues(body: unknown): FormValues {
   const values: FormValues = {};
   if (typeof body !== "object" || body === null) return values;

@@ -1,70 +1,59 @@
 /**
- * The case page, shared by every router that changes a case: a refused change shows the page again with
- * the reason next to the form it came from, and the user's typed values kept.
+ * The case page: the list of its sections, in page order, and what every router that changes a case
+ * shares — a refused change shows the page again with the reason beside the fields of the form it came
+ * from, and the user's typed values kept.
+ *
+ * Each section (src/sections/) says when it applies, what it reads and which partial draws it; the page
+ * reads only the sections that apply to this case's state and this viewer. `GET /cases/:id/sections/:key`
+ * is one section for htmx (src/routes/case-sections.ts).
  */
 import type { Request, RequestHandler, Response } from "express";
-import type { AppContext } from "../app.js";
+import type { AppContext } from "../app-context.js";
 import { CASE_ACTIONS, mayMakeMove, type Viewer } from "../domain/case-abilities.js";
-import { MOVES, MOVE_NAMES, OUTCOME_LABELS, STATE_LABELS, isBeforeAcceptance, type MoveName } from "../domain/case-states.js";
-import { REJECTION_GROUNDS, VIOLATIONS, limitationWarning } from "../domain/legal-basis.js";
-import { CLOCK_STATUS_LABELS, PROVISIONAL_NOTE, caseClocks, clockHistory, extensionProblem } from "../domain/clocks.js";
-import {
-  ENFORCEMENT_CHOICES,
-  ENFORCEMENT_LABELS,
-  MAX_COMPENSATION_RATE,
-  MIN_COMPENSATION_RATE,
-  compensationPreview,
-  orderClock,
-  outstandingFen,
-} from "../domain/money.js";
-import { ConflictError, DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
-import { isAgreementOverdue } from "../domain/mediation.js";
-import { maskIdNumber, maskPhone } from "../domain/masking.js";
-import { CHANNEL_LABELS } from "../domain/reference-data.js";
-import { ESCALATION_GROUNDS, TASK_STATUS_LABELS } from "../domain/task-force.js";
-import { InvalidFormError, formValues, type FieldErrors, type FormValues } from "../forms/form.js";
-import { EVIDENCE_EXTENSIONS, formatBytes } from "./uploads.js";
+import { MOVE_NAMES, OUTCOME_LABELS, STATE_LABELS, isBeforeAcceptance } from "../domain/case-states.js";
+import { limitationWarning } from "../domain/legal-basis.js";
+import { caseClocks, clockHistory } from "../domain/clocks.js";
+import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
+import { InvalidFormError, formValues } from "../forms/form.js";
 import { loadCalendar } from "../models/calendar.js";
-import { abilitiesOn, getCaseDetail, getCaseRow, inspectorWorkloads } from "../models/cases.js";
+import { abilitiesOn, getCaseDetail, getCaseRow } from "../models/cases.js";
 import { moneySummary, settlementsOf } from "../models/settlements.js";
-import { caseNumberOf } from "../models/duplicates.js";
-import { recordPersonalDataView } from "../models/personal-data-views.js";
-import { listSiteVisits, visitEligibleStaff } from "../models/site-visits.js";
-import { tasksOfCase } from "../models/task-force.js";
-import { proceedingsOfCase } from "../models/blacklist.js";
-import { STAGE_LABELS } from "../domain/blacklist.js";
-import { listUnits } from "../models/units.js";
-import { priorNoticesOf } from "../models/prior-notices.js";
-import { PRIOR_NOTICE_LABELS, SERVICE_METHODS, STATEMENT_DAYS, decisionProblem } from "../domain/prior-notice.js";
+import type { CaseSection, CaseView } from "../sections/section.js";
+import { summarySection } from "../sections/summary.js";
+import { clocksSection } from "../sections/clocks.js";
+import { mediationSection } from "../sections/mediation.js";
+import { ordersSection } from "../sections/orders.js";
+import { paymentSection } from "../sections/payment.js";
+import { taskForceSection } from "../sections/task-force.js";
+import { closeSection } from "../sections/close.js";
+import { actionsSection } from "../sections/actions.js";
+import { workersSection } from "../sections/workers.js";
+import { employerSection } from "../sections/employer.js";
+import { visitsSection } from "../sections/visits.js";
+import { evidenceSection } from "../sections/evidence.js";
+import { timelineSection } from "../sections/timeline.js";
+import { phoneContactsSection } from "../sections/phone-contacts.js";
+import { formState, type CaseProblem } from "./form-state.js";
 
-/** Why a change on the case page was refused, for the form it came from. */
-export interface CaseProblem {
-  message: string;
-  /** The id of the form (and page anchor) the failed request came from. */
-  form: string;
-  /** Messages beside the fields they are about. */
-  errors?: FieldErrors;
-  /** What the user typed, to show again. */
-  values?: FormValues;
-}
+export type { CaseProblem };
 
-/** What a form on the case page shows: opened, with its message, field errors and the typed values when it failed. */
-export function formState(problem: CaseProblem | null, id: string) {
-  const mine = problem?.form === id ? problem : null;
-  const values = mine?.values ?? {};
-  const errors = mine?.errors ?? {};
-  return {
-    id,
-    failed: mine !== null,
-    message: mine?.message ?? null,
-    errors,
-    values,
-    /** The typed value, or the form's default. */
-    value: (key: string, fallback = ""): string => values[key] ?? fallback,
-    error: (key: string): string | null => errors[key] ?? null,
-  };
-}
-export type FormState = ReturnType<typeof formState>;
+/** The case page, top to bottom. A new case action adds its section here (README, "How to add a case action"). */
+export const CASE_SECTIONS: readonly CaseSection[] = [
+  summarySection,
+  clocksSection,
+  mediationSection,
+  ordersSection,
+  paymentSection,
+  taskForceSection,
+  closeSection,
+  actionsSection,
+  workersSection,
+  employerSection,
+  visitsSection,
+  phoneContactsSection,
+  evidenceSection,
+  timelineSection,
+];
 
 export function viewerOf(res: Response): Viewer {
   const user = res.locals.user!;
@@ -75,93 +64,77 @@ export function caseIdOf(req: Request): number {
   return Number(req.params.id);
 }
 
-export function renderCasePage({ db, config, now }: AppContext, res: Response, id: number, status = 200, problem: CaseProblem | null = null): void {
+/** Reads shared by several sections, each made once and only if a section asks for it. */
+function once<T>(read: () => T): () => T {
+  let held: { value: T } | null = null;
+  return () => {
+    held ??= { value: read() };
+    return held.value;
+  };
+}
+
+function caseView({ db, config, now }: AppContext, res: Response, id: number, problem: CaseProblem | null): CaseView {
   const viewer = viewerOf(res);
-  const detail = getCaseDetail(db, id, viewer, { inspectorsReadAll: config.inspectorsReadAll });
+  const at = now();
+  const detail = getCaseDetail(db, id, { viewer, policy: { inspectorsReadAll: config.inspectorsReadAll }, page: "案件页", now: at });
   const c = detail.case;
-  const { abilities } = detail;
-  const working = abilities.access === "full";
-  // Those working the case see ID numbers and phones unmasked: every such view is logged.
-  if (working) recordPersonalDataView(db, { caseId: c.id, userId: viewer.id, page: "案件页", now: now() });
   const today = res.locals.today;
-  const may = (name: MoveName) => mayMakeMove(abilities, name);
-  const settlements = settlementsOf(db, c.id);
-  const calendar = loadCalendar(db);
-  const clocks = caseClocks({ ...c, ...clockHistory(detail.events) }, calendar, today);
-  const acceptance = clocks.find((k) => k.key === "acceptance")!;
-  const agreementItems = settlements.agreement?.items ?? [];
-  const orders = settlements.orders.map((o) => {
-    const unpaidFen = outstandingFen(o.items);
-    const clock = orderClock({ ...o, unpaidFen }, today, calendar);
-    const notices = priorNoticesOf(db, c.id, o.id);
-    // What the enforcement form may decide now: 陈述申辩 first (docs/rules.md §陈述申辩).
-    const heard = { compensation: decisionProblem(notices, "compensation", today), decision: decisionProblem(notices, "decision", today) };
-    return { ...o, unpaidFen, left: clock.left, clockStatus: clock.status, overdueUnpaid: clock.overdueUnpaid, notices, heard };
-  });
-  // Items that can still take a payment, for the payment form.
-  const openItems = [
-    ...agreementItems.map((i) => ({ ...i, label: `调解协议 · ${i.workerName}` })),
-    ...orders.flatMap((o) => o.items.map((i) => ({ ...i, label: `${o.docNumber} · ${i.workerName}` }))),
-  ].filter((i) => i.paidFen < i.amountFen);
-  res.status(status).render("cases/show", {
-    ...detail,
+  const calendar = once(() => loadCalendar(db));
+  return {
     c,
-    clocks,
-    clockStatusLabels: CLOCK_STATUS_LABELS,
-    provisionalNote: PROVISIONAL_NOTE,
+    abilities: detail.abilities,
+    detail,
+    viewer,
+    config,
+    now: at,
+    today,
+    may: (name) => mayMakeMove(detail.abilities, name),
+    form: (formId) => formState(problem, formId),
+    calendar,
+    clocks: once(() => caseClocks({ ...c, ...clockHistory(detail.events) }, calendar(), today)),
+    settlements: once(() => settlementsOf(db, c.id)),
+    money: once(() => moneySummary(db, c.id)),
+  };
+}
+
+/** What every section's partial has: the case, the viewer's abilities by name, its forms, the common labels. */
+function pageLocals(view: CaseView, problem: CaseProblem | null) {
+  const { c, abilities } = view;
+  return {
+    ...view.detail,
+    c,
+    problem,
+    form: view.form,
     stateLabels: STATE_LABELS,
     outcomeLabels: OUTCOME_LABELS,
-    channelLabels: CHANNEL_LABELS,
-    taskStatusLabels: TASK_STATUS_LABELS,
-    escalationGrounds: ESCALATION_GROUNDS,
-    enforcementLabels: ENFORCEMENT_LABELS,
-    priorNoticeLabels: PRIOR_NOTICE_LABELS,
-    rejectionGrounds: REJECTION_GROUNDS,
-    violations: VIOLATIONS,
-    serviceMethods: SERVICE_METHODS,
-    statementDays: STATEMENT_DAYS,
-    enforcementChoices: ENFORCEMENT_CHOICES,
-    moveLabels: Object.fromEntries(MOVES.map((m) => [m.name, m.label])),
-    moves: abilities.moves.filter((m) => !m.activity),
-    closeMove: abilities.moves.find((m) => m.name === "close") ?? null,
-    visits: listSiteVisits(db, c.id),
-    visitStaff: may("recordVisit") ? visitEligibleStaff(db) : [],
-    settlements,
-    orders,
-    openItems,
-    money: moneySummary(db, c.id),
-    tasks: tasksOfCase(db, c.id, today),
-    blacklist: proceedingsOfCase(db, c.id),
-    blacklistStageLabels: STAGE_LABELS,
-    units: may("escalate") ? listUnits(db, { activeOnly: true }) : [],
-    // Before filing, mediation is 快速调处; on a filed case it is part of the investigation (docs/rules.md).
-    mediationTitle: c.filedOn ? "调解（立案后，作为调查处理的一部分）" : "快速调处",
-    warnings: {
-      // 2-year limit (docs/rules.md §两年时效): a warning and a prefilled 不予受理, never a block.
-      limitation: isBeforeAcceptance(c.state) ? limitationWarning(c) : null,
-      // 快调 must fit the 5-working-day acceptance window.
-      mediationWindow: c.state === "mediating" && (acceptance.status === "dueSoon" || acceptance.status === "overdue") ? acceptance : null,
-      agreementOverdue: c.state === "mediating" && settlements.agreement ? isAgreementOverdue(settlements.agreement.payBy, agreementItems, today) : false,
-    },
+    // 2-year limit (docs/rules.md §两年时效): a warning and a prefilled 不予受理, never a block.
+    limitation: isBeforeAcceptance(c.state) ? limitationWarning(c) : null,
     // Every action flag and every move of the abilities table, by name; views test these, never roles.
     can: {
       ...Object.fromEntries(CASE_ACTIONS.map((action) => [action, abilities[action]])),
-      ...Object.fromEntries(MOVE_NAMES.map((name) => [name, may(name)])),
-      /** Why the extension can no longer be approved (条例第十七条), shown instead of the form. */
-      extendRefused: abilities.extend ? extensionProblem(c, today) : null,
-      settle: may("settleByMediation") && settlements.agreement !== null,
+      ...Object.fromEntries(MOVE_NAMES.map((name) => [name, view.may(name)])),
     },
-    workers: detail.workers.map((w) => (working ? w : { ...w, idNumber: maskIdNumber(w.idNumber), phone: maskPhone(w.phone) })),
-    claimedFen: detail.workers.reduce((sum, w) => sum + w.claimedFen, 0),
-    inspectors: abilities.assign ? inspectorWorkloads(db) : [],
-    evidenceAccept: EVIDENCE_EXTENSIONS,
-    evidenceMax: formatBytes(config.evidenceMaxBytes),
-    compensationRange: [MIN_COMPENSATION_RATE, MAX_COMPENSATION_RATE],
-    duplicateOf: c.possibleDuplicateOf === null ? null : { id: c.possibleDuplicateOf, caseNumber: caseNumberOf(db, c.possibleDuplicateOf) },
-    compensationPreview: (order: { unpaidFen: number }, rateText: string) => compensationPreview(order.unpaidFen, Number(rateText)),
-    problem,
-    form: (id: string) => formState(problem, id),
-  });
+  };
+}
+
+/** The sections that apply to this case for this viewer, in page order. */
+export function applicableSections(view: Pick<CaseView, "abilities" | "c">): CaseSection[] {
+  return CASE_SECTIONS.filter((s) => s.when(view.abilities, view.c));
+}
+
+/** The whole case page, or (`only`) one of its sections: the section's partial alone, as htmx asks for it. */
+export function renderCasePage(ctx: AppContext, res: Response, id: number, status = 200, problem: CaseProblem | null = null, only?: string): void {
+  const view = caseView(ctx, res, id, problem);
+  const sections = applicableSections(view);
+  const locals = pageLocals(view, problem);
+  res.vary("HX-Request");
+  if (only === undefined) {
+    res.status(status).render("cases/show", { ...locals, sections: sections.map((s) => ({ key: s.key, partial: s.partial, locals: s.load(ctx.db, view) })) });
+    return;
+  }
+  const s = sections.find((k) => k.key === only);
+  if (!s) throw new NotFoundError("案件页没有这一部分。");
+  res.status(status).render(s.partial, { ...locals, ...s.load(ctx.db, view) });
 }
 
 /**
@@ -176,7 +149,10 @@ export function requireCaseWork({ db }: AppContext): RequestHandler {
   };
 }
 
-/** Runs a case change; a refused one shows the case again with the reason (nothing is lost). */
+/**
+ * Runs a case change; a refused one shows the case again with the reason (nothing is lost). `section`: the
+ * change came from that section's own form, which htmx may have posted — a refusal then returns that section.
+ */
 export async function actOnCase(
   ctx: AppContext,
   req: Request,
@@ -184,14 +160,19 @@ export async function actOnCase(
   form: string,
   change: () => void | Promise<void>,
   values?: Record<string, string>,
+  section?: string,
 ): Promise<void> {
+  const partial = section !== undefined && res.locals.isHtmx === true ? section : undefined;
   try {
     await change();
   } catch (err) {
     if (err instanceof ForbiddenError || !(err instanceof DomainError)) throw err;
     const status = err instanceof ConflictError ? 409 : err instanceof ValidationError ? 422 : err.status;
     const errors = err instanceof InvalidFormError ? err.errors : err instanceof ValidationError && err.field ? { [err.field]: err.message } : {};
-    return renderCasePage(ctx, res, caseIdOf(req), status, { message: err.message, form, errors, values: values ?? formValues(req.body) });
+    return renderCasePage(ctx, res, caseIdOf(req), status, { message: err.message, form, errors, values: values ?? formValues(req.body) }, partial);
   }
-  res.redirect(303, `/cases/${caseIdOf(req)}#${form}`);
+  const saved = `/cases/${caseIdOf(req)}#${form}`;
+  // Saved: the whole page again (every form on it carries the case's new version).
+  if (partial !== undefined) return void res.set("HX-Redirect", saved).status(204).end();
+  res.redirect(303, saved);
 }

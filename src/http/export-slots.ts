@@ -1,7 +1,7 @@
 /**
  * Exports are long: a full case list is tens of megabytes. At most one at a time per user and a few at once
  * in a web process, so exports never crowd out the people at the window; beyond that the user is asked to
- * retry (docs/rules.md § Exports). Each web process keeps its own count.
+ * retry (docs/rules.md §监督统计). Each web process keeps its own count.
  */
 import type { RequestHandler } from "express";
 import { TooManyRequestsError } from "../domain/errors.js";

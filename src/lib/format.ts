@@ -34,6 +34,11 @@ export function formatMoney(fen: number | null | undefined): string {
   return `¥${yuan.format((fen ?? 0) / 100)}`;
 }
 
+/** Integer fen → "1234.50": an amount as a form's field shows it, in yuan, for the user to change. */
+export function yuanField(fen: number | null | undefined): string {
+  return ((fen ?? 0) / 100).toFixed(2);
+}
+
 /** Working days to a due date: "剩 3 个工作日", or "超 2 个工作日" once past it. */
 export function formatDaysLeft(left: number | null): string {
   if (left === null) return "期限超出工作日历范围，无法计算剩余工作日";
@@ -50,4 +55,4 @@ export function formatAverage(days: number | null | undefined): string {
   return days === null || days === undefined ? "—" : days.toFixed(1);
 }
 
-export const viewHelpers = { formatDate, formatTime, formatMoney, formatDaysLeft, formatBytes, formatPercent, formatAverage };
+export const viewHelpers = { formatDate, formatTime, formatMoney, yuanField, formatDaysLeft, formatBytes, formatPercent, formatAverage };

@@ -36,9 +36,10 @@ import type { Viewer } from "../domain/case-abilities.js";
 import { addDays, isIsoDate, shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { idNumberProblem } from "../domain/identifiers.js";
-import { personalDataIn } from "../domain/masking.js";
+import { maskIdNumber, personalDataIn } from "../domain/masking.js";
 import type { WorkingCalendar } from "../domain/working-days.js";
 import { recordAudit } from "./audit.js";
+import { recordPersonalDataView } from "./personal-data-views.js";
 import { abilitiesOn, addEvent, getCaseRow } from "./cases.js";
 import { loadCalendar } from "./calendar.js";
 import { nextDocumentNumber } from "./document-numbers.js";
@@ -192,7 +193,12 @@ function log(tx: DbOrTx, p: { id: number; caseId: number }, actor: Viewer, now: 
 function partiesOf(tx: DbOrTx, rows: readonly Pick<ProceedingRow, "id" | "employerName">[]): Map<number, PartyFacts[]> {
   const ids = rows.map((r) => r.id);
   const persons = ids.length
-    ? tx.select().from(blacklistPersons).where(inArray(blacklistPersons.proceedingId, ids)).orderBy(asc(blacklistPersons.id)).all()
+    ? tx
+        .select({ id: blacklistPersons.id, proceedingId: blacklistPersons.proceedingId, name: blacklistPersons.name, role: blacklistPersons.role })
+        .from(blacklistPersons)
+        .where(inArray(blacklistPersons.proceedingId, ids))
+        .orderBy(asc(blacklistPersons.id))
+        .all()
     : [];
   const objections = ids.length ? tx.select().from(blacklistObjections).where(inArray(blacklistObjections.proceedingId, ids)).all() : [];
   const served = (services: ReturnType<typeof servicesOf>) => new Map(services.map((s) => [`${s.documentId}|${s.partyKey}`, s.servedOn]));
@@ -474,7 +480,20 @@ export function reverseEarlyRemoval(db: Db, req: Req & { reason: string }): void
 
 // ---- Reading ---------------------------------------------------------------------------------
 
-export function getProceeding(db: Db, id: number) {
+/** Who reads a proceeding, and on which page (the personal-data log's name for it; null: a page that prints the persons masked). */
+export interface ProceedingReader {
+  viewer: Viewer;
+  today: IsoDate;
+  now: Date;
+  page: string | null;
+}
+
+/**
+ * One proceeding with its persons, and what this reader may do on it. The persons' ID numbers come unmasked
+ * only to the people working the case, on a page that shows them, and each such read is recorded
+ * (docs/rules.md §失信联合惩戒名单); everyone else gets them masked.
+ */
+export function getProceeding(db: Db, id: number, reader: ProceedingReader) {
   const row = db
     .select({
       p: blacklistProceedings,
@@ -502,6 +521,10 @@ export function getProceeding(db: Db, id: number) {
     .orderBy(asc(blacklistObjections.id))
     .all()
     .map((o) => ({ ...o, partyName: nameOf(o.partyKey) }));
+  const state = proceedingFacts(row.p, row.payBy, parties, loadCalendar(db));
+  const abilities = blacklistAbilitiesOn(db, reader.viewer, row.p.caseId, state, reader.today);
+  const full = abilities.work && reader.page !== null;
+  if (full && persons.length) recordPersonalDataView(db, { caseId: row.p.caseId, userId: reader.viewer.id, page: reader.page!, now: reader.now });
   return {
     ...row.p,
     caseNumber: row.caseNumber,
@@ -509,12 +532,13 @@ export function getProceeding(db: Db, id: number) {
     orderIssuedOn: row.orderIssuedOn,
     payBy: row.payBy,
     proposer: row.proposer,
-    persons,
+    persons: full ? persons : persons.map((x) => ({ ...x, idNumber: maskIdNumber(x.idNumber) })),
+    abilities,
     parties,
     objections,
     noticeServices: servicesOf(db, "blacklistNotice", [id]),
     decisionServices: servicesOf(db, "blacklistDecision", [id]),
-    state: proceedingFacts(row.p, row.payBy, parties, loadCalendar(db)),
+    state,
   };
 }
 
@@ -574,10 +598,11 @@ const publicColumns = {
   removalKind: blacklistProceedings.removalKind,
 };
 
+/** The listed persons of public entries: names and roles, ID numbers always masked (第45号令: publication fields). */
 function withPersons<T extends { id: number }>(db: Db, rows: T[]) {
   const persons = rows.length
     ? db
-        .select()
+        .select({ proceedingId: blacklistPersons.proceedingId, role: blacklistPersons.role, name: blacklistPersons.name, idNumber: blacklistPersons.idNumber })
         .from(blacklistPersons)
         .where(
           inArray(
@@ -588,7 +613,10 @@ function withPersons<T extends { id: number }>(db: Db, rows: T[]) {
         .orderBy(asc(blacklistPersons.id))
         .all()
     : [];
-  return rows.map((r) => ({ ...r, persons: persons.filter((p) => p.proceedingId === r.id) }));
+  return rows.map((r) => ({
+    ...r,
+    persons: persons.filter((p) => p.proceedingId === r.id).map((p) => ({ role: p.role, name: p.name, idNumber: maskIdNumber(p.idNumber) })),
+  }));
 }
 
 /**

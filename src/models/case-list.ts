@@ -14,7 +14,8 @@ import type { Db } from "../db/client.js";
 import type { CaseListScope } from "../domain/case-abilities.js";
 import { CLOCK_LABELS, caseClocks, mostUrgent, type Clock } from "../domain/clocks.js";
 import { clockWindows, turnedTodayWindows, type ClockWindows } from "../domain/clock-windows.js";
-import type { CaseState, Outcome } from "../domain/case-states.js";
+import { CLOSED_STATES, FILED_STATES, MEDIATING_STATES, type CaseState, type Outcome } from "../domain/case-states.js";
+import { inStates } from "./state-sql.js";
 import { addDays, type IsoDate } from "../domain/dates.js";
 import { loadCalendar } from "./calendar.js";
 import { clockFilterCondition, type ClockFilterKey } from "./dashboard.js";
@@ -72,7 +73,7 @@ type Part = "open" | "closed";
  * partial index, where a condition "lead = ? or second = ?" would walk every case the inspector ever had.
  */
 function inspectorCaseIdsSql(inspectorId: number, part: Part, leadOnly = false): SQL {
-  const cond = part === "open" ? OPEN_SQL : sql`state = 'closed'`;
+  const cond = part === "open" ? OPEN_SQL : inStates(CLOSED_STATES);
   const lead = sql`select id from cases where lead_inspector_id = ${inspectorId} and ${cond}`;
   return leadOnly ? lead : sql`${lead} union all select id from cases where second_inspector_id = ${inspectorId} and ${cond}`;
 }
@@ -343,7 +344,7 @@ export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, to
     const skip = Math.max(0, offset - open.counted);
     const room = open.counted >= countLimit ? 0 : PAGE_SIZE - open.ids.length;
     closed = listPart(db, {
-      where: [...common, sql`c.state = 'closed'`, sql`c.closed_on is not null`],
+      where: [...common, inStates(CLOSED_STATES, "c.state"), sql`c.closed_on is not null`],
       order: (t) => sql`${sql.raw(t)}.closed_on desc, ${sql.raw(t)}.id desc`,
       sources: sources("closed"),
       halves,
@@ -392,7 +393,7 @@ export function filteredCaseIds(db: Db, scope: CaseListScope, filters: CaseFilte
       where.push(filters.clockOn ? clockFilterCondition(filters.clockOn, filters.clock, loadCalendar(db), today, "c") : clockFilterSql(filters.clock, windows));
     parts.push(part("open", where));
   }
-  if ((filters.state === "closed" || filters.state === "all") && !filters.clock) parts.push(part("closed", [sql`c.state = 'closed'`]));
+  if ((filters.state === "closed" || filters.state === "all") && !filters.clock) parts.push(part("closed", [inStates(CLOSED_STATES, "c.state")]));
   if (parts.length === 0) return [];
   return db.all<{ id: number }>(sql`select id from (${sql.join(parts, sql` union all `)}) order by id limit ${limit}`).map((r) => r.id);
 }
@@ -478,7 +479,7 @@ function computeReminders(db: Db, scope: CaseListScope, today: IsoDate): Reminde
   const mediationsClosingWindow = reminderGroup(
     db,
     mine,
-    sql`${visible} and c.state = 'mediating' and c.acceptance_due_on < ${windows.dueSoonBefore.acceptance}`,
+    sql`${visible} and ${inStates(MEDIATING_STATES, "c.state")} and c.acceptance_due_on < ${windows.dueSoonBefore.acceptance}`,
     sql`c.acceptance_due_on, c.id`,
     sql`'acceptance'`,
   );
@@ -502,12 +503,12 @@ function computeReminders(db: Db, scope: CaseListScope, today: IsoDate): Reminde
     [sql`c.urgent_clock = 'acceptance'`, d.acceptance],
     [sql`c.urgent_clock = 'target'`, d.target],
   ]);
-  const statutoryTurnedDueSoon = sql`c.state = 'filed' and ${within(statutory, [
+  const statutoryTurnedDueSoon = sql`${inStates(FILED_STATES, "c.state")} and ${within(statutory, [
     [sql`c.extension_days = 0`, d.statutory],
     [sql`c.extension_days > 0`, d.statutoryExtended],
   ])}`;
   const urgentTurnedOverdue = sql`c.urgent_clock <> 'statutory' and ${within(urgent, [[sql`1`, turned.overdue]])}`;
-  const statutoryTurnedOverdue = sql`c.state = 'filed' and ${within(statutory, [[sql`1`, turned.overdue]])}`;
+  const statutoryTurnedOverdue = sql`${inStates(FILED_STATES, "c.state")} and ${within(statutory, [[sql`1`, turned.overdue]])}`;
   const bothClocks = (urgentWhere: SQL, statutoryWhere: SQL): ReminderGroup => {
     // Ordered by the due date the index holds (ordering by id would walk every filed case instead).
     const a = reminderGroup(db, plain, sql`${visible} and ${OPEN} and ${urgentWhere}`, sql`c.urgent_due_on, c.id`, sql`c.urgent_clock`);

@@ -20,6 +20,8 @@ import { formatCaseNumber, newQueryCode } from "../lib/ids.js";
 import { findRecentDuplicate } from "./duplicates.js";
 import { calendarRevision, loadCalendar } from "./calendar.js";
 import { clockHistoryOf } from "./deadlines.js";
+import { maskIdNumber, maskPhone } from "../domain/masking.js";
+import { recordPersonalDataView } from "./personal-data-views.js";
 
 export type { Channel };
 export type CaseRow = typeof cases.$inferSelect;
@@ -190,22 +192,40 @@ export function abilitiesOn(db: DbOrTx, c: CaseRow, viewer: Viewer, policy: Acce
   return caseAbilities({ ...c, taskUnitIds }, viewer, policy);
 }
 
-/** Everything the case page shows, for a viewer allowed to see the case (full or masked). */
-export function getCaseDetail(db: Db, id: number, viewer: Viewer, policy: AccessPolicy) {
+/** Who reads a case, and on which page: a view of the workers' unmasked personal data is recorded under that page's name. */
+export interface CaseReader {
+  viewer: Viewer;
+  policy: AccessPolicy;
+  /** The page or document shown, as the personal-data log names it (案件页, 受理回执…); null for one that shows no worker's ID number or phone, which then gets them masked. */
+  page: string | null;
+  now: Date;
+}
+
+/**
+ * Everything the case page shows, for a viewer allowed to see the case (full or masked). The workers' ID
+ * numbers and phones come unmasked only to the people working the case (access `full`), and each such read
+ * is recorded (个人信息保护法 第五十一条; docs/rules.md §Other modules); everyone else gets them masked. This is the
+ * one read of workers' personal data for pages (test/models/personal-data-reads.test.ts).
+ */
+export function getCaseDetail(db: Db, id: number, reader: CaseReader) {
   const row = getCaseRow(db, id);
-  const abilities = abilitiesOn(db, row, viewer, policy);
+  const abilities = abilitiesOn(db, row, reader.viewer, reader.policy);
   if (abilities.access !== "full" && abilities.access !== "masked") {
     throw new ForbiddenError("您不能查看此案件：监察员只能查看分配给自己的案件，窗口受理员只能查看自己登记的案件。");
   }
+  const full = abilities.access === "full" && reader.page !== null;
+  const workers = preparedOnce(db, caseWorkersQuery).all({ caseId: id });
+  if (full && reader.page !== null) recordPersonalDataView(db, { caseId: id, userId: reader.viewer.id, page: reader.page, now: reader.now });
   return {
     abilities,
     case: row,
     names: preparedOnce(db, caseNamesQuery).get({ caseId: id })!,
-    workers: workersOfCase(db, id),
+    workers: full ? workers : workers.map((w) => ({ ...w, idNumber: maskIdNumber(w.idNumber), phone: maskPhone(w.phone) })),
     events: listEvents(db, id),
     evidence: preparedOnce(db, caseEvidenceQuery).all({ caseId: id }),
   };
 }
+export type CaseDetail = ReturnType<typeof getCaseDetail>;
 
 const caseNamesQuery = (db: DbOrTx) => {
   const lead = aliasedTable(users, "lead");
@@ -242,7 +262,7 @@ const caseEvidenceQuery = (db: DbOrTx) =>
     .orderBy(asc(evidence.id))
     .prepare();
 
-/** The complainants of a case, representative first (what the amount forms list). */
+/** The complainants of a case, representative first: whole rows, for getCaseDetail only. */
 const caseWorkersQuery = (db: DbOrTx) =>
   db
     .select()
@@ -251,8 +271,17 @@ const caseWorkersQuery = (db: DbOrTx) =>
     .orderBy(desc(caseWorkers.isRepresentative), asc(caseWorkers.id))
     .prepare();
 
-export function workersOfCase(db: Db, caseId: number) {
-  return preparedOnce(db, caseWorkersQuery).all({ caseId });
+/** The complainants' names, representative first: what the amount forms list (no personal data). */
+const workerNamesQuery = (db: DbOrTx) =>
+  db
+    .select({ id: caseWorkers.id, name: caseWorkers.name, claimedFen: caseWorkers.claimedFen })
+    .from(caseWorkers)
+    .where(eq(caseWorkers.caseId, sql.placeholder("caseId")))
+    .orderBy(desc(caseWorkers.isRepresentative), asc(caseWorkers.id))
+    .prepare();
+
+export function workerNamesOf(db: DbOrTx, caseId: number) {
+  return preparedOnce(db, workerNamesQuery).all({ caseId });
 }
 
 const caseEventsQuery = (db: DbOrTx) =>
@@ -426,9 +455,9 @@ export function inspectorWorkloads(db: Db): readonly { id: number; displayName: 
 
 export function assignInspectors(db: Db, req: { caseId: number; leadId: number; secondId: number | null; version: number; actor: Viewer; now: Date }): void {
   const inspectors = new Map(inspectorWorkloads(db).map((i) => [i.id, i.displayName]));
-  if (!inspectors.has(req.leadId)) throw new ValidationError("请选择在岗的主办监察员");
-  if (req.secondId !== null && !inspectors.has(req.secondId)) throw new ValidationError("请选择在岗的协办监察员");
-  if (req.secondId === req.leadId) throw new ValidationError("主办和协办不能是同一名监察员");
+  if (!inspectors.has(req.leadId)) throw new ValidationError("请选择在岗的主办监察员", "leadId");
+  if (req.secondId !== null && !inspectors.has(req.secondId)) throw new ValidationError("请选择在岗的协办监察员", "secondId");
+  if (req.secondId === req.leadId) throw new ValidationError("主办和协办不能是同一名监察员", "secondId");
   db.transaction((tx) => {
     const c = getCaseRow(tx, req.caseId);
     if (!isOpen(c.state)) throw new ValidationError("已结案的案件不能再分配。");
@@ -449,7 +478,7 @@ export function assignInspectors(db: Db, req: { caseId: number; leadId: number; 
 /** 劳动保障监察条例 第十七条: extended once, by 30 working days, with approval. */
 export function extendStatutoryDeadline(db: Db, req: { caseId: number; reason: string; version: number; actor: Viewer; now: Date }): void {
   const reason = req.reason.trim();
-  if (!reason) throw new ValidationError("请填写延期理由");
+  if (!reason) throw new ValidationError("请填写延期理由", "reason");
   const calendar = loadCalendar(db);
   db.transaction((tx) => {
     const c = getCaseRow(tx, req.caseId);

@@ -6,25 +6,18 @@
  */
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client.js";
-import { CASE_STATES, isAwaitingSupplement, isBeforeAcceptance, isFiled, isOpen, type CaseState } from "../domain/case-states.js";
-import { ACCEPTANCE_DAYS, EXTENSION_DAYS, STATUTORY_DAYS, TARGET_DAYS, type ClockKey } from "../domain/clocks.js";
+import { CLOCK_RUNS_IN, OPEN_STATES, type CaseState } from "../domain/case-states.js";
+import { ACCEPTANCE_DAYS, EXTENSION_DAYS, STATUTORY_DAYS, TARGET_DAYS, dueSoonMaxLeft, type ClockKey } from "../domain/clocks.js";
 import type { IsoDate } from "../domain/dates.js";
-import { averageDays, dueSoonMaxLeft, festivalCountdown, monthRange, share } from "../domain/statistics.js";
+import { averageDays, festivalCountdown, monthRange, share } from "../domain/statistics.js";
 import { MAX_TASK_DAYS } from "../domain/task-force.js";
 import type { WorkingCalendar } from "../domain/working-days.js";
 import { loadCalendar } from "./calendar.js";
+import { inStates } from "./state-sql.js";
 
 export type RunningStatus = "normal" | "dueSoon" | "overdue";
 export const RUNNING_STATUSES: readonly RunningStatus[] = ["normal", "dueSoon", "overdue"];
 export const CASE_CLOCK_KEYS: readonly ClockKey[] = ["acceptance", "target", "statutory"];
-
-const OPEN_STATES = CASE_STATES.filter(isOpen);
-/** The states in which each case clock runs (as domain/clocks.ts caseClocks decides). */
-const RUNNING_IN: Record<ClockKey, readonly CaseState[]> = {
-  acceptance: CASE_STATES.filter((s) => isBeforeAcceptance(s) && !isAwaitingSupplement(s)),
-  target: OPEN_STATES,
-  statutory: CASE_STATES.filter(isFiled),
-};
 
 /**
  * The covering indexes the figures read (src/db/schema.ts), named outright: with ANALYZE statistics the
@@ -34,8 +27,6 @@ export const OPEN_CLOCKS_INDEX = sql.raw("indexed by cases_open_clocks_idx");
 export const CLOSED_FIGURES_INDEX = sql.raw("indexed by cases_closed_figures_idx");
 export const RECEIVED_FIGURES_INDEX = sql.raw("indexed by cases_received_figures_idx");
 
-/** `table` is how the query names `cases` ("cases", or the workbench's alias "c"). */
-const inStates = (states: readonly CaseState[], table = "cases") => sql.raw(`${table}.state in (${states.map((s) => `'${s}'`).join(", ")})`);
 const DUE_COLUMNS: Record<ClockKey, string> = { acceptance: "acceptance_due_on", target: "target_due_on", statutory: "statutory_due_on" };
 
 /** The last due date that is already 即将到期 today, for a clock of `total` working days. */
@@ -63,7 +54,7 @@ export function caseClockCondition(key: ClockKey, status: RunningStatus, calenda
     dueSoon: sql`${due} >= ${today} and ${due} <= ${soon}`,
     normal: sql`${due} > ${soon}`,
   }[status];
-  return sql`(${inStates(RUNNING_IN[key], table)} and ${byStatus})`;
+  return sql`(${inStates(CLOCK_RUNS_IN[key], `${table}.state`)} and ${byStatus})`;
 }
 
 export const CLOCK_FILTER_KEYS = ["acceptance", "target", "statutory", "worst"] as const;
@@ -72,7 +63,7 @@ export type ClockFilterKey = (typeof CLOCK_FILTER_KEYS)[number];
 /** The workbench filter behind the dashboard's links: cases in `status` on one clock, or on their worst. */
 export function clockFilterCondition(key: ClockFilterKey, status: RunningStatus, calendar: WorkingCalendar, today: IsoDate, table = "cases"): SQL {
   return key === "worst"
-    ? sql`(${inStates(OPEN_STATES, table)} and ${worstStatusSql(calendar, today, table)} = ${status})`
+    ? sql`(${inStates(OPEN_STATES, `${table}.state`)} and ${worstStatusSql(calendar, today, table)} = ${status})`
     : caseClockCondition(key, status, calendar, today, table);
 }
 
@@ -102,7 +93,7 @@ function openCaseGroups(db: Db, calendar: WorkingCalendar, today: IsoDate, inspe
   return db.all<OpenGroup>(sql`
     select cases.state as state, cases.lead_inspector_id as lead, ${clockStatusSql("acceptance", calendar, today)} as acceptance,
       ${clockStatusSql("target", calendar, today)} as target, ${clockStatusSql("statutory", calendar, today)} as statutory, count(*) as n
-    from cases ${inspectorId === null ? OPEN_CLOCKS_INDEX : sql``} where ${inStates(OPEN_STATES)}${only}
+    from cases ${inspectorId === null ? OPEN_CLOCKS_INDEX : sql``} where ${inStates(OPEN_STATES, "cases.state")}${only}
     group by 1, 2, 3, 4, 5`);
 }
 
@@ -152,7 +143,7 @@ function orderClockCounts(db: Db, calendar: WorkingCalendar, today: IsoDate): Cl
     db,
     sql`select payment_orders.issued_on as start_on, payment_orders.pay_by as due_on
       from cases join payment_orders on payment_orders.case_id = cases.id
-      where ${inStates(RUNNING_IN.statutory)}
+      where ${inStates(CLOCK_RUNS_IN.statutory, "cases.state")}
         and (select coalesce(sum(settlement_items.amount_fen), 0) from settlement_items where settlement_items.source = 'order' and settlement_items.source_id = payment_orders.id)
           > (select coalesce(sum(payments.amount_fen), 0) from payments where payments.case_id = payment_orders.case_id
                and payments.item_id in (select settlement_items.id from settlement_items where settlement_items.source = 'order' and settlement_items.source_id = payment_orders.id))`,
@@ -283,11 +274,11 @@ export function dashboard(db: Db, today: IsoDate) {
 export function clearanceBoard(db: Db, today: IsoDate) {
   const calendar = loadCalendar(db);
   const countdown = festivalCountdown(today, calendar);
-  const late = sql`(case when ${inStates(RUNNING_IN.statutory)} then cases.statutory_due_on else cases.target_due_on end) > ${countdown.lastWorkingDay}`;
+  const late = sql`(case when ${inStates(CLOCK_RUNS_IN.statutory, "cases.state")} then cases.statutory_due_on else cases.target_due_on end) > ${countdown.lastWorkingDay}`;
   // One pass: open and late cases per (lead inspector, district), added up both ways below.
   const groups = db.all<{ lead: number | null; district: string; open: number; late: number }>(sql`
     select cases.lead_inspector_id as lead, cases.district as district, count(*) as open, sum(${late}) as late
-    from cases ${OPEN_CLOCKS_INDEX} where ${inStates(OPEN_STATES)} group by 1, 2`);
+    from cases ${OPEN_CLOCKS_INDEX} where ${inStates(OPEN_STATES, "cases.state")} group by 1, 2`);
   const names = new Map(
     db.all<{ id: number; name: string }>(sql`select id, display_name as name from users where role in ('inspector', 'supervisor')`).map((u) => [u.id, u.name]),
   );

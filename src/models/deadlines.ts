@@ -4,6 +4,8 @@
  * its final figure). Called by the calendar model inside the transaction that changed the calendar.
  */
 import { asc, eq, sql, type SQL } from "drizzle-orm";
+import { CLOSED_STATES, isOpen } from "../domain/case-states.js";
+import { inStates } from "./state-sql.js";
 import type { DbOrTx } from "../db/client.js";
 import { calendarDays, calendarYears, caseEvents, cases } from "../db/schema.js";
 import { ACCEPTANCE_DAYS, EXTENSION_DAYS, STATUTORY_DAYS, TARGET_DAYS, clockHistory, dueDates, workingDaysTaken, type ClockFacts } from "../domain/clocks.js";
@@ -66,10 +68,10 @@ export function recomputeOpenDeadlines(tx: DbOrTx, change?: CalendarChange): voi
       from ${calendarDays} d1 join (${sql.join(n, sql` union `)}) n join ${calendarDays} d2 on d2.ordinal = d1.ordinal + n.days and d2.is_working_day = 1`);
   }
   const revision = sql`(select sum(version) from ${calendarYears})`;
-  const isAffected = sql`(c.urgent_due_on is not null${closedSince ? sql` or (c.state = 'closed' and c.closed_on >= ${closedSince})` : sql``})`;
+  const isAffected = sql`(c.urgent_due_on is not null${closedSince ? sql` or (${inStates(CLOSED_STATES, "c.state")} and c.closed_on >= ${closedSince})` : sql``})`;
   // Without the previous calendar, the affected cases drive the search, each half one index search.
   const affectedIds = sql`(select id from ${cases} where urgent_due_on is not null${
-    closedSince ? sql` union all select id from ${cases} where state = 'closed' and closed_on >= ${closedSince}` : sql``
+    closedSince ? sql` union all select id from ${cases} where ${inStates(CLOSED_STATES)} and closed_on >= ${closedSince}` : sql``
   })`;
   const reopenedIds = sql`(select e.case_id from ${caseEvents} e where e.action = 'reopen')`;
   // `days` is given the table's name: the outer row's in the SET, the inner one's in the row search.
@@ -88,9 +90,9 @@ export function recomputeOpenDeadlines(tx: DbOrTx, change?: CalendarChange): voi
   tx.run(sql`update ${cases} set working_days_taken = (select d2.ordinal - d1.ordinal from ${calendarDays} d1, ${calendarDays} d2
         where d1.date = ${cases}.received_on and d2.date = ${cases}.closed_on), calendar_revision = ${revision}
       where id in (select c.id from ${cases} c join ${calendarDays} d1 on d1.date = c.received_on join ${calendarDays} d2 on d2.date = c.closed_on
-        where c.state = 'closed' and c.closed_on >= ${firstChanged && firstChanged > closedSince! ? firstChanged : closedSince} and c.id not in ${reopenedIds} and c.working_days_taken is not d2.ordinal - d1.ordinal)`);
+        where ${inStates(CLOSED_STATES, "c.state")} and c.closed_on >= ${firstChanged && firstChanged > closedSince! ? firstChanged : closedSince} and c.id not in ${reopenedIds} and c.working_days_taken is not d2.ordinal - d1.ordinal)`);
   for (const c of tx.select().from(cases).where(sql`${cases.id} in ${reopenedIds}`).all()) {
-    if (c.state === "closed" && (c.closedOn === null || c.closedOn < closedSince!)) continue;
+    if (!isOpen(c.state) && (c.closedOn === null || c.closedOn < closedSince!)) continue;
     const { stops } = clockHistoryOf(tx, c.id);
     const due = dueDates({ ...c, stops }, change.calendar);
     const taken = c.closedOn ? workingDaysTaken({ receivedOn: c.receivedOn, stops }, c.closedOn, change.calendar) : c.workingDaysTaken;

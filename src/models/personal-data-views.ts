@@ -1,6 +1,6 @@
 /**
  * Who saw a case's unmasked ID numbers and phones (个人信息保护法 第五十一条: measures to control access
- * to personal information; docs/rules.md "Personal data"). One row per page shown, read by supervisors.
+ * to personal information; docs/rules.md "Other modules"). One row per page shown, read by supervisors.
  */
 import { desc, eq, lt, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client.js";

@@ -50,11 +50,11 @@ export function issuePriorNotice(
 ): number {
   const n = req.input;
   const today = shanghaiDate(req.now);
-  if (!n.facts.trim()) throw new ValidationError("请填写违法事实");
-  if (!n.grounds.trim()) throw new ValidationError("请填写理由");
+  if (!n.facts.trim()) throw new ValidationError("请填写违法事实", "facts");
+  if (!n.grounds.trim()) throw new ValidationError("请填写理由", "grounds");
   if (n.kind === "compensation") {
     const problem = compensationRateProblem(n.ratePercent ?? NaN);
-    if (problem) throw new ValidationError(problem);
+    if (problem) throw new ValidationError(problem, "ratePercent");
   }
   let id = 0;
   transition(db, {
@@ -95,7 +95,7 @@ export function servePriorNotice(
   db: Db,
   req: { caseId: number; noticeId: number; version: number; servedOn: IsoDate; method: string; actor: Viewer; now: Date },
 ): void {
-  if (!req.method.trim()) throw new ValidationError("请选择送达方式");
+  if (!req.method.trim()) throw new ValidationError("请选择送达方式", "method");
   const calendar = loadCalendar(db);
   transition(db, {
     caseId: req.caseId,

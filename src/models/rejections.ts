@@ -9,7 +9,7 @@ import { transition, type MoveRequest } from "./cases.js";
 
 export function rejectComplaint(db: Db, req: Omit<MoveRequest, "move" | "outcome"> & { ground: string; basisText: string }): void {
   const basis = rejectionBasis(req.ground, req.basisText);
-  if ("problem" in basis) throw new ValidationError(basis.problem);
+  if ("problem" in basis) throw new ValidationError(basis.problem, req.ground === "other" ? "basisText" : "ground");
   transition(db, {
     ...req,
     move: "reject",

@@ -13,7 +13,7 @@ import { ValidationError } from "../domain/errors.js";
 import { mediationWindowProblem, settlementProblem } from "../domain/mediation.js";
 import { ENFORCEMENT_LABELS, compensationAmount, compensationRateProblem, outstandingFen, recoveryProblem } from "../domain/money.js";
 import { isBeforeAcceptance, type Outcome } from "../domain/case-states.js";
-import { abilitiesOn, transition, type CaseRow, type StoredFile } from "./cases.js";
+import { abilitiesOn, transition, workerNamesOf, type CaseRow, type StoredFile } from "./cases.js";
 import { orderOfCase } from "./orders.js";
 import { decisionProblem } from "../domain/prior-notice.js";
 import { outcomeProblem, type OutcomeRecord } from "../domain/outcomes.js";
@@ -73,7 +73,7 @@ export function recordMediation(db: Db, req: { caseId: number; version: number; 
   const m = req.input;
   inCalendar(db, "调解日期", m.sessionOn, "sessionOn");
   if (m.payBy) inCalendar(db, "约定支付期限", m.payBy, "payBy");
-  if (m.result === "agreement" && (!m.payBy || m.payBy < m.sessionOn)) throw new ValidationError("调解协议的支付期限不能早于调解日期");
+  if (m.result === "agreement" && (!m.payBy || m.payBy < m.sessionOn)) throw new ValidationError("调解协议的支付期限不能早于调解日期", "payBy");
   transition(db, {
     caseId: req.caseId,
     move: "recordMediation",
@@ -83,7 +83,7 @@ export function recordMediation(db: Db, req: { caseId: number; version: number; 
     actor: req.actor,
     now: req.now,
     effect: (tx, c) => {
-      if (m.sessionOn < c.receivedOn) throw new ValidationError("调解日期不能早于收到投诉的日期");
+      if (m.sessionOn < c.receivedOn) throw new ValidationError("调解日期不能早于收到投诉的日期", "sessionOn");
       const late = isBeforeAcceptance(c.state) ? mediationWindowProblem(c.acceptanceDueOn, m.sessionOn, "记录此次快速调处") : null;
       if (late) throw new ValidationError(late);
       if (m.result === "agreement") checkWorkers(tx, c, m.amounts);
@@ -135,7 +135,7 @@ export function issueOrder(
 ): number {
   const today = shanghaiDate(req.now);
   inCalendar(db, "限期支付日期", req.payBy, "payBy");
-  if (req.payBy <= today) throw new ValidationError("限期支付日期应晚于今天");
+  if (req.payBy <= today) throw new ValidationError("限期支付日期应晚于今天", "payBy");
   let orderId = 0;
   transition(db, {
     caseId: req.caseId,
@@ -172,9 +172,9 @@ export interface PaymentInput {
 
 export function recordPayment(db: Db, req: { caseId: number; version: number; input: PaymentInput; actor: Viewer; now: Date }): void {
   const p = req.input;
-  if (p.amountFen <= 0) throw new ValidationError("支付金额应大于 0");
+  if (p.amountFen <= 0) throw new ValidationError("支付金额应大于 0", "amount");
   inCalendar(db, "支付日期", p.paidOn, "paidOn");
-  if (p.paidOn > shanghaiDate(req.now)) throw new ValidationError("支付日期不能晚于今天");
+  if (p.paidOn > shanghaiDate(req.now)) throw new ValidationError("支付日期不能晚于今天", "paidOn");
   transition(db, {
     caseId: req.caseId,
     move: "recordPayment",
@@ -189,9 +189,9 @@ export function recordPayment(db: Db, req: { caseId: number; version: number; in
         .from(settlementItems)
         .where(and(eq(settlementItems.id, p.itemId), eq(settlementItems.caseId, c.id)))
         .get();
-      if (!item) throw new ValidationError("请选择要登记支付的投诉人");
+      if (!item) throw new ValidationError("请选择要登记支付的投诉人", "itemId");
       const paid = paidFor(tx, item.id);
-      if (paid + p.amountFen > item.amountFen) throw new ValidationError(`支付金额超过应付余额 ¥${((item.amountFen - paid) / 100).toFixed(2)}`);
+      if (paid + p.amountFen > item.amountFen) throw new ValidationError(`支付金额超过应付余额 ¥${((item.amountFen - paid) / 100).toFixed(2)}`, "amount");
       const proofId = p.proof
         ? tx
             .insert(evidence)
@@ -319,11 +319,11 @@ export function closeCase(
       const mismatch = outcomeProblem(req.outcome, outcomeRecord(tx, c.id));
       if (mismatch) throw new ValidationError(mismatch);
       if (overClaimNote) assertMay(abilitiesOn(tx, c, req.actor), "noteOverClaim");
-      for (const w of tx.select().from(caseWorkers).where(eq(caseWorkers.caseId, c.id)).all()) {
+      for (const w of workerNamesOf(tx, c.id)) {
         const amount = recovered.get(w.id);
-        if (amount === undefined) throw new ValidationError(`请填写${w.name}的追回金额`);
+        if (amount === undefined) throw new ValidationError(`请填写${w.name}的追回金额`, `recovered.${w.id}`);
         const problem = recoveryProblem(w.claimedFen, amount, overClaimNote || null);
-        if (problem) throw new ValidationError(`${w.name}：${problem}`);
+        if (problem) throw new ValidationError(`${w.name}：${problem}`, `recovered.${w.id}`);
       }
     },
     eventNote: [req.note.trim(), overClaimNote ? `（超出诉求说明：${overClaimNote}）` : ""].join(""),

@@ -45,9 +45,9 @@ const caseVisitsQuery = (db: DbOrTx) =>
 export function recordSiteVisit(db: Db, v: VisitInput): number {
   const staff = visitEligibleStaff(db);
   const problem = visitTeamProblem(v.inspectorIds, new Set(staff.map((s) => s.id)));
-  if (problem) throw new ValidationError(problem);
+  if (problem) throw new ValidationError(problem, "inspectorIds");
   if (!v.recordings.some((f) => isRecording(f.mimeType))) {
-    throw new ValidationError("请上传现场检查的录音或录像（行政处罚法第四十七条要求全过程记录）");
+    throw new ValidationError("请上传现场检查的录音或录像（行政处罚法第四十七条要求全过程记录）", "recordings");
   }
   const names = new Map(staff.map((s) => [s.id, s.displayName]));
   const team = [...new Set(v.inspectorIds)];

@@ -28,15 +28,15 @@ export interface EscalationInput {
 
 export function escalateCase(db: Db, req: { caseId: number; version: number; input: EscalationInput; actor: Viewer; now: Date }): void {
   const e = req.input;
-  if (e.grounds.length === 0) throw new ValidationError("请选择提请多方合办的情形");
-  if (!e.reason.trim()) throw new ValidationError("请填写提请理由");
+  if (e.grounds.length === 0) throw new ValidationError("请选择提请多方合办的情形", "grounds");
+  if (!e.reason.trim()) throw new ValidationError("请填写提请理由", "reason");
   const units = new Map(listUnits(db, { activeOnly: true }).map((u) => [u.id, u.name]));
-  if (e.tasks.length === 0 || e.tasks.some((t) => !units.has(t.unitId))) throw new ValidationError("请选择至少一个成员单位");
+  if (e.tasks.length === 0 || e.tasks.some((t) => !units.has(t.unitId))) throw new ValidationError("请选择至少一个成员单位", "unitIds");
   if (new Set(e.tasks.map((t) => t.unitId)).size !== e.tasks.length) throw new ValidationError("同一成员单位只能派发一项任务");
   for (const t of e.tasks) {
-    if (!t.request.trim()) throw new ValidationError(`请填写需要${units.get(t.unitId)}办理的事项`);
+    if (!t.request.trim()) throw new ValidationError(`请填写需要${units.get(t.unitId)}办理的事项`, `request.${t.unitId}`);
     if (!Number.isInteger(t.workingDays) || t.workingDays < MIN_TASK_DAYS || t.workingDays > MAX_TASK_DAYS) {
-      throw new ValidationError(`${units.get(t.unitId)}的办理期限应为 ${MIN_TASK_DAYS} 到 ${MAX_TASK_DAYS} 个工作日`);
+      throw new ValidationError(`${units.get(t.unitId)}的办理期限应为 ${MIN_TASK_DAYS} 到 ${MAX_TASK_DAYS} 个工作日`, `days.${t.unitId}`);
     }
   }
   const today = shanghaiDate(req.now);

@@ -25,7 +25,7 @@ import { recordAudit } from "./audit.js";
 export type Batch = typeof violationBatches.$inferSelect;
 export type Entry = typeof violationEntries.$inferSelect;
 
-/** Publishing is a supervisor's act (docs/rules.md § 重大劳动保障违法行为社会公布). */
+/** Publishing is a supervisor's act (docs/rules.md §Who may do what). */
 export function violationsAbilities(viewer: Viewer): { manage: boolean } {
   return { manage: viewer.role === "supervisor" };
 }

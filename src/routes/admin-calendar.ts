@@ -1,7 +1,7 @@
 import { Router, type Response } from "express";
 import multer from "multer";
 import { z } from "zod";
-import type { AppContext } from "../app.js";
+import type { AppContext } from "../app-context.js";
 import { NotFoundError } from "../domain/errors.js";
 import { DAY_KIND_LABELS } from "../domain/working-days.js";
 import { parseScheduleIcs, parseScheduleText, scheduleToText } from "../forms/calendar-schedule.js";

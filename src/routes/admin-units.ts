@@ -1,6 +1,6 @@
 import { Router } from "express";
 import { z } from "zod";
-import type { AppContext } from "../app.js";
+import type { AppContext } from "../app-context.js";
 import { NotFoundError } from "../domain/errors.js";
 import { parseForm, requiredText, type FieldErrors, type FormValues } from "../forms/form.js";
 import { requireRole } from "../middleware/require-role.js";

@@ -1,5 +1,5 @@
 import { Router } from "express";
-import type { AppContext } from "../app.js";
+import type { AppContext } from "../app-context.js";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError } from "../domain/errors.js";
 import { ROLES, ROLE_LABELS } from "../domain/roles.js";
 import { parseForm, type FieldErrors, type FormValues } from "../forms/form.js";

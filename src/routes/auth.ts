@@ -1,6 +1,6 @@
 import { Router } from "express";
 import { z } from "zod";
-import type { AppContext } from "../app.js";
+import type { AppContext } from "../app-context.js";
 import { clearSessionCookie, createSession, deleteExpiredSessions, generateSessionToken, invalidateSession, setSessionCookie } from "../auth/session.js";
 import { clearLoginFailures, loginLockedUntil, recordLoginFailure } from "../auth/login-throttle.js";
 import { formatTime } from "../lib/format.js";

@@ -1,6 +1,6 @@
 /** 失信联合惩戒名单 proceedings for staff: the board, the proposal, each step, and the printable notice and decision. */
 import { Router, type Request, type Response } from "express";
-import type { AppContext } from "../app.js";
+import type { AppContext } from "../app-context.js";
 import {
   EMPLOYER_PARTY,
   GROUNDS_LABELS,
@@ -22,14 +22,11 @@ import {
 import { PUBLIC_NOTICE_DAYS, SERVICE_METHOD_LABELS } from "../domain/service.js";
 import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
-import { maskIdNumber } from "../domain/masking.js";
-import { recordPersonalDataView } from "../models/personal-data-views.js";
 import { checked, parseProposal, parseService, PERSON_ROWS, textField } from "../forms/blacklist-form.js";
 import { formValues, valid } from "../forms/form.js";
 import { viewerOf } from "../http/case-page.js";
 import { requireRole } from "../middleware/require-role.js";
 import {
-  blacklistAbilitiesOn,
   answerObjection,
   assertMayPropose,
   applyEarlyRemoval,
@@ -109,7 +106,7 @@ export function blacklistRouter(ctx: AppContext): Router {
   const proposalPage = (req: Request, res: Response, status: number, values: Record<string, string>, message: string | null) => {
     const caseId = Number(req.query.caseId ?? values.caseId);
     const orderId = Number(req.query.orderId ?? values.orderId);
-    const detail = getCaseDetail(db, caseId, viewerOf(res), { inspectorsReadAll: false });
+    const detail = getCaseDetail(db, caseId, { viewer: viewerOf(res), policy: { inspectorsReadAll: false }, page: null, now: now() });
     const order = orderDue(db, caseId, orderId);
     if (!order) throw new NotFoundError("指令书不存在。");
     assertMayPropose(db, viewerOf(res), caseId, res.locals.today);
@@ -151,16 +148,13 @@ export function blacklistRouter(ctx: AppContext): Router {
   const showPage = (res: Response, id: number, status = 200, problem: { form: string; message: string; values: Record<string, string> } | null = null) => {
     const today = res.locals.today;
     const cal = loadCalendar(db);
-    const p = getProceeding(db, id);
+    // The persons' ID numbers come masked unless the viewer works the case (getProceeding records the view).
+    const p = getProceeding(db, id, { viewer: viewerOf(res), today, now: now(), page: "失信名单提请" });
     const f = p.state;
-    const viewer = viewerOf(res);
-    const can = blacklistAbilitiesOn(db, viewer, p.caseId, f, today);
-    // Only the people working the case see the listed persons' ID numbers in full (docs/rules.md).
-    const seesIds = can.work;
-    if (seesIds && p.persons.length) recordPersonalDataView(db, { caseId: p.caseId, userId: viewer.id, page: "失信名单提请", now: now() });
+    const can = p.abilities;
     res.status(status).render("blacklist/show", {
       ...labels,
-      p: { ...p, persons: p.persons.map((x) => ({ ...x, idNumber: seesIds ? x.idNumber : maskIdNumber(x.idNumber) })) },
+      p,
       can,
       unplacedProblem: problem && !can[FORM_ABILITY[problem.form]!] ? problem.message : null,
       hasSteps: Object.entries(can).some(([step, allowed]) => allowed && step !== "view" && step !== "work" && step !== "propose"),
@@ -244,10 +238,10 @@ export function blacklistRouter(ctx: AppContext): Router {
 
   // ---- Printable documents ------------------------------------------------------------------
 
-  const documentOf = (req: Request, res: Response) => {
-    const p = getProceeding(db, idOf(req));
-    if (!blacklistAbilitiesOn(db, viewerOf(res), p.caseId, p.state, res.locals.today).work)
-      throw new ForbiddenError("只有承办本案的监察员或科长可以打印本程序的文书。");
+  // `page`: the document's name in the personal-data log, or null for one printed with the ID numbers masked.
+  const documentOf = (req: Request, res: Response, page: string | null) => {
+    const p = getProceeding(db, idOf(req), { viewer: viewerOf(res), today: res.locals.today, now: now(), page });
+    if (!p.abilities.work) throw new ForbiddenError("只有承办本案的监察员或科长可以打印本程序的文书。");
     return p;
   };
 
@@ -260,20 +254,20 @@ export function blacklistRouter(ctx: AppContext): Router {
   };
 
   router.get("/blacklist/:id/notice", staff, (req, res) => {
-    const p = documentOf(req, res);
+    const p = documentOf(req, res, "失信名单告知书");
     if (!p.noticeNumber) throw new NotFoundError("提请尚未审批，没有告知书。");
     const party = addressee(req, p);
     res.render("blacklist/notice", { ...labels, p, party, service: p.noticeServices.find((s) => s.partyKey === party.key) ?? null });
   });
 
   router.get("/blacklist/:id/decision", staff, (req, res) => {
-    const p = documentOf(req, res);
+    // The decision is published with the entry: ID numbers are masked on it too.
+    const p = documentOf(req, res, null);
     if (!p.decisionNumber) throw new NotFoundError("尚未作出列入决定。");
     const party = addressee(req, p);
-    // The decision is published with the entry: ID numbers are masked on it too.
     res.render("blacklist/decision", {
       ...labels,
-      p: { ...p, persons: p.persons.map((x) => ({ ...x, idNumber: maskIdNumber(x.idNumber) })) },
+      p,
       party,
       service: p.decisionServices.find((s) => s.partyKey === party.key) ?? null,
     });
@@ -281,7 +275,7 @@ export function blacklistRouter(ctx: AppContext): Router {
 
   /** The 送达回证 of one service of the notice or the decision. */
   router.get("/blacklist/:id/services/:serviceId", staff, (req, res) => {
-    const p = documentOf(req, res);
+    const p = documentOf(req, res, null);
     const found = getDocumentService(db, Number(req.params.serviceId));
     const s = found?.s;
     if (!s || s.documentId !== p.id || (s.document !== "blacklistNotice" && s.document !== "blacklistDecision")) throw new NotFoundError("没有这条送达记录。");

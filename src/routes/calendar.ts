@@ -1,6 +1,6 @@
 import { Router } from "express";
 import { z } from "zod";
-import type { AppContext } from "../app.js";
+import type { AppContext } from "../app-context.js";
 import { isIsoDate } from "../domain/dates.js";
 import { CalendarRangeError } from "../domain/errors.js";
 import { parseForm } from "../forms/form.js";

@@ -2,7 +2,7 @@ import { untilChanged } from "../models/until-changed.js";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
 import { Router, type Request, type Response } from "express";
-import type { AppContext } from "../app.js";
+import type { AppContext } from "../app-context.js";
 import { OUTCOME_LABELS, STATE_LABELS, type Outcome } from "../domain/case-states.js";
 import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import { caseListScope, staffAbilities } from "../domain/case-abilities.js";
@@ -19,6 +19,7 @@ import { PROVISIONAL_NOTE, caseClocks, clockHistory } from "../domain/clocks.js"
 import { loadCalendar } from "../models/calendar.js";
 import { actOnCase, caseIdOf, renderCasePage, requireCaseWork, viewerOf, type CaseProblem } from "../http/case-page.js";
 import {
+  abilitiesOn,
   addEvidence,
   assignInspectors,
   extendStatutoryDeadline,
@@ -32,17 +33,11 @@ import {
   voidEvidence,
 } from "../models/cases.js";
 import { listCases, remindersFor } from "../models/case-list.js";
-import { recordPersonalDataView } from "../models/personal-data-views.js";
+import { CASE_NOTICES, type CaseNoticeKind } from "../domain/legal-basis.js";
 import { inspectorFigures } from "../models/dashboard.js";
 import { recordSiteVisit } from "../models/site-visits.js";
 import { rejectComplaint } from "../models/rejections.js";
 import { parseVisitForm } from "../forms/visit-form.js";
-
-const NOTICES = {
-  rejection: { move: "reject", title: "不予受理通知书" },
-  supplement: { move: "requestSupplement", title: "告知补正通知书" },
-  redirect: { move: "redirect", title: "告知/移送通知书" },
-} as const;
 
 const caseId = caseIdOf;
 
@@ -224,7 +219,7 @@ export function casesRouter(ctx: AppContext): Router {
     const files = uploadedFiles(req);
     const rejected = rejectionMessage(files, config.evidenceMaxBytes);
     const problem = rejected ?? (files.length === 0 ? "请选择要上传的文件" : null);
-    if (problem) return showCase(res, caseId(req), 422, { message: problem, form: "evidence" });
+    if (problem) return showCase(res, caseId(req), 422, { message: problem, form: "evidence", errors: { evidence: problem }, values: formValues(req.body) });
     await act(req, res, "evidence", () => {
       addEvidence(db, {
         caseId: caseId(req),
@@ -260,12 +255,15 @@ export function casesRouter(ctx: AppContext): Router {
       return showCase(res, c.id, status, { message: message + reselect, form: "visit", errors, values: { ...formValues(req.body), inspectorIds: team } });
     };
     if (!form.ok) return refuse(Object.values(form.errors).join("；"), 422, form.errors);
-    if (rejected) return refuse(rejected);
+    if (rejected) return refuse(rejected, 422, { recordings: rejected });
     const v = formValues(req.body);
     try {
       recordSiteVisit(db, { caseId: c.id, version: Number(v.version), ...form.value, recordings: files.map(toStoredFile), actor: viewerOf(res), now: now() });
     } catch (err) {
-      if (err instanceof DomainError && !(err instanceof ForbiddenError)) return refuse(err.message, err instanceof ValidationError ? 422 : err.status);
+      if (err instanceof DomainError && !(err instanceof ForbiddenError)) {
+        const field = err instanceof ValidationError && err.field ? { [err.field]: err.message } : {};
+        return refuse(err.message, err instanceof ValidationError ? 422 : err.status, field);
+      }
       throw err;
     }
     keepUploads(req, files);
@@ -273,9 +271,9 @@ export function casesRouter(ctx: AppContext): Router {
   });
 
   router.get("/cases/:id/evidence/:evidenceId", staff, (req, res) => {
-    const detail = getCaseDetail(db, caseId(req), viewerOf(res), policy);
-    if (!detail.abilities.openEvidence) throw new ForbiddenError("只读查询不能打开证据材料。");
-    const file = getEvidenceFile(db, detail.case.id, Number(req.params.evidenceId));
+    const c = getCaseRow(db, caseId(req));
+    if (!abilitiesOn(db, c, viewerOf(res), policy).openEvidence) throw new ForbiddenError("只读查询不能打开证据材料。");
+    const file = getEvidenceFile(db, c.id, Number(req.params.evidenceId));
     res.type(file.mimeType);
     res.attachment(file.originalName);
     res.sendFile(resolve(config.evidenceDir, file.storedName));
@@ -284,9 +282,8 @@ export function casesRouter(ctx: AppContext): Router {
   // ---- Printable documents ------------------------------------------------------------------
 
   router.get("/cases/:id/receipt", staff, (req, res) => {
-    const detail = getCaseDetail(db, caseId(req), viewerOf(res), policy);
+    const detail = getCaseDetail(db, caseId(req), { viewer: viewerOf(res), policy, page: "受理回执", now: now() });
     if (!detail.abilities.printDocuments) throw new ForbiddenError();
-    recordPersonalDataView(db, { caseId: detail.case.id, userId: viewerOf(res).id, page: "受理回执", now: now() });
     // The dates as the case page counts them, each marked 暂定 when an unpublished year is involved.
     const clocks = caseClocks({ ...detail.case, ...clockHistory(detail.events) }, loadCalendar(db), res.locals.today);
     const clock = (key: string) => clocks.find((k) => k.key === key)!;
@@ -303,8 +300,8 @@ export function casesRouter(ctx: AppContext): Router {
   });
 
   router.get("/cases/:id/notices/:kind", staff, (req, res) => {
-    const notice = NOTICES[req.params.kind as keyof typeof NOTICES];
-    const detail = getCaseDetail(db, caseId(req), viewerOf(res), policy);
+    const notice = CASE_NOTICES[req.params.kind as CaseNoticeKind];
+    const detail = getCaseDetail(db, caseId(req), { viewer: viewerOf(res), policy, page: null, now: now() });
     if (!detail.abilities.printDocuments) throw new ForbiddenError();
     const event = notice ? latestEvent(db, detail.case.id, notice.move) : undefined;
     if (!notice || !event) throw new ValidationError("该案件没有这份通知书。");

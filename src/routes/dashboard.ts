@@ -1,6 +1,6 @@
 /** The supervisors' pages: the dashboard, the period statistics and the 春节前动态清零 board. */
 import { Router, type Response } from "express";
-import type { AppContext } from "../app.js";
+import type { AppContext } from "../app-context.js";
 import { STATE_LABELS } from "../domain/case-states.js";
 import { CLOCK_STATUS_LABELS, TARGET_DAYS } from "../domain/clocks.js";
 import { ForbiddenError } from "../domain/errors.js";

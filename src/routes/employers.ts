@@ -1,6 +1,6 @@
 /** The employer record for staff, and the history check the intake form makes as the employer is typed. */
 import { Router, type Request } from "express";
-import type { AppContext } from "../app.js";
+import type { AppContext } from "../app-context.js";
 import { OUTCOME_LABELS, STATE_LABELS } from "../domain/case-states.js";
 import { REMOVAL_LABELS, STAGE_LABELS } from "../domain/blacklist.js";
 import { requireRole } from "../middleware/require-role.js";

@@ -4,7 +4,7 @@
  * ID numbers and phones go out masked unless a supervisor ticks 完整导出 (full=1).
  */
 import { Router, type Request, type Response } from "express";
-import type { AppContext } from "../app.js";
+import type { AppContext } from "../app-context.js";
 import { caseListScope, staffAbilities } from "../domain/case-abilities.js";
 import { ForbiddenError, NotFoundError } from "../domain/errors.js";
 import { filtersQuery, parseCaseFilters } from "../forms/case-filters.js";

@@ -1,5 +1,5 @@
 import { Router } from "express";
-import type { AppContext } from "../app.js";
+import type { AppContext } from "../app-context.js";
 import { ROLE_LABELS } from "../domain/roles.js";
 
 export function homeRouter(_ctx: AppContext): Router {

@@ -1,8 +1,8 @@
 /** Watching the system itself: the admin's health view, and the supervisors' log of who saw personal data. */
 import { statSync } from "node:fs";
 import { Router } from "express";
-import type { AppContext } from "../app.js";
-import { FORGET_AFTER_MS } from "../domain/login-backoff.js";
+import type { AppContext } from "../app-context.js";
+import { failingLoginPairs } from "../auth/login-throttle.js";
 import { ROLE_LABELS } from "../domain/roles.js";
 import { boundedInt } from "../domain/bounds.js";
 import { formValues } from "../forms/form.js";
@@ -27,11 +27,7 @@ export function oversightRouter({ db, config, now }: AppContext): Router {
     res.render("oversight/health", {
       orphans: { count: orphans.length, bytes: formatBytes(orphans.reduce((s, f) => s + f.size, 0)), olderThanADay: old.length },
       databaseSize: config.databasePath === ":memory:" ? null : fileSize(config.databasePath),
-      // Through the last-failure index: pairs with a wrong password in the last day (older ones are forgotten).
-      failingLogins: db.$client
-        .prepare("select count(*) from login_throttles where last_failure_at >= ?")
-        .pluck()
-        .get(now().getTime() - FORGET_AFTER_MS) as number,
+      failingLogins: failingLoginPairs(db, now()),
     });
   });
 

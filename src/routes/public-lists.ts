@@ -6,10 +6,9 @@
 import { stringify } from "csv-stringify/sync";
 import { Router, type Request, type Response } from "express";
 import { Feed } from "feed";
-import type { AppContext } from "../app.js";
+import type { AppContext } from "../app-context.js";
 import { GROUNDS_LABELS, PERSON_ROLE_LABELS, REMOVAL_LABELS, effectiveRemoval } from "../domain/blacklist.js";
 import { addDays } from "../domain/dates.js";
-import { maskIdNumber } from "../domain/masking.js";
 import { currentListings, recentlyRemoved } from "../models/blacklist.js";
 import { publishedLists, recentlyWithdrawn } from "../models/violations.js";
 
@@ -19,7 +18,7 @@ function publicListings(ctx: AppContext, today: string, q: string) {
   return currentListings(ctx.db, today, q).map((p) => ({
     ...p,
     legalRep: p.persons.find((x) => x.role === "legalRep")?.name ?? "",
-    persons: p.persons.map((x) => ({ role: PERSON_ROLE_LABELS[x.role], name: x.name, idNumber: maskIdNumber(x.idNumber) })),
+    persons: p.persons.map((x) => ({ role: PERSON_ROLE_LABELS[x.role], name: x.name, idNumber: x.idNumber })),
   }));
 }
 

@@ -1,7 +1,7 @@
 /** What workers and the public use without signing in: online filing and the progress lookup. */
 import { Router } from "express";
 import { z } from "zod";
-import type { AppContext } from "../app.js";
+import type { AppContext } from "../app-context.js";
 import { createThrottle } from "../auth/rate-limit.js";
 import { PUBLIC_STATE_LABELS } from "../domain/case-states.js";
 import { TooManyRequestsError } from "../domain/errors.js";

@@ -1,6 +1,6 @@
 /** 快速调处, 责令限期支付, payments, enforcement and closing on a case; and the documents they print. */
 import { Router } from "express";
-import type { AppContext } from "../app.js";
+import type { AppContext } from "../app-context.js";
 import { OUTCOME_LABELS } from "../domain/case-states.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { isIsoDate } from "../domain/dates.js";
@@ -15,14 +15,14 @@ import { actOnCase, caseIdOf, renderCasePage, requireCaseWork, viewerOf } from "
 import { keepUploads, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
 import { renderPageOrPartial } from "../http/render.js";
-import { compensationAmount, compensationPreview, outstandingFen } from "../domain/money.js";
-import { getCaseDetail, workersOfCase } from "../models/cases.js";
+import { MAX_COMPENSATION_RATE, MIN_COMPENSATION_RATE, compensationAmount, compensationPreview, outstandingFen } from "../domain/money.js";
+import { getCaseDetail, workerNamesOf } from "../models/cases.js";
 import { closeCase, enforceOrder, issueOrder, moneySummary, recordMediation, recordPayment, settleByMediation, settlementsOf } from "../models/settlements.js";
 
 export function settlementsRouter(ctx: AppContext): Router {
   const { db, config, now } = ctx;
   const router = Router();
-  const workersOf = (id: number) => workersOfCase(db, id);
+  const workersOf = (id: number) => workerNamesOf(db, id);
   const investigators = [requireRole("inspector", "supervisor"), requireCaseWork(ctx)];
   const { upload } = ctx;
   const version = (body: unknown) => Number(formValues(body).version);
@@ -61,7 +61,8 @@ export function settlementsRouter(ctx: AppContext): Router {
   router.post("/cases/:id/payments", ...investigators, upload.array("proof", 1), async (req, res) => {
     const files = uploadedFiles(req);
     const rejected = rejectionMessage(files, config.evidenceMaxBytes);
-    if (rejected) return renderCasePage(ctx, res, caseIdOf(req), 422, { message: rejected, form: "payment", values: formValues(req.body) });
+    if (rejected)
+      return renderCasePage(ctx, res, caseIdOf(req), 422, { message: rejected, form: "payment", errors: { proof: rejected }, values: formValues(req.body) });
     await actOnCase(ctx, req, res, "payment", () => {
       const proof = files[0] ? toStoredFile(files[0]) : null;
       recordPayment(db, {
@@ -91,10 +92,15 @@ export function settlementsRouter(ctx: AppContext): Router {
 
   // The enforcement form computes 加付赔偿金 from the rate as it is typed (htmx); the same URL is a page too.
   router.get("/cases/:id/orders/:orderId/compensation", ...investigators, (req, res) => {
-    const detail = getCaseDetail(db, caseIdOf(req), viewerOf(res), { inspectorsReadAll: false });
+    const detail = getCaseDetail(db, caseIdOf(req), { viewer: viewerOf(res), policy: { inspectorsReadAll: false }, page: null, now: now() });
     const order = settlementsOf(db, detail.case.id).orders.find((o) => o.id === Number(req.params.orderId));
     if (!order) throw new NotFoundError("指令书不存在。");
-    const data = { c: detail.case, order, ...compensationPreview(outstandingFen(order.items), Number(req.query.ratePercent)) };
+    const data = {
+      c: detail.case,
+      order,
+      compensationRange: [MIN_COMPENSATION_RATE, MAX_COMPENSATION_RATE],
+      ...compensationPreview(outstandingFen(order.items), Number(req.query.ratePercent)),
+    };
     renderPageOrPartial(res, "settlements/compensation", "settlements/_compensation", data);
   });
 
@@ -104,7 +110,7 @@ export function settlementsRouter(ctx: AppContext): Router {
     actOnCase(ctx, req, res, `prior-notice-${req.params.orderId}`, () => {
       const v = formValues(req.body);
       const kind = v.kind === "decision" ? "decision" : v.kind === "compensation" ? "compensation" : null;
-      if (!kind) throw new ValidationError("请选择拟作出的处理决定");
+      if (!kind) throw new ValidationError("请选择拟作出的处理决定", "kind");
       const input = { kind, facts: v.facts ?? "", grounds: v.grounds ?? "", ratePercent: kind === "compensation" ? Number(v.ratePercent) : null } as const;
       issuePriorNotice(db, {
         caseId: caseIdOf(req),
@@ -121,7 +127,7 @@ export function settlementsRouter(ctx: AppContext): Router {
   router.post("/cases/:id/prior-notices/:noticeId/service", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, `prior-notice-service-${req.params.noticeId}`, () => {
       const v = formValues(req.body);
-      if (!isIsoDate(v.servedOn)) throw new ValidationError("送达日期应为有效日期");
+      if (!isIsoDate(v.servedOn)) throw new ValidationError("送达日期应为有效日期", "servedOn");
       servePriorNotice(db, {
         caseId: caseIdOf(req),
         noticeId: Number(req.params.noticeId),
@@ -166,7 +172,7 @@ export function settlementsRouter(ctx: AppContext): Router {
   // ---- Printable documents ------------------------------------------------------------------
 
   const workingDetail = (req: import("express").Request, res: import("express").Response) => {
-    const detail = getCaseDetail(db, caseIdOf(req), viewerOf(res), { inspectorsReadAll: config.inspectorsReadAll });
+    const detail = getCaseDetail(db, caseIdOf(req), { viewer: viewerOf(res), policy: { inspectorsReadAll: config.inspectorsReadAll }, page: null, now: now() });
     if (!detail.abilities.printDocuments) throw new ForbiddenError();
     return detail;
   };
@@ -185,6 +191,7 @@ export function settlementsRouter(ctx: AppContext): Router {
     const order = settlementsOf(db, detail.case.id).orders.find((o) => o.id === Number(req.params.orderId));
     if (!order) throw new NotFoundError("指令书不存在。");
     res.render("settlements/order", {
+      compensationRange: [MIN_COMPENSATION_RATE, MAX_COMPENSATION_RATE],
       ...detail,
       c: detail.case,
       order,

@@ -1,7 +1,7 @@
 /** 多方合办: escalation by a supervisor, and the task pages of the member units' liaisons. */
 import { resolve } from "node:path";
 import { Router, type Request, type Response } from "express";
-import type { AppContext } from "../app.js";
+import type { AppContext } from "../app-context.js";
 import { STATE_LABELS } from "../domain/case-states.js";
 import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import { staffAbilities } from "../domain/case-abilities.js";

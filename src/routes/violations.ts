@@ -1,6 +1,6 @@
 /** 重大劳动保障违法行为社会公布 for supervisors: batches, their entries, publication and withdrawal. */
 import { Router, type Request, type Response } from "express";
-import type { AppContext } from "../app.js";
+import type { AppContext } from "../app-context.js";
 import { DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
 import { previousQuarter } from "../domain/violations-list.js";
 import { formValues } from "../forms/form.js";

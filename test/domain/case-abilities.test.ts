@@ -32,6 +32,7 @@ redirect           | RS         | RS    | RS     | -              | -           
 withdraw           | RMSF       | RMSF  | RMSF   | -              | -                | RMSF      | -          | -             | -            | -     | -
 close              | F          | F     | F      | -              | -                | -         | -          | -             | -            | -     | -
 recordVisit        | F          | F     | F      | -              | -                | -         | -          | -             | -            | -     | -
+recordPhoneContact | RMSF       | RMSF  | RMSF   | -              | -                | -         | -          | -             | -            | -     | -
 recordMediation    | MF         | MF    | MF     | -              | -                | -         | -          | -             | -            | -     | -
 settleByMediation  | M          | M     | M      | -              | -                | -         | -          | -             | -            | -     | -
 recordPayment      | MF         | MF    | MF     | -              | -                | -         | -          | -             | -            | -     | -

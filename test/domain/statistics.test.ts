@@ -1,8 +1,8 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { officialSchedules } from "../../src/domain/official-calendar.js";
+import { dueSoonMaxLeft } from "../../src/domain/clocks.js";
 import {
   averageDays,
-  dueSoonMaxLeft,
   festivalCountdown,
   improvementOverStatutory,
   monthRange,

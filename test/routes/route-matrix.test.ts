@@ -11,7 +11,6 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type request from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
-import type { Express } from "express";
 import { addEvidence, transition } from "../../src/models/cases.js";
 import { issueOrder, recordMediation } from "../../src/models/settlements.js";
 import { escalateCase } from "../../src/models/task-force.js";
@@ -19,7 +18,7 @@ import { findUnitByName } from "../../src/models/units.js";
 import { createUser } from "../../src/models/users.js";
 import { proposeListing } from "../../src/models/blacklist.js";
 import { createBatch } from "../../src/models/violations.js";
-import { browser, idNumber, loginAs, makeTestApp, userId, workedCase, type Agent, type TestApp } from "../helpers.js";
+import { appRoutes, browser, idNumber, loginAs, makeTestApp, userId, workedCase, type Agent, type TestApp } from "../helpers.js";
 
 const ROUTES = `
 route                                                | A C I O S L X D
@@ -37,12 +36,14 @@ GET /cases/new                                       | - + - - + - - -
 GET /cases/new/worker-row                            | - + - - + - - -
 POST /cases                                          | - + - - + - - -
 GET /cases/:id                                       | - + + - + - - -
+GET /cases/:id/sections/:key                         | - + + - + - - -
 POST /cases/:id/moves                                | - + + - + - - -
 POST /cases/:id/assign                               | - - - - + - - -
 POST /cases/:id/extend                               | - - - - + - - -
 POST /cases/:id/evidence                             | - + + - + - - -
 POST /cases/:id/evidence/:evidenceId/void            | - - + - + - - -
 POST /cases/:id/visits                               | - - + - + - - -
+POST /cases/:id/phone-contacts                       | - - + - + - - -
 GET /cases/:id/evidence/:evidenceId                  | - + + - + - - -
 GET /cases/:id/receipt                               | - + + - + - - -
 GET /cases/:id/notices/:kind                         | - + + - + - - -
@@ -141,19 +142,6 @@ const rows = ROUTES.trim()
     const allowed = Object.fromEntries(COLUMNS.map((col, i) => [col, cells!.split(/\s+/)[i] === "+"])) as Record<Column, boolean>;
     return { route: route!, allowed };
   });
-
-/** Every route the app answers, as "METHOD /path". */
-function appRoutes(app: Express): string[] {
-  const found: string[] = [];
-  const walk = (stack: { route?: { path: string; methods: Record<string, boolean> }; handle?: { stack?: unknown[] } }[]) => {
-    for (const layer of stack) {
-      if (layer.route) for (const method of Object.keys(layer.route.methods)) found.push(`${method.toUpperCase()} ${layer.route.path}`);
-      else if (layer.handle?.stack) walk(layer.handle.stack as typeof stack);
-    }
-  };
-  walk((app as unknown as { router: { stack: Parameters<typeof walk>[0] } }).router.stack);
-  return found;
-}
 
 let t: TestApp;
 const agents = {} as Record<Column, Agent>;

@@ -1,0 +1,54 @@
+/** 责令限期支付: the orders, their 事先告知书 and 陈述申辩, what followed an unpaid order, the blacklist proposals. */
+import { STAGE_LABELS } from "../domain/blacklist.js";
+import {
+  ENFORCEMENT_CHOICES,
+  ENFORCEMENT_LABELS,
+  MAX_COMPENSATION_RATE,
+  MIN_COMPENSATION_RATE,
+  compensationPreview,
+  orderClock,
+  outstandingFen,
+} from "../domain/money.js";
+import { VIOLATIONS } from "../domain/legal-basis.js";
+import { PRIOR_NOTICE_LABELS, SERVICE_METHODS, STATEMENT_DAYS, decisionProblem } from "../domain/prior-notice.js";
+import { proceedingsOfCase } from "../models/blacklist.js";
+import { priorNoticesOf } from "../models/prior-notices.js";
+import { section } from "./section.js";
+
+export const ordersSection = section({
+  key: "orders",
+  partial: "cases/_orders",
+  // An order is issued only on a filed case; it stays on the record after closing.
+  when: (_abilities, c) => c.filedOn !== null,
+  load: (db, view) => {
+    const { c, today } = view;
+    const calendar = view.calendar();
+    const rows = view.settlements().orders;
+    const notices = rows.length ? priorNoticesOf(db, c.id) : [];
+    const orders = rows.map((o) => {
+      const unpaidFen = outstandingFen(o.items);
+      const clock = orderClock({ ...o, unpaidFen }, today, calendar);
+      const own = notices.filter((n) => n.orderId === o.id);
+      // What the enforcement form may decide now: 陈述申辩 first (docs/rules.md §陈述申辩).
+      const heard = { compensation: decisionProblem(own, "compensation", today), decision: decisionProblem(own, "decision", today) };
+      return { ...o, unpaidFen, left: clock.left, clockStatus: clock.status, overdueUnpaid: clock.overdueUnpaid, notices: own, heard };
+    });
+    const proceedings = orders.length ? proceedingsOfCase(db, c.id) : [];
+    return {
+      orders,
+      // A blacklist proposal is offered once per unpaid order (docs/rules.md §失信联合惩戒名单).
+      proposable: new Set(orders.filter((o) => o.overdueUnpaid && !proceedings.some((b) => b.orderId === o.id)).map((o) => o.id)),
+      blacklist: proceedings,
+      blacklistStageLabels: STAGE_LABELS,
+      enforcementLabels: ENFORCEMENT_LABELS,
+      enforcementChoices: ENFORCEMENT_CHOICES,
+      priorNoticeLabels: PRIOR_NOTICE_LABELS,
+      serviceMethods: SERVICE_METHODS,
+      statementDays: STATEMENT_DAYS,
+      violations: VIOLATIONS,
+      compensationRange: [MIN_COMPENSATION_RATE, MAX_COMPENSATION_RATE],
+      compensationPreview: (order: { unpaidFen: number }, rateText: string) => compensationPreview(order.unpaidFen, Number(rateText)),
+      amounts: view.may("issueOrder") ? view.money().rows : [],
+    };
+  },
+});

@@ -1,0 +1,77 @@
+/**
+ * 记录电话联系用人单位: an inspector working an open case records a telephone contact with the employer —
+ * the day, who was reached, what was said — on the case page, and it goes on the timeline
+ * (docs/rules.md §电话联系用人单位). Section, form and use-case in one module.
+ */
+import { asc, eq, sql } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, DbOrTx } from "../db/client.js";
+import { preparedOnce } from "../db/prepared.js";
+import { employerPhoneContacts, users } from "../db/schema.js";
+import type { Viewer } from "../domain/case-abilities.js";
+import { shanghaiDate, type IsoDate } from "../domain/dates.js";
+import { ValidationError } from "../domain/errors.js";
+import { formValues, isoDate, parseForm, requiredText, valid } from "../forms/form.js";
+import { transition } from "../models/cases.js";
+import { section } from "./section.js";
+
+const contactForm = z.object({
+  contactedOn: isoDate("联系日期"),
+  personReached: requiredText("联系到的人（姓名、职务）", 100),
+  summary: requiredText("通话内容", 2000),
+});
+
+/** A contact is dated between the day the complaint was received and today (Asia/Shanghai). */
+export function contactDateProblem(contactedOn: IsoDate, receivedOn: IsoDate, today: IsoDate): string | null {
+  if (contactedOn > today) return "联系日期不能晚于今天";
+  if (contactedOn < receivedOn) return "联系日期不能早于收到投诉的日期";
+  return null;
+}
+
+export function recordPhoneContact(db: Db, req: { caseId: number; body: unknown; actor: Viewer; now: Date }): void {
+  const input = valid(parseForm(contactForm, req.body));
+  transition(db, {
+    caseId: req.caseId,
+    move: "recordPhoneContact",
+    version: Number(formValues(req.body).version),
+    note: "",
+    eventNote: `${input.contactedOn} 联系 ${input.personReached}`,
+    actor: req.actor,
+    now: req.now,
+    effect: (tx, c) => {
+      const problem = contactDateProblem(input.contactedOn, c.receivedOn, shanghaiDate(req.now));
+      if (problem) throw new ValidationError(problem, "contactedOn");
+      tx.insert(employerPhoneContacts)
+        .values({ caseId: c.id, contactedOn: input.contactedOn, personReached: input.personReached, summary: input.summary, recordedById: req.actor.id })
+        .run();
+    },
+  });
+}
+
+const contactsQuery = (db: DbOrTx) =>
+  db
+    .select({
+      id: employerPhoneContacts.id,
+      contactedOn: employerPhoneContacts.contactedOn,
+      personReached: employerPhoneContacts.personReached,
+      summary: employerPhoneContacts.summary,
+      recordedBy: users.displayName,
+    })
+    .from(employerPhoneContacts)
+    .leftJoin(users, eq(users.id, employerPhoneContacts.recordedById))
+    .where(eq(employerPhoneContacts.caseId, sql.placeholder("caseId")))
+    .orderBy(asc(employerPhoneContacts.contactedOn), asc(employerPhoneContacts.id))
+    .prepare();
+
+export function phoneContactsOf(db: DbOrTx, caseId: number) {
+  return preparedOnce(db, contactsQuery).all({ caseId });
+}
+
+export const phoneContactsSection = section({
+  key: "phone-contacts",
+  partial: "cases/_phone-contacts",
+  // Shown to everyone who sees the case once a contact exists; the form to those who may record one now.
+  when: () => true,
+  load: (db, view) => ({ contacts: phoneContactsOf(db, view.c.id) }),
+  action: { path: "phone-contacts", form: "phone-contact", move: "recordPhoneContact", run: recordPhoneContact },
+});

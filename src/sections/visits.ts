@@ -1,0 +1,17 @@
+/** 现场督办: the site visits (two inspectors, a recording each) and the form to record one. */
+import { EVIDENCE_EXTENSIONS, formatBytes } from "../http/uploads.js";
+import { listSiteVisits, visitEligibleStaff } from "../models/site-visits.js";
+import { section } from "./section.js";
+
+export const visitsSection = section({
+  key: "visits",
+  partial: "cases/_visits",
+  // Visits are recorded on a filed case only, and stay on the record after closing.
+  when: (_abilities, c) => c.filedOn !== null,
+  load: (db, view) => ({
+    visits: listSiteVisits(db, view.c.id),
+    visitStaff: view.may("recordVisit") ? visitEligibleStaff(db) : [],
+    evidenceAccept: EVIDENCE_EXTENSIONS,
+    evidenceMax: formatBytes(view.config.evidenceMaxBytes),
+  }),
+});

@@ -1,0 +1,9 @@
+/** 投诉人: the complainants (personal data as getCaseDetail gives it to this viewer) and the money owed and paid. */
+import { section } from "./section.js";
+
+export const workersSection = section({
+  key: "workers",
+  partial: "cases/_workers",
+  when: () => true,
+  load: (_db, view) => ({ money: view.money() }),
+});

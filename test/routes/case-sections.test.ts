@@ -1,0 +1,91 @@
+/**
+ * The case page as a list of sections (CASE_SECTIONS, src/http/case-page.ts): each section is read only
+ * when it applies to the case's state and the viewer, and htmx can ask for one section alone.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { beforeEach, describe, expect, it } from "vitest";
+import { CASE_SECTIONS } from "../../src/http/case-page.js";
+import { loginAs, makeTestApp, workedCase, type TestApp } from "../helpers.js";
+
+/** The SQL every statement run during `fn` read, in order. */
+async function statementsDuring(t: TestApp, fn: () => Promise<unknown>): Promise<string[]> {
+  const proto = Object.getPrototypeOf(t.db.$client.prepare("select 1")) as Record<string, (...args: unknown[]) => unknown>;
+  const seen: string[] = [];
+  const originals = Object.fromEntries(["get", "all", "iterate", "run"].map((m) => [m, proto[m]!]));
+  for (const [m, original] of Object.entries(originals)) {
+    proto[m] = function (this: { source: string }, ...args: unknown[]) {
+      seen.push(this.source);
+      return original.apply(this, args);
+    };
+  }
+  try {
+    await fn();
+  } finally {
+    Object.assign(proto, originals);
+  }
+  return seen;
+}
+
+const INSPECTOR_LIST = /inspector_open_cases/;
+const UNIT_LIST = /from "member_units"/;
+const VISIT_STAFF = /from "users" where \("users"\."role" in/;
+
+describe("the list of sections", () => {
+  it("has one key per section, each drawn by a partial whose section carries that key as its id", () => {
+    expect(new Set(CASE_SECTIONS.map((s) => s.key)).size).toBe(CASE_SECTIONS.length);
+    for (const s of CASE_SECTIONS) {
+      const file = `views/${s.partial}.ejs`;
+      expect(existsSync(file), file).toBe(true);
+      expect(readFileSync(file, "utf8"), file).toMatch(new RegExp(`<(section|details)[^>]* id="${s.key}"`));
+    }
+  });
+});
+
+describe("the sections read", () => {
+  let t: TestApp;
+  beforeEach(async () => {
+    t = await makeTestApp();
+  });
+
+  it("on a filed case for the supervisor: the assignment's inspector list, the task force's units, the visit team", async () => {
+    const c = await workedCase(t, { to: "filed" });
+    const sql = await statementsDuring(t, () => c.supervisor.get(`/cases/${c.id}`).expect(200));
+    expect(sql.some((s) => INSPECTOR_LIST.test(s))).toBe(true);
+    expect(sql.some((s) => UNIT_LIST.test(s))).toBe(true);
+    expect(sql.some((s) => VISIT_STAFF.test(s))).toBe(true);
+  });
+
+  it("none of those for the lead inspector, who may not assign or escalate, once the case is closed", async () => {
+    const c = await workedCase(t, { to: "filed" });
+    await c.supervisor.post(`/cases/${c.id}/moves`).type("form").send({ move: "withdraw", outcome: "withdrawn", note: "撤回", version: c.version() });
+    const inspector = await loginAs(t.app, "inspector1");
+    const sql = await statementsDuring(t, () => inspector.get(`/cases/${c.id}`).expect(200));
+    expect(sql.filter((s) => INSPECTOR_LIST.test(s) || UNIT_LIST.test(s) || VISIT_STAFF.test(s))).toEqual([]);
+  });
+
+  it("nothing of mediation, orders or visits on a case just registered", async () => {
+    const c = await workedCase(t);
+    const inspector = await loginAs(t.app, "inspector1");
+    const sql = await statementsDuring(t, () => inspector.get(`/cases/${c.id}`).expect(200));
+    expect(sql.filter((s) => /from "(mediations|payment_orders|site_visits|prior_notices)"/.test(s))).toEqual([]);
+  });
+});
+
+describe("GET /cases/:id/sections/:key", () => {
+  it("is the section alone for htmx, the whole page otherwise, and 404 for a section that does not apply", async () => {
+    const t = await makeTestApp();
+    const c = await workedCase(t);
+    const inspector = await loginAs(t.app, "inspector1");
+    const alone = await inspector.get(`/cases/${c.id}/sections/clocks`).set("HX-Request", "true");
+    expect(alone.status).toBe(200);
+    expect(alone.text.trim()).toMatch(/^<section class="card" id="clocks"/);
+    expect(alone.text).not.toContain("<html");
+    const page = await inspector.get(`/cases/${c.id}/sections/clocks`);
+    expect(page.text).toContain("<html");
+    expect(page.text).toContain('id="timeline"');
+    expect((await inspector.get(`/cases/${c.id}/sections/closing`).set("HX-Request", "true")).status).toBe(404);
+    expect((await inspector.get(`/cases/${c.id}/sections/nothing`).set("HX-Request", "true")).status).toBe(404);
+    const other = await loginAs(t.app, "inspector3");
+    expect((await other.get(`/cases/${c.id}/sections/workers`).set("HX-Request", "true")).status).toBe(403);
+  });
+});
