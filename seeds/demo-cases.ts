@@ -24,7 +24,7 @@ import { rejectComplaint } from "../src/models/rejections.js";
 import { answerTask, escalateCase } from "../src/models/task-force.js";
 import { recordSiteVisit } from "../src/models/site-visits.js";
 import { findUnitByName } from "../src/models/units.js";
-import { getUserByUsername } from "../src/models/users.js";
+import { getUserByUsername, viewerOfUsername } from "../src/models/users.js";
 
 const SURNAMES =
   "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文";
@@ -132,10 +132,10 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
   const calendar = loadCalendar(db);
   const today = shanghaiDate(now);
   const clerk = getUserByUsername(db, "clerk1")!;
-  const supervisor = { id: getUserByUsername(db, "supervisor1")!.id, role: "supervisor" as const, unitId: null };
+  const supervisor = viewerOfUsername(db, "supervisor1");
   const inspectors = ["inspector1", "inspector2", "inspector3"].map((u) => getUserByUsername(db, u)!.id);
   const unitId = (name: string) => findUnitByName(db, name)!.id;
-  const liaison = { id: getUserByUsername(db, "unit_zjj")!.id, role: "unit" as const, unitId: unitId("市住建局") };
+  const liaison = viewerOfUsername(db, "unit_zjj");
   const at = (date: IsoDate) => new Date(`${date}T${date === today ? "09" : "10"}:30:00+08:00`);
   /** The n-th working day after `from`, but never after today. */
   const workday = (from: IsoDate, n: number): IsoDate => {

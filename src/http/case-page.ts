@@ -68,7 +68,7 @@ export type FormState = ReturnType<typeof formState>;
 
 export function viewerOf(res: Response): Viewer {
   const user = res.locals.user!;
-  return { id: user.id, role: user.role, unitId: user.unitId };
+  return { id: user.id, role: user.role, unitId: user.unitId, officeId: user.officeId, cityWide: user.cityWide };
 }
 
 export function caseIdOf(req: Request): number {

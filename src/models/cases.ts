@@ -20,6 +20,8 @@ import { formatCaseNumber, newQueryCode } from "../lib/ids.js";
 import { findRecentDuplicate } from "./duplicates.js";
 import { calendarRevision, loadCalendar } from "./calendar.js";
 import { clockHistoryOf } from "./deadlines.js";
+import { routeWorkSite } from "./offices.js";
+import { DEFAULT_ACKNOWLEDGE_DAYS } from "../domain/jurisdiction.js";
 
 export type { Channel };
 export type CaseRow = typeof cases.$inferSelect;
@@ -96,12 +98,32 @@ export function addEvent(
     .run();
 }
 
-/** Registers a complaint: number, query code, workers, evidence and the first timeline row, all or nothing. */
-export function registerCase(db: Db, input: CaseInput, opts: { actorId: number | null; now: Date; files?: StoredFile[] }) {
+/**
+ * Registers a complaint: number, query code, workers, evidence and the first timeline row, all or nothing.
+ * The work site's division decides the office (条例 第十三条, domain/jurisdiction.ts); the case waits for that
+ * office's 签收 unless it was registered at that office's own window (docs/rules.md §签收).
+ */
+export function registerCase(
+  db: Db,
+  input: CaseInput,
+  opts: { actorId: number | null; now: Date; files?: StoredFile[]; acknowledgeDays?: number },
+) {
   const calendar = loadCalendar(db);
   const due = dueDates({ receivedOn: input.receivedOn, acceptanceStartOn: input.receivedOn, filedOn: null, extensionDays: 0 }, calendar);
-  const year = yearOf(shanghaiDate(opts.now));
+  const today = shanghaiDate(opts.now);
+  const year = yearOf(today);
   return db.transaction((tx) => {
+    const routing = routeWorkSite(tx, input.district);
+    if (!routing.ok) throw new ValidationError(routing.problem, "district");
+    const registrarOffice =
+      opts.actorId === null
+        ? null
+        : (tx
+            .select({ officeId: users.officeId })
+            .from(users)
+            .where(eq(users.id, opts.actorId))
+            .get()?.officeId ?? null);
+    const receivedThere = registrarOffice === routing.office.id;
     // One statement both creates and bumps the year's counter; SQLite serialises writers, so no two
     // intakes can read the same number.
     const { last } = tx
@@ -122,6 +144,13 @@ export function registerCase(db: Db, input: CaseInput, opts: { actorId: number |
       .values({
         ...fields,
         possibleDuplicateOf: duplicate?.id ?? null,
+        officeId: routing.office.id,
+        divisionId: routing.division.id,
+        arrivedBy: "routed",
+        arrivedOn: today,
+        acknowledgeDueOn: calendar.addWorkingDays(today, opts.acknowledgeDays ?? DEFAULT_ACKNOWLEDGE_DAYS).date,
+        acknowledgedAt: receivedThere ? opts.now : null,
+        acknowledgedById: receivedThere ? opts.actorId : null,
         caseNumber: formatCaseNumber(year, last),
         queryCode: newQueryCode(),
         state: "received",
@@ -151,7 +180,7 @@ export function registerCase(db: Db, input: CaseInput, opts: { actorId: number |
       actorId: opts.actorId,
       action: "register",
       to: "received",
-      note: `登记投诉，投诉人 ${workers.length} 人${opts.files?.length ? `，证据材料 ${opts.files.length} 份` : ""}${duplicate ? `（可能与 ${duplicate.caseNumber} 重复，请核对）` : ""}`,
+      note: `登记投诉，投诉人 ${workers.length} 人${opts.files?.length ? `，证据材料 ${opts.files.length} 份` : ""}，用工所在地${input.district}，由${routing.office.name}管辖${receivedThere ? "" : "（待签收）"}${duplicate ? `（可能与 ${duplicate.caseNumber} 重复，请核对）` : ""}`,
       publicStep: "已收到投诉",
       now: opts.now,
     });
@@ -187,7 +216,7 @@ export function abilitiesOn(db: DbOrTx, c: CaseRow, viewer: Viewer, policy: Acce
   const taskUnitIds = preparedOnce(db, taskUnitsQuery)
     .all({ caseId: c.id })
     .map((t) => t.unitId);
-  return caseAbilities({ ...c, taskUnitIds }, viewer, policy);
+  return caseAbilities({ ...c, taskUnitIds, acknowledged: c.acknowledgedAt !== null }, viewer, policy);
 }
 
 /** Everything the case page shows, for a viewer allowed to see the case (full or masked). */
@@ -286,7 +315,7 @@ export function latestEvent(db: Db, caseId: number, action: string) {
 }
 
 /** Saves a patch only if nobody changed the case since `version`; otherwise the user is told. */
-function saveVersioned(tx: DbOrTx, c: CaseRow, version: number, patch: Partial<CaseRow>, now: Date): void {
+export function saveVersioned(tx: DbOrTx, c: CaseRow, version: number, patch: Partial<CaseRow>, now: Date): void {
   if (c.version !== version) throw caseChanged(c);
   const res = tx
     .update(cases)

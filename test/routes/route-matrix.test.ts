@@ -160,7 +160,7 @@ const params: Record<string, string> = {};
 beforeAll(async () => {
   t = await makeTestApp();
   const c = await workedCase(t, { to: "mediating" });
-  const supervisor = { id: userId(t.db, "supervisor1"), role: "supervisor" as const, unitId: null };
+  const supervisor = { id: userId(t.db, "supervisor1"), role: "supervisor" as const, unitId: null, officeId: 1, cityWide: true };
   const now = new Date("2026-11-23T02:00:00Z");
   const worker = c.workers[0]!;
   recordMediation(t.db, {
@@ -211,10 +211,10 @@ beforeAll(async () => {
   });
   await createUser(
     t.db,
-    { username: "unit_gaj", displayName: "公安联络员", role: "unit", unitId: findUnitByName(t.db, "市公安局")!.id, password: "demo1234" },
+    { username: "unit_gaj", displayName: "公安联络员", role: "unit", unitId: findUnitByName(t.db, "市公安局")!.id, officeId: 1, password: "demo1234" },
     null,
   );
-  const victim = await createUser(t.db, { username: "victim", displayName: "被改的用户", role: "clerk", unitId: null, password: "demo1234" }, null);
+  const victim = await createUser(t.db, { username: "victim", displayName: "被改的用户", role: "clerk", unitId: null, officeId: 1, password: "demo1234" }, null);
   const one = (sql: string, ...args: unknown[]) =>
     String(
       t.db.$client
