@@ -7,7 +7,7 @@ import { OUTCOME_LABELS, STATE_LABELS, type Outcome } from "../domain/case-state
 import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import { caseListScope, staffAbilities } from "../domain/case-abilities.js";
 import { DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
-import { CHANNELS, CHANNEL_LABELS, DISTRICTS } from "../domain/reference-data.js";
+import { CHANNELS, CHANNEL_LABELS } from "../domain/reference-data.js";
 import { parseCaseFilters, filtersQuery } from "../forms/case-filters.js";
 import { formValues, type FieldErrors } from "../forms/form.js";
 import { parseIntake, readIntakeValues, type IntakeValues } from "../forms/intake-form.js";
@@ -37,6 +37,7 @@ import { inspectorFigures } from "../models/dashboard.js";
 import { recordSiteVisit } from "../models/site-visits.js";
 import { rejectComplaint } from "../models/rejections.js";
 import { parseVisitForm } from "../forms/visit-form.js";
+import { listOffices, workSiteChoices } from "../models/offices.js";
 
 const NOTICES = {
   rejection: { move: "reject", title: "不予受理通知书" },
@@ -74,7 +75,8 @@ export function casesRouter(ctx: AppContext): Router {
       clockStatusLabels: CLOCK_STATUS_LABELS,
       channelLabels: CHANNEL_LABELS,
       channels: CHANNELS,
-      districts: DISTRICTS,
+      districts: workSiteChoices(db).flatMap((g) => g.divisions),
+      offices: may.everyOffice ? listOffices(db) : [],
       scope,
       may,
       inspectors: may.assignCases ? inspectorWorkloads(db) : [],
@@ -103,12 +105,13 @@ export function casesRouter(ctx: AppContext): Router {
       notice,
       channels: CHANNELS,
       channelLabels: CHANNEL_LABELS,
-      districts: DISTRICTS,
+      workSites: workSiteChoices(db),
       evidenceAccept: EVIDENCE_EXTENSIONS,
       evidenceMax: formatBytes(config.evidenceMaxBytes),
     });
   }
 
+  const workSites = () => workSiteChoices(db).flatMap((g) => g.divisions);
   const blankIntake = (today: string): IntakeValues => ({ fields: { channel: "window", receivedOn: today }, workers: [{}], representative: 0 });
 
   router.get("/cases/new", intakeStaff, (_req, res) => {
@@ -145,7 +148,7 @@ export function casesRouter(ctx: AppContext): Router {
       if (!parsed.ok) return showAgain(422, { roster: parsed.error });
       values.workers = parsed.workers;
       values.representative = 0;
-      const check = parseIntake(values, res.locals.today);
+      const check = parseIntake(values, res.locals.today, workSites());
       const rowErrors = check.ok ? {} : Object.fromEntries(Object.entries(check.errors).filter(([k]) => k.startsWith("workers")));
       const bad = new Set(
         Object.keys(rowErrors)
@@ -156,13 +159,19 @@ export function casesRouter(ctx: AppContext): Router {
       return showAgain(bad ? 422 : 200, rowErrors, summary);
     }
 
-    const form = parseIntake(values, res.locals.today);
+    const form = parseIntake(values, res.locals.today, workSites());
     const errors: FieldErrors = form.ok ? {} : { ...form.errors };
     const evidenceFiles = files.filter((f) => f.field === "evidence");
     const rejected = rejectionMessage(evidenceFiles, config.evidenceMaxBytes);
     if (rejected) errors.evidence = rejected;
     if (!form.ok || rejected) return showAgain(422, errors);
-    const created = registerCase(db, form.value, { actorId: res.locals.user!.id, now: now(), files: evidenceFiles.map(toStoredFile) });
+    // Any window registers any complaint; the work site decides the office ("一点投诉、全市联动").
+    const created = registerCase(db, form.value, {
+      actorId: res.locals.user!.id,
+      now: now(),
+      files: evidenceFiles.map(toStoredFile),
+      acknowledgeDays: config.acknowledgeDays,
+    });
     keepUploads(req, evidenceFiles);
     res.redirect(303, `/cases/${created.id}/receipt?new=1`);
   });
