@@ -188,7 +188,9 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
   const revision = one<{ r: number }>("select sum(version) as r from calendar_years").r;
   // The work sites, skewed as a city's cases are: the central districts busiest, the counties and small zones least.
   const sites = (
-    sqlite.prepare("select d.id, d.name, d.office_id as officeId from divisions d join offices o on o.id = d.office_id where o.active = 1 order by d.id").all() as {
+    sqlite
+      .prepare("select d.id, d.name, d.office_id as officeId from divisions d join offices o on o.id = d.office_id where o.active = 1 order by d.id")
+      .all() as {
       id: number;
       name: string;
       officeId: number;

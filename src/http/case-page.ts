@@ -35,6 +35,7 @@ import { proceedingsOfCase } from "../models/blacklist.js";
 import { STAGE_LABELS } from "../domain/blacklist.js";
 import { listUnits } from "../models/units.js";
 import { priorNoticesOf } from "../models/prior-notices.js";
+import { jurisdictionOf } from "../models/jurisdiction.js";
 import { PRIOR_NOTICE_LABELS, SERVICE_METHODS, STATEMENT_DAYS, decisionProblem } from "../domain/prior-notice.js";
 
 /** Why a change on the case page was refused, for the form it came from. */
@@ -124,6 +125,7 @@ export function renderCasePage({ db, config, now }: AppContext, res: Response, i
     moveLabels: Object.fromEntries(MOVES.map((m) => [m.name, m.label])),
     moves: abilities.moves.filter((m) => !m.activity),
     closeMove: abilities.moves.find((m) => m.name === "close") ?? null,
+    jurisdiction: jurisdictionOf(db, c, today, config.majorCase),
     visits: listSiteVisits(db, c.id),
     visitStaff: may("recordVisit") ? visitEligibleStaff(db) : [],
     settlements,

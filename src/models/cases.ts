@@ -103,11 +103,7 @@ export function addEvent(
  * The work site's division decides the office (条例 第十三条, domain/jurisdiction.ts); the case waits for that
  * office's 签收 unless it was registered at that office's own window (docs/rules.md §签收).
  */
-export function registerCase(
-  db: Db,
-  input: CaseInput,
-  opts: { actorId: number | null; now: Date; files?: StoredFile[]; acknowledgeDays?: number },
-) {
+export function registerCase(db: Db, input: CaseInput, opts: { actorId: number | null; now: Date; files?: StoredFile[]; acknowledgeDays?: number }) {
   const calendar = loadCalendar(db);
   const due = dueDates({ receivedOn: input.receivedOn, acceptanceStartOn: input.receivedOn, filedOn: null, extensionDays: 0 }, calendar);
   const today = shanghaiDate(opts.now);
@@ -116,13 +112,7 @@ export function registerCase(
     const routing = routeWorkSite(tx, input.district);
     if (!routing.ok) throw new ValidationError(routing.problem, "district");
     const registrarOffice =
-      opts.actorId === null
-        ? null
-        : (tx
-            .select({ officeId: users.officeId })
-            .from(users)
-            .where(eq(users.id, opts.actorId))
-            .get()?.officeId ?? null);
+      opts.actorId === null ? null : (tx.select({ officeId: users.officeId }).from(users).where(eq(users.id, opts.actorId)).get()?.officeId ?? null);
     const receivedThere = registrarOffice === routing.office.id;
     // One statement both creates and bumps the year's counter; SQLite serialises writers, so no two
     // intakes can read the same number.

@@ -13,12 +13,7 @@ import { documentSequences, offices } from "../db/schema.js";
 export type DocumentKind = "order" | "priorNotice" | "decision" | "blacklistNotice" | "blacklistDecision";
 
 export function nextDocumentNumber(tx: Tx, kind: DocumentKind, prefix: string, year: number): string {
-  const issuer = tx
-    .select({ id: offices.id })
-    .from(offices)
-    .where(eq(offices.kind, "city"))
-    .orderBy(asc(offices.id))
-    .get();
+  const issuer = tx.select({ id: offices.id }).from(offices).where(eq(offices.kind, "city")).orderBy(asc(offices.id)).get();
   if (!issuer) throw new Error("no city office");
   const { last } = tx
     .insert(documentSequences)

@@ -15,6 +15,7 @@ import { dueDates } from "../domain/clocks.js";
 import { shanghaiDate, type IsoDate } from "../domain/dates.js";
 import { ForbiddenError, ValidationError } from "../domain/errors.js";
 import {
+  ARRIVAL_LABELS,
   designationProblem,
   designationRequestProblem,
   majorCaseReason,
@@ -26,7 +27,7 @@ import type { WorkingCalendar } from "../domain/working-days.js";
 import { calendarRevision, loadCalendar } from "./calendar.js";
 import { abilitiesOn, addEvent, getCaseRow, saveVersioned, type CaseRow } from "./cases.js";
 import { clockHistoryOf } from "./deadlines.js";
-import { getOffice } from "./offices.js";
+import { getOffice, listOffices } from "./offices.js";
 
 interface Step {
   caseId: number;
@@ -127,7 +128,13 @@ export function requestDesignation(db: Db, req: Step & { reason: string }): void
     });
     if (problem) throw new ValidationError(problem, "reason");
     saveVersioned(tx, c, req.version, { designationRequestedOn: shanghaiDate(req.now) }, req.now);
-    addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: "requestDesignation", note: `${officeName(tx, c.officeId)}报请市级指定管辖：${reason}`, now: req.now });
+    addEvent(tx, {
+      caseId: c.id,
+      actorId: req.actor.id,
+      action: "requestDesignation",
+      note: `${officeName(tx, c.officeId)}报请市级指定管辖：${reason}`,
+      now: req.now,
+    });
   });
 }
 
@@ -144,12 +151,19 @@ export function designateCase(db: Db, req: Step & { toOfficeId: number; reason: 
     assertMay(abilities, "designate");
     if (problem) throw new ValidationError(problem, "toOfficeId");
     const what = to!.kind === "city" ? "提级由市本级办理" : `指定${to!.name}管辖`;
-    moveToOffice(tx, calendar, c, { ...req, arrivedBy: "designated", action: "designate", note: `市级${what}（原在${officeName(tx, c.officeId)}）：${reason}` });
+    moveToOffice(tx, calendar, c, {
+      ...req,
+      arrivedBy: "designated",
+      action: "designate",
+      note: `市级${what}（原在${officeName(tx, c.officeId)}）：${reason}`,
+    });
   });
 }
 
 export interface QueueItem {
   id: number;
+  version: number;
+  officeId: number;
   caseNumber: string;
   employerName: string;
   district: string;
@@ -171,7 +185,7 @@ export function acknowledgementQueue(db: Db, officeId: number | null, today: Iso
   const where = officeId === null ? sql`c.acknowledged_at is null` : sql`c.office_id = ${officeId} and c.acknowledged_at is null`;
   return db
     .all<Omit<QueueItem, "isLate">>(sql`
-      select c.id as id, c.case_number as caseNumber, c.employer_name as employerName, c.district as district, o.name as officeName,
+      select c.id as id, c.version as version, c.office_id as officeId, c.case_number as caseNumber, c.employer_name as employerName, c.district as district, o.name as officeName,
         c.arrived_by as arrivedBy, c.arrived_on as arrivedOn, c.acknowledge_due_on as acknowledgeDueOn, c.received_on as receivedOn
       from cases c join offices o on o.id = c.office_id
       where ${where} order by c.acknowledge_due_on, c.id limit ${QUEUE_LIMIT}`)
@@ -181,7 +195,13 @@ export function acknowledgementQueue(db: Db, officeId: number | null, today: Iso
 /** Transferred cases whose office asked the city to designate, oldest request first. */
 export function designationRequests(db: Db) {
   return db
-    .select({ id: cases.id, caseNumber: cases.caseNumber, employerName: cases.employerName, officeName: offices.name, requestedOn: cases.designationRequestedOn })
+    .select({
+      id: cases.id,
+      caseNumber: cases.caseNumber,
+      employerName: cases.employerName,
+      officeName: offices.name,
+      requestedOn: cases.designationRequestedOn,
+    })
     .from(cases)
     .innerJoin(offices, eq(offices.id, cases.officeId))
     .where(sql`${cases.designationRequestedOn} is not null`)
@@ -197,5 +217,20 @@ export function majorCaseOffer(db: Db, c: CaseRow, thresholds: MajorCaseThreshol
     .from(caseWorkers)
     .where(eq(caseWorkers.caseId, c.id))
     .get()!;
-  return majorCaseReason({ workerCount: totals.n, claimedFen: totals.claimed, massIncident: (c.escalationGrounds ?? "").includes("massIncidentRisk") }, thresholds);
+  return majorCaseReason(
+    { workerCount: totals.n, claimedFen: totals.claimed, massIncident: (c.escalationGrounds ?? "").includes("massIncidentRisk") },
+    thresholds,
+  );
+}
+
+/** What the case page shows about the office that has the case, and the choices of its transfer and designation forms. */
+export function jurisdictionOf(db: Db, c: CaseRow, today: IsoDate, thresholds: MajorCaseThresholds) {
+  const offices = listOffices(db, { activeOnly: true });
+  return {
+    office: getOffice(db, c.officeId!)!,
+    arrival: ARRIVAL_LABELS[c.arrivedBy],
+    acknowledgeLate: c.acknowledgedAt === null && c.acknowledgeDueOn !== null && c.acknowledgeDueOn < today,
+    otherOffices: offices.filter((o) => o.id !== c.officeId),
+    majorCase: isOpen(c.state) ? majorCaseOffer(db, c, thresholds) : null,
+  };
 }

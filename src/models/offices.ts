@@ -126,10 +126,7 @@ function setDivisions(tx: Tx, officeId: number, names: readonly string[]): void 
 export function createOffice(db: Db, input: OfficeInput, actorId: number | null): Office {
   return db.transaction((tx) => {
     checkInput(tx, input, null);
-    const { n } = tx
-      .select({ n: sql<number>`count(*)` })
-      .from(offices)
-      .get()!;
+    const { n } = tx.select({ n: sql<number>`count(*)` }).from(offices).get()!;
     const { divisions: names, ...fields } = input;
     const office = tx
       .insert(offices)

@@ -37,7 +37,10 @@ export function adminUsersRouter({ db }: AppContext): Router {
       user,
       // The form always carries the version shown, so a save over someone else's is caught.
       ...formData(
-        { ...(extra.values ?? { displayName: user.displayName, role: user.role, unitId: String(user.unitId ?? ""), officeId: String(user.officeId ?? "") }), version: String(user.version) },
+        {
+          ...(extra.values ?? { displayName: user.displayName, role: user.role, unitId: String(user.unitId ?? ""), officeId: String(user.officeId ?? "") }),
+          version: String(user.version),
+        },
         extra.errors ?? {},
       ),
       passwordErrors: extra.passwordErrors ?? {},

@@ -60,7 +60,13 @@ describe("workbench query plans", () => {
     const searches = ["", worker.name.slice(0, 2), worker.name, employer.employer_name.slice(2, 6), employer.employer_name, "QX-2026-0001", "2025-00"];
     const officeId = id("select office_id as id from cases group by office_id order by count(*) desc limit 1");
     // An office's supervisor and the city's with the office filter (属地管理): the office leads the index searched.
-    const scopes: CaseListScope[] = [supervisor, inspector, { kind: "all", access: "masked", officeId: null }, clerk, { kind: "all", access: "full", officeId }];
+    const scopes: CaseListScope[] = [
+      supervisor,
+      inspector,
+      { kind: "all", access: "masked", officeId: null },
+      clerk,
+      { kind: "all", access: "full", officeId },
+    ];
     const extras: Partial<CaseFilters>[] = [
       {},
       { district: DISTRICTS[0] },
@@ -164,7 +170,12 @@ describe("an inspector's list", () => {
     const seen: number[] = [];
     let total = 0;
     for (let page = 1; ; page++) {
-      const result = listCases(db, inspector, { state: "all", clock: "", district: "", channel: "", officeId: null, q: "", inspectorId: null, everyCase: false, page }, TODAY);
+      const result = listCases(
+        db,
+        inspector,
+        { state: "all", clock: "", district: "", channel: "", officeId: null, q: "", inspectorId: null, everyCase: false, page },
+        TODAY,
+      );
       total = result.total;
       if (result.rows.length === 0) break;
       seen.push(...result.rows.map((r) => r.id));

@@ -214,7 +214,11 @@ beforeAll(async () => {
     { username: "unit_gaj", displayName: "公安联络员", role: "unit", unitId: findUnitByName(t.db, "市公安局")!.id, officeId: 1, password: "demo1234" },
     null,
   );
-  const victim = await createUser(t.db, { username: "victim", displayName: "被改的用户", role: "clerk", unitId: null, officeId: 1, password: "demo1234" }, null);
+  const victim = await createUser(
+    t.db,
+    { username: "victim", displayName: "被改的用户", role: "clerk", unitId: null, officeId: 1, password: "demo1234" },
+    null,
+  );
   const one = (sql: string, ...args: unknown[]) =>
     String(
       t.db.$client
