@@ -75,7 +75,7 @@ export const SECOND_TRANSFER_REFUSED =
 /** Why this transfer may not be made, or null. The receiving office must accept (签收) what it is sent. */
 export function transferProblem(c: CaseJurisdiction, to: OfficeRef | undefined): string | null {
   if (!c.isOpen) return "已结案的案件不能移送。";
-  if (!to || !to.active) return "请选择在用的受移送监察机构。";
+  if (!to?.active) return "请选择在用的受移送监察机构。";
   if (to.id === c.officeId) return "不能移送给本机构：请选择有管辖权的其他监察机构。";
   if (c.arrivedBy !== "routed") return SECOND_TRANSFER_REFUSED;
   return null;
@@ -85,7 +85,7 @@ export function transferProblem(c: CaseJurisdiction, to: OfficeRef | undefined):
 export function designationProblem(c: CaseJurisdiction, by: { cityWide: boolean }, to: OfficeRef | undefined): string | null {
   if (!by.cityWide) return "指定管辖只能由市级（市本级）作出，请报请市级指定。";
   if (!c.isOpen) return "已结案的案件不能指定管辖。";
-  if (!to || !to.active) return "请选择在用的监察机构。";
+  if (!to?.active) return "请选择在用的监察机构。";
   if (to.id === c.officeId) return "本案已由该机构办理，请选择其他机构。";
   return null;
 }

@@ -44,12 +44,12 @@ function officeName(db: DbOrTx, id: number | null): string {
 export function acknowledgeCase(db: Db, req: Step): void {
   db.transaction((tx) => {
     const c = getCaseRow(tx, req.caseId);
-    if (c.acknowledgedAt) throw new ValidationError("本案已签收。");
     const abilities = abilitiesOn(tx, c, req.actor);
-    if (!abilities.acknowledge && req.actor.officeId !== c.officeId) {
-      throw new ForbiddenError(`本案在${officeName(tx, c.officeId)}，只能由该机构签收。`);
+    if (!abilities.acknowledge) {
+      if (req.actor.officeId !== c.officeId) throw new ForbiddenError(`本案在${officeName(tx, c.officeId)}，只能由该机构签收。`);
+      if (c.acknowledgedAt) throw new ValidationError("本案已签收。");
+      assertMay(abilities, "acknowledge");
     }
-    assertMay(abilities, "acknowledge");
     saveVersioned(tx, c, req.version, { acknowledgedAt: req.now, acknowledgedById: req.actor.id }, req.now);
     addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: "acknowledge", note: `${officeName(tx, c.officeId)}签收`, publicStep: null, now: req.now });
   });

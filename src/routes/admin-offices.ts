@@ -31,7 +31,7 @@ export function adminOfficesRouter({ db }: AppContext): Router {
       history: listAudit(db, `office:${office.id}`),
     });
   /** A refused save shows the form again with the reason beside its field (a conflict shows the latest record). */
-  const refused = (res: Response, err: unknown, show: (status: number, errors: FieldErrors) => void) => {
+  const refused = (err: unknown, show: (status: number, errors: FieldErrors) => void) => {
     if (!(err instanceof DomainError) || err instanceof ForbiddenError) throw err;
     const field = err instanceof ValidationError && err.field ? err.field : "_form";
     show(err instanceof ConflictError ? 409 : 422, { [field]: err.message });
@@ -53,7 +53,7 @@ export function adminOfficesRouter({ db }: AppContext): Router {
       const office = createOffice(db, form.value, res.locals.user!.id);
       res.redirect(303, `/admin/offices/${office.id}`);
     } catch (err) {
-      refused(res, err, again);
+      refused(err, again);
     }
   });
 
@@ -69,7 +69,7 @@ export function adminOfficesRouter({ db }: AppContext): Router {
       updateOffice(db, office.id, form.value, Number(form.values.version), res.locals.user!.id);
       res.redirect(303, `/admin/offices/${office.id}`);
     } catch (err) {
-      refused(res, err, (status, errors) => showOffice(res, findOffice(req.params.id), status, { values: status === 409 ? undefined : form.values, errors }));
+      refused(err, (status, errors) => showOffice(res, findOffice(req.params.id), status, { values: status === 409 ? undefined : form.values, errors }));
     }
   });
 
@@ -79,9 +79,7 @@ export function adminOfficesRouter({ db }: AppContext): Router {
       setOfficeActive(db, office.id, req.body?.active === "true", Number(req.body?.version), res.locals.user!.id);
       res.redirect(303, `/admin/offices/${office.id}`);
     } catch (err) {
-      refused(res, err, (status, errors) =>
-        showOffice(res, findOffice(req.params.id), status, { errors: { active: errors._form ?? Object.values(errors)[0]! } }),
-      );
+      refused(err, (status, errors) => showOffice(res, findOffice(req.params.id), status, { errors: { active: errors._form ?? Object.values(errors)[0]! } }));
     }
   });
 

@@ -126,6 +126,8 @@ export function blacklistRouter(ctx: AppContext): Router {
     const f = proceedingFacts(p, p.payBy);
     const viewer = viewerOf(res);
     const can = blacklistAbilitiesOn(db, viewer, p.caseId, f, today);
+    // Staff of another office have no standing on the case (属地管理, docs/rules.md §Offices and jurisdiction).
+    if (!can.view) throw new ForbiddenError("您不能查看此案件的失信名单程序。");
     // Only the people working the case see the listed persons' ID numbers in full (docs/rules.md).
     const seesIds = can.work;
     if (seesIds && p.persons.length) recordPersonalDataView(db, { caseId: p.caseId, userId: viewer.id, page: "失信名单提请", now: now() });
