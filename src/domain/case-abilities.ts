@@ -157,10 +157,12 @@ export function caseAbilities(c: CaseParties, viewer: Viewer | null, policy: Acc
     proposeBlacklist: (supervisor || relation === "assignedInspector") && (isFiled(c.state) || !isOpen(c.state)),
     // 签收 by the office the case arrived at: its supervisor or a clerk of its window (docs/rules.md §签收).
     acknowledge: holdingOffice && open && !c.acknowledged && (supervisor || relation === "otherClerk" || relation === "registrar"),
-    transfer: holdingOffice && open && supervisor,
-    requestDesignation: holdingOffice && open && supervisor,
+    // Who may move a case between offices; whether this case may move (open, not moved before) is the rule's
+    // own question (domain/jurisdiction.ts), answered with its wording.
+    transfer: holdingOffice && supervisor,
+    requestDesignation: holdingOffice && supervisor,
     // 指定管辖 and 提级 are the city's (京劳社监发〔2005〕109号).
-    designate: supervisor && viewer!.cityWide && open,
+    designate: supervisor && viewer!.cityWide,
   };
 }
 

@@ -226,7 +226,11 @@ export function majorCaseOffer(db: Db, c: CaseRow, thresholds: MajorCaseThreshol
 /** What the case page shows about the office that has the case, and the choices of its transfer and designation forms. */
 export function jurisdictionOf(db: Db, c: CaseRow, today: IsoDate, thresholds: MajorCaseThresholds) {
   const offices = listOffices(db, { activeOnly: true });
+  const facts = { officeId: c.officeId!, arrivedBy: c.arrivedBy, isOpen: isOpen(c.state), designationRequested: c.designationRequestedOn !== null };
   return {
+    open: facts.isOpen,
+    /** The office may ask the city to designate (it received the case by transfer and has not asked yet). */
+    mayAskCity: designationRequestProblem(facts) === null,
     office: getOffice(db, c.officeId!)!,
     arrival: ARRIVAL_LABELS[c.arrivedBy],
     acknowledgeLate: c.acknowledgedAt === null && c.acknowledgeDueOn !== null && c.acknowledgeDueOn < today,

@@ -54,9 +54,9 @@ noteOverClaim      | F              | F                | -     | -      | -     
 answerTask         | -              | -                | -     | -      | -              | -                | -         | -          | -                     | -                    | -                | RMSF          | -            | -     | -
 proposeBlacklist   | FC             | FC               | FC    | FC     | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
 acknowledge        | -              | RMSF             | -     | -      | -              | -                | -         | RMSF       | -                     | -                    | -                | -             | -            | -     | -
-transfer           | -              | RMSF             | -     | -      | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-requestDesignation | -              | RMSF             | -     | -      | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-designate          | RMSF           | -                | -     | -      | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
+transfer           | -              | RMSFC            | -     | -      | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
+requestDesignation | -              | RMSFC            | -     | -      | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
+designate          | RMSFC          | -                | -     | -      | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
 `;
 
 const STATE_LETTERS: Record<string, CaseState> = { R: "received", M: "mediating", S: "awaiting_supplement", F: "filed", C: "closed" };
