@@ -41,7 +41,7 @@ describe("a window complaint for another office's area", () => {
       .type("form")
       .send(intakeFields({ district: "南关区" }));
     expect(res.status).toBe(303);
-    const id = Number(/\/cases\/(\d+)\/receipt/.exec(res.headers.location)![1]);
+    const id = Number(/\/cases\/(\d+)\/receipt/.exec(String(res.headers.location))![1]);
     expect(caseRow(id).officeId).toBe(officeId(NANGUAN));
     expect(caseRow(id).acknowledgedAt).toBeNull();
     const caseNumber = q("select case_number from cases where id = ?", id) as string;
@@ -82,7 +82,7 @@ describe("a window complaint for another office's area", () => {
       .post("/cases")
       .type("form")
       .send(intakeFields({ district: "南关区" }));
-    const id = Number(/\/cases\/(\d+)\/receipt/.exec(res.headers.location)![1]);
+    const id = Number(/\/cases\/(\d+)\/receipt/.exec(String(res.headers.location))![1]);
     expect(caseRow(id)).toMatchObject({ officeId: officeId(NANGUAN), arrivedBy: "routed" });
     expect(caseRow(id).acknowledgedAt).not.toBeNull();
   });
