@@ -155,7 +155,7 @@ export function renderCasePage({ db, config, now }: AppContext, res: Response, i
     },
     workers: detail.workers.map((w) => (working ? w : { ...w, idNumber: maskIdNumber(w.idNumber), phone: maskPhone(w.phone) })),
     claimedFen: detail.workers.reduce((sum, w) => sum + w.claimedFen, 0),
-    inspectors: abilities.assign ? inspectorWorkloads(db) : [],
+    inspectors: abilities.assign ? inspectorWorkloads(db, c.officeId) : [],
     evidenceAccept: EVIDENCE_EXTENSIONS,
     evidenceMax: formatBytes(config.evidenceMaxBytes),
     compensationRange: [MIN_COMPENSATION_RATE, MAX_COMPENSATION_RATE],

@@ -7,7 +7,7 @@ import { untilChanged } from "./until-changed.js";
 import { preparedOnce } from "../db/prepared.js";
 import { aliasedTable, and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../db/client.js";
-import { caseEvents, caseSequences, caseWorkers, cases, evidence, inspectorOpenCases, payments, taskForceTasks, users } from "../db/schema.js";
+import { caseEvents, caseSequences, caseWorkers, cases, evidence, inspectorOpenCases, offices, payments, taskForceTasks, users } from "../db/schema.js";
 import { assertMay, assertMayMove, caseAbilities, type AccessPolicy, type CaseAbilities, type Viewer } from "../domain/case-abilities.js";
 import { assertMove, isBeforeAcceptance, isFiled, isOpen, targetState, type CaseState, type Outcome } from "../domain/case-states.js";
 import { EXTENSION_DAYS, dueDates, extensionProblem, workingDaysTaken } from "../domain/clocks.js";
@@ -428,25 +428,37 @@ function recordRecovered(tx: DbOrTx, caseId: number, explicit: ReadonlyMap<numbe
   }
 }
 
-/** The active inspectors, fewest open cases first: the assignment form's suggestion. */
-/** Active inspectors, fewest open cases first; shared between requests until anything is written (read-only). */
-export function inspectorWorkloads(db: Db): readonly { id: number; displayName: string; openCases: number }[] {
+/**
+ * Active inspectors, fewest open cases first: the assignment form's suggestion; shared between requests until
+ * anything is written (read-only). With an office: the inspectors who may work its cases — its own and the
+ * city office's (属地管理, docs/rules.md §Offices and jurisdiction).
+ */
+export function inspectorWorkloads(db: Db, officeId: number | null = null): readonly { id: number; displayName: string; openCases: number }[] {
   // inspector_open_cases is kept by triggers on cases (drizzle/0009_workbench_search.sql): no count per request.
-  return untilChanged(db, "inspectorWorkloads", () =>
+  const all = untilChanged(db, "inspectorWorkloads", () =>
     db
-      .select({ id: users.id, displayName: users.displayName, openCases: sql<number>`coalesce(${inspectorOpenCases.openCases}, 0)` })
+      .select({
+        id: users.id,
+        displayName: users.displayName,
+        openCases: sql<number>`coalesce(${inspectorOpenCases.openCases}, 0)`,
+        officeId: users.officeId,
+        cityWide: sql<boolean>`${offices.kind} = 'city'`,
+      })
       .from(users)
       .leftJoin(inspectorOpenCases, eq(inspectorOpenCases.userId, users.id))
+      .leftJoin(offices, eq(offices.id, users.officeId))
       .where(and(eq(users.role, "inspector"), eq(users.active, true)))
       .all()
       .sort((a, b) => a.openCases - b.openCases || a.id - b.id),
   );
+  return officeId === null ? all : all.filter((i) => i.officeId === officeId || Boolean(i.cityWide));
 }
 
 export function assignInspectors(db: Db, req: { caseId: number; leadId: number; secondId: number | null; version: number; actor: Viewer; now: Date }): void {
-  const inspectors = new Map(inspectorWorkloads(db).map((i) => [i.id, i.displayName]));
-  if (!inspectors.has(req.leadId)) throw new ValidationError("请选择在岗的主办监察员");
-  if (req.secondId !== null && !inspectors.has(req.secondId)) throw new ValidationError("请选择在岗的协办监察员");
+  // The inspectors of the office that has the case, or of the city office.
+  const inspectors = new Map(inspectorWorkloads(db, getCaseRow(db, req.caseId).officeId).map((i) => [i.id, i.displayName]));
+  if (!inspectors.has(req.leadId)) throw new ValidationError("请选择本案所在机构（或市本级）在岗的主办监察员");
+  if (req.secondId !== null && !inspectors.has(req.secondId)) throw new ValidationError("请选择本案所在机构（或市本级）在岗的协办监察员");
   if (req.secondId === req.leadId) throw new ValidationError("主办和协办不能是同一名监察员");
   db.transaction((tx) => {
     const c = getCaseRow(tx, req.caseId);

@@ -79,7 +79,7 @@ export function casesRouter(ctx: AppContext): Router {
       offices: may.everyOffice ? listOffices(db) : [],
       scope,
       may,
-      inspectors: may.assignCases ? inspectorWorkloads(db) : [],
+      inspectors: may.assignCases ? inspectorWorkloads(db, scope.kind === "all" ? scope.officeId : null) : [],
       reminders: may.seeReminders ? remindersFor(db, scope, res.locals.today) : null,
       // An inspector's own figures this month: the same numbers the supervisors' dashboard shows for them.
       myFigures:

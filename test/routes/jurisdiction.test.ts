@@ -249,3 +249,24 @@ describe("each office lists and opens only its own cases", () => {
     expect(filtered.text).toMatch(new RegExp(`data-office>${CHAOYANG}<`));
   });
 });
+
+describe("assignment", () => {
+  it("offers and accepts only inspectors of the case's office or of the city office", async () => {
+    const { id } = makeCase(t.db, { district: "朝阳区" });
+    const chaoyang = await loginAs(t.app, "supervisor_cy");
+    const page = await chaoyang.get(`/cases/${id}`);
+    expect(page.text).toContain("冯磊");
+    expect(page.text).not.toContain("周海涛");
+    const refused = await chaoyang
+      .post(`/cases/${id}/assign`)
+      .type("form")
+      .send({ leadId: userId(t.db, "inspector_ng"), secondId: "", version: caseRow(id).version });
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain("请选择本案所在机构（或市本级）在岗的主办监察员");
+    const ok = await chaoyang
+      .post(`/cases/${id}/assign`)
+      .type("form")
+      .send({ leadId: userId(t.db, "inspector_cy"), secondId: userId(t.db, "inspector1"), version: caseRow(id).version });
+    expect(ok.status).toBe(303);
+  });
+});
