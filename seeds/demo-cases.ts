@@ -15,7 +15,16 @@ import { idNumberCheckChar, usccCheckChar } from "../src/domain/identifiers.js";
 import { DISTRICTS } from "../src/domain/reference-data.js";
 import type { Outcome } from "../src/domain/case-states.js";
 import { loadCalendar } from "../src/models/calendar.js";
-import { assignInspectors, extendStatutoryDeadline, registerCase, transition, type CaseInput, type Channel, type WorkerInput } from "../src/models/cases.js";
+import {
+  addEvent,
+  assignInspectors,
+  extendStatutoryDeadline,
+  registerCase,
+  transition,
+  type CaseInput,
+  type Channel,
+  type WorkerInput,
+} from "../src/models/cases.js";
 import { closeCase, enforceOrder, issueOrder, recordMediation, recordPayment, settleByMediation } from "../src/models/settlements.js";
 import { issuePriorNotice, recordStatement, servePriorNotice } from "../src/models/prior-notices.js";
 import { STATEMENT_DAYS } from "../src/domain/prior-notice.js";
@@ -174,7 +183,9 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
       workers: workers(i, plan.size, today),
     };
     const { id } = registerCase(db, input, { actorId: channel === "online" ? null : clerk.id, now: at(receivedOn) });
+    // New complaints wait in their office's 签收 queue; the others were taken up the day they arrived.
     if (plan.path === "unassigned") return;
+    acknowledgedOnArrival(db, id, at(receivedOn));
 
     let version = 1;
     const lead = inspectors[i % 3]!;
@@ -439,4 +450,10 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
       }
     }
   });
+}
+
+/** The demo's office took the case up the day it arrived (a 签收 row on its timeline, as acknowledgeCase writes). */
+function acknowledgedOnArrival(db: Db, caseId: number, now: Date): void {
+  db.update(cases).set({ acknowledgedAt: now }).where(eq(cases.id, caseId)).run();
+  addEvent(db, { caseId, actorId: null, action: "acknowledge", note: "签收", now });
 }

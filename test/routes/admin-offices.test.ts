@@ -26,17 +26,14 @@ describe("GET /admin/offices", () => {
 
 describe("POST /admin/offices", () => {
   it("creates an office covering new divisions, to which new complaints are then routed", async () => {
-    const res = await admin
-      .post("/admin/offices")
-      .type("form")
-      .send({
-        name: "空港开发区劳动保障监察大队",
-        kind: "district",
-        phone: "0431-88009999",
-        address: "空港开发区",
-        docPrefix: "长空港人社监",
-        divisions: "空港开发区\n兴隆综合保税区",
-      });
+    const res = await admin.post("/admin/offices").type("form").send({
+      name: "空港开发区劳动保障监察大队",
+      kind: "district",
+      phone: "0431-88009999",
+      address: "空港开发区",
+      docPrefix: "长空港人社监",
+      divisions: "空港开发区\n兴隆综合保税区",
+    });
     expect(res.status).toBe(303);
     const id = Number(/\/admin\/offices\/(\d+)/.exec(String(res.headers.location))![1]);
     expect(q("select group_concat(name, '、') from divisions where office_id = ?", id)).toBe("空港开发区、兴隆综合保税区");
