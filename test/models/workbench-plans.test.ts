@@ -16,6 +16,7 @@ import { DISTRICTS } from "../../src/domain/reference-data.js";
 import { loadCalendar } from "../../src/models/calendar.js";
 import { listCases, remindersFor, type CaseFilters, type ClockFilter } from "../../src/models/case-list.js";
 import { inspectorWorkloads } from "../../src/models/cases.js";
+import { acknowledgementQueue } from "../../src/models/jurisdiction.js";
 import { CLOCK_FILTER_KEYS } from "../../src/models/dashboard.js";
 import { bulkSeed } from "../../seeds/bulk.js";
 import type { CaseListScope } from "../../src/domain/case-abilities.js";
@@ -104,6 +105,8 @@ describe("workbench query plans", () => {
     for (const scope of [supervisor, inspector, clerk, { kind: "all", access: "full", officeId } as const])
       for (const day of [TODAY, "2026-09-19", "2026-09-20", "2026-10-05", "2026-10-10"]) remindersFor(logged, scope, day);
     inspectorWorkloads(logged);
+    // An office's 签收 queue (the city's reads the partial index of unacknowledged cases in order, a few rows).
+    acknowledgementQueue(logged, officeId, TODAY);
 
     const seen = new Set<string>();
     const offending: string[] = [];
