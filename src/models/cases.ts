@@ -561,9 +561,12 @@ export function findCaseForPublic(db: Db, caseNumber: string, queryCode: string)
     .orderBy(desc(caseEvents.id))
     .limit(1)
     .get();
+  const office = db.select({ name: offices.name, phone: offices.phone }).from(offices).where(eq(offices.id, row.officeId!)).get();
   return {
     state: row.state,
     caseNumber: row.caseNumber,
+    /** The office that has the case now, and its public phone. */
+    office: office ?? null,
     receivedOn: row.receivedOn,
     targetDueOn: row.targetDueOn,
     closedOn: row.closedOn,

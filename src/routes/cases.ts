@@ -37,7 +37,7 @@ import { inspectorFigures } from "../models/dashboard.js";
 import { recordSiteVisit } from "../models/site-visits.js";
 import { rejectComplaint } from "../models/rejections.js";
 import { parseVisitForm } from "../forms/visit-form.js";
-import { listOffices, workSiteChoices } from "../models/offices.js";
+import { getOffice, listOffices, workSiteChoices } from "../models/offices.js";
 
 const NOTICES = {
   rejection: { move: "reject", title: "不予受理通知书" },
@@ -306,6 +306,8 @@ export function casesRouter(ctx: AppContext): Router {
       target: clock("target"),
       provisionalNote: PROVISIONAL_NOTE,
       bureau: config.bureau,
+      // The office of the work site handles the case (属地管理): the worker is told which, and its phone.
+      office: getOffice(db, detail.case.officeId!),
       channelLabels: CHANNEL_LABELS,
       justCreated: req.query.new === "1",
     });

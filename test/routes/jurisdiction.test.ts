@@ -45,6 +45,9 @@ describe("a window complaint for another office's area", () => {
     expect(caseRow(id).officeId).toBe(officeId(NANGUAN));
     expect(caseRow(id).acknowledgedAt).toBeNull();
     const caseNumber = q("select case_number from cases where id = ?", id) as string;
+    // The receipt tells the worker which office has the case, and its phone.
+    const receipt = await clerk.get(`/cases/${id}/receipt`);
+    expect(receipt.text).toMatch(new RegExp(`data-office>${NANGUAN}（用工所在地 南关区），电话 0431-`));
 
     const nanguanClerk = await loginAs(t.app, "clerk_ng");
     expect((await nanguanClerk.get("/acknowledgements")).text).toContain(caseNumber);
@@ -99,6 +102,20 @@ describe("a window complaint for another office's area", () => {
     expect(res.text).toContain("所选用工所在地不在本市任何监察机构的管辖范围内");
     expect(res.text).toContain('value="长春宏达建筑劳务有限公司"');
     expect(q("select count(*) from cases")).toBe(before);
+  });
+});
+
+describe("the public lookup", () => {
+  it("shows which office has the case and its phone, after a transfer too", async () => {
+    const { id, caseNumber, queryCode } = makeCase(t.db, { district: "南关区" }, { actorId: userId(t.db, "clerk_ng") });
+    const lookup = () => browser(t.app).post("/query").type("form").send({ caseNumber, queryCode });
+    expect((await lookup()).text).toMatch(new RegExp(`data-office>${NANGUAN}（电话 0431-`));
+    const nanguan = await loginAs(t.app, "supervisor_ng");
+    await nanguan
+      .post(`/cases/${id}/transfer`)
+      .type("form")
+      .send({ toOfficeId: officeId(CHAOYANG), reason: "工地在朝阳区", version: caseRow(id).version });
+    expect((await lookup()).text).toMatch(new RegExp(`data-office>${CHAOYANG}（电话 0431-`));
   });
 });
 
