@@ -123,6 +123,16 @@ function setDivisions(tx: Tx, officeId: number, names: readonly string[]): void 
   }
 }
 
+/** Saves only over the version the admin's form was loaded with; another admin's save in between is a conflict. */
+function saveVersioned(tx: Tx, id: number, version: number, set: Partial<typeof offices.$inferInsert>): void {
+  const changed = tx
+    .update(offices)
+    .set({ ...set, version: sql`${offices.version} + 1` })
+    .where(and(eq(offices.id, id), eq(offices.version, version)))
+    .run().changes;
+  if (changed === 0) throw new ConflictError("该机构已被其他管理员修改，页面已显示最新内容，请核对后重新提交。");
+}
+
 export function createOffice(db: Db, input: OfficeInput, actorId: number | null): Office {
   return db.transaction((tx) => {
     checkInput(tx, input, null);
@@ -143,12 +153,7 @@ export function updateOffice(db: Db, id: number, input: OfficeInput, version: nu
   db.transaction((tx) => {
     checkInput(tx, input, id);
     const { divisions: names, ...fields } = input;
-    const changed = tx
-      .update(offices)
-      .set({ ...fields, version: sql`${offices.version} + 1` })
-      .where(and(eq(offices.id, id), eq(offices.version, version)))
-      .run().changes;
-    if (changed === 0) throw new ConflictError("该机构已被其他管理员修改，页面已显示最新内容，请核对后重新提交。");
+    saveVersioned(tx, id, version, fields);
     setDivisions(tx, id, names);
     recordAudit(tx, { actorId, subject: `office:${id}`, action: "修改监察机构", detail: `${input.name}：${names.join("、")}` });
   });
@@ -169,12 +174,7 @@ export function setOfficeActive(db: Db, id: number, active: boolean, version: nu
         .get();
       if (open) throw new ValidationError("该机构仍有未结案件，请先办结或移送，再停用。");
     }
-    const changed = tx
-      .update(offices)
-      .set({ active, version: sql`${offices.version} + 1` })
-      .where(and(eq(offices.id, id), eq(offices.version, version)))
-      .run().changes;
-    if (changed === 0) throw new ConflictError("该机构已被其他管理员修改，页面已显示最新内容，请核对后重新提交。");
+    saveVersioned(tx, id, version, { active });
     recordAudit(tx, { actorId, subject: `office:${id}`, action: active ? "启用监察机构" : "停用监察机构" });
   });
 }
