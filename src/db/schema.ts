@@ -276,6 +276,32 @@ export const cases = sqliteTable(
   ],
 );
 
+/**
+ * Every move of a case between offices (移送, 指定管辖/提级), append-only: the office it left keeps read-only
+ * sight of it (docs/rules.md §Offices and jurisdiction), and lists the cases it moved away.
+ */
+export const caseOfficeMoves = sqliteTable(
+  "case_office_moves",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    fromOfficeId: integer("from_office_id")
+      .notNull()
+      .references(() => offices.id),
+    toOfficeId: integer("to_office_id")
+      .notNull()
+      .references(() => offices.id),
+    kind: text("kind", { enum: ["transferred", "designated"] }).notNull(),
+    onDate: text("on_date").notNull(),
+    reason: text("reason").notNull(),
+    actorId: integer("actor_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("case_office_moves_case_idx").on(t.caseId), index("case_office_moves_from_idx").on(t.fromOfficeId, t.id)],
+);
+
 /** Case numbers QX-YYYY-NNNNNN: one counter per year, bumped inside the intake transaction. */
 export const caseSequences = sqliteTable("case_sequences", {
   year: integer("year").primaryKey(),

@@ -3,12 +3,12 @@
  *
  * A viewer stands in one relation to a case — the supervisor (of the case's office, or of the city office,
  * whose reach is city-wide), an inspector assigned to it (lead or second) or another inspector, the clerk who
- * registered it or another clerk, staff of another office (no relation at all: 属地管理, docs/rules.md §Offices
- * and jurisdiction), the liaison of a member unit with a task on it or of another unit, an admin, or nobody
+ * registered it or another clerk, staff of an office the case was moved away from (read-only history), staff of
+ * another office (no relation at all: 属地管理, docs/rules.md §Offices and jurisdiction), the liaison of a member unit with a task on it or of another unit, an admin, or nobody
  * signed in. The office is one more fact of the viewer and of the case. From that relation and the case's
  * state follow:
  * - the access level: `full` (the case page, ID numbers and phones unmasked: the people working the case),
- *   `masked` (the bureau's optional read-only search for inspectors), `summary` (a tasked unit's liaison:
+ *   `masked` (the bureau's optional read-only search for inspectors; an office's cases moved away), `summary` (a tasked unit's liaison:
  *   the facts without workers' personal data, through the task page), or `none`;
  * - the moves of the state machine (case-states.ts) the viewer may make now;
  * - a flag for every other action on the case.
@@ -45,6 +45,8 @@ export interface CaseParties {
   officeId: number | null;
   /** Whether that office has acknowledged (签收) it. */
   acknowledged: boolean;
+  /** Offices the case was moved away from (移送, 指定管辖): they keep read-only sight of it. */
+  formerOfficeIds: readonly number[];
   registeredById: number | null;
   leadInspectorId: number | null;
   secondInspectorId: number | null;
@@ -59,6 +61,7 @@ export const RELATIONS = [
   "otherInspector",
   "registrar",
   "otherClerk",
+  "formerOffice",
   "otherOffice",
   "taskedLiaison",
   "otherLiaison",
@@ -97,18 +100,20 @@ export interface CaseAbilities extends Record<CaseAction, boolean> {
 
 export function relationTo(c: Omit<CaseParties, "state" | "extensionDays" | "acknowledged">, viewer: Viewer | null): Relation {
   if (!viewer) return "anonymous";
-  // 属地管理: staff reach their own office's cases; the city office's reach is every office.
+  // 属地管理: staff reach their own office's cases; the city office's reach is every office; an office a case
+  // was moved away from keeps sight of its history.
   const reach = viewer.cityWide || (viewer.officeId !== null && viewer.officeId === c.officeId);
+  const outside = viewer.officeId !== null && c.formerOfficeIds.includes(viewer.officeId) ? "formerOffice" : "otherOffice";
   switch (viewer.role) {
     case "supervisor":
-      return reach ? "supervisor" : "otherOffice";
+      return reach ? "supervisor" : outside;
     case "inspector":
       if (viewer.id === c.leadInspectorId || viewer.id === c.secondInspectorId) return "assignedInspector";
-      return reach ? "otherInspector" : "otherOffice";
+      return reach ? "otherInspector" : outside;
     case "clerk":
       // Any window registers any complaint ("一点投诉、全市联动"): its clerk keeps the case they registered.
       if (viewer.id === c.registeredById) return "registrar";
-      return reach ? "otherClerk" : "otherOffice";
+      return reach ? "otherClerk" : outside;
     case "unit":
       return viewer.unitId !== null && c.taskUnitIds.includes(viewer.unitId) ? "taskedLiaison" : "otherLiaison";
     case "admin":
@@ -122,6 +127,7 @@ const WORKING: readonly Relation[] = ["supervisor", "assignedInspector", "regist
 function accessFor(relation: Relation, policy: AccessPolicy): AccessLevel {
   if (WORKING.includes(relation)) return "full";
   if (relation === "otherInspector" && policy.inspectorsReadAll) return "masked";
+  if (relation === "formerOffice") return "masked";
   if (relation === "taskedLiaison") return "summary";
   return "none";
 }

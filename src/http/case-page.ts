@@ -127,7 +127,7 @@ export function renderCasePage({ db, config, now }: AppContext, res: Response, i
     closeMove: abilities.moves.find((m) => m.name === "close") ?? null,
     jurisdiction: jurisdictionOf(db, c, today, config.majorCase),
     visits: listSiteVisits(db, c.id),
-    visitStaff: may("recordVisit") ? visitEligibleStaff(db) : [],
+    visitStaff: may("recordVisit") ? visitEligibleStaff(db, c.officeId) : [],
     settlements,
     orders,
     openItems,

@@ -7,7 +7,19 @@ import { untilChanged } from "./until-changed.js";
 import { preparedOnce } from "../db/prepared.js";
 import { aliasedTable, and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../db/client.js";
-import { caseEvents, caseSequences, caseWorkers, cases, evidence, inspectorOpenCases, offices, payments, taskForceTasks, users } from "../db/schema.js";
+import {
+  caseEvents,
+  caseOfficeMoves,
+  caseSequences,
+  caseWorkers,
+  cases,
+  evidence,
+  inspectorOpenCases,
+  offices,
+  payments,
+  taskForceTasks,
+  users,
+} from "../db/schema.js";
 import { assertMay, assertMayMove, caseAbilities, type AccessPolicy, type CaseAbilities, type Viewer } from "../domain/case-abilities.js";
 import { assertMove, isBeforeAcceptance, isFiled, isOpen, targetState, type CaseState, type Outcome } from "../domain/case-states.js";
 import { EXTENSION_DAYS, dueDates, extensionProblem, workingDaysTaken } from "../domain/clocks.js";
@@ -202,11 +214,21 @@ const taskUnitsQuery = (db: DbOrTx) =>
     .where(eq(taskForceTasks.caseId, sql.placeholder("caseId")))
     .prepare();
 
+const formerOfficesQuery = (db: DbOrTx) =>
+  db
+    .selectDistinct({ officeId: caseOfficeMoves.fromOfficeId })
+    .from(caseOfficeMoves)
+    .where(eq(caseOfficeMoves.caseId, sql.placeholder("caseId")))
+    .prepare();
+
 export function abilitiesOn(db: DbOrTx, c: CaseRow, viewer: Viewer, policy: AccessPolicy = ACTING): CaseAbilities {
   const taskUnitIds = preparedOnce(db, taskUnitsQuery)
     .all({ caseId: c.id })
     .map((t) => t.unitId);
-  return caseAbilities({ ...c, taskUnitIds, acknowledged: c.acknowledgedAt !== null }, viewer, policy);
+  const formerOfficeIds = preparedOnce(db, formerOfficesQuery)
+    .all({ caseId: c.id })
+    .map((m) => m.officeId);
+  return caseAbilities({ ...c, taskUnitIds, formerOfficeIds, acknowledged: c.acknowledgedAt !== null }, viewer, policy);
 }
 
 /** Everything the case page shows, for a viewer allowed to see the case (full or masked). */

@@ -6,9 +6,9 @@
  * transaction. The 8-working-day target keeps counting from receipt (first contact anywhere in the city);
  * the acceptance clock of a case not yet decided starts again at the receiving office.
  */
-import { asc, eq, sql } from "drizzle-orm";
+import { asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client.js";
-import { caseWorkers, cases, offices } from "../db/schema.js";
+import { caseOfficeMoves, caseWorkers, cases, offices } from "../db/schema.js";
 import { assertMay, type Viewer } from "../domain/case-abilities.js";
 import { isOpen } from "../domain/case-states.js";
 import { dueDates } from "../domain/clocks.js";
@@ -63,7 +63,7 @@ function moveToOffice(
   tx: DbOrTx,
   calendar: WorkingCalendar,
   c: CaseRow,
-  req: Step & { toOfficeId: number; arrivedBy: Arrival; acknowledgeDays: number; action: string; note: string },
+  req: Step & { toOfficeId: number; arrivedBy: "transferred" | "designated"; acknowledgeDays: number; action: string; note: string; reason: string },
 ): void {
   const today = shanghaiDate(req.now);
   const restart = c.decidedOn === null ? { acceptanceStartOn: today } : {};
@@ -90,6 +90,17 @@ function moveToOffice(
     },
     req.now,
   );
+  tx.insert(caseOfficeMoves)
+    .values({
+      caseId: c.id,
+      fromOfficeId: c.officeId!,
+      toOfficeId: req.toOfficeId,
+      kind: req.arrivedBy,
+      onDate: today,
+      reason: req.reason,
+      actorId: req.actor.id,
+    })
+    .run();
   addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: req.action, note: req.note, publicStep: "已转有管辖权的监察机构办理", now: req.now });
 }
 
@@ -110,7 +121,13 @@ export function transferCase(db: Db, req: Step & { toOfficeId: number; reason: s
     const to = getOffice(tx, req.toOfficeId);
     const problem = transferProblem({ officeId: c.officeId!, arrivedBy: c.arrivedBy, isOpen: isOpen(c.state) }, to);
     if (problem) throw new ValidationError(problem, "toOfficeId");
-    moveToOffice(tx, calendar, c, { ...req, arrivedBy: "transferred", action: "transfer", note: `由${officeName(tx, c.officeId)}移送${to!.name}：${reason}` });
+    moveToOffice(tx, calendar, c, {
+      ...req,
+      reason,
+      arrivedBy: "transferred",
+      action: "transfer",
+      note: `由${officeName(tx, c.officeId)}移送${to!.name}：${reason}`,
+    });
   });
 }
 
@@ -190,6 +207,26 @@ export function acknowledgementQueue(db: Db, officeId: number | null, today: Iso
       from cases c join offices o on o.id = c.office_id
       where ${where} order by c.acknowledge_due_on, c.id limit ${QUEUE_LIMIT}`)
     .map((r) => ({ ...r, isLate: r.acknowledgeDueOn !== null && r.acknowledgeDueOn < today }));
+}
+
+/** The cases moved away from an office (it keeps read-only sight of them), latest first; searched through case_office_moves_from_idx. */
+export function movedAwayFrom(db: Db, officeId: number) {
+  return db
+    .select({
+      id: cases.id,
+      caseNumber: cases.caseNumber,
+      employerName: cases.employerName,
+      kind: caseOfficeMoves.kind,
+      onDate: caseOfficeMoves.onDate,
+      officeName: offices.name,
+    })
+    .from(caseOfficeMoves)
+    .innerJoin(cases, eq(cases.id, caseOfficeMoves.caseId))
+    .innerJoin(offices, eq(offices.id, caseOfficeMoves.toOfficeId))
+    .where(eq(caseOfficeMoves.fromOfficeId, officeId))
+    .orderBy(desc(caseOfficeMoves.id))
+    .limit(50)
+    .all();
 }
 
 /** Transferred cases whose office asked the city to designate, oldest request first. */

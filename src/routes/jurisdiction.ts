@@ -7,7 +7,15 @@ import { ValidationError } from "../domain/errors.js";
 import { formValues } from "../forms/form.js";
 import { actOnCase, caseIdOf, requireCaseWork, viewerOf } from "../http/case-page.js";
 import { requireRole } from "../middleware/require-role.js";
-import { acknowledgeCase, acknowledgementQueue, designateCase, designationRequests, requestDesignation, transferCase } from "../models/jurisdiction.js";
+import {
+  acknowledgeCase,
+  acknowledgementQueue,
+  designateCase,
+  designationRequests,
+  movedAwayFrom,
+  requestDesignation,
+  transferCase,
+} from "../models/jurisdiction.js";
 
 export function jurisdictionRouter(ctx: AppContext): Router {
   const { db, config, now } = ctx;
@@ -24,6 +32,7 @@ export function jurisdictionRouter(ctx: AppContext): Router {
     res.status(status).render("jurisdiction/acknowledgements", {
       queue: acknowledgementQueue(db, viewer.cityWide ? null : viewer.officeId, res.locals.today),
       requests: everyOffice ? designationRequests(db) : [],
+      movedAway: viewer.officeId === null ? [] : movedAwayFrom(db, viewer.officeId),
       everyOffice,
       ownOfficeId: viewer.officeId,
       arrivalLabels: ARRIVAL_LABELS,

@@ -4,7 +4,8 @@
  * which the viewer has the ability — R received, M mediating, S awaiting_supplement, F filed, C closed;
  * "-" never. The access row gives the level instead. A new move or action without a row fails the test.
  * The case is at office B (not yet acknowledged there): the city's supervisor (市本级) reaches it; B's staff
- * stand to it by their role; staff of office C, whatever their role, have no relation to it (属地管理).
+ * stand to it by their role; office D moved it away and keeps read-only sight of it; staff of office C, whatever
+ * their role, have no relation to it (属地管理).
  */
 import { describe, expect, it } from "vitest";
 import {
@@ -22,41 +23,41 @@ import {
 import { CASE_STATES, MOVE_NAMES, type CaseState, type MoveName } from "../../src/domain/case-states.js";
 
 const MATRIX = `
-ability            | citySupervisor | officeSupervisor | lead  | second | otherInspector | readAllInspector | registrar | otherClerk | otherOfficeSupervisor | otherOfficeInspector | otherOfficeClerk | taskedLiaison | otherLiaison | admin | anonymous
-access             | full           | full             | full  | full   | none           | masked           | full      | none       | none                  | none                 | none             | summary       | none         | none  | none
-startMediation     | R              | R                | R     | R      | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-mediationFailed    | M              | M                | M     | M      | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-file               | RM             | RM               | RM    | RM     | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-requestSupplement  | R              | R                | R     | R      | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-supplementReceived | S              | S                | S     | S      | -              | -                | S         | -          | -                     | -                    | -                | -             | -            | -     | -
-reject             | RS             | RS               | RS    | RS     | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-redirect           | RS             | RS               | RS    | RS     | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-withdraw           | RMSF           | RMSF             | RMSF  | RMSF   | -              | -                | RMSF      | -          | -                     | -                    | -                | -             | -            | -     | -
-close              | F              | F                | F     | F      | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-recordVisit        | F              | F                | F     | F      | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-recordMediation    | MF             | MF               | MF    | MF     | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-settleByMediation  | M              | M                | M     | M      | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-recordPayment      | MF             | MF               | MF    | MF     | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-issueOrder         | F              | F                | F     | F      | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-enforce            | F              | F                | F     | F      | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-issuePriorNotice   | F              | F                | F     | F      | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-servePriorNotice   | F              | F                | F     | F      | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-recordStatement    | F              | F                | F     | F      | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-escalate           | RMSF           | RMSF             | -     | -      | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-reopen             | C              | C                | -     | -      | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-assign             | RMSF           | RMSF             | -     | -      | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-extend             | F              | F                | -     | -      | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-addEvidence        | RMSFC          | RMSFC            | RMSFC | RMSFC  | -              | -                | RMSFC     | -          | -                     | -                    | -                | -             | -            | -     | -
-openEvidence       | RMSFC          | RMSFC            | RMSFC | RMSFC  | -              | -                | RMSFC     | -          | -                     | -                    | -                | -             | -            | -     | -
-voidEvidence       | RMSFC          | RMSFC            | RMSFC | RMSFC  | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-printDocuments     | RMSFC          | RMSFC            | RMSFC | RMSFC  | -              | -                | RMSFC     | -          | -                     | -                    | -                | -             | -            | -     | -
-noteOverClaim      | F              | F                | -     | -      | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-answerTask         | -              | -                | -     | -      | -              | -                | -         | -          | -                     | -                    | -                | RMSF          | -            | -     | -
-proposeBlacklist   | FC             | FC               | FC    | FC     | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-acknowledge        | -              | RMSF             | -     | -      | -              | -                | -         | RMSF       | -                     | -                    | -                | -             | -            | -     | -
-transfer           | -              | RMSFC            | -     | -      | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-requestDesignation | -              | RMSFC            | -     | -      | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
-designate          | RMSFC          | -                | -     | -      | -              | -                | -         | -          | -                     | -                    | -                | -             | -            | -     | -
+ability            | citySupervisor | officeSupervisor | lead  | second | otherInspector | readAllInspector | registrar | otherClerk | formerOffice | otherOfficeSupervisor | otherOfficeInspector | otherOfficeClerk | taskedLiaison | otherLiaison | admin | anonymous
+access             | full           | full             | full  | full   | none           | masked           | full      | none       | masked       | none                  | none                 | none             | summary       | none         | none  | none
+startMediation     | R              | R                | R     | R      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+mediationFailed    | M              | M                | M     | M      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+file               | RM             | RM               | RM    | RM     | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+requestSupplement  | R              | R                | R     | R      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+supplementReceived | S              | S                | S     | S      | -              | -                | S         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+reject             | RS             | RS               | RS    | RS     | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+redirect           | RS             | RS               | RS    | RS     | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+withdraw           | RMSF           | RMSF             | RMSF  | RMSF   | -              | -                | RMSF      | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+close              | F              | F                | F     | F      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+recordVisit        | F              | F                | F     | F      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+recordMediation    | MF             | MF               | MF    | MF     | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+settleByMediation  | M              | M                | M     | M      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+recordPayment      | MF             | MF               | MF    | MF     | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+issueOrder         | F              | F                | F     | F      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+enforce            | F              | F                | F     | F      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+issuePriorNotice   | F              | F                | F     | F      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+servePriorNotice   | F              | F                | F     | F      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+recordStatement    | F              | F                | F     | F      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+escalate           | RMSF           | RMSF             | -     | -      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+reopen             | C              | C                | -     | -      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+assign             | RMSF           | RMSF             | -     | -      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+extend             | F              | F                | -     | -      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+addEvidence        | RMSFC          | RMSFC            | RMSFC | RMSFC  | -              | -                | RMSFC     | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+openEvidence       | RMSFC          | RMSFC            | RMSFC | RMSFC  | -              | -                | RMSFC     | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+voidEvidence       | RMSFC          | RMSFC            | RMSFC | RMSFC  | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+printDocuments     | RMSFC          | RMSFC            | RMSFC | RMSFC  | -              | -                | RMSFC     | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+noteOverClaim      | F              | F                | -     | -      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+answerTask         | -              | -                | -     | -      | -              | -                | -         | -          | -            | -                     | -                    | -                | RMSF          | -            | -     | -
+proposeBlacklist   | FC             | FC               | FC    | FC     | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+acknowledge        | -              | RMSF             | -     | -      | -              | -                | -         | RMSF       | -            | -                     | -                    | -                | -             | -            | -     | -
+transfer           | -              | RMSFC            | -     | -      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+requestDesignation | -              | RMSFC            | -     | -      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+designate          | RMSFC          | -                | -     | -      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
 `;
 
 const STATE_LETTERS: Record<string, CaseState> = { R: "received", M: "mediating", S: "awaiting_supplement", F: "filed", C: "closed" };
@@ -70,10 +71,11 @@ const ROWS = new Map(body.map(([ability, ...cells]) => [ability!, cells]));
 /** The people of the demo case, and how each column's viewer stands to it. */
 const IDS = { supervisor: 1, lead: 2, second: 3, otherInspector: 4, registrar: 5, otherClerk: 6, liaison: 7, admin: 8, officeSupervisor: 9 };
 const TASKED_UNIT = 20;
-/** The city office (A), the case's office (B) and another office (C). */
+/** The city office (A), the case's office (B), another office (C) and an office the case was moved away from (D). */
 const CITY = 1;
 const B = 2;
 const C = 3;
+const D = 4;
 const at = (officeId: number) => ({ officeId, cityWide: officeId === CITY });
 const COLUMN_VIEWERS: Record<string, { viewer: Viewer | null; policy: AccessPolicy; relation: Relation }> = {
   citySupervisor: {
@@ -100,6 +102,7 @@ const COLUMN_VIEWERS: Record<string, { viewer: Viewer | null; policy: AccessPoli
   },
   registrar: { viewer: { id: IDS.registrar, role: "clerk", unitId: null, ...at(CITY) }, policy: { inspectorsReadAll: false }, relation: "registrar" },
   otherClerk: { viewer: { id: IDS.otherClerk, role: "clerk", unitId: null, ...at(B) }, policy: { inspectorsReadAll: false }, relation: "otherClerk" },
+  formerOffice: { viewer: { id: 34, role: "supervisor", unitId: null, ...at(D) }, policy: { inspectorsReadAll: false }, relation: "formerOffice" },
   otherOfficeSupervisor: { viewer: { id: 31, role: "supervisor", unitId: null, ...at(C) }, policy: { inspectorsReadAll: false }, relation: "otherOffice" },
   otherOfficeInspector: { viewer: { id: 32, role: "inspector", unitId: null, ...at(C) }, policy: { inspectorsReadAll: true }, relation: "otherOffice" },
   otherOfficeClerk: { viewer: { id: 33, role: "clerk", unitId: null, ...at(C) }, policy: { inspectorsReadAll: false }, relation: "otherOffice" },
@@ -122,6 +125,7 @@ function caseIn(state: CaseState, extensionDays = 0, acknowledged = false): Case
     state,
     officeId: B,
     acknowledged,
+    formerOfficeIds: [D],
     registeredById: IDS.registrar,
     leadInspectorId: IDS.lead,
     secondInspectorId: IDS.second,

@@ -169,9 +169,15 @@ describe("移送, 报请指定 and 指定管辖", () => {
     expect(after.targetDueOn).toBe(start.targetDueOn);
     expect(after.acceptanceDueOn > start.acceptanceDueOn).toBe(true);
     expect(q("select note from case_events where case_id = ? and action = 'transfer'", id)).toBe(`由${NANGUAN}移送${CHAOYANG}：经核实工地位于朝阳区`);
-    // 南关 no longer reads the case; 朝阳 has it in its 签收 queue.
-    expect((await nanguan.get(`/cases/${id}`)).status).toBe(403);
+    // 南关 keeps read-only sight of it (history, personal data masked, no action); 朝阳 has it in its 签收 queue.
     const caseNumber = q("select case_number from cases where id = ?", id) as string;
+    const history = await nanguan.get(`/cases/${id}`);
+    expect(history.status).toBe(200);
+    expect(history.text).toContain("只读查询");
+    expect(history.text).toContain(`由${NANGUAN}移送${CHAOYANG}：经核实工地位于朝阳区`);
+    expect(history.text).not.toContain('action="/cases/' + id + '/transfer"');
+    expect((await nanguan.get("/acknowledgements")).text).toMatch(new RegExp(`moved-away[\\s\\S]*${caseNumber}`));
+    expect((await nanguan.post(`/cases/${id}/evidence`).type("form").send({})).status).toBe(403);
     expect((await chaoyang.get("/acknowledgements")).text).toContain(caseNumber);
 
     // 朝阳 may not transfer it again: the rule's wording.
@@ -271,9 +277,17 @@ describe("assignment", () => {
   it("offers and accepts only inspectors of the case's office or of the city office", async () => {
     const { id } = makeCase(t.db, { district: "朝阳区" });
     const chaoyang = await loginAs(t.app, "supervisor_cy");
+    await chaoyang
+      .post(`/cases/${id}/moves`)
+      .type("form")
+      .send({ move: "file", note: "", version: caseRow(id).version });
+    expect(q("select state from cases where id = ?", id)).toBe("filed");
+    // The assignment form and the site-visit team: 朝阳's staff and the city's, never 南关's (周海涛, 吴国庆).
     const page = await chaoyang.get(`/cases/${id}`);
     expect(page.text).toContain("冯磊");
+    expect(page.text).toContain("李建国");
     expect(page.text).not.toContain("周海涛");
+    expect(page.text).not.toContain("吴国庆");
     const refused = await chaoyang
       .post(`/cases/${id}/assign`)
       .type("form")
