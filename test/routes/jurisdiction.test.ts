@@ -175,7 +175,7 @@ describe("移送, 报请指定 and 指定管辖", () => {
     expect(history.status).toBe(200);
     expect(history.text).toContain("只读查询");
     expect(history.text).toContain(`由${NANGUAN}移送${CHAOYANG}：经核实工地位于朝阳区`);
-    expect(history.text).not.toContain('action="/cases/' + id + '/transfer"');
+    expect(history.text).not.toContain(`action="/cases/${id}/transfer"`);
     expect((await nanguan.get("/acknowledgements")).text).toMatch(new RegExp(`moved-away[\\s\\S]*${caseNumber}`));
     expect((await nanguan.post(`/cases/${id}/evidence`).type("form").send({})).status).toBe(403);
     expect((await chaoyang.get("/acknowledgements")).text).toContain(caseNumber);
