@@ -34,6 +34,14 @@ export const ARRIVAL_LABELS: Record<Arrival, string> = {
   designated: "市级指定管辖",
 };
 
+/** The timeline's words for the jurisdiction steps (models/jurisdiction.ts writes them). */
+export const JURISDICTION_STEP_LABELS = {
+  acknowledge: "签收",
+  transfer: "移送",
+  requestDesignation: "报请指定管辖",
+  designate: "指定管辖",
+} as const;
+
 export interface OfficeRef {
   id: number;
   name: string;

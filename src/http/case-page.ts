@@ -36,6 +36,7 @@ import { STAGE_LABELS } from "../domain/blacklist.js";
 import { listUnits } from "../models/units.js";
 import { priorNoticesOf } from "../models/prior-notices.js";
 import { jurisdictionOf } from "../models/jurisdiction.js";
+import { JURISDICTION_STEP_LABELS } from "../domain/jurisdiction.js";
 import { PRIOR_NOTICE_LABELS, SERVICE_METHODS, STATEMENT_DAYS, decisionProblem } from "../domain/prior-notice.js";
 
 /** Why a change on the case page was refused, for the form it came from. */
@@ -122,7 +123,7 @@ export function renderCasePage({ db, config, now }: AppContext, res: Response, i
     serviceMethods: SERVICE_METHODS,
     statementDays: STATEMENT_DAYS,
     enforcementChoices: ENFORCEMENT_CHOICES,
-    moveLabels: Object.fromEntries(MOVES.map((m) => [m.name, m.label])),
+    moveLabels: { ...Object.fromEntries(MOVES.map((m) => [m.name, m.label])), ...JURISDICTION_STEP_LABELS },
     moves: abilities.moves.filter((m) => !m.activity),
     closeMove: abilities.moves.find((m) => m.name === "close") ?? null,
     jurisdiction: jurisdictionOf(db, c, today, config.majorCase),
