@@ -113,11 +113,11 @@ function reasonOf(text: string, label: string): string {
 
 /** 移送: once, from the office that received the case by routing, to the competent office. */
 export function transferCase(db: Db, req: Step & { toOfficeId: number; reason: string; acknowledgeDays: number }): void {
-  const reason = reasonOf(req.reason, "移送理由");
   const calendar = loadCalendar(db);
   db.transaction((tx) => {
     const c = getCaseRow(tx, req.caseId);
     assertMay(abilitiesOn(tx, c, req.actor), "transfer");
+    const reason = reasonOf(req.reason, "移送理由");
     const to = getOffice(tx, req.toOfficeId);
     const problem = transferProblem({ officeId: c.officeId!, arrivedBy: c.arrivedBy, isOpen: isOpen(c.state) }, to);
     if (problem) throw new ValidationError(problem, "toOfficeId");
@@ -133,10 +133,10 @@ export function transferCase(db: Db, req: Step & { toOfficeId: number; reason: s
 
 /** The receiving office believes it is not competent either: it asks the city to designate. */
 export function requestDesignation(db: Db, req: Step & { reason: string }): void {
-  const reason = reasonOf(req.reason, "报请理由");
   db.transaction((tx) => {
     const c = getCaseRow(tx, req.caseId);
     assertMay(abilitiesOn(tx, c, req.actor), "requestDesignation");
+    const reason = reasonOf(req.reason, "报请理由");
     const problem = designationRequestProblem({
       officeId: c.officeId!,
       arrivedBy: c.arrivedBy,
@@ -157,7 +157,6 @@ export function requestDesignation(db: Db, req: Step & { reason: string }): void
 
 /** 指定管辖 (or 提级, when the city names itself): the city's decision, with its reason; final. */
 export function designateCase(db: Db, req: Step & { toOfficeId: number; reason: string; acknowledgeDays: number }): void {
-  const reason = reasonOf(req.reason, "指定理由");
   const calendar = loadCalendar(db);
   db.transaction((tx) => {
     const c = getCaseRow(tx, req.caseId);
@@ -166,6 +165,7 @@ export function designateCase(db: Db, req: Step & { toOfficeId: number; reason: 
     const problem = designationProblem({ officeId: c.officeId!, arrivedBy: c.arrivedBy, isOpen: isOpen(c.state) }, req.actor, to);
     if (problem && !req.actor.cityWide) throw new ForbiddenError(problem);
     assertMay(abilities, "designate");
+    const reason = reasonOf(req.reason, "指定理由");
     if (problem) throw new ValidationError(problem, "toOfficeId");
     const what = to!.kind === "city" ? "提级由市本级办理" : `指定${to!.name}管辖`;
     moveToOffice(tx, calendar, c, {

@@ -130,9 +130,9 @@ GET /admin/health                                 | - - - - - - - - - - - - +
 GET /personal-data-views                          | - - - - + + - + - - - - -
 GET /acknowledgements                             | - + - - + + + + + - - - -
 POST /cases/:id/acknowledge                       | - - - - - + + - - - - - -
-POST /cases/:id/transfer                          | - - - - + + - - - - - - -
-POST /cases/:id/designation-request               | - - - - + + - - - - - - -
-POST /cases/:id/designate                         | - - - - + + - - - - - - -
+POST /cases/:id/transfer                          | - - - - - + - - - - - - -
+POST /cases/:id/designation-request               | - - - - - + - - - - - - -
+POST /cases/:id/designate                         | - - - - + - - - - - - - -
 GET /admin/offices                                | - - - - - - - - - - - - +
 GET /admin/offices/new                            | - - - - - - - - - - - - +
 POST /admin/offices                               | - - - - - - - - - - - - +
