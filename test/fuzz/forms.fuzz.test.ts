@@ -13,7 +13,7 @@ import { HOSTILE_MARK, formOf, hasMessage, hostileText, liveApp, type Live } fro
 vi.setConfig({ testTimeout: 180_000 });
 
 let live: Live;
-let ids: { filed: number; mediating: number; order: number; task: number; user: number; unit: number; workers: number[] };
+let ids: { filed: number; mediating: number; order: number; task: number; user: number; unit: number; office: number; workers: number[] };
 let sent = 0;
 
 beforeAll(async () => {
@@ -40,6 +40,7 @@ beforeAll(async () => {
     task: q("select id from task_force_tasks"),
     user: userId(t.db, "inspector3"),
     unit: zjj,
+    office: q("select id from offices where name = '宽城区劳动保障监察大队'"),
     workers,
   };
 });
@@ -65,6 +66,9 @@ const COUNTED = [
   "users",
   "member_units",
   "audit_events",
+  "offices",
+  "divisions",
+  "case_office_moves",
 ];
 
 function snapshot(): string {
@@ -145,6 +149,8 @@ const CASE_ROUTES = [
     fields: fixed("visitedAt", "place", "peopleQuestioned", "findings", "inspectorIds"),
   },
   { name: "evidence void", role: "inspector", path: () => `/cases/${ids.filed}/evidence/1/void`, fields: fixed("reason") },
+  // Last: a designation that succeeds moves the case to another office and ends its assignment.
+  { name: "designate", role: "supervisor", path: () => `/cases/${ids.filed}/designate`, fields: fixed("toOfficeId", "reason") },
 ] as const;
 
 /** Per route; with the parser fuzz (forms-parsers.fuzz.test.ts) the suite tries well over 10,000 inputs. */
@@ -197,6 +203,8 @@ describe("intake, public and admin forms, fuzzed", () => {
       { role: "admin", path: `/admin/users/${ids.user}`, fields: ["displayName", "role", "unitId", "version"] },
       { role: "admin", path: `/admin/users/${ids.user}/password`, fields: ["password"] },
       { role: "admin", path: "/admin/units", fields: ["name", "active"] },
+      { role: "admin", path: "/admin/offices", fields: ["name", "kind", "phone", "address", "docPrefix", "divisions"] },
+      { role: "admin", path: `/admin/offices/${ids.office}`, fields: ["name", "kind", "phone", "address", "docPrefix", "divisions", "version"] },
       { role: "admin", path: `/admin/units/${ids.unit}`, fields: ["name", "active"] },
       { role: "admin", path: "/admin/calendar/2027/schedule", fields: ["holidaysText", "makeupText", "source", "publish"] },
       { role: "admin", path: "/admin/calendar/2031/publish", fields: ["source"] },
@@ -208,7 +216,7 @@ describe("intake, public and admin forms, fuzzed", () => {
       { role: "supervisor", path: "/violations", fields: ["kind", "quarter", "title"] },
       { role: "inspector", path: `/cases/${ids.filed}/orders/${ids.order}/prior-notices`, fields: ["kind", "facts", "grounds", "ratePercent", "version"] },
     ] as const;
-  it.each([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14])(
+  it.each([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16])(
     "route %i: no 5xx, a message on every refusal, nothing half-saved, hostile text escaped",
     async (i) => {
       const route = routes()[i]!;
@@ -238,6 +246,8 @@ describe("every query parameter and path id, fuzzed", () => {
     { role: "admin", path: (v: string) => `/admin/calendar/${v}` },
     { role: "admin", path: (v: string) => `/admin/calendar?year=${v}` },
     { role: "admin", path: (v: string) => `/admin/users/${v}` },
+    { role: "admin", path: (v: string) => `/admin/offices/${v}` },
+    { role: "supervisor", path: (v: string) => `/cases?office=${v}&state=all` },
     { role: "supervisor", path: (v: string) => `/blacklist?stage=${v}` },
     { role: "supervisor", path: (v: string) => `/blacklist/new?caseId=${v}&orderId=${v}` },
     { role: "supervisor", path: (v: string) => `/blacklist/new?caseId=${ids.filed}&orderId=${v}` },
