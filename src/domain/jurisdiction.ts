@@ -86,8 +86,11 @@ export function transferProblem(c: CaseJurisdiction, to: OfficeRef | undefined):
   if (!to?.active) return "请选择在用的受移送监察机构。";
   if (to.id === c.officeId) return "不能移送给本机构：请选择有管辖权的其他监察机构。";
   if (c.arrivedBy !== "routed") return SECOND_TRANSFER_REFUSED;
+  if (to.kind === "city") return CITY_BY_REQUEST;
   return null;
 }
+
+export const CITY_BY_REQUEST = "确需由市级办理的案件，应书面报请市级提级（京劳社监发〔2005〕109号第九条），不能直接移送市本级。";
 
 /** Why this designation (指定管辖, or 提级 when the city names itself) may not be made, or null. */
 export function designationProblem(c: CaseJurisdiction, by: { cityWide: boolean }, to: OfficeRef | undefined): string | null {
@@ -98,11 +101,14 @@ export function designationProblem(c: CaseJurisdiction, by: { cityWide: boolean 
   return null;
 }
 
-/** Why an office may not ask the city to designate, or null: only a case it received by transfer. */
+/**
+ * Why an office may not ask the city, or null: to designate a case it received by transfer and believes is not
+ * its own (第六条, 第八条), or to take a case of its own (提级, 第九条); never again after the city decided.
+ */
 export function designationRequestProblem(c: CaseJurisdiction & { designationRequested: boolean }): string | null {
-  if (!c.isOpen) return "已结案的案件不能报请指定管辖。";
-  if (c.arrivedBy !== "transferred") return "只有受移送的案件需要报请市级指定管辖；本机构无管辖权的案件请直接移送。";
-  if (c.designationRequested) return "已报请市级指定管辖，请等待市级决定。";
+  if (!c.isOpen) return "已结案的案件不能报请市级。";
+  if (c.arrivedBy === "designated") return "本案系市级指定管辖，市级的决定为最终决定。";
+  if (c.designationRequested) return "已报请市级，请等待市级决定。";
   return null;
 }
 

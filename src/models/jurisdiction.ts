@@ -149,7 +149,7 @@ export function requestDesignation(db: Db, req: Step & { reason: string }): void
       caseId: c.id,
       actorId: req.actor.id,
       action: "requestDesignation",
-      note: `${officeName(tx, c.officeId)}报请市级指定管辖：${reason}`,
+      note: `${officeName(tx, c.officeId)}${askCityLabel(c.arrivedBy)}：${reason}`,
       now: req.now,
     });
   });
@@ -247,6 +247,11 @@ export function designationRequests(db: Db) {
     .all();
 }
 
+/** 指定管辖 for a case the office received by transfer (第六条); 提级 for one of its own (第九条). */
+function askCityLabel(arrivedBy: Arrival): string {
+  return arrivedBy === "transferred" ? "报请市级指定管辖" : "报请市级提级";
+}
+
 /** Why the city might take this case (提级), or null: its workers, claim and grounds against the thresholds. */
 export function majorCaseOffer(db: Db, c: CaseRow, thresholds: MajorCaseThresholds): string | null {
   const totals = db
@@ -268,10 +273,13 @@ export function jurisdictionOf(db: Db, c: CaseRow, today: IsoDate, thresholds: M
     open: facts.isOpen,
     /** The office may ask the city to designate (it received the case by transfer and has not asked yet). */
     mayAskCity: designationRequestProblem(facts) === null,
+    askCity: askCityLabel(c.arrivedBy),
     office: getOffice(db, c.officeId!)!,
     arrival: ARRIVAL_LABELS[c.arrivedBy],
     acknowledgeLate: c.acknowledgedAt === null && c.acknowledgeDueOn !== null && c.acknowledgeDueOn < today,
     otherOffices: offices.filter((o) => o.id !== c.officeId),
+    // The city office takes a case by 提级 on request, never by transfer (domain/jurisdiction.ts CITY_BY_REQUEST).
+    transferTargets: offices.filter((o) => o.id !== c.officeId && o.kind !== "city"),
     majorCase: isOpen(c.state) ? majorCaseOffer(db, c, thresholds) : null,
   };
 }

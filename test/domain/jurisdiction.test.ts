@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  CITY_BY_REQUEST,
   DEFAULT_MAJOR_CASE,
   OUTSIDE_EVERY_OFFICE,
   SECOND_TRANSFER_REFUSED,
@@ -73,6 +74,11 @@ describe("transferProblem (移送)", () => {
     expect(SECOND_TRANSFER_REFUSED).toContain("报请市级指定管辖");
   });
 
+  it("refuses a transfer to the city office: the office asks the city in writing to take the case (提级)", () => {
+    expect(transferProblem(routed, CITY)).toBe(CITY_BY_REQUEST);
+    expect(CITY_BY_REQUEST).toContain("第九条");
+  });
+
   it("refuses to transfer a case the city designated: its decision is final", () => {
     expect(transferProblem({ ...routed, arrivedBy: "designated" }, XINQU)).toBe(SECOND_TRANSFER_REFUSED);
   });
@@ -97,17 +103,21 @@ describe("designationProblem (指定管辖, 提级)", () => {
   });
 });
 
-describe("designationRequestProblem (报请指定管辖)", () => {
+describe("designationRequestProblem (报请市级: 指定管辖 or 提级)", () => {
   const transferred = { officeId: XINQU.id, arrivedBy: "transferred" as const, isOpen: true, designationRequested: false };
 
   it("is how an office that received a case by transfer disputes its jurisdiction, once", () => {
     expect(designationRequestProblem(transferred)).toBeNull();
-    expect(designationRequestProblem({ ...transferred, designationRequested: true })).toBe("已报请市级指定管辖，请等待市级决定。");
+    expect(designationRequestProblem({ ...transferred, designationRequested: true })).toBe("已报请市级，请等待市级决定。");
   });
 
-  it("is not for a case the office received by routing (it transfers instead) nor for a closed case", () => {
-    expect(designationRequestProblem({ ...transferred, arrivedBy: "routed" })).toContain("请直接移送");
-    expect(designationRequestProblem({ ...transferred, isOpen: false })).toBe("已结案的案件不能报请指定管辖。");
+  it("is how an office asks the city to take a case of its own (提级)", () => {
+    expect(designationRequestProblem({ ...transferred, arrivedBy: "routed" })).toBeNull();
+  });
+
+  it("is not for a case the city designated (its decision is final) nor for a closed case", () => {
+    expect(designationRequestProblem({ ...transferred, arrivedBy: "designated" })).toBe("本案系市级指定管辖，市级的决定为最终决定。");
+    expect(designationRequestProblem({ ...transferred, isOpen: false })).toBe("已结案的案件不能报请市级。");
   });
 });
 
