@@ -232,7 +232,10 @@ describe("移送, 报请指定 and 指定管辖", () => {
       .send({ toOfficeId: q("select id from offices where kind = 'city'"), reason: "案情复杂", version: caseRow(id).version });
     expect(toCity.status).toBe(422);
     expect(toCity.text).toContain("应书面报请市级提级（京劳社监发〔2005〕109号第九条）");
-    const asked = await nanguan.post(`/cases/${id}/designation-request`).type("form").send({ reason: "涉及 40 名工人，案情复杂", version: caseRow(id).version });
+    const asked = await nanguan
+      .post(`/cases/${id}/designation-request`)
+      .type("form")
+      .send({ reason: "涉及 40 名工人，案情复杂", version: caseRow(id).version });
     expect(asked.status).toBe(303);
     expect(q("select note from case_events where case_id = ? and action = 'requestDesignation'", id)).toBe(`${NANGUAN}报请市级提级：涉及 40 名工人，案情复杂`);
     expect((await (await loginAs(t.app, "supervisor1")).get("/acknowledgements")).text).toMatch(new RegExp(`designation-requests[\\s\\S]*${caseNumber}`));
