@@ -52,8 +52,8 @@ function fill(): void {
   const insertCase =
     db.$client.prepare(`insert into cases (case_number, query_code, channel, received_on, state, outcome, facts, claim, employer_name, district,
       is_construction, lead_inspector_id, acceptance_start_on, decided_on, filed_on, closed_on, working_days_taken, acceptance_due_on, target_due_on,
-      statutory_due_on, calendar_revision)
-    values (?, 'ABCDEF', ?, ?, ?, ?, '', '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)`);
+      statutory_due_on, calendar_revision, office_id)
+    values (?, 'ABCDEF', ?, ?, ?, ?, '', '', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, (select min(id) from offices where kind = 'city'))`);
   const insertWorker = db.$client.prepare(`insert into case_workers (case_id, name, sex, age, id_number, phone, claimed_fen, recovered_fen, is_representative)
     values (?, ?, '男', 40, '220102198503150011', '13812345678', ?, ?, ?)`);
   const openStates = ["received", "mediating", "awaiting_supplement", "filed", "filed", "filed"] as const;

@@ -102,6 +102,27 @@ const PROJECTS = ["花园", "悦府", "学校改扩建", "厂房", "快速路养
 const HOMETOWNS = ["吉林省榆树市", "吉林省农安县", "吉林省德惠市", "黑龙江省五常市", "吉林省九台区", "辽宁省昌图县", "吉林省公主岭市", "河南省周口市"];
 const JOBS = ["钢筋工", "木工", "瓦工", "架子工", "电焊工", "小工", "油工", "服务员", "保洁员", "装卸工", "司机", "厨师"];
 const CHANNELS = Object.keys(CHANNEL_LABELS) as (keyof typeof CHANNEL_LABELS)[];
+/** Relative case load of each division (by name); a division not listed weighs 2. */
+const SITE_WEIGHTS: Record<string, number> = {
+  朝阳区: 14,
+  南关区: 12,
+  宽城区: 10,
+  二道区: 9,
+  绿园区: 9,
+  经开区: 7,
+  高新区: 7,
+  汽开区: 6,
+  净月区: 5,
+  长春新区: 5,
+  九台区: 4,
+  榆树市: 4,
+  德惠市: 4,
+  公主岭市: 4,
+  农安县: 4,
+  双阳区: 3,
+  莲花山区: 1,
+  中韩示范区: 1,
+};
 const QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
 const PUBLIC_STEPS = new Map(MOVES.map((m) => [m.name, m.publicStep]));
 
@@ -151,7 +172,10 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
 
   // Staff: the demo accounts plus enough inspectors (same demo password).
   const demoInspector = one<{ password_hash: string }>("select password_hash from users where username = 'inspector1'");
-  const addUser = sqlite.prepare("insert or ignore into users (username, display_name, role, password_hash) values (?, ?, 'inspector', ?)");
+  const cityOfficeId = one<{ id: number }>("select min(id) as id from offices where kind = 'city'").id;
+  const addUser = sqlite.prepare(
+    `insert or ignore into users (username, display_name, role, password_hash, office_id) values (?, ?, 'inspector', ?, ${cityOfficeId})`,
+  );
   const inspectorCount = opts.inspectors ?? 200;
   sqlite.transaction(() => {
     for (let n = 4; n <= inspectorCount; n++)
@@ -162,6 +186,16 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
   const clerkId = one<{ id: number }>("select id from users where role = 'clerk' order by id limit 1").id;
   const units = (sqlite.prepare("select id from member_units order by id").all() as { id: number }[]).map((r) => r.id);
   const revision = one<{ r: number }>("select sum(version) as r from calendar_years").r;
+  // The work sites, skewed as a city's cases are: the central districts busiest, the counties and small zones least.
+  const sites = (
+    sqlite
+      .prepare("select d.id, d.name, d.office_id as officeId from divisions d join offices o on o.id = d.office_id where o.active = 1 order by d.id")
+      .all() as {
+      id: number;
+      name: string;
+      officeId: number;
+    }[]
+  ).flatMap((d) => Array.from({ length: SITE_WEIGHTS[d.name] ?? 2 }, () => d));
   const firstCaseId = one<{ n: number }>("select coalesce(max(id), 0) as n from cases").n + 1;
   const firstWorkerId = one<{ n: number }>("select coalesce(max(id), 0) as n from case_workers").n + 1;
 
@@ -172,8 +206,9 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
   const insertCase = sqlite.prepare(`insert into cases (id, case_number, query_code, channel, received_on, state, outcome, facts, claim, employer_name,
     employer_legal_rep, employer_address, district, is_construction, project_name, registered_by_id, lead_inspector_id, second_inspector_id,
     assigned_at, acceptance_start_on, decided_on, filed_on, extension_days, extension_reason, closed_on, working_days_taken, acceptance_due_on,
-    target_due_on, statutory_due_on, calendar_revision, escalated_at, escalation_grounds, escalation_reason, version, created_at, updated_at)
-    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+    target_due_on, statutory_due_on, calendar_revision, escalated_at, escalation_grounds, escalation_reason, version, created_at, updated_at,
+    division_id, office_id, arrived_by, arrived_on, acknowledge_due_on, acknowledged_at)
+    values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'routed', ?, ?, ?)`);
   const insertWorker =
     sqlite.prepare(`insert into case_workers (id, case_id, name, sex, age, id_number, phone, hometown, occupation, work_period, claimed_fen, recovered_fen, is_representative)
     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
@@ -343,6 +378,11 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
         const group = rng.chance(0.08);
         const size = group ? rng.int(5, 35) : 1;
         const project = employer.construction ? `${rng.pick(WORDS)}${rng.pick(PROJECTS)}${rng.int(1, 5)}期` : "";
+        const site = rng.pick(sites);
+        // About 1 in 100 cases taken up by the city (提级); open cases of the last working day still wait for 签收.
+        const officeId = rng.chance(0.01) ? cityOfficeId : site.officeId;
+        const acknowledgeDueOn = wd(received, 1);
+        const waiting = path.state !== "closed" && acknowledgeDueOn >= opts.today;
         insertCase.run(
           caseId,
           formatCaseNumber(year, seq),
@@ -356,7 +396,7 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
           employer.name,
           `${rng.pick([...SURNAMES])}某`,
           `${rng.pick(DISTRICTS)}某路${rng.int(1, 999)}号`,
-          rng.pick(DISTRICTS),
+          site.name,
           employer.construction ? 1 : 0,
           project,
           channel === "online" ? null : clerkId,
@@ -380,6 +420,11 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
           path.moves.length,
           at(received),
           at(path.moves.at(-1)!.on),
+          site.id,
+          officeId,
+          received,
+          acknowledgeDueOn,
+          waiting ? null : at(received),
         );
         // Workers: one, or a group with elected representatives.
         const caseWorkerIds: number[] = [];
@@ -483,9 +528,10 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
     const setSeq = sqlite.prepare("insert into case_sequences (year, last) values (?, ?) on conflict(year) do update set last = max(last, excluded.last)");
     for (const [year, last] of sequences) setSeq.run(year, last);
     const setDoc = sqlite.prepare(
-      "insert into document_sequences (kind, year, last) values ('order', ?, ?) on conflict(kind, year) do update set last = max(last, excluded.last)",
+      "insert into document_sequences (office_id, kind, year, last) values (?, 'order', ?, ?) on conflict(office_id, kind, year) do update set last = max(last, excluded.last)",
     );
-    for (const [year, last] of orderSequences) setDoc.run(year, last);
+    // The bulk orders carry the city's numbers (their prefix is the setting's).
+    for (const [year, last] of orderSequences) setDoc.run(cityOfficeId, year, last);
   })();
   log(`  rows written in ${((performance.now() - started) / 1000).toFixed(0)} s; rebuilding indexes and search`);
   for (const statement of restore) sqlite.exec(statement);

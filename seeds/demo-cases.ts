@@ -9,13 +9,22 @@ import { join } from "node:path";
 import { and, eq } from "drizzle-orm";
 import type { Config } from "../src/config.js";
 import type { Db } from "../src/db/client.js";
-import { caseWorkers, settlementItems, taskForceTasks } from "../src/db/schema.js";
+import { caseWorkers, cases, settlementItems, taskForceTasks } from "../src/db/schema.js";
 import { addDays, shanghaiDate, type IsoDate } from "../src/domain/dates.js";
 import { idNumberCheckChar, usccCheckChar } from "../src/domain/identifiers.js";
 import { DISTRICTS } from "../src/domain/reference-data.js";
 import type { Outcome } from "../src/domain/case-states.js";
 import { loadCalendar } from "../src/models/calendar.js";
-import { assignInspectors, extendStatutoryDeadline, registerCase, transition, type CaseInput, type Channel, type WorkerInput } from "../src/models/cases.js";
+import {
+  addEvent,
+  assignInspectors,
+  extendStatutoryDeadline,
+  registerCase,
+  transition,
+  type CaseInput,
+  type Channel,
+  type WorkerInput,
+} from "../src/models/cases.js";
 import { closeCase, enforceOrder, issueOrder, recordMediation, recordPayment, settleByMediation } from "../src/models/settlements.js";
 import { issuePriorNotice, recordStatement, servePriorNotice } from "../src/models/prior-notices.js";
 import { STATEMENT_DAYS } from "../src/domain/prior-notice.js";
@@ -24,7 +33,7 @@ import { rejectComplaint } from "../src/models/rejections.js";
 import { answerTask, escalateCase } from "../src/models/task-force.js";
 import { recordSiteVisit } from "../src/models/site-visits.js";
 import { findUnitByName } from "../src/models/units.js";
-import { getUserByUsername } from "../src/models/users.js";
+import { getUserByUsername, viewerOfUsername } from "../src/models/users.js";
 
 const SURNAMES =
   "王李张刘陈杨赵黄周吴徐孙胡朱高林何郭马罗梁宋郑谢韩唐冯于董萧程曹袁邓许傅沈曾彭吕苏卢蒋蔡贾丁魏薛叶阎余潘杜戴夏钟汪田任姜范方石姚谭廖邹熊金陆郝孔白崔康毛邱秦江史顾侯邵孟龙万段雷钱汤尹黎易常武乔贺赖龚文";
@@ -131,10 +140,10 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
   const calendar = loadCalendar(db);
   const today = shanghaiDate(now);
   const clerk = getUserByUsername(db, "clerk1")!;
-  const supervisor = { id: getUserByUsername(db, "supervisor1")!.id, role: "supervisor" as const, unitId: null };
+  const supervisor = viewerOfUsername(db, "supervisor1");
   const inspectors = ["inspector1", "inspector2", "inspector3"].map((u) => getUserByUsername(db, u)!.id);
   const unitId = (name: string) => findUnitByName(db, name)!.id;
-  const liaison = { id: getUserByUsername(db, "unit_zjj")!.id, role: "unit" as const, unitId: unitId("市住建局") };
+  const liaison = viewerOfUsername(db, "unit_zjj");
   const at = (date: IsoDate) => new Date(`${date}T${date === today ? "09" : "10"}:30:00+08:00`);
   /** The n-th working day after `from`, but never after today. */
   const workday = (from: IsoDate, n: number): IsoDate => {
@@ -173,7 +182,9 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
       workers: workers(i, plan.size, today),
     };
     const { id } = registerCase(db, input, { actorId: channel === "online" ? null : clerk.id, now: at(receivedOn) });
+    // New complaints wait in their office's 签收 queue; the others were taken up the day they arrived.
     if (plan.path === "unassigned") return;
+    acknowledgedOnArrival(db, id, at(receivedOn));
 
     let version = 1;
     const lead = inspectors[i % 3]!;
@@ -438,4 +449,10 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
       }
     }
   });
+}
+
+/** The demo's office took the case up the day it arrived (a 签收 row on its timeline, as acknowledgeCase writes). */
+function acknowledgedOnArrival(db: Db, caseId: number, now: Date): void {
+  db.update(cases).set({ acknowledgedAt: now }).where(eq(cases.id, caseId)).run();
+  addEvent(db, { caseId, actorId: null, action: "acknowledge", note: "签收", now });
 }

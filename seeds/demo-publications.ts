@@ -27,7 +27,7 @@ import { assignInspectors, getCaseRow, transition, registerCase } from "../src/m
 import { issuePriorNotice, recordStatement, servePriorNotice } from "../src/models/prior-notices.js";
 import { closeCase, enforceOrder, issueOrder } from "../src/models/settlements.js";
 import { STATEMENT_DAYS } from "../src/domain/prior-notice.js";
-import { getUserByUsername } from "../src/models/users.js";
+import { getUserByUsername, viewerOfUsername } from "../src/models/users.js";
 import { addEntry, candidates, createBatch, getBatch, publishBatch } from "../src/models/violations.js";
 import { personId, workers } from "./demo-cases.js";
 
@@ -58,7 +58,7 @@ export function seedDemoPublications(db: Db, now: Date, config: Config): void {
   const calendar = loadCalendar(db);
   const today = shanghaiDate(now);
   const clerk = getUserByUsername(db, "clerk1")!;
-  const supervisor = { id: getUserByUsername(db, "supervisor1")!.id, role: "supervisor" as const, unitId: null };
+  const supervisor = viewerOfUsername(db, "supervisor1");
   const inspector = getUserByUsername(db, "inspector1")!.id;
   const second = getUserByUsername(db, "inspector2")!.id;
   const at = (date: IsoDate) => new Date(`${date}T10:00:00+08:00`);

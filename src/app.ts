@@ -22,6 +22,8 @@ import { loadSession } from "./middleware/session.js";
 import { adminCalendarRouter } from "./routes/admin-calendar.js";
 import { adminUnitsRouter } from "./routes/admin-units.js";
 import { adminUsersRouter } from "./routes/admin-users.js";
+import { adminOfficesRouter } from "./routes/admin-offices.js";
+import { jurisdictionRouter } from "./routes/jurisdiction.js";
 import { authRouter } from "./routes/auth.js";
 import { calendarRouter } from "./routes/calendar.js";
 import { casesRouter } from "./routes/cases.js";
@@ -106,6 +108,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.use(publicRouter(ctx));
   app.use(casesRouter(ctx));
   app.use(caseSectionsRouter(ctx));
+  app.use(jurisdictionRouter(ctx));
   app.use(settlementsRouter(ctx));
   app.use(taskForceRouter(ctx));
   app.use(blacklistRouter(ctx));
@@ -115,6 +118,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.use(dashboardRouter(ctx));
   app.use(exportsRouter(ctx));
   app.use(adminUsersRouter(ctx));
+  app.use(adminOfficesRouter(ctx));
   app.use(adminUnitsRouter(ctx));
   app.use(adminCalendarRouter(ctx));
   app.use(oversightRouter(ctx));

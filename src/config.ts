@@ -1,5 +1,6 @@
 /** Settings read once from the environment, with the defaults a fresh checkout needs. */
 import { thresholdsProblem, type Thresholds } from "./domain/blacklist.js";
+import { DEFAULT_ACKNOWLEDGE_DAYS, DEFAULT_MAJOR_CASE, type MajorCaseThresholds } from "./domain/jurisdiction.js";
 
 export interface Config {
   port: number;
@@ -39,6 +40,10 @@ export interface Config {
   blacklistThresholds: Thresholds;
   /** 数额较大: a case's ordered arrears from which it is a candidate for the quarterly 重大违法 list. */
   largeArrearsFen: number;
+  /** Working days an office has to acknowledge (签收) a case that arrives (docs/rules.md §Offices and jurisdiction). */
+  acknowledgeDays: number;
+  /** From these, a case is offered to the city for 提级 (docs/rules.md §Offices and jurisdiction). */
+  majorCase: MajorCaseThresholds;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -76,6 +81,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     },
     blacklistThresholds: readThresholds(env),
     largeArrearsFen: Math.round(Number(env.LARGE_ARREARS_YUAN ?? 50000) * 100),
+    acknowledgeDays: wholeNumber(env, "ACKNOWLEDGE_WORKING_DAYS", DEFAULT_ACKNOWLEDGE_DAYS, 1, 10),
+    majorCase: {
+      workers: wholeNumber(env, "MAJOR_CASE_WORKERS", DEFAULT_MAJOR_CASE.workers, 2, 10_000),
+      claimedFen: wholeNumber(env, "MAJOR_CASE_YUAN", DEFAULT_MAJOR_CASE.claimedFen / 100, 1, 1_000_000_000) * 100,
+    },
     bureau: {
       name: env.BUREAU_NAME ?? "长春市劳动保障监察支队",
       address: env.BUREAU_ADDRESS ?? "长春市南关区人民大街 1234 号 劳动保障监察投诉窗口",
@@ -85,6 +95,12 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       blacklistDecisionPrefix: env.BLACKLIST_DECISION_PREFIX ?? "长人社失信决",
     },
   };
+}
+
+function wholeNumber(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+  const n = Number(env[name] ?? fallback);
+  if (!Number.isInteger(n) || n < min || n > max) throw new Error(`${name} must be a whole number from ${min} to ${max}, got "${env[name]}"`);
+  return n;
 }
 
 function readThresholds(env: NodeJS.ProcessEnv): Thresholds {

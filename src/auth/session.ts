@@ -10,7 +10,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/enco
 import { eq, lt, sql } from "drizzle-orm";
 import type { Response } from "express";
 import type { Db, DbOrTx } from "../db/client.js";
-import { memberUnits, sessions, users } from "../db/schema.js";
+import { memberUnits, offices, sessions, users } from "../db/schema.js";
 import type { Role } from "../domain/roles.js";
 
 export const SESSION_COOKIE = "qx_session";
@@ -25,6 +25,10 @@ export interface SessionUser {
   role: Role;
   unitId: number | null;
   unitName: string | null;
+  officeId: number | null;
+  officeName: string | null;
+  /** Staff of the city office (市本级): city-wide reach (domain/case-abilities.ts). */
+  cityWide: boolean;
 }
 
 export interface Session {
@@ -65,12 +69,16 @@ function prepareSessionLookup(db: Db) {
         role: users.role,
         unitId: users.unitId,
         unitName: memberUnits.name,
+        officeId: users.officeId,
+        officeName: offices.name,
+        officeKind: offices.kind,
         active: users.active,
       },
     })
     .from(sessions)
     .innerJoin(users, eq(sessions.userId, users.id))
     .leftJoin(memberUnits, eq(users.unitId, memberUnits.id))
+    .leftJoin(offices, eq(users.officeId, offices.id))
     .where(eq(sessions.id, sql.placeholder("id")))
     .prepare();
 }
@@ -95,8 +103,8 @@ export function validateSessionToken(db: Db, token: string, now: Date): SessionV
     db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, id)).run();
     refreshed = true;
   }
-  const { active: _active, ...sessionUser } = user;
-  return { session, user: sessionUser, refreshed };
+  const { active: _active, officeKind, ...rest } = user;
+  return { session, user: { ...rest, cityWide: officeKind === "city" }, refreshed };
 }
 
 export function invalidateSession(db: Db, sessionId: string): void {

@@ -12,6 +12,7 @@ import { ENFORCEMENT_KINDS, SETTLEMENT_SOURCES } from "../domain/money.js";
 import { SERVICE_METHODS } from "../domain/service.js";
 import { CHANNELS } from "../domain/reference-data.js";
 import { TASK_STATUSES } from "../domain/task-force.js";
+import { ARRIVALS, OFFICE_KINDS } from "../domain/jurisdiction.js";
 
 const createdAt = () => integer("created_at", { mode: "timestamp" }).notNull().default(sql`(unixepoch())`);
 
@@ -24,6 +25,40 @@ export const memberUnits = sqliteTable("member_units", {
   createdAt: createdAt(),
 });
 
+/**
+ * Inspection offices (监察机构): the city office (市本级/支队) and one per 县(市)区/开发区 (docs/rules.md §Offices
+ * and jurisdiction). A deactivated office keeps its cases, users and numbers.
+ */
+export const offices = sqliteTable("offices", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  name: text("name").notNull().unique(),
+  kind: text("kind", { enum: OFFICE_KINDS }).notNull(),
+  /** Public phone and address, printed on receipts and notices and shown by the public lookup. */
+  phone: text("phone").notNull().default(""),
+  address: text("address").notNull().default(""),
+  /** 文号 prefix of the office's documents, e.g. 长朝人社监. */
+  docPrefix: text("doc_prefix").notNull().default(""),
+  active: integer("active", { mode: "boolean" }).notNull().default(true),
+  sortOrder: integer("sort_order").notNull().default(0),
+  /** Optimistic lock for admin edits. */
+  version: integer("version").notNull().default(1),
+  createdAt: createdAt(),
+});
+
+/** Administrative divisions (行政区划): the work-site choices of every form; each covered by one office (or none). */
+export const divisions = sqliteTable(
+  "divisions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    name: text("name").notNull().unique(),
+    /** 统计用区划代码, when it has one (development zones may not). */
+    code: text("code"),
+    officeId: integer("office_id").references(() => offices.id),
+    sortOrder: integer("sort_order").notNull().default(0),
+  },
+  (t) => [index("divisions_office_idx").on(t.officeId)],
+);
+
 export const users = sqliteTable("users", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   username: text("username").notNull().unique(),
@@ -31,6 +66,8 @@ export const users = sqliteTable("users", {
   role: text("role", { enum: ROLES }).notNull(),
   /** Only for the `unit` role: the member unit the liaison speaks for. */
   unitId: integer("unit_id").references(() => memberUnits.id),
+  /** The office the user works in (required by the app; nullable only so the column could be added to old rows). */
+  officeId: integer("office_id").references(() => offices.id),
   passwordHash: text("password_hash").notNull(),
   active: integer("active", { mode: "boolean" }).notNull().default(true),
   /** Optimistic lock for admin edits, as on cases. */
@@ -116,7 +153,20 @@ export const cases = sqliteTable(
     employerUscc: text("employer_uscc"),
     employerLegalRep: text("employer_legal_rep").notNull().default(""),
     employerAddress: text("employer_address").notNull().default(""),
+    /** The work site's division name as it was at intake (the statistics group by it). */
     district: text("district").notNull(),
+    /** The work site (用工所在地): its division decided the office at intake. */
+    divisionId: integer("division_id").references(() => divisions.id),
+    /** The office handling the case now; never null (a trigger refuses it, drizzle/0023_one_office.sql). */
+    officeId: integer("office_id").references(() => offices.id),
+    /** How and when the case reached its current office, and its 签收 there (docs/rules.md §Offices and jurisdiction). */
+    arrivedBy: text("arrived_by", { enum: ARRIVALS }).notNull().default("routed"),
+    arrivedOn: text("arrived_on"),
+    acknowledgeDueOn: text("acknowledge_due_on"),
+    acknowledgedAt: integer("acknowledged_at", { mode: "timestamp" }),
+    acknowledgedById: integer("acknowledged_by_id").references(() => users.id),
+    /** The office asked the city to designate (指定管辖) after receiving the case by transfer. */
+    designationRequestedOn: text("designation_requested_on"),
     isConstruction: integer("is_construction", { mode: "boolean" }).notNull().default(false),
     projectName: text("project_name").notNull().default(""),
     projectAddress: text("project_address").notNull().default(""),
@@ -220,7 +270,39 @@ export const cases = sqliteTable(
       .where(sql`closed_on is not null`),
     index("cases_received_figures_idx").on(t.receivedOn, t.channel, t.district, t.isConstruction),
     index("cases_escalated_idx").on(t.escalatedAt).where(sql`escalated_at is not null`),
+    // An office's workbench (models/case-list.ts): its open cases by urgency, its closed cases newest first.
+    index("cases_office_open_urgent_idx").on(t.officeId, t.urgentDueOn).where(sql`urgent_due_on is not null`),
+    index("cases_office_state_closed_idx").on(t.officeId, t.state, t.closedOn),
+    // An office's 签收 queue (models/jurisdiction.ts).
+    index("cases_office_unacknowledged_idx").on(t.officeId, t.acknowledgeDueOn).where(sql`acknowledged_at is null`),
+    index("cases_designation_requested_idx").on(t.designationRequestedOn).where(sql`designation_requested_on is not null`),
   ],
+);
+
+/**
+ * Every move of a case between offices (移送, 指定管辖/提级), append-only: the office it left keeps read-only
+ * sight of it (docs/rules.md §Offices and jurisdiction), and lists the cases it moved away.
+ */
+export const caseOfficeMoves = sqliteTable(
+  "case_office_moves",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    fromOfficeId: integer("from_office_id")
+      .notNull()
+      .references(() => offices.id),
+    toOfficeId: integer("to_office_id")
+      .notNull()
+      .references(() => offices.id),
+    kind: text("kind", { enum: ["transferred", "designated"] }).notNull(),
+    onDate: text("on_date").notNull(),
+    reason: text("reason").notNull(),
+    actorId: integer("actor_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("case_office_moves_case_idx").on(t.caseId), index("case_office_moves_from_idx").on(t.fromOfficeId, t.id)],
 );
 
 /** Case numbers QX-YYYY-NNNNNN: one counter per year, bumped inside the intake transaction. */
@@ -353,15 +435,17 @@ export const siteVisitInspectors = sqliteTable(
   (t) => [uniqueIndex("site_visit_inspectors_pk").on(t.visitId, t.userId)],
 );
 
-/** Numbered documents (责令限期改正指令书 …): one counter per kind and year. */
+/** Numbered documents (责令限期改正指令书 …): one counter per office, kind and year. */
 export const documentSequences = sqliteTable(
   "document_sequences",
   {
+    /** The issuing office (nullable only so the column could be added to old rows; drizzle/0023_one_office.sql). */
+    officeId: integer("office_id").references(() => offices.id),
     kind: text("kind").notNull(),
     year: integer("year").notNull(),
     last: integer("last").notNull(),
   },
-  (t) => [uniqueIndex("document_sequences_pk").on(t.kind, t.year)],
+  (t) => [uniqueIndex("document_sequences_office_pk").on(t.officeId, t.kind, t.year)],
 );
 
 /** 快速调处 sessions. An agreement carries per-worker amounts (settlement_items) and a pay-by date. */

@@ -1,12 +1,14 @@
 /**
  * Who may do what on a case: the one table (docs/rules.md, "Who may do what").
  *
- * A viewer stands in one relation to a case — the supervisor (every case), an inspector assigned to it
- * (lead or second) or another inspector, the clerk who registered it or another clerk, the liaison of a
- * member unit with a task on it or of another unit, an admin, or nobody signed in. From that relation and
- * the case's state follow:
+ * A viewer stands in one relation to a case — the supervisor (of the case's office, or of the city office,
+ * whose reach is city-wide), an inspector assigned to it (lead or second) or another inspector, the clerk who
+ * registered it or another clerk, staff of an office the case was moved away from (read-only history), staff of
+ * another office (no relation at all: 属地管理, docs/rules.md §Offices and jurisdiction), the liaison of a member unit with a task on it or of another unit, an admin, or nobody
+ * signed in. The office is one more fact of the viewer and of the case. From that relation and the case's
+ * state follow:
  * - the access level: `full` (the case page, ID numbers and phones unmasked: the people working the case),
- *   `masked` (the bureau's optional read-only search for inspectors), `summary` (a tasked unit's liaison:
+ *   `masked` (the bureau's optional read-only search for inspectors; an office's cases moved away), `summary` (a tasked unit's liaison:
  *   the facts without workers' personal data, through the task page), or `none`;
  * - the moves of the state machine (case-states.ts) the viewer may make now;
  * - a flag for every other action on the case.
@@ -24,6 +26,10 @@ export interface Viewer {
   role: Role;
   /** The member unit of a task-force liaison. */
   unitId: number | null;
+  /** The office the viewer works in. */
+  officeId: number | null;
+  /** Staff of the city office (市本级): their reach is every office. */
+  cityWide: boolean;
 }
 
 /** What the bureau has switched on (configuration). */
@@ -35,6 +41,12 @@ export interface AccessPolicy {
 /** The facts of a case that decide who may do what. */
 export interface CaseParties {
   state: CaseState;
+  /** The office handling the case now. */
+  officeId: number | null;
+  /** Whether that office has acknowledged (签收) it. */
+  acknowledged: boolean;
+  /** Offices the case was moved away from (移送, 指定管辖): they keep read-only sight of it. */
+  formerOfficeIds: readonly number[];
   registeredById: number | null;
   leadInspectorId: number | null;
   secondInspectorId: number | null;
@@ -49,6 +61,8 @@ export const RELATIONS = [
   "otherInspector",
   "registrar",
   "otherClerk",
+  "formerOffice",
+  "otherOffice",
   "taskedLiaison",
   "otherLiaison",
   "admin",
@@ -70,6 +84,10 @@ export const CASE_ACTIONS = [
   "noteOverClaim",
   "answerTask",
   "proposeBlacklist",
+  "acknowledge",
+  "transfer",
+  "requestDesignation",
+  "designate",
 ] as const;
 export type CaseAction = (typeof CASE_ACTIONS)[number];
 
@@ -80,15 +98,22 @@ export interface CaseAbilities extends Record<CaseAction, boolean> {
   moves: readonly Move[];
 }
 
-export function relationTo(c: Omit<CaseParties, "state" | "extensionDays">, viewer: Viewer | null): Relation {
+export function relationTo(c: Omit<CaseParties, "state" | "extensionDays" | "acknowledged">, viewer: Viewer | null): Relation {
   if (!viewer) return "anonymous";
+  // 属地管理: staff reach their own office's cases; the city office's reach is every office; an office a case
+  // was moved away from keeps sight of its history.
+  const reach = viewer.cityWide || (viewer.officeId !== null && viewer.officeId === c.officeId);
+  const outside = viewer.officeId !== null && c.formerOfficeIds.includes(viewer.officeId) ? "formerOffice" : "otherOffice";
   switch (viewer.role) {
     case "supervisor":
-      return "supervisor";
+      return reach ? "supervisor" : outside;
     case "inspector":
-      return viewer.id === c.leadInspectorId || viewer.id === c.secondInspectorId ? "assignedInspector" : "otherInspector";
+      if (viewer.id === c.leadInspectorId || viewer.id === c.secondInspectorId) return "assignedInspector";
+      return reach ? "otherInspector" : outside;
     case "clerk":
-      return viewer.id === c.registeredById ? "registrar" : "otherClerk";
+      // Any window registers any complaint ("一点投诉、全市联动"): its clerk keeps the case they registered.
+      if (viewer.id === c.registeredById) return "registrar";
+      return reach ? "otherClerk" : outside;
     case "unit":
       return viewer.unitId !== null && c.taskUnitIds.includes(viewer.unitId) ? "taskedLiaison" : "otherLiaison";
     case "admin":
@@ -102,6 +127,7 @@ const WORKING: readonly Relation[] = ["supervisor", "assignedInspector", "regist
 function accessFor(relation: Relation, policy: AccessPolicy): AccessLevel {
   if (WORKING.includes(relation)) return "full";
   if (relation === "otherInspector" && policy.inspectorsReadAll) return "masked";
+  if (relation === "formerOffice") return "masked";
   if (relation === "taskedLiaison") return "summary";
   return "none";
 }
@@ -117,6 +143,9 @@ export function caseAbilities(c: CaseParties, viewer: Viewer | null, policy: Acc
   const working = access === "full";
   const supervisor = relation === "supervisor";
   const staffWorking = working && relation !== "registrar";
+  // The office holding the case (not the city on its behalf) acknowledges, transfers and asks the city.
+  const holdingOffice = viewer !== null && viewer.officeId !== null && viewer.officeId === c.officeId;
+  const open = isOpen(c.state);
   return {
     relation,
     access,
@@ -132,6 +161,14 @@ export function caseAbilities(c: CaseParties, viewer: Viewer | null, policy: Acc
     answerTask: relation === "taskedLiaison" && isOpen(c.state),
     // An order to pay exists only once filed; a case closed by decision may still be proposed (docs/rules.md).
     proposeBlacklist: (supervisor || relation === "assignedInspector") && (isFiled(c.state) || !isOpen(c.state)),
+    // 签收 by the office the case arrived at: its supervisor or a clerk of its window (docs/rules.md §Offices and jurisdiction).
+    acknowledge: holdingOffice && open && !c.acknowledged && (supervisor || relation === "otherClerk" || relation === "registrar"),
+    // Who may move a case between offices; whether this case may move (open, not moved before) is the rule's
+    // own question (domain/jurisdiction.ts), answered with its wording.
+    transfer: holdingOffice && supervisor,
+    requestDesignation: holdingOffice && supervisor,
+    // 指定管辖 and 提级 are the city's (京劳社监发〔2005〕109号).
+    designate: supervisor && viewer!.cityWide,
   };
 }
 
@@ -161,6 +198,10 @@ const ACTION_REFUSALS: Record<CaseAction, string> = {
   noteOverClaim: "只有科长可以说明追回金额超过诉求的原因。",
   answerTask: "只有接到任务的成员单位联络员可以答复，且案件未结案。",
   proposeBlacklist: "只有承办本案的监察员和科长可以提请列入失信联合惩戒名单。",
+  acknowledge: "只有案件所在监察机构的科长或窗口受理员可以签收未签收的案件。",
+  transfer: "只有案件所在监察机构的科长可以移送未结案的案件。",
+  requestDesignation: "只有案件所在监察机构的科长可以报请市级指定管辖。",
+  designate: "指定管辖只能由市级（市本级）科长作出。",
 };
 
 /** A task-force task: its unit's liaison sees and answers it (until done); the supervisor sees every task. */
@@ -169,20 +210,25 @@ export function taskAbilities(task: { unitId: number; status: string }, onCase: 
   return { view: onCase.relation === "supervisor" || ownUnit, answer: ownUnit && onCase.answerTask && task.status !== "done" };
 }
 
-/** Which cases a viewer may list: every case, the ones assigned to them, the ones they registered, or none. */
+/**
+ * Which cases a viewer may list: every case of an office (officeId) or of every office (null, the city's
+ * reach), the ones assigned to them, the ones they registered, or none.
+ */
 export type CaseListScope =
-  | { kind: "all"; access: "full" | "masked" }
+  | { kind: "all"; access: "full" | "masked"; officeId: number | null }
   | { kind: "assigned"; inspectorId: number }
   | { kind: "registered"; clerkId: number }
   | { kind: "none" };
 
 /** `everyCase`: an inspector asks for the read-only search of every case (only where the policy allows it). */
 export function caseListScope(viewer: Viewer | null, policy: AccessPolicy, everyCase: boolean): CaseListScope {
+  // A user without an office reaches no office's cases.
+  const officeId = viewer?.cityWide ? null : (viewer?.officeId ?? 0);
   switch (viewer?.role) {
     case "supervisor":
-      return { kind: "all", access: "full" };
+      return { kind: "all", access: "full", officeId };
     case "inspector":
-      return everyCase && policy.inspectorsReadAll ? { kind: "all", access: "masked" } : { kind: "assigned", inspectorId: viewer.id };
+      return everyCase && policy.inspectorsReadAll ? { kind: "all", access: "masked", officeId } : { kind: "assigned", inspectorId: viewer.id };
     case "clerk":
       return { kind: "registered", clerkId: viewer.id };
     default:
@@ -204,6 +250,10 @@ export interface StaffAbilities {
   exportCases: boolean;
   /** Exports with ID numbers and phones in full (only when also asked for explicitly; recorded). */
   exportFullPersonalData: boolean;
+  /** Lists span every office, with an office column and filter (the city's supervisors). */
+  everyOffice: boolean;
+  /** The 签收 queue of the viewer's office (and, for the city, the requests to designate). */
+  acknowledgeQueue: boolean;
 }
 
 export function staffAbilities(viewer: Viewer | null, policy: AccessPolicy): StaffAbilities {
@@ -217,5 +267,7 @@ export function staffAbilities(viewer: Viewer | null, policy: AccessPolicy): Sta
     viewDashboard: role === "supervisor",
     exportCases: role === "supervisor" || role === "inspector",
     exportFullPersonalData: role === "supervisor",
+    everyOffice: role === "supervisor" && viewer!.cityWide,
+    acknowledgeQueue: role === "supervisor" || role === "clerk",
   };
 }

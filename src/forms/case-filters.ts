@@ -16,6 +16,7 @@ export function parseCaseFilters(query: unknown): CaseFilters {
     clockOn: (CLOCK_FILTER_KEYS as readonly string[]).includes(v.on ?? "") ? (v.on as CaseFilters["clockOn"]) : "",
     district: (v.district ?? "").slice(0, 20),
     channel: (CHANNELS as readonly string[]).includes(v.channel ?? "") ? (v.channel as Channel) : "",
+    officeId: boundedInt(v.office, 1, Number.MAX_SAFE_INTEGER),
     q: (v.q ?? "").slice(0, 60),
     inspectorId: boundedInt(v.inspector, 1, Number.MAX_SAFE_INTEGER),
     leadOnly: v.lead === "1",
@@ -33,6 +34,7 @@ export function filtersQuery(f: CaseFilters, page: number): string {
   if (f.clockOn) params.set("on", f.clockOn);
   if (f.district) params.set("district", f.district);
   if (f.channel) params.set("channel", f.channel);
+  if (f.officeId) params.set("office", String(f.officeId));
   if (f.q) params.set("q", f.q);
   if (f.inspectorId) params.set("inspector", String(f.inspectorId));
   if (f.inspectorId && f.leadOnly) params.set("lead", "1");

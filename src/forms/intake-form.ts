@@ -6,7 +6,6 @@ import { CHANNELS } from "../domain/reference-data.js";
 import { MAX_AMOUNT_FEN } from "../domain/bounds.js";
 import { isIsoDate, type IsoDate } from "../domain/dates.js";
 import { ageFromIdNumber, idNumberProblem, isMobilePhone, sexFromIdNumber, usccProblem } from "../domain/identifiers.js";
-import { DISTRICTS } from "../domain/reference-data.js";
 import type { CaseInput, Channel, WorkerInput } from "../models/cases.js";
 import { formValues, type FieldErrors, type FormValues } from "./form.js";
 import { parseYuanToFen } from "./money.js";
@@ -105,7 +104,8 @@ function text(fields: FormValues, key: string): string {
   return (fields[key] ?? "").trim();
 }
 
-export function parseIntake(values: IntakeValues, today: IsoDate): IntakeResult {
+/** `workSites`: the divisions (行政区划) an active office covers — the work site decides the office (条例 第十三条). */
+export function parseIntake(values: IntakeValues, today: IsoDate, workSites: readonly string[]): IntakeResult {
   const { fields } = values;
   const errors: FieldErrors = {};
   const need = (key: string, label: string, max = 200) => {
@@ -142,7 +142,8 @@ export function parseIntake(values: IntakeValues, today: IsoDate): IntakeResult 
     else if (problem === "checksum") errors.employerUscc = "统一社会信用代码校验位不符，请核对；不清楚可留空";
   }
   const district = text(fields, "district");
-  if (!(DISTRICTS as readonly string[]).includes(district)) errors.district = "请选择所在区县";
+  if (!district) errors.district = "请选择用工所在地（所在区县/开发区）";
+  else if (!workSites.includes(district)) errors.district = "所选用工所在地不在本市任何监察机构的管辖范围内，请重新选择";
   const isConstruction = fields.isConstruction === "on" || fields.isConstruction === "true";
   const projectName = optional("projectName", "工程项目名称", 100);
   if (isConstruction && !projectName) errors.projectName = "工程建设领域的投诉请填写工程项目名称";

@@ -13,6 +13,11 @@ const profile = z
       .string()
       .optional()
       .transform((v) => (v ? Number(v) : null)),
+    // Every user belongs to one office (docs/rules.md §Offices and jurisdiction).
+    officeId: z
+      .string({ error: "请选择所属监察机构" })
+      .regex(/^[1-9]\d{0,9}$/, "请选择所属监察机构")
+      .transform(Number),
   })
   .refine((u) => u.role !== "unit" || (u.unitId !== null && Number.isInteger(u.unitId)), {
     path: ["unitId"],

@@ -20,6 +20,7 @@ import { abilitiesOn, getCaseDetail, getCaseRow } from "../models/cases.js";
 import { moneySummary, settlementsOf } from "../models/settlements.js";
 import type { CaseSection, CaseView } from "../sections/section.js";
 import { summarySection } from "../sections/summary.js";
+import { officeSection } from "../sections/office.js";
 import { clocksSection } from "../sections/clocks.js";
 import { mediationSection } from "../sections/mediation.js";
 import { ordersSection } from "../sections/orders.js";
@@ -40,6 +41,7 @@ export type { CaseProblem };
 /** The case page, top to bottom. A new case action adds its section here (README, "How to add a case action"). */
 export const CASE_SECTIONS: readonly CaseSection[] = [
   summarySection,
+  officeSection,
   clocksSection,
   mediationSection,
   ordersSection,
@@ -57,7 +59,7 @@ export const CASE_SECTIONS: readonly CaseSection[] = [
 
 export function viewerOf(res: Response): Viewer {
   const user = res.locals.user!;
-  return { id: user.id, role: user.role, unitId: user.unitId };
+  return { id: user.id, role: user.role, unitId: user.unitId, officeId: user.officeId, cityWide: user.cityWide };
 }
 
 export function caseIdOf(req: Request): number {

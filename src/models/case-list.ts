@@ -32,6 +32,8 @@ export interface CaseFilters {
   clockOn?: ClockFilterKey | "";
   district: string;
   channel: Channel | "";
+  /** One office's cases (the city's office filter); null = every office the scope reaches. */
+  officeId: number | null;
   q: string;
   inspectorId: number | null;
   /** With `inspectorId`: only the cases they lead (主办), as the dashboard counts them. */
@@ -57,6 +59,8 @@ const OPEN_SQL = sql`urgent_due_on is not null`;
 function scopeSql(scope: CaseListScope): SQL | null {
   switch (scope.kind) {
     case "all":
+      // 属地管理: an office's staff list their office's cases (the office leads every index they search).
+      return scope.officeId === null ? null : sql`c.office_id = ${scope.officeId}`;
     case "assigned":
       return null;
     case "registered":
@@ -230,6 +234,7 @@ export interface CaseListRow {
   receivedOn: IsoDate;
   employerName: string;
   district: string;
+  officeName: string | null;
   closedOn: IsoDate | null;
   possibleDuplicateOf: number | null;
   leadName: string | null;
@@ -257,7 +262,7 @@ function rowsFor(db: Db, ids: number[], today: IsoDate): CaseListRow[] {
     select c.id as id, c.case_number as caseNumber, c.state as state, c.outcome as outcome, c.channel as channel,
       c.received_on as receivedOn, c.employer_name as employerName, c.district as district, c.closed_on as closedOn, c.possible_duplicate_of as possibleDuplicateOf,
       c.acceptance_start_on as acceptanceStartOn, c.decided_on as decidedOn, c.filed_on as filedOn, c.extension_days as extensionDays,
-      u.display_name as leadName,
+      u.display_name as leadName, (select o.name from offices o where o.id = c.office_id) as officeName,
       (select w.name from case_workers w where w.case_id = c.id order by w.is_representative desc, w.id limit 1) as representative,
       (select count(*) from case_workers w where w.case_id = c.id) as workerCount,
       (select coalesce(sum(w.claimed_fen), 0) from case_workers w where w.case_id = c.id) as claimedFen,
@@ -295,6 +300,7 @@ export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, to
   if (visible) common.push(visible);
   if (filters.district) common.push(sql`c.district = ${filters.district}`);
   if (filters.channel) common.push(sql`c.channel = ${filters.channel}`);
+  if (filters.officeId) common.push(sql`c.office_id = ${filters.officeId}`);
   const q = filters.q.trim();
   // An inspector's own cases (or the cases of the inspector a supervisor picked): two halves, lead and
   // second; with a text search as well, the intersection of the id sets.
@@ -375,6 +381,7 @@ export function filteredCaseIds(db: Db, scope: CaseListScope, filters: CaseFilte
   if (visible) common.push(visible);
   if (filters.district) common.push(sql`c.district = ${filters.district}`);
   if (filters.channel) common.push(sql`c.channel = ${filters.channel}`);
+  if (filters.officeId) common.push(sql`c.office_id = ${filters.officeId}`);
   const q = filters.q.trim();
   const part = (p: Part, where: SQL[]) => {
     const sources = [

@@ -7,7 +7,19 @@ import { untilChanged } from "./until-changed.js";
 import { preparedOnce } from "../db/prepared.js";
 import { aliasedTable, and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../db/client.js";
-import { caseEvents, caseSequences, caseWorkers, cases, evidence, inspectorOpenCases, payments, taskForceTasks, users } from "../db/schema.js";
+import {
+  caseEvents,
+  caseOfficeMoves,
+  caseSequences,
+  caseWorkers,
+  cases,
+  evidence,
+  inspectorOpenCases,
+  offices,
+  payments,
+  taskForceTasks,
+  users,
+} from "../db/schema.js";
 import { assertMay, assertMayMove, caseAbilities, type AccessPolicy, type CaseAbilities, type Viewer } from "../domain/case-abilities.js";
 import { assertMove, isBeforeAcceptance, isFiled, isOpen, targetState, type CaseState, type Outcome } from "../domain/case-states.js";
 import { EXTENSION_DAYS, dueDates, extensionProblem, workingDaysTaken } from "../domain/clocks.js";
@@ -22,6 +34,8 @@ import { calendarRevision, loadCalendar } from "./calendar.js";
 import { clockHistoryOf } from "./deadlines.js";
 import { maskIdNumber, maskPhone } from "../domain/masking.js";
 import { recordPersonalDataView } from "./personal-data-views.js";
+import { routeWorkSite } from "./offices.js";
+import { DEFAULT_ACKNOWLEDGE_DAYS } from "../domain/jurisdiction.js";
 
 export type { Channel };
 export type CaseRow = typeof cases.$inferSelect;
@@ -98,12 +112,22 @@ export function addEvent(
     .run();
 }
 
-/** Registers a complaint: number, query code, workers, evidence and the first timeline row, all or nothing. */
-export function registerCase(db: Db, input: CaseInput, opts: { actorId: number | null; now: Date; files?: StoredFile[] }) {
+/**
+ * Registers a complaint: number, query code, workers, evidence and the first timeline row, all or nothing.
+ * The work site's division decides the office (条例 第十三条, domain/jurisdiction.ts); the case waits for that
+ * office's 签收 unless it was registered at that office's own window (docs/rules.md §Offices and jurisdiction).
+ */
+export function registerCase(db: Db, input: CaseInput, opts: { actorId: number | null; now: Date; files?: StoredFile[]; acknowledgeDays?: number }) {
   const calendar = loadCalendar(db);
   const due = dueDates({ receivedOn: input.receivedOn, acceptanceStartOn: input.receivedOn, filedOn: null, extensionDays: 0 }, calendar);
-  const year = yearOf(shanghaiDate(opts.now));
+  const today = shanghaiDate(opts.now);
+  const year = yearOf(today);
   return db.transaction((tx) => {
+    const routing = routeWorkSite(tx, input.district);
+    if (!routing.ok) throw new ValidationError(routing.problem, "district");
+    const registrarOffice =
+      opts.actorId === null ? null : (tx.select({ officeId: users.officeId }).from(users).where(eq(users.id, opts.actorId)).get()?.officeId ?? null);
+    const receivedThere = registrarOffice === routing.office.id;
     // One statement both creates and bumps the year's counter; SQLite serialises writers, so no two
     // intakes can read the same number.
     const { last } = tx
@@ -124,6 +148,13 @@ export function registerCase(db: Db, input: CaseInput, opts: { actorId: number |
       .values({
         ...fields,
         possibleDuplicateOf: duplicate?.id ?? null,
+        officeId: routing.office.id,
+        divisionId: routing.division.id,
+        arrivedBy: "routed",
+        arrivedOn: today,
+        acknowledgeDueOn: calendar.addWorkingDays(today, opts.acknowledgeDays ?? DEFAULT_ACKNOWLEDGE_DAYS).date,
+        acknowledgedAt: receivedThere ? opts.now : null,
+        acknowledgedById: receivedThere ? opts.actorId : null,
         caseNumber: formatCaseNumber(year, last),
         queryCode: newQueryCode(),
         state: "received",
@@ -153,7 +184,7 @@ export function registerCase(db: Db, input: CaseInput, opts: { actorId: number |
       actorId: opts.actorId,
       action: "register",
       to: "received",
-      note: `登记投诉，投诉人 ${workers.length} 人${opts.files?.length ? `，证据材料 ${opts.files.length} 份` : ""}${duplicate ? `（可能与 ${duplicate.caseNumber} 重复，请核对）` : ""}`,
+      note: `登记投诉，投诉人 ${workers.length} 人${opts.files?.length ? `，证据材料 ${opts.files.length} 份` : ""}，用工所在地${input.district}，由${routing.office.name}管辖${receivedThere ? "" : "（待签收）"}${duplicate ? `（可能与 ${duplicate.caseNumber} 重复，请核对）` : ""}`,
       publicStep: "已收到投诉",
       now: opts.now,
     });
@@ -185,11 +216,21 @@ const taskUnitsQuery = (db: DbOrTx) =>
     .where(eq(taskForceTasks.caseId, sql.placeholder("caseId")))
     .prepare();
 
+const formerOfficesQuery = (db: DbOrTx) =>
+  db
+    .selectDistinct({ officeId: caseOfficeMoves.fromOfficeId })
+    .from(caseOfficeMoves)
+    .where(eq(caseOfficeMoves.caseId, sql.placeholder("caseId")))
+    .prepare();
+
 export function abilitiesOn(db: DbOrTx, c: CaseRow, viewer: Viewer, policy: AccessPolicy = ACTING): CaseAbilities {
   const taskUnitIds = preparedOnce(db, taskUnitsQuery)
     .all({ caseId: c.id })
     .map((t) => t.unitId);
-  return caseAbilities({ ...c, taskUnitIds }, viewer, policy);
+  const formerOfficeIds = preparedOnce(db, formerOfficesQuery)
+    .all({ caseId: c.id })
+    .map((m) => m.officeId);
+  return caseAbilities({ ...c, taskUnitIds, formerOfficeIds, acknowledged: c.acknowledgedAt !== null }, viewer, policy);
 }
 
 /** Who reads a case, and on which page: a view of the workers' unmasked personal data is recorded under that page's name. */
@@ -315,7 +356,7 @@ export function latestEvent(db: Db, caseId: number, action: string) {
 }
 
 /** Saves a patch only if nobody changed the case since `version`; otherwise the user is told. */
-function saveVersioned(tx: DbOrTx, c: CaseRow, version: number, patch: Partial<CaseRow>, now: Date): void {
+export function saveVersioned(tx: DbOrTx, c: CaseRow, version: number, patch: Partial<CaseRow>, now: Date): void {
   if (c.version !== version) throw caseChanged(c);
   const res = tx
     .update(cases)
@@ -438,25 +479,37 @@ function recordRecovered(tx: DbOrTx, caseId: number, explicit: ReadonlyMap<numbe
   }
 }
 
-/** The active inspectors, fewest open cases first: the assignment form's suggestion. */
-/** Active inspectors, fewest open cases first; shared between requests until anything is written (read-only). */
-export function inspectorWorkloads(db: Db): readonly { id: number; displayName: string; openCases: number }[] {
+/**
+ * Active inspectors, fewest open cases first: the assignment form's suggestion; shared between requests until
+ * anything is written (read-only). With an office: the inspectors who may work its cases — its own and the
+ * city office's (属地管理, docs/rules.md §Offices and jurisdiction).
+ */
+export function inspectorWorkloads(db: Db, officeId: number | null = null): readonly { id: number; displayName: string; openCases: number }[] {
   // inspector_open_cases is kept by triggers on cases (drizzle/0009_workbench_search.sql): no count per request.
-  return untilChanged(db, "inspectorWorkloads", () =>
+  const all = untilChanged(db, "inspectorWorkloads", () =>
     db
-      .select({ id: users.id, displayName: users.displayName, openCases: sql<number>`coalesce(${inspectorOpenCases.openCases}, 0)` })
+      .select({
+        id: users.id,
+        displayName: users.displayName,
+        openCases: sql<number>`coalesce(${inspectorOpenCases.openCases}, 0)`,
+        officeId: users.officeId,
+        cityWide: sql<boolean>`${offices.kind} = 'city'`,
+      })
       .from(users)
       .leftJoin(inspectorOpenCases, eq(inspectorOpenCases.userId, users.id))
+      .leftJoin(offices, eq(offices.id, users.officeId))
       .where(and(eq(users.role, "inspector"), eq(users.active, true)))
       .all()
       .sort((a, b) => a.openCases - b.openCases || a.id - b.id),
   );
+  return officeId === null ? all : all.filter((i) => i.officeId === officeId || Boolean(i.cityWide));
 }
 
 export function assignInspectors(db: Db, req: { caseId: number; leadId: number; secondId: number | null; version: number; actor: Viewer; now: Date }): void {
-  const inspectors = new Map(inspectorWorkloads(db).map((i) => [i.id, i.displayName]));
-  if (!inspectors.has(req.leadId)) throw new ValidationError("请选择在岗的主办监察员", "leadId");
-  if (req.secondId !== null && !inspectors.has(req.secondId)) throw new ValidationError("请选择在岗的协办监察员", "secondId");
+  // The inspectors of the office that has the case, or of the city office.
+  const inspectors = new Map(inspectorWorkloads(db, getCaseRow(db, req.caseId).officeId).map((i) => [i.id, i.displayName]));
+  if (!inspectors.has(req.leadId)) throw new ValidationError("请选择本案所在机构（或市本级）在岗的主办监察员", "leadId");
+  if (req.secondId !== null && !inspectors.has(req.secondId)) throw new ValidationError("请选择本案所在机构（或市本级）在岗的协办监察员", "secondId");
   if (req.secondId === req.leadId) throw new ValidationError("主办和协办不能是同一名监察员", "secondId");
   db.transaction((tx) => {
     const c = getCaseRow(tx, req.caseId);
@@ -559,9 +612,12 @@ export function findCaseForPublic(db: Db, caseNumber: string, queryCode: string)
     .orderBy(desc(caseEvents.id))
     .limit(1)
     .get();
+  const office = db.select({ name: offices.name, phone: offices.phone }).from(offices).where(eq(offices.id, row.officeId!)).get();
   return {
     state: row.state,
     caseNumber: row.caseNumber,
+    /** The office that has the case now, and its public phone. */
+    office: office ?? null,
     receivedOn: row.receivedOn,
     targetDueOn: row.targetDueOn,
     closedOn: row.closedOn,

@@ -1,12 +1,12 @@
 /** 现场督办 records: the visit, its team and its recordings, written with the timeline row at once. */
 import { preparedOnce } from "../db/prepared.js";
-import { and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, or, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client.js";
-import { evidence, siteVisitInspectors, siteVisits, users } from "../db/schema.js";
+import { evidence, offices, siteVisitInspectors, siteVisits, users } from "../db/schema.js";
 import type { Viewer } from "../domain/case-abilities.js";
 import { ValidationError } from "../domain/errors.js";
 import { isRecording, visitTeamProblem } from "../domain/site-visits.js";
-import { transition, type StoredFile } from "./cases.js";
+import { getCaseRow, transition, type StoredFile } from "./cases.js";
 
 export interface VisitInput {
   caseId: number;
@@ -21,17 +21,27 @@ export interface VisitInput {
   now: Date;
 }
 
-/** Who can go on a visit: active inspectors and supervisors (section chiefs hold inspector credentials). */
+/**
+ * Who can go on a visit: active inspectors and supervisors (section chiefs hold inspector credentials) of the
+ * office that has the case or of the city office (属地管理, docs/rules.md §Offices and jurisdiction).
+ */
 const visitStaffQuery = (db: DbOrTx) =>
   db
     .select({ id: users.id, displayName: users.displayName })
     .from(users)
-    .where(and(inArray(users.role, ["inspector", "supervisor"]), eq(users.active, true)))
+    .innerJoin(offices, eq(offices.id, users.officeId))
+    .where(
+      and(
+        inArray(users.role, ["inspector", "supervisor"]),
+        eq(users.active, true),
+        or(eq(users.officeId, sql.placeholder("officeId")), eq(offices.kind, "city")),
+      ),
+    )
     .orderBy(asc(users.id))
     .prepare();
 
-export function visitEligibleStaff(db: Db) {
-  return preparedOnce(db, visitStaffQuery).all();
+export function visitEligibleStaff(db: Db, officeId: number | null) {
+  return preparedOnce(db, visitStaffQuery).all({ officeId });
 }
 
 const caseVisitsQuery = (db: DbOrTx) =>
@@ -43,7 +53,7 @@ const caseVisitsQuery = (db: DbOrTx) =>
     .prepare();
 
 export function recordSiteVisit(db: Db, v: VisitInput): number {
-  const staff = visitEligibleStaff(db);
+  const staff = visitEligibleStaff(db, getCaseRow(db, v.caseId).officeId);
   const problem = visitTeamProblem(v.inspectorIds, new Set(staff.map((s) => s.id)));
   if (problem) throw new ValidationError(problem, "inspectorIds");
   if (!v.recordings.some((f) => isRecording(f.mimeType))) {

@@ -1,5 +1,5 @@
 /** 多方合办: escalation to the task force, the units' tasks and their answers. */
-import { type and, asc, eq, inArray, sql } from "drizzle-orm";
+import { and, asc, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { caseWorkers, cases, evidence, memberUnits, taskForceTasks, users } from "../db/schema.js";
 import { staffAbilities, taskAbilities, type Viewer } from "../domain/case-abilities.js";
@@ -125,11 +125,15 @@ export function tasksOfCase(db: Db, caseId: number, today: IsoDate) {
   return tasksWhere(db, eq(taskForceTasks.caseId, caseId), today);
 }
 
-/** The task board (domain/case-abilities.ts): a liaison's unit's tasks, or every task not yet done. */
+/**
+ * The task board (domain/case-abilities.ts): a liaison's unit's tasks, or every task not yet done — of the
+ * supervisor's office, or of every office for the city's (属地管理).
+ */
 export function listTasksFor(db: Db, viewer: Viewer, today: IsoDate) {
   const board = staffAbilities(viewer, { inspectorsReadAll: false }).taskBoard;
   if (board === "ownUnit") return tasksWhere(db, eq(taskForceTasks.unitId, viewer.unitId ?? -1), today);
-  if (board === "allOpen") return tasksWhere(db, inArray(taskForceTasks.status, ["open", "moreTime"]), today);
+  const notDone = inArray(taskForceTasks.status, ["open", "moreTime"]);
+  if (board === "allOpen") return tasksWhere(db, viewer.cityWide ? notDone : and(notDone, eq(cases.officeId, viewer.officeId ?? 0)), today);
   throw new ForbiddenError();
 }
 

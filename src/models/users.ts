@@ -1,6 +1,7 @@
 import { and, asc, eq, ne, sql } from "drizzle-orm";
 import type { Db, Tx } from "../db/client.js";
-import { memberUnits, users } from "../db/schema.js";
+import { memberUnits, offices, users } from "../db/schema.js";
+import type { Viewer } from "../domain/case-abilities.js";
 import { hashPassword, verifyPassword } from "../auth/password.js";
 import { invalidateUserSessions } from "../auth/session.js";
 import { ConflictError, ValidationError } from "../domain/errors.js";
@@ -12,6 +13,7 @@ export interface UserInput {
   displayName: string;
   role: Role;
   unitId: number | null;
+  officeId: number;
 }
 
 const listColumns = {
@@ -21,21 +23,48 @@ const listColumns = {
   role: users.role,
   unitId: users.unitId,
   unitName: memberUnits.name,
+  officeId: users.officeId,
+  officeName: offices.name,
   active: users.active,
   version: users.version,
   createdAt: users.createdAt,
 };
 
 export function listUsers(db: Db) {
-  return db.select(listColumns).from(users).leftJoin(memberUnits, eq(users.unitId, memberUnits.id)).orderBy(asc(users.id)).all();
+  return db
+    .select(listColumns)
+    .from(users)
+    .leftJoin(memberUnits, eq(users.unitId, memberUnits.id))
+    .leftJoin(offices, eq(users.officeId, offices.id))
+    .orderBy(asc(users.id))
+    .all();
 }
 
 export function getUser(db: Db, id: number) {
-  return db.select(listColumns).from(users).leftJoin(memberUnits, eq(users.unitId, memberUnits.id)).where(eq(users.id, id)).get();
+  return db
+    .select(listColumns)
+    .from(users)
+    .leftJoin(memberUnits, eq(users.unitId, memberUnits.id))
+    .leftJoin(offices, eq(users.officeId, offices.id))
+    .where(eq(users.id, id))
+    .get();
 }
 
 export function getUserByUsername(db: Db, username: string) {
   return db.select().from(users).where(eq(users.username, username)).get();
+}
+
+/** A user as the abilities table sees them: role, unit and office (the seeds and scripts act as named users). */
+export function viewerOfUsername(db: Db, username: string): Viewer {
+  const row = db
+    .select({ id: users.id, role: users.role, unitId: users.unitId, officeId: users.officeId, officeKind: offices.kind })
+    .from(users)
+    .leftJoin(offices, eq(offices.id, users.officeId))
+    .where(eq(users.username, username))
+    .get();
+  if (!row) throw new Error(`no user ${username}`);
+  const { officeKind, ...viewer } = row;
+  return { ...viewer, cityWide: officeKind === "city" };
 }
 
 export function isUsernameTaken(db: Db, username: string, exceptId?: number): boolean {
@@ -49,7 +78,7 @@ export async function createUser(db: Db, input: UserInput & ({ password: string 
   return db.transaction((tx) => {
     const user = tx
       .insert(users)
-      .values({ username: input.username, displayName: input.displayName, role: input.role, unitId: input.unitId, passwordHash })
+      .values({ username: input.username, displayName: input.displayName, role: input.role, unitId: input.unitId, officeId: input.officeId, passwordHash })
       .returning({ id: users.id })
       .get();
     recordAudit(tx, {

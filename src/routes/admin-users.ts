@@ -8,6 +8,7 @@ import { requireRole } from "../middleware/require-role.js";
 import { getUnit, listUnits } from "../models/units.js";
 import { createUser, getUser, isUsernameTaken, listUsers, resetPassword, setUserActive, updateUser } from "../models/users.js";
 import { listAudit } from "../models/audit.js";
+import { getOffice, listOffices } from "../models/offices.js";
 
 export function adminUsersRouter({ db }: AppContext): Router {
   const router = Router();
@@ -19,6 +20,7 @@ export function adminUsersRouter({ db }: AppContext): Router {
     roles: ROLES,
     roleLabels: ROLE_LABELS,
     units: listUnits(db, { activeOnly: true }),
+    offices: listOffices(db, { activeOnly: true }),
   });
   const findUser = (id: string | undefined) => {
     const user = getUser(db, Number(id));
@@ -35,7 +37,10 @@ export function adminUsersRouter({ db }: AppContext): Router {
       user,
       // The form always carries the version shown, so a save over someone else's is caught.
       ...formData(
-        { ...(extra.values ?? { displayName: user.displayName, role: user.role, unitId: String(user.unitId ?? "") }), version: String(user.version) },
+        {
+          ...(extra.values ?? { displayName: user.displayName, role: user.role, unitId: String(user.unitId ?? ""), officeId: String(user.officeId ?? "") }),
+          version: String(user.version),
+        },
         extra.errors ?? {},
       ),
       passwordErrors: extra.passwordErrors ?? {},
@@ -48,7 +53,7 @@ export function adminUsersRouter({ db }: AppContext): Router {
   });
 
   router.get("/admin/users/new", (_req, res) => {
-    res.render("admin/users/new", formData({ role: "clerk" }, {}));
+    res.render("admin/users/new", formData({ role: "clerk", officeId: String(listOffices(db, { activeOnly: true })[0]?.id ?? "") }, {}));
   });
 
   router.post("/admin/users", async (req, res) => {
@@ -56,6 +61,7 @@ export function adminUsersRouter({ db }: AppContext): Router {
     const errors: FieldErrors = form.ok ? {} : { ...form.errors };
     if (form.ok && isUsernameTaken(db, form.value.username)) errors.username = "该用户名已被使用";
     if (form.ok && form.value.unitId !== null && !getUnit(db, form.value.unitId)?.active) errors.unitId = "所选成员单位不存在或已停用";
+    if (form.ok && !getOffice(db, form.value.officeId)?.active) errors.officeId = "所选监察机构不存在或已停用";
     if (!form.ok || Object.keys(errors).length) {
       return res.status(422).render("admin/users/new", formData({ ...form.values, password: "" }, errors));
     }
@@ -72,6 +78,7 @@ export function adminUsersRouter({ db }: AppContext): Router {
     const form = parseForm(editUserSchema, req.body);
     const errors: FieldErrors = form.ok ? {} : { ...form.errors };
     if (form.ok && form.value.unitId !== null && !getUnit(db, form.value.unitId)?.active) errors.unitId = "所选成员单位不存在或已停用";
+    if (form.ok && form.value.officeId !== user.officeId && !getOffice(db, form.value.officeId)?.active) errors.officeId = "所选监察机构不存在或已停用";
     if (!form.ok || Object.keys(errors).length) return showUser(res, user, 422, { values: form.values, errors });
     try {
       updateUser(db, user.id, form.value, res.locals.user!.id, Number(form.values.version));

@@ -152,6 +152,8 @@ export function blacklistRouter(ctx: AppContext): Router {
     const p = getProceeding(db, id, { viewer: viewerOf(res), today, now: now(), page: "失信名单提请" });
     const f = p.state;
     const can = p.abilities;
+    // Staff of another office have no standing on the case (属地管理, docs/rules.md §Offices and jurisdiction).
+    if (!can.view) throw new ForbiddenError("您不能查看此案件的失信名单程序。");
     res.status(status).render("blacklist/show", {
       ...labels,
       p,

@@ -7,7 +7,7 @@ import { OUTCOME_LABELS, STATE_LABELS, type Outcome } from "../domain/case-state
 import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import { caseListScope, staffAbilities } from "../domain/case-abilities.js";
 import { DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
-import { CHANNELS, CHANNEL_LABELS, DISTRICTS } from "../domain/reference-data.js";
+import { CHANNELS, CHANNEL_LABELS } from "../domain/reference-data.js";
 import { parseCaseFilters, filtersQuery } from "../forms/case-filters.js";
 import { formValues, type FieldErrors } from "../forms/form.js";
 import { parseIntake, readIntakeValues, type IntakeValues } from "../forms/intake-form.js";
@@ -38,6 +38,7 @@ import { inspectorFigures } from "../models/dashboard.js";
 import { recordSiteVisit } from "../models/site-visits.js";
 import { rejectComplaint } from "../models/rejections.js";
 import { parseVisitForm } from "../forms/visit-form.js";
+import { getOffice, listOffices, workSiteChoices } from "../models/offices.js";
 
 const caseId = caseIdOf;
 
@@ -69,10 +70,11 @@ export function casesRouter(ctx: AppContext): Router {
       clockStatusLabels: CLOCK_STATUS_LABELS,
       channelLabels: CHANNEL_LABELS,
       channels: CHANNELS,
-      districts: DISTRICTS,
+      districts: workSiteChoices(db).flatMap((g) => g.divisions),
+      offices: may.everyOffice ? listOffices(db) : [],
       scope,
       may,
-      inspectors: may.assignCases ? inspectorWorkloads(db) : [],
+      inspectors: may.assignCases ? inspectorWorkloads(db, scope.kind === "all" ? scope.officeId : null) : [],
       reminders: may.seeReminders ? remindersFor(db, scope, res.locals.today) : null,
       // An inspector's own figures this month: the same numbers the supervisors' dashboard shows for them.
       myFigures:
@@ -98,12 +100,13 @@ export function casesRouter(ctx: AppContext): Router {
       notice,
       channels: CHANNELS,
       channelLabels: CHANNEL_LABELS,
-      districts: DISTRICTS,
+      workSites: workSiteChoices(db),
       evidenceAccept: EVIDENCE_EXTENSIONS,
       evidenceMax: formatBytes(config.evidenceMaxBytes),
     });
   }
 
+  const workSites = () => workSiteChoices(db).flatMap((g) => g.divisions);
   const blankIntake = (today: string): IntakeValues => ({ fields: { channel: "window", receivedOn: today }, workers: [{}], representative: 0 });
 
   router.get("/cases/new", intakeStaff, (_req, res) => {
@@ -140,7 +143,7 @@ export function casesRouter(ctx: AppContext): Router {
       if (!parsed.ok) return showAgain(422, { roster: parsed.error });
       values.workers = parsed.workers;
       values.representative = 0;
-      const check = parseIntake(values, res.locals.today);
+      const check = parseIntake(values, res.locals.today, workSites());
       const rowErrors = check.ok ? {} : Object.fromEntries(Object.entries(check.errors).filter(([k]) => k.startsWith("workers")));
       const bad = new Set(
         Object.keys(rowErrors)
@@ -151,13 +154,19 @@ export function casesRouter(ctx: AppContext): Router {
       return showAgain(bad ? 422 : 200, rowErrors, summary);
     }
 
-    const form = parseIntake(values, res.locals.today);
+    const form = parseIntake(values, res.locals.today, workSites());
     const errors: FieldErrors = form.ok ? {} : { ...form.errors };
     const evidenceFiles = files.filter((f) => f.field === "evidence");
     const rejected = rejectionMessage(evidenceFiles, config.evidenceMaxBytes);
     if (rejected) errors.evidence = rejected;
     if (!form.ok || rejected) return showAgain(422, errors);
-    const created = registerCase(db, form.value, { actorId: res.locals.user!.id, now: now(), files: evidenceFiles.map(toStoredFile) });
+    // Any window registers any complaint; the work site decides the office ("一点投诉、全市联动").
+    const created = registerCase(db, form.value, {
+      actorId: res.locals.user!.id,
+      now: now(),
+      files: evidenceFiles.map(toStoredFile),
+      acknowledgeDays: config.acknowledgeDays,
+    });
     keepUploads(req, evidenceFiles);
     res.redirect(303, `/cases/${created.id}/receipt?new=1`);
   });
@@ -294,6 +303,8 @@ export function casesRouter(ctx: AppContext): Router {
       target: clock("target"),
       provisionalNote: PROVISIONAL_NOTE,
       bureau: config.bureau,
+      // The office of the work site handles the case (属地管理): the worker is told which, and its phone.
+      office: getOffice(db, detail.case.officeId!),
       channelLabels: CHANNEL_LABELS,
       justCreated: req.query.new === "1",
     });

@@ -5,10 +5,10 @@ import type { AppContext } from "../app-context.js";
 import { createThrottle } from "../auth/rate-limit.js";
 import { PUBLIC_STATE_LABELS } from "../domain/case-states.js";
 import { TooManyRequestsError } from "../domain/errors.js";
-import { DISTRICTS } from "../domain/reference-data.js";
 import { parseForm, type FieldErrors } from "../forms/form.js";
 import { parseIntake, readIntakeValues, type IntakeValues } from "../forms/intake-form.js";
 import { findCaseForPublic, registerCase } from "../models/cases.js";
+import { workSiteChoices } from "../models/offices.js";
 import { loadCalendar } from "../models/calendar.js";
 import { PROVISIONAL_NOTE } from "../domain/clocks.js";
 
@@ -39,7 +39,7 @@ export function publicRouter({ db, config, now }: AppContext): Router {
   // ---- Online self-filing ------------------------------------------------------------------
 
   const renderComplaint = (res: import("express").Response, status: number, values: IntakeValues, errors: FieldErrors) =>
-    res.status(status).render("public/complaint", { values, errors, districts: DISTRICTS });
+    res.status(status).render("public/complaint", { values, errors, workSites: workSiteChoices(db) });
 
   router.get("/complaint", (_req, res) => {
     renderComplaint(res, 200, { fields: {}, workers: [{}], representative: 0 }, {});
@@ -50,7 +50,8 @@ export function publicRouter({ db, config, now }: AppContext): Router {
     if (values.workers.length === 0) values.workers = [{}];
     // The short form asks one worker and the essentials; the rest is what an online complaint always is.
     values.fields = { ...values.fields, channel: "online", receivedOn: res.locals.today, claim: values.fields.claim || "请求支付拖欠的工资" };
-    const form = parseIntake({ ...values, workers: values.workers.slice(0, 1) }, res.locals.today);
+    const sites = workSiteChoices(db).flatMap((g) => g.divisions);
+    const form = parseIntake({ ...values, workers: values.workers.slice(0, 1) }, res.locals.today, sites);
     if (!form.ok) return renderComplaint(res, 422, values, form.errors);
     try {
       await filingThrottle.check(req.ip ?? "unknown");
@@ -62,7 +63,8 @@ export function publicRouter({ db, config, now }: AppContext): Router {
     }
     await filingThrottle.hit(req.ip ?? "unknown");
     await everyoneFiling.hit("all");
-    const created = registerCase(db, form.value, { actorId: null, now: now() });
+    // Routed at once by the work site chosen (docs/rules.md §Offices and jurisdiction).
+    const created = registerCase(db, form.value, { actorId: null, now: now(), acknowledgeDays: config.acknowledgeDays });
     res.status(201).render("public/complaint-done", { created, receivedOn: res.locals.today });
   });
 

@@ -10,7 +10,7 @@ export const actionsSection = section({
   when: (abilities) => abilities.moves.some((m) => !m.activity) || abilities.assign || abilities.extend,
   load: (db, { abilities, c, today }) => ({
     moves: abilities.moves.filter((m) => !m.activity),
-    inspectors: abilities.assign ? inspectorWorkloads(db) : [],
+    inspectors: abilities.assign ? inspectorWorkloads(db, c.officeId) : [],
     rejectionGrounds: REJECTION_GROUNDS,
     /** Why the extension can no longer be approved (条例第十七条), shown instead of the form. */
     extendRefused: abilities.extend ? extensionProblem(c, today) : null,

@@ -10,7 +10,7 @@ export const visitsSection = section({
   when: (_abilities, c) => c.filedOn !== null,
   load: (db, view) => ({
     visits: listSiteVisits(db, view.c.id),
-    visitStaff: view.may("recordVisit") ? visitEligibleStaff(db) : [],
+    visitStaff: view.may("recordVisit") ? visitEligibleStaff(db, view.c.officeId) : [],
     evidenceAccept: EVIDENCE_EXTENSIONS,
     evidenceMax: formatBytes(view.config.evidenceMaxBytes),
   }),

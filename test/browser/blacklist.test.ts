@@ -18,7 +18,7 @@ function overdueCase() {
   server.clock.now = at("2026-11-23");
   const workers = [workerInput(1, { claimedFen: 1_250_000 }), workerInput(2, { isRepresentative: false, claimedFen: 420_000 })];
   const { id } = makeCase(server.db, { receivedOn: "2026-11-23", employerName: "长春市示范建筑劳务有限公司", workers }, { now: server.clock.now });
-  const supervisor = { id: userId(server.db, "supervisor1"), role: "supervisor" as const, unitId: null };
+  const supervisor = { id: userId(server.db, "supervisor1"), role: "supervisor" as const, unitId: null, officeId: 1, cityWide: true };
   assignInspectors(server.db, {
     caseId: id,
     leadId: userId(server.db, "inspector1"),

@@ -18,7 +18,7 @@ const at = (date: string) => new Date(`${date}T02:00:00Z`);
 describe("printed legal documents", () => {
   it("print the 事先告知书, the 行政处理决定书, the 限期改正指令书 and the 不予受理通知书 with basis, authority and remedies", async () => {
     const { db, clock, url } = env.server();
-    const supervisor: Viewer = { id: userId(db, "supervisor1"), role: "supervisor", unitId: null };
+    const supervisor: Viewer = { id: userId(db, "supervisor1"), role: "supervisor", unitId: null, officeId: 1, cityWide: true };
     const version = (id: number) => getCaseRow(db, id).version;
 
     // A filed 农民工 case: an order left unpaid, then the 事先告知书 before a 加付赔偿金 order.

@@ -127,7 +127,14 @@ describe("三办+快调 in a real browser", () => {
     server.clock.now = new Date();
     await createUser(
       server.db,
-      { username: "unit_slj", displayName: "钱明（市水利局）", role: "unit", unitId: findUnitByName(server.db, "市水利局")!.id, password: "demo1234" },
+      {
+        username: "unit_slj",
+        displayName: "钱明（市水利局）",
+        role: "unit",
+        unitId: findUnitByName(server.db, "市水利局")!.id,
+        officeId: 1,
+        password: "demo1234",
+      },
       null,
     );
     const page = await env.browser().newPage({ locale: "zh-CN", viewport: { width: 1280, height: 900 } });

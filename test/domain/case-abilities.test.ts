@@ -3,6 +3,9 @@
  * machine, every other action), one column per way a viewer can stand to a case. A cell lists the states in
  * which the viewer has the ability — R received, M mediating, S awaiting_supplement, F filed, C closed;
  * "-" never. The access row gives the level instead. A new move or action without a row fails the test.
+ * The case is at office B (not yet acknowledged there): the city's supervisor (市本级) reaches it; B's staff
+ * stand to it by their role; office D moved it away and keeps read-only sight of it; staff of office C, whatever
+ * their role, have no relation to it (属地管理).
  */
 import { describe, expect, it } from "vitest";
 import {
@@ -20,38 +23,42 @@ import {
 import { CASE_STATES, MOVE_NAMES, type CaseState, type MoveName } from "../../src/domain/case-states.js";
 
 const MATRIX = `
-ability            | supervisor | lead  | second | otherInspector | readAllInspector | registrar | otherClerk | taskedLiaison | otherLiaison | admin | anonymous
-access             | full       | full  | full   | none           | masked           | full      | none       | summary       | none         | none  | none
-startMediation     | R          | R     | R      | -              | -                | -         | -          | -             | -            | -     | -
-mediationFailed    | M          | M     | M      | -              | -                | -         | -          | -             | -            | -     | -
-file               | RM         | RM    | RM     | -              | -                | -         | -          | -             | -            | -     | -
-requestSupplement  | R          | R     | R      | -              | -                | -         | -          | -             | -            | -     | -
-supplementReceived | S          | S     | S      | -              | -                | S         | -          | -             | -            | -     | -
-reject             | RS         | RS    | RS     | -              | -                | -         | -          | -             | -            | -     | -
-redirect           | RS         | RS    | RS     | -              | -                | -         | -          | -             | -            | -     | -
-withdraw           | RMSF       | RMSF  | RMSF   | -              | -                | RMSF      | -          | -             | -            | -     | -
-close              | F          | F     | F      | -              | -                | -         | -          | -             | -            | -     | -
-recordVisit        | F          | F     | F      | -              | -                | -         | -          | -             | -            | -     | -
-recordPhoneContact | RMSF       | RMSF  | RMSF   | -              | -                | -         | -          | -             | -            | -     | -
-recordMediation    | MF         | MF    | MF     | -              | -                | -         | -          | -             | -            | -     | -
-settleByMediation  | M          | M     | M      | -              | -                | -         | -          | -             | -            | -     | -
-recordPayment      | MF         | MF    | MF     | -              | -                | -         | -          | -             | -            | -     | -
-issueOrder         | F          | F     | F      | -              | -                | -         | -          | -             | -            | -     | -
-enforce            | F          | F     | F      | -              | -                | -         | -          | -             | -            | -     | -
-issuePriorNotice   | F          | F     | F      | -              | -                | -         | -          | -             | -            | -     | -
-servePriorNotice   | F          | F     | F      | -              | -                | -         | -          | -             | -            | -     | -
-recordStatement    | F          | F     | F      | -              | -                | -         | -          | -             | -            | -     | -
-escalate           | RMSF       | -     | -      | -              | -                | -         | -          | -             | -            | -     | -
-reopen             | C          | -     | -      | -              | -                | -         | -          | -             | -            | -     | -
-assign             | RMSF       | -     | -      | -              | -                | -         | -          | -             | -            | -     | -
-extend             | F          | -     | -      | -              | -                | -         | -          | -             | -            | -     | -
-addEvidence        | RMSFC      | RMSFC | RMSFC  | -              | -                | RMSFC     | -          | -             | -            | -     | -
-openEvidence       | RMSFC      | RMSFC | RMSFC  | -              | -                | RMSFC     | -          | -             | -            | -     | -
-voidEvidence       | RMSFC      | RMSFC | RMSFC  | -              | -                | -         | -          | -             | -            | -     | -
-printDocuments     | RMSFC      | RMSFC | RMSFC  | -              | -                | RMSFC     | -          | -             | -            | -     | -
-noteOverClaim      | F          | -     | -      | -              | -                | -         | -          | -             | -            | -     | -
-answerTask         | -          | -     | -      | -              | -                | -         | -          | RMSF          | -            | -     | -
-proposeBlacklist   | FC         | FC    | FC     | -              | -                | -         | -          | -             | -            | -     | -
+ability            | citySupervisor | officeSupervisor | lead  | second | otherInspector | readAllInspector | registrar | otherClerk | formerOffice | otherOfficeSupervisor | otherOfficeInspector | otherOfficeClerk | taskedLiaison | otherLiaison | admin | anonymous
+access             | full           | full             | full  | full   | none           | masked           | full      | none       | masked       | none                  | none                 | none             | summary       | none         | none  | none
+startMediation     | R              | R                | R     | R      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+mediationFailed    | M              | M                | M     | M      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+file               | RM             | RM               | RM    | RM     | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+requestSupplement  | R              | R                | R     | R      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+supplementReceived | S              | S                | S     | S      | -              | -                | S         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+reject             | RS             | RS               | RS    | RS     | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+redirect           | RS             | RS               | RS    | RS     | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+withdraw           | RMSF           | RMSF             | RMSF  | RMSF   | -              | -                | RMSF      | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+close              | F              | F                | F     | F      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+recordVisit        | F              | F                | F     | F      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+recordPhoneContact | RMSF           | RMSF             | RMSF  | RMSF   | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+recordMediation    | MF             | MF               | MF    | MF     | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+settleByMediation  | M              | M                | M     | M      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+recordPayment      | MF             | MF               | MF    | MF     | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+issueOrder         | F              | F                | F     | F      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+enforce            | F              | F                | F     | F      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+issuePriorNotice   | F              | F                | F     | F      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+servePriorNotice   | F              | F                | F     | F      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+recordStatement    | F              | F                | F     | F      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+escalate           | RMSF           | RMSF             | -     | -      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+reopen             | C              | C                | -     | -      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+assign             | RMSF           | RMSF             | -     | -      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+extend             | F              | F                | -     | -      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+addEvidence        | RMSFC          | RMSFC            | RMSFC | RMSFC  | -              | -                | RMSFC     | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+openEvidence       | RMSFC          | RMSFC            | RMSFC | RMSFC  | -              | -                | RMSFC     | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+voidEvidence       | RMSFC          | RMSFC            | RMSFC | RMSFC  | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+printDocuments     | RMSFC          | RMSFC            | RMSFC | RMSFC  | -              | -                | RMSFC     | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+noteOverClaim      | F              | F                | -     | -      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+answerTask         | -              | -                | -     | -      | -              | -                | -         | -          | -            | -                     | -                    | -                | RMSF          | -            | -     | -
+proposeBlacklist   | FC             | FC               | FC    | FC     | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+acknowledge        | -              | RMSF             | -     | -      | -              | -                | -         | RMSF       | -            | -                     | -                    | -                | -             | -            | -     | -
+transfer           | -              | RMSFC            | -     | -      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+requestDesignation | -              | RMSFC            | -     | -      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
+designate          | RMSFC          | -                | -     | -      | -              | -                | -         | -          | -            | -                     | -                    | -                | -             | -            | -     | -
 `;
 
 const STATE_LETTERS: Record<string, CaseState> = { R: "received", M: "mediating", S: "awaiting_supplement", F: "filed", C: "closed" };
@@ -63,24 +70,69 @@ const COLUMNS = header!.slice(1);
 const ROWS = new Map(body.map(([ability, ...cells]) => [ability!, cells]));
 
 /** The people of the demo case, and how each column's viewer stands to it. */
-const IDS = { supervisor: 1, lead: 2, second: 3, otherInspector: 4, registrar: 5, otherClerk: 6, liaison: 7, admin: 8 };
+const IDS = { supervisor: 1, lead: 2, second: 3, otherInspector: 4, registrar: 5, otherClerk: 6, liaison: 7, admin: 8, officeSupervisor: 9 };
 const TASKED_UNIT = 20;
+/** The city office (A), the case's office (B), another office (C) and an office the case was moved away from (D). */
+const CITY = 1;
+const B = 2;
+const C = 3;
+const D = 4;
+const at = (officeId: number) => ({ officeId, cityWide: officeId === CITY });
 const COLUMN_VIEWERS: Record<string, { viewer: Viewer | null; policy: AccessPolicy; relation: Relation }> = {
-  supervisor: { viewer: { id: IDS.supervisor, role: "supervisor", unitId: null }, policy: { inspectorsReadAll: false }, relation: "supervisor" },
-  lead: { viewer: { id: IDS.lead, role: "inspector", unitId: null }, policy: { inspectorsReadAll: false }, relation: "assignedInspector" },
-  second: { viewer: { id: IDS.second, role: "inspector", unitId: null }, policy: { inspectorsReadAll: false }, relation: "assignedInspector" },
-  otherInspector: { viewer: { id: IDS.otherInspector, role: "inspector", unitId: null }, policy: { inspectorsReadAll: false }, relation: "otherInspector" },
-  readAllInspector: { viewer: { id: IDS.otherInspector, role: "inspector", unitId: null }, policy: { inspectorsReadAll: true }, relation: "otherInspector" },
-  registrar: { viewer: { id: IDS.registrar, role: "clerk", unitId: null }, policy: { inspectorsReadAll: false }, relation: "registrar" },
-  otherClerk: { viewer: { id: IDS.otherClerk, role: "clerk", unitId: null }, policy: { inspectorsReadAll: false }, relation: "otherClerk" },
-  taskedLiaison: { viewer: { id: IDS.liaison, role: "unit", unitId: TASKED_UNIT }, policy: { inspectorsReadAll: false }, relation: "taskedLiaison" },
-  otherLiaison: { viewer: { id: IDS.liaison, role: "unit", unitId: TASKED_UNIT + 1 }, policy: { inspectorsReadAll: false }, relation: "otherLiaison" },
-  admin: { viewer: { id: IDS.admin, role: "admin", unitId: null }, policy: { inspectorsReadAll: false }, relation: "admin" },
+  citySupervisor: {
+    viewer: { id: IDS.supervisor, role: "supervisor", unitId: null, ...at(CITY) },
+    policy: { inspectorsReadAll: false },
+    relation: "supervisor",
+  },
+  officeSupervisor: {
+    viewer: { id: IDS.officeSupervisor, role: "supervisor", unitId: null, ...at(B) },
+    policy: { inspectorsReadAll: false },
+    relation: "supervisor",
+  },
+  lead: { viewer: { id: IDS.lead, role: "inspector", unitId: null, ...at(B) }, policy: { inspectorsReadAll: false }, relation: "assignedInspector" },
+  second: { viewer: { id: IDS.second, role: "inspector", unitId: null, ...at(CITY) }, policy: { inspectorsReadAll: false }, relation: "assignedInspector" },
+  otherInspector: {
+    viewer: { id: IDS.otherInspector, role: "inspector", unitId: null, ...at(B) },
+    policy: { inspectorsReadAll: false },
+    relation: "otherInspector",
+  },
+  readAllInspector: {
+    viewer: { id: IDS.otherInspector, role: "inspector", unitId: null, ...at(B) },
+    policy: { inspectorsReadAll: true },
+    relation: "otherInspector",
+  },
+  registrar: { viewer: { id: IDS.registrar, role: "clerk", unitId: null, ...at(CITY) }, policy: { inspectorsReadAll: false }, relation: "registrar" },
+  otherClerk: { viewer: { id: IDS.otherClerk, role: "clerk", unitId: null, ...at(B) }, policy: { inspectorsReadAll: false }, relation: "otherClerk" },
+  formerOffice: { viewer: { id: 34, role: "supervisor", unitId: null, ...at(D) }, policy: { inspectorsReadAll: false }, relation: "formerOffice" },
+  otherOfficeSupervisor: { viewer: { id: 31, role: "supervisor", unitId: null, ...at(C) }, policy: { inspectorsReadAll: false }, relation: "otherOffice" },
+  otherOfficeInspector: { viewer: { id: 32, role: "inspector", unitId: null, ...at(C) }, policy: { inspectorsReadAll: true }, relation: "otherOffice" },
+  otherOfficeClerk: { viewer: { id: 33, role: "clerk", unitId: null, ...at(C) }, policy: { inspectorsReadAll: false }, relation: "otherOffice" },
+  taskedLiaison: {
+    viewer: { id: IDS.liaison, role: "unit", unitId: TASKED_UNIT, ...at(CITY) },
+    policy: { inspectorsReadAll: false },
+    relation: "taskedLiaison",
+  },
+  otherLiaison: {
+    viewer: { id: IDS.liaison, role: "unit", unitId: TASKED_UNIT + 1, ...at(CITY) },
+    policy: { inspectorsReadAll: false },
+    relation: "otherLiaison",
+  },
+  admin: { viewer: { id: IDS.admin, role: "admin", unitId: null, ...at(CITY) }, policy: { inspectorsReadAll: false }, relation: "admin" },
   anonymous: { viewer: null, policy: { inspectorsReadAll: true }, relation: "anonymous" },
 };
 
-function caseIn(state: CaseState, extensionDays = 0): CaseParties {
-  return { state, registeredById: IDS.registrar, leadInspectorId: IDS.lead, secondInspectorId: IDS.second, extensionDays, taskUnitIds: [TASKED_UNIT] };
+function caseIn(state: CaseState, extensionDays = 0, acknowledged = false): CaseParties {
+  return {
+    state,
+    officeId: B,
+    acknowledged,
+    formerOfficeIds: [D],
+    registeredById: IDS.registrar,
+    leadInspectorId: IDS.lead,
+    secondInspectorId: IDS.second,
+    extensionDays,
+    taskUnitIds: [TASKED_UNIT],
+  };
 }
 
 function has(ability: string, abilities: ReturnType<typeof caseAbilities>): boolean {
@@ -115,8 +167,13 @@ describe("the case-abilities matrix", () => {
   });
 
   it("allows the statutory extension only once", () => {
-    const supervisor = COLUMN_VIEWERS.supervisor!;
+    const supervisor = COLUMN_VIEWERS.citySupervisor!;
     expect(caseAbilities(caseIn("filed", 30), supervisor.viewer, supervisor.policy).extend).toBe(false);
+  });
+
+  it("offers 签收 only until the office has acknowledged the case", () => {
+    const { viewer, policy } = COLUMN_VIEWERS.officeSupervisor!;
+    expect(caseAbilities(caseIn("received", 0, true), viewer, policy).acknowledge).toBe(false);
   });
 });
 
@@ -127,7 +184,7 @@ describe("task abilities", () => {
     const onCase = caseAbilities(caseIn("filed"), liaison, { inspectorsReadAll: false });
     expect(taskAbilities(task, onCase, liaison)).toEqual({ view: true, answer: true });
     expect(taskAbilities({ ...task, status: "done" }, onCase, liaison)).toEqual({ view: true, answer: false });
-    const supervisor = COLUMN_VIEWERS.supervisor!.viewer;
+    const supervisor = COLUMN_VIEWERS.citySupervisor!.viewer;
     expect(taskAbilities(task, caseAbilities(caseIn("filed"), supervisor, { inspectorsReadAll: false }), supervisor)).toEqual({ view: true, answer: false });
   });
 
@@ -139,31 +196,46 @@ describe("task abilities", () => {
 });
 
 describe("which cases a viewer may list", () => {
-  const inspector: Viewer = { id: 4, role: "inspector", unitId: null };
+  const inspector: Viewer = { id: 4, role: "inspector", unitId: null, ...at(B) };
   it("gives an inspector only their assigned cases, even when asking for every case, unless the bureau allows it", () => {
     expect(caseListScope(inspector, { inspectorsReadAll: false }, true)).toEqual({ kind: "assigned", inspectorId: 4 });
-    expect(caseListScope(inspector, { inspectorsReadAll: true }, true)).toEqual({ kind: "all", access: "masked" });
+    expect(caseListScope(inspector, { inspectorsReadAll: true }, true)).toEqual({ kind: "all", access: "masked", officeId: B });
     expect(caseListScope(inspector, { inspectorsReadAll: true }, false)).toEqual({ kind: "assigned", inspectorId: 4 });
   });
 
-  it("gives a clerk the cases they registered, a supervisor every case, and nobody else any", () => {
-    expect(caseListScope({ id: 5, role: "clerk", unitId: null }, { inspectorsReadAll: true }, true)).toEqual({ kind: "registered", clerkId: 5 });
-    expect(caseListScope({ id: 1, role: "supervisor", unitId: null }, { inspectorsReadAll: false }, false)).toEqual({ kind: "all", access: "full" });
+  it("gives a clerk the cases they registered, a supervisor their office's cases (the city's: every office's), and nobody else any", () => {
+    expect(caseListScope({ id: 5, role: "clerk", unitId: null, ...at(B) }, { inspectorsReadAll: true }, true)).toEqual({ kind: "registered", clerkId: 5 });
+    expect(caseListScope({ id: 1, role: "supervisor", unitId: null, ...at(CITY) }, { inspectorsReadAll: false }, false)).toEqual({
+      kind: "all",
+      access: "full",
+      officeId: null,
+    });
+    expect(caseListScope({ id: 9, role: "supervisor", unitId: null, ...at(B) }, { inspectorsReadAll: false }, false)).toEqual({
+      kind: "all",
+      access: "full",
+      officeId: B,
+    });
+    expect(caseListScope({ id: 9, role: "supervisor", unitId: null, officeId: null, cityWide: false }, { inspectorsReadAll: false }, false)).toEqual({
+      kind: "all",
+      access: "full",
+      officeId: 0,
+    });
     for (const role of ["unit", "admin"] as const)
-      expect(caseListScope({ id: 9, role, unitId: 20 }, { inspectorsReadAll: true }, true)).toEqual({ kind: "none" });
+      expect(caseListScope({ id: 9, role, unitId: 20, ...at(CITY) }, { inspectorsReadAll: true }, true)).toEqual({ kind: "none" });
     expect(caseListScope(null, { inspectorsReadAll: true }, true)).toEqual({ kind: "none" });
   });
 
   it("offers the staff-wide abilities by role", () => {
     const policy = { inspectorsReadAll: true };
-    const none = { viewDashboard: false, exportCases: false, exportFullPersonalData: false };
-    expect(staffAbilities({ id: 5, role: "clerk", unitId: null }, policy)).toEqual({
+    const none = { viewDashboard: false, exportCases: false, exportFullPersonalData: false, everyOffice: false, acknowledgeQueue: false };
+    expect(staffAbilities({ id: 5, role: "clerk", unitId: null, ...at(B) }, policy)).toEqual({
       registerCases: true,
       searchEveryCase: false,
       seeReminders: false,
       assignCases: false,
       taskBoard: null,
       ...none,
+      acknowledgeQueue: true,
     });
     expect(staffAbilities(inspector, policy)).toEqual({
       registerCases: false,
@@ -175,7 +247,7 @@ describe("which cases a viewer may list", () => {
       exportCases: true,
     });
     expect(staffAbilities(inspector, { inspectorsReadAll: false }).searchEveryCase).toBe(false);
-    expect(staffAbilities({ id: 1, role: "supervisor", unitId: null }, policy)).toEqual({
+    const supervisor = {
       registerCases: true,
       searchEveryCase: false,
       seeReminders: true,
@@ -184,8 +256,11 @@ describe("which cases a viewer may list", () => {
       viewDashboard: true,
       exportCases: true,
       exportFullPersonalData: true,
-    });
-    expect(staffAbilities({ id: 7, role: "unit", unitId: 20 }, policy)).toEqual({
+      acknowledgeQueue: true,
+    };
+    expect(staffAbilities({ id: 1, role: "supervisor", unitId: null, ...at(CITY) }, policy)).toEqual({ ...supervisor, everyOffice: true });
+    expect(staffAbilities({ id: 9, role: "supervisor", unitId: null, ...at(B) }, policy)).toEqual({ ...supervisor, everyOffice: false });
+    expect(staffAbilities({ id: 7, role: "unit", unitId: 20, ...at(CITY) }, policy)).toEqual({
       registerCases: false,
       searchEveryCase: false,
       seeReminders: false,
@@ -193,7 +268,7 @@ describe("which cases a viewer may list", () => {
       taskBoard: "ownUnit",
       ...none,
     });
-    expect(staffAbilities({ id: 8, role: "admin", unitId: null }, policy)).toEqual({
+    expect(staffAbilities({ id: 8, role: "admin", unitId: null, ...at(CITY) }, policy)).toEqual({
       registerCases: false,
       searchEveryCase: false,
       seeReminders: false,

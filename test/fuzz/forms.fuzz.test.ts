@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { listUnits } from "../../src/models/units.js";
 import { issuePriorNotice } from "../../src/models/prior-notices.js";
+import { viewerOfUsername } from "../../src/models/users.js";
 import { appRoutes, userId, workedCase, workerInput } from "../helpers.js";
 import { HOSTILE_MARK, formOf, hasMessage, hostileText, liveApp, type Live } from "./support.js";
 
@@ -14,7 +15,7 @@ import { HOSTILE_MARK, formOf, hasMessage, hostileText, liveApp, type Live } fro
 vi.setConfig({ testTimeout: 180_000 });
 
 let live: Live;
-let ids: { filed: number; mediating: number; order: number; task: number; notice: number; user: number; unit: number; workers: number[] };
+let ids: { filed: number; mediating: number; order: number; task: number; notice: number; user: number; unit: number; office: number; workers: number[] };
 let sent = 0;
 
 beforeAll(async () => {
@@ -42,7 +43,7 @@ beforeAll(async () => {
     version: filed.version(),
     input: { kind: "decision", facts: "逾期未付", grounds: "指令书及送达回证", ratePercent: null },
     numberPrefix: "长人社监告",
-    actor: { id: userId(t.db, "inspector1"), role: "inspector", unitId: null },
+    actor: viewerOfUsername(t.db, "inspector1"),
     now: t.clock.now,
   });
   t.clock.now = today;
@@ -55,6 +56,7 @@ beforeAll(async () => {
     notice: q("select id from prior_notices"),
     user: userId(t.db, "inspector3"),
     unit: zjj,
+    office: q("select id from offices where name = '宽城区劳动保障监察大队'"),
     workers,
   };
 });
@@ -80,6 +82,9 @@ const COUNTED = [
   "users",
   "member_units",
   "audit_events",
+  "offices",
+  "divisions",
+  "case_office_moves",
 ];
 
 function snapshot(): string {
@@ -179,6 +184,11 @@ const CASE_ROUTES = [
     path: () => `/cases/${ids.filed}/prior-notices/${ids.notice}/statement`,
     fields: fixed("statement", "statementText", "review"),
   },
+  { name: "acknowledge", role: "supervisor", path: () => `/cases/${ids.filed}/acknowledge`, fields: fixed("version") },
+  { name: "transfer", role: "supervisor", path: () => `/cases/${ids.filed}/transfer`, fields: fixed("toOfficeId", "reason", "version") },
+  { name: "designation request", role: "supervisor", path: () => `/cases/${ids.filed}/designation-request`, fields: fixed("reason", "version") },
+  // Last: a designation that succeeds moves the case to another office and ends its assignment.
+  { name: "designate", role: "supervisor", path: () => `/cases/${ids.filed}/designate`, fields: fixed("toOfficeId", "reason") },
 ] as const;
 
 /** Case forms fuzzed elsewhere in this file: intake with the other forms, the evidence upload with the file names. */
@@ -247,6 +257,8 @@ describe("intake, public and admin forms, fuzzed", () => {
       { role: "admin", path: `/admin/users/${ids.user}`, fields: ["displayName", "role", "unitId", "version"] },
       { role: "admin", path: `/admin/users/${ids.user}/password`, fields: ["password"] },
       { role: "admin", path: "/admin/units", fields: ["name", "active"] },
+      { role: "admin", path: "/admin/offices", fields: ["name", "kind", "phone", "address", "docPrefix", "divisions"] },
+      { role: "admin", path: `/admin/offices/${ids.office}`, fields: ["name", "kind", "phone", "address", "docPrefix", "divisions", "version"] },
       { role: "admin", path: `/admin/units/${ids.unit}`, fields: ["name", "active"] },
       { role: "admin", path: "/admin/calendar/2027/schedule", fields: ["holidaysText", "makeupText", "source", "publish"] },
       { role: "admin", path: "/admin/calendar/2031/publish", fields: ["source"] },
@@ -257,7 +269,7 @@ describe("intake, public and admin forms, fuzzed", () => {
       },
       { role: "supervisor", path: "/violations", fields: ["kind", "quarter", "title"] },
     ] as const;
-  it.each([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13])(
+  it.each([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])(
     "route %i: no 5xx, a message on every refusal, nothing half-saved, hostile text escaped",
     async (i) => {
       const route = routes()[i]!;
@@ -287,6 +299,8 @@ describe("every query parameter and path id, fuzzed", () => {
     { role: "admin", path: (v: string) => `/admin/calendar/${v}` },
     { role: "admin", path: (v: string) => `/admin/calendar?year=${v}` },
     { role: "admin", path: (v: string) => `/admin/users/${v}` },
+    { role: "admin", path: (v: string) => `/admin/offices/${v}` },
+    { role: "supervisor", path: (v: string) => `/cases?office=${v}&state=all` },
     { role: "supervisor", path: (v: string) => `/blacklist?stage=${v}` },
     { role: "supervisor", path: (v: string) => `/blacklist/new?caseId=${v}&orderId=${v}` },
     { role: "supervisor", path: (v: string) => `/blacklist/new?caseId=${ids.filed}&orderId=${v}` },

@@ -8,6 +8,7 @@ import { describe, expect, it, vi } from "vitest";
 import { MAX_AMOUNT_FEN } from "../../src/domain/bounds.js";
 import { isIsoDate } from "../../src/domain/dates.js";
 import { ValidationError } from "../../src/domain/errors.js";
+import { DISTRICTS } from "../../src/domain/reference-data.js";
 import { parseScheduleText } from "../../src/forms/calendar-schedule.js";
 import { parseCaseFilters } from "../../src/forms/case-filters.js";
 import { MAX_WORKERS, WORKER_FIELDS, parseIntake, readIntakeValues } from "../../src/forms/intake-form.js";
@@ -62,7 +63,7 @@ describe("intake form parser", () => {
     const known = new Set([...INTAKE_FIELDS, "workers", "_form"]);
     fc.assert(
       fc.property(formOf([...INTAKE_FIELDS, ...workerKeys]), (body) => {
-        const result = parseIntake(readIntakeValues(body), "2026-11-23");
+        const result = parseIntake(readIntakeValues(body), "2026-11-23", DISTRICTS);
         if (result.ok) {
           expect(result.value.workers.length).toBeLessThanOrEqual(MAX_WORKERS);
           for (const w of result.value.workers) expect(w.claimedFen).toBeLessThanOrEqual(MAX_AMOUNT_FEN);

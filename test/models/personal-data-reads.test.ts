@@ -10,7 +10,8 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { getCaseDetail } from "../../src/models/cases.js";
 import { getProceeding, proposeListing } from "../../src/models/blacklist.js";
 import { issueOrder } from "../../src/models/settlements.js";
-import { idNumber, makeTestApp, userId, workedCase, type TestApp } from "../helpers.js";
+import { viewerOfUsername } from "../../src/models/users.js";
+import { idNumber, makeTestApp, workedCase, type TestApp } from "../helpers.js";
 
 /** file → the declarations in it allowed to read the columns, and why that is safe. */
 const REVIEWED: Record<string, Record<string, string>> = {
@@ -85,11 +86,7 @@ describe("the read models", () => {
     t = await makeTestApp();
     caseId = (await workedCase(t, { to: "filed" })).id;
   });
-  const viewer = (username: string) => ({
-    id: userId(t.db, username),
-    role: username.startsWith("inspector") ? ("inspector" as const) : ("supervisor" as const),
-    unitId: null,
-  });
+  const viewer = (username: string) => viewerOfUsername(t.db, username);
   const now = new Date("2026-11-23T02:00:00Z");
 
   it("getCaseDetail gives the people working the case the numbers and records it; masks them for everyone else", () => {

@@ -33,8 +33,8 @@ export function insertCase(db: Db, c: FixtureCase): number {
     .prepare(
       `insert into cases (case_number, query_code, channel, received_on, state, outcome, facts, claim, employer_name, district, is_construction,
         lead_inspector_id, acceptance_start_on, decided_on, filed_on, extension_days, closed_on, working_days_taken,
-        acceptance_due_on, target_due_on, statutory_due_on, calendar_revision, escalated_at)
-       values (?, 'ABCDEF', ?, ?, ?, ?, '事实', '请求', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?)`,
+        acceptance_due_on, target_due_on, statutory_due_on, calendar_revision, escalated_at, office_id)
+       values (?, 'ABCDEF', ?, ?, ?, ?, '事实', '请求', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, (select min(id) from offices where kind = 'city'))`,
     )
     .run(
       `QX-T-${++n}`,

@@ -245,7 +245,7 @@ describe("the case's money totals the statistics read", () => {
         { workerId: workers[0]!.id, amountFen: 600000 },
         { workerId: workers[1]!.id, amountFen: 0 },
       ],
-      actor: { id: userId(t.db, "supervisor1"), role: "supervisor", unitId: null },
+      actor: { id: userId(t.db, "supervisor1"), role: "supervisor", unitId: null, officeId: 1, cityWide: true },
       now: new Date("2026-11-23T03:00:00Z"),
     });
     expect(totals()).toEqual({ fen: 600000, n: 1 });

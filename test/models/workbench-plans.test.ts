@@ -16,6 +16,7 @@ import { DISTRICTS } from "../../src/domain/reference-data.js";
 import { loadCalendar } from "../../src/models/calendar.js";
 import { listCases, remindersFor, type CaseFilters, type ClockFilter } from "../../src/models/case-list.js";
 import { inspectorWorkloads } from "../../src/models/cases.js";
+import { acknowledgementQueue } from "../../src/models/jurisdiction.js";
 import { CLOCK_FILTER_KEYS } from "../../src/models/dashboard.js";
 import { bulkSeed } from "../../seeds/bulk.js";
 import type { CaseListScope } from "../../src/domain/case-abilities.js";
@@ -25,6 +26,7 @@ const TODAY = "2026-09-18";
 let db: Db;
 let logged: Db;
 const captured: { sql: string; params: unknown[] }[] = [];
+let id: (q: string) => number;
 let supervisor: CaseListScope, inspector: CaseListScope & { kind: "assigned" }, clerk: CaseListScope, inspectorId: number;
 
 beforeAll(async () => {
@@ -32,8 +34,8 @@ beforeAll(async () => {
   migrateDb(db);
   await bulkSeed(db, { cases: 3000, inspectors: 20, today: TODAY, years: 1 });
   logged = drizzle(db.$client, { schema, logger: { logQuery: (sql, params) => captured.push({ sql, params }) } }) as unknown as Db;
-  const id = (q: string) => (db.$client.prepare(q).get() as { id: number }).id;
-  supervisor = { kind: "all", access: "full" };
+  supervisor = { kind: "all", access: "full", officeId: null };
+  id = (q: string) => (db.$client.prepare(q).get() as { id: number }).id;
   clerk = { kind: "registered", clerkId: id("select id from users where role = 'clerk'") };
   inspectorId = id("select user_id as id from inspector_open_cases order by open_cases desc limit 1");
   inspector = { kind: "assigned", inspectorId };
@@ -57,13 +59,22 @@ describe("workbench query plans", () => {
     const worker = db.$client.prepare("select name from case_workers where length(name) = 3 limit 1").get() as { name: string };
     const employer = db.$client.prepare("select employer_name from cases limit 1").get() as { employer_name: string };
     const searches = ["", worker.name.slice(0, 2), worker.name, employer.employer_name.slice(2, 6), employer.employer_name, "QX-2026-0001", "2025-00"];
-    const scopes: CaseListScope[] = [supervisor, inspector, { kind: "all", access: "masked" }, clerk];
+    const officeId = id("select office_id as id from cases group by office_id order by count(*) desc limit 1");
+    // An office's supervisor and the city's with the office filter (属地管理): the office leads the index searched.
+    const scopes: CaseListScope[] = [
+      supervisor,
+      inspector,
+      { kind: "all", access: "masked", officeId: null },
+      clerk,
+      { kind: "all", access: "full", officeId },
+    ];
     const extras: Partial<CaseFilters>[] = [
       {},
       { district: DISTRICTS[0] },
       { channel: "window" },
       { district: DISTRICTS[1], channel: "online", inspectorId },
       { page: 4 },
+      { officeId: 2 },
       { inspectorId, leadOnly: true },
       { inspectorId, leadOnly: true, clockOn: "worst", clock: "overdue" },
       ...CLOCK_FILTER_KEYS.map((clockOn) => ({ clockOn })),
@@ -82,6 +93,7 @@ describe("workbench query plans", () => {
                   clock,
                   district: "",
                   channel: "",
+                  officeId: null,
                   q,
                   inspectorId: null,
                   everyCase: scope.kind === "all" && scope.access === "masked",
@@ -90,9 +102,11 @@ describe("workbench query plans", () => {
                 },
                 TODAY,
               );
-    for (const scope of [supervisor, inspector, clerk])
+    for (const scope of [supervisor, inspector, clerk, { kind: "all", access: "full", officeId } as const])
       for (const day of [TODAY, "2026-09-19", "2026-09-20", "2026-10-05", "2026-10-10"]) remindersFor(logged, scope, day);
     inspectorWorkloads(logged);
+    // An office's 签收 queue (the city's reads the partial index of unacknowledged cases in order, a few rows).
+    acknowledgementQueue(logged, officeId, TODAY);
 
     const seen = new Set<string>();
     const offending: string[] = [];
@@ -132,7 +146,7 @@ describe("workbench clocks agree with domain/clocks.ts", () => {
         const { rows } = listCases(
           db,
           supervisor,
-          { state: "open", clock, district: "", channel: "", q: "", inspectorId: null, everyCase: false, page },
+          { state: "open", clock, district: "", channel: "", officeId: null, q: "", inspectorId: null, everyCase: false, page },
           today,
         );
         for (const r of rows) {
@@ -159,7 +173,12 @@ describe("an inspector's list", () => {
     const seen: number[] = [];
     let total = 0;
     for (let page = 1; ; page++) {
-      const result = listCases(db, inspector, { state: "all", clock: "", district: "", channel: "", q: "", inspectorId: null, everyCase: false, page }, TODAY);
+      const result = listCases(
+        db,
+        inspector,
+        { state: "all", clock: "", district: "", channel: "", officeId: null, q: "", inspectorId: null, everyCase: false, page },
+        TODAY,
+      );
       total = result.total;
       if (result.rows.length === 0) break;
       seen.push(...result.rows.map((r) => r.id));

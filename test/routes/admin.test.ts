@@ -12,25 +12,35 @@ beforeEach(async () => {
 
 describe("POST /admin/users", () => {
   it("creates a user who can then sign in", async () => {
-    const res = await admin.post("/admin/users").type("form").send({ username: "clerk2", displayName: "孙丽", role: "clerk", password: "s3cret-pass" });
+    const res = await admin
+      .post("/admin/users")
+      .type("form")
+      .send({ username: "clerk2", displayName: "孙丽", role: "clerk", officeId: "1", password: "s3cret-pass" });
     expect(res.status).toBe(303);
     expect(res.headers.location).toMatch(/^\/admin\/users\/\d+$/);
     await loginAs(t.app, "clerk2", "s3cret-pass");
   });
 
   it("names each bad field and keeps what was typed", async () => {
-    const res = await admin.post("/admin/users").type("form").send({ username: "X!", displayName: "周杰", role: "unit", unitId: "", password: "short" });
+    const res = await admin
+      .post("/admin/users")
+      .type("form")
+      .send({ username: "X!", displayName: "周杰", role: "unit", unitId: "", officeId: "", password: "short" });
     expect(res.status).toBe(422);
     expect(res.text).toContain("用户名为 3–32 位小写字母");
     expect(res.text).toContain("密码至少 8 位");
     expect(res.text).toContain("专班成员单位联络员必须选择所属成员单位");
+    expect(res.text).toContain("请选择所属监察机构");
     expect(res.text).toContain('value="周杰"');
     expect(res.text).toContain('value="X!"');
     expect(getUserByUsername(t.db, "X!")).toBeUndefined();
   });
 
   it("refuses a taken username", async () => {
-    const res = await admin.post("/admin/users").type("form").send({ username: "clerk1", displayName: "重复", role: "clerk", password: "12345678" });
+    const res = await admin
+      .post("/admin/users")
+      .type("form")
+      .send({ username: "clerk1", displayName: "重复", role: "clerk", officeId: "1", password: "12345678" });
     expect(res.status).toBe(422);
     expect(res.text).toContain("该用户名已被使用");
   });
@@ -40,7 +50,7 @@ describe("POST /admin/users", () => {
     await admin
       .post("/admin/users")
       .type("form")
-      .send({ username: "unit_slj", displayName: "钱明", role: "unit", unitId: String(unit.id), password: "12345678" });
+      .send({ username: "unit_slj", displayName: "钱明", role: "unit", unitId: String(unit.id), officeId: "1", password: "12345678" });
     expect(getUserByUsername(t.db, "unit_slj")!.unitId).toBe(unit.id);
     const liaison = await loginAs(t.app, "unit_slj", "12345678");
     expect((await liaison.get("/")).text).toContain("市水利局");
@@ -89,7 +99,7 @@ describe("POST /admin/users/:id (role change)", () => {
   it("changes the role and ends the user's sessions", async () => {
     const clerk = await loginAs(t.app, "clerk1");
     const id = getUserByUsername(t.db, "clerk1")!.id;
-    await admin.post(`/admin/users/${id}`).type("form").send({ displayName: "王晓丽", role: "inspector", version: 1 });
+    await admin.post(`/admin/users/${id}`).type("form").send({ displayName: "王晓丽", role: "inspector", officeId: "1", version: 1 });
     expect(getUserByUsername(t.db, "clerk1")!.role).toBe("inspector");
     expect((await clerk.get("/")).text).not.toContain("您好");
     const history = await admin.get(`/admin/users/${id}`);
@@ -100,27 +110,33 @@ describe("POST /admin/users/:id (role change)", () => {
 describe("the last admin (defect 10)", () => {
   it("cannot demote themself while no other admin is active", async () => {
     const id = getUserByUsername(t.db, "admin")!.id;
-    const res = await admin.post(`/admin/users/${id}`).type("form").send({ displayName: "管理员", role: "clerk", version: 1 });
+    const res = await admin.post(`/admin/users/${id}`).type("form").send({ displayName: "管理员", role: "clerk", officeId: "1", version: 1 });
     expect(res.status).toBe(422);
     expect(res.text).toContain("这是唯一在用的系统管理员账号");
     expect(getUserByUsername(t.db, "admin")!.role).toBe("admin");
   });
 
   it("may hand over once another admin exists", async () => {
-    await admin.post("/admin/users").type("form").send({ username: "admin2", displayName: "接任管理员", role: "admin", password: "s3cret-pass" });
+    await admin
+      .post("/admin/users")
+      .type("form")
+      .send({ username: "admin2", displayName: "接任管理员", role: "admin", officeId: "1", password: "s3cret-pass" });
     const id = getUserByUsername(t.db, "admin")!.id;
-    expect((await admin.post(`/admin/users/${id}`).type("form").send({ displayName: "管理员", role: "clerk", version: 1 })).status).toBe(303);
+    expect((await admin.post(`/admin/users/${id}`).type("form").send({ displayName: "管理员", role: "clerk", officeId: "1", version: 1 })).status).toBe(303);
     expect(getUserByUsername(t.db, "admin")!.role).toBe("clerk");
   });
 
   it("another admin cannot deactivate the last active one either", async () => {
-    await admin.post("/admin/users").type("form").send({ username: "admin2", displayName: "接任管理员", role: "admin", password: "s3cret-pass" });
+    await admin
+      .post("/admin/users")
+      .type("form")
+      .send({ username: "admin2", displayName: "接任管理员", role: "admin", officeId: "1", password: "s3cret-pass" });
     const second = await loginAs(t.app, "admin2", "s3cret-pass");
     const firstId = getUserByUsername(t.db, "admin")!.id;
     const secondId = getUserByUsername(t.db, "admin2")!.id;
     expect((await second.post(`/admin/users/${firstId}/active`).type("form").send({ active: "false", version: 1 })).status).toBe(303);
     // admin2 is now the only active admin; the first one is inactive and cannot act, so demoting admin2 must fail.
-    const res = await second.post(`/admin/users/${secondId}`).type("form").send({ displayName: "接任管理员", role: "supervisor", version: 1 });
+    const res = await second.post(`/admin/users/${secondId}`).type("form").send({ displayName: "接任管理员", role: "supervisor", officeId: "1", version: 1 });
     expect(res.status).toBe(422);
   });
 });
@@ -130,8 +146,8 @@ describe("optimistic version on admin user edits (defect 11)", () => {
     const id = getUserByUsername(t.db, "clerk1")!.id;
     const page = await admin.get(`/admin/users/${id}`);
     const version = /name="version" value="(\d+)"/.exec(page.text)![1];
-    expect((await admin.post(`/admin/users/${id}`).type("form").send({ displayName: "甲改的", role: "clerk", version })).status).toBe(303);
-    const stale = await admin.post(`/admin/users/${id}`).type("form").send({ displayName: "乙改的", role: "inspector", version });
+    expect((await admin.post(`/admin/users/${id}`).type("form").send({ displayName: "甲改的", role: "clerk", officeId: "1", version })).status).toBe(303);
+    const stale = await admin.post(`/admin/users/${id}`).type("form").send({ displayName: "乙改的", role: "inspector", officeId: "1", version });
     expect(stale.status).toBe(409);
     expect(stale.text).toContain("该用户已被其他管理员修改");
     expect(stale.text).toContain('value="甲改的"');

@@ -28,7 +28,7 @@ async function statementsDuring(t: TestApp, fn: () => Promise<unknown>): Promise
 
 const INSPECTOR_LIST = /inspector_open_cases/;
 const UNIT_LIST = /from "member_units"/;
-const VISIT_STAFF = /from "users" where \("users"\."role" in/;
+const VISIT_STAFF = /from "users" inner join "offices" on "offices"\."id" = "users"\."office_id" where \("users"\."role" in/;
 
 describe("the list of sections", () => {
   it("has one key per section, each drawn by a partial whose section carries that key as its id", () => {

@@ -79,7 +79,7 @@ describe("POST /cases (window intake)", () => {
     ["a negative amount", { "workers.0.claimed": "-5" }, "workers.0.claimed", "诉求金额应为金额数字"],
     ["a short phone", { "workers.0.phone": "1381234" }, "workers.0.phone", "手机号应为 11 位数字"],
     ["a platform transfer without its clue number", { channel: "platform" }, "platformClueNo", "平台转办的投诉请填写线索编号"],
-    ["no district", { district: "" }, "district", "请选择所在区县"],
+    ["no district", { district: "" }, "district", "请选择用工所在地（所在区县/开发区）"],
     ["no facts", { facts: "  " }, "facts", "请填写投诉事实"],
   ])("refuses %s, names the field, keeps every value and saves nothing", async (_label, change, field, message) => {
     const fields = intakeFields(change);

@@ -4,8 +4,11 @@
  * form this test sends), "-" when refused (403, or the login page for a visitor). No answer may be a 5xx.
  * The routes are read from the app itself: a new route without a row fails the test.
  *
- * Columns: A anonymous · C the clerk who registered the case · I its lead inspector · O another inspector ·
- * S the supervisor · L the liaison of the unit tasked on the case · X a liaison of another unit · D admin.
+ * Columns: A anonymous · C the clerk who registered the case (at the city's window) · I its lead inspector · O another
+ * inspector · S the city's supervisor (市本级) · B the supervisor of the office that has the case (朝阳区) · K a clerk of
+ * that office · N, Q, J the supervisor, clerk and inspector of another office (南关区): 属地管理, they may neither read
+ * nor change anything of the case (every case route is "-") · L the liaison of the unit tasked on the case · X a
+ * liaison of another unit · D admin.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -21,117 +24,128 @@ import { createBatch } from "../../src/models/violations.js";
 import { appRoutes, browser, idNumber, loginAs, makeTestApp, userId, workedCase, type Agent, type TestApp } from "../helpers.js";
 
 const ROUTES = `
-route                                                | A C I O S L X D
-GET /js/htmx-2.0.11.min.js                           | + + + + + + + +
-GET /                                                | + + + + + + + +
-GET /login                                           | + + + + + + + +
-POST /login                                          | + + + + + + + +
-GET /calendar/calc                                   | + + + + + + + +
-GET /complaint                                       | + + + + + + + +
-POST /complaint                                      | + + + + + + + +
-GET /query                                           | + + + + + + + +
-POST /query                                          | + + + + + + + +
-GET /cases                                           | - + + + + - - -
-GET /cases/new                                       | - + - - + - - -
-GET /cases/new/worker-row                            | - + - - + - - -
-POST /cases                                          | - + - - + - - -
-GET /cases/:id                                       | - + + - + - - -
-GET /cases/:id/sections/:key                         | - + + - + - - -
-POST /cases/:id/moves                                | - + + - + - - -
-POST /cases/:id/assign                               | - - - - + - - -
-POST /cases/:id/extend                               | - - - - + - - -
-POST /cases/:id/evidence                             | - + + - + - - -
-POST /cases/:id/evidence/:evidenceId/void            | - - + - + - - -
-POST /cases/:id/visits                               | - - + - + - - -
-POST /cases/:id/phone-contacts                       | - - + - + - - -
-GET /cases/:id/evidence/:evidenceId                  | - + + - + - - -
-GET /cases/:id/receipt                               | - + + - + - - -
-GET /cases/:id/notices/:kind                         | - + + - + - - -
-POST /cases/:id/mediations                           | - - + - + - - -
-POST /cases/:id/settle                               | - - + - + - - -
-POST /cases/:id/orders                               | - - + - + - - -
-POST /cases/:id/payments                             | - - + - + - - -
-POST /cases/:id/orders/:orderId/enforce              | - - + - + - - -
-GET /cases/:id/orders/:orderId/compensation          | - - + - + - - -
-POST /cases/:id/orders/:orderId/prior-notices        | - - + - + - - -
-POST /cases/:id/prior-notices/:noticeId/service      | - - + - + - - -
-POST /cases/:id/prior-notices/:noticeId/statement    | - - + - + - - -
-POST /cases/:id/close                                | - - + - + - - -
-GET /cases/:id/mediations/:mediationId/agreement     | - + + - + - - -
-GET /cases/:id/orders/:orderId                       | - + + - + - - -
-GET /cases/:id/prior-notices/:noticeId               | - + + - + - - -
-GET /cases/:id/decisions/:actionId                   | - + + - + - - -
-GET /cases/:id/report                                | - + + - + - - -
-POST /cases/:id/escalate                             | - - - - + - - -
-GET /tasks                                           | - - - - + + + -
-GET /tasks/:id                                       | - - - - + + - -
-GET /tasks/:id/attachments/:evidenceId               | - - - - + + - -
-POST /tasks/:id/answer                               | - - - - - + - -
-GET /blacklist                                       | - - + + + - - -
-GET /blacklist/new                                   | - - + + + - - -
-POST /blacklist                                      | - - + + + - - -
-GET /blacklist/:id                                   | - - + + + - - -
-POST /blacklist/:id/approve                          | - - - - + - - -
-POST /blacklist/:id/end                              | - - - - + - - -
-POST /blacklist/:id/service                          | - - + - + - - -
-POST /blacklist/:id/objection                        | - - + - + - - -
-POST /blacklist/:id/verification                     | - - - - + - - -
-POST /blacklist/:id/pledge                           | - - - - + - - -
-POST /blacklist/:id/extend                           | - - - - + - - -
-POST /blacklist/:id/decision                         | - - - - + - - -
-POST /blacklist/:id/decision-service                 | - - + - + - - -
-POST /blacklist/:id/early-removal                    | - - + - + - - -
-POST /blacklist/:id/early-removal/decision           | - - - - + - - -
-POST /blacklist/:id/revoke                           | - - - - + - - -
-POST /blacklist/:id/reverse                          | - - - - + - - -
-GET /blacklist/:id/notice                            | - - + - + - - -
-GET /blacklist/:id/decision                          | - - + - + - - -
-GET /blacklist/:id/services/:serviceId               | - - + - + - - -
-GET /public/blacklist                                | + + + + + + + +
-GET /public/blacklist.csv                            | + + + + + + + +
-GET /public/blacklist.atom                           | + + + + + + + +
-GET /public/violations                               | + + + + + + + +
-GET /public/violations.csv                           | + + + + + + + +
-GET /public/violations.atom                          | + + + + + + + +
-GET /violations                                      | - - - - + - - -
-POST /violations                                     | - - - - + - - -
-GET /violations/:id                                  | - - - - + - - -
-POST /violations/:id/entries                         | - - - - + - - -
-POST /violations/:id/entries/:entryId                | - - - - + - - -
-POST /violations/:id/entries/:entryId/drop           | - - - - + - - -
-POST /violations/:id/entries/:entryId/withdraw       | - - - - + - - -
-POST /violations/:id/publish                         | - - - - + - - -
-GET /employers                                       | - + + + + - - -
-GET /employers/record                                | - + + + + - - -
-GET /employers/check                                 | - + + + + - - -
-GET /dashboard                                       | - - - - + - - -
-GET /dashboard/clearance                             | - - - - + - - -
-GET /statistics                                      | - - - - + - - -
-GET /exports/cases.:format                           | - - + + + - - -
-GET /exports/tasks.:format                           | - - - - + - - -
-GET /exports/statistics.xlsx                         | - - - - + - - -
-GET /exports/statistics/:table.csv                   | - - - - + - - -
-GET /admin/users                                     | - - - - - - - +
-GET /admin/users/new                                 | - - - - - - - +
-POST /admin/users                                    | - - - - - - - +
-GET /admin/users/:id                                 | - - - - - - - +
-POST /admin/users/:id                                | - - - - - - - +
-POST /admin/users/:id/password                       | - - - - - - - +
-POST /admin/users/:id/active                         | - - - - - - - +
-GET /admin/units                                     | - - - - - - - +
-POST /admin/units                                    | - - - - - - - +
-POST /admin/units/:id                                | - - - - - - - +
-GET /admin/calendar                                  | - - - - - - - +
-GET /admin/calendar/:year                            | - - - - - - - +
-POST /admin/calendar/:year/schedule                  | - - - - - - - +
-POST /admin/calendar/:year/import                    | - - - - - - - +
-POST /admin/calendar/:year/publish                   | - - - - - - - +
-GET /admin/health                                    | - - - - - - - +
-GET /personal-data-views                             | - - - - + - - -
-POST /logout                                         | + + + + + + + +
+route                                             | A C I O S B K N Q J L X D
+GET /js/htmx-2.0.11.min.js                        | + + + + + + + + + + + + +
+GET /                                             | + + + + + + + + + + + + +
+GET /login                                        | + + + + + + + + + + + + +
+POST /login                                       | + + + + + + + + + + + + +
+GET /calendar/calc                                | + + + + + + + + + + + + +
+GET /complaint                                    | + + + + + + + + + + + + +
+POST /complaint                                   | + + + + + + + + + + + + +
+GET /query                                        | + + + + + + + + + + + + +
+POST /query                                       | + + + + + + + + + + + + +
+GET /cases                                        | - + + + + + + + + + - - -
+GET /cases/new                                    | - + - - + + + + + - - - -
+GET /cases/new/worker-row                         | - + - - + + + + + - - - -
+POST /cases                                       | - + - - + + + + + - - - -
+GET /cases/:id                                    | - + + - + + - - - - - - -
+GET /cases/:id/sections/:key                      | - + + - + + - - - - - - -
+POST /cases/:id/moves                             | - + + - + + - - - - - - -
+POST /cases/:id/assign                            | - - - - + + - - - - - - -
+POST /cases/:id/extend                            | - - - - + + - - - - - - -
+POST /cases/:id/evidence                          | - + + - + + - - - - - - -
+POST /cases/:id/evidence/:evidenceId/void         | - - + - + + - - - - - - -
+POST /cases/:id/visits                            | - - + - + + - - - - - - -
+POST /cases/:id/phone-contacts                    | - - + - + + - - - - - - -
+GET /cases/:id/evidence/:evidenceId               | - + + - + + - - - - - - -
+GET /cases/:id/receipt                            | - + + - + + - - - - - - -
+GET /cases/:id/notices/:kind                      | - + + - + + - - - - - - -
+POST /cases/:id/mediations                        | - - + - + + - - - - - - -
+POST /cases/:id/settle                            | - - + - + + - - - - - - -
+POST /cases/:id/orders                            | - - + - + + - - - - - - -
+POST /cases/:id/payments                          | - - + - + + - - - - - - -
+POST /cases/:id/orders/:orderId/enforce           | - - + - + + - - - - - - -
+GET /cases/:id/orders/:orderId/compensation       | - - + - + + - - - - - - -
+POST /cases/:id/orders/:orderId/prior-notices     | - - + - + + - - - - - - -
+POST /cases/:id/prior-notices/:noticeId/service   | - - + - + + - - - - - - -
+POST /cases/:id/prior-notices/:noticeId/statement | - - + - + + - - - - - - -
+POST /cases/:id/close                             | - - + - + + - - - - - - -
+GET /cases/:id/mediations/:mediationId/agreement  | - + + - + + - - - - - - -
+GET /cases/:id/orders/:orderId                    | - + + - + + - - - - - - -
+GET /cases/:id/prior-notices/:noticeId            | - + + - + + - - - - - - -
+GET /cases/:id/decisions/:actionId                | - + + - + + - - - - - - -
+GET /cases/:id/report                             | - + + - + + - - - - - - -
+POST /cases/:id/escalate                          | - - - - + + - - - - - - -
+GET /tasks                                        | - - - - + + - + - - + + -
+GET /tasks/:id                                    | - - - - + + - - - - + - -
+GET /tasks/:id/attachments/:evidenceId            | - - - - + + - - - - + - -
+POST /tasks/:id/answer                            | - - - - - - - - - - + - -
+GET /blacklist                                    | - - + + + + - + - + - - -
+GET /blacklist/new                                | - - + + + + - + - + - - -
+POST /blacklist                                   | - - + + + + - + - + - - -
+GET /blacklist/:id                                | - - + + + + - - - - - - -
+POST /blacklist/:id/approve                       | - - - - + + - - - - - - -
+POST /blacklist/:id/end                           | - - - - + + - - - - - - -
+POST /blacklist/:id/service                       | - - + - + + - - - - - - -
+POST /blacklist/:id/objection                     | - - + - + + - - - - - - -
+POST /blacklist/:id/verification                  | - - - - + + - - - - - - -
+POST /blacklist/:id/pledge                        | - - - - + + - - - - - - -
+POST /blacklist/:id/extend                        | - - - - + + - - - - - - -
+POST /blacklist/:id/decision                      | - - - - + + - - - - - - -
+POST /blacklist/:id/decision-service              | - - + - + + - - - - - - -
+POST /blacklist/:id/early-removal                 | - - + - + + - - - - - - -
+POST /blacklist/:id/early-removal/decision        | - - - - + + - - - - - - -
+POST /blacklist/:id/revoke                        | - - - - + + - - - - - - -
+POST /blacklist/:id/reverse                       | - - - - + + - - - - - - -
+GET /blacklist/:id/notice                         | - - + - + + - - - - - - -
+GET /blacklist/:id/decision                       | - - + - + + - - - - - - -
+GET /blacklist/:id/services/:serviceId            | - - + - + + - - - - - - -
+GET /public/blacklist                             | + + + + + + + + + + + + +
+GET /public/blacklist.csv                         | + + + + + + + + + + + + +
+GET /public/blacklist.atom                        | + + + + + + + + + + + + +
+GET /public/violations                            | + + + + + + + + + + + + +
+GET /public/violations.csv                        | + + + + + + + + + + + + +
+GET /public/violations.atom                       | + + + + + + + + + + + + +
+GET /violations                                   | - - - - + + - + - - - - -
+POST /violations                                  | - - - - + + - + - - - - -
+GET /violations/:id                               | - - - - + + - + - - - - -
+POST /violations/:id/entries                      | - - - - + + - + - - - - -
+POST /violations/:id/entries/:entryId             | - - - - + + - + - - - - -
+POST /violations/:id/entries/:entryId/drop        | - - - - + + - + - - - - -
+POST /violations/:id/entries/:entryId/withdraw    | - - - - + + - + - - - - -
+POST /violations/:id/publish                      | - - - - + + - + - - - - -
+GET /employers                                    | - + + + + + + + + + - - -
+GET /employers/record                             | - + + + + + + + + + - - -
+GET /employers/check                              | - + + + + + + + + + - - -
+GET /dashboard                                    | - - - - + + - + - - - - -
+GET /dashboard/clearance                          | - - - - + + - + - - - - -
+GET /statistics                                   | - - - - + + - + - - - - -
+GET /exports/cases.:format                        | - - + + + + - + - + - - -
+GET /exports/tasks.:format                        | - - - - + + - + - - - - -
+GET /exports/statistics.xlsx                      | - - - - + + - + - - - - -
+GET /exports/statistics/:table.csv                | - - - - + + - + - - - - -
+GET /admin/users                                  | - - - - - - - - - - - - +
+GET /admin/users/new                              | - - - - - - - - - - - - +
+POST /admin/users                                 | - - - - - - - - - - - - +
+GET /admin/users/:id                              | - - - - - - - - - - - - +
+POST /admin/users/:id                             | - - - - - - - - - - - - +
+POST /admin/users/:id/password                    | - - - - - - - - - - - - +
+POST /admin/users/:id/active                      | - - - - - - - - - - - - +
+GET /admin/units                                  | - - - - - - - - - - - - +
+POST /admin/units                                 | - - - - - - - - - - - - +
+POST /admin/units/:id                             | - - - - - - - - - - - - +
+GET /admin/calendar                               | - - - - - - - - - - - - +
+GET /admin/calendar/:year                         | - - - - - - - - - - - - +
+POST /admin/calendar/:year/schedule               | - - - - - - - - - - - - +
+POST /admin/calendar/:year/import                 | - - - - - - - - - - - - +
+POST /admin/calendar/:year/publish                | - - - - - - - - - - - - +
+GET /admin/health                                 | - - - - - - - - - - - - +
+GET /personal-data-views                          | - - - - + + - + - - - - -
+GET /acknowledgements                             | - + - - + + + + + - - - -
+POST /cases/:id/acknowledge                       | - - - - - + + - - - - - -
+POST /cases/:id/transfer                          | - - - - - + - - - - - - -
+POST /cases/:id/designation-request               | - - - - - + - - - - - - -
+POST /cases/:id/designate                         | - - - - + - - - - - - - -
+GET /admin/offices                                | - - - - - - - - - - - - +
+GET /admin/offices/new                            | - - - - - - - - - - - - +
+POST /admin/offices                               | - - - - - - - - - - - - +
+GET /admin/offices/:id                            | - - - - - - - - - - - - +
+POST /admin/offices/:id                           | - - - - - - - - - - - - +
+POST /admin/offices/:id/active                    | - - - - - - - - - - - - +
+POST /logout                                      | + + + + + + + + + + + + +
 `;
 
-const COLUMNS = ["A", "C", "I", "O", "S", "L", "X", "D"] as const;
+const COLUMNS = ["A", "C", "I", "O", "S", "B", "K", "N", "Q", "J", "L", "X", "D"] as const;
 type Column = (typeof COLUMNS)[number];
 
 const rows = ROUTES.trim()
@@ -150,7 +164,7 @@ const params: Record<string, string> = {};
 beforeAll(async () => {
   t = await makeTestApp();
   const c = await workedCase(t, { to: "mediating" });
-  const supervisor = { id: userId(t.db, "supervisor1"), role: "supervisor" as const, unitId: null };
+  const supervisor = { id: userId(t.db, "supervisor1"), role: "supervisor" as const, unitId: null, officeId: 1, cityWide: true };
   const now = new Date("2026-11-23T02:00:00Z");
   const worker = c.workers[0]!;
   recordMediation(t.db, {
@@ -201,10 +215,14 @@ beforeAll(async () => {
   });
   await createUser(
     t.db,
-    { username: "unit_gaj", displayName: "公安联络员", role: "unit", unitId: findUnitByName(t.db, "市公安局")!.id, password: "demo1234" },
+    { username: "unit_gaj", displayName: "公安联络员", role: "unit", unitId: findUnitByName(t.db, "市公安局")!.id, officeId: 1, password: "demo1234" },
     null,
   );
-  const victim = await createUser(t.db, { username: "victim", displayName: "被改的用户", role: "clerk", unitId: null, password: "demo1234" }, null);
+  const victim = await createUser(
+    t.db,
+    { username: "victim", displayName: "被改的用户", role: "clerk", unitId: null, officeId: 1, password: "demo1234" },
+    null,
+  );
   const one = (sql: string, ...args: unknown[]) =>
     String(
       t.db.$client
@@ -248,13 +266,18 @@ beforeAll(async () => {
     ["I", "inspector1"],
     ["O", "inspector3"],
     ["S", "supervisor1"],
+    ["B", "supervisor_cy"],
+    ["K", "clerk_cy"],
+    ["N", "supervisor_ng"],
+    ["Q", "clerk_ng"],
+    ["J", "inspector_ng"],
     ["L", "unit_zjj"],
     ["X", "unit_gaj"],
     ["D", "admin"],
   ] as const) {
     agents[col] = await loginAs(t.app, username);
   }
-  // The :id of task and user routes is a task and a throwaway user, not the case.
+  // The :id of task, user and office routes is a task, a throwaway user and an office, not the case.
   pathFor = (route) => {
     const [, path] = route.split(" ") as [string, string];
     const id = path.startsWith("/blacklist/")
@@ -267,7 +290,9 @@ beforeAll(async () => {
             ? victimId
             : path.startsWith("/admin/units/")
               ? String(findUnitByName(t.db, "市水利局")!.id)
-              : params.id!;
+              : path.startsWith("/admin/offices/")
+                ? one("select id from offices where name = '南关区劳动保障监察大队'")
+                : params.id!;
     return path.replace(/:(\w+)/g, (_, name: string) => (name === "id" ? id : params[name]!));
   };
 });

@@ -21,7 +21,12 @@ describe("first start", () => {
     await seed(db, config, NOW);
     await seed(db, config, NOW);
     const q = (sql: string) => db.$client.prepare(sql).pluck().get();
-    expect(q("select count(*) from users")).toBe(7);
+    // The demo city's offices: the city office and 17 县(市)区/开发区 offices, each with its divisions; two with staff.
+    expect(q("select count(*) from users")).toBe(13);
+    expect(q("select count(*) from offices")).toBe(18);
+    expect(q("select count(*) from offices where kind = 'city'")).toBe(1);
+    expect(q("select count(*) from divisions where office_id is null")).toBe(0);
+    expect(q("select count(*) from cases where office_id is null")).toBe(0);
     expect(q("select count(*) from member_units")).toBe(26);
     // Sixty demo cases, and five more behind the demo blacklist proceedings.
     expect(q("select count(*) from cases")).toBe(65);

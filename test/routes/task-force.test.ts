@@ -175,4 +175,12 @@ describe("the supervisor's task board", () => {
     expect([...board.text.matchAll(/data-task=/g)]).toHaveLength(2);
     expect(board.text).toContain("2 项任务已超期");
   });
+
+  it("shows an office's supervisor only the tasks of their office's cases (属地管理)", async () => {
+    await escalated();
+    const own = await loginAs(t.app, "supervisor_cy");
+    expect([...(await own.get("/tasks")).text.matchAll(/data-task=/g)]).toHaveLength(2);
+    const other = await loginAs(t.app, "supervisor_ng");
+    expect([...(await other.get("/tasks")).text.matchAll(/data-task=/g)]).toHaveLength(0);
+  });
 });
