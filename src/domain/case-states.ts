@@ -81,7 +81,7 @@ export type Outcome = (typeof OUTCOMES)[number];
 export const OUTCOME_LABELS: Record<Outcome, string> = {
   mediated: "快调化解",
   paidAfterOrder: "责令支付后已支付",
-  administrativeDecision: "行政处理/处罚决定",
+  administrativeDecision: "行政处理决定",
   filingRevoked: "撤销立案",
   referredToPolice: "移送公安",
   toArbitrationOrCourt: "告知仲裁/诉讼",

@@ -58,6 +58,15 @@ export function noticesOnRecord(actions: readonly string[]): { kind: CaseNoticeK
     .map((kind) => ({ kind, title: CASE_NOTICES[kind].title }));
 }
 
+// ---- 告知补正 -----------------------------------------------------------------------------------------
+
+/**
+ * 若干规定 第十八条 says the bureau tells the complainant to complete the materials but sets no period: the
+ * notice gives this many working days from its receipt, the bureau's own rule, and says what follows.
+ */
+export const SUPPLEMENT_DAYS = 10;
+export const SUPPLEMENT_CONSEQUENCE = "逾期未补正且无正当理由的，视为投诉材料不齐全，本机关将依法决定不予受理，并书面告知。";
+
 // ---- Rejection (不予受理) ------------------------------------------------------------------------
 
 export const REJECTION_GROUNDS = {

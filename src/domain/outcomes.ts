@@ -1,6 +1,6 @@
 /**
  * A closing outcome must match what the case records (docs/rules.md §结案): 责令支付后已支付 needs an order
- * with payments made under it, 行政处理/处罚决定 a recorded decision, 移送公安 the recorded referral.
+ * with payments made under it, 行政处理决定 a recorded decision, 移送公安 the recorded referral.
  */
 import type { Outcome } from "./case-states.js";
 
@@ -18,7 +18,7 @@ export function outcomeProblem(outcome: Outcome, r: OutcomeRecord): string | nul
     case "paidAfterOrder":
       return r.orderPayments > 0 ? null : "不能以“责令支付后已支付”结案：本案没有限期改正指令书项下登记的支付。请先下达指令书并登记支付，或选择其他办结方式。";
     case "administrativeDecision":
-      return r.decisions > 0 ? null : "不能以“行政处理/处罚决定”结案：本案没有记录作出的决定。请先在指令书下记录决定（加付赔偿金或行政处理决定）。";
+      return r.decisions > 0 ? null : "不能以“行政处理决定”结案：本案没有记录作出的决定。请先在指令书下记录决定（加付赔偿金或行政处理决定）。";
     case "referredToPolice":
       return r.policeReferrals > 0 ? null : "不能以“移送公安”结案：本案没有记录移送公安机关。请先记录移送的公安机关和日期。";
     default:

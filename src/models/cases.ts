@@ -237,7 +237,7 @@ export function abilitiesOn(db: DbOrTx, c: CaseRow, viewer: Viewer, policy: Acce
 export interface CaseReader {
   viewer: Viewer;
   policy: AccessPolicy;
-  /** The page or document shown, as the personal-data log names it (案件页, 受理回执…); null for one that shows no worker's ID number or phone, which then gets them masked. */
+  /** The page or document shown, as the personal-data log names it (案件页, 登记回执…); null for one that shows no worker's ID number or phone, which then gets them masked. */
   page: string | null;
   now: Date;
 }

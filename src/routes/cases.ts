@@ -33,7 +33,7 @@ import {
   voidEvidence,
 } from "../models/cases.js";
 import { listCases, remindersFor } from "../models/case-list.js";
-import { CASE_NOTICES, type CaseNoticeKind } from "../domain/legal-basis.js";
+import { CASE_NOTICES, SUPPLEMENT_CONSEQUENCE, SUPPLEMENT_DAYS, type CaseNoticeKind } from "../domain/legal-basis.js";
 import { inspectorFigures } from "../models/dashboard.js";
 import { recordSiteVisit } from "../models/site-visits.js";
 import { rejectComplaint } from "../models/rejections.js";
@@ -291,7 +291,7 @@ export function casesRouter(ctx: AppContext): Router {
   // ---- Printable documents ------------------------------------------------------------------
 
   router.get("/cases/:id/receipt", staff, (req, res) => {
-    const detail = getCaseDetail(db, caseId(req), { viewer: viewerOf(res), policy, page: "受理回执", now: now() });
+    const detail = getCaseDetail(db, caseId(req), { viewer: viewerOf(res), policy, page: "登记回执", now: now() });
     if (!detail.abilities.printDocuments) throw new ForbiddenError();
     // The dates as the case page counts them, each marked 暂定 when an unpublished year is involved.
     const clocks = caseClocks({ ...detail.case, ...clockHistory(detail.events) }, loadCalendar(db), res.locals.today);
@@ -322,6 +322,8 @@ export function casesRouter(ctx: AppContext): Router {
       kind: req.params.kind,
       title: notice.title,
       event,
+      supplementDays: SUPPLEMENT_DAYS,
+      supplementConsequence: SUPPLEMENT_CONSEQUENCE,
       bureau: config.bureau,
       outcomeLabels: OUTCOME_LABELS,
     });

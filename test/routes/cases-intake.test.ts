@@ -43,7 +43,7 @@ describe("POST /cases (window intake)", () => {
     expect(res.status).toBe(303);
     expect(res.headers.location).toMatch(/^\/cases\/\d+\/receipt\?new=1$/);
     const receipt = await clerk.get(res.headers.location!);
-    expect(receipt.text).toContain("投诉受理回执");
+    expect(receipt.text).toContain("投诉登记回执");
     expect(receipt.text).toMatch(/QX-2026-000001/);
     expect(receipt.text).toMatch(/<span class="code">[2-9A-Z]{6}<\/span>/);
     // Received Mon 2026-11-23: acceptance due the 5th working day, target the 8th.

@@ -136,7 +136,11 @@ describe("moves", () => {
     const inspector = await loginAs(t.app, "inspector1");
     await move(inspector, id, { move: "requestSupplement", note: "工资欠条原件、考勤记录" });
     expect((await inspector.get(`/cases/${id}`)).text).toMatch(/data-clock="acceptance"[^>]*data-status="paused"/);
-    expect((await inspector.get(`/cases/${id}/notices/supplement`)).text).toContain("工资欠条原件、考勤记录");
+    const supplementNotice = (await inspector.get(`/cases/${id}/notices/supplement`)).text;
+    expect(supplementNotice).toContain("工资欠条原件、考勤记录");
+    // The period the bureau gives and what follows when it passes (issue 25 item 8).
+    expect(supplementNotice).toContain("请自收到本通知之日起 <strong>10 个工作日内</strong>补正");
+    expect(supplementNotice).toContain("逾期未补正且无正当理由的，视为投诉材料不齐全，本机关将依法决定不予受理");
     t.clock.now = new Date("2026-11-25T02:00:00Z");
     const clerk = await loginAs(t.app, "clerk1");
     expect((await move(clerk, id, { move: "supplementReceived" })).status).toBe(303);

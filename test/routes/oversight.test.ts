@@ -47,14 +47,14 @@ describe("who saw unmasked personal data", () => {
     expect(log.status).toBe(200);
     const rows = [...log.text.matchAll(/<tr data-view="\d+">([\s\S]*?)<\/tr>/g)].map((m) => m[1]!.replace(/\s+/g, " "));
     expect(rows).toHaveLength(2);
-    expect(rows[0]).toContain("受理回执");
+    expect(rows[0]).toContain("登记回执");
     expect(rows[1]).toContain("案件页");
     expect(rows[1]).toContain("clerk1");
     expect(rows[1]).toContain(caseNumber);
     const stored = t.db.$client.prepare("select user_id, page from personal_data_views order by id").all();
     expect(stored).toEqual([
       { user_id: userId(t.db, "clerk1"), page: "案件页" },
-      { user_id: userId(t.db, "clerk1"), page: "受理回执" },
+      { user_id: userId(t.db, "clerk1"), page: "登记回执" },
     ]);
   });
 
