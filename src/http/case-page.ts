@@ -35,6 +35,7 @@ import { evidenceSection } from "../sections/evidence.js";
 import { timelineSection } from "../sections/timeline.js";
 import { phoneContactsSection } from "../sections/phone-contacts.js";
 import { formState, type CaseProblem } from "./form-state.js";
+import { idParam } from "./params.js";
 
 export type { CaseProblem };
 
@@ -63,7 +64,7 @@ export function viewerOf(res: Response): Viewer {
 }
 
 export function caseIdOf(req: Request): number {
-  return Number(req.params.id);
+  return idParam(req);
 }
 
 /** Reads shared by several sections, each made once and only if a section asks for it. */

@@ -1,5 +1,5 @@
 /** The admin's offices (监察机构) and the divisions each covers (docs/rules.md §Offices and jurisdiction). */
-import { Router, type Response } from "express";
+import { Router, type Request, type Response } from "express";
 import type { AppContext } from "../app-context.js";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { OFFICE_KINDS, OFFICE_KIND_LABELS } from "../domain/jurisdiction.js";
@@ -8,14 +8,15 @@ import { officeSchema } from "../forms/office-form.js";
 import { requireRole } from "../middleware/require-role.js";
 import { listAudit } from "../models/audit.js";
 import { createOffice, divisionNamesOf, getOffice, officeOverview, setOfficeActive, updateOffice, type Office } from "../models/offices.js";
+import { idParam } from "../http/params.js";
 
 export function adminOfficesRouter({ db }: AppContext): Router {
   const router = Router();
   router.use("/admin/offices", requireRole("admin"));
 
   const kinds = { kinds: OFFICE_KINDS, kindLabels: OFFICE_KIND_LABELS };
-  const findOffice = (id: string | undefined): Office => {
-    const office = getOffice(db, Number(id));
+  const findOffice = (req: Request): Office => {
+    const office = getOffice(db, idParam(req));
     if (!office) throw new NotFoundError("监察机构不存在。");
     return office;
   };
@@ -58,28 +59,28 @@ export function adminOfficesRouter({ db }: AppContext): Router {
   });
 
   router.get("/admin/offices/:id", (req, res) => {
-    showOffice(res, findOffice(req.params.id));
+    showOffice(res, findOffice(req));
   });
 
   router.post("/admin/offices/:id", (req, res) => {
-    const office = findOffice(req.params.id);
+    const office = findOffice(req);
     const form = parseForm(officeSchema, req.body);
     if (!form.ok) return showOffice(res, office, 422, { values: form.values, errors: form.errors });
     try {
       updateOffice(db, office.id, form.value, Number(form.values.version), res.locals.user!.id);
       res.redirect(303, `/admin/offices/${office.id}`);
     } catch (err) {
-      refused(err, (status, errors) => showOffice(res, findOffice(req.params.id), status, { values: status === 409 ? undefined : form.values, errors }));
+      refused(err, (status, errors) => showOffice(res, findOffice(req), status, { values: status === 409 ? undefined : form.values, errors }));
     }
   });
 
   router.post("/admin/offices/:id/active", (req, res) => {
-    const office = findOffice(req.params.id);
+    const office = findOffice(req);
     try {
       setOfficeActive(db, office.id, req.body?.active === "true", Number(req.body?.version), res.locals.user!.id);
       res.redirect(303, `/admin/offices/${office.id}`);
     } catch (err) {
-      refused(err, (status, errors) => showOffice(res, findOffice(req.params.id), status, { errors: { active: errors._form ?? Object.values(errors)[0]! } }));
+      refused(err, (status, errors) => showOffice(res, findOffice(req), status, { errors: { active: errors._form ?? Object.values(errors)[0]! } }));
     }
   });
 

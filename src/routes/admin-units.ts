@@ -5,6 +5,7 @@ import { NotFoundError } from "../domain/errors.js";
 import { parseForm, requiredText, type FieldErrors, type FormValues } from "../forms/form.js";
 import { requireRole } from "../middleware/require-role.js";
 import { createUnit, findUnitByName, getUnit, listUnits, updateUnit } from "../models/units.js";
+import { idParam } from "../http/params.js";
 
 const unitSchema = z.object({
   name: requiredText("单位名称", 60),
@@ -35,7 +36,7 @@ export function adminUnitsRouter({ db }: AppContext): Router {
   });
 
   router.post("/admin/units/:id", (req, res) => {
-    const unit = getUnit(db, Number(req.params.id));
+    const unit = getUnit(db, idParam(req));
     if (!unit) throw new NotFoundError("成员单位不存在。");
     const form = parseForm(unitSchema, req.body);
     const clash = form.ok ? findUnitByName(db, form.value.name) : undefined;

@@ -9,6 +9,7 @@ import { getUnit, listUnits } from "../models/units.js";
 import { createUser, getUser, isUsernameTaken, listUsers, resetPassword, setUserActive, updateUser } from "../models/users.js";
 import { listAudit } from "../models/audit.js";
 import { getOffice, listOffices } from "../models/offices.js";
+import { idParam } from "../http/params.js";
 
 export function adminUsersRouter({ db }: AppContext): Router {
   const router = Router();
@@ -22,8 +23,8 @@ export function adminUsersRouter({ db }: AppContext): Router {
     units: listUnits(db, { activeOnly: true }),
     offices: listOffices(db, { activeOnly: true }),
   });
-  const findUser = (id: string | undefined) => {
-    const user = getUser(db, Number(id));
+  const findUser = (id: number) => {
+    const user = getUser(db, id);
     if (!user) throw new NotFoundError("用户不存在。");
     return user;
   };
@@ -70,11 +71,11 @@ export function adminUsersRouter({ db }: AppContext): Router {
   });
 
   router.get("/admin/users/:id", (req, res) => {
-    showUser(res, findUser(req.params.id));
+    showUser(res, findUser(idParam(req)));
   });
 
   router.post("/admin/users/:id", (req, res) => {
-    const user = findUser(req.params.id);
+    const user = findUser(idParam(req));
     const form = parseForm(editUserSchema, req.body);
     const errors: FieldErrors = form.ok ? {} : { ...form.errors };
     if (form.ok && form.value.unitId !== null && !getUnit(db, form.value.unitId)?.active) errors.unitId = "所选成员单位不存在或已停用";
@@ -92,11 +93,11 @@ export function adminUsersRouter({ db }: AppContext): Router {
   function refused(res: import("express").Response, id: number, err: unknown, values?: FormValues) {
     if (!(err instanceof DomainError) || err instanceof ForbiddenError) throw err;
     const conflict = err instanceof ConflictError;
-    return showUser(res, findUser(String(id)), conflict ? 409 : 422, { values: conflict ? undefined : values, errors: { _form: err.message } });
+    return showUser(res, findUser(id), conflict ? 409 : 422, { values: conflict ? undefined : values, errors: { _form: err.message } });
   }
 
   router.post("/admin/users/:id/password", async (req, res) => {
-    const user = findUser(req.params.id);
+    const user = findUser(idParam(req));
     const form = parseForm(passwordSchema, req.body);
     if (!form.ok) return showUser(res, user, 422, { passwordErrors: form.errors });
     await resetPassword(db, user.id, form.value.password, res.locals.user!.id);
@@ -104,7 +105,7 @@ export function adminUsersRouter({ db }: AppContext): Router {
   });
 
   router.post("/admin/users/:id/active", (req, res) => {
-    const user = findUser(req.params.id);
+    const user = findUser(idParam(req));
     const active = req.body?.active === "true";
     if (!active && user.id === res.locals.user!.id) {
       return showUser(res, user, 422, { errors: { active: "不能停用自己的账号" } });

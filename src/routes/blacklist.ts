@@ -51,6 +51,7 @@ import { listAudit } from "../models/audit.js";
 import { loadCalendar } from "../models/calendar.js";
 import { getCaseDetail } from "../models/cases.js";
 import { getDocumentService } from "../models/document-services.js";
+import { idParam } from "../http/params.js";
 
 const labels = {
   stageLabels: STAGE_LABELS,
@@ -83,7 +84,7 @@ export function blacklistRouter(ctx: AppContext): Router {
   const { db, config, now } = ctx;
   const router = Router();
   const staff = requireRole("inspector", "supervisor");
-  const idOf = (req: Request) => Number(req.params.id);
+  const idOf = (req: Request) => idParam(req);
 
   router.get("/blacklist", staff, (req, res) => {
     const today = res.locals.today;
@@ -278,7 +279,7 @@ export function blacklistRouter(ctx: AppContext): Router {
   /** The 送达回证 of one service of the notice or the decision. */
   router.get("/blacklist/:id/services/:serviceId", staff, (req, res) => {
     const p = documentOf(req, res, null);
-    const found = getDocumentService(db, Number(req.params.serviceId));
+    const found = getDocumentService(db, idParam(req, "serviceId"));
     const s = found?.s;
     if (!s || s.documentId !== p.id || (s.document !== "blacklistNotice" && s.document !== "blacklistDecision")) throw new NotFoundError("没有这条送达记录。");
     res.render("services/receipt", {

@@ -39,6 +39,7 @@ import { recordSiteVisit } from "../models/site-visits.js";
 import { rejectComplaint } from "../models/rejections.js";
 import { parseVisitForm } from "../forms/visit-form.js";
 import { getOffice, listOffices, workSiteChoices } from "../models/offices.js";
+import { idParam } from "../http/params.js";
 
 const caseId = caseIdOf;
 
@@ -245,7 +246,7 @@ export function casesRouter(ctx: AppContext): Router {
     await act(req, res, "evidence", () =>
       voidEvidence(db, {
         caseId: caseId(req),
-        evidenceId: Number(req.params.evidenceId),
+        evidenceId: idParam(req, "evidenceId"),
         reason: formValues(req.body).reason ?? "",
         actor: viewerOf(res),
         now: now(),
@@ -282,7 +283,7 @@ export function casesRouter(ctx: AppContext): Router {
   router.get("/cases/:id/evidence/:evidenceId", staff, (req, res) => {
     const c = getCaseRow(db, caseId(req));
     if (!abilitiesOn(db, c, viewerOf(res), policy).openEvidence) throw new ForbiddenError("只读查询不能打开证据材料。");
-    const file = getEvidenceFile(db, c.id, Number(req.params.evidenceId));
+    const file = getEvidenceFile(db, c.id, idParam(req, "evidenceId"));
     res.type(file.mimeType);
     res.attachment(file.originalName);
     res.sendFile(resolve(config.evidenceDir, file.storedName));

@@ -18,6 +18,7 @@ import { renderPageOrPartial } from "../http/render.js";
 import { MAX_COMPENSATION_RATE, MIN_COMPENSATION_RATE, compensationAmount, compensationPreview, outstandingFen } from "../domain/money.js";
 import { getCaseDetail, workerNamesOf } from "../models/cases.js";
 import { closeCase, enforceOrder, issueOrder, moneySummary, recordMediation, recordPayment, settleByMediation, settlementsOf } from "../models/settlements.js";
+import { idParam } from "../http/params.js";
 
 export function settlementsRouter(ctx: AppContext): Router {
   const { db, config, now } = ctx;
@@ -80,7 +81,7 @@ export function settlementsRouter(ctx: AppContext): Router {
     actOnCase(ctx, req, res, `enforce-${req.params.orderId}`, () =>
       enforceOrder(db, {
         caseId: caseIdOf(req),
-        orderId: Number(req.params.orderId),
+        orderId: idParam(req, "orderId"),
         version: version(req.body),
         action: valid(parseEnforcement(req.body)),
         decisionPrefix: config.authority.decisionPrefix,
@@ -93,7 +94,7 @@ export function settlementsRouter(ctx: AppContext): Router {
   // The enforcement form computes 加付赔偿金 from the rate as it is typed (htmx); the same URL is a page too.
   router.get("/cases/:id/orders/:orderId/compensation", ...investigators, (req, res) => {
     const detail = getCaseDetail(db, caseIdOf(req), { viewer: viewerOf(res), policy: { inspectorsReadAll: false }, page: null, now: now() });
-    const order = settlementsOf(db, detail.case.id).orders.find((o) => o.id === Number(req.params.orderId));
+    const order = settlementsOf(db, detail.case.id).orders.find((o) => o.id === idParam(req, "orderId"));
     if (!order) throw new NotFoundError("指令书不存在。");
     const data = {
       c: detail.case,
@@ -114,7 +115,7 @@ export function settlementsRouter(ctx: AppContext): Router {
       const input = { kind, facts: v.facts ?? "", grounds: v.grounds ?? "", ratePercent: kind === "compensation" ? Number(v.ratePercent) : null } as const;
       issuePriorNotice(db, {
         caseId: caseIdOf(req),
-        orderId: Number(req.params.orderId),
+        orderId: idParam(req, "orderId"),
         version: version(req.body),
         input,
         numberPrefix: config.authority.noticePrefix,
@@ -130,7 +131,7 @@ export function settlementsRouter(ctx: AppContext): Router {
       if (!isIsoDate(v.servedOn)) throw new ValidationError("送达日期应为有效日期", "servedOn");
       servePriorNotice(db, {
         caseId: caseIdOf(req),
-        noticeId: Number(req.params.noticeId),
+        noticeId: idParam(req, "noticeId"),
         version: version(req.body),
         servedOn: v.servedOn,
         method: v.method ?? "",
@@ -146,7 +147,7 @@ export function settlementsRouter(ctx: AppContext): Router {
       const statement = v.statement === "none" ? "none" : "received";
       recordStatement(db, {
         caseId: caseIdOf(req),
-        noticeId: Number(req.params.noticeId),
+        noticeId: idParam(req, "noticeId"),
         version: version(req.body),
         statement,
         text: v.statementText ?? "",
@@ -181,14 +182,14 @@ export function settlementsRouter(ctx: AppContext): Router {
   router.get("/cases/:id/mediations/:mediationId/agreement", staff, (req, res) => {
     const detail = workingDetail(req, res);
     const { agreement, sessions } = settlementsOf(db, detail.case.id);
-    const session = sessions.find((m) => m.id === Number(req.params.mediationId) && m.result === "agreement");
+    const session = sessions.find((m) => m.id === idParam(req, "mediationId") && m.result === "agreement");
     if (!session || !agreement || agreement.id !== session.id) throw new NotFoundError("调解协议不存在。");
     res.render("settlements/agreement", { ...detail, c: detail.case, session, items: agreement.items, bureau: config.bureau });
   });
 
   router.get("/cases/:id/orders/:orderId", staff, (req, res) => {
     const detail = workingDetail(req, res);
-    const order = settlementsOf(db, detail.case.id).orders.find((o) => o.id === Number(req.params.orderId));
+    const order = settlementsOf(db, detail.case.id).orders.find((o) => o.id === idParam(req, "orderId"));
     if (!order) throw new NotFoundError("指令书不存在。");
     res.render("settlements/order", {
       compensationRange: [MIN_COMPENSATION_RATE, MAX_COMPENSATION_RATE],
@@ -203,7 +204,7 @@ export function settlementsRouter(ctx: AppContext): Router {
 
   router.get("/cases/:id/prior-notices/:noticeId", staff, (req, res) => {
     const detail = workingDetail(req, res);
-    const notice = priorNoticesOf(db, detail.case.id).find((n) => n.id === Number(req.params.noticeId));
+    const notice = priorNoticesOf(db, detail.case.id).find((n) => n.id === idParam(req, "noticeId"));
     const order = notice && settlementsOf(db, detail.case.id).orders.find((o) => o.id === notice.orderId);
     if (!notice || !order) throw new NotFoundError("事先告知书不存在。");
     const unpaidFen = outstandingFen(order.items);
@@ -224,8 +225,8 @@ export function settlementsRouter(ctx: AppContext): Router {
   router.get("/cases/:id/decisions/:actionId", staff, (req, res) => {
     const detail = workingDetail(req, res);
     const orders = settlementsOf(db, detail.case.id).orders;
-    const order = orders.find((o) => o.actions.some((a) => a.id === Number(req.params.actionId)));
-    const action = order?.actions.find((a) => a.id === Number(req.params.actionId));
+    const order = orders.find((o) => o.actions.some((a) => a.id === idParam(req, "actionId")));
+    const action = order?.actions.find((a) => a.id === idParam(req, "actionId"));
     if (!order || !action?.docNumber || (action.kind !== "compensation" && action.kind !== "decision")) throw new NotFoundError("行政处理决定书不存在。");
     const notice =
       priorNoticesOf(db, detail.case.id, order.id)

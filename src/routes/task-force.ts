@@ -12,6 +12,7 @@ import { actOnCase, caseIdOf, requireCaseWork, viewerOf } from "../http/case-pag
 import { keepUploads, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
 import { answerTask, escalateCase, getTaskFor, listTasksFor } from "../models/task-force.js";
+import { idParam } from "../http/params.js";
 
 function many(body: unknown, key: string): string[] {
   return ([] as unknown[]).concat((body as Record<string, unknown> | undefined)?.[key] ?? []).map(String);
@@ -57,7 +58,7 @@ export function taskForceRouter(ctx: AppContext): Router {
   });
 
   function showTask(req: Request, res: Response, status = 200, errors: FieldErrors = {}) {
-    const data = getTaskFor(db, Number(req.params.id), viewerOf(res), res.locals.today);
+    const data = getTaskFor(db, idParam(req), viewerOf(res), res.locals.today);
     res.status(status).render("tasks/show", {
       ...data,
       errors,
@@ -72,8 +73,8 @@ export function taskForceRouter(ctx: AppContext): Router {
 
   // A task's own attachments, for those who may see the task (its unit's liaison, the supervisor).
   router.get("/tasks/:id/attachments/:evidenceId", requireRole("unit", "supervisor"), (req, res) => {
-    const { attachments } = getTaskFor(db, Number(req.params.id), viewerOf(res), res.locals.today);
-    const attachment = attachments.find((a) => a.id === Number(req.params.evidenceId));
+    const { attachments } = getTaskFor(db, idParam(req), viewerOf(res), res.locals.today);
+    const attachment = attachments.find((a) => a.id === idParam(req, "evidenceId"));
     if (!attachment) throw new NotFoundError("附件不存在。");
     res.type(attachment.mimeType);
     res.attachment(attachment.originalName);
@@ -82,8 +83,7 @@ export function taskForceRouter(ctx: AppContext): Router {
 
   // The task's own liaison only, checked before any attachment is received.
   const answeringLiaison = (req: Request, res: Response, next: () => void) => {
-    if (!getTaskFor(db, Number(req.params.id), viewerOf(res), res.locals.today).canAnswer)
-      throw new ForbiddenError("只有本单位联络员可以答复此任务，且任务尚未办结。");
+    if (!getTaskFor(db, idParam(req), viewerOf(res), res.locals.today).canAnswer) throw new ForbiddenError("只有本单位联络员可以答复此任务，且任务尚未办结。");
     next();
   };
 
@@ -94,7 +94,7 @@ export function taskForceRouter(ctx: AppContext): Router {
     try {
       if (rejected) throw new DomainError(rejected);
       answerTask(db, {
-        taskId: Number(req.params.id),
+        taskId: idParam(req),
         version: Number(v.version),
         viewer: viewerOf(res),
         status: v.status === "moreTime" ? "moreTime" : "done",

@@ -19,12 +19,13 @@ import {
   updateEntry,
   withdrawEntry,
 } from "../models/violations.js";
+import { idParam } from "../http/params.js";
 
 export function violationsRouter(ctx: AppContext): Router {
   const { db, config, now } = ctx;
   const router = Router();
   const supervisor = requireRole("supervisor");
-  const idOf = (req: Request) => Number(req.params.id);
+  const idOf = (req: Request) => idParam(req);
 
   const indexPage = (res: Response, status: number, values: Record<string, string>, message: string | null) => {
     const today = res.locals.today;
@@ -103,15 +104,15 @@ export function violationsRouter(ctx: AppContext): Router {
       facts: v.facts ?? "",
       handling: v.handling ?? "",
     };
-    updateEntry(db, { entryId: Number(req.params.entryId), fields, ...base(req, res) });
+    updateEntry(db, { entryId: idParam(req, "entryId"), fields, ...base(req, res) });
   });
   act(
     "entries/:entryId/drop",
     () => "entries",
-    (req, res) => dropEntry(db, { entryId: Number(req.params.entryId), ...base(req, res) }),
+    (req, res) => dropEntry(db, { entryId: idParam(req, "entryId"), ...base(req, res) }),
   );
   act("entries/:entryId/withdraw", entryForm, (req, res) =>
-    withdrawEntry(db, { entryId: Number(req.params.entryId), reason: formValues(req.body).reason ?? "", ...base(req, res) }),
+    withdrawEntry(db, { entryId: idParam(req, "entryId"), reason: formValues(req.body).reason ?? "", ...base(req, res) }),
   );
   act(
     "publish",

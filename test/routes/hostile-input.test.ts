@@ -146,3 +146,20 @@ describe("issue 22, defect 3: control characters in text inputs", () => {
     expect(nul).toBe(0);
   });
 });
+
+describe("issue 22, defect 11: one strict parser for ids in paths", () => {
+  it("answers 404 for ids written any other way than plain digits", async () => {
+    const t = await makeTestApp();
+    const c = await workedCase(t, { to: "filed" });
+    const supervisor = await loginAs(t.app, "supervisor1");
+    expect((await supervisor.get(`/cases/${c.id}`)).status).toBe(200);
+    for (const id of [`0x${c.id.toString(16)}`, `${c.id}.0`, `0${c.id}`, `${c.id}e0`, " 1", "-1", "0", "99999999999999999999"]) {
+      const res = await supervisor.get(`/cases/${encodeURIComponent(id)}`);
+      expect(res.status, id).toBe(404);
+      expect(res.text, id).toContain("页面不存在");
+    }
+    const admin = await loginAs(t.app, "admin");
+    expect((await admin.get("/admin/users/0x1")).status).toBe(404);
+    expect((await admin.get("/admin/users/1")).status).toBe(200);
+  });
+});
