@@ -837,6 +837,20 @@ export const loginKnownAddresses = sqliteTable(
 );
 
 /**
+ * Online complaints by the token their form carried: a reload or a double tap of the same form files once, and
+ * the receipt is shown again from it (routes/public.ts).
+ */
+export const onlineFilings = sqliteTable(
+  "online_filings",
+  {
+    token: text("token").primaryKey(),
+    caseId: integer("case_id").references(() => cases.id),
+    filedAt: integer("filed_at", { mode: "timestamp" }).notNull(),
+  },
+  (t) => [index("online_filings_time_idx").on(t.filedAt)],
+);
+
+/**
  * The public forms' throttles (auth/rate-limit.ts), in the database so every web process counts against the
  * same allowance. The columns are the ones rate-limiter-flexible's RateLimiterSQLite reads and writes.
  */

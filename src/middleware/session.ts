@@ -21,7 +21,7 @@ export function loadSession(db: Db, opts: { cookieSecure: boolean; now: () => Da
   };
 }
 
-function readCookie(header: string | undefined, name: string): string | null {
+export function readCookie(header: string | undefined, name: string): string | null {
   for (const part of (header ?? "").split(";")) {
     const [k, ...v] = part.trim().split("=");
     if (k === name) return decodeURIComponent(v.join("="));

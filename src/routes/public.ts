@@ -1,11 +1,13 @@
 /** What workers and the public use without signing in: online filing and the progress lookup. */
-import { Router } from "express";
+import { Router, type Request, type Response } from "express";
 import { z } from "zod";
 import type { AppContext } from "../app-context.js";
 import { createThrottle } from "../auth/rate-limit.js";
 import { PUBLIC_STATE_LABELS } from "../domain/case-states.js";
 import { TooManyRequestsError } from "../domain/errors.js";
-import { parseForm, type FieldErrors } from "../forms/form.js";
+import { formValues, parseForm, type FieldErrors } from "../forms/form.js";
+import { readCookie } from "../middleware/session.js";
+import { RECEIPT_HOURS, claimFiling, completeFiling, filedReceipt, isFilingToken, newFilingToken, releaseFiling } from "../models/online-filings.js";
 import { parseIntake, readIntakeValues, type IntakeValues } from "../forms/intake-form.js";
 import { findCaseForPublic, registerCase } from "../models/cases.js";
 import { workSiteChoices } from "../models/offices.js";
@@ -16,6 +18,8 @@ const querySchema = z.object({
   caseNumber: z.string({ error: "请填写案件编号" }).trim().min(1, "请填写案件编号").max(20, "案件编号格式不对"),
   queryCode: z.string({ error: "请填写查询码" }).trim().min(1, "请填写查询码").max(10, "查询码为 6 位"),
 });
+
+const RECEIPT_COOKIE = "qx_filing";
 
 /** Same words for a wrong code and an unknown number: nobody can probe which case numbers exist. */
 const NOT_FOUND = "没有查到对应的案件，请核对回执上的案件编号和查询码。";
@@ -38,40 +42,76 @@ export function publicRouter({ db, config, now }: AppContext): Router {
 
   // ---- Online self-filing ------------------------------------------------------------------
 
-  const renderComplaint = (res: import("express").Response, status: number, values: IntakeValues, errors: FieldErrors) =>
-    res.status(status).render("public/complaint", { values, errors, workSites: workSiteChoices(db) });
+  // The form's token travels with what was typed, so a form shown again after an error still files once.
+  const renderComplaint = (res: Response, status: number, values: IntakeValues, errors: FieldErrors, filingToken: string) =>
+    res.status(status).render("public/complaint", { values, errors, workSites: workSiteChoices(db), filingToken });
+
+  /** After filing: to the receipt, which a reload shows again (post/redirect/get). */
+  const toReceipt = (res: Response, token: string) => {
+    res.cookie(RECEIPT_COOKIE, token, { httpOnly: true, sameSite: "lax", secure: config.cookieSecure, path: "/complaint", maxAge: RECEIPT_HOURS * 3_600_000 });
+    res.redirect(303, "/complaint/done");
+  };
 
   router.get("/complaint", (_req, res) => {
-    renderComplaint(res, 200, { fields: {}, workers: [{}], representative: 0 }, {});
+    renderComplaint(res, 200, { fields: {}, workers: [{}], representative: 0 }, {}, newFilingToken());
+  });
+
+  router.get("/complaint/done", (req, res) => {
+    const token = readCookie(req.headers.cookie, RECEIPT_COOKIE);
+    const created = isFilingToken(token) ? filedReceipt(db, token, now()) : undefined;
+    if (!created) return res.redirect(303, "/complaint");
+    res.render("public/complaint-done", { created, receivedOn: created.receivedOn });
   });
 
   router.post("/complaint", async (req, res) => {
+    const typed = formValues(req.body).filingToken;
+    const token = isFilingToken(typed) ? typed : newFilingToken();
+    // The same form sent again: its case is already filed.
+    const earlier = claimFiling(db, token, now());
+    if (earlier.status === "filed") return toReceipt(res, token);
+    if (earlier.status === "pending") return res.status(409).render("public/complaint-pending");
+    try {
+      await fileOnline(req, res, token);
+    } finally {
+      // Not filed (a refusal, a throttle, a failure): the form may be sent again.
+      if (!res.headersSent || res.statusCode !== 303) releaseFiling(db, token);
+    }
+  });
+
+  async function fileOnline(req: Request, res: Response, token: string): Promise<void> {
     const values = readIntakeValues(req.body);
     if (values.workers.length === 0) values.workers = [{}];
     // The short form asks one worker and the essentials; the rest is what an online complaint always is.
     values.fields = { ...values.fields, channel: "online", receivedOn: res.locals.today, claim: values.fields.claim || "请求支付拖欠的工资" };
     const sites = workSiteChoices(db).flatMap((g) => g.divisions);
     const form = parseIntake({ ...values, workers: values.workers.slice(0, 1) }, res.locals.today, sites);
-    if (!form.ok) return renderComplaint(res, 422, values, form.errors);
+    if (!form.ok) return void renderComplaint(res, 422, values, form.errors, token);
     try {
       await filingThrottle.check(req.ip ?? "unknown");
       await everyoneFiling.check("all");
     } catch (err) {
       if (!(err instanceof TooManyRequestsError)) throw err;
       res.set("Retry-After", String(err.retryAfterSeconds));
-      return renderComplaint(res, 429, values, { _form: err.message });
+      return void renderComplaint(res, 429, values, { _form: err.message }, token);
     }
     await filingThrottle.hit(req.ip ?? "unknown");
     await everyoneFiling.hit("all");
     // Routed at once by the work site chosen (docs/rules.md §Offices and jurisdiction).
     const created = registerCase(db, form.value, { actorId: null, now: now(), acknowledgeDays: config.acknowledgeDays });
-    res.status(201).render("public/complaint-done", { created, receivedOn: res.locals.today });
-  });
+    completeFiling(db, token, created.id);
+    toReceipt(res, token);
+  }
 
   // ---- Progress lookup ----------------------------------------------------------------------
 
-  router.get("/query", (_req, res) => {
-    res.render("public/query", { values: {}, errors: {}, result: null });
+  // The receipt links here with both values filled in; the worker still presses 查询.
+  router.get("/query", (req, res) => {
+    const q = formValues(req.query);
+    res.render("public/query", {
+      values: { caseNumber: (q.caseNumber ?? "").slice(0, 20), queryCode: (q.queryCode ?? "").slice(0, 10) },
+      errors: {},
+      result: null,
+    });
   });
 
   router.post("/query", async (req, res) => {

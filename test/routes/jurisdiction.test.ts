@@ -125,7 +125,7 @@ describe("an online complaint", () => {
       .post("/complaint")
       .type("form")
       .send({ ...intakeFields({ district: "朝阳区" }), channel: "online" });
-    expect(res.status).toBe(201);
+    expect(res.status).toBe(303);
     const row = t.db.$client.prepare("select office_id as officeId, acknowledged_at as ack from cases order by id desc limit 1").get() as {
       officeId: number;
       ack: number | null;

@@ -28,7 +28,7 @@ const count = (t: TestApp) => t.db.$client.prepare("select count(*) from cases")
 describe("online filing under a flood (defect 7)", () => {
   it("stops at the global ceiling whatever the address, with a calm Chinese message", async () => {
     const t = await makeTestApp(undefined, { TRUST_PROXY: "true", ONLINE_FILING_PER_HOUR: "10" });
-    for (let i = 0; i < 10; i++) expect((await file(t, `198.51.100.${i}`, form(i))).status).toBe(201);
+    for (let i = 0; i < 10; i++) expect((await file(t, `198.51.100.${i}`, form(i))).status).toBe(303);
     const refused = await file(t, "198.51.100.200", form(200));
     expect(refused.status).toBe(429);
     expect(refused.text).toContain("网上投诉一时提交的人较多");
@@ -42,15 +42,15 @@ describe("online filing under a flood (defect 7)", () => {
     writeFileSync(join(dir, "app.db"), await templateDatabase());
     const config = readConfig({ NODE_ENV: "test", TRUST_PROXY: "true", ONLINE_FILING_PER_HOUR: "10", EVIDENCE_DIR: join(dir, "evidence") });
     const processes = [0, 1].map(() => ({ app: createApp({ db: openDb(join(dir, "app.db")), config }) }));
-    for (let i = 0; i < 10; i++) expect((await file(processes[i % 2]!, `198.51.100.${i}`, form(i))).status).toBe(201);
+    for (let i = 0; i < 10; i++) expect((await file(processes[i % 2]!, `198.51.100.${i}`, form(i))).status).toBe(303);
     for (const p of processes) expect((await file(p, "198.51.100.200", form(200))).status).toBe(429);
   });
 
   it("flags a second complaint with the same phone and employer within a day as a possible duplicate, and keeps both", async () => {
     const t = await makeTestApp(undefined, { TRUST_PROXY: "true" });
-    expect((await file(t, "198.51.100.1", form(1))).status).toBe(201);
-    expect((await file(t, "198.51.100.2", form(1, { facts: "再次提交：欠三个月工资。" }))).status).toBe(201);
-    expect((await file(t, "198.51.100.3", form(1, { employerName: "另一家公司" }))).status).toBe(201);
+    expect((await file(t, "198.51.100.1", form(1))).status).toBe(303);
+    expect((await file(t, "198.51.100.2", form(1, { facts: "再次提交：欠三个月工资。" }))).status).toBe(303);
+    expect((await file(t, "198.51.100.3", form(1, { employerName: "另一家公司" }))).status).toBe(303);
     expect(count(t)).toBe(3);
     const rows = t.db.$client.prepare("select case_number, possible_duplicate_of from cases order by id").all() as {
       case_number: string;

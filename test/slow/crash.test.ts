@@ -47,10 +47,15 @@ function intakeClients(base: string, clients: number) {
           method: "POST",
           headers: { "content-type": "application/x-www-form-urlencoded", "sec-fetch-site": "same-origin", "x-forwarded-for": `198.51.${c}.${i % 250}` },
           body,
+          redirect: "manual",
         });
-        const text = await res.text();
-        const m = /id="case-number">([^<]+)</.exec(text);
-        if (res.status === 201 && m) acknowledged.push({ caseNumber: m[1]!, phone });
+        await res.text();
+        // Filed: the answer sends the browser to its receipt, which the cookie opens.
+        if (res.status === 303) {
+          const receipt = await fetch(`${base}/complaint/done`, { headers: { cookie: res.headers.get("set-cookie")!.split(";")[0]! } });
+          const m = /id="case-number">([^<]+)</.exec(await receipt.text());
+          if (m) acknowledged.push({ caseNumber: m[1]!, phone });
+        }
       } catch {
         // the server is gone: this one was never acknowledged
         await new Promise((r) => setTimeout(r, 20));
