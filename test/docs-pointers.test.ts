@@ -9,7 +9,8 @@ import { describe, expect, it } from "vitest";
 
 const tracked = execFileSync("git", ["ls-files"], { encoding: "utf8" }).split("\n").filter(Boolean);
 const docs = tracked.filter((f) => f === "README.md" || (f.startsWith("docs/") && f.endsWith(".md")));
-const texts = tracked.filter((f) => /\.(ts|ejs|md|js|css)$/.test(f) && !f.startsWith("drizzle/") && existsSync(f));
+/** Every text file but this test, whose own words quote the forms it looks for. */
+const texts = tracked.filter((f) => /\.(ts|ejs|md|js|css)$/.test(f) && !f.startsWith("drizzle/") && f !== "test/docs-pointers.test.ts" && existsSync(f));
 
 /** Backticked tokens that are paths in the repository (placeholders such as `<feature>` and globs left out). */
 const PATH = /^(?:\.ci|src|test|views|docs|drizzle|seeds|bench|scripts|public)\/[^\s`<>*]*$/;
@@ -44,7 +45,7 @@ describe("pointers in README.md and docs/", () => {
   });
 
   it("never cite DESIGN.md", () => {
-    const citing = texts.filter((f) => f !== "test/docs-pointers.test.ts" && readFileSync(f, "utf8").includes("DESIGN.md"));
+    const citing = texts.filter((f) => readFileSync(f, "utf8").includes("DESIGN.md"));
     expect(citing).toEqual([]);
   });
 });
