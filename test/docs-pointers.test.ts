@@ -20,7 +20,8 @@ function projectFiles(dir: string): string[] {
 // This file names the patterns it looks for: it is not itself a pointer.
 const tracked = projectFiles(projectRoot).filter((f) => f !== "test/docs-pointers.test.ts");
 const docs = tracked.filter((f) => f === "README.md" || (f.startsWith("docs/") && f.endsWith(".md")));
-const texts = tracked.filter((f) => /\.(ts|ejs|md|js|css)$/.test(f) && !f.startsWith("drizzle/") && existsSync(f));
+/** Every text file but this test, whose own words quote the forms it looks for. */
+const texts = tracked.filter((f) => /\.(ts|ejs|md|js|css)$/.test(f) && !f.startsWith("drizzle/") && f !== "test/docs-pointers.test.ts" && existsSync(f));
 
 /** Backticked tokens that are paths in the repository (placeholders such as `<feature>` and globs left out). */
 const PATH = /^(?:\.ci|src|test|views|docs|drizzle|seeds|bench|scripts|public)\/[^\s`<>*]*$/;
@@ -55,7 +56,7 @@ describe("pointers in README.md and docs/", () => {
   });
 
   it("never cite DESIGN.md", () => {
-    const citing = texts.filter((f) => f !== "test/docs-pointers.test.ts" && readFileSync(f, "utf8").includes("DESIGN.md"));
+    const citing = texts.filter((f) => readFileSync(f, "utf8").includes("DESIGN.md"));
     expect(citing).toEqual([]);
   });
 });
