@@ -10,3 +10,22 @@ export function newQueryCode(): string {
 export function formatCaseNumber(year: number, seq: number): string {
   return `QX-${year}-${String(seq).padStart(6, "0")}`;
 }
+
+/**
+ * A case number as people type it from a receipt or read it over the phone: full-width characters, spaces,
+ * lower case, missing hyphens or leading zeros (`QX-2026-64`, `qx2026000064`, `ＱＸ－２０２６－０００６４`)
+ * all mean QX-2026-000064. Anything else is returned as typed (and is then simply not found).
+ */
+export function normalizeCaseNumber(typed: string): string {
+  const plain = typed
+    .normalize("NFKC")
+    .replace(/[\s\u2010-\u2015\u2212]/g, (c) => (/\s/.test(c) ? "" : "-"))
+    .toUpperCase();
+  const m = /^QX-?(\d{4})-?(\d{1,6})$/.exec(plain);
+  return m ? formatCaseNumber(Number(m[1]), Number(m[2])) : plain;
+}
+
+/** A query code as typed: full-width, spaces and lower case forgiven. */
+export function normalizeQueryCode(typed: string): string {
+  return typed.normalize("NFKC").replace(/\s/g, "").toUpperCase();
+}

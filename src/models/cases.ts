@@ -28,7 +28,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from ".
 import { STATE_LABELS } from "../domain/case-states.js";
 import type { Channel } from "../domain/reference-data.js";
 import { moveProblem } from "../domain/move-rules.js";
-import { formatCaseNumber, newQueryCode } from "../lib/ids.js";
+import { formatCaseNumber, newQueryCode, normalizeCaseNumber, normalizeQueryCode } from "../lib/ids.js";
 import { findRecentDuplicate } from "./duplicates.js";
 import { calendarRevision, loadCalendar } from "./calendar.js";
 import { clockHistoryOf } from "./deadlines.js";
@@ -602,7 +602,7 @@ export function findCaseForPublic(db: Db, caseNumber: string, queryCode: string)
   const row = db
     .select()
     .from(cases)
-    .where(and(eq(cases.caseNumber, caseNumber.trim().toUpperCase()), eq(cases.queryCode, queryCode.trim().toUpperCase())))
+    .where(and(eq(cases.caseNumber, normalizeCaseNumber(caseNumber)), eq(cases.queryCode, normalizeQueryCode(queryCode))))
     .get();
   if (!row) return null;
   const step = db

@@ -10,6 +10,15 @@ beforeEach(async () => {
 const lookup = (caseNumber: string, queryCode: string) => browser(t.app).post("/query").type("form").send({ caseNumber, queryCode });
 
 describe("POST /query (public progress lookup)", () => {
+  it("finds the case however the number is typed: no hyphens, no leading zeros, full-width (issue 21 item 2)", async () => {
+    const { caseNumber, queryCode } = makeCase(t.db);
+    const [year, seq] = [caseNumber.slice(3, 7), String(Number(caseNumber.slice(8)))];
+    for (const typed of [`QX-${year}-${seq}`, `qx${year}${caseNumber.slice(8)}`, `ＱＸ－${year}－${seq}`]) {
+      const res = await lookup(typed, queryCode);
+      expect(res.status, typed).toBe(200);
+    }
+  });
+
   it("shows the state in plain Chinese, the dates and the latest public step", async () => {
     const { id, caseNumber, queryCode } = makeCase(t.db);
     const supervisor = await loginAs(t.app, "supervisor1");
