@@ -79,6 +79,8 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
     }),
   );
   app.get(`/js/htmx-${HTMX_VERSION}.min.js`, (_req, res) => res.sendFile(htmxPath, { maxAge: "365d", immutable: true }));
+  // Pages declare the icon; a client that asks for the old name gets it too (no 404 in every console).
+  app.get("/favicon.ico", (_req, res) => res.redirect(301, "/img/favicon.svg"));
   // Each folder of public/ under its own path: a page's address never costs a look on disk.
   for (const folder of readdirSync(join(root, "public"))) app.use(`/${folder}`, express.static(join(root, "public", folder), { maxAge: "1h" }));
 

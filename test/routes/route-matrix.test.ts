@@ -26,11 +26,13 @@ import { appRoutes, browser, idNumber, loginAs, makeTestApp, userId, workedCase,
 const ROUTES = `
 route                                             | A C I O S B K N Q J L X D
 GET /js/htmx-2.0.11.min.js                        | + + + + + + + + + + + + +
+GET /favicon.ico                                  | + + + + + + + + + + + + +
 GET /                                             | + + + + + + + + + + + + +
 GET /login                                        | + + + + + + + + + + + + +
 POST /login                                       | + + + + + + + + + + + + +
 GET /calendar/calc                                | + + + + + + + + + + + + +
 GET /complaint                                    | + + + + + + + + + + + + +
+GET /complaint/done                               | + + + + + + + + + + + + +
 POST /complaint                                   | + + + + + + + + + + + + +
 GET /query                                        | + + + + + + + + + + + + +
 POST /query                                       | + + + + + + + + + + + + +
