@@ -12,3 +12,12 @@ export const ROLE_LABELS: Record<Role, string> = {
   unit: "专班成员单位联络员",
   admin: "系统管理员",
 };
+
+/** Where each role starts its day after signing in: its own worklist, not a greeting. */
+export const LANDING_PAGES: Record<Role, string> = {
+  clerk: "/cases",
+  inspector: "/cases",
+  supervisor: "/cases",
+  unit: "/tasks",
+  admin: "/admin/users",
+};

@@ -3,6 +3,7 @@ import { z } from "zod";
 import type { AppContext } from "../app-context.js";
 import { clearSessionCookie, createSession, deleteExpiredSessions, generateSessionToken, invalidateSession, setSessionCookie } from "../auth/session.js";
 import { clearLoginFailures, loginLockedUntil, recordLoginFailure } from "../auth/login-throttle.js";
+import { LANDING_PAGES } from "../domain/roles.js";
 import { formatTime } from "../lib/format.js";
 import { parseForm, requiredText } from "../forms/form.js";
 import { safePath } from "../middleware/require-role.js";
@@ -48,7 +49,8 @@ export function authRouter({ db, config, now }: AppContext): Router {
     deleteExpiredSessions(db, now());
     createSession(db, token, user.id, now());
     setSessionCookie(res, token, config.cookieSecure);
-    res.redirect(303, values.redirectTo);
+    // Back to the page that asked for the login, or to the role's own worklist.
+    res.redirect(303, values.redirectTo === "/" ? LANDING_PAGES[user.role] : values.redirectTo);
   });
 
   router.post("/logout", (_req, res) => {

@@ -26,6 +26,8 @@ describe("POST /login", () => {
     const agent = browser(t.app);
     const res = await agent.post("/login").type("form").send({ username: "clerk1", password: "demo1234" });
     expect(res.status).toBe(303);
+    // Staff land on their worklist (issue 21 item 10).
+    expect(res.headers.location).toBe("/cases");
     const cookie = sessionCookie(res)!;
     expect(cookie).toMatch(/HttpOnly/i);
     expect(cookie).toMatch(/SameSite=Lax/i);
@@ -56,7 +58,7 @@ describe("POST /login", () => {
     const back = await browser(t.app).post("/login").type("form").send({ username: "admin", password: "demo1234", redirectTo: "/admin/users" });
     expect(back.headers.location).toBe("/admin/users");
     const evil = await browser(t.app).post("/login").type("form").send({ username: "admin", password: "demo1234", redirectTo: "//evil.example/x" });
-    expect(evil.headers.location).toBe("/");
+    expect(evil.headers.location).toBe("/admin/users");
   });
 });
 
