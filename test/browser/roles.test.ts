@@ -1,25 +1,29 @@
 import { describe, expect, it } from "vitest";
+import { LANDING_PAGES } from "../../src/domain/roles.js";
 import { screenshot, signIn, useServerAndBrowser } from "./support.js";
 
 const env = useServerAndBrowser();
 
 const ROLES = [
-  { username: "admin", name: "系统管理员", nav: ["用户管理", "监察机构", "成员单位", "工作日历", "系统状况", "工作日计算"] },
-  { username: "clerk1", name: "王晓丽", nav: ["案件工作台", "登记投诉", "签收", "用人单位", "工作日计算"] },
-  { username: "inspector1", name: "李建国", nav: ["案件工作台", "失信名单", "用人单位", "工作日计算"] },
+  { username: "admin", role: "admin" as const, name: "系统管理员", nav: ["用户管理", "监察机构", "成员单位", "工作日历", "系统状况", "工作日计算"] },
+  { username: "clerk1", role: "clerk" as const, name: "王晓丽", nav: ["案件工作台", "登记投诉", "签收", "用人单位", "工作日计算"] },
+  { username: "inspector1", role: "inspector" as const, name: "李建国", nav: ["案件工作台", "失信名单", "用人单位", "工作日计算"] },
   {
     username: "supervisor1",
+    role: "supervisor" as const,
     name: "陈志强",
     nav: ["案件工作台", "登记投诉", "签收", "专班任务", "失信名单", "违法公布", "用人单位", "监督看板", "统计分析", "信息查看记录", "工作日计算"],
   },
-  { username: "unit_zjj", name: "赵敏", nav: ["专班任务", "工作日计算"] },
+  { username: "unit_zjj", role: "unit" as const, name: "赵敏", nav: ["专班任务", "工作日计算"] },
 ];
 
 describe("signing in as each role", () => {
-  it.each(ROLES)("$username sees a navigation that fits the role", async ({ username, name, nav }) => {
+  it.each(ROLES)("$username sees a navigation that fits the role", async ({ username, name, nav, role }) => {
     const page = await env.browser().newPage({ locale: "zh-CN", viewport: { width: 1280, height: 800 } });
     await signIn(page, env.server().url, username);
-    await expect(page.locator("h1").textContent()).resolves.toContain(name.split("（")[0]);
+    // Each role lands on its own worklist, its name in the header.
+    expect(new URL(page.url()).pathname).toBe(LANDING_PAGES[role]);
+    await expect(page.locator(".user-name").textContent()).resolves.toContain(name.split("（")[0]);
     const links = await page.locator(".site-nav a").allTextContents();
     expect(links.map((l) => l.trim())).toEqual(["首页", ...nav]);
     await screenshot(page, `home-${username}`);
