@@ -10,7 +10,8 @@
 import type { Request, RequestHandler, Response } from "express";
 import type { AppContext } from "../app-context.js";
 import { CASE_ACTIONS, mayMakeMove, type Viewer } from "../domain/case-abilities.js";
-import { MOVE_NAMES, OUTCOME_LABELS, STATE_LABELS, isBeforeAcceptance } from "../domain/case-states.js";
+import { MOVE_NAMES, OUTCOME_LABELS, STATE_LABELS, eventLabel, isBeforeAcceptance } from "../domain/case-states.js";
+import { readCookie } from "../middleware/session.js";
 import { limitationWarning } from "../domain/legal-basis.js";
 import { caseClocks, clockHistory } from "../domain/clocks.js";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
@@ -120,6 +121,16 @@ function pageLocals(view: CaseView, problem: CaseProblem | null) {
   };
 }
 
+const SAVED_COOKIE = "qx_saved";
+
+/** “已保存：受理并立案” on the page after a change, naming the step the timeline just recorded; then forgotten. */
+function savedNotice(res: Response, view: CaseView): string | null {
+  if (readCookie(res.req.headers.cookie, SAVED_COOKIE) === null) return null;
+  res.clearCookie(SAVED_COOKIE, { path: `/cases/${view.c.id}` });
+  const last = view.detail.events.at(-1);
+  return last ? eventLabel(last.action) : "";
+}
+
 /** The sections that apply to this case for this viewer, in page order. */
 export function applicableSections(view: Pick<CaseView, "abilities" | "c">): CaseSection[] {
   return CASE_SECTIONS.filter((s) => s.when(view.abilities, view.c));
@@ -129,7 +140,7 @@ export function applicableSections(view: Pick<CaseView, "abilities" | "c">): Cas
 export function renderCasePage(ctx: AppContext, res: Response, id: number, status = 200, problem: CaseProblem | null = null, only?: string): void {
   const view = caseView(ctx, res, id, problem);
   const sections = applicableSections(view);
-  const locals = pageLocals(view, problem);
+  const locals = { ...pageLocals(view, problem), saved: problem ? null : savedNotice(res, view) };
   res.vary("HX-Request");
   if (only === undefined) {
     res.status(status).render("cases/show", { ...locals, sections: sections.map((s) => ({ key: s.key, partial: s.partial, locals: s.load(ctx.db, view) })) });
@@ -175,6 +186,8 @@ export async function actOnCase(
     return renderCasePage(ctx, res, caseIdOf(req), status, { message: err.message, form, errors, values: values ?? formValues(req.body) }, partial);
   }
   const saved = `/cases/${caseIdOf(req)}#${form}`;
+  // The page shown next says what was saved, once (a short cookie for this case's page only).
+  res.cookie(SAVED_COOKIE, "1", { path: `/cases/${caseIdOf(req)}`, maxAge: 60_000, httpOnly: true, sameSite: "lax", secure: ctx.config.cookieSecure });
   // Saved: the whole page again (every form on it carries the case's new version).
   if (partial !== undefined) return void res.set("HX-Redirect", saved).status(204).end();
   res.redirect(303, saved);

@@ -80,3 +80,16 @@ describe("errors beside their fields", () => {
     expect(res.text).toContain("不属于本机关管辖");
   });
 });
+
+describe("after a change (issue 21 item 8)", () => {
+  it("says once what was saved, naming the step", async () => {
+    const t = await makeTestApp();
+    const c = await workedCase(t, { to: "received" });
+    const inspector = await loginAs(t.app, "inspector1");
+    const res = await inspector.post(`/cases/${c.id}/moves`).type("form").send({ move: "file", version: c.version(), note: "" });
+    expect(res.status).toBe(303);
+    const page = (await inspector.get(`/cases/${c.id}`)).text;
+    expect(page).toContain(`id="saved">已保存：受理并立案。`);
+    expect((await inspector.get(`/cases/${c.id}`)).text).not.toContain('id="saved"');
+  });
+});
