@@ -113,6 +113,16 @@ describe("三办+快调 in a real browser", () => {
     await page.click("summary:has-text('结案')");
     await page.selectOption("#close-outcome", "paidAfterOrder");
     await page.fill("#close-note", "下达指令书后单位已足额支付，工人确认收到。");
+    // Closing asks first (issue 21 item 8): cancelled, nothing happens; confirmed, the case closes.
+    const asked: string[] = [];
+    page.once("dialog", (d) => {
+      asked.push(d.message());
+      void d.dismiss();
+    });
+    await page.click("#close button[type=submit]");
+    await expect(page.locator("#case-state").getAttribute("data-state")).resolves.not.toBe("closed");
+    expect(asked[0]).toContain("确认结案");
+    page.once("dialog", (d) => void d.accept());
     await submit(page, "#close button[type=submit]");
     await expect(page.locator("#case-state").getAttribute("data-state")).resolves.toBe("closed");
     await expect(page.locator("#money-totals").textContent()).resolves.toContain("追回 ¥12,700.00");
