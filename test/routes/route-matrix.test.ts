@@ -32,6 +32,7 @@ POST /login                                       | + + + + + + + + + + + + +
 GET /calendar/calc                                | + + + + + + + + + + + + +
 GET /complaint                                    | + + + + + + + + + + + + +
 POST /complaint                                   | + + + + + + + + + + + + +
+GET /complaint/done                               | + + + + + + + + + + + + +
 GET /query                                        | + + + + + + + + + + + + +
 POST /query                                       | + + + + + + + + + + + + +
 GET /cases                                        | - + + + + + + + + + - - -
@@ -47,6 +48,8 @@ POST /cases/:id/evidence                          | - + + - + + - - - - - - -
 POST /cases/:id/evidence/:evidenceId/void         | - - + - + + - - - - - - -
 POST /cases/:id/visits                            | - - + - + + - - - - - - -
 POST /cases/:id/phone-contacts                    | - - + - + + - - - - - - -
+POST /cases/:id/recusals                          | - - + - + + - - - - - - -
+POST /cases/:id/recusals/decision                 | - - - - + + - - - - - - -
 GET /cases/:id/evidence/:evidenceId               | - + + - + + - - - - - - -
 GET /cases/:id/receipt                            | - + + - + + - - - - - - -
 GET /cases/:id/notices/:kind                      | - + + - + + - - - - - - -
