@@ -64,6 +64,13 @@ describe("a recusal", () => {
     expect(page).toContain("准予回避");
     expect(page).toMatch(/id="recusal-reassign"[\s\S]*?本案须重新分配承办监察员[\s\S]*?href="#assign"/);
     expect(page).toMatch(/记录回避申请[\s\S]*决定是否回避/);
+    // The recused inspector is not assigned again.
+    const back = await c.supervisor
+      .post(`/cases/${c.id}/assign`)
+      .type("form")
+      .send({ leadId: userId(t.db, "inspector1"), secondId: userId(t.db, "inspector2"), version: c.version() });
+    expect(back.status).toBe(422);
+    expect(back.text).toMatch(/id="secondId"[^>]*aria-invalid="true"[\s\S]*?该监察员已准予回避，不能承办本案/);
     // Reassigned with the existing form: the notice goes.
     await c.supervisor
       .post(`/cases/${c.id}/assign`)
