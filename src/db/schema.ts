@@ -422,6 +422,32 @@ export const employerPhoneContacts = sqliteTable(
   (t) => [index("employer_phone_contacts_case_idx").on(t.caseId)],
 );
 
+/** 回避 (记录回避): a request that an inspector on the case be recused, and the supervisor's decision on it. */
+export const caseRecusals = sqliteTable(
+  "case_recusals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    requestedOn: text("requested_on").notNull(),
+    /** 申请人: inspector (承办监察员本人), complainant (投诉人), employer (被投诉单位). */
+    applicant: text("applicant", { enum: ["inspector", "complainant", "employer"] }).notNull(),
+    inspectorId: integer("inspector_id")
+      .notNull()
+      .references(() => users.id),
+    reason: text("reason").notNull(),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    /** null while pending; granted 准予回避, refused 不予回避. */
+    decision: text("decision", { enum: ["granted", "refused"] }),
+    decisionReason: text("decision_reason"),
+    decidedOn: text("decided_on"),
+    decidedById: integer("decided_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("case_recusals_case_idx").on(t.caseId)],
+);
+
 export const siteVisitInspectors = sqliteTable(
   "site_visit_inspectors",
   {

@@ -35,6 +35,7 @@ import { visitsSection } from "../sections/visits.js";
 import { evidenceSection } from "../sections/evidence.js";
 import { timelineSection } from "../sections/timeline.js";
 import { phoneContactsSection } from "../sections/phone-contacts.js";
+import { recusalsSection } from "../sections/recusals.js";
 import { formState, type CaseProblem } from "./form-state.js";
 import { idParam } from "./params.js";
 
@@ -55,6 +56,7 @@ export const CASE_SECTIONS: readonly CaseSection[] = [
   employerSection,
   visitsSection,
   phoneContactsSection,
+  recusalsSection,
   evidenceSection,
   timelineSection,
 ];

@@ -10,6 +10,7 @@ import type { Db, DbOrTx, Tx } from "../db/client.js";
 import {
   caseEvents,
   caseOfficeMoves,
+  caseRecusals,
   caseSequences,
   caseWorkers,
   cases,
@@ -515,6 +516,17 @@ export function assignInspectors(db: Db, req: { caseId: number; leadId: number; 
     const c = getCaseRow(tx, req.caseId);
     if (!isOpen(c.state)) throw new ValidationError("已结案的案件不能再分配。");
     assertMay(abilitiesOn(tx, c, req.actor), "assign");
+    // 回避 (docs/rules.md §回避): an inspector whose recusal was granted on this case is not assigned to it again.
+    const recused = new Set(
+      tx
+        .select({ id: caseRecusals.inspectorId })
+        .from(caseRecusals)
+        .where(and(eq(caseRecusals.caseId, c.id), eq(caseRecusals.decision, "granted")))
+        .all()
+        .map((r) => r.id),
+    );
+    if (recused.has(req.leadId)) throw new ValidationError("该监察员已准予回避，不能承办本案", "leadId");
+    if (req.secondId !== null && recused.has(req.secondId)) throw new ValidationError("该监察员已准予回避，不能承办本案", "secondId");
     saveVersioned(tx, c, req.version, { leadInspectorId: req.leadId, secondInspectorId: req.secondId, assignedAt: req.now }, req.now);
     const second = req.secondId ? `，协办：${inspectors.get(req.secondId)}` : "";
     addEvent(tx, {

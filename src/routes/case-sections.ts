@@ -18,19 +18,19 @@ export function caseSectionsRouter(ctx: AppContext): Router {
   });
 
   for (const s of CASE_SECTIONS) {
-    const action = s.action;
-    if (!action) continue;
-    router.post(`/cases/:id/${action.path}`, requireRole(...getMove(action.move)!.by), requireCaseWork(ctx), (req, res) =>
-      actOnCase(
-        ctx,
-        req,
-        res,
-        action.form,
-        () => action.run(ctx.db, { caseId: caseIdOf(req), body: req.body, actor: viewerOf(res), now: ctx.now() }),
-        undefined,
-        s.key,
-      ),
-    );
+    for (const action of [...(s.action ? [s.action] : []), ...(s.actions ?? [])]) {
+      router.post(`/cases/:id/${action.path}`, requireRole(...getMove(action.move)!.by), requireCaseWork(ctx), (req, res) =>
+        actOnCase(
+          ctx,
+          req,
+          res,
+          action.form,
+          () => action.run(ctx.db, { caseId: caseIdOf(req), body: req.body, actor: viewerOf(res), now: ctx.now() }),
+          undefined,
+          s.key,
+        ),
+      );
+    }
   }
   return router;
 }

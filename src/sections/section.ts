@@ -53,6 +53,8 @@ export interface CaseSection<T extends object = object> {
   /** What the partial shows, beyond what every section has (see CaseView). */
   load(db: Db, view: CaseView): T;
   action?: SectionAction;
+  /** Further changes made from the same section (a decision on what its first action recorded). */
+  actions?: readonly SectionAction[];
 }
 
 /** A section with its locals' type checked, kept in a list of sections of any shape. */

@@ -166,6 +166,13 @@ const CASE_ROUTES = [
   },
   { name: "evidence void", role: "inspector", path: () => `/cases/${ids.filed}/evidence/1/void`, fields: fixed("reason") },
   { name: "phone contacts", role: "inspector", path: () => `/cases/${ids.filed}/phone-contacts`, fields: fixed("contactedOn", "personReached", "summary") },
+  { name: "recusals", role: "inspector", path: () => `/cases/${ids.filed}/recusals`, fields: fixed("requestedOn", "applicant", "inspectorId", "reason") },
+  {
+    name: "recusal decision",
+    role: "supervisor",
+    path: () => `/cases/${ids.filed}/recusals/decision`,
+    fields: fixed("recusalId", "decision", "decidedOn", "decisionReason"),
+  },
   {
     name: "prior notice",
     role: "inspector",

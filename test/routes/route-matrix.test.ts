@@ -49,6 +49,8 @@ POST /cases/:id/evidence                          | - + + - + + - - - - - - -
 POST /cases/:id/evidence/:evidenceId/void         | - - + - + + - - - - - - -
 POST /cases/:id/visits                            | - - + - + + - - - - - - -
 POST /cases/:id/phone-contacts                    | - - + - + + - - - - - - -
+POST /cases/:id/recusals                          | - - + - + + - - - - - - -
+POST /cases/:id/recusals/decision                 | - - - - + + - - - - - - -
 GET /cases/:id/evidence/:evidenceId               | - + + - + + - - - - - - -
 GET /cases/:id/receipt                            | - + + - + + - - - - - - -
 GET /cases/:id/notices/:kind                      | - + + - + + - - - - - - -
