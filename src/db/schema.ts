@@ -290,8 +290,8 @@ export const cases = sqliteTable(
       )
       .where(sql`closed_on is not null`),
     index("cases_office_received_figures_idx").on(t.officeId, t.receivedOn, t.channel, t.district, t.isConstruction),
-    // Covering with the office: the statistics count an office's escalations in a period (models/statistics.ts).
-    index("cases_escalated_idx").on(t.escalatedAt, t.officeId).where(sql`escalated_at is not null`),
+    // Led by the office: the statistics count an office's escalations in a period (models/statistics.ts).
+    index("cases_office_escalated_idx").on(t.officeId, t.escalatedAt).where(sql`escalated_at is not null`),
     // An office's workbench (models/case-list.ts): its open cases by urgency, its closed cases newest first.
     index("cases_office_open_urgent_idx").on(t.officeId, t.urgentDueOn).where(sql`urgent_due_on is not null`),
     index("cases_office_state_closed_idx").on(t.officeId, t.state, t.closedOn),

@@ -6,6 +6,7 @@ import type { Statement } from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { periodOf } from "../../src/domain/statistics.js";
 import { filteredCaseIds, type CaseFilters } from "../../src/models/case-list.js";
+import { cityBoard, lateCases } from "../../src/models/city-board.js";
 import { clearanceBoard, dashboard, inspectorFigures } from "../../src/models/dashboard.js";
 import { figuresScope } from "../../src/models/offices.js";
 import { periodStatistics } from "../../src/models/statistics.js";
@@ -100,6 +101,24 @@ describe("query plans of the dashboard, statistics and clearance board", () => {
     "clearance board: no full scan",
     check((t) => clearanceBoard(t.db, TODAY, figuresScope(t.db, null).officeIds)),
   );
+
+  it("the city's board and the 通报's late cases: never a full scan, every search of cases led by the office", () => {
+    const plans = plansOf(t, () => {
+      cityBoard(t.db, TODAY, periodOf("month", TODAY));
+      lateCases(t.db, TODAY);
+    });
+    expect(plans.length).toBeGreaterThan(0);
+    for (const p of plans) {
+      expect(
+        p.plan.filter((line) => BIG_TABLES.test(line)),
+        p.sql,
+      ).toEqual([]);
+      expect(
+        p.plan.filter((line) => /SEARCH cases/.test(line) && !/\(office_id=\?/.test(line)),
+        p.sql,
+      ).toEqual([]);
+    }
+  });
 
   it("an inspector's own figures on the workbench: searched through their own cases, never a full scan", () => {
     const plans = plansOf(t, () => inspectorFigures(t.db, TODAY, { inspectorId: userId(t.db, "inspector2") }));
