@@ -23,6 +23,7 @@ import { addDays } from "../src/domain/dates.js";
 import { periodOf } from "../src/domain/statistics.js";
 import { ensureCalendar, loadCalendar } from "../src/models/calendar.js";
 import { clearanceBoard, dashboard } from "../src/models/dashboard.js";
+import { figuresScope } from "../src/models/offices.js";
 import { periodStatistics } from "../src/models/statistics.js";
 import { CHANNELS, DISTRICTS } from "../src/domain/reference-data.js";
 import { DEMO_PASSWORD, seedDemo } from "../seeds/index.js";
@@ -106,10 +107,10 @@ function time(label: string, run: () => unknown, repeat = 20): void {
 let start = performance.now();
 fill();
 report(`filled ${N.toLocaleString()} cases in ${((performance.now() - start) / 1000).toFixed(1)} s`);
-time("dashboard (every clock, per inspector)", () => dashboard(db, today));
-time("statistics: this year", () => periodStatistics(db, periodOf("year", today)));
-time("statistics: this month", () => periodStatistics(db, periodOf("month", today)));
-time("clearance board", () => clearanceBoard(db, today));
+time("dashboard (every clock, per inspector)", () => dashboard(db, today, figuresScope(db, null).officeIds));
+time("statistics: this year", () => periodStatistics(db, periodOf("year", today), figuresScope(db, null).officeIds, "全市"));
+time("statistics: this month", () => periodStatistics(db, periodOf("month", today), figuresScope(db, null).officeIds, "全市"));
+time("clearance board", () => clearanceBoard(db, today, figuresScope(db, null).officeIds));
 
 // ---- A big export through the real app, RSS sampled while it streams ----------------------------------
 

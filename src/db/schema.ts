@@ -262,14 +262,36 @@ export const cases = sqliteTable(
     // The statutory clock's own reminders (it is rarely the most urgent one); covering, since 即将到期 depends
     // on whether the clock was extended (60 or 90 working days).
     index("cases_filed_statutory_idx").on(t.statutoryDueOn, t.extensionDays).where(sql`state = 'filed'`),
-    // The supervisors' figures (models/dashboard.ts, models/statistics.ts): covering indexes, so each count
-    // reads index entries of the open cases or of one period's cases only.
-    index("cases_open_clocks_idx").on(t.state, t.targetDueOn, t.acceptanceDueOn, t.statutoryDueOn, t.extensionDays, t.leadInspectorId, t.district),
-    index("cases_closed_figures_idx")
-      .on(t.closedOn, t.leadInspectorId, t.workingDaysTaken, t.targetDueOn, t.outcome, t.district, t.isConstruction, t.workersHelped, t.recoveredFen)
+    // The supervisors' figures (models/dashboard.ts, models/statistics.ts, models/city-board.ts): covering
+    // indexes led by the office (属地管理: every figure answers for one office, or for each office of the city
+    // in turn), so each count reads index entries of one office's open cases or of one period's cases only.
+    index("cases_office_open_clocks_idx").on(
+      t.officeId,
+      t.state,
+      t.targetDueOn,
+      t.acceptanceDueOn,
+      t.statutoryDueOn,
+      t.extensionDays,
+      t.leadInspectorId,
+      t.district,
+    ),
+    index("cases_office_closed_figures_idx")
+      .on(
+        t.officeId,
+        t.closedOn,
+        t.leadInspectorId,
+        t.workingDaysTaken,
+        t.targetDueOn,
+        t.outcome,
+        t.district,
+        t.isConstruction,
+        t.workersHelped,
+        t.recoveredFen,
+      )
       .where(sql`closed_on is not null`),
-    index("cases_received_figures_idx").on(t.receivedOn, t.channel, t.district, t.isConstruction),
-    index("cases_escalated_idx").on(t.escalatedAt).where(sql`escalated_at is not null`),
+    index("cases_office_received_figures_idx").on(t.officeId, t.receivedOn, t.channel, t.district, t.isConstruction),
+    // Led by the office: the statistics count an office's escalations in a period (models/statistics.ts).
+    index("cases_office_escalated_idx").on(t.officeId, t.escalatedAt).where(sql`escalated_at is not null`),
     // An office's workbench (models/case-list.ts): its open cases by urgency, its closed cases newest first.
     index("cases_office_open_urgent_idx").on(t.officeId, t.urgentDueOn).where(sql`urgent_due_on is not null`),
     index("cases_office_state_closed_idx").on(t.officeId, t.state, t.closedOn),

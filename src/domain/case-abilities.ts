@@ -236,6 +236,14 @@ export function caseListScope(viewer: Viewer | null, policy: AccessPolicy, every
   }
 }
 
+/**
+ * Whose cases a supervisor's figures count (dashboard, statistics, clearance board, their exports): their own
+ * office's (属地管理、分级负责); the city's staff every office (null) or the one office they filter on.
+ */
+export function figuresOffice(viewer: Viewer, filterOfficeId: number | null): number | null {
+  return viewer.cityWide ? filterOfficeId : (viewer.officeId ?? 0);
+}
+
 /** What a signed-in staff member may do outside any one case (the workbench, intake, task board). */
 export interface StaffAbilities {
   registerCases: boolean;

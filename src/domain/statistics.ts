@@ -116,7 +116,8 @@ export function oneDecimal(value: number): string {
  * In the style of the bureau's press releases: “2026年1月1日至11月23日，全市办结欠薪案件N件，为N名农民工追讨工资N万元；
  * 平均办结时限N个工作日，比法定60个工作日提高N%；通过快速调处化解立案前欠薪问题N件，追回N万元。”
  */
-export function summarySentence(period: { from: IsoDate; to: IsoDate }, f: PeriodFigures): string {
+/** `subject`: whose cases — 全市 for the city's figures, an office's area for one office's (docs/rules.md “监督统计”). */
+export function summarySentence(period: { from: IsoDate; to: IsoDate }, f: PeriodFigures, subject = "全市"): string {
   const span = `${chineseDate(period.from, true)}至${chineseDate(period.to, yearOf(period.from) !== yearOf(period.to))}`;
   const average = averageDays(f.workingDaysTotal, f.casesClosed);
   const improvement = improvementOverStatutory(average);
@@ -125,7 +126,7 @@ export function summarySentence(period: { from: IsoDate; to: IsoDate }, f: Perio
       ? ""
       : `平均办结时限${oneDecimal(average)}个工作日，比法定${STATUTORY_DAYS}个工作日${improvement >= 0 ? "提高" : "延长"}${Math.round(Math.abs(improvement) * 100)}%；`;
   return (
-    `${span}，全市办结欠薪案件${f.casesClosed}件，为${f.workersHelped}名农民工追讨工资${wanYuan(f.recoveredFen)}万元；` +
+    `${span}，${subject}办结欠薪案件${f.casesClosed}件，为${f.workersHelped}名农民工追讨工资${wanYuan(f.recoveredFen)}万元；` +
     speed +
     `通过快速调处化解立案前欠薪问题${f.mediatedCases}件，追回${wanYuan(f.mediatedFen)}万元。`
   );

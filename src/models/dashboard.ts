@@ -22,10 +22,23 @@ export const CASE_CLOCK_KEYS: readonly ClockKey[] = ["acceptance", "target", "st
 /**
  * The covering indexes the figures read (src/db/schema.ts), named outright: with ANALYZE statistics the
  * planner may prefer the narrower cases_state_idx and then fetch every open case's row from the table.
+ * Each leads with the office: a figure answers for a list of offices (one, or every office of the city),
+ * searched office by office.
  */
-export const OPEN_CLOCKS_INDEX = sql.raw("indexed by cases_open_clocks_idx");
-export const CLOSED_FIGURES_INDEX = sql.raw("indexed by cases_closed_figures_idx");
-export const RECEIVED_FIGURES_INDEX = sql.raw("indexed by cases_received_figures_idx");
+export const OPEN_CLOCKS_INDEX = sql.raw("indexed by cases_office_open_clocks_idx");
+export const CLOSED_FIGURES_INDEX = sql.raw("indexed by cases_office_closed_figures_idx");
+export const RECEIVED_FIGURES_INDEX = sql.raw("indexed by cases_office_received_figures_idx");
+
+/** The offices whose cases a figure counts (属地管理, docs/rules.md §Offices and jurisdiction): models/offices.ts figureOffices. */
+export type OfficeIds = readonly number[];
+
+/** `column in (the offices)`: an empty list counts nothing. */
+export function inOffices(officeIds: OfficeIds, column = "cases.office_id"): SQL {
+  return sql`${sql.raw(column)} in (${sql.join(
+    officeIds.map((id) => sql`${id}`),
+    sql`, `,
+  )})`;
+}
 
 const DUE_COLUMNS: Record<ClockKey, string> = { acceptance: "acceptance_due_on", target: "target_due_on", statutory: "statutory_due_on" };
 
@@ -75,7 +88,8 @@ function clockStatusSql(key: ClockKey, calendar: WorkingCalendar, today: IsoDate
   return sql`(case ${when("overdue")} ${when("dueSoon")} ${when("normal")} end)`;
 }
 
-interface OpenGroup {
+export interface OpenGroup {
+  officeId: number;
   state: CaseState;
   lead: number | null;
   acceptance: RunningStatus | null;
@@ -88,17 +102,20 @@ interface OpenGroup {
  * The open cases in one grouped pass over the covering index: how many per state, lead inspector and
  * status of each clock (a few thousand groups at most), from which every open-case figure is added up.
  */
-function openCaseGroups(db: Db, calendar: WorkingCalendar, today: IsoDate, inspectorId: number | null): OpenGroup[] {
-  const only = inspectorId === null ? sql`` : sql` and cases.lead_inspector_id = ${inspectorId}`;
+export function openCaseGroups(db: Db, calendar: WorkingCalendar, today: IsoDate, whose: FiguresOf): OpenGroup[] {
+  const only = "inspectorId" in whose ? sql`cases.lead_inspector_id = ${whose.inspectorId}` : inOffices(whose.officeIds);
   return db.all<OpenGroup>(sql`
-    select cases.state as state, cases.lead_inspector_id as lead, ${clockStatusSql("acceptance", calendar, today)} as acceptance,
+    select cases.office_id as officeId, cases.state as state, cases.lead_inspector_id as lead, ${clockStatusSql("acceptance", calendar, today)} as acceptance,
       ${clockStatusSql("target", calendar, today)} as target, ${clockStatusSql("statutory", calendar, today)} as statutory, count(*) as n
-    from cases ${inspectorId === null ? OPEN_CLOCKS_INDEX : sql``} where ${inStates(OPEN_STATES, "cases.state")}${only}
-    group by 1, 2, 3, 4, 5`);
+    from cases ${"inspectorId" in whose ? sql`` : OPEN_CLOCKS_INDEX} where ${only} and ${inStates(OPEN_STATES, "cases.state")}
+    group by 1, 2, 3, 4, 5, 6`);
 }
 
+/** Whose figures: one lead inspector's (their workbench), or the cases of a list of offices. */
+export type FiguresOf = { inspectorId: number } | { officeIds: OfficeIds };
+
 /** The worst of a case's running clocks (as worstStatusSql says in SQL for the workbench filter). */
-function worstStatus(g: OpenGroup): RunningStatus {
+export function worstStatus(g: OpenGroup): RunningStatus {
   const statuses = [g.acceptance, g.target, g.statutory];
   return statuses.includes("overdue") ? "overdue" : statuses.includes("dueSoon") ? "dueSoon" : "normal";
 }
@@ -127,10 +144,12 @@ function dueDateClockCounts(db: Db, source: SQL, calendar: WorkingCalendar, toda
 }
 
 /** Task-force tasks not yet answered as done (domain/task-force.ts). */
-function taskClockCounts(db: Db, calendar: WorkingCalendar, today: IsoDate): ClockCounts {
+function taskClockCounts(db: Db, calendar: WorkingCalendar, today: IsoDate, officeIds: OfficeIds): ClockCounts {
   return dueDateClockCounts(
     db,
-    sql`select task_force_tasks.assigned_on as start_on, task_force_tasks.due_on as due_on from task_force_tasks where task_force_tasks.status in ('open', 'moreTime')`,
+    sql`select task_force_tasks.assigned_on as start_on, task_force_tasks.due_on as due_on
+      from task_force_tasks join cases on cases.id = task_force_tasks.case_id
+      where task_force_tasks.status in ('open', 'moreTime') and ${inOffices(officeIds)}`,
     calendar,
     today,
     MAX_TASK_DAYS,
@@ -138,12 +157,12 @@ function taskClockCounts(db: Db, calendar: WorkingCalendar, today: IsoDate): Clo
 }
 
 /** Orders to pay on filed cases that are not yet paid in full (domain/money.ts orderClock). */
-function orderClockCounts(db: Db, calendar: WorkingCalendar, today: IsoDate): ClockCounts {
+function orderClockCounts(db: Db, calendar: WorkingCalendar, today: IsoDate, officeIds: OfficeIds): ClockCounts {
   return dueDateClockCounts(
     db,
     sql`select payment_orders.issued_on as start_on, payment_orders.pay_by as due_on
       from cases join payment_orders on payment_orders.case_id = cases.id
-      where ${inStates(CLOCK_RUNS_IN.statutory, "cases.state")}
+      where ${inOffices(officeIds)} and ${inStates(CLOCK_RUNS_IN.statutory, "cases.state")}
         and (select coalesce(sum(settlement_items.amount_fen), 0) from settlement_items where settlement_items.source = 'order' and settlement_items.source_id = payment_orders.id)
           > (select coalesce(sum(payments.amount_fen), 0) from payments where payments.case_id = payment_orders.case_id
                and payments.item_id in (select settlement_items.id from settlement_items where settlement_items.source = 'order' and settlement_items.source_id = payment_orders.id))`,
@@ -176,6 +195,7 @@ function worstStatusSql(calendar: WorkingCalendar, today: IsoDate, table: string
 export interface InspectorFigures {
   id: number;
   displayName: string;
+  officeName: string | null;
   open: number;
   overdue: number;
   dueSoon: number;
@@ -190,17 +210,19 @@ export interface InspectorFigures {
  * Per lead inspector (主办): open cases by worst clock status now, and this month's closings with their
  * average working days and share within 8. `inspectorId` narrows it to one inspector (their workbench).
  */
-export function inspectorFigures(db: Db, today: IsoDate, inspectorId: number | null = null, groups?: OpenGroup[]): InspectorFigures[] {
+export function inspectorFigures(db: Db, today: IsoDate, whose: FiguresOf, groups?: OpenGroup[]): InspectorFigures[] {
   const month = monthRange(today.slice(0, 7));
-  const only = inspectorId === null ? sql`` : sql` and cases.lead_inspector_id = ${inspectorId}`;
-  const open = groups ?? openCaseGroups(db, loadCalendar(db), today, inspectorId);
+  const one = "inspectorId" in whose;
+  const open = groups ?? openCaseGroups(db, loadCalendar(db), today, whose);
   const closed = db.all<{ id: number; n: number; days: number; within: number }>(sql`
     select cases.lead_inspector_id as id, count(*) as n, sum(cases.working_days_taken) as days, sum(cases.closed_on <= cases.target_due_on) as within
-    from cases ${CLOSED_FIGURES_INDEX} where cases.closed_on between ${month.from} and ${today} and cases.lead_inspector_id is not null${only}
+    from cases ${one ? sql`` : CLOSED_FIGURES_INDEX}
+    where ${one ? sql`cases.lead_inspector_id = ${whose.inspectorId}` : inOffices(whose.officeIds)} and cases.closed_on between ${month.from} and ${today} and cases.lead_inspector_id is not null
     group by 1`);
-  const people = db.all<{ id: number; displayName: string }>(sql`
-    select id, display_name as displayName from users
-    where ${inspectorId === null ? sql`role = 'inspector' and active = 1` : sql`id = ${inspectorId}`} order by id`);
+  const people = db.all<{ id: number; displayName: string; officeName: string | null }>(sql`
+    select users.id as id, users.display_name as displayName, offices.name as officeName from users left join offices on offices.id = users.office_id
+    where ${one ? sql`users.id = ${whose.inspectorId}` : sql`users.role = 'inspector' and users.active = 1 and ${inOffices(whose.officeIds, "users.office_id")}`}
+    order by users.office_id, users.id`);
   const byId = new Map<number, InspectorFigures>(
     people.map((p) => [
       p.id,
@@ -213,6 +235,7 @@ export function inspectorFigures(db: Db, today: IsoDate, inspectorId: number | n
       .set(id, {
         id,
         displayName: `#${id}`,
+        officeName: null,
         open: 0,
         overdue: 0,
         dueSoon: 0,
@@ -235,9 +258,9 @@ export function inspectorFigures(db: Db, today: IsoDate, inspectorId: number | n
   return [...byId.values()];
 }
 
-export function dashboard(db: Db, today: IsoDate) {
+export function dashboard(db: Db, today: IsoDate, officeIds: OfficeIds) {
   const calendar = loadCalendar(db);
-  const groups = openCaseGroups(db, calendar, today, null);
+  const groups = openCaseGroups(db, calendar, today, { officeIds });
   const caseClock = (key: ClockKey): ClockCounts => {
     const counts: ClockCounts = { normal: 0, dueSoon: 0, overdue: 0 };
     for (const g of groups) if (g[key]) counts[g[key]] += g.n;
@@ -245,14 +268,14 @@ export function dashboard(db: Db, today: IsoDate) {
   };
   const openIn = (state: CaseState) => groups.reduce((n, g) => n + (g.state === state ? g.n : 0), 0);
   const newToday = db.all<{ channel: string; n: number }>(
-    sql`select channel, count(*) as n from cases where received_on = ${today} group by 1 order by 2 desc`,
+    sql`select cases.channel as channel, count(*) as n from cases ${RECEIVED_FIGURES_INDEX} where ${inOffices(officeIds)} and cases.received_on = ${today} group by 1 order by 2 desc`,
   );
   const clocks: Record<DashboardClock, ClockCounts> = {
     acceptance: caseClock("acceptance"),
     target: caseClock("target"),
     statutory: caseClock("statutory"),
-    tasks: taskClockCounts(db, calendar, today),
-    orders: orderClockCounts(db, calendar, today),
+    tasks: taskClockCounts(db, calendar, today, officeIds),
+    orders: orderClockCounts(db, calendar, today, officeIds),
   };
   return {
     openByState: OPEN_STATES.map((state) => ({ state, n: openIn(state) })),
@@ -260,7 +283,7 @@ export function dashboard(db: Db, today: IsoDate) {
     newToday,
     newTodayTotal: newToday.reduce((s, r) => s + r.n, 0),
     clocks,
-    inspectors: inspectorFigures(db, today, null, groups),
+    inspectors: inspectorFigures(db, today, { officeIds }, groups),
   };
 }
 
@@ -271,14 +294,14 @@ export function dashboard(db: Db, today: IsoDate) {
  * festival — their running deadline (statutory if filed, else the 8-day target) falls after the last
  * working day before it — by inspector and by district.
  */
-export function clearanceBoard(db: Db, today: IsoDate) {
+export function clearanceBoard(db: Db, today: IsoDate, officeIds: OfficeIds) {
   const calendar = loadCalendar(db);
   const countdown = festivalCountdown(today, calendar);
   const late = sql`(case when ${inStates(CLOCK_RUNS_IN.statutory, "cases.state")} then cases.statutory_due_on else cases.target_due_on end) > ${countdown.lastWorkingDay}`;
   // One pass: open and late cases per (lead inspector, district), added up both ways below.
   const groups = db.all<{ lead: number | null; district: string; open: number; late: number }>(sql`
     select cases.lead_inspector_id as lead, cases.district as district, count(*) as open, sum(${late}) as late
-    from cases ${OPEN_CLOCKS_INDEX} where ${inStates(OPEN_STATES, "cases.state")} group by 1, 2`);
+    from cases ${OPEN_CLOCKS_INDEX} where ${inOffices(officeIds)} and ${inStates(OPEN_STATES, "cases.state")} group by 1, 2`);
   const names = new Map(
     db.all<{ id: number; name: string }>(sql`select id, display_name as name from users where role in ('inspector', 'supervisor')`).map((u) => [u.id, u.name]),
   );

@@ -17,6 +17,8 @@ import { filteredCaseIds, type CaseFilters } from "./case-list.js";
 import { countExported, recordPersonalDataExport } from "./personal-data-views.js";
 import { listTasksFor } from "./task-force.js";
 import type { PeriodStatistics } from "./statistics.js";
+import type { CityBoard, LateCase } from "./city-board.js";
+import { SIGNAL_LABELS } from "../domain/city-board.js";
 
 export type CellKind = "text" | "int" | "money" | "date" | "share" | "decimal";
 
@@ -242,6 +244,50 @@ export function statisticsSummarySheet(s: PeriodStatistics): ExportSheet<Summary
   return {
     name: "概况",
     columns: [col<Summary>("项目", "text", (r) => r.label, 22), { header: "数值", kind: "text", kindFor: (r) => r.kind, value: (r) => r.value, width: 60 }],
+    chunks: once(rows),
+  };
+}
+
+// ---- The city's oversight board and its 通报 ---------------------------------------------------------
+
+type BoardRow = CityBoard["offices"][number];
+
+/** The board as the 通报 ranks it: one row per office, then the city's totals. */
+export function cityBoardSheet(board: CityBoard): ExportSheet<BoardRow | (CityBoard["city"] & { rank: null; name: string })> {
+  type Row = BoardRow | (CityBoard["city"] & { rank: null; name: string });
+  return {
+    name: "排名",
+    columns: [
+      col<Row>("排名", "int", (r) => r.rank, 6),
+      col<Row>("监察机构", "text", (r) => r.name, 26),
+      col<Row>("红黄绿", "text", (r) => SIGNAL_LABELS[r.signal], 8),
+      col<Row>("在办", "int", (r) => r.open),
+      col<Row>("待签收", "int", (r) => r.acknowledgeWaiting),
+      col<Row>("签收超时", "int", (r) => r.acknowledgeLate),
+      col<Row>("超8个工作日目标", "int", (r) => r.targetLate),
+      col<Row>("超法定办案期限", "int", (r) => r.statutoryLate),
+      col<Row>("期间办结", "int", (r) => r.closed),
+      col<Row>("平均办结工作日", "decimal", (r) => r.averageDays),
+      col<Row>("8个工作日内办结率", "share", (r) => r.withinShare),
+      col<Row>("追回工资", "money", (r) => r.recoveredFen, 14),
+      col<Row>("帮助人数", "int", (r) => r.workersHelped),
+    ],
+    chunks: once<Row>([...board.offices, { ...board.city, rank: null, name: "全市合计" }]),
+  };
+}
+
+/** The late cases the 通报 lists, with their office. */
+export function lateCasesSheet(rows: LateCase[]): ExportSheet<LateCase> {
+  return {
+    name: "超期案件",
+    columns: [
+      col<LateCase>("监察机构", "text", (r) => r.officeName, 26),
+      col<LateCase>("案件编号", "text", (r) => r.caseNumber, 18),
+      col<LateCase>("被投诉单位", "text", (r) => r.employerName, 28),
+      col<LateCase>("收到日期", "date", (r) => r.receivedOn, 12),
+      col<LateCase>("办结目标日", "date", (r) => r.targetDueOn, 12),
+      col<LateCase>("超法定办案期限", "text", (r) => (r.statutoryLate ? "是" : "否"), 10),
+    ],
     chunks: once(rows),
   };
 }

@@ -178,3 +178,17 @@ export function setOfficeActive(db: Db, id: number, active: boolean, version: nu
     recordAudit(tx, { actorId, subject: `office:${id}`, action: active ? "启用监察机构" : "停用监察机构" });
   });
 }
+
+/** The offices a figure counts, and the words for them in the summary sentence (全市, or the office's name). */
+export interface FiguresScope {
+  /** The one office (own, or the city's filter), or null for every office of the city. */
+  officeId: number | null;
+  officeIds: number[];
+  subject: string;
+}
+
+/** `officeId` null: every office, deactivated ones included (they keep their history). */
+export function figuresScope(db: DbOrTx, officeId: number | null): FiguresScope {
+  if (officeId === null) return { officeId, officeIds: listOffices(db).map((o) => o.id), subject: "全市" };
+  return { officeId, officeIds: [officeId], subject: getOffice(db, officeId)?.name ?? "本机构" };
+}

@@ -1,7 +1,7 @@
 /**
- * Period statistics for any date range (docs/rules.md “监督统计”). Two grouped SQL passes over covering indexes — the
- * cases closed in the range (cases_closed_figures_idx) and the cases received in it
- * (cases_received_figures_idx) — each grouped by month, district and industry (a few thousand groups at
+ * Period statistics for any date range and the offices the viewer answers for (docs/rules.md “监督统计”). Two
+ * grouped SQL passes over covering indexes led by the office — the cases closed in the range
+ * (cases_office_closed_figures_idx) and the cases received in it (cases_office_received_figures_idx) — each grouped by month, district and industry (a few thousand groups at
  * most), which are then added up per table. Working days to close are the case's stored
  * working_days_taken (ordinal difference receipt → close); “within 8” is the target clock's 按期完成:
  * closed on or before the 8th working day; money and workers helped come from the case's recovered_fen
@@ -10,7 +10,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { addDays, type IsoDate } from "../domain/dates.js";
-import { CLOSED_FIGURES_INDEX, RECEIVED_FIGURES_INDEX } from "./dashboard.js";
+import { CLOSED_FIGURES_INDEX, inOffices, RECEIVED_FIGURES_INDEX, type OfficeIds } from "./dashboard.js";
 import { averageDays, improvementOverStatutory, monthsOf, share, summarySentence, type Period, type PeriodFigures } from "../domain/statistics.js";
 
 /** The instant a Shanghai calendar date begins, as stored in integer timestamp columns. */
@@ -70,23 +70,26 @@ function closedFigures(row: Record<string, number> | undefined): ClosedFigures {
   return { ...r, averageDays: averageDays(r.days, r.closed), withinShare: share(r.within, r.closed) };
 }
 
-export function periodStatistics(db: Db, p: Period) {
+/** `subject` names whose figures they are in the summary sentence: 全市, or the office's area. */
+export function periodStatistics(db: Db, p: Period, officeIds: OfficeIds, subject: string) {
+  const offices = inOffices(officeIds);
   const closed = db.all<ClosedGroup>(sql`
     select substr(cases.closed_on, 1, 7) as month, cases.district as district, cases.is_construction as construction,
       count(*) as closed, coalesce(sum(cases.working_days_taken), 0) as days, sum(cases.closed_on <= cases.target_due_on) as within,
       sum(cases.workers_helped) as workers, sum(cases.recovered_fen) as recoveredFen,
       sum(cases.outcome = 'mediated') as mediated, sum(case when cases.outcome = 'mediated' then cases.recovered_fen else 0 end) as mediatedFen
-    from cases ${CLOSED_FIGURES_INDEX} where ${closedIn(p)} group by 1, 2, 3`);
+    from cases ${CLOSED_FIGURES_INDEX} where ${offices} and ${closedIn(p)} group by 1, 2, 3`);
   const received = db.all<ReceivedGroup>(sql`
     select substr(cases.received_on, 1, 7) as month, cases.channel as channel, cases.district as district, cases.is_construction as construction, count(*) as received
-    from cases ${RECEIVED_FIGURES_INDEX} where cases.received_on between ${p.from} and ${p.to} group by 1, 2, 3, 4`);
+    from cases ${RECEIVED_FIGURES_INDEX} where ${offices} and cases.received_on between ${p.from} and ${p.to} group by 1, 2, 3, 4`);
   const taskForce = db.get<{ n: number }>(
-    sql`select count(*) as n from cases where cases.escalated_at >= ${startOfDay(p.from)} and cases.escalated_at < ${startOfDay(addDays(p.to, 1))}`,
+    sql`select count(*) as n from cases where ${offices} and cases.escalated_at >= ${startOfDay(p.from)} and cases.escalated_at < ${startOfDay(addDays(p.to, 1))}`,
   ).n;
   // 移送公安: a referral decided in the period, or a case closed in it as referred (counted once).
   const police = db.get<{ n: number }>(sql`select count(distinct case_id) as n from (
-      select enforcement_actions.case_id as case_id from enforcement_actions where enforcement_actions.kind = 'policeReferral' and enforcement_actions.decided_on between ${p.from} and ${p.to}
-      union all select cases.id from cases where ${closedIn(p)} and cases.outcome = 'referredToPolice')`).n;
+      select enforcement_actions.case_id as case_id from enforcement_actions join cases on cases.id = enforcement_actions.case_id
+        where enforcement_actions.kind = 'policeReferral' and enforcement_actions.decided_on between ${p.from} and ${p.to} and ${offices}
+      union all select cases.id from cases ${CLOSED_FIGURES_INDEX} where ${offices} and ${closedIn(p)} and cases.outcome = 'referredToPolice')`).n;
 
   const all = sumBy(closed, () => "all", [...CLOSED_FIELDS, "mediated", "mediatedFen"]).get("all");
   const figures: PeriodFigures = {
@@ -117,7 +120,7 @@ export function periodStatistics(db: Db, p: Period) {
     improvement: improvementOverStatutory(average),
     taskForce,
     police,
-    sentence: summarySentence(p, figures),
+    sentence: summarySentence(p, figures, subject),
     byChannel: [...receivedBy((g) => g.channel)].map(([key, r]) => ({ key, received: r.received! })).sort((a, b) => a.key.localeCompare(b.key)),
     byMonth: monthsOf(p).map((month) => ({ month, received: receivedOf(receivedByMonth, month), ...closedFigures(closedByMonth.get(month)) })),
     byDistrict: districts.map((district) => ({

@@ -83,7 +83,7 @@ export function casesRouter(ctx: AppContext): Router {
           ? untilChanged(
               db,
               `inspectorFigures:${scope.inspectorId}:${res.locals.today}`,
-              () => inspectorFigures(db, res.locals.today, scope.inspectorId)[0] ?? null,
+              () => inspectorFigures(db, res.locals.today, { inspectorId: scope.inspectorId })[0] ?? null,
             )
           : null,
       supervision: may,

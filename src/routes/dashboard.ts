@@ -9,9 +9,11 @@ import { staffAbilities } from "../domain/case-abilities.js";
 import { PERIOD_LABELS, wanYuan } from "../domain/statistics.js";
 import { parsePeriod, periodQuery } from "../forms/period.js";
 import { renderChart } from "../http/charts.js";
+import { figuresScopeOf, scopeKey } from "../http/figures-scope.js";
 import { renderPageOrPartial } from "../http/render.js";
 import { requireRole } from "../middleware/require-role.js";
 import { clearanceBoard, DASHBOARD_CLOCK_LABELS, DASHBOARD_CLOCKS, dashboard, RUNNING_STATUSES, type InspectorFigures } from "../models/dashboard.js";
+import { listOffices, type FiguresScope } from "../models/offices.js";
 import { untilChanged } from "../models/until-changed.js";
 import { periodStatistics, type PeriodStatistics } from "../models/statistics.js";
 
@@ -68,16 +70,30 @@ export function dashboardRouter(ctx: AppContext): Router {
   const router = Router();
   const supervisors = requireRole("supervisor");
 
-  router.get("/dashboard", supervisors, (_req, res) => {
+  /** The office filter (the city's staff only) and the part of the workbench links that keeps it. */
+  const officeChoices = (can: ReturnType<typeof abilitiesOf>, scope: FiguresScope) => ({
+    scope,
+    offices: can.everyOffice ? listOffices(db) : [],
+    officeParam: can.everyOffice && scope.officeId !== null ? `office=${scope.officeId}&` : "",
+    /** `path` with `query` and the office filter kept: /cases, /cases?office=3&state=filed. */
+    withOffice: (path: string, query = "") => {
+      const q = [can.everyOffice && scope.officeId !== null ? `office=${scope.officeId}` : "", query].filter(Boolean).join("&");
+      return q ? `${path}?${q}` : path;
+    },
+  });
+
+  router.get("/dashboard", supervisors, (req, res) => {
     const can = abilitiesOf(res);
     const today = res.locals.today;
-    const { d, inspectorChart: chart } = untilChanged(db, `dashboard:${today}`, () => {
-      const d = dashboard(db, today);
+    const scope = figuresScopeOf(db, req, res);
+    const { d, inspectorChart: chart } = untilChanged(db, `dashboard:${today}:${scopeKey(scope)}`, () => {
+      const d = dashboard(db, today, scope.officeIds);
       return { d, inspectorChart: inspectorChart(d.inspectors) };
     });
     res.render("dashboard/index", {
       d,
       can,
+      ...officeChoices(can, scope),
       clocks: DASHBOARD_CLOCKS,
       clockLabels: DASHBOARD_CLOCK_LABELS,
       statuses: RUNNING_STATUSES,
@@ -88,20 +104,27 @@ export function dashboardRouter(ctx: AppContext): Router {
     });
   });
 
-  router.get("/dashboard/clearance", supervisors, (_req, res) => {
+  router.get("/dashboard/clearance", supervisors, (req, res) => {
     const can = abilitiesOf(res);
     const today = res.locals.today;
-    res.render("dashboard/clearance", { b: untilChanged(db, `clearance:${today}`, () => clearanceBoard(db, today)), can });
+    const scope = figuresScopeOf(db, req, res);
+    res.render("dashboard/clearance", {
+      b: untilChanged(db, `clearance:${today}:${scopeKey(scope)}`, () => clearanceBoard(db, today, scope.officeIds)),
+      can,
+      ...officeChoices(can, scope),
+    });
   });
 
   router.get("/statistics", supervisors, (req, res) => {
     const can = abilitiesOf(res);
     const form = parsePeriod(req.query, res.locals.today);
+    const scope = figuresScopeOf(db, req, res);
     const { from, to, kind } = form.period;
-    const { s, charts } = untilChanged(db, `statistics:${kind}:${from}:${to}`, () => {
-      const s = periodStatistics(db, form.period);
+    const { s, charts } = untilChanged(db, `statistics:${kind}:${from}:${to}:${scopeKey(scope)}`, () => {
+      const s = periodStatistics(db, form.period, scope.officeIds, scope.subject);
       return { s, charts: statisticsCharts(s) };
     });
+    const choices = officeChoices(can, scope);
     res.status(form.ok ? 200 : 422);
     renderPageOrPartial(res, "statistics/index", "statistics/_results", {
       s,
@@ -110,7 +133,8 @@ export function dashboardRouter(ctx: AppContext): Router {
       errors: form.ok ? {} : form.errors,
       periodLabels: PERIOD_LABELS,
       channelLabels: CHANNEL_LABELS,
-      exportQuery: periodQuery(form.period),
+      ...choices,
+      exportQuery: `${choices.officeParam}${periodQuery(form.period)}`,
       charts,
     });
   });

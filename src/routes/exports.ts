@@ -11,6 +11,7 @@ import { filtersQuery, parseCaseFilters } from "../forms/case-filters.js";
 import { parsePeriod, periodQuery } from "../forms/period.js";
 import { viewerOf } from "../http/case-page.js";
 import { exportSlot } from "../http/export-slots.js";
+import { figuresScopeOf } from "../http/figures-scope.js";
 import { sendSpreadsheet, type ExportFormat } from "../http/spreadsheet.js";
 import { requireRole } from "../middleware/require-role.js";
 import { recordAudit } from "../models/audit.js";
@@ -58,9 +59,10 @@ export function exportsRouter(ctx: AppContext): Router {
   router.get("/exports/statistics.xlsx", requireRole("supervisor"), exportSlot, async (req, res) => {
     if (!can(res).viewDashboard) throw new ForbiddenError();
     const form = parsePeriod(req.query, res.locals.today);
-    const s = periodStatistics(db, form.period);
-    audit(res, "export:statistics", `统计表 XLSX；${periodQuery(form.period)}`);
-    await sendSpreadsheet(res, "xlsx", `统计-${form.period.from}至${form.period.to}`, [
+    const scope = figuresScopeOf(db, req, res);
+    const s = periodStatistics(db, form.period, scope.officeIds, scope.subject);
+    audit(res, "export:statistics", `统计表 XLSX；${scope.subject}；${periodQuery(form.period)}`);
+    await sendSpreadsheet(res, "xlsx", `统计-${scope.subject}-${form.period.from}至${form.period.to}`, [
       statisticsSummarySheet(s),
       ...STATISTICS_TABLES.map((t) => statisticsSheet(s, t)),
     ]);
@@ -71,10 +73,11 @@ export function exportsRouter(ctx: AppContext): Router {
     const table = req.params.table as StatisticsTable;
     if (!STATISTICS_TABLES.includes(table)) throw new NotFoundError("没有这张统计表。");
     const form = parsePeriod(req.query, res.locals.today);
-    const s = periodStatistics(db, form.period);
+    const scope = figuresScopeOf(db, req, res);
+    const s = periodStatistics(db, form.period, scope.officeIds, scope.subject);
     const sheet = statisticsSheet(s, table);
-    audit(res, "export:statistics", `统计表“${sheet.name}” CSV；${periodQuery(form.period)}`);
-    await sendSpreadsheet(res, "csv", `统计-${sheet.name}-${form.period.from}至${form.period.to}`, [sheet]);
+    audit(res, "export:statistics", `统计表“${sheet.name}” CSV；${scope.subject}；${periodQuery(form.period)}`);
+    await sendSpreadsheet(res, "csv", `统计-${scope.subject}-${sheet.name}-${form.period.from}至${form.period.to}`, [sheet]);
   });
 
   return router;

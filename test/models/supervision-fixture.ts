@@ -16,6 +16,10 @@ export interface FixtureCase {
   channel?: string;
   extensionDays?: number;
   escalatedOn?: string;
+  /** The office's name (else the city office). */
+  office?: string;
+  /** Not yet acknowledged (签收), due on this day; otherwise acknowledged on receipt. */
+  acknowledgeDueOn?: string;
   /** Per worker: recovered fen (null while open). */
   recovered?: (number | null)[];
 }
@@ -33,8 +37,10 @@ export function insertCase(db: Db, c: FixtureCase): number {
     .prepare(
       `insert into cases (case_number, query_code, channel, received_on, state, outcome, facts, claim, employer_name, district, is_construction,
         lead_inspector_id, acceptance_start_on, decided_on, filed_on, extension_days, closed_on, working_days_taken,
-        acceptance_due_on, target_due_on, statutory_due_on, calendar_revision, escalated_at, office_id)
-       values (?, 'ABCDEF', ?, ?, ?, ?, '事实', '请求', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, (select min(id) from offices where kind = 'city'))`,
+        acceptance_due_on, target_due_on, statutory_due_on, calendar_revision, escalated_at, office_id,
+        acknowledge_due_on, acknowledged_at)
+       values (?, 'ABCDEF', ?, ?, ?, ?, '事实', '请求', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?,
+        coalesce((select id from offices where name = ?), (select min(id) from offices where kind = 'city')), ?, ?)`,
     )
     .run(
       `QX-T-${++n}`,
@@ -56,6 +62,9 @@ export function insertCase(db: Db, c: FixtureCase): number {
       due.targetDueOn,
       due.statutoryDueOn,
       c.escalatedOn ? Date.parse(`${c.escalatedOn}T10:00:00+08:00`) / 1000 : null,
+      c.office ?? null,
+      c.acknowledgeDueOn ?? null,
+      c.acknowledgeDueOn ? null : Date.parse(`${c.receivedOn}T10:00:00+08:00`) / 1000,
     ).lastInsertRowid as number;
   (c.recovered ?? [null]).forEach((fen, i) => {
     db.$client

@@ -4,6 +4,7 @@ import type { CaseState } from "../../src/domain/case-states.js";
 import { periodOf } from "../../src/domain/statistics.js";
 import { loadCalendar } from "../../src/models/calendar.js";
 import { clearanceBoard, dashboard, inspectorFigures } from "../../src/models/dashboard.js";
+import { figuresScope } from "../../src/models/offices.js";
 import { periodStatistics } from "../../src/models/statistics.js";
 import { closeCase } from "../../src/models/settlements.js";
 import { caseInput, makeTestApp, userId, workedCase, workerInput, type TestApp } from "../helpers.js";
@@ -69,7 +70,7 @@ describe("period statistics on five closed cases with known working days", () =>
     // Closed before the period: counts nowhere; received in it but still open: counts as received only.
     insertCase(t.db, { receivedOn: "2026-10-08", state: "closed", closedOn: "2026-10-20", outcome: "withdrawn", recovered: [0] });
     insertCase(t.db, { receivedOn: "2026-11-23", state: "received", escalatedOn: "2026-11-23" });
-    stats = periodStatistics(t.db, periodOf("month", TODAY));
+    stats = periodStatistics(t.db, periodOf("month", TODAY), figuresScope(t.db, null).officeIds, "全市");
   });
 
   it("takes the working days from receipt to close from the calendar (8, 9, 2, 5, 12)", () => {
@@ -120,11 +121,11 @@ describe("period statistics on five closed cases with known working days", () =>
   });
 
   it("gives each inspector this month's closings, within 8 and average (same figures as the dashboard)", () => {
-    const mine = inspectorFigures(t.db, TODAY, userId(t.db, "inspector1"));
+    const mine = inspectorFigures(t.db, TODAY, { inspectorId: userId(t.db, "inspector1") });
     expect(mine).toHaveLength(1);
     expect(mine[0]).toMatchObject({ closedThisMonth: 4, closedWithinTarget: 2 });
     expect(mine[0]!.averageDays).toBeCloseTo((8 + 9 + 2 + 12) / 4, 10);
-    expect(dashboard(t.db, TODAY).inspectors.find((i) => i.id === mine[0]!.id)).toEqual(mine[0]);
+    expect(dashboard(t.db, TODAY, figuresScope(t.db, null).officeIds).inspectors.find((i) => i.id === mine[0]!.id)).toEqual(mine[0]);
   });
 });
 
@@ -170,33 +171,33 @@ describe("the dashboard's clocks agree with the case page's clocks", () => {
       );
       for (const k of clocks) if (k.status in expected[k.key]) expected[k.key][k.status]!++;
     }
-    const d = dashboard(t.db, TODAY);
+    const d = dashboard(t.db, TODAY, figuresScope(t.db, null).officeIds);
     expect({ acceptance: d.clocks.acceptance, target: d.clocks.target, statutory: d.clocks.statutory }).toEqual(expected);
     expect(d.clocks.acceptance.dueSoon).toBeGreaterThan(0);
     expect(d.clocks.target.overdue).toBeGreaterThan(0);
   });
 
   it("counts open cases by state", () => {
-    const d = dashboard(t.db, TODAY);
+    const d = dashboard(t.db, TODAY, figuresScope(t.db, null).officeIds);
     expect(d.openTotal).toBe(open.length);
     expect(Object.fromEntries(d.openByState.map((s) => [s.state, s.n]))).toEqual({ received: 3, mediating: 1, awaiting_supplement: 1, filed: 4 });
   });
 
   it("counts today's new complaints", () => {
-    expect(dashboard(t.db, TODAY).newTodayTotal).toBe(1);
+    expect(dashboard(t.db, TODAY, figuresScope(t.db, null).officeIds).newTodayTotal).toBe(1);
   });
 
   it("calls a clock due on Friday 已超期 on the Saturday after", () => {
     // Received Tue 11-03: the 8th working day is Fri 11-13, and no other case's target falls on it.
     const id = insertCase(t.db, { receivedOn: "2026-11-03", state: "received" });
     expect(t.db.$client.prepare("select target_due_on from cases where id = ?").pluck().get(id)).toBe("2026-11-13");
-    const before = dashboard(t.db, "2026-11-13").clocks.target;
-    const after = dashboard(t.db, "2026-11-14").clocks.target;
+    const before = dashboard(t.db, "2026-11-13", figuresScope(t.db, null).officeIds).clocks.target;
+    const after = dashboard(t.db, "2026-11-14", figuresScope(t.db, null).officeIds).clocks.target;
     expect(after.overdue).toBe(before.overdue + 1);
   });
 
   it("shows each inspector's open cases by their worst clock", () => {
-    const me = inspectorFigures(t.db, TODAY, userId(t.db, "inspector2"))[0]!;
+    const me = inspectorFigures(t.db, TODAY, { inspectorId: userId(t.db, "inspector2") })[0]!;
     expect(me.open).toBe(open.length);
     expect(me.overdue + me.dueSoon + me.normal).toBe(me.open);
   });
@@ -212,16 +213,19 @@ describe("the Spring Festival clearance board", () => {
   });
 
   it("counts down to 正月初一 2027 (2027-02-06) and the last working day before the holiday", () => {
-    const b = clearanceBoard(t.db, TODAY);
+    const b = clearanceBoard(t.db, TODAY, figuresScope(t.db, null).officeIds);
     expect(b.countdown).toMatchObject({ festival: "2027-02-06", lastWorkingDay: "2027-02-04", calendarDaysLeft: 75 });
   });
 
   it("counts this year's festival until it has passed (2026: 02-17, last working day the makeup Saturday 02-14)", () => {
-    expect(clearanceBoard(t.db, "2026-01-10").countdown).toMatchObject({ festival: "2026-02-17", lastWorkingDay: "2026-02-14" });
+    expect(clearanceBoard(t.db, "2026-01-10", figuresScope(t.db, null).officeIds).countdown).toMatchObject({
+      festival: "2026-02-17",
+      lastWorkingDay: "2026-02-14",
+    });
   });
 
   it("counts open cases and those whose deadline falls after the festival, by district and inspector", () => {
-    const b = clearanceBoard(t.db, TODAY);
+    const b = clearanceBoard(t.db, TODAY, figuresScope(t.db, null).officeIds);
     expect(b.open).toBe(2);
     expect(b.late).toBe(1); // the filed case's statutory 60 working days run into 2027-02
     expect(b.byDistrict).toEqual([{ district: "宽城区", open: 2, late: 1 }]);

@@ -114,6 +114,9 @@ GET /employers/check                              | - + + + + + + + + + - - -
 GET /dashboard                                    | - - - - + + - + - - - - -
 GET /dashboard/clearance                          | - - - - + + - + - - - - -
 GET /statistics                                   | - - - - + + - + - - - - -
+GET /city-board                                   | - - - - + - - - - - - - -
+GET /city-board/bulletin                          | - - - - + - - - - - - - -
+GET /exports/city-board.xlsx                      | - - - - + - - - - - - - -
 GET /exports/cases.:format                        | - - + + + + - + - + - - -
 GET /exports/tasks.:format                        | - - - - + + - + - - - - -
 GET /exports/statistics.xlsx                      | - - - - + + - + - - - - -
