@@ -733,7 +733,8 @@ export const blacklistObjections = sqliteTable(
   (t) => [uniqueIndex("blacklist_objections_party_idx").on(t.proceedingId, t.partyKey)],
 );
 
-export const SERVED_DOCUMENTS = ["blacklistNotice", "blacklistDecision"] as const;
+/** The documents served through `document_services`; `enforcementDecision` is a 行政处理决定书 (an enforcement action with a number). */
+export const SERVED_DOCUMENTS = ["blacklistNotice", "blacklistDecision", "enforcementDecision"] as const;
 
 /**
  * Service (送达) of one document on one party: the record a 送达回证 prints, and the date every clock that
@@ -747,7 +748,7 @@ export const documentServices = sqliteTable(
       .notNull()
       .references(() => cases.id),
     document: text("document", { enum: SERVED_DOCUMENTS }).notNull(),
-    /** The row the document belongs to (for the blacklist documents, the proceeding). */
+    /** The row the document belongs to (for the blacklist documents, the proceeding; for a 行政处理决定书, the enforcement action). */
     documentId: integer("document_id").notNull(),
     documentNumber: text("document_number").notNull(),
     /** Who was served: `employer` or `person:<id>`, and the name as printed on the receipt. */

@@ -242,6 +242,16 @@ const MOVE_TABLE = [
     publicStep: "已向用人单位送达事先告知书",
   },
   {
+    name: "serveDecision",
+    label: "登记行政处理决定书送达",
+    // A case may be closed on the decision; its service, and the remedy windows that run from it, come after.
+    from: ["filed", "closed"],
+    to: "same",
+    by: INVESTIGATORS,
+    activity: true,
+    publicStep: "已向用人单位送达行政处理决定书",
+  },
+  {
     name: "recordStatement",
     label: "记录陈述申辩及复核",
     from: ["filed"],

@@ -36,7 +36,12 @@ export interface RemedyWindow {
 }
 
 const WINDOWS = [
-  { key: "reconsideration", label: "申请行政复议", basis: "行政复议法第二十条：自知道该行政行为之日起六十日内", end: (s: IsoDate) => addDays(s, RECONSIDERATION_DAYS) },
+  {
+    key: "reconsideration",
+    label: "申请行政复议",
+    basis: "行政复议法第二十条：自知道该行政行为之日起六十日内",
+    end: (s: IsoDate) => addDays(s, RECONSIDERATION_DAYS),
+  },
   { key: "lawsuit", label: "提起行政诉讼", basis: "行政诉讼法第四十六条：自知道作出行政行为之日起六个月内", end: (s: IsoDate) => addMonths(s, LAWSUIT_MONTHS) },
 ] as const;
 

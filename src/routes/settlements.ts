@@ -1,5 +1,9 @@
 /** 快速调处, 责令限期支付, payments, enforcement and closing on a case; and the documents they print. */
 import { Router } from "express";
+import { PUBLIC_NOTICE_DAYS, SERVICE_METHOD_LABELS } from "../domain/service.js";
+import { parseService } from "../forms/service-form.js";
+import { decisionOfCase, serveDecision } from "../models/decision-remedies.js";
+import { getDocumentService } from "../models/document-services.js";
 import type { AppContext } from "../app-context.js";
 import { OUTCOME_LABELS } from "../domain/case-states.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
@@ -140,6 +144,20 @@ export function settlementsRouter(ctx: AppContext): Router {
     }),
   );
 
+  // 行政处理决定书 served on the employer: the remedy windows run from this date (docs/rules.md § Remedies against a decision).
+  router.post("/cases/:id/decisions/:actionId/service", ...investigators, (req, res) =>
+    actOnCase(ctx, req, res, `decision-service-${req.params.actionId}`, () =>
+      serveDecision(db, {
+        caseId: caseIdOf(req),
+        actionId: Number(req.params.actionId),
+        version: version(req.body),
+        input: parseService(req.body),
+        actor: viewerOf(res),
+        now: now(),
+      }),
+    ),
+  );
+
   router.post("/cases/:id/prior-notices/:noticeId/statement", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, `prior-notice-statement-${req.params.noticeId}`, () => {
       const v = formValues(req.body);
@@ -239,6 +257,22 @@ export function settlementsRouter(ctx: AppContext): Router {
       notice,
       basis: { violated: VIOLATIONS[order.violation].violated, decision: DECISION_BASIS[action.kind] },
       bureau: config.bureau,
+    });
+  });
+
+  /** The 送达回证 of a 行政处理决定书. */
+  router.get("/cases/:id/decisions/:actionId/services/:serviceId", staff, (req, res) => {
+    const detail = workingDetail(req, res);
+    const action = decisionOfCase(db, detail.case.id, Number(req.params.actionId));
+    const found = getDocumentService(db, Number(req.params.serviceId));
+    if (found?.s.document !== "enforcementDecision" || found.s.documentId !== action.id) throw new NotFoundError("没有这条送达记录。");
+    res.render("services/receipt", {
+      s: found.s,
+      recordedBy: found.recordedBy,
+      documentTitle: "行政处理决定书",
+      serviceMethodLabels: SERVICE_METHOD_LABELS,
+      publicNoticeDays: PUBLIC_NOTICE_DAYS,
+      back: `/cases/${detail.case.id}#decision-${action.id}`,
     });
   });
 

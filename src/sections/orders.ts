@@ -11,7 +11,10 @@ import {
 } from "../domain/money.js";
 import { VIOLATIONS } from "../domain/legal-basis.js";
 import { PRIOR_NOTICE_LABELS, SERVICE_METHODS, STATEMENT_DAYS, decisionProblem } from "../domain/prior-notice.js";
+import { AWAITING_SERVICE } from "../domain/remedies.js";
+import { PUBLIC_NOTICE_DAYS, SERVICE_METHOD_LABELS } from "../domain/service.js";
 import { proceedingsOfCase } from "../models/blacklist.js";
+import { decisionServices } from "../models/decision-remedies.js";
 import { priorNoticesOf } from "../models/prior-notices.js";
 import { section } from "./section.js";
 
@@ -34,11 +37,17 @@ export const ordersSection = section({
       return { ...o, unpaidFen, left: clock.left, clockStatus: clock.status, overdueUnpaid: clock.overdueUnpaid, notices: own, heard };
     });
     const proceedings = orders.length ? proceedingsOfCase(db, c.id) : [];
+    const decisionIds = rows.flatMap((o) => o.actions.filter((a) => a.docNumber).map((a) => a.id));
     return {
       orders,
       // A blacklist proposal is offered once per unpaid order (docs/rules.md §失信联合惩戒名单).
       proposable: new Set(orders.filter((o) => o.overdueUnpaid && !proceedings.some((b) => b.orderId === o.id)).map((o) => o.id)),
       blacklist: proceedings,
+      // 行政处理决定书: its service and the remedy windows that run from it (docs/rules.md § Remedies against a decision).
+      decisions: decisionServices(db, decisionIds, today, calendar),
+      awaitingService: AWAITING_SERVICE,
+      serviceMethodLabels: SERVICE_METHOD_LABELS,
+      publicNoticeDays: PUBLIC_NOTICE_DAYS,
       blacklistStageLabels: STAGE_LABELS,
       enforcementLabels: ENFORCEMENT_LABELS,
       enforcementChoices: ENFORCEMENT_CHOICES,

@@ -38,6 +38,7 @@ const SPEC: Record<MoveName, { from: CaseState[]; to: CaseState | "same" | "prev
   enforce: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
   issuePriorNotice: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
   servePriorNotice: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
+  serveDecision: { from: ["filed", "closed"], to: "same", roles: ["inspector", "supervisor"] },
   recordStatement: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
   escalate: { from: OPEN, to: "same", roles: ["supervisor"] },
   reopen: { from: ["closed"], to: "previous", roles: ["supervisor"] },

@@ -59,11 +59,13 @@ GET /cases/:id/orders/:orderId/compensation       | - - + - + + - - - - - - -
 POST /cases/:id/orders/:orderId/prior-notices     | - - + - + + - - - - - - -
 POST /cases/:id/prior-notices/:noticeId/service   | - - + - + + - - - - - - -
 POST /cases/:id/prior-notices/:noticeId/statement | - - + - + + - - - - - - -
+POST /cases/:id/decisions/:actionId/service       | - - + - + + - - - - - - -
 POST /cases/:id/close                             | - - + - + + - - - - - - -
 GET /cases/:id/mediations/:mediationId/agreement  | - + + - + + - - - - - - -
 GET /cases/:id/orders/:orderId                    | - + + - + + - - - - - - -
 GET /cases/:id/prior-notices/:noticeId            | - + + - + + - - - - - - -
 GET /cases/:id/decisions/:actionId                | - + + - + + - - - - - - -
+GET /cases/:id/decisions/:actionId/services/:serviceId | - + + - + + - - - - - - -
 GET /cases/:id/report                             | - + + - + + - - - - - - -
 POST /cases/:id/escalate                          | - - - - + + - - - - - - -
 GET /tasks                                        | - - - - + + - + - - + + -
