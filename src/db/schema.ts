@@ -562,6 +562,34 @@ export const enforcementActions = sqliteTable(
   (t) => [index("enforcement_actions_case_idx").on(t.caseId), index("enforcement_actions_kind_idx").on(t.kind, t.decidedOn)],
 );
 
+/** 行政复议 or 行政诉讼 against a 行政处理决定书, and its outcome (docs/rules.md § Remedies against a decision). */
+export const REMEDY_KINDS = ["reconsideration", "lawsuit"] as const;
+export const REMEDY_OUTCOMES = ["upheld", "varied", "revoked", "confirmedUnlawful"] as const;
+export const decisionRemedies = sqliteTable(
+  "decision_remedies",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => enforcementActions.id),
+    kind: text("kind", { enum: REMEDY_KINDS }).notNull(),
+    filedOn: text("filed_on").notNull(),
+    /** The 复议机关 or the court. */
+    body: text("body").notNull(),
+    caseNumber: text("case_number").notNull(),
+    /** Null while pending. */
+    outcome: text("outcome", { enum: REMEDY_OUTCOMES }),
+    outcomeOn: text("outcome_on"),
+    outcomeNote: text("outcome_note").notNull().default(""),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("decision_remedies_case_idx").on(t.caseId), index("decision_remedies_outcome_idx").on(t.outcome, t.outcomeOn)],
+);
+
 /** 多方合办: a task for one member unit of the task force, with its own working-day clock. */
 export const taskForceTasks = sqliteTable(
   "task_force_tasks",

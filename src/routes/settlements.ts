@@ -2,7 +2,7 @@
 import { Router } from "express";
 import { PUBLIC_NOTICE_DAYS, SERVICE_METHOD_LABELS } from "../domain/service.js";
 import { parseService } from "../forms/service-form.js";
-import { decisionOfCase, serveDecision } from "../models/decision-remedies.js";
+import { decisionOfCase, recordRemedyFiling, recordRemedyOutcome, serveDecision } from "../models/decision-remedies.js";
 import { getDocumentService } from "../models/document-services.js";
 import type { AppContext } from "../app-context.js";
 import { OUTCOME_LABELS } from "../domain/case-states.js";
@@ -156,6 +156,35 @@ export function settlementsRouter(ctx: AppContext): Router {
         now: now(),
       }),
     ),
+  );
+
+  // 复议 or 诉讼 against a served decision, and its outcome (docs/rules.md § Remedies against a decision).
+  router.post("/cases/:id/decisions/:actionId/remedies", ...investigators, (req, res) =>
+    actOnCase(ctx, req, res, `remedy-${req.params.actionId}`, () => {
+      const v = formValues(req.body);
+      recordRemedyFiling(db, {
+        caseId: caseIdOf(req),
+        actionId: Number(req.params.actionId),
+        version: version(req.body),
+        input: { kind: v.kind ?? "", filedOn: v.filedOn ?? "", body: v.body ?? "", caseNumber: v.caseNumber ?? "" },
+        actor: viewerOf(res),
+        now: now(),
+      });
+    }),
+  );
+
+  router.post("/cases/:id/remedies/:remedyId/outcome", ...investigators, (req, res) =>
+    actOnCase(ctx, req, res, `remedy-outcome-${req.params.remedyId}`, () => {
+      const v = formValues(req.body);
+      recordRemedyOutcome(db, {
+        caseId: caseIdOf(req),
+        remedyId: Number(req.params.remedyId),
+        version: version(req.body),
+        input: { outcome: v.outcome ?? "", outcomeOn: v.outcomeOn ?? "", note: v.note ?? "" },
+        actor: viewerOf(res),
+        now: now(),
+      });
+    }),
   );
 
   router.post("/cases/:id/prior-notices/:noticeId/statement", ...investigators, (req, res) =>

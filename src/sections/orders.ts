@@ -11,7 +11,7 @@ import {
 } from "../domain/money.js";
 import { VIOLATIONS } from "../domain/legal-basis.js";
 import { PRIOR_NOTICE_LABELS, SERVICE_METHODS, STATEMENT_DAYS, decisionProblem } from "../domain/prior-notice.js";
-import { AWAITING_SERVICE } from "../domain/remedies.js";
+import { AWAITING_SERVICE, REMEDY_BODY_LABELS, REMEDY_LABELS, REMEDY_OUTCOME_LABELS } from "../domain/remedies.js";
 import { PUBLIC_NOTICE_DAYS, SERVICE_METHOD_LABELS } from "../domain/service.js";
 import { proceedingsOfCase } from "../models/blacklist.js";
 import { decisionServices } from "../models/decision-remedies.js";
@@ -46,6 +46,9 @@ export const ordersSection = section({
       // 行政处理决定书: its service and the remedy windows that run from it (docs/rules.md § Remedies against a decision).
       decisions: decisionServices(db, decisionIds, today, calendar),
       awaitingService: AWAITING_SERVICE,
+      remedyLabels: REMEDY_LABELS,
+      remedyBodyLabels: REMEDY_BODY_LABELS,
+      remedyOutcomeLabels: REMEDY_OUTCOME_LABELS,
       serviceMethodLabels: SERVICE_METHOD_LABELS,
       publicNoticeDays: PUBLIC_NOTICE_DAYS,
       blacklistStageLabels: STAGE_LABELS,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { periodLastDay, remedyWindows } from "../../src/domain/remedies.js";
+import { flowsBack, periodLastDay, remedyFilingProblem, remedyOutcomeProblem, remedyWindows } from "../../src/domain/remedies.js";
 import { testCalendar } from "../fixtures/calendars.js";
 
 const calendar = testCalendar();
@@ -35,5 +35,39 @@ describe("remedy windows of a 行政处理决定书 (docs/rules.md § Remedies a
     expect(on("2026-05-11")).toMatchObject({ status: "open", daysLeft: 1 });
     expect(on("2026-05-09")).toMatchObject({ status: "open", daysLeft: 3 });
     expect(on("2026-05-12")).toMatchObject({ status: "closed", daysLeft: null });
+  });
+});
+
+describe("remedyFilingProblem and remedyOutcomeProblem (docs/rules.md § Remedies against a decision)", () => {
+  const filing = { kind: "reconsideration", filedOn: "2026-12-20", body: "长春市人民政府", caseNumber: "长府复〔2026〕1号" };
+  const served = { decidedOn: "2026-12-09", servedOn: "2026-12-12" };
+  it("refuses a filing until the decision is served, naming the missing service", () => {
+    expect(remedyFilingProblem(filing, { ...served, servedOn: null }, "2026-12-21")?.message).toContain("行政处理决定书尚未登记送达");
+    expect(remedyFilingProblem(filing, served, "2026-12-21")).toBeNull();
+  });
+  it("names the field of a filing's bad date, missing body or case number", () => {
+    expect(remedyFilingProblem({ ...filing, kind: "appeal" }, served, "2026-12-21")?.field).toBe("kind");
+    expect(remedyFilingProblem({ ...filing, filedOn: "2026-12-08" }, served, "2026-12-21")?.field).toBe("filedOn");
+    expect(remedyFilingProblem({ ...filing, filedOn: "2026-12-22" }, served, "2026-12-21")?.message).toBe("申请（起诉）日期不能晚于今天");
+    expect(remedyFilingProblem({ ...filing, kind: "lawsuit", body: " " }, served, "2026-12-21")?.message).toBe("请填写受理的人民法院");
+    expect(remedyFilingProblem({ ...filing, caseNumber: "" }, served, "2026-12-21")?.field).toBe("caseNumber");
+  });
+  const pending = { filedOn: "2026-12-20", outcome: null };
+  it("requires the outcome's date, between the filing and today, and records an outcome once", () => {
+    expect(remedyOutcomeProblem({ outcome: "upheld", outcomeOn: "", note: "" }, pending, "2027-01-05", false)?.field).toBe("outcomeOn");
+    expect(remedyOutcomeProblem({ outcome: "upheld", outcomeOn: "2026-12-19", note: "" }, pending, "2027-01-05", false)?.field).toBe("outcomeOn");
+    expect(remedyOutcomeProblem({ outcome: "upheld", outcomeOn: "2027-01-06", note: "" }, pending, "2027-01-05", false)?.field).toBe("outcomeOn");
+    expect(remedyOutcomeProblem({ outcome: "upheld", outcomeOn: "2027-01-05", note: "" }, pending, "2027-01-05", false)).toBeNull();
+    expect(remedyOutcomeProblem({ outcome: "upheld", outcomeOn: "2027-01-05", note: "" }, { ...pending, outcome: "upheld" }, "2027-01-05", true)?.message).toBe(
+      "该复议（诉讼）已登记结果",
+    );
+  });
+  it("has a supervisor record a 撤销 or 变更, with what was decided, since it flows back", () => {
+    expect(flowsBack("revoked") && flowsBack("varied")).toBe(true);
+    expect(flowsBack("upheld") || flowsBack("confirmedUnlawful")).toBe(false);
+    const revoked = { outcome: "revoked", outcomeOn: "2027-01-05", note: "认定事实不清" };
+    expect(remedyOutcomeProblem({ ...revoked, note: "" }, pending, "2027-01-05", true)?.field).toBe("note");
+    expect(remedyOutcomeProblem(revoked, pending, "2027-01-05", false)?.message).toContain("须由科长登记");
+    expect(remedyOutcomeProblem(revoked, pending, "2027-01-05", true)).toBeNull();
   });
 });

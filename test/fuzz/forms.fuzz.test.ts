@@ -105,6 +105,7 @@ const COUNTED = [
   "divisions",
   "case_office_moves",
   "document_services",
+  "decision_remedies",
 ];
 
 function snapshot(): string {
@@ -210,6 +211,13 @@ const CASE_ROUTES = [
     path: () => `/cases/${ids.filed}/decisions/${ids.decision}/service`,
     fields: fixed("party", "method", "servedOn", "receiver", "witnesses", "trackingNumber", "consent", "publishedOn", "note"),
   },
+  {
+    name: "remedy filing",
+    role: "inspector",
+    path: () => `/cases/${ids.filed}/decisions/${ids.decision}/remedies`,
+    fields: fixed("kind", "filedOn", "body", "caseNumber"),
+  },
+  { name: "remedy outcome", role: "supervisor", path: () => `/cases/${ids.filed}/remedies/1/outcome`, fields: fixed("outcome", "outcomeOn", "note") },
   { name: "acknowledge", role: "supervisor", path: () => `/cases/${ids.filed}/acknowledge`, fields: fixed("version") },
   { name: "transfer", role: "supervisor", path: () => `/cases/${ids.filed}/transfer`, fields: fixed("toOfficeId", "reason", "version") },
   { name: "designation request", role: "supervisor", path: () => `/cases/${ids.filed}/designation-request`, fields: fixed("reason", "version") },

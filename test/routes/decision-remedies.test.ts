@@ -3,6 +3,7 @@
  * and the remedy windows that run from the service date (docs/rules.md § Remedies against a decision).
  */
 import { beforeEach, describe, expect, it } from "vitest";
+import { periodStatistics } from "../../src/models/statistics.js";
 import { loginAs, makeTestApp, workedCase, type Agent, type TestApp } from "../helpers.js";
 
 let t: TestApp;
@@ -113,5 +114,98 @@ describe("service of the 行政处理决定书 and the remedy windows", () => {
     const later = (await (await on("2027-02-11")).get(`/cases/${c.id}`)).text;
     expect(remedyStatus(later, "reconsideration")).toBe("closed");
     expect(remedyStatus(later, "lawsuit")).toBe("open");
+  });
+});
+
+/** The decision served on Mon 2026-12-14; a listing resting on its order and a published 重大违法 entry of the case. */
+async function servedWithListingAndEntry() {
+  const c = await decidedCase();
+  const inspector = await on("2026-12-14");
+  await ok(serve(inspector, c, { method: "direct", servedOn: "2026-12-14", receiver: "王经理" }));
+  // Written directly: the blacklist and 重大违法 procedures have their own tests; here they are only what rests on the decision.
+  const db = t.db.$client;
+  const orderId = db.prepare("select order_id from enforcement_actions where id = ?").pluck().get(c.actionId);
+  db.prepare(
+    `insert into blacklist_proceedings (case_id, order_id, stage, employer_name, grounds, unpaid_fen, unpaid_workers, facts, proposed_on,
+       decision_number, decision_on, term_starts_on, term_ends_on, updated_at)
+     values (?, ?, 'listed', '测试公司', 'incident', 850000, 1, '逾期未付', '2026-12-10', '长人社监列〔2026〕1号', '2026-12-14', '2026-12-14', '2029-12-13', 0)`,
+  ).run(c.id, orderId);
+  const batchId = db
+    .prepare("insert into violation_batches (title, kind, published_on, updated_at) values ('2026年第四季度', 'adhoc', '2026-12-14', 0)")
+    .run().lastInsertRowid;
+  db.prepare(
+    "insert into violation_entries (batch_id, case_id, employer_name, facts, handling, updated_at) values (?, ?, '测试公司', '拖欠工资', '责令支付', 0)",
+  ).run(batchId, c.id);
+  return c;
+}
+
+const fileRemedy = (agent: Agent, c: { id: number; actionId: number; version: () => number }, fields: Record<string, string>) =>
+  agent
+    .post(`/cases/${c.id}/decisions/${c.actionId}/remedies`)
+    .type("form")
+    .send({ version: c.version(), kind: "reconsideration", body: "长春市人民政府", caseNumber: "长府复〔2027〕3号", ...fields });
+const remedyRows = () => t.db.$client.prepare("select * from decision_remedies").all() as { id: number; outcome: string | null }[];
+
+describe("复议 and 诉讼 recorded, and a decision revoked flowing back", () => {
+  it("refuses a filing before the decision is served, naming the missing service", async () => {
+    const c = await decidedCase();
+    const refused = await fileRemedy(await on("2026-12-14"), c, { filedOn: "2026-12-14" });
+    expect(refused.status).toBe(422);
+    expect(refused.text).toContain("行政处理决定书尚未登记送达");
+    expect(remedyRows()).toHaveLength(0);
+  });
+
+  it("refuses an outcome without its date, and an inspector's 撤销; a supervisor's 撤销 revokes the listing and withdraws the published entry", async () => {
+    const c = await servedWithListingAndEntry();
+    const inspector = await on("2027-01-05");
+    await ok(fileRemedy(inspector, c, { filedOn: "2027-01-04" }));
+    let page = (await inspector.get(`/cases/${c.id}`)).text;
+    expect(page).toContain('data-remedy-outcome="pending"');
+    expect(page).toContain("向长春市人民政府提出（长府复〔2027〕3号）");
+    const remedyId = remedyRows()[0]!.id;
+    const outcome = (agent: Agent, fields: Record<string, string>) =>
+      agent
+        .post(`/cases/${c.id}/remedies/${remedyId}/outcome`)
+        .type("form")
+        .send({ version: c.version(), ...fields });
+
+    const noDate = await outcome(inspector, { outcome: "upheld", outcomeOn: "" });
+    expect(noDate.status).toBe(422);
+    expect(noDate.text).toContain("请填写复议决定（判决）的日期");
+    const byInspector = await outcome(inspector, { outcome: "revoked", outcomeOn: "2027-01-05", note: "认定事实不清" });
+    expect(byInspector.text).toContain("须由科长登记");
+    expect(remedyRows()[0]!.outcome).toBeNull();
+
+    const supervisor = await loginAs(t.app, "supervisor1");
+    await ok(outcome(supervisor, { outcome: "revoked", outcomeOn: "2027-01-05", note: "认定事实不清" }));
+    const db = t.db.$client;
+    expect(db.prepare("select stage, removal_kind, removal_reason from blacklist_proceedings").get()).toEqual({
+      stage: "removed",
+      removal_kind: "revoked",
+      removal_reason: "长人社监处〔2026〕1号经行政复议（长府复〔2027〕3号）被撤销：认定事实不清",
+    });
+    expect(db.prepare("select withdrawn_on, withdrawn_reason from violation_entries").get()).toEqual({
+      withdrawn_on: "2027-01-05",
+      withdrawn_reason: "长人社监处〔2026〕1号经行政复议（长府复〔2027〕3号）被撤销：认定事实不清",
+    });
+    page = (await supervisor.get(`/cases/${c.id}`)).text;
+    expect(page).toContain('data-remedy-outcome="revoked"');
+    // The supervisors' statistics count the decision overturned in January 2027, not in December.
+    expect(periodStatistics(t.db, { kind: "month", from: "2027-01-01", to: "2027-01-31" }).decisionsOverturned).toBe(1);
+    expect(periodStatistics(t.db, { kind: "month", from: "2026-12-01", to: "2026-12-31" }).decisionsOverturned).toBe(0);
+  });
+
+  it("leaves the listing and the entry alone when the decision is upheld", async () => {
+    const c = await servedWithListingAndEntry();
+    const inspector = await on("2027-01-05");
+    await ok(fileRemedy(inspector, c, { kind: "lawsuit", body: "朝阳区人民法院", caseNumber: "（2027）吉0104行初5号", filedOn: "2027-01-05" }));
+    await ok(
+      inspector
+        .post(`/cases/${c.id}/remedies/${remedyRows()[0]!.id}/outcome`)
+        .type("form")
+        .send({ version: c.version(), outcome: "upheld", outcomeOn: "2027-01-05" }),
+    );
+    expect(t.db.$client.prepare("select stage from blacklist_proceedings").pluck().get()).toBe("listed");
+    expect(t.db.$client.prepare("select withdrawn_on from violation_entries").pluck().get()).toBeNull();
   });
 });

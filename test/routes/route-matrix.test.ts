@@ -60,6 +60,8 @@ POST /cases/:id/orders/:orderId/prior-notices     | - - + - + + - - - - - - -
 POST /cases/:id/prior-notices/:noticeId/service   | - - + - + + - - - - - - -
 POST /cases/:id/prior-notices/:noticeId/statement | - - + - + + - - - - - - -
 POST /cases/:id/decisions/:actionId/service       | - - + - + + - - - - - - -
+POST /cases/:id/decisions/:actionId/remedies      | - - + - + + - - - - - - -
+POST /cases/:id/remedies/:remedyId/outcome        | - - + - + + - - - - - - -
 POST /cases/:id/close                             | - - + - + + - - - - - - -
 GET /cases/:id/mediations/:mediationId/agreement  | - + + - + + - - - - - - -
 GET /cases/:id/orders/:orderId                    | - + + - + + - - - - - - -
