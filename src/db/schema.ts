@@ -587,7 +587,7 @@ export const decisionRemedies = sqliteTable(
     recordedById: integer("recorded_by_id").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [index("decision_remedies_case_idx").on(t.caseId), index("decision_remedies_outcome_idx").on(t.outcome, t.outcomeOn)],
+  (t) => [index("decision_remedies_action_idx").on(t.actionId), index("decision_remedies_outcome_idx").on(t.outcome, t.outcomeOn)],
 );
 
 /** 多方合办: a task for one member unit of the task force, with its own working-day clock. */

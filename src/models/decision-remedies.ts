@@ -166,7 +166,14 @@ export function recordRemedyOutcome(
       const listings = tx
         .select({ id: blacklistProceedings.id, version: blacklistProceedings.version })
         .from(blacklistProceedings)
-        .where(and(eq(blacklistProceedings.orderId, a.orderId), eq(blacklistProceedings.stage, "listed"), gte(blacklistProceedings.termEndsOn, today)))
+        .where(
+          and(
+            eq(blacklistProceedings.caseId, c.id),
+            eq(blacklistProceedings.orderId, a.orderId),
+            eq(blacklistProceedings.stage, "listed"),
+            gte(blacklistProceedings.termEndsOn, today),
+          ),
+        )
         .all();
       for (const p of listings) revokeListing(db, { id: p.id, version: p.version, reason, actor: req.actor, now: req.now });
       const entries = tx

@@ -16,5 +16,5 @@ CREATE TABLE `decision_remedies` (
 	FOREIGN KEY (`recorded_by_id`) REFERENCES `users`(`id`) ON UPDATE no action ON DELETE no action
 );
 --> statement-breakpoint
-CREATE INDEX `decision_remedies_case_idx` ON `decision_remedies` (`case_id`);--> statement-breakpoint
+CREATE INDEX `decision_remedies_action_idx` ON `decision_remedies` (`action_id`);--> statement-breakpoint
 CREATE INDEX `decision_remedies_outcome_idx` ON `decision_remedies` (`outcome`,`outcome_on`);
