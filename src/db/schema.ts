@@ -590,6 +590,48 @@ export const decisionRemedies = sqliteTable(
   (t) => [index("decision_remedies_action_idx").on(t.actionId), index("decision_remedies_outcome_idx").on(t.outcome, t.outcomeOn)],
 );
 
+/** 催告书: the written demand to perform a decision before applying to the court (docs/rules.md § Enforcement through the court). */
+export const demandNotices = sqliteTable("demand_notices", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  caseId: integer("case_id")
+    .notNull()
+    .references(() => cases.id),
+  actionId: integer("action_id")
+    .notNull()
+    .unique()
+    .references(() => enforcementActions.id),
+  docNumber: text("doc_number").notNull().unique(),
+  issuedOn: text("issued_on").notNull(),
+  /** The wages still unpaid when it was issued, as printed. */
+  unpaidFen: integer("unpaid_fen").notNull(),
+  recordedById: integer("recorded_by_id").references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/** The application to the people's court to enforce a decision, and the court's ruling. */
+export const COURT_RESULTS = ["granted", "refused"] as const;
+export const courtApplications = sqliteTable(
+  "court_applications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    actionId: integer("action_id")
+      .notNull()
+      .unique()
+      .references(() => enforcementActions.id),
+    appliedOn: text("applied_on").notNull(),
+    court: text("court").notNull(),
+    result: text("result", { enum: COURT_RESULTS }),
+    resultOn: text("result_on"),
+    executedFen: integer("executed_fen"),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("court_applications_result_idx").on(t.result, t.resultOn)],
+);
+
 /** 多方合办: a task for one member unit of the task force, with its own working-day clock. */
 export const taskForceTasks = sqliteTable(
   "task_force_tasks",
@@ -761,8 +803,8 @@ export const blacklistObjections = sqliteTable(
   (t) => [uniqueIndex("blacklist_objections_party_idx").on(t.proceedingId, t.partyKey)],
 );
 
-/** The documents served through `document_services`; `enforcementDecision` is a 行政处理决定书 (an enforcement action with a number). */
-export const SERVED_DOCUMENTS = ["blacklistNotice", "blacklistDecision", "enforcementDecision"] as const;
+/** The documents served through `document_services`; `enforcementDecision` is a 行政处理决定书 (an enforcement action with a number), `demandNotice` its 催告书. */
+export const SERVED_DOCUMENTS = ["blacklistNotice", "blacklistDecision", "enforcementDecision", "demandNotice"] as const;
 
 /**
  * Service (送达) of one document on one party: the record a 送达回证 prints, and the date every clock that

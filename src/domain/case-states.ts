@@ -270,6 +270,15 @@ const MOVE_TABLE = [
     publicStep: "行政复议或行政诉讼已有结果",
   },
   {
+    name: "courtEnforcement",
+    label: "催告及申请人民法院强制执行",
+    from: ["filed", "closed"],
+    to: "same",
+    by: INVESTIGATORS,
+    activity: true,
+    publicStep: "用人单位逾期不履行处理决定，依法催告并申请人民法院强制执行",
+  },
+  {
     name: "recordStatement",
     label: "记录陈述申辩及复核",
     from: ["filed"],

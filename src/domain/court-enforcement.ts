@@ -48,10 +48,12 @@ export function demandRunsOutOn(servedOn: IsoDate, calendar: WorkingCalendar): I
 
 /** Why enforcement cannot start (or go on) on `on`: the decision unserved, a window open, a remedy pending, paid. */
 function groundsProblem(f: EnforcementFacts, on: IsoDate): string | null {
-  if (f.windows.some((w) => w.status === "awaitingService")) return `行政处理决定书尚未登记送达（${AWAITING_SERVICE}）：复议、诉讼期限自送达之日起算，请先登记送达`;
+  if (f.windows.some((w) => w.status === "awaitingService"))
+    return `行政处理决定书尚未登记送达（${AWAITING_SERVICE}）：复议、诉讼期限自送达之日起算，请先登记送达`;
   const closed = windowsClosedOn(f.windows);
   const lastDay = f.windows.reduce((last, w) => (w.lastDay! > last ? w.lastDay! : last), "");
-  if (!closed || on <= closed) return `复议、诉讼期限至 ${lastDay} 届满；期满后仍不申请复议、不起诉又不履行的，才能申请人民法院强制执行（行政强制法第五十三条）`;
+  if (!closed || on <= closed)
+    return `复议、诉讼期限至 ${lastDay} 届满；期满后仍不申请复议、不起诉又不履行的，才能申请人民法院强制执行（行政强制法第五十三条）`;
   if (f.remedyPending) return "复议（诉讼）审理中，不能催告或申请强制执行";
   if (f.unpaidFen === 0) return "决定已履行，无需强制执行";
   return null;

@@ -5,9 +5,30 @@
  */
 import { and, asc, eq, gte, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client.js";
-import { blacklistProceedings, decisionRemedies, enforcementActions, violationBatches, violationEntries } from "../db/schema.js";
+import {
+  blacklistProceedings,
+  courtApplications,
+  decisionRemedies,
+  demandNotices,
+  enforcementActions,
+  violationBatches,
+  violationEntries,
+} from "../db/schema.js";
+import {
+  COURT_RESULT_LABELS,
+  courtApplicationProblem,
+  courtResultProblem,
+  courtWindow,
+  demandProblem,
+  demandRunsOutOn,
+  type CourtApplicationInput,
+  type CourtResult,
+  type CourtResultInput,
+  type EnforcementFacts,
+} from "../domain/court-enforcement.js";
+import { outstandingFen } from "../domain/money.js";
 import type { Viewer } from "../domain/case-abilities.js";
-import { type IsoDate, shanghaiDate } from "../domain/dates.js";
+import { type IsoDate, shanghaiDate, yearOf } from "../domain/dates.js";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
 import {
   REMEDY_LABELS,
@@ -24,8 +45,11 @@ import {
 import { SERVICE_METHOD_LABELS, isServiceMethod, type ServiceInput } from "../domain/service.js";
 import type { WorkingCalendar } from "../domain/working-days.js";
 import { revokeListing } from "./blacklist.js";
+import { loadCalendar } from "./calendar.js";
 import { transition } from "./cases.js";
 import { type DocumentService, recordDocumentService, servicesOf } from "./document-services.js";
+import { nextDocumentNumber } from "./document-numbers.js";
+import { itemsOf } from "./settlements.js";
 import { withdrawEntry } from "./violations.js";
 
 /** The one party a 行政处理决定书 is served on. */
@@ -87,7 +111,8 @@ export function decisionServices(db: DbOrTx, actionIds: readonly number[], today
     actionIds.map((id) => {
       const service: DocumentService | null = services.find((s) => s.documentId === id) ?? null;
       const windows = remedyWindows(service?.servedOn ?? null, today, calendar);
-      return [id, { service, windows, remedies: remedies.filter((r) => r.actionId === id) }] as const;
+      const own = remedies.filter((r) => r.actionId === id);
+      return [id, { service, windows, remedies: own, ...enforcementOf(db, id, windows, own, today, calendar) }] as const;
     }),
   );
 }
@@ -184,5 +209,135 @@ export function recordRemedyOutcome(
         .all();
       for (const e of entries) withdrawEntry(db, { entryId: e.id, version: e.version, reason, actor: req.actor, now: req.now });
     },
+  });
+}
+
+// ---- Enforcement through the court (docs/rules.md § Enforcement through the court) -----------------
+
+/** The 催告书 and court application of a decision, the facts the rules weigh, and the clocks they show. */
+function enforcementOf(
+  tx: DbOrTx,
+  actionId: number,
+  windows: ReturnType<typeof remedyWindows>,
+  remedies: readonly DecisionRemedy[],
+  today: IsoDate,
+  calendar: WorkingCalendar,
+) {
+  const demand = tx.select().from(demandNotices).where(eq(demandNotices.actionId, actionId)).get() ?? null;
+  const demandService = demand ? (servicesOf(tx, "demandNotice", [demand.id])[0] ?? null) : null;
+  const application = tx.select().from(courtApplications).where(eq(courtApplications.actionId, actionId)).get() ?? null;
+  const orderId = tx.select({ orderId: enforcementActions.orderId }).from(enforcementActions).where(eq(enforcementActions.id, actionId)).get()!.orderId;
+  const facts: EnforcementFacts = {
+    windows,
+    remedyPending: remedies.some((r) => r.outcome === null),
+    unpaidFen: outstandingFen(itemsOf(tx, "order", orderId)),
+    demand: demand ? { servedOn: demandService?.servedOn ?? null } : null,
+    applied: application !== null,
+  };
+  return {
+    facts,
+    demand,
+    demandService,
+    application,
+    courtWindow: courtWindow(windows, calendar),
+    demandRunsOutOn: demandService ? demandRunsOutOn(demandService.servedOn, calendar) : null,
+    demandRefusal: demandProblem(facts, today),
+  };
+}
+
+function enforcementFacts(tx: DbOrTx, actionId: number, today: IsoDate, calendar: WorkingCalendar) {
+  const service = servicesOf(tx, "enforcementDecision", [actionId])[0] ?? null;
+  const windows = remedyWindows(service?.servedOn ?? null, today, calendar);
+  const remedies = tx.select().from(decisionRemedies).where(eq(decisionRemedies.actionId, actionId)).all();
+  return enforcementOf(tx, actionId, windows, remedies, today, calendar);
+}
+
+type Step = { caseId: number; version: number; actor: Viewer; now: Date };
+
+function enforcementStep(db: Db, req: Step, eventNote: string, effect: Parameters<typeof transition>[1]["effect"]): void {
+  transition(db, { caseId: req.caseId, move: "courtEnforcement", note: "", eventNote, version: req.version, actor: req.actor, now: req.now, effect });
+}
+
+/** Issues the 催告书 once the remedy windows closed with the decision unperformed (行政强制法 第五十四条). */
+export function issueDemand(db: Db, req: Step & { actionId: number; numberPrefix: string }): void {
+  const calendar = loadCalendar(db);
+  enforcementStep(db, req, "制作催告书，催告用人单位履行行政处理决定", (tx, c) => {
+    const today = shanghaiDate(req.now);
+    const a = decisionOfCase(tx, c.id, req.actionId);
+    const e = enforcementFacts(tx, a.id, today, calendar);
+    const refused = demandProblem(e.facts, today);
+    if (refused) throw new ValidationError(refused);
+    tx.insert(demandNotices)
+      .values({
+        caseId: c.id,
+        actionId: a.id,
+        docNumber: nextDocumentNumber(tx, "demandNotice", req.numberPrefix, yearOf(today)),
+        issuedOn: today,
+        unpaidFen: e.facts.unpaidFen,
+        recordedById: req.actor.id,
+      })
+      .run();
+  });
+}
+
+/** A 催告书 of the case, or not found. */
+export function demandOfCase(tx: DbOrTx, caseId: number, demandId: number) {
+  const d = tx
+    .select()
+    .from(demandNotices)
+    .where(and(eq(demandNotices.id, demandId), eq(demandNotices.caseId, caseId)))
+    .get();
+  if (!d) throw new NotFoundError("催告书不存在。");
+  return d;
+}
+
+/** Records the service of the 催告书 on the employer; the 10 days run from it. */
+export function serveDemand(db: Db, req: Step & { demandId: number; input: ServiceInput }): void {
+  enforcementStep(db, req, "催告书已送达", (tx, c) => {
+    const d = demandOfCase(tx, c.id, req.demandId);
+    recordDocumentService(tx, {
+      caseId: c.id,
+      document: "demandNotice",
+      documentId: d.id,
+      documentNumber: d.docNumber,
+      documentOn: d.issuedOn,
+      party: { key: EMPLOYER_PARTY_KEY, name: c.employerName },
+      input: req.input,
+      actorId: req.actor.id,
+      today: shanghaiDate(req.now),
+    });
+  });
+}
+
+/** Records the application to the court, refused before the windows close or the 催告's 10 days have run. */
+export function applyToCourt(db: Db, req: Step & { actionId: number; input: CourtApplicationInput }): void {
+  const calendar = loadCalendar(db);
+  enforcementStep(db, req, `申请人民法院强制执行：${req.input.court.trim()}`, (tx, c) => {
+    const today = shanghaiDate(req.now);
+    const a = decisionOfCase(tx, c.id, req.actionId);
+    const problem = courtApplicationProblem(enforcementFacts(tx, a.id, today, calendar).facts, req.input, today, calendar);
+    if (problem) throw new ValidationError(problem.message, problem.field);
+    tx.insert(courtApplications)
+      .values({ caseId: c.id, actionId: a.id, appliedOn: req.input.appliedOn, court: req.input.court.trim(), recordedById: req.actor.id })
+      .run();
+  });
+}
+
+/** Records the court's ruling on the application, and what was executed. */
+export function recordCourtResult(db: Db, req: Step & { applicationId: number; input: CourtResultInput }): void {
+  const label = COURT_RESULT_LABELS[req.input.result as CourtResult] ?? "";
+  enforcementStep(db, req, `人民法院${label}`, (tx, c) => {
+    const app = tx
+      .select()
+      .from(courtApplications)
+      .where(and(eq(courtApplications.id, req.applicationId), eq(courtApplications.caseId, c.id)))
+      .get();
+    if (!app) throw new NotFoundError("强制执行申请不存在。");
+    const problem = courtResultProblem(req.input, app, shanghaiDate(req.now));
+    if (problem) throw new ValidationError(problem.message, problem.field);
+    tx.update(courtApplications)
+      .set({ result: req.input.result as CourtResult, resultOn: req.input.resultOn, executedFen: req.input.executedFen })
+      .where(eq(courtApplications.id, app.id))
+      .run();
   });
 }

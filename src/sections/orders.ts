@@ -1,5 +1,6 @@
 /** 责令限期支付: the orders, their 事先告知书 and 陈述申辩, what followed an unpaid order, the blacklist proposals. */
 import { STAGE_LABELS } from "../domain/blacklist.js";
+import { COURT_RESULT_LABELS } from "../domain/court-enforcement.js";
 import {
   ENFORCEMENT_CHOICES,
   ENFORCEMENT_LABELS,
@@ -49,6 +50,7 @@ export const ordersSection = section({
       remedyLabels: REMEDY_LABELS,
       remedyBodyLabels: REMEDY_BODY_LABELS,
       remedyOutcomeLabels: REMEDY_OUTCOME_LABELS,
+      courtResultLabels: COURT_RESULT_LABELS,
       serviceMethodLabels: SERVICE_METHOD_LABELS,
       publicNoticeDays: PUBLIC_NOTICE_DAYS,
       blacklistStageLabels: STAGE_LABELS,

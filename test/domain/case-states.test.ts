@@ -41,6 +41,7 @@ const SPEC: Record<MoveName, { from: CaseState[]; to: CaseState | "same" | "prev
   serveDecision: { from: ["filed", "closed"], to: "same", roles: ["inspector", "supervisor"] },
   recordRemedy: { from: ["filed", "closed"], to: "same", roles: ["inspector", "supervisor"] },
   recordRemedyOutcome: { from: ["filed", "closed"], to: "same", roles: ["inspector", "supervisor"] },
+  courtEnforcement: { from: ["filed", "closed"], to: "same", roles: ["inspector", "supervisor"] },
   recordStatement: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
   escalate: { from: OPEN, to: "same", roles: ["supervisor"] },
   reopen: { from: ["closed"], to: "previous", roles: ["supervisor"] },

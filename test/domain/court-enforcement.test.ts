@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { courtApplicationProblem, courtResultProblem, courtWindow, demandProblem, demandRunsOutOn, type EnforcementFacts } from "../../src/domain/court-enforcement.js";
+import {
+  courtApplicationProblem,
+  courtResultProblem,
+  courtWindow,
+  demandProblem,
+  demandRunsOutOn,
+  type EnforcementFacts,
+} from "../../src/domain/court-enforcement.js";
 import { remedyWindows } from "../../src/domain/remedies.js";
 import { testCalendar } from "../fixtures/calendars.js";
 
@@ -37,14 +44,17 @@ describe("the 催告书 and the court window (docs/rules.md § Enforcement throu
     expect(apply("2027-03-01", "2027-03-01")?.message).toContain("复议、诉讼期限至 2027-06-14 届满");
     expect(apply("2027-06-29", "2027-06-29", {})?.message).toContain("应当书面催告当事人履行义务（行政强制法第五十四条）");
     expect(apply("2027-06-29", "2027-06-29", { demand: { servedOn: null } })?.message).toContain("催告书尚未登记送达");
-    expect(apply("2027-06-28", "2027-06-28")?.message).toBe("催告书于 2027-06-16 送达，十日后（2027-06-29 起）仍未履行的，才能申请强制执行（行政强制法第五十四条）");
+    expect(apply("2027-06-28", "2027-06-28")?.message).toBe(
+      "催告书于 2027-06-16 送达，十日后（2027-06-29 起）仍未履行的，才能申请强制执行（行政强制法第五十四条）",
+    );
     expect(apply("2027-06-29", "2027-06-29")).toBeNull();
     expect(apply("2027-09-14", "2027-09-14")).toBeNull();
     expect(apply("2027-09-15", "2027-09-15")?.message).toContain("已于 2027-09-14 届满");
     expect(apply("2027-06-29", "2027-06-29", { demand: { servedOn: "2027-06-16" }, remedyPending: true })?.message).toContain("审理中");
-    expect(courtApplicationProblem(facts("2027-06-29", { demand: { servedOn: "2027-06-16" } }), { appliedOn: "2027-06-29", court: " " }, "2027-06-29", calendar)?.field).toBe(
-      "court",
-    );
+    expect(
+      courtApplicationProblem(facts("2027-06-29", { demand: { servedOn: "2027-06-16" } }), { appliedOn: "2027-06-29", court: " " }, "2027-06-29", calendar)
+        ?.field,
+    ).toBe("court");
   });
   it("records the court's ruling with its date, and an executed amount only when granted", () => {
     const app = { appliedOn: "2027-06-29", result: null };

@@ -106,6 +106,8 @@ const COUNTED = [
   "case_office_moves",
   "document_services",
   "decision_remedies",
+  "demand_notices",
+  "court_applications",
 ];
 
 function snapshot(): string {
@@ -218,6 +220,20 @@ const CASE_ROUTES = [
     fields: fixed("kind", "filedOn", "body", "caseNumber"),
   },
   { name: "remedy outcome", role: "supervisor", path: () => `/cases/${ids.filed}/remedies/1/outcome`, fields: fixed("outcome", "outcomeOn", "note") },
+  { name: "demand", role: "inspector", path: () => `/cases/${ids.filed}/decisions/${ids.decision}/demand`, fields: fixed("version") },
+  {
+    name: "demand service",
+    role: "inspector",
+    path: () => `/cases/${ids.filed}/demands/1/service`,
+    fields: fixed("party", "method", "servedOn", "receiver", "witnesses", "trackingNumber", "consent", "publishedOn", "note"),
+  },
+  {
+    name: "court application",
+    role: "inspector",
+    path: () => `/cases/${ids.filed}/decisions/${ids.decision}/court-application`,
+    fields: fixed("appliedOn", "court"),
+  },
+  { name: "court result", role: "inspector", path: () => `/cases/${ids.filed}/court-applications/1/result`, fields: fixed("result", "resultOn", "executed") },
   { name: "acknowledge", role: "supervisor", path: () => `/cases/${ids.filed}/acknowledge`, fields: fixed("version") },
   { name: "transfer", role: "supervisor", path: () => `/cases/${ids.filed}/transfer`, fields: fixed("toOfficeId", "reason", "version") },
   { name: "designation request", role: "supervisor", path: () => `/cases/${ids.filed}/designation-request`, fields: fixed("reason", "version") },

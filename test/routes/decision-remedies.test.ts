@@ -209,3 +209,71 @@ describe("复议 and 诉讼 recorded, and a decision revoked flowing back", () =
     expect(t.db.$client.prepare("select withdrawn_on from violation_entries").pluck().get()).toBeNull();
   });
 });
+
+describe("催告 and the application to the court", () => {
+  const court = (agent: Agent, c: { id: number; actionId: number; version: () => number }, appliedOn: string) =>
+    agent
+      .post(`/cases/${c.id}/decisions/${c.actionId}/court-application`)
+      .type("form")
+      .send({ version: c.version(), appliedOn, court: "长春市朝阳区人民法院" });
+
+  it("refuses the court before the windows close and before 10 days after the 催告's service; then records the application and the ruling", async () => {
+    const c = await decidedCase();
+    let inspector = await on("2026-12-14");
+    await ok(serve(inspector, c, { method: "direct", servedOn: "2026-12-14", receiver: "王经理" }));
+
+    // 诉讼 window open to Mon 2027-06-14: no 催告, no court application.
+    inspector = await on("2027-03-01");
+    const early = await court(inspector, c, "2027-03-01");
+    expect(early.status).toBe(422);
+    expect(early.text).toContain("复议、诉讼期限至 2027-06-14 届满");
+    expect(early.text).toContain("行政强制法第五十三条");
+    const earlyDemand = await inspector.post(`/cases/${c.id}/decisions/${c.actionId}/demand`).type("form").send({ version: c.version() });
+    expect(earlyDemand.text).toContain("行政强制法第五十三条");
+    expect(t.db.$client.prepare("select count(*) from demand_notices").pluck().get()).toBe(0);
+
+    inspector = await on("2027-06-15");
+    let page = (await inspector.get(`/cases/${c.id}`)).text;
+    expect(page).toContain('data-court-window="2027-09-14"');
+    expect((await court(inspector, c, "2027-06-15")).text).toContain("应当书面催告当事人履行义务（行政强制法第五十四条）");
+    await ok(inspector.post(`/cases/${c.id}/decisions/${c.actionId}/demand`).type("form").send({ version: c.version() }));
+    const demand = t.db.$client.prepare("select * from demand_notices").get() as { id: number; doc_number: string };
+    expect(demand.doc_number).toBe("长人社监催〔2027〕1号");
+    expect((await court(inspector, c, "2027-06-15")).text).toContain("催告书尚未登记送达");
+    const printed = (await inspector.get(`/cases/${c.id}/demands/${demand.id}`)).text;
+    expect(printed).toContain("长人社监催〔2027〕1号");
+    expect(printed).toContain("自收到本催告书之日起<strong>十日内</strong>履行");
+    expect(printed).toContain("有权进行陈述和申辩");
+    expect(printed).toContain("¥8,500.00");
+
+    inspector = await on("2027-06-16");
+    await ok(
+      inspector
+        .post(`/cases/${c.id}/demands/${demand.id}/service`)
+        .type("form")
+        .send({ version: c.version(), party: "employer", method: "post", servedOn: "2027-06-16", trackingNumber: "XA123456789CN" }),
+    );
+    page = (await inspector.get(`/cases/${c.id}`)).text;
+    expect(page).toContain('data-demand-runs-out="2027-06-29"');
+
+    // Day 10 after service is Saturday 06-26: the period ends Monday 06-28; the court may be applied to from 06-29.
+    inspector = await on("2027-06-28");
+    const tooSoon = await court(inspector, c, "2027-06-28");
+    expect(tooSoon.text).toContain("十日后（2027-06-29 起）仍未履行的，才能申请强制执行（行政强制法第五十四条）");
+    expect(t.db.$client.prepare("select count(*) from court_applications").pluck().get()).toBe(0);
+
+    inspector = await on("2027-06-29");
+    await ok(court(inspector, c, "2027-06-29"));
+    const applicationId = t.db.$client.prepare("select id from court_applications").pluck().get() as number;
+    inspector = await on("2027-07-20");
+    const result = (fields: Record<string, string>) =>
+      inspector
+        .post(`/cases/${c.id}/court-applications/${applicationId}/result`)
+        .type("form")
+        .send({ version: c.version(), ...fields });
+    expect((await result({ result: "granted", resultOn: "" })).text).toContain("请填写裁定日期");
+    await ok(result({ result: "granted", resultOn: "2027-07-19", executed: "8500" }));
+    page = (await inspector.get(`/cases/${c.id}`)).text;
+    expect(page).toMatch(/已于 2027年6月29日 向长春市朝阳区人民法院申请强制执行：裁定准予执行（2027年7月19日），执行到位 ¥8,500.00/);
+  });
+});
