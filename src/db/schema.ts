@@ -632,6 +632,32 @@ export const courtApplications = sqliteTable(
   (t) => [index("court_applications_result_idx").on(t.result, t.resultOn)],
 );
 
+/** A 移送公安 followed to the police's answer (国务院令第310号; docs/rules.md § Police referral). */
+export const POLICE_ANSWERS = ["filed", "notFiled"] as const;
+export const policeReferrals = sqliteTable(
+  "police_referrals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    /** The enforcement action of kind policeReferral (its agency and date). */
+    actionId: integer("action_id")
+      .notNull()
+      .unique()
+      .references(() => enforcementActions.id),
+    /** The materials sent with the 移送书, one a line. */
+    materials: text("materials").notNull(),
+    receivedOn: text("received_on"),
+    answer: text("answer", { enum: POLICE_ANSWERS }),
+    answerOn: text("answer_on"),
+    reviewRequestedOn: text("review_requested_on"),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("police_referrals_answer_idx").on(t.answer, t.answerOn)],
+);
+
 /** 多方合办: a task for one member unit of the task force, with its own working-day clock. */
 export const taskForceTasks = sqliteTable(
   "task_force_tasks",

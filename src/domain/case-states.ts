@@ -279,6 +279,16 @@ const MOVE_TABLE = [
     publicStep: "用人单位逾期不履行处理决定，依法催告并申请人民法院强制执行",
   },
   {
+    name: "followReferral",
+    label: "登记移送公安的材料、接收和答复",
+    // The administrative case goes on (or has closed) while the police decide.
+    from: ["filed", "closed"],
+    to: "same",
+    by: INVESTIGATORS,
+    activity: true,
+    publicStep: "已登记移送公安机关的办理情况",
+  },
+  {
     name: "recordStatement",
     label: "记录陈述申辩及复核",
     from: ["filed"],

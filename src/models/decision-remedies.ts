@@ -11,6 +11,7 @@ import {
   decisionRemedies,
   demandNotices,
   enforcementActions,
+  policeReferrals,
   violationBatches,
   violationEntries,
 } from "../db/schema.js";
@@ -27,6 +28,7 @@ import {
   type EnforcementFacts,
 } from "../domain/court-enforcement.js";
 import { outstandingFen } from "../domain/money.js";
+import { POLICE_ANSWER_LABELS, referralStepProblem, type PoliceAnswer, type ReferralFacts, type ReferralInput } from "../domain/police-referral.js";
 import type { Viewer } from "../domain/case-abilities.js";
 import { type IsoDate, shanghaiDate, yearOf } from "../domain/dates.js";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
@@ -339,5 +341,73 @@ export function recordCourtResult(db: Db, req: Step & { applicationId: number; i
       .set({ result: req.input.result as CourtResult, resultOn: req.input.resultOn, executedFen: req.input.executedFen })
       .where(eq(courtApplications.id, app.id))
       .run();
+  });
+}
+
+// ---- Police referral (docs/rules.md § Police referral) ------------------------------------------
+
+export type PoliceReferral = typeof policeReferrals.$inferSelect;
+
+/** The followed referrals of some 移送公安 actions, by action. */
+export function referralsOf(db: DbOrTx, actionIds: readonly number[]): Map<number, PoliceReferral> {
+  if (actionIds.length === 0) return new Map();
+  return new Map(
+    db
+      .select()
+      .from(policeReferrals)
+      .where(inArray(policeReferrals.actionId, [...actionIds]))
+      .all()
+      .map((r) => [r.actionId, r]),
+  );
+}
+
+/** Records the next step of a referral: the 移送书's materials, the police's receipt, their answer, the 复议 request. */
+export function recordReferralStep(db: Db, req: Step & { actionId: number; input: ReferralInput }): void {
+  const { input } = req;
+  const label = { materials: "移送书及材料清单", receipt: "公安机关已接收移送", answer: "公安机关答复", review: "提请公安机关复议" }[input.step] ?? "移送公安";
+  const answer = input.step === "answer" ? (POLICE_ANSWER_LABELS[input.answer as PoliceAnswer] ?? "") : "";
+  transition(db, {
+    caseId: req.caseId,
+    move: "followReferral",
+    note: "",
+    eventNote: `${label}${answer ? `：${answer}` : ""}`,
+    version: req.version,
+    actor: req.actor,
+    now: req.now,
+    effect: (tx, c) => {
+      const a = tx
+        .select()
+        .from(enforcementActions)
+        .where(and(eq(enforcementActions.id, req.actionId), eq(enforcementActions.caseId, c.id), eq(enforcementActions.kind, "policeReferral")))
+        .get();
+      if (!a) throw new NotFoundError("移送记录不存在。");
+      const r = tx.select().from(policeReferrals).where(eq(policeReferrals.actionId, a.id)).get() ?? null;
+      const facts: ReferralFacts = {
+        referredOn: a.decidedOn,
+        materials: r?.materials ?? null,
+        receivedOn: r?.receivedOn ?? null,
+        answer: r?.answer ?? null,
+        answerOn: r?.answerOn ?? null,
+        reviewRequestedOn: r?.reviewRequestedOn ?? null,
+      };
+      const problem = referralStepProblem(facts, input, shanghaiDate(req.now));
+      if (problem) throw new ValidationError(problem.message, problem.field);
+      if (!r) {
+        const materials = input.materials
+          .split("\n")
+          .map((l) => l.trim())
+          .filter(Boolean)
+          .join("\n");
+        tx.insert(policeReferrals).values({ caseId: c.id, actionId: a.id, materials, recordedById: req.actor.id }).run();
+        return;
+      }
+      const set =
+        input.step === "receipt"
+          ? { receivedOn: input.date }
+          : input.step === "answer"
+            ? { answer: input.answer as PoliceAnswer, answerOn: input.date }
+            : { reviewRequestedOn: input.date };
+      tx.update(policeReferrals).set(set).where(eq(policeReferrals.id, r.id)).run();
+    },
   });
 }

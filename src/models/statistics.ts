@@ -87,6 +87,9 @@ export function periodStatistics(db: Db, p: Period) {
   const police = db.get<{ n: number }>(sql`select count(distinct case_id) as n from (
       select enforcement_actions.case_id as case_id from enforcement_actions where enforcement_actions.kind = 'policeReferral' and enforcement_actions.decided_on between ${p.from} and ${p.to}
       union all select cases.id from cases where ${closedIn(p)} and cases.outcome = 'referredToPolice')`).n;
+  // Referrals the police accepted (立案) in the period, by the date of their answer (docs/rules.md § Police referral).
+  const policeAccepted = db.get<{ n: number }>(sql`select count(*) as n from police_referrals
+      where police_referrals.answer = 'filed' and police_referrals.answer_on between ${p.from} and ${p.to}`).n;
   // 行政处理决定 revoked or changed on 复议 or 诉讼 in the period (docs/rules.md § Remedies against a decision).
   const decisionsOverturned = db.get<{ n: number }>(sql`select count(distinct action_id) as n from decision_remedies
       where decision_remedies.outcome in ('revoked', 'varied') and decision_remedies.outcome_on between ${p.from} and ${p.to}`).n;
@@ -121,6 +124,7 @@ export function periodStatistics(db: Db, p: Period) {
     taskForce,
     police,
     decisionsOverturned,
+    policeAccepted,
     sentence: summarySentence(p, figures),
     byChannel: [...receivedBy((g) => g.channel)].map(([key, r]) => ({ key, received: r.received! })).sort((a, b) => a.key.localeCompare(b.key)),
     byMonth: monthsOf(p).map((month) => ({ month, received: receivedOf(receivedByMonth, month), ...closedFigures(closedByMonth.get(month)) })),

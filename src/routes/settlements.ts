@@ -9,6 +9,7 @@ import {
   demandOfCase,
   issueDemand,
   recordCourtResult,
+  recordReferralStep,
   recordRemedyFiling,
   recordRemedyOutcome,
   serveDecision,
@@ -232,6 +233,18 @@ export function settlementsRouter(ctx: AppContext): Router {
         ...step(req, res),
         applicationId: Number(req.params.applicationId),
         input: { result: v.result ?? "", resultOn: v.resultOn ?? "", executedFen },
+      });
+    }),
+  );
+
+  // 移送公安 followed to the police's answer (docs/rules.md § Police referral).
+  router.post("/cases/:id/police-referrals/:actionId", ...investigators, (req, res) =>
+    actOnCase(ctx, req, res, `referral-${req.params.actionId}`, () => {
+      const v = formValues(req.body);
+      recordReferralStep(db, {
+        ...step(req, res),
+        actionId: Number(req.params.actionId),
+        input: { step: v.step ?? "", materials: v.materials ?? "", date: v.date ?? "", answer: v.answer ?? "" },
       });
     }),
   );

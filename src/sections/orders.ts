@@ -15,7 +15,8 @@ import { PRIOR_NOTICE_LABELS, SERVICE_METHODS, STATEMENT_DAYS, decisionProblem }
 import { AWAITING_SERVICE, REMEDY_BODY_LABELS, REMEDY_LABELS, REMEDY_OUTCOME_LABELS } from "../domain/remedies.js";
 import { PUBLIC_NOTICE_DAYS, SERVICE_METHOD_LABELS } from "../domain/service.js";
 import { proceedingsOfCase } from "../models/blacklist.js";
-import { decisionServices } from "../models/decision-remedies.js";
+import { decisionServices, referralsOf } from "../models/decision-remedies.js";
+import { POLICE_ANSWER_LABELS, POLICE_REVIEW_DAYS, nextReferralStep } from "../domain/police-referral.js";
 import { priorNoticesOf } from "../models/prior-notices.js";
 import { section } from "./section.js";
 
@@ -39,6 +40,7 @@ export const ordersSection = section({
     });
     const proceedings = orders.length ? proceedingsOfCase(db, c.id) : [];
     const decisionIds = rows.flatMap((o) => o.actions.filter((a) => a.docNumber).map((a) => a.id));
+    const referralIds = rows.flatMap((o) => o.actions.filter((a) => a.kind === "policeReferral").map((a) => a.id));
     return {
       orders,
       // A blacklist proposal is offered once per unpaid order (docs/rules.md §失信联合惩戒名单).
@@ -51,6 +53,11 @@ export const ordersSection = section({
       remedyBodyLabels: REMEDY_BODY_LABELS,
       remedyOutcomeLabels: REMEDY_OUTCOME_LABELS,
       courtResultLabels: COURT_RESULT_LABELS,
+      // 移送公安 followed to the police's answer (docs/rules.md § Police referral).
+      referrals: referralsOf(db, referralIds),
+      nextReferralStep,
+      policeAnswerLabels: POLICE_ANSWER_LABELS,
+      policeReviewDays: POLICE_REVIEW_DAYS,
       serviceMethodLabels: SERVICE_METHOD_LABELS,
       publicNoticeDays: PUBLIC_NOTICE_DAYS,
       blacklistStageLabels: STAGE_LABELS,

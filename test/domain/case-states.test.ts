@@ -42,6 +42,7 @@ const SPEC: Record<MoveName, { from: CaseState[]; to: CaseState | "same" | "prev
   recordRemedy: { from: ["filed", "closed"], to: "same", roles: ["inspector", "supervisor"] },
   recordRemedyOutcome: { from: ["filed", "closed"], to: "same", roles: ["inspector", "supervisor"] },
   courtEnforcement: { from: ["filed", "closed"], to: "same", roles: ["inspector", "supervisor"] },
+  followReferral: { from: ["filed", "closed"], to: "same", roles: ["inspector", "supervisor"] },
   recordStatement: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
   escalate: { from: OPEN, to: "same", roles: ["supervisor"] },
   reopen: { from: ["closed"], to: "previous", roles: ["supervisor"] },

@@ -108,6 +108,7 @@ const COUNTED = [
   "decision_remedies",
   "demand_notices",
   "court_applications",
+  "police_referrals",
 ];
 
 function snapshot(): string {
@@ -234,6 +235,12 @@ const CASE_ROUTES = [
     fields: fixed("appliedOn", "court"),
   },
   { name: "court result", role: "inspector", path: () => `/cases/${ids.filed}/court-applications/1/result`, fields: fixed("result", "resultOn", "executed") },
+  {
+    name: "police referral",
+    role: "inspector",
+    path: () => `/cases/${ids.filed}/police-referrals/${ids.decision}`,
+    fields: fixed("step", "materials", "date", "answer"),
+  },
   { name: "acknowledge", role: "supervisor", path: () => `/cases/${ids.filed}/acknowledge`, fields: fixed("version") },
   { name: "transfer", role: "supervisor", path: () => `/cases/${ids.filed}/transfer`, fields: fixed("toOfficeId", "reason", "version") },
   { name: "designation request", role: "supervisor", path: () => `/cases/${ids.filed}/designation-request`, fields: fixed("reason", "version") },

@@ -277,3 +277,71 @@ describe("催告 and the application to the court", () => {
     expect(page).toMatch(/已于 2027年6月29日 向长春市朝阳区人民法院申请强制执行：裁定准予执行（2027年7月19日），执行到位 ¥8,500.00/);
   });
 });
+
+describe("移送公安 followed to the police's answer", () => {
+  /** A filed case whose unpaid order was referred to the police on Tue 2026-12-01. */
+  async function referredCase() {
+    const c = await workedCase(t, { to: "filed" });
+    let inspector = await on("2026-11-23");
+    await ok(
+      inspector
+        .post(`/cases/${c.id}/orders`)
+        .type("form")
+        .send({ version: c.version(), payBy: "2026-11-30", violation: "general", facts: "经查，拖欠工资。", [`amount.${c.workers[0]!.id}`]: "8500" }),
+    );
+    const orderId = t.db.$client.prepare("select id from payment_orders where case_id = ?").pluck().get(c.id) as number;
+    inspector = await on("2026-12-01");
+    await ok(
+      inspector
+        .post(`/cases/${c.id}/orders/${orderId}/enforce`)
+        .type("form")
+        .send({ version: c.version(), kind: "policeReferral", agency: "朝阳区公安分局", decidedOn: "2026-12-01", note: "" }),
+    );
+    const actionId = t.db.$client.prepare("select id from enforcement_actions where case_id = ?").pluck().get(c.id) as number;
+    const step = (agent: Agent, fields: Record<string, string>) =>
+      agent
+        .post(`/cases/${c.id}/police-referrals/${actionId}`)
+        .type("form")
+        .send({ version: c.version(), ...fields });
+    return { ...c, actionId, step };
+  }
+  const referral = () => t.db.$client.prepare("select * from police_referrals").get() as Record<string, unknown> | undefined;
+
+  it("records the materials, the receipt and a 不予立案, then takes a 复议 request only within 3 days; the case stays open", async () => {
+    const c = await referredCase();
+    let inspector = await on("2026-12-01");
+    expect((await c.step(inspector, { step: "materials", materials: "  " })).text).toContain("请逐行列出随移送书移送的材料");
+    expect(referral()).toBeUndefined();
+    await ok(c.step(inspector, { step: "materials", materials: "涉嫌犯罪案件情况的调查报告\n工资表" }));
+    inspector = await on("2026-12-02");
+    expect((await c.step(inspector, { step: "answer", answer: "filed", date: "2026-12-02" })).text).toContain("请按顺序登记");
+    await ok(c.step(inspector, { step: "receipt", date: "2026-12-02" }));
+    inspector = await on("2026-12-04");
+    await ok(c.step(inspector, { step: "answer", answer: "notFiled", date: "2026-12-04" }));
+    inspector = await on("2026-12-08");
+    const late = await c.step(inspector, { step: "review", date: "2026-12-08" });
+    expect(late.text).toContain("3 日内（至 2026-12-07）");
+    await ok(c.step(inspector, { step: "review", date: "2026-12-07" }));
+    expect(referral()).toMatchObject({
+      materials: "涉嫌犯罪案件情况的调查报告\n工资表",
+      received_on: "2026-12-02",
+      answer: "notFiled",
+      review_requested_on: "2026-12-07",
+    });
+    const page = (await inspector.get(`/cases/${c.id}`)).text;
+    expect(page).toContain("移送书所附材料：涉嫌犯罪案件情况的调查报告；工资表");
+    expect(page).toContain('data-referral-step="done"');
+    expect(t.db.$client.prepare("select state from cases where id = ?").pluck().get(c.id)).toBe("filed");
+  });
+
+  it("counts a referral the police accepted in the statistics, by the date of the answer", async () => {
+    const c = await referredCase();
+    const inspector = await on("2026-12-03");
+    await ok(c.step(inspector, { step: "materials", materials: "调查报告" }));
+    await ok(c.step(inspector, { step: "receipt", date: "2026-12-02" }));
+    await ok(c.step(inspector, { step: "answer", answer: "filed", date: "2026-12-03" }));
+    expect((await inspector.get(`/cases/${c.id}`)).text).toContain("本案行政处理部分继续办理");
+    expect(periodStatistics(t.db, { kind: "month", from: "2026-12-01", to: "2026-12-31" }).policeAccepted).toBe(1);
+    expect(periodStatistics(t.db, { kind: "month", from: "2026-11-01", to: "2026-11-30" }).policeAccepted).toBe(0);
+  });
+});

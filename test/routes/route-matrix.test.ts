@@ -62,6 +62,7 @@ POST /cases/:id/prior-notices/:noticeId/statement | - - + - + + - - - - - - -
 POST /cases/:id/decisions/:actionId/service       | - - + - + + - - - - - - -
 POST /cases/:id/decisions/:actionId/remedies      | - - + - + + - - - - - - -
 POST /cases/:id/remedies/:remedyId/outcome        | - - + - + + - - - - - - -
+POST /cases/:id/police-referrals/:actionId        | - - + - + + - - - - - - -
 POST /cases/:id/decisions/:actionId/demand        | - - + - + + - - - - - - -
 POST /cases/:id/demands/:demandId/service         | - - + - + + - - - - - - -
 POST /cases/:id/decisions/:actionId/court-application | - - + - + + - - - - - - -
