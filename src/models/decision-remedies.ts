@@ -30,6 +30,7 @@ import {
 import { outstandingFen } from "../domain/money.js";
 import { POLICE_ANSWER_LABELS, referralStepProblem, type PoliceAnswer, type ReferralFacts, type ReferralInput } from "../domain/police-referral.js";
 import type { Viewer } from "../domain/case-abilities.js";
+import type { MoveName } from "../domain/case-states.js";
 import { type IsoDate, shanghaiDate, yearOf } from "../domain/dates.js";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
 import {
@@ -256,8 +257,13 @@ function enforcementFacts(tx: DbOrTx, actionId: number, today: IsoDate, calendar
 
 type Step = { caseId: number; version: number; actor: Viewer; now: Date };
 
+/** One step on the case (a same-state activity) with its own checks and rows in `effect`. */
+function caseStep(db: Db, req: Step, move: MoveName, eventNote: string, effect: Parameters<typeof transition>[1]["effect"]): void {
+  transition(db, { caseId: req.caseId, move, note: "", eventNote, version: req.version, actor: req.actor, now: req.now, effect });
+}
+
 function enforcementStep(db: Db, req: Step, eventNote: string, effect: Parameters<typeof transition>[1]["effect"]): void {
-  transition(db, { caseId: req.caseId, move: "courtEnforcement", note: "", eventNote, version: req.version, actor: req.actor, now: req.now, effect });
+  caseStep(db, req, "courtEnforcement", eventNote, effect);
 }
 
 /** Issues the 催告书 once the remedy windows closed with the decision unperformed (行政强制法 第五十四条). */
@@ -366,48 +372,39 @@ export function recordReferralStep(db: Db, req: Step & { actionId: number; input
   const { input } = req;
   const label = { materials: "移送书及材料清单", receipt: "公安机关已接收移送", answer: "公安机关答复", review: "提请公安机关复议" }[input.step] ?? "移送公安";
   const answer = input.step === "answer" ? (POLICE_ANSWER_LABELS[input.answer as PoliceAnswer] ?? "") : "";
-  transition(db, {
-    caseId: req.caseId,
-    move: "followReferral",
-    note: "",
-    eventNote: `${label}${answer ? `：${answer}` : ""}`,
-    version: req.version,
-    actor: req.actor,
-    now: req.now,
-    effect: (tx, c) => {
-      const a = tx
-        .select()
-        .from(enforcementActions)
-        .where(and(eq(enforcementActions.id, req.actionId), eq(enforcementActions.caseId, c.id), eq(enforcementActions.kind, "policeReferral")))
-        .get();
-      if (!a) throw new NotFoundError("移送记录不存在。");
-      const r = tx.select().from(policeReferrals).where(eq(policeReferrals.actionId, a.id)).get() ?? null;
-      const facts: ReferralFacts = {
-        referredOn: a.decidedOn,
-        materials: r?.materials ?? null,
-        receivedOn: r?.receivedOn ?? null,
-        answer: r?.answer ?? null,
-        answerOn: r?.answerOn ?? null,
-        reviewRequestedOn: r?.reviewRequestedOn ?? null,
-      };
-      const problem = referralStepProblem(facts, input, shanghaiDate(req.now));
-      if (problem) throw new ValidationError(problem.message, problem.field);
-      if (!r) {
-        const materials = input.materials
-          .split("\n")
-          .map((l) => l.trim())
-          .filter(Boolean)
-          .join("\n");
-        tx.insert(policeReferrals).values({ caseId: c.id, actionId: a.id, materials, recordedById: req.actor.id }).run();
-        return;
-      }
-      const set =
-        input.step === "receipt"
-          ? { receivedOn: input.date }
-          : input.step === "answer"
-            ? { answer: input.answer as PoliceAnswer, answerOn: input.date }
-            : { reviewRequestedOn: input.date };
-      tx.update(policeReferrals).set(set).where(eq(policeReferrals.id, r.id)).run();
-    },
+  caseStep(db, req, "followReferral", `${label}${answer ? `：${answer}` : ""}`, (tx, c) => {
+    const a = tx
+      .select()
+      .from(enforcementActions)
+      .where(and(eq(enforcementActions.id, req.actionId), eq(enforcementActions.caseId, c.id), eq(enforcementActions.kind, "policeReferral")))
+      .get();
+    if (!a) throw new NotFoundError("移送记录不存在。");
+    const r = tx.select().from(policeReferrals).where(eq(policeReferrals.actionId, a.id)).get() ?? null;
+    const facts: ReferralFacts = {
+      referredOn: a.decidedOn,
+      materials: r?.materials ?? null,
+      receivedOn: r?.receivedOn ?? null,
+      answer: r?.answer ?? null,
+      answerOn: r?.answerOn ?? null,
+      reviewRequestedOn: r?.reviewRequestedOn ?? null,
+    };
+    const problem = referralStepProblem(facts, input, shanghaiDate(req.now));
+    if (problem) throw new ValidationError(problem.message, problem.field);
+    if (!r) {
+      const materials = input.materials
+        .split("\n")
+        .map((l) => l.trim())
+        .filter(Boolean)
+        .join("\n");
+      tx.insert(policeReferrals).values({ caseId: c.id, actionId: a.id, materials, recordedById: req.actor.id }).run();
+      return;
+    }
+    const set =
+      input.step === "receipt"
+        ? { receivedOn: input.date }
+        : input.step === "answer"
+          ? { answer: input.answer as PoliceAnswer, answerOn: input.date }
+          : { reviewRequestedOn: input.date };
+    tx.update(policeReferrals).set(set).where(eq(policeReferrals.id, r.id)).run();
   });
 }

@@ -22,18 +22,23 @@ const ok = async (res: Promise<{ status: number; text: string }>) => {
 const services = () =>
   t.db.$client.prepare("select * from document_services where document = 'enforcementDecision'").all() as { served_on: string; id: number }[];
 
-/** A filed case whose unpaid order led, after 陈述申辩, to a 行政处理决定 made on Wed 2026-12-09. */
-async function decidedCase() {
+/** A filed case with an order of 2026-11-23 to pay ¥8,500 by 11-30, left unpaid. */
+async function unpaidOrderCase() {
   const c = await workedCase(t, { to: "filed" });
-  let inspector = await on("2026-11-23");
   await ok(
-    inspector
+    (await on("2026-11-23"))
       .post(`/cases/${c.id}/orders`)
       .type("form")
       .send({ version: c.version(), payBy: "2026-11-30", violation: "general", facts: "经查，拖欠工资至今未付。", [`amount.${c.workers[0]!.id}`]: "8500" }),
   );
-  const orderId = t.db.$client.prepare("select id from payment_orders where case_id = ?").pluck().get(c.id) as number;
-  inspector = await on("2026-12-01");
+  return { ...c, orderId: t.db.$client.prepare("select id from payment_orders where case_id = ?").pluck().get(c.id) as number };
+}
+
+/** A filed case whose unpaid order led, after 陈述申辩, to a 行政处理决定 made on Wed 2026-12-09. */
+async function decidedCase() {
+  const c = await unpaidOrderCase();
+  const { orderId } = c;
+  let inspector = await on("2026-12-01");
   await ok(
     inspector
       .post(`/cases/${c.id}/orders/${orderId}/prior-notices`)
@@ -281,19 +286,11 @@ describe("催告 and the application to the court", () => {
 describe("移送公安 followed to the police's answer", () => {
   /** A filed case whose unpaid order was referred to the police on Tue 2026-12-01. */
   async function referredCase() {
-    const c = await workedCase(t, { to: "filed" });
-    let inspector = await on("2026-11-23");
+    const c = await unpaidOrderCase();
+    const inspector = await on("2026-12-01");
     await ok(
       inspector
-        .post(`/cases/${c.id}/orders`)
-        .type("form")
-        .send({ version: c.version(), payBy: "2026-11-30", violation: "general", facts: "经查，拖欠工资。", [`amount.${c.workers[0]!.id}`]: "8500" }),
-    );
-    const orderId = t.db.$client.prepare("select id from payment_orders where case_id = ?").pluck().get(c.id) as number;
-    inspector = await on("2026-12-01");
-    await ok(
-      inspector
-        .post(`/cases/${c.id}/orders/${orderId}/enforce`)
+        .post(`/cases/${c.id}/orders/${c.orderId}/enforce`)
         .type("form")
         .send({ version: c.version(), kind: "policeReferral", agency: "朝阳区公安分局", decidedOn: "2026-12-01", note: "" }),
     );
