@@ -248,11 +248,15 @@ function enforcementOf(
   };
 }
 
+/** The 复议 and 诉讼 filed against one decision. */
+export function remediesOf(tx: DbOrTx, actionId: number): DecisionRemedy[] {
+  return tx.select().from(decisionRemedies).where(eq(decisionRemedies.actionId, actionId)).orderBy(asc(decisionRemedies.id)).all();
+}
+
 function enforcementFacts(tx: DbOrTx, actionId: number, today: IsoDate, calendar: WorkingCalendar) {
   const service = servicesOf(tx, "enforcementDecision", [actionId])[0] ?? null;
   const windows = remedyWindows(service?.servedOn ?? null, today, calendar);
-  const remedies = tx.select().from(decisionRemedies).where(eq(decisionRemedies.actionId, actionId)).all();
-  return enforcementOf(tx, actionId, windows, remedies, today, calendar);
+  return enforcementOf(tx, actionId, windows, remediesOf(tx, actionId), today, calendar);
 }
 
 type Step = { caseId: number; version: number; actor: Viewer; now: Date };

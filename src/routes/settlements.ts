@@ -10,12 +10,14 @@ import {
   issueDemand,
   recordCourtResult,
   recordReferralStep,
+  remediesOf,
   recordRemedyFiling,
   recordRemedyOutcome,
   serveDecision,
   serveDemand,
 } from "../models/decision-remedies.js";
 import { DEMAND_DAYS } from "../domain/court-enforcement.js";
+import { REMEDY_LABELS, REMEDY_OUTCOME_LABELS } from "../domain/remedies.js";
 import { getDocumentService, type ServedDocument, servicesOf } from "../models/document-services.js";
 import type { AppContext } from "../app-context.js";
 import { OUTCOME_LABELS } from "../domain/case-states.js";
@@ -378,7 +380,12 @@ export function settlementsRouter(ctx: AppContext): Router {
     const demand = demandOfCase(db, detail.case.id, Number(req.params.demandId));
     const action = decisionOfCase(db, detail.case.id, demand.actionId);
     const service = servicesOf(db, "enforcementDecision", [action.id])[0] ?? null;
+    // A 复议 or 诉讼 that ended with the decision standing is named instead of “did not seek a remedy”.
+    const remedies = remediesOf(db, action.id);
     res.render("settlements/demand", {
+      remedies,
+      remedyLabels: REMEDY_LABELS,
+      remedyOutcomeLabels: REMEDY_OUTCOME_LABELS,
       ...detail,
       c: detail.case,
       demand,

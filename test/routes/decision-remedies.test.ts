@@ -212,6 +212,13 @@ describe("复议 and 诉讼 recorded, and a decision revoked flowing back", () =
     );
     expect(t.db.$client.prepare("select stage from blacklist_proceedings").pluck().get()).toBe("listed");
     expect(t.db.$client.prepare("select withdrawn_on from violation_entries").pluck().get()).toBeNull();
+    // Once the windows close unperformed, the 催告书 names the lawsuit that upheld the decision.
+    const later = await on("2027-06-15");
+    await ok(later.post(`/cases/${c.id}/decisions/${c.actionId}/demand`).type("form").send({ version: c.version() }));
+    const demandId = t.db.$client.prepare("select id from demand_notices").pluck().get() as number;
+    const printed = (await later.get(`/cases/${c.id}/demands/${demandId}`)).text;
+    expect(printed).toContain("你单位就该决定提起行政诉讼（（2027）吉0104行初5号），朝阳区人民法院于 2027年1月5日 作出结果：维持。");
+    expect(printed).not.toContain("未申请行政复议");
   });
 });
 
@@ -247,6 +254,7 @@ describe("催告 and the application to the court", () => {
     expect((await court(inspector, c, "2027-06-15")).text).toContain("催告书尚未登记送达");
     const printed = (await inspector.get(`/cases/${c.id}/demands/${demand.id}`)).text;
     expect(printed).toContain("长人社监催〔2027〕1号");
+    expect(printed).toContain("你单位在法定期限内未申请行政复议，也未提起行政诉讼，至今未履行该决定");
     expect(printed).toContain("自收到本催告书之日起<strong>十日内</strong>履行");
     expect(printed).toContain("有权进行陈述和申辩");
     expect(printed).toContain("¥8,500.00");
