@@ -29,7 +29,7 @@ export interface Config {
    * 行政复议 of the department's acts, the court of first instance for 行政诉讼, and the prefixes of the
    * 事先告知书 and 行政处理决定书 numbers.
    */
-  authority: { name: string; reviewBody: string; court: string; noticePrefix: string; decisionPrefix: string };
+  authority: { name: string; reviewBody: string; court: string; noticePrefix: string; decisionPrefix: string; demandPrefix: string };
   /** Printed on receipts, notices and orders; `orderPrefix` starts an order's number (长人社监令〔2026〕7号). */
   bureau: { name: string; address: string; phone: string; orderPrefix: string; blacklistNoticePrefix: string; blacklistDecisionPrefix: string };
   /** Inspectors may open any case read-only (personal data masked). Off unless the bureau allows it. */
@@ -78,6 +78,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       noticePrefix: env.NOTICE_NUMBER_PREFIX ?? "长人社监告",
       /** Starts a 行政处理决定书's number (长人社监处〔2026〕2号). */
       decisionPrefix: env.DECISION_NUMBER_PREFIX ?? "长人社监处",
+      /** Starts a 催告书's number (长人社监催〔2027〕1号). */
+      demandPrefix: env.DEMAND_NUMBER_PREFIX ?? "长人社监催",
     },
     blacklistThresholds: readThresholds(env),
     largeArrearsFen: Math.round(Number(env.LARGE_ARREARS_YUAN ?? 50000) * 100),

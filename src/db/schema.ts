@@ -610,6 +610,102 @@ export const enforcementActions = sqliteTable(
   (t) => [index("enforcement_actions_case_idx").on(t.caseId), index("enforcement_actions_kind_idx").on(t.kind, t.decidedOn)],
 );
 
+/** 行政复议 or 行政诉讼 against a 行政处理决定书, and its outcome (docs/rules.md § Remedies against a decision). */
+export const REMEDY_KINDS = ["reconsideration", "lawsuit"] as const;
+export const REMEDY_OUTCOMES = ["upheld", "varied", "revoked", "confirmedUnlawful"] as const;
+export const decisionRemedies = sqliteTable(
+  "decision_remedies",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => enforcementActions.id),
+    kind: text("kind", { enum: REMEDY_KINDS }).notNull(),
+    filedOn: text("filed_on").notNull(),
+    /** The 复议机关 or the court. */
+    body: text("body").notNull(),
+    caseNumber: text("case_number").notNull(),
+    /** Null while pending. */
+    outcome: text("outcome", { enum: REMEDY_OUTCOMES }),
+    outcomeOn: text("outcome_on"),
+    outcomeNote: text("outcome_note").notNull().default(""),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("decision_remedies_action_idx").on(t.actionId), index("decision_remedies_outcome_idx").on(t.outcome, t.outcomeOn)],
+);
+
+/** 催告书: the written demand to perform a decision before applying to the court (docs/rules.md § Enforcement through the court). */
+export const demandNotices = sqliteTable("demand_notices", {
+  id: integer("id").primaryKey({ autoIncrement: true }),
+  caseId: integer("case_id")
+    .notNull()
+    .references(() => cases.id),
+  actionId: integer("action_id")
+    .notNull()
+    .unique()
+    .references(() => enforcementActions.id),
+  docNumber: text("doc_number").notNull().unique(),
+  issuedOn: text("issued_on").notNull(),
+  /** The wages still unpaid when it was issued, as printed. */
+  unpaidFen: integer("unpaid_fen").notNull(),
+  recordedById: integer("recorded_by_id").references(() => users.id),
+  createdAt: createdAt(),
+});
+
+/** The application to the people's court to enforce a decision, and the court's ruling. */
+export const COURT_RESULTS = ["granted", "refused"] as const;
+export const courtApplications = sqliteTable(
+  "court_applications",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    actionId: integer("action_id")
+      .notNull()
+      .unique()
+      .references(() => enforcementActions.id),
+    appliedOn: text("applied_on").notNull(),
+    court: text("court").notNull(),
+    result: text("result", { enum: COURT_RESULTS }),
+    resultOn: text("result_on"),
+    executedFen: integer("executed_fen"),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("court_applications_result_idx").on(t.result, t.resultOn)],
+);
+
+/** A 移送公安 followed to the police's answer (国务院令第310号; docs/rules.md § Police referral). */
+export const POLICE_ANSWERS = ["filed", "notFiled"] as const;
+export const policeReferrals = sqliteTable(
+  "police_referrals",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    /** The enforcement action of kind policeReferral (its agency and date). */
+    actionId: integer("action_id")
+      .notNull()
+      .unique()
+      .references(() => enforcementActions.id),
+    /** The materials sent with the 移送书, one a line. */
+    materials: text("materials").notNull(),
+    receivedOn: text("received_on"),
+    answer: text("answer", { enum: POLICE_ANSWERS }),
+    answerOn: text("answer_on"),
+    reviewRequestedOn: text("review_requested_on"),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("police_referrals_answer_idx").on(t.answer, t.answerOn)],
+);
+
 /** 多方合办: a task for one member unit of the task force, with its own working-day clock. */
 export const taskForceTasks = sqliteTable(
   "task_force_tasks",
@@ -781,7 +877,8 @@ export const blacklistObjections = sqliteTable(
   (t) => [uniqueIndex("blacklist_objections_party_idx").on(t.proceedingId, t.partyKey)],
 );
 
-export const SERVED_DOCUMENTS = ["blacklistNotice", "blacklistDecision"] as const;
+/** The documents served through `document_services`; `enforcementDecision` is a 行政处理决定书 (an enforcement action with a number), `demandNotice` its 催告书. */
+export const SERVED_DOCUMENTS = ["blacklistNotice", "blacklistDecision", "enforcementDecision", "demandNotice"] as const;
 
 /**
  * Service (送达) of one document on one party: the record a 送达回证 prints, and the date every clock that
@@ -795,7 +892,7 @@ export const documentServices = sqliteTable(
       .notNull()
       .references(() => cases.id),
     document: text("document", { enum: SERVED_DOCUMENTS }).notNull(),
-    /** The row the document belongs to (for the blacklist documents, the proceeding). */
+    /** The row the document belongs to (for the blacklist documents, the proceeding; for a 行政处理决定书, the enforcement action). */
     documentId: integer("document_id").notNull(),
     documentNumber: text("document_number").notNull(),
     /** Who was served: `employer` or `person:<id>`, and the name as printed on the receipt. */

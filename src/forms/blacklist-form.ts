@@ -1,9 +1,8 @@
 /** The blacklist proposal form: grounds, facts and the persons listed with the employer. */
 import { z } from "zod";
 import { GROUNDS, PERSON_ROLES, type Grounds } from "../domain/blacklist.js";
-import type { ServiceInput } from "../domain/service.js";
 import type { PersonInput, ProposalInput } from "../models/blacklist.js";
-import { formValues, optionalText, parseForm, requiredText, type FormResult } from "./form.js";
+import { optionalText, parseForm, requiredText, type FormResult } from "./form.js";
 
 /** How many person rows the form offers. */
 export const PERSON_ROWS = 4;
@@ -55,27 +54,4 @@ export function parseProposal(body: unknown): FormResult<Omit<ProposalInput, "ca
     });
   }
   return { ...result, value: { grounds, facts: String(v.facts), persons } };
-}
-
-export function textField(body: unknown, key: string): string {
-  return formValues(body)[key] ?? "";
-}
-
-export function checked(body: unknown, key: string): boolean {
-  return Boolean(formValues(body)[key]);
-}
-
-/** A service record as typed; domain/service.ts checks it. */
-export function parseService(body: unknown): ServiceInput {
-  const text = (key: string) => textField(body, key);
-  return {
-    method: text("method"),
-    servedOn: text("servedOn"),
-    receiver: text("receiver"),
-    witnesses: text("witnesses"),
-    trackingNumber: text("trackingNumber"),
-    consent: checked(body, "consent"),
-    publishedOn: text("publishedOn"),
-    note: text("note"),
-  };
 }

@@ -342,7 +342,7 @@ function latestAgreement(tx: DbOrTx, caseId: number) {
     .get();
 }
 
-function itemsOf(tx: DbOrTx, source: Source, sourceId: number) {
+export function itemsOf(tx: DbOrTx, source: Source, sourceId: number) {
   return tx
     .select({
       id: settlementItems.id,

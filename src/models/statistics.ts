@@ -90,6 +90,14 @@ export function periodStatistics(db: Db, p: Period, officeIds: OfficeIds, subjec
       select enforcement_actions.case_id as case_id from enforcement_actions join cases on cases.id = enforcement_actions.case_id
         where enforcement_actions.kind = 'policeReferral' and enforcement_actions.decided_on between ${p.from} and ${p.to} and ${offices}
       union all select cases.id from cases ${CLOSED_FIGURES_INDEX} where ${offices} and ${closedIn(p)} and cases.outcome = 'referredToPolice')`).n;
+  // Referrals the police accepted (立案) in the period, by the date of their answer (docs/rules.md § Police referral).
+  const policeAccepted = db.get<{ n: number }>(sql`select count(*) as n from police_referrals join cases on cases.id = police_referrals.case_id
+      where police_referrals.answer = 'filed' and police_referrals.answer_on between ${p.from} and ${p.to} and ${offices}`).n;
+  // 行政处理决定 revoked or changed on 复议 or 诉讼 in the period (docs/rules.md § Remedies against a decision).
+  const decisionsOverturned = db.get<{
+    n: number;
+  }>(sql`select count(distinct action_id) as n from decision_remedies join cases on cases.id = decision_remedies.case_id
+      where decision_remedies.outcome in ('revoked', 'varied') and decision_remedies.outcome_on between ${p.from} and ${p.to} and ${offices}`).n;
 
   const all = sumBy(closed, () => "all", [...CLOSED_FIELDS, "mediated", "mediatedFen"]).get("all");
   const figures: PeriodFigures = {
@@ -120,6 +128,8 @@ export function periodStatistics(db: Db, p: Period, officeIds: OfficeIds, subjec
     improvement: improvementOverStatutory(average),
     taskForce,
     police,
+    decisionsOverturned,
+    policeAccepted,
     sentence: summarySentence(p, figures, subject),
     byChannel: [...receivedBy((g) => g.channel)].map(([key, r]) => ({ key, received: r.received! })).sort((a, b) => a.key.localeCompare(b.key)),
     byMonth: monthsOf(p).map((month) => ({ month, received: receivedOf(receivedByMonth, month), ...closedFigures(closedByMonth.get(month)) })),

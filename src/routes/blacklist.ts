@@ -22,7 +22,8 @@ import {
 import { PUBLIC_NOTICE_DAYS, SERVICE_METHOD_LABELS } from "../domain/service.js";
 import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import { DomainError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
-import { checked, parseProposal, parseService, PERSON_ROWS, textField } from "../forms/blacklist-form.js";
+import { parseProposal, PERSON_ROWS } from "../forms/blacklist-form.js";
+import { checked, parseService, textField } from "../forms/service-form.js";
 import { formValues, valid } from "../forms/form.js";
 import { viewerOf } from "../http/case-page.js";
 import { requireRole } from "../middleware/require-role.js";

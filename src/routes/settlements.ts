@@ -1,5 +1,24 @@
 /** 快速调处, 责令限期支付, payments, enforcement and closing on a case; and the documents they print. */
 import { Router } from "express";
+import { PUBLIC_NOTICE_DAYS, SERVICE_METHOD_LABELS } from "../domain/service.js";
+import { parseYuanToFen } from "../forms/money.js";
+import { parseService } from "../forms/service-form.js";
+import {
+  applyToCourt,
+  decisionOfCase,
+  demandOfCase,
+  issueDemand,
+  recordCourtResult,
+  recordReferralStep,
+  remediesOf,
+  recordRemedyFiling,
+  recordRemedyOutcome,
+  serveDecision,
+  serveDemand,
+} from "../models/decision-remedies.js";
+import { DEMAND_DAYS } from "../domain/court-enforcement.js";
+import { REMEDY_LABELS, REMEDY_OUTCOME_LABELS } from "../domain/remedies.js";
+import { getDocumentService, type ServedDocument, servicesOf } from "../models/document-services.js";
 import type { AppContext } from "../app-context.js";
 import { OUTCOME_LABELS } from "../domain/case-states.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
@@ -141,6 +160,98 @@ export function settlementsRouter(ctx: AppContext): Router {
     }),
   );
 
+  // 行政处理决定书 served on the employer: the remedy windows run from this date (docs/rules.md § Remedies against a decision).
+  router.post("/cases/:id/decisions/:actionId/service", ...investigators, (req, res) =>
+    actOnCase(ctx, req, res, `decision-service-${req.params.actionId}`, () =>
+      serveDecision(db, {
+        caseId: caseIdOf(req),
+        actionId: Number(req.params.actionId),
+        version: version(req.body),
+        input: parseService(req.body),
+        actor: viewerOf(res),
+        now: now(),
+      }),
+    ),
+  );
+
+  // 复议 or 诉讼 against a served decision, and its outcome (docs/rules.md § Remedies against a decision).
+  router.post("/cases/:id/decisions/:actionId/remedies", ...investigators, (req, res) =>
+    actOnCase(ctx, req, res, `remedy-${req.params.actionId}`, () => {
+      const v = formValues(req.body);
+      recordRemedyFiling(db, {
+        caseId: caseIdOf(req),
+        actionId: Number(req.params.actionId),
+        version: version(req.body),
+        input: { kind: v.kind ?? "", filedOn: v.filedOn ?? "", body: v.body ?? "", caseNumber: v.caseNumber ?? "" },
+        actor: viewerOf(res),
+        now: now(),
+      });
+    }),
+  );
+
+  router.post("/cases/:id/remedies/:remedyId/outcome", ...investigators, (req, res) =>
+    actOnCase(ctx, req, res, `remedy-outcome-${req.params.remedyId}`, () => {
+      const v = formValues(req.body);
+      recordRemedyOutcome(db, {
+        caseId: caseIdOf(req),
+        remedyId: Number(req.params.remedyId),
+        version: version(req.body),
+        input: { outcome: v.outcome ?? "", outcomeOn: v.outcomeOn ?? "", note: v.note ?? "" },
+        actor: viewerOf(res),
+        now: now(),
+      });
+    }),
+  );
+
+  // 催告 and the application to the court (docs/rules.md § Enforcement through the court).
+  const step = (req: import("express").Request, res: import("express").Response) => ({
+    caseId: caseIdOf(req),
+    version: version(req.body),
+    actor: viewerOf(res),
+    now: now(),
+  });
+  router.post("/cases/:id/decisions/:actionId/demand", ...investigators, (req, res) =>
+    actOnCase(ctx, req, res, `demand-${req.params.actionId}`, () =>
+      issueDemand(db, { ...step(req, res), actionId: Number(req.params.actionId), numberPrefix: config.authority.demandPrefix }),
+    ),
+  );
+  router.post("/cases/:id/demands/:demandId/service", ...investigators, (req, res) =>
+    actOnCase(ctx, req, res, `demand-service-${req.params.demandId}`, () =>
+      serveDemand(db, { ...step(req, res), demandId: Number(req.params.demandId), input: parseService(req.body) }),
+    ),
+  );
+  router.post("/cases/:id/decisions/:actionId/court-application", ...investigators, (req, res) =>
+    actOnCase(ctx, req, res, `court-${req.params.actionId}`, () => {
+      const v = formValues(req.body);
+      applyToCourt(db, { ...step(req, res), actionId: Number(req.params.actionId), input: { appliedOn: v.appliedOn ?? "", court: v.court ?? "" } });
+    }),
+  );
+  router.post("/cases/:id/court-applications/:applicationId/result", ...investigators, (req, res) =>
+    actOnCase(ctx, req, res, `court-result-${req.params.applicationId}`, () => {
+      const v = formValues(req.body);
+      const executed = (v.executed ?? "").trim();
+      const executedFen = executed === "" ? null : parseYuanToFen(executed);
+      if (executed !== "" && executedFen === null) throw new ValidationError("执行到位金额应为金额（元）", "executed");
+      recordCourtResult(db, {
+        ...step(req, res),
+        applicationId: Number(req.params.applicationId),
+        input: { result: v.result ?? "", resultOn: v.resultOn ?? "", executedFen },
+      });
+    }),
+  );
+
+  // 移送公安 followed to the police's answer (docs/rules.md § Police referral).
+  router.post("/cases/:id/police-referrals/:actionId", ...investigators, (req, res) =>
+    actOnCase(ctx, req, res, `referral-${req.params.actionId}`, () => {
+      const v = formValues(req.body);
+      recordReferralStep(db, {
+        ...step(req, res),
+        actionId: Number(req.params.actionId),
+        input: { step: v.step ?? "", materials: v.materials ?? "", date: v.date ?? "", answer: v.answer ?? "" },
+      });
+    }),
+  );
+
   router.post("/cases/:id/prior-notices/:noticeId/statement", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, `prior-notice-statement-${req.params.noticeId}`, () => {
       const v = formValues(req.body);
@@ -241,6 +352,57 @@ export function settlementsRouter(ctx: AppContext): Router {
       basis: { violated: VIOLATIONS[order.violation].violated, decision: DECISION_BASIS[action.kind] },
       bureau: config.bureau,
     });
+  });
+
+  /** The 送达回证 of a document of the case served through the service record, when it is the one named. */
+  const renderReceipt = (res: import("express").Response, serviceId: number, served: { document: ServedDocument; id: number; title: string }, back: string) => {
+    const found = getDocumentService(db, serviceId);
+    if (found?.s.document !== served.document || found.s.documentId !== served.id) throw new NotFoundError("没有这条送达记录。");
+    res.render("services/receipt", {
+      s: found.s,
+      recordedBy: found.recordedBy,
+      documentTitle: served.title,
+      serviceMethodLabels: SERVICE_METHOD_LABELS,
+      publicNoticeDays: PUBLIC_NOTICE_DAYS,
+      back,
+    });
+  };
+
+  router.get("/cases/:id/decisions/:actionId/services/:serviceId", staff, (req, res) => {
+    const detail = workingDetail(req, res);
+    const action = decisionOfCase(db, detail.case.id, Number(req.params.actionId));
+    const served = { document: "enforcementDecision", id: action.id, title: "行政处理决定书" } as const;
+    renderReceipt(res, Number(req.params.serviceId), served, `/cases/${detail.case.id}#decision-${action.id}`);
+  });
+
+  /** The 催告书 (行政强制法 第五十四条), printed for service. */
+  router.get("/cases/:id/demands/:demandId", staff, (req, res) => {
+    const detail = workingDetail(req, res);
+    const demand = demandOfCase(db, detail.case.id, Number(req.params.demandId));
+    const action = decisionOfCase(db, detail.case.id, demand.actionId);
+    const service = servicesOf(db, "enforcementDecision", [action.id])[0] ?? null;
+    // A 复议 or 诉讼 that ended with the decision standing is named instead of “did not seek a remedy”.
+    const remedies = remediesOf(db, action.id);
+    res.render("settlements/demand", {
+      remedies,
+      remedyLabels: REMEDY_LABELS,
+      remedyOutcomeLabels: REMEDY_OUTCOME_LABELS,
+      ...detail,
+      c: detail.case,
+      demand,
+      action,
+      service,
+      demandDays: DEMAND_DAYS,
+      bureau: config.bureau,
+      authority: config.authority,
+    });
+  });
+
+  router.get("/cases/:id/demands/:demandId/services/:serviceId", staff, (req, res) => {
+    const detail = workingDetail(req, res);
+    const demand = demandOfCase(db, detail.case.id, Number(req.params.demandId));
+    const served = { document: "demandNotice", id: demand.id, title: "催告书" } as const;
+    renderReceipt(res, Number(req.params.serviceId), served, `/cases/${detail.case.id}#decision-${demand.actionId}`);
   });
 
   router.get("/cases/:id/report", staff, (req, res) => {

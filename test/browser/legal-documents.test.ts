@@ -9,10 +9,21 @@ import { getCaseRow, transition } from "../../src/models/cases.js";
 import { issuePriorNotice, recordStatement, servePriorNotice } from "../../src/models/prior-notices.js";
 import { rejectComplaint } from "../../src/models/rejections.js";
 import { enforceOrder, issueOrder } from "../../src/models/settlements.js";
+import { issueDemand, serveDecision, serveDemand } from "../../src/models/decision-remedies.js";
 import { makeCase, userId, workerInput } from "../helpers.js";
 import { SCREENSHOTS, screenshot, signIn, useServerAndBrowser } from "./support.js";
 
 const env = useServerAndBrowser();
+const service = (servedOn: string) => ({
+  method: "direct",
+  servedOn,
+  receiver: "王经理",
+  witnesses: "",
+  trackingNumber: "",
+  consent: false,
+  publishedOn: "",
+  note: "",
+});
 const at = (date: string) => new Date(`${date}T02:00:00Z`);
 
 describe("printed legal documents", () => {
@@ -128,6 +139,42 @@ describe("printed legal documents", () => {
       for (const words of d.says) expect(text, d.name).toContain(words);
       expect(text).toContain("长春市人力资源和社会保障局（印章）");
       expect(text).toContain("承办单位：长春市劳动保障监察支队");
+      await screenshot(page, d.name);
+      await page.pdf({ path: `${SCREENSHOTS}/${d.name}.pdf`, format: "A4" });
+      await page.emulateMedia({ media: "screen" });
+    }
+
+    // The decision served, its remedy windows run out unperformed: the 催告书 and the 送达回证s of both (docs/rules.md
+    // § Enforcement through the court). Served Wed 2026-11-25: 诉讼 to Tue 2027-05-25; the 催告 on 05-26, served 05-27.
+    serveDecision(db, { caseId: filed.id, actionId, version: version(filed.id), input: service("2026-11-25"), actor: supervisor, now: at("2026-11-25") });
+    issueDemand(db, { caseId: filed.id, actionId, version: version(filed.id), numberPrefix: "长人社监催", actor: supervisor, now: at("2027-05-26") });
+    const demandId = db.$client.prepare("select id from demand_notices").pluck().get() as number;
+    serveDemand(db, { caseId: filed.id, demandId, version: version(filed.id), input: service("2027-05-27"), actor: supervisor, now: at("2027-05-27") });
+    const serviceId = (document: string) => db.$client.prepare("select id from document_services where document = ?").pluck().get(document) as number;
+    clock.now = at("2027-05-27");
+    await signIn(page, url, "supervisor1"); // half a year on, the session has long expired
+    const served = [
+      {
+        path: `/cases/${filed.id}/demands/${demandId}`,
+        name: "print-demand",
+        says: ["催告书", "长人社监催〔2027〕1号", "于 2026年11月25日 送达你单位", "十日内", "有权进行陈述和申辩", "第五十三条、第五十四条"],
+      },
+      {
+        path: `/cases/${filed.id}/demands/${demandId}/services/${serviceId("demandNotice")}`,
+        name: "print-demand-service-receipt",
+        says: ["送达回证", "《催告书》长人社监催〔2027〕1号", "直接送达"],
+      },
+      {
+        path: `/cases/${filed.id}/decisions/${actionId}/services/${serviceId("enforcementDecision")}`,
+        name: "print-decision-service-receipt",
+        says: ["送达回证", "《行政处理决定书》长人社监处〔2026〕1号", "2026年11月25日"],
+      },
+    ];
+    for (const d of served) {
+      await page.goto(url + d.path);
+      await page.emulateMedia({ media: "print" });
+      const text = (await page.locator("article.doc").textContent()) ?? "";
+      for (const words of d.says) expect(text, d.name).toContain(words);
       await screenshot(page, d.name);
       await page.pdf({ path: `${SCREENSHOTS}/${d.name}.pdf`, format: "A4" });
       await page.emulateMedia({ media: "screen" });

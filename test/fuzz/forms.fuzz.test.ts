@@ -15,7 +15,18 @@ import { HOSTILE_MARK, formOf, hasMessage, hostileText, liveApp, type Live } fro
 vi.setConfig({ testTimeout: 180_000 });
 
 let live: Live;
-let ids: { filed: number; mediating: number; order: number; task: number; notice: number; user: number; unit: number; office: number; workers: number[] };
+let ids: {
+  filed: number;
+  mediating: number;
+  order: number;
+  task: number;
+  notice: number;
+  decision: number;
+  user: number;
+  unit: number;
+  office: number;
+  workers: number[];
+};
 let sent = 0;
 
 beforeAll(async () => {
@@ -48,12 +59,20 @@ beforeAll(async () => {
   });
   t.clock.now = today;
   const q = (sql: string) => t.db.$client.prepare(sql).pluck().get() as number;
+  // A 行政处理决定书 on the order, for its service form; written directly so that the 事先告知书 above stays unserved
+  // for the forms that serve it and record the statement.
+  t.db.$client
+    .prepare(
+      "insert into enforcement_actions (case_id, order_id, kind, decided_on, doc_number) values (?, ?, 'decision', '2026-11-20', '长人社监处〔2026〕99号')",
+    )
+    .run(filed.id, q("select id from payment_orders"));
   ids = {
     filed: filed.id,
     mediating: mediating.id,
     order: q("select id from payment_orders"),
     task: q("select id from task_force_tasks"),
     notice: q("select id from prior_notices"),
+    decision: q("select id from enforcement_actions"),
     user: userId(t.db, "inspector3"),
     unit: zjj,
     office: q("select id from offices where name = '宽城区劳动保障监察大队'"),
@@ -85,6 +104,11 @@ const COUNTED = [
   "offices",
   "divisions",
   "case_office_moves",
+  "document_services",
+  "decision_remedies",
+  "demand_notices",
+  "court_applications",
+  "police_referrals",
 ];
 
 function snapshot(): string {
@@ -190,6 +214,39 @@ const CASE_ROUTES = [
     role: "inspector",
     path: () => `/cases/${ids.filed}/prior-notices/${ids.notice}/statement`,
     fields: fixed("statement", "statementText", "review"),
+  },
+  {
+    name: "decision service",
+    role: "inspector",
+    path: () => `/cases/${ids.filed}/decisions/${ids.decision}/service`,
+    fields: fixed("party", "method", "servedOn", "receiver", "witnesses", "trackingNumber", "consent", "publishedOn", "note"),
+  },
+  {
+    name: "remedy filing",
+    role: "inspector",
+    path: () => `/cases/${ids.filed}/decisions/${ids.decision}/remedies`,
+    fields: fixed("kind", "filedOn", "body", "caseNumber"),
+  },
+  { name: "remedy outcome", role: "supervisor", path: () => `/cases/${ids.filed}/remedies/1/outcome`, fields: fixed("outcome", "outcomeOn", "note") },
+  { name: "demand", role: "inspector", path: () => `/cases/${ids.filed}/decisions/${ids.decision}/demand`, fields: fixed("version") },
+  {
+    name: "demand service",
+    role: "inspector",
+    path: () => `/cases/${ids.filed}/demands/1/service`,
+    fields: fixed("party", "method", "servedOn", "receiver", "witnesses", "trackingNumber", "consent", "publishedOn", "note"),
+  },
+  {
+    name: "court application",
+    role: "inspector",
+    path: () => `/cases/${ids.filed}/decisions/${ids.decision}/court-application`,
+    fields: fixed("appliedOn", "court"),
+  },
+  { name: "court result", role: "inspector", path: () => `/cases/${ids.filed}/court-applications/1/result`, fields: fixed("result", "resultOn", "executed") },
+  {
+    name: "police referral",
+    role: "inspector",
+    path: () => `/cases/${ids.filed}/police-referrals/${ids.decision}`,
+    fields: fixed("step", "materials", "date", "answer"),
   },
   { name: "acknowledge", role: "supervisor", path: () => `/cases/${ids.filed}/acknowledge`, fields: fixed("version") },
   { name: "transfer", role: "supervisor", path: () => `/cases/${ids.filed}/transfer`, fields: fixed("toOfficeId", "reason", "version") },
