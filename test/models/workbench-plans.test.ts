@@ -5,7 +5,7 @@
  * - its SQL clock filters and ordering agree with domain/clocks.ts, case by case, on a working day, a rest
  *   day right after a Friday due date, a holiday and a makeup workday.
  */
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it, vi } from "vitest";
 import { drizzle } from "drizzle-orm/better-sqlite3";
 import { openDb, type Db } from "../../src/db/client.js";
 import { migrateDb } from "../../src/db/migrate.js";
@@ -20,6 +20,9 @@ import { acknowledgementQueue } from "../../src/models/jurisdiction.js";
 import { CLOCK_FILTER_KEYS } from "../../src/models/dashboard.js";
 import { bulkSeed } from "../../seeds/bulk.js";
 import type { CaseListScope } from "../../src/domain/case-abilities.js";
+
+// It builds a bulk database of its own: generous on a loaded 2-core machine (speed is not what it asserts).
+vi.setConfig({ testTimeout: 60_000, hookTimeout: 60_000 });
 
 // The data ends on a Friday; every day checked is on or after it (a clock is not read before its start).
 const TODAY = "2026-09-18";
