@@ -169,55 +169,6 @@ describe("/complaint (online self-filing)", () => {
     expect((await request(t.app).get("/complaint/done")).headers.location).toBe("/complaint");
   });
 
-  it("files once per form: a reload, a double tap or the same form sent twice shows the same receipt (issue 21 item 5)", async () => {
-    const visitor = browser(t.app);
-    const token = /name="filingToken" value="([^"]+)"/.exec((await visitor.get("/complaint")).text)![1]!;
-    const [first, second] = await Promise.all([
-      visitor
-        .post("/complaint")
-        .type("form")
-        .send({ ...form(), filingToken: token }),
-      visitor
-        .post("/complaint")
-        .type("form")
-        .send({ ...form(), filingToken: token }),
-    ]);
-    expect([first.status, second.status]).toEqual([303, 303]);
-    const again = await visitor
-      .post("/complaint")
-      .type("form")
-      .send({ ...form(), filingToken: token });
-    expect(again.status).toBe(303);
-    expect(t.db.$client.prepare("select count(*) from cases").pluck().get()).toBe(1);
-    // A reload of the receipt shows the same case, its lookup link filled in.
-    const receipt = (await visitor.get("/complaint/done")).text;
-    expect((await visitor.get("/complaint/done")).text).toBe(receipt);
-    const number = /id="case-number">([^<]+)</.exec(receipt)![1]!;
-    const code = /id="query-code">([^<]+)</.exec(receipt)![1]!;
-    expect(receipt).toContain(`/query?caseNumber=${number}&amp;queryCode=${code}`);
-    const lookupPage = (await request(t.app).get(`/query?caseNumber=${number}&queryCode=${code}`)).text;
-    expect(lookupPage).toContain(`value="${number}"`);
-    // A form shown again with a mistake keeps its token: corrected, it files once.
-    const fresh = /name="filingToken" value="([^"]+)"/.exec((await visitor.get("/complaint")).text)![1]!;
-    const wrong = await visitor
-      .post("/complaint")
-      .type("form")
-      .send({ ...form({ employerName: "" }), filingToken: fresh });
-    expect(wrong.status).toBe(422);
-    expect(wrong.text).toContain(`value="${fresh}"`);
-    expect(
-      (
-        await visitor
-          .post("/complaint")
-          .type("form")
-          .send({ ...form(), filingToken: fresh })
-      ).status,
-    ).toBe(303);
-    expect(t.db.$client.prepare("select count(*) from cases").pluck().get()).toBe(2);
-    // Without its cookie, the receipt page is not shown to anyone.
-    expect((await request(t.app).get("/complaint/done")).headers.location).toBe("/complaint");
-  });
-
   it("is rate-limited per address", async () => {
     const agent = browser(t.app);
     for (let i = 0; i < 5; i++) expect((await agent.post("/complaint").type("form").send(form())).status).toBe(303);
