@@ -319,6 +319,7 @@ export function casesRouter(ctx: AppContext): Router {
     if (!notice || !event) throw new ValidationError("该案件没有这份通知书。");
     res.render("cases/notice", {
       ...detail,
+      office: getOffice(db, detail.case.officeId!),
       c: detail.case,
       kind: req.params.kind,
       title: notice.title,

@@ -38,6 +38,7 @@ import { MAX_COMPENSATION_RATE, MIN_COMPENSATION_RATE, compensationAmount, compe
 import { getCaseDetail, workerNamesOf } from "../models/cases.js";
 import { closeCase, enforceOrder, issueOrder, moneySummary, recordMediation, recordPayment, settleByMediation, settlementsOf } from "../models/settlements.js";
 import { idParam } from "../http/params.js";
+import { getOffice } from "../models/offices.js";
 
 export function settlementsRouter(ctx: AppContext): Router {
   const { db, config, now } = ctx;
@@ -165,7 +166,7 @@ export function settlementsRouter(ctx: AppContext): Router {
     actOnCase(ctx, req, res, `decision-service-${req.params.actionId}`, () =>
       serveDecision(db, {
         caseId: caseIdOf(req),
-        actionId: Number(req.params.actionId),
+        actionId: idParam(req, "actionId"),
         version: version(req.body),
         input: parseService(req.body),
         actor: viewerOf(res),
@@ -180,7 +181,7 @@ export function settlementsRouter(ctx: AppContext): Router {
       const v = formValues(req.body);
       recordRemedyFiling(db, {
         caseId: caseIdOf(req),
-        actionId: Number(req.params.actionId),
+        actionId: idParam(req, "actionId"),
         version: version(req.body),
         input: { kind: v.kind ?? "", filedOn: v.filedOn ?? "", body: v.body ?? "", caseNumber: v.caseNumber ?? "" },
         actor: viewerOf(res),
@@ -194,7 +195,7 @@ export function settlementsRouter(ctx: AppContext): Router {
       const v = formValues(req.body);
       recordRemedyOutcome(db, {
         caseId: caseIdOf(req),
-        remedyId: Number(req.params.remedyId),
+        remedyId: idParam(req, "remedyId"),
         version: version(req.body),
         input: { outcome: v.outcome ?? "", outcomeOn: v.outcomeOn ?? "", note: v.note ?? "" },
         actor: viewerOf(res),
@@ -212,18 +213,18 @@ export function settlementsRouter(ctx: AppContext): Router {
   });
   router.post("/cases/:id/decisions/:actionId/demand", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, `demand-${req.params.actionId}`, () =>
-      issueDemand(db, { ...step(req, res), actionId: Number(req.params.actionId), numberPrefix: config.authority.demandPrefix }),
+      issueDemand(db, { ...step(req, res), actionId: idParam(req, "actionId"), numberPrefix: config.authority.demandPrefix }),
     ),
   );
   router.post("/cases/:id/demands/:demandId/service", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, `demand-service-${req.params.demandId}`, () =>
-      serveDemand(db, { ...step(req, res), demandId: Number(req.params.demandId), input: parseService(req.body) }),
+      serveDemand(db, { ...step(req, res), demandId: idParam(req, "demandId"), input: parseService(req.body) }),
     ),
   );
   router.post("/cases/:id/decisions/:actionId/court-application", ...investigators, (req, res) =>
     actOnCase(ctx, req, res, `court-${req.params.actionId}`, () => {
       const v = formValues(req.body);
-      applyToCourt(db, { ...step(req, res), actionId: Number(req.params.actionId), input: { appliedOn: v.appliedOn ?? "", court: v.court ?? "" } });
+      applyToCourt(db, { ...step(req, res), actionId: idParam(req, "actionId"), input: { appliedOn: v.appliedOn ?? "", court: v.court ?? "" } });
     }),
   );
   router.post("/cases/:id/court-applications/:applicationId/result", ...investigators, (req, res) =>
@@ -234,7 +235,7 @@ export function settlementsRouter(ctx: AppContext): Router {
       if (executed !== "" && executedFen === null) throw new ValidationError("执行到位金额应为金额（元）", "executed");
       recordCourtResult(db, {
         ...step(req, res),
-        applicationId: Number(req.params.applicationId),
+        applicationId: idParam(req, "applicationId"),
         input: { result: v.result ?? "", resultOn: v.resultOn ?? "", executedFen },
       });
     }),
@@ -246,7 +247,7 @@ export function settlementsRouter(ctx: AppContext): Router {
       const v = formValues(req.body);
       recordReferralStep(db, {
         ...step(req, res),
-        actionId: Number(req.params.actionId),
+        actionId: idParam(req, "actionId"),
         input: { step: v.step ?? "", materials: v.materials ?? "", date: v.date ?? "", answer: v.answer ?? "" },
       });
     }),
@@ -286,7 +287,8 @@ export function settlementsRouter(ctx: AppContext): Router {
   const workingDetail = (req: import("express").Request, res: import("express").Response) => {
     const detail = getCaseDetail(db, caseIdOf(req), { viewer: viewerOf(res), policy: { inspectorsReadAll: config.inspectorsReadAll }, page: null, now: now() });
     if (!detail.abilities.printDocuments) throw new ForbiddenError();
-    return detail;
+    // Every document names the office that has the case as its handling unit (views/documents/_issuer.ejs).
+    return { ...detail, office: getOffice(db, detail.case.officeId!) };
   };
   const staff = requireRole("clerk", "inspector", "supervisor");
 
@@ -370,15 +372,15 @@ export function settlementsRouter(ctx: AppContext): Router {
 
   router.get("/cases/:id/decisions/:actionId/services/:serviceId", staff, (req, res) => {
     const detail = workingDetail(req, res);
-    const action = decisionOfCase(db, detail.case.id, Number(req.params.actionId));
+    const action = decisionOfCase(db, detail.case.id, idParam(req, "actionId"));
     const served = { document: "enforcementDecision", id: action.id, title: "行政处理决定书" } as const;
-    renderReceipt(res, Number(req.params.serviceId), served, `/cases/${detail.case.id}#decision-${action.id}`);
+    renderReceipt(res, idParam(req, "serviceId"), served, `/cases/${detail.case.id}#decision-${action.id}`);
   });
 
   /** The 催告书 (行政强制法 第五十四条), printed for service. */
   router.get("/cases/:id/demands/:demandId", staff, (req, res) => {
     const detail = workingDetail(req, res);
-    const demand = demandOfCase(db, detail.case.id, Number(req.params.demandId));
+    const demand = demandOfCase(db, detail.case.id, idParam(req, "demandId"));
     const action = decisionOfCase(db, detail.case.id, demand.actionId);
     const service = servicesOf(db, "enforcementDecision", [action.id])[0] ?? null;
     // A 复议 or 诉讼 that ended with the decision standing is named instead of “did not seek a remedy”.
@@ -400,9 +402,9 @@ export function settlementsRouter(ctx: AppContext): Router {
 
   router.get("/cases/:id/demands/:demandId/services/:serviceId", staff, (req, res) => {
     const detail = workingDetail(req, res);
-    const demand = demandOfCase(db, detail.case.id, Number(req.params.demandId));
+    const demand = demandOfCase(db, detail.case.id, idParam(req, "demandId"));
     const served = { document: "demandNotice", id: demand.id, title: "催告书" } as const;
-    renderReceipt(res, Number(req.params.serviceId), served, `/cases/${detail.case.id}#decision-${demand.actionId}`);
+    renderReceipt(res, idParam(req, "serviceId"), served, `/cases/${detail.case.id}#decision-${demand.actionId}`);
   });
 
   router.get("/cases/:id/report", staff, (req, res) => {

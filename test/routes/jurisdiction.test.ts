@@ -319,3 +319,16 @@ describe("assignment", () => {
     expect(ok.status).toBe(303);
   });
 });
+
+describe("documents (issue 19 item 7)", () => {
+  it("name the office that has the case as the handling unit", async () => {
+    const { id } = makeCase(t.db, { district: "朝阳区" });
+    const version = () => t.db.$client.prepare("select version from cases where id = ?").pluck().get(id) as number;
+    const city = await loginAs(t.app, "supervisor1");
+    expect((await city.post(`/cases/${id}/moves`).type("form").send({ move: "requestSupplement", version: version(), note: "请补充考勤记录" })).status).toBe(
+      303,
+    );
+    const notice = (await city.get(`/cases/${id}/notices/supplement`)).text;
+    expect(notice).toContain(`承办单位：${CHAOYANG}`);
+  });
+});

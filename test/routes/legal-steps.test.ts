@@ -117,7 +117,8 @@ describe("陈述申辩 before an administrative decision", () => {
     expect(doc).toContain("按应付金额的 60% 向劳动者加付赔偿金（按尚欠金额计算为 ¥5,100.00）");
     expect(doc).toContain("5 个工作日内</strong>（即 2026年12月8日 前）");
     expect(doc).toContain("长春市人力资源和社会保障局（印章）");
-    expect(doc).toContain("承办单位：长春市劳动保障监察支队");
+    // The office that has the case (朝阳, by the work site) handles it for the department.
+    expect(doc).toContain("承办单位：朝阳区劳动保障监察大队");
   });
 });
 
