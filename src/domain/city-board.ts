@@ -30,6 +30,24 @@ export interface OfficeFigures {
   workersHelped: number;
 }
 
+/** An office before anything is counted for it. */
+export function noFigures(officeId: number, name: string): OfficeFigures {
+  return {
+    officeId,
+    name,
+    open: 0,
+    acknowledgeWaiting: 0,
+    acknowledgeLate: 0,
+    targetLate: 0,
+    statutoryLate: 0,
+    closed: 0,
+    workingDays: 0,
+    within: 0,
+    recoveredFen: 0,
+    workersHelped: 0,
+  };
+}
+
 export interface RankedOffice extends OfficeFigures {
   averageDays: number | null;
   withinShare: number | null;

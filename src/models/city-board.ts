@@ -7,7 +7,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { OPEN_STATES } from "../domain/case-states.js";
-import { cityTotals, rankOffices, type OfficeFigures } from "../domain/city-board.js";
+import { cityTotals, noFigures, rankOffices, type OfficeFigures } from "../domain/city-board.js";
 import type { IsoDate } from "../domain/dates.js";
 import type { Period } from "../domain/statistics.js";
 import { loadCalendar } from "./calendar.js";
@@ -32,25 +32,7 @@ export function cityBoard(db: Db, today: IsoDate, period: Period) {
   const offices = listOffices(db);
   const officeIds = offices.map((o) => o.id);
   const calendar = loadCalendar(db);
-  const figures = new Map<number, OfficeFigures>(
-    offices.map((o) => [
-      o.id,
-      {
-        officeId: o.id,
-        name: o.name,
-        open: 0,
-        acknowledgeWaiting: 0,
-        acknowledgeLate: 0,
-        targetLate: 0,
-        statutoryLate: 0,
-        closed: 0,
-        workingDays: 0,
-        within: 0,
-        recoveredFen: 0,
-        workersHelped: 0,
-      },
-    ]),
-  );
+  const figures = new Map<number, OfficeFigures>(offices.map((o) => [o.id, noFigures(o.id, o.name)]));
   for (const g of openCaseGroups(db, calendar, today, { officeIds })) {
     const f = figures.get(g.officeId)!;
     f.open += g.n;

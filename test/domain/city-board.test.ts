@@ -1,21 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { cityTotals, officeSignal, rankOffices, type OfficeFigures } from "../../src/domain/city-board.js";
+import { cityTotals, noFigures, officeSignal, rankOffices, type OfficeFigures } from "../../src/domain/city-board.js";
 
-const office = (officeId: number, f: Partial<OfficeFigures> = {}): OfficeFigures => ({
-  officeId,
-  name: `机构${officeId}`,
-  open: 0,
-  acknowledgeWaiting: 0,
-  acknowledgeLate: 0,
-  targetLate: 0,
-  statutoryLate: 0,
-  closed: 0,
-  workingDays: 0,
-  within: 0,
-  recoveredFen: 0,
-  workersHelped: 0,
-  ...f,
-});
+const office = (officeId: number, f: Partial<OfficeFigures> = {}): OfficeFigures => ({ ...noFigures(officeId, `机构${officeId}`), ...f });
 
 describe("an office's signal (红/黄/绿)", () => {
   it("is red with a case past the statutory clock, whatever else", () => {

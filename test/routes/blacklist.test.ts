@@ -66,6 +66,10 @@ const atVersion = (pid: number | string, form: Record<string, unknown> = {}) => 
   ...form,
 });
 
+/** A step on a proceeding, its form sent as the page shows it (with the current version). */
+const step = (agent: Agent, pid: number | string, path: string, form: Record<string, unknown> = {}) =>
+  agent.post(`/blacklist/${pid}/${path}`).type("form").send(atVersion(pid, form));
+
 /** The proceeding's parties: the employer, then each listed person. */
 const partiesOf = (pid: number) => [
   "employer",
@@ -87,7 +91,7 @@ async function serveAll(agent: Agent, pid: number, servedOn: string, path = "ser
 async function listed() {
   const c = await proposed();
   const supervisor = await loginAs(t.app, "supervisor1");
-  await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send(atVersion(c.pid, {}));
+  await step(supervisor, c.pid, "approve");
   await serveAll(c.inspector, c.pid, "2026-12-01");
   moveTo("2026-12-09");
   expect(
@@ -192,10 +196,10 @@ describe("POST /blacklist (proposal)", () => {
 describe("approval, notice and decision", () => {
   it("lets only supervisors approve", async () => {
     const c = await proposed();
-    expect((await c.inspector.post(`/blacklist/${c.pid}/approve`).type("form").send(atVersion(c.pid, {}))).status).toBe(403);
+    expect((await step(c.inspector, c.pid, "approve")).status).toBe(403);
     expect(stageOf(c.pid)).toBe("proposed");
     const supervisor = await loginAs(t.app, "supervisor1");
-    expect((await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send(atVersion(c.pid, {}))).status).toBe(303);
+    expect((await step(supervisor, c.pid, "approve")).status).toBe(303);
     expect(stageOf(c.pid)).toBe("approved");
     const notice = await c.inspector.get(`/blacklist/${c.pid}/notice`);
     expect(notice.text).toContain("长人社失信告〔2026〕1号");
@@ -206,12 +210,9 @@ describe("approval, notice and decision", () => {
   it("refuses the decision during the objection window and lets only supervisors decide after it", async () => {
     const c = await proposed();
     const supervisor = await loginAs(t.app, "supervisor1");
-    await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send(atVersion(c.pid, {}));
+    await step(supervisor, c.pid, "approve");
     await serveAll(c.inspector, c.pid, "2026-12-01");
-    const early = await supervisor
-      .post(`/blacklist/${c.pid}/decision`)
-      .type("form")
-      .send(atVersion(c.pid, { sanctions: "限制。" }));
+    const early = await step(supervisor, c.pid, "decision", { sanctions: "限制。" });
     expect(early.status).toBe(422);
     expect(early.text).toContain("异议期至 2026-12-08 届满");
     moveTo("2026-12-09");
@@ -245,7 +246,7 @@ describe("approval, notice and decision", () => {
   it("waits for the answer to an objection before deciding", async () => {
     const c = await proposed();
     const supervisor = await loginAs(t.app, "supervisor1");
-    await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send(atVersion(c.pid, {}));
+    await step(supervisor, c.pid, "approve");
     await serveAll(c.inspector, c.pid, "2026-12-01");
     moveTo("2026-12-03");
     expect(
@@ -260,66 +261,21 @@ describe("approval, notice and decision", () => {
     ).toBe(303);
     moveTo("2026-12-09");
     const chief = await as("supervisor1");
-    expect(
-      (
-        await chief
-          .post(`/blacklist/${c.pid}/decision`)
-          .type("form")
-          .send(atVersion(c.pid, { sanctions: "限制。" }))
-      ).text,
-    ).toContain("须先核实并答复");
-    expect(
-      (
-        await chief
-          .post(`/blacklist/${c.pid}/verification`)
-          .type("form")
-          .send(atVersion(c.pid, { party: "employer", text: "经核实，仍欠 ¥12,000。" }))
-      ).status,
-    ).toBe(303);
-    expect(
-      (
-        await chief
-          .post(`/blacklist/${c.pid}/decision`)
-          .type("form")
-          .send(atVersion(c.pid, { sanctions: "限制。" }))
-      ).status,
-    ).toBe(303);
+    expect((await step(chief, c.pid, "decision", { sanctions: "限制。" })).text).toContain("须先核实并答复");
+    expect((await step(chief, c.pid, "verification", { party: "employer", text: "经核实，仍欠 ¥12,000。" })).status).toBe(303);
+    expect((await step(chief, c.pid, "decision", { sanctions: "限制。" })).status).toBe(303);
   });
 
   it("lets a supervisor end a pending proceeding when an objection is upheld, with the reason", async () => {
     const c = await proposed();
     const supervisor = await loginAs(t.app, "supervisor1");
-    await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send(atVersion(c.pid, {}));
+    await step(supervisor, c.pid, "approve");
     await serveAll(c.inspector, c.pid, "2026-12-01");
-    expect(
-      (
-        await c.inspector
-          .post(`/blacklist/${c.pid}/end`)
-          .type("form")
-          .send(atVersion(c.pid, { reason: "异议成立" }))
-      ).status,
-    ).toBe(403);
-    expect(
-      (
-        await supervisor
-          .post(`/blacklist/${c.pid}/end`)
-          .type("form")
-          .send(atVersion(c.pid, { reason: "" }))
-      ).text,
-    ).toContain("请填写终止的理由");
-    expect(
-      (
-        await supervisor
-          .post(`/blacklist/${c.pid}/end`)
-          .type("form")
-          .send(atVersion(c.pid, { reason: "异议成立：拖欠系总包单位未拨付工程款所致" }))
-      ).status,
-    ).toBe(303);
+    expect((await step(c.inspector, c.pid, "end", { reason: "异议成立" })).status).toBe(403);
+    expect((await step(supervisor, c.pid, "end", { reason: "" })).text).toContain("请填写终止的理由");
+    expect((await step(supervisor, c.pid, "end", { reason: "异议成立：拖欠系总包单位未拨付工程款所致" })).status).toBe(303);
     expect(stageOf(c.pid)).toBe("refused");
-    const again = await supervisor
-      .post(`/blacklist/${c.pid}/decision`)
-      .type("form")
-      .send(atVersion(c.pid, { sanctions: "限制。" }));
+    const again = await step(supervisor, c.pid, "decision", { sanctions: "限制。" });
     expect(again.status).toBe(422);
     expect(again.text).toContain("程序终止（不予列入）");
   });
@@ -327,11 +283,8 @@ describe("approval, notice and decision", () => {
   it("ends as 不予列入 only by a supervisor, once the order is paid in full and the pledge is signed (第七条)", async () => {
     const c = await proposed();
     const supervisor = await loginAs(t.app, "supervisor1");
-    await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send(atVersion(c.pid, {}));
-    const unpaid = await supervisor
-      .post(`/blacklist/${c.pid}/pledge`)
-      .type("form")
-      .send(atVersion(c.pid, { pledged: "1" }));
+    await step(supervisor, c.pid, "approve");
+    const unpaid = await step(supervisor, c.pid, "pledge", { pledged: "1" });
     expect(unpaid.status).toBe(422);
     expect(unpaid.text).toContain("未支付");
     const items = t.db.$client.prepare("select id, amount_fen from settlement_items where case_id = ?").all(c.id) as { id: number; amount_fen: number }[];
@@ -344,23 +297,13 @@ describe("approval, notice and decision", () => {
         .field("paidOn", "2026-12-01");
     }
     // Discretionary (“可以不予列入”): the inspector may not record it, whatever the facts.
-    const byInspector = await c.inspector
-      .post(`/blacklist/${c.pid}/pledge`)
-      .type("form")
-      .send(atVersion(c.pid, { pledged: "1" }));
+    const byInspector = await step(c.inspector, c.pid, "pledge", { pledged: "1" });
     expect(byInspector.status).toBe(403);
     expect(byInspector.text).toContain("不予列入由科长决定");
     expect(stageOf(c.pid)).toBe("approved");
     const chief = await as("supervisor1");
-    expect((await chief.post(`/blacklist/${c.pid}/pledge`).type("form").send(atVersion(c.pid, {}))).text).toContain("书面信用承诺书");
-    expect(
-      (
-        await chief
-          .post(`/blacklist/${c.pid}/pledge`)
-          .type("form")
-          .send(atVersion(c.pid, { pledged: "1" }))
-      ).status,
-    ).toBe(303);
+    expect((await step(chief, c.pid, "pledge")).text).toContain("书面信用承诺书");
+    expect((await step(chief, c.pid, "pledge", { pledged: "1" })).status).toBe(303);
     expect(stageOf(c.pid)).toBe("notListed");
   });
 });
@@ -376,7 +319,7 @@ describe("public pages", () => {
       .type("form")
       .send(proposal(c.id, c.orderId, { facts: `事实${payload}` }));
     const pid = Number(proposedRes.headers.location!.split("/").pop());
-    await (await as("supervisor1")).post(`/blacklist/${pid}/approve`).type("form").send(atVersion(pid, {}));
+    await step(await as("supervisor1"), pid, "approve", {});
     await serveAll(inspector, pid, "2026-12-01");
     moveTo("2026-12-09");
     expect(
@@ -502,10 +445,7 @@ describe("early removal", () => {
       ).status,
     ).toBe(303);
     moveTo("2027-05-15");
-    const early = await (await as("supervisor1"))
-      .post(`/blacklist/${c.pid}/early-removal/decision`)
-      .type("form")
-      .send(atVersion(c.pid, { grant: "yes", pledged: "1" }));
+    const early = await step(await as("supervisor1"), c.pid, "early-removal/decision", { grant: "yes", pledged: "1" });
     expect(early.status).toBe(422);
     expect(early.text).toContain("满 6 个月（2027-06-15）");
     moveTo("2027-06-15");
@@ -543,15 +483,9 @@ describe("early removal", () => {
   it("is reversed when obtained by deceit, and the 3 years start again", async () => {
     const c = await listed();
     moveTo("2026-12-15");
-    await (await as("inspector1"))
-      .post(`/blacklist/${c.pid}/early-removal`)
-      .type("form")
-      .send(atVersion(c.pid, { correctedOn: "2026-12-15" }));
+    await step(await as("inspector1"), c.pid, "early-removal", { correctedOn: "2026-12-15" });
     moveTo("2027-06-15");
-    await (await as("supervisor1"))
-      .post(`/blacklist/${c.pid}/early-removal/decision`)
-      .type("form")
-      .send(atVersion(c.pid, { grant: "yes", pledged: "1" }));
+    await step(await as("supervisor1"), c.pid, "early-removal/decision", { grant: "yes", pledged: "1" });
     expect(stageOf(c.pid)).toBe("removed");
     moveTo("2027-08-02");
     expect(
@@ -589,29 +523,16 @@ describe("GET /blacklist", () => {
   it("shows supervisors the running clocks", async () => {
     const c = await proposed();
     const supervisor = await loginAs(t.app, "supervisor1");
-    await supervisor.post(`/blacklist/${c.pid}/approve`).type("form").send(atVersion(c.pid, {}));
+    await step(supervisor, c.pid, "approve");
     const [employer, legalRep] = partiesOf(c.pid);
-    await c.inspector
-      .post(`/blacklist/${c.pid}/service`)
-      .type("form")
-      .send(atVersion(c.pid, { party: employer, method: "direct", servedOn: "2026-12-01", receiver: "赵某" }));
+    await step(c.inspector, c.pid, "service", { party: employer, method: "direct", servedOn: "2026-12-01", receiver: "赵某" });
     // Served before the notice was made: refused, nothing saved.
-    const before = await c.inspector
-      .post(`/blacklist/${c.pid}/service`)
-      .type("form")
-      .send(atVersion(c.pid, { party: legalRep, method: "direct", servedOn: "2026-11-30", receiver: "赵某" }));
+    const before = await step(c.inspector, c.pid, "service", { party: legalRep, method: "direct", servedOn: "2026-11-30", receiver: "赵某" });
     expect(before.status).toBe(422);
     expect(before.text).toContain("送达日期不能早于文书的日期（2026-12-01）");
     moveTo("2026-12-02");
     const inspector = await as("inspector1");
-    expect(
-      (
-        await inspector
-          .post(`/blacklist/${c.pid}/service`)
-          .type("form")
-          .send(atVersion(c.pid, { party: legalRep, method: "direct", servedOn: "2026-12-02", receiver: "赵某" }))
-      ).status,
-    ).toBe(303);
+    expect((await step(inspector, c.pid, "service", { party: legalRep, method: "direct", servedOn: "2026-12-02", receiver: "赵某" })).status).toBe(303);
     const board = await (await as("supervisor1")).get("/blacklist");
     // Each party's window runs from its own service.
     expect(board.text).toMatch(/data-clock="异议期（长春市某建筑劳务有限公司）"[^>]*>异议期（长春市某建筑劳务有限公司） 2026年12月8日/);
@@ -636,13 +557,9 @@ describe("parties, service and the decision period (人社部令第45号 第一�
 
   it("serves every party on its own and decides only once all are served and every window is over", async () => {
     const c = await proposed();
-    await (await as("supervisor1")).post(`/blacklist/${c.pid}/approve`).type("form").send(atVersion(c.pid, {}));
+    await step(await as("supervisor1"), c.pid, "approve", {});
     const [employer, legalRep, supervisorPerson] = partiesOf(c.pid);
-    const serve = (party: string, form: Record<string, string>) =>
-      c.inspector
-        .post(`/blacklist/${c.pid}/service`)
-        .type("form")
-        .send(atVersion(c.pid, { party, ...form }));
+    const serve = (party: string, form: Record<string, string>) => step(c.inspector, c.pid, "service", { party, ...form });
     // Each method's proof is required, naming the field.
     expect((await serve(employer!, { method: "leftAt", servedOn: "2026-12-01", receiver: "赵某" })).text).toContain("留置送达须填写见证人");
     expect((await serve(employer!, { method: "post", servedOn: "2026-12-01" })).text).toContain("邮寄送达须填写挂号信或邮政快递的单号");
@@ -655,65 +572,24 @@ describe("parties, service and the decision period (人社部令第45号 第一�
     expect(stageOf(c.pid)).toBe("approved");
     // The third party is not served yet: no decision, whatever the date.
     moveTo("2026-12-10");
-    const early = await (await as("supervisor1"))
-      .post(`/blacklist/${c.pid}/decision`)
-      .type("form")
-      .send(atVersion(c.pid, { sanctions: "限制。" }));
+    const early = await step(await as("supervisor1"), c.pid, "decision", { sanctions: "限制。" });
     expect(early.status).toBe(422);
     expect(early.text).toContain("告知书尚未送达：钱某（直接负责的主管人员）");
     const inspector = await as("inspector1");
     expect(
-      (
-        await inspector
-          .post(`/blacklist/${c.pid}/service`)
-          .type("form")
-          .send(atVersion(c.pid, { party: supervisorPerson, method: "post", servedOn: "2026-12-10", trackingNumber: "1180000000001" }))
-      ).status,
+      (await step(inspector, c.pid, "service", { party: supervisorPerson, method: "post", servedOn: "2026-12-10", trackingNumber: "1180000000001" })).status,
     ).toBe(303);
     expect(stageOf(c.pid)).toBe("noticed");
     // 钱某 objects on his own, inside his own window (served 12-10, window to 12-17), after the others' closed.
-    expect(
-      (
-        await inspector
-          .post(`/blacklist/${c.pid}/objection`)
-          .type("form")
-          .send(atVersion(c.pid, { party: employer, objectionOn: "2026-12-10", text: "逾期" }))
-      ).text,
-    ).toContain("异议期已于 2026-12-08 届满");
-    expect(
-      (
-        await inspector
-          .post(`/blacklist/${c.pid}/objection`)
-          .type("form")
-          .send(atVersion(c.pid, { party: supervisorPerson, objectionOn: "2026-12-10", text: "本人已离职" }))
-      ).status,
-    ).toBe(303);
+    expect((await step(inspector, c.pid, "objection", { party: employer, objectionOn: "2026-12-10", text: "逾期" })).text).toContain(
+      "异议期已于 2026-12-08 届满",
+    );
+    expect((await step(inspector, c.pid, "objection", { party: supervisorPerson, objectionOn: "2026-12-10", text: "本人已离职" })).status).toBe(303);
     moveTo("2026-12-18");
     const chief = await as("supervisor1");
-    expect(
-      (
-        await chief
-          .post(`/blacklist/${c.pid}/decision`)
-          .type("form")
-          .send(atVersion(c.pid, { sanctions: "限制。" }))
-      ).text,
-    ).toContain("钱某（直接负责的主管人员）提出了异议，须先核实并答复");
-    expect(
-      (
-        await chief
-          .post(`/blacklist/${c.pid}/verification`)
-          .type("form")
-          .send(atVersion(c.pid, { party: supervisorPerson, text: "经核实，离职发生在欠薪之后。" }))
-      ).status,
-    ).toBe(303);
-    expect(
-      (
-        await chief
-          .post(`/blacklist/${c.pid}/decision`)
-          .type("form")
-          .send(atVersion(c.pid, { sanctions: "限制。" }))
-      ).status,
-    ).toBe(303);
+    expect((await step(chief, c.pid, "decision", { sanctions: "限制。" })).text).toContain("钱某（直接负责的主管人员）提出了异议，须先核实并答复");
+    expect((await step(chief, c.pid, "verification", { party: supervisorPerson, text: "经核实，离职发生在欠薪之后。" })).status).toBe(303);
+    expect((await step(chief, c.pid, "decision", { sanctions: "限制。" })).status).toBe(303);
     // The decision is served on each party in turn, each with its own 送达回证.
     await serveAll(await as("inspector1"), c.pid, "2026-12-18", "decision-service");
     const receiptId = t.db.$client
@@ -734,13 +610,10 @@ describe("parties, service and the decision period (人社部令第45号 第一�
 
   it("extends only inside the 20 working days, and decides late only with the supervisor's reason; late proceedings lead the board", async () => {
     const c = await proposed();
-    await (await as("supervisor1")).post(`/blacklist/${c.pid}/approve`).type("form").send(atVersion(c.pid, {}));
+    await step(await as("supervisor1"), c.pid, "approve", {});
     moveTo("2026-12-29");
     const chief = await as("supervisor1");
-    const late = await chief
-      .post(`/blacklist/${c.pid}/extend`)
-      .type("form")
-      .send(atVersion(c.pid, { reason: "案情复杂" }));
+    const late = await step(chief, c.pid, "extend", { reason: "案情复杂" });
     expect(late.status).toBe(422);
     expect(late.text).toContain("列入决定期限已于 2026-12-28 届满，届满后不能再延长");
     expect(t.db.$client.prepare("select decision_extended from blacklist_proceedings where id = ?").pluck().get(c.pid)).toBe(0);
@@ -749,8 +622,7 @@ describe("parties, service and the decision period (人社部令第45号 第一�
     expect(board.text).toContain("data-late");
     await serveAll(await as("inspector1"), c.pid, "2026-12-29");
     moveTo("2027-01-12");
-    const decide = (form: Record<string, string>) =>
-      as("supervisor1").then((a) => a.post(`/blacklist/${c.pid}/decision`).type("form").send(atVersion(c.pid, form)));
+    const decide = (form: Record<string, string>) => as("supervisor1").then((a) => step(a, c.pid, "decision", form));
     const withoutReason = await decide({ sanctions: "限制。" });
     expect(withoutReason.status).toBe(422);
     expect(withoutReason.text).toContain("逾期作出决定须由科长写明逾期的理由");
@@ -762,15 +634,8 @@ describe("parties, service and the decision period (人社部令第45号 第一�
   it("extends once inside the period", async () => {
     const c = await proposed();
     const chief = await as("supervisor1");
-    await chief.post(`/blacklist/${c.pid}/approve`).type("form").send(atVersion(c.pid, {}));
-    expect(
-      (
-        await chief
-          .post(`/blacklist/${c.pid}/extend`)
-          .type("form")
-          .send(atVersion(c.pid, { reason: "涉及多个分包单位" }))
-      ).status,
-    ).toBe(303);
+    await step(chief, c.pid, "approve");
+    expect((await step(chief, c.pid, "extend", { reason: "涉及多个分包单位" })).status).toBe(303);
     const page = await chief.get(`/blacklist/${c.pid}`);
     expect(page.text).toContain("已延长 20 个工作日：涉及多个分包单位");
     expect(page.text).not.toContain('id="extend"');
