@@ -1,7 +1,11 @@
 /** 记录电话联系用人单位: a case-page section with its own form (src/sections/phone-contacts.ts). */
 import { beforeEach, describe, expect, it } from "vitest";
 import { contactDateProblem } from "../../src/sections/phone-contacts.js";
+import { describeActivityMove } from "../domain/activity-moves.js";
 import { loginAs, makeTestApp, workedCase, type TestApp } from "../helpers.js";
+
+// On any open case, by the inspectors and the supervisor working it.
+describeActivityMove("recordPhoneContact", { from: ["received", "mediating", "awaiting_supplement", "filed"], roles: ["inspector", "supervisor"] });
 
 let t: TestApp;
 let c: Awaited<ReturnType<typeof workedCase>>;

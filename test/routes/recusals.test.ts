@@ -1,7 +1,13 @@
 /** 记录回避: a request that an inspector be recused and the supervisor's decision (src/sections/recusals.ts). */
 import { beforeEach, describe, expect, it } from "vitest";
 import { recusalDateProblem } from "../../src/sections/recusals.js";
+import { describeActivityMove } from "../domain/activity-moves.js";
 import { loginAs, makeTestApp, userId, workedCase, type TestApp } from "../helpers.js";
+
+// Asked for on any open case by those working it; decided by the supervisor (条例 第十六条第二款).
+const OPEN = ["received", "mediating", "awaiting_supplement", "filed"] as const;
+describeActivityMove("requestRecusal", { from: OPEN, roles: ["inspector", "supervisor"] });
+describeActivityMove("decideRecusal", { from: OPEN, roles: ["supervisor"] });
 
 let t: TestApp;
 let c: Awaited<ReturnType<typeof workedCase>>;

@@ -2,7 +2,8 @@
  * Every route × every kind of viewer, read as a table. A cell is "+" when the viewer gets past the
  * permission checks (whatever the answer then is: a page, a redirect after saving, or a 4xx for the empty
  * form this test sends), "-" when refused (403, or the login page for a visitor). No answer may be a 5xx.
- * The routes are read from the app itself: a new route without a row fails the test.
+ * The routes are read from the app itself: a new route without a row fails the test (a section's own form
+ * has its row made from its move, below).
  *
  * Columns: A anonymous · C the clerk who registered the case (at the city's window) · I its lead inspector · O another
  * inspector · S the city's supervisor (市本级) · B the supervisor of the office that has the case (朝阳区) · K a clerk of
@@ -14,6 +15,9 @@ import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type request from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
+import { getMove } from "../../src/domain/case-states.js";
+import type { Role } from "../../src/domain/roles.js";
+import { CASE_SECTIONS } from "../../src/http/case-page.js";
 import { addEvidence, transition } from "../../src/models/cases.js";
 import { issueOrder, recordMediation } from "../../src/models/settlements.js";
 import { escalateCase } from "../../src/models/task-force.js";
@@ -48,9 +52,6 @@ POST /cases/:id/extend                            | - - - - + + - - - - - - -
 POST /cases/:id/evidence                          | - + + - + + - - - - - - -
 POST /cases/:id/evidence/:evidenceId/void         | - - + - + + - - - - - - -
 POST /cases/:id/visits                            | - - + - + + - - - - - - -
-POST /cases/:id/phone-contacts                    | - - + - + + - - - - - - -
-POST /cases/:id/recusals                          | - - + - + + - - - - - - -
-POST /cases/:id/recusals/decision                 | - - - - + + - - - - - - -
 GET /cases/:id/evidence/:evidenceId               | - + + - + + - - - - - - -
 GET /cases/:id/receipt                            | - + + - + + - - - - - - -
 GET /cases/:id/notices/:kind                      | - + + - + + - - - - - - -
@@ -166,7 +167,7 @@ POST /logout                                      | + + + + + + + + + + + + +
 const COLUMNS = ["A", "C", "I", "O", "S", "B", "K", "N", "Q", "J", "L", "X", "D"] as const;
 type Column = (typeof COLUMNS)[number];
 
-const rows = ROUTES.trim()
+const listedRows = ROUTES.trim()
   .split("\n")
   .slice(1)
   .map((line) => {
@@ -174,6 +175,26 @@ const rows = ROUTES.trim()
     const allowed = Object.fromEntries(COLUMNS.map((col, i) => [col, cells!.split(/\s+/)[i] === "+"])) as Record<Column, boolean>;
     return { route: route!, allowed };
   });
+
+/**
+ * A section's own form (src/sections/section.ts) needs no row: the rule of its move is stated in the
+ * section's test (test/domain/activity-moves.ts), and its route is open to the people working the case whose
+ * role makes the move — C the clerk who registered it, I its lead inspector, S and B the supervisors — and to
+ * nobody else: not another inspector, no one of another office, no liaison, not the admin, not a visitor.
+ */
+const WORKING_ROLE: Partial<Record<Column, Role>> = { C: "clerk", I: "inspector", S: "supervisor", B: "supervisor" };
+const sectionRows = CASE_SECTIONS.flatMap((s) => [...(s.action ? [s.action] : []), ...(s.actions ?? [])])
+  .map((action) => {
+    const by: readonly Role[] = getMove(action.move)!.by;
+    const allowed = Object.fromEntries(COLUMNS.map((col) => [col, WORKING_ROLE[col] !== undefined && by.includes(WORKING_ROLE[col])])) as Record<
+      Column,
+      boolean
+    >;
+    return { route: `POST /cases/:id/${action.path}`, allowed };
+  })
+  .filter((row) => !listedRows.some((listed) => listed.route === row.route));
+// Before the listed rows: some of those end the viewers' sessions (退出, 改密码).
+const rows = [...sectionRows, ...listedRows];
 
 let t: TestApp;
 const agents = {} as Record<Column, Agent>;
