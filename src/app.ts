@@ -41,6 +41,7 @@ import { employersRouter } from "./routes/employers.js";
 import { cityBoardRouter } from "./routes/city-board.js";
 import { dashboardRouter } from "./routes/dashboard.js";
 import { exportsRouter } from "./routes/exports.js";
+import { pageCache } from "./http/page-cache.js";
 
 const root = projectRoot;
 const require = createRequire(import.meta.url);
@@ -53,6 +54,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
     config: opts.config,
     now: opts.now ?? (() => new Date()),
     upload: createUpload({ dir: opts.config.evidenceDir, evidenceMaxBytes: opts.config.evidenceMaxBytes }),
+    pageCache: pageCache(opts.db, opts.now ?? (() => new Date())),
   };
   const app = express();
   app.set("view engine", "ejs");

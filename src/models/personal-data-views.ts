@@ -2,6 +2,7 @@
  * Who saw a case's unmasked ID numbers and phones (个人信息保护法 第五十一条: measures to control access
  * to personal information; docs/rules.md "Other modules"). One row per page shown, read by supervisors.
  */
+import { AsyncLocalStorage } from "node:async_hooks";
 import { desc, eq, lt, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client.js";
 import { cases, personalDataExports, personalDataViews, users } from "../db/schema.js";
@@ -36,8 +37,17 @@ export function listPersonalDataExports(db: Db, limit = 20) {
     .all();
 }
 
+export interface RecordedView {
+  caseId: number;
+  page: string;
+}
+
+/** The views a page records while it is rendered, for the page cache to record again each time it sends the kept page (src/http/page-cache.ts). */
+export const viewsRecordedByThisPage = new AsyncLocalStorage<RecordedView[]>();
+
 export function recordPersonalDataView(db: DbOrTx, v: { caseId: number; userId: number; page: string; now: Date }): void {
   db.insert(personalDataViews).values({ caseId: v.caseId, userId: v.userId, page: v.page, viewedAt: v.now }).run();
+  viewsRecordedByThisPage.getStore()?.push({ caseId: v.caseId, page: v.page });
 }
 
 export const VIEWS_PAGE_SIZE = 100;

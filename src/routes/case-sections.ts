@@ -14,7 +14,7 @@ export function caseSectionsRouter(ctx: AppContext): Router {
   const router = Router();
   const staff = requireRole("clerk", "inspector", "supervisor");
 
-  router.get("/cases/:id/sections/:key", staff, (req, res) => {
+  router.get("/cases/:id/sections/:key", staff, ctx.pageCache.keep, (req, res) => {
     renderCasePage(ctx, res, caseIdOf(req), 200, null, res.locals.isHtmx ? String(req.params.key) : undefined);
   });
 

@@ -56,7 +56,7 @@ export function casesRouter(ctx: AppContext): Router {
 
   // ---- Workbench ----------------------------------------------------------------------------
 
-  router.get("/cases", staff, (req, res) => {
+  router.get("/cases", staff, ctx.pageCache.keep, (req, res) => {
     const viewer = viewerOf(res);
     const filters = parseCaseFilters(req.query);
     const scope = caseListScope(viewer, policy, filters.everyCase);
@@ -174,7 +174,7 @@ export function casesRouter(ctx: AppContext): Router {
 
   // ---- The case page ------------------------------------------------------------------------
 
-  router.get("/cases/:id", staff, (req, res) => {
+  router.get("/cases/:id", staff, ctx.pageCache.keep, (req, res) => {
     showCase(res, caseId(req));
   });
 

@@ -6,7 +6,7 @@ import { CLOCK_STATUS_LABELS, TARGET_DAYS } from "../domain/clocks.js";
 import { ForbiddenError } from "../domain/errors.js";
 import { CHANNEL_LABELS } from "../domain/reference-data.js";
 import { staffAbilities } from "../domain/case-abilities.js";
-import { PERIOD_LABELS, wanYuan } from "../domain/statistics.js";
+import { PERIOD_LABELS, inspectorsToWatch, wanYuan } from "../domain/statistics.js";
 import { parsePeriod, periodQuery } from "../forms/period.js";
 import { renderChart } from "../http/charts.js";
 import { figuresScopeOf, scopeKey } from "../http/figures-scope.js";
@@ -82,16 +82,18 @@ export function dashboardRouter(ctx: AppContext): Router {
     },
   });
 
-  router.get("/dashboard", supervisors, (req, res) => {
+  router.get("/dashboard", supervisors, ctx.pageCache.keep, (req, res) => {
     const can = abilitiesOf(res);
     const today = res.locals.today;
     const scope = figuresScopeOf(db, req, res);
-    const { d, inspectorChart: chart } = untilChanged(db, `dashboard:${today}:${scopeKey(scope)}`, () => {
+    const { d, watched, chart } = untilChanged(db, `dashboard:${today}:${scopeKey(scope)}`, () => {
       const d = dashboard(db, today, scope.officeIds);
-      return { d, inspectorChart: inspectorChart(d.inspectors) };
+      const watched = inspectorsToWatch(d.inspectors);
+      return { d, watched, chart: inspectorChart(watched) };
     });
     res.render("dashboard/index", {
       d,
+      inspectors: watched,
       can,
       ...officeChoices(can, scope),
       clocks: DASHBOARD_CLOCKS,
@@ -104,7 +106,18 @@ export function dashboardRouter(ctx: AppContext): Router {
     });
   });
 
-  router.get("/dashboard/clearance", supervisors, (req, res) => {
+  router.get("/dashboard/inspectors", supervisors, ctx.pageCache.keep, (req, res) => {
+    const can = abilitiesOf(res);
+    const today = res.locals.today;
+    const scope = figuresScopeOf(db, req, res);
+    const { inspectors, chart } = untilChanged(db, `dashboardInspectors:${today}:${scopeKey(scope)}`, () => {
+      const inspectors = dashboard(db, today, scope.officeIds).inspectors;
+      return { inspectors, chart: inspectorChart(inspectors) };
+    });
+    res.render("dashboard/inspectors", { inspectors, can, ...officeChoices(can, scope), inspectorChart: chart });
+  });
+
+  router.get("/dashboard/clearance", supervisors, ctx.pageCache.keep, (req, res) => {
     const can = abilitiesOf(res);
     const today = res.locals.today;
     const scope = figuresScopeOf(db, req, res);
@@ -115,7 +128,7 @@ export function dashboardRouter(ctx: AppContext): Router {
     });
   });
 
-  router.get("/statistics", supervisors, (req, res) => {
+  router.get("/statistics", supervisors, ctx.pageCache.keep, (req, res) => {
     const can = abilitiesOf(res);
     const form = parsePeriod(req.query, res.locals.today);
     const scope = figuresScopeOf(db, req, res);

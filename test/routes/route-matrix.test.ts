@@ -125,6 +125,7 @@ GET /employers/record                             | - + + + + + + + + + - - -
 GET /employers/check                              | - + + + + + + + + + - - -
 GET /dashboard                                    | - - - - + + - + - - - - -
 GET /dashboard/clearance                          | - - - - + + - + - - - - -
+GET /dashboard/inspectors                         | - - - - + + - + - - - - -
 GET /statistics                                   | - - - - + + - + - - - - -
 GET /city-board                                   | - - - - + - - - - - - - -
 GET /city-board/bulletin                          | - - - - + - - - - - - - -
