@@ -43,9 +43,10 @@ export function maySeeReporter(report: ReportParties, viewer: Viewer | null): bo
   return viewer.role === "inspector" && report.inspectorId === viewer.id;
 }
 
-/** The report's page: the staff of its office, and the city office's supervisors (masked unless maySeeReporter). */
+/** The report's page: its handling inspector, the staff of its office, and the city office's supervisors (masked unless maySeeReporter). */
 export function mayReadReport(report: ReportParties, viewer: Viewer | null): boolean {
   if (!viewer || !["clerk", "inspector", "supervisor"].includes(viewer.role)) return false;
+  if (viewer.id === report.inspectorId) return true;
   return viewer.officeId === report.officeId || (viewer.role === "supervisor" && viewer.cityWide);
 }
 

@@ -135,6 +135,12 @@ function reportRow(db: Db, id: number): ReportRow {
   return row;
 }
 
+/** Who a report concerns (its office, its handling inspector): what the permission rules read, before any form is. */
+export function reportParties(db: Db, id: number) {
+  const { officeId, inspectorId } = reportRow(db, id);
+  return { officeId, inspectorId };
+}
+
 /** One report for its page, with what this viewer may do on it. */
 export function getReport(db: Db, id: number, viewer: Viewer) {
   const { reporterName, reporterContact, filingToken: _token, ...r } = reportRow(db, id);

@@ -6,7 +6,8 @@ import { Router, type Request, type Response } from "express";
 import type { AppContext } from "../app-context.js";
 import { createThrottle } from "../auth/rate-limit.js";
 import { ConflictError, DomainError, ForbiddenError, TooManyRequestsError, ValidationError } from "../domain/errors.js";
-import { CASE_SOURCE_LABELS, FINDING_SOURCES, REPORT_CHANNEL_LABELS } from "../domain/reports.js";
+import { CASE_SOURCE_LABELS, FINDING_SOURCES, mayAssignReport, mayDecideReport, REPORT_CHANNEL_LABELS, type ReportParties } from "../domain/reports.js";
+import type { Viewer } from "../domain/case-abilities.js";
 import { formValues, parseForm, type FieldErrors, type FormValues } from "../forms/form.js";
 import { assignReportSchema, closeReportSchema, fileReportSchema, parseFinding, parsePublicReport, parseStaffReport } from "../forms/report-form.js";
 import { viewerOf } from "../http/case-page.js";
@@ -15,7 +16,17 @@ import { readCookie } from "../middleware/session.js";
 import { requireRole } from "../middleware/require-role.js";
 import { isFilingToken, newFilingToken, RECEIPT_HOURS } from "../models/online-filings.js";
 import { workSiteChoices } from "../models/offices.js";
-import { assignReport, closeReport, fileReport, getReport, listReports, registerFinding, reportByToken, submitReport } from "../models/reports.js";
+import {
+  assignReport,
+  closeReport,
+  fileReport,
+  getReport,
+  listReports,
+  registerFinding,
+  reportByToken,
+  reportParties,
+  submitReport,
+} from "../models/reports.js";
 
 const RECEIPT_COOKIE = "qx_report";
 
@@ -116,6 +127,14 @@ export function reportsRouter(ctx: AppContext): Router {
     showReport(res, idParam(req));
   });
 
+  /** Nobody who may not take this step gets past the door: refused before the form is read. */
+  const mayStep = (may: (r: ReportParties, v: Viewer) => boolean, refusal: string) => (req: Request, res: Response, next: () => void) => {
+    if (!may(reportParties(db, idParam(req)), viewerOf(res))) throw new ForbiddenError(refusal);
+    next();
+  };
+  const assigning = mayStep(mayAssignReport, "核查监察员由举报所在监察机构的科长指派。");
+  const deciding = mayStep(mayDecideReport, "只有核查此举报的监察员或本机构科长可以立案或办结核查。");
+
   /** A 核查 step; a refusal shows the report again with the reason beside its form. */
   const step = (form: string, change: (req: Request, res: Response, id: number) => string | undefined) => (req: Request, res: Response) => {
     const id = idParam(req);
@@ -141,6 +160,7 @@ export function reportsRouter(ctx: AppContext): Router {
   router.post(
     "/reports/:id/assign",
     requireRole("supervisor"),
+    assigning,
     step("assign", (req, res, id) => {
       const v = parsed(parseForm(assignReportSchema, req.body));
       assignReport(db, { id, inspectorId: v.inspectorId, version: v.version, actor: viewerOf(res), now: now() });
@@ -151,6 +171,7 @@ export function reportsRouter(ctx: AppContext): Router {
   router.post(
     "/reports/:id/file",
     investigators,
+    deciding,
     step("file", (req, res, id) => {
       const v = parsed(parseForm(fileReportSchema, req.body));
       const created = fileReport(db, { id, note: v.note, version: v.version, actor: viewerOf(res), now: now(), acknowledgeDays: config.acknowledgeDays });
@@ -161,6 +182,7 @@ export function reportsRouter(ctx: AppContext): Router {
   router.post(
     "/reports/:id/close",
     investigators,
+    deciding,
     step("close", (req, res, id) => {
       const v = parsed(parseForm(closeReportSchema, req.body));
       closeReport(db, { id, result: v.result, version: v.version, actor: viewerOf(res), now: now() });
