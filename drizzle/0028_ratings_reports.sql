@@ -30,7 +30,7 @@ CREATE TABLE `case_ratings` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `case_ratings_worker_idx` ON `case_ratings` (`case_id`,`worker_id`);--> statement-breakpoint
 CREATE INDEX `case_ratings_office_rated_idx` ON `case_ratings` (`office_id`,`rated_on`,`inspector_id`,`level`,`followup_done_on`,`justified`,`rectification`);--> statement-breakpoint
-CREATE INDEX `case_ratings_open_followup_idx` ON `case_ratings` (`office_id`,`followup_due_on`) WHERE followup_due_on is not null and followup_done_on is null;--> statement-breakpoint
+CREATE INDEX `case_ratings_followup_idx` ON `case_ratings` (`office_id`,`followup_due_on`,`followup_done_on`) WHERE followup_due_on is not null;--> statement-breakpoint
 CREATE TABLE `case_sources` (
 	`case_id` integer PRIMARY KEY NOT NULL,
 	`source` text NOT NULL,

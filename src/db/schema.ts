@@ -1105,7 +1105,8 @@ export const caseRatings = sqliteTable(
   (t) => [
     uniqueIndex("case_ratings_worker_idx").on(t.caseId, t.workerId),
     index("case_ratings_office_rated_idx").on(t.officeId, t.ratedOn, t.inspectorId, t.level, t.followupDoneOn, t.justified, t.rectification),
-    index("case_ratings_open_followup_idx").on(t.officeId, t.followupDueOn).where(sql`followup_due_on is not null and followup_done_on is null`),
+    // The 差评 only (a small share of the ratings): the 回访 list and the count of those still owed.
+    index("case_ratings_followup_idx").on(t.officeId, t.followupDueOn, t.followupDoneOn).where(sql`followup_due_on is not null`),
   ],
 );
 

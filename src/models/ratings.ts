@@ -284,7 +284,7 @@ export function satisfactionFigures(db: Db, p: { from: IsoDate; to: IsoDate }, o
     { rated: 0, good: 0, poor: 0, followedUp: 0, justified: 0, rectified: 0 },
   );
   const openFollowups = db.get<{ n: number; overdue: number }>(sql`select count(*) as n, coalesce(sum(case_ratings.followup_due_on < ${p.to}), 0) as overdue
-    from case_ratings indexed by case_ratings_open_followup_idx
+    from case_ratings indexed by case_ratings_followup_idx
     where ${inOffices(officeIds, "case_ratings.office_id")} and case_ratings.followup_due_on is not null and case_ratings.followup_done_on is null`);
   return {
     total: { ...total, ...satisfactionRates(total) },
