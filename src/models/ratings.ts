@@ -54,11 +54,15 @@ function caseByCode(db: DbOrTx, caseNumber: string, queryCode: string) {
 
 /** Which complainant is rating: the only one, or in a group complaint the one whose phone was typed. */
 function raterOf(db: DbOrTx, caseId: number, phone: string): number {
-  const workers = db.select({ id: caseWorkers.id, phone: caseWorkers.phone }).from(caseWorkers).where(eq(caseWorkers.caseId, caseId)).all();
+  const workers = db.select({ id: caseWorkers.id }).from(caseWorkers).where(eq(caseWorkers.caseId, caseId)).all();
   if (workers.length === 0) throw new ValidationError("此案件没有登记投诉人，不能评价。");
   if (workers.length === 1) return workers[0]!.id;
-  const typed = phone.replace(/\D/g, "");
-  const match = workers.find((w) => typed.length > 0 && w.phone === typed);
+  // The phone is compared in the query and never read back.
+  const match = db
+    .select({ id: caseWorkers.id })
+    .from(caseWorkers)
+    .where(and(eq(caseWorkers.caseId, caseId), eq(caseWorkers.phone, phone.replace(/\D/g, ""))))
+    .get();
   if (!match) throw new ValidationError("集体投诉请填写您登记时留的手机号码，以区分每位劳动者的评价", "phone");
   return match.id;
 }

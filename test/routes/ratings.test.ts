@@ -1,4 +1,5 @@
 /** 好差评 (docs/rules.md § 好差评): the worker rates a closed case from the lookup, a 差评 opens a 回访 with its clock, the office's supervisor records it, the worker reads the answer, the figures count it. */
+import request from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
 import { browser, loginAs, makeTestApp, workedCase, workerInput, type TestApp } from "../helpers.js";
 
@@ -45,6 +46,17 @@ describe("POST /query/rating", () => {
     expect(wrong.status).toBe(404);
     expect(wrong.text).toContain("没有查到对应的案件");
     expect(q("select count(*) as n from case_ratings").n).toBe(0);
+  });
+
+  it("refuses a rating the browser marks cross-site", async () => {
+    const c = await closedCase();
+    const res = await request(t.app)
+      .post("/query/rating")
+      .set("Sec-Fetch-Site", "cross-site")
+      .type("form")
+      .send({ caseNumber: c.caseNumber, queryCode: c.queryCode, level: "veryDissatisfied" });
+    expect(res.status).toBe(403);
+    expect(q("select count(*) as n from case_ratings where case_id = ?", c.id).n).toBe(0);
   });
 
   it("asks for a level, keeping what was typed", async () => {

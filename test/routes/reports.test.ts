@@ -5,6 +5,7 @@
  * supervisor. Also the cases the office finds itself.
  */
 import ExcelJS from "exceljs";
+import request from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CASE_SECTIONS } from "../../src/http/case-page.js";
 import { appRoutes, browser, loginAs, makeTestApp, type Agent, type TestApp } from "../helpers.js";
@@ -66,6 +67,16 @@ describe("the public report form", () => {
       .send({ caseNumber: String(row.report_number), queryCode: String(row.query_code) });
     expect(lookup.status).toBe(200);
     expect(lookup.text).toContain("核查中");
+  });
+
+  it("refuses a report the browser marks cross-site, like every other form", async () => {
+    const res = await request(t.app)
+      .post("/report")
+      .set("Sec-Fetch-Site", "cross-site")
+      .type("form")
+      .send({ ...report(), filingToken: "c".repeat(24) });
+    expect(res.status).toBe(403);
+    expect(q("select count(*) as n from reports where filing_token = ?", "c".repeat(24)).n).toBe(0);
   });
 
   it("is throttled per address like the online complaint", async () => {
