@@ -22,6 +22,7 @@ import { DEMO_CITY_OFFICE, DEMO_DISTRICT_OFFICES, demoContact } from "./offices.
 import { MEMBER_UNITS } from "./member-units.js";
 import { seedDemoCases } from "./demo-cases.js";
 import { seedDemoPublications } from "./demo-publications.js";
+import { seedDemoVoice } from "./demo-voice.js";
 
 export const DEMO_PASSWORD = "demo1234";
 
@@ -52,6 +53,7 @@ export async function seed(db: Db, config: Config, now: Date): Promise<void> {
   if (db.select({ n: count() }).from(cases).get()!.n > 0) return;
   seedDemoCases(db, now, config);
   seedDemoPublications(db, now, config);
+  seedDemoVoice(db, now, config);
 }
 
 let demoPasswordHash: string | undefined;

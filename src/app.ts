@@ -42,6 +42,8 @@ import { cityBoardRouter } from "./routes/city-board.js";
 import { dashboardRouter } from "./routes/dashboard.js";
 import { exportsRouter } from "./routes/exports.js";
 import { pageCache } from "./http/page-cache.js";
+import { ratingsRouter } from "./routes/ratings.js";
+import { reportsRouter } from "./routes/reports.js";
 
 const root = projectRoot;
 const require = createRequire(import.meta.url);
@@ -123,6 +125,8 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.use(dashboardRouter(ctx));
   app.use(cityBoardRouter(ctx));
   app.use(exportsRouter(ctx));
+  app.use(ratingsRouter(ctx));
+  app.use(reportsRouter(ctx));
   app.use(adminUsersRouter(ctx));
   app.use(adminOfficesRouter(ctx));
   app.use(adminUnitsRouter(ctx));

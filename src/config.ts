@@ -1,6 +1,8 @@
 /** Settings read once from the environment, with the defaults a fresh checkout needs. */
 import { thresholdsProblem, type Thresholds } from "./domain/blacklist.js";
 import { DEFAULT_ACKNOWLEDGE_DAYS, DEFAULT_MAJOR_CASE, type MajorCaseThresholds } from "./domain/jurisdiction.js";
+import { DEFAULT_FOLLOWUP_WORKING_DAYS, DEFAULT_RATING_CHANGE_DAYS } from "./domain/ratings.js";
+import { DEFAULT_REPORT_VERIFY_WORKING_DAYS } from "./domain/reports.js";
 
 export interface Config {
   port: number;
@@ -42,6 +44,11 @@ export interface Config {
   largeArrearsFen: number;
   /** Working days an office has to acknowledge (签收) a case that arrives (docs/rules.md §Offices and jurisdiction). */
   acknowledgeDays: number;
+  /** 好差评 (docs/rules.md § 好差评): days a rating may be changed after it was first given; working days of a 回访. */
+  ratingChangeDays: number;
+  followupWorkingDays: number;
+  /** Working days of a 举报's 核查 (docs/rules.md § 举报). */
+  reportVerifyWorkingDays: number;
   /** From these, a case is offered to the city for 提级 (docs/rules.md §Offices and jurisdiction). */
   majorCase: MajorCaseThresholds;
 }
@@ -84,6 +91,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     blacklistThresholds: readThresholds(env),
     largeArrearsFen: Math.round(Number(env.LARGE_ARREARS_YUAN ?? 50000) * 100),
     acknowledgeDays: wholeNumber(env, "ACKNOWLEDGE_WORKING_DAYS", DEFAULT_ACKNOWLEDGE_DAYS, 1, 10),
+    ratingChangeDays: wholeNumber(env, "RATING_CHANGE_DAYS", DEFAULT_RATING_CHANGE_DAYS, 0, 30),
+    followupWorkingDays: wholeNumber(env, "FOLLOWUP_WORKING_DAYS", DEFAULT_FOLLOWUP_WORKING_DAYS, 1, 30),
+    reportVerifyWorkingDays: wholeNumber(env, "REPORT_VERIFY_WORKING_DAYS", DEFAULT_REPORT_VERIFY_WORKING_DAYS, 1, 20),
     majorCase: {
       workers: wholeNumber(env, "MAJOR_CASE_WORKERS", DEFAULT_MAJOR_CASE.workers, 2, 10_000),
       claimedFen: wholeNumber(env, "MAJOR_CASE_YUAN", DEFAULT_MAJOR_CASE.claimedFen / 100, 1, 1_000_000_000) * 100,

@@ -13,6 +13,8 @@ import { SERVICE_METHODS } from "../domain/service.js";
 import { CHANNELS } from "../domain/reference-data.js";
 import { TASK_STATUSES } from "../domain/task-force.js";
 import { ARRIVALS, OFFICE_KINDS } from "../domain/jurisdiction.js";
+import { RATING_LEVELS } from "../domain/ratings.js";
+import { CASE_SOURCES, REPORT_CHANNELS, REPORT_STATES } from "../domain/reports.js";
 
 const createdAt = () => integer("created_at", { mode: "timestamp" }).notNull().default(sql`(unixepoch())`);
 
@@ -1056,4 +1058,110 @@ export const inspectorOpenCases = sqliteTable("inspector_open_cases", {
     .primaryKey()
     .references(() => users.id),
   openCases: integer("open_cases").notNull().default(0),
+});
+
+// ---- 好差评 and 举报 (issue 20; docs/rules.md § 好差评, § 举报) ----------------------------------------------
+
+/**
+ * 好差评: one worker's rating of a closed case (one per worker and case, changeable for a set period), and the 回访
+ * a 差评 opens, with its own due date. The office and lead inspector are those of the case when it was rated: the
+ * satisfaction figures group by them.
+ */
+export const caseRatings = sqliteTable(
+  "case_ratings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    workerId: integer("worker_id")
+      .notNull()
+      .references(() => caseWorkers.id),
+    officeId: integer("office_id")
+      .notNull()
+      .references(() => offices.id),
+    inspectorId: integer("inspector_id").references(() => users.id),
+    level: text("level", { enum: RATING_LEVELS }).notNull(),
+    /** Comma-separated RATING_REASONS. */
+    reasons: text("reasons").notNull().default(""),
+    comment: text("comment").notNull().default(""),
+    firstRatedOn: text("first_rated_on").notNull(),
+    ratedOn: text("rated_on").notNull(),
+    ratedAt: integer("rated_at", { mode: "timestamp" }).notNull(),
+    /** The 回访: due when a 差评 opened it, done once recorded. */
+    followupOpenedOn: text("followup_opened_on"),
+    followupDueOn: text("followup_due_on"),
+    followupDoneOn: text("followup_done_on"),
+    followupById: integer("followup_by_id").references(() => users.id),
+    calledOn: text("called_on"),
+    reached: integer("reached", { mode: "boolean" }),
+    findings: text("findings"),
+    justified: integer("justified", { mode: "boolean" }),
+    rectification: text("rectification"),
+    /** What the worker reads on the public lookup. */
+    answer: text("answer"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("case_ratings_worker_idx").on(t.caseId, t.workerId),
+    index("case_ratings_office_rated_idx").on(t.officeId, t.ratedOn, t.inspectorId, t.level, t.followupDoneOn, t.justified, t.rectification),
+    // The 差评 only (a small share of the ratings): the 回访 list and the count of those still owed.
+    index("case_ratings_followup_idx").on(t.officeId, t.followupDueOn, t.followupDoneOn).where(sql`followup_due_on is not null`),
+  ],
+);
+
+/** 举报 numbers JB-YYYY-NNNNNN: one counter per year. */
+export const reportSequences = sqliteTable("report_sequences", {
+  year: integer("year").primaryKey(),
+  last: integer("last").notNull(),
+});
+
+/**
+ * 举报: a report of a violation by anyone, online or at the window/hotline, needing no complainant; verified (核查)
+ * by the office of the work site, then filed as a case or closed with a result. The reporter's name and contact
+ * are shown only to the handling inspector and the office's supervisor (劳动保障监察条例 第九条).
+ */
+export const reports = sqliteTable(
+  "reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportNumber: text("report_number").notNull().unique(),
+    queryCode: text("query_code").notNull(),
+    channel: text("channel", { enum: REPORT_CHANNELS }).notNull(),
+    /** The online form's token: the same form sent twice makes one report. */
+    filingToken: text("filing_token").unique(),
+    receivedOn: text("received_on").notNull(),
+    employerName: text("employer_name").notNull(),
+    employerAddress: text("employer_address").notNull().default(""),
+    district: text("district").notNull(),
+    divisionId: integer("division_id").references(() => divisions.id),
+    officeId: integer("office_id")
+      .notNull()
+      .references(() => offices.id),
+    whatSeen: text("what_seen").notNull(),
+    reporterName: text("reporter_name"),
+    reporterContact: text("reporter_contact"),
+    registeredById: integer("registered_by_id").references(() => users.id),
+    inspectorId: integer("inspector_id").references(() => users.id),
+    state: text("state", { enum: REPORT_STATES }).notNull(),
+    verifyDueOn: text("verify_due_on").notNull(),
+    decidedOn: text("decided_on"),
+    decidedById: integer("decided_by_id").references(() => users.id),
+    /** The result of the 核查, which the reporter reads on the lookup. */
+    result: text("result"),
+    caseId: integer("case_id").references(() => cases.id),
+    version: integer("version").notNull().default(1),
+    createdAt: integer("created_at", { mode: "timestamp" }).notNull(),
+  },
+  (t) => [index("reports_office_state_idx").on(t.officeId, t.state, t.verifyDueOn), index("reports_case_idx").on(t.caseId)],
+);
+
+/** Where a case without a complainant came from: a 举报 (linked) or the office's own 日常巡视、专项检查、书面审查. */
+export const caseSources = sqliteTable("case_sources", {
+  caseId: integer("case_id")
+    .primaryKey()
+    .references(() => cases.id),
+  source: text("source", { enum: CASE_SOURCES }).notNull(),
+  reportId: integer("report_id").references(() => reports.id),
+  note: text("note").notNull().default(""),
 });

@@ -370,6 +370,8 @@ const OTHER_EVENT_LABELS: Record<string, string> = {
   voidEvidence: "证据作废",
   answerTask: "专班单位答复",
   blacklist: "失信名单",
+  rate: "劳动者评价",
+  followup: "差评回访",
 };
 
 /** What the timeline calls a recorded event. */

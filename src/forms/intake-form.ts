@@ -121,7 +121,7 @@ export function parseIntake(values: IntakeValues, today: IsoDate, workSites: rea
   };
 
   const channel = text(fields, "channel") as Channel;
-  if (!(CHANNELS as readonly string[]).includes(channel)) errors.channel = "请选择投诉来源";
+  if (!(CHANNELS as readonly string[]).includes(channel) || channel === "report") errors.channel = "请选择投诉来源（举报请在“举报登记”中登记）";
   const platformClueNo = optional("platformClueNo", "线索编号", 60);
   if (channel === "platform" && !platformClueNo) errors.platformClueNo = "平台转办的投诉请填写线索编号";
 

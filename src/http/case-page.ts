@@ -36,6 +36,8 @@ import { evidenceSection } from "../sections/evidence.js";
 import { timelineSection } from "../sections/timeline.js";
 import { phoneContactsSection } from "../sections/phone-contacts.js";
 import { recusalsSection } from "../sections/recusals.js";
+import { ratingsSection } from "../sections/ratings.js";
+import { sourceSection } from "../sections/source.js";
 import { formState, type CaseProblem } from "./form-state.js";
 import { idParam } from "./params.js";
 
@@ -44,6 +46,7 @@ export type { CaseProblem };
 /** The case page, top to bottom. A new case action adds its section here (README, "How to add a case action"). */
 export const CASE_SECTIONS: readonly CaseSection[] = [
   summarySection,
+  sourceSection,
   officeSection,
   clocksSection,
   mediationSection,
@@ -51,6 +54,7 @@ export const CASE_SECTIONS: readonly CaseSection[] = [
   paymentSection,
   taskForceSection,
   closeSection,
+  ratingsSection,
   actionsSection,
   workersSection,
   employerSection,

@@ -625,9 +625,13 @@ export function findCaseForPublic(db: Db, caseNumber: string, queryCode: string)
     .limit(1)
     .get();
   const office = db.select({ name: offices.name, phone: offices.phone }).from(offices).where(eq(offices.id, row.officeId!)).get();
+  const workers = db.select({ n: sql<number>`count(*)` }).from(caseWorkers).where(eq(caseWorkers.caseId, row.id)).get()?.n ?? 0;
   return {
+    id: row.id,
     state: row.state,
     caseNumber: row.caseNumber,
+    /** A group complaint's rating form asks which worker rates (by the phone they gave). */
+    workers,
     /** The office that has the case now, and its public phone. */
     office: office ?? null,
     receivedOn: row.receivedOn,

@@ -186,7 +186,23 @@ const once = <R>(rows: R[]) =>
     yield rows;
   };
 
-export const STATISTICS_TABLES = ["months", "channels", "industries", "districts"] as const;
+type Satisfaction = PeriodStatistics["satisfaction"]["byOffice"][number];
+
+/** 好差评 columns (docs/rules.md § 好差评): the counts and the three rates. */
+const satisfactionColumns = (label: string): ExportColumn<Satisfaction>[] => [
+  col<Satisfaction>(label, "text", (r) => r.name ?? "", 24),
+  col<Satisfaction>("评价数", "int", (r) => r.rated),
+  col<Satisfaction>("满意（含基本满意）", "int", (r) => r.good),
+  col<Satisfaction>("满意率", "share", (r) => r.satisfaction),
+  col<Satisfaction>("差评", "int", (r) => r.poor),
+  col<Satisfaction>("已回访", "int", (r) => r.followedUp),
+  col<Satisfaction>("差评回访率", "share", (r) => r.followupRate),
+  col<Satisfaction>("问题属实", "int", (r) => r.justified),
+  col<Satisfaction>("已整改", "int", (r) => r.rectified),
+  col<Satisfaction>("整改率", "share", (r) => r.rectificationRate),
+];
+
+export const STATISTICS_TABLES = ["months", "channels", "industries", "districts", "satisfaction-offices", "satisfaction-inspectors"] as const;
 export type StatisticsTable = (typeof STATISTICS_TABLES)[number];
 
 export function statisticsSheet(s: PeriodStatistics, table: StatisticsTable) {
@@ -218,6 +234,8 @@ export function statisticsSheet(s: PeriodStatistics, table: StatisticsTable) {
       columns: [col<District>("区县", "text", (r) => r.district, 12), col<District>("收到投诉", "int", (r) => r.received), ...closedColumns<District>()],
       chunks: once(s.byDistrict),
     },
+    "satisfaction-offices": { name: "好差评按机构", columns: satisfactionColumns("监察机构"), chunks: once(s.satisfaction.byOffice) },
+    "satisfaction-inspectors": { name: "好差评按监察员", columns: satisfactionColumns("监察员（结案时主办）"), chunks: once(s.satisfaction.byInspector) },
   };
   return sheets[table];
 }

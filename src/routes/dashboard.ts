@@ -15,6 +15,7 @@ import { requireRole } from "../middleware/require-role.js";
 import { clearanceBoard, DASHBOARD_CLOCK_LABELS, DASHBOARD_CLOCKS, dashboard, RUNNING_STATUSES, type InspectorFigures } from "../models/dashboard.js";
 import { listOffices, type FiguresScope } from "../models/offices.js";
 import { untilChanged } from "../models/until-changed.js";
+import { satisfactionFigures } from "../models/ratings.js";
 import { periodStatistics, type PeriodStatistics } from "../models/statistics.js";
 
 function abilitiesOf(res: Response) {
@@ -89,7 +90,9 @@ export function dashboardRouter(ctx: AppContext): Router {
     const { d, watched, chart } = untilChanged(db, `dashboard:${today}:${scopeKey(scope)}`, () => {
       const d = dashboard(db, today, scope.officeIds);
       const watched = inspectorsToWatch(d.inspectors);
-      return { d, watched, chart: inspectorChart(watched) };
+      // 好差评 this year (docs/rules.md § 好差评).
+      const satisfaction = satisfactionFigures(db, { from: `${today.slice(0, 4)}-01-01`, to: today }, scope.officeIds);
+      return { d: { ...d, satisfaction }, watched, chart: inspectorChart(watched) };
     });
     res.render("dashboard/index", {
       d,

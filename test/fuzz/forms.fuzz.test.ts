@@ -10,6 +10,7 @@ import { CASE_SECTIONS } from "../../src/http/case-page.js";
 import { listUnits } from "../../src/models/units.js";
 import { issuePriorNotice } from "../../src/models/prior-notices.js";
 import { viewerOfUsername } from "../../src/models/users.js";
+import { submitReport } from "../../src/models/reports.js";
 import { appRoutes, userId, workedCase, workerInput } from "../helpers.js";
 import { HOSTILE_MARK, formOf, hasMessage, hostileText, liveApp, type Live } from "./support.js";
 
@@ -28,6 +29,7 @@ let ids: {
   unit: number;
   office: number;
   workers: number[];
+  report: number;
 };
 let sent = 0;
 
@@ -79,7 +81,13 @@ beforeAll(async () => {
     unit: zjj,
     office: q("select id from offices where name = '宽城区劳动保障监察大队'"),
     workers,
+    report: submitReport(
+      t.db,
+      { channel: "hotline", employerName: "某公司", employerAddress: "", district: "朝阳区", whatSeen: "欠薪", reporterName: null, reporterContact: null },
+      { actorId: null, now: t.clock.now, verifyDays: 5 },
+    ).id,
   };
+  t.db.$client.prepare("update reports set inspector_id = ? where id = ?").run(userId(t.db, "inspector1"), ids.report);
   COUNTED = (
     t.db.$client
       .prepare("select name from sqlite_master where type = 'table' and name not like 'sqlite_%' and name not like '%fts%' and name not like '__drizzle%'")
@@ -233,6 +241,12 @@ const LISTED_ROUTES = [
   { name: "acknowledge", role: "supervisor", path: () => `/cases/${ids.filed}/acknowledge`, fields: fixed("version") },
   { name: "transfer", role: "supervisor", path: () => `/cases/${ids.filed}/transfer`, fields: fixed("toOfficeId", "reason", "version") },
   { name: "designation request", role: "supervisor", path: () => `/cases/${ids.filed}/designation-request`, fields: fixed("reason", "version") },
+  {
+    name: "followup",
+    role: "supervisor",
+    path: () => `/cases/${ids.filed}/followup`,
+    fields: fixed("ratingId", "calledOn", "reached", "justified", "findings", "rectification", "answer"),
+  },
   // Last: a designation that succeeds moves the case to another office and ends its assignment.
   { name: "designate", role: "supervisor", path: () => `/cases/${ids.filed}/designate`, fields: fixed("toOfficeId", "reason") },
 ] as const;
@@ -323,8 +337,22 @@ describe("intake, public and admin forms, fuzzed", () => {
         fields: ["caseId", "orderId", "kind", "monthsOwed", "incident", "facts", "persons.0.role", "persons.0.name", "persons.0.idNumber"],
       },
       { role: "supervisor", path: "/violations", fields: ["kind", "quarter", "title"] },
+      {
+        role: "public",
+        path: "/report",
+        fields: ["employerName", "employerAddress", "district", "whatSeen", "anonymous", "reporterName", "reporterContact", "filingToken"],
+      },
+      {
+        role: "clerk",
+        path: "/reports",
+        fields: ["channel", "employerName", "employerAddress", "district", "whatSeen", "anonymous", "reporterName", "reporterContact"],
+      },
+      { role: "public", path: "/query/rating", fields: ["caseNumber", "queryCode", "phone", "level", "reasons", "comment"] },
+      { role: "inspector", path: "/findings", fields: ["source", "sourceNote", "employerName", "employerAddress", "district", "facts"] },
+      { role: "inspector", path: `/reports/${ids.report}/close`, fields: ["version", "result"] },
+      { role: "supervisor", path: `/reports/${ids.report}/assign`, fields: ["version", "inspectorId"] },
     ] as const;
-  it.each([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])(
+  it.each([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21])(
     "route %i: no 5xx, a message on every refusal, nothing half-saved, hostile text escaped",
     async (i) => {
       const route = routes()[i]!;

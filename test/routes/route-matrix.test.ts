@@ -25,6 +25,7 @@ import { findUnitByName } from "../../src/models/units.js";
 import { createUser } from "../../src/models/users.js";
 import { proposeListing } from "../../src/models/blacklist.js";
 import { createBatch } from "../../src/models/violations.js";
+import { submitReport } from "../../src/models/reports.js";
 import { appRoutes, browser, idNumber, loginAs, makeTestApp, userId, workedCase, type Agent, type TestApp } from "../helpers.js";
 
 const ROUTES = `
@@ -162,6 +163,21 @@ POST /admin/offices                               | - - - - - - - - - - - - +
 GET /admin/offices/:id                            | - - - - - - - - - - - - +
 POST /admin/offices/:id                           | - - - - - - - - - - - - +
 POST /admin/offices/:id/active                    | - - - - - - - - - - - - +
+POST /query/rating                                | + + + + + + + + + + + + +
+GET /followups                                    | - - - - + + - + - - - - -
+POST /cases/:id/followup                          | - - - - + + - - - - - - -
+GET /report                                       | + + + + + + + + + + + + +
+POST /report                                      | + + + + + + + + + + + + +
+GET /report/done                                  | + + + + + + + + + + + + +
+GET /reports                                      | - + + + + + + + + + - - -
+GET /reports/new                                  | - + + + + + + + + + - - -
+POST /reports                                     | - + + + + + + + + + - - -
+GET /reports/:id                                  | - - + - + + + - - - - - -
+POST /reports/:id/assign                          | - - - - - + - - - - - - -
+POST /reports/:id/file                            | - - + - - + - - - - - - -
+POST /reports/:id/close                           | - - + - - + - - - - - - -
+GET /findings/new                                 | - - + + + + - + - + - - -
+POST /findings                                    | - - + + + + - + - + - - -
 POST /logout                                      | + + + + + + + + + + + + +
 `;
 
@@ -298,6 +314,23 @@ beforeAll(async () => {
     }),
   );
   const batchId = String(createBatch(t.db, { kind: "adhoc", title: "矩阵测试", quarterKey: "", actor: supervisor, now }));
+  // A report to the case's office (朝阳区), verified by inspector1 of the city office.
+  const reportId = String(
+    submitReport(
+      t.db,
+      {
+        channel: "window",
+        employerName: "某公司",
+        employerAddress: "",
+        district: "朝阳区",
+        whatSeen: "欠薪",
+        reporterName: "举报人",
+        reporterContact: "13900000000",
+      },
+      { actorId: null, now, verifyDays: 5 },
+    ).id,
+  );
+  t.db.$client.prepare("update reports set inspector_id = ? where id = ?").run(userId(t.db, "inspector1"), reportId);
   params.entryId = "999999";
   params.serviceId = "999999";
   agents.A = browser(t.app);
@@ -320,19 +353,21 @@ beforeAll(async () => {
   // The :id of task, user and office routes is a task, a throwaway user and an office, not the case.
   pathFor = (route) => {
     const [, path] = route.split(" ") as [string, string];
-    const id = path.startsWith("/blacklist/")
-      ? proceedingId
-      : path.startsWith("/violations/")
-        ? batchId
-        : path.startsWith("/tasks/")
-          ? taskId
-          : path.startsWith("/admin/users/")
-            ? victimId
-            : path.startsWith("/admin/units/")
-              ? String(findUnitByName(t.db, "市水利局")!.id)
-              : path.startsWith("/admin/offices/")
-                ? one("select id from offices where name = '南关区劳动保障监察大队'")
-                : params.id!;
+    const id = path.startsWith("/reports/")
+      ? reportId
+      : path.startsWith("/blacklist/")
+        ? proceedingId
+        : path.startsWith("/violations/")
+          ? batchId
+          : path.startsWith("/tasks/")
+            ? taskId
+            : path.startsWith("/admin/users/")
+              ? victimId
+              : path.startsWith("/admin/units/")
+                ? String(findUnitByName(t.db, "市水利局")!.id)
+                : path.startsWith("/admin/offices/")
+                  ? one("select id from offices where name = '南关区劳动保障监察大队'")
+                  : params.id!;
     return path.replace(/:(\w+)/g, (_, name: string) => (name === "id" ? id : params[name]!));
   };
 });
