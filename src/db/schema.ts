@@ -1057,3 +1057,25 @@ export const inspectorOpenCases = sqliteTable("inspector_open_cases", {
     .references(() => users.id),
   openCases: integer("open_cases").notNull().default(0),
 });
+
+// ---- The 行政处理决定书 complete (issue 25, item 2) --------------------------------------------------
+
+/**
+ * What a 行政处理决定书 decided for each worker, fixed when it is made (payments after it never change it): the
+ * wages still owed and that worker's share of the 加付赔偿金 (docs/rules.md § The 行政处理决定书).
+ */
+export const decisionLines = sqliteTable(
+  "decision_lines",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => enforcementActions.id),
+    workerId: integer("worker_id")
+      .notNull()
+      .references(() => caseWorkers.id),
+    owedFen: integer("owed_fen").notNull(),
+    compensationFen: integer("compensation_fen").notNull().default(0),
+  },
+  (t) => [uniqueIndex("decision_lines_action_worker_idx").on(t.actionId, t.workerId)],
+);

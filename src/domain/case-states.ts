@@ -202,6 +202,15 @@ const MOVE_TABLE = [
     publicStep: "监察员已电话联系用人单位",
   },
   {
+    name: "completeEmployer",
+    label: "补全被投诉单位信息",
+    from: OPEN_STATES,
+    to: "same",
+    by: INVESTIGATORS,
+    activity: true,
+    publicStep: "已核实被投诉单位信息",
+  },
+  {
     name: "requestRecusal",
     label: "记录回避申请",
     from: OPEN_STATES,

@@ -28,6 +28,7 @@ import {
   type EnforcementFacts,
 } from "../domain/court-enforcement.js";
 import { outstandingFen } from "../domain/money.js";
+import { performancePeriod } from "../domain/decision-document.js";
 import { POLICE_ANSWER_LABELS, referralStepProblem, type PoliceAnswer, type ReferralFacts, type ReferralInput } from "../domain/police-referral.js";
 import type { Viewer } from "../domain/case-abilities.js";
 import type { MoveName } from "../domain/case-states.js";
@@ -115,7 +116,8 @@ export function decisionServices(db: DbOrTx, actionIds: readonly number[], today
       const service: DocumentService | null = services.find((s) => s.documentId === id) ?? null;
       const windows = remedyWindows(service?.servedOn ?? null, today, calendar);
       const own = remedies.filter((r) => r.actionId === id);
-      return [id, { service, windows, remedies: own, ...enforcementOf(db, id, windows, own, today, calendar) }] as const;
+      const performance = performancePeriod(service?.servedOn ?? null, calendar);
+      return [id, { service, windows, performance, remedies: own, ...enforcementOf(db, id, windows, own, today, calendar) }] as const;
     }),
   );
 }

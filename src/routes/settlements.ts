@@ -39,6 +39,8 @@ import { getCaseDetail, workerNamesOf } from "../models/cases.js";
 import { closeCase, enforceOrder, issueOrder, moneySummary, recordMediation, recordPayment, settleByMediation, settlementsOf } from "../models/settlements.js";
 import { idParam } from "../http/params.js";
 import { getOffice } from "../models/offices.js";
+import { decisionDocument } from "../models/decision-document.js";
+import { NON_PERFORMANCE_CONSEQUENCE } from "../domain/decision-document.js";
 
 export function settlementsRouter(ctx: AppContext): Router {
   const { db, config, now } = ctx;
@@ -351,6 +353,15 @@ export function settlementsRouter(ctx: AppContext): Router {
       order,
       action,
       notice,
+      doc: decisionDocument(db, {
+        caseId: detail.case.id,
+        receivedOn: detail.case.receivedOn,
+        actionId: action.id,
+        order,
+        notice,
+        calendar: loadCalendar(db),
+      }),
+      consequence: NON_PERFORMANCE_CONSEQUENCE,
       basis: { violated: VIOLATIONS[order.violation].violated, decision: DECISION_BASIS[action.kind] },
       bureau: config.bureau,
     });

@@ -31,6 +31,7 @@ const SPEC: Record<MoveName, { from: CaseState[]; to: CaseState | "same" | "prev
   close: { from: ["filed"], to: "closed", roles: ["inspector", "supervisor"], outcome: "paidAfterOrder" },
   recordVisit: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
   recordPhoneContact: { from: OPEN, to: "same", roles: ["inspector", "supervisor"] },
+  completeEmployer: { from: OPEN, to: "same", roles: ["inspector", "supervisor"] },
   requestRecusal: { from: OPEN, to: "same", roles: ["inspector", "supervisor"] },
   decideRecusal: { from: OPEN, to: "same", roles: ["supervisor"] },
   recordMediation: { from: ["mediating", "filed"], to: "same", roles: ["inspector", "supervisor"] },

@@ -248,6 +248,12 @@ const CASE_ROUTES = [
     path: () => `/cases/${ids.filed}/police-referrals/${ids.decision}`,
     fields: fixed("step", "materials", "date", "answer"),
   },
+  {
+    name: "employer particulars",
+    role: "inspector",
+    path: () => `/cases/${ids.filed}/employer`,
+    fields: fixed("employerUscc", "employerLegalRep", "employerAddress"),
+  },
   { name: "acknowledge", role: "supervisor", path: () => `/cases/${ids.filed}/acknowledge`, fields: fixed("version") },
   { name: "transfer", role: "supervisor", path: () => `/cases/${ids.filed}/transfer`, fields: fixed("toOfficeId", "reason", "version") },
   { name: "designation request", role: "supervisor", path: () => `/cases/${ids.filed}/designation-request`, fields: fixed("reason", "version") },

@@ -49,6 +49,7 @@ POST /cases/:id/evidence                          | - + + - + + - - - - - - -
 POST /cases/:id/evidence/:evidenceId/void         | - - + - + + - - - - - - -
 POST /cases/:id/visits                            | - - + - + + - - - - - - -
 POST /cases/:id/phone-contacts                    | - - + - + + - - - - - - -
+POST /cases/:id/employer                          | - - + - + + - - - - - - -
 POST /cases/:id/recusals                          | - - + - + + - - - - - - -
 POST /cases/:id/recusals/decision                 | - - - - + + - - - - - - -
 GET /cases/:id/evidence/:evidenceId               | - + + - + + - - - - - - -
