@@ -2,7 +2,10 @@
  * The 行政处理决定书 complete (docs/rules.md § The 行政处理决定书): refused while the party's particulars are missing,
  * the particulars completed on the case page, and every part of the printed decision.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { projectRoot } from "../../src/lib/project-root.js";
 import { DECISION_PARTS } from "../../src/domain/decision-document.js";
 import { loginAs, makeTestApp, uscc, workedCase, workerInput, type Agent, type TestApp } from "../helpers.js";
 
@@ -206,5 +209,30 @@ describe("GET /cases/:id/decisions/:actionId — the printed decision", () => {
     const c = await decided();
     const page = (await c.inspector.get(`/cases/${c.id}`)).text;
     expect(page).toMatch(/data-performance="awaitingService">履行期限：\s*<span class="status-paused">待送达<\/span>/);
+  });
+});
+
+describe("drizzle/0029_decision_lines_backfill.sql", () => {
+  it("gives a decision made before the lines were kept the wages owed when it was made and each worker's 加付赔偿金", async () => {
+    const c = await heardCase();
+    await ok(
+      c.inspector
+        .post(`/cases/${c.id}/employer`)
+        .type("form")
+        .send({ version: c.version(), employerUscc: uscc(), employerLegalRep: "赵某", employerAddress: "x" }),
+    );
+    await ok(decide(c));
+    const lines = () => db().prepare("select worker_id, owed_fen, compensation_fen from decision_lines order by worker_id").all();
+    const made = lines();
+    // A payment recorded after the decision does not count; then the lines are dropped, as before the table existed.
+    const item = db().prepare("select id from settlement_items where source = 'order' and worker_id = ?").pluck().get(c.workers[0]!.id);
+    db()
+      .prepare("insert into payments (case_id, item_id, worker_id, amount_fen, paid_on, created_at) values (?, ?, ?, 100000, '2026-12-10', unixepoch() + 60)")
+      .run(c.id, item, c.workers[0]!.id);
+    db().exec("delete from decision_lines");
+    db().exec(readFileSync(join(projectRoot, "drizzle", "0029_decision_lines_backfill.sql"), "utf8"));
+    expect(lines()).toEqual(made);
+    db().exec(readFileSync(join(projectRoot, "drizzle", "0029_decision_lines_backfill.sql"), "utf8"));
+    expect(lines()).toHaveLength(2);
   });
 });
