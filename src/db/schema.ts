@@ -1079,3 +1079,28 @@ export const decisionLines = sqliteTable(
   },
   (t) => [uniqueIndex("decision_lines_action_worker_idx").on(t.actionId, t.workerId)],
 );
+
+// ---- Notices after acceptance, numbered (issue 25, item 8) -----------------------------------------
+
+/**
+ * The written notices of the acceptance decision — 不予受理通知书, 告知补正通知书, 告知书, 移送书 — each with its 文号,
+ * its text and, for 告知 and 移送, the body named (docs/rules.md § Notices and records after acceptance). Notices issued
+ * before they were numbered have no number (drizzle backfill).
+ */
+export const caseNotices = sqliteTable(
+  "case_notices",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    kind: text("kind", { enum: ["rejection", "supplement", "inform", "referral"] }).notNull(),
+    docNumber: text("doc_number").unique(),
+    issuedOn: text("issued_on").notNull(),
+    body: text("body").notNull(),
+    addressee: text("addressee").notNull().default(""),
+    issuedById: integer("issued_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("case_notices_case_idx").on(t.caseId, t.kind)],
+);

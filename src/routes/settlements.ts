@@ -26,7 +26,7 @@ import { isIsoDate } from "../domain/dates.js";
 import { DECISION_BASIS, ORDER_BASIS, VIOLATIONS } from "../domain/legal-basis.js";
 import { STATEMENT_DAYS } from "../domain/prior-notice.js";
 import { issuePriorNotice, priorNoticesOf, recordStatement, servePriorNotice } from "../models/prior-notices.js";
-import { CLOCK_STATUS_LABELS, PROVISIONAL_NOTE, caseClocks, clockHistory } from "../domain/clocks.js";
+import { CLOCK_STATUS_LABELS, EXTENSION_DAYS, PROVISIONAL_NOTE, STATUTORY_DAYS, caseClocks, clockHistory } from "../domain/clocks.js";
 import { loadCalendar } from "../models/calendar.js";
 import { formValues, valid } from "../forms/form.js";
 import { parseClosing, parseEnforcement, parseMediation, parseOrder, parsePayment } from "../forms/settlement-forms.js";
@@ -427,6 +427,11 @@ export function settlementsRouter(ctx: AppContext): Router {
       ...detail,
       c: detail.case,
       target: clocks.find((k) => k.key === "target")!,
+      // A filed case's report states the statutory period and who approved any extension (docs/rules.md § Notices and records after acceptance).
+      statutory: clocks.find((k) => k.key === "statutory") ?? null,
+      extension: detail.events.find((e) => e.action === "extend") ?? null,
+      revocation: detail.events.find((e) => e.action === "revokeFiling") ?? null,
+      statutoryDays: { base: STATUTORY_DAYS, extension: EXTENSION_DAYS },
       clockStatusLabels: CLOCK_STATUS_LABELS,
       provisionalNote: PROVISIONAL_NOTE,
       money: moneySummary(db, detail.case.id),

@@ -7,6 +7,7 @@ import type { Viewer } from "../../src/domain/case-abilities.js";
 import { limitationWarning } from "../../src/domain/legal-basis.js";
 import { getCaseRow, transition } from "../../src/models/cases.js";
 import { issuePriorNotice, recordStatement, servePriorNotice } from "../../src/models/prior-notices.js";
+import { readConfig } from "../../src/config.js";
 import { rejectComplaint } from "../../src/models/rejections.js";
 import { enforceOrder, issueOrder } from "../../src/models/settlements.js";
 import { issueDemand, serveDecision, serveDemand } from "../../src/models/decision-remedies.js";
@@ -102,6 +103,7 @@ describe("printed legal documents", () => {
       version: version(late.id),
       actor: supervisor,
       now: at("2026-11-04"),
+      prefixes: readConfig({}).authority.caseNoticePrefixes,
     });
 
     clock.now = at("2026-11-25");
