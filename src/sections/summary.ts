@@ -9,7 +9,7 @@ export const summarySection = section({
   key: "summary",
   partial: "cases/_summary",
   when: () => true,
-  load: (db, { c, detail }) => ({
+  load: (db, { c }) => ({
     channelLabels: CHANNEL_LABELS,
     // The latest notice of each kind, with its number (docs/rules.md § Notices and records after acceptance).
     notices: [...new Map(caseNoticesOf(db, c.id).map((n) => [n.kind, { kind: n.kind, title: CASE_NOTICES[n.kind].title, docNumber: n.docNumber }])).values()],

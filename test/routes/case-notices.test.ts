@@ -3,7 +3,10 @@
  * and 移送 as two documents, 撤销立案 approved by the supervisor after a withdrawal, the 结案报告's statutory period and
  * approver, and the group 调解协议书 with a signature line per worker.
  */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
+import { projectRoot } from "../../src/lib/project-root.js";
 import { loginAs, makeTestApp, workedCase, workerInput, type Agent, type TestApp } from "../helpers.js";
 
 let t: TestApp;
@@ -164,5 +167,21 @@ describe("the group 调解协议书", () => {
     expect(doc.match(/data-signature="/g)).toHaveLength(3);
     expect(doc).toContain("<td>工人1（推选代表）</td>");
     expect(doc).toContain("<td>王五</td>");
+  });
+});
+
+describe("drizzle/0031_case_notices_backfill.sql", () => {
+  it("gives each notice issued before numbering its row, unnumbered, a 移送 told apart from a 告知 by the case's outcome", async () => {
+    const [a, b] = [await workedCase(t), await workedCase(t)];
+    const inspector = await loginAs(t.app, "inspector1");
+    await move(inspector, a, { move: "requestSupplement", note: "考勤记录" }).expect(303);
+    await move(inspector, b, { move: "redirect", outcome: "referredToOtherDepartment", note: "无证施工", addressee: "市住建委" }).expect(303);
+    db().exec("delete from case_notices");
+    db().exec(readFileSync(join(projectRoot, "drizzle", "0031_case_notices_backfill.sql"), "utf8"));
+    expect(db().prepare("select case_id, kind, doc_number, issued_on from case_notices order by id").all()).toEqual([
+      { case_id: a.id, kind: "supplement", doc_number: null, issued_on: "2026-11-23" },
+      { case_id: b.id, kind: "referral", doc_number: null, issued_on: "2026-11-23" },
+    ]);
+    expect((await inspector.get(`/cases/${b.id}/notices/referral`)).text).toMatch(/data-doc-number><\/p>/);
   });
 });
