@@ -696,6 +696,8 @@ export const policeReferrals = sqliteTable(
       .references(() => enforcementActions.id),
     /** The materials sent with the 移送书, one a line. */
     materials: text("materials").notNull(),
+    /** The 涉嫌犯罪案件移送书's number, given when it is made with its materials (null for referrals recorded before). */
+    docNumber: text("doc_number").unique(),
     receivedOn: text("received_on"),
     answer: text("answer", { enum: POLICE_ANSWERS }),
     answerOn: text("answer_on"),

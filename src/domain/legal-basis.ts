@@ -135,3 +135,12 @@ export const DECISION_BASIS = {
   compensation: "《劳动保障监察条例》第二十六条和《中华人民共和国劳动合同法》第八十五条",
   decision: "《劳动保障监察条例》第十八条第一款第（二）项",
 } as const;
+
+/**
+ * The 涉嫌犯罪案件移送书: a suspected 拒不支付劳动报酬罪 (刑法 第二百七十六条之一, from general knowledge) is sent to the
+ * police (条例 第十八条第二款 “涉嫌犯罪的，应当依法移送司法机关”, read; 国务院令第310号, the procedure).
+ */
+export const POLICE_REFERRAL_BASIS = {
+  crime: "《中华人民共和国刑法》第二百七十六条之一",
+  referral: "《劳动保障监察条例》第十八条第二款和《行政执法机关移送涉嫌犯罪案件的规定》（国务院令第310号）",
+} as const;

@@ -8,6 +8,7 @@ import {
   decisionOfCase,
   demandOfCase,
   issueDemand,
+  policeReferralOfCase,
   recordCourtResult,
   recordReferralStep,
   remediesOf,
@@ -23,7 +24,7 @@ import type { AppContext } from "../app-context.js";
 import { OUTCOME_LABELS } from "../domain/case-states.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { isIsoDate } from "../domain/dates.js";
-import { DECISION_BASIS, ORDER_BASIS, VIOLATIONS } from "../domain/legal-basis.js";
+import { DECISION_BASIS, ORDER_BASIS, POLICE_REFERRAL_BASIS, VIOLATIONS } from "../domain/legal-basis.js";
 import { STATEMENT_DAYS } from "../domain/prior-notice.js";
 import { issuePriorNotice, priorNoticesOf, recordStatement, servePriorNotice } from "../models/prior-notices.js";
 import { CLOCK_STATUS_LABELS, EXTENSION_DAYS, PROVISIONAL_NOTE, STATUTORY_DAYS, caseClocks, clockHistory } from "../domain/clocks.js";
@@ -251,6 +252,7 @@ export function settlementsRouter(ctx: AppContext): Router {
         ...step(req, res),
         actionId: idParam(req, "actionId"),
         input: { step: v.step ?? "", materials: v.materials ?? "", date: v.date ?? "", answer: v.answer ?? "" },
+        numberPrefix: config.authority.policeReferralPrefix,
       });
     }),
   );
@@ -416,6 +418,26 @@ export function settlementsRouter(ctx: AppContext): Router {
     const demand = demandOfCase(db, detail.case.id, idParam(req, "demandId"));
     const served = { document: "demandNotice", id: demand.id, title: "催告书" } as const;
     renderReceipt(res, idParam(req, "serviceId"), served, `/cases/${detail.case.id}#decision-${demand.actionId}`);
+  });
+
+  /** The 涉嫌犯罪案件移送书 to the police, with its materials and the wages still unpaid (docs/rules.md § The 移送书 to the police). */
+  router.get("/cases/:id/police-referrals/:actionId", staff, (req, res) => {
+    const detail = workingDetail(req, res);
+    const { action, referral } = policeReferralOfCase(db, detail.case.id, idParam(req, "actionId"));
+    const order = settlementsOf(db, detail.case.id).orders.find((o) => o.id === action.orderId);
+    if (!order) throw new NotFoundError("指令书不存在。");
+    const unpaid = order.items.map((i) => ({ name: i.workerName, unpaidFen: Math.max(0, i.amountFen - i.paidFen) })).filter((i) => i.unpaidFen > 0);
+    res.render("settlements/police-referral", {
+      ...detail,
+      c: detail.case,
+      action,
+      referral,
+      order,
+      unpaid,
+      unpaidFen: outstandingFen(order.items),
+      basis: POLICE_REFERRAL_BASIS,
+      bureau: config.bureau,
+    });
   });
 
   router.get("/cases/:id/report", staff, (req, res) => {

@@ -79,6 +79,7 @@ GET /cases/:id/prior-notices/:noticeId            | - + + - + + - - - - - - -
 GET /cases/:id/decisions/:actionId                | - + + - + + - - - - - - -
 GET /cases/:id/decisions/:actionId/services/:serviceId | - + + - + + - - - - - - -
 GET /cases/:id/demands/:demandId                  | - + + - + + - - - - - - -
+GET /cases/:id/police-referrals/:actionId         | - + + - + + - - - - - - -
 GET /cases/:id/demands/:demandId/services/:serviceId | - + + - + + - - - - - - -
 GET /cases/:id/report                             | - + + - + + - - - - - - -
 POST /cases/:id/escalate                          | - - - - + + - - - - - - -
