@@ -25,6 +25,7 @@ import {
   type Channel,
   type WorkerInput,
 } from "../src/models/cases.js";
+import { issueNoticeMove } from "../src/models/case-notices.js";
 import { closeCase, enforceOrder, issueOrder, recordMediation, recordPayment, settleByMediation } from "../src/models/settlements.js";
 import { issuePriorNotice, recordStatement, servePriorNotice } from "../src/models/prior-notices.js";
 import { STATEMENT_DAYS } from "../src/domain/prior-notice.js";
@@ -194,6 +195,21 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
     const move = (name: string, date: IsoDate, note = "", outcome?: Outcome) => {
       version = transition(db, { caseId: id, move: name, note, outcome, version, actor: supervisor, now: at(date) }).version;
     };
+    // 告知补正 and 告知/移送 issue their numbered notice (models/case-notices.ts).
+    const notify = (name: "requestSupplement" | "redirect", date: IsoDate, note: string, outcome?: Outcome, addressee = "") => {
+      issueNoticeMove(db, {
+        caseId: id,
+        move: name,
+        note,
+        outcome,
+        addressee,
+        version,
+        actor: supervisor,
+        now: at(date),
+        prefixes: config.authority.caseNoticePrefixes,
+      });
+      version++;
+    };
 
     const workerIds = db.select({ id: caseWorkers.id, claimedFen: caseWorkers.claimedFen }).from(caseWorkers).where(eq(caseWorkers.caseId, id)).all();
     const full = workerIds.map((w) => ({ workerId: w.id, amountFen: w.claimedFen }));
@@ -267,7 +283,7 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
       case "received":
         return;
       case "supplement":
-        return move("requestSupplement", workday(receivedOn, 1), "请补充：工资欠条或考勤记录、用人单位准确名称。");
+        return notify("requestSupplement", workday(receivedOn, 1), "请补充：工资欠条或考勤记录、用人单位准确名称。");
       case "mediating":
         move("startMediation", workday(receivedOn, 1), "约双方到支队调解室快速调处。");
         if (i % 2 === 0) {
@@ -293,11 +309,24 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
           version,
           actor: supervisor,
           now: at(workday(receivedOn, 2)),
+          prefixes: config.authority.caseNoticePrefixes,
         });
       case "toArbitrationOrCourt":
-        return move("redirect", workday(receivedOn, 2), "双方对工资标准存在争议，属劳动争议，告知向劳动人事争议仲裁委员会申请仲裁。", "toArbitrationOrCourt");
+        return notify(
+          "redirect",
+          workday(receivedOn, 2),
+          "双方对工资标准存在争议，属劳动争议，告知向劳动人事争议仲裁委员会申请仲裁。",
+          "toArbitrationOrCourt",
+          "长春市劳动人事争议仲裁委员会",
+        );
       case "referredToOtherDepartment":
-        return move("redirect", workday(receivedOn, 2), "被投诉单位在外地注册且工程在外地，移送属地人社部门处理。", "referredToOtherDepartment");
+        return notify(
+          "redirect",
+          workday(receivedOn, 2),
+          "被投诉单位在外地注册且工程在外地，移送属地人社部门处理。",
+          "referredToOtherDepartment",
+          "吉林市人力资源和社会保障局",
+        );
       case "withdrawn":
         return move("withdraw", workday(receivedOn, 3), "单位已主动支付，投诉人书面撤回投诉。", "withdrawn");
       default: {

@@ -1,4 +1,5 @@
 /** Settings read once from the environment, with the defaults a fresh checkout needs. */
+import type { CaseNoticeKind } from "./domain/legal-basis.js";
 import { thresholdsProblem, type Thresholds } from "./domain/blacklist.js";
 import { DEFAULT_ACKNOWLEDGE_DAYS, DEFAULT_MAJOR_CASE, type MajorCaseThresholds } from "./domain/jurisdiction.js";
 import { DEFAULT_FOLLOWUP_WORKING_DAYS, DEFAULT_RATING_CHANGE_DAYS } from "./domain/ratings.js";
@@ -31,7 +32,17 @@ export interface Config {
    * 行政复议 of the department's acts, the court of first instance for 行政诉讼, and the prefixes of the
    * 事先告知书 and 行政处理决定书 numbers.
    */
-  authority: { name: string; reviewBody: string; court: string; noticePrefix: string; decisionPrefix: string; demandPrefix: string };
+  authority: {
+    name: string;
+    reviewBody: string;
+    court: string;
+    noticePrefix: string;
+    decisionPrefix: string;
+    demandPrefix: string;
+    /** The numbers of the acceptance notices and of the 移送书 (docs/rules.md § Notices and records after acceptance). */
+    caseNoticePrefixes: Record<CaseNoticeKind, string>;
+    policeReferralPrefix: string;
+  };
   /** Printed on receipts, notices and orders; `orderPrefix` starts an order's number (长人社监令〔2026〕7号). */
   bureau: { name: string; address: string; phone: string; orderPrefix: string; blacklistNoticePrefix: string; blacklistDecisionPrefix: string };
   /** Inspectors may open any case read-only (personal data masked). Off unless the bureau allows it. */
@@ -87,6 +98,14 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       decisionPrefix: env.DECISION_NUMBER_PREFIX ?? "长人社监处",
       /** Starts a 催告书's number (长人社监催〔2027〕1号). */
       demandPrefix: env.DEMAND_NUMBER_PREFIX ?? "长人社监催",
+      caseNoticePrefixes: {
+        rejection: env.REJECTION_NUMBER_PREFIX ?? "长人社监不受",
+        supplement: env.SUPPLEMENT_NUMBER_PREFIX ?? "长人社监补",
+        inform: env.INFORM_NUMBER_PREFIX ?? "长人社监告知",
+        referral: env.REFERRAL_NUMBER_PREFIX ?? "长人社监移",
+      },
+      /** Starts a 涉嫌犯罪案件移送书's number (长人社监刑移〔2026〕1号). */
+      policeReferralPrefix: env.POLICE_REFERRAL_NUMBER_PREFIX ?? "长人社监刑移",
     },
     blacklistThresholds: readThresholds(env),
     largeArrearsFen: Math.round(Number(env.LARGE_ARREARS_YUAN ?? 50000) * 100),

@@ -698,6 +698,8 @@ export const policeReferrals = sqliteTable(
       .references(() => enforcementActions.id),
     /** The materials sent with the 移送书, one a line. */
     materials: text("materials").notNull(),
+    /** The 涉嫌犯罪案件移送书's number, given when it is made with its materials (null for referrals recorded before). */
+    docNumber: text("doc_number").unique(),
     receivedOn: text("received_on"),
     answer: text("answer", { enum: POLICE_ANSWERS }),
     answerOn: text("answer_on"),
@@ -1165,3 +1167,50 @@ export const caseSources = sqliteTable("case_sources", {
   reportId: integer("report_id").references(() => reports.id),
   note: text("note").notNull().default(""),
 });
+
+// ---- The 行政处理决定书 complete (issue 25, item 2) --------------------------------------------------
+
+/**
+ * What a 行政处理决定书 decided for each worker, fixed when it is made (payments after it never change it): the
+ * wages still owed and that worker's share of the 加付赔偿金 (docs/rules.md § The 行政处理决定书).
+ */
+export const decisionLines = sqliteTable(
+  "decision_lines",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => enforcementActions.id),
+    workerId: integer("worker_id")
+      .notNull()
+      .references(() => caseWorkers.id),
+    owedFen: integer("owed_fen").notNull(),
+    compensationFen: integer("compensation_fen").notNull().default(0),
+  },
+  (t) => [uniqueIndex("decision_lines_action_worker_idx").on(t.actionId, t.workerId)],
+);
+
+// ---- Notices after acceptance, numbered (issue 25, item 8) -----------------------------------------
+
+/**
+ * The written notices of the acceptance decision — 不予受理通知书, 告知补正通知书, 告知书, 移送书 — each with its 文号,
+ * its text and, for 告知 and 移送, the body named (docs/rules.md § Notices and records after acceptance). Notices issued
+ * before they were numbered have no number (drizzle backfill).
+ */
+export const caseNotices = sqliteTable(
+  "case_notices",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    kind: text("kind", { enum: ["rejection", "supplement", "inform", "referral"] }).notNull(),
+    docNumber: text("doc_number").unique(),
+    issuedOn: text("issued_on").notNull(),
+    body: text("body").notNull(),
+    addressee: text("addressee").notNull().default(""),
+    issuedById: integer("issued_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("case_notices_case_idx").on(t.caseId, t.kind)],
+);

@@ -133,14 +133,8 @@ export function parseIntake(values: IntakeValues, today: IsoDate, workSites: rea
 
   const employerName = need("employerName", "被投诉单位名称", 100);
   const employerUscc = text(fields, "employerUscc").toUpperCase();
-  if (employerUscc) {
-    const problem = usccProblem(employerUscc);
-    if (problem === "format") errors.employerUscc = "统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）";
-    else if (problem === "authority") errors.employerUscc = "统一社会信用代码第 1 位（登记管理部门代码）不正确，请核对；不清楚可留空";
-    else if (problem === "type") errors.employerUscc = "统一社会信用代码第 2 位（机构类别代码）与登记管理部门不符，请核对；不清楚可留空";
-    else if (problem === "region") errors.employerUscc = "统一社会信用代码第 3–8 位应为登记机关的 6 位行政区划代码，请核对；不清楚可留空";
-    else if (problem === "checksum") errors.employerUscc = "统一社会信用代码校验位不符，请核对；不清楚可留空";
-  }
+  const usccMessage = employerUscc ? usccFieldProblem(employerUscc) : null;
+  if (usccMessage) errors.employerUscc = usccMessage;
   const district = text(fields, "district");
   if (!district) errors.district = "请选择用工所在地（所在区县/开发区）";
   else if (!workSites.includes(district)) errors.district = "所选用工所在地不在本市任何监察机构的管辖范围内，请重新选择";
@@ -201,4 +195,18 @@ export function parseIntake(values: IntakeValues, today: IsoDate, workSites: rea
       workers,
     },
   };
+}
+
+const USCC_MESSAGES = {
+  format: "统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）",
+  authority: "统一社会信用代码第 1 位（登记管理部门代码）不正确，请核对；不清楚可留空",
+  type: "统一社会信用代码第 2 位（机构类别代码）与登记管理部门不符，请核对；不清楚可留空",
+  region: "统一社会信用代码第 3–8 位应为登记机关的 6 位行政区划代码，请核对；不清楚可留空",
+  checksum: "统一社会信用代码校验位不符，请核对；不清楚可留空",
+} as const;
+
+/** What is wrong with a typed 统一社会信用代码 (upper case), in the field's words; null when valid (GB 32100-2015). */
+export function usccFieldProblem(code: string): string | null {
+  const problem = usccProblem(code);
+  return problem ? USCC_MESSAGES[problem] : null;
 }

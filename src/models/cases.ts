@@ -386,7 +386,7 @@ export interface TransitionRequest extends MoveRequest {
   // biome-ignore lint/suspicious/noConfusingVoidType: most effects only insert their rows and return nothing.
   effect?: (tx: Tx, c: CaseRow) => Partial<CaseRow> | void;
   /** What the timeline says, when it is more than the user's note. */
-  eventNote?: string;
+  eventNote?: string | ((c: CaseRow) => string);
   /** Closing: the amount recovered per worker id; by default what was paid. */
   recovered?: ReadonlyMap<number, number>;
 }
@@ -450,7 +450,7 @@ export function transition(db: Db, req: TransitionRequest): CaseRow {
       action: move.name,
       from: c.state,
       to,
-      note: req.eventNote ?? note,
+      note: (typeof req.eventNote === "function" ? req.eventNote(c) : req.eventNote) ?? note,
       publicStep: move.publicStep,
       now: req.now,
     });

@@ -8,9 +8,10 @@
 import { asc, eq, sql } from "drizzle-orm";
 import type { Tx } from "../db/client.js";
 import { documentSequences, offices } from "../db/schema.js";
+import type { CaseNoticeKind } from "../domain/legal-basis.js";
 
 /** 长人社监令〔2026〕7号, 长人社失信告〔2026〕3号…: numbered per kind and year, unique even when two are issued at once. */
-export type DocumentKind = "order" | "priorNotice" | "decision" | "demandNotice" | "blacklistNotice" | "blacklistDecision";
+export type DocumentKind = "order" | "priorNotice" | "decision" | "demandNotice" | "blacklistNotice" | "blacklistDecision" | CaseNoticeKind | "policeReferral";
 
 export function nextDocumentNumber(tx: Tx, kind: DocumentKind, prefix: string, year: number): string {
   const issuer = tx.select({ id: offices.id }).from(offices).where(eq(offices.kind, "city")).orderBy(asc(offices.id)).get();

@@ -5,7 +5,17 @@
 import { preparedOnce } from "../db/prepared.js";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../db/client.js";
-import { caseWorkers, enforcementActions, evidence, mediations, paymentOrders, payments, settlementItems, users } from "../db/schema.js";
+import {
+  caseWorkers,
+  decisionLines as decisionLinesTable,
+  enforcementActions,
+  evidence,
+  mediations,
+  paymentOrders,
+  payments,
+  settlementItems,
+  users,
+} from "../db/schema.js";
 import { assertMay, type Viewer } from "../domain/case-abilities.js";
 import { shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
 import { calendarRange, dateProblem } from "../domain/bounds.js";
@@ -16,6 +26,7 @@ import { isBeforeAcceptance, type Outcome } from "../domain/case-states.js";
 import { abilitiesOn, transition, workerNamesOf, type CaseRow, type StoredFile } from "./cases.js";
 import { orderOfCase } from "./orders.js";
 import { decisionProblem } from "../domain/prior-notice.js";
+import { decisionLines, particularsProblem } from "../domain/decision-document.js";
 import { outcomeProblem, type OutcomeRecord } from "../domain/outcomes.js";
 import type { Violation } from "../domain/legal-basis.js";
 import { priorNoticesOf } from "./prior-notices.js";
@@ -253,12 +264,16 @@ export function enforceOrder(
     now: req.now,
     effect: (tx, c) => {
       const order = orderOfCase(tx, c.id, req.orderId);
-      const unpaid = outstandingFen(itemsOf(tx, "order", order.id));
+      const items = itemsOf(tx, "order", order.id);
+      const unpaid = outstandingFen(items);
       if (today <= order.payBy || unpaid === 0) throw new ValidationError(`指令书限期（${order.payBy}）届满且仍未支付时，才能采取此措施`);
-      // 陈述申辩 first (docs/rules.md §陈述申辩).
-      if (a.kind === "compensation" || a.kind === "decision") {
+      const decides = a.kind === "compensation" || a.kind === "decision";
+      if (decides) {
+        // 陈述申辩 first (docs/rules.md §陈述申辩), and the party named in full (docs/rules.md § The 行政处理决定书).
         const heard = decisionProblem(priorNoticesOf(tx, c.id, order.id), a.kind, today, a.kind === "compensation" ? a.ratePercent : null);
         if (heard) throw new ValidationError(heard);
+        const missing = particularsProblem(c);
+        if (missing) throw new ValidationError(missing.message);
       }
       const row = {
         caseId: c.id,
@@ -270,9 +285,15 @@ export function enforceOrder(
         recordedById: req.actor.id,
         ratePercent: a.kind === "compensation" ? a.ratePercent : null,
         amountFen: a.kind === "compensation" ? compensationAmount(unpaid, a.ratePercent) : null,
-        docNumber: a.kind === "compensation" || a.kind === "decision" ? nextDocumentNumber(tx, "decision", req.decisionPrefix, yearOf(today)) : null,
+        docNumber: decides ? nextDocumentNumber(tx, "decision", req.decisionPrefix, yearOf(today)) : null,
       };
-      tx.insert(enforcementActions).values(row).run();
+      const { id } = tx.insert(enforcementActions).values(row).returning({ id: enforcementActions.id }).get();
+      if (decides) {
+        const lines = decisionLines(items, a.kind === "compensation" ? a.ratePercent : null);
+        tx.insert(decisionLinesTable)
+          .values(lines.map((l) => ({ actionId: id, ...l })))
+          .run();
+      }
     },
   });
 }

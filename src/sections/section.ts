@@ -51,10 +51,11 @@ export interface SectionAction<S extends z.ZodObject = z.ZodObject> {
   move: MoveName;
   /** The form's fields (the fuzz suite sends hostile values in each of them). */
   schema: S;
-  /** What the timeline says of it. */
-  eventNote(input: z.output<S>): string;
-  /** The action's own checks and rows. */
-  record(tx: Tx, c: CaseRow, input: z.output<S>, by: { actor: Viewer; now: Date; today: IsoDate }): void;
+  /** What the timeline says of it (`c`: the case as it was before). */
+  eventNote(input: z.output<S>, c: CaseRow): string;
+  /** The action's own checks and rows; it may return fields of the case to set. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: most actions only insert their rows and return nothing.
+  record(tx: Tx, c: CaseRow, input: z.output<S>, by: { actor: Viewer; now: Date; today: IsoDate }): Partial<CaseRow> | void;
 }
 
 /** A section's action with its form's type checked, kept in a list of actions of any form. */
@@ -70,7 +71,7 @@ export function recordSectionAction(db: Db, action: SectionAction, req: { caseId
     move: action.move,
     version: Number(formValues(req.body).version),
     note: "",
-    eventNote: action.eventNote(input),
+    eventNote: (c) => action.eventNote(input, c),
     actor: req.actor,
     now: req.now,
     effect: (tx, c) => action.record(tx, c, input, { actor: req.actor, now: req.now, today: shanghaiDate(req.now) }),

@@ -27,13 +27,15 @@ const SPEC: Partial<Record<MoveName, { from: CaseState[]; to: CaseState | "same"
   reject: { from: ["received", "awaiting_supplement"], to: "closed", roles: ["inspector", "supervisor"], outcome: "rejected" },
   redirect: { from: ["received", "awaiting_supplement"], to: "closed", roles: ["inspector", "supervisor"], outcome: "toArbitrationOrCourt" },
   withdraw: {
-    from: ["received", "mediating", "awaiting_supplement", "filed"],
+    from: ["received", "mediating", "awaiting_supplement"],
     to: "closed",
     roles: ["clerk", "inspector", "supervisor"],
     outcome: "withdrawn",
   },
+  revokeFiling: { from: ["filed"], to: "closed", roles: ["supervisor"], outcome: "filingRevoked" },
   close: { from: ["filed"], to: "closed", roles: ["inspector", "supervisor"], outcome: "paidAfterOrder" },
   recordVisit: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
+  completeEmployer: { from: OPEN, to: "same", roles: ["inspector", "supervisor"] },
   recordMediation: { from: ["mediating", "filed"], to: "same", roles: ["inspector", "supervisor"] },
   settleByMediation: { from: ["mediating"], to: "closed", roles: ["inspector", "supervisor"], outcome: "mediated" },
   recordPayment: { from: ["mediating", "filed"], to: "same", roles: ["inspector", "supervisor"] },
@@ -83,7 +85,9 @@ describe("the case state machine", () => {
 
   it("requires an outcome among the move's own for moves that close", () => {
     expect(() => assertMove("filed", "close")).toThrow("请选择“结案”的办结方式");
-    expect(() => assertMove("filed", "close", "rejected")).toThrow("请选择“结案”的办结方式");
+    // An outcome that is another move's names that move: 撤销立案 is the supervisor's approval, not a closing.
+    expect(() => assertMove("filed", "close", "rejected")).toThrow("“不予受理”须通过“不予受理”办理");
+    expect(() => assertMove("filed", "close", "filingRevoked")).toThrow("“撤销立案”须通过“撤销立案（科长批准）”办理");
     expect(() => assertMove("received", "reject", "withdrawn")).toThrow();
   });
 

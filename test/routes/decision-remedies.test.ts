@@ -339,9 +339,35 @@ describe("移送公安 followed to the police's answer", () => {
       review_requested_on: "2026-12-07",
     });
     const page = (await inspector.get(`/cases/${c.id}`)).text;
-    expect(page).toContain("移送书所附材料：涉嫌犯罪案件情况的调查报告；工资表");
+    expect(page).toContain("移送书 长人社监刑移〔2026〕1号所附材料：涉嫌犯罪案件情况的调查报告；工资表");
     expect(page).toContain('data-referral-step="done"');
     expect(t.db.$client.prepare("select state from cases where id = ?").pluck().get(c.id)).toBe("filed");
+  });
+
+  it("prints the numbered 涉嫌犯罪案件移送书 once its materials are recorded: agency, facts, crime, basis, unpaid workers, materials, office", async () => {
+    const c = await referredCase();
+    const inspector = await on("2026-12-01");
+    const early = await inspector.get(`/cases/${c.id}/police-referrals/${c.actionId}`);
+    expect(early.status).toBe(404);
+    expect(early.text).toContain("移送书尚未制作：请先在案件页登记随移送书移送的材料");
+    await ok(c.step(inspector, { step: "materials", materials: "涉嫌犯罪案件情况的调查报告\n限期改正指令书及送达回证\n工资表" }));
+    const page = (await inspector.get(`/cases/${c.id}`)).text;
+    expect(page).toContain(`href="/cases/${c.id}/police-referrals/${c.actionId}">打印移送书</a>`);
+    const doc = (await inspector.get(`/cases/${c.id}/police-referrals/${c.actionId}`)).text;
+    expect(doc).toContain("<h1>涉嫌犯罪案件移送书</h1>");
+    expect(doc).toMatch(/data-doc-number>长人社监刑移〔2026〕1号</);
+    expect(doc).toContain("<p data-addressee>朝阳区公安分局：</p>");
+    expect(doc).toContain("经本机关调查：经查，拖欠工资至今未付。");
+    expect(doc).toMatch(/尚欠下列 1 名劳动者工资共计 <strong data-unpaid>¥8,500\.00<\/strong>/);
+    expect(doc).toContain("涉嫌构成拒不支付劳动报酬罪（《中华人民共和国刑法》第二百七十六条之一）");
+    expect(doc).toContain("依据《劳动保障监察条例》第十八条第二款和《行政执法机关移送涉嫌犯罪案件的规定》（国务院令第310号）的规定，现将该案移送你局审查");
+    expect(doc.match(/<ol class="evidence-list" data-materials>([\s\S]*?)<\/ol>/)?.[1]?.match(/<li>/g)).toHaveLength(3);
+    expect(doc).toContain("长春市人力资源和社会保障局（印章）");
+    expect(doc).toContain("承办单位：朝阳区劳动保障监察大队");
+    expect(doc).toContain("2026年12月1日");
+    // Personal ID numbers and phones are not the police referral's business on paper.
+    expect(doc).not.toMatch(/\d{17}[\dX]|1[3-9]\d{9}/);
+    expect((await inspector.get(`/cases/${c.id}/police-referrals/99999`)).status).toBe(404);
   });
 
   it("counts a referral the police accepted in the statistics, by the date of the answer", async () => {

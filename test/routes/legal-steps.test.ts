@@ -97,7 +97,7 @@ describe("陈述申辩 before an administrative decision", () => {
     expect(doc).toContain("送达《劳动保障监察行政处理事先告知书》（长人社监告〔2026〕1号）");
     expect(doc).toContain("提出陈述、申辩：资金困难，请求宽限。经复核：资金困难不是拖欠工资的正当理由，不予采纳。");
     expect(doc).toContain("违反了《中华人民共和国劳动法》第五十条");
-    expect(doc).toContain("依据《劳动保障监察条例》第十八条第一款第（二）项的规定，本机关决定：");
+    expect(doc).toContain("依据《劳动保障监察条例》第十八条第一款第（二）项的规定，本机关决定如下：");
     expect(doc).toMatch(/六十日内[^<]*长春市人民政府申请行政复议[^<]*六个月内/);
     expect(doc).toContain("长春市人力资源和社会保障局（印章）");
   });

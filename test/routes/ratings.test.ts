@@ -8,12 +8,10 @@ const q = (sql: string, ...args: unknown[]) => t.db.$client.prepare(sql).get(...
 
 async function closedCase(overrides = {}) {
   const c = await workedCase(t, { to: "filed", overrides });
-  const inspector = await loginAs(t.app, "inspector1");
-  const recovered = Object.fromEntries(c.workers.map((w) => [`recovered.${w.id}`, "0"]));
-  const res = await inspector
-    .post(`/cases/${c.id}/close`)
+  const res = await c.supervisor
+    .post(`/cases/${c.id}/moves`)
     .type("form")
-    .send({ version: c.version(), outcome: "filingRevoked", note: "撤销立案", ...recovered });
+    .send({ version: c.version(), move: "revokeFiling", outcome: "filingRevoked", note: "情节轻微已改正，撤销立案" });
   expect(res.status).toBe(303);
   const { case_number: caseNumber, query_code: queryCode } = q("select case_number, query_code from cases where id = ?", c.id) as {
     case_number: string;

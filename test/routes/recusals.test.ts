@@ -150,7 +150,10 @@ describe("a recusal", () => {
     }
     const clerkPage = await (await loginAs(t.app, "clerk1")).get(`/cases/${c.id}`);
     expect(clerkPage.text).not.toContain('id="recusal"');
-    await c.supervisor.post(`/cases/${c.id}/moves`).type("form").send({ move: "withdraw", outcome: "withdrawn", note: "投诉人撤回", version: c.version() });
+    await c.supervisor
+      .post(`/cases/${c.id}/moves`)
+      .type("form")
+      .send({ move: "revokeFiling", outcome: "filingRevoked", note: "投诉人撤回", version: c.version() });
     const inspector = await loginAs(t.app, "inspector1");
     const res = await inspector.post(`/cases/${c.id}/recusals`).type("form").send(request());
     expect(res.status).toBe(409);

@@ -53,6 +53,7 @@ POST /cases/:id/extend                            | - - - - + + - - - - - - -
 POST /cases/:id/evidence                          | - + + - + + - - - - - - -
 POST /cases/:id/evidence/:evidenceId/void         | - - + - + + - - - - - - -
 POST /cases/:id/visits                            | - - + - + + - - - - - - -
+POST /cases/:id/employer                          | - - + - + + - - - - - - -
 GET /cases/:id/evidence/:evidenceId               | - + + - + + - - - - - - -
 GET /cases/:id/receipt                            | - + + - + + - - - - - - -
 GET /cases/:id/notices/:kind                      | - + + - + + - - - - - - -
@@ -80,6 +81,7 @@ GET /cases/:id/prior-notices/:noticeId            | - + + - + + - - - - - - -
 GET /cases/:id/decisions/:actionId                | - + + - + + - - - - - - -
 GET /cases/:id/decisions/:actionId/services/:serviceId | - + + - + + - - - - - - -
 GET /cases/:id/demands/:demandId                  | - + + - + + - - - - - - -
+GET /cases/:id/police-referrals/:actionId         | - + + - + + - - - - - - -
 GET /cases/:id/demands/:demandId/services/:serviceId | - + + - + + - - - - - - -
 GET /cases/:id/report                             | - + + - + + - - - - - - -
 POST /cases/:id/escalate                          | - - - - + + - - - - - - -
