@@ -36,6 +36,7 @@ import { evidenceSection } from "../sections/evidence.js";
 import { timelineSection } from "../sections/timeline.js";
 import { phoneContactsSection } from "../sections/phone-contacts.js";
 import { recusalsSection } from "../sections/recusals.js";
+import { emergencyAdvancesSection } from "../sections/emergency-advances.js";
 import { formState, type CaseProblem } from "./form-state.js";
 import { idParam } from "./params.js";
 
@@ -49,6 +50,7 @@ export const CASE_SECTIONS: readonly CaseSection[] = [
   mediationSection,
   ordersSection,
   paymentSection,
+  emergencyAdvancesSection,
   taskForceSection,
   closeSection,
   actionsSection,

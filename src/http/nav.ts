@@ -23,6 +23,7 @@ const NAV: readonly NavEntry[] = [
   { href: "/employers", label: "用人单位", for: ["clerk", "inspector", "supervisor"] },
   { href: "/dashboard", label: "监督看板", for: ["supervisor"] },
   { href: "/statistics", label: "统计分析", for: ["supervisor"] },
+  { href: "/funds", label: "应急周转金", for: ["supervisor"] },
   { href: "/complaint", label: "网上投诉", for: ["public"] },
   { href: "/query", label: "进度查询", for: ["public"] },
   { href: "/public/blacklist", label: "失信名单公示", for: ["public"] },

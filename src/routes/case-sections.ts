@@ -25,7 +25,7 @@ export function caseSectionsRouter(ctx: AppContext): Router {
           req,
           res,
           action.form,
-          () => action.run(ctx.db, { caseId: caseIdOf(req), body: req.body, actor: viewerOf(res), now: ctx.now() }),
+          () => action.run(ctx.db, { caseId: caseIdOf(req), body: req.body, actor: viewerOf(res), now: ctx.now(), config: ctx.config }),
           undefined,
           s.key,
         ),

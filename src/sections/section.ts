@@ -40,7 +40,16 @@ export interface SectionAction {
   /** The form's id (and page anchor): a refused change shows the form again, opened, with its errors. */
   form: string;
   move: MoveName;
-  run(db: Db, req: { caseId: number; body: unknown; actor: Viewer; now: Date }): void;
+  run(db: Db, req: SectionRequest): void;
+}
+
+/** What a section's change is given: the case, the form as sent, who sends it, the clock and the settings. */
+export interface SectionRequest {
+  caseId: number;
+  body: unknown;
+  actor: Viewer;
+  now: Date;
+  config: Config;
 }
 
 export interface CaseSection<T extends object = object> {

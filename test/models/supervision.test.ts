@@ -242,8 +242,8 @@ describe("the case's money totals the statistics read", () => {
     closeCase(t.db, {
       caseId: id,
       version: version(),
-      outcome: "emergencyFund",
-      note: "应急周转金垫付",
+      outcome: "withdrawn",
+      note: "单位已支付，投诉人撤回",
       overClaimNote: "",
       recovered: [
         { workerId: workers[0]!.id, amountFen: 600000 },

@@ -1,0 +1,211 @@
+/**
+ * 应急周转金垫付 on the case page (docs/rules.md §应急周转金): the inspectors working a filed case apply for an
+ * advance from their office's fund, per worker; the office's supervisor approves or refuses it and records the day
+ * the fund paid; then what the employer or the 总包 repays is recorded, filed or closed, until nothing is outstanding.
+ * Forms and use-cases in one module; the ledger is models/emergency-fund.ts.
+ */
+import { and, eq } from "drizzle-orm";
+import { z } from "zod";
+import type { Db, DbOrTx } from "../db/client.js";
+import { emergencyAdvanceWorkers, emergencyAdvances } from "../db/schema.js";
+import { shanghaiDate, type IsoDate } from "../domain/dates.js";
+import {
+  RECOVERY_PARTIES,
+  RECOVERY_PARTY_LABELS,
+  fundDateProblem,
+  recoveryAmountProblem,
+  recoveryDueOn,
+  type RecoveryParty,
+} from "../domain/emergency-fund.js";
+import { ValidationError } from "../domain/errors.js";
+import { formValues, isoDate, optionalText, parseForm, requiredText, valid, workerAmountFields, workerAmountsOf, yuan } from "../forms/form.js";
+import { transition, workerNamesOf, type CaseRow } from "../models/cases.js";
+import { advancesOfCase, amountsOf, appendMovement, checkAdvance, fundBalance, recoveredOf, workersOwed } from "../models/emergency-fund.js";
+import { section, type SectionRequest } from "./section.js";
+
+const advanceId = z.coerce.number({ error: "垫付申请不存在" }).int("垫付申请不存在").positive("垫付申请不存在");
+
+function applicationForm(workers: readonly { id: number; name: string }[]) {
+  return z.object({
+    appliedOn: isoDate("申请日期"),
+    reason: requiredText("垫付理由", 2000),
+    recoverFrom: z.enum(RECOVERY_PARTIES, { error: "请选择追偿对象" }),
+    recoverFromName: requiredText("追偿对象名称", 200),
+    ...workerAmountFields("amount", workers, (name) => `${name}的垫付金额`),
+  });
+}
+
+const decisionForm = z.object({
+  advanceId,
+  decision: z.enum(["approved", "refused"], { error: "请选择批准或不予垫付" }),
+  decidedOn: isoDate("审批日期"),
+  decisionNote: optionalText("审批意见", 2000),
+});
+
+const paymentForm = z.object({ advanceId, paidOn: isoDate("垫付日期") });
+
+const recoveryForm = z.object({
+  advanceId,
+  recoveredOn: isoDate("收回日期"),
+  amount: yuan("追偿金额"),
+  payer: requiredText("还款单位", 200),
+});
+
+function advanceOf(tx: DbOrTx, c: CaseRow, id: number) {
+  const a = tx
+    .select()
+    .from(emergencyAdvances)
+    .where(and(eq(emergencyAdvances.id, id), eq(emergencyAdvances.caseId, c.id)))
+    .get();
+  if (!a) throw new ValidationError("垫付申请不存在", "advanceId");
+  return a;
+}
+
+function dated(label: string, on: IsoDate, earliest: IsoDate, earliestName: string, now: Date, field: string): void {
+  const problem = fundDateProblem(label, on, earliest, earliestName, shanghaiDate(now));
+  if (problem) throw new ValidationError(problem, field);
+}
+
+export function applyForAdvance(db: Db, req: SectionRequest): void {
+  const workers = workerNamesOf(db, req.caseId);
+  const input = valid(parseForm(applicationForm(workers), req.body));
+  const amounts = workerAmountsOf(input, "amount", workers);
+  const totalFen = amounts.reduce((s, a) => s + a.amountFen, 0);
+  transition(db, {
+    caseId: req.caseId,
+    move: "applyAdvance",
+    version: Number(formValues(req.body).version),
+    note: "",
+    eventNote: `${input.appliedOn} 申请应急周转金垫付 ¥${(totalFen / 100).toFixed(2)}，向${RECOVERY_PARTY_LABELS[input.recoverFrom]}${input.recoverFromName}追偿`,
+    actor: req.actor,
+    now: req.now,
+    effect: (tx, c) => {
+      dated("申请日期", input.appliedOn, c.receivedOn, "收到投诉的日期", req.now, "appliedOn");
+      const officeId = c.officeId!;
+      checkAdvance(tx, c.id, officeId, new Map(amounts.map((a) => [a.workerId, a.amountFen])));
+      const { id } = tx
+        .insert(emergencyAdvances)
+        .values({
+          caseId: c.id,
+          officeId,
+          appliedOn: input.appliedOn,
+          reason: input.reason,
+          recoverFrom: input.recoverFrom as RecoveryParty,
+          recoverFromName: input.recoverFromName,
+          totalFen,
+          appliedById: req.actor.id,
+        })
+        .returning({ id: emergencyAdvances.id })
+        .get();
+      tx.insert(emergencyAdvanceWorkers)
+        .values(amounts.filter((a) => a.amountFen > 0).map((a) => ({ advanceId: id, workerId: a.workerId, amountFen: a.amountFen })))
+        .run();
+    },
+  });
+}
+
+export function decideAdvance(db: Db, req: SectionRequest): void {
+  const input = valid(parseForm(decisionForm, req.body));
+  if (input.decision === "refused" && !input.decisionNote) throw new ValidationError("不予垫付的，请填写审批意见", "decisionNote");
+  transition(db, {
+    caseId: req.caseId,
+    move: "decideAdvance",
+    version: Number(formValues(req.body).version),
+    note: "",
+    eventNote: `${input.decidedOn} ${input.decision === "approved" ? "批准应急周转金垫付" : "不予垫付"}${input.decisionNote ? `：${input.decisionNote}` : ""}`,
+    actor: req.actor,
+    now: req.now,
+    effect: (tx, c) => {
+      const a = advanceOf(tx, c, input.advanceId);
+      if (a.status !== "applied") throw new ValidationError("这一垫付申请已经审批", "advanceId");
+      dated("审批日期", input.decidedOn, a.appliedOn, "申请日期", req.now, "decidedOn");
+      if (input.decision === "approved") checkAdvance(tx, c.id, a.officeId, amountsOf(tx, a.id), a.id);
+      tx.update(emergencyAdvances)
+        .set({ status: input.decision, decidedOn: input.decidedOn, decisionNote: input.decisionNote, decidedById: req.actor.id })
+        .where(eq(emergencyAdvances.id, a.id))
+        .run();
+    },
+  });
+}
+
+/** The fund pays: the advance leaves the ledger (refused when the balance no longer covers it) and its recovery clock starts. */
+export function payAdvance(db: Db, req: SectionRequest): void {
+  const input = valid(parseForm(paymentForm, req.body));
+  transition(db, {
+    caseId: req.caseId,
+    move: "payAdvance",
+    version: Number(formValues(req.body).version),
+    note: "",
+    eventNote: `${input.paidOn} 应急周转金已垫付`,
+    actor: req.actor,
+    now: req.now,
+    effect: (tx, c) => {
+      const a = advanceOf(tx, c, input.advanceId);
+      if (a.status !== "approved") throw new ValidationError(a.status === "paid" ? "这一垫付已经支付" : "垫付申请尚未批准，不能支付", "advanceId");
+      dated("垫付日期", input.paidOn, a.decidedOn!, "批准日期", req.now, "paidOn");
+      checkAdvance(tx, c.id, a.officeId, amountsOf(tx, a.id), a.id);
+      appendMovement(
+        tx,
+        { officeId: a.officeId, kind: "advance", amountFen: a.totalFen, occurredOn: input.paidOn, advanceId: a.id, note: c.caseNumber, actorId: req.actor.id },
+        "paidOn",
+      );
+      tx.update(emergencyAdvances)
+        .set({ status: "paid", paidOn: input.paidOn, recoveryDueOn: recoveryDueOn(input.paidOn, req.config.advanceRecoveryDays) })
+        .where(eq(emergencyAdvances.id, a.id))
+        .run();
+    },
+  });
+}
+
+export function recordAdvanceRecovery(db: Db, req: SectionRequest): void {
+  const input = valid(parseForm(recoveryForm, req.body));
+  transition(db, {
+    caseId: req.caseId,
+    move: "recordAdvanceRecovery",
+    version: Number(formValues(req.body).version),
+    note: "",
+    eventNote: `${input.recoveredOn} 收回应急周转金垫付款 ¥${(input.amount / 100).toFixed(2)}（${input.payer}）`,
+    actor: req.actor,
+    now: req.now,
+    effect: (tx, c) => {
+      const a = advanceOf(tx, c, input.advanceId);
+      if (a.status !== "paid") throw new ValidationError("这一垫付尚未支付，无可追偿", "advanceId");
+      dated("收回日期", input.recoveredOn, a.paidOn!, "垫付日期", req.now, "recoveredOn");
+      const problem = recoveryAmountProblem(input.amount, a.totalFen - recoveredOf(tx, a.id));
+      if (problem) throw new ValidationError(problem, "amount");
+      appendMovement(tx, {
+        officeId: a.officeId,
+        kind: "recovery",
+        amountFen: input.amount,
+        occurredOn: input.recoveredOn,
+        advanceId: a.id,
+        note: input.payer,
+        actorId: req.actor.id,
+      });
+    },
+  });
+}
+
+export const emergencyAdvancesSection = section({
+  key: "emergency-advances",
+  partial: "cases/_emergency-advances",
+  // The people working the case see the advances (a supervisor's decision, the fund's money); others do not.
+  when: (abilities) => abilities.access === "full",
+  load: (db, view) => {
+    const advances = advancesOfCase(db, view.c.id, view.today);
+    const mayApply = view.may("applyAdvance");
+    return {
+      advances,
+      advanceOwed: mayApply ? workersOwed(db, view.c.id) : [],
+      fundBalanceFen: view.c.officeId ? fundBalance(db, view.c.officeId) : 0,
+      recoveryParties: RECOVERY_PARTY_LABELS,
+      defaultRecoverFromName: view.c.generalContractor || view.c.employerName,
+    };
+  },
+  action: { path: "advances", form: "advance", move: "applyAdvance", run: applyForAdvance },
+  actions: [
+    { path: "advances/decision", form: "advance-decision", move: "decideAdvance", run: decideAdvance },
+    { path: "advances/payment", form: "advance-payment", move: "payAdvance", run: payAdvance },
+    { path: "advances/recovery", form: "advance-recovery", move: "recordAdvanceRecovery", run: recordAdvanceRecovery },
+  ],
+});
