@@ -59,7 +59,7 @@ export function emergencyFundsRouter(ctx: AppContext): Router {
     });
   };
 
-  router.get("/funds", supervisors, (req, res) => {
+  router.get("/funds", supervisors, (_req, res) => {
     const viewer = viewerOf(res);
     if (!viewer.cityWide) return res.redirect(303, `/funds/${viewer.officeId}`);
     const scope = figuresScope(db, null);
