@@ -251,6 +251,25 @@ const CASE_ROUTES = [
   { name: "acknowledge", role: "supervisor", path: () => `/cases/${ids.filed}/acknowledge`, fields: fixed("version") },
   { name: "transfer", role: "supervisor", path: () => `/cases/${ids.filed}/transfer`, fields: fixed("toOfficeId", "reason", "version") },
   { name: "designation request", role: "supervisor", path: () => `/cases/${ids.filed}/designation-request`, fields: fixed("reason", "version") },
+  {
+    name: "advances",
+    role: "inspector",
+    path: () => `/cases/${ids.filed}/advances`,
+    fields: () => ["appliedOn", "reason", "recoverFrom", "recoverFromName", ...amounts("amount")()],
+  },
+  {
+    name: "advance decision",
+    role: "supervisor",
+    path: () => `/cases/${ids.filed}/advances/decision`,
+    fields: fixed("advanceId", "decision", "decidedOn", "decisionNote"),
+  },
+  { name: "advance payment", role: "supervisor", path: () => `/cases/${ids.filed}/advances/payment`, fields: fixed("advanceId", "paidOn") },
+  {
+    name: "advance recovery",
+    role: "inspector",
+    path: () => `/cases/${ids.filed}/advances/recovery`,
+    fields: fixed("advanceId", "recoveredOn", "amount", "payer"),
+  },
   // Last: a designation that succeeds moves the case to another office and ends its assignment.
   { name: "designate", role: "supervisor", path: () => `/cases/${ids.filed}/designate`, fields: fixed("toOfficeId", "reason") },
 ] as const;
@@ -332,8 +351,10 @@ describe("intake, public and admin forms, fuzzed", () => {
         fields: ["caseId", "orderId", "kind", "monthsOwed", "incident", "facts", "persons.0.role", "persons.0.name", "persons.0.idNumber"],
       },
       { role: "supervisor", path: "/violations", fields: ["kind", "quarter", "title"] },
+      { role: "supervisor", path: `/funds/${ids.office}/capital`, fields: ["occurredOn", "amount", "note"] },
+      { role: "supervisor", path: `/funds/${ids.office}/adjustments`, fields: ["occurredOn", "direction", "amount", "note"] },
     ] as const;
-  it.each([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])(
+  it.each([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17])(
     "route %i: no 5xx, a message on every refusal, nothing half-saved, hostile text escaped",
     async (i) => {
       const route = routes()[i]!;
@@ -375,6 +396,8 @@ describe("every query parameter and path id, fuzzed", () => {
     { role: "inspector", path: (v: string) => `/employers/check?employerUscc=${v}&employerName=${v}` },
     { role: "public", path: (v: string) => `/public/blacklist?q=${v}` },
     { role: "public", path: (v: string) => `/public/violations?q=${v}` },
+    { role: "supervisor", path: (v: string) => `/funds/${v}` },
+    { role: "supervisor", path: (v: string) => `/exports/funds.xlsx?office=${v}` },
   ] as const;
   it.each(gets.map((g, i) => [i, g] as const))("GET #%i: no 5xx, a message on every refusal", async (_i, g) => {
     await fc.assert(

@@ -160,6 +160,15 @@ POST /admin/offices                               | - - - - - - - - - - - - +
 GET /admin/offices/:id                            | - - - - - - - - - - - - +
 POST /admin/offices/:id                           | - - - - - - - - - - - - +
 POST /admin/offices/:id/active                    | - - - - - - - - - - - - +
+POST /cases/:id/advances                          | - - + - + + - - - - - - -
+POST /cases/:id/advances/decision                 | - - - - + + - - - - - - -
+POST /cases/:id/advances/payment                  | - - - - + + - - - - - - -
+POST /cases/:id/advances/recovery                 | - - + - + + - - - - - - -
+GET /funds                                        | - - - - + + - + - - - - -
+GET /funds/:officeId                              | - - - - + + - - - - - - -
+POST /funds/:officeId/capital                     | - - - - + + - - - - - - -
+POST /funds/:officeId/adjustments                 | - - - - + + - - - - - - -
+GET /exports/funds.xlsx                           | - - - - + + - + - - - - -
 POST /logout                                      | + + + + + + + + + + + + +
 `;
 
@@ -257,6 +266,7 @@ beforeAll(async () => {
     year: "2030",
     format: "csv",
     table: "districts",
+    officeId: one("select office_id from cases where id = ?", c.id),
   });
   const taskId = one("select id from task_force_tasks where case_id = ?", c.id);
   const victimId = String(victim.id);
