@@ -14,6 +14,7 @@
  *   outstanding, by a due date (ADVANCE_RECOVERY_DAYS after payment: a setting, no source gives a number).
  */
 import { addDays, type IsoDate } from "./dates.js";
+import { wanYuan } from "./statistics.js";
 
 export const MOVEMENT_KINDS = ["capital", "advance", "recovery", "adjustment"] as const;
 export type MovementKind = (typeof MOVEMENT_KINDS)[number];
@@ -140,4 +141,10 @@ function yuanText(fen: number): string {
 /** Who sees and keeps an office's fund: its own supervisors, and the city's supervisors every office's (属地管理). */
 export function mayKeepFund(viewer: { role: string; officeId: number | null; cityWide: boolean }, officeId: number): boolean {
   return viewer.role === "supervisor" && (viewer.cityWide || viewer.officeId === officeId);
+}
+
+/** The bureau's sentence for a period's advances and recoveries (appended to the summary sentence); empty when there were none. */
+export function fundSentence(f: { advances: number; advancedFen: number; recoveries: number; recoveredFen: number }): string {
+  if (f.advances === 0 && f.recoveries === 0) return "";
+  return `动用应急周转金垫付${f.advances}笔${wanYuan(f.advancedFen)}万元，追偿收回${wanYuan(f.recoveredFen)}万元。`;
 }

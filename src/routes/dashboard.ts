@@ -16,6 +16,8 @@ import { clearanceBoard, DASHBOARD_CLOCK_LABELS, DASHBOARD_CLOCKS, dashboard, RU
 import { listOffices, type FiguresScope } from "../models/offices.js";
 import { untilChanged } from "../models/until-changed.js";
 import { periodStatistics, type PeriodStatistics } from "../models/statistics.js";
+import { fundSentence } from "../domain/emergency-fund.js";
+import { fundsOverview, periodFundFigures } from "../models/emergency-fund.js";
 
 function abilitiesOf(res: Response) {
   const can = staffAbilities(res.locals.user ?? null, { inspectorsReadAll: false });
@@ -86,12 +88,17 @@ export function dashboardRouter(ctx: AppContext): Router {
     const can = abilitiesOf(res);
     const today = res.locals.today;
     const scope = figuresScopeOf(db, req, res);
-    const { d, inspectorChart: chart } = untilChanged(db, `dashboard:${today}:${scopeKey(scope)}`, () => {
+    const {
+      d,
+      inspectorChart: chart,
+      funds,
+    } = untilChanged(db, `dashboard:${today}:${scopeKey(scope)}`, () => {
       const d = dashboard(db, today, scope.officeIds);
-      return { d, inspectorChart: inspectorChart(d.inspectors) };
+      return { d, inspectorChart: inspectorChart(d.inspectors), funds: fundsOverview(db, scope.officeIds) };
     });
     res.render("dashboard/index", {
       d,
+      funds,
       can,
       ...officeChoices(can, scope),
       clocks: DASHBOARD_CLOCKS,
@@ -120,14 +127,16 @@ export function dashboardRouter(ctx: AppContext): Router {
     const form = parsePeriod(req.query, res.locals.today);
     const scope = figuresScopeOf(db, req, res);
     const { from, to, kind } = form.period;
-    const { s, charts } = untilChanged(db, `statistics:${kind}:${from}:${to}:${scopeKey(scope)}`, () => {
+    const { s, charts, fund } = untilChanged(db, `statistics:${kind}:${from}:${to}:${scopeKey(scope)}`, () => {
       const s = periodStatistics(db, form.period, scope.officeIds, scope.subject);
-      return { s, charts: statisticsCharts(s) };
+      const fund = periodFundFigures(db, scope.officeIds, form.period);
+      return { s: { ...s, sentence: s.sentence + fundSentence(fund.total) }, charts: statisticsCharts(s), fund };
     });
     const choices = officeChoices(can, scope);
     res.status(form.ok ? 200 : 422);
     renderPageOrPartial(res, "statistics/index", "statistics/_results", {
       s,
+      fund,
       can,
       form,
       errors: form.ok ? {} : form.errors,

@@ -264,3 +264,59 @@ describe("an advance for a case", () => {
     expect(balance(cy)).toBe(1_200_000);
   });
 });
+
+describe("the figures", () => {
+  /** ¥12,700 advanced on 2026-11-23, ¥5,000 recovered the same day. */
+  async function advancedAndPartlyRecovered() {
+    await capital(cySupervisor, cy, "1,000,000");
+    await ordered();
+    await inspector
+      .post(`/cases/${c.id}/advances`)
+      .type("form")
+      .send(application(["8500", "4200"]));
+    const id = String(advanceId());
+    await cySupervisor
+      .post(`/cases/${c.id}/advances/decision`)
+      .type("form")
+      .send({ version: c.version(), advanceId: id, decision: "approved", decidedOn: "2026-11-23" });
+    await cySupervisor.post(`/cases/${c.id}/advances/payment`).type("form").send({ version: c.version(), advanceId: id, paidOn: "2026-11-23" });
+    const res = await inspector
+      .post(`/cases/${c.id}/advances/recovery`)
+      .type("form")
+      .send({ version: c.version(), advanceId: id, recoveredOn: "2026-11-23", amount: "5000", payer: "某建工集团" });
+    expect(res.status).toBe(303);
+  }
+
+  it("count advances and recoveries per office and period in the statistics and its sentence, and each fund on the dashboard", async () => {
+    await advancedAndPartlyRecovered();
+    const stats = await cySupervisor.get("/statistics?period=month");
+    expect(stats.text).toMatch(
+      new RegExp(
+        `data-table="funds"[\\s\\S]*?data-office="${cy}"[\\s\\S]*?<td class="num">1</td><td class="num">¥12,700.00</td><td class="num">1</td><td class="num">¥5,000.00</td>`,
+      ),
+    );
+    expect(stats.text).toContain("动用应急周转金垫付1笔1.27万元，追偿收回0.50万元。");
+    const october = await cySupervisor.get("/statistics?period=custom&from=2026-10-01&to=2026-10-31");
+    expect(october.text).toContain("本期间没有垫付或追偿。");
+    const dashboard = await cySupervisor.get("/dashboard");
+    expect(dashboard.text).toMatch(/data-table="funds"[\s\S]*?data-outstanding>¥7,700.00[\s\S]*?data-balance><strong>¥992,300.00/);
+    const ngStats = await (await loginAs(t.app, "supervisor_ng")).get("/statistics?period=month");
+    expect(ngStats.text).not.toContain(CHAOYANG);
+  });
+
+  it("reads the ledger through its office index, never a full scan", () => {
+    const plan = (sql: string, ...args: unknown[]) =>
+      (t.db.$client.prepare(`explain query plan ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join("\n");
+    const period = plan(
+      "select office_id, kind, sum(amount_fen), count(*) from emergency_fund_movements where office_id in (?, ?) and occurred_on between ? and ? and kind in ('advance', 'recovery') group by office_id, kind",
+      cy,
+      ng,
+      "2026-01-01",
+      "2026-12-31",
+    );
+    expect(period).toMatch(/USING COVERING INDEX emergency_fund_movements_office_period_idx/);
+    const balance = plan("select balance_fen from emergency_fund_movements where office_id = ? order by id desc limit 1", cy);
+    expect(balance).toMatch(/USING (COVERING )?INDEX emergency_fund_movements_office_idx/);
+    expect(`${period}\n${balance}`).not.toMatch(/SCAN emergency_fund_movements(?! USING)/);
+  });
+});
