@@ -192,7 +192,8 @@ export async function actOnCase(
   const saved = `/cases/${caseIdOf(req)}#${form}`;
   // The page shown next says what was saved, once (a short cookie for this case's page only).
   res.cookie(SAVED_COOKIE, "1", { path: `/cases/${caseIdOf(req)}`, maxAge: 60_000, httpOnly: true, sameSite: "lax", secure: ctx.config.cookieSecure });
-  // Saved: the whole page again (every form on it carries the case's new version).
-  if (partial !== undefined) return void res.set("HX-Redirect", saved).status(204).end();
+  // Saved: the whole page again (every form on it carries the case's new version). HX-Refresh too: the address
+  // differs from the page's only by its #anchor, which the browser would follow without loading the page.
+  if (partial !== undefined) return void res.set({ "HX-Redirect": saved, "HX-Refresh": "true" }).status(204).end();
   res.redirect(303, saved);
 }
