@@ -139,13 +139,16 @@ export function workersOwed(tx: DbOrTx, caseId: number): WorkerOwed[] {
     .map((w) => ({ ...w, confirmedUnpaidFen: unpaid.get(w.workerId) ?? 0, advancedFen: advanced.get(w.workerId) ?? 0 }));
 }
 
-/** Refuses an application (or its payment) that the rules refuse, naming the field. */
+/**
+ * Refuses an application that the rules refuse, naming the field; an approval or a payment of one (`excludeAdvanceId`,
+ * checked again as the balance may have changed) is refused as a whole, its form having no amount fields.
+ */
 export function checkAdvance(tx: DbOrTx, caseId: number, officeId: number, amounts: ReadonlyMap<number, number>, excludeAdvanceId?: number): void {
   const owed = workersOwed(tx, caseId).map((w) =>
     excludeAdvanceId === undefined ? w : { ...w, advancedFen: w.advancedFen - (amountsOf(tx, excludeAdvanceId).get(w.workerId) ?? 0) },
   );
   const problem = advanceProblem(owed, amounts, fundBalance(tx, officeId));
-  if (problem) throw new ValidationError(problem.message, problem.field);
+  if (problem) throw new ValidationError(problem.message, excludeAdvanceId === undefined ? problem.field : undefined);
 }
 
 export function amountsOf(tx: DbOrTx, advanceId: number): Map<number, number> {

@@ -146,7 +146,15 @@ export function payAdvance(db: Db, req: SectionRequest): void {
       checkAdvance(tx, c.id, a.officeId, amountsOf(tx, a.id), a.id);
       appendMovement(
         tx,
-        { officeId: a.officeId, kind: "advance", amountFen: a.totalFen, occurredOn: input.paidOn, advanceId: a.id, note: c.caseNumber, actorId: req.actor.id },
+        {
+          officeId: a.officeId,
+          kind: "advance",
+          amountFen: a.totalFen,
+          occurredOn: input.paidOn,
+          advanceId: a.id,
+          note: `垫付${amountsOf(tx, a.id).size}名农民工工资`,
+          actorId: req.actor.id,
+        },
         "paidOn",
       );
       tx.update(emergencyAdvances)

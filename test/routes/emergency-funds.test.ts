@@ -260,7 +260,7 @@ describe("an advance for a case", () => {
       .type("form")
       .send({ version: c.version(), advanceId: String(advanceId()), paidOn: "2026-11-23" });
     expect(res.status).toBe(422);
-    expect(res.text).toContain("超过应急周转金余额 ¥12,000.00");
+    expect(res.text).toMatch(/<form[^>]*id="advance-payment"[\s\S]*?role="alert">垫付合计 ¥12,700.00 超过应急周转金余额 ¥12,000.00/);
     expect(balance(cy)).toBe(1_200_000);
   });
 });
