@@ -34,6 +34,7 @@ import { rejectComplaint } from "../src/models/rejections.js";
 import { answerTask, escalateCase } from "../src/models/task-force.js";
 import { recordSiteVisit } from "../src/models/site-visits.js";
 import { findUnitByName } from "../src/models/units.js";
+import { demoAdvance, demoRecovery, seedDemoFunds } from "./demo-funds.js";
 import { getUserByUsername, viewerOfUsername } from "../src/models/users.js";
 
 const SURNAMES =
@@ -136,7 +137,7 @@ function plans(): Plan[] {
   return out;
 }
 
-export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceDir" | "bureau" | "authority">): void {
+export function seedDemoCases(db: Db, now: Date, config: Config): void {
   const { evidenceDir } = config;
   const calendar = loadCalendar(db);
   const today = shanghaiDate(now);
@@ -151,6 +152,8 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
     const d = calendar.addWorkingDays(from, n).date;
     return d > today ? today : d;
   };
+
+  seedDemoFunds(db, today, supervisor.id);
 
   plans().forEach((plan, i) => {
     const receivedOn = addDays(today, -plan.daysAgo);
@@ -403,6 +406,12 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
         if (plan.path === "filed") {
           // Older filed cases have an order; the oldest ones are past its deadline, unpaid.
           if (plan.daysAgo >= 14) order(workday(filedOn, 2), addDays(workday(filedOn, 2), 10));
+          // Two of them wait on the 应急周转金: one advance paid and being recovered, one awaiting approval.
+          if (plan.daysAgo === 35 || plan.daysAgo === 40) {
+            const on = workday(addDays(workday(filedOn, 2), 10), 2);
+            const recoverFromName = input.generalContractor || input.employerName;
+            demoAdvance(db, { caseId: id, version, on, at: at(on), actor: supervisor, config, recoverFromName, onlyApplied: plan.daysAgo === 35 });
+          }
           return;
         }
         if (plan.path === "extended") {
@@ -416,6 +425,20 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
           return;
         }
         const closeOn = workday(receivedOn, 4 + (i % 20));
+        if (plan.path === "emergencyFund") {
+          // The employer's head absconded: the order goes unpaid, the office's fund advances the wages and the
+          // 总包 repays part of it after the case closed (docs/rules.md §应急周转金).
+          const orderOn = workday(filedOn, 1);
+          order(orderOn, addDays(orderOn, 7));
+          const advanceOn = workday(addDays(orderOn, 7), 1);
+          const base = { caseId: id, at: at(advanceOn), actor: supervisor, config };
+          version = demoAdvance(db, { ...base, version, on: advanceOn, recoverFromName: input.generalContractor || input.employerName });
+          close(advanceOn, "emergencyFund", "单位负责人失联，经批准动用应急周转金垫付。", 1);
+          version++;
+          const repaidOn = workday(advanceOn, 10);
+          demoRecovery(db, { ...base, at: at(repaidOn), version, on: repaidOn, share: 0.4, payer: input.generalContractor || input.employerName });
+          return;
+        }
         if (plan.path === "paidAfterOrder") {
           order(workday(filedOn, 1), addDays(workday(filedOn, 1), 7));
           payAll("order", closeOn);
@@ -471,7 +494,6 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
         const notes: Partial<Record<Outcome, [string, number]>> = {
           administrativeDecision: ["作出行政处理决定，责令支付并加付赔偿金。", 0.6],
           referredToPolice: ["单位逾期拒不支付，涉嫌拒不支付劳动报酬罪，已移送公安机关。", 0],
-          emergencyFund: ["单位负责人失联，经批准动用应急周转金垫付。", 1],
         };
         const [note, share] = notes[plan.path] ?? ["已办结。", 1];
         close(closeOn, plan.path, note, share);

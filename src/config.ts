@@ -1,6 +1,7 @@
 /** Settings read once from the environment, with the defaults a fresh checkout needs. */
 import type { CaseNoticeKind } from "./domain/legal-basis.js";
 import { thresholdsProblem, type Thresholds } from "./domain/blacklist.js";
+import { DEFAULT_ADVANCE_RECOVERY_DAYS } from "./domain/emergency-fund.js";
 import { DEFAULT_ACKNOWLEDGE_DAYS, DEFAULT_MAJOR_CASE, type MajorCaseThresholds } from "./domain/jurisdiction.js";
 import { DEFAULT_FOLLOWUP_WORKING_DAYS, DEFAULT_RATING_CHANGE_DAYS } from "./domain/ratings.js";
 import { DEFAULT_REPORT_VERIFY_WORKING_DAYS } from "./domain/reports.js";
@@ -62,6 +63,8 @@ export interface Config {
   reportVerifyWorkingDays: number;
   /** From these, a case is offered to the city for 提级 (docs/rules.md §Offices and jurisdiction). */
   majorCase: MajorCaseThresholds;
+  /** Calendar days after an 应急周转金 advance is paid by which it should be recovered (docs/rules.md §应急周转金: no source gives a number). */
+  advanceRecoveryDays: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -117,6 +120,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       workers: wholeNumber(env, "MAJOR_CASE_WORKERS", DEFAULT_MAJOR_CASE.workers, 2, 10_000),
       claimedFen: wholeNumber(env, "MAJOR_CASE_YUAN", DEFAULT_MAJOR_CASE.claimedFen / 100, 1, 1_000_000_000) * 100,
     },
+    advanceRecoveryDays: wholeNumber(env, "ADVANCE_RECOVERY_DAYS", DEFAULT_ADVANCE_RECOVERY_DAYS, 1, 730),
     bureau: {
       name: env.BUREAU_NAME ?? "长春市劳动保障监察支队",
       address: env.BUREAU_ADDRESS ?? "长春市南关区人民大街 1234 号 劳动保障监察投诉窗口",

@@ -13,6 +13,7 @@ import { SERVICE_METHODS } from "../domain/service.js";
 import { CHANNELS } from "../domain/reference-data.js";
 import { TASK_STATUSES } from "../domain/task-force.js";
 import { ARRIVALS, OFFICE_KINDS } from "../domain/jurisdiction.js";
+import { ADVANCE_STATUSES, MOVEMENT_KINDS, RECOVERY_PARTIES } from "../domain/emergency-fund.js";
 import { RATING_LEVELS } from "../domain/ratings.js";
 import { CASE_SOURCES, REPORT_CHANNELS, REPORT_STATES } from "../domain/reports.js";
 
@@ -1213,4 +1214,87 @@ export const caseNotices = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("case_notices_case_idx").on(t.caseId, t.kind)],
+);
+
+// ---- 应急周转金 (docs/rules.md §应急周转金) ------------------------------------------------------
+
+/**
+ * An advance (垫付) from an office's 应急周转金 for a case: applied for with per-worker amounts, approved (or
+ * refused) by the office's supervisor, paid on a date, then recovered from the employer or the 总包 by its due date.
+ */
+export const emergencyAdvances = sqliteTable(
+  "emergency_advances",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    /** The fund it draws on: the office that has the case when it is applied for. */
+    officeId: integer("office_id")
+      .notNull()
+      .references(() => offices.id),
+    status: text("status", { enum: ADVANCE_STATUSES }).notNull().default("applied"),
+    appliedOn: text("applied_on").notNull(),
+    reason: text("reason").notNull(),
+    /** Who is to repay: the employer, or the 施工总承包单位 (保障农民工工资支付条例 第三十条), by name. */
+    recoverFrom: text("recover_from", { enum: RECOVERY_PARTIES }).notNull(),
+    recoverFromName: text("recover_from_name").notNull(),
+    totalFen: integer("total_fen").notNull(),
+    appliedById: integer("applied_by_id").references(() => users.id),
+    decidedOn: text("decided_on"),
+    decisionNote: text("decision_note").notNull().default(""),
+    decidedById: integer("decided_by_id").references(() => users.id),
+    paidOn: text("paid_on"),
+    /** The recovery's clock: paid_on + ADVANCE_RECOVERY_DAYS. */
+    recoveryDueOn: text("recovery_due_on"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("emergency_advances_case_idx").on(t.caseId), index("emergency_advances_office_idx").on(t.officeId, t.status, t.paidOn)],
+);
+
+/** What an advance pays each worker. */
+export const emergencyAdvanceWorkers = sqliteTable(
+  "emergency_advance_workers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    advanceId: integer("advance_id")
+      .notNull()
+      .references(() => emergencyAdvances.id),
+    workerId: integer("worker_id")
+      .notNull()
+      .references(() => caseWorkers.id),
+    amountFen: integer("amount_fen").notNull(),
+  },
+  (t) => [uniqueIndex("emergency_advance_workers_unique").on(t.advanceId, t.workerId), index("emergency_advance_workers_worker_idx").on(t.workerId)],
+);
+
+/**
+ * The fund's ledger, append-only (no update or delete: drizzle/*_emergency_fund_ledger.sql): every movement of an
+ * office's fund with the balance after it. The balance is the last row's; a trigger refuses a row whose balance is
+ * not the previous balance plus its change, or is negative.
+ */
+export const emergencyFundMovements = sqliteTable(
+  "emergency_fund_movements",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    officeId: integer("office_id")
+      .notNull()
+      .references(() => offices.id),
+    kind: text("kind", { enum: MOVEMENT_KINDS }).notNull(),
+    /** Positive for capital, advances and recoveries; an adjustment is signed. */
+    amountFen: integer("amount_fen").notNull(),
+    /** The balance after this movement (never negative). */
+    balanceFen: integer("balance_fen").notNull(),
+    occurredOn: text("occurred_on").notNull(),
+    advanceId: integer("advance_id").references(() => emergencyAdvances.id),
+    /** Who paid a recovery (用人单位 / 施工总承包单位, by name); the source of capital; the reason for an adjustment. */
+    note: text("note").notNull().default(""),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("emergency_fund_movements_office_idx").on(t.officeId, t.id),
+    index("emergency_fund_movements_office_period_idx").on(t.officeId, t.occurredOn, t.kind, t.amountFen),
+    index("emergency_fund_movements_advance_idx").on(t.advanceId),
+  ],
 );

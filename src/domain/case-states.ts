@@ -336,6 +336,43 @@ const MOVE_TABLE = [
     activity: true,
     publicStep: "已提请根治欠薪工作专班多部门联合办理",
   },
+  {
+    name: "applyAdvance",
+    label: "申请应急周转金垫付",
+    from: ["filed"],
+    to: "same",
+    by: INVESTIGATORS,
+    activity: true,
+    publicStep: "已申请应急周转金先行垫付工资",
+  },
+  {
+    name: "decideAdvance",
+    label: "审批应急周转金垫付",
+    from: ["filed"],
+    to: "same",
+    by: ["supervisor"],
+    activity: true,
+    publicStep: "应急周转金垫付申请已审批",
+  },
+  {
+    name: "payAdvance",
+    label: "登记应急周转金垫付",
+    from: ["filed"],
+    to: "same",
+    by: ["supervisor"],
+    activity: true,
+    publicStep: "应急周转金已先行垫付工资",
+  },
+  {
+    name: "recordAdvanceRecovery",
+    label: "登记垫付款追偿收回",
+    // Recovery from the employer or the 总包 goes on after the case closed on the advance.
+    from: ["filed", "closed"],
+    to: "same",
+    by: INVESTIGATORS,
+    activity: true,
+    publicStep: "已向欠薪单位追偿垫付款",
+  },
   { name: "reopen", label: "重新办理", from: ["closed"], to: "previous", by: ["supervisor"], noteLabel: "重新办理的理由", publicStep: "案件重新办理" },
 ] as const satisfies readonly MoveSpec[];
 

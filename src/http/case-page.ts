@@ -38,6 +38,7 @@ import { phoneContactsSection } from "../sections/phone-contacts.js";
 import { recusalsSection } from "../sections/recusals.js";
 import { ratingsSection } from "../sections/ratings.js";
 import { sourceSection } from "../sections/source.js";
+import { emergencyAdvancesSection } from "../sections/emergency-advances.js";
 import { formState, type CaseProblem } from "./form-state.js";
 import { idParam } from "./params.js";
 
@@ -52,6 +53,7 @@ export const CASE_SECTIONS: readonly CaseSection[] = [
   mediationSection,
   ordersSection,
   paymentSection,
+  emergencyAdvancesSection,
   taskForceSection,
   closeSection,
   ratingsSection,
@@ -194,7 +196,8 @@ export async function actOnCase(
   const saved = `/cases/${caseIdOf(req)}#${form}`;
   // The page shown next says what was saved, once (a short cookie for this case's page only).
   res.cookie(SAVED_COOKIE, "1", { path: `/cases/${caseIdOf(req)}`, maxAge: 60_000, httpOnly: true, sameSite: "lax", secure: ctx.config.cookieSecure });
-  // Saved: the whole page again (every form on it carries the case's new version).
-  if (partial !== undefined) return void res.set("HX-Redirect", saved).status(204).end();
+  // Saved: the whole page again (every form on it carries the case's new version). HX-Refresh too: the address
+  // differs from the page's only by its #anchor, which the browser would follow without loading the page.
+  if (partial !== undefined) return void res.set({ "HX-Redirect": saved, "HX-Refresh": "true" }).status(204).end();
   res.redirect(303, saved);
 }

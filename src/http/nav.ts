@@ -25,6 +25,7 @@ const NAV: readonly NavEntry[] = [
   { href: "/employers", label: "用人单位", for: ["clerk", "inspector", "supervisor"] },
   { href: "/dashboard", label: "监督看板", for: ["supervisor"] },
   { href: "/statistics", label: "统计分析", for: ["supervisor"] },
+  { href: "/funds", label: "应急周转金", for: ["supervisor"] },
   { href: "/complaint", label: "网上投诉", for: ["public"] },
   { href: "/query", label: "进度查询", for: ["public"] },
   { href: "/report", label: "我要举报", for: ["public"] },

@@ -19,6 +19,7 @@ import { listTasksFor } from "./task-force.js";
 import type { PeriodStatistics } from "./statistics.js";
 import type { CityBoard, LateCase } from "./city-board.js";
 import { SIGNAL_LABELS } from "../domain/city-board.js";
+import type { fundAdvances, fundsOverview } from "./emergency-fund.js";
 
 export type CellKind = "text" | "int" | "money" | "date" | "share" | "decimal";
 
@@ -307,5 +308,48 @@ export function lateCasesSheet(rows: LateCase[]): ExportSheet<LateCase> {
       col<LateCase>("超法定办案期限", "text", (r) => (r.statutoryLate ? "是" : "否"), 10),
     ],
     chunks: once(rows),
+  };
+}
+
+// ---- 应急周转金 (docs/rules.md §应急周转金) ----------------------------------------------------------
+
+type FundRow = ReturnType<typeof fundsOverview>["rows"][number];
+
+/** Each office's fund: capital, adjustments, advanced, recovered, outstanding, balance; and the total. */
+export function fundsSheet(overview: ReturnType<typeof fundsOverview>): ExportSheet<FundRow> {
+  return {
+    name: "应急周转金",
+    columns: [
+      col<FundRow>("监察机构", "text", (r) => r.name, 26),
+      col<FundRow>("注资", "money", (r) => r.capitalFen, 14),
+      col<FundRow>("调整", "money", (r) => r.adjustedFen, 12),
+      col<FundRow>("累计垫付", "money", (r) => r.advancedFen, 14),
+      col<FundRow>("累计收回", "money", (r) => r.recoveredFen, 14),
+      col<FundRow>("尚未收回", "money", (r) => r.outstandingFen, 14),
+      col<FundRow>("余额", "money", (r) => r.balanceFen, 14),
+    ],
+    chunks: once<FundRow>([...overview.rows, { officeId: 0, name: "合计", ...overview.total }]),
+  };
+}
+
+type AdvanceRow = ReturnType<typeof fundAdvances>[number];
+
+/** Every paid advance of the offices, with its case, recovery and clock. */
+export function fundAdvancesSheet(rows: AdvanceRow[]): ExportSheet<AdvanceRow> {
+  return {
+    name: "垫付与追偿",
+    columns: [
+      col<AdvanceRow>("监察机构", "text", (r) => r.officeName, 26),
+      col<AdvanceRow>("案件编号", "text", (r) => r.caseNumber, 18),
+      col<AdvanceRow>("被投诉单位", "text", (r) => r.employerName, 28),
+      col<AdvanceRow>("垫付日期", "date", (r) => r.paidOn),
+      col<AdvanceRow>("垫付金额", "money", (r) => r.totalFen, 14),
+      col<AdvanceRow>("追偿对象", "text", (r) => `${r.recoverFromLabel} ${r.recoverFromName}`, 28),
+      col<AdvanceRow>("已收回", "money", (r) => r.recoveredFen, 14),
+      col<AdvanceRow>("尚未收回", "money", (r) => r.outstandingFen, 14),
+      col<AdvanceRow>("追偿期限", "date", (r) => r.recoveryDueOn),
+      col<AdvanceRow>("追偿状态", "text", (r) => r.recoveryLabel, 10),
+    ],
+    chunks: once<AdvanceRow>(rows),
   };
 }

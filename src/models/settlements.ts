@@ -32,6 +32,7 @@ import type { Violation } from "../domain/legal-basis.js";
 import { priorNoticesOf } from "./prior-notices.js";
 import { nextDocumentNumber } from "./document-numbers.js";
 import { loadCalendar } from "./calendar.js";
+import { paidAdvanceCount } from "./emergency-fund.js";
 
 /** Dates typed into these forms must lie in the working-day calendar, or no deadline can be counted from them (domain/bounds.ts). */
 function inCalendar(db: Db, label: string, date: IsoDate, field: string): void {
@@ -318,6 +319,7 @@ function outcomeRecord(tx: DbOrTx, caseId: number): OutcomeRecord {
     orderPayments,
     decisions: kinds.filter((k) => k === "compensation" || k === "decision").length,
     policeReferrals: kinds.filter((k) => k === "policeReferral").length,
+    paidAdvances: paidAdvanceCount(tx, caseId),
   };
 }
 

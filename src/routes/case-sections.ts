@@ -26,7 +26,7 @@ export function caseSectionsRouter(ctx: AppContext): Router {
           req,
           res,
           action.form,
-          () => recordSectionAction(ctx.db, action, { caseId: caseIdOf(req), body: req.body, actor: viewerOf(res), now: ctx.now() }),
+          () => recordSectionAction(ctx.db, action, { caseId: caseIdOf(req), body: req.body, actor: viewerOf(res), now: ctx.now(), config: ctx.config }),
           undefined,
           s.key,
         ),

@@ -49,13 +49,13 @@ export interface SectionAction<S extends z.ZodObject = z.ZodObject> {
   /** The form's id (and page anchor): a refused change shows the form again, opened, with its errors. */
   form: string;
   move: MoveName;
-  /** The form's fields (the fuzz suite sends hostile values in each of them). */
-  schema: S;
+  /** The form's fields (the fuzz suite sends hostile values in each of them); a function when they depend on the case (one amount per worker). */
+  schema: S | ((db: Db, caseId: number) => S);
   /** What the timeline says of it (`c`: the case as it was before). */
   eventNote(input: z.output<S>, c: CaseRow): string;
   /** The action's own checks and rows; it may return fields of the case to set. */
   // biome-ignore lint/suspicious/noConfusingVoidType: most actions only insert their rows and return nothing.
-  record(tx: Tx, c: CaseRow, input: z.output<S>, by: { actor: Viewer; now: Date; today: IsoDate }): Partial<CaseRow> | void;
+  record(tx: Tx, c: CaseRow, input: z.output<S>, by: { actor: Viewer; now: Date; today: IsoDate; config: Config }): Partial<CaseRow> | void;
 }
 
 /** A section's action with its form's type checked, kept in a list of actions of any form. */
@@ -64,8 +64,8 @@ export function sectionAction<S extends z.ZodObject>(a: SectionAction<S>): Secti
 }
 
 /** Records what a section's form sent, as its action says; refused forms and moves throw (nothing saved). */
-export function recordSectionAction(db: Db, action: SectionAction, req: { caseId: number; body: unknown; actor: Viewer; now: Date }): void {
-  const input = valid(parseForm(action.schema, req.body));
+export function recordSectionAction(db: Db, action: SectionAction, req: { caseId: number; body: unknown; actor: Viewer; now: Date; config: Config }): void {
+  const input = valid(parseForm(schemaOf(db, action, req.caseId), req.body));
   transition(db, {
     caseId: req.caseId,
     move: action.move,
@@ -74,8 +74,13 @@ export function recordSectionAction(db: Db, action: SectionAction, req: { caseId
     eventNote: (c) => action.eventNote(input, c),
     actor: req.actor,
     now: req.now,
-    effect: (tx, c) => action.record(tx, c, input, { actor: req.actor, now: req.now, today: shanghaiDate(req.now) }),
+    effect: (tx, c) => action.record(tx, c, input, { actor: req.actor, now: req.now, today: shanghaiDate(req.now), config: req.config }),
   });
+}
+
+/** The action's form for this case. */
+export function schemaOf(db: Db, action: SectionAction, caseId: number): z.ZodObject {
+  return typeof action.schema === "function" ? action.schema(db, caseId) : action.schema;
 }
 
 export interface CaseSection<T extends object = object> {

@@ -7,6 +7,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getMove } from "../../src/domain/case-states.js";
 import { CASE_SECTIONS } from "../../src/http/case-page.js";
+import { schemaOf } from "../../src/sections/section.js";
 import { listUnits } from "../../src/models/units.js";
 import { issuePriorNotice } from "../../src/models/prior-notices.js";
 import { viewerOfUsername } from "../../src/models/users.js";
@@ -247,18 +248,18 @@ const LISTED_ROUTES = [
     path: () => `/cases/${ids.filed}/followup`,
     fields: fixed("ratingId", "calledOn", "reached", "justified", "findings", "rectification", "answer"),
   },
-  // Last: a designation that succeeds moves the case to another office and ends its assignment.
-  { name: "designate", role: "supervisor", path: () => `/cases/${ids.filed}/designate`, fields: fixed("toOfficeId", "reason") },
 ] as const;
+// Last: a designation that succeeds moves the case to another office and ends its assignment.
+const DESIGNATE = { name: "designate", role: "supervisor", path: () => `/cases/${ids.filed}/designate`, fields: fixed("toOfficeId", "reason") } as const;
 
 /** A section's own form (src/sections/section.ts) is fuzzed with its schema's fields by a role that makes its move. */
 const SECTION_ROUTES = CASE_SECTIONS.flatMap((s) => [...(s.action ? [s.action] : []), ...(s.actions ?? [])]).map((action) => ({
   name: action.path,
   role: getMove(action.move)!.by.includes("inspector") ? ("inspector" as const) : ("supervisor" as const),
   path: () => `/cases/${ids.filed}/${action.path}`,
-  fields: () => Object.keys(action.schema.shape),
+  fields: () => Object.keys(schemaOf(live.db, action, ids.filed).shape),
 }));
-const CASE_ROUTES = [...LISTED_ROUTES, ...SECTION_ROUTES];
+const CASE_ROUTES = [...LISTED_ROUTES, ...SECTION_ROUTES, DESIGNATE];
 
 /** Case forms fuzzed elsewhere in this file: intake with the other forms, the evidence upload with the file names. */
 const FUZZED_ELSEWHERE = ["POST /cases", "POST /cases/:id/evidence"];
@@ -351,8 +352,10 @@ describe("intake, public and admin forms, fuzzed", () => {
       { role: "inspector", path: "/findings", fields: ["source", "sourceNote", "employerName", "employerAddress", "district", "facts"] },
       { role: "inspector", path: `/reports/${ids.report}/close`, fields: ["version", "result"] },
       { role: "supervisor", path: `/reports/${ids.report}/assign`, fields: ["version", "inspectorId"] },
+      { role: "supervisor", path: `/funds/${ids.office}/capital`, fields: ["occurredOn", "amount", "note"] },
+      { role: "supervisor", path: `/funds/${ids.office}/adjustments`, fields: ["occurredOn", "direction", "amount", "note"] },
     ] as const;
-  it.each([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21])(
+  it.each([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23])(
     "route %i: no 5xx, a message on every refusal, nothing half-saved, hostile text escaped",
     async (i) => {
       const route = routes()[i]!;
@@ -394,6 +397,8 @@ describe("every query parameter and path id, fuzzed", () => {
     { role: "inspector", path: (v: string) => `/employers/check?employerUscc=${v}&employerName=${v}` },
     { role: "public", path: (v: string) => `/public/blacklist?q=${v}` },
     { role: "public", path: (v: string) => `/public/violations?q=${v}` },
+    { role: "supervisor", path: (v: string) => `/funds/${v}` },
+    { role: "supervisor", path: (v: string) => `/exports/funds.xlsx?office=${v}` },
   ] as const;
   it.each(gets.map((g, i) => [i, g] as const))("GET #%i: no 5xx, a message on every refusal", async (_i, g) => {
     await fc.assert(

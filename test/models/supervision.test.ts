@@ -242,8 +242,8 @@ describe("the case's money totals the statistics read", () => {
     closeCase(t.db, {
       caseId: id,
       version: version(),
-      outcome: "emergencyFund",
-      note: "应急周转金垫付",
+      outcome: "toArbitrationOrCourt",
+      note: "单位已支付部分，余下告知仲裁",
       overClaimNote: "",
       recovered: [
         { workerId: workers[0]!.id, amountFen: 600000 },

@@ -186,8 +186,10 @@ describe("moves", () => {
     expect((await move(inspector, id, { move: "close", outcome: "paidAfterOrder", note: "x" })).text).toContain("请使用案件页上的专门表单");
     // 撤销立案 is the supervisor's approval, never an inspector's closing (docs/rules.md § Notices and records after acceptance).
     expect((await close({ outcome: "filingRevoked" })).text).toContain("“撤销立案”须通过“撤销立案（科长批准）”办理");
-    expect((await close({ outcome: "emergencyFund" })).status).toBe(303);
-    expect(caseRow(id)).toMatchObject({ state: "closed", outcome: "emergencyFund", working_days_taken: 5 });
+    // 应急周转金垫付 needs a paid advance (docs/rules.md §应急周转金).
+    expect((await close({ outcome: "emergencyFund" })).status).toBe(422);
+    expect((await close({ outcome: "toArbitrationOrCourt" })).status).toBe(303);
+    expect(caseRow(id)).toMatchObject({ state: "closed", outcome: "toArbitrationOrCourt", working_days_taken: 5 });
     expect(t.db.$client.prepare("select recovered_fen from case_workers where id = ?").pluck().get(workerId)).toBe(850000);
   });
 

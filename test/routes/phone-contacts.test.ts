@@ -75,6 +75,7 @@ describe("a phone contact with the employer", () => {
     expect(refused.text).not.toContain("<html");
     const saved = await inspector.post(`/cases/${c.id}/phone-contacts`).set("HX-Request", "true").type("form").send(fields());
     expect(saved.headers["hx-redirect"]).toBe(`/cases/${c.id}#phone-contact`);
+    expect(saved.headers["hx-refresh"]).toBe("true");
     const section = await inspector.get(`/cases/${c.id}/sections/phone-contacts`).set("HX-Request", "true");
     expect(section.text).toContain("电话联系用人单位（1 次）");
     expect(section.text).not.toContain("<html");

@@ -180,6 +180,15 @@ POST /reports/:id/file                            | - - + - - + - - - - - - -
 POST /reports/:id/close                           | - - + - - + - - - - - - -
 GET /findings/new                                 | - - + + + + - + - + - - -
 POST /findings                                    | - - + + + + - + - + - - -
+POST /cases/:id/advances                          | - - + - + + - - - - - - -
+POST /cases/:id/advances/decision                 | - - - - + + - - - - - - -
+POST /cases/:id/advances/payment                  | - - - - + + - - - - - - -
+POST /cases/:id/advances/recovery                 | - - + - + + - - - - - - -
+GET /funds                                        | - - - - + + - + - - - - -
+GET /funds/:officeId                              | - - - - + + - - - - - - -
+POST /funds/:officeId/capital                     | - - - - + + - - - - - - -
+POST /funds/:officeId/adjustments                 | - - - - + + - - - - - - -
+GET /exports/funds.xlsx                           | - - - - + + - + - - - - -
 POST /logout                                      | + + + + + + + + + + + + +
 `;
 
@@ -297,6 +306,7 @@ beforeAll(async () => {
     year: "2030",
     format: "csv",
     table: "districts",
+    officeId: one("select office_id from cases where id = ?", c.id),
   });
   const taskId = one("select id from task_force_tasks where case_id = ?", c.id);
   const victimId = String(victim.id);

@@ -317,9 +317,9 @@ describe("责令限期支付", () => {
       .type("form")
       .send({
         version: c.version(),
-        outcome: "emergencyFund",
-        note: "应急周转金垫付",
-        overClaimNote: "含垫付的加班工资",
+        outcome: "toArbitrationOrCourt",
+        note: "单位已支付，余下告知仲裁",
+        overClaimNote: "含单位补发的加班工资",
         [`recovered.${c.workers[0]!.id}`]: "12750",
       });
     expect(res.status).toBe(303);
