@@ -57,7 +57,7 @@ describe("the worker's voice, on a phone", () => {
     const closed = await supervisor
       .post(`/cases/${id}/close`)
       .type("form")
-      .send({ version: version(), outcome: "filingRevoked", note: "撤销立案", [`recovered.${workerId}`]: "8500" });
+      .send({ version: version(), outcome: "toArbitrationOrCourt", note: "部分已付，余下告知仲裁", [`recovered.${workerId}`]: "8500" });
     expect(closed.status).toBe(303);
     const { case_number: caseNumber, query_code: queryCode } = s.db.$client.prepare("select case_number, query_code from cases where id = ?").get(id) as {
       case_number: string;
