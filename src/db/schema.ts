@@ -1025,8 +1025,14 @@ export const personalDataViews = sqliteTable(
     /** What was opened: the case page, the receipt… */
     page: text("page").notNull(),
     viewedAt: integer("viewed_at", { mode: "timestamp" }).notNull(),
+    /** The office that had the case when it was opened: its supervisors read the row (属地管理). */
+    officeId: integer("office_id").references(() => offices.id),
   },
-  (t) => [index("personal_data_views_case_idx").on(t.caseId, t.viewedAt), index("personal_data_views_time_idx").on(t.viewedAt)],
+  (t) => [
+    index("personal_data_views_case_idx").on(t.caseId, t.viewedAt),
+    index("personal_data_views_time_idx").on(t.viewedAt),
+    index("personal_data_views_office_idx").on(t.officeId, t.id),
+  ],
 );
 
 /**
@@ -1043,8 +1049,10 @@ export const personalDataExports = sqliteTable(
     filter: text("filter").notNull(),
     rows: integer("rows").notNull().default(0),
     exportedAt: integer("exported_at", { mode: "timestamp" }).notNull(),
+    /** The exporting user's office: its supervisors read the row (属地管理). */
+    officeId: integer("office_id").references(() => offices.id),
   },
-  (t) => [index("personal_data_exports_time_idx").on(t.exportedAt)],
+  (t) => [index("personal_data_exports_time_idx").on(t.exportedAt), index("personal_data_exports_office_idx").on(t.officeId, t.id)],
 );
 
 /**

@@ -26,6 +26,7 @@ import { parseProposal, PERSON_ROWS } from "../forms/blacklist-form.js";
 import { checked, parseService, textField } from "../forms/service-form.js";
 import { formValues, valid } from "../forms/form.js";
 import { viewerOf } from "../http/case-page.js";
+import { rowsOffice } from "../domain/case-abilities.js";
 import { requireRole } from "../middleware/require-role.js";
 import {
   answerObjection,
@@ -92,7 +93,8 @@ export function blacklistRouter(ctx: AppContext): Router {
     const cal = loadCalendar(db);
     const stage = typeof req.query.stage === "string" && req.query.stage in STAGE_LABELS ? req.query.stage : "";
     const lateOnly = req.query.late === "1";
-    const all = listProceedings(db, { stage }).map((p) => ({
+    const officeId = rowsOffice(viewerOf(res));
+    const all = listProceedings(db, { stage, officeId }).map((p) => ({
       ...p,
       late: isDecisionLate(p.state, today),
       clocks: proceedingClocks(p.state, today, cal),
@@ -100,7 +102,14 @@ export function blacklistRouter(ctx: AppContext): Router {
     }));
     // Late proceedings (past the decision period, still pending) lead the board (docs/rules.md).
     const rows = (lateOnly ? all.filter((p) => p.late) : all).sort((a, b) => Number(b.late) - Number(a.late));
-    res.render("blacklist/index", { ...labels, rows, stage, lateOnly, lateCount: all.filter((p) => p.late).length, expiries: upcomingExpiries(db, today) });
+    res.render("blacklist/index", {
+      ...labels,
+      rows,
+      stage,
+      lateOnly,
+      lateCount: all.filter((p) => p.late).length,
+      expiries: upcomingExpiries(db, today, officeId),
+    });
   });
 
   // ---- Proposal ----------------------------------------------------------------------------
