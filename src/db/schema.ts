@@ -809,6 +809,9 @@ export const blacklistProceedings = sqliteTable(
     approvedById: integer("approved_by_id").references(() => users.id),
     approvedOn: text("approved_on"),
     noticeNumber: text("notice_number"),
+    /** The offices that issued the notice and the decision (their 文号 and name; docs/rules.md §Documents). */
+    noticeOfficeId: integer("notice_office_id").references(() => offices.id),
+    decisionOfficeId: integer("decision_office_id").references(() => offices.id),
     decisionExtended: integer("decision_extended", { mode: "boolean" }).notNull().default(false),
     extensionReason: text("extension_reason"),
     /** A decision made after the decision period: the supervisor's reason (docs/rules.md). */

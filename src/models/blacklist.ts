@@ -273,9 +273,12 @@ function required(text: string, label: string): string {
 }
 
 export function approveProposal(db: Db, req: Req & { numberPrefix: string }): void {
-  step(db, req, "approve", "审批同意提请，制作告知书", (tx, _p, _f, today) => {
-    const noticeNumber = nextDocumentNumber(tx, "blacklistNotice", req.numberPrefix, yearOf(today));
-    return { set: { stage: "approved", approvedById: req.actor.id, approvedOn: today, noticeNumber }, detail: noticeNumber };
+  step(db, req, "approve", "审批同意提请，制作告知书", (tx, p, _f, today) => {
+    const notice = nextDocumentNumber(tx, "blacklistNotice", p.caseId, req.numberPrefix, yearOf(today));
+    return {
+      set: { stage: "approved", approvedById: req.actor.id, approvedOn: today, noticeNumber: notice.number, noticeOfficeId: notice.officeId },
+      detail: notice.number,
+    };
   });
 }
 
@@ -399,16 +402,18 @@ export function decideListing(db: Db, req: Req & { sanctions: string; lateReason
     req,
     "decide",
     "作出列入决定",
-    (tx, _p, f, today) => {
+    (tx, p, f, today) => {
       if (!req.sanctions.trim()) throw new ValidationError("请填写惩戒措施");
       const problem = why(f, today);
       if (problem) throw new ValidationError(problem);
       const late = isDecisionLate(f, today);
-      const decisionNumber = nextDocumentNumber(tx, "blacklistDecision", req.numberPrefix, yearOf(today));
+      const decision = nextDocumentNumber(tx, "blacklistDecision", p.caseId, req.numberPrefix, yearOf(today));
+      const decisionNumber = decision.number;
       return {
         set: {
           stage: "listed",
           decisionNumber,
+          decisionOfficeId: decision.officeId,
           decisionOn: today,
           sanctions: req.sanctions.trim(),
           termStartsOn: today,

@@ -283,7 +283,7 @@ export function issueDemand(db: Db, req: Step & { actionId: number; numberPrefix
       .values({
         caseId: c.id,
         actionId: a.id,
-        docNumber: nextDocumentNumber(tx, "demandNotice", req.numberPrefix, yearOf(today)),
+        docNumber: nextDocumentNumber(tx, "demandNotice", c.id, req.numberPrefix, yearOf(today)).number,
         issuedOn: today,
         unpaidFen: e.facts.unpaidFen,
         recordedById: req.actor.id,

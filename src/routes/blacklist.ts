@@ -53,6 +53,7 @@ import { listAudit } from "../models/audit.js";
 import { loadCalendar } from "../models/calendar.js";
 import { getCaseDetail } from "../models/cases.js";
 import { getDocumentService } from "../models/document-services.js";
+import { getOffice } from "../models/offices.js";
 import { idParam } from "../http/params.js";
 
 const labels = {
@@ -266,11 +267,20 @@ export function blacklistRouter(ctx: AppContext): Router {
     return party;
   };
 
+  /** The office that issued a document names itself on it as the handling unit (docs/rules.md §Documents). */
+  const issuingOffice = (id: number | null) => (id === null ? null : (getOffice(db, id) ?? null));
+
   router.get("/blacklist/:id/notice", staff, (req, res) => {
     const p = documentOf(req, res, "失信名单告知书");
     if (!p.noticeNumber) throw new NotFoundError("提请尚未审批，没有告知书。");
     const party = addressee(req, p);
-    res.render("blacklist/notice", { ...labels, p, party, service: p.noticeServices.find((s) => s.partyKey === party.key) ?? null });
+    res.render("blacklist/notice", {
+      ...labels,
+      p,
+      party,
+      service: p.noticeServices.find((s) => s.partyKey === party.key) ?? null,
+      office: issuingOffice(p.noticeOfficeId),
+    });
   });
 
   router.get("/blacklist/:id/decision", staff, (req, res) => {
@@ -283,6 +293,7 @@ export function blacklistRouter(ctx: AppContext): Router {
       p,
       party,
       service: p.decisionServices.find((s) => s.partyKey === party.key) ?? null,
+      office: issuingOffice(p.decisionOfficeId),
     });
   });
 

@@ -1,0 +1,2 @@
+ALTER TABLE `blacklist_proceedings` ADD `notice_office_id` integer REFERENCES offices(id);--> statement-breakpoint
+ALTER TABLE `blacklist_proceedings` ADD `decision_office_id` integer REFERENCES offices(id);
