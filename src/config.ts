@@ -1,6 +1,6 @@
 /** Settings read once from the environment, with the defaults a fresh checkout needs. */
 import { thresholdsProblem, type Thresholds } from "./domain/blacklist.js";
-import { DEFAULT_ACKNOWLEDGE_DAYS, DEFAULT_MAJOR_CASE, type MajorCaseThresholds } from "./domain/jurisdiction.js";
+import { DEFAULT_ACKNOWLEDGE_DAYS, DEFAULT_DESIGNATION_DAYS, DEFAULT_MAJOR_CASE, type MajorCaseThresholds } from "./domain/jurisdiction.js";
 
 export interface Config {
   port: number;
@@ -44,6 +44,8 @@ export interface Config {
   acknowledgeDays: number;
   /** From these, a case is offered to the city for 提级 (docs/rules.md §Offices and jurisdiction). */
   majorCase: MajorCaseThresholds;
+  /** Working days the city has to decide an office's request to designate (docs/rules.md §Offices and jurisdiction). */
+  designationDays: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -84,6 +86,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     blacklistThresholds: readThresholds(env),
     largeArrearsFen: Math.round(Number(env.LARGE_ARREARS_YUAN ?? 50000) * 100),
     acknowledgeDays: wholeNumber(env, "ACKNOWLEDGE_WORKING_DAYS", DEFAULT_ACKNOWLEDGE_DAYS, 1, 10),
+    designationDays: wholeNumber(env, "DESIGNATION_WORKING_DAYS", DEFAULT_DESIGNATION_DAYS, 1, 30),
     majorCase: {
       workers: wholeNumber(env, "MAJOR_CASE_WORKERS", DEFAULT_MAJOR_CASE.workers, 2, 10_000),
       claimedFen: wholeNumber(env, "MAJOR_CASE_YUAN", DEFAULT_MAJOR_CASE.claimedFen / 100, 1, 1_000_000_000) * 100,
