@@ -2,7 +2,7 @@
 import type { CaseNoticeKind } from "./domain/legal-basis.js";
 import { thresholdsProblem, type Thresholds } from "./domain/blacklist.js";
 import { DEFAULT_ADVANCE_RECOVERY_DAYS } from "./domain/emergency-fund.js";
-import { DEFAULT_ACKNOWLEDGE_DAYS, DEFAULT_MAJOR_CASE, type MajorCaseThresholds } from "./domain/jurisdiction.js";
+import { DEFAULT_ACKNOWLEDGE_DAYS, DEFAULT_DESIGNATION_DAYS, DEFAULT_MAJOR_CASE, type MajorCaseThresholds } from "./domain/jurisdiction.js";
 import { DEFAULT_FOLLOWUP_WORKING_DAYS, DEFAULT_RATING_CHANGE_DAYS } from "./domain/ratings.js";
 import { DEFAULT_REPORT_VERIFY_WORKING_DAYS } from "./domain/reports.js";
 
@@ -65,6 +65,8 @@ export interface Config {
   majorCase: MajorCaseThresholds;
   /** Calendar days after an 应急周转金 advance is paid by which it should be recovered (docs/rules.md §应急周转金: no source gives a number). */
   advanceRecoveryDays: number;
+  /** Working days the city has to decide an office's request to designate (docs/rules.md §Offices and jurisdiction). */
+  designationDays: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -116,6 +118,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ratingChangeDays: wholeNumber(env, "RATING_CHANGE_DAYS", DEFAULT_RATING_CHANGE_DAYS, 0, 30),
     followupWorkingDays: wholeNumber(env, "FOLLOWUP_WORKING_DAYS", DEFAULT_FOLLOWUP_WORKING_DAYS, 1, 30),
     reportVerifyWorkingDays: wholeNumber(env, "REPORT_VERIFY_WORKING_DAYS", DEFAULT_REPORT_VERIFY_WORKING_DAYS, 1, 20),
+    designationDays: wholeNumber(env, "DESIGNATION_WORKING_DAYS", DEFAULT_DESIGNATION_DAYS, 1, 30),
     majorCase: {
       workers: wholeNumber(env, "MAJOR_CASE_WORKERS", DEFAULT_MAJOR_CASE.workers, 2, 10_000),
       claimedFen: wholeNumber(env, "MAJOR_CASE_YUAN", DEFAULT_MAJOR_CASE.claimedFen / 100, 1, 1_000_000_000) * 100,

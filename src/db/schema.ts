@@ -814,6 +814,9 @@ export const blacklistProceedings = sqliteTable(
     approvedById: integer("approved_by_id").references(() => users.id),
     approvedOn: text("approved_on"),
     noticeNumber: text("notice_number"),
+    /** The offices that issued the notice and the decision (their 文号 and name; docs/rules.md §Documents). */
+    noticeOfficeId: integer("notice_office_id").references(() => offices.id),
+    decisionOfficeId: integer("decision_office_id").references(() => offices.id),
     decisionExtended: integer("decision_extended", { mode: "boolean" }).notNull().default(false),
     extensionReason: text("extension_reason"),
     /** A decision made after the decision period: the supervisor's reason (docs/rules.md). */
@@ -1030,8 +1033,14 @@ export const personalDataViews = sqliteTable(
     /** What was opened: the case page, the receipt… */
     page: text("page").notNull(),
     viewedAt: integer("viewed_at", { mode: "timestamp" }).notNull(),
+    /** The office that had the case when it was opened: its supervisors read the row (属地管理). */
+    officeId: integer("office_id").references(() => offices.id),
   },
-  (t) => [index("personal_data_views_case_idx").on(t.caseId, t.viewedAt), index("personal_data_views_time_idx").on(t.viewedAt)],
+  (t) => [
+    index("personal_data_views_case_idx").on(t.caseId, t.viewedAt),
+    index("personal_data_views_time_idx").on(t.viewedAt),
+    index("personal_data_views_office_idx").on(t.officeId, t.id),
+  ],
 );
 
 /**
@@ -1048,8 +1057,10 @@ export const personalDataExports = sqliteTable(
     filter: text("filter").notNull(),
     rows: integer("rows").notNull().default(0),
     exportedAt: integer("exported_at", { mode: "timestamp" }).notNull(),
+    /** The exporting user's office: its supervisors read the row (属地管理). */
+    officeId: integer("office_id").references(() => offices.id),
   },
-  (t) => [index("personal_data_exports_time_idx").on(t.exportedAt)],
+  (t) => [index("personal_data_exports_time_idx").on(t.exportedAt), index("personal_data_exports_office_idx").on(t.officeId, t.id)],
 );
 
 /**

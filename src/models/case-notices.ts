@@ -25,7 +25,7 @@ export function insertCaseNotice(
     .values({
       caseId: c.id,
       kind: n.kind,
-      docNumber: nextDocumentNumber(tx, n.kind, n.prefixes[n.kind], yearOf(today)),
+      docNumber: nextDocumentNumber(tx, n.kind, c.id, n.prefixes[n.kind], yearOf(today)).number,
       issuedOn: today,
       body: n.body.trim(),
       addressee: n.addressee.trim(),

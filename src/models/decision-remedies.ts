@@ -285,7 +285,7 @@ export function issueDemand(db: Db, req: Step & { actionId: number; numberPrefix
       .values({
         caseId: c.id,
         actionId: a.id,
-        docNumber: nextDocumentNumber(tx, "demandNotice", req.numberPrefix, yearOf(today)),
+        docNumber: nextDocumentNumber(tx, "demandNotice", c.id, req.numberPrefix, yearOf(today)).number,
         issuedOn: today,
         unpaidFen: e.facts.unpaidFen,
         recordedById: req.actor.id,
@@ -403,7 +403,7 @@ export function recordReferralStep(db: Db, req: Step & { actionId: number; input
         .filter(Boolean)
         .join("\n");
       // The 移送书 is made with its list of materials: numbered now, in this transaction.
-      const docNumber = nextDocumentNumber(tx, "policeReferral", req.numberPrefix, yearOf(shanghaiDate(req.now)));
+      const docNumber = nextDocumentNumber(tx, "policeReferral", c.id, req.numberPrefix, yearOf(shanghaiDate(req.now))).number;
       tx.insert(policeReferrals).values({ caseId: c.id, actionId: a.id, materials, docNumber, recordedById: req.actor.id }).run();
       return;
     }

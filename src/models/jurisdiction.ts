@@ -229,8 +229,12 @@ export function movedAwayFrom(db: Db, officeId: number) {
     .all();
 }
 
-/** Transferred cases whose office asked the city to designate, oldest request first. */
-export function designationRequests(db: Db) {
+/**
+ * Cases whose office asked the city to designate (or take) them, oldest request first — which is the order of
+ * their decision due dates: each is due `designationDays` working days after the request, and late after that.
+ */
+export function designationRequests(db: Db, today: IsoDate, designationDays: number) {
+  const calendar = loadCalendar(db);
   return db
     .select({
       id: cases.id,
@@ -244,7 +248,11 @@ export function designationRequests(db: Db) {
     .where(sql`${cases.designationRequestedOn} is not null`)
     .orderBy(asc(cases.designationRequestedOn), asc(cases.id))
     .limit(QUEUE_LIMIT)
-    .all();
+    .all()
+    .map((r) => {
+      const dueOn = calendar.addWorkingDays(r.requestedOn!, designationDays).date;
+      return { ...r, dueOn, isLate: dueOn < today };
+    });
 }
 
 /** 指定管辖 for a case the office received by transfer (第六条); 提级 for one of its own (第九条). */

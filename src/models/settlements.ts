@@ -159,7 +159,7 @@ export function issueOrder(
     now: req.now,
     effect: (tx, c) => {
       checkWorkers(tx, c, req.amounts);
-      const docNumber = nextDocumentNumber(tx, "order", req.numberPrefix, yearOf(today));
+      const docNumber = nextDocumentNumber(tx, "order", c.id, req.numberPrefix, yearOf(today)).number;
       const violation = req.violation ?? (c.isConstruction ? "migrantWorkers" : "general");
       orderId = tx
         .insert(paymentOrders)
@@ -286,7 +286,7 @@ export function enforceOrder(
         recordedById: req.actor.id,
         ratePercent: a.kind === "compensation" ? a.ratePercent : null,
         amountFen: a.kind === "compensation" ? compensationAmount(unpaid, a.ratePercent) : null,
-        docNumber: decides ? nextDocumentNumber(tx, "decision", req.decisionPrefix, yearOf(today)) : null,
+        docNumber: decides ? nextDocumentNumber(tx, "decision", c.id, req.decisionPrefix, yearOf(today)).number : null,
       };
       const { id } = tx.insert(enforcementActions).values(row).returning({ id: enforcementActions.id }).get();
       if (decides) {

@@ -160,7 +160,7 @@ describe("printed legal documents", () => {
         name: "print-decision",
         says: [
           "劳动保障监察行政处理决定书",
-          "长人社监处〔2026〕1号",
+          "长朝人社监处〔2026〕1号",
           "经复核：资金紧张不是拖欠工资的正当理由",
           "按应付金额的 80% 向劳动者加付赔偿金",
           "¥10,160.00",
@@ -173,17 +173,17 @@ describe("printed legal documents", () => {
       {
         path: `/cases/${late.id}/notices/rejection`,
         name: "print-rejection",
-        says: ["长人社监不受〔2026〕1号", "2024年6月30日终了", "第二十条", "第十八条第二款", "六个月内"],
+        says: ["长朝人社监不受〔2026〕1号", "2024年6月30日终了", "第二十条", "第十八条第二款", "六个月内"],
       },
       {
         path: `/cases/${sent.id}/notices/referral`,
         name: "print-referral",
-        says: ["移送书", "长人社监移〔2026〕1号", "长春市住房和城乡建设局：", "第十八条第二款"],
+        says: ["移送书", "长朝人社监移〔2026〕1号", "长春市住房和城乡建设局：", "第十八条第二款"],
       },
       {
         path: `/cases/${filed.id}/police-referrals/${referralId}`,
         name: "print-police-referral",
-        says: ["涉嫌犯罪案件移送书", "长人社监刑移〔2026〕1号", "长春市公安局朝阳区分局：", "拒不支付劳动报酬罪", "国务院令第310号", "移送材料清单"],
+        says: ["涉嫌犯罪案件移送书", "长朝人社监刑移〔2026〕1号", "长春市公安局朝阳区分局：", "拒不支付劳动报酬罪", "国务院令第310号", "移送材料清单"],
       },
     ];
     for (const d of documents) {
@@ -211,17 +211,17 @@ describe("printed legal documents", () => {
       {
         path: `/cases/${filed.id}/demands/${demandId}`,
         name: "print-demand",
-        says: ["催告书", "长人社监催〔2027〕1号", "于 2026年11月25日 送达你单位", "十日内", "有权进行陈述和申辩", "第五十三条、第五十四条"],
+        says: ["催告书", "长朝人社监催〔2027〕1号", "于 2026年11月25日 送达你单位", "十日内", "有权进行陈述和申辩", "第五十三条、第五十四条"],
       },
       {
         path: `/cases/${filed.id}/demands/${demandId}/services/${serviceId("demandNotice")}`,
         name: "print-demand-service-receipt",
-        says: ["送达回证", "《催告书》长人社监催〔2027〕1号", "直接送达"],
+        says: ["送达回证", "《催告书》长朝人社监催〔2027〕1号", "直接送达"],
       },
       {
         path: `/cases/${filed.id}/decisions/${actionId}/services/${serviceId("enforcementDecision")}`,
         name: "print-decision-service-receipt",
-        says: ["送达回证", "《行政处理决定书》长人社监处〔2026〕1号", "2026年11月25日"],
+        says: ["送达回证", "《行政处理决定书》长朝人社监处〔2026〕1号", "2026年11月25日"],
       },
     ];
     for (const d of served) {

@@ -31,14 +31,14 @@ describe("numbered notices", () => {
     expect((await move(inspector, b, { move: "requestSupplement", note: "考勤记录" })).status).toBe(303);
     expect((await move(inspector, b, { move: "reject", outcome: "rejected", ground: "limitation", note: "已超过两年" })).status).toBe(303);
     const supplement = (await inspector.get(`/cases/${b.id}/notices/supplement`)).text;
-    expect(supplement).toMatch(/data-doc-number>长人社监补〔2026〕2号</);
+    expect(supplement).toMatch(/data-doc-number>长朝人社监补〔2026〕2号</);
     const rejection = (await inspector.get(`/cases/${b.id}/notices/rejection`)).text;
-    expect(rejection).toMatch(/data-doc-number>长人社监不受〔2026〕1号</);
-    expect((await inspector.get(`/cases/${b.id}`)).text).toContain("不予受理通知书 长人社监不受〔2026〕1号</a>");
+    expect(rejection).toMatch(/data-doc-number>长朝人社监不受〔2026〕1号</);
+    expect((await inspector.get(`/cases/${b.id}`)).text).toContain("不予受理通知书 长朝人社监不受〔2026〕1号</a>");
     expect(db().prepare("select kind, doc_number, body from case_notices order by id").all()).toEqual([
-      { kind: "supplement", doc_number: "长人社监补〔2026〕1号", body: "工资欠条原件" },
-      { kind: "supplement", doc_number: "长人社监补〔2026〕2号", body: "考勤记录" },
-      { kind: "rejection", doc_number: "长人社监不受〔2026〕1号", body: "已超过两年" },
+      { kind: "supplement", doc_number: "长朝人社监补〔2026〕1号", body: "工资欠条原件" },
+      { kind: "supplement", doc_number: "长朝人社监补〔2026〕2号", body: "考勤记录" },
+      { kind: "rejection", doc_number: "长朝人社监不受〔2026〕1号", body: "已超过两年" },
     ]);
   });
 });
@@ -64,7 +64,7 @@ describe("告知 and 移送 are two documents", () => {
     ).toBe(303);
     const doc = (await inspector.get(`/cases/${c.id}/notices/inform`)).text;
     expect(doc).toContain("<h1>告知书</h1>");
-    expect(doc).toMatch(/data-doc-number>长人社监告知〔2026〕1号</);
+    expect(doc).toMatch(/data-doc-number>长朝人社监告知〔2026〕1号</);
     expect(doc).toContain("依据《劳动保障监察条例》第二十一条第二款和《关于实施〈劳动保障监察条例〉若干规定》第十八条的规定，现告知你（们）向");
     expect(doc).toContain("<strong data-addressee>长春市劳动人事争议仲裁委员会</strong>");
     expect((await inspector.get(`/cases/${c.id}/notices/referral`)).text).toContain("该案件没有这份通知书");
@@ -79,7 +79,7 @@ describe("告知 and 移送 are two documents", () => {
     expect(state(c.id)).toEqual({ state: "closed", outcome: "referredToOtherDepartment" });
     const doc = (await inspector.get(`/cases/${c.id}/notices/referral`)).text;
     expect(doc).toContain("<h1>移送书</h1>");
-    expect(doc).toMatch(/data-doc-number>长人社监移〔2026〕1号</);
+    expect(doc).toMatch(/data-doc-number>长朝人社监移〔2026〕1号</);
     expect(doc).toContain("<p data-addressee>长春市城乡建设委员会：</p>");
     expect(doc).toContain("依据《劳动保障监察条例》第十八条第二款的规定，现将该案移送你单位依法处理");
     expect(doc).toContain("抄告：投诉人");

@@ -154,12 +154,12 @@ describe("GET /cases/:id/decisions/:actionId — the printed decision", () => {
     const c = await decided();
     const doc = (await c.inspector.get(`/cases/${c.id}/decisions/${c.actionId}`)).text;
     for (const part of DECISION_PARTS) expect(doc, part).toContain(`data-part="${part}"`);
-    expect(doc).toContain("长人社监处〔2026〕1号");
+    expect(doc).toContain("长朝人社监处〔2026〕1号");
     expect(doc).toContain(`<td>${uscc()}</td>`);
     expect(doc).toContain("<td>长春市朝阳区某路 1 号</td>");
     expect(doc).toContain("<td>赵某</td>");
     expect(doc).toContain("经调查查明：经查，该单位拖欠两名农民工工资。");
-    expect(doc).toContain("《劳动保障监察限期改正指令书》（长人社监令〔2026〕1号）及限期（2026年11月30日）届满后仍未足额支付的记录");
+    expect(doc).toContain("《劳动保障监察限期改正指令书》（长朝人社监令〔2026〕1号）及限期（2026年11月30日）届满后仍未足额支付的记录");
     expect(doc).toContain("违反了《保障农民工工资支付条例》第三条第一款");
     expect(doc).toContain("依据《劳动保障监察条例》第二十六条和《中华人民共和国劳动合同法》第八十五条的规定");
     // ¥8,500.00 at 50 % is ¥4,250.00; ¥3,333.33 at 50 % is ¥1,666.665 — the total (¥5,916.665) rounds to ¥5,916.67.

@@ -10,6 +10,9 @@
  * that office · N, Q, J the supervisor, clerk and inspector of another office (南关区): 属地管理, they may neither read
  * nor change anything of the case (every case route is "-") · L the liaison of the unit tasked on the case · X a
  * liaison of another unit · D admin.
+ *
+ * The lists that predate offices have a second table (LISTS): "+" the page shows the row resting on the case,
+ * "0" the page answers without it (the row belongs to another office), "-" refused.
  */
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -18,15 +21,25 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { getMove } from "../../src/domain/case-states.js";
 import type { Role } from "../../src/domain/roles.js";
 import { CASE_SECTIONS } from "../../src/http/case-page.js";
-import { addEvidence, transition } from "../../src/models/cases.js";
-import { issueOrder, recordMediation } from "../../src/models/settlements.js";
+import { submitReport } from "../../src/models/reports.js";
+import { addEvidence } from "../../src/models/cases.js";
 import { escalateCase } from "../../src/models/task-force.js";
 import { findUnitByName } from "../../src/models/units.js";
 import { createUser } from "../../src/models/users.js";
-import { proposeListing } from "../../src/models/blacklist.js";
-import { createBatch } from "../../src/models/violations.js";
-import { submitReport } from "../../src/models/reports.js";
-import { appRoutes, browser, idNumber, loginAs, makeTestApp, userId, workedCase, type Agent, type TestApp } from "../helpers.js";
+import { addEntry, createBatch } from "../../src/models/violations.js";
+import { recordPersonalDataExport, recordPersonalDataView } from "../../src/models/personal-data-views.js";
+import {
+  appRoutes,
+  browser,
+  loginAs,
+  makeTestApp,
+  orderAfterFailedMediation,
+  proposeOnIncident,
+  userId,
+  workedCase,
+  type Agent,
+  type TestApp,
+} from "../helpers.js";
 
 const ROUTES = `
 route                                             | A C I O S B K N Q J L X D
@@ -116,13 +129,13 @@ GET /public/violations                            | + + + + + + + + + + + + +
 GET /public/violations.csv                        | + + + + + + + + + + + + +
 GET /public/violations.atom                       | + + + + + + + + + + + + +
 GET /violations                                   | - - - - + + - + - - - - -
-POST /violations                                  | - - - - + + - + - - - - -
+POST /violations                                  | - - - - + - - - - - - - -
 GET /violations/:id                               | - - - - + + - + - - - - -
 POST /violations/:id/entries                      | - - - - + + - + - - - - -
 POST /violations/:id/entries/:entryId             | - - - - + + - + - - - - -
 POST /violations/:id/entries/:entryId/drop        | - - - - + + - + - - - - -
 POST /violations/:id/entries/:entryId/withdraw    | - - - - + + - + - - - - -
-POST /violations/:id/publish                      | - - - - + + - + - - - - -
+POST /violations/:id/publish                      | - - - - + - - - - - - - -
 GET /employers                                    | - + + + + + + + + + - - -
 GET /employers/record                             | - + + + + + + + + + - - -
 GET /employers/check                              | - + + + + + + + + + - - -
@@ -192,6 +205,18 @@ GET /exports/funds.xlsx                           | - - - - + + - + - - - - -
 POST /logout                                      | + + + + + + + + + + + + +
 `;
 
+/** The rows of the matrix's case (in 朝阳) on the lists that predate offices: the city and 朝阳 see them, 南关 does not. */
+const LISTS = `
+list                                  | the case's row shows as           | A C I O S B K N Q J L X D
+GET /employers?q=:employerName        | href="/employers/record?          | - + + + + + + 0 0 0 - - -
+GET /employers/record?uscc=:uscc      | href="/cases/:id"                 | - + + + + + + 0 0 0 - - -
+GET /blacklist                        | data-proceeding=":proceedingId"   | - - + + + + - 0 - 0 - - -
+GET /violations                       | data-batch=":batchId" data-entries="1" | - - - - + + - 0 - - - - -
+GET /violations/:batchId              | id="entry-:entryId"               | - - - - + + - 0 - - - - -
+GET /personal-data-views              | data-view=":viewId"               | - - - - + + - 0 - - - - -
+GET /personal-data-views?export       | data-export=":exportId"           | - - - - + + - 0 - - - - -
+`;
+
 const COLUMNS = ["A", "C", "I", "O", "S", "B", "K", "N", "Q", "J", "L", "X", "D"] as const;
 type Column = (typeof COLUMNS)[number];
 
@@ -204,6 +229,20 @@ const listedRows = ROUTES.trim()
     return { route: route!, allowed };
   });
 
+const usernames: Record<Exclude<Column, "A">, string> = {
+  C: "clerk1",
+  I: "inspector1",
+  O: "inspector3",
+  S: "supervisor1",
+  B: "supervisor_cy",
+  K: "clerk_cy",
+  N: "supervisor_ng",
+  Q: "clerk_ng",
+  J: "inspector_ng",
+  L: "unit_zjj",
+  X: "unit_gaj",
+  D: "admin",
+};
 /**
  * A section's own form (src/sections/section.ts) needs no row: the rule of its move is stated in the
  * section's test (test/domain/activity-moves.ts), and its route is open to the people working the case whose
@@ -233,36 +272,7 @@ beforeAll(async () => {
   const c = await workedCase(t, { to: "mediating" });
   const supervisor = { id: userId(t.db, "supervisor1"), role: "supervisor" as const, unitId: null, officeId: 1, cityWide: true };
   const now = new Date("2026-11-23T02:00:00Z");
-  const worker = c.workers[0]!;
-  recordMediation(t.db, {
-    caseId: c.id,
-    version: c.version(),
-    input: {
-      sessionOn: "2026-11-23",
-      place: "调解室",
-      workerSide: "张三",
-      employerSide: "单位代表",
-      workerStatement: "x",
-      employerStatement: "y",
-      result: "agreement",
-      payBy: "2026-11-30",
-      paymentMethod: "转账",
-      amounts: [{ workerId: worker.id, amountFen: worker.claimed_fen }],
-    },
-    actor: supervisor,
-    now,
-  });
-  transition(t.db, { caseId: c.id, move: "mediationFailed", note: "单位反悔", version: c.version(), actor: supervisor, now });
-  issueOrder(t.db, {
-    caseId: c.id,
-    version: c.version(),
-    payBy: "2026-11-30",
-    facts: "拖欠工资",
-    amounts: [{ workerId: worker.id, amountFen: worker.claimed_fen }],
-    numberPrefix: "测试令",
-    actor: supervisor,
-    now,
-  });
+  orderAfterFailedMediation(t, c, supervisor, now);
   const zjj = findUnitByName(t.db, "市住建局")!.id;
   escalateCase(t.db, {
     caseId: c.id,
@@ -311,20 +321,7 @@ beforeAll(async () => {
   const taskId = one("select id from task_force_tasks where case_id = ?", c.id);
   const victimId = String(victim.id);
   // A blacklist proceeding on the case (on incident grounds, a week after the order's pay-by date) and a draft 重大违法 batch.
-  const proceedingId = String(
-    proposeListing(t.db, {
-      input: {
-        caseId: c.id,
-        orderId: Number(params.orderId),
-        grounds: { kind: "incident", description: "围堵项目部" },
-        facts: "逾期未付",
-        persons: [{ role: "legalRep", name: "赵某", idNumber: idNumber(700) }],
-      },
-      thresholds: { oneWorkerFen: 1_000_000, groupFen: 5_000_000 },
-      actor: supervisor,
-      now: new Date("2026-12-07T02:00:00Z"),
-    }),
-  );
+  const proceedingId = String(proposeOnIncident(t, c.id, Number(params.orderId), supervisor));
   const batchId = String(createBatch(t.db, { kind: "adhoc", title: "矩阵测试", quarterKey: "", actor: supervisor, now }));
   // A report to the case's office (朝阳区), verified by inspector1 of the city office.
   const reportId = String(
@@ -343,25 +340,24 @@ beforeAll(async () => {
     ).id,
   );
   t.db.$client.prepare("update reports set inspector_id = ? where id = ?").run(userId(t.db, "inspector1"), reportId);
+  addEntry(t.db, { batchId: Number(batchId), version: 1, caseId: c.id, actor: supervisor, now });
+  const caseRow = t.db.$client.prepare("select employer_name, employer_uscc from cases where id = ?").get(c.id) as {
+    employer_name: string;
+    employer_uscc: string;
+  };
+  Object.assign(listParams, {
+    id: String(c.id),
+    employerName: encodeURIComponent(caseRow.employer_name),
+    uscc: caseRow.employer_uscc,
+    proceedingId,
+    batchId,
+    entryId: one("select id from violation_entries where case_id = ?", c.id),
+    exportId: String(recordPersonalDataExport(t.db, { userId: userId(t.db, "supervisor_cy"), filter: "矩阵测试", now })),
+  });
   params.entryId = "999999";
   params.serviceId = "999999";
   agents.A = browser(t.app);
-  for (const [col, username] of [
-    ["C", "clerk1"],
-    ["I", "inspector1"],
-    ["O", "inspector3"],
-    ["S", "supervisor1"],
-    ["B", "supervisor_cy"],
-    ["K", "clerk_cy"],
-    ["N", "supervisor_ng"],
-    ["Q", "clerk_ng"],
-    ["J", "inspector_ng"],
-    ["L", "unit_zjj"],
-    ["X", "unit_gaj"],
-    ["D", "admin"],
-  ] as const) {
-    agents[col] = await loginAs(t.app, username);
-  }
+  for (const col of COLUMNS) if (col !== "A") agents[col] = await loginAs(t.app, usernames[col]);
   // The :id of task, user and office routes is a task, a throwaway user and an office, not the case.
   pathFor = (route) => {
     const [, path] = route.split(" ") as [string, string];
@@ -385,6 +381,7 @@ beforeAll(async () => {
 });
 
 let pathFor: (route: string) => string;
+const listParams: Record<string, string> = {};
 
 function refused(res: request.Response): boolean {
   return res.status === 403 || (res.status === 303 && String(res.headers.location).startsWith("/login?redirectTo="));
@@ -404,6 +401,32 @@ describe("the route matrix", () => {
       const res = method === "GET" ? await agent.get(path) : await agent.post(path).type("form").send({});
       expect(res.status, `${route} as ${col}`).toBeLessThan(500);
       expect(refused(res) ? "-" : "+", `${route} as ${col}: ${res.status}`).toBe(allowed[col] ? "+" : "-");
+    });
+  });
+});
+
+describe("the lists that predate offices: no row of another office's case", () => {
+  const lists = LISTS.trim()
+    .split("\n")
+    .slice(1)
+    .map((line) => {
+      const [list, marker, cells] = line.split("|").map((s) => s.trim());
+      return { list: list!, marker: marker!, expected: Object.fromEntries(COLUMNS.map((col, i) => [col, cells!.split(/\s+/)[i]!])) as Record<Column, string> };
+    });
+  const fill = (text: string) => text.replace(/:(\w+)/g, (_, name: string) => listParams[name]!);
+  // The matrix ends with POST /logout: everyone signs in again. The view of the case is recorded last, so it leads the log.
+  beforeAll(async () => {
+    recordPersonalDataView(t.db, { caseId: Number(listParams.id), userId: userId(t.db, "supervisor_cy"), page: "案件页", now: t.clock.now });
+    listParams.viewId = String(t.db.$client.prepare("select max(id) from personal_data_views").pluck().get());
+    for (const col of COLUMNS) if (col !== "A") agents[col] = await loginAs(t.app, usernames[col as Exclude<Column, "A">]);
+  });
+
+  describe.each(lists)("$list", ({ list, marker, expected }) => {
+    it.each(COLUMNS)("%s", async (col) => {
+      const res = await agents[col].get(fill(list.split(" ")[1]!));
+      expect(res.status, `${list} as ${col}`).toBeLessThan(500);
+      const seen = refused(res) ? "-" : res.status === 200 && res.text.includes(fill(marker)) ? "+" : "0";
+      expect(seen, `${list} as ${col}: ${res.status}`).toBe(expected[col]);
     });
   });
 });

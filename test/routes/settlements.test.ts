@@ -204,7 +204,7 @@ describe("责令限期支付", () => {
 
   it("issues a numbered order and prints the 限期改正指令书", async () => {
     const c = await ordered();
-    expect(t.db.$client.prepare("select doc_number from payment_orders").pluck().get()).toBe("长人社监令〔2026〕1号");
+    expect(t.db.$client.prepare("select doc_number from payment_orders").pluck().get()).toBe("长朝人社监令〔2026〕1号");
     const doc = await inspector.get(`/cases/${c.id}/orders/${c.orderId}`);
     expect(doc.text).toContain("劳动保障监察限期改正指令书");
     expect(doc.text).toContain("¥12,700.00");
