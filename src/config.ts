@@ -1,6 +1,7 @@
 /** Settings read once from the environment, with the defaults a fresh checkout needs. */
 import { thresholdsProblem, type Thresholds } from "./domain/blacklist.js";
 import { DEFAULT_ACKNOWLEDGE_DAYS, DEFAULT_MAJOR_CASE, type MajorCaseThresholds } from "./domain/jurisdiction.js";
+import { DEFAULT_HOURLY_CAP, DEFAULT_QUIET_HOURS, NOTICE_KINDS, parseQuietHours, type NoticeKind, type QuietHours } from "./domain/worker-notices.js";
 
 export interface Config {
   port: number;
@@ -44,6 +45,24 @@ export interface Config {
   acknowledgeDays: number;
   /** From these, a case is offered to the city for 提级 (docs/rules.md §Offices and jurisdiction). */
   majorCase: MajorCaseThresholds;
+  /** Notices to workers (docs/rules.md §Notices to workers): the transport and when messages may go. */
+  sms: SmsSettings;
+}
+
+export interface SmsSettings {
+  /** `outbox` (the default: kept in the database, shown on /admin/outbox) or `aliyun` (Alibaba Cloud SMS). */
+  transport: "outbox" | "aliyun";
+  quietHours: QuietHours;
+  hourlyCap: number;
+  aliyun: {
+    accessKeyId: string;
+    accessKeySecret: string;
+    endpoint: string;
+    protocol: "HTTPS" | "HTTP";
+    templates: Record<NoticeKind, string>;
+    signName: string | null;
+    timeoutMs: number;
+  } | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -88,6 +107,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       workers: wholeNumber(env, "MAJOR_CASE_WORKERS", DEFAULT_MAJOR_CASE.workers, 2, 10_000),
       claimedFen: wholeNumber(env, "MAJOR_CASE_YUAN", DEFAULT_MAJOR_CASE.claimedFen / 100, 1, 1_000_000_000) * 100,
     },
+    sms: readSms(env),
     bureau: {
       name: env.BUREAU_NAME ?? "长春市劳动保障监察支队",
       address: env.BUREAU_ADDRESS ?? "长春市南关区人民大街 1234 号 劳动保障监察投诉窗口",
@@ -113,4 +133,37 @@ function readThresholds(env: NodeJS.ProcessEnv): Thresholds {
   const problem = thresholdsProblem(t);
   if (problem) throw new Error(`BLACKLIST_ONE_WORKER_YUAN / BLACKLIST_GROUP_YUAN: ${problem}`);
   return t;
+}
+
+function readSms(env: NodeJS.ProcessEnv): SmsSettings {
+  const transport = env.SMS_TRANSPORT ?? "outbox";
+  if (transport !== "outbox" && transport !== "aliyun") throw new Error(`SMS_TRANSPORT must be outbox or aliyun, got "${transport}"`);
+  const quietHours = parseQuietHours(env.SMS_QUIET_HOURS ?? DEFAULT_QUIET_HOURS);
+  if (!quietHours) throw new Error(`SMS_QUIET_HOURS must be like 21:00-08:00, got "${env.SMS_QUIET_HOURS}"`);
+  const hourlyCap = wholeNumber(env, "SMS_HOURLY_CAP", DEFAULT_HOURLY_CAP, 1, 100);
+  if (transport === "outbox") return { transport, quietHours, hourlyCap, aliyun: null };
+  const accessKeyId = env.ALIBABA_CLOUD_ACCESS_KEY_ID ?? "";
+  const accessKeySecret = env.ALIBABA_CLOUD_ACCESS_KEY_SECRET ?? "";
+  if (!accessKeyId || !accessKeySecret) throw new Error("SMS_TRANSPORT=aliyun needs ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET");
+  // SMS_TEMPLATES=received:SMS_1,accepted:SMS_2,…: the approved template code of every notice kind.
+  const pairs = new Map((env.SMS_TEMPLATES ?? "").split(",").map((p) => p.split(":").map((x) => x.trim()) as [string, string]));
+  const missing = NOTICE_KINDS.filter((k) => !pairs.get(k));
+  if (missing.length) throw new Error(`SMS_TEMPLATES lacks a template code for: ${missing.join(", ")}`);
+  const templates = Object.fromEntries(NOTICE_KINDS.map((k) => [k, pairs.get(k)!])) as Record<NoticeKind, string>;
+  const protocol = (env.SMS_PROTOCOL ?? "HTTPS").toUpperCase();
+  if (protocol !== "HTTPS" && protocol !== "HTTP") throw new Error(`SMS_PROTOCOL must be HTTPS or HTTP, got "${env.SMS_PROTOCOL}"`);
+  return {
+    transport,
+    quietHours,
+    hourlyCap,
+    aliyun: {
+      accessKeyId,
+      accessKeySecret,
+      endpoint: env.SMS_ENDPOINT ?? "dysmsapi.aliyuncs.com",
+      protocol,
+      templates,
+      signName: env.SMS_SIGN_NAME || null,
+      timeoutMs: wholeNumber(env, "SMS_TIMEOUT_MS", 5000, 500, 60_000),
+    },
+  };
 }

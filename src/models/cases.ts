@@ -37,6 +37,8 @@ import { maskIdNumber, maskPhone } from "../domain/masking.js";
 import { recordPersonalDataView } from "./personal-data-views.js";
 import { routeWorkSite } from "./offices.js";
 import { DEFAULT_ACKNOWLEDGE_DAYS } from "../domain/jurisdiction.js";
+import { NOTICE_OF_MOVE } from "../domain/worker-notices.js";
+import { queueWorkerNotice } from "./worker-notices.js";
 
 export type { Channel };
 export type CaseRow = typeof cases.$inferSelect;
@@ -189,6 +191,9 @@ export function registerCase(db: Db, input: CaseInput, opts: { actorId: number |
       publicStep: "已收到投诉",
       now: opts.now,
     });
+    queueWorkerNotice(tx, { caseId: row.id, kind: "received", now: opts.now });
+    // Registered at another office's window or online: the office that has the case gives its phone.
+    if (!receivedThere) queueWorkerNotice(tx, { caseId: row.id, kind: "routed", now: opts.now });
     return row;
   });
 }
@@ -454,6 +459,8 @@ export function transition(db: Db, req: TransitionRequest): CaseRow {
       publicStep: move.publicStep,
       now: req.now,
     });
+    const notice = NOTICE_OF_MOVE[move.name];
+    if (notice) queueWorkerNotice(tx, { caseId: c.id, kind: notice, now: req.now });
     return getCaseRow(tx, c.id);
   });
 }
@@ -537,6 +544,7 @@ export function assignInspectors(db: Db, req: { caseId: number; leadId: number; 
       publicStep: "已指定监察员承办",
       now: req.now,
     });
+    queueWorkerNotice(tx, { caseId: c.id, kind: "assigned", now: req.now });
   });
 }
 
