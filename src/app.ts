@@ -9,6 +9,7 @@ import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import { shanghaiDate } from "./domain/dates.js";
 import { maskPersonalDataIn } from "./domain/masking.js";
+import { ID_TYPE_LABELS } from "./domain/identifiers.js";
 import { parseQuery, stripControlCharacters } from "./http/control-characters.js";
 import { errorHandler, notFoundHandler } from "./http/errors.js";
 import { createUpload } from "./http/uploads.js";
@@ -41,6 +42,7 @@ import { employersRouter } from "./routes/employers.js";
 import { cityBoardRouter } from "./routes/city-board.js";
 import { dashboardRouter } from "./routes/dashboard.js";
 import { exportsRouter } from "./routes/exports.js";
+import { adminOutboxRouter } from "./routes/admin-outbox.js";
 
 const root = projectRoot;
 const require = createRequire(import.meta.url);
@@ -62,7 +64,13 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   // Pages are built per request (and carry the session's form token): hashing each body for an ETag costs
   // more than it saves. Static files keep theirs (express.static).
   app.set("etag", false);
-  Object.assign(app.locals, viewHelpers, { field, htmxVersion: HTMX_VERSION, bureau: ctx.config.bureau, authority: ctx.config.authority });
+  Object.assign(app.locals, viewHelpers, {
+    field,
+    htmxVersion: HTMX_VERSION,
+    bureau: ctx.config.bureau,
+    authority: ctx.config.authority,
+    idTypeLabels: ID_TYPE_LABELS,
+  });
 
   app.use(
     helmet({
@@ -126,6 +134,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.use(adminUnitsRouter(ctx));
   app.use(adminCalendarRouter(ctx));
   app.use(oversightRouter(ctx));
+  app.use(adminOutboxRouter(ctx));
 
   app.use(notFoundHandler);
   app.use(errorHandler);

@@ -34,6 +34,7 @@ import { findRecentDuplicate } from "./duplicates.js";
 import { calendarRevision, loadCalendar } from "./calendar.js";
 import { clockHistoryOf } from "./deadlines.js";
 import { maskIdNumber, maskPhone } from "../domain/masking.js";
+import type { IdType } from "../domain/identifiers.js";
 import { recordPersonalDataView } from "./personal-data-views.js";
 import { routeWorkSite } from "./offices.js";
 import { DEFAULT_ACKNOWLEDGE_DAYS } from "../domain/jurisdiction.js";
@@ -47,8 +48,18 @@ export interface WorkerInput {
   name: string;
   sex: "男" | "女";
   age: number;
+  /** The identity document (docs/rules.md §Identity documents); 居民身份证 when not said. */
+  idType?: IdType;
   idNumber: string;
+  noIdReason?: string;
+  /** Mobile ("" when none). */
   phone: string;
+  landline?: string;
+  relativeName?: string;
+  relativePhone?: string;
+  postalAddress?: string;
+  /** Chose at intake not to receive SMS notices. */
+  smsOptOut?: boolean;
   hometown: string;
   occupation: string;
   workPeriod: string;

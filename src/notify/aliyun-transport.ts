@@ -7,8 +7,10 @@
  */
 import Dysmsapi, { QuerySendDetailsRequest, SendSmsRequest } from "@alicloud/dysmsapi20170525";
 
-// A CommonJS package: its class is the module's `default` property.
-const Client = Dysmsapi.default;
+// A CommonJS package: Node's ESM loader gives its exports object (the class is `.default`), a bundler or
+// vitest may give the class itself.
+type ClientClass = typeof Dysmsapi.default;
+const Client: ClientClass = typeof (Dysmsapi as { default?: unknown }).default === "function" ? Dysmsapi.default : (Dysmsapi as unknown as ClientClass);
 import { $OpenApiUtil } from "@alicloud/openapi-core";
 import { shanghaiDate } from "../domain/dates.js";
 import { isRetryableProviderCode, type NoticeKind } from "../domain/worker-notices.js";
