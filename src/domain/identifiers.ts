@@ -177,7 +177,8 @@ export function documentNumberProblem(type: Exclude<IdType, "none">, typed: stri
       return null;
     }
     case "passport":
-      if (other === "mainlandId" || other === "hmtResidence" || other === "foreignPermanent") return `这是${ID_TYPE_LABELS[other]}号码，请将证件类型选为“${ID_TYPE_LABELS[other]}”`;
+      if (other === "mainlandId" || other === "hmtResidence" || other === "foreignPermanent")
+        return `这是${ID_TYPE_LABELS[other]}号码，请将证件类型选为“${ID_TYPE_LABELS[other]}”`;
       return /^[A-Z0-9]{5,17}$/.test(n) && /\d/.test(n) ? null : "护照号码应为 5 到 17 位字母和数字";
   }
 }

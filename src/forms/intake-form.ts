@@ -89,7 +89,9 @@ export function parseWorker(
   // The identity document (docs/rules.md §Identity documents): its type, then its own format; none at the
   // window with the clerk's reason.
   const typed = (w.idType ?? "").trim();
-  const idType = (typed === "" ? "mainlandId" : ((ID_TYPES as readonly string[]).includes(typed) ? typed : ID_TYPES.find((t) => ID_TYPE_LABELS[t] === typed))) as IdType | undefined;
+  const idType = (typed === "" ? "mainlandId" : (ID_TYPES as readonly string[]).includes(typed) ? typed : ID_TYPES.find((t) => ID_TYPE_LABELS[t] === typed)) as
+    | IdType
+    | undefined;
   const idNumber = idType === "none" ? "" : normalizeDocumentNumber(w.idNumber ?? "");
   const noIdReason = idType === "none" ? (w.noIdReason ?? "").trim() : "";
   if (!idType) errors.idType = "请选择证件类型";
@@ -97,7 +99,9 @@ export function parseWorker(
     if (!noIdReason) errors.noIdReason = "没有证件时请填写原因（如 证件遗失、未随身携带）";
     else if (noIdReason.length > 100) errors.noIdReason = "无证件原因不能超过 100 个字";
   } else {
-    const problem = idNumber ? documentNumberProblem(idType, idNumber, today) : `请填写${idType === "mainlandId" ? "身份证号" : `${ID_TYPE_LABELS[idType]}号码`}`;
+    const problem = idNumber
+      ? documentNumberProblem(idType, idNumber, today)
+      : `请填写${idType === "mainlandId" ? "身份证号" : `${ID_TYPE_LABELS[idType]}号码`}`;
     if (problem) errors.idNumber = problem;
   }
   const citizenNumber = idType !== undefined && isCitizenNumber(idType) && !errors.idNumber;
@@ -109,7 +113,8 @@ export function parseWorker(
   const relativeName = (w.relativeName ?? "").trim();
   if (relativeName.length > 40) errors.relativeName = "亲属姓名不能超过 40 个字";
   const relativePhone = (w.relativePhone ?? "").replace(/[\s]/g, "");
-  if (relativePhone && !isMobilePhone(relativePhone.replace(/-/g, "")) && !isLandline(relativePhone)) errors.relativePhone = "亲属电话应为手机号或带区号的固定电话";
+  if (relativePhone && !isMobilePhone(relativePhone.replace(/-/g, "")) && !isLandline(relativePhone))
+    errors.relativePhone = "亲属电话应为手机号或带区号的固定电话";
   const postalAddress = (w.postalAddress ?? "").trim();
   if (postalAddress.length > 200) errors.postalAddress = "通讯地址不能超过 200 个字";
   if (!phone && !landline && !relativePhone && !postalAddress) errors.phone = "请填写手机号；没有手机的，请至少填写固定电话、亲属电话或通讯地址之一";

@@ -21,7 +21,14 @@ export type NoticeRow = typeof workerNotices.$inferSelect;
  */
 export function queueWorkerNotice(
   tx: DbOrTx,
-  req: { caseId: number; kind: NoticeKind; now: Date; extra?: Pick<NoticeFacts, "payBy">; workerIds?: readonly number[]; amountFen?: ReadonlyMap<number, number> },
+  req: {
+    caseId: number;
+    kind: NoticeKind;
+    now: Date;
+    extra?: Pick<NoticeFacts, "payBy">;
+    workerIds?: readonly number[];
+    amountFen?: ReadonlyMap<number, number>;
+  },
 ): number {
   const c = tx
     .select({ caseNumber: cases.caseNumber, queryCode: cases.queryCode, officeId: cases.officeId, officeName: offices.name, officePhone: offices.phone })
@@ -141,7 +148,7 @@ export function resendNotice(db: Db, id: number, now: Date): void {
 /** A notice for a worker without a mobile: printed at the window or posted, and so recorded. */
 export function markPosted(db: Db, id: number, now: Date, publicBaseUrl: string): void {
   const row = db.select().from(workerNotices).where(eq(workerNotices.id, id)).get();
-  if (!row || row.status !== "toPost") throw new ValidationError("只有待打印/邮寄的通知可以登记为已寄出。");
+  if (row?.status !== "toPost") throw new ValidationError("只有待打印/邮寄的通知可以登记为已寄出。");
   db.update(workerNotices)
     .set({ status: "posted", sentAt: now, body: noticeBody(row, publicBaseUrl) })
     .where(and(eq(workerNotices.id, id), eq(workerNotices.status, "toPost")))

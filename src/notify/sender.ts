@@ -39,7 +39,14 @@ type Row = typeof workerNotices.$inferSelect;
 export function messageOf(row: Row, publicBaseUrl: string): SmsMessage {
   const facts = JSON.parse(row.facts) as NoticeFacts;
   const params = templateParams(row.kind, facts, publicBaseUrl);
-  return { key: row.idempotencyKey, phone: row.phone, kind: row.kind, signName: facts.officeName, params, text: noticeText(row.kind, facts.officeName, params) };
+  return {
+    key: row.idempotencyKey,
+    phone: row.phone,
+    kind: row.kind,
+    signName: facts.officeName,
+    params,
+    text: noticeText(row.kind, facts.officeName, params),
+  };
 }
 
 /** One pass over the due notices. `onSent` runs between a send and its record (the crash test's hook). */
@@ -73,7 +80,12 @@ export async function runSender(
 
   const quiet = quietUntil(now(), settings.quietHours);
   if (quiet) {
-    run.held = db.select({ n: sql<number>`count(*)` }).from(workerNotices).where(and(eq(workerNotices.status, "queued"), lte(workerNotices.nextAttemptAt, now()))).get()?.n ?? 0;
+    run.held =
+      db
+        .select({ n: sql<number>`count(*)` })
+        .from(workerNotices)
+        .where(and(eq(workerNotices.status, "queued"), lte(workerNotices.nextAttemptAt, now())))
+        .get()?.n ?? 0;
     return run;
   }
   const due = db
@@ -136,7 +148,13 @@ function markSent(db: Db, row: Row, text: string, providerMessageId: string | nu
 }
 
 /** Runs the sender every `everyMs` until stopped; a pass never overlaps the previous one. */
-export function startSender(db: Db, transport: SmsTransport, settings: SenderSettings, everyMs = 30_000, onError: (err: unknown) => void = () => {}): () => void {
+export function startSender(
+  db: Db,
+  transport: SmsTransport,
+  settings: SenderSettings,
+  everyMs = 30_000,
+  onError: (err: unknown) => void = () => {},
+): () => void {
   let running = false;
   const timer = setInterval(() => {
     if (running) return;

@@ -28,7 +28,9 @@ export async function prepareDatabase(config: Config): Promise<Db> {
 
 export function serve(db: Db, config: Config): Server {
   // Notices to workers go out from every web process; each claims a notice before sending it (notify/sender.ts).
-  const stopSender = startSender(db, transportFor(db, config), senderSettings(config), 30_000, (err) => logger.error({ err: String(err) }, "sms sender pass failed"));
+  const stopSender = startSender(db, transportFor(db, config), senderSettings(config), 30_000, (err) =>
+    logger.error({ err: String(err) }, "sms sender pass failed"),
+  );
   const server = createApp({ db, config }).listen(config.port, () => {
     logger.info(`欠薪快办 listening on http://localhost:${config.port} (${config.nodeEnv})`);
   });

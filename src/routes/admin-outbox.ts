@@ -9,7 +9,16 @@ import { maskPhone } from "../domain/masking.js";
 import { NOTICE_KIND_LABELS } from "../domain/worker-notices.js";
 import { idParam } from "../http/params.js";
 import { requireRole } from "../middleware/require-role.js";
-import { OUTBOX_STATUSES, OUTBOX_STATUS_LABELS, listOutbox, markPosted, noticeBody, outboxCounts, resendNotice, type OutboxStatus } from "../models/worker-notices.js";
+import {
+  OUTBOX_STATUSES,
+  OUTBOX_STATUS_LABELS,
+  listOutbox,
+  markPosted,
+  noticeBody,
+  outboxCounts,
+  resendNotice,
+  type OutboxStatus,
+} from "../models/worker-notices.js";
 import { senderSettings, transportFor } from "../notify/index.js";
 import { runSender } from "../notify/sender.js";
 

@@ -47,7 +47,8 @@ describe("the notices' words (docs/rules.md §Notices to workers)", () => {
 
   it("fits the city office's longer name too", () => {
     const city = { ...facts, officeName: "长春市劳动保障监察支队" };
-    for (const kind of NOTICE_KINDS.filter((k) => k !== "closed")) expect(smsSegments(noticeText(kind, city.officeName, templateParams(kind, city, BASE)))).toBe(1);
+    for (const kind of NOTICE_KINDS.filter((k) => k !== "closed"))
+      expect(smsSegments(noticeText(kind, city.officeName, templateParams(kind, city, BASE)))).toBe(1);
   });
 
   it("counts segments as the carriers do: 70 in one, then 67 each", () => {
@@ -95,8 +96,16 @@ describe("retries", () => {
     expect(retryDelayMs(MAX_ATTEMPTS + 5)).toBe(6 * 3_600_000);
   });
   it("retries flow control, throttling, the provider's trouble and the network; not a wrong number, template or key", () => {
-    for (const code of ["isv.BUSINESS_LIMIT_CONTROL", "Throttling.User", "ServiceUnavailable", "InternalError", "ETIMEDOUT", "HTTP503"]) expect(isRetryableProviderCode(code)).toBe(true);
-    for (const code of ["isv.MOBILE_NUMBER_ILLEGAL", "isv.SMS_TEMPLATE_ILLEGAL", "isv.SMS_SIGNATURE_ILLEGAL", "SignatureDoesNotMatch", "InvalidAccessKeyId.NotFound", "isv.AMOUNT_NOT_ENOUGH"])
+    for (const code of ["isv.BUSINESS_LIMIT_CONTROL", "Throttling.User", "ServiceUnavailable", "InternalError", "ETIMEDOUT", "HTTP503"])
+      expect(isRetryableProviderCode(code)).toBe(true);
+    for (const code of [
+      "isv.MOBILE_NUMBER_ILLEGAL",
+      "isv.SMS_TEMPLATE_ILLEGAL",
+      "isv.SMS_SIGNATURE_ILLEGAL",
+      "SignatureDoesNotMatch",
+      "InvalidAccessKeyId.NotFound",
+      "isv.AMOUNT_NOT_ENOUGH",
+    ])
       expect(isRetryableProviderCode(code)).toBe(false);
   });
 });

@@ -24,11 +24,16 @@ let server: Server;
 let endpoint = "";
 let seen: Seen[] = [];
 /** What the fake answers next: status and JSON body, or "hang" (no answer). */
-let answer: (req: Seen) => { status: number; body: unknown } | "hang" = () => ({ status: 200, body: { Code: "OK", Message: "OK", BizId: "900619746936498440^0", RequestId: "R1" } });
+let answer: (req: Seen) => { status: number; body: unknown } | "hang" = () => ({
+  status: 200,
+  body: { Code: "OK", Message: "OK", BizId: "900619746936498440^0", RequestId: "R1" },
+});
 
 /** The ACS3-HMAC-SHA256 signature the provider checks: recomputed here from what arrived. */
 function expectedSignature(r: Seen): string {
-  const signed = String(r.headers.authorization).match(/SignedHeaders=([^,]+)/)![1]!.split(";");
+  const signed = String(r.headers.authorization)
+    .match(/SignedHeaders=([^,]+)/)![1]!
+    .split(";");
   const canonicalQuery = [...r.query.entries()]
     .map(([k, v]) => [encodeURIComponent(k), encodeURIComponent(v)] as const)
     .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
@@ -122,7 +127,10 @@ describe("Alibaba Cloud SendSms through the official SDK", () => {
   it("finds a message sent before a crash by its OutId (QuerySendDetails), and not another's", async () => {
     answer = (r) =>
       r.headers["x-acs-action"] === "QuerySendDetails"
-        ? { status: 200, body: { Code: "OK", TotalCount: 1, SmsSendDetailDTOs: { SmsSendDetailDTO: [{ OutId: message.key, PhoneNum: message.phone, SendStatus: 3 }] } } }
+        ? {
+            status: 200,
+            body: { Code: "OK", TotalCount: 1, SmsSendDetailDTOs: { SmsSendDetailDTO: [{ OutId: message.key, PhoneNum: message.phone, SendStatus: 3 }] } },
+          }
         : { status: 500, body: {} };
     expect(await transport().wasSent(message, new Date())).toBe(true);
     expect(seen[0]!.query.get("PhoneNumber")).toBe(message.phone);

@@ -20,7 +20,16 @@ const settings: SenderSettings = { quietHours: parseQuietHours("21:00-08:00")!, 
 const DAY = new Date("2026-11-23T02:00:00Z"); // 10:00 in Shanghai
 
 const statuses = (db: Db) => db.$client.prepare("select status, count(*) n from worker_notices group by status order by status").all();
-const notices = (db: Db) => db.$client.prepare("select * from worker_notices order by id").all() as { id: number; status: string; attempts: number; last_error: string | null; next_attempt_at: number; idempotency_key: string; body: string | null }[];
+const notices = (db: Db) =>
+  db.$client.prepare("select * from worker_notices order by id").all() as {
+    id: number;
+    status: string;
+    attempts: number;
+    last_error: string | null;
+    next_attempt_at: number;
+    idempotency_key: string;
+    body: string | null;
+  }[];
 
 /** A transport that records every call and answers from a script. */
 function scripted(answers: (m: SmsMessage, call: number) => SendResult) {
@@ -116,7 +125,9 @@ describe("the sender", () => {
     makeCase(db, { district: "南关区", workers: [workerInput(1), workerInput(2), workerInput(3)] });
     expect(notices(db)).toHaveLength(6);
 
-    const child = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "sender-crash-child.ts"), path, DAY.toISOString()], { stdio: "inherit" });
+    const child = spawn(process.execPath, ["--import", "tsx", join(import.meta.dirname, "sender-crash-child.ts"), path, DAY.toISOString()], {
+      stdio: "inherit",
+    });
     const signal = await new Promise<NodeJS.Signals | null>((resolve) => child.on("exit", (_code, s) => resolve(s)));
     expect(signal).toBe("SIGKILL");
     // Two messages went out; the second was never recorded as sent.
@@ -131,13 +142,23 @@ describe("the sender", () => {
     // The next pass, after the claim went stale: the cut-off send is found by its key, the rest are sent.
     const real = outboxTransport(db, () => DAY);
     const sentKeys: string[] = [];
-    const counting: SmsTransport = { ...real, send: (m) => (sentKeys.push(m.key), real.send(m)) };
+    const counting: SmsTransport = {
+      ...real,
+      send: (m) => {
+        sentKeys.push(m.key);
+        return real.send(m);
+      },
+    };
     const later = new Date(DAY.getTime() + 10 * 60_000);
     const run = await runSender(db, counting, settings, () => later);
     expect(run).toMatchObject({ recovered: 1, sent: 4 });
     expect(statuses(db)).toEqual([{ status: "sent", n: 6 }]);
     const delivered = db.$client.prepare("select idempotency_key from sms_deliveries order by idempotency_key").pluck().all();
-    expect(delivered).toEqual(notices(db).map((n) => n.idempotency_key).sort());
+    expect(delivered).toEqual(
+      notices(db)
+        .map((n) => n.idempotency_key)
+        .sort(),
+    );
     expect(new Set(sentKeys).size).toBe(sentKeys.length);
     // Neither message that went out before the crash was given to the provider again.
     expect(sentKeys.filter((k) => beforeCrash.includes(k))).toEqual([]);

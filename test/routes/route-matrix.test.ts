@@ -160,6 +160,10 @@ POST /admin/offices                               | - - - - - - - - - - - - +
 GET /admin/offices/:id                            | - - - - - - - - - - - - +
 POST /admin/offices/:id                           | - - - - - - - - - - - - +
 POST /admin/offices/:id/active                    | - - - - - - - - - - - - +
+GET /admin/outbox                                 | - - - - - - - - - - - - +
+POST /admin/outbox/send                           | - - - - - - - - - - - - +
+POST /admin/outbox/:id/resend                     | - - - - - - - - - - - - +
+POST /admin/outbox/:id/posted                     | - - - - - - - - - - - - +
 POST /logout                                      | + + + + + + + + + + + + +
 `;
 
