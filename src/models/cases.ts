@@ -30,10 +30,10 @@ import { STATE_LABELS } from "../domain/case-states.js";
 import type { Channel } from "../domain/reference-data.js";
 import { moveProblem } from "../domain/move-rules.js";
 import { formatCaseNumber, newQueryCode, normalizeCaseNumber, normalizeQueryCode } from "../lib/ids.js";
-import { findRecentDuplicate } from "./duplicates.js";
+import { contactsOf, findRecentDuplicate } from "./duplicates.js";
 import { calendarRevision, loadCalendar } from "./calendar.js";
 import { clockHistoryOf } from "./deadlines.js";
-import { maskIdNumber, maskPhone } from "../domain/masking.js";
+import { maskAddress, maskIdNumber, maskPhone } from "../domain/masking.js";
 import type { IdType } from "../domain/identifiers.js";
 import { recordPersonalDataView } from "./personal-data-views.js";
 import { routeWorkSite } from "./offices.js";
@@ -151,12 +151,7 @@ export function registerCase(db: Db, input: CaseInput, opts: { actorId: number |
       .returning({ last: caseSequences.last })
       .get();
     const { workers, ...fields } = input;
-    const duplicate = findRecentDuplicate(
-      tx,
-      input.employerName,
-      workers.map((w) => w.phone),
-      opts.now,
-    );
+    const duplicate = findRecentDuplicate(tx, input.employerName, contactsOf(workers), opts.now);
     const row = tx
       .insert(cases)
       .values({
@@ -278,7 +273,16 @@ export function getCaseDetail(db: Db, id: number, reader: CaseReader) {
     abilities,
     case: row,
     names: preparedOnce(db, caseNamesQuery).get({ caseId: id })!,
-    workers: full ? workers : workers.map((w) => ({ ...w, idNumber: maskIdNumber(w.idNumber), phone: maskPhone(w.phone) })),
+    workers: full
+      ? workers
+      : workers.map((w) => ({
+          ...w,
+          idNumber: maskIdNumber(w.idNumber),
+          phone: maskPhone(w.phone),
+          landline: maskPhone(w.landline),
+          relativePhone: maskPhone(w.relativePhone),
+          postalAddress: maskAddress(w.postalAddress),
+        })),
     events: listEvents(db, id),
     evidence: preparedOnce(db, caseEvidenceQuery).all({ caseId: id }),
   };
