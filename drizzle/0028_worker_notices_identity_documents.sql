@@ -31,6 +31,7 @@ CREATE TABLE `worker_notices` (
 --> statement-breakpoint
 CREATE UNIQUE INDEX `worker_notices_idempotency_key_unique` ON `worker_notices` (`idempotency_key`);--> statement-breakpoint
 CREATE INDEX `worker_notices_due_idx` ON `worker_notices` (`status`,`next_attempt_at`);--> statement-breakpoint
+CREATE INDEX `worker_notices_status_idx` ON `worker_notices` (`status`,`id`);--> statement-breakpoint
 CREATE INDEX `worker_notices_phone_sent_idx` ON `worker_notices` (`phone`,`sent_at`) WHERE sent_at is not null;--> statement-breakpoint
 CREATE INDEX `worker_notices_case_idx` ON `worker_notices` (`case_id`,`id`);--> statement-breakpoint
 ALTER TABLE `case_workers` ADD `id_type` text DEFAULT 'mainlandId' NOT NULL;--> statement-breakpoint

@@ -1115,6 +1115,8 @@ export const workerNotices = sqliteTable(
   },
   (t) => [
     index("worker_notices_due_idx").on(t.status, t.nextAttemptAt),
+    // The outbox page's tabs, newest first.
+    index("worker_notices_status_idx").on(t.status, t.id),
     index("worker_notices_phone_sent_idx").on(t.phone, t.sentAt).where(sql`sent_at is not null`),
     index("worker_notices_case_idx").on(t.caseId, t.id),
   ],

@@ -93,13 +93,9 @@ export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
 
 const PAGE = 100;
 
-/** The outbox page: newest first, optionally one status or one case; `before` pages on (id). */
-export function listOutbox(db: Db, filter: { status?: OutboxStatus; caseId?: number; before?: number }) {
-  const where = and(
-    filter.status ? eq(workerNotices.status, filter.status) : undefined,
-    filter.caseId ? eq(workerNotices.caseId, filter.caseId) : undefined,
-    filter.before ? lt(workerNotices.id, filter.before) : undefined,
-  );
+/** The outbox page: newest first, optionally one status; `before` pages on (id), through worker_notices_status_idx. */
+export function listOutbox(db: Db, filter: { status?: OutboxStatus; before?: number }) {
+  const where = and(filter.status ? eq(workerNotices.status, filter.status) : undefined, filter.before ? lt(workerNotices.id, filter.before) : undefined);
   const rows = db
     .select({
       id: workerNotices.id,
@@ -126,13 +122,14 @@ export function listOutbox(db: Db, filter: { status?: OutboxStatus; caseId?: num
   return { rows: rows.slice(0, PAGE), more: rows.length > PAGE };
 }
 
-/** How many notices are in each status (the outbox page's tabs). */
-export function outboxCounts(db: Db): Record<OutboxStatus, number> {
-  const counts = Object.fromEntries(OUTBOX_STATUSES.map((s) => [s, 0])) as Record<OutboxStatus, number>;
-  for (const s of OUTBOX_STATUSES) {
-    counts[s] = db.select({ n: sql<number>`count(*)` }).from(workerNotices).where(eq(workerNotices.status, s)).get()?.n ?? 0;
-  }
-  return counts;
+/** The statuses that need someone's eye, counted on the tabs; sent and posted ones grow without end and are not counted. */
+const COUNTED_STATUSES = ["queued", "sending", "failed", "toPost"] as const;
+
+/** How many notices wait, are being sent, failed or wait to be posted (the outbox page's tabs). */
+export function outboxCounts(db: Db): Partial<Record<OutboxStatus, number>> {
+  return Object.fromEntries(
+    COUNTED_STATUSES.map((s) => [s, db.select({ n: sql<number>`count(*)` }).from(workerNotices).where(eq(workerNotices.status, s)).get()?.n ?? 0]),
+  );
 }
 
 /** Resend a failed notice: queued again now, with a fresh count of attempts (its key stays: never sent twice). */

@@ -20,6 +20,7 @@ const REVIEWED: Record<string, Record<string, string>> = {
   "src/models/exports.ts": { caseRows: "masked unless a supervisor ticks full, which records a view per case" },
   "src/models/duplicates.ts": { findRecentDuplicate: "phones compared in the query, never returned" },
   "src/lib/logger.ts": { options: "the log's redaction list" },
+  "src/models/worker-notices.ts": { queueWorkerNotice: "copies the worker's mobile into the notice that goes to it; the outbox page masks it" },
 };
 
 const PATTERNS = [
