@@ -9,6 +9,7 @@ import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import { shanghaiDate } from "./domain/dates.js";
 import { maskPersonalDataIn } from "./domain/masking.js";
+import { ID_TYPE_LABELS } from "./domain/identifiers.js";
 import { parseQuery, stripControlCharacters } from "./http/control-characters.js";
 import { errorHandler, notFoundHandler } from "./http/errors.js";
 import { createUpload } from "./http/uploads.js";
@@ -45,6 +46,7 @@ import { exportsRouter } from "./routes/exports.js";
 import { pageCache } from "./http/page-cache.js";
 import { ratingsRouter } from "./routes/ratings.js";
 import { reportsRouter } from "./routes/reports.js";
+import { adminOutboxRouter } from "./routes/admin-outbox.js";
 
 const root = projectRoot;
 const require = createRequire(import.meta.url);
@@ -67,7 +69,13 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   // Pages are built per request (and carry the session's form token): hashing each body for an ETag costs
   // more than it saves. Static files keep theirs (express.static).
   app.set("etag", false);
-  Object.assign(app.locals, viewHelpers, { field, htmxVersion: HTMX_VERSION, bureau: ctx.config.bureau, authority: ctx.config.authority });
+  Object.assign(app.locals, viewHelpers, {
+    field,
+    htmxVersion: HTMX_VERSION,
+    bureau: ctx.config.bureau,
+    authority: ctx.config.authority,
+    idTypeLabels: ID_TYPE_LABELS,
+  });
 
   app.use(
     helmet({
@@ -134,6 +142,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.use(adminUnitsRouter(ctx));
   app.use(adminCalendarRouter(ctx));
   app.use(oversightRouter(ctx));
+  app.use(adminOutboxRouter(ctx));
 
   app.use(notFoundHandler);
   app.use(errorHandler);

@@ -5,6 +5,7 @@ import { DEFAULT_ADVANCE_RECOVERY_DAYS } from "./domain/emergency-fund.js";
 import { DEFAULT_ACKNOWLEDGE_DAYS, DEFAULT_DESIGNATION_DAYS, DEFAULT_MAJOR_CASE, type MajorCaseThresholds } from "./domain/jurisdiction.js";
 import { DEFAULT_FOLLOWUP_WORKING_DAYS, DEFAULT_RATING_CHANGE_DAYS } from "./domain/ratings.js";
 import { DEFAULT_REPORT_VERIFY_WORKING_DAYS } from "./domain/reports.js";
+import { DEFAULT_HOURLY_CAP, DEFAULT_QUIET_HOURS, NOTICE_KINDS, parseQuietHours, type NoticeKind, type QuietHours } from "./domain/worker-notices.js";
 
 export interface Config {
   port: number;
@@ -67,6 +68,24 @@ export interface Config {
   advanceRecoveryDays: number;
   /** Working days the city has to decide an office's request to designate (docs/rules.md §Offices and jurisdiction). */
   designationDays: number;
+  /** Notices to workers (docs/rules.md §Notices to workers): the transport and when messages may go. */
+  sms: SmsSettings;
+}
+
+export interface SmsSettings {
+  /** `outbox` (the default: kept in the database, shown on /admin/outbox) or `aliyun` (Alibaba Cloud SMS). */
+  transport: "outbox" | "aliyun";
+  quietHours: QuietHours;
+  hourlyCap: number;
+  aliyun: {
+    accessKeyId: string;
+    accessKeySecret: string;
+    endpoint: string;
+    protocol: "HTTPS" | "HTTP";
+    templates: Record<NoticeKind, string>;
+    signName: string | null;
+    timeoutMs: number;
+  } | null;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -124,6 +143,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       claimedFen: wholeNumber(env, "MAJOR_CASE_YUAN", DEFAULT_MAJOR_CASE.claimedFen / 100, 1, 1_000_000_000) * 100,
     },
     advanceRecoveryDays: wholeNumber(env, "ADVANCE_RECOVERY_DAYS", DEFAULT_ADVANCE_RECOVERY_DAYS, 1, 730),
+    sms: readSms(env),
     bureau: {
       name: env.BUREAU_NAME ?? "长春市劳动保障监察支队",
       address: env.BUREAU_ADDRESS ?? "长春市南关区人民大街 1234 号 劳动保障监察投诉窗口",
@@ -149,4 +169,37 @@ function readThresholds(env: NodeJS.ProcessEnv): Thresholds {
   const problem = thresholdsProblem(t);
   if (problem) throw new Error(`BLACKLIST_ONE_WORKER_YUAN / BLACKLIST_GROUP_YUAN: ${problem}`);
   return t;
+}
+
+function readSms(env: NodeJS.ProcessEnv): SmsSettings {
+  const transport = env.SMS_TRANSPORT ?? "outbox";
+  if (transport !== "outbox" && transport !== "aliyun") throw new Error(`SMS_TRANSPORT must be outbox or aliyun, got "${transport}"`);
+  const quietHours = parseQuietHours(env.SMS_QUIET_HOURS ?? DEFAULT_QUIET_HOURS);
+  if (!quietHours) throw new Error(`SMS_QUIET_HOURS must be like 21:00-08:00, got "${env.SMS_QUIET_HOURS}"`);
+  const hourlyCap = wholeNumber(env, "SMS_HOURLY_CAP", DEFAULT_HOURLY_CAP, 1, 100);
+  if (transport === "outbox") return { transport, quietHours, hourlyCap, aliyun: null };
+  const accessKeyId = env.ALIBABA_CLOUD_ACCESS_KEY_ID ?? "";
+  const accessKeySecret = env.ALIBABA_CLOUD_ACCESS_KEY_SECRET ?? "";
+  if (!accessKeyId || !accessKeySecret) throw new Error("SMS_TRANSPORT=aliyun needs ALIBABA_CLOUD_ACCESS_KEY_ID and ALIBABA_CLOUD_ACCESS_KEY_SECRET");
+  // SMS_TEMPLATES=received:SMS_1,accepted:SMS_2,…: the approved template code of every notice kind.
+  const pairs = new Map((env.SMS_TEMPLATES ?? "").split(",").map((p) => p.split(":").map((x) => x.trim()) as [string, string]));
+  const missing = NOTICE_KINDS.filter((k) => !pairs.get(k));
+  if (missing.length) throw new Error(`SMS_TEMPLATES lacks a template code for: ${missing.join(", ")}`);
+  const templates = Object.fromEntries(NOTICE_KINDS.map((k) => [k, pairs.get(k)!])) as Record<NoticeKind, string>;
+  const protocol = (env.SMS_PROTOCOL ?? "HTTPS").toUpperCase();
+  if (protocol !== "HTTPS" && protocol !== "HTTP") throw new Error(`SMS_PROTOCOL must be HTTPS or HTTP, got "${env.SMS_PROTOCOL}"`);
+  return {
+    transport,
+    quietHours,
+    hourlyCap,
+    aliyun: {
+      accessKeyId,
+      accessKeySecret,
+      endpoint: env.SMS_ENDPOINT ?? "dysmsapi.aliyuncs.com",
+      protocol,
+      templates,
+      signName: env.SMS_SIGN_NAME || null,
+      timeoutMs: wholeNumber(env, "SMS_TIMEOUT_MS", 5000, 500, 60_000),
+    },
+  };
 }

@@ -13,6 +13,8 @@ import { SERVICE_METHODS } from "../domain/service.js";
 import { CHANNELS } from "../domain/reference-data.js";
 import { TASK_STATUSES } from "../domain/task-force.js";
 import { ARRIVALS, OFFICE_KINDS } from "../domain/jurisdiction.js";
+import { ID_TYPES } from "../domain/identifiers.js";
+import { NOTICE_KINDS } from "../domain/worker-notices.js";
 import { ADVANCE_STATUSES, MOVEMENT_KINDS, RECOVERY_PARTIES } from "../domain/emergency-fund.js";
 import { RATING_LEVELS } from "../domain/ratings.js";
 import { CASE_SOURCES, REPORT_CHANNELS, REPORT_STATES } from "../domain/reports.js";
@@ -347,8 +349,19 @@ export const caseWorkers = sqliteTable(
     name: text("name").notNull(),
     sex: text("sex", { enum: ["男", "女"] }).notNull(),
     age: integer("age").notNull(),
+    /** Which identity document idNumber is (docs/rules.md §Identity documents); `none`: none at the window, noIdReason says why. */
+    idType: text("id_type", { enum: ID_TYPES }).notNull().default("mainlandId"),
+    /** The document's number ("" when idType is none). */
     idNumber: text("id_number").notNull(),
+    noIdReason: text("no_id_reason").notNull().default(""),
+    /** Mobile number ("" when the worker has none: then notices go by print or post). */
     phone: text("phone").notNull(),
+    landline: text("landline").notNull().default(""),
+    relativeName: text("relative_name").notNull().default(""),
+    relativePhone: text("relative_phone").notNull().default(""),
+    postalAddress: text("postal_address").notNull().default(""),
+    /** The worker chose at intake not to receive SMS notices. */
+    smsOptOut: integer("sms_opt_out", { mode: "boolean" }).notNull().default(false),
     hometown: text("hometown").notNull().default(""),
     occupation: text("occupation").notNull().default(""),
     workPeriod: text("work_period").notNull().default(""),
@@ -1309,3 +1322,65 @@ export const emergencyFundMovements = sqliteTable(
     index("emergency_fund_movements_advance_idx").on(t.advanceId),
   ],
 );
+
+// ---- Notices to workers (issue 20): the SMS outbox (docs/rules.md §Notices to workers) ----------------------
+
+/**
+ * One notice to one worker about one step, written in the step's own transaction; the sender
+ * (src/notify/sender.ts) sends it afterwards. `idempotencyKey` goes to the provider with the message (the
+ * Alibaba Cloud OutId): a send whose outcome a crash hid is looked up by it, never sent again.
+ * channel `post`: a worker without a mobile number — the notice waits to be printed at the window or posted.
+ * A worker who opted out of SMS gets no row.
+ */
+export const workerNotices = sqliteTable(
+  "worker_notices",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    workerId: integer("worker_id")
+      .notNull()
+      .references(() => caseWorkers.id),
+    /** The office that signs it: the case's office when the step happened. */
+    officeId: integer("office_id")
+      .notNull()
+      .references(() => offices.id),
+    kind: text("kind", { enum: NOTICE_KINDS }).notNull(),
+    channel: text("channel", { enum: ["sms", "post"] }).notNull(),
+    /** The mobile number it goes to ("" for post). */
+    phone: text("phone").notNull().default(""),
+    /** The facts of the step (JSON, domain/worker-notices.ts NoticeFacts): no worker's name or ID. */
+    facts: text("facts").notNull(),
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    status: text("status", { enum: ["queued", "sending", "sent", "failed", "toPost", "posted"] }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp" }).notNull(),
+    /** Set when a sender claims it; a claim older than a few minutes was cut off by a crash. */
+    claimedAt: integer("claimed_at", { mode: "timestamp" }),
+    sentAt: integer("sent_at", { mode: "timestamp" }),
+    lastError: text("last_error"),
+    providerMessageId: text("provider_message_id"),
+    /** The text as sent (or printed). */
+    body: text("body"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("worker_notices_due_idx").on(t.status, t.nextAttemptAt),
+    // The outbox page's tabs, newest first.
+    index("worker_notices_status_idx").on(t.status, t.id),
+    index("worker_notices_phone_sent_idx").on(t.phone, t.sentAt).where(sql`sent_at is not null`),
+    index("worker_notices_case_idx").on(t.caseId, t.id),
+  ],
+);
+
+/**
+ * The demo and test transport's "phones" (src/notify/outbox-transport.ts): each message it delivered, once
+ * per idempotency key, as a provider that honours the key would.
+ */
+export const smsDeliveries = sqliteTable("sms_deliveries", {
+  idempotencyKey: text("idempotency_key").primaryKey(),
+  phone: text("phone").notNull(),
+  text: text("text").notNull(),
+  deliveredAt: integer("delivered_at", { mode: "timestamp" }).notNull(),
+});

@@ -5,12 +5,41 @@
 import { CHANNELS } from "../domain/reference-data.js";
 import { MAX_AMOUNT_FEN } from "../domain/bounds.js";
 import { isIsoDate, type IsoDate } from "../domain/dates.js";
-import { ageFromIdNumber, idNumberProblem, isMobilePhone, sexFromIdNumber, usccProblem } from "../domain/identifiers.js";
+import {
+  ID_TYPES,
+  ID_TYPE_LABELS,
+  ageFromIdNumber,
+  documentNumberProblem,
+  isCitizenNumber,
+  isLandline,
+  isMobilePhone,
+  normalizeDocumentNumber,
+  sexFromIdNumber,
+  usccProblem,
+  type IdType,
+} from "../domain/identifiers.js";
 import type { CaseInput, Channel, WorkerInput } from "../models/cases.js";
 import { formValues, type FieldErrors, type FormValues } from "./form.js";
 import { parseYuanToFen } from "./money.js";
 
-export const WORKER_FIELDS = ["name", "sex", "age", "idNumber", "phone", "hometown", "occupation", "workPeriod", "claimed"] as const;
+export const WORKER_FIELDS = [
+  "name",
+  "sex",
+  "age",
+  "idType",
+  "idNumber",
+  "noIdReason",
+  "phone",
+  "landline",
+  "relativeName",
+  "relativePhone",
+  "postalAddress",
+  "smsOptOut",
+  "hometown",
+  "occupation",
+  "workPeriod",
+  "claimed",
+] as const;
 export type WorkerField = (typeof WORKER_FIELDS)[number];
 export type WorkerValues = Partial<Record<WorkerField, string>>;
 
@@ -38,7 +67,8 @@ export function readIntakeValues(body: unknown): IntakeValues {
   }
   const representativeIndex = Number(fields.representative ?? 0);
   const ordered = [...byIndex.entries()].sort(([a], [b]) => a - b);
-  const kept = ordered.filter(([, w]) => WORKER_FIELDS.some((f) => f !== "sex" && (w[f] ?? "").trim() !== ""));
+  // A row with only its defaults (sex, document type, the SMS box) is a row left blank.
+  const kept = ordered.filter(([, w]) => WORKER_FIELDS.some((f) => f !== "sex" && f !== "idType" && f !== "smsOptOut" && (w[f] ?? "").trim() !== ""));
   const representative = Math.max(
     0,
     kept.findIndex(([i]) => i === representativeIndex),
@@ -56,20 +86,44 @@ export function parseWorker(
   const name = (w.name ?? "").trim();
   if (!name) errors.name = "请填写姓名";
   else if (name.length > 40) errors.name = "姓名不能超过 40 个字";
-  const idNumber = (w.idNumber ?? "").trim().toUpperCase();
-  const idProblem = idNumber ? idNumberProblem(idNumber, today) : "missing";
-  if (idProblem === "missing") errors.idNumber = "请填写身份证号";
-  else if (idProblem === "format") errors.idNumber = "身份证号应为 18 位，前 17 位为数字，最后一位为数字或 X";
-  else if (idProblem === "birthDate") errors.idNumber = "身份证号中的出生日期无效（应为 1900 年以后、不晚于今天的日期），请核对";
-  else if (idProblem === "checksum") errors.idNumber = "身份证号校验位不符，请核对是否抄错";
+  // The identity document (docs/rules.md §Identity documents): its type, then its own format; none at the
+  // window with the clerk's reason.
+  const typed = (w.idType ?? "").trim();
+  const idType = (typed === "" ? "mainlandId" : (ID_TYPES as readonly string[]).includes(typed) ? typed : ID_TYPES.find((t) => ID_TYPE_LABELS[t] === typed)) as
+    | IdType
+    | undefined;
+  const idNumber = idType === "none" ? "" : normalizeDocumentNumber(w.idNumber ?? "");
+  const noIdReason = idType === "none" ? (w.noIdReason ?? "").trim() : "";
+  if (!idType) errors.idType = "请选择证件类型";
+  else if (idType === "none") {
+    if (!noIdReason) errors.noIdReason = "没有证件时请填写原因（如 证件遗失、未随身携带）";
+    else if (noIdReason.length > 100) errors.noIdReason = "无证件原因不能超过 100 个字";
+  } else {
+    const problem = idNumber
+      ? documentNumberProblem(idType, idNumber, today)
+      : `请填写${idType === "mainlandId" ? "身份证号" : `${ID_TYPE_LABELS[idType]}号码`}`;
+    if (problem) errors.idNumber = problem;
+  }
+  const citizenNumber = idType !== undefined && isCitizenNumber(idType) && !errors.idNumber;
+  // Contact (docs/rules.md §Identity documents): a mobile, a landline, a relative's phone or an address — at least one.
   const phone = (w.phone ?? "").replace(/[\s-]/g, "");
-  if (!phone) errors.phone = "请填写手机号";
-  else if (!isMobilePhone(phone)) errors.phone = "手机号应为 11 位数字，以 1 开头";
+  if (phone && !isMobilePhone(phone)) errors.phone = "手机号应为 11 位数字，以 1 开头";
+  const landline = (w.landline ?? "").replace(/[\s]/g, "");
+  if (landline && !isLandline(landline)) errors.landline = "固定电话应为区号加号码，如 0431-88000000";
+  const relativeName = (w.relativeName ?? "").trim();
+  if (relativeName.length > 40) errors.relativeName = "亲属姓名不能超过 40 个字";
+  const relativePhone = (w.relativePhone ?? "").replace(/[\s]/g, "");
+  if (relativePhone && !isMobilePhone(relativePhone.replace(/-/g, "")) && !isLandline(relativePhone))
+    errors.relativePhone = "亲属电话应为手机号或带区号的固定电话";
+  const postalAddress = (w.postalAddress ?? "").trim();
+  if (postalAddress.length > 200) errors.postalAddress = "通讯地址不能超过 200 个字";
+  if (!phone && !landline && !relativePhone && !postalAddress) errors.phone = "请填写手机号；没有手机的，请至少填写固定电话、亲属电话或通讯地址之一";
+  const smsOptOut = w.smsOptOut === "on" || w.smsOptOut === "true" || w.smsOptOut === "是";
   let sex = (w.sex ?? "").trim();
-  if (!sex && !idProblem) sex = sexFromIdNumber(idNumber);
+  if (!sex && citizenNumber) sex = sexFromIdNumber(idNumber);
   if (sex !== "男" && sex !== "女") errors.sex = "请选择性别";
-  // Left blank, the age is read off a valid ID number's birth date.
-  const ageText = (w.age ?? "").trim() || (!idProblem && today ? String(ageFromIdNumber(idNumber, today)) : "");
+  // Left blank, the age is read off a valid 公民身份号码's birth date.
+  const ageText = (w.age ?? "").trim() || (citizenNumber && today ? String(ageFromIdNumber(idNumber, today)) : "");
   const age = Number(ageText);
   if (!ageText) errors.age = "请填写年龄";
   else if (!/^\d+$/.test(ageText) || age < 14 || age > 100) errors.age = "年龄应为 14 到 100 之间的整数";
@@ -88,8 +142,15 @@ export function parseWorker(
       name,
       sex: sex as "男" | "女",
       age,
+      idType: idType!,
       idNumber,
+      noIdReason,
       phone,
+      landline,
+      relativeName,
+      relativePhone: relativePhone.replace(/\s/g, ""),
+      postalAddress,
+      smsOptOut,
       hometown: (w.hometown ?? "").trim(),
       occupation: (w.occupation ?? "").trim(),
       workPeriod: (w.workPeriod ?? "").trim(),
@@ -165,9 +226,13 @@ export function parseIntake(values: IntakeValues, today: IsoDate, workSites: rea
     for (const [f, message] of Object.entries(parsed.errors)) errors[`workers.${i}.${f}`] = message;
     if (parsed.worker) workers.push(parsed.worker);
   });
-  const ids = workers.map((w) => w.idNumber);
+  // The same document twice (its type and number); workers without a document are not compared.
+  const ids = workers.filter((w) => w.idType !== "none").map((w) => `${w.idType}:${w.idNumber}`);
   const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (duplicate) errors.workers = `身份证号 ${duplicate.slice(0, 6)}… 重复出现，同一投诉人只能登记一次`;
+  if (duplicate) {
+    const [type, number] = duplicate.split(":") as [IdType, string];
+    errors.workers = `${ID_TYPE_LABELS[type]} ${number.slice(0, 4)}… 重复出现，同一投诉人只能登记一次`;
+  }
 
   if (Object.keys(errors).length) return { ok: false, errors, values };
   return {

@@ -35,6 +35,7 @@ const NAV: readonly NavEntry[] = [
   { href: "/admin/offices", label: "监察机构", for: ["admin"] },
   { href: "/admin/units", label: "成员单位", for: ["admin"] },
   { href: "/admin/calendar", label: "工作日历", for: ["admin"] },
+  { href: "/admin/outbox", label: "短信发件箱", for: ["admin"] },
   { href: "/admin/health", label: "系统状况", for: ["admin"] },
   { href: "/personal-data-views", label: "信息查看记录", for: ["supervisor"] },
   { href: "/calendar/calc", label: "工作日计算", for: ["clerk", "inspector", "supervisor", "unit", "admin", "public"] },

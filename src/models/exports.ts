@@ -3,7 +3,7 @@
  * more than one chunk and never keeps a statement open while the response drains. Personal data (身份证号,
  * 手机号) is masked unless the caller asked for it in full and may have it.
  */
-import { aliasedTable, asc, eq, inArray, sql } from "drizzle-orm";
+import { aliasedTable, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { cases, users } from "../db/schema.js";
 import type { CaseListScope, Viewer } from "../domain/case-abilities.js";
@@ -11,6 +11,7 @@ import { OUTCOME_LABELS, STATE_LABELS } from "../domain/case-states.js";
 import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import type { IsoDate } from "../domain/dates.js";
 import { maskIdNumber, maskPhone } from "../domain/masking.js";
+import { ID_TYPE_LABELS, type IdType } from "../domain/identifiers.js";
 import { CHANNEL_LABELS } from "../domain/reference-data.js";
 import { TASK_STATUS_LABELS } from "../domain/task-force.js";
 import { filteredCaseIds, type CaseFilters } from "./case-list.js";
@@ -46,8 +47,9 @@ const col = <R>(header: string, kind: CellKind, value: (row: R) => string | numb
 
 // ---- The workbench's case list --------------------------------------------------------------------
 
-const representative = (column: string) =>
-  sql<string>`(select w.${sql.raw(column)} from case_workers w where w.case_id = "cases"."id" order by w.is_representative desc, w.id limit 1)`;
+/** A column (or an expression over `w`) of the case's representative worker. */
+const representative = (expression: string) =>
+  sql<string>`(select ${sql.raw(expression)} from case_workers w where w.case_id = "cases"."id" order by w.is_representative desc, w.id limit 1)`;
 
 const leadUser = aliasedTable(users, "lead_user");
 
@@ -66,9 +68,12 @@ function caseRows(db: Db, ids: number[]) {
       isConstruction: cases.isConstruction,
       projectName: cases.projectName,
       leadName: leadUser.displayName,
-      representative: representative("name"),
-      idNumber: representative("id_number"),
-      phone: representative("phone"),
+      representative: representative("w.name"),
+      idType: representative("w.id_type") as SQL<IdType | null>,
+      idNumber: representative("w.id_number"),
+      phone: representative("w.phone"),
+      // No mobile: the landline, else the relative's phone (docs/rules.md §Identity documents).
+      otherPhone: representative("coalesce(nullif(w.landline, ''), w.relative_phone)"),
       workerCount: sql<number>`(select count(*) from case_workers w where w.case_id = "cases"."id")`,
       claimedFen: sql<number>`(select coalesce(sum(w.claimed_fen), 0) from case_workers w where w.case_id = "cases"."id")`,
       recoveredFen: sql<number | null>`(select sum(w.recovered_fen) from case_workers w where w.case_id = "cases"."id")`,
@@ -116,8 +121,10 @@ export function caseListSheet(
       col("工程项目", "text", (r) => r.projectName, 20),
       col("主办监察员", "text", (r) => r.leadName ?? "", 10),
       col("投诉人（代表）", "text", (r) => r.representative ?? "", 10),
+      col("证件类型", "text", (r) => (r.idType ? ID_TYPE_LABELS[r.idType] : ""), 14),
       col("身份证号", "text", (r) => id(r.idNumber), 22),
       col("手机号", "text", (r) => phone(r.phone), 14),
+      col("其他电话", "text", (r) => phone(r.otherPhone), 16),
       col("投诉人数", "int", (r) => r.workerCount, 8),
       col("诉求金额", "money", (r) => r.claimedFen, 14),
       col("追回金额", "money", (r) => r.recoveredFen, 14),

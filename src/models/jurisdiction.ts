@@ -28,6 +28,7 @@ import { calendarRevision, loadCalendar } from "./calendar.js";
 import { abilitiesOn, addEvent, getCaseRow, saveVersioned, type CaseRow } from "./cases.js";
 import { clockHistoryOf } from "./deadlines.js";
 import { getOffice, listOffices } from "./offices.js";
+import { queueWorkerNotice } from "./worker-notices.js";
 
 interface Step {
   caseId: number;
@@ -102,6 +103,8 @@ function moveToOffice(
     })
     .run();
   addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: req.action, note: req.note, publicStep: "已转有管辖权的监察机构办理", now: req.now });
+  // Signed by the receiving office, with its phone (docs/rules.md §Notices to workers).
+  queueWorkerNotice(tx, { caseId: c.id, kind: "transferred", now: req.now });
 }
 
 function reasonOf(text: string, label: string): string {

@@ -33,6 +33,7 @@ import { priorNoticesOf } from "./prior-notices.js";
 import { nextDocumentNumber } from "./document-numbers.js";
 import { loadCalendar } from "./calendar.js";
 import { paidAdvanceCount } from "./emergency-fund.js";
+import { queueWorkerNotice } from "./worker-notices.js";
 
 /** Dates typed into these forms must lie in the working-day calendar, or no deadline can be counted from them (domain/bounds.ts). */
 function inCalendar(db: Db, label: string, date: IsoDate, field: string): void {
@@ -105,7 +106,10 @@ export function recordMediation(db: Db, req: { caseId: number; version: number; 
         .values({ ...fields, payBy: m.result === "agreement" ? m.payBy : null, caseId: c.id, recordedById: req.actor.id })
         .returning({ id: mediations.id })
         .get();
-      if (m.result === "agreement") insertItems(tx, c, "agreement", id, amounts);
+      if (m.result === "agreement") {
+        insertItems(tx, c, "agreement", id, amounts);
+        queueWorkerNotice(tx, { caseId: c.id, kind: "mediationAgreed", now: req.now, extra: { payBy: m.payBy! }, workerIds: amounts.map((a) => a.workerId) });
+      }
     },
   });
 }
@@ -223,6 +227,8 @@ export function recordPayment(db: Db, req: { caseId: number; version: number; in
         })
         .run();
       if (p.workerConfirmed) tx.update(settlementItems).set({ workerConfirmedAt: req.now }).where(eq(settlementItems.id, item.id)).run();
+      // Only the worker paid hears of it, with their own amount.
+      queueWorkerNotice(tx, { caseId: c.id, kind: "paid", now: req.now, workerIds: [item.workerId], amountFen: new Map([[item.workerId, p.amountFen]]) });
     },
   });
 }

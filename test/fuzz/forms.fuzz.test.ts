@@ -315,6 +315,12 @@ describe("intake, public and admin forms, fuzzed", () => {
     "projectName",
     "facts",
     "claim",
+    "workers.0.idType",
+    "workers.0.noIdReason",
+    "workers.0.landline",
+    "workers.0.relativePhone",
+    "workers.0.postalAddress",
+    "workers.0.smsOptOut",
   ];
   const routes = () =>
     [

@@ -21,6 +21,7 @@ const REVIEWED: Record<string, Record<string, string>> = {
   "src/models/duplicates.ts": { findRecentDuplicate: "phones compared in the query, never returned" },
   "src/models/ratings.ts": { raterOf: "a group complaint's rater found by the phone typed, compared in the query, never returned" },
   "src/lib/logger.ts": { options: "the log's redaction list" },
+  "src/models/worker-notices.ts": { queueWorkerNotice: "copies the worker's mobile into the notice that goes to it; the outbox page masks it" },
 };
 
 const PATTERNS = [

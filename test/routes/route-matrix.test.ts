@@ -202,6 +202,10 @@ GET /funds/:officeId                              | - - - - + + - - - - - - -
 POST /funds/:officeId/capital                     | - - - - + + - - - - - - -
 POST /funds/:officeId/adjustments                 | - - - - + + - - - - - - -
 GET /exports/funds.xlsx                           | - - - - + + - + - - - - -
+GET /admin/outbox                                 | - - - - - - - - - - - - +
+POST /admin/outbox/send                           | - - - - - - - - - - - - +
+POST /admin/outbox/:id/resend                     | - - - - - - - - - - - - +
+POST /admin/outbox/:id/posted                     | - - - - - - - - - - - - +
 POST /logout                                      | + + + + + + + + + + + + +
 `;
 
