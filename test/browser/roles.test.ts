@@ -5,7 +5,12 @@ import { screenshot, signIn, useServerAndBrowser } from "./support.js";
 const env = useServerAndBrowser();
 
 const ROLES = [
-  { username: "admin", role: "admin" as const, name: "系统管理员", nav: ["用户管理", "监察机构", "成员单位", "工作日历", "短信发件箱", "系统状况", "工作日计算"] },
+  {
+    username: "admin",
+    role: "admin" as const,
+    name: "系统管理员",
+    nav: ["用户管理", "监察机构", "成员单位", "工作日历", "短信发件箱", "系统状况", "工作日计算"],
+  },
   { username: "clerk1", role: "clerk" as const, name: "王晓丽", nav: ["案件工作台", "登记投诉", "签收", "举报核查", "用人单位", "工作日计算"] },
   { username: "inspector1", role: "inspector" as const, name: "李建国", nav: ["案件工作台", "举报核查", "失信名单", "用人单位", "工作日计算"] },
   {
