@@ -38,6 +38,7 @@ import { blacklistRouter } from "./routes/blacklist.js";
 import { publicListsRouter } from "./routes/public-lists.js";
 import { violationsRouter } from "./routes/violations.js";
 import { employersRouter } from "./routes/employers.js";
+import { projectsRouter } from "./routes/projects.js";
 import { cityBoardRouter } from "./routes/city-board.js";
 import { dashboardRouter } from "./routes/dashboard.js";
 import { exportsRouter } from "./routes/exports.js";
@@ -118,6 +119,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.use(publicListsRouter(ctx));
   app.use(violationsRouter(ctx));
   app.use(employersRouter(ctx));
+  app.use(projectsRouter(ctx));
   app.use(dashboardRouter(ctx));
   app.use(cityBoardRouter(ctx));
   app.use(exportsRouter(ctx));

@@ -5,7 +5,7 @@
 import { CHANNELS } from "../domain/reference-data.js";
 import { MAX_AMOUNT_FEN } from "../domain/bounds.js";
 import { isIsoDate, type IsoDate } from "../domain/dates.js";
-import { ageFromIdNumber, idNumberProblem, isMobilePhone, sexFromIdNumber, usccProblem } from "../domain/identifiers.js";
+import { ageFromIdNumber, idNumberProblem, isMobilePhone, sexFromIdNumber, usccProblem, usccProblemMessage } from "../domain/identifiers.js";
 import type { CaseInput, Channel, WorkerInput } from "../models/cases.js";
 import { formValues, type FieldErrors, type FormValues } from "./form.js";
 import { parseYuanToFen } from "./money.js";
@@ -135,11 +135,7 @@ export function parseIntake(values: IntakeValues, today: IsoDate, workSites: rea
   const employerUscc = text(fields, "employerUscc").toUpperCase();
   if (employerUscc) {
     const problem = usccProblem(employerUscc);
-    if (problem === "format") errors.employerUscc = "统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）";
-    else if (problem === "authority") errors.employerUscc = "统一社会信用代码第 1 位（登记管理部门代码）不正确，请核对；不清楚可留空";
-    else if (problem === "type") errors.employerUscc = "统一社会信用代码第 2 位（机构类别代码）与登记管理部门不符，请核对；不清楚可留空";
-    else if (problem === "region") errors.employerUscc = "统一社会信用代码第 3–8 位应为登记机关的 6 位行政区划代码，请核对；不清楚可留空";
-    else if (problem === "checksum") errors.employerUscc = "统一社会信用代码校验位不符，请核对；不清楚可留空";
+    if (problem) errors.employerUscc = problem === "format" ? usccProblemMessage(problem) : `${usccProblemMessage(problem)}；不清楚可留空`;
   }
   const district = text(fields, "district");
   if (!district) errors.district = "请选择用工所在地（所在区县/开发区）";

@@ -35,6 +35,7 @@ import { calendarRevision, loadCalendar } from "./calendar.js";
 import { clockHistoryOf } from "./deadlines.js";
 import { maskIdNumber, maskPhone } from "../domain/masking.js";
 import { recordPersonalDataView } from "./personal-data-views.js";
+import { linkCaseToProject } from "./projects.js";
 import { routeWorkSite } from "./offices.js";
 import { DEFAULT_ACKNOWLEDGE_DAYS } from "../domain/jurisdiction.js";
 
@@ -170,6 +171,7 @@ export function registerCase(db: Db, input: CaseInput, opts: { actorId: number |
       })
       .returning({ id: cases.id, caseNumber: cases.caseNumber, queryCode: cases.queryCode })
       .get();
+    linkCaseToProject(tx, row.id, routing.office.id, input);
     for (let i = 0; i < workers.length; i += 200) {
       tx.insert(caseWorkers)
         .values(workers.slice(i, i + 200).map((w) => ({ ...w, caseId: row.id })))
