@@ -8,7 +8,7 @@ import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import { DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
 import { GUARANTEE_FORMS, GUARANTEE_FORM_LABELS, SAFEGUARDS, SAFEGUARD_LABELS } from "../domain/projects.js";
 import { RISK_STATUS_LABELS } from "../domain/special-actions.js";
-import { formValues, InvalidFormError, isoDate, parseForm, valid, requiredText, optionalText, yuan, type FieldErrors, type FormValues } from "../forms/form.js";
+import { fieldErrorsOf, formValues, isoDate, parseForm, valid, requiredText, optionalText, yuan, type FieldErrors, type FormValues } from "../forms/form.js";
 import { fieldLabel, MAX_IMPORT_ROWS, parseProject, PROJECT_HEADERS, projectRowsOf } from "../forms/project-form.js";
 import { readTable } from "../forms/spreadsheet-table.js";
 import { viewerOf } from "../http/case-page.js";
@@ -112,8 +112,7 @@ export function projectsRouter(ctx: AppContext): Router {
       res.redirect(303, `/projects/${project?.id ?? createProject(db, parsed.value, viewerOf(res), now())}`);
     } catch (err) {
       if (!(err instanceof DomainError) || err instanceof ForbiddenError) throw err;
-      const field = err instanceof ValidationError && err.field ? { [err.field]: err.message } : {};
-      formPage(res, err instanceof ValidationError ? 422 : err.status, values, field, project, err.message);
+      formPage(res, err instanceof ValidationError ? 422 : err.status, values, err instanceof ValidationError ? fieldErrorsOf(err) : {}, project, err.message);
     }
   };
 
@@ -199,8 +198,7 @@ export function projectsRouter(ctx: AppContext): Router {
         run(req, res);
       } catch (err) {
         if (!(err instanceof ValidationError)) throw err;
-        const errors = err instanceof InvalidFormError ? err.errors : err.field ? { [err.field]: err.message } : {};
-        return showPage(req, res, 422, { form: form(req), message: err.message, errors, values: formValues(req.body) });
+        return showPage(req, res, 422, { form: form(req), message: err.message, errors: fieldErrorsOf(err), values: formValues(req.body) });
       }
       res.redirect(303, `/projects/${idParam(req)}#guarantee`);
     });
