@@ -40,7 +40,12 @@ describe("the guarantee's term (人社部发〔2021〕65号)", () => {
 
 describe("using and topping up the guarantee", () => {
   it("keeps the balance as lodged − used + topped up", () => {
-    expect(guaranteeBalance(300_000_00, [{ amountFen: 85_000_00, toppedUpFen: 85_000_00 }, { amountFen: 10_000_00, toppedUpFen: 0 }])).toBe(290_000_00);
+    expect(
+      guaranteeBalance(300_000_00, [
+        { amountFen: 85_000_00, toppedUpFen: 85_000_00 },
+        { amountFen: 10_000_00, toppedUpFen: 0 },
+      ]),
+    ).toBe(290_000_00);
   });
   it("refuses a use above the balance or without a guarantee", () => {
     expect(guaranteeUseProblem("cash", 10_000_00, 10_000_01)).toContain("超过保证金余额");

@@ -109,6 +109,9 @@ const COUNTED = [
   "demand_notices",
   "court_applications",
   "police_referrals",
+  "projects",
+  "project_subcontractors",
+  "special_actions",
 ];
 
 function snapshot(): string {
@@ -332,8 +335,30 @@ describe("intake, public and admin forms, fuzzed", () => {
         fields: ["caseId", "orderId", "kind", "monthsOwed", "incident", "facts", "persons.0.role", "persons.0.name", "persons.0.idNumber"],
       },
       { role: "supervisor", path: "/violations", fields: ["kind", "quarter", "title"] },
+      {
+        role: "supervisor",
+        path: "/projects",
+        fields: [
+          "name",
+          "district",
+          "builderName",
+          "builderUscc",
+          "contractorName",
+          "contractorUscc",
+          "subcontractors",
+          "contract",
+          "startOn",
+          "endOn",
+          "guaranteeForm",
+          "guarantee",
+          "guaranteeFrom",
+          "guaranteeUntil",
+          "realName",
+        ],
+      },
+      { role: "supervisor", path: "/actions", fields: ["name", "startsOn", "endsOn", "scope"] },
     ] as const;
-  it.each([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15])(
+  it.each([0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17])(
     "route %i: no 5xx, a message on every refusal, nothing half-saved, hostile text escaped",
     async (i) => {
       const route = routes()[i]!;
@@ -375,6 +400,9 @@ describe("every query parameter and path id, fuzzed", () => {
     { role: "inspector", path: (v: string) => `/employers/check?employerUscc=${v}&employerName=${v}` },
     { role: "public", path: (v: string) => `/public/blacklist?q=${v}` },
     { role: "public", path: (v: string) => `/public/violations?q=${v}` },
+    { role: "supervisor", path: (v: string) => `/projects?q=${v}&guarantee=${v}&missing=${v}&office=${v}` },
+    { role: "supervisor", path: (v: string) => `/projects/${v}` },
+    { role: "supervisor", path: (v: string) => `/actions/${v}` },
   ] as const;
   it.each(gets.map((g, i) => [i, g] as const))("GET #%i: no 5xx, a message on every refusal", async (_i, g) => {
     await fc.assert(
