@@ -307,12 +307,11 @@ export interface DeadlineClock {
  * after the due date, 即将到期 by runningStatus; once ended, met or missed by the day it ended.
  */
 export function deadlineClock(startOn: IsoDate, dueOn: IsoDate, endedOn: IsoDate | null, today: IsoDate, calendar: WorkingCalendar): DeadlineClock {
+  // An ended deadline is met or missed by its dates alone (an old record may lie before the calendar's years).
+  if (endedOn) return { dueOn, used: 0, left: 0, status: isPastDue(dueOn, endedOn) ? "missed" : "met" };
   const total = calendar.workingDaysBetween(startOn, dueOn).days;
-  const used = countedDays(startOn, endedOn ?? today, calendar);
+  const used = countedDays(startOn, today, calendar);
   const left = total - used;
-  let status: ClockStatus;
-  if (endedOn) status = isPastDue(dueOn, endedOn) ? "missed" : "met";
-  else if (isPastDue(dueOn, today)) status = "overdue";
-  else status = runningStatus(used, left, total) === "normal" ? "normal" : "dueSoon";
+  const status: ClockStatus = isPastDue(dueOn, today) ? "overdue" : runningStatus(used, left, total) === "normal" ? "normal" : "dueSoon";
   return { dueOn, used, left, status };
 }
