@@ -23,6 +23,7 @@ import { CHANNEL_LABELS, DISTRICTS } from "../src/domain/reference-data.js";
 import type { WorkingCalendar } from "../src/domain/working-days.js";
 import { ensureCalendar, loadCalendar } from "../src/models/calendar.js";
 import { formatCaseNumber } from "../src/lib/ids.js";
+import { bulkPrevention } from "./bulk-prevention.js";
 import { CALENDAR_YEARS_AHEAD, seedDemo } from "./index.js";
 import { DEFAULT_ADVANCE_RECOVERY_DAYS } from "../src/domain/emergency-fund.js";
 
@@ -581,6 +582,10 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
   bookFundMovements(db, fundEvents, { from: yearOf(firstDay), today: opts.today, cityOfficeId, actorId: supervisorId });
   log(`  rows written in ${((performance.now() - started) / 1000).toFixed(0)} s; rebuilding indexes and search`);
   for (const statement of restore) sqlite.exec(statement);
+  const prevention = bulkPrevention(sqlite, { cases: opts.cases, today: opts.today, years, rng, sites, actorId: supervisorId });
+  log(
+    `  ${prevention.projects.toLocaleString()} projects, ${prevention.actions} special actions, ${prevention.inspections.toLocaleString()} inspections, ${prevention.risks.toLocaleString()} risk points`,
+  );
   sqlite.exec(`insert into cases_fts(cases_fts) values ('rebuild'); insert into case_workers_fts(case_workers_fts) values ('rebuild');`);
   sqlite.pragma("synchronous = NORMAL");
   analyzeDb(db, { afterBulkLoad: true });

@@ -40,6 +40,8 @@ import { publicListsRouter } from "./routes/public-lists.js";
 import { violationsRouter } from "./routes/violations.js";
 import { employersRouter } from "./routes/employers.js";
 import { emergencyFundsRouter } from "./routes/emergency-funds.js";
+import { projectsRouter } from "./routes/projects.js";
+import { specialActionsRouter } from "./routes/special-actions.js";
 import { cityBoardRouter } from "./routes/city-board.js";
 import { dashboardRouter } from "./routes/dashboard.js";
 import { exportsRouter } from "./routes/exports.js";
@@ -131,6 +133,8 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.use(publicListsRouter(ctx));
   app.use(violationsRouter(ctx));
   app.use(employersRouter(ctx));
+  app.use(projectsRouter(ctx));
+  app.use(specialActionsRouter(ctx));
   app.use(dashboardRouter(ctx));
   app.use(cityBoardRouter(ctx));
   app.use(emergencyFundsRouter(ctx));

@@ -13,6 +13,8 @@ import { SERVICE_METHODS } from "../domain/service.js";
 import { CHANNELS } from "../domain/reference-data.js";
 import { TASK_STATUSES } from "../domain/task-force.js";
 import { ARRIVALS, OFFICE_KINDS } from "../domain/jurisdiction.js";
+import { GUARANTEE_FORMS } from "../domain/projects.js";
+import { CHECK_RESULTS, RISK_STATUSES } from "../domain/special-actions.js";
 import { ID_TYPES } from "../domain/identifiers.js";
 import { NOTICE_KINDS } from "../domain/worker-notices.js";
 import { ADVANCE_STATUSES, MOVEMENT_KINDS, RECOVERY_PARTIES } from "../domain/emergency-fund.js";
@@ -1384,3 +1386,247 @@ export const smsDeliveries = sqliteTable("sms_deliveries", {
   text: text("text").notNull(),
   deliveredAt: integer("delivered_at", { mode: "timestamp" }).notNull(),
 });
+
+// ---- Construction projects, special actions and the 工资保证金 (issue 23; docs/rules.md §Construction projects) ----
+
+/** A construction project (工程建设项目) and its wage safeguards; the office of its division has it (属地管理). */
+export const projects = sqliteTable(
+  "projects",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    officeId: integer("office_id")
+      .notNull()
+      .references(() => offices.id),
+    divisionId: integer("division_id")
+      .notNull()
+      .references(() => divisions.id),
+    name: text("name").notNull(),
+    address: text("address").notNull().default(""),
+    /** 建设单位. */
+    builderName: text("builder_name").notNull(),
+    builderUscc: text("builder_uscc"),
+    /** 施工总承包单位. */
+    contractorName: text("contractor_name").notNull(),
+    contractorUscc: text("contractor_uscc").notNull(),
+    contractFen: integer("contract_fen").notNull(),
+    startOn: text("start_on").notNull(),
+    endOn: text("end_on"),
+    /** 农民工工资专用账户 (第二十六条). */
+    wageAccountBank: text("wage_account_bank").notNull().default(""),
+    wageAccountOpenedOn: text("wage_account_opened_on"),
+    realName: integer("real_name", { mode: "boolean" }).notNull().default(false),
+    contractorPays: integer("contractor_pays", { mode: "boolean" }).notNull().default(false),
+    guaranteeForm: text("guarantee_form", { enum: GUARANTEE_FORMS }),
+    guaranteeFen: integer("guarantee_fen").notNull().default(0),
+    /** The bank or guarantor of a 保函 (or the bank holding the cash). */
+    guarantor: text("guarantor").notNull().default(""),
+    guaranteeFrom: text("guarantee_from"),
+    guaranteeUntil: text("guarantee_until"),
+    noticeBoard: integer("notice_board", { mode: "boolean" }).notNull().default(false),
+    /** How many safeguards are missing (domain/projects.ts missingSafeguards), kept on every save: the list sorts by it. */
+    missingCount: integer("missing_count").notNull(),
+    version: integer("version").notNull().default(1),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // An office's list, missing safeguards first (models/projects.ts listProjects).
+    index("projects_office_missing_idx").on(t.officeId, t.missingCount, t.name),
+    index("projects_missing_idx").on(t.missingCount, t.name),
+    index("projects_contractor_uscc_idx").on(t.contractorUscc),
+    index("projects_builder_uscc_idx").on(t.builderUscc),
+    index("projects_name_idx").on(t.name),
+    uniqueIndex("projects_office_name_contractor_idx").on(t.officeId, t.name, t.contractorUscc),
+  ],
+);
+
+/** 分包单位 of a project. */
+export const projectSubcontractors = sqliteTable(
+  "project_subcontractors",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
+    name: text("name").notNull(),
+    uscc: text("uscc").notNull(),
+  },
+  (t) => [index("project_subcontractors_project_idx").on(t.projectId), index("project_subcontractors_uscc_idx").on(t.uscc)],
+);
+
+/** The project a construction case names (found at intake by the project's name or the 总包's code). */
+export const projectCases = sqliteTable(
+  "project_cases",
+  {
+    caseId: integer("case_id")
+      .primaryKey()
+      .references(() => cases.id),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
+  },
+  (t) => [index("project_cases_project_idx").on(t.projectId)],
+);
+
+/** 动用工资保证金: a use of the project's guarantee after an order to pay was not performed, and its top-up. */
+export const guaranteeUses = sqliteTable(
+  "guarantee_uses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
+    /** The order to pay that was not performed. */
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => paymentOrders.id),
+    usedOn: text("used_on").notNull(),
+    amountFen: integer("amount_fen").notNull(),
+    /** The bank or guarantor that paid. */
+    payer: text("payer").notNull(),
+    workersPaid: integer("workers_paid").notNull(),
+    note: text("note").notNull().default(""),
+    topUpDueOn: text("top_up_due_on").notNull(),
+    toppedUpOn: text("topped_up_on"),
+    toppedUpFen: integer("topped_up_fen").notNull().default(0),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("guarantee_uses_project_idx").on(t.projectId, t.usedOn),
+    index("guarantee_uses_open_top_up_idx").on(t.topUpDueOn).where(sql`topped_up_on is null`),
+  ],
+);
+
+/** 专项行动 (护薪安薪, 冬季专项行动…), organised by one office (the city's reaches every office). */
+export const specialActions = sqliteTable(
+  "special_actions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    officeId: integer("office_id")
+      .notNull()
+      .references(() => offices.id),
+    name: text("name").notNull(),
+    startsOn: text("starts_on").notNull(),
+    endsOn: text("ends_on").notNull(),
+    scope: text("scope").notNull(),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("special_actions_office_idx").on(t.officeId, t.startsOn), index("special_actions_starts_idx").on(t.startsOn)],
+);
+
+/** 检查组 of an action: its office (whose figures it counts in) and its members. */
+export const inspectionGroups = sqliteTable(
+  "inspection_groups",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => specialActions.id),
+    officeId: integer("office_id")
+      .notNull()
+      .references(() => offices.id),
+    name: text("name").notNull(),
+    leader: text("leader").notNull(),
+  },
+  (t) => [index("inspection_groups_action_idx").on(t.actionId, t.officeId)],
+);
+
+/** A member of a group: a person of an office or of a task-force member unit. */
+export const inspectionGroupMembers = sqliteTable(
+  "inspection_group_members",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => inspectionGroups.id),
+    name: text("name").notNull(),
+    officeId: integer("office_id").references(() => offices.id),
+    unitId: integer("unit_id").references(() => memberUnits.id),
+  },
+  (t) => [index("inspection_group_members_group_idx").on(t.groupId)],
+);
+
+/** An inspection of a project (or of an employer without one) by a group, with its checklist and findings. */
+export const inspections = sqliteTable(
+  "inspections",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => specialActions.id),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => inspectionGroups.id),
+    projectId: integer("project_id").references(() => projects.id),
+    employerName: text("employer_name").notNull(),
+    employerUscc: text("employer_uscc"),
+    inspectedOn: text("inspected_on").notNull(),
+    /** The people of the group who took part (开展检查N人次 sums them). */
+    persons: integer("persons").notNull(),
+    wageAccount: text("wage_account", { enum: CHECK_RESULTS }).notNull(),
+    realName: text("real_name", { enum: CHECK_RESULTS }).notNull(),
+    contractorPays: text("contractor_pays", { enum: CHECK_RESULTS }).notNull(),
+    guarantee: text("guarantee", { enum: CHECK_RESULTS }).notNull(),
+    noticeBoard: text("notice_board", { enum: CHECK_RESULTS }).notNull(),
+    paidMonthly: text("paid_monthly", { enum: CHECK_RESULTS }).notNull(),
+    findings: text("findings").notNull().default(""),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("inspections_action_idx").on(t.actionId, t.groupId),
+    index("inspections_project_idx").on(t.projectId, t.inspectedOn).where(sql`project_id is not null`),
+  ],
+);
+
+/** 欠薪隐患 found in an inspection: who must resolve it by when, and how it ended (化解 or 立案). */
+export const riskPoints = sqliteTable(
+  "risk_points",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => specialActions.id),
+    inspectionId: integer("inspection_id")
+      .notNull()
+      .references(() => inspections.id),
+    description: text("description").notNull(),
+    amountFen: integer("amount_fen").notNull(),
+    workers: integer("workers").notNull(),
+    responsible: text("responsible").notNull(),
+    foundOn: text("found_on").notNull(),
+    resolveBy: text("resolve_by").notNull(),
+    status: text("status", { enum: RISK_STATUSES }).notNull().default("open"),
+    endedOn: text("ended_on"),
+    /** The case it was turned into (立案). */
+    caseId: integer("case_id").references(() => cases.id),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("risk_points_action_idx").on(t.actionId, t.status),
+    index("risk_points_inspection_idx").on(t.inspectionId),
+    index("risk_points_open_due_idx").on(t.resolveBy).where(sql`status = 'open'`),
+    index("risk_points_case_idx").on(t.caseId).where(sql`case_id is not null`),
+  ],
+);
+
+/** Wages paid to resolve a risk point: the payment records 化解 requires. */
+export const riskPayments = sqliteTable(
+  "risk_payments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    riskId: integer("risk_id")
+      .notNull()
+      .references(() => riskPoints.id),
+    paidOn: text("paid_on").notNull(),
+    amountFen: integer("amount_fen").notNull(),
+    workers: integer("workers").notNull(),
+    proof: text("proof").notNull().default(""),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("risk_payments_risk_idx").on(t.riskId)],
+);

@@ -86,6 +86,18 @@ export function isMobilePhone(value: string): boolean {
   return /^1[3-9]\d{9}$/.test(value);
 }
 
+/** The message for a 统一社会信用代码 problem, naming the field (`label`). */
+export function usccProblemMessage(problem: UsccProblem, label = "统一社会信用代码"): string {
+  const messages: Record<UsccProblem, string> = {
+    format: `${label}应为 18 位数字或大写字母（不含 I、O、Z、S、V）`,
+    authority: `${label}第 1 位（登记管理部门代码）不正确，请核对`,
+    type: `${label}第 2 位（机构类别代码）与登记管理部门不符，请核对`,
+    region: `${label}第 3–8 位应为登记机关的 6 位行政区划代码，请核对`,
+    checksum: `${label}校验位不符，请核对`,
+  };
+  return messages[problem];
+}
+
 // ---- Identity documents (docs/rules.md §Identity documents) ----------------------------------------------
 
 /**

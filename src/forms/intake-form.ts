@@ -16,6 +16,7 @@ import {
   normalizeDocumentNumber,
   sexFromIdNumber,
   usccProblem,
+  usccProblemMessage,
   type IdType,
 } from "../domain/identifiers.js";
 import type { CaseInput, Channel, WorkerInput } from "../models/cases.js";
@@ -262,16 +263,10 @@ export function parseIntake(values: IntakeValues, today: IsoDate, workSites: rea
   };
 }
 
-const USCC_MESSAGES = {
-  format: "统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）",
-  authority: "统一社会信用代码第 1 位（登记管理部门代码）不正确，请核对；不清楚可留空",
-  type: "统一社会信用代码第 2 位（机构类别代码）与登记管理部门不符，请核对；不清楚可留空",
-  region: "统一社会信用代码第 3–8 位应为登记机关的 6 位行政区划代码，请核对；不清楚可留空",
-  checksum: "统一社会信用代码校验位不符，请核对；不清楚可留空",
-} as const;
-
 /** What is wrong with a typed 统一社会信用代码 (upper case), in the field's words; null when valid (GB 32100-2015). */
 export function usccFieldProblem(code: string): string | null {
   const problem = usccProblem(code);
-  return problem ? USCC_MESSAGES[problem] : null;
+  if (!problem) return null;
+  // Only the code's shape is required; a code that is wrong inside may be left out when not known.
+  return problem === "format" ? usccProblemMessage(problem) : `${usccProblemMessage(problem)}；不清楚可留空`;
 }

@@ -23,6 +23,8 @@ const NAV: readonly NavEntry[] = [
   { href: "/blacklist", label: "失信名单", for: ["inspector", "supervisor"] },
   { href: "/violations", label: "违法公布", for: ["supervisor"] },
   { href: "/employers", label: "用人单位", for: ["clerk", "inspector", "supervisor"] },
+  { href: "/projects", label: "工程项目", for: ["clerk", "inspector", "supervisor"] },
+  { href: "/actions", label: "专项行动", for: ["inspector", "supervisor"] },
   { href: "/dashboard", label: "监督看板", for: ["supervisor"] },
   { href: "/statistics", label: "统计分析", for: ["supervisor"] },
   { href: "/funds", label: "应急周转金", for: ["supervisor"] },

@@ -36,6 +36,7 @@ import { clockHistoryOf } from "./deadlines.js";
 import { maskAddress, maskIdNumber, maskPhone } from "../domain/masking.js";
 import type { IdType } from "../domain/identifiers.js";
 import { recordPersonalDataView } from "./personal-data-views.js";
+import { linkCaseToProject } from "./projects.js";
 import { routeWorkSite } from "./offices.js";
 import { DEFAULT_ACKNOWLEDGE_DAYS } from "../domain/jurisdiction.js";
 import { NOTICE_OF_MOVE } from "../domain/worker-notices.js";
@@ -178,6 +179,7 @@ export function registerCase(db: Db, input: CaseInput, opts: { actorId: number |
       })
       .returning({ id: cases.id, caseNumber: cases.caseNumber, queryCode: cases.queryCode })
       .get();
+    linkCaseToProject(tx, row.id, routing.office.id, input);
     for (let i = 0; i < workers.length; i += 200) {
       tx.insert(caseWorkers)
         .values(workers.slice(i, i + 200).map((w) => ({ ...w, caseId: row.id })))

@@ -11,6 +11,7 @@ import { isCurrentlyListed } from "../domain/blacklist.js";
 import { isOpen } from "../domain/case-states.js";
 import type { IsoDate } from "../domain/dates.js";
 import { proceedingsOfEmployer } from "./blacklist.js";
+import { projectsOfEmployer } from "./projects.js";
 import { entriesOfEmployer } from "./violations.js";
 
 export interface EmployerKey {
@@ -93,6 +94,7 @@ export function employerRecord(db: Db, key: EmployerKey, today: IsoDate, officeI
     orders: orders.map((o) => ({ ...o, caseNumber: caseRows.find((c) => c.id === o.caseId)?.caseNumber ?? "" })),
     proceedings: proceedings.map((p) => ({ ...p, isCurrent: isCurrentlyListed(p, today) })),
     publications: entriesOfEmployer(db, key, officeId),
+    projects: projectsOfEmployer(db, key),
   };
 }
 

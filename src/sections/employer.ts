@@ -10,6 +10,7 @@ import { ValidationError } from "../domain/errors.js";
 import { optionalText, requiredText } from "../forms/form.js";
 import { usccFieldProblem } from "../forms/intake-form.js";
 import type { CaseRow } from "../models/cases.js";
+import { projectOfCase } from "../models/projects.js";
 import { section, sectionAction } from "./section.js";
 
 const particularsForm = z.object({
@@ -36,7 +37,7 @@ export const employerSection = section({
   key: "employer",
   partial: "cases/_employer",
   when: () => true,
-  load: () => ({}),
+  load: (db, view) => ({ project: view.c.isConstruction ? projectOfCase(db, view.c.id) : null }),
   action: sectionAction({
     path: "employer",
     form: "employer-particulars",

@@ -40,6 +40,10 @@ import {
   type Agent,
   type TestApp,
 } from "../helpers.js";
+import { createProject } from "../../src/models/projects.js";
+import { createAction } from "../../src/models/special-actions.js";
+import { viewerOfUsername } from "../../src/models/users.js";
+import { usccCheckChar } from "../../src/domain/identifiers.js";
 
 const ROUTES = `
 route                                             | A C I O S B K N Q J L X D
@@ -206,6 +210,25 @@ GET /admin/outbox                                 | - - - - - - - - - - - - +
 POST /admin/outbox/send                           | - - - - - - - - - - - - +
 POST /admin/outbox/:id/resend                     | - - - - - - - - - - - - +
 POST /admin/outbox/:id/posted                     | - - - - - - - - - - - - +
+GET /projects                                     | - + + + + + + + + + - - -
+GET /projects/new                                 | - - + + + + - + - + - - -
+POST /projects                                    | - - + + + + - + - + - - -
+POST /projects/import                             | - - + + + + - + - + - - -
+GET /projects/:id                                 | - + + + + + + - - - - - -
+GET /projects/:id/edit                            | - - + + + + - - - - - - -
+POST /projects/:id                                | - - + + + + - - - - - - -
+POST /projects/:id/guarantee-uses                 | - - + + + + - - - - - - -
+POST /projects/:id/guarantee-uses/:useId/top-up   | - - + + + + - - - - - - -
+GET /actions                                      | - - + + + + - + - + - - -
+POST /actions                                     | - - - - + + - + - - - - -
+GET /actions/:id                                  | - - + + + + - - - - - - -
+GET /exports/actions/:id.xlsx                     | - - + + + + - - - - - - -
+POST /actions/:id/groups                          | - - - - + + - - - - - - -
+POST /actions/:id/inspections                     | - - + + + + - - - - - - -
+POST /actions/:id/inspections/:inspectionId/risks | - - + + + + - - - - - - -
+POST /actions/:id/risks/:riskId/payments          | - - + + + + - - - - - - -
+POST /actions/:id/risks/:riskId/resolve           | - - + + + + - - - - - - -
+POST /actions/:id/risks/:riskId/file              | - - + + + + - - - - - - -
 POST /logout                                      | + + + + + + + + + + + + +
 `;
 
@@ -358,7 +381,43 @@ beforeAll(async () => {
     entryId: one("select id from violation_entries where case_id = ?", c.id),
     exportId: String(recordPersonalDataExport(t.db, { userId: userId(t.db, "supervisor_cy"), filter: "矩阵测试", now })),
   });
+  // A project and a special action of 朝阳区 (the office that has the case): 属地管理 keeps 南关区 out of both.
+  const cy = viewerOfUsername(t.db, "supervisor_cy");
+  const projectId = String(
+    createProject(
+      t.db,
+      {
+        name: "矩阵测试项目",
+        address: "",
+        district: "朝阳区",
+        builderName: "某置业",
+        builderUscc: null,
+        contractorName: "某建工",
+        contractorUscc: "91220101MA0Y123400".slice(0, 17) + usccCheckChar("91220101MA0Y12340".slice(0, 17)),
+        subcontractors: [],
+        contractFen: 100_000_000,
+        startOn: "2026-03-01",
+        endOn: null,
+        wageAccountBank: "",
+        wageAccountOpenedOn: null,
+        realName: false,
+        contractorPays: false,
+        guaranteeForm: null,
+        guaranteeFen: 0,
+        guarantor: "",
+        guaranteeFrom: null,
+        guaranteeUntil: null,
+        noticeBoard: false,
+      },
+      cy,
+      now,
+    ),
+  );
+  const actionId = String(createAction(t.db, { name: "矩阵测试行动", startsOn: "2026-11-01", endsOn: "2026-12-31", scope: "辖区" }, cy, now));
   params.entryId = "999999";
+  params.useId = "999999";
+  params.inspectionId = "999999";
+  params.riskId = "999999";
   params.serviceId = "999999";
   agents.A = browser(t.app);
   for (const col of COLUMNS) if (col !== "A") agents[col] = await loginAs(t.app, usernames[col]);
@@ -367,19 +426,23 @@ beforeAll(async () => {
     const [, path] = route.split(" ") as [string, string];
     const id = path.startsWith("/reports/")
       ? reportId
-      : path.startsWith("/blacklist/")
-        ? proceedingId
-        : path.startsWith("/violations/")
-          ? batchId
-          : path.startsWith("/tasks/")
-            ? taskId
-            : path.startsWith("/admin/users/")
-              ? victimId
-              : path.startsWith("/admin/units/")
-                ? String(findUnitByName(t.db, "市水利局")!.id)
-                : path.startsWith("/admin/offices/")
-                  ? one("select id from offices where name = '南关区劳动保障监察大队'")
-                  : params.id!;
+      : path.startsWith("/projects/")
+        ? projectId
+        : path.startsWith("/actions/") || path.startsWith("/exports/actions/")
+          ? actionId
+          : path.startsWith("/blacklist/")
+            ? proceedingId
+            : path.startsWith("/violations/")
+              ? batchId
+              : path.startsWith("/tasks/")
+                ? taskId
+                : path.startsWith("/admin/users/")
+                  ? victimId
+                  : path.startsWith("/admin/units/")
+                    ? String(findUnitByName(t.db, "市水利局")!.id)
+                    : path.startsWith("/admin/offices/")
+                      ? one("select id from offices where name = '南关区劳动保障监察大队'")
+                      : params.id!;
     return path.replace(/:(\w+)/g, (_, name: string) => (name === "id" ? id : params[name]!));
   };
 });
