@@ -4,7 +4,6 @@
  * search of an index, or (for the city's lists, which show the first 200 in an index's order) a limited
  * walk of one. Checked on the bulk generator's projects and actions with ANALYZE run.
  */
-import type { Statement } from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { listActions, actionPage, inspectableProjects } from "../../src/models/special-actions.js";
 import { findProjectForCase, listProjects, projectPage, projectsOfEmployer } from "../../src/models/projects.js";
@@ -12,35 +11,10 @@ import { loadCalendar } from "../../src/models/calendar.js";
 import { viewerOfUsername } from "../../src/models/users.js";
 import { bulkPrevention } from "../../seeds/bulk-prevention.js";
 import { makeTestApp, userId, type TestApp } from "../helpers.js";
+import { plansOf } from "./plans.js";
 
 const TABLES =
   "projects|project_subcontractors|project_cases|guarantee_uses|special_actions|inspection_groups|inspection_group_members|inspections|risk_points|risk_payments|cases";
-
-/** The plan of every select `work` ran, with the values it bound. */
-function plansOf(t: TestApp, work: () => void): { sql: string; plan: string[] }[] {
-  const client = t.db.$client;
-  const seen: { sql: string; params: unknown[] }[] = [];
-  const prepare = client.prepare.bind(client);
-  client.prepare = ((source: string) => {
-    const stmt = prepare(source) as Statement;
-    for (const method of ["all", "get", "run", "iterate"] as const) {
-      const original = (stmt as unknown as Record<string, (...a: unknown[]) => unknown>)[method]!.bind(stmt);
-      (stmt as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
-        seen.push({ sql: source, params });
-        return original(...params);
-      };
-    }
-    return stmt;
-  }) as typeof client.prepare;
-  try {
-    work();
-  } finally {
-    client.prepare = prepare;
-  }
-  return seen
-    .filter((s) => /^\s*select/i.test(s.sql))
-    .map((s) => ({ sql: s.sql, plan: (client.prepare(`explain query plan ${s.sql}`).all(...s.params) as { detail: string }[]).map((r) => r.detail) }));
-}
 
 /** Plan lines that read a table in full: a SCAN without an index, or an index walk without a LIMIT to stop it. */
 function fullReads(plans: { sql: string; plan: string[] }[]): string[] {
