@@ -6,10 +6,10 @@
  * "Nothing changed" is the data's version, as for the figures kept by src/models/until-changed.ts: the rows
  * written through this process's connection since it opened (SQLite's total_changes()), the commits of other
  * processes (PRAGMA data_version: another web worker, a script), and today's date (clocks count in days). Any
- * write counts, even a sign-in. The rows a page writes while it is shown (the record of a
- * personal-data view, a session's renewal) are no change to what pages show: a page is kept with the version
- * it left behind, and a personal-data view it recorded is recorded again each time the kept page is sent, so
- * the record of who saw what stays complete.
+ * write counts, even a sign-in or a session's renewal, but one: the record of a personal-data view that a
+ * kept page writes while it is shown is no change to what pages show, so it is left out of the version; and a
+ * view a kept page recorded is recorded again each time the page is sent, so the record of who saw what stays
+ * complete.
  *
  * A page is kept only when nobody else wrote while it was rendered (the rows written meanwhile are its own
  * views), only 200 HTML answers that set no cookie, only for a signed-in viewer whose
@@ -43,7 +43,9 @@ export interface PageCache {
 
 export function pageCache(db: Db, now: () => Date): PageCache {
   const state = () => ({ today: shanghaiDate(now()), ...databaseMarks(db) });
-  const versionOf = (s: ReturnType<typeof state>) => `${s.today}|${s.changes}|${s.others}`;
+  /** The personal-data views the kept and rendered pages wrote: rows no page shows, left out of the version. */
+  let viewRows = 0;
+  const versionOf = (s: ReturnType<typeof state>) => `${s.today}|${s.changes - viewRows}|${s.others}`;
   const version = () => versionOf(state());
   const pages = new Map<string, KeptPage>();
   let units = 0;
@@ -71,8 +73,7 @@ export function pageCache(db: Db, now: () => Date): PageCache {
     const kept = pages.get(key);
     if (kept && kept.version === version()) {
       for (const v of kept.views) recordPersonalDataView(db, { ...v, userId: viewer.id, now: now() });
-      // The views just recorded again are no change to what the page shows.
-      kept.version = version();
+      viewRows += kept.views.length;
       // Most recently used last: the oldest is dropped first.
       pages.delete(key);
       pages.set(key, kept);
@@ -88,6 +89,7 @@ export function pageCache(db: Db, now: () => Date): PageCache {
       // Kept only when the rows written while it was rendered are its own views: nobody else wrote meanwhile.
       const after = state();
       const untouched = after.today === before.today && after.others === before.others && after.changes - before.changes === views.length;
+      viewRows += views.length;
       // After sending: Express sets the content type there.
       if (untouched && typeof body === "string" && body.length <= MAX_PAGE_UNITS && keepable(res)) {
         keep(key, { version: versionOf(after), body, headers: headersOf(res), views });

@@ -35,6 +35,13 @@ describe("the page cache", () => {
     expect((await inspector.get(`/cases/${c.id}`)).headers["x-page-cache"]).toBe("hit");
   });
 
+  it("keeps other pages while a case page records who saw its personal data", async () => {
+    await inspector.get("/cases");
+    await inspector.get(`/cases/${c.id}`);
+    expect((await inspector.get(`/cases/${c.id}`)).headers["x-page-cache"]).toBe("hit");
+    expect((await inspector.get("/cases")).headers["x-page-cache"]).toBe("hit");
+  });
+
   it("renders again after any write, through a form or not", async () => {
     await inspector.get(`/cases/${c.id}`);
     await inspector
