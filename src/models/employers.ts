@@ -94,7 +94,7 @@ export function employerRecord(db: Db, key: EmployerKey, today: IsoDate, officeI
     orders: orders.map((o) => ({ ...o, caseNumber: caseRows.find((c) => c.id === o.caseId)?.caseNumber ?? "" })),
     proceedings: proceedings.map((p) => ({ ...p, isCurrent: isCurrentlyListed(p, today) })),
     publications: entriesOfEmployer(db, key, officeId),
-    projects: projectsOfEmployer(db, key),
+    projects: projectsOfEmployer(db, key, officeId),
   };
 }
 

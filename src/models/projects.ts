@@ -366,7 +366,8 @@ export function projectOfCase(db: DbOrTx, caseId: number) {
 }
 
 /** The projects an employer builds, contracts or subcontracts, by code (or by name when it has none). */
-export function projectsOfEmployer(db: Db, key: { uscc: string | null; name: string }) {
+/** The projects the employer builds, contracts or subcontracts: the office's own, or every office's for the city (`officeId` null). */
+export function projectsOfEmployer(db: Db, key: { uscc: string | null; name: string }, officeId: number | null) {
   if (!key.uscc) return [];
   const cols = {
     id: projects.id,
@@ -380,7 +381,12 @@ export function projectsOfEmployer(db: Db, key: { uscc: string | null; name: str
   return db
     .select(cols)
     .from(projects)
-    .where(or(eq(projects.contractorUscc, key.uscc), eq(projects.builderUscc, key.uscc), inArray(projects.id, subs)))
+    .where(
+      and(
+        or(eq(projects.contractorUscc, key.uscc), eq(projects.builderUscc, key.uscc), inArray(projects.id, subs)),
+        officeId === null ? undefined : eq(projects.officeId, officeId),
+      ),
+    )
     .orderBy(desc(projects.startOn))
     .limit(100)
     .all();

@@ -70,7 +70,8 @@ describe("query plans of projects and special actions", () => {
       projectPage(t.db, someProject.id, cy, "2026-11-23", calendar);
       findProjectForCase(t.db, cyOffice, someProject.name, "");
       findProjectForCase(t.db, cyOffice, "", someProject.contractor_uscc);
-      projectsOfEmployer(t.db, { uscc: someProject.contractor_uscc, name: "" });
+      projectsOfEmployer(t.db, { uscc: someProject.contractor_uscc, name: "" }, null);
+      projectsOfEmployer(t.db, { uscc: someProject.contractor_uscc, name: "" }, cyOffice);
       listActions(t.db, city);
       listActions(t.db, cy);
       actionPage(t.db, someAction, cy, "2026-11-23", calendar);

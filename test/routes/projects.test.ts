@@ -135,6 +135,9 @@ describe("a construction case names its project", () => {
     const cy = await loginAs(t.app, "supervisor_cy");
     expect((await cy.get(`/projects/${projectId}`)).text).toContain(`href="/cases/${id}"`);
     expect((await cy.get(`/employers/record?uscc=${CONTRACTOR}`)).text).toContain(`href="/projects/${projectId}"`);
+    // 属地管理: another office's employer record lists none of 朝阳区's projects.
+    const ng = await loginAs(t.app, "supervisor_ng");
+    expect((await ng.get(`/employers/record?uscc=${CONTRACTOR}`)).text).not.toContain(`href="/projects/${projectId}"`);
   });
 
   it("links by the 总包's code typed in the 总包 field", () => {
