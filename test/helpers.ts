@@ -186,6 +186,22 @@ export async function workedCase(t: TestApp, opts: { to?: "received" | "mediatin
   return { id, version, workers, supervisor };
 }
 
+/** The service form of a document handed to the employer and signed for (直接送达). */
+export function handedOverForm(servedOn: string, receiver = "王经理"): Record<string, string> {
+  return { party: "employer", method: "direct", servedOn, receiver };
+}
+
+/** Records, as the agent, the service of the case's latest order on the employer (its pay-by period runs from it). */
+export async function serveLatestOrder(t: TestApp, agent: Agent, c: { id: number; version: () => number }, servedOn: string): Promise<number> {
+  const orderId = t.db.$client.prepare("select max(id) from payment_orders where case_id = ?").pluck().get(c.id) as number;
+  const res = await agent
+    .post(`/cases/${c.id}/orders/${orderId}/service`)
+    .type("form")
+    .send({ version: c.version(), ...handedOverForm(servedOn) });
+  if (res.status !== 303) throw new Error(`order service refused: ${res.text.slice(0, 300)}`);
+  return orderId;
+}
+
 /** Every route the app answers, as "METHOD /path". */
 export function appRoutes(app: Express): string[] {
   const found: string[] = [];

@@ -742,8 +742,8 @@ export const PRIOR_NOTICE_KINDS = ["compensation", "decision"] as const;
 
 /**
  * 事先告知书 (陈述申辩): served on the employer before a 加付赔偿金 order or an administrative decision;
- * records the service, the employer's statement (or that none came) and the bureau's review of it
- * (docs/rules.md §陈述申辩).
+ * its service is a `document_services` row; records the employer's statement (or that none came) and the
+ * bureau's review of it (docs/rules.md §陈述申辩).
  */
 export const priorNotices = sqliteTable(
   "prior_notices",
@@ -765,10 +765,6 @@ export const priorNotices = sqliteTable(
     intended: text("intended").notNull(),
     /** For 加付赔偿金: the intended rate; the decision may not exceed it. */
     ratePercent: integer("rate_percent"),
-    servedOn: text("served_on"),
-    serviceMethod: text("service_method").notNull().default(""),
-    /** The last day the employer may state its case (working days after service). */
-    statementDueOn: text("statement_due_on"),
     statement: text("statement", { enum: ["received", "none"] }),
     statementOn: text("statement_on"),
     statementText: text("statement_text").notNull().default(""),
@@ -877,8 +873,20 @@ export const blacklistObjections = sqliteTable(
   (t) => [uniqueIndex("blacklist_objections_party_idx").on(t.proceedingId, t.partyKey)],
 );
 
-/** The documents served through `document_services`; `enforcementDecision` is a 行政处理决定书 (an enforcement action with a number), `demandNotice` its 催告书. */
-export const SERVED_DOCUMENTS = ["blacklistNotice", "blacklistDecision", "enforcementDecision", "demandNotice"] as const;
+/**
+ * The documents served through `document_services`; `enforcementDecision` is a 行政处理决定书 (an enforcement action with a number),
+ * `demandNotice` its 催告书, `paymentOrder` a 限期改正指令书, `priorNotice` a 事先告知书, and `caseNotice` a 不予受理, 告知补正 or
+ * 告知 notice (its document is the case event that issued it).
+ */
+export const SERVED_DOCUMENTS = [
+  "blacklistNotice",
+  "blacklistDecision",
+  "enforcementDecision",
+  "demandNotice",
+  "paymentOrder",
+  "priorNotice",
+  "caseNotice",
+] as const;
 
 /**
  * Service (送达) of one document on one party: the record a 送达回证 prints, and the date every clock that

@@ -240,6 +240,25 @@ const MOVE_TABLE = [
     publicStep: "用人单位已支付部分或全部工资",
   },
   { name: "issueOrder", label: "责令限期支付", from: ["filed"], to: "same", by: INVESTIGATORS, activity: true, publicStep: "已责令用人单位限期支付" },
+  {
+    name: "serveOrder",
+    label: "登记限期改正指令书送达",
+    from: ["filed"],
+    to: "same",
+    by: INVESTIGATORS,
+    activity: true,
+    publicStep: "已向用人单位送达限期改正指令书",
+  },
+  {
+    name: "serveCaseNotice",
+    label: "登记通知书送达",
+    // The 告知补正 notice is served while the supplement is awaited (or after it came); 不予受理 and 告知 end the case.
+    from: ["received", "awaiting_supplement", "closed"],
+    to: "same",
+    by: INVESTIGATORS,
+    activity: true,
+    publicStep: "已向投诉人送达通知书",
+  },
   { name: "enforce", label: "逾期未付的处理", from: ["filed"], to: "same", by: INVESTIGATORS, activity: true, publicStep: "用人单位逾期未支付，已依法处理" },
   {
     name: "issuePriorNotice",

@@ -50,13 +50,10 @@ import type { WorkingCalendar } from "../domain/working-days.js";
 import { revokeListing } from "./blacklist.js";
 import { loadCalendar } from "./calendar.js";
 import { transition } from "./cases.js";
-import { type DocumentService, recordDocumentService, servicesOf } from "./document-services.js";
+import { type DocumentService, EMPLOYER_PARTY_KEY, recordDocumentService, servicesOf } from "./document-services.js";
 import { nextDocumentNumber } from "./document-numbers.js";
 import { itemsOf } from "./settlements.js";
 import { withdrawEntry } from "./violations.js";
-
-/** The one party a 行政处理决定书 is served on. */
-export const EMPLOYER_PARTY_KEY = "employer";
 
 /** A 行政处理决定书 of the case, or not found. */
 export function decisionOfCase(tx: DbOrTx, caseId: number, actionId: number) {

@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { figuresScope } from "../../src/models/offices.js";
 import { periodStatistics } from "../../src/models/statistics.js";
-import { loginAs, makeTestApp, workedCase, type Agent, type TestApp } from "../helpers.js";
+import { loginAs, makeTestApp, workedCase, type Agent, type TestApp, handedOverForm, serveLatestOrder } from "../helpers.js";
 
 let t: TestApp;
 beforeEach(async () => {
@@ -32,7 +32,7 @@ async function unpaidOrderCase() {
       .type("form")
       .send({ version: c.version(), payBy: "2026-11-30", violation: "general", facts: "经查，拖欠工资至今未付。", [`amount.${c.workers[0]!.id}`]: "8500" }),
   );
-  return { ...c, orderId: t.db.$client.prepare("select id from payment_orders where case_id = ?").pluck().get(c.id) as number };
+  return { ...c, orderId: await serveLatestOrder(t, await on("2026-11-23"), c, "2026-11-23") };
 }
 
 /** A filed case whose unpaid order led, after 陈述申辩, to a 行政处理决定 made on Wed 2026-12-09. */
@@ -48,7 +48,10 @@ async function decidedCase() {
   );
   const noticeId = t.db.$client.prepare("select id from prior_notices").pluck().get() as number;
   await ok(
-    inspector.post(`/cases/${c.id}/prior-notices/${noticeId}/service`).type("form").send({ version: c.version(), servedOn: "2026-12-01", method: "直接送达" }),
+    inspector
+      .post(`/cases/${c.id}/prior-notices/${noticeId}/service`)
+      .type("form")
+      .send({ version: c.version(), ...handedOverForm("2026-12-01") }),
   );
   inspector = await on("2026-12-09");
   await ok(inspector.post(`/cases/${c.id}/prior-notices/${noticeId}/statement`).type("form").send({ version: c.version(), statement: "none" }));

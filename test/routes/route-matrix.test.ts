@@ -15,7 +15,9 @@ import { join } from "node:path";
 import type request from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
 import { addEvidence, transition } from "../../src/models/cases.js";
-import { issueOrder, recordMediation } from "../../src/models/settlements.js";
+import { issueOrder, recordMediation, serveOrder } from "../../src/models/settlements.js";
+import { shanghaiDate } from "../../src/domain/dates.js";
+import { handedOver } from "../../seeds/handed-over.js";
 import { escalateCase } from "../../src/models/task-force.js";
 import { findUnitByName } from "../../src/models/units.js";
 import { createUser } from "../../src/models/users.js";
@@ -160,6 +162,9 @@ POST /admin/offices                               | - - - - - - - - - - - - +
 GET /admin/offices/:id                            | - - - - - - - - - - - - +
 POST /admin/offices/:id                           | - - - - - - - - - - - - +
 POST /admin/offices/:id/active                    | - - - - - - - - - - - - +
+POST /cases/:id/orders/:orderId/service           | - - + - + + - - - - - - -
+GET /cases/:id/orders/:orderId/services/:serviceId | - + + - + + - - - - - - -
+GET /cases/:id/prior-notices/:noticeId/services/:serviceId | - + + - + + - - - - - - -
 POST /logout                                      | + + + + + + + + + + + + +
 `;
 
@@ -204,7 +209,7 @@ beforeAll(async () => {
     now,
   });
   transition(t.db, { caseId: c.id, move: "mediationFailed", note: "单位反悔", version: c.version(), actor: supervisor, now });
-  issueOrder(t.db, {
+  const orderId = issueOrder(t.db, {
     caseId: c.id,
     version: c.version(),
     payBy: "2026-11-30",
@@ -214,6 +219,7 @@ beforeAll(async () => {
     actor: supervisor,
     now,
   });
+  serveOrder(t.db, { caseId: c.id, orderId, version: c.version(), input: handedOver(shanghaiDate(now), "王经理"), actor: supervisor, now });
   const zjj = findUnitByName(t.db, "市住建局")!.id;
   escalateCase(t.db, {
     caseId: c.id,
