@@ -36,6 +36,7 @@ import { evidenceSection } from "../sections/evidence.js";
 import { timelineSection } from "../sections/timeline.js";
 import { phoneContactsSection } from "../sections/phone-contacts.js";
 import { recusalsSection } from "../sections/recusals.js";
+import { noticeServicesSection } from "../sections/notice-services.js";
 import { formState, type CaseProblem } from "./form-state.js";
 import { idParam } from "./params.js";
 
@@ -46,6 +47,7 @@ export const CASE_SECTIONS: readonly CaseSection[] = [
   summarySection,
   officeSection,
   clocksSection,
+  noticeServicesSection,
   mediationSection,
   ordersSection,
   paymentSection,

@@ -6,7 +6,9 @@ import type { AppContext } from "../app-context.js";
 import { OUTCOME_LABELS, STATE_LABELS, type Outcome } from "../domain/case-states.js";
 import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import { caseListScope, staffAbilities } from "../domain/case-abilities.js";
-import { DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
+import { DomainError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
+import { PUBLIC_NOTICE_DAYS, SERVICE_METHOD_LABELS } from "../domain/service.js";
+import { getDocumentService } from "../models/document-services.js";
 import { CHANNELS, CHANNEL_LABELS } from "../domain/reference-data.js";
 import { parseCaseFilters, filtersQuery } from "../forms/case-filters.js";
 import { formValues, type FieldErrors } from "../forms/form.js";
@@ -328,6 +330,25 @@ export function casesRouter(ctx: AppContext): Router {
       supplementConsequence: SUPPLEMENT_CONSEQUENCE,
       bureau: config.bureau,
       outcomeLabels: OUTCOME_LABELS,
+    });
+  });
+
+  // The 送达回证 of a notice served on one complainant (docs/rules.md § Service of documents).
+  router.get("/cases/:id/notices/:kind/services/:serviceId", staff, (req, res) => {
+    const notice = CASE_NOTICES[req.params.kind as CaseNoticeKind];
+    const detail = getCaseDetail(db, caseId(req), { viewer: viewerOf(res), policy, page: null, now: now() });
+    if (!detail.abilities.printDocuments) throw new ForbiddenError();
+    const event = notice ? latestEvent(db, detail.case.id, notice.move) : undefined;
+    const found = getDocumentService(db, idParam(req, "serviceId"));
+    if (!notice || !event || found?.s.document !== "caseNotice" || found.s.documentId !== event.id) throw new NotFoundError("没有这条送达记录。");
+    res.render("services/receipt", {
+      s: found.s,
+      recordedBy: found.recordedBy,
+      documentTitle: notice.title,
+      serviceMethodLabels: SERVICE_METHOD_LABELS,
+      publicNoticeDays: PUBLIC_NOTICE_DAYS,
+      office: getOffice(db, detail.case.officeId!),
+      back: `/cases/${detail.case.id}#notice-services`,
     });
   });
 

@@ -261,6 +261,12 @@ const CASE_ROUTES = [
     path: () => `/cases/${ids.filed}/orders/${ids.order}/service`,
     fields: fixed("party", "method", "servedOn", "receiver", "witnesses", "trackingNumber", "consent", "publishedOn", "note"),
   },
+  {
+    name: "notice service",
+    role: "inspector",
+    path: () => `/cases/${ids.filed}/notice-services`,
+    fields: fixed("kind", "party", "method", "servedOn", "receiver", "witnesses", "trackingNumber", "consent", "publishedOn", "note"),
+  },
   // Last: a designation that succeeds moves the case to another office and ends its assignment.
   { name: "designate", role: "supervisor", path: () => `/cases/${ids.filed}/designate`, fields: fixed("toOfficeId", "reason") },
 ] as const;

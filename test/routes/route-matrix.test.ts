@@ -165,6 +165,8 @@ POST /admin/offices/:id/active                    | - - - - - - - - - - - - +
 POST /cases/:id/orders/:orderId/service           | - - + - + + - - - - - - -
 GET /cases/:id/orders/:orderId/services/:serviceId | - + + - + + - - - - - - -
 GET /cases/:id/prior-notices/:noticeId/services/:serviceId | - + + - + + - - - - - - -
+POST /cases/:id/notice-services                   | - - + - + + - - - - - - -
+GET /cases/:id/notices/:kind/services/:serviceId  | - + + - + + - - - - - - -
 POST /logout                                      | + + + + + + + + + + + + +
 `;
 
