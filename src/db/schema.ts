@@ -1065,3 +1065,47 @@ export const inspectorOpenCases = sqliteTable("inspector_open_cases", {
     .references(() => users.id),
   openCases: integer("open_cases").notNull().default(0),
 });
+
+// ---- 询问笔录 (issue 25 item 7) ------------------------------------------------------------------
+
+export const INTERVIEWEE_ROLES = ["worker", "employerRep", "witness"] as const;
+
+/**
+ * 询问笔录: a person questioned on a filed case by two inspectors (劳动保障监察条例 第十六条) — who, where,
+ * from when to when, the questions and answers, and whether the person signed each page or refused (src/sections/inquiries.ts).
+ */
+export const inquiryRecords = sqliteTable(
+  "inquiry_records",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    intervieweeRole: text("interviewee_role", { enum: INTERVIEWEE_ROLES }).notNull(),
+    intervieweeName: text("interviewee_name").notNull(),
+    /** 身份证号 of the person questioned (optional; masked except for the people working the case). */
+    intervieweeIdNumber: text("interviewee_id_number").notNull().default(""),
+    /** 工作单位、职务 or relation to the case. */
+    intervieweeDetail: text("interviewee_detail").notNull().default(""),
+    place: text("place").notNull(),
+    /** Local date-times (Asia/Shanghai), `YYYY-MM-DDTHH:MM`. */
+    startedAt: text("started_at").notNull(),
+    endedAt: text("ended_at").notNull(),
+    firstInspectorId: integer("first_inspector_id")
+      .notNull()
+      .references(() => users.id),
+    firstCertificate: text("first_certificate").notNull(),
+    secondInspectorId: integer("second_inspector_id")
+      .notNull()
+      .references(() => users.id),
+    secondCertificate: text("second_certificate").notNull(),
+    /** The questions and answers, one a line, each line starting 问： or 答：. */
+    questionsAndAnswers: text("questions_and_answers").notNull(),
+    signature: text("signature", { enum: ["signed", "refused"] }).notNull(),
+    /** When the person refused to sign: what happened, and who witnessed it. */
+    refusalNote: text("refusal_note").notNull().default(""),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("inquiry_records_case_idx").on(t.caseId)],
+);

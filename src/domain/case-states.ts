@@ -241,6 +241,15 @@ const MOVE_TABLE = [
   },
   { name: "issueOrder", label: "责令限期支付", from: ["filed"], to: "same", by: INVESTIGATORS, activity: true, publicStep: "已责令用人单位限期支付" },
   {
+    name: "recordInquiry",
+    label: "制作询问笔录",
+    from: ["filed"],
+    to: "same",
+    by: INVESTIGATORS,
+    activity: true,
+    publicStep: "监察员已询问有关人员并制作笔录",
+  },
+  {
     name: "serveOrder",
     label: "登记限期改正指令书送达",
     from: ["filed"],

@@ -37,6 +37,7 @@ import { timelineSection } from "../sections/timeline.js";
 import { phoneContactsSection } from "../sections/phone-contacts.js";
 import { recusalsSection } from "../sections/recusals.js";
 import { noticeServicesSection } from "../sections/notice-services.js";
+import { inquiriesSection } from "../sections/inquiries.js";
 import { formState, type CaseProblem } from "./form-state.js";
 import { idParam } from "./params.js";
 
@@ -59,6 +60,7 @@ export const CASE_SECTIONS: readonly CaseSection[] = [
   visitsSection,
   phoneContactsSection,
   recusalsSection,
+  inquiriesSection,
   evidenceSection,
   timelineSection,
 ];

@@ -41,6 +41,7 @@ const SPEC: Record<MoveName, { from: CaseState[]; to: CaseState | "same" | "prev
   issuePriorNotice: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
   servePriorNotice: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
   serveOrder: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
+  recordInquiry: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
   serveCaseNotice: { from: ["received", "awaiting_supplement", "closed"], to: "same", roles: ["inspector", "supervisor"] },
   serveDecision: { from: ["filed", "closed"], to: "same", roles: ["inspector", "supervisor"] },
   recordRemedy: { from: ["filed", "closed"], to: "same", roles: ["inspector", "supervisor"] },

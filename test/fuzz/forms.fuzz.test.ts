@@ -267,6 +267,27 @@ const CASE_ROUTES = [
     path: () => `/cases/${ids.filed}/notice-services`,
     fields: fixed("kind", "party", "method", "servedOn", "receiver", "witnesses", "trackingNumber", "consent", "publishedOn", "note"),
   },
+  {
+    name: "inquiry record",
+    role: "inspector",
+    path: () => `/cases/${ids.filed}/inquiries`,
+    fields: fixed(
+      "intervieweeRole",
+      "intervieweeName",
+      "intervieweeIdNumber",
+      "intervieweeDetail",
+      "place",
+      "startedAt",
+      "endedAt",
+      "firstInspectorId",
+      "firstCertificate",
+      "secondInspectorId",
+      "secondCertificate",
+      "questionsAndAnswers",
+      "signature",
+      "refusalNote",
+    ),
+  },
   // Last: a designation that succeeds moves the case to another office and ends its assignment.
   { name: "designate", role: "supervisor", path: () => `/cases/${ids.filed}/designate`, fields: fixed("toOfficeId", "reason") },
 ] as const;

@@ -167,6 +167,8 @@ GET /cases/:id/orders/:orderId/services/:serviceId | - + + - + + - - - - - - -
 GET /cases/:id/prior-notices/:noticeId/services/:serviceId | - + + - + + - - - - - - -
 POST /cases/:id/notice-services                   | - - + - + + - - - - - - -
 GET /cases/:id/notices/:kind/services/:serviceId  | - + + - + + - - - - - - -
+POST /cases/:id/inquiries                         | - - + - + + - - - - - - -
+GET /cases/:id/inquiries/:inquiryId               | - + + - + + - - - - - - -
 POST /logout                                      | + + + + + + + + + + + + +
 `;
 
