@@ -15,6 +15,8 @@ import { requireRole } from "../middleware/require-role.js";
 import { clearanceBoard, DASHBOARD_CLOCK_LABELS, DASHBOARD_CLOCKS, dashboard, RUNNING_STATUSES, type InspectorFigures } from "../models/dashboard.js";
 import { listOffices, type FiguresScope } from "../models/offices.js";
 import { untilChanged } from "../models/until-changed.js";
+import { courtClocks } from "../models/decision-remedies.js";
+import { COURT_CLOCK_STAGE_LABELS, COURT_DUE_SOON_DAYS } from "../domain/court-enforcement.js";
 import { periodStatistics, type PeriodStatistics } from "../models/statistics.js";
 
 function abilitiesOf(res: Response) {
@@ -101,6 +103,10 @@ export function dashboardRouter(ctx: AppContext): Router {
       stateLabels: STATE_LABELS,
       channelLabels: CHANNEL_LABELS,
       inspectorChart: chart,
+      // The court clock of the decisions on their way to enforcement (docs/rules.md § Enforcement through the court).
+      court: untilChanged(db, `court:${today}:${scopeKey(scope)}`, () => courtClocks(db, scope.officeIds, today)),
+      courtStageLabels: COURT_CLOCK_STAGE_LABELS,
+      courtDueSoonDays: COURT_DUE_SOON_DAYS,
     });
   });
 
