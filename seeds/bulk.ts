@@ -233,8 +233,13 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
     `insert into enforcement_actions (case_id, order_id, kind, rate_percent, amount_fen, decided_on, agency, recorded_by_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
   const insertNotice =
-    sqlite.prepare(`insert into prior_notices (case_id, order_id, kind, doc_number, issued_on, facts, grounds, intended, rate_percent, served_on, service_method, statement_due_on, statement, statement_on, review, issued_by_id, created_at)
-    values (?, ?, 'compensation', ?, ?, '逾期未支付劳动者工资', '劳动保障监察条例第二十六条', '责令加付赔偿金', 50, ?, '直接送达', ?, 'none', null, '未在期限内提出陈述申辩，维持拟作出的决定', ?, ?)`);
+    sqlite.prepare(`insert into prior_notices (case_id, order_id, kind, doc_number, issued_on, facts, grounds, intended, rate_percent, statement, statement_on, review, issued_by_id, created_at)
+    values (?, ?, 'compensation', ?, ?, '逾期未支付劳动者工资', '劳动保障监察条例第二十六条', '责令加付赔偿金', 50, 'none', null, '未在期限内提出陈述申辩，维持拟作出的决定', ?, ?)`);
+  // The service of an order or a 事先告知书 on the employer, handed over on the day (docs/rules.md § Service of documents).
+  const insertService = sqlite.prepare(
+    `insert into document_services (case_id, document, document_id, document_number, party_key, party_name, method, served_on, receiver, recorded_by_id, created_at)
+    values (?, ?, ?, ?, 'employer', ?, 'direct', ?, '单位负责人', ?, ?)`,
+  );
   const insertVisit = sqlite.prepare(
     `insert into site_visits (case_id, visited_at, place, people_questioned, findings, recorded_by_id, created_at) values (?, ?, ?, '项目负责人、劳务班组长', '核实用工及欠薪情况，调取考勤表和工资表', ?, ?)`,
   );
@@ -487,6 +492,7 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
             orderSequences.set(orderYear, n);
             const payBy = wd(m.on, 5);
             const order = Number(insertOrder.run(caseId, `长人社监令〔${orderYear}〕${n}号`, m.on, payBy, lead, at(m.on)).lastInsertRowid);
+            insertService.run(caseId, "paymentOrder", order, `长人社监令〔${orderYear}〕${n}号`, employer.name, m.on, lead, at(m.on));
             caseWorkerIds.forEach((w, k) => {
               const item = Number(insertItem.run(caseId, "order", order, w, claims[k], null).lastInsertRowid);
               if (path.outcome === "paidAfterOrder") insertPayment.run(caseId, item, w, claims[k], closedOn ?? payBy, lead, at(closedOn ?? payBy));
@@ -499,7 +505,8 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
                 // 陈述申辩 first: the 事先告知书 is served the day after the pay-by date and the window runs out.
                 const served = wd(payBy, 1);
                 const statementDue = statementDueOn(served, calendar);
-                insertNotice.run(caseId, order, `长人社监告〔${orderYear}〕${n}号`, served, served, statementDue, lead, at(served));
+                const notice = Number(insertNotice.run(caseId, order, `长人社监告〔${orderYear}〕${n}号`, served, lead, at(served)).lastInsertRowid);
+                insertService.run(caseId, "priorNotice", notice, `长人社监告〔${orderYear}〕${n}号`, employer.name, served, lead, at(served));
                 const decided = decidedOn > statementDue ? decidedOn : wd(statementDue, 1);
                 insertEnforcement.run(caseId, order, "compensation", 50, Math.round(claims.reduce((a, b) => a + b, 0) / 2), decided, "", lead, at(decided));
               }

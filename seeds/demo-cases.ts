@@ -26,7 +26,8 @@ import {
   type WorkerInput,
 } from "../src/models/cases.js";
 import { issueNoticeMove } from "../src/models/case-notices.js";
-import { closeCase, enforceOrder, issueOrder, recordMediation, recordPayment, settleByMediation } from "../src/models/settlements.js";
+import { closeCase, enforceOrder, issueOrder, recordMediation, recordPayment, serveOrder, settleByMediation } from "../src/models/settlements.js";
+import { handedOver } from "./handed-over.js";
 import { issuePriorNotice, recordStatement, servePriorNotice } from "../src/models/prior-notices.js";
 import { STATEMENT_DAYS } from "../src/domain/prior-notice.js";
 import { limitationWarning } from "../src/domain/legal-basis.js";
@@ -267,6 +268,8 @@ export function seedDemoCases(db: Db, now: Date, config: Config): void {
         now: at(date),
       });
       version++;
+      serveOrder(db, { caseId: id, orderId, version, input: handedOver(date, "单位负责人"), actor: supervisor, now: at(date) });
+      version++;
       return orderId;
     };
     const close = (date: IsoDate, outcome: Outcome, note: string, share: number) => {
@@ -474,7 +477,7 @@ export function seedDemoCases(db: Db, now: Date, config: Config): void {
             now: at(after),
           });
           version++;
-          servePriorNotice(db, { caseId: id, noticeId, version, servedOn: after, method: "直接送达", actor: supervisor, now: at(after) });
+          servePriorNotice(db, { caseId: id, noticeId, version, input: handedOver(after, "单位负责人"), actor: supervisor, now: at(after) });
           version++;
           const heardOn = workday(after, STATEMENT_DAYS + 1);
           recordStatement(db, { caseId: id, noticeId, version, statement: "none", text: "", review: "", actor: supervisor, now: at(heardOn) });

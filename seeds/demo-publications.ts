@@ -25,7 +25,8 @@ import {
 import { loadCalendar } from "../src/models/calendar.js";
 import { assignInspectors, getCaseRow, transition, registerCase } from "../src/models/cases.js";
 import { issuePriorNotice, recordStatement, servePriorNotice } from "../src/models/prior-notices.js";
-import { closeCase, enforceOrder, issueOrder } from "../src/models/settlements.js";
+import { handedOver } from "./handed-over.js";
+import { closeCase, enforceOrder, issueOrder, serveOrder } from "../src/models/settlements.js";
 import { STATEMENT_DAYS } from "../src/domain/prior-notice.js";
 import { getUserByUsername, viewerOfUsername } from "../src/models/users.js";
 import { addEntry, candidates, createBatch, getBatch, publishBatch } from "../src/models/violations.js";
@@ -41,9 +42,6 @@ interface Demo {
   workers: number;
   stage: Stage;
 }
-
-/** Direct service, signed for on the 送达回证. */
-const handedOver = { method: "direct", servedOn: "", receiver: "", witnesses: "", trackingNumber: "", consent: false, publishedOn: "", note: "" };
 
 const DEMOS: Demo[] = [
   { employer: "吉林省金鼎建设工程有限公司", legalRep: "孙某", daysAgo: 420, workers: 12, stage: "earlyApplied" },
@@ -111,6 +109,14 @@ export function seedDemoPublications(db: Db, now: Date, config: Config): void {
       actor: supervisor,
       now: at(filedOn),
     });
+    serveOrder(db, {
+      caseId: id,
+      orderId,
+      version: getCaseRow(db, id).version,
+      input: handedOver(filedOn, `${d.legalRep}（法定代表人）`),
+      actor: supervisor,
+      now: at(filedOn),
+    });
 
     const proposedOn = workday(payBy, 1);
     const persons: PersonInput[] = [
@@ -133,7 +139,7 @@ export function seedDemoPublications(db: Db, now: Date, config: Config): void {
         id: pid,
         version: versionOf(pid),
         partyKey: party.key,
-        input: { ...handedOver, receiver, servedOn },
+        input: handedOver(servedOn, receiver),
         actor: supervisor,
         now: at(servedOn),
       });
@@ -152,7 +158,7 @@ export function seedDemoPublications(db: Db, now: Date, config: Config): void {
     });
     const decisionServedOn = workday(decidedOn, 1);
     for (const party of proceeding(pid).parties) {
-      const input = { ...handedOver, receiver: party.key === EMPLOYER_PARTY ? `${persons[0]!.name}（法定代表人）` : "本人", servedOn: decisionServedOn };
+      const input = handedOver(decisionServedOn, party.key === EMPLOYER_PARTY ? `${persons[0]!.name}（法定代表人）` : "本人");
       recordDecisionService(db, { id: pid, version: versionOf(pid), partyKey: party.key, input, actor: supervisor, now: at(decisionServedOn) });
     }
     // The case itself ends with the administrative decision, made after 陈述申辩 (docs/rules.md); the listing
@@ -173,7 +179,7 @@ export function seedDemoPublications(db: Db, now: Date, config: Config): void {
       actor: supervisor,
       now: at(noticeOn),
     });
-    servePriorNotice(db, { caseId: id, noticeId, version: v(), servedOn: noticeOn, method: "直接送达", actor: supervisor, now: at(noticeOn) });
+    servePriorNotice(db, { caseId: id, noticeId, version: v(), input: handedOver(noticeOn, "单位负责人"), actor: supervisor, now: at(noticeOn) });
     const heardOn = workday(noticeOn, STATEMENT_DAYS + 1);
     recordStatement(db, { caseId: id, noticeId, version: v(), statement: "none", text: "", review: "", actor: supervisor, now: at(heardOn) });
     enforceOrder(db, {

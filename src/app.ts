@@ -31,6 +31,7 @@ import { casesRouter } from "./routes/cases.js";
 import { caseSectionsRouter } from "./routes/case-sections.js";
 import { publicRouter } from "./routes/public.js";
 import { projectRoot } from "./lib/project-root.js";
+import { inquiriesRouter } from "./routes/inquiries.js";
 import { settlementsRouter } from "./routes/settlements.js";
 import { taskForceRouter } from "./routes/task-force.js";
 import { homeRouter } from "./routes/home.js";
@@ -128,6 +129,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.use(caseSectionsRouter(ctx));
   app.use(jurisdictionRouter(ctx));
   app.use(settlementsRouter(ctx));
+  app.use(inquiriesRouter(ctx));
   app.use(taskForceRouter(ctx));
   app.use(blacklistRouter(ctx));
   app.use(publicListsRouter(ctx));

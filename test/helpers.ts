@@ -12,7 +12,9 @@ import { TEST_DB_SCHEDULES } from "./fixtures/calendars.js";
 import { DEMO_PASSWORD, seedDemo } from "../seeds/index.js";
 import { idNumberCheckChar, usccCheckChar } from "../src/domain/identifiers.js";
 import { registerCase, transition, type CaseInput, type WorkerInput } from "../src/models/cases.js";
-import { issueOrder, recordMediation } from "../src/models/settlements.js";
+import { issueOrder, recordMediation, serveOrder } from "../src/models/settlements.js";
+import { handedOver } from "../seeds/handed-over.js";
+import { shanghaiDate } from "../src/domain/dates.js";
 import { proposeListing } from "../src/models/blacklist.js";
 import type { Viewer } from "../src/domain/case-abilities.js";
 
@@ -216,7 +218,10 @@ export function orderAfterFailedMediation(t: TestApp, c: Awaited<ReturnType<type
   });
   transition(t.db, { caseId: c.id, move: "mediationFailed", note: "单位反悔", version: c.version(), actor, now });
   issueOrder(t.db, { caseId: c.id, version: c.version(), payBy: "2026-11-30", facts: "拖欠工资", amounts, numberPrefix: "测试令", actor, now });
-  return t.db.$client.prepare("select max(id) from payment_orders where case_id = ?").pluck().get(c.id) as number;
+  const orderId = t.db.$client.prepare("select max(id) from payment_orders where case_id = ?").pluck().get(c.id) as number;
+  // A blacklist proposal rests on an order served on the employer (docs/rules.md § Service of documents).
+  serveOrder(t.db, { caseId: c.id, orderId, version: c.version(), input: handedOver(shanghaiDate(now), "王经理"), actor, now });
+  return orderId;
 }
 
 /** A blacklist proposal on the order, on incident grounds, a week after its pay-by date. Returns the proceeding's id. */
@@ -233,6 +238,22 @@ export function proposeOnIncident(t: TestApp, caseId: number, orderId: number, a
     actor,
     now: new Date("2026-12-07T02:00:00Z"),
   });
+}
+
+/** The service form of a document handed to the employer and signed for (直接送达). */
+export function handedOverForm(servedOn: string, receiver = "王经理"): Record<string, string> {
+  return { party: "employer", method: "direct", servedOn, receiver };
+}
+
+/** Records, as the agent, the service of the case's latest order on the employer (its pay-by period runs from it). */
+export async function serveLatestOrder(t: TestApp, agent: Agent, c: { id: number; version: () => number }, servedOn: string): Promise<number> {
+  const orderId = t.db.$client.prepare("select max(id) from payment_orders where case_id = ?").pluck().get(c.id) as number;
+  const res = await agent
+    .post(`/cases/${c.id}/orders/${orderId}/service`)
+    .type("form")
+    .send({ version: c.version(), ...handedOverForm(servedOn) });
+  if (res.status !== 303) throw new Error(`order service refused: ${res.text.slice(0, 300)}`);
+  return orderId;
 }
 
 /** Every route the app answers, as "METHOD /path". */

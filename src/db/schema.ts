@@ -762,8 +762,8 @@ export const PRIOR_NOTICE_KINDS = ["compensation", "decision"] as const;
 
 /**
  * 事先告知书 (陈述申辩): served on the employer before a 加付赔偿金 order or an administrative decision;
- * records the service, the employer's statement (or that none came) and the bureau's review of it
- * (docs/rules.md §陈述申辩).
+ * its service is a `document_services` row; records the employer's statement (or that none came) and the
+ * bureau's review of it (docs/rules.md §陈述申辩).
  */
 export const priorNotices = sqliteTable(
   "prior_notices",
@@ -785,10 +785,6 @@ export const priorNotices = sqliteTable(
     intended: text("intended").notNull(),
     /** For 加付赔偿金: the intended rate; the decision may not exceed it. */
     ratePercent: integer("rate_percent"),
-    servedOn: text("served_on"),
-    serviceMethod: text("service_method").notNull().default(""),
-    /** The last day the employer may state its case (working days after service). */
-    statementDueOn: text("statement_due_on"),
     statement: text("statement", { enum: ["received", "none"] }),
     statementOn: text("statement_on"),
     statementText: text("statement_text").notNull().default(""),
@@ -900,8 +896,20 @@ export const blacklistObjections = sqliteTable(
   (t) => [uniqueIndex("blacklist_objections_party_idx").on(t.proceedingId, t.partyKey)],
 );
 
-/** The documents served through `document_services`; `enforcementDecision` is a 行政处理决定书 (an enforcement action with a number), `demandNotice` its 催告书. */
-export const SERVED_DOCUMENTS = ["blacklistNotice", "blacklistDecision", "enforcementDecision", "demandNotice"] as const;
+/**
+ * The documents served through `document_services`; `enforcementDecision` is a 行政处理决定书 (an enforcement action with a number),
+ * `demandNotice` its 催告书, `paymentOrder` a 限期改正指令书, `priorNotice` a 事先告知书, and `caseNotice` a 不予受理, 告知补正 or
+ * 告知 notice (its document is the case event that issued it).
+ */
+export const SERVED_DOCUMENTS = [
+  "blacklistNotice",
+  "blacklistDecision",
+  "enforcementDecision",
+  "demandNotice",
+  "paymentOrder",
+  "priorNotice",
+  "caseNotice",
+] as const;
 
 /**
  * Service (送达) of one document on one party: the record a 送达回证 prints, and the date every clock that
@@ -1629,4 +1637,48 @@ export const riskPayments = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("risk_payments_risk_idx").on(t.riskId)],
+);
+
+// ---- 询问笔录 (issue 25 item 7) ------------------------------------------------------------------
+
+export const INTERVIEWEE_ROLES = ["worker", "employerRep", "witness"] as const;
+
+/**
+ * 询问笔录: a person questioned on a filed case by two inspectors (劳动保障监察条例 第十六条) — who, where,
+ * from when to when, the questions and answers, and whether the person signed each page or refused (src/sections/inquiries.ts).
+ */
+export const inquiryRecords = sqliteTable(
+  "inquiry_records",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    intervieweeRole: text("interviewee_role", { enum: INTERVIEWEE_ROLES }).notNull(),
+    intervieweeName: text("interviewee_name").notNull(),
+    /** 身份证号 of the person questioned (optional; masked except for the people working the case). */
+    intervieweeIdNumber: text("interviewee_id_number").notNull().default(""),
+    /** 工作单位、职务 or relation to the case. */
+    intervieweeDetail: text("interviewee_detail").notNull().default(""),
+    place: text("place").notNull(),
+    /** Local date-times (Asia/Shanghai), `YYYY-MM-DDTHH:MM`. */
+    startedAt: text("started_at").notNull(),
+    endedAt: text("ended_at").notNull(),
+    firstInspectorId: integer("first_inspector_id")
+      .notNull()
+      .references(() => users.id),
+    firstCertificate: text("first_certificate").notNull(),
+    secondInspectorId: integer("second_inspector_id")
+      .notNull()
+      .references(() => users.id),
+    secondCertificate: text("second_certificate").notNull(),
+    /** The questions and answers, one a line, each line starting 问： or 答：. */
+    questionsAndAnswers: text("questions_and_answers").notNull(),
+    signature: text("signature", { enum: ["signed", "refused"] }).notNull(),
+    /** When the person refused to sign: what happened, and who witnessed it. */
+    refusalNote: text("refusal_note").notNull().default(""),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("inquiry_records_case_idx").on(t.caseId)],
 );

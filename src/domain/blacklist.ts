@@ -24,6 +24,7 @@ import { runningStatus, type ClockStatus } from "./clocks.js";
 import { addMonths, type IsoDate } from "./dates.js";
 import type { Relation } from "./case-abilities.js";
 import type { WorkingCalendar } from "./working-days.js";
+import { orderNotServedProblem } from "./money.js";
 
 export const OBJECTION_DAYS = 5;
 export const VERIFICATION_DAYS = 5;
@@ -88,7 +89,10 @@ export const PERSON_ROLE_LABELS: Record<PersonRole, string> = {
 // ---- Proposal (第五条) ------------------------------------------------------------------------
 
 export interface OrderDue {
+  docNumber: string;
   payBy: IsoDate;
+  /** The order's recorded service: its period runs from it (docs/rules.md § Service of documents). */
+  servedOn: IsoDate | null;
   /** What the order found: 农民工 wages, or other workers' wages (domain/legal-basis.ts VIOLATIONS). */
   violation: "migrantWorkers" | "general";
   /** Per worker, what the order asks and what was paid. */
@@ -109,6 +113,8 @@ export function proposalProblem(order: OrderDue | null, grounds: Grounds, today:
   if (!order) return "须先下达限期改正指令书（责令限期支付），逾期未支付的才能提请列入";
   if (order.violation !== "migrantWorkers")
     return "失信联合惩戒名单只适用于拖欠农民工工资（《保障农民工工资支付条例》第四十八条，人社部令第45号第一条、第五条）；该指令书认定的是拖欠其他劳动者工资，不能提请列入";
+  const notServed = orderNotServedProblem(order);
+  if (notServed) return notServed;
   if (today <= order.payBy) return `指令书限期（${order.payBy}）尚未届满，届满仍未支付的才能提请列入`;
   const unpaid = unpaidOf(order);
   if (unpaid.totalFen === 0) return "指令书所列工资已足额支付，不能提请列入";

@@ -108,3 +108,28 @@ export function courtResultProblem(input: CourtResultInput, application: { appli
   if (input.result === "refused" && input.executedFen) return { field: "executed", message: "裁定不准予执行的，没有执行到位的金额" };
   return null;
 }
+
+export type CourtClockStage = "demand" | "demandService" | "demandRunning" | "apply";
+export const COURT_CLOCK_STAGE_LABELS: Record<CourtClockStage, string> = {
+  demand: "应制作并送达催告书",
+  demandService: "催告书待送达",
+  demandRunning: "催告期内",
+  apply: "可以申请强制执行",
+};
+/** Calendar days before the court window's last day from which the supervisors' view marks it 即将到期. */
+export const COURT_DUE_SOON_DAYS = 15;
+
+/**
+ * Where one decision stands on the way to the court, for the supervisors' view (docs/rules.md § Enforcement through
+ * the court): null while the remedy windows run (or the decision is unserved), a remedy is pending, it is performed,
+ * or the application is made; else the next step, the day the court may first be applied to (once the 催告书 is
+ * served), and the window's last day with its state — 已超期 after it, 即将到期 in its last `COURT_DUE_SOON_DAYS` days.
+ */
+export function courtClock(f: EnforcementFacts, today: IsoDate, calendar: WorkingCalendar) {
+  const window = courtWindow(f.windows, calendar);
+  if (!window || f.remedyPending || f.unpaidFen === 0 || f.applied) return null;
+  const opensOn = f.demand?.servedOn ? demandRunsOutOn(f.demand.servedOn, calendar) : null;
+  const stage: CourtClockStage = !f.demand ? "demand" : !opensOn ? "demandService" : today < opensOn ? "demandRunning" : "apply";
+  const status = today > window.lastDay ? "overdue" : addDays(today, COURT_DUE_SOON_DAYS) >= window.lastDay ? "dueSoon" : "normal";
+  return { stage, opensOn, lastDay: window.lastDay, status } as const;
+}

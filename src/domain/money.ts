@@ -71,26 +71,42 @@ export function recoveryProblem(claimedFen: number, recoveredFen: number, superv
 }
 
 export interface OrderClock {
-  /** Working days from today to the pay-by date (negative once past it); null when a date lies outside the calendar. */
+  /** Working days from today to the pay-by date (negative once past it); null when a date lies outside the calendar or before service. */
   left: number | null;
-  status: "met" | "normal" | "dueSoon" | "overdue";
-  /** Past the pay-by date with money still owed: the next steps (第二十六条, referral, blacklist) open. */
+  status: "met" | "awaitingService" | "normal" | "dueSoon" | "overdue";
+  /** Served, past the pay-by date with money still owed: the next steps (第二十六条, referral, blacklist) open. */
   overdueUnpaid: boolean;
 }
 
 /**
- * An order's own clock. The pay-by date is a calendar date set in the order; the order is met once
- * nothing is owed, overdue the day after the pay-by date, and due soon per the usual thresholds.
+ * An order's own clock (docs/rules.md § Service of documents). The pay-by date is a calendar date set in the
+ * order, and the period to it runs from the order's recorded service: until then the clock shows 待送达 and
+ * nothing that rests on the order being left unpaid is open. Served, the order is met once nothing is owed,
+ * overdue the day after the pay-by date, and due soon per the usual thresholds.
  */
-export function orderClock(o: { issuedOn: IsoDate; payBy: IsoDate; unpaidFen: number }, today: IsoDate, calendar: WorkingCalendar): OrderClock {
+export function orderClock(o: { servedOn: IsoDate | null; payBy: IsoDate; unpaidFen: number }, today: IsoDate, calendar: WorkingCalendar): OrderClock {
+  if (o.unpaidFen === 0) return { left: null, status: "met", overdueUnpaid: false };
+  if (!o.servedOn) return { left: null, status: "awaitingService", overdueUnpaid: false };
   // A date stored before input was bounded may lie outside the calendar: the order still shows, uncounted.
-  const countable = [today, o.issuedOn, o.payBy].every((d) => calendar.covers(d));
+  const countable = [today, o.servedOn, o.payBy].every((d) => calendar.covers(d));
   const left = countable ? calendar.workingDaysBetween(today, o.payBy).days : null;
-  const overdueUnpaid = today > o.payBy && o.unpaidFen > 0;
-  if (o.unpaidFen === 0) return { left, status: "met", overdueUnpaid };
+  const overdueUnpaid = today > o.payBy;
   if (today > o.payBy) return { left, status: "overdue", overdueUnpaid };
   if (left === null) return { left, status: "normal", overdueUnpaid };
-  const total = Math.max(1, calendar.workingDaysBetween(o.issuedOn, o.payBy).days);
+  const total = Math.max(1, calendar.workingDaysBetween(o.servedOn, o.payBy).days);
   const status = runningStatus(total - left, left, total);
   return { left, status: status === "overdue" ? "overdue" : status === "dueSoon" ? "dueSoon" : "normal", overdueUnpaid };
+}
+
+/** Why a step that rests on an order left unpaid is refused while the order is not served; null once it is. */
+export function orderNotServedProblem(o: { docNumber: string; servedOn: IsoDate | null }): string | null {
+  return o.servedOn ? null : `限期改正指令书（${o.docNumber}）尚未登记送达（待送达）：限期自送达起算，请先登记送达`;
+}
+
+/**
+ * Why an order cannot be served on `servedOn`: the employer must learn of the order before its pay-by date,
+ * or it is held to a date it could not meet (the order is then issued again with a new date).
+ */
+export function orderServiceDateProblem(o: { payBy: IsoDate }, servedOn: IsoDate): string | null {
+  return servedOn >= o.payBy ? `送达日期不能晚于或等于指令书限定的支付日期（${o.payBy}）：用人单位无从按期改正，应重新下达指令书` : null;
 }

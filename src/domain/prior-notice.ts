@@ -5,6 +5,7 @@
  *   decision, and the employer's right to state its case (行政处罚法 第四十四条).
  * - What the employer states is reviewed and the review recorded; a statement does not make the decision
  *   heavier (行政处罚法 第四十五条): the decided rate may not exceed the rate in the notice.
+ * - Service is recorded like every outgoing document's (domain/service.ts); the period runs from its date.
  * - No article fixes the period for a statement. The notice gives 5 working days after service — no
  *   shorter than the 5 days 行政处罚法 第六十四条 allows for asking a hearing — and the decision is refused
  *   until that period has run and the statement (or that none came) is on record.
@@ -23,12 +24,12 @@ export const PRIOR_NOTICE_LABELS: Record<PriorNoticeKind, string> = {
   decision: "作出行政处理决定",
 };
 
-export const SERVICE_METHODS = ["直接送达", "留置送达", "邮寄送达", "委托送达", "公告送达"] as const;
-
 export interface PriorNoticeFacts {
   kind: PriorNoticeKind;
   issuedOn: IsoDate;
+  /** The date of its recorded service (document_services), null until recorded. */
   servedOn: IsoDate | null;
+  /** statementDueOn(servedOn), null until served. */
   statementDueOn: IsoDate | null;
   statement: "received" | "none" | null;
   ratePercent: number | null;
@@ -37,12 +38,6 @@ export interface PriorNoticeFacts {
 /** The last day of the statement period: the 5th working day after service. */
 export function statementDueOn(servedOn: IsoDate, calendar: WorkingCalendar): IsoDate {
   return calendar.addWorkingDays(servedOn, STATEMENT_DAYS).date;
-}
-
-export function serviceProblem(n: PriorNoticeFacts, servedOn: IsoDate, today: IsoDate): string | null {
-  if (n.servedOn) return "该事先告知书已登记送达。";
-  if (servedOn < n.issuedOn || servedOn > today) return "送达日期应在告知书作出之日与今天之间";
-  return null;
 }
 
 export function statementProblem(n: PriorNoticeFacts, s: { statement: "received" | "none"; text: string; review: string }, today: IsoDate): string | null {

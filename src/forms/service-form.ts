@@ -1,4 +1,5 @@
 /** The service record form (送达), shared by every served document; domain/service.ts checks it. */
+import { z } from "zod";
 import type { ServiceInput } from "../domain/service.js";
 import { formValues } from "./form.js";
 
@@ -24,3 +25,18 @@ export function parseService(body: unknown): ServiceInput {
     note: text("note"),
   };
 }
+
+/** The service fields as a section form's schema (src/sections/section.ts): kept as typed; domain/service.ts checks them. */
+export const serviceFields = {
+  method: z.string().default(""),
+  servedOn: z.string().default(""),
+  receiver: z.string().default(""),
+  witnesses: z.string().default(""),
+  trackingNumber: z.string().default(""),
+  consent: z
+    .string()
+    .optional()
+    .transform((v) => Boolean(v)),
+  publishedOn: z.string().default(""),
+  note: z.string().default(""),
+};

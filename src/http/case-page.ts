@@ -39,6 +39,8 @@ import { recusalsSection } from "../sections/recusals.js";
 import { ratingsSection } from "../sections/ratings.js";
 import { sourceSection } from "../sections/source.js";
 import { emergencyAdvancesSection } from "../sections/emergency-advances.js";
+import { noticeServicesSection } from "../sections/notice-services.js";
+import { inquiriesSection } from "../sections/inquiries.js";
 import { formState, type CaseProblem } from "./form-state.js";
 import { idParam } from "./params.js";
 
@@ -50,6 +52,7 @@ export const CASE_SECTIONS: readonly CaseSection[] = [
   sourceSection,
   officeSection,
   clocksSection,
+  noticeServicesSection,
   mediationSection,
   ordersSection,
   paymentSection,
@@ -63,6 +66,7 @@ export const CASE_SECTIONS: readonly CaseSection[] = [
   visitsSection,
   phoneContactsSection,
   recusalsSection,
+  inquiriesSection,
   evidenceSection,
   timelineSection,
 ];

@@ -43,7 +43,7 @@ import { recordPersonalDataView } from "./personal-data-views.js";
 import { abilitiesOn, addEvent, getCaseRow } from "./cases.js";
 import { loadCalendar } from "./calendar.js";
 import { nextDocumentNumber } from "./document-numbers.js";
-import { recordDocumentService, servicesOf } from "./document-services.js";
+import { recordDocumentService, serviceOfEach, servicesOf } from "./document-services.js";
 
 export type ProceedingRow = typeof blacklistProceedings.$inferSelect;
 
@@ -101,7 +101,7 @@ export function orderDue(tx: DbOrTx, caseId: number, orderId: number) {
     .from(settlementItems)
     .where(and(eq(settlementItems.source, "order"), eq(settlementItems.sourceId, order.id)))
     .all();
-  return { ...order, items };
+  return { ...order, servedOn: serviceOfEach(tx, "paymentOrder", [order.id]).get(order.id)?.servedOn ?? null, items };
 }
 
 /** An employer with a proceeding under way or a current listing: no second proceeding alongside it. */

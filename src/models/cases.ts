@@ -408,7 +408,7 @@ export interface TransitionRequest extends MoveRequest {
   // biome-ignore lint/suspicious/noConfusingVoidType: most effects only insert their rows and return nothing.
   effect?: (tx: Tx, c: CaseRow) => Partial<CaseRow> | void;
   /** What the timeline says, when it is more than the user's note. */
-  eventNote?: string | ((c: CaseRow) => string);
+  eventNote?: string | ((c: CaseRow, tx: Tx) => string);
   /** Closing: the amount recovered per worker id; by default what was paid. */
   recovered?: ReadonlyMap<number, number>;
 }
@@ -472,7 +472,7 @@ export function transition(db: Db, req: TransitionRequest): CaseRow {
       action: move.name,
       from: c.state,
       to,
-      note: (typeof req.eventNote === "function" ? req.eventNote(c) : req.eventNote) ?? note,
+      note: (typeof req.eventNote === "function" ? req.eventNote(c, tx) : req.eventNote) ?? note,
       publicStep: move.publicStep,
       now: req.now,
     });

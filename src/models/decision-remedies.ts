@@ -7,6 +7,7 @@ import { and, asc, eq, gte, inArray, isNotNull, isNull } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client.js";
 import {
   blacklistProceedings,
+  cases,
   courtApplications,
   decisionRemedies,
   demandNotices,
@@ -18,6 +19,7 @@ import {
 import {
   COURT_RESULT_LABELS,
   courtApplicationProblem,
+  courtClock,
   courtResultProblem,
   courtWindow,
   demandProblem,
@@ -51,13 +53,10 @@ import type { WorkingCalendar } from "../domain/working-days.js";
 import { revokeListing } from "./blacklist.js";
 import { loadCalendar } from "./calendar.js";
 import { transition } from "./cases.js";
-import { type DocumentService, recordDocumentService, servicesOf } from "./document-services.js";
+import { type DocumentService, EMPLOYER_PARTY_KEY, recordDocumentService, servicesOf } from "./document-services.js";
 import { nextDocumentNumber } from "./document-numbers.js";
 import { itemsOf } from "./settlements.js";
 import { withdrawEntry } from "./violations.js";
-
-/** The one party a 行政处理决定书 is served on. */
-export const EMPLOYER_PARTY_KEY = "employer";
 
 /** A 行政处理决定书 of the case, or not found. */
 export function decisionOfCase(tx: DbOrTx, caseId: number, actionId: number) {
@@ -427,4 +426,37 @@ export function policeReferralOfCase(db: DbOrTx, caseId: number, actionId: numbe
   const referral = action && db.select().from(policeReferrals).where(eq(policeReferrals.actionId, action.id)).get();
   if (!action || !referral) throw new NotFoundError("移送书尚未制作：请先在案件页登记随移送书移送的材料。");
   return { action, referral };
+}
+
+/**
+ * The supervisors' view of the court clock (行政强制法 第五十三、五十四条): every decision of the offices' cases on its
+ * way to the court — remedy windows closed, nothing pending, still unpaid, no application yet — with its next step and
+ * the window's last day, the most urgent first. Decisions are read by their kind's index (a handful per office).
+ */
+export function courtClocks(db: Db, officeIds: readonly number[], today: IsoDate) {
+  const calendar = loadCalendar(db);
+  const decisions = db
+    .select({
+      id: enforcementActions.id,
+      caseId: cases.id,
+      caseNumber: cases.caseNumber,
+      employerName: cases.employerName,
+      docNumber: enforcementActions.docNumber,
+    })
+    .from(enforcementActions)
+    .innerJoin(cases, eq(cases.id, enforcementActions.caseId))
+    .leftJoin(courtApplications, eq(courtApplications.actionId, enforcementActions.id))
+    .where(
+      and(
+        inArray(enforcementActions.kind, ["compensation", "decision"]),
+        isNotNull(enforcementActions.docNumber),
+        isNull(courtApplications.id),
+        inArray(cases.officeId, [...officeIds]),
+      ),
+    )
+    .all();
+  return decisions
+    .map((d) => ({ ...d, clock: courtClock(enforcementFacts(db, d.id, today, calendar).facts, today, calendar) }))
+    .filter((d) => d.clock !== null)
+    .sort((a, b) => a.clock!.lastDay.localeCompare(b.clock!.lastDay));
 }

@@ -10,6 +10,9 @@ import type { IsoDate } from "../domain/dates.js";
 import { ValidationError } from "../domain/errors.js";
 import { serviceDate, serviceProblem, type ServiceInput, type ServiceMethod } from "../domain/service.js";
 
+/** The party a document addressed to the employer alone (an order, a notice, a decision, a 催告书) is served on. */
+export const EMPLOYER_PARTY_KEY = "employer";
+
 export type ServedDocument = (typeof SERVED_DOCUMENTS)[number];
 export type DocumentService = typeof documentServices.$inferSelect;
 
@@ -79,4 +82,11 @@ export function getDocumentService(tx: DbOrTx, id: number) {
     .leftJoin(users, eq(users.id, documentServices.recordedById))
     .where(eq(documentServices.id, id))
     .get();
+}
+
+/** For documents served on one party (the employer): each document's service, by document id. */
+export function serviceOfEach(tx: DbOrTx, document: ServedDocument, documentIds: readonly number[]): Map<number, DocumentService> {
+  const map = new Map<number, DocumentService>();
+  for (const s of servicesOf(tx, document, documentIds)) if (!map.has(s.documentId)) map.set(s.documentId, s);
+  return map;
 }

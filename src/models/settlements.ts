@@ -21,10 +21,12 @@ import { shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
 import { calendarRange, dateProblem } from "../domain/bounds.js";
 import { ValidationError } from "../domain/errors.js";
 import { mediationWindowProblem, settlementProblem } from "../domain/mediation.js";
-import { ENFORCEMENT_LABELS, compensationAmount, compensationRateProblem, outstandingFen, recoveryProblem } from "../domain/money.js";
+import { ENFORCEMENT_LABELS, compensationAmount, compensationRateProblem, orderServiceDateProblem, outstandingFen, recoveryProblem } from "../domain/money.js";
+import { SERVICE_METHOD_LABELS, isServiceMethod, serviceDate, type ServiceInput } from "../domain/service.js";
+import { EMPLOYER_PARTY_KEY, recordDocumentService, serviceOfEach } from "./document-services.js";
 import { isBeforeAcceptance, type Outcome } from "../domain/case-states.js";
 import { abilitiesOn, transition, workerNamesOf, type CaseRow, type StoredFile } from "./cases.js";
-import { orderOfCase } from "./orders.js";
+import { orderOfCase, servedOrder } from "./orders.js";
 import { decisionProblem } from "../domain/prior-notice.js";
 import { decisionLines, particularsProblem } from "../domain/decision-document.js";
 import { outcomeProblem, type OutcomeRecord } from "../domain/outcomes.js";
@@ -176,6 +178,39 @@ export function issueOrder(
   return orderId;
 }
 
+/**
+ * Records the service of a 限期改正指令书 on the employer: its pay-by period runs from this date, and nothing
+ * that rests on the order being left unpaid is open before it (docs/rules.md § Service of documents).
+ */
+export function serveOrder(db: Db, req: { caseId: number; orderId: number; version: number; input: ServiceInput; actor: Viewer; now: Date }): void {
+  const how = isServiceMethod(req.input.method) ? SERVICE_METHOD_LABELS[req.input.method] : "";
+  transition(db, {
+    caseId: req.caseId,
+    move: "serveOrder",
+    note: "",
+    eventNote: `限期改正指令书已送达${how ? `（${how}）` : ""}`,
+    version: req.version,
+    actor: req.actor,
+    now: req.now,
+    effect: (tx, c) => {
+      const order = orderOfCase(tx, c.id, req.orderId);
+      const late = orderServiceDateProblem(order, serviceDate(req.input));
+      if (late) throw new ValidationError(late, req.input.method === "publicNotice" ? "publishedOn" : "servedOn");
+      recordDocumentService(tx, {
+        caseId: c.id,
+        document: "paymentOrder",
+        documentId: order.id,
+        documentNumber: order.docNumber,
+        documentOn: order.issuedOn,
+        party: { key: EMPLOYER_PARTY_KEY, name: c.employerName },
+        input: req.input,
+        actorId: req.actor.id,
+        today: shanghaiDate(req.now),
+      });
+    },
+  });
+}
+
 // ---- Payments -------------------------------------------------------------------------------
 
 export interface PaymentInput {
@@ -259,6 +294,7 @@ export function enforceOrder(
     const problem = compensationRateProblem(a.ratePercent);
     if (problem) throw new ValidationError(problem);
   }
+  const calendar = loadCalendar(db);
   if (a.kind === "policeReferral") inCalendar(db, "移送日期", a.decidedOn, "decidedOn");
   if (a.kind === "policeReferral" && (!a.agency.trim() || a.decidedOn > today)) throw new ValidationError("请填写接收移送的公安机关和移送日期（不晚于今天）");
   transition(db, {
@@ -271,13 +307,14 @@ export function enforceOrder(
     now: req.now,
     effect: (tx, c) => {
       const order = orderOfCase(tx, c.id, req.orderId);
+      servedOrder(tx, order);
       const items = itemsOf(tx, "order", order.id);
       const unpaid = outstandingFen(items);
       if (today <= order.payBy || unpaid === 0) throw new ValidationError(`指令书限期（${order.payBy}）届满且仍未支付时，才能采取此措施`);
       const decides = a.kind === "compensation" || a.kind === "decision";
       if (decides) {
         // 陈述申辩 first (docs/rules.md §陈述申辩), and the party named in full (docs/rules.md § The 行政处理决定书).
-        const heard = decisionProblem(priorNoticesOf(tx, c.id, order.id), a.kind, today, a.kind === "compensation" ? a.ratePercent : null);
+        const heard = decisionProblem(priorNoticesOf(tx, calendar, c.id, order.id), a.kind, today, a.kind === "compensation" ? a.ratePercent : null);
         if (heard) throw new ValidationError(heard);
         const missing = particularsProblem(c);
         if (missing) throw new ValidationError(missing.message);
@@ -394,11 +431,19 @@ export function settlementsOf(db: Db, caseId: number) {
   const orders = preparedOnce(db, caseOrdersQuery).all({ caseId });
   const agreement = [...sessions].reverse().find((m) => m.result === "agreement") ?? null;
   const paymentRows = preparedOnce(db, casePaymentsQuery).all({ caseId });
+  const orderServices = serviceOfEach(
+    db,
+    "paymentOrder",
+    orders.map((o) => o.id),
+  );
   return {
     sessions,
     agreement: agreement ? { ...agreement, items: itemsOf(db, "agreement", agreement.id) } : null,
     orders: orders.map((o) => ({
       ...o,
+      // The order's service: its pay-by period runs from it (docs/rules.md § Service of documents).
+      service: orderServices.get(o.id) ?? null,
+      servedOn: orderServices.get(o.id)?.servedOn ?? null,
       items: itemsOf(db, "order", o.id),
       actions: db.select().from(enforcementActions).where(eq(enforcementActions.orderId, o.id)).orderBy(asc(enforcementActions.id)).all(),
     })),

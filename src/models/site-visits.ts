@@ -40,7 +40,7 @@ const visitStaffQuery = (db: DbOrTx) =>
     .orderBy(asc(users.id))
     .prepare();
 
-export function visitEligibleStaff(db: Db, officeId: number | null) {
+export function visitEligibleStaff(db: DbOrTx, officeId: number | null) {
   return preparedOnce(db, visitStaffQuery).all({ officeId });
 }
 

@@ -6,7 +6,9 @@ import type { AppContext } from "../app-context.js";
 import { OUTCOME_LABELS, STATE_LABELS, type Outcome } from "../domain/case-states.js";
 import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import { caseListScope, staffAbilities } from "../domain/case-abilities.js";
-import { DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
+import { DomainError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
+import { PUBLIC_NOTICE_DAYS, SERVICE_METHOD_LABELS } from "../domain/service.js";
+import { getDocumentService } from "../models/document-services.js";
 import { CHANNELS, CHANNEL_LABELS } from "../domain/reference-data.js";
 import { parseCaseFilters, filtersQuery } from "../forms/case-filters.js";
 import { formValues, type FieldErrors } from "../forms/form.js";
@@ -33,6 +35,7 @@ import {
 } from "../models/cases.js";
 import { listCases, remindersFor } from "../models/case-list.js";
 import { CASE_NOTICES, CASE_NOTICE_KINDS, SUPPLEMENT_CONSEQUENCE, SUPPLEMENT_DAYS } from "../domain/legal-basis.js";
+import { noticeServiceOfCase } from "../sections/notice-services.js";
 import { issueNoticeMove, latestCaseNotice } from "../models/case-notices.js";
 import { inspectorFigures } from "../models/dashboard.js";
 import { recordSiteVisit } from "../models/site-visits.js";
@@ -342,6 +345,24 @@ export function casesRouter(ctx: AppContext): Router {
       supplementDays: SUPPLEMENT_DAYS,
       supplementConsequence: SUPPLEMENT_CONSEQUENCE,
       bureau: config.bureau,
+    });
+  });
+
+  // The 送达回证 of a notice served on one complainant (docs/rules.md § Service of documents).
+  router.get("/cases/:id/notices/:kind/services/:serviceId", staff, (req, res) => {
+    const detail = getCaseDetail(db, caseId(req), { viewer: viewerOf(res), policy, page: null, now: now() });
+    if (!detail.abilities.printDocuments) throw new ForbiddenError();
+    const found = getDocumentService(db, idParam(req, "serviceId"));
+    const notice = found && noticeServiceOfCase(db, detail.case.id, found.s);
+    if (!found || !notice || notice.kind !== req.params.kind) throw new NotFoundError("没有这条送达记录。");
+    res.render("services/receipt", {
+      s: found.s,
+      recordedBy: found.recordedBy,
+      documentTitle: CASE_NOTICES[notice.kind].title,
+      serviceMethodLabels: SERVICE_METHOD_LABELS,
+      publicNoticeDays: PUBLIC_NOTICE_DAYS,
+      office: getOffice(db, detail.case.officeId!),
+      back: `/cases/${detail.case.id}#notice-services`,
     });
   });
 

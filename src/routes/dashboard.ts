@@ -16,6 +16,8 @@ import { clearanceBoard, DASHBOARD_CLOCK_LABELS, DASHBOARD_CLOCKS, dashboard, RU
 import { listOffices, type FiguresScope } from "../models/offices.js";
 import { untilChanged } from "../models/until-changed.js";
 import { satisfactionFigures } from "../models/ratings.js";
+import { courtClocks } from "../models/decision-remedies.js";
+import { COURT_CLOCK_STAGE_LABELS, COURT_DUE_SOON_DAYS } from "../domain/court-enforcement.js";
 import { periodStatistics, type PeriodStatistics } from "../models/statistics.js";
 import { fundSentence } from "../domain/emergency-fund.js";
 import { fundsOverview, periodFundFigures } from "../models/emergency-fund.js";
@@ -109,6 +111,10 @@ export function dashboardRouter(ctx: AppContext): Router {
       stateLabels: STATE_LABELS,
       channelLabels: CHANNEL_LABELS,
       inspectorChart: chart,
+      // The court clock of the decisions on their way to enforcement (docs/rules.md § Enforcement through the court).
+      court: untilChanged(db, `court:${today}:${scopeKey(scope)}`, () => courtClocks(db, scope.officeIds, today)),
+      courtStageLabels: COURT_CLOCK_STAGE_LABELS,
+      courtDueSoonDays: COURT_DUE_SOON_DAYS,
     });
   });
 

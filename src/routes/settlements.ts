@@ -23,7 +23,6 @@ import { getDocumentService, type ServedDocument, servicesOf } from "../models/d
 import type { AppContext } from "../app-context.js";
 import { OUTCOME_LABELS } from "../domain/case-states.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
-import { isIsoDate } from "../domain/dates.js";
 import { DECISION_BASIS, ORDER_BASIS, POLICE_REFERRAL_BASIS, VIOLATIONS } from "../domain/legal-basis.js";
 import { STATEMENT_DAYS } from "../domain/prior-notice.js";
 import { issuePriorNotice, priorNoticesOf, recordStatement, servePriorNotice } from "../models/prior-notices.js";
@@ -37,7 +36,18 @@ import { requireRole } from "../middleware/require-role.js";
 import { renderPageOrPartial } from "../http/render.js";
 import { MAX_COMPENSATION_RATE, MIN_COMPENSATION_RATE, compensationAmount, compensationPreview, outstandingFen } from "../domain/money.js";
 import { getCaseDetail, workerNamesOf } from "../models/cases.js";
-import { closeCase, enforceOrder, issueOrder, moneySummary, recordMediation, recordPayment, settleByMediation, settlementsOf } from "../models/settlements.js";
+import {
+  closeCase,
+  enforceOrder,
+  issueOrder,
+  moneySummary,
+  recordMediation,
+  recordPayment,
+  serveOrder,
+  settleByMediation,
+  settlementsOf,
+} from "../models/settlements.js";
+import { orderOfCase } from "../models/orders.js";
 import { idParam } from "../http/params.js";
 import { getOffice } from "../models/offices.js";
 import { decisionDocument } from "../models/decision-document.js";
@@ -80,6 +90,20 @@ export function settlementsRouter(ctx: AppContext): Router {
         now: now(),
       });
     }),
+  );
+
+  // 限期改正指令书 served on the employer: its pay-by period runs from this date (docs/rules.md § Service of documents).
+  router.post("/cases/:id/orders/:orderId/service", ...investigators, (req, res) =>
+    actOnCase(ctx, req, res, `order-service-${req.params.orderId}`, () =>
+      serveOrder(db, {
+        caseId: caseIdOf(req),
+        orderId: idParam(req, "orderId"),
+        version: version(req.body),
+        input: parseService(req.body),
+        actor: viewerOf(res),
+        now: now(),
+      }),
+    ),
   );
 
   router.post("/cases/:id/payments", ...investigators, upload.array("proof", 1), async (req, res) => {
@@ -149,19 +173,16 @@ export function settlementsRouter(ctx: AppContext): Router {
   );
 
   router.post("/cases/:id/prior-notices/:noticeId/service", ...investigators, (req, res) =>
-    actOnCase(ctx, req, res, `prior-notice-service-${req.params.noticeId}`, () => {
-      const v = formValues(req.body);
-      if (!isIsoDate(v.servedOn)) throw new ValidationError("送达日期应为有效日期", "servedOn");
+    actOnCase(ctx, req, res, `prior-notice-service-${req.params.noticeId}`, () =>
       servePriorNotice(db, {
         caseId: caseIdOf(req),
         noticeId: idParam(req, "noticeId"),
         version: version(req.body),
-        servedOn: v.servedOn,
-        method: v.method ?? "",
+        input: parseService(req.body),
         actor: viewerOf(res),
         now: now(),
-      });
-    }),
+      }),
+    ),
   );
 
   // 行政处理决定书 served on the employer: the remedy windows run from this date (docs/rules.md § Remedies against a decision).
@@ -321,7 +342,7 @@ export function settlementsRouter(ctx: AppContext): Router {
 
   router.get("/cases/:id/prior-notices/:noticeId", staff, (req, res) => {
     const detail = workingDetail(req, res);
-    const notice = priorNoticesOf(db, detail.case.id).find((n) => n.id === idParam(req, "noticeId"));
+    const notice = priorNoticesOf(db, loadCalendar(db), detail.case.id).find((n) => n.id === idParam(req, "noticeId"));
     const order = notice && settlementsOf(db, detail.case.id).orders.find((o) => o.id === notice.orderId);
     if (!notice || !order) throw new NotFoundError("事先告知书不存在。");
     const unpaidFen = outstandingFen(order.items);
@@ -346,7 +367,7 @@ export function settlementsRouter(ctx: AppContext): Router {
     const action = order?.actions.find((a) => a.id === idParam(req, "actionId"));
     if (!order || !action?.docNumber || (action.kind !== "compensation" && action.kind !== "decision")) throw new NotFoundError("行政处理决定书不存在。");
     const notice =
-      priorNoticesOf(db, detail.case.id, order.id)
+      priorNoticesOf(db, loadCalendar(db), detail.case.id, order.id)
         .filter((n) => n.kind === action.kind)
         .at(-1) ?? null;
     res.render("settlements/decision", {
@@ -382,6 +403,21 @@ export function settlementsRouter(ctx: AppContext): Router {
       back,
     });
   };
+
+  router.get("/cases/:id/orders/:orderId/services/:serviceId", staff, (req, res) => {
+    const detail = workingDetail(req, res);
+    const order = orderOfCase(db, detail.case.id, idParam(req, "orderId"));
+    const served = { document: "paymentOrder", id: order.id, title: "劳动保障监察限期改正指令书" } as const;
+    renderReceipt(res, idParam(req, "serviceId"), served, `/cases/${detail.case.id}#order-${order.id}`);
+  });
+
+  router.get("/cases/:id/prior-notices/:noticeId/services/:serviceId", staff, (req, res) => {
+    const detail = workingDetail(req, res);
+    const notice = priorNoticesOf(db, loadCalendar(db), detail.case.id).find((n) => n.id === idParam(req, "noticeId"));
+    if (!notice) throw new NotFoundError("事先告知书不存在。");
+    const served = { document: "priorNotice", id: notice.id, title: "劳动保障监察行政处理事先告知书" } as const;
+    renderReceipt(res, idParam(req, "serviceId"), served, `/cases/${detail.case.id}#order-${notice.orderId}`);
+  });
 
   router.get("/cases/:id/decisions/:actionId/services/:serviceId", staff, (req, res) => {
     const detail = workingDetail(req, res);

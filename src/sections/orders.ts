@@ -1,4 +1,4 @@
-/** 责令限期支付: the orders, their 事先告知书 and 陈述申辩, what followed an unpaid order, the blacklist proposals. */
+/** 责令限期支付: the orders and their service, their 事先告知书 and 陈述申辩, what followed an unpaid order, the blacklist proposals. */
 import { STAGE_LABELS } from "../domain/blacklist.js";
 import { COURT_RESULT_LABELS } from "../domain/court-enforcement.js";
 import {
@@ -11,7 +11,7 @@ import {
   outstandingFen,
 } from "../domain/money.js";
 import { VIOLATIONS } from "../domain/legal-basis.js";
-import { PRIOR_NOTICE_LABELS, SERVICE_METHODS, STATEMENT_DAYS, decisionProblem } from "../domain/prior-notice.js";
+import { PRIOR_NOTICE_LABELS, STATEMENT_DAYS, decisionProblem } from "../domain/prior-notice.js";
 import { AWAITING_SERVICE, REMEDY_BODY_LABELS, REMEDY_LABELS, REMEDY_OUTCOME_LABELS } from "../domain/remedies.js";
 import { PUBLIC_NOTICE_DAYS, SERVICE_METHOD_LABELS } from "../domain/service.js";
 import { proceedingsOfCase } from "../models/blacklist.js";
@@ -29,7 +29,7 @@ export const ordersSection = section({
     const { c, today } = view;
     const calendar = view.calendar();
     const rows = view.settlements().orders;
-    const notices = rows.length ? priorNoticesOf(db, c.id) : [];
+    const notices = rows.length ? priorNoticesOf(db, calendar, c.id) : [];
     const orders = rows.map((o) => {
       const unpaidFen = outstandingFen(o.items);
       const clock = orderClock({ ...o, unpaidFen }, today, calendar);
@@ -64,7 +64,6 @@ export const ordersSection = section({
       enforcementLabels: ENFORCEMENT_LABELS,
       enforcementChoices: ENFORCEMENT_CHOICES,
       priorNoticeLabels: PRIOR_NOTICE_LABELS,
-      serviceMethods: SERVICE_METHODS,
       statementDays: STATEMENT_DAYS,
       violations: VIOLATIONS,
       compensationRange: [MIN_COMPENSATION_RATE, MAX_COMPENSATION_RATE],

@@ -51,8 +51,8 @@ export interface SectionAction<S extends z.ZodObject = z.ZodObject> {
   move: MoveName;
   /** The form's fields (the fuzz suite sends hostile values in each of them); a function when they depend on the case (one amount per worker). */
   schema: S | ((db: Db, caseId: number) => S);
-  /** What the timeline says of it (`c`: the case as it was before). */
-  eventNote(input: z.output<S>, c: CaseRow): string;
+  /** What the timeline says of it (`c`: the case as it was before; `tx` reads what `record` wrote). */
+  eventNote(input: z.output<S>, c: CaseRow, tx: Tx): string;
   /** The action's own checks and rows; it may return fields of the case to set. */
   // biome-ignore lint/suspicious/noConfusingVoidType: most actions only insert their rows and return nothing.
   record(tx: Tx, c: CaseRow, input: z.output<S>, by: { actor: Viewer; now: Date; today: IsoDate; config: Config }): Partial<CaseRow> | void;
@@ -71,7 +71,7 @@ export function recordSectionAction(db: Db, action: SectionAction, req: { caseId
     move: action.move,
     version: Number(formValues(req.body).version),
     note: "",
-    eventNote: (c) => action.eventNote(input, c),
+    eventNote: (c, tx) => action.eventNote(input, c, tx),
     actor: req.actor,
     now: req.now,
     effect: (tx, c) => action.record(tx, c, input, { actor: req.actor, now: req.now, today: shanghaiDate(req.now), config: req.config }),

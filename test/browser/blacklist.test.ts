@@ -1,7 +1,8 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { assignInspectors, transition } from "../../src/models/cases.js";
-import { issueOrder } from "../../src/models/settlements.js";
+import { issueOrder, serveOrder } from "../../src/models/settlements.js";
+import { handedOver } from "../../seeds/handed-over.js";
 import { idNumber, makeCase, userId, workerInput } from "../helpers.js";
 import { screenshot, signIn, useServerAndBrowser } from "./support.js";
 
@@ -32,7 +33,7 @@ function overdueCase() {
     workerId: number;
     amountFen: number;
   }[];
-  issueOrder(server.db, {
+  const orderId = issueOrder(server.db, {
     caseId: id,
     version,
     payBy: "2026-11-30",
@@ -42,6 +43,7 @@ function overdueCase() {
     actor: supervisor,
     now: server.clock.now,
   });
+  serveOrder(server.db, { caseId: id, orderId, version: version + 1, input: handedOver("2026-11-23", "王经理"), actor: supervisor, now: server.clock.now });
   return id;
 }
 

@@ -9,7 +9,7 @@ import { getCaseRow, transition } from "../../src/models/cases.js";
 import { issuePriorNotice, recordStatement, servePriorNotice } from "../../src/models/prior-notices.js";
 import { readConfig } from "../../src/config.js";
 import { rejectComplaint } from "../../src/models/rejections.js";
-import { enforceOrder, issueOrder } from "../../src/models/settlements.js";
+import { enforceOrder, issueOrder, serveOrder } from "../../src/models/settlements.js";
 import { issueDemand, recordReferralStep, serveDecision, serveDemand } from "../../src/models/decision-remedies.js";
 import { issueNoticeMove } from "../../src/models/case-notices.js";
 import { makeCase, userId, workerInput } from "../helpers.js";
@@ -53,6 +53,7 @@ describe("printed legal documents", () => {
       actor: supervisor,
       now: at("2026-11-04"),
     });
+    serveOrder(db, { caseId: filed.id, orderId, version: version(filed.id), input: service("2026-11-05"), actor: supervisor, now: at("2026-11-05") });
     const noticeId = issuePriorNotice(db, {
       caseId: filed.id,
       orderId,
@@ -62,15 +63,7 @@ describe("printed legal documents", () => {
       actor: supervisor,
       now: at("2026-11-16"),
     });
-    servePriorNotice(db, {
-      caseId: filed.id,
-      noticeId,
-      version: version(filed.id),
-      servedOn: "2026-11-16",
-      method: "直接送达",
-      actor: supervisor,
-      now: at("2026-11-16"),
-    });
+    servePriorNotice(db, { caseId: filed.id, noticeId, version: version(filed.id), input: service("2026-11-16"), actor: supervisor, now: at("2026-11-16") });
     // The statement period (5 working days) ends 11-23; the decision follows on 11-24.
     recordStatement(db, {
       caseId: filed.id,

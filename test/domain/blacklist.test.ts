@@ -34,7 +34,9 @@ beforeAll(() => {
 
 const thresholds = { oneWorkerFen: 1_000_000, groupFen: 5_000_000 };
 const order = (payBy: string, amounts: [number, number][], violation: OrderDue["violation"] = "migrantWorkers"): OrderDue => ({
+  docNumber: "长人社监令〔2026〕1号",
   payBy,
+  servedOn: "2026-11-02",
   violation,
   items: amounts.map(([amountFen, paidFen]) => ({ amountFen, paidFen })),
 });
@@ -86,6 +88,10 @@ describe("proposalProblem (第五条: threshold and an order unpaid after its pa
   it("refuses an order for wages that are not 农民工 wages (第一、五条; 条例 第四十八条)", () => {
     const general = order("2026-11-20", [[1_200_000, 0]], "general");
     expect(proposalProblem(general, { kind: "oneWorker", monthsOwed: 4 }, "2026-11-23", thresholds)).toMatch(/只适用于拖欠农民工工资.*第四十八条/);
+  });
+  it("refuses an order not yet served: its period runs from service (待送达)", () => {
+    const unserved = { ...order("2026-11-20", [[1_500_000, 0]]), servedOn: null };
+    expect(proposalProblem(unserved, { kind: "oneWorker", monthsOwed: 4 }, "2026-11-23", thresholds)).toMatch(/尚未登记送达（待送达）/);
   });
   it("refuses without an order to pay", () => {
     expect(proposalProblem(null, { kind: "group" }, "2026-11-23", thresholds)).toMatch(/须先下达限期改正指令书/);

@@ -47,6 +47,7 @@ const SPEC: Partial<Record<MoveName, { from: CaseState[]; to: CaseState | "same"
   enforce: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
   issuePriorNotice: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
   servePriorNotice: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
+  serveOrder: { from: ["filed"], to: "same", roles: ["inspector", "supervisor"] },
   serveDecision: { from: ["filed", "closed"], to: "same", roles: ["inspector", "supervisor"] },
   recordRemedy: { from: ["filed", "closed"], to: "same", roles: ["inspector", "supervisor"] },
   recordRemedyOutcome: { from: ["filed", "closed"], to: "same", roles: ["inspector", "supervisor"] },

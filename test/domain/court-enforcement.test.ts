@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import {
+  courtClock,
   courtApplicationProblem,
   courtResultProblem,
   courtWindow,
@@ -63,5 +64,25 @@ describe("the 催告书 and the court window (docs/rules.md § Enforcement throu
     expect(courtResultProblem({ result: "granted", resultOn: "2027-06-28", executedFen: null }, app, "2027-08-01")?.field).toBe("resultOn");
     expect(courtResultProblem({ result: "refused", resultOn: "2027-07-20", executedFen: 100 }, app, "2027-08-01")?.field).toBe("executed");
     expect(courtResultProblem({ result: "maybe", resultOn: "2027-07-20", executedFen: null }, app, "2027-08-01")?.field).toBe("result");
+  });
+});
+
+describe("the court clock the supervisors see", () => {
+  // Served Mon 2026-12-14: the 诉讼 window closes Mon 2027-06-14, the court window runs to Tue 2027-09-14.
+  it("shows nothing while a window runs, a remedy is pending, the decision is performed or the application made", () => {
+    expect(courtClock(facts("2027-03-01"), "2027-03-01", calendar)).toBeNull();
+    expect(courtClock(facts("2027-06-15", { remedyPending: true }), "2027-06-15", calendar)).toBeNull();
+    expect(courtClock(facts("2027-06-15", { unpaidFen: 0 }), "2027-06-15", calendar)).toBeNull();
+    expect(courtClock(facts("2027-06-15", { applied: true, demand: { servedOn: "2027-06-16" } }), "2027-06-15", calendar)).toBeNull();
+  });
+  it("names the next step and the window's last day, due soon in its last 15 days and overdue after it", () => {
+    expect(courtClock(facts("2027-06-15"), "2027-06-15", calendar)).toEqual({ stage: "demand", opensOn: null, lastDay: "2027-09-14", status: "normal" });
+    expect(courtClock(facts("2027-06-15", { demand: { servedOn: null } }), "2027-06-15", calendar)?.stage).toBe("demandService");
+    // Served Wed 06-16: day 10 is Saturday 06-26, so the period ends Monday 06-28 and the court may be applied to from 06-29.
+    const served = facts("2027-06-20", { demand: { servedOn: "2027-06-16" } });
+    expect(courtClock(served, "2027-06-28", calendar)).toMatchObject({ stage: "demandRunning", opensOn: "2027-06-29" });
+    expect(courtClock(served, "2027-06-29", calendar)).toMatchObject({ stage: "apply", status: "normal" });
+    expect(courtClock(served, "2027-08-30", calendar)?.status).toBe("dueSoon");
+    expect(courtClock(served, "2027-09-15", calendar)?.status).toBe("overdue");
   });
 });

@@ -1,6 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { isAgreementOverdue, settlementProblem } from "../../src/domain/mediation.js";
-import { compensationAmount, compensationRateProblem, isFullyPaid, orderClock, outstandingFen, recoveryProblem } from "../../src/domain/money.js";
+import {
+  compensationAmount,
+  compensationRateProblem,
+  isFullyPaid,
+  orderClock,
+  orderNotServedProblem,
+  orderServiceDateProblem,
+  outstandingFen,
+  recoveryProblem,
+} from "../../src/domain/money.js";
 import { testCalendar } from "../fixtures/calendars.js";
 
 describe("加付赔偿金 (劳动保障监察条例第二十六条)", () => {
@@ -54,7 +63,22 @@ describe("快调化解", () => {
 
 describe("an order's pay-by clock", () => {
   const calendar = testCalendar();
-  const order = { issuedOn: "2026-11-23", payBy: "2026-12-04", unpaidFen: 100_00 };
+  const order = { servedOn: "2026-11-23", payBy: "2026-12-04", unpaidFen: 100_00 };
+  it("shows 待送达 and opens nothing until the order is served", () => {
+    expect(orderClock({ ...order, servedOn: null }, "2026-12-05", calendar)).toEqual({ left: null, status: "awaitingService", overdueUnpaid: false });
+    expect(orderNotServedProblem({ docNumber: "令1号", servedOn: null })).toMatch(/令1号）尚未登记送达（待送达）/);
+    expect(orderNotServedProblem({ docNumber: "令1号", servedOn: "2026-11-23" })).toBeNull();
+  });
+  it("counts the period from the service date: served on a Saturday, due soon by the usual 80 % rule", () => {
+    // Served Sat 2026-11-28, due Fri 12-04: 5 working days in all; on Thu 12-03 one is left (80 % used).
+    const late = { servedOn: "2026-11-28", payBy: "2026-12-04", unpaidFen: 100_00 };
+    expect(orderClock(late, "2026-11-30", calendar)).toMatchObject({ left: 4, status: "normal" });
+    expect(orderClock(late, "2026-12-03", calendar)).toMatchObject({ left: 1, status: "dueSoon" });
+  });
+  it("refuses a service on or after the pay-by date", () => {
+    expect(orderServiceDateProblem({ payBy: "2026-12-04" }, "2026-12-04")).toMatch(/应重新下达指令书/);
+    expect(orderServiceDateProblem({ payBy: "2026-12-04" }, "2026-12-03")).toBeNull();
+  });
   it("runs in working days to the pay-by date", () => {
     expect(orderClock(order, "2026-11-24", calendar)).toEqual({ left: 8, status: "normal", overdueUnpaid: false });
     expect(orderClock(order, "2026-12-02", calendar)).toMatchObject({ left: 2, status: "dueSoon" });

@@ -17,6 +17,10 @@ describe("陈述申辩 period", () => {
   it("ends on the 5th working day after service, holidays not counted", () => {
     expect(served.statementDueOn).toBe("2026-10-09");
   });
+  it("runs from a service recorded on a rest day: the next working day is day 1", () => {
+    // Served Sat 2026-11-28: Mon 11-30 is day 1, Fri 12-04 day 5.
+    expect(statementDueOn("2026-11-28", calendar)).toBe("2026-12-04");
+  });
 });
 
 describe("a decision after a 事先告知书", () => {

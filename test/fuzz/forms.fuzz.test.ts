@@ -50,7 +50,11 @@ beforeAll(async () => {
     .post(`/cases/${filed.id}/escalate`)
     .type("form")
     .send({ version: filed.version(), grounds: ["manyWorkers"], reason: "总包单位拒不拨付", unitIds: [zjj], request: "核查工程款拨付", workingDays: "5" });
-  // A 事先告知书 on the order (issued once it is overdue), for the service and statement forms.
+  // The order served, then a 事先告知书 on it (issued once it is overdue), for the service and statement forms.
+  await (await inspector)
+    .post(`/cases/${filed.id}/orders/${t.db.$client.prepare("select id from payment_orders").pluck().get()}/service`)
+    .type("form")
+    .send({ version: filed.version(), party: "employer", method: "direct", servedOn: "2026-11-23", receiver: "王经理" });
   const today = t.clock.now;
   t.clock.now = new Date("2026-12-01T02:00:00Z");
   issuePriorNotice(t.db, {
@@ -198,7 +202,7 @@ const LISTED_ROUTES = [
     name: "prior notice service",
     role: "inspector",
     path: () => `/cases/${ids.filed}/prior-notices/${ids.notice}/service`,
-    fields: fixed("servedOn", "method"),
+    fields: fixed("party", "method", "servedOn", "receiver", "witnesses", "trackingNumber", "consent", "publishedOn", "note"),
   },
   {
     name: "prior notice statement",
@@ -247,6 +251,12 @@ const LISTED_ROUTES = [
     role: "supervisor",
     path: () => `/cases/${ids.filed}/followup`,
     fields: fixed("ratingId", "calledOn", "reached", "justified", "findings", "rectification", "answer"),
+  },
+  {
+    name: "order service",
+    role: "inspector",
+    path: () => `/cases/${ids.filed}/orders/${ids.order}/service`,
+    fields: fixed("party", "method", "servedOn", "receiver", "witnesses", "trackingNumber", "consent", "publishedOn", "note"),
   },
 ] as const;
 // Last: a designation that succeeds moves the case to another office and ends its assignment.

@@ -9,7 +9,9 @@ import { join, relative } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { getCaseDetail } from "../../src/models/cases.js";
 import { getProceeding, proposeListing } from "../../src/models/blacklist.js";
-import { issueOrder } from "../../src/models/settlements.js";
+import { issueOrder, serveOrder } from "../../src/models/settlements.js";
+import { shanghaiDate } from "../../src/domain/dates.js";
+import { handedOver } from "../../seeds/handed-over.js";
 import { viewerOfUsername } from "../../src/models/users.js";
 import { idNumber, makeTestApp, workedCase, type TestApp } from "../helpers.js";
 
@@ -105,7 +107,7 @@ describe("the read models", () => {
   });
 
   it("getProceeding gives the listed persons' ID numbers to the people working the case only, and records it", () => {
-    issueOrder(t.db, {
+    const orderId = issueOrder(t.db, {
       caseId,
       version: t.db.$client.prepare("select version from cases where id = ?").pluck().get(caseId) as number,
       payBy: "2026-11-24",
@@ -115,6 +117,8 @@ describe("the read models", () => {
       actor: viewer("inspector1"),
       now,
     });
+    const version = t.db.$client.prepare("select version from cases where id = ?").pluck().get(caseId) as number;
+    serveOrder(t.db, { caseId, orderId, version, input: handedOver(shanghaiDate(now), "王经理"), actor: viewer("inspector1"), now });
     t.clock.now = new Date("2026-12-01T02:00:00Z");
     const id = proposeListing(t.db, {
       input: {

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { xml2js } from "xml-js";
-import { browser, idNumber, loginAs, uscc, makeTestApp, workedCase, workerInput, type Agent, type TestApp } from "../helpers.js";
+import { browser, idNumber, loginAs, serveLatestOrder, uscc, makeTestApp, workedCase, workerInput, type Agent, type TestApp } from "../helpers.js";
+import { shanghaiDate } from "../../src/domain/dates.js";
 
 let t: TestApp;
 beforeEach(async () => {
@@ -30,7 +31,7 @@ async function overdueOrder(
   const form: Record<string, string> = { version: String(c.version()), payBy, facts: "经查拖欠工资。", violation };
   c.workers.forEach((w) => (form[`amount.${w.id}`] = String(w.claimed_fen / 100)));
   expect((await inspector.post(`/cases/${c.id}/orders`).type("form").send(form)).status).toBe(303);
-  const orderId = t.db.$client.prepare("select id from payment_orders where case_id = ?").pluck().get(c.id) as number;
+  const orderId = await serveLatestOrder(t, inspector, c, shanghaiDate(t.clock.now));
   moveTo(after);
   return { ...c, orderId };
 }
@@ -565,7 +566,7 @@ describe("parties, service and the decision period (人社部令第45号 第一�
     expect((await serve(employer!, { method: "post", servedOn: "2026-12-01" })).text).toContain("邮寄送达须填写挂号信或邮政快递的单号");
     expect((await serve(employer!, { method: "electronic", servedOn: "2026-12-01", receiver: "a@b.cn" })).text).toContain("电子送达须经受送达人同意");
     expect((await serve(employer!, { method: "direct", servedOn: "2026-12-02", receiver: "赵某" })).text).toContain("送达日期不能晚于今天");
-    expect(t.db.$client.prepare("select count(*) from document_services").pluck().get()).toBe(0);
+    expect(t.db.$client.prepare("select count(*) from document_services where document like 'blacklist%'").pluck().get()).toBe(0);
     expect((await serve(employer!, { method: "leftAt", servedOn: "2026-12-01", receiver: "赵某", witnesses: "社区工作人员李某" })).status).toBe(303);
     expect((await serve(employer!, { method: "direct", servedOn: "2026-12-01", receiver: "赵某" })).text).toContain("已登记过");
     expect((await serve(legalRep!, { method: "direct", servedOn: "2026-12-01", receiver: "赵某" })).status).toBe(303);

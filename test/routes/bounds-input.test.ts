@@ -1,6 +1,6 @@
 /** Issue 13, defects 4 and 8: money and dates are bounded at input, and a stored date outside the calendar never breaks a page. */
 import { describe, expect, it } from "vitest";
-import { loginAs, makeTestApp, workedCase, workerInput, type TestApp } from "../helpers.js";
+import { loginAs, makeTestApp, serveLatestOrder, workedCase, workerInput, type TestApp } from "../helpers.js";
 
 async function filedWithOrder(t: TestApp) {
   const c = await workedCase(t, { to: "filed", overrides: { workers: [workerInput(1)] } });
@@ -30,6 +30,7 @@ describe("defect 4: dates outside the working-day calendar", () => {
     const t = await makeTestApp();
     const c = await filedWithOrder(t);
     expect((await c.order("2026-11-30")).status).toBe(303);
+    await serveLatestOrder(t, c.inspector, c, "2026-11-23");
     t.db.$client.prepare("update payment_orders set pay_by = '2032-06-30'").run();
     for (const user of ["inspector1", "supervisor1"]) {
       const page = await (await loginAs(t.app, user)).get(`/cases/${c.id}`);

@@ -7,7 +7,7 @@ import { join } from "node:path";
 import { beforeEach, describe, expect, it } from "vitest";
 import { projectRoot } from "../../src/lib/project-root.js";
 import { DECISION_PARTS } from "../../src/domain/decision-document.js";
-import { loginAs, makeTestApp, uscc, workedCase, workerInput, type Agent, type TestApp } from "../helpers.js";
+import { handedOverForm, loginAs, makeTestApp, serveLatestOrder, uscc, workedCase, workerInput, type Agent, type TestApp } from "../helpers.js";
 
 let t: TestApp;
 beforeEach(async () => {
@@ -48,7 +48,7 @@ async function heardCase() {
         [`amount.${w2!.id}`]: "3333.33",
       }),
   );
-  const orderId = db().prepare("select id from payment_orders where case_id = ?").pluck().get(c.id) as number;
+  const orderId = await serveLatestOrder(t, inspector, c, "2026-11-23");
   inspector = await on("2026-12-01");
   await ok(
     inspector
@@ -58,7 +58,10 @@ async function heardCase() {
   );
   const noticeId = db().prepare("select id from prior_notices").pluck().get() as number;
   await ok(
-    inspector.post(`/cases/${c.id}/prior-notices/${noticeId}/service`).type("form").send({ version: c.version(), servedOn: "2026-12-01", method: "直接送达" }),
+    inspector
+      .post(`/cases/${c.id}/prior-notices/${noticeId}/service`)
+      .type("form")
+      .send({ version: c.version(), ...handedOverForm("2026-12-01") }),
   );
   inspector = await on("2026-12-09");
   await ok(inspector.post(`/cases/${c.id}/prior-notices/${noticeId}/statement`).type("form").send({ version: c.version(), statement: "none" }));

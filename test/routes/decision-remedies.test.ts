@@ -5,7 +5,7 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import { figuresScope } from "../../src/models/offices.js";
 import { periodStatistics } from "../../src/models/statistics.js";
-import { loginAs, makeTestApp, workedCase, type Agent, type TestApp } from "../helpers.js";
+import { loginAs, makeTestApp, workedCase, type Agent, type TestApp, handedOverForm, serveLatestOrder } from "../helpers.js";
 
 let t: TestApp;
 beforeEach(async () => {
@@ -32,7 +32,7 @@ async function unpaidOrderCase() {
       .type("form")
       .send({ version: c.version(), payBy: "2026-11-30", violation: "general", facts: "经查，拖欠工资至今未付。", [`amount.${c.workers[0]!.id}`]: "8500" }),
   );
-  return { ...c, orderId: t.db.$client.prepare("select id from payment_orders where case_id = ?").pluck().get(c.id) as number };
+  return { ...c, orderId: await serveLatestOrder(t, await on("2026-11-23"), c, "2026-11-23") };
 }
 
 /** A filed case whose unpaid order led, after 陈述申辩, to a 行政处理决定 made on Wed 2026-12-09. */
@@ -48,7 +48,10 @@ async function decidedCase() {
   );
   const noticeId = t.db.$client.prepare("select id from prior_notices").pluck().get() as number;
   await ok(
-    inspector.post(`/cases/${c.id}/prior-notices/${noticeId}/service`).type("form").send({ version: c.version(), servedOn: "2026-12-01", method: "直接送达" }),
+    inspector
+      .post(`/cases/${c.id}/prior-notices/${noticeId}/service`)
+      .type("form")
+      .send({ version: c.version(), ...handedOverForm("2026-12-01") }),
   );
   inspector = await on("2026-12-09");
   await ok(inspector.post(`/cases/${c.id}/prior-notices/${noticeId}/statement`).type("form").send({ version: c.version(), statement: "none" }));
@@ -248,10 +251,22 @@ describe("催告 and the application to the court", () => {
     const earlyDemand = await inspector.post(`/cases/${c.id}/decisions/${c.actionId}/demand`).type("form").send({ version: c.version() });
     expect(earlyDemand.text).toContain("行政强制法第五十三条");
     expect(t.db.$client.prepare("select count(*) from demand_notices").pluck().get()).toBe(0);
+    // The supervisors' view shows the court clock only once the remedy windows have closed.
+    const courtRow = async () => {
+      const board = (await loginAs(t.app, "supervisor1").then((a) => a.get("/dashboard"))).text;
+      const m = board.match(/<tr data-court-clock="[^"]+" data-court-status="(\w+)">([\s\S]*?)<\/tr>/);
+      return m ? { status: m[1], text: m[2]! } : null;
+    };
+    expect(await courtRow()).toBeNull();
 
     inspector = await on("2027-06-15");
     let page = (await inspector.get(`/cases/${c.id}`)).text;
     expect(page).toContain('data-court-window="2027-09-14"');
+    let row = await courtRow();
+    expect(row?.status).toBe("normal");
+    expect(row?.text).toContain(`href="/cases/${c.id}#decision-${c.actionId}"`);
+    expect(row?.text).toContain("应制作并送达催告书");
+    expect(row?.text).toContain("至 2027年9月14日");
     expect((await court(inspector, c, "2027-06-15")).text).toContain("应当书面催告当事人履行义务（行政强制法第五十四条）");
     await ok(inspector.post(`/cases/${c.id}/decisions/${c.actionId}/demand`).type("form").send({ version: c.version() }));
     const demand = t.db.$client.prepare("select * from demand_notices").get() as { id: number; doc_number: string };
@@ -273,6 +288,9 @@ describe("催告 and the application to the court", () => {
     );
     page = (await inspector.get(`/cases/${c.id}`)).text;
     expect(page).toContain('data-demand-runs-out="2027-06-29"');
+    row = await courtRow();
+    expect(row?.text).toContain("催告期内");
+    expect(row?.text).toContain("2027年6月29日");
 
     // Day 10 after service is Saturday 06-26: the period ends Monday 06-28; the court may be applied to from 06-29.
     inspector = await on("2027-06-28");
@@ -281,7 +299,9 @@ describe("催告 and the application to the court", () => {
     expect(t.db.$client.prepare("select count(*) from court_applications").pluck().get()).toBe(0);
 
     inspector = await on("2027-06-29");
+    expect((await courtRow())?.text).toContain("可以申请强制执行");
     await ok(court(inspector, c, "2027-06-29"));
+    expect(await courtRow()).toBeNull();
     const applicationId = t.db.$client.prepare("select id from court_applications").pluck().get() as number;
     inspector = await on("2027-07-20");
     const result = (fields: Record<string, string>) =>

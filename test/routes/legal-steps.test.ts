@@ -3,7 +3,7 @@
  * limit at intake, and the basis and remedies the documents print.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { idNumber, intakeFields, loginAs, makeTestApp, uscc, workedCase, type Agent, type TestApp } from "../helpers.js";
+import { idNumber, intakeFields, loginAs, makeTestApp, uscc, workedCase, type Agent, type TestApp, handedOverForm, serveLatestOrder } from "../helpers.js";
 
 let t: TestApp;
 beforeEach(async () => {
@@ -27,7 +27,7 @@ async function unpaidOrder() {
     .type("form")
     .send({ version: c.version(), payBy: "2026-11-30", violation: "general", facts: "经查，拖欠工资至今未付。", [`amount.${c.workers[0]!.id}`]: "8500" });
   expect(res.status).toBe(303);
-  return { ...c, orderId: t.db.$client.prepare("select id from payment_orders where case_id = ?").pluck().get(c.id) as number };
+  return { ...c, orderId: await serveLatestOrder(t, inspector, c, "2026-11-23") };
 }
 
 describe("陈述申辩 before an administrative decision", () => {
@@ -54,11 +54,16 @@ describe("陈述申辩 before an administrative decision", () => {
         await inspector
           .post(`/cases/${c.id}/prior-notices/${notice.id}/service`)
           .type("form")
-          .send({ version: c.version(), servedOn: "2026-12-01", method: "直接送达" })
+          .send({ version: c.version(), ...handedOverForm("2026-12-01") })
       ).status,
     ).toBe(303);
     expect(row(c.id).state).toBe("filed");
-    expect(t.db.$client.prepare("select statement_due_on from prior_notices").pluck().get()).toBe("2026-12-08");
+    expect((await inspector.get(`/cases/${c.id}`)).text).toContain(`data-statement-due="2026-12-08"`);
+    const serviceId = t.db.$client.prepare("select id from document_services where document = 'priorNotice'").pluck().get() as number;
+    const receipt = (await inspector.get(`/cases/${c.id}/prior-notices/${notice.id}/services/${serviceId}`)).text;
+    expect(receipt).toContain("劳动保障监察行政处理事先告知书");
+    expect(receipt).toContain("长朝人社监告〔2026〕1号");
+    expect(receipt).toContain("王经理");
     inspector = await on("2026-12-08");
     const early = await decide(inspector, c);
     expect(early.status).toBe(422);
@@ -110,7 +115,10 @@ describe("陈述申辩 before an administrative decision", () => {
       .type("form")
       .send({ version: c.version(), kind: "compensation", ratePercent: "60", facts: "逾期未支付工资", grounds: "有工资表为证" });
     const id = t.db.$client.prepare("select id from prior_notices").pluck().get() as number;
-    await inspector.post(`/cases/${c.id}/prior-notices/${id}/service`).type("form").send({ version: c.version(), servedOn: "2026-12-01", method: "直接送达" });
+    await inspector
+      .post(`/cases/${c.id}/prior-notices/${id}/service`)
+      .type("form")
+      .send({ version: c.version(), ...handedOverForm("2026-12-01") });
     const doc = (await inspector.get(`/cases/${c.id}/prior-notices/${id}`)).text;
     expect(doc).toContain("劳动保障监察行政处理事先告知书");
     expect(doc).toContain("《中华人民共和国劳动法》第五十条");

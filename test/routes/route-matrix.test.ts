@@ -229,6 +229,11 @@ POST /actions/:id/inspections/:inspectionId/risks | - - + + + + - - - - - - -
 POST /actions/:id/risks/:riskId/payments          | - - + + + + - - - - - - -
 POST /actions/:id/risks/:riskId/resolve           | - - + + + + - - - - - - -
 POST /actions/:id/risks/:riskId/file              | - - + + + + - - - - - - -
+POST /cases/:id/orders/:orderId/service           | - - + - + + - - - - - - -
+GET /cases/:id/orders/:orderId/services/:serviceId | - + + - + + - - - - - - -
+GET /cases/:id/prior-notices/:noticeId/services/:serviceId | - + + - + + - - - - - - -
+GET /cases/:id/notices/:kind/services/:serviceId  | - + + - + + - - - - - - -
+GET /cases/:id/inquiries/:inquiryId               | - + + - + + - - - - - - -
 POST /logout                                      | + + + + + + + + + + + + +
 `;
 

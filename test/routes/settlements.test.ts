@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest";
-import { loginAs, makeTestApp, workedCase, workerInput, type Agent, type TestApp } from "../helpers.js";
+import { handedOverForm, idNumber, loginAs, makeTestApp, workedCase, workerInput, type Agent, type TestApp } from "../helpers.js";
 
 let t: TestApp;
 let inspector: Agent;
@@ -221,6 +221,73 @@ describe("责令限期支付", () => {
     expect(res.text).toContain("限期支付日期应晚于今天");
   });
 
+  it("runs no pay-by period and opens nothing that rests on the order until its service is recorded (待送达)", async () => {
+    const c = await ordered();
+    const serveOrder = (fields: Record<string, string>) =>
+      inspector
+        .post(`/cases/${c.id}/orders/${c.orderId}/service`)
+        .type("form")
+        .send({ version: c.version(), ...fields });
+    let page = (await inspector.get(`/cases/${c.id}`)).text;
+    expect(page).toContain('data-order-status="awaitingService"');
+    expect(page).toContain("待送达");
+    expect(page).toContain(`action="/cases/${c.id}/orders/${c.orderId}/service"`);
+
+    // Past the pay-by date, never served: no 事先告知书, no decision, no referral, no blacklist proposal.
+    t.clock.now = new Date("2026-12-01T02:00:00Z");
+    inspector = await loginAs(t.app, "inspector1");
+    page = (await inspector.get(`/cases/${c.id}`)).text;
+    expect(page).toContain('data-order-status="awaitingService"');
+    expect(page).not.toContain(`/orders/${c.orderId}/enforce"`);
+    const referral = await inspector
+      .post(`/cases/${c.id}/orders/${c.orderId}/enforce`)
+      .type("form")
+      .send({ version: c.version(), kind: "policeReferral", agency: "某公安分局", decidedOn: "2026-12-01", note: "" });
+    expect(referral.status).toBe(422);
+    expect(referral.text).toContain("长朝人社监令〔2026〕1号）尚未登记送达（待送达）");
+    const notice = await inspector
+      .post(`/cases/${c.id}/orders/${c.orderId}/prior-notices`)
+      .type("form")
+      .send({ version: c.version(), kind: "decision", facts: "逾期未支付", grounds: "工资表" });
+    expect(notice.text).toContain("尚未登记送达（待送达）");
+    const proposal = await inspector
+      .post("/blacklist")
+      .type("form")
+      .send({
+        caseId: String(c.id),
+        orderId: String(c.orderId),
+        grounds: "incident",
+        incident: "聚集讨薪",
+        facts: "逾期仍未支付。",
+        "persons.0.role": "legalRep",
+        "persons.0.name": "赵某",
+        "persons.0.idNumber": idNumber(501, "19700101"),
+      });
+    expect(proposal.status).toBe(422);
+    expect(proposal.text).toContain("尚未登记送达（待送达）");
+    // A service on or after the pay-by date is refused: the employer could not have paid in time.
+    const late = await serveOrder(handedOverForm("2026-11-30"));
+    expect(late.status).toBe(422);
+    expect(late.text).toContain("应重新下达指令书");
+    expect(t.db.$client.prepare("select count(*) from enforcement_actions").pluck().get()).toBe(0);
+    expect(t.db.$client.prepare("select count(*) from prior_notices").pluck().get()).toBe(0);
+    expect(t.db.$client.prepare("select count(*) from blacklist_proceedings").pluck().get()).toBe(0);
+    expect(t.db.$client.prepare("select count(*) from document_services").pluck().get()).toBe(0);
+
+    // Served on the day it was issued: the period ran, and the steps open.
+    expect((await serveOrder(handedOverForm("2026-11-23", "赵某（法定代表人）"))).status).toBe(303);
+    page = (await inspector.get(`/cases/${c.id}`)).text;
+    expect(page).toContain('data-order-status="overdue"');
+    expect(page).toContain('data-order-served="2026-11-23"');
+    const serviceId = t.db.$client.prepare("select id from document_services where document = 'paymentOrder'").pluck().get() as number;
+    const receipt = await inspector.get(`/cases/${c.id}/orders/${c.orderId}/services/${serviceId}`);
+    expect(receipt.status).toBe(200);
+    expect(receipt.text).toContain("送达回证");
+    expect(receipt.text).toContain("劳动保障监察限期改正指令书");
+    expect(receipt.text).toContain("赵某（法定代表人）");
+    expect((await serveOrder(handedOverForm("2026-11-24"))).text).toContain("已登记过");
+  });
+
   it("offers the next steps only once the deadline has passed unpaid: compensation 50–100 %", async () => {
     const c = await ordered();
     const enforce = (body: Record<string, string>) =>
@@ -228,6 +295,15 @@ describe("责令限期支付", () => {
         .post(`/cases/${c.id}/orders/${c.orderId}/enforce`)
         .type("form")
         .send({ version: c.version(), ...body });
+    expect((await enforce({ kind: "compensation", ratePercent: "50" })).text).toContain("尚未登记送达（待送达）");
+    expect(
+      (
+        await inspector
+          .post(`/cases/${c.id}/orders/${c.orderId}/service`)
+          .type("form")
+          .send({ version: c.version(), ...handedOverForm("2026-11-23") })
+      ).status,
+    ).toBe(303);
     const early = await enforce({ kind: "compensation", ratePercent: "50" });
     expect(early.status).toBe(422);
     expect(early.text).toContain("届满且仍未支付时");
@@ -256,7 +332,7 @@ describe("责令限期支付", () => {
         await inspector
           .post(`/cases/${c.id}/prior-notices/${noticeId}/service`)
           .type("form")
-          .send({ version: c.version(), servedOn: "2026-12-01", method: "直接送达" })
+          .send({ version: c.version(), ...handedOverForm("2026-12-01") })
       ).status,
     ).toBe(303);
     t.clock.now = new Date("2026-12-09T02:00:00Z");
