@@ -73,7 +73,8 @@ describe("WEB_WORKERS=2 (src/ops/cluster.ts)", () => {
     });
     createInterface({ input: primary.stdout! }).on("line", (line) => lines.push(JSON.parse(line) as LogLine));
     await waitFor("two web processes listening", () => listening().length === 2);
-  });
+    // A compile and three processes starting: on a busy 2-core machine this takes well over the default minute.
+  }, 240_000);
 
   afterAll(() => {
     if (primary?.exitCode === null) primary.kill("SIGKILL");
