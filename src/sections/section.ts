@@ -14,6 +14,7 @@ import type { WorkingCalendar } from "../domain/working-days.js";
 import type { FormState } from "../http/form-state.js";
 import { shanghaiDate } from "../domain/dates.js";
 import { formValues, parseForm, valid } from "../forms/form.js";
+import { loadCalendar } from "../models/calendar.js";
 import { transition, type CaseDetail, type CaseRow } from "../models/cases.js";
 import type { moneySummary, settlementsOf } from "../models/settlements.js";
 
@@ -55,7 +56,12 @@ export interface SectionAction<S extends z.ZodObject = z.ZodObject> {
   eventNote(input: z.output<S>, c: CaseRow): string;
   /** The action's own checks and rows; it may return fields of the case to set. */
   // biome-ignore lint/suspicious/noConfusingVoidType: most actions only insert their rows and return nothing.
-  record(tx: Tx, c: CaseRow, input: z.output<S>, by: { actor: Viewer; now: Date; today: IsoDate; config: Config }): Partial<CaseRow> | void;
+  record(
+    tx: Tx,
+    c: CaseRow,
+    input: z.output<S>,
+    by: { actor: Viewer; now: Date; today: IsoDate; config: Config; calendar(): WorkingCalendar },
+  ): Partial<CaseRow> | void;
 }
 
 /** A section's action with its form's type checked, kept in a list of actions of any form. */
@@ -74,7 +80,8 @@ export function recordSectionAction(db: Db, action: SectionAction, req: { caseId
     eventNote: (c) => action.eventNote(input, c),
     actor: req.actor,
     now: req.now,
-    effect: (tx, c) => action.record(tx, c, input, { actor: req.actor, now: req.now, today: shanghaiDate(req.now), config: req.config }),
+    effect: (tx, c) =>
+      action.record(tx, c, input, { actor: req.actor, now: req.now, today: shanghaiDate(req.now), config: req.config, calendar: () => loadCalendar(db) }),
   });
 }
 
