@@ -124,16 +124,13 @@ describe("a transfer to another department, step by step", () => {
 
   it("lets the 签收 and reply be recorded after the case closed as 移送其他部门", async () => {
     await send(inspector);
-    const closed = await c.supervisor
-      .post(`/cases/${c.id}/moves`)
-      .type("form")
-      .send({
-        move: "redirect",
-        outcome: "referredToOtherDepartment",
-        note: "属住建部门职责，已移送",
-        addressee: "长春市住房和城乡建设局",
-        version: c.version(),
-      });
+    const closed = await c.supervisor.post(`/cases/${c.id}/moves`).type("form").send({
+      move: "redirect",
+      outcome: "referredToOtherDepartment",
+      note: "属住建部门职责，已移送",
+      addressee: "长春市住房和城乡建设局",
+      version: c.version(),
+    });
     expect(closed.status).toBe(303);
     expect(state()).toBe("closed");
     expect((await receipt(inspector)).status).toBe(303);
