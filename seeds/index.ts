@@ -21,6 +21,7 @@ import { cityOffice, createOffice, listOffices, updateOffice } from "../src/mode
 import { DEMO_CITY_OFFICE, DEMO_DISTRICT_OFFICES, demoContact } from "./offices.js";
 import { MEMBER_UNITS } from "./member-units.js";
 import { seedDemoCases } from "./demo-cases.js";
+import { seedDemoTransfers } from "./demo-transfers.js";
 import { seedDemoActions, seedDemoProjects } from "./demo-prevention.js";
 import { seedDemoPublications } from "./demo-publications.js";
 import { seedDemoVoice } from "./demo-voice.js";
@@ -57,6 +58,7 @@ export async function seed(db: Db, config: Config, now: Date): Promise<void> {
   seedDemoPublications(db, now, config);
   seedDemoVoice(db, now, config);
   seedDemoActions(db, now);
+  seedDemoTransfers(db, now, config);
 }
 
 let demoPasswordHash: string | undefined;

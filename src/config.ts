@@ -2,6 +2,7 @@
 import type { CaseNoticeKind } from "./domain/legal-basis.js";
 import { thresholdsProblem, type Thresholds } from "./domain/blacklist.js";
 import { DEFAULT_ADVANCE_RECOVERY_DAYS } from "./domain/emergency-fund.js";
+import { DEFAULT_DEPARTMENT_REPLY_DAYS } from "./domain/department-transfers.js";
 import { DEFAULT_ACKNOWLEDGE_DAYS, DEFAULT_DESIGNATION_DAYS, DEFAULT_MAJOR_CASE, type MajorCaseThresholds } from "./domain/jurisdiction.js";
 import { DEFAULT_FOLLOWUP_WORKING_DAYS, DEFAULT_RATING_CHANGE_DAYS } from "./domain/ratings.js";
 import { DEFAULT_REPORT_VERIFY_WORKING_DAYS } from "./domain/reports.js";
@@ -68,6 +69,8 @@ export interface Config {
   advanceRecoveryDays: number;
   /** Working days the city has to decide an office's request to designate (docs/rules.md §Offices and jurisdiction). */
   designationDays: number;
+  /** 移送其他部门: working days to the reply due date when the office names none (docs/rules.md §移送其他部门). */
+  departmentReplyDays: number;
   /** Notices to workers (docs/rules.md §Notices to workers): the transport and when messages may go. */
   sms: SmsSettings;
 }
@@ -138,6 +141,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     followupWorkingDays: wholeNumber(env, "FOLLOWUP_WORKING_DAYS", DEFAULT_FOLLOWUP_WORKING_DAYS, 1, 30),
     reportVerifyWorkingDays: wholeNumber(env, "REPORT_VERIFY_WORKING_DAYS", DEFAULT_REPORT_VERIFY_WORKING_DAYS, 1, 20),
     designationDays: wholeNumber(env, "DESIGNATION_WORKING_DAYS", DEFAULT_DESIGNATION_DAYS, 1, 30),
+    /** Working days a department has to reply to a transfer (移送其他部门) when the office names no date: the bureau's setting. */
+    departmentReplyDays: wholeNumber(env, "DEPARTMENT_REPLY_WORKING_DAYS", DEFAULT_DEPARTMENT_REPLY_DAYS, 1, 60),
     majorCase: {
       workers: wholeNumber(env, "MAJOR_CASE_WORKERS", DEFAULT_MAJOR_CASE.workers, 2, 10_000),
       claimedFen: wholeNumber(env, "MAJOR_CASE_YUAN", DEFAULT_MAJOR_CASE.claimedFen / 100, 1, 1_000_000_000) * 100,

@@ -17,6 +17,7 @@ import { GUARANTEE_FORMS } from "../domain/projects.js";
 import { CHECK_RESULTS, RISK_STATUSES } from "../domain/special-actions.js";
 import { ID_TYPES } from "../domain/identifiers.js";
 import { NOTICE_KINDS } from "../domain/worker-notices.js";
+import { DEPARTMENT_REPLY_OUTCOME_KEYS } from "../domain/department-transfers.js";
 import { ADVANCE_STATUSES, MOVEMENT_KINDS, RECOVERY_PARTIES } from "../domain/emergency-fund.js";
 import { RATING_LEVELS } from "../domain/ratings.js";
 import { CASE_SOURCES, REPORT_CHANNELS, REPORT_STATES } from "../domain/reports.js";
@@ -1681,4 +1682,43 @@ export const inquiryRecords = sqliteTable(
     createdAt: createdAt(),
   },
   (t) => [index("inquiry_records_case_idx").on(t.caseId)],
+);
+
+// ---- 移（转）送其他部门 (issue 19, item 4) ----------------------------------------------------------------------
+
+/**
+ * A matter sent to another department (a member unit of the task force) with its materials, followed to the
+ * department's 签收 and reply (docs/rules.md §移送其他部门). The case stays open at its office meanwhile.
+ */
+export const departmentTransfers = sqliteTable(
+  "department_transfers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    unitId: integer("unit_id")
+      .notNull()
+      .references(() => memberUnits.id),
+    sentOn: text("sent_on").notNull(),
+    /** What the department is asked to handle. */
+    matter: text("matter").notNull(),
+    /** The materials sent, one a line. */
+    materials: text("materials").notNull(),
+    replyDueOn: text("reply_due_on").notNull(),
+    receivedOn: text("received_on"),
+    signedBy: text("signed_by"),
+    repliedOn: text("replied_on"),
+    replyOutcome: text("reply_outcome", { enum: DEPARTMENT_REPLY_OUTCOME_KEYS }),
+    replyContent: text("reply_content"),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    receiptRecordedById: integer("receipt_recorded_by_id").references(() => users.id),
+    replyRecordedById: integer("reply_recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("department_transfers_case_idx").on(t.caseId, t.unitId),
+    // The boards list the transfers still waiting for a reply: few, whatever the number of cases.
+    index("department_transfers_waiting_idx").on(t.replyDueOn).where(sql`replied_on is null`),
+  ],
 );

@@ -401,6 +401,35 @@ const MOVE_TABLE = [
     activity: true,
     publicStep: "已向欠薪单位追偿垫付款",
   },
+  {
+    // Another department's matter (docs/rules.md §移送其他部门): the case stays open at the office, which follows it.
+    name: "transferToDepartment",
+    label: "移（转）送其他部门",
+    from: OPEN_STATES,
+    to: "same",
+    by: INVESTIGATORS,
+    activity: true,
+    publicStep: "已将有关材料移送相关部门处理",
+  },
+  {
+    // The department's 签收 and reply may come after the case closed as 移送其他部门.
+    name: "recordDepartmentReceipt",
+    label: "登记接收部门签收",
+    from: [...OPEN_STATES, "closed"],
+    to: "same",
+    by: INVESTIGATORS,
+    activity: true,
+    publicStep: "相关部门已签收移送材料",
+  },
+  {
+    name: "recordDepartmentReply",
+    label: "登记接收部门答复",
+    from: [...OPEN_STATES, "closed"],
+    to: "same",
+    by: INVESTIGATORS,
+    activity: true,
+    publicStep: "相关部门已答复办理情况",
+  },
   { name: "reopen", label: "重新办理", from: ["closed"], to: "previous", by: ["supervisor"], noteLabel: "重新办理的理由", publicStep: "案件重新办理" },
 ] as const satisfies readonly MoveSpec[];
 

@@ -26,6 +26,7 @@ import { clocksSection } from "../sections/clocks.js";
 import { mediationSection } from "../sections/mediation.js";
 import { ordersSection } from "../sections/orders.js";
 import { paymentSection } from "../sections/payment.js";
+import { departmentTransfersSection } from "../sections/department-transfers.js";
 import { taskForceSection } from "../sections/task-force.js";
 import { closeSection } from "../sections/close.js";
 import { actionsSection } from "../sections/actions.js";
@@ -58,6 +59,7 @@ export const CASE_SECTIONS: readonly CaseSection[] = [
   paymentSection,
   emergencyAdvancesSection,
   taskForceSection,
+  departmentTransfersSection,
   closeSection,
   ratingsSection,
   actionsSection,

@@ -21,6 +21,8 @@ import { COURT_CLOCK_STAGE_LABELS, COURT_DUE_SOON_DAYS } from "../domain/court-e
 import { periodStatistics, type PeriodStatistics } from "../models/statistics.js";
 import { fundSentence } from "../domain/emergency-fund.js";
 import { fundsOverview, periodFundFigures } from "../models/emergency-fund.js";
+import { TRANSFER_STAGE_LABELS } from "../domain/department-transfers.js";
+import { waitingTransfers } from "../models/department-transfers.js";
 
 function abilitiesOf(res: Response) {
   const can = staffAbilities(res.locals.user ?? null, { inspectorsReadAll: false });
@@ -91,17 +93,26 @@ export function dashboardRouter(ctx: AppContext): Router {
     const can = abilitiesOf(res);
     const today = res.locals.today;
     const scope = figuresScopeOf(db, req, res);
-    const { d, watched, chart, funds } = untilChanged(db, `dashboard:${today}:${scopeKey(scope)}`, () => {
+    const { d, watched, chart, funds, transfers } = untilChanged(db, `dashboard:${today}:${scopeKey(scope)}`, () => {
       const d = dashboard(db, today, scope.officeIds);
       const watched = inspectorsToWatch(d.inspectors);
       // 好差评 this year (docs/rules.md § 好差评).
       const satisfaction = satisfactionFigures(db, { from: `${today.slice(0, 4)}-01-01`, to: today }, scope.officeIds);
-      return { d: { ...d, satisfaction }, watched, chart: inspectorChart(watched), funds: fundsOverview(db, scope.officeIds) };
+      return {
+        d: { ...d, satisfaction },
+        watched,
+        chart: inspectorChart(watched),
+        funds: fundsOverview(db, scope.officeIds),
+        transfers: waitingTransfers(db, today, scope.officeIds),
+      };
     });
     res.render("dashboard/index", {
       d,
       inspectors: watched,
       funds,
+      transfers,
+      transferStageLabels: TRANSFER_STAGE_LABELS,
+      replyDays: ctx.config.departmentReplyDays,
       can,
       ...officeChoices(can, scope),
       clocks: DASHBOARD_CLOCKS,

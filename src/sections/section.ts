@@ -14,6 +14,7 @@ import type { WorkingCalendar } from "../domain/working-days.js";
 import type { FormState } from "../http/form-state.js";
 import { shanghaiDate } from "../domain/dates.js";
 import { formValues, parseForm, valid } from "../forms/form.js";
+import { loadCalendar } from "../models/calendar.js";
 import { transition, type CaseDetail, type CaseRow } from "../models/cases.js";
 import type { moneySummary, settlementsOf } from "../models/settlements.js";
 
@@ -37,6 +38,15 @@ export interface CaseView {
   money(): ReturnType<typeof moneySummary>;
 }
 
+/** What an action's `record` is given besides the case and the form: who, when, the settings and the working-day calendar. */
+export interface ActionContext {
+  actor: Viewer;
+  now: Date;
+  today: IsoDate;
+  config: Config;
+  calendar(): WorkingCalendar;
+}
+
 /**
  * A change recorded from a section's own form: `POST /cases/:id/<path>`, by the roles of its move, for the
  * people working the case (src/routes/case-sections.ts). The route reads the form with `schema` (every field's
@@ -55,7 +65,7 @@ export interface SectionAction<S extends z.ZodObject = z.ZodObject> {
   eventNote(input: z.output<S>, c: CaseRow, tx: Tx): string;
   /** The action's own checks and rows; it may return fields of the case to set. */
   // biome-ignore lint/suspicious/noConfusingVoidType: most actions only insert their rows and return nothing.
-  record(tx: Tx, c: CaseRow, input: z.output<S>, by: { actor: Viewer; now: Date; today: IsoDate; config: Config }): Partial<CaseRow> | void;
+  record(tx: Tx, c: CaseRow, input: z.output<S>, by: ActionContext): Partial<CaseRow> | void;
 }
 
 /** A section's action with its form's type checked, kept in a list of actions of any form. */
@@ -74,7 +84,8 @@ export function recordSectionAction(db: Db, action: SectionAction, req: { caseId
     eventNote: (c, tx) => action.eventNote(input, c, tx),
     actor: req.actor,
     now: req.now,
-    effect: (tx, c) => action.record(tx, c, input, { actor: req.actor, now: req.now, today: shanghaiDate(req.now), config: req.config }),
+    effect: (tx, c) =>
+      action.record(tx, c, input, { actor: req.actor, now: req.now, today: shanghaiDate(req.now), config: req.config, calendar: () => loadCalendar(db) }),
   });
 }
 
