@@ -7,7 +7,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { CHECK_ITEMS, type CheckItem, type CheckResult } from "../../src/domain/special-actions.js";
 import { appendMovement } from "../../src/models/emergency-fund.js";
-import { figuresScope } from "../../src/models/offices.js";
 import { dashboardSafeguards, periodSafeguards } from "../../src/models/safeguard-figures.js";
 import { addGroup, addRisk, addRiskPayment, createAction, fileRisk, recordInspection, resolveRisk } from "../../src/models/special-actions.js";
 import { periodStatistics } from "../../src/models/statistics.js";

@@ -229,6 +229,7 @@ POST /actions/:id/inspections/:inspectionId/risks | - - + + + + - - - - - - -
 POST /actions/:id/risks/:riskId/payments          | - - + + + + - - - - - - -
 POST /actions/:id/risks/:riskId/resolve           | - - + + + + - - - - - - -
 POST /actions/:id/risks/:riskId/file              | - - + + + + - - - - - - -
+GET /risks                                        | - - + + + + - + - + - - -
 POST /logout                                      | + + + + + + + + + + + + +
 `;
 
