@@ -293,6 +293,8 @@ export function statisticsSummarySheet(s: PeriodStatistics): ExportSheet<Summary
     { label: "快调化解追回", value: s.figures.mediatedFen, kind: "money" },
     { label: "提请专班合办（件）", value: s.taskForce, kind: "int" },
     { label: "移送公安（件）", value: s.police, kind: "int" },
+    { label: "通报用语", value: s.sentence, kind: "text" },
+    // 防欠成效 (docs/rules.md §防欠成效 figures).
     { label: "排查项目（个）", value: a.projects, kind: "int" },
     { label: "开展检查（人次）", value: a.personTimes, kind: "int" },
     { label: "发现风险点（个）", value: a.risksFound, kind: "int" },
@@ -304,7 +306,6 @@ export function statisticsSummarySheet(s: PeriodStatistics): ExportSheet<Summary
     { label: "应急周转金追偿收回", value: fund.recoveredFen, kind: "money" },
     { label: "应急周转金期末尚未收回", value: fund.outstandingFen, kind: "money" },
     { label: "动用工资保证金", value: s.safeguards.total.guarantee.usedFen, kind: "money" },
-    { label: "通报用语", value: s.sentence, kind: "text" },
   ];
   return {
     name: "概况",

@@ -3,6 +3,7 @@
  * figures): an office's supervisor sees only the office's figures, whatever office the address asks for; the
  * city sees every office's row; a risk point recorded after the dashboard was kept shows on its next load.
  */
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CHECK_ITEMS, type CheckItem, type CheckResult } from "../../src/domain/special-actions.js";
 import { addGroup, addRisk, createAction, recordInspection } from "../../src/models/special-actions.js";
@@ -85,6 +86,31 @@ describe("the 防欠成效 figures by office", () => {
     expect(csv.status).toBe(200);
     expect(csv.text).toContain("朝阳区劳动保障监察大队");
     expect(csv.text).not.toContain("南关区劳动保障监察大队");
+  });
+
+  it("are in the statistics workbook: the summary's rows and sentence, and a sheet per office, the office's own only", async () => {
+    const res = await cySupervisor
+      .get(`/exports/statistics.xlsx?${march}&office=${ng}`)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on("data", (c: Buffer) => chunks.push(c));
+        r.on("end", () => done(null, Buffer.concat(chunks)));
+      });
+    expect(res.status).toBe(200);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as ArrayBuffer);
+    const summary = new Map<string, unknown>();
+    wb.getWorksheet("概况")!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
+    expect(summary.get("开展检查（人次）")).toBe(3);
+    expect(summary.get("排查项目（个）")).toBe(1);
+    expect(String(summary.get("通报用语"))).toContain("开展检查3人次");
+    const perOffice = wb.getWorksheet("防欠成效按机构")!;
+    const names: string[] = [];
+    perOffice.eachRow((row, i) => {
+      if (i > 1) names.push(String(row.getCell(1).value));
+    });
+    expect(names).toEqual(["朝阳区劳动保障监察大队", "合计"]);
   });
 
   it("show the city every office's row and the total, or one office when filtered", async () => {
