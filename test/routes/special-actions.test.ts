@@ -1,3 +1,4 @@
+import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findUnitByName } from "../../src/models/units.js";
 import { loginAs, makeCase, makeTestApp, uscc, type Agent, type TestApp } from "../helpers.js";
@@ -130,9 +131,24 @@ describe("an action with two groups inspecting three projects", () => {
   });
 
   it("exports the action as XLSX", async () => {
-    const res = await cy.get(`/exports/actions/${actionId}.xlsx`).buffer(true);
+    const res = await cy
+      .get(`/exports/actions/${actionId}.xlsx`)
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on("data", (c: Buffer) => chunks.push(c));
+        r.on("end", () => done(null, Buffer.concat(chunks)));
+      });
     expect(res.status).toBe(200);
     expect(res.headers["content-type"]).toContain("spreadsheetml");
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(res.body as ArrayBuffer);
+    const sheet = wb.getWorksheet("行动成效")!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    const city = (sheet.getRow(sheet.rowCount).values as unknown[]).slice(1);
+    const cell = (header: string) => city[headers.indexOf(header)];
+    // Found 2, cleared 2: one 化解 by payment, one 立案.
+    expect([cell("机构"), cell("发现风险点（个）"), cell("清理风险点（个）"), cell("其中化解"), cell("其中立案")]).toEqual(["全市", 2, 2, 1, 1]);
   });
 });
 
