@@ -35,6 +35,7 @@ import {
   type WorkerOwed,
 } from "../domain/emergency-fund.js";
 import { ValidationError } from "../domain/errors.js";
+import { officeNames } from "./offices.js";
 
 // ---- The ledger --------------------------------------------------------------------------------
 
@@ -266,12 +267,7 @@ export function fundsOverview(db: DbOrTx, officeIds: readonly number[]) {
     .where(inArray(emergencyFundMovements.officeId, [...officeIds]))
     .groupBy(emergencyFundMovements.officeId, emergencyFundMovements.kind)
     .all();
-  const names = db
-    .select({ id: offices.id, name: offices.name })
-    .from(offices)
-    .where(inArray(offices.id, [...officeIds]))
-    .orderBy(asc(offices.sortOrder), asc(offices.id))
-    .all();
+  const names = officeNames(db, officeIds);
   const rows = names.map((o) => ({ officeId: o.id, name: o.name, ...fundFigures(sums.filter((s) => s.officeId === o.id)) }));
   return { rows, total: fundFigures(sums) };
 }
@@ -350,12 +346,7 @@ export function periodFundFigures(db: DbOrTx, officeIds: readonly number[], peri
     )
     .groupBy(emergencyFundMovements.officeId, emergencyFundMovements.kind)
     .all();
-  const names = db
-    .select({ id: offices.id, name: offices.name })
-    .from(offices)
-    .where(inArray(offices.id, [...officeIds]))
-    .orderBy(asc(offices.sortOrder), asc(offices.id))
-    .all();
+  const names = officeNames(db, officeIds);
   const of = (officeId: number | null, kind: MovementKind) =>
     rows
       .filter((r) => (officeId === null || r.officeId === officeId) && r.kind === kind)

@@ -24,6 +24,7 @@ import type { GuaranteeUseFigures, PeriodFundFigures, SafeguardFigures } from ".
 import type { OfficeIds } from "./dashboard.js";
 import { periodFundFigures } from "./emergency-fund.js";
 import { actionFigures } from "./special-actions.js";
+import { officeNames } from "./offices.js";
 
 type Period = { from: IsoDate; to: IsoDate };
 
@@ -57,12 +58,7 @@ export function periodSafeguards(db: DbOrTx, officeIds: OfficeIds, period: Perio
   const action = actionFigures(db, { officeIds, period });
   const fund = periodFundFigures(db, officeIds, period);
   const guarantee = guaranteeUseFigures(db, officeIds, period);
-  const names = db
-    .select({ id: offices.id, name: offices.name })
-    .from(offices)
-    .where(inArray(offices.id, [...officeIds]))
-    .orderBy(asc(offices.sortOrder), asc(offices.id))
-    .all();
+  const names = officeNames(db, officeIds);
   const actionOf = new Map(action.byOffice.map((o) => [o.officeId, o.figures]));
   const fundOf = new Map(fund.offices.map(({ officeId, name: _n, ...f }) => [officeId, f]));
   const rows = names

@@ -8,7 +8,7 @@ import { addDays, shanghaiDate } from "../../src/domain/dates.js";
 import { CHECK_ITEMS, type CheckItem, type CheckResult } from "../../src/domain/special-actions.js";
 import { addGroup, addRisk, addRiskPayment, createAction, recordInspection, resolveRisk } from "../../src/models/special-actions.js";
 import { viewerOfUsername } from "../../src/models/users.js";
-import { uscc } from "../helpers.js";
+import { insertProject, officeIdOf } from "../helpers.js";
 import { screenshot, signIn, useServerAndBrowser, type Running } from "./support.js";
 
 const env = useServerAndBrowser();
@@ -20,15 +20,8 @@ function actionThisMonth(server: Running) {
   const now = server.clock.now;
   const today = shanghaiDate(now);
   const on = (days: number) => addDays(today, -days);
-  const office = (name: string) => db.$client.prepare("select id from offices where name = ?").pluck().get(name) as number;
-  const [cy, ng] = [office("朝阳区劳动保障监察大队"), office("南关区劳动保障监察大队")];
-  const project = (officeId: number, name: string, seed: string) =>
-    Number(
-      db.$client
-        .prepare(`insert into projects (office_id, division_id, name, builder_name, contractor_name, contractor_uscc, contract_fen, start_on, missing_count)
-          values (?, (select id from divisions where office_id = ? limit 1), ?, '长春某置业有限公司', '吉林某建工集团有限公司', ?, 300000000, ?, 0)`)
-        .run(officeId, officeId, name, uscc(seed), on(200)).lastInsertRowid,
-    );
+  const [cy, ng] = [officeIdOf(db, "朝阳区劳动保障监察大队"), officeIdOf(db, "南关区劳动保障监察大队")];
+  const project = (officeId: number, name: string, seed: string) => insertProject(db, officeId, name, seed, on(200));
   const city = viewerOfUsername(db, "supervisor1");
   const action = createAction(db, { name: "“护薪安薪”专项行动", startsOn: on(3), endsOn: addDays(today, 20), scope: "在建工程项目" }, city, now);
   const group = (officeId: number, name: string) => addGroup(db, action, { name, leader: "组长", officeId, members: [] }, city, now);

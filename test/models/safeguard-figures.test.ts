@@ -11,7 +11,7 @@ import { dashboardSafeguards, periodSafeguards } from "../../src/models/safeguar
 import { addGroup, addRisk, addRiskPayment, createAction, fileRisk, recordInspection, resolveRisk } from "../../src/models/special-actions.js";
 import { periodStatistics } from "../../src/models/statistics.js";
 import { viewerOfUsername } from "../../src/models/users.js";
-import { makeCase, makeTestApp, orderAfterFailedMediation, uscc, workedCase, type TestApp } from "../helpers.js";
+import { insertProject, makeCase, makeTestApp, officeIdOf, orderAfterFailedMediation, workedCase, type TestApp } from "../helpers.js";
 
 let t: TestApp;
 let cy: number;
@@ -22,20 +22,9 @@ const checklist = Object.fromEntries(CHECK_ITEMS.map((k) => [k, "ok"])) as Recor
 
 beforeAll(async () => {
   t = await makeTestApp();
-  const one = (sql: string, ...args: unknown[]) =>
-    t.db.$client
-      .prepare(sql)
-      .pluck()
-      .get(...args) as number;
-  cy = one("select id from offices where name = '朝阳区劳动保障监察大队'");
-  ng = one("select id from offices where name = '南关区劳动保障监察大队'");
-  const project = (officeId: number, name: string) =>
-    Number(
-      t.db.$client
-        .prepare(`insert into projects (office_id, division_id, name, builder_name, contractor_name, contractor_uscc, contract_fen, start_on, missing_count)
-          values (?, (select id from divisions where office_id = ? limit 1), ?, '某置业', '某建工', ?, 100000000, '2025-01-01', 0)`)
-        .run(officeId, officeId, name, uscc(`91220104MA0Y${String(officeId).padStart(4, "0")}`)).lastInsertRowid,
-    );
+  cy = officeIdOf(t.db, "朝阳区劳动保障监察大队");
+  ng = officeIdOf(t.db, "南关区劳动保障监察大队");
+  const project = (officeId: number, name: string) => insertProject(t.db, officeId, name, "91220104MA0Y7001");
   const p1 = project(cy, "朝阳甲项目");
   const p2 = project(cy, "朝阳乙项目");
   const p3 = project(ng, "南关丙项目");

@@ -3,12 +3,11 @@
  * figures): an office's supervisor sees only the office's figures, whatever office the address asks for; the
  * city sees every office's row; a risk point recorded after the dashboard was kept shows on its next load.
  */
-import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { CHECK_ITEMS, type CheckItem, type CheckResult } from "../../src/domain/special-actions.js";
 import { addGroup, addRisk, createAction, recordInspection } from "../../src/models/special-actions.js";
 import { viewerOfUsername } from "../../src/models/users.js";
-import { loginAs, makeTestApp, uscc, type Agent, type TestApp } from "../helpers.js";
+import { insertProject, loginAs, makeTestApp, officeIdOf, xlsxOf, type Agent, type TestApp } from "../helpers.js";
 
 let t: TestApp;
 let cy: number;
@@ -23,20 +22,8 @@ const checklist = Object.fromEntries(CHECK_ITEMS.map((k) => [k, "ok"])) as Recor
 
 beforeAll(async () => {
   t = await makeTestApp();
-  const one = (sql: string, ...args: unknown[]) =>
-    t.db.$client
-      .prepare(sql)
-      .pluck()
-      .get(...args) as number;
-  cy = one("select id from offices where name = '朝阳区劳动保障监察大队'");
-  ng = one("select id from offices where name = '南关区劳动保障监察大队'");
-  const project = (officeId: number, name: string) =>
-    Number(
-      t.db.$client
-        .prepare(`insert into projects (office_id, division_id, name, builder_name, contractor_name, contractor_uscc, contract_fen, start_on, missing_count)
-          values (?, (select id from divisions where office_id = ? limit 1), ?, '某置业', '某建工', ?, 100000000, '2025-01-01', 0)`)
-        .run(officeId, officeId, name, uscc(`91220104MA0Y${String(officeId).padStart(4, "0")}`)).lastInsertRowid,
-    );
+  cy = officeIdOf(t.db, "朝阳区劳动保障监察大队");
+  ng = officeIdOf(t.db, "南关区劳动保障监察大队");
   const city = viewerOfUsername(t.db, "supervisor1");
   action = createAction(t.db, { name: "2025年护薪安薪专项行动", startsOn: "2025-02-01", endsOn: "2025-04-30", scope: "在建项目" }, city, now);
   const inspect = (officeId: number, projectName: string, persons: number) =>
@@ -45,7 +32,7 @@ beforeAll(async () => {
       action,
       {
         groupId: addGroup(t.db, action, { name: `${projectName}检查组`, leader: "组长", officeId, members: [] }, city, now),
-        projectId: project(officeId, projectName),
+        projectId: insertProject(t.db, officeId, projectName, "91220104MA0Y7001"),
         employerName: "",
         employerUscc: null,
         inspectedOn: "2025-03-10",
@@ -89,17 +76,7 @@ describe("the 防欠成效 figures by office", () => {
   });
 
   it("are in the statistics workbook: the summary's rows and sentence, and a sheet per office, the office's own only", async () => {
-    const res = await cySupervisor
-      .get(`/exports/statistics.xlsx?${march}&office=${ng}`)
-      .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on("data", (c: Buffer) => chunks.push(c));
-        r.on("end", () => done(null, Buffer.concat(chunks)));
-      });
-    expect(res.status).toBe(200);
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as ArrayBuffer);
+    const wb = await xlsxOf(cySupervisor, `/exports/statistics.xlsx?${march}&office=${ng}`);
     const summary = new Map<string, unknown>();
     wb.getWorksheet("概况")!.eachRow((row) => summary.set(String(row.getCell(1).value), row.getCell(2).value));
     expect(summary.get("开展检查（人次）")).toBe(3);

@@ -1,7 +1,6 @@
-import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
 import { findUnitByName } from "../../src/models/units.js";
-import { loginAs, makeCase, makeTestApp, uscc, type Agent, type TestApp } from "../helpers.js";
+import { loginAs, makeCase, makeTestApp, uscc, xlsxOf, type Agent, type TestApp } from "../helpers.js";
 
 let t: TestApp;
 let cy: Agent;
@@ -131,18 +130,7 @@ describe("an action with two groups inspecting three projects", () => {
   });
 
   it("exports the action as XLSX", async () => {
-    const res = await cy
-      .get(`/exports/actions/${actionId}.xlsx`)
-      .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on("data", (c: Buffer) => chunks.push(c));
-        r.on("end", () => done(null, Buffer.concat(chunks)));
-      });
-    expect(res.status).toBe(200);
-    expect(res.headers["content-type"]).toContain("spreadsheetml");
-    const wb = new ExcelJS.Workbook();
-    await wb.xlsx.load(res.body as ArrayBuffer);
+    const wb = await xlsxOf(cy, `/exports/actions/${actionId}.xlsx`);
     const sheet = wb.getWorksheet("行动成效")!;
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
     const city = (sheet.getRow(sheet.rowCount).values as unknown[]).slice(1);
