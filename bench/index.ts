@@ -3,7 +3,8 @@
  *
  * Starts the real, compiled server on a copy of a bulk database (seeds/bulk.ts, kept in bench/.data/),
  * drives it from this process with autocannon at 32 connections, and prints one table: every workbench
- * list and filter, text search, a 35-worker case page as inspector and as supervisor, intake (one worker and
+ * list and filter, text search, a 35-worker case page as inspector and as supervisor, the project list, a project, a special action, a fund and the
+ * open risk points (issue 23), intake (one worker and
  * a 35-worker group), the public lookup and, in the same run, a bare Express 5 + EJS page rendering a 50-row
  * table — each page's throughput as a share of the bare page's, with p50/p95/p99 latency. Then cold start
  * (on the bulk database and on a fresh one), the server's peak RSS, and the deadline recomputation after a
@@ -91,8 +92,15 @@ const picks = (() => {
     `select (select max(id) from cases) as cases, (select count(*) from cases where urgent_due_on is not null) as open,
        (select max(id) from case_workers) as workers, (select max(id) from case_events) as events`,
   );
+  // Issue 23's pages, each on its busiest record: the project and the action with the most inspections, the fund with the most advances.
+  const busiest = (q: string) => get<{ id: number } | undefined>(q)?.id ?? 1;
+  const prevention = {
+    project: busiest("select project_id as id from inspections where project_id is not null group by project_id order by count(*) desc limit 1"),
+    action: busiest("select action_id as id from inspections group by action_id order by count(*) desc limit 1"),
+    fundOffice: busiest("select office_id as id from emergency_advances group by office_id order by count(*) desc limit 1"),
+  };
   db.$client.close();
-  return { inspector, group, worker: worker.name, employer: employer.employer_name, lookup, counts };
+  return { inspector, group, worker: worker.name, employer: employer.employer_name, lookup, counts, prevention };
 })();
 console.log(
   `database: ${picks.counts.cases.toLocaleString()} cases (${picks.counts.open.toLocaleString()} open), ${picks.counts.workers.toLocaleString()} workers, ${picks.counts.events.toLocaleString()} timeline rows`,
@@ -408,11 +416,17 @@ const loads: Load[] = [
   { name: "supervisor /dashboard", path: "/dashboard", cookie: supervisor },
   { name: "supervisor /statistics (this year)", path: "/statistics", cookie: supervisor },
   { name: "supervisor /dashboard/clearance", path: "/dashboard/clearance", cookie: supervisor },
+  { name: "supervisor /projects (every office)", path: "/projects", cookie: supervisor },
+  { name: "project page (most inspected)", path: `/projects/${picks.prevention.project}`, cookie: supervisor },
+  { name: "special action page (most inspections)", path: `/actions/${picks.prevention.action}`, cookie: supervisor },
+  { name: "fund page (most advances)", path: `/funds/${picks.prevention.fundOffice}`, cookie: supervisor },
+  { name: "supervisor /risks (open risk points)", path: "/risks", cookie: supervisor },
   { name: `case page, ${picks.group.workers} workers, as inspector`, path: `/cases/${picks.group.id}`, cookie: lead },
   { name: `case page, ${picks.group.workers} workers, as supervisor`, path: `/cases/${picks.group.id}`, cookie: supervisor },
   // The same pages read and rendered on every request, as after a write: the page cache's other side.
   { name: "supervisor /cases, rendered every time", path: "/cases", cookie: supervisor, renderEach: true },
   { name: "supervisor /dashboard, rendered every time", path: "/dashboard", cookie: supervisor, renderEach: true },
+  { name: "supervisor /statistics, rendered every time", path: "/statistics", cookie: supervisor, renderEach: true },
   { name: `case page as inspector, rendered every time`, path: `/cases/${picks.group.id}`, cookie: lead, renderEach: true },
   {
     name: "public lookup POST /query",

@@ -43,6 +43,7 @@ import { employersRouter } from "./routes/employers.js";
 import { emergencyFundsRouter } from "./routes/emergency-funds.js";
 import { projectsRouter } from "./routes/projects.js";
 import { specialActionsRouter } from "./routes/special-actions.js";
+import { riskPointsRouter } from "./routes/risk-points.js";
 import { cityBoardRouter } from "./routes/city-board.js";
 import { dashboardRouter } from "./routes/dashboard.js";
 import { exportsRouter } from "./routes/exports.js";
@@ -137,6 +138,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.use(employersRouter(ctx));
   app.use(projectsRouter(ctx));
   app.use(specialActionsRouter(ctx));
+  app.use(riskPointsRouter(ctx));
   app.use(dashboardRouter(ctx));
   app.use(cityBoardRouter(ctx));
   app.use(emergencyFundsRouter(ctx));

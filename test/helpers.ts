@@ -1,7 +1,9 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import ExcelJS from "exceljs";
 import request from "supertest";
+import { expect } from "vitest";
 import type { Express } from "express";
 import { createApp } from "../src/app.js";
 import { readConfig } from "../src/config.js";
@@ -267,4 +269,34 @@ export function appRoutes(app: Express): string[] {
   };
   walk((app as unknown as { router: { stack: Parameters<typeof walk>[0] } }).router.stack);
   return found;
+}
+
+/** The workbook a download answers with (status 200). */
+export async function xlsxOf(agent: Agent, path: string): Promise<ExcelJS.Workbook> {
+  const res = await agent
+    .get(path)
+    .buffer(true)
+    .parse((r, done) => {
+      const chunks: Buffer[] = [];
+      r.on("data", (c: Buffer) => chunks.push(c));
+      r.on("end", () => done(null, Buffer.concat(chunks)));
+    });
+  expect(res.status).toBe(200);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(res.body as unknown as ArrayBuffer);
+  return book;
+}
+
+export function officeIdOf(db: Db, name: string): number {
+  return db.$client.prepare("select id from offices where name = ?").pluck().get(name) as number;
+}
+
+/** A construction project of an office, every safeguard in place, written straight to the table (figures tests). */
+export function insertProject(db: Db, officeId: number, name: string, usccSeed: string, startOn = "2025-01-01"): number {
+  return Number(
+    db.$client
+      .prepare(`insert into projects (office_id, division_id, name, builder_name, contractor_name, contractor_uscc, contract_fen, start_on, missing_count)
+        values (?, (select id from divisions where office_id = ? limit 1), ?, '长春某置业有限公司', '吉林某建工集团有限公司', ?, 300000000, ?, 0)`)
+      .run(officeId, officeId, name, uscc(usccSeed), startOn).lastInsertRowid,
+  );
 }

@@ -1504,6 +1504,8 @@ export const guaranteeUses = sqliteTable(
   (t) => [
     index("guarantee_uses_project_idx").on(t.projectId, t.usedOn),
     index("guarantee_uses_open_top_up_idx").on(t.topUpDueOn).where(sql`topped_up_on is null`),
+    // The guarantee used in a period (the statistics' 防欠成效 figures).
+    index("guarantee_uses_used_idx").on(t.usedOn),
   ],
 );
 
@@ -1539,7 +1541,11 @@ export const inspectionGroups = sqliteTable(
     name: text("name").notNull(),
     leader: text("leader").notNull(),
   },
-  (t) => [index("inspection_groups_action_idx").on(t.actionId, t.officeId)],
+  (t) => [
+    index("inspection_groups_action_idx").on(t.actionId, t.officeId),
+    // A period's figures start from the offices' groups (models/special-actions.ts actionFigures).
+    index("inspection_groups_office_idx").on(t.officeId),
+  ],
 );
 
 /** A member of a group: a person of an office or of a task-force member unit. */
@@ -1587,6 +1593,8 @@ export const inspections = sqliteTable(
   (t) => [
     index("inspections_action_idx").on(t.actionId, t.groupId),
     index("inspections_project_idx").on(t.projectId, t.inspectedOn).where(sql`project_id is not null`),
+    // A group's inspections in a period (the statistics' 防欠成效 figures), with what they add up.
+    index("inspections_group_day_idx").on(t.groupId, t.inspectedOn, t.persons, t.projectId),
   ],
 );
 
@@ -1619,6 +1627,8 @@ export const riskPoints = sqliteTable(
     index("risk_points_inspection_idx").on(t.inspectionId),
     index("risk_points_open_due_idx").on(t.resolveBy).where(sql`status = 'open'`),
     index("risk_points_case_idx").on(t.caseId).where(sql`case_id is not null`),
+    // Risk points cleared (化解/立案) in a period (the statistics' 防欠成效 figures).
+    index("risk_points_ended_idx").on(t.status, t.endedOn),
   ],
 );
 

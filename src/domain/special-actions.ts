@@ -60,14 +60,36 @@ export interface ActionFigures {
   personTimes: number;
   /** Distinct projects inspected. */
   projects: number;
-  /** Risk points ended (化解 or 立案). */
+  /** Risk points found (in an inspection of the action, or of the period). */
+  risksFound: number;
+  /** Risk points ended (化解 or 立案): the sentence's 清理风险点. */
   risksCleared: number;
+  /** Of those, 化解 by payment and turned into a case (立案). */
+  risksResolved: number;
+  risksFiled: number;
   /** Workers paid and the amount, from the payment records of the risk points resolved by payment. */
   workersPaid: number;
   paidFen: number;
 }
 
-export const NO_FIGURES: ActionFigures = { groups: 0, personTimes: 0, projects: 0, risksCleared: 0, workersPaid: 0, paidFen: 0 };
+export const NO_FIGURES: ActionFigures = {
+  groups: 0,
+  personTimes: 0,
+  projects: 0,
+  risksFound: 0,
+  risksCleared: 0,
+  risksResolved: 0,
+  risksFiled: 0,
+  workersPaid: 0,
+  paidFen: 0,
+};
+
+/** Figures added up over offices (projects are the one figure not to add: the caller counts them once). */
+export function addFigures(a: ActionFigures, b: ActionFigures): ActionFigures {
+  const out = { ...a };
+  for (const k of Object.keys(out) as (keyof ActionFigures)[]) out[k] += b[k];
+  return out;
+}
 
 /** Fen as 万元 with at most two decimals, trailing zeros dropped (7,809万 → "7809"; ¥123,400 → "12.34"). */
 export function formatWan(fen: number): string {

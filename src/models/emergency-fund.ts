@@ -21,6 +21,7 @@ import {
   users,
 } from "../db/schema.js";
 import type { IsoDate } from "../domain/dates.js";
+import type { PeriodFundFigures } from "../domain/safeguard-figures.js";
 import {
   ADVANCE_STATUS_LABELS,
   MOVEMENT_LABELS,
@@ -34,6 +35,7 @@ import {
   type WorkerOwed,
 } from "../domain/emergency-fund.js";
 import { ValidationError } from "../domain/errors.js";
+import { officeNames } from "./offices.js";
 
 // ---- The ledger --------------------------------------------------------------------------------
 
@@ -265,12 +267,7 @@ export function fundsOverview(db: DbOrTx, officeIds: readonly number[]) {
     .where(inArray(emergencyFundMovements.officeId, [...officeIds]))
     .groupBy(emergencyFundMovements.officeId, emergencyFundMovements.kind)
     .all();
-  const names = db
-    .select({ id: offices.id, name: offices.name })
-    .from(offices)
-    .where(inArray(offices.id, [...officeIds]))
-    .orderBy(asc(offices.sortOrder), asc(offices.id))
-    .all();
+  const names = officeNames(db, officeIds);
   const rows = names.map((o) => ({ officeId: o.id, name: o.name, ...fundFigures(sums.filter((s) => s.officeId === o.id)) }));
   return { rows, total: fundFigures(sums) };
 }
@@ -324,42 +321,50 @@ export function fundOf(db: DbOrTx, officeId: number, today: IsoDate) {
 /** Movements the fund page lists (the newest); the XLSX has every advance. */
 export const LEDGER_PAGE = 200;
 
-/** Advances paid and recoveries received in a period, per office (statistics and dashboard). */
+/**
+ * Advances paid and recoveries received in a period, per office (statistics), and what was outstanding at the
+ * period's end: every advance paid up to then less every recovery up to then. One pass over the covering
+ * index emergency_fund_movements_office_period_idx (office, day, kind, amount).
+ */
 export function periodFundFigures(db: DbOrTx, officeIds: readonly number[], period: { from: IsoDate; to: IsoDate }) {
+  const inPeriod = sql`${emergencyFundMovements.occurredOn} >= ${period.from}`;
   const rows = db
     .select({
       officeId: emergencyFundMovements.officeId,
       kind: emergencyFundMovements.kind,
-      amountFen: sql<number>`sum(${emergencyFundMovements.amountFen})`,
-      movements: sql<number>`count(*)`,
+      amountFen: sql<number>`coalesce(sum(case when ${inPeriod} then ${emergencyFundMovements.amountFen} end), 0)`,
+      movements: sql<number>`count(case when ${inPeriod} then 1 end)`,
+      untilEndFen: sql<number>`sum(${emergencyFundMovements.amountFen})`,
     })
     .from(emergencyFundMovements)
     .where(
       and(
         inArray(emergencyFundMovements.officeId, [...officeIds]),
-        sql`${emergencyFundMovements.occurredOn} between ${period.from} and ${period.to}`,
+        sql`${emergencyFundMovements.occurredOn} <= ${period.to}`,
         inArray(emergencyFundMovements.kind, ["advance", "recovery"]),
       ),
     )
     .groupBy(emergencyFundMovements.officeId, emergencyFundMovements.kind)
     .all();
-  const names = db
-    .select({ id: offices.id, name: offices.name })
-    .from(offices)
-    .where(inArray(offices.id, [...officeIds]))
-    .orderBy(asc(offices.sortOrder), asc(offices.id))
-    .all();
+  const names = officeNames(db, officeIds);
   const of = (officeId: number | null, kind: MovementKind) =>
     rows
       .filter((r) => (officeId === null || r.officeId === officeId) && r.kind === kind)
-      .reduce((s, r) => ({ fen: s.fen + r.amountFen, n: s.n + r.movements }), { fen: 0, n: 0 });
-  const figures = (officeId: number | null) => {
+      .reduce((s, r) => ({ fen: s.fen + r.amountFen, n: s.n + r.movements, untilEnd: s.untilEnd + r.untilEndFen }), { fen: 0, n: 0, untilEnd: 0 });
+  const figures = (officeId: number | null): PeriodFundFigures => {
     const advanced = of(officeId, "advance");
     const recovered = of(officeId, "recovery");
-    return { advances: advanced.n, advancedFen: advanced.fen, recoveries: recovered.n, recoveredFen: recovered.fen };
+    return {
+      advances: advanced.n,
+      advancedFen: advanced.fen,
+      recoveries: recovered.n,
+      recoveredFen: recovered.fen,
+      outstandingFen: advanced.untilEnd - recovered.untilEnd,
+    };
   };
+  const shown = (f: PeriodFundFigures) => f.advances + f.recoveries > 0 || f.outstandingFen !== 0;
   return {
-    offices: names.filter((o) => rows.some((r) => r.officeId === o.id)).map((o) => ({ officeId: o.id, name: o.name, ...figures(o.id) })),
+    offices: names.map((o) => ({ officeId: o.id, name: o.name, ...figures(o.id) })).filter(shown),
     total: figures(null),
   };
 }

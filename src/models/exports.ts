@@ -210,7 +210,7 @@ const satisfactionColumns = (label: string): ExportColumn<Satisfaction>[] => [
   col<Satisfaction>("整改率", "share", (r) => r.rectificationRate),
 ];
 
-export const STATISTICS_TABLES = ["months", "channels", "industries", "districts", "satisfaction-offices", "satisfaction-inspectors"] as const;
+export const STATISTICS_TABLES = ["months", "channels", "industries", "districts", "satisfaction-offices", "satisfaction-inspectors", "safeguards"] as const;
 export type StatisticsTable = (typeof STATISTICS_TABLES)[number];
 
 export function statisticsSheet(s: PeriodStatistics, table: StatisticsTable) {
@@ -244,14 +244,42 @@ export function statisticsSheet(s: PeriodStatistics, table: StatisticsTable) {
     },
     "satisfaction-offices": { name: "好差评按机构", columns: satisfactionColumns("监察机构"), chunks: once(s.satisfaction.byOffice) },
     "satisfaction-inspectors": { name: "好差评按监察员", columns: satisfactionColumns("监察员（结案时主办）"), chunks: once(s.satisfaction.byInspector) },
+    safeguards: {
+      name: "防欠成效按机构",
+      columns: safeguardColumns,
+      chunks: once<SafeguardRow>([...s.safeguards.offices, { officeId: 0, name: "合计", ...s.safeguards.total }]),
+    },
   };
   return sheets[table];
 }
+
+type SafeguardRow = PeriodStatistics["safeguards"]["offices"][number];
+
+/** 防欠成效 per office (docs/rules.md §防欠成效 figures): the special actions' work, the guarantee used, the fund's movements. */
+const safeguardColumns: ExportColumn<SafeguardRow>[] = [
+  col<SafeguardRow>("监察机构", "text", (r) => r.name, 26),
+  col<SafeguardRow>("检查组（个）", "int", (r) => r.action.groups),
+  col<SafeguardRow>("开展检查（人次）", "int", (r) => r.action.personTimes),
+  col<SafeguardRow>("排查项目（个）", "int", (r) => r.action.projects),
+  col<SafeguardRow>("发现风险点", "int", (r) => r.action.risksFound),
+  col<SafeguardRow>("清理风险点", "int", (r) => r.action.risksCleared),
+  col<SafeguardRow>("其中化解", "int", (r) => r.action.risksResolved),
+  col<SafeguardRow>("其中立案", "int", (r) => r.action.risksFiled),
+  col<SafeguardRow>("保障农民工（名）", "int", (r) => r.action.workersPaid),
+  col<SafeguardRow>("保障支付工资", "money", (r) => r.action.paidFen, 16),
+  col<SafeguardRow>("动用保证金（笔）", "int", (r) => r.guarantee.uses),
+  col<SafeguardRow>("动用保证金", "money", (r) => r.guarantee.usedFen, 14),
+  col<SafeguardRow>("应急周转金垫付（笔）", "int", (r) => r.fund.advances),
+  col<SafeguardRow>("垫付金额", "money", (r) => r.fund.advancedFen, 14),
+  col<SafeguardRow>("追偿收回", "money", (r) => r.fund.recoveredFen, 14),
+  col<SafeguardRow>("期末尚未收回", "money", (r) => r.fund.outstandingFen, 14),
+];
 
 type Summary = { label: string; value: string | number | null; kind: CellKind };
 
 /** The headline figures and the summary sentence, as a first sheet. */
 export function statisticsSummarySheet(s: PeriodStatistics): ExportSheet<Summary> {
+  const { action: a, fund } = s.safeguards.total;
   const rows: Summary[] = [
     { label: "统计期间", value: `${s.period.from} 至 ${s.period.to}`, kind: "text" },
     { label: "收到投诉（件）", value: s.receivedTotal, kind: "int" },
@@ -266,6 +294,18 @@ export function statisticsSummarySheet(s: PeriodStatistics): ExportSheet<Summary
     { label: "提请专班合办（件）", value: s.taskForce, kind: "int" },
     { label: "移送公安（件）", value: s.police, kind: "int" },
     { label: "通报用语", value: s.sentence, kind: "text" },
+    // 防欠成效 (docs/rules.md §防欠成效 figures).
+    { label: "排查项目（个）", value: a.projects, kind: "int" },
+    { label: "开展检查（人次）", value: a.personTimes, kind: "int" },
+    { label: "发现风险点（个）", value: a.risksFound, kind: "int" },
+    { label: "化解风险点（个）", value: a.risksResolved, kind: "int" },
+    { label: "风险点转立案（个）", value: a.risksFiled, kind: "int" },
+    { label: "保障支付工资", value: a.paidFen, kind: "money" },
+    { label: "保障农民工（名）", value: a.workersPaid, kind: "int" },
+    { label: "应急周转金垫付", value: fund.advancedFen, kind: "money" },
+    { label: "应急周转金追偿收回", value: fund.recoveredFen, kind: "money" },
+    { label: "应急周转金期末尚未收回", value: fund.outstandingFen, kind: "money" },
+    { label: "动用工资保证金", value: s.safeguards.total.guarantee.usedFen, kind: "money" },
   ];
   return {
     name: "概况",

@@ -50,6 +50,16 @@ function divisionsByOffice(db: DbOrTx): Map<number, string[]> {
   return byOffice;
 }
 
+/** The names of some offices, in the offices' order (figures per office). */
+export function officeNames(db: DbOrTx, officeIds: readonly number[]): { id: number; name: string }[] {
+  return db
+    .select({ id: offices.id, name: offices.name })
+    .from(offices)
+    .where(inArray(offices.id, [...officeIds]))
+    .orderBy(asc(offices.sortOrder), asc(offices.id))
+    .all();
+}
+
 export function getOffice(db: DbOrTx, id: number): Office | undefined {
   return Number.isInteger(id) ? db.select().from(offices).where(eq(offices.id, id)).get() : undefined;
 }

@@ -5,7 +5,7 @@
  * the bureau's sentence is written. An action belongs to the office that runs it; one run by the city office
  * involves every office, so every office's staff see it and add their own groups.
  */
-import { and, asc, countDistinct, eq, inArray, or, sql, sum } from "drizzle-orm";
+import { and, asc, between, countDistinct, eq, inArray, or, sql, sum, type SQL } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client.js";
 import {
   cases,
@@ -25,6 +25,7 @@ import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors
 import {
   NO_FIGURES,
   actionSentence,
+  addFigures,
   periodProblem,
   resolveByProblem,
   resolveProblem,
@@ -39,6 +40,7 @@ import { recordAudit } from "./audit.js";
 import type { ExportSheet } from "./exports.js";
 import { cityOffice, listOffices } from "./offices.js";
 import { mayReachOffice, visibleProject } from "./projects.js";
+import type { OfficeIds } from "./dashboard.js";
 
 export type SpecialAction = typeof specialActions.$inferSelect;
 
@@ -273,50 +275,91 @@ export function fileRisk(db: Db, actionId: number, riskId: number, caseNumber: s
   });
 }
 
-/** The action's figures for each office that took part, and for the city (projects counted once however many groups saw them). */
+/**
+ * Whose figures: one action's (its page and XLSX), or the work of some offices' groups in a period (the
+ * statistics, docs/rules.md §防欠成效 figures). In a period an inspection counts by its day, a risk point found by
+ * its inspection's day (its found_on), a risk point cleared — and the wages paid to resolve it — by the day it
+ * ended, and a group when it inspected in the period.
+ */
+export type ActionFiguresOf = { actionId: number } | { officeIds: OfficeIds; period: { from: IsoDate; to: IsoDate } };
+
+function figuresConditions(of: ActionFiguresOf) {
+  if ("actionId" in of) {
+    const action = eq(riskPoints.actionId, of.actionId);
+    return { inspections: eq(inspections.actionId, of.actionId), found: action, ended: action };
+  }
+  const offices = inArray(inspectionGroups.officeId, [...of.officeIds]);
+  return {
+    inspections: and(offices, between(inspections.inspectedOn, of.period.from, of.period.to)),
+    found: and(offices, between(inspections.inspectedOn, of.period.from, of.period.to)),
+    ended: and(offices, between(riskPoints.endedOn, of.period.from, of.period.to)),
+  };
+}
+
+/**
+ * The figures for each office that took part (the office of the group that did the work), and in total
+ * (projects counted once however many groups saw them): the special action's sentence for one action or for a period.
+ * Each query starts from an index: the action's (inspections_action_idx, risk_points_action_idx), or in a period
+ * the offices' groups (inspection_groups_office_idx) and their inspections by day (inspections_group_day_idx), and
+ * the risk points ended by status and day (risk_points_ended_idx).
+ */
 export function actionFigures(
   db: DbOrTx,
-  actionId: number,
+  of: ActionFiguresOf,
 ): { byOffice: { officeId: number; officeName: string; figures: ActionFigures }[]; total: ActionFigures } {
+  const where = figuresConditions(of);
   const byOffice = new Map<number, ActionFigures>();
   const at = (officeId: number) => {
     const f = byOffice.get(officeId) ?? { ...NO_FIGURES };
     byOffice.set(officeId, f);
     return f;
   };
-  for (const r of db
-    .select({ officeId: inspectionGroups.officeId, n: sql<number>`count(*)` })
-    .from(inspectionGroups)
-    .where(eq(inspectionGroups.actionId, actionId))
-    .groupBy(inspectionGroups.officeId)
-    .all())
-    at(r.officeId).groups = r.n;
-  for (const r of db
-    .select({ officeId: inspectionGroups.officeId, persons: sum(inspections.persons).mapWith(Number), projects: countDistinct(inspections.projectId) })
+  const worked = db
+    .select({
+      officeId: inspectionGroups.officeId,
+      persons: sum(inspections.persons).mapWith(Number),
+      projects: countDistinct(inspections.projectId),
+      groups: countDistinct(inspections.groupId),
+    })
     .from(inspections)
     .innerJoin(inspectionGroups, eq(inspectionGroups.id, inspections.groupId))
-    .where(eq(inspections.actionId, actionId))
+    .where(where.inspections)
     .groupBy(inspectionGroups.officeId)
-    .all()) {
-    at(r.officeId).personTimes = r.persons;
-    at(r.officeId).projects = r.projects;
-  }
-  const risks = db
-    .select({ officeId: inspectionGroups.officeId, status: riskPoints.status, n: sql<number>`count(*)` })
-    .from(riskPoints)
-    .innerJoin(inspections, eq(inspections.id, riskPoints.inspectionId))
-    .innerJoin(inspectionGroups, eq(inspectionGroups.id, inspections.groupId))
-    .where(and(eq(riskPoints.actionId, actionId), inArray(riskPoints.status, ["resolved", "filed"])))
-    .groupBy(inspectionGroups.officeId, riskPoints.status)
     .all();
-  for (const r of risks) at(r.officeId).risksCleared += r.n;
+  // An action counts every group it formed, inspecting yet or not; a period the groups that inspected in it.
+  for (const r of worked) Object.assign(at(r.officeId), { personTimes: r.persons, projects: r.projects }, "actionId" in of ? {} : { groups: r.groups });
+  if ("actionId" in of) {
+    for (const r of db
+      .select({ officeId: inspectionGroups.officeId, n: sql<number>`count(*)` })
+      .from(inspectionGroups)
+      .where(eq(inspectionGroups.actionId, of.actionId))
+      .groupBy(inspectionGroups.officeId)
+      .all())
+      at(r.officeId).groups = r.n;
+  }
+  const risks = (condition: SQL | undefined) =>
+    db
+      .select({ officeId: inspectionGroups.officeId, status: riskPoints.status, n: sql<number>`count(*)` })
+      .from(riskPoints)
+      .innerJoin(inspections, eq(inspections.id, riskPoints.inspectionId))
+      .innerJoin(inspectionGroups, eq(inspectionGroups.id, inspections.groupId))
+      .where(condition)
+      .groupBy(inspectionGroups.officeId, riskPoints.status)
+      .all();
+  for (const r of risks(where.found)) at(r.officeId).risksFound += r.n;
+  for (const r of risks(and(where.ended, inArray(riskPoints.status, ["resolved", "filed"])))) {
+    const f = at(r.officeId);
+    f.risksCleared += r.n;
+    if (r.status === "resolved") f.risksResolved += r.n;
+    else f.risksFiled += r.n;
+  }
   for (const r of db
     .select({ officeId: inspectionGroups.officeId, workers: sum(riskPayments.workers).mapWith(Number), fen: sum(riskPayments.amountFen).mapWith(Number) })
     .from(riskPayments)
     .innerJoin(riskPoints, eq(riskPoints.id, riskPayments.riskId))
     .innerJoin(inspections, eq(inspections.id, riskPoints.inspectionId))
     .innerJoin(inspectionGroups, eq(inspectionGroups.id, inspections.groupId))
-    .where(and(eq(riskPoints.actionId, actionId), eq(riskPoints.status, "resolved")))
+    .where(and(where.ended, eq(riskPoints.status, "resolved")))
     .groupBy(inspectionGroups.officeId)
     .all()) {
     at(r.officeId).workersPaid = r.workers;
@@ -327,22 +370,13 @@ export function actionFigures(
     .map(([officeId, figures]) => ({ officeId, officeName: names.get(officeId)?.name ?? "", sortOrder: names.get(officeId)?.sortOrder ?? 0, figures }))
     .sort((a, b) => a.sortOrder - b.sortOrder || a.officeId - b.officeId)
     .map(({ sortOrder: _s, ...r }) => r);
-  const total = rows.reduce<ActionFigures>(
-    (t, { figures: f }) => ({
-      groups: t.groups + f.groups,
-      personTimes: t.personTimes + f.personTimes,
-      projects: t.projects,
-      risksCleared: t.risksCleared + f.risksCleared,
-      workersPaid: t.workersPaid + f.workersPaid,
-      paidFen: t.paidFen + f.paidFen,
-    }),
-    { ...NO_FIGURES },
-  );
+  const total = rows.reduce<ActionFigures>((t, { figures }) => addFigures(t, figures), { ...NO_FIGURES });
   total.projects =
     db
       .select({ n: countDistinct(inspections.projectId) })
       .from(inspections)
-      .where(eq(inspections.actionId, actionId))
+      .innerJoin(inspectionGroups, eq(inspectionGroups.id, inspections.groupId))
+      .where(where.inspections)
       .get()?.n ?? 0;
   return { byOffice: rows, total };
 }
@@ -418,7 +452,7 @@ export function actionPage(db: Db, id: number, viewer: Viewer, today: IsoDate, c
   );
   const shown = inspectionRows.map((r) => ({ ...r.i, groupName: r.groupName, projectName: r.projectName, mine: mayReachOffice(viewer, r.groupOfficeId) }));
   const inspectionOf = new Map(shown.map((i) => [i.id, i]));
-  const figures = actionFigures(db, id);
+  const figures = actionFigures(db, { actionId: id });
   return {
     action,
     officeName,
@@ -459,7 +493,10 @@ export function actionSheets(page: ReturnType<typeof actionPage>): ExportSheet<u
       { header: "检查组（个）", kind: "int", value: (r) => r.figures.groups },
       { header: "开展检查（人次）", kind: "int", value: (r) => r.figures.personTimes },
       { header: "排查项目（个）", kind: "int", value: (r) => r.figures.projects },
+      { header: "发现风险点（个）", kind: "int", value: (r) => r.figures.risksFound },
       { header: "清理风险点（个）", kind: "int", value: (r) => r.figures.risksCleared },
+      { header: "其中化解", kind: "int", value: (r) => r.figures.risksResolved },
+      { header: "其中立案", kind: "int", value: (r) => r.figures.risksFiled },
       { header: "保障支付农民工（名）", kind: "int", value: (r) => r.figures.workersPaid },
       { header: "保障支付工资", kind: "money", value: (r) => r.figures.paidFen, width: 16 },
       { header: "成效表述", kind: "text", value: (r) => actionSentence(r.figures), width: 90 },

@@ -11,6 +11,8 @@ import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { addDays, type IsoDate } from "../domain/dates.js";
 import { satisfactionFigures } from "./ratings.js";
+import { periodSafeguards } from "./safeguard-figures.js";
+import { safeguardSentence } from "../domain/safeguard-figures.js";
 import { CLOSED_FIGURES_INDEX, inOffices, RECEIVED_FIGURES_INDEX, type OfficeIds } from "./dashboard.js";
 import { averageDays, improvementOverStatutory, monthsOf, share, summarySentence, type Period, type PeriodFigures } from "../domain/statistics.js";
 
@@ -100,6 +102,9 @@ export function periodStatistics(db: Db, p: Period, officeIds: OfficeIds, subjec
   }>(sql`select count(distinct action_id) as n from decision_remedies join cases on cases.id = decision_remedies.case_id
       where decision_remedies.outcome in ('revoked', 'varied') and decision_remedies.outcome_on between ${p.from} and ${p.to} and ${offices}`).n;
 
+  // 防欠成效: the special actions' work, the 应急周转金 and the 工资保证金 in the period (docs/rules.md §防欠成效 figures).
+  const safeguards = periodSafeguards(db, officeIds, p);
+
   const all = sumBy(closed, () => "all", [...CLOSED_FIELDS, "mediated", "mediatedFen"]).get("all");
   const figures: PeriodFigures = {
     casesClosed: all?.closed ?? 0,
@@ -131,7 +136,8 @@ export function periodStatistics(db: Db, p: Period, officeIds: OfficeIds, subjec
     police,
     decisionsOverturned,
     policeAccepted,
-    sentence: summarySentence(p, figures, subject),
+    sentence: summarySentence(p, figures, subject) + safeguardSentence(safeguards.total),
+    safeguards,
     // 好差评 in the period: per office and per inspector (docs/rules.md § 好差评).
     satisfaction: satisfactionFigures(db, p, officeIds),
     byChannel: [...receivedBy((g) => g.channel)].map(([key, r]) => ({ key, received: r.received! })).sort((a, b) => a.key.localeCompare(b.key)),

@@ -19,10 +19,10 @@ import { satisfactionFigures } from "../models/ratings.js";
 import { courtClocks } from "../models/decision-remedies.js";
 import { COURT_CLOCK_STAGE_LABELS, COURT_DUE_SOON_DAYS } from "../domain/court-enforcement.js";
 import { periodStatistics, type PeriodStatistics } from "../models/statistics.js";
-import { fundSentence } from "../domain/emergency-fund.js";
-import { fundsOverview, periodFundFigures } from "../models/emergency-fund.js";
 import { TRANSFER_STAGE_LABELS } from "../domain/department-transfers.js";
 import { waitingTransfers } from "../models/department-transfers.js";
+import { fundsOverview } from "../models/emergency-fund.js";
+import { dashboardSafeguards } from "../models/safeguard-figures.js";
 
 function abilitiesOf(res: Response) {
   const can = staffAbilities(res.locals.user ?? null, { inspectorsReadAll: false });
@@ -93,7 +93,7 @@ export function dashboardRouter(ctx: AppContext): Router {
     const can = abilitiesOf(res);
     const today = res.locals.today;
     const scope = figuresScopeOf(db, req, res);
-    const { d, watched, chart, funds, transfers } = untilChanged(db, `dashboard:${today}:${scopeKey(scope)}`, () => {
+    const { d, watched, chart, funds, transfers, safeguards } = untilChanged(db, `dashboard:${today}:${scopeKey(scope)}`, () => {
       const d = dashboard(db, today, scope.officeIds);
       const watched = inspectorsToWatch(d.inspectors);
       // 好差评 this year (docs/rules.md § 好差评).
@@ -104,6 +104,8 @@ export function dashboardRouter(ctx: AppContext): Router {
         chart: inspectorChart(watched),
         funds: fundsOverview(db, scope.officeIds),
         transfers: waitingTransfers(db, today, scope.officeIds),
+        // 源头防欠 now: open risk points and advances not yet recovered (docs/rules.md §防欠成效 figures).
+        safeguards: dashboardSafeguards(db, today, scope.officeIds),
       };
     });
     res.render("dashboard/index", {
@@ -113,6 +115,7 @@ export function dashboardRouter(ctx: AppContext): Router {
       transfers,
       transferStageLabels: TRANSFER_STAGE_LABELS,
       replyDays: ctx.config.departmentReplyDays,
+      safeguards,
       can,
       ...officeChoices(can, scope),
       clocks: DASHBOARD_CLOCKS,
@@ -156,16 +159,14 @@ export function dashboardRouter(ctx: AppContext): Router {
     const form = parsePeriod(req.query, res.locals.today);
     const scope = figuresScopeOf(db, req, res);
     const { from, to, kind } = form.period;
-    const { s, charts, fund } = untilChanged(db, `statistics:${kind}:${from}:${to}:${scopeKey(scope)}`, () => {
+    const { s, charts } = untilChanged(db, `statistics:${kind}:${from}:${to}:${scopeKey(scope)}`, () => {
       const s = periodStatistics(db, form.period, scope.officeIds, scope.subject);
-      const fund = periodFundFigures(db, scope.officeIds, form.period);
-      return { s: { ...s, sentence: s.sentence + fundSentence(fund.total) }, charts: statisticsCharts(s), fund };
+      return { s, charts: statisticsCharts(s) };
     });
     const choices = officeChoices(can, scope);
     res.status(form.ok ? 200 : 422);
     renderPageOrPartial(res, "statistics/index", "statistics/_results", {
       s,
-      fund,
       can,
       form,
       errors: form.ok ? {} : form.errors,

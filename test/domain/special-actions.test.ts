@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { actionSentence, formatWan, resolveByProblem, resolveProblem, riskClock } from "../../src/domain/special-actions.js";
+import { NO_FIGURES, actionSentence, formatWan, resolveByProblem, resolveProblem, riskClock } from "../../src/domain/special-actions.js";
 import { testCalendar } from "../fixtures/calendars.js";
 
 const calendar = testCalendar();
@@ -36,9 +36,9 @@ describe("化解 needs payment records", () => {
 
 describe("the action's sentence", () => {
   it("writes the bureau's sentence from the figures (the seed report's 护薪安薪 action)", () => {
-    expect(actionSentence({ groups: 42, personTimes: 320, projects: 341, risksCleared: 496, workersPaid: 5390, paidFen: 7_809 * 1_000_000 })).toBe(
-      "成立检查组42个，开展检查320人次，排查项目341个，清理风险点496个，为5390名农民工保障支付工资7809万元",
-    );
+    expect(
+      actionSentence({ ...NO_FIGURES, groups: 42, personTimes: 320, projects: 341, risksCleared: 496, workersPaid: 5390, paidFen: 7_809 * 1_000_000 }),
+    ).toBe("成立检查组42个，开展检查320人次，排查项目341个，清理风险点496个，为5390名农民工保障支付工资7809万元");
   });
   it("gives 万元 with at most two decimals", () => {
     expect(formatWan(12_340_000)).toBe("12.34");

@@ -4,9 +4,8 @@
  * through the office filter; the city's board ranks the offices with exact figures on a small fixed dataset,
  * and prints them as the monthly 通报 and its XLSX. Office staff may not open the board.
  */
-import ExcelJS from "exceljs";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loginAs, makeTestApp, type Agent, type TestApp } from "../helpers.js";
+import { loginAs, makeTestApp, xlsxOf, type Agent, type TestApp } from "../helpers.js";
 import { insertCase } from "../models/supervision-fixture.js";
 
 const NANGUAN = "南关区劳动保障监察大队";
@@ -19,22 +18,6 @@ let city: Agent;
 let ngSupervisor: Agent;
 let cySupervisor: Agent;
 const numbers: Record<string, string> = {};
-
-/** The workbook a download answers with (status 200). */
-async function xlsxOf(agent: Agent, path: string): Promise<ExcelJS.Workbook> {
-  const res = await agent
-    .get(path)
-    .buffer(true)
-    .parse((r, done) => {
-      const chunks: Buffer[] = [];
-      r.on("data", (c: Buffer) => chunks.push(c));
-      r.on("end", () => done(null, Buffer.concat(chunks)));
-    });
-  expect(res.status).toBe(200);
-  const book = new ExcelJS.Workbook();
-  await book.xlsx.load(res.body as unknown as ArrayBuffer);
-  return book;
-}
 
 const caseNumber = (id: number) => t.db.$client.prepare("select case_number from cases where id = ?").pluck().get(id) as string;
 

@@ -234,6 +234,7 @@ GET /cases/:id/orders/:orderId/services/:serviceId | - + + - + + - - - - - - -
 GET /cases/:id/prior-notices/:noticeId/services/:serviceId | - + + - + + - - - - - - -
 GET /cases/:id/notices/:kind/services/:serviceId  | - + + - + + - - - - - - -
 GET /cases/:id/inquiries/:inquiryId               | - + + - + + - - - - - - -
+GET /risks                                        | - - + + + + - + - + - - -
 POST /logout                                      | + + + + + + + + + + + + +
 `;
 

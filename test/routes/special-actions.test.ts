@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { findUnitByName } from "../../src/models/units.js";
-import { loginAs, makeCase, makeTestApp, uscc, type Agent, type TestApp } from "../helpers.js";
+import { loginAs, makeCase, makeTestApp, uscc, xlsxOf, type Agent, type TestApp } from "../helpers.js";
 
 let t: TestApp;
 let cy: Agent;
@@ -130,9 +130,13 @@ describe("an action with two groups inspecting three projects", () => {
   });
 
   it("exports the action as XLSX", async () => {
-    const res = await cy.get(`/exports/actions/${actionId}.xlsx`).buffer(true);
-    expect(res.status).toBe(200);
-    expect(res.headers["content-type"]).toContain("spreadsheetml");
+    const wb = await xlsxOf(cy, `/exports/actions/${actionId}.xlsx`);
+    const sheet = wb.getWorksheet("行动成效")!;
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1);
+    const city = (sheet.getRow(sheet.rowCount).values as unknown[]).slice(1);
+    const cell = (header: string) => city[headers.indexOf(header)];
+    // Found 2, cleared 2: one 化解 by payment, one 立案.
+    expect([cell("机构"), cell("发现风险点（个）"), cell("清理风险点（个）"), cell("其中化解"), cell("其中立案")]).toEqual(["全市", 2, 2, 1, 1]);
   });
 });
 
