@@ -6,7 +6,18 @@
  */
 import type { IsoDate } from "./dates.js";
 
-export const NOTICE_KINDS = ["received", "accepted", "notAccepted", "routed", "transferred", "assigned", "mediationAgreed", "paid", "closed"] as const;
+export const NOTICE_KINDS = [
+  "received",
+  "accepted",
+  "notAccepted",
+  "routed",
+  "transferred",
+  "assigned",
+  "mediationAgreed",
+  "paid",
+  "closed",
+  "followedUp",
+] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
@@ -19,6 +30,7 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   mediationAgreed: "达成调解协议",
   paid: "已支付",
   closed: "已办结（请评价）",
+  followedUp: "差评回访结果",
 };
 
 /** The moves of the state machine (domain/case-states.ts) that the workers are told of, and with which notice. */
@@ -46,6 +58,8 @@ export interface NoticeFacts {
   payBy?: IsoDate;
   /** The amount paid to this worker (fen). */
   amountFen?: number;
+  /** 差评回访: the worker's complaint about the service proved right and was rectified (整改). */
+  rectified?: boolean;
 }
 
 /** The template parameters a provider's approved template receives (Alibaba Cloud TemplateParam). */
@@ -56,6 +70,9 @@ export function templateParams(kind: NoticeKind, facts: NoticeFacts, publicBaseU
   if (kind === "received") p.queryCode = facts.queryCode ?? "";
   if (kind === "mediationAgreed" && facts.payBy) p.payBy = chineseDate(facts.payBy);
   if (kind === "paid") p.amount = ((facts.amountFen ?? 0) / 100).toFixed(2);
+  // The 回访's answer itself is free text typed by the supervisor (long, and not checked for personal data): the
+  // message only says the 回访 is done, and whether the 整改 was made; the worker reads the answer on the lookup.
+  if (kind === "followedUp") p.outcome = facts.rectified ? "，问题已整改" : "";
   // The rating link (好差评): the public lookup with the case number; the worker types the query code.
   if (kind === "closed") p.link = `${publicBaseUrl}/query?caseNumber=${encodeURIComponent(facts.caseNumber)}`;
   return p;
@@ -71,6 +88,7 @@ const TEMPLATES: Record<NoticeKind, (p: TemplateParams) => string> = {
   mediationAgreed: (p) => `您的投诉${p.caseNumber}已达成调解协议，单位应于${p.payBy}前付清，逾期请告诉我们。`,
   paid: (p) => `您的投诉${p.caseNumber}已记录向您支付${p.amount}元，未收到请拨${p.phone}。`,
   closed: (p) => `您的投诉${p.caseNumber}已办结，请评价我们的服务：${p.link}`,
+  followedUp: (p) => `您对投诉${p.caseNumber}的评价已回访${p.outcome}，答复见查询页，咨询${p.phone}。`,
 };
 
 /** The signature (签名) in front of every message: the office that has the case. */

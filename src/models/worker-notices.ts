@@ -16,7 +16,8 @@ export type NoticeRow = typeof workerNotices.$inferSelect;
  * Queues the notice of one step for the case's workers (or only `workerIds`): a row per worker with a mobile
  * number who did not opt out of SMS, and a `toPost` row (printed at the window or posted) per worker without
  * one. The facts are the case's number (and, when registered, its query code), the office that has the case
- * now and `extra` (the step's own date or this worker's amount): never a worker's name, ID or phone.
+ * now and `extra` (the step's own date, this worker's amount, whether a 差评 was rectified): never a worker's
+ * name, ID or phone.
  * Call it with the transaction of the step. Returns how many notices were queued.
  */
 export function queueWorkerNotice(
@@ -25,7 +26,7 @@ export function queueWorkerNotice(
     caseId: number;
     kind: NoticeKind;
     now: Date;
-    extra?: Pick<NoticeFacts, "payBy">;
+    extra?: Pick<NoticeFacts, "payBy" | "rectified">;
     workerIds?: readonly number[];
     amountFen?: ReadonlyMap<number, number>;
   },

@@ -45,6 +45,13 @@ describe("the notices' words (docs/rules.md §Notices to workers)", () => {
     expect(text("closed")).toContain(`${BASE}/query?caseNumber=QX-2026-000123`);
   });
 
+  it("tells the 回访 done, and the 整改 only when it was made; never the supervisor's free-text answer", () => {
+    const followedUp = (rectified: boolean) => noticeText("followedUp", facts.officeName, templateParams("followedUp", { ...facts, rectified }, BASE));
+    expect(followedUp(true)).toBe("【南关区劳动保障监察大队】您对投诉QX-2026-000123的评价已回访，问题已整改，答复见查询页，咨询0431-88000000。");
+    expect(followedUp(false)).toBe("【南关区劳动保障监察大队】您对投诉QX-2026-000123的评价已回访，答复见查询页，咨询0431-88000000。");
+    expect(smsSegments(followedUp(true))).toBe(1);
+  });
+
   it("fits the city office's longer name too", () => {
     const city = { ...facts, officeName: "长春市劳动保障监察支队" };
     for (const kind of NOTICE_KINDS.filter((k) => k !== "closed"))
