@@ -76,11 +76,14 @@ export function maskContact(contact: string | null): string {
 }
 
 /**
- * The mobile number a reporter left, if their contact is one (spaces, dashes and +86 forgiven): the reporter is
- * told the 核查's outcome by SMS there. Any other contact (a landline, an e-mail, an address) gets no message: the
- * reporter reads the outcome with the query code, as an anonymous one does.
+ * The mobile number a reporter left, if their contact is one (spaces, dashes, full-width digits and +86 forgiven):
+ * the reporter is told the 核查's outcome by SMS there. Any other contact (a landline, an e-mail, an address) gets no
+ * message: the reporter reads the outcome with the query code, as an anonymous one does.
  */
 export function reporterMobile(contact: string | null): string | null {
-  const digits = (contact ?? "").replace(/[\s-]/g, "").replace(/^(\+?86)(?=1\d{10}$)/, "");
+  const digits = (contact ?? "")
+    .normalize("NFKC")
+    .replace(/[\s-]/g, "")
+    .replace(/^(\+?86)(?=1\d{10}$)/, "");
   return isMobilePhone(digits) ? digits : null;
 }

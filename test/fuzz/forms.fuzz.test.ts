@@ -394,6 +394,7 @@ describe("intake, public and admin forms, fuzzed", () => {
           "workers.0.sex",
           "workers.0.age",
           "workers.0.noIdReason",
+          "workers.0.smsOptOut",
           "workers.0.claimed",
           "employerName",
           "district",
