@@ -1342,18 +1342,17 @@ export const emergencyFundMovements = sqliteTable(
  * Alibaba Cloud OutId): a send whose outcome a crash hid is looked up by it, never sent again.
  * channel `post`: a worker without a mobile number — the notice waits to be printed at the window or posted.
  * A worker who opted out of SMS gets no row.
+ * A 举报's reporter who left a mobile is told the 核查's outcome the same way: such a notice has `reportId` and no
+ * case or worker (never linked to the case a report became: the reporter stays off the case, 条例 第九条).
  */
 export const workerNotices = sqliteTable(
   "worker_notices",
   {
     id: integer("id").primaryKey({ autoIncrement: true }),
-    caseId: integer("case_id")
-      .notNull()
-      .references(() => cases.id),
-    workerId: integer("worker_id")
-      .notNull()
-      .references(() => caseWorkers.id),
-    /** The office that signs it: the case's office when the step happened. */
+    caseId: integer("case_id").references(() => cases.id),
+    workerId: integer("worker_id").references(() => caseWorkers.id),
+    reportId: integer("report_id").references(() => reports.id),
+    /** The office that signs it: the case's office when the step happened (a report's notice: the report's office). */
     officeId: integer("office_id")
       .notNull()
       .references(() => offices.id),

@@ -7,6 +7,7 @@
  * Cases the office finds itself (日常巡视、专项检查、书面审查) are registered without a complainant, with their source.
  */
 import type { Viewer } from "./case-abilities.js";
+import { isMobilePhone } from "./identifiers.js";
 
 export const REPORT_CHANNELS = ["online", "window", "hotline"] as const;
 export type ReportChannel = (typeof REPORT_CHANNELS)[number];
@@ -72,4 +73,17 @@ export function maskContact(contact: string | null): string {
   if (!contact) return "";
   const chars = [...contact];
   return `${"*".repeat(Math.max(chars.length - 2, 2))}${chars.slice(-2).join("")}`;
+}
+
+/**
+ * The mobile number a reporter left, if their contact is one (spaces, dashes, full-width digits and +86 forgiven):
+ * the reporter is told the 核查's outcome by SMS there. Any other contact (a landline, an e-mail, an address) gets no
+ * message: the reporter reads the outcome with the query code, as an anonymous one does.
+ */
+export function reporterMobile(contact: string | null): string | null {
+  const digits = (contact ?? "")
+    .normalize("NFKC")
+    .replace(/[\s-]/g, "")
+    .replace(/^(\+?86)(?=1\d{10}$)/, "");
+  return isMobilePhone(digits) ? digits : null;
 }

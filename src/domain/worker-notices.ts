@@ -6,7 +6,20 @@
  */
 import type { IsoDate } from "./dates.js";
 
-export const NOTICE_KINDS = ["received", "accepted", "notAccepted", "routed", "transferred", "assigned", "mediationAgreed", "paid", "closed"] as const;
+export const NOTICE_KINDS = [
+  "received",
+  "accepted",
+  "notAccepted",
+  "routed",
+  "transferred",
+  "assigned",
+  "mediationAgreed",
+  "paid",
+  "closed",
+  "followedUp",
+  "reportFiled",
+  "reportClosed",
+] as const;
 export type NoticeKind = (typeof NOTICE_KINDS)[number];
 
 export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
@@ -19,6 +32,9 @@ export const NOTICE_KIND_LABELS: Record<NoticeKind, string> = {
   mediationAgreed: "达成调解协议",
   paid: "已支付",
   closed: "已办结（请评价）",
+  followedUp: "差评回访结果",
+  reportFiled: "举报已立案",
+  reportClosed: "举报核查办结",
 };
 
 /** The moves of the state machine (domain/case-states.ts) that the workers are told of, and with which notice. */
@@ -37,7 +53,13 @@ export const NOTICE_OF_MOVE: Readonly<Record<string, NoticeKind>> = {
  * case's number and code, the office and the step's own fact (a date, this worker's own amount), nothing more.
  */
 export interface NoticeFacts {
-  caseNumber: string;
+  /** The case's number; a notice to a 举报's reporter has the report's number instead. */
+  caseNumber?: string;
+  /**
+   * The 举报's number (reportFiled, reportClosed): the message names nothing else of the report — not the employer,
+   * not the case it became — so it tells nobody who reads the phone more than the reporter gave.
+   */
+  reportNumber?: string;
   /** Only the 登记 notice carries the query code (the worker's key to the public lookup). */
   queryCode?: string;
   officeName: string;
@@ -46,18 +68,25 @@ export interface NoticeFacts {
   payBy?: IsoDate;
   /** The amount paid to this worker (fen). */
   amountFen?: number;
+  /** 差评回访: the worker's complaint about the service proved right and was rectified (整改). */
+  rectified?: boolean;
 }
 
 /** The template parameters a provider's approved template receives (Alibaba Cloud TemplateParam). */
 export type TemplateParams = Record<string, string>;
 
 export function templateParams(kind: NoticeKind, facts: NoticeFacts, publicBaseUrl: string): TemplateParams {
-  const p: TemplateParams = { caseNumber: facts.caseNumber, phone: facts.officePhone };
+  const p: TemplateParams = { phone: facts.officePhone };
+  if (facts.caseNumber) p.caseNumber = facts.caseNumber;
+  if (facts.reportNumber) p.reportNumber = facts.reportNumber;
   if (kind === "received") p.queryCode = facts.queryCode ?? "";
   if (kind === "mediationAgreed" && facts.payBy) p.payBy = chineseDate(facts.payBy);
   if (kind === "paid") p.amount = ((facts.amountFen ?? 0) / 100).toFixed(2);
+  // The 回访's answer itself is free text typed by the supervisor (long, and not checked for personal data): the
+  // message only says the 回访 is done, and whether the 整改 was made; the worker reads the answer on the lookup.
+  if (kind === "followedUp") p.outcome = facts.rectified ? "，问题已整改" : "";
   // The rating link (好差评): the public lookup with the case number; the worker types the query code.
-  if (kind === "closed") p.link = `${publicBaseUrl}/query?caseNumber=${encodeURIComponent(facts.caseNumber)}`;
+  if (kind === "closed") p.link = `${publicBaseUrl}/query?caseNumber=${encodeURIComponent(facts.caseNumber ?? "")}`;
   return p;
 }
 
@@ -71,6 +100,9 @@ const TEMPLATES: Record<NoticeKind, (p: TemplateParams) => string> = {
   mediationAgreed: (p) => `您的投诉${p.caseNumber}已达成调解协议，单位应于${p.payBy}前付清，逾期请告诉我们。`,
   paid: (p) => `您的投诉${p.caseNumber}已记录向您支付${p.amount}元，未收到请拨${p.phone}。`,
   closed: (p) => `您的投诉${p.caseNumber}已办结，请评价我们的服务：${p.link}`,
+  followedUp: (p) => `您对投诉${p.caseNumber}的评价已回访${p.outcome}，答复见查询页，咨询${p.phone}。`,
+  reportFiled: (p) => `您的举报${p.reportNumber}经核查已立案查处，感谢您的监督。`,
+  reportClosed: (p) => `您的举报${p.reportNumber}已核查完毕，结果凭查询码在查询页查看，咨询${p.phone}。`,
 };
 
 /** The signature (签名) in front of every message: the office that has the case. */

@@ -77,6 +77,28 @@ export function readIntakeValues(body: unknown): IntakeValues {
   return { fields, workers: kept.map(([, w]) => w), representative };
 }
 
+/** The document type as the form or a roster sends it (its key or its label); blank is the 身份证, unknown undefined. */
+function readIdType(typed: string | undefined): IdType | undefined {
+  const t = (typed ?? "").trim();
+  if (t === "") return "mainlandId";
+  return (ID_TYPES as readonly string[]).includes(t) ? (t as IdType) : ID_TYPES.find((type) => ID_TYPE_LABELS[type] === t);
+}
+
+/**
+ * The documents a worker names on the online form: every type the window takes, each checked by its own format
+ * (parseWorker), but not "none" — without a document the worker comes to the window, where the clerk records why
+ * (docs/rules.md §Identity documents).
+ */
+export const ONLINE_ID_TYPES = ID_TYPES.filter((t) => t !== "none");
+
+/** The online complaint: one worker, who names a document; otherwise the window's checks, word for word. */
+export function parseOnlineIntake(values: IntakeValues, today: IsoDate, workSites: readonly string[]): IntakeResult {
+  const form = parseIntake({ ...values, workers: values.workers.slice(0, 1) }, today, workSites);
+  if (readIdType(values.workers[0]?.idType) !== "none") return form;
+  const { "workers.0.noIdReason": _windowOnly, ...errors } = form.ok ? {} : form.errors;
+  return { ok: false, values, errors: { ...errors, "workers.0.idType": "网上投诉请选择您的证件类型并填写号码；没有证件的，请到投诉窗口登记" } };
+}
+
 /** One worker row's checks; errors are keyed by field name. Shared with the roster import. */
 export function parseWorker(
   w: WorkerValues,
@@ -89,10 +111,7 @@ export function parseWorker(
   else if (name.length > 40) errors.name = "姓名不能超过 40 个字";
   // The identity document (docs/rules.md §Identity documents): its type, then its own format; none at the
   // window with the clerk's reason.
-  const typed = (w.idType ?? "").trim();
-  const idType = (typed === "" ? "mainlandId" : (ID_TYPES as readonly string[]).includes(typed) ? typed : ID_TYPES.find((t) => ID_TYPE_LABELS[t] === typed)) as
-    | IdType
-    | undefined;
+  const idType = readIdType(w.idType);
   const idNumber = idType === "none" ? "" : normalizeDocumentNumber(w.idNumber ?? "");
   const noIdReason = idType === "none" ? (w.noIdReason ?? "").trim() : "";
   if (!idType) errors.idType = "请选择证件类型";

@@ -27,6 +27,7 @@ import { normalizeCaseNumber, normalizeQueryCode } from "../lib/ids.js";
 import { loadCalendar } from "./calendar.js";
 import { addEvent } from "./cases.js";
 import { inOffices, type OfficeIds } from "./dashboard.js";
+import { queueWorkerNotice } from "./worker-notices.js";
 
 export interface RatingInput {
   level: RatingLevel;
@@ -193,6 +194,8 @@ export function recordFollowup(db: Db, req: { caseId: number; ratingId: number; 
       publicStep: "差评已回访，答复见评价",
       now: req.now,
     });
+    // The rater is told the 回访 is done (docs/rules.md § 好差评), by SMS or post like every notice, in this transaction.
+    queueWorkerNotice(tx, { caseId: r.caseId, kind: "followedUp", now: req.now, workerIds: [r.workerId], extra: { rectified: input.justified === true } });
   });
 }
 

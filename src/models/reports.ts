@@ -3,7 +3,8 @@
  * office of the work site, verified (核查) within REPORT_VERIFY_WORKING_DAYS, then filed as a case (the report
  * linked through case_sources) or closed with a result. The reporter's name and contact leave this module
  * unmasked only for the handling inspector and the office's supervisor (劳动保障监察条例 第九条); a case filed from a
- * report carries none of them. Also the office's own findings (日常巡视、专项检查、书面审查): cases without a complainant.
+ * report carries none of them; a reporter who left a mobile is told the outcome by SMS (`queueReporterNotice`).
+ * Also the office's own findings (日常巡视、专项检查、书面审查): cases without a complainant.
  */
 import { and, asc, desc, eq, or, sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
@@ -29,6 +30,7 @@ import { formatReportNumber, newQueryCode, normalizeQueryCode, normalizeReportNu
 import { loadCalendar } from "./calendar.js";
 import { registerCase, transition, type CaseInput } from "./cases.js";
 import { routeWorkSite } from "./offices.js";
+import { queueReporterNotice } from "./worker-notices.js";
 
 type ReportRow = typeof reports.$inferSelect;
 
@@ -206,6 +208,7 @@ export function closeReport(db: Db, req: { id: number; result: string; version: 
       .set({ state: "closed", result: req.result, decidedOn: shanghaiDate(req.now), decidedById: req.actor.id, version: r.version + 1 })
       .where(eq(reports.id, r.id))
       .run();
+    queueReporterNotice(db, { reportId: r.id, kind: "reportClosed", now: req.now });
   });
 }
 
@@ -280,6 +283,7 @@ export function fileReport(db: Db, req: { id: number; note: string; version: num
       })
       .where(eq(reports.id, r.id))
       .run();
+    queueReporterNotice(db, { reportId: r.id, kind: "reportFiled", now: req.now });
     return created;
   });
 }

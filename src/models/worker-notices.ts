@@ -6,8 +6,9 @@
 import { randomUUID } from "node:crypto";
 import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client.js";
-import { caseWorkers, cases, offices, workerNotices } from "../db/schema.js";
+import { caseWorkers, cases, offices, reports, workerNotices } from "../db/schema.js";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
+import { reporterMobile } from "../domain/reports.js";
 import { noticeText, templateParams, type NoticeFacts, type NoticeKind } from "../domain/worker-notices.js";
 
 export type NoticeRow = typeof workerNotices.$inferSelect;
@@ -16,7 +17,8 @@ export type NoticeRow = typeof workerNotices.$inferSelect;
  * Queues the notice of one step for the case's workers (or only `workerIds`): a row per worker with a mobile
  * number who did not opt out of SMS, and a `toPost` row (printed at the window or posted) per worker without
  * one. The facts are the case's number (and, when registered, its query code), the office that has the case
- * now and `extra` (the step's own date or this worker's amount): never a worker's name, ID or phone.
+ * now and `extra` (the step's own date, this worker's amount, whether a 差评 was rectified): never a worker's
+ * name, ID or phone.
  * Call it with the transaction of the step. Returns how many notices were queued.
  */
 export function queueWorkerNotice(
@@ -25,7 +27,7 @@ export function queueWorkerNotice(
     caseId: number;
     kind: NoticeKind;
     now: Date;
-    extra?: Pick<NoticeFacts, "payBy">;
+    extra?: Pick<NoticeFacts, "payBy" | "rectified">;
     workerIds?: readonly number[];
     amountFen?: ReadonlyMap<number, number>;
   },
@@ -73,6 +75,46 @@ export function queueWorkerNotice(
   return queued;
 }
 
+/**
+ * Queues the notice of a 举报's outcome (reportFiled, reportClosed) to its reporter, when they left a mobile number;
+ * an anonymous reporter, or one who left another contact, gets none (they read the outcome with the query code).
+ * Signed by the report's office; the facts are the report's number and the office, nothing of the employer or of the
+ * case it became, and the row is linked to the report only (docs/rules.md § 举报). Call it in the step's transaction.
+ */
+export function queueReporterNotice(tx: DbOrTx, req: { reportId: number; kind: Extract<NoticeKind, "reportFiled" | "reportClosed">; now: Date }): number {
+  const r = tx
+    .select({
+      reportNumber: reports.reportNumber,
+      contact: reports.reporterContact,
+      officeId: reports.officeId,
+      officeName: offices.name,
+      officePhone: offices.phone,
+    })
+    .from(reports)
+    .innerJoin(offices, eq(offices.id, reports.officeId))
+    .where(eq(reports.id, req.reportId))
+    .get();
+  if (!r) throw new NotFoundError("举报不存在。");
+  const phone = reporterMobile(r.contact);
+  if (!phone) return 0;
+  const facts: NoticeFacts = { reportNumber: r.reportNumber, officeName: r.officeName, officePhone: r.officePhone };
+  tx.insert(workerNotices)
+    .values({
+      reportId: req.reportId,
+      officeId: r.officeId,
+      kind: req.kind,
+      channel: "sms",
+      phone,
+      facts: JSON.stringify(facts),
+      idempotencyKey: randomUUID(),
+      status: "queued",
+      nextAttemptAt: req.now,
+      createdAt: req.now,
+    })
+    .run();
+  return 1;
+}
+
 /** The notice's text as the worker reads it (rendered from its facts; the link needs the public address). */
 export function noticeBody(row: Pick<NoticeRow, "kind" | "facts">, publicBaseUrl: string): string {
   const facts = JSON.parse(row.facts) as NoticeFacts;
@@ -93,7 +135,10 @@ export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
 
 const PAGE = 100;
 
-/** The outbox page: newest first, optionally one status; `before` pages on (id), through worker_notices_status_idx. */
+/**
+ * The outbox page: newest first, optionally one status; `before` pages on (id), through worker_notices_status_idx.
+ * A notice to a 举报's reporter has its report's number and no case.
+ */
 export function listOutbox(db: Db, filter: { status?: OutboxStatus; before?: number }) {
   const where = and(filter.status ? eq(workerNotices.status, filter.status) : undefined, filter.before ? lt(workerNotices.id, filter.before) : undefined);
   const rows = db
@@ -101,6 +146,7 @@ export function listOutbox(db: Db, filter: { status?: OutboxStatus; before?: num
       id: workerNotices.id,
       caseId: workerNotices.caseId,
       caseNumber: cases.caseNumber,
+      reportNumber: reports.reportNumber,
       kind: workerNotices.kind,
       channel: workerNotices.channel,
       phone: workerNotices.phone,
@@ -114,7 +160,8 @@ export function listOutbox(db: Db, filter: { status?: OutboxStatus; before?: num
       createdAt: workerNotices.createdAt,
     })
     .from(workerNotices)
-    .innerJoin(cases, eq(cases.id, workerNotices.caseId))
+    .leftJoin(cases, eq(cases.id, workerNotices.caseId))
+    .leftJoin(reports, eq(reports.id, workerNotices.reportId))
     .where(where)
     .orderBy(desc(workerNotices.id))
     .limit(PAGE + 1)

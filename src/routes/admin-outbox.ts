@@ -6,6 +6,7 @@
 import { Router } from "express";
 import type { AppContext } from "../app-context.js";
 import { maskPhone } from "../domain/masking.js";
+import { maskContact } from "../domain/reports.js";
 import { NOTICE_KIND_LABELS } from "../domain/worker-notices.js";
 import { idParam } from "../http/params.js";
 import { requireRole } from "../middleware/require-role.js";
@@ -36,7 +37,8 @@ export function adminOutboxRouter({ db, config, now }: AppContext): Router {
       counts: outboxCounts(db),
       statusLabels: OUTBOX_STATUS_LABELS,
       kindLabels: NOTICE_KIND_LABELS,
-      rows: rows.map((r) => ({ ...r, phone: maskPhone(r.phone), text: r.body ?? noticeBody(r, config.publicBaseUrl) })),
+      // A reporter's number is masked as everywhere outside the report's handlers (docs/rules.md § 举报): its last two digits.
+      rows: rows.map((r) => ({ ...r, phone: r.reportNumber ? maskContact(r.phone) : maskPhone(r.phone), text: r.body ?? noticeBody(r, config.publicBaseUrl) })),
       more,
       transportName: transport.name,
       run: req.query.sent === undefined ? null : { sent: Number(req.query.sent), held: Number(req.query.held ?? 0), failed: Number(req.query.failed ?? 0) },

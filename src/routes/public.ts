@@ -7,7 +7,7 @@ import { TooManyRequestsError } from "../domain/errors.js";
 import { formValues, parseForm, type FieldErrors } from "../forms/form.js";
 import { readCookie } from "../middleware/session.js";
 import { RECEIPT_HOURS, claimFiling, completeFiling, filedReceipt, isFilingToken, newFilingToken, releaseFiling } from "../models/online-filings.js";
-import { parseIntake, readIntakeValues, type IntakeValues } from "../forms/intake-form.js";
+import { ONLINE_ID_TYPES, parseOnlineIntake, readIntakeValues, type IntakeValues } from "../forms/intake-form.js";
 import { registerCase } from "../models/cases.js";
 import { LOOKUP_LABELS, publicLookup } from "../http/public-lookup.js";
 import { workSiteChoices } from "../models/offices.js";
@@ -42,7 +42,7 @@ export function publicRouter({ db, config, now }: AppContext): Router {
 
   // The form's token travels with what was typed, so a form shown again after an error still files once.
   const renderComplaint = (res: Response, status: number, values: IntakeValues, errors: FieldErrors, filingToken: string) =>
-    res.status(status).render("public/complaint", { values, errors, workSites: workSiteChoices(db), filingToken });
+    res.status(status).render("public/complaint", { values, errors, workSites: workSiteChoices(db), filingToken, idTypes: ONLINE_ID_TYPES });
 
   /** After filing: to the receipt, which a reload shows again (post/redirect/get). */
   const toReceipt = (res: Response, token: string) => {
@@ -82,7 +82,7 @@ export function publicRouter({ db, config, now }: AppContext): Router {
     // The short form asks one worker and the essentials; the rest is what an online complaint always is.
     values.fields = { ...values.fields, channel: "online", receivedOn: res.locals.today, claim: values.fields.claim || "请求支付拖欠的工资" };
     const sites = workSiteChoices(db).flatMap((g) => g.divisions);
-    const form = parseIntake({ ...values, workers: values.workers.slice(0, 1) }, res.locals.today, sites);
+    const form = parseOnlineIntake(values, res.locals.today, sites);
     if (!form.ok) return void renderComplaint(res, 422, values, form.errors, token);
     try {
       await filingThrottle.check(req.ip ?? "unknown");

@@ -1,13 +1,17 @@
 /**
- * On a phone (issue 20): an anonymous 举报 becomes a case; a closed case is rated 不满意, the office's supervisor calls
- * back and records the 整改, and the worker reads the answer on the lookup page.
+ * On a phone (issue 20): an anonymous 举报 becomes a case; a worker with a 港澳居民来往内地通行证 files online, the outbox
+ * shows the messages written for them, the case closes, the worker rates it 不满意, the office's supervisor calls back
+ * and records the 整改, the worker reads the answer on the lookup page and the outbox holds the 回访's SMS.
  */
 import { describe, expect, it } from "vitest";
-import { loginAs, makeCase, userId } from "../helpers.js";
+import { shanghaiDate } from "../../src/domain/dates.js";
+import { loginAs, userId } from "../helpers.js";
 import { join } from "node:path";
 import { SCREENSHOTS, screenshot, signIn, useServerAndBrowser } from "./support.js";
 
 const env = useServerAndBrowser();
+const officePhone = (s: ReturnType<typeof env.server>, caseId: number) =>
+  s.db.$client.prepare("select o.phone from cases c join offices o on o.id = c.office_id where c.id = ?").pluck().get(caseId) as string;
 const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, locale: "zh-CN" };
 
 describe("the worker's voice, on a phone", () => {
@@ -43,9 +47,46 @@ describe("the worker's voice, on a phone", () => {
     await page.locator("#source").screenshot({ path: join(SCREENSHOTS, "phone-report-case-source.png") });
   });
 
-  it("a closed case rated 不满意 gets a 回访 with its 整改, and the worker sees the answer", async () => {
+  it("a worker files online with a permit, is told by SMS, rates the closed case 不满意, and is told of the 回访 with its 整改", async () => {
     const s = env.server();
-    const { id } = makeCase(s.db, { district: "朝阳区" }, { now: s.clock.now });
+    // Noon in Shanghai on the day the suite runs, so the sender may send (no SMS 21:00–08:00) at whatever hour it runs.
+    s.clock.now = new Date(`${shanghaiDate(s.clock.now)}T04:00:00Z`);
+    const page = await (await env.browser().newContext(PHONE)).newPage();
+    await page.goto(`${s.url}/complaint`);
+    await page.fill('[name="workers.0.name"]', "陈大文");
+    await page.fill('[name="workers.0.phone"]', "13700000088");
+    await page.selectOption('[name="workers.0.idType"]', "hkMacauPermit");
+    // A permit number a digit short: refused under the field, the form kept.
+    await page.fill('[name="workers.0.idNumber"]', "M1234567");
+    await page.selectOption('[name="workers.0.sex"]', "男");
+    await page.fill('[name="workers.0.age"]', "41");
+    await page.fill('[name="workers.0.claimed"]', "8500");
+    await page.fill('[name="employerName"]', "长春市某装饰工程有限公司");
+    await page.selectOption('[name="district"]', "朝阳区");
+    await page.fill('[name="facts"]', "2026年8月至10月在朝阳区某商场装修，工资未结。");
+    await Promise.all([page.waitForLoadState("load"), page.click("form button[type=submit]")]);
+    await expect(page.locator("#w-idNumber + .field-error").textContent()).resolves.toContain("港澳居民来往内地通行证号码为 H（香港）或 M（澳门）加 8 位数字");
+    await expect(page.locator('[name="workers.0.idType"]').inputValue()).resolves.toBe("hkMacauPermit");
+    await expect(page.locator('[name="employerName"]').inputValue()).resolves.toBe("长春市某装饰工程有限公司");
+    await screenshot(page, "phone-complaint-permit-refused");
+    await page.fill('[name="workers.0.idNumber"]', "M12345678");
+    await Promise.all([page.waitForURL(/\/complaint\/done$/), page.click("form button[type=submit]")]);
+    const caseNumber = (await page.locator("#case-number").textContent())!.trim();
+    const queryCode = (await page.locator("#query-code").textContent())!.trim();
+    await screenshot(page, "phone-complaint-permit-receipt");
+    const id = s.db.$client.prepare("select id from cases where case_number = ?").pluck().get(caseNumber) as number;
+
+    // The admin's outbox: the 登记 notice (with the query code) and the office's, written for this worker.
+    await signIn(page, s.url, "admin");
+    await page.goto(`${s.url}/admin/outbox`);
+    await expect(page.locator(`tr[data-kind=received]:has-text('${caseNumber}') .notice-text`).textContent()).resolves.toContain(`查询码${queryCode}`);
+    await expect(page.locator(`tr[data-kind=routed]:has-text('${caseNumber}')`).count()).resolves.toBe(1);
+    await expect(page.locator("#outbox").textContent()).resolves.not.toContain("13700000088");
+    await Promise.all([page.waitForURL(/\/admin\/outbox\?sent=/), page.click("button:has-text('立即发送待发通知')")]);
+    await expect(page.locator(`tr[data-kind=received]:has-text('${caseNumber}')`).getAttribute("data-notice-status")).resolves.toBe("sent");
+    await screenshot(page, "phone-outbox-received");
+    await page.context().clearCookies();
+
     const supervisor = await loginAs(s.app, "supervisor_cy");
     const version = () => s.db.$client.prepare("select version from cases where id = ?").pluck().get(id) as number;
     await supervisor
@@ -59,12 +100,7 @@ describe("the worker's voice, on a phone", () => {
       .type("form")
       .send({ version: version(), outcome: "toArbitrationOrCourt", note: "部分已付，余下告知仲裁", [`recovered.${workerId}`]: "8500" });
     expect(closed.status).toBe(303);
-    const { case_number: caseNumber, query_code: queryCode } = s.db.$client.prepare("select case_number, query_code from cases where id = ?").get(id) as {
-      case_number: string;
-      query_code: string;
-    };
 
-    const page = await (await env.browser().newContext(PHONE)).newPage();
     await page.goto(`${s.url}/query?caseNumber=${caseNumber}&queryCode=${queryCode}`);
     await page.click("button:has-text('查询')");
     await page.check("input[name=level][value=dissatisfied]");
@@ -97,5 +133,15 @@ describe("the worker's voice, on a phone", () => {
     await expect(page.locator("[data-answer]").textContent()).resolves.toContain("已向您致歉并整改");
     await expect(page.locator("[data-answer]").textContent()).resolves.toContain("建立来电回复登记");
     await screenshot(page, "phone-rating-answer");
+
+    // The outbox holds the 回访's SMS to this worker: the 整改 made, the answer left on the lookup.
+    await signIn(page, s.url, "admin");
+    await page.goto(`${s.url}/admin/outbox`);
+    const followedUp = page.locator(`tr[data-kind=followedUp]:has-text('${caseNumber}') .notice-text`);
+    await expect(followedUp.textContent()).resolves.toBe(
+      `【朝阳区劳动保障监察大队】您对投诉${caseNumber}的评价已回访，问题已整改，答复见查询页，咨询${officePhone(s, id)}。`,
+    );
+    await expect(page.locator(`tr[data-kind=closed]:has-text('${caseNumber}')`).count()).resolves.toBe(1);
+    await screenshot(page, "phone-outbox-followup");
   });
 });

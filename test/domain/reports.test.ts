@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { Viewer } from "../../src/domain/case-abilities.js";
-import { maskContact, maskName, mayAssignReport, mayDecideReport, mayReadReport, maySeeReporter } from "../../src/domain/reports.js";
+import { maskContact, maskName, mayAssignReport, mayDecideReport, mayReadReport, maySeeReporter, reporterMobile } from "../../src/domain/reports.js";
 import { normalizeReportNumber } from "../../src/lib/ids.js";
 
 const viewer = (role: Viewer["role"], id: number, officeId: number, cityWide = false): Viewer => ({ id, role, unitId: null, officeId, cityWide });
@@ -38,5 +38,23 @@ describe("举报 confidentiality (劳动保障监察条例 第九条)", () => {
     expect(normalizeReportNumber("jb 2026 7")).toBe("JB-2026-000007");
     expect(normalizeReportNumber("ＪＢ－２０２６－０００００７")).toBe("JB-2026-000007");
     expect(normalizeReportNumber("QX-2026-000007")).toBeNull();
+  });
+});
+
+describe("reporterMobile: who is told the outcome by SMS", () => {
+  it.each([
+    ["13912345678", "13912345678"],
+    ["139 1234 5678", "13912345678"],
+    ["+86 139-1234-5678", "13912345678"],
+    ["8613912345678", "13912345678"],
+    ["１３９１２３４５６７８", "13912345678"],
+    ["0431-88000000", null],
+    ["feng@example.com", null],
+    ["长春市朝阳区某路 1 号", null],
+    ["1391234567", null],
+    ["", null],
+    [null, null],
+  ])("%s → %s", (contact, mobile) => {
+    expect(reporterMobile(contact)).toBe(mobile);
   });
 });

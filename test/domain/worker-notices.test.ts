@@ -26,10 +26,14 @@ const facts: NoticeFacts = {
 const BASE = "https://qianxin.example.gov.cn";
 
 describe("the notices' words (docs/rules.md §Notices to workers)", () => {
+  // A 举报's reporter is told by the report's number only (docs/rules.md § 举报).
+  const factsOf = (kind: (typeof NOTICE_KINDS)[number]): NoticeFacts =>
+    kind.startsWith("report") ? { reportNumber: "JB-2026-000042", officeName: facts.officeName, officePhone: facts.officePhone } : facts;
+
   it.each(NOTICE_KINDS)("%s: signed by the office, one 70-character segment (the closing link: two), no personal data", (kind) => {
-    const text = noticeText(kind, facts.officeName, templateParams(kind, facts, BASE));
+    const text = noticeText(kind, facts.officeName, templateParams(kind, factsOf(kind), BASE));
     expect(text.startsWith("【南关区劳动保障监察大队】")).toBe(true);
-    expect(text).toContain("QX-2026-000123");
+    expect(text).toContain(kind.startsWith("report") ? "JB-2026-000042" : "QX-2026-000123");
     expect(smsSegments(text)).toBe(kind === "closed" ? 2 : 1);
     expect(personalDataIn(text)).toEqual([]);
   });
@@ -45,10 +49,27 @@ describe("the notices' words (docs/rules.md §Notices to workers)", () => {
     expect(text("closed")).toContain(`${BASE}/query?caseNumber=QX-2026-000123`);
   });
 
+  it("tells the 回访 done, and the 整改 only when it was made; never the supervisor's free-text answer", () => {
+    const followedUp = (rectified: boolean) => noticeText("followedUp", facts.officeName, templateParams("followedUp", { ...facts, rectified }, BASE));
+    expect(followedUp(true)).toBe("【南关区劳动保障监察大队】您对投诉QX-2026-000123的评价已回访，问题已整改，答复见查询页，咨询0431-88000000。");
+    expect(followedUp(false)).toBe("【南关区劳动保障监察大队】您对投诉QX-2026-000123的评价已回访，答复见查询页，咨询0431-88000000。");
+    expect(smsSegments(followedUp(true))).toBe(1);
+  });
+
+  it("tells a reporter the outcome by the report's number only: never the case it became, the employer or the result's words", () => {
+    const report = { reportNumber: "JB-2026-000042", officeName: facts.officeName, officePhone: facts.officePhone };
+    expect(noticeText("reportFiled", report.officeName, templateParams("reportFiled", report, BASE))).toBe(
+      "【南关区劳动保障监察大队】您的举报JB-2026-000042经核查已立案查处，感谢您的监督。",
+    );
+    expect(noticeText("reportClosed", report.officeName, templateParams("reportClosed", report, BASE))).toBe(
+      "【南关区劳动保障监察大队】您的举报JB-2026-000042已核查完毕，结果凭查询码在查询页查看，咨询0431-88000000。",
+    );
+  });
+
   it("fits the city office's longer name too", () => {
     const city = { ...facts, officeName: "长春市劳动保障监察支队" };
     for (const kind of NOTICE_KINDS.filter((k) => k !== "closed"))
-      expect(smsSegments(noticeText(kind, city.officeName, templateParams(kind, city, BASE)))).toBe(1);
+      expect(smsSegments(noticeText(kind, city.officeName, templateParams(kind, { ...factsOf(kind), officeName: city.officeName }, BASE)))).toBe(1);
   });
 
   it("counts segments as the carriers do: 70 in one, then 67 each", () => {

@@ -392,8 +392,28 @@ describe("intake, public and admin forms, fuzzed", () => {
         ],
       },
       { role: "supervisor", path: "/actions", fields: ["name", "startsOn", "endsOn", "scope"] },
+      // The online form's identity documents (docs/rules.md §Identity documents): every type, and 无证件 refused.
+      {
+        role: "public",
+        path: "/complaint",
+        fields: [
+          "workers.0.name",
+          "workers.0.phone",
+          "workers.0.idType",
+          "workers.0.idNumber",
+          "workers.0.sex",
+          "workers.0.age",
+          "workers.0.noIdReason",
+          "workers.0.smsOptOut",
+          "workers.0.claimed",
+          "employerName",
+          "district",
+          "facts",
+          "filingToken",
+        ],
+      },
     ] as const;
-  it.each(Array.from({ length: 26 }, (_, i) => i))("route %i: no 5xx, a message on every refusal, nothing half-saved, hostile text escaped", async (i) => {
+  it.each(Array.from({ length: 27 }, (_, i) => i))("route %i: no 5xx, a message on every refusal, nothing half-saved, hostile text escaped", async (i) => {
     const route = routes()[i]!;
     await fc.assert(
       fc.asyncProperty(formOf(route.fields), async (form) => {

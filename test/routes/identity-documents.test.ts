@@ -5,7 +5,7 @@
  */
 import { beforeEach, describe, expect, it } from "vitest";
 import { idNumberCheckChar } from "../../src/domain/identifiers.js";
-import { intakeFields, loginAs, makeCase, makeTestApp, workerInput, type Agent, type TestApp } from "../helpers.js";
+import { browser, intakeFields, loginAs, makeCase, makeTestApp, workerInput, type Agent, type TestApp } from "../helpers.js";
 
 let t: TestApp;
 let clerk: Agent;
@@ -77,6 +77,89 @@ describe("intake with any identity document", () => {
     expect(relative.status).toBe(303);
     const id = caseIdOf(relative.headers.location!);
     expect(t.db.$client.prepare("select channel, status from worker_notices where case_id = ?").all(id)).toEqual([{ channel: "post", status: "toPost" }]);
+  });
+});
+
+describe("the online complaint form with any identity document", () => {
+  const online = (fields: Record<string, string>) =>
+    browser(t.app)
+      .post("/complaint")
+      .type("form")
+      .send({
+        "workers.0.name": "陈大文",
+        "workers.0.phone": "13700000017",
+        "workers.0.claimed": "9600",
+        employerName: "某餐饮管理有限公司",
+        district: "二道区",
+        facts: "2026年6月至9月在该公司做服务员，欠三个月工资。",
+        ...fields,
+      });
+  const lastWorker = () =>
+    t.db.$client
+      .prepare("select c.channel, w.id_type, w.id_number, w.sex, w.age from case_workers w join cases c on c.id = w.case_id order by w.id desc limit 1")
+      .get();
+
+  it("offers every document the window takes, but not 无证件", async () => {
+    const page = await browser(t.app).get("/complaint");
+    for (const label of ["居民身份证", "港澳台居民居住证", "港澳居民来往内地通行证", "台湾居民来往大陆通行证", "外国人永久居留身份证", "护照"])
+      expect(page.text).toContain(`>${label}</option>`);
+    expect(page.text).not.toContain(">无证件</option>");
+  });
+
+  it.each([
+    ["hmtResidence", HMT, "", "", "男", 36],
+    ["hkMacauPermit", "h 1234 5678", "女", "38", "女", 38],
+    ["taiwanPermit", "12345678", "男", "41", "男", 41],
+    ["foreignPermanent", FOREIGN, "男", "41", "男", 41],
+    ["passport", "e98765432", "女", "29", "女", 29],
+  ])("files with a %s, checked by its own format", async (idType, number, sex, age, savedSex, savedAge) => {
+    const res = await online({ "workers.0.idType": idType, "workers.0.idNumber": number, "workers.0.sex": sex, "workers.0.age": age });
+    expect(res.status).toBe(303);
+    expect(lastWorker()).toEqual({ channel: "online", id_type: idType, id_number: number.replace(/\s/g, "").toUpperCase(), sex: savedSex, age: savedAge });
+  });
+
+  it.each([
+    ["mainlandId", HMT, "这是港澳台居民居住证号码，请将证件类型选为“港澳台居民居住证”"],
+    [
+      "hmtResidence",
+      withCheck("22010419900101123"),
+      "港澳台居民居住证号码以 810000（香港）、820000（澳门）或 830000（台湾）开头；这个号码像是居民身份证，请核对证件类型",
+    ],
+    [
+      "hkMacauPermit",
+      "12345678",
+      "港澳居民来往内地通行证号码为 H（香港）或 M（澳门）加 8 位数字（旧证再加 2 位换证次数）；这个号码像是台湾居民来往大陆通行证，请核对证件类型",
+    ],
+    ["taiwanPermit", "H12345678", "这个号码像是港澳居民来往内地通行证，请核对证件类型"],
+    ["foreignPermanent", `${FOREIGN.slice(0, 17)}${FOREIGN.endsWith("0") ? "1" : "0"}`, "外国人永久居留身份证号码校验位不符"],
+    ["passport", FOREIGN, "这是外国人永久居留身份证号码，请将证件类型选为“外国人永久居留身份证”"],
+  ])("refuses a number that is not a %s, naming it under the field, keeping the form, filing nothing", async (idType, number, message) => {
+    const res = await online({ "workers.0.idType": idType, "workers.0.idNumber": number, "workers.0.sex": "男", "workers.0.age": "40" });
+    expect(res.status).toBe(422);
+    expect(res.text).toContain(message);
+    expect(res.text).toMatch(/id="w-idNumber"[^>]*aria-invalid="true"/);
+    expect(res.text).toContain(`value="${number}"`);
+    expect(res.text).toContain('value="陈大文"');
+    expect(res.text).toMatch(new RegExp(`<option value="${idType}" selected`));
+    expect(count()).toBe(0);
+  });
+
+  it("asks a permit or passport holder for sex and age, and sends a worker without a document to the window", async () => {
+    const permit = await online({ "workers.0.idType": "passport", "workers.0.idNumber": "E98765432" });
+    expect(permit.status).toBe(422);
+    expect(permit.text).toContain("请选择性别");
+    expect(permit.text).toContain("请填写年龄");
+    const none = await online({
+      "workers.0.idType": "none",
+      "workers.0.idNumber": "",
+      "workers.0.noIdReason": "丢了",
+      "workers.0.sex": "男",
+      "workers.0.age": "40",
+    });
+    expect(none.status).toBe(422);
+    expect(none.text).toContain("没有证件的，请到投诉窗口登记");
+    expect(none.text).not.toContain("没有证件时请填写原因");
+    expect(count()).toBe(0);
   });
 });
 

@@ -151,6 +151,60 @@ describe("POST /cases/:id/followup", () => {
     expect(again.text).toContain("已经回访过");
   });
 
+  describe("tells the rater the 回访 is done", () => {
+    const followUp = async (c: Awaited<ReturnType<typeof closedCase>>, fields: Record<string, string>) => {
+      const r = q("select id, version from case_ratings where case_id = ?", c.id) as { id: number; version: number };
+      return (await loginAs(t.app, "supervisor_cy"))
+        .post(`/cases/${c.id}/followup`)
+        .type("form")
+        .send({ ratingId: String(r.id), version: String(r.version), calledOn: "2026-11-23", findings: "已电话核实", answer: "已向您说明情况", ...fields });
+    };
+    const followupNotices = (caseId: number) =>
+      t.db.$client
+        .prepare("select worker_id, kind, channel, phone, status, facts from worker_notices where case_id = ? and kind = 'followedUp'")
+        .all(caseId) as {
+        worker_id: number;
+        phone: string;
+        status: string;
+        facts: string;
+      }[];
+
+    it("by one SMS to that worker only, saying the 整改 was made, written with the 回访", async () => {
+      const c = await closedCase({ workers: [workerInput(1), workerInput(2, { isRepresentative: false })] });
+      await rate(c.caseNumber, c.queryCode, { level: "dissatisfied", phone: workerInput(2).phone });
+      expect(followupNotices(c.id)).toEqual([]);
+      const res = await followUp(c, { reached: "yes", justified: "yes", rectification: "已督促承办人当日回电" });
+      expect(res.status).toBe(303);
+      const notices = followupNotices(c.id);
+      expect(notices).toMatchObject([{ worker_id: c.workers[1]!.id, channel: "sms", phone: workerInput(2).phone, status: "queued" }]);
+      const admin = await loginAs(t.app, "admin");
+      const outbox = await admin.get("/admin/outbox");
+      expect(outbox.text).toContain(`【朝阳区劳动保障监察大队】您对投诉${c.caseNumber}的评价已回访，问题已整改，答复见查询页，咨询`);
+      expect(outbox.text).not.toContain("已向您说明情况");
+    });
+
+    it("without the 整改 when the complaint was not right, and nothing to a worker who chose no SMS", async () => {
+      const told = await closedCase();
+      await rate(told.caseNumber, told.queryCode, { level: "veryDissatisfied" });
+      expect((await followUp(told, { reached: "yes", justified: "no" })).status).toBe(303);
+      const [notice] = followupNotices(told.id);
+      expect(JSON.parse(notice!.facts)).toMatchObject({ caseNumber: told.caseNumber, rectified: false });
+
+      const optedOut = await closedCase({ workers: [workerInput(1, { smsOptOut: true })] });
+      await rate(optedOut.caseNumber, optedOut.queryCode, { level: "veryDissatisfied" });
+      expect((await followUp(optedOut, { reached: "no" })).status).toBe(303);
+      expect(q("select followup_done_on from case_ratings where case_id = ?", optedOut.id).followup_done_on).not.toBeNull();
+      expect(followupNotices(optedOut.id)).toEqual([]);
+    });
+
+    it("writes no notice when the 回访 is refused", async () => {
+      const c = await closedCase();
+      await rate(c.caseNumber, c.queryCode, { level: "dissatisfied" });
+      expect((await followUp(c, { reached: "yes", justified: "yes" })).status).toBe(422);
+      expect(followupNotices(c.id)).toEqual([]);
+    });
+  });
+
   it("lists the 差评 for the supervisors and counts satisfaction, 回访率 and 整改率 in the dashboard, statistics and export", async () => {
     const supervisor = await loginAs(t.app, "supervisor_cy");
     const list = await supervisor.get("/followups");

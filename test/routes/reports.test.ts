@@ -161,6 +161,25 @@ describe("a report at the window, verified and filed as a case", () => {
     expect(again.status).toBe(422);
   });
 
+  it("tells the reporter by SMS that the report was filed, naming only the report; the outbox shows their number masked", async () => {
+    const { report_number: reportNumber } = q("select report_number from reports where id = ?", reportId) as { report_number: string };
+    const notices = t.db.$client.prepare("select * from worker_notices where report_id = ?").all(reportId) as Record<string, unknown>[];
+    expect(notices).toMatchObject([{ kind: "reportFiled", channel: "sms", phone: REPORTER.phone, status: "queued", case_id: null, worker_id: null }]);
+    expect(JSON.parse(String(notices[0]!.facts))).toEqual({ reportNumber, officeName: "朝阳区劳动保障监察大队", officePhone: expect.any(String) });
+    // The case the report became has no notice of it (and no worker to tell).
+    expect(q("select count(*) as n from worker_notices where case_id = ?", caseId).n).toBe(0);
+    const admin = await loginAs(t.app, "admin");
+    expect((await admin.post("/admin/outbox/send")).status).toBe(303);
+    const text = `【朝阳区劳动保障监察大队】您的举报${reportNumber}经核查已立案查处，感谢您的监督。`;
+    expect(q("select phone, text from sms_deliveries where idempotency_key = ?", notices[0]!.idempotency_key)).toEqual({ phone: REPORTER.phone, text });
+    const outbox = await admin.get("/admin/outbox");
+    expect(outbox.text).toContain(`举报 ${reportNumber}`);
+    expect(outbox.text).toContain(text);
+    expect(outbox.text).toContain("*********21");
+    expect(outbox.text).not.toContain(REPORTER.phone);
+    expect(outbox.text).not.toContain(REPORTER.name);
+  });
+
   it("never shows the reporter's name or phone on any page, document or export of the case, to anyone", async () => {
     const { case_number: caseNumber, query_code: queryCode } = q("select case_number, query_code from cases where id = ?", caseId) as {
       case_number: string;
@@ -241,6 +260,37 @@ describe("closing a report without a case, and the office's own findings", () =>
       .type("form")
       .send({ caseNumber: String(r.report_number), queryCode: String(r.query_code) });
     expect(lookup.text).toContain("经核查，该店已于举报前结清工资。");
+  });
+
+  it("tells a reporter who left a mobile that the 核查 is done; an anonymous one, or one who left no mobile, gets no SMS", async () => {
+    const supervisor = await loginAs(t.app, "supervisor_cy");
+    const inspectorId = q("select id from users where username = 'inspector_cy'").id;
+    const closed = async (reporter: Record<string, string>) => {
+      const res = await supervisor
+        .post("/reports")
+        .type("form")
+        .send({ ...report({ employerName: "某洗车店" }), channel: "hotline", ...reporter });
+      const id = Number(String(res.headers.location).split("/").pop());
+      await supervisor.post(`/reports/${id}/assign`).type("form").send({ inspectorId, version: 1 });
+      expect((await supervisor.post(`/reports/${id}/close`).type("form").send({ version: 2, result: "经核查，该店已结清工资。" })).status).toBe(303);
+      const { report_number: reportNumber } = q("select report_number from reports where id = ?", id) as { report_number: string };
+      const notices = t.db.$client.prepare("select kind, phone from worker_notices where report_id = ?").all(id) as { kind: string; phone: string }[];
+      return { reportNumber, notices };
+    };
+    const named = await closed({ reporterName: "冯举报", reporterContact: "139 8765 4300" });
+    expect(named.notices).toEqual([{ kind: "reportClosed", phone: "13987654300" }]);
+    const outbox = await (await loginAs(t.app, "admin")).get("/admin/outbox");
+    expect(outbox.text).toContain(`【朝阳区劳动保障监察大队】您的举报${named.reportNumber}已核查完毕，结果凭查询码在查询页查看，咨询`);
+    // The result is read with the query code, not in the message (it may name the employer).
+    expect(outbox.text).not.toContain("该店已结清工资");
+    expect(outbox.text).not.toContain("冯举报");
+    expect((await closed({ reporterName: "冯举报", reporterContact: "13987654300", anonymous: "on" })).notices).toEqual([]);
+    expect((await closed({ reporterName: "冯举报", reporterContact: "feng@example.com" })).notices).toEqual([]);
+    // Refused (a second close): nothing more is written.
+    const before = q("select count(*) as n from worker_notices").n;
+    const r = q("select id from reports where report_number = ?", named.reportNumber);
+    expect((await supervisor.post(`/reports/${r.id}/close`).type("form").send({ version: 3, result: "again" })).status).toBe(422);
+    expect(q("select count(*) as n from worker_notices").n).toBe(before);
   });
 
   it("registers a case found in a 专项检查 without a complainant, with its source", async () => {

@@ -101,6 +101,29 @@ describe("notices written by each step", () => {
     ]);
   });
 
+  it("online, the worker's choice of no SMS is kept too: nothing is queued for them", async () => {
+    const online = (fields: Record<string, string>) =>
+      browser(t.app)
+        .post("/complaint")
+        .type("form")
+        .send({
+          "workers.0.name": "孙七",
+          "workers.0.phone": "13700000007",
+          "workers.0.idNumber": intakeFields()["workers.0.idNumber"],
+          "workers.0.claimed": "9600",
+          employerName: "某餐饮管理有限公司",
+          district: "二道区",
+          facts: "2026年6月至9月在该公司做服务员，欠三个月工资。",
+          ...fields,
+        });
+    expect((await online({ "workers.0.smsOptOut": "on" })).status).toBe(303);
+    const optedOut = t.db.$client.prepare("select id from cases order by id desc limit 1").pluck().get() as number;
+    expect(t.db.$client.prepare("select sms_opt_out from case_workers where case_id = ?").pluck().get(optedOut)).toBe(1);
+    expect(noticesOf(optedOut)).toEqual([]);
+    expect((await online({ "workers.0.phone": "13700000008", employerName: "另一家餐饮公司" })).status).toBe(303);
+    expect(kinds(t.db.$client.prepare("select id from cases order by id desc limit 1").pluck().get() as number)).toEqual(["received", "routed"]);
+  });
+
   it("assigned, accepted, then a transfer signed by the receiving office with its phone", async () => {
     const c = await workedCase(t, { to: "filed", overrides: { district: "南关区" } });
     expect(kinds(c.id)).toEqual(["received", "routed", "assigned", "accepted"]);

@@ -1,0 +1,1 @@
+ALTER TABLE `worker_notices` ADD `report_id` integer REFERENCES reports(id);
