@@ -15,6 +15,7 @@ import { createUpload } from "./http/uploads.js";
 import { navFor } from "./http/nav.js";
 import { field } from "./http/field.js";
 import { viewHelpers } from "./lib/format.js";
+import { CLOCK_TONE_LABELS, clockTone } from "./domain/clocks.js";
 import { logger } from "./lib/logger.js";
 import { csrfProtection } from "./middleware/csrf.js";
 import { htmxFlag } from "./middleware/htmx.js";
@@ -62,7 +63,14 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   // Pages are built per request (and carry the session's form token): hashing each body for an ETag costs
   // more than it saves. Static files keep theirs (express.static).
   app.set("etag", false);
-  Object.assign(app.locals, viewHelpers, { field, htmxVersion: HTMX_VERSION, bureau: ctx.config.bureau, authority: ctx.config.authority });
+  Object.assign(app.locals, viewHelpers, {
+    field,
+    clockTone,
+    clockToneLabels: CLOCK_TONE_LABELS,
+    htmxVersion: HTMX_VERSION,
+    bureau: ctx.config.bureau,
+    authority: ctx.config.authority,
+  });
 
   app.use(
     helmet({

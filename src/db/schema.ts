@@ -206,16 +206,16 @@ export const cases = sqliteTable(
      * test/models/urgent-columns.test.ts compares both columns with caseClocks/mostUrgent in every state.
      */
     urgentDueOn: text("urgent_due_on").generatedAlwaysAs(
-      sql`(case when state in ('received', 'mediating') then min(acceptance_due_on, target_due_on)
+      sql`(case when state in ('received', 'mediating') then acceptance_due_on
         when state = 'awaiting_supplement' then target_due_on
-        when state = 'filed' then min(target_due_on, coalesce(statutory_due_on, target_due_on)) end)`,
+        when state = 'filed' then coalesce(statutory_due_on, target_due_on) end)`,
       { mode: "virtual" },
     ),
     /** Which clock urgent_due_on is: acceptance, target or statutory (ties go to the earlier-listed clock). */
     urgentClock: text("urgent_clock", { enum: ["acceptance", "target", "statutory"] }).generatedAlwaysAs(
-      sql`(case when state in ('received', 'mediating') then (case when acceptance_due_on <= target_due_on then 'acceptance' else 'target' end)
+      sql`(case when state in ('received', 'mediating') then 'acceptance'
         when state = 'awaiting_supplement' then 'target'
-        when state = 'filed' then (case when statutory_due_on < target_due_on then 'statutory' else 'target' end) end)`,
+        when state = 'filed' then (case when statutory_due_on is null then 'target' else 'statutory' end) end)`,
       { mode: "virtual" },
     ),
     /** Sum of calendar_years.version when the due dates were computed: which calendar produced them. */
@@ -252,6 +252,9 @@ export const cases = sqliteTable(
     index("cases_open_district_urgent_idx").on(t.district, t.urgentDueOn).where(sql`urgent_due_on is not null`),
     index("cases_open_channel_urgent_idx").on(t.channel, t.urgentDueOn).where(sql`urgent_due_on is not null`),
     index("cases_open_registrar_urgent_idx").on(t.registeredById, t.urgentDueOn).where(sql`urgent_due_on is not null`),
+    // 今日提醒: open cases whose 8-day target ran out on the last working day (the target is listed apart
+    // from the legal clocks, docs/rules.md "Legal deadlines first").
+    index("cases_open_target_idx").on(t.targetDueOn).where(sql`urgent_due_on is not null`),
     index("cases_state_closed_idx").on(t.state, t.closedOn),
     // After a calendar change, the cases whose due dates moved are found by their clocks' start dates
     // (received_on has cases_received_idx).

@@ -12,7 +12,7 @@ import { untilChanged } from "./until-changed.js";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import type { CaseListScope } from "../domain/case-abilities.js";
-import { CLOCK_LABELS, caseClocks, mostUrgent, type Clock } from "../domain/clocks.js";
+import { CLOCK_LABELS, caseClocks, rankingClock, type Clock } from "../domain/clocks.js";
 import { clockWindows, turnedTodayWindows, type ClockWindows } from "../domain/clock-windows.js";
 import { CLOSED_STATES, FILED_STATES, MEDIATING_STATES, type CaseState, type Outcome } from "../domain/case-states.js";
 import { inStates } from "./state-sql.js";
@@ -241,17 +241,17 @@ export interface CaseListRow {
   representative: string | null;
   workerCount: number;
   claimedFen: number;
-  /** The most urgent running clock (domain/clocks.ts mostUrgent), null once closed. */
+  /** The clock the case is ranked by (domain/clocks.ts rankingClock: its running legal clock first), null once closed. */
   urgent: Clock | null;
-  /** The statutory 60(+30)-day clock of a filed case, when it is not the most urgent one. */
-  statutory: Clock | null;
+  /** The 8-day target while it runs, when it is not the ranking clock: shown below the legal clock. */
+  target: Clock | null;
 }
 
 function rowsFor(db: Db, ids: number[], today: IsoDate): CaseListRow[] {
   if (ids.length === 0) return [];
   const calendar = loadCalendar(db);
   const found = db.all<
-    Omit<CaseListRow, "urgent" | "statutory"> & {
+    Omit<CaseListRow, "urgent" | "target"> & {
       acceptanceStartOn: IsoDate;
       decidedOn: IsoDate | null;
       filedOn: IsoDate | null;
@@ -278,10 +278,10 @@ function rowsFor(db: Db, ids: number[], today: IsoDate): CaseListRow[] {
     // A reopened case's clocks leave out the days it stood closed: read from its timeline, as the case page does.
     const history = reopened ? clockHistoryOf(db, id) : {};
     const clocks = caseClocks({ ...row, acceptanceStartOn, decidedOn, filedOn, extensionDays, ...history }, calendar, today);
-    const urgent = mostUrgent(clocks);
-    const statutory =
-      clocks.find((k) => k.key === "statutory" && k !== urgent && (k.status === "normal" || k.status === "dueSoon" || k.status === "overdue")) ?? null;
-    return { ...row, urgent, statutory };
+    const urgent = rankingClock(clocks);
+    const target =
+      clocks.find((k) => k.key === "target" && k !== urgent && (k.status === "normal" || k.status === "dueSoon" || k.status === "overdue")) ?? null;
+    return { ...row, urgent, target };
   });
 }
 
@@ -456,8 +456,12 @@ export interface Reminders {
   lastWorkingDay: IsoDate;
   newlyAssigned: ReminderGroup;
   mediationsClosingWindow: ReminderGroup;
+  /** Running clocks whose last day is today (a legal clock, or the target while no legal clock runs). */
+  dueToday: ReminderGroup;
   turnedDueSoon: ReminderGroup;
   turnedOverdue: ReminderGroup;
+  /** The 8-day target ran out on the last working day, where a legal clock is what ranks the case. */
+  targetTurnedOverdue: ReminderGroup;
 }
 
 function computeReminders(db: Db, scope: CaseListScope, today: IsoDate): Reminders {
@@ -516,6 +520,8 @@ function computeReminders(db: Db, scope: CaseListScope, today: IsoDate): Reminde
   ])}`;
   const urgentTurnedOverdue = sql`c.urgent_clock <> 'statutory' and ${within(urgent, [[sql`1`, turned.overdue]])}`;
   const statutoryTurnedOverdue = sql`${inStates(FILED_STATES, "c.state")} and ${within(statutory, [[sql`1`, turned.overdue]])}`;
+  const urgentDueToday = sql`c.urgent_clock <> 'statutory' and ${urgent} = ${today}`;
+  const statutoryDueToday = sql`${inStates(FILED_STATES, "c.state")} and ${statutory} = ${today}`;
   const bothClocks = (urgentWhere: SQL, statutoryWhere: SQL): ReminderGroup => {
     // Ordered by the due date the index holds (ordering by id would walk every filed case instead).
     const a = reminderGroup(db, plain, sql`${visible} and ${OPEN} and ${urgentWhere}`, sql`c.urgent_due_on, c.id`, sql`c.urgent_clock`);
@@ -534,8 +540,16 @@ function computeReminders(db: Db, scope: CaseListScope, today: IsoDate): Reminde
     lastWorkingDay: since,
     newlyAssigned,
     mediationsClosingWindow,
+    dueToday: bothClocks(urgentDueToday, statutoryDueToday),
     // On a rest day nothing turns 即将到期, but what fell due on the last working day is still shown.
     turnedDueSoon: isWorkingDay ? bothClocks(urgentTurnedDueSoon, statutoryTurnedDueSoon) : EMPTY,
     turnedOverdue: bothClocks(urgentTurnedOverdue, statutoryTurnedOverdue),
+    targetTurnedOverdue: reminderGroup(
+      db,
+      sql`cases c indexed by cases_open_target_idx`,
+      sql`${visible} and ${OPEN} and c.urgent_clock <> 'target' and ${within(sql`c.target_due_on`, [[sql`1`, turned.overdue]])}`,
+      sql`c.target_due_on, c.id`,
+      sql`'target'`,
+    ),
   };
 }

@@ -11,7 +11,7 @@ import { openDb, type Db } from "../../src/db/client.js";
 import { migrateDb } from "../../src/db/migrate.js";
 import * as schema from "../../src/db/schema.js";
 import { CASE_STATES } from "../../src/domain/case-states.js";
-import { caseClocks, mostUrgent } from "../../src/domain/clocks.js";
+import { caseClocks, rankingClock } from "../../src/domain/clocks.js";
 import { DISTRICTS } from "../../src/domain/reference-data.js";
 import { loadCalendar } from "../../src/models/calendar.js";
 import { listCases, remindersFor, type CaseFilters, type ClockFilter } from "../../src/models/case-list.js";
@@ -139,7 +139,7 @@ describe("workbench clocks agree with domain/clocks.ts", () => {
       ["overdue", []],
     ]);
     for (const c of open) {
-      const urgent = mostUrgent(caseClocks(c as Parameters<typeof caseClocks>[0], calendar, today));
+      const urgent = rankingClock(caseClocks(c as Parameters<typeof caseClocks>[0], calendar, today));
       if (urgent) expected.get(urgent.status)!.push((c as { id: number }).id);
     }
     for (const clock of ["normal", "dueSoon", "overdue"] as ClockFilter[]) {

@@ -1,0 +1,1 @@
+CREATE INDEX `cases_open_target_idx` ON `cases` (`target_due_on`) WHERE urgent_due_on is not null;
