@@ -324,8 +324,9 @@ export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, to
   const wantOpen = filters.state !== "closed";
   const wantClosed = (filters.state === "closed" || filters.state === "all") && !filters.clock;
 
-  // Open cases first, most urgent first; then closed ones, latest closed first.
-  let open: ListPart = { ids: [], counted: 0 };
+  // Open cases whose legal clock runs first, by its due date; then those where no legal clock runs (待补正,
+  // by the 8-day target); then closed ones, latest closed first (docs/rules.md "Legal deadlines first").
+  const parts: { kind: Part; where: SQL[]; order: (table: string) => SQL; countFrom?: SQL }[] = [];
   if (wantOpen) {
     const where = [...common, OPEN];
     if (filters.state !== "open" && filters.state !== "all") where.push(sql`c.state = ${filters.state}`);
@@ -334,36 +335,36 @@ export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, to
     // A clock filter alone: its count is an index-only walk of the due-date range (the planner, left to
     // itself, takes the page's index and looks up every row).
     const clockAlone = filters.clock && !filters.clockOn && common.length === 0 && where.length === 2;
-    open = listPart(db, {
-      where,
-      order: (t) => sql`${sql.raw(t)}.urgent_due_on, ${sql.raw(t)}.id`,
-      sources: sources("open"),
-      halves,
-      offset,
-      limit: PAGE_SIZE,
-      countLimit,
-      countFrom: clockAlone ? sql`cases c indexed by cases_open_urgent_clock_idx` : undefined,
-    });
+    const countFrom = clockAlone ? sql`cases c indexed by cases_open_urgent_clock_idx` : undefined;
+    const order = (t: string) => sql`${sql.raw(t)}.urgent_due_on, ${sql.raw(t)}.id`;
+    parts.push({ kind: "open", where: [...where, sql`c.urgent_clock <> 'target'`], order, countFrom });
+    parts.push({ kind: "open", where: [...where, sql`c.urgent_clock = 'target'`], order, countFrom });
   }
-  let closed: ListPart = { ids: [], counted: 0 };
   if (wantClosed) {
-    const skip = Math.max(0, offset - open.counted);
-    const room = open.counted >= countLimit ? 0 : PAGE_SIZE - open.ids.length;
-    closed = listPart(db, {
+    parts.push({
+      kind: "closed",
       where: [...common, inStates(CLOSED_STATES, "c.state"), sql`c.closed_on is not null`],
       order: (t) => sql`${sql.raw(t)}.closed_on desc, ${sql.raw(t)}.id desc`,
-      sources: sources("closed"),
-      halves,
-      offset: skip,
-      limit: room,
-      countLimit: Math.max(0, countLimit - open.counted),
     });
   }
-  const counted = open.counted + closed.counted;
+  const ids: number[] = [];
+  let counted = 0;
+  for (const { kind, ...part } of parts) {
+    const found = listPart(db, {
+      ...part,
+      sources: sources(kind),
+      halves,
+      offset: Math.max(0, offset - counted),
+      limit: counted >= countLimit ? 0 : PAGE_SIZE - ids.length,
+      countLimit: Math.max(0, countLimit - counted),
+    });
+    ids.push(...found.ids);
+    counted += found.counted;
+  }
   const totalIsExact = counted < countLimit;
   const total = Math.min(counted, countLimit - 1);
   return {
-    rows: rowsFor(db, [...open.ids, ...closed.ids], today),
+    rows: rowsFor(db, ids, today),
     total,
     totalIsExact,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
