@@ -97,4 +97,24 @@ describe.each(VIEWPORTS)("daily use on a $name", ({ name, viewport, isMobile }) 
     await screenshot(page, `daily-9-dashboard-${name}`);
     await page.close();
   });
+
+  it("site visit: reached from the top of the case page, its time now, a later time refused by the browser before any upload", async () => {
+    const page = await newPage("inspector1");
+    const { db } = env.server();
+    const id = db.$client
+      .prepare("select id from cases where state = 'filed' and lead_inspector_id = ? order by id limit 1")
+      .pluck()
+      .get(userId(db, "inspector1")) as number;
+    await page.goto(`${env.server().url}/cases/${id}`);
+    await page.click("[data-quick-visit]");
+    const time = page.locator("#visitedAt");
+    await expect(time.isVisible()).resolves.toBe(true);
+    const value = await time.inputValue();
+    expect(value).toMatch(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/);
+    expect(await time.getAttribute("max")).toBe(value);
+    await time.fill("2099-01-01T09:00");
+    await expect(time.evaluate((el: HTMLInputElement) => el.validity.rangeOverflow)).resolves.toBe(true);
+    await screenshot(page, `daily-6-visit-${name}`);
+    await page.close();
+  });
 });
