@@ -8,7 +8,7 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 import { ROLES } from "../domain/roles.js";
 import { CASE_STATES, OUTCOMES } from "../domain/case-states.js";
 import { GROUNDS, PERSON_ROLES, REMOVAL_KINDS, STAGES } from "../domain/blacklist.js";
-import { ENFORCEMENT_KINDS, SETTLEMENT_SOURCES } from "../domain/money.js";
+import { ENFORCEMENT_KINDS, PAYMENT_METHODS, SETTLEMENT_SOURCES } from "../domain/money.js";
 import { SERVICE_METHODS } from "../domain/service.js";
 import { CHANNELS } from "../domain/reference-data.js";
 import { TASK_STATUSES } from "../domain/task-force.js";
@@ -581,6 +581,8 @@ export const payments = sqliteTable(
       .references(() => caseWorkers.id),
     amountFen: integer("amount_fen").notNull(),
     paidOn: text("paid_on").notNull(),
+    /** How it was paid (domain/money.ts PAYMENT_METHODS); null for payments recorded before it was asked. */
+    method: text("method", { enum: PAYMENT_METHODS }),
     proofEvidenceId: integer("proof_evidence_id").references(() => evidence.id),
     recordedById: integer("recorded_by_id").references(() => users.id),
     createdAt: createdAt(),

@@ -253,6 +253,12 @@ const CASE_ROUTES = [
   { name: "designation request", role: "supervisor", path: () => `/cases/${ids.filed}/designation-request`, fields: fixed("reason", "version") },
   // Last: a designation that succeeds moves the case to another office and ends its assignment.
   { name: "designate", role: "supervisor", path: () => `/cases/${ids.filed}/designate`, fields: fixed("toOfficeId", "reason") },
+  {
+    name: "payment table",
+    role: "inspector",
+    path: () => `/cases/${ids.filed}/payments/table`,
+    fields: fixed("asAgreed", "paidOn", "method", "amount.1", "paidOn.1", "method.1", "confirmed.1"),
+  },
 ] as const;
 
 /** Case forms fuzzed elsewhere in this file: intake with the other forms, the evidence upload with the file names. */

@@ -160,6 +160,7 @@ POST /admin/offices                               | - - - - - - - - - - - - +
 GET /admin/offices/:id                            | - - - - - - - - - - - - +
 POST /admin/offices/:id                           | - - - - - - - - - - - - +
 POST /admin/offices/:id/active                    | - - - - - - - - - - - - +
+POST /cases/:id/payments/table                    | - - + - + + - - - - - - -
 POST /logout                                      | + + + + + + + + + + + + +
 `;
 
