@@ -117,4 +117,23 @@ describe.each(VIEWPORTS)("daily use on a $name", ({ name, viewport, isMobile }) 
     await screenshot(page, `daily-6-visit-${name}`);
     await page.close();
   });
+
+  it("online form: 必填/选填 marks, a counter under the facts, the personal-data notice, the focus on the mistakes after sending", async () => {
+    seedOnce();
+    const page = await env.browser().newPage({ locale: "zh-CN", viewport, isMobile });
+    await page.goto(`${env.server().url}/complaint`);
+    await expect(page.locator("label[for=facts]").textContent()).resolves.toContain("（必填）");
+    await expect(page.locator("label[for=w-age]").textContent()).resolves.toContain("（选填）");
+    await page.fill("#facts", "从今年三月开始干活");
+    await expect(page.locator("#facts-counter").textContent()).resolves.toBe("已输入 9 / 4000 字");
+    await expect(page.locator("#personal-data-notice").isVisible()).resolves.toBe(true);
+    await page.fill("#w-name", "张三");
+    await Promise.all([page.waitForLoadState("load"), page.click("button[type=submit]")]);
+    await page.waitForFunction(() => document.activeElement?.matches(".alert-error[role=alert]"));
+    await expect(page.locator("#w-name").inputValue()).resolves.toBe("张三");
+    await expect(lowContrast(page, "label, .muted, .mark-required, .mark-optional, .personal-data-notice li")).resolves.toEqual([]);
+    await noSideways(page);
+    await screenshot(page, `daily-4-online-form-${name}`);
+    await page.close();
+  });
 });
