@@ -136,4 +136,13 @@ describe.each(VIEWPORTS)("daily use on a $name", ({ name, viewport, isMobile }) 
     await screenshot(page, `daily-4-online-form-${name}`);
     await page.close();
   });
+
+  it("admin calendar: every day's number readable (weekend cells were 2.58:1)", async () => {
+    const page = await newPage("admin");
+    await page.goto(`${env.server().url}/admin/calendar/2026`);
+    await expect(page.locator(".day-weekend").count()).resolves.toBeGreaterThan(50);
+    await expect(lowContrast(page, ".day-weekend, .day-holiday, .day-makeup, .legend span")).resolves.toEqual([]);
+    await screenshot(page, `daily-10-calendar-${name}`);
+    await page.close();
+  });
 });
