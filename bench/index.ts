@@ -9,6 +9,9 @@
  * (on the bulk database and on a fresh one), the server's peak RSS, and the deadline recomputation after a
  * calendar change. Writes the table to bench/results.md (or --out) with the machine and the date.
  *
+ * `--profile` runs the server under `node --cpu-prof` and adds a table of where each page's CPU time goes per
+ * request (bench/profile.ts): session check, queries, templates, helmet, CSRF, logging, Express, Node's http.
+ *
  * `--app <dir>` benchmarks another checkout (e.g. the previous main, for before/after figures) on the same
  * database; its server is started as its own `npm start` would start it (`--app-cmd tsx` for tsx).
  */
@@ -25,6 +28,7 @@ import { idNumberCheckChar } from "../src/domain/identifiers.js";
 import { loadCalendar, saveYearSchedule } from "../src/models/calendar.js";
 import { recomputeOpenDeadlines } from "../src/models/deadlines.js";
 import { bulkSeed } from "../seeds/bulk.js";
+import { PART_NAMES, breakdown, readProfile } from "./profile.js";
 import { DEMO_PASSWORD } from "../seeds/index.js";
 
 function arg(name: string, fallback: string): string {
@@ -41,6 +45,7 @@ const APP_CMD = arg("app-cmd", "node");
 /** WEB_WORKERS for the server (src/config.ts); unset: the app's default. */
 const WORKERS = arg("workers", "");
 const OUT = arg("out", "bench/results.md");
+const PROFILE = process.argv.includes("--profile");
 const DB_PATH = resolve(arg("db", `bench/.data/bulk-${N}.db`));
 const PORT = 3190;
 const BARE_PORT = 3191;
@@ -118,9 +123,10 @@ async function waitFor(url: string, proc: ChildProcess, started: number): Promis
   }
 }
 
-async function startApp(dbPath: string, port = PORT): Promise<Server> {
+async function startApp(dbPath: string, port = PORT, profileDir?: string): Promise<Server> {
   const evidence = mkdtempSync(join(tmpdir(), "qx-bench-evidence-"));
-  const [cmd, args] = APP_CMD === "node" ? ["node", startArgs()] : [join(APP_DIR, "node_modules/.bin/tsx"), ["src/server.ts"]];
+  const profiling = profileDir ? ["--cpu-prof", `--cpu-prof-dir=${profileDir}`, "--cpu-prof-interval=200"] : [];
+  const [cmd, args] = APP_CMD === "node" ? ["node", [...profiling, ...startArgs()]] : [join(APP_DIR, "node_modules/.bin/tsx"), ["src/server.ts"]];
   const started = performance.now();
   const proc = spawn(cmd, args, {
     cwd: APP_DIR,
@@ -206,10 +212,17 @@ interface Load {
   ok?: number[];
   /** A fresh client address per request (the public lookup's throttle counts per address). */
   spreadAddresses?: boolean;
+  /** A different address each request (an unused query parameter), so that no page is sent again as kept (src/http/page-cache.ts). */
+  renderEach?: boolean;
 }
 
 interface Measured {
   name: string;
+  /** Bytes of one answer, headers included. */
+  bytes: number;
+  /** When it was under load (µs, CLOCK_MONOTONIC, the clock of the server's CPU profile) and how many requests it served then. */
+  windows: { from: number; to: number }[];
+  requests: number;
   rps: number;
   p50: number;
   p95: number;
@@ -222,7 +235,11 @@ function percentile(sorted: number[], p: number): number {
   return sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : NaN;
 }
 
-async function once(load: Load): Promise<Omit<Measured, "name" | "alone">> {
+const micros = () => Number(process.hrtime.bigint() / 1000n);
+
+async function once(
+  load: Load,
+): Promise<Omit<Measured, "name" | "alone" | "windows" | "requests"> & { window: { from: number; to: number }; requests: number }> {
   const latencies: number[] = [];
   let errors = 0;
   const ok = load.ok ?? [200];
@@ -233,6 +250,7 @@ async function once(load: Load): Promise<Omit<Measured, "name" | "alone">> {
   let done!: (r: autocannon.Result) => void;
   let failed!: (e: unknown) => void;
   const finished = new Promise<autocannon.Result>((res, rej) => ([done, failed] = [res, rej]));
+  const from = micros();
   const instance = autocannon(
     {
       url: `http://127.0.0.1:${load.port ?? PORT}`,
@@ -245,6 +263,7 @@ async function once(load: Load): Promise<Omit<Measured, "name" | "alone">> {
           headers,
           setupRequest: (req) => ({
             ...req,
+            ...(load.renderEach ? { path: `${load.path}${load.path.includes("?") ? "&" : "?"}bench=${n++}` } : {}),
             headers: { ...req.headers, ...(load.spreadAddresses ? { "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n++ & 255}` } : {}) },
             body: load.form ? new URLSearchParams(load.form()).toString() : undefined,
           }),
@@ -258,8 +277,12 @@ async function once(load: Load): Promise<Omit<Measured, "name" | "alone">> {
     if (!ok.includes(status)) errors++;
   });
   const result = await finished;
+  const window = { from, to: micros() };
   latencies.sort((a, b) => a - b);
   return {
+    window,
+    requests: result.requests.total,
+    bytes: result.requests.total ? result.throughput.total / result.requests.total : 0,
     rps: result.requests.total / DURATION,
     p50: percentile(latencies, 50),
     p95: percentile(latencies, 95),
@@ -293,8 +316,14 @@ async function measure(load: Load): Promise<Measured> {
   const runs = [];
   for (let i = 0; i < RUNS; i++) runs.push(await once(load));
   runs.sort((a, b) => a.rps - b.rps);
-  const median = runs[Math.floor(runs.length / 2)]!;
-  const m = { name: load.name, ...median, alone: single };
+  const { window: _, ...median } = runs[Math.floor(runs.length / 2)]!;
+  const m = {
+    name: load.name,
+    ...median,
+    alone: single,
+    windows: runs.map((r) => r.window),
+    requests: runs.reduce((sum, r) => sum + r.requests, 0),
+  };
   console.log(
     `${m.name.padEnd(44)} ${m.rps.toFixed(0).padStart(7)} req/s  p50 ${m.p50.toFixed(1).padStart(6)}  p95 ${m.p95.toFixed(1).padStart(6)}  p99 ${m.p99.toFixed(1).padStart(6)} ms  alone ${m.alone.toFixed(1)} ms${m.errors ? `  ${m.errors} errors` : ""}`,
   );
@@ -348,7 +377,8 @@ await stop(freshServer.proc);
 // Before the loads: the intake POSTs add ~9,000 open cases received today, all of whose dates a new
 // holiday tomorrow would move, and the recompute is to be measured on the data described.
 const rc = APP_DIR === resolve(".") ? recompute() : null;
-const server = await startApp(RUN_DB);
+const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), "qx-bench-profile-")) : undefined;
+const server = await startApp(RUN_DB, PORT, profileDir);
 const bare = spawn("node", ["bench/bare-server.js"], { env: { ...process.env, PORT: String(BARE_PORT) }, stdio: "ignore" });
 await waitFor(`http://127.0.0.1:${BARE_PORT}/`, bare, performance.now());
 const rssBefore = rssOf(server.proc);
@@ -380,6 +410,10 @@ const loads: Load[] = [
   { name: "supervisor /dashboard/clearance", path: "/dashboard/clearance", cookie: supervisor },
   { name: `case page, ${picks.group.workers} workers, as inspector`, path: `/cases/${picks.group.id}`, cookie: lead },
   { name: `case page, ${picks.group.workers} workers, as supervisor`, path: `/cases/${picks.group.id}`, cookie: supervisor },
+  // The same pages read and rendered on every request, as after a write: the page cache's other side.
+  { name: "supervisor /cases, rendered every time", path: "/cases", cookie: supervisor, renderEach: true },
+  { name: "supervisor /dashboard, rendered every time", path: "/dashboard", cookie: supervisor, renderEach: true },
+  { name: `case page as inspector, rendered every time`, path: `/cases/${picks.group.id}`, cookie: lead, renderEach: true },
   {
     name: "public lookup POST /query",
     path: "/query",
@@ -400,6 +434,18 @@ for (const l of loads) {
 const rssAfter = rssOf(server.proc);
 await stop(server.proc);
 await stop(bare);
+
+/** µs of CPU per request, by part of the request, for every page of the app (the baseline is another process). */
+const profiled = profileDir
+  ? (() => {
+      const profile = readProfile(profileDir);
+      return results.slice(1).map((m) => {
+        const spent = new Map<string, number>(PART_NAMES.map((name) => [name, 0]));
+        for (const w of m.windows) for (const [part, us] of breakdown(profile, w.from, w.to)) spent.set(part, spent.get(part)! + us);
+        return { name: m.name, perRequest: PART_NAMES.map((part) => spent.get(part)! / Math.max(1, m.requests)) };
+      });
+    })()
+  : [];
 
 // Recompute after a calendar change: a new holiday on the next working day of this year, then undone.
 function recompute(): { addMs: number; undoMs: number; changed: number; fullMs: number } {
@@ -444,7 +490,20 @@ for (const suffix of ["", "-wal", "-shm"]) rmSync(RUN_DB + suffix, { force: true
 
 const baseline = results[0]!.rps;
 const row = (m: Measured) =>
-  `| ${m.name} | ${m.rps.toFixed(0)} | ${((100 * m.rps) / baseline).toFixed(0)} % | ${m.p50.toFixed(1)} | ${m.p95.toFixed(1)} | ${m.p99.toFixed(1)} | ${m.alone.toFixed(1)} |${m.errors ? ` ${m.errors}` : ""}`;
+  `| ${m.name} | ${m.rps.toFixed(0)} | ${((100 * m.rps) / baseline).toFixed(0)} % | ${m.p50.toFixed(1)} | ${m.p95.toFixed(1)} | ${m.p99.toFixed(1)} | ${m.alone.toFixed(1)} | ${(m.bytes / 1024).toFixed(1)} |${m.errors ? ` ${m.errors}` : ""}`;
+const profileTable = profiled.length
+  ? `
+## Where the time goes
+
+CPU per request in µs, from the server's own CPU profile under the loads above (\`--profile\`: \`node --cpu-prof\`,
+one sample every 200 µs; bench/profile.ts puts each sample in the innermost part of its stack). The profiler
+itself costs some throughput, so this run's req/s are a little below an unprofiled run's.
+
+| page | total | ${PART_NAMES.join(" | ")} |
+|---|---|${PART_NAMES.map(() => "---").join("|")}|
+${profiled.map((p) => `| ${p.name} | ${p.perRequest.reduce((a, b) => a + b, 0).toFixed(0)} | ${p.perRequest.map((us) => us.toFixed(0)).join(" | ")} |`).join("\n")}
+`
+  : "";
 const report = `# Benchmark results
 
 Written by \`npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.slice(2).join(" ")}` : ""}\` on ${new Date().toISOString()}.
@@ -453,8 +512,8 @@ Written by \`npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.s
 - Database: ${picks.counts.cases.toLocaleString()} cases (${picks.counts.open.toLocaleString()} open), ${picks.counts.workers.toLocaleString()} workers, ${picks.counts.events.toLocaleString()} timeline rows (\`seeds/bulk.ts\`); server: ${APP_CMD === "node" ? `compiled (\`node ${startArgs().join(" ")}\`, as \`npm start\`)` : "`tsx src/server.ts`"}${WORKERS ? `, WEB_WORKERS=${WORKERS}` : ""}${APP_DIR === resolve(".") ? "" : ` from ${APP_DIR}`}, NODE_ENV=production, LOG_LEVEL=warn.
 - Load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per page, median of ${RUNS} run${RUNS > 1 ? "s" : ""}, from a second process; latencies in ms; "alone" is one request on an idle server (best of five).
 
-| page | req/s | share of baseline | p50 | p95 | p99 | alone |
-|---|---|---|---|---|---|---|
+| page | req/s | share of baseline | p50 | p95 | p99 | alone | KB |
+|---|---|---|---|---|---|---|---|
 ${results.map(row).join("\n")}
 
 | measure | value |
@@ -462,6 +521,6 @@ ${results.map(row).join("\n")}
 | cold start, bulk database (spawn → first 200 on /login) | ${server.startMs.toFixed(0)} ms |
 | cold start, fresh database (migrations, calendar, first admin) | ${freshServer.startMs.toFixed(0)} ms |
 | server RSS idle / after the load / peak${rssAfter.processes > 1 ? ` (${rssAfter.processes} processes, summed)` : ""} | ${rssBefore.rss.toFixed(0)} / ${rssAfter.rss.toFixed(0)} / ${rssAfter.peak.toFixed(0)} MiB |
-${rc ? `| calendar change: \`saveYearSchedule\` adding a holiday tomorrow, deadlines recomputed | ${rc.addMs.toFixed(0)} ms (${rc.changed.toLocaleString()} cases' dates moved) |\n| the same change undone | ${rc.undoMs.toFixed(0)} ms |\n| every open case and every case closed this year checked (no previous calendar to compare with) | ${rc.fullMs.toFixed(0)} ms |\n` : ""}`;
+${rc ? `| calendar change: \`saveYearSchedule\` adding a holiday tomorrow, deadlines recomputed | ${rc.addMs.toFixed(0)} ms (${rc.changed.toLocaleString()} cases' dates moved) |\n| the same change undone | ${rc.undoMs.toFixed(0)} ms |\n| every open case and every case closed this year checked (no previous calendar to compare with) | ${rc.fullMs.toFixed(0)} ms |\n` : ""}${profileTable}`;
 if (OUT !== "-") writeFileSync(OUT, report);
 console.log(`\nwrote ${OUT}`);

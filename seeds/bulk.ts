@@ -23,7 +23,9 @@ import { CHANNEL_LABELS, DISTRICTS } from "../src/domain/reference-data.js";
 import type { WorkingCalendar } from "../src/domain/working-days.js";
 import { ensureCalendar, loadCalendar } from "../src/models/calendar.js";
 import { formatCaseNumber } from "../src/lib/ids.js";
+import { bulkPrevention } from "./bulk-prevention.js";
 import { CALENDAR_YEARS_AHEAD, seedDemo } from "./index.js";
+import { DEFAULT_ADVANCE_RECOVERY_DAYS } from "../src/domain/emergency-fund.js";
 
 export interface BulkOptions {
   cases: number;
@@ -237,6 +239,12 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
     `insert into site_visits (case_id, visited_at, place, people_questioned, findings, recorded_by_id, created_at) values (?, ?, ?, '项目负责人、劳务班组长', '核实用工及欠薪情况，调取考勤表和工资表', ?, ?)`,
   );
   const insertVisitor = sqlite.prepare(`insert into site_visit_inspectors (visit_id, user_id) values (?, ?)`);
+  const insertAdvance =
+    sqlite.prepare(`insert into emergency_advances (case_id, office_id, status, applied_on, reason, recover_from, recover_from_name, total_fen,
+    applied_by_id, decided_on, decision_note, decided_by_id, paid_on, recovery_due_on, created_at) values (?, ?, 'paid', ?, '单位负责人失联，工人生活困难', ?, ?, ?, ?, ?, '同意垫付', ?, ?, ?, ?)`);
+  const insertAdvanceWorker = sqlite.prepare(`insert into emergency_advance_workers (advance_id, worker_id, amount_fen) values (?, ?, ?)`);
+  /** The funds' movements, collected as the cases are written and booked in date order at the end (the ledger is chained). */
+  const fundEvents: { officeId: number; kind: "advance" | "recovery"; amountFen: number; on: IsoDate; advanceId: number; note: string }[] = [];
   const insertTask =
     sqlite.prepare(`insert into task_force_tasks (case_id, unit_id, request, assigned_on, working_days, due_on, status, answer, answered_at, created_by_id, created_at)
     values (?, ?, '请协助核查项目工程款拨付情况', ?, 5, ?, ?, ?, ?, ?, ?)`);
@@ -267,9 +275,11 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
       const closeOn = wd(filed, enforced ? rng.int(15, 40) : rng.chance(0.8) ? rng.int(1, 6) : rng.int(7, 58));
       if (!reach(closeOn) || open) return { state: "filed", outcome: null, moves };
       if (rng.chance(0.5)) moves.push({ name: "recordVisit", on: wd(filed, 1) });
-      if (outcome === "paidAfterOrder" || outcome === "administrativeDecision" || outcome === "referredToPolice") {
+      if (outcome === "paidAfterOrder" || outcome === "administrativeDecision" || outcome === "referredToPolice" || outcome === "emergencyFund") {
         moves.push({ name: "issueOrder", on: wd(filed, 1) });
         if (outcome === "paidAfterOrder") moves.push({ name: "recordPayment", on: closeOn });
+        else if (outcome === "emergencyFund")
+          moves.push({ name: "applyAdvance", on: closeOn }, { name: "decideAdvance", on: closeOn }, { name: "payAdvance", on: closeOn });
         else moves.push({ name: "enforce", on: closeOn });
       }
       moves.push({ name: "close", on: closeOn, from: "filed", to: "closed" });
@@ -495,6 +505,42 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
               }
             }
           }
+          if (m.name === "payAdvance") {
+            // 应急周转金: the office's fund advances every worker's ordered amount; the 总包 or employer repays it
+            // (most in full, some in part, a few not yet), each repayment booked when it falls before today.
+            const total = claims.reduce((a, b) => a + b, 0);
+            const fromContractor = employer.construction && rng.chance(0.6);
+            const payer = fromContractor ? `${employer.name.slice(0, 4)}建工集团` : employer.name;
+            const advance = Number(
+              insertAdvance.run(
+                caseId,
+                officeId,
+                m.on,
+                fromContractor ? "generalContractor" : "employer",
+                payer,
+                total,
+                lead,
+                m.on,
+                supervisorId,
+                m.on,
+                addDays(m.on, DEFAULT_ADVANCE_RECOVERY_DAYS),
+                at(m.on),
+              ).lastInsertRowid,
+            );
+            caseWorkerIds.forEach((w, k) => insertAdvanceWorker.run(advance, w, claims[k]));
+            fundEvents.push({ officeId, kind: "advance", amountFen: total, on: m.on, advanceId: advance, note: formatCaseNumber(year, seq) });
+            const r = rng.next();
+            const repaidOn = addDays(m.on, rng.int(10, 150));
+            if (r < 0.9 && repaidOn <= opts.today)
+              fundEvents.push({
+                officeId,
+                kind: "recovery",
+                amountFen: r < 0.7 ? total : Math.round(total / 2),
+                on: repaidOn,
+                advanceId: advance,
+                note: payer,
+              });
+          }
           if (m.name === "recordVisit") {
             const visit = Number(insertVisit.run(caseId, at(m.on), project || employer.name, lead, at(m.on)).lastInsertRowid);
             insertVisitor.run(visit, lead);
@@ -533,13 +579,58 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
     // The bulk orders carry the city's numbers (their prefix is the setting's).
     for (const [year, last] of orderSequences) setDoc.run(cityOfficeId, year, last);
   })();
+  bookFundMovements(db, fundEvents, { from: yearOf(firstDay), today: opts.today, cityOfficeId, actorId: supervisorId });
   log(`  rows written in ${((performance.now() - started) / 1000).toFixed(0)} s; rebuilding indexes and search`);
   for (const statement of restore) sqlite.exec(statement);
+  const prevention = bulkPrevention(sqlite, { cases: opts.cases, today: opts.today, years, rng, sites, actorId: supervisorId });
+  log(
+    `  ${prevention.projects.toLocaleString()} projects, ${prevention.actions} special actions, ${prevention.inspections.toLocaleString()} inspections, ${prevention.risks.toLocaleString()} risk points`,
+  );
   sqlite.exec(`insert into cases_fts(cases_fts) values ('rebuild'); insert into case_workers_fts(case_workers_fts) values ('rebuild');`);
   sqlite.pragma("synchronous = NORMAL");
   analyzeDb(db, { afterBulkLoad: true });
   sqlite.pragma("wal_checkpoint(TRUNCATE)");
   return { cases: opts.cases, workers: workerId - firstWorkerId, events, ms: performance.now() - started };
+}
+
+/**
+ * Books the funds' movements in date order on a chained ledger (docs/rules.md §应急周转金): each office's capital at the
+ * start of every year (the city ¥1,000万, a district ¥500万), topped up to it each new year, and an extra appropriation
+ * whenever an advance would otherwise take the balance below zero.
+ */
+function bookFundMovements(
+  db: Db,
+  events: { officeId: number; kind: "advance" | "recovery"; amountFen: number; on: IsoDate; advanceId: number; note: string }[],
+  opts: { from: number; today: IsoDate; cityOfficeId: number; actorId: number },
+): void {
+  const sqlite = db.$client;
+  const insert = sqlite.prepare(
+    "insert into emergency_fund_movements (office_id, kind, amount_fen, balance_fen, occurred_on, advance_id, note, recorded_by_id, created_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+  );
+  const offices = (sqlite.prepare("select id from offices order by id").all() as { id: number }[]).map((o) => o.id);
+  const capital = (officeId: number) => (officeId === opts.cityOfficeId ? 1000 : 500) * 10_000 * 100;
+  const balances = new Map(offices.map((o) => [o, 0]));
+  const book = (officeId: number, kind: string, amountFen: number, on: IsoDate, advanceId: number | null, note: string) => {
+    const balance = balances.get(officeId)! + (kind === "advance" ? -amountFen : amountFen);
+    balances.set(officeId, balance);
+    insert.run(officeId, kind, amountFen, balance, on, advanceId, note, opts.actorId, Math.floor(Date.parse(`${on}T10:00:00+08:00`) / 1000));
+  };
+  const sorted = [...events].sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.kind === b.kind ? 0 : a.kind === "advance" ? -1 : 1));
+  let year = opts.from - 1;
+  sqlite.transaction(() => {
+    const newYear = (y: number) => {
+      for (const o of offices) {
+        const topUp = capital(o) - balances.get(o)!;
+        if (topUp > 0) book(o, "capital", topUp, `${y}-01-05`, null, `${y}年度财政拨款`);
+      }
+    };
+    for (const e of sorted) {
+      while (Number(e.on.slice(0, 4)) > year) newYear(++year);
+      if (e.kind === "advance" && balances.get(e.officeId)! < e.amountFen) book(e.officeId, "capital", capital(e.officeId), e.on, null, "追加拨款");
+      book(e.officeId, e.kind, e.amountFen, e.on, e.advanceId, e.note);
+    }
+    while (yearOf(opts.today) > year) newYear(++year);
+  })();
 }
 
 function argValue(name: string): string | undefined {

@@ -25,6 +25,7 @@ import {
   type Channel,
   type WorkerInput,
 } from "../src/models/cases.js";
+import { issueNoticeMove } from "../src/models/case-notices.js";
 import { closeCase, enforceOrder, issueOrder, recordMediation, recordPayment, settleByMediation } from "../src/models/settlements.js";
 import { issuePriorNotice, recordStatement, servePriorNotice } from "../src/models/prior-notices.js";
 import { STATEMENT_DAYS } from "../src/domain/prior-notice.js";
@@ -33,6 +34,7 @@ import { rejectComplaint } from "../src/models/rejections.js";
 import { answerTask, escalateCase } from "../src/models/task-force.js";
 import { recordSiteVisit } from "../src/models/site-visits.js";
 import { findUnitByName } from "../src/models/units.js";
+import { demoAdvance, demoRecovery, seedDemoFunds } from "./demo-funds.js";
 import { getUserByUsername, viewerOfUsername } from "../src/models/users.js";
 
 const SURNAMES =
@@ -135,7 +137,7 @@ function plans(): Plan[] {
   return out;
 }
 
-export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceDir" | "bureau" | "authority">): void {
+export function seedDemoCases(db: Db, now: Date, config: Config): void {
   const { evidenceDir } = config;
   const calendar = loadCalendar(db);
   const today = shanghaiDate(now);
@@ -150,6 +152,8 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
     const d = calendar.addWorkingDays(from, n).date;
     return d > today ? today : d;
   };
+
+  seedDemoFunds(db, today, supervisor.id);
 
   plans().forEach((plan, i) => {
     const receivedOn = addDays(today, -plan.daysAgo);
@@ -193,6 +197,21 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
     version++;
     const move = (name: string, date: IsoDate, note = "", outcome?: Outcome) => {
       version = transition(db, { caseId: id, move: name, note, outcome, version, actor: supervisor, now: at(date) }).version;
+    };
+    // 告知补正 and 告知/移送 issue their numbered notice (models/case-notices.ts).
+    const notify = (name: "requestSupplement" | "redirect", date: IsoDate, note: string, outcome?: Outcome, addressee = "") => {
+      issueNoticeMove(db, {
+        caseId: id,
+        move: name,
+        note,
+        outcome,
+        addressee,
+        version,
+        actor: supervisor,
+        now: at(date),
+        prefixes: config.authority.caseNoticePrefixes,
+      });
+      version++;
     };
 
     const workerIds = db.select({ id: caseWorkers.id, claimedFen: caseWorkers.claimedFen }).from(caseWorkers).where(eq(caseWorkers.caseId, id)).all();
@@ -267,7 +286,7 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
       case "received":
         return;
       case "supplement":
-        return move("requestSupplement", workday(receivedOn, 1), "请补充：工资欠条或考勤记录、用人单位准确名称。");
+        return notify("requestSupplement", workday(receivedOn, 1), "请补充：工资欠条或考勤记录、用人单位准确名称。");
       case "mediating":
         move("startMediation", workday(receivedOn, 1), "约双方到支队调解室快速调处。");
         if (i % 2 === 0) {
@@ -293,11 +312,24 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
           version,
           actor: supervisor,
           now: at(workday(receivedOn, 2)),
+          prefixes: config.authority.caseNoticePrefixes,
         });
       case "toArbitrationOrCourt":
-        return move("redirect", workday(receivedOn, 2), "双方对工资标准存在争议，属劳动争议，告知向劳动人事争议仲裁委员会申请仲裁。", "toArbitrationOrCourt");
+        return notify(
+          "redirect",
+          workday(receivedOn, 2),
+          "双方对工资标准存在争议，属劳动争议，告知向劳动人事争议仲裁委员会申请仲裁。",
+          "toArbitrationOrCourt",
+          "长春市劳动人事争议仲裁委员会",
+        );
       case "referredToOtherDepartment":
-        return move("redirect", workday(receivedOn, 2), "被投诉单位在外地注册且工程在外地，移送属地人社部门处理。", "referredToOtherDepartment");
+        return notify(
+          "redirect",
+          workday(receivedOn, 2),
+          "被投诉单位在外地注册且工程在外地，移送属地人社部门处理。",
+          "referredToOtherDepartment",
+          "吉林市人力资源和社会保障局",
+        );
       case "withdrawn":
         return move("withdraw", workday(receivedOn, 3), "单位已主动支付，投诉人书面撤回投诉。", "withdrawn");
       default: {
@@ -374,6 +406,12 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
         if (plan.path === "filed") {
           // Older filed cases have an order; the oldest ones are past its deadline, unpaid.
           if (plan.daysAgo >= 14) order(workday(filedOn, 2), addDays(workday(filedOn, 2), 10));
+          // Two of them wait on the 应急周转金: one advance paid and being recovered, one awaiting approval.
+          if (plan.daysAgo === 35 || plan.daysAgo === 40) {
+            const on = workday(addDays(workday(filedOn, 2), 10), 2);
+            const recoverFromName = input.generalContractor || input.employerName;
+            demoAdvance(db, { caseId: id, version, on, at: at(on), actor: supervisor, config, recoverFromName, onlyApplied: plan.daysAgo === 35 });
+          }
           return;
         }
         if (plan.path === "extended") {
@@ -387,6 +425,20 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
           return;
         }
         const closeOn = workday(receivedOn, 4 + (i % 20));
+        if (plan.path === "emergencyFund") {
+          // The employer's head absconded: the order goes unpaid, the office's fund advances the wages and the
+          // 总包 repays part of it after the case closed (docs/rules.md §应急周转金).
+          const orderOn = workday(filedOn, 1);
+          order(orderOn, addDays(orderOn, 7));
+          const advanceOn = workday(addDays(orderOn, 7), 1);
+          const base = { caseId: id, at: at(advanceOn), actor: supervisor, config };
+          version = demoAdvance(db, { ...base, version, on: advanceOn, recoverFromName: input.generalContractor || input.employerName });
+          close(advanceOn, "emergencyFund", "单位负责人失联，经批准动用应急周转金垫付。", 1);
+          version++;
+          const repaidOn = workday(advanceOn, 10);
+          demoRecovery(db, { ...base, at: at(repaidOn), version, on: repaidOn, share: 0.4, payer: input.generalContractor || input.employerName });
+          return;
+        }
         if (plan.path === "paidAfterOrder") {
           order(workday(filedOn, 1), addDays(workday(filedOn, 1), 7));
           payAll("order", closeOn);
@@ -442,7 +494,6 @@ export function seedDemoCases(db: Db, now: Date, config: Pick<Config, "evidenceD
         const notes: Partial<Record<Outcome, [string, number]>> = {
           administrativeDecision: ["作出行政处理决定，责令支付并加付赔偿金。", 0.6],
           referredToPolice: ["单位逾期拒不支付，涉嫌拒不支付劳动报酬罪，已移送公安机关。", 0],
-          emergencyFund: ["单位负责人失联，经批准动用应急周转金垫付。", 1],
         };
         const [note, share] = notes[plan.path] ?? ["已办结。", 1];
         close(closeOn, plan.path, note, share);

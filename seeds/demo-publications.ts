@@ -224,8 +224,8 @@ export function seedDemoPublications(db: Db, now: Date, config: Config): void {
   // Last quarter's 重大违法 list, from the demo's decided cases.
   const quarter = previousQuarter(today);
   const batchId = createBatch(db, { kind: "quarterly", quarterKey: quarter.key, title: "", actor: supervisor, now: at(today) });
-  const found = candidates(db, getBatch(db, batchId), today, largeArrearsFen);
-  const batchVersion = () => getBatch(db, batchId).version;
+  const found = candidates(db, getBatch(db, batchId, null), today, largeArrearsFen, null);
+  const batchVersion = () => getBatch(db, batchId, null).version;
   for (const c of found) addEntry(db, { batchId, version: batchVersion(), caseId: c.id, actor: supervisor, now: at(today) });
   // Without a decided case last quarter the batch stays a draft for the supervisor to fill.
   if (found.length > 0) publishBatch(db, { batchId, version: batchVersion(), actor: supervisor, now: at(today) });

@@ -21,7 +21,9 @@ import { cityOffice, createOffice, listOffices, updateOffice } from "../src/mode
 import { DEMO_CITY_OFFICE, DEMO_DISTRICT_OFFICES, demoContact } from "./offices.js";
 import { MEMBER_UNITS } from "./member-units.js";
 import { seedDemoCases } from "./demo-cases.js";
+import { seedDemoActions, seedDemoProjects } from "./demo-prevention.js";
 import { seedDemoPublications } from "./demo-publications.js";
+import { seedDemoVoice } from "./demo-voice.js";
 
 export const DEMO_PASSWORD = "demo1234";
 
@@ -50,8 +52,11 @@ export async function seed(db: Db, config: Config, now: Date): Promise<void> {
   if (config.isProduction) return ensureFirstAdmin(db, config);
   await seedDemo(db);
   if (db.select({ n: count() }).from(cases).get()!.n > 0) return;
+  seedDemoProjects(db, now);
   seedDemoCases(db, now, config);
   seedDemoPublications(db, now, config);
+  seedDemoVoice(db, now, config);
+  seedDemoActions(db, now);
 }
 
 let demoPasswordHash: string | undefined;

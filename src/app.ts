@@ -9,6 +9,7 @@ import type { Config } from "./config.js";
 import type { Db } from "./db/client.js";
 import { shanghaiDate } from "./domain/dates.js";
 import { maskPersonalDataIn } from "./domain/masking.js";
+import { ID_TYPE_LABELS } from "./domain/identifiers.js";
 import { parseQuery, stripControlCharacters } from "./http/control-characters.js";
 import { errorHandler, notFoundHandler } from "./http/errors.js";
 import { createUpload } from "./http/uploads.js";
@@ -39,9 +40,16 @@ import { blacklistRouter } from "./routes/blacklist.js";
 import { publicListsRouter } from "./routes/public-lists.js";
 import { violationsRouter } from "./routes/violations.js";
 import { employersRouter } from "./routes/employers.js";
+import { emergencyFundsRouter } from "./routes/emergency-funds.js";
+import { projectsRouter } from "./routes/projects.js";
+import { specialActionsRouter } from "./routes/special-actions.js";
 import { cityBoardRouter } from "./routes/city-board.js";
 import { dashboardRouter } from "./routes/dashboard.js";
 import { exportsRouter } from "./routes/exports.js";
+import { pageCache } from "./http/page-cache.js";
+import { ratingsRouter } from "./routes/ratings.js";
+import { reportsRouter } from "./routes/reports.js";
+import { adminOutboxRouter } from "./routes/admin-outbox.js";
 
 const root = projectRoot;
 const require = createRequire(import.meta.url);
@@ -54,6 +62,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
     config: opts.config,
     now: opts.now ?? (() => new Date()),
     upload: createUpload({ dir: opts.config.evidenceDir, evidenceMaxBytes: opts.config.evidenceMaxBytes }),
+    pageCache: pageCache(opts.db, opts.now ?? (() => new Date())),
   };
   const app = express();
   app.set("view engine", "ejs");
@@ -70,6 +79,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
     htmxVersion: HTMX_VERSION,
     bureau: ctx.config.bureau,
     authority: ctx.config.authority,
+    idTypeLabels: ID_TYPE_LABELS,
   });
 
   app.use(
@@ -126,14 +136,20 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.use(publicListsRouter(ctx));
   app.use(violationsRouter(ctx));
   app.use(employersRouter(ctx));
+  app.use(projectsRouter(ctx));
+  app.use(specialActionsRouter(ctx));
   app.use(dashboardRouter(ctx));
   app.use(cityBoardRouter(ctx));
+  app.use(emergencyFundsRouter(ctx));
   app.use(exportsRouter(ctx));
+  app.use(ratingsRouter(ctx));
+  app.use(reportsRouter(ctx));
   app.use(adminUsersRouter(ctx));
   app.use(adminOfficesRouter(ctx));
   app.use(adminUnitsRouter(ctx));
   app.use(adminCalendarRouter(ctx));
   app.use(oversightRouter(ctx));
+  app.use(adminOutboxRouter(ctx));
 
   app.use(notFoundHandler);
   app.use(errorHandler);

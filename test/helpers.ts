@@ -11,7 +11,10 @@ import { PROVISIONAL_SOURCE, storeSchedules } from "../src/models/calendar.js";
 import { TEST_DB_SCHEDULES } from "./fixtures/calendars.js";
 import { DEMO_PASSWORD, seedDemo } from "../seeds/index.js";
 import { idNumberCheckChar, usccCheckChar } from "../src/domain/identifiers.js";
-import { registerCase, type CaseInput, type WorkerInput } from "../src/models/cases.js";
+import { registerCase, transition, type CaseInput, type WorkerInput } from "../src/models/cases.js";
+import { issueOrder, recordMediation } from "../src/models/settlements.js";
+import { proposeListing } from "../src/models/blacklist.js";
+import type { Viewer } from "../src/domain/case-abilities.js";
 
 export { DEMO_PASSWORD };
 
@@ -184,6 +187,52 @@ export async function workedCase(t: TestApp, opts: { to?: "received" | "mediatin
     claimed_fen: number;
   }[];
   return { id, version, workers, supervisor };
+}
+
+/**
+ * On a case `workedCase` left mediating: an agreement for the first worker's claim, the employer backs out, and
+ * an order to pay by 2026-11-30 is issued (what a blacklist proposal rests on). Returns the order's id.
+ */
+export function orderAfterFailedMediation(t: TestApp, c: Awaited<ReturnType<typeof workedCase>>, actor: Viewer, now: Date): number {
+  const worker = c.workers[0]!;
+  const amounts = [{ workerId: worker.id, amountFen: worker.claimed_fen }];
+  recordMediation(t.db, {
+    caseId: c.id,
+    version: c.version(),
+    input: {
+      sessionOn: "2026-11-23",
+      place: "调解室",
+      workerSide: "张三",
+      employerSide: "单位代表",
+      workerStatement: "x",
+      employerStatement: "y",
+      result: "agreement",
+      payBy: "2026-11-30",
+      paymentMethod: "转账",
+      amounts,
+    },
+    actor,
+    now,
+  });
+  transition(t.db, { caseId: c.id, move: "mediationFailed", note: "单位反悔", version: c.version(), actor, now });
+  issueOrder(t.db, { caseId: c.id, version: c.version(), payBy: "2026-11-30", facts: "拖欠工资", amounts, numberPrefix: "测试令", actor, now });
+  return t.db.$client.prepare("select max(id) from payment_orders where case_id = ?").pluck().get(c.id) as number;
+}
+
+/** A blacklist proposal on the order, on incident grounds, a week after its pay-by date. Returns the proceeding's id. */
+export function proposeOnIncident(t: TestApp, caseId: number, orderId: number, actor: Viewer): number {
+  return proposeListing(t.db, {
+    input: {
+      caseId,
+      orderId,
+      grounds: { kind: "incident", description: "围堵项目部" },
+      facts: "逾期未付",
+      persons: [{ role: "legalRep", name: "赵某", idNumber: idNumber(700) }],
+    },
+    thresholds: { oneWorkerFen: 1_000_000, groupFen: 5_000_000 },
+    actor,
+    now: new Date("2026-12-07T02:00:00Z"),
+  });
 }
 
 /** Every route the app answers, as "METHOD /path". */

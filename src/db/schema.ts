@@ -13,6 +13,13 @@ import { SERVICE_METHODS } from "../domain/service.js";
 import { CHANNELS } from "../domain/reference-data.js";
 import { TASK_STATUSES } from "../domain/task-force.js";
 import { ARRIVALS, OFFICE_KINDS } from "../domain/jurisdiction.js";
+import { GUARANTEE_FORMS } from "../domain/projects.js";
+import { CHECK_RESULTS, RISK_STATUSES } from "../domain/special-actions.js";
+import { ID_TYPES } from "../domain/identifiers.js";
+import { NOTICE_KINDS } from "../domain/worker-notices.js";
+import { ADVANCE_STATUSES, MOVEMENT_KINDS, RECOVERY_PARTIES } from "../domain/emergency-fund.js";
+import { RATING_LEVELS } from "../domain/ratings.js";
+import { CASE_SOURCES, REPORT_CHANNELS, REPORT_STATES } from "../domain/reports.js";
 
 const createdAt = () => integer("created_at", { mode: "timestamp" }).notNull().default(sql`(unixepoch())`);
 
@@ -347,8 +354,19 @@ export const caseWorkers = sqliteTable(
     name: text("name").notNull(),
     sex: text("sex", { enum: ["男", "女"] }).notNull(),
     age: integer("age").notNull(),
+    /** Which identity document idNumber is (docs/rules.md §Identity documents); `none`: none at the window, noIdReason says why. */
+    idType: text("id_type", { enum: ID_TYPES }).notNull().default("mainlandId"),
+    /** The document's number ("" when idType is none). */
     idNumber: text("id_number").notNull(),
+    noIdReason: text("no_id_reason").notNull().default(""),
+    /** Mobile number ("" when the worker has none: then notices go by print or post). */
     phone: text("phone").notNull(),
+    landline: text("landline").notNull().default(""),
+    relativeName: text("relative_name").notNull().default(""),
+    relativePhone: text("relative_phone").notNull().default(""),
+    postalAddress: text("postal_address").notNull().default(""),
+    /** The worker chose at intake not to receive SMS notices. */
+    smsOptOut: integer("sms_opt_out", { mode: "boolean" }).notNull().default(false),
     hometown: text("hometown").notNull().default(""),
     occupation: text("occupation").notNull().default(""),
     workPeriod: text("work_period").notNull().default(""),
@@ -701,6 +719,8 @@ export const policeReferrals = sqliteTable(
       .references(() => enforcementActions.id),
     /** The materials sent with the 移送书, one a line. */
     materials: text("materials").notNull(),
+    /** The 涉嫌犯罪案件移送书's number, given when it is made with its materials (null for referrals recorded before). */
+    docNumber: text("doc_number").unique(),
     receivedOn: text("received_on"),
     answer: text("answer", { enum: POLICE_ANSWERS }),
     answerOn: text("answer_on"),
@@ -814,6 +834,9 @@ export const blacklistProceedings = sqliteTable(
     approvedById: integer("approved_by_id").references(() => users.id),
     approvedOn: text("approved_on"),
     noticeNumber: text("notice_number"),
+    /** The offices that issued the notice and the decision (their 文号 and name; docs/rules.md §Documents). */
+    noticeOfficeId: integer("notice_office_id").references(() => offices.id),
+    decisionOfficeId: integer("decision_office_id").references(() => offices.id),
     decisionExtended: integer("decision_extended", { mode: "boolean" }).notNull().default(false),
     extensionReason: text("extension_reason"),
     /** A decision made after the decision period: the supervisor's reason (docs/rules.md). */
@@ -1030,8 +1053,14 @@ export const personalDataViews = sqliteTable(
     /** What was opened: the case page, the receipt… */
     page: text("page").notNull(),
     viewedAt: integer("viewed_at", { mode: "timestamp" }).notNull(),
+    /** The office that had the case when it was opened: its supervisors read the row (属地管理). */
+    officeId: integer("office_id").references(() => offices.id),
   },
-  (t) => [index("personal_data_views_case_idx").on(t.caseId, t.viewedAt), index("personal_data_views_time_idx").on(t.viewedAt)],
+  (t) => [
+    index("personal_data_views_case_idx").on(t.caseId, t.viewedAt),
+    index("personal_data_views_time_idx").on(t.viewedAt),
+    index("personal_data_views_office_idx").on(t.officeId, t.id),
+  ],
 );
 
 /**
@@ -1048,8 +1077,10 @@ export const personalDataExports = sqliteTable(
     filter: text("filter").notNull(),
     rows: integer("rows").notNull().default(0),
     exportedAt: integer("exported_at", { mode: "timestamp" }).notNull(),
+    /** The exporting user's office: its supervisors read the row (属地管理). */
+    officeId: integer("office_id").references(() => offices.id),
   },
-  (t) => [index("personal_data_exports_time_idx").on(t.exportedAt)],
+  (t) => [index("personal_data_exports_time_idx").on(t.exportedAt), index("personal_data_exports_office_idx").on(t.officeId, t.id)],
 );
 
 /**
@@ -1062,3 +1093,545 @@ export const inspectorOpenCases = sqliteTable("inspector_open_cases", {
     .references(() => users.id),
   openCases: integer("open_cases").notNull().default(0),
 });
+
+// ---- 好差评 and 举报 (issue 20; docs/rules.md § 好差评, § 举报) ----------------------------------------------
+
+/**
+ * 好差评: one worker's rating of a closed case (one per worker and case, changeable for a set period), and the 回访
+ * a 差评 opens, with its own due date. The office and lead inspector are those of the case when it was rated: the
+ * satisfaction figures group by them.
+ */
+export const caseRatings = sqliteTable(
+  "case_ratings",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    workerId: integer("worker_id")
+      .notNull()
+      .references(() => caseWorkers.id),
+    officeId: integer("office_id")
+      .notNull()
+      .references(() => offices.id),
+    inspectorId: integer("inspector_id").references(() => users.id),
+    level: text("level", { enum: RATING_LEVELS }).notNull(),
+    /** Comma-separated RATING_REASONS. */
+    reasons: text("reasons").notNull().default(""),
+    comment: text("comment").notNull().default(""),
+    firstRatedOn: text("first_rated_on").notNull(),
+    ratedOn: text("rated_on").notNull(),
+    ratedAt: integer("rated_at", { mode: "timestamp" }).notNull(),
+    /** The 回访: due when a 差评 opened it, done once recorded. */
+    followupOpenedOn: text("followup_opened_on"),
+    followupDueOn: text("followup_due_on"),
+    followupDoneOn: text("followup_done_on"),
+    followupById: integer("followup_by_id").references(() => users.id),
+    calledOn: text("called_on"),
+    reached: integer("reached", { mode: "boolean" }),
+    findings: text("findings"),
+    justified: integer("justified", { mode: "boolean" }),
+    rectification: text("rectification"),
+    /** What the worker reads on the public lookup. */
+    answer: text("answer"),
+    version: integer("version").notNull().default(1),
+  },
+  (t) => [
+    uniqueIndex("case_ratings_worker_idx").on(t.caseId, t.workerId),
+    index("case_ratings_office_rated_idx").on(t.officeId, t.ratedOn, t.inspectorId, t.level, t.followupDoneOn, t.justified, t.rectification),
+    // The 差评 only (a small share of the ratings): the 回访 list and the count of those still owed.
+    index("case_ratings_followup_idx").on(t.officeId, t.followupDueOn, t.followupDoneOn).where(sql`followup_due_on is not null`),
+  ],
+);
+
+/** 举报 numbers JB-YYYY-NNNNNN: one counter per year. */
+export const reportSequences = sqliteTable("report_sequences", {
+  year: integer("year").primaryKey(),
+  last: integer("last").notNull(),
+});
+
+/**
+ * 举报: a report of a violation by anyone, online or at the window/hotline, needing no complainant; verified (核查)
+ * by the office of the work site, then filed as a case or closed with a result. The reporter's name and contact
+ * are shown only to the handling inspector and the office's supervisor (劳动保障监察条例 第九条).
+ */
+export const reports = sqliteTable(
+  "reports",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    reportNumber: text("report_number").notNull().unique(),
+    queryCode: text("query_code").notNull(),
+    channel: text("channel", { enum: REPORT_CHANNELS }).notNull(),
+    /** The online form's token: the same form sent twice makes one report. */
+    filingToken: text("filing_token").unique(),
+    receivedOn: text("received_on").notNull(),
+    employerName: text("employer_name").notNull(),
+    employerAddress: text("employer_address").notNull().default(""),
+    district: text("district").notNull(),
+    divisionId: integer("division_id").references(() => divisions.id),
+    officeId: integer("office_id")
+      .notNull()
+      .references(() => offices.id),
+    whatSeen: text("what_seen").notNull(),
+    reporterName: text("reporter_name"),
+    reporterContact: text("reporter_contact"),
+    registeredById: integer("registered_by_id").references(() => users.id),
+    inspectorId: integer("inspector_id").references(() => users.id),
+    state: text("state", { enum: REPORT_STATES }).notNull(),
+    verifyDueOn: text("verify_due_on").notNull(),
+    decidedOn: text("decided_on"),
+    decidedById: integer("decided_by_id").references(() => users.id),
+    /** The result of the 核查, which the reporter reads on the lookup. */
+    result: text("result"),
+    caseId: integer("case_id").references(() => cases.id),
+    version: integer("version").notNull().default(1),
+    createdAt: integer("created_at", { mode: "timestamp" }).notNull(),
+  },
+  (t) => [index("reports_office_state_idx").on(t.officeId, t.state, t.verifyDueOn), index("reports_case_idx").on(t.caseId)],
+);
+
+/** Where a case without a complainant came from: a 举报 (linked) or the office's own 日常巡视、专项检查、书面审查. */
+export const caseSources = sqliteTable("case_sources", {
+  caseId: integer("case_id")
+    .primaryKey()
+    .references(() => cases.id),
+  source: text("source", { enum: CASE_SOURCES }).notNull(),
+  reportId: integer("report_id").references(() => reports.id),
+  note: text("note").notNull().default(""),
+});
+
+// ---- The 行政处理决定书 complete (issue 25, item 2) --------------------------------------------------
+
+/**
+ * What a 行政处理决定书 decided for each worker, fixed when it is made (payments after it never change it): the
+ * wages still owed and that worker's share of the 加付赔偿金 (docs/rules.md § The 行政处理决定书).
+ */
+export const decisionLines = sqliteTable(
+  "decision_lines",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => enforcementActions.id),
+    workerId: integer("worker_id")
+      .notNull()
+      .references(() => caseWorkers.id),
+    owedFen: integer("owed_fen").notNull(),
+    compensationFen: integer("compensation_fen").notNull().default(0),
+  },
+  (t) => [uniqueIndex("decision_lines_action_worker_idx").on(t.actionId, t.workerId)],
+);
+
+// ---- Notices after acceptance, numbered (issue 25, item 8) -----------------------------------------
+
+/**
+ * The written notices of the acceptance decision — 不予受理通知书, 告知补正通知书, 告知书, 移送书 — each with its 文号,
+ * its text and, for 告知 and 移送, the body named (docs/rules.md § Notices and records after acceptance). Notices issued
+ * before they were numbered have no number (drizzle backfill).
+ */
+export const caseNotices = sqliteTable(
+  "case_notices",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    kind: text("kind", { enum: ["rejection", "supplement", "inform", "referral"] }).notNull(),
+    docNumber: text("doc_number").unique(),
+    issuedOn: text("issued_on").notNull(),
+    body: text("body").notNull(),
+    addressee: text("addressee").notNull().default(""),
+    issuedById: integer("issued_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("case_notices_case_idx").on(t.caseId, t.kind)],
+);
+
+// ---- 应急周转金 (docs/rules.md §应急周转金) ------------------------------------------------------
+
+/**
+ * An advance (垫付) from an office's 应急周转金 for a case: applied for with per-worker amounts, approved (or
+ * refused) by the office's supervisor, paid on a date, then recovered from the employer or the 总包 by its due date.
+ */
+export const emergencyAdvances = sqliteTable(
+  "emergency_advances",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    /** The fund it draws on: the office that has the case when it is applied for. */
+    officeId: integer("office_id")
+      .notNull()
+      .references(() => offices.id),
+    status: text("status", { enum: ADVANCE_STATUSES }).notNull().default("applied"),
+    appliedOn: text("applied_on").notNull(),
+    reason: text("reason").notNull(),
+    /** Who is to repay: the employer, or the 施工总承包单位 (保障农民工工资支付条例 第三十条), by name. */
+    recoverFrom: text("recover_from", { enum: RECOVERY_PARTIES }).notNull(),
+    recoverFromName: text("recover_from_name").notNull(),
+    totalFen: integer("total_fen").notNull(),
+    appliedById: integer("applied_by_id").references(() => users.id),
+    decidedOn: text("decided_on"),
+    decisionNote: text("decision_note").notNull().default(""),
+    decidedById: integer("decided_by_id").references(() => users.id),
+    paidOn: text("paid_on"),
+    /** The recovery's clock: paid_on + ADVANCE_RECOVERY_DAYS. */
+    recoveryDueOn: text("recovery_due_on"),
+    createdAt: createdAt(),
+  },
+  (t) => [index("emergency_advances_case_idx").on(t.caseId), index("emergency_advances_office_idx").on(t.officeId, t.status, t.paidOn)],
+);
+
+/** What an advance pays each worker. */
+export const emergencyAdvanceWorkers = sqliteTable(
+  "emergency_advance_workers",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    advanceId: integer("advance_id")
+      .notNull()
+      .references(() => emergencyAdvances.id),
+    workerId: integer("worker_id")
+      .notNull()
+      .references(() => caseWorkers.id),
+    amountFen: integer("amount_fen").notNull(),
+  },
+  (t) => [uniqueIndex("emergency_advance_workers_unique").on(t.advanceId, t.workerId), index("emergency_advance_workers_worker_idx").on(t.workerId)],
+);
+
+/**
+ * The fund's ledger, append-only (no update or delete: drizzle/*_emergency_fund_ledger.sql): every movement of an
+ * office's fund with the balance after it. The balance is the last row's; a trigger refuses a row whose balance is
+ * not the previous balance plus its change, or is negative.
+ */
+export const emergencyFundMovements = sqliteTable(
+  "emergency_fund_movements",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    officeId: integer("office_id")
+      .notNull()
+      .references(() => offices.id),
+    kind: text("kind", { enum: MOVEMENT_KINDS }).notNull(),
+    /** Positive for capital, advances and recoveries; an adjustment is signed. */
+    amountFen: integer("amount_fen").notNull(),
+    /** The balance after this movement (never negative). */
+    balanceFen: integer("balance_fen").notNull(),
+    occurredOn: text("occurred_on").notNull(),
+    advanceId: integer("advance_id").references(() => emergencyAdvances.id),
+    /** Who paid a recovery (用人单位 / 施工总承包单位, by name); the source of capital; the reason for an adjustment. */
+    note: text("note").notNull().default(""),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("emergency_fund_movements_office_idx").on(t.officeId, t.id),
+    index("emergency_fund_movements_office_period_idx").on(t.officeId, t.occurredOn, t.kind, t.amountFen),
+    index("emergency_fund_movements_advance_idx").on(t.advanceId),
+  ],
+);
+
+// ---- Notices to workers (issue 20): the SMS outbox (docs/rules.md §Notices to workers) ----------------------
+
+/**
+ * One notice to one worker about one step, written in the step's own transaction; the sender
+ * (src/notify/sender.ts) sends it afterwards. `idempotencyKey` goes to the provider with the message (the
+ * Alibaba Cloud OutId): a send whose outcome a crash hid is looked up by it, never sent again.
+ * channel `post`: a worker without a mobile number — the notice waits to be printed at the window or posted.
+ * A worker who opted out of SMS gets no row.
+ */
+export const workerNotices = sqliteTable(
+  "worker_notices",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    workerId: integer("worker_id")
+      .notNull()
+      .references(() => caseWorkers.id),
+    /** The office that signs it: the case's office when the step happened. */
+    officeId: integer("office_id")
+      .notNull()
+      .references(() => offices.id),
+    kind: text("kind", { enum: NOTICE_KINDS }).notNull(),
+    channel: text("channel", { enum: ["sms", "post"] }).notNull(),
+    /** The mobile number it goes to ("" for post). */
+    phone: text("phone").notNull().default(""),
+    /** The facts of the step (JSON, domain/worker-notices.ts NoticeFacts): no worker's name or ID. */
+    facts: text("facts").notNull(),
+    idempotencyKey: text("idempotency_key").notNull().unique(),
+    status: text("status", { enum: ["queued", "sending", "sent", "failed", "toPost", "posted"] }).notNull(),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: integer("next_attempt_at", { mode: "timestamp" }).notNull(),
+    /** Set when a sender claims it; a claim older than a few minutes was cut off by a crash. */
+    claimedAt: integer("claimed_at", { mode: "timestamp" }),
+    sentAt: integer("sent_at", { mode: "timestamp" }),
+    lastError: text("last_error"),
+    providerMessageId: text("provider_message_id"),
+    /** The text as sent (or printed). */
+    body: text("body"),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("worker_notices_due_idx").on(t.status, t.nextAttemptAt),
+    // The outbox page's tabs, newest first.
+    index("worker_notices_status_idx").on(t.status, t.id),
+    index("worker_notices_phone_sent_idx").on(t.phone, t.sentAt).where(sql`sent_at is not null`),
+    index("worker_notices_case_idx").on(t.caseId, t.id),
+  ],
+);
+
+/**
+ * The demo and test transport's "phones" (src/notify/outbox-transport.ts): each message it delivered, once
+ * per idempotency key, as a provider that honours the key would.
+ */
+export const smsDeliveries = sqliteTable("sms_deliveries", {
+  idempotencyKey: text("idempotency_key").primaryKey(),
+  phone: text("phone").notNull(),
+  text: text("text").notNull(),
+  deliveredAt: integer("delivered_at", { mode: "timestamp" }).notNull(),
+});
+
+// ---- Construction projects, special actions and the 工资保证金 (issue 23; docs/rules.md §Construction projects) ----
+
+/** A construction project (工程建设项目) and its wage safeguards; the office of its division has it (属地管理). */
+export const projects = sqliteTable(
+  "projects",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    officeId: integer("office_id")
+      .notNull()
+      .references(() => offices.id),
+    divisionId: integer("division_id")
+      .notNull()
+      .references(() => divisions.id),
+    name: text("name").notNull(),
+    address: text("address").notNull().default(""),
+    /** 建设单位. */
+    builderName: text("builder_name").notNull(),
+    builderUscc: text("builder_uscc"),
+    /** 施工总承包单位. */
+    contractorName: text("contractor_name").notNull(),
+    contractorUscc: text("contractor_uscc").notNull(),
+    contractFen: integer("contract_fen").notNull(),
+    startOn: text("start_on").notNull(),
+    endOn: text("end_on"),
+    /** 农民工工资专用账户 (第二十六条). */
+    wageAccountBank: text("wage_account_bank").notNull().default(""),
+    wageAccountOpenedOn: text("wage_account_opened_on"),
+    realName: integer("real_name", { mode: "boolean" }).notNull().default(false),
+    contractorPays: integer("contractor_pays", { mode: "boolean" }).notNull().default(false),
+    guaranteeForm: text("guarantee_form", { enum: GUARANTEE_FORMS }),
+    guaranteeFen: integer("guarantee_fen").notNull().default(0),
+    /** The bank or guarantor of a 保函 (or the bank holding the cash). */
+    guarantor: text("guarantor").notNull().default(""),
+    guaranteeFrom: text("guarantee_from"),
+    guaranteeUntil: text("guarantee_until"),
+    noticeBoard: integer("notice_board", { mode: "boolean" }).notNull().default(false),
+    /** How many safeguards are missing (domain/projects.ts missingSafeguards), kept on every save: the list sorts by it. */
+    missingCount: integer("missing_count").notNull(),
+    version: integer("version").notNull().default(1),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    // An office's list, missing safeguards first (models/projects.ts listProjects).
+    index("projects_office_missing_idx").on(t.officeId, t.missingCount, t.name),
+    index("projects_missing_idx").on(t.missingCount, t.name),
+    index("projects_contractor_uscc_idx").on(t.contractorUscc),
+    index("projects_builder_uscc_idx").on(t.builderUscc),
+    index("projects_name_idx").on(t.name),
+    uniqueIndex("projects_office_name_contractor_idx").on(t.officeId, t.name, t.contractorUscc),
+  ],
+);
+
+/** 分包单位 of a project. */
+export const projectSubcontractors = sqliteTable(
+  "project_subcontractors",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
+    name: text("name").notNull(),
+    uscc: text("uscc").notNull(),
+  },
+  (t) => [index("project_subcontractors_project_idx").on(t.projectId), index("project_subcontractors_uscc_idx").on(t.uscc)],
+);
+
+/** The project a construction case names (found at intake by the project's name or the 总包's code). */
+export const projectCases = sqliteTable(
+  "project_cases",
+  {
+    caseId: integer("case_id")
+      .primaryKey()
+      .references(() => cases.id),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
+  },
+  (t) => [index("project_cases_project_idx").on(t.projectId)],
+);
+
+/** 动用工资保证金: a use of the project's guarantee after an order to pay was not performed, and its top-up. */
+export const guaranteeUses = sqliteTable(
+  "guarantee_uses",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    projectId: integer("project_id")
+      .notNull()
+      .references(() => projects.id),
+    /** The order to pay that was not performed. */
+    orderId: integer("order_id")
+      .notNull()
+      .references(() => paymentOrders.id),
+    usedOn: text("used_on").notNull(),
+    amountFen: integer("amount_fen").notNull(),
+    /** The bank or guarantor that paid. */
+    payer: text("payer").notNull(),
+    workersPaid: integer("workers_paid").notNull(),
+    note: text("note").notNull().default(""),
+    topUpDueOn: text("top_up_due_on").notNull(),
+    toppedUpOn: text("topped_up_on"),
+    toppedUpFen: integer("topped_up_fen").notNull().default(0),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("guarantee_uses_project_idx").on(t.projectId, t.usedOn),
+    index("guarantee_uses_open_top_up_idx").on(t.topUpDueOn).where(sql`topped_up_on is null`),
+  ],
+);
+
+/** 专项行动 (护薪安薪, 冬季专项行动…), organised by one office (the city's reaches every office). */
+export const specialActions = sqliteTable(
+  "special_actions",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    officeId: integer("office_id")
+      .notNull()
+      .references(() => offices.id),
+    name: text("name").notNull(),
+    startsOn: text("starts_on").notNull(),
+    endsOn: text("ends_on").notNull(),
+    scope: text("scope").notNull(),
+    createdById: integer("created_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("special_actions_office_idx").on(t.officeId, t.startsOn), index("special_actions_starts_idx").on(t.startsOn)],
+);
+
+/** 检查组 of an action: its office (whose figures it counts in) and its members. */
+export const inspectionGroups = sqliteTable(
+  "inspection_groups",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => specialActions.id),
+    officeId: integer("office_id")
+      .notNull()
+      .references(() => offices.id),
+    name: text("name").notNull(),
+    leader: text("leader").notNull(),
+  },
+  (t) => [index("inspection_groups_action_idx").on(t.actionId, t.officeId)],
+);
+
+/** A member of a group: a person of an office or of a task-force member unit. */
+export const inspectionGroupMembers = sqliteTable(
+  "inspection_group_members",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => inspectionGroups.id),
+    name: text("name").notNull(),
+    officeId: integer("office_id").references(() => offices.id),
+    unitId: integer("unit_id").references(() => memberUnits.id),
+  },
+  (t) => [index("inspection_group_members_group_idx").on(t.groupId)],
+);
+
+/** An inspection of a project (or of an employer without one) by a group, with its checklist and findings. */
+export const inspections = sqliteTable(
+  "inspections",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => specialActions.id),
+    groupId: integer("group_id")
+      .notNull()
+      .references(() => inspectionGroups.id),
+    projectId: integer("project_id").references(() => projects.id),
+    employerName: text("employer_name").notNull(),
+    employerUscc: text("employer_uscc"),
+    inspectedOn: text("inspected_on").notNull(),
+    /** The people of the group who took part (开展检查N人次 sums them). */
+    persons: integer("persons").notNull(),
+    wageAccount: text("wage_account", { enum: CHECK_RESULTS }).notNull(),
+    realName: text("real_name", { enum: CHECK_RESULTS }).notNull(),
+    contractorPays: text("contractor_pays", { enum: CHECK_RESULTS }).notNull(),
+    guarantee: text("guarantee", { enum: CHECK_RESULTS }).notNull(),
+    noticeBoard: text("notice_board", { enum: CHECK_RESULTS }).notNull(),
+    paidMonthly: text("paid_monthly", { enum: CHECK_RESULTS }).notNull(),
+    findings: text("findings").notNull().default(""),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("inspections_action_idx").on(t.actionId, t.groupId),
+    index("inspections_project_idx").on(t.projectId, t.inspectedOn).where(sql`project_id is not null`),
+  ],
+);
+
+/** 欠薪隐患 found in an inspection: who must resolve it by when, and how it ended (化解 or 立案). */
+export const riskPoints = sqliteTable(
+  "risk_points",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    actionId: integer("action_id")
+      .notNull()
+      .references(() => specialActions.id),
+    inspectionId: integer("inspection_id")
+      .notNull()
+      .references(() => inspections.id),
+    description: text("description").notNull(),
+    amountFen: integer("amount_fen").notNull(),
+    workers: integer("workers").notNull(),
+    responsible: text("responsible").notNull(),
+    foundOn: text("found_on").notNull(),
+    resolveBy: text("resolve_by").notNull(),
+    status: text("status", { enum: RISK_STATUSES }).notNull().default("open"),
+    endedOn: text("ended_on"),
+    /** The case it was turned into (立案). */
+    caseId: integer("case_id").references(() => cases.id),
+    version: integer("version").notNull().default(1),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index("risk_points_action_idx").on(t.actionId, t.status),
+    index("risk_points_inspection_idx").on(t.inspectionId),
+    index("risk_points_open_due_idx").on(t.resolveBy).where(sql`status = 'open'`),
+    index("risk_points_case_idx").on(t.caseId).where(sql`case_id is not null`),
+  ],
+);
+
+/** Wages paid to resolve a risk point: the payment records 化解 requires. */
+export const riskPayments = sqliteTable(
+  "risk_payments",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    riskId: integer("risk_id")
+      .notNull()
+      .references(() => riskPoints.id),
+    paidOn: text("paid_on").notNull(),
+    amountFen: integer("amount_fen").notNull(),
+    workers: integer("workers").notNull(),
+    proof: text("proof").notNull().default(""),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("risk_payments_risk_idx").on(t.riskId)],
+);

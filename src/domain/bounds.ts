@@ -21,10 +21,13 @@ export function calendarRange(calendar: { firstYear: number; lastYear: number })
   return { from: `${calendar.firstYear}-01-01`, to: `${calendar.lastYear}-12-31` };
 }
 
+/** A construction contract (and its 工资保证金) may run to 1000 亿元: far beyond any wage claim. */
+export const MAX_CONTRACT_FEN = 10_000_000_000_000;
+
 /** A Chinese message naming the field when `fen` is not an amount in bounds, else null. */
-export function amountProblem(label: string, fen: number | null, opts: { allowZero?: boolean } = {}): string | null {
+export function amountProblem(label: string, fen: number | null, opts: { allowZero?: boolean; contract?: boolean } = {}): string | null {
   if (fen === null || Number.isNaN(fen)) return `${label}应为金额数字，如 8500 或 8500.50`;
-  if (fen > MAX_AMOUNT_FEN) return `${label}超过 1000 万元，请核对`;
+  if (opts.contract ? fen > MAX_CONTRACT_FEN : fen > MAX_AMOUNT_FEN) return `${label}超过 ${opts.contract ? "1000 亿元" : "1000 万元"}，请核对`;
   if (fen < 0 || (fen === 0 && !opts.allowZero)) return `${label}应大于 0`;
   if (!Number.isInteger(fen)) return `${label}应为金额数字，如 8500 或 8500.50`;
   return null;

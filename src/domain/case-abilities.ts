@@ -241,7 +241,16 @@ export function caseListScope(viewer: Viewer | null, policy: AccessPolicy, every
  * office's (属地管理、分级负责); the city's staff every office (null) or the one office they filter on.
  */
 export function figuresOffice(viewer: Viewer, filterOfficeId: number | null): number | null {
-  return viewer.cityWide ? filterOfficeId : (viewer.officeId ?? 0);
+  return viewer.cityWide ? filterOfficeId : rowsOffice(viewer);
+}
+
+/**
+ * Whose rows a staff list shows — the employer record, the blacklist board, the 重大违法 entries, the
+ * personal-data log: the viewer's office's (属地管理); the city's staff every office (null). A user without an
+ * office sees none (office 0).
+ */
+export function rowsOffice(viewer: Viewer): number | null {
+  return viewer.cityWide ? null : (viewer.officeId ?? 0);
 }
 
 /** What a signed-in staff member may do outside any one case (the workbench, intake, task board). */

@@ -158,13 +158,15 @@ const MOVE_TABLE = [
     to: "closed",
     by: INVESTIGATORS,
     outcomes: ["toArbitrationOrCourt", "referredToOtherDepartment"],
-    noteLabel: "告知或移送的机关及理由",
+    noteLabel: "告知或移送的理由",
     publicStep: "已告知或移送有关机关处理",
   },
   {
+    // Before filing only: a filed case is the bureau's investigation, ended by a 撤销立案 the supervisor approves
+    // (revokeFiling) or carried on (docs/rules.md § Notices and records after acceptance).
     name: "withdraw",
     label: "投诉人撤回",
-    from: OPEN_STATES,
+    from: ["received", "mediating", "awaiting_supplement"],
     to: "closed",
     by: ["clerk", ...INVESTIGATORS],
     outcomes: ["withdrawn"],
@@ -172,21 +174,22 @@ const MOVE_TABLE = [
     publicStep: "投诉人已撤回投诉",
   },
   {
+    name: "revokeFiling",
+    label: "撤销立案（科长批准）",
+    from: ["filed"],
+    to: "closed",
+    by: ["supervisor"],
+    outcomes: ["filingRevoked"],
+    noteLabel: "撤销立案的理由（如投诉人撤回投诉，经审查无需继续查处；违法行为情节轻微且已改正）",
+    publicStep: "经批准撤销立案，案件办结",
+  },
+  {
     name: "close",
     label: "结案",
     from: ["filed"],
     to: "closed",
     by: INVESTIGATORS,
-    outcomes: [
-      "paidAfterOrder",
-      "administrativeDecision",
-      "filingRevoked",
-      "referredToPolice",
-      "toArbitrationOrCourt",
-      "referredToOtherDepartment",
-      "emergencyFund",
-      "withdrawn",
-    ],
+    outcomes: ["paidAfterOrder", "administrativeDecision", "referredToPolice", "toArbitrationOrCourt", "referredToOtherDepartment", "emergencyFund"],
     noteLabel: "结案摘要",
     publicStep: "案件已办结",
     activity: true,
@@ -200,6 +203,15 @@ const MOVE_TABLE = [
     by: INVESTIGATORS,
     activity: true,
     publicStep: "监察员已电话联系用人单位",
+  },
+  {
+    name: "completeEmployer",
+    label: "补全被投诉单位信息",
+    from: OPEN_STATES,
+    to: "same",
+    by: INVESTIGATORS,
+    activity: true,
+    publicStep: "已核实被投诉单位信息",
   },
   {
     name: "requestRecusal",
@@ -324,6 +336,43 @@ const MOVE_TABLE = [
     activity: true,
     publicStep: "已提请根治欠薪工作专班多部门联合办理",
   },
+  {
+    name: "applyAdvance",
+    label: "申请应急周转金垫付",
+    from: ["filed"],
+    to: "same",
+    by: INVESTIGATORS,
+    activity: true,
+    publicStep: "已申请应急周转金先行垫付工资",
+  },
+  {
+    name: "decideAdvance",
+    label: "审批应急周转金垫付",
+    from: ["filed"],
+    to: "same",
+    by: ["supervisor"],
+    activity: true,
+    publicStep: "应急周转金垫付申请已审批",
+  },
+  {
+    name: "payAdvance",
+    label: "登记应急周转金垫付",
+    from: ["filed"],
+    to: "same",
+    by: ["supervisor"],
+    activity: true,
+    publicStep: "应急周转金已先行垫付工资",
+  },
+  {
+    name: "recordAdvanceRecovery",
+    label: "登记垫付款追偿收回",
+    // Recovery from the employer or the 总包 goes on after the case closed on the advance.
+    from: ["filed", "closed"],
+    to: "same",
+    by: INVESTIGATORS,
+    activity: true,
+    publicStep: "已向欠薪单位追偿垫付款",
+  },
   { name: "reopen", label: "重新办理", from: ["closed"], to: "previous", by: ["supervisor"], noteLabel: "重新办理的理由", publicStep: "案件重新办理" },
 ] as const satisfies readonly MoveSpec[];
 
@@ -370,6 +419,8 @@ const OTHER_EVENT_LABELS: Record<string, string> = {
   voidEvidence: "证据作废",
   answerTask: "专班单位答复",
   blacklist: "失信名单",
+  rate: "劳动者评价",
+  followup: "差评回访",
 };
 
 /** What the timeline calls a recorded event. */
@@ -404,6 +455,9 @@ export function assertMove(state: CaseState, name: string, outcome?: Outcome): M
     throw new InvalidMoveError(`案件当前状态为“${STATE_LABELS[state]}”，不能“${move.label}”。`);
   }
   if (move.outcomes && !(outcome && move.outcomes.includes(outcome))) {
+    // An outcome that belongs to another move (撤销立案 is the supervisor's approval, not a closing) names that move.
+    const owner = outcome ? MOVES.find((m) => m.outcomes?.includes(outcome)) : undefined;
+    if (owner) throw new InvalidMoveError(`“${OUTCOME_LABELS[outcome!]}”须通过“${owner.label}”办理。`);
     throw new InvalidMoveError(`请选择“${move.label}”的办结方式。`);
   }
   return move;

@@ -339,3 +339,25 @@ export function extensionProblem(c: { extensionDays: number; statutoryDueOn: Iso
   }
   return null;
 }
+
+/** A deadline given as a date (a risk point's 整改 day, a guarantee's top-up day): the same statuses as a case clock. */
+export interface DeadlineClock {
+  dueOn: IsoDate;
+  used: number;
+  left: number;
+  status: ClockStatus;
+}
+
+/**
+ * The clock of a deadline set as a date: working days from `startOn` to `dueOn` are its length; 已超期 the day
+ * after the due date, 即将到期 by runningStatus; once ended, met or missed by the day it ended.
+ */
+export function deadlineClock(startOn: IsoDate, dueOn: IsoDate, endedOn: IsoDate | null, today: IsoDate, calendar: WorkingCalendar): DeadlineClock {
+  // An ended deadline is met or missed by its dates alone (an old record may lie before the calendar's years).
+  if (endedOn) return { dueOn, used: 0, left: 0, status: isPastDue(dueOn, endedOn) ? "missed" : "met" };
+  const total = calendar.workingDaysBetween(startOn, dueOn).days;
+  const used = countedDays(startOn, today, calendar);
+  const left = total - used;
+  const status: ClockStatus = isPastDue(dueOn, today) ? "overdue" : runningStatus(used, left, total) === "normal" ? "normal" : "dueSoon";
+  return { dueOn, used, left, status };
+}

@@ -85,3 +85,122 @@ export function usccProblem(value: string): UsccProblem | null {
 export function isMobilePhone(value: string): boolean {
   return /^1[3-9]\d{9}$/.test(value);
 }
+
+/** The message for a 统一社会信用代码 problem, naming the field (`label`). */
+export function usccProblemMessage(problem: UsccProblem, label = "统一社会信用代码"): string {
+  const messages: Record<UsccProblem, string> = {
+    format: `${label}应为 18 位数字或大写字母（不含 I、O、Z、S、V）`,
+    authority: `${label}第 1 位（登记管理部门代码）不正确，请核对`,
+    type: `${label}第 2 位（机构类别代码）与登记管理部门不符，请核对`,
+    region: `${label}第 3–8 位应为登记机关的 6 位行政区划代码，请核对`,
+    checksum: `${label}校验位不符，请核对`,
+  };
+  return messages[problem];
+}
+
+// ---- Identity documents (docs/rules.md §Identity documents) ----------------------------------------------
+
+/**
+ * The documents a worker may file with:
+ * - mainlandId 居民身份证 (above; the address code's province is 11–65);
+ * - hmtResidence 港澳台居民居住证: a 公民身份号码 of 18 characters whose address code is 810000 (香港), 820000
+ *   (澳门) or 830000 (台湾), with the same birth date and check character;
+ * - hkMacauPermit 港澳居民来往内地通行证: H (香港) or M (澳门) and 8 digits, the holder's lifelong number;
+ *   older cards add 2 digits counting renewals (11 characters in all);
+ * - taiwanPermit 台湾居民来往大陆通行证: 8 digits, the lifelong number (since 2008-09-25); older ones add 2
+ *   digits of issue count and sometimes an issuing-office letter in brackets, e.g. 0561682001(D);
+ * - foreignPermanent 外国人永久居留身份证: since 2023-12-01, 18 characters starting with 9 (17 digits and a
+ *   check character by the same MOD 11-2 as the 身份证; the birth date in the same place); the 2017 card's 15
+ *   characters (3 letters of nationality and 12 digits) still circulate;
+ * - passport 护照: 5 to 17 letters and digits (countries differ); a Chinese passport is E and 8 characters;
+ * - none: no document at the window, with the clerk's reason.
+ */
+export const ID_TYPES = ["mainlandId", "hmtResidence", "hkMacauPermit", "taiwanPermit", "foreignPermanent", "passport", "none"] as const;
+export type IdType = (typeof ID_TYPES)[number];
+
+export const ID_TYPE_LABELS: Record<IdType, string> = {
+  mainlandId: "居民身份证",
+  hmtResidence: "港澳台居民居住证",
+  hkMacauPermit: "港澳居民来往内地通行证",
+  taiwanPermit: "台湾居民来往大陆通行证",
+  foreignPermanent: "外国人永久居留身份证",
+  passport: "护照",
+  none: "无证件",
+};
+
+function isMod11Number(id: string, today?: IsoDate): boolean {
+  return idNumberProblem(id, today) === null;
+}
+
+/** A document's number as typed: spaces and full-width characters forgiven, letters upper case. */
+export function normalizeDocumentNumber(typed: string): string {
+  return typed.normalize("NFKC").replace(/\s/g, "").toUpperCase();
+}
+
+/** Which document a number is, when only one kind of document has numbers like it (to point out a wrong type). */
+export function documentTypeOf(number: string, today?: IsoDate): IdType | null {
+  const n = normalizeDocumentNumber(number);
+  if (/^[1-6]/.test(n) && isMod11Number(n, today)) return "mainlandId";
+  if (/^8[123]0000/.test(n) && isMod11Number(n, today)) return "hmtResidence";
+  if (/^9/.test(n) && isMod11Number(n, today)) return "foreignPermanent";
+  if (/^[A-Z]{3}\d{12}$/.test(n)) return "foreignPermanent";
+  if (/^[HM]\d{8}(\d{2})?$/.test(n)) return "hkMacauPermit";
+  if (/^\d{8}$|^\d{10}(\([A-Z0-9]\))?$/.test(n)) return "taiwanPermit";
+  return null;
+}
+
+/**
+ * Null when `number` is a valid number of a document of `type`; else the message for the clerk, naming the
+ * document, and naming the other type when the number is clearly one (an ID of one type typed as another).
+ */
+export function documentNumberProblem(type: Exclude<IdType, "none">, typed: string, today?: IsoDate): string | null {
+  const n = normalizeDocumentNumber(typed);
+  const label = ID_TYPE_LABELS[type];
+  if (!n) return `请填写${label}号码`;
+  const other = documentTypeOf(n, today);
+  const otherHint = other && other !== type ? `；这个号码像是${ID_TYPE_LABELS[other]}，请核对证件类型` : "";
+  switch (type) {
+    case "mainlandId": {
+      if (/^(8[123]0000|9)/.test(n) && other) return `这是${ID_TYPE_LABELS[other]}号码，请将证件类型选为“${ID_TYPE_LABELS[other]}”`;
+      const p = idNumberProblem(n, today);
+      if (p === "format") return `身份证号应为 18 位，前 17 位为数字，最后一位为数字或 X${otherHint}`;
+      if (p === "birthDate") return "身份证号中的出生日期无效（应为 1900 年以后、不晚于今天的日期），请核对";
+      if (p === "checksum") return "身份证号校验位不符，请核对是否抄错";
+      return null;
+    }
+    case "hmtResidence": {
+      if (!/^\d{17}[\dX]$/.test(n)) return `港澳台居民居住证号码应为 18 位，前 17 位为数字，最后一位为数字或 X${otherHint}`;
+      if (!/^8[123]0000/.test(n)) return `港澳台居民居住证号码以 810000（香港）、820000（澳门）或 830000（台湾）开头${otherHint}`;
+      const p = idNumberProblem(n, today);
+      if (p === "birthDate") return "港澳台居民居住证号码中的出生日期无效，请核对";
+      if (p === "checksum") return "港澳台居民居住证号码校验位不符，请核对是否抄错";
+      return null;
+    }
+    case "hkMacauPermit":
+      return /^[HM]\d{8}(\d{2})?$/.test(n) ? null : `港澳居民来往内地通行证号码为 H（香港）或 M（澳门）加 8 位数字（旧证再加 2 位换证次数）${otherHint}`;
+    case "taiwanPermit":
+      return /^\d{8}$|^\d{10}(\([A-Z0-9]\))?$/.test(n) ? null : `台湾居民来往大陆通行证号码为 8 位数字（旧证 10 位，可带括号内的签发机关代码）${otherHint}`;
+    case "foreignPermanent": {
+      if (/^[A-Z]{3}\d{12}$/.test(n)) return null; // the 2017 card
+      if (!/^9\d{16}[\dX]$/.test(n)) return `外国人永久居留身份证号码为 18 位、以 9 开头（2017 年版为 3 位字母加 12 位数字）${otherHint}`;
+      const p = idNumberProblem(n, today);
+      if (p === "birthDate") return "外国人永久居留身份证号码中的出生日期无效，请核对";
+      if (p === "checksum") return "外国人永久居留身份证号码校验位不符，请核对是否抄错";
+      return null;
+    }
+    case "passport":
+      if (other === "mainlandId" || other === "hmtResidence" || other === "foreignPermanent")
+        return `这是${ID_TYPE_LABELS[other]}号码，请将证件类型选为“${ID_TYPE_LABELS[other]}”`;
+      return /^[A-Z0-9]{5,17}$/.test(n) && /\d/.test(n) ? null : "护照号码应为 5 到 17 位字母和数字";
+  }
+}
+
+/** The documents whose number is a 公民身份号码 (GB 11643): its birth date and sex digit fill the age and sex. */
+export function isCitizenNumber(type: IdType): boolean {
+  return type === "mainlandId" || type === "hmtResidence";
+}
+
+/** Landline: area code (0 and 2–3 digits) and 7–8 digits, the hyphen optional; an extension after it allowed. */
+export function isLandline(value: string): boolean {
+  return /^0\d{2,3}-?\d{7,8}(-\d{1,6})?$/.test(value);
+}

@@ -24,6 +24,14 @@ export const OFFICE_KIND_LABELS: Record<OfficeKind, string> = {
 /** Working days an office has to acknowledge (签收) a case that arrives: 大冶 promises 1 (a setting). */
 export const DEFAULT_ACKNOWLEDGE_DAYS = 1;
 
+/**
+ * Working days the city has to decide when an office asks it to designate (or take) a case. No rule read sets
+ * this period (京劳社监发〔2005〕109号 第六、八、九条 name none), so it is the bureau's setting; the default is the
+ * 5 working days of the acceptance decision (若干规定 第十八条), so the worker's case does not wait on the city
+ * longer than an office may take to accept it.
+ */
+export const DEFAULT_DESIGNATION_DAYS = 5;
+
 /** How a case came to its current office. */
 export const ARRIVALS = ["routed", "transferred", "designated"] as const;
 export type Arrival = (typeof ARRIVALS)[number];

@@ -43,19 +43,45 @@ export function limitationWarning(p: ArrearsPeriod): { endedOn: IsoDate; endsOn:
 
 // ---- Notices a move leaves to print -------------------------------------------------------------
 
-/** The written notices of the acceptance decision: each is printed once its move is on the case's record. */
+/**
+ * The written notices of the acceptance decision, each numbered when its move is made (docs/rules.md § Notices and
+ * records after acceptance). 告知 and 移送 are two documents: a matter for arbitration or the courts (a labour
+ * dispute) is *told* to the complainant, who goes there (条例 第二十一条第二款; 若干规定 第十八条); a violation that is
+ * another department's matter is *sent* to that department (条例 第十八条第二款).
+ */
 export const CASE_NOTICES = {
-  rejection: { move: "reject", title: "不予受理通知书" },
-  supplement: { move: "requestSupplement", title: "告知补正通知书" },
-  redirect: { move: "redirect", title: "告知/移送通知书" },
+  rejection: { move: "reject", outcome: "rejected", title: "不予受理通知书", basis: null, addresseeLabel: null },
+  supplement: { move: "requestSupplement", outcome: null, title: "告知补正通知书", basis: null, addresseeLabel: null },
+  inform: {
+    move: "redirect",
+    outcome: "toArbitrationOrCourt",
+    title: "告知书",
+    basis: "《劳动保障监察条例》第二十一条第二款和《关于实施〈劳动保障监察条例〉若干规定》第十八条",
+    addresseeLabel: "应向其申请仲裁或提起诉讼的机构",
+  },
+  referral: {
+    move: "redirect",
+    outcome: "referredToOtherDepartment",
+    title: "移送书",
+    basis: "《劳动保障监察条例》第十八条第二款",
+    addresseeLabel: "接收移送的部门",
+  },
 } as const;
 export type CaseNoticeKind = keyof typeof CASE_NOTICES;
+export const CASE_NOTICE_KINDS = Object.keys(CASE_NOTICES) as CaseNoticeKind[];
 
-/** The notices this record allows to print, in the table's order. */
-export function noticesOnRecord(actions: readonly string[]): { kind: CaseNoticeKind; title: string }[] {
-  return (Object.keys(CASE_NOTICES) as CaseNoticeKind[])
-    .filter((kind) => actions.includes(CASE_NOTICES[kind].move))
-    .map((kind) => ({ kind, title: CASE_NOTICES[kind].title }));
+/** The notice a move (with its outcome) issues, or null. */
+export function noticeKindOf(move: string, outcome: string | null | undefined): CaseNoticeKind | null {
+  return CASE_NOTICE_KINDS.find((k) => CASE_NOTICES[k].move === move && (CASE_NOTICES[k].outcome === null || CASE_NOTICES[k].outcome === outcome)) ?? null;
+}
+
+/** A 告知 names where the complainant goes, a 移送 the department that receives the case. */
+export function addresseeProblem(kind: CaseNoticeKind, addressee: string): string | null {
+  const label = CASE_NOTICES[kind].addresseeLabel;
+  if (!label) return null;
+  if (!addressee.trim()) return `请填写${label}`;
+  if (addressee.length > 100) return `${label}不能超过 100 个字`;
+  return null;
 }
 
 // ---- 告知补正 -----------------------------------------------------------------------------------------
@@ -108,4 +134,13 @@ export const ORDER_BASIS = "《劳动保障监察条例》第十八条第一款�
 export const DECISION_BASIS = {
   compensation: "《劳动保障监察条例》第二十六条和《中华人民共和国劳动合同法》第八十五条",
   decision: "《劳动保障监察条例》第十八条第一款第（二）项",
+} as const;
+
+/**
+ * The 涉嫌犯罪案件移送书: a suspected 拒不支付劳动报酬罪 (刑法 第二百七十六条之一, from general knowledge) is sent to the
+ * police (条例 第十八条第二款 “涉嫌犯罪的，应当依法移送司法机关”, read; 国务院令第310号, the procedure).
+ */
+export const POLICE_REFERRAL_BASIS = {
+  crime: "《中华人民共和国刑法》第二百七十六条之一",
+  referral: "《劳动保障监察条例》第十八条第二款和《行政执法机关移送涉嫌犯罪案件的规定》（国务院令第310号）",
 } as const;

@@ -1,7 +1,7 @@
 /** Lists the forms offer. Districts are Changchun's (the demo bureau's city). */
 
 /** How a complaint reached the bureau. */
-export const CHANNELS = ["window", "phone12333", "online", "platform", "petition", "patrol"] as const;
+export const CHANNELS = ["window", "phone12333", "online", "platform", "petition", "patrol", "report"] as const;
 export type Channel = (typeof CHANNELS)[number];
 
 export const CHANNEL_LABELS: Record<Channel, string> = {
@@ -11,6 +11,8 @@ export const CHANNEL_LABELS: Record<Channel, string> = {
   platform: "全国根治欠薪线索反映平台转办",
   petition: "12345/信访转办",
   patrol: "巡查发现",
+  /** A case filed from a 举报 after its 核查 (docs/rules.md § 举报); never chosen at intake. */
+  report: "举报",
 };
 
 export const DISTRICTS = [

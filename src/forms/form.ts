@@ -111,3 +111,8 @@ export function valid<T>(result: FormResult<T>): T {
   if (!result.ok) throw new InvalidFormError(result.errors);
   return result.value;
 }
+
+/** The messages of a refused change, beside their fields: a form's every field, or the one field the rule named. */
+export function fieldErrorsOf(err: ValidationError): FieldErrors {
+  return err instanceof InvalidFormError ? err.errors : err.field ? { [err.field]: err.message } : {};
+}

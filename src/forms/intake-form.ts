@@ -5,12 +5,42 @@
 import { CHANNELS } from "../domain/reference-data.js";
 import { MAX_AMOUNT_FEN } from "../domain/bounds.js";
 import { isIsoDate, type IsoDate } from "../domain/dates.js";
-import { ageFromIdNumber, idNumberProblem, isMobilePhone, sexFromIdNumber, usccProblem } from "../domain/identifiers.js";
+import {
+  ID_TYPES,
+  ID_TYPE_LABELS,
+  ageFromIdNumber,
+  documentNumberProblem,
+  isCitizenNumber,
+  isLandline,
+  isMobilePhone,
+  normalizeDocumentNumber,
+  sexFromIdNumber,
+  usccProblem,
+  usccProblemMessage,
+  type IdType,
+} from "../domain/identifiers.js";
 import type { CaseInput, Channel, WorkerInput } from "../models/cases.js";
 import { formValues, type FieldErrors, type FormValues } from "./form.js";
 import { parseYuanToFen } from "./money.js";
 
-export const WORKER_FIELDS = ["name", "sex", "age", "idNumber", "phone", "hometown", "occupation", "workPeriod", "claimed"] as const;
+export const WORKER_FIELDS = [
+  "name",
+  "sex",
+  "age",
+  "idType",
+  "idNumber",
+  "noIdReason",
+  "phone",
+  "landline",
+  "relativeName",
+  "relativePhone",
+  "postalAddress",
+  "smsOptOut",
+  "hometown",
+  "occupation",
+  "workPeriod",
+  "claimed",
+] as const;
 export type WorkerField = (typeof WORKER_FIELDS)[number];
 export type WorkerValues = Partial<Record<WorkerField, string>>;
 
@@ -38,7 +68,8 @@ export function readIntakeValues(body: unknown): IntakeValues {
   }
   const representativeIndex = Number(fields.representative ?? 0);
   const ordered = [...byIndex.entries()].sort(([a], [b]) => a - b);
-  const kept = ordered.filter(([, w]) => WORKER_FIELDS.some((f) => f !== "sex" && (w[f] ?? "").trim() !== ""));
+  // A row with only its defaults (sex, document type, the SMS box) is a row left blank.
+  const kept = ordered.filter(([, w]) => WORKER_FIELDS.some((f) => f !== "sex" && f !== "idType" && f !== "smsOptOut" && (w[f] ?? "").trim() !== ""));
   const representative = Math.max(
     0,
     kept.findIndex(([i]) => i === representativeIndex),
@@ -56,20 +87,44 @@ export function parseWorker(
   const name = (w.name ?? "").trim();
   if (!name) errors.name = "请填写姓名";
   else if (name.length > 40) errors.name = "姓名不能超过 40 个字";
-  const idNumber = (w.idNumber ?? "").trim().toUpperCase();
-  const idProblem = idNumber ? idNumberProblem(idNumber, today) : "missing";
-  if (idProblem === "missing") errors.idNumber = "请填写身份证号";
-  else if (idProblem === "format") errors.idNumber = "身份证号应为 18 位，前 17 位为数字，最后一位为数字或 X";
-  else if (idProblem === "birthDate") errors.idNumber = "身份证号中的出生日期无效（应为 1900 年以后、不晚于今天的日期），请核对";
-  else if (idProblem === "checksum") errors.idNumber = "身份证号校验位不符，请核对是否抄错";
+  // The identity document (docs/rules.md §Identity documents): its type, then its own format; none at the
+  // window with the clerk's reason.
+  const typed = (w.idType ?? "").trim();
+  const idType = (typed === "" ? "mainlandId" : (ID_TYPES as readonly string[]).includes(typed) ? typed : ID_TYPES.find((t) => ID_TYPE_LABELS[t] === typed)) as
+    | IdType
+    | undefined;
+  const idNumber = idType === "none" ? "" : normalizeDocumentNumber(w.idNumber ?? "");
+  const noIdReason = idType === "none" ? (w.noIdReason ?? "").trim() : "";
+  if (!idType) errors.idType = "请选择证件类型";
+  else if (idType === "none") {
+    if (!noIdReason) errors.noIdReason = "没有证件时请填写原因（如 证件遗失、未随身携带）";
+    else if (noIdReason.length > 100) errors.noIdReason = "无证件原因不能超过 100 个字";
+  } else {
+    const problem = idNumber
+      ? documentNumberProblem(idType, idNumber, today)
+      : `请填写${idType === "mainlandId" ? "身份证号" : `${ID_TYPE_LABELS[idType]}号码`}`;
+    if (problem) errors.idNumber = problem;
+  }
+  const citizenNumber = idType !== undefined && isCitizenNumber(idType) && !errors.idNumber;
+  // Contact (docs/rules.md §Identity documents): a mobile, a landline, a relative's phone or an address — at least one.
   const phone = (w.phone ?? "").replace(/[\s-]/g, "");
-  if (!phone) errors.phone = "请填写手机号";
-  else if (!isMobilePhone(phone)) errors.phone = "手机号应为 11 位数字，以 1 开头";
+  if (phone && !isMobilePhone(phone)) errors.phone = "手机号应为 11 位数字，以 1 开头";
+  const landline = (w.landline ?? "").replace(/[\s]/g, "");
+  if (landline && !isLandline(landline)) errors.landline = "固定电话应为区号加号码，如 0431-88000000";
+  const relativeName = (w.relativeName ?? "").trim();
+  if (relativeName.length > 40) errors.relativeName = "亲属姓名不能超过 40 个字";
+  const relativePhone = (w.relativePhone ?? "").replace(/[\s]/g, "");
+  if (relativePhone && !isMobilePhone(relativePhone.replace(/-/g, "")) && !isLandline(relativePhone))
+    errors.relativePhone = "亲属电话应为手机号或带区号的固定电话";
+  const postalAddress = (w.postalAddress ?? "").trim();
+  if (postalAddress.length > 200) errors.postalAddress = "通讯地址不能超过 200 个字";
+  if (!phone && !landline && !relativePhone && !postalAddress) errors.phone = "请填写手机号；没有手机的，请至少填写固定电话、亲属电话或通讯地址之一";
+  const smsOptOut = w.smsOptOut === "on" || w.smsOptOut === "true" || w.smsOptOut === "是";
   let sex = (w.sex ?? "").trim();
-  if (!sex && !idProblem) sex = sexFromIdNumber(idNumber);
+  if (!sex && citizenNumber) sex = sexFromIdNumber(idNumber);
   if (sex !== "男" && sex !== "女") errors.sex = "请选择性别";
-  // Left blank, the age is read off a valid ID number's birth date.
-  const ageText = (w.age ?? "").trim() || (!idProblem && today ? String(ageFromIdNumber(idNumber, today)) : "");
+  // Left blank, the age is read off a valid 公民身份号码's birth date.
+  const ageText = (w.age ?? "").trim() || (citizenNumber && today ? String(ageFromIdNumber(idNumber, today)) : "");
   const age = Number(ageText);
   // Blank beside a wrong or missing ID number: the ID's own message says what to fix (the age is optional).
   if (!ageText) {
@@ -90,8 +145,15 @@ export function parseWorker(
       name,
       sex: sex as "男" | "女",
       age,
+      idType: idType!,
       idNumber,
+      noIdReason,
       phone,
+      landline,
+      relativeName,
+      relativePhone: relativePhone.replace(/\s/g, ""),
+      postalAddress,
+      smsOptOut,
       hometown: (w.hometown ?? "").trim(),
       occupation: (w.occupation ?? "").trim(),
       workPeriod: (w.workPeriod ?? "").trim(),
@@ -123,7 +185,7 @@ export function parseIntake(values: IntakeValues, today: IsoDate, workSites: rea
   };
 
   const channel = text(fields, "channel") as Channel;
-  if (!(CHANNELS as readonly string[]).includes(channel)) errors.channel = "请选择投诉来源";
+  if (!(CHANNELS as readonly string[]).includes(channel) || channel === "report") errors.channel = "请选择投诉来源（举报请在“举报登记”中登记）";
   const platformClueNo = optional("platformClueNo", "线索编号", 60);
   if (channel === "platform" && !platformClueNo) errors.platformClueNo = "平台转办的投诉请填写线索编号";
 
@@ -135,14 +197,8 @@ export function parseIntake(values: IntakeValues, today: IsoDate, workSites: rea
 
   const employerName = need("employerName", "被投诉单位名称", 100);
   const employerUscc = text(fields, "employerUscc").toUpperCase();
-  if (employerUscc) {
-    const problem = usccProblem(employerUscc);
-    if (problem === "format") errors.employerUscc = "统一社会信用代码应为 18 位数字或大写字母（不含 I、O、Z、S、V）";
-    else if (problem === "authority") errors.employerUscc = "统一社会信用代码第 1 位（登记管理部门代码）不正确，请核对；不清楚可留空";
-    else if (problem === "type") errors.employerUscc = "统一社会信用代码第 2 位（机构类别代码）与登记管理部门不符，请核对；不清楚可留空";
-    else if (problem === "region") errors.employerUscc = "统一社会信用代码第 3–8 位应为登记机关的 6 位行政区划代码，请核对；不清楚可留空";
-    else if (problem === "checksum") errors.employerUscc = "统一社会信用代码校验位不符，请核对；不清楚可留空";
-  }
+  const usccMessage = employerUscc ? usccFieldProblem(employerUscc) : null;
+  if (usccMessage) errors.employerUscc = usccMessage;
   const district = text(fields, "district");
   if (!district) errors.district = "请选择用工所在地（所在区县/开发区）";
   else if (!workSites.includes(district)) errors.district = "所选用工所在地不在本市任何监察机构的管辖范围内，请重新选择";
@@ -173,9 +229,13 @@ export function parseIntake(values: IntakeValues, today: IsoDate, workSites: rea
     for (const [f, message] of Object.entries(parsed.errors)) errors[`workers.${i}.${f}`] = message;
     if (parsed.worker) workers.push(parsed.worker);
   });
-  const ids = workers.map((w) => w.idNumber);
+  // The same document twice (its type and number); workers without a document are not compared.
+  const ids = workers.filter((w) => w.idType !== "none").map((w) => `${w.idType}:${w.idNumber}`);
   const duplicate = ids.find((id, i) => ids.indexOf(id) !== i);
-  if (duplicate) errors.workers = `身份证号 ${duplicate.slice(0, 6)}… 重复出现，同一投诉人只能登记一次`;
+  if (duplicate) {
+    const [type, number] = duplicate.split(":") as [IdType, string];
+    errors.workers = `${ID_TYPE_LABELS[type]} ${number.slice(0, 4)}… 重复出现，同一投诉人只能登记一次`;
+  }
 
   if (Object.keys(errors).length) return { ok: false, errors, values };
   return {
@@ -203,4 +263,12 @@ export function parseIntake(values: IntakeValues, today: IsoDate, workSites: rea
       workers,
     },
   };
+}
+
+/** What is wrong with a typed 统一社会信用代码 (upper case), in the field's words; null when valid (GB 32100-2015). */
+export function usccFieldProblem(code: string): string | null {
+  const problem = usccProblem(code);
+  if (!problem) return null;
+  // Only the code's shape is required; a code that is wrong inside may be left out when not known.
+  return problem === "format" ? usccProblemMessage(problem) : `${usccProblemMessage(problem)}；不清楚可留空`;
 }

@@ -17,6 +17,8 @@ import { caseClocks, clockHistory } from "../domain/clocks.js";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { InvalidFormError, formValues } from "../forms/form.js";
 import { loadCalendar } from "../models/calendar.js";
+import { shanghaiMinute } from "../domain/dates.js";
+import { keepOnlyUntil } from "./page-cache.js";
 import { abilitiesOn, getCaseDetail, getCaseRow } from "../models/cases.js";
 import { moneySummary, settlementsOf } from "../models/settlements.js";
 import type { CaseSection, CaseView } from "../sections/section.js";
@@ -36,6 +38,9 @@ import { evidenceSection } from "../sections/evidence.js";
 import { timelineSection } from "../sections/timeline.js";
 import { phoneContactsSection } from "../sections/phone-contacts.js";
 import { recusalsSection } from "../sections/recusals.js";
+import { ratingsSection } from "../sections/ratings.js";
+import { sourceSection } from "../sections/source.js";
+import { emergencyAdvancesSection } from "../sections/emergency-advances.js";
 import { formState, type CaseProblem } from "./form-state.js";
 import { idParam } from "./params.js";
 
@@ -44,13 +49,16 @@ export type { CaseProblem };
 /** The case page, top to bottom. A new case action adds its section here (README, "How to add a case action"). */
 export const CASE_SECTIONS: readonly CaseSection[] = [
   summarySection,
+  sourceSection,
   officeSection,
   clocksSection,
   mediationSection,
   ordersSection,
   paymentSection,
+  emergencyAdvancesSection,
   taskForceSection,
   closeSection,
+  ratingsSection,
   actionsSection,
   workersSection,
   employerSection,
@@ -94,6 +102,10 @@ function caseView({ db, config, now }: AppContext, res: Response, id: number, pr
     config,
     now: at,
     today,
+    minuteNow: () => {
+      keepOnlyUntil(res, new Date((Math.floor(at.getTime() / 60_000) + 1) * 60_000));
+      return shanghaiMinute(at);
+    },
     may: (name) => mayMakeMove(detail.abilities, name),
     form: (formId) => formState(problem, formId),
     calendar,
@@ -190,7 +202,8 @@ export async function actOnCase(
   const saved = `/cases/${caseIdOf(req)}#${form}`;
   // The page shown next says what was saved, once (a short cookie for this case's page only).
   res.cookie(SAVED_COOKIE, "1", { path: `/cases/${caseIdOf(req)}`, maxAge: 60_000, httpOnly: true, sameSite: "lax", secure: ctx.config.cookieSecure });
-  // Saved: the whole page again (every form on it carries the case's new version).
-  if (partial !== undefined) return void res.set("HX-Redirect", saved).status(204).end();
+  // Saved: the whole page again (every form on it carries the case's new version). HX-Refresh too: the address
+  // differs from the page's only by its #anchor, which the browser would follow without loading the page.
+  if (partial !== undefined) return void res.set({ "HX-Redirect": saved, "HX-Refresh": "true" }).status(204).end();
   res.redirect(303, saved);
 }

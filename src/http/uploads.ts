@@ -45,6 +45,9 @@ const ROSTER_TYPES: Record<string, string> = {
   ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
+/** File fields that take a spreadsheet (a complaint's roster, a wage platform's project list) rather than evidence. */
+const SPREADSHEET_FIELDS = new Set(["roster", "projects"]);
+
 export const EVIDENCE_EXTENSIONS = Object.keys(EVIDENCE_TYPES).join(",");
 export const ROSTER_MAX_BYTES = 5 * 1024 * 1024;
 
@@ -81,8 +84,8 @@ class HashingDiskStorage implements multer.StorageEngine {
   _handleFile(req: Request, file: Express.Multer.File, cb: (error?: unknown, info?: Partial<Express.Multer.File>) => void): void {
     const originalName = decodeName(file.originalname);
     const ext = extname(originalName).toLowerCase();
-    const types = file.fieldname === "roster" ? ROSTER_TYPES : EVIDENCE_TYPES;
-    const maxBytes = file.fieldname === "roster" ? ROSTER_MAX_BYTES : this.limits.evidenceMaxBytes;
+    const types = SPREADSHEET_FIELDS.has(file.fieldname) ? ROSTER_TYPES : EVIDENCE_TYPES;
+    const maxBytes = SPREADSHEET_FIELDS.has(file.fieldname) ? ROSTER_MAX_BYTES : this.limits.evidenceMaxBytes;
     const mimeType = types[ext];
     const base = { field: file.fieldname, originalName, mimeType: mimeType ?? "application/octet-stream" };
     if (!mimeType) {
@@ -203,8 +206,8 @@ export function rejectionMessage(files: readonly UploadedFile[], maxBytes: numbe
         ? `文件“${f.originalName}”超过 ${formatBytes(maxBytes)} 上限`
         : f.rejected === "empty"
           ? `文件“${f.originalName}”是空文件（0 字节），请重新选择`
-          : f.field === "roster"
-            ? `名单文件“${f.originalName}”应为 CSV 或 XLSX 表格`
+          : SPREADSHEET_FIELDS.has(f.field)
+            ? `${f.field === "roster" ? "名单" : "项目清单"}文件“${f.originalName}”应为 CSV 或 XLSX 表格`
             : `文件“${f.originalName}”的类型不支持（可上传照片、PDF、录音、录像）`,
     );
   return messages.length ? messages.join("；") : null;

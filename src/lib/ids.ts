@@ -29,3 +29,17 @@ export function normalizeCaseNumber(typed: string): string {
 export function normalizeQueryCode(typed: string): string {
   return typed.normalize("NFKC").replace(/\s/g, "").toUpperCase();
 }
+
+export function formatReportNumber(year: number, seq: number): string {
+  return `JB-${year}-${String(seq).padStart(6, "0")}`;
+}
+
+/** A 举报 number as typed (`jb2026 7` → JB-2026-000007), forgiving like normalizeCaseNumber; null when it is not one. */
+export function normalizeReportNumber(typed: string): string | null {
+  const plain = typed
+    .normalize("NFKC")
+    .replace(/[\s\u2010-\u2015\u2212]/g, (c) => (/\s/.test(c) ? "" : "-"))
+    .toUpperCase();
+  const m = /^JB-?(\d{4})-?(\d{1,6})$/.exec(plain);
+  return m ? formatReportNumber(Number(m[1]), Number(m[2])) : null;
+}

@@ -6,7 +6,20 @@ import { pino } from "pino";
  */
 const options = {
   level: process.env.LOG_LEVEL ?? (process.env.NODE_ENV === "test" ? "silent" : "info"),
-  redact: ["password", "*.password", "idNumber", "*.idNumber", "phone", "*.phone"],
+  redact: [
+    "password",
+    "*.password",
+    "idNumber",
+    "*.idNumber",
+    "phone",
+    "*.phone",
+    "landline",
+    "*.landline",
+    "relativePhone",
+    "*.relativePhone",
+    "postalAddress",
+    "*.postalAddress",
+  ],
 };
 
 /** LOG_FILE sends the lines to a file instead of stdout (the test suite scans them for personal data). */

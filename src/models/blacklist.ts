@@ -273,9 +273,12 @@ function required(text: string, label: string): string {
 }
 
 export function approveProposal(db: Db, req: Req & { numberPrefix: string }): void {
-  step(db, req, "approve", "审批同意提请，制作告知书", (tx, _p, _f, today) => {
-    const noticeNumber = nextDocumentNumber(tx, "blacklistNotice", req.numberPrefix, yearOf(today));
-    return { set: { stage: "approved", approvedById: req.actor.id, approvedOn: today, noticeNumber }, detail: noticeNumber };
+  step(db, req, "approve", "审批同意提请，制作告知书", (tx, p, _f, today) => {
+    const notice = nextDocumentNumber(tx, "blacklistNotice", p.caseId, req.numberPrefix, yearOf(today));
+    return {
+      set: { stage: "approved", approvedById: req.actor.id, approvedOn: today, noticeNumber: notice.number, noticeOfficeId: notice.officeId },
+      detail: notice.number,
+    };
   });
 }
 
@@ -399,16 +402,18 @@ export function decideListing(db: Db, req: Req & { sanctions: string; lateReason
     req,
     "decide",
     "作出列入决定",
-    (tx, _p, f, today) => {
+    (tx, p, f, today) => {
       if (!req.sanctions.trim()) throw new ValidationError("请填写惩戒措施");
       const problem = why(f, today);
       if (problem) throw new ValidationError(problem);
       const late = isDecisionLate(f, today);
-      const decisionNumber = nextDocumentNumber(tx, "blacklistDecision", req.numberPrefix, yearOf(today));
+      const decision = nextDocumentNumber(tx, "blacklistDecision", p.caseId, req.numberPrefix, yearOf(today));
+      const decisionNumber = decision.number;
       return {
         set: {
           stage: "listed",
           decisionNumber,
+          decisionOfficeId: decision.officeId,
           decisionOn: today,
           sanctions: req.sanctions.trim(),
           termStartsOn: today,
@@ -544,14 +549,27 @@ export function getProceeding(db: Db, id: number, reader: ProceedingReader) {
 
 export type Proceeding = ReturnType<typeof getProceeding>;
 
-/** Every proceeding, open ones first, for the supervisors' board (a few hundred at most over years). */
-export function listProceedings(db: Db, filter: { stage?: string } = {}) {
+/**
+ * The office predicate on a proceeding: the office that has its case now (null: every office, the city's reach).
+ * Proceedings are few and their case is read by its key, so the unary `+` keeps the planner from walking an
+ * office's cases through an office index instead.
+ */
+function ofOffice(officeId: number | null) {
+  return officeId === null ? undefined : sql`+${cases.officeId} = ${officeId}`;
+}
+
+/**
+ * Every proceeding of the office's cases (the city's: every office's), open ones first, for the board (a few
+ * hundred at most over years). The board reads the proceedings and each one's case by its key: the unary `+`
+ * on the join keeps the planner from walking `cases` (it did on a bulk database without proceedings).
+ */
+export function listProceedings(db: Db, filter: { stage?: string; officeId: number | null }) {
   const rows = db
     .select({ p: blacklistProceedings, caseNumber: cases.caseNumber, payBy: paymentOrders.payBy })
     .from(blacklistProceedings)
-    .innerJoin(cases, eq(cases.id, blacklistProceedings.caseId))
+    .innerJoin(cases, sql`${cases.id} = +${blacklistProceedings.caseId}`)
     .innerJoin(paymentOrders, eq(paymentOrders.id, blacklistProceedings.orderId))
-    .where(filter.stage ? eq(blacklistProceedings.stage, filter.stage as ProceedingRow["stage"]) : undefined)
+    .where(and(filter.stage ? eq(blacklistProceedings.stage, filter.stage as ProceedingRow["stage"]) : undefined, ofOffice(filter.officeId)))
     .orderBy(
       sql`case ${blacklistProceedings.stage} when 'proposed' then 0 when 'approved' then 1 when 'noticed' then 2 when 'listed' then 3 else 4 end`,
       desc(blacklistProceedings.id),
@@ -569,16 +587,23 @@ export function proceedingsOfCase(db: Db, caseId: number) {
   return db.select().from(blacklistProceedings).where(eq(blacklistProceedings.caseId, caseId)).orderBy(asc(blacklistProceedings.id)).all();
 }
 
-/** Listings whose term ends within `days` calendar days: supervisors see them coming. */
-export function upcomingExpiries(db: Db, today: IsoDate, days = 90) {
+/** The office's listings whose term ends within `days` calendar days: supervisors see them coming. */
+export function upcomingExpiries(db: Db, today: IsoDate, officeId: number | null, days = 90) {
   return db
-    .select()
+    .select({ p: blacklistProceedings })
     .from(blacklistProceedings)
+    .innerJoin(cases, eq(cases.id, blacklistProceedings.caseId))
     .where(
-      and(eq(blacklistProceedings.stage, "listed"), gte(blacklistProceedings.termEndsOn, today), lte(blacklistProceedings.termEndsOn, addDays(today, days))),
+      and(
+        eq(blacklistProceedings.stage, "listed"),
+        gte(blacklistProceedings.termEndsOn, today),
+        lte(blacklistProceedings.termEndsOn, addDays(today, days)),
+        ofOffice(officeId),
+      ),
     )
     .orderBy(asc(blacklistProceedings.termEndsOn))
-    .all();
+    .all()
+    .map((r) => r.p);
 }
 
 const publicColumns = {
@@ -658,11 +683,14 @@ export function recentlyRemoved(db: Db, today: IsoDate, days = 30) {
     .all();
 }
 
-export function proceedingsOfEmployer(db: Db, employer: { uscc: string | null; name: string }) {
+/** An employer's proceedings on the office's cases (null: every office). */
+export function proceedingsOfEmployer(db: Db, employer: { uscc: string | null; name: string }, officeId: number | null) {
   return db
-    .select()
+    .select({ p: blacklistProceedings })
     .from(blacklistProceedings)
-    .where(employer.uscc ? eq(blacklistProceedings.employerUscc, employer.uscc) : eq(blacklistProceedings.employerName, employer.name))
+    .innerJoin(cases, eq(cases.id, blacklistProceedings.caseId))
+    .where(and(employer.uscc ? eq(blacklistProceedings.employerUscc, employer.uscc) : eq(blacklistProceedings.employerName, employer.name), ofOffice(officeId)))
     .orderBy(desc(blacklistProceedings.id))
-    .all();
+    .all()
+    .map((r) => r.p);
 }

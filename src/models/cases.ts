@@ -30,13 +30,17 @@ import { STATE_LABELS } from "../domain/case-states.js";
 import type { Channel } from "../domain/reference-data.js";
 import { moveProblem } from "../domain/move-rules.js";
 import { formatCaseNumber, newQueryCode, normalizeCaseNumber, normalizeQueryCode } from "../lib/ids.js";
-import { findRecentDuplicate } from "./duplicates.js";
+import { contactsOf, findRecentDuplicate } from "./duplicates.js";
 import { calendarRevision, loadCalendar } from "./calendar.js";
 import { clockHistoryOf } from "./deadlines.js";
-import { maskIdNumber, maskPhone } from "../domain/masking.js";
+import { maskAddress, maskIdNumber, maskPhone } from "../domain/masking.js";
+import type { IdType } from "../domain/identifiers.js";
 import { recordPersonalDataView } from "./personal-data-views.js";
+import { linkCaseToProject } from "./projects.js";
 import { routeWorkSite } from "./offices.js";
 import { DEFAULT_ACKNOWLEDGE_DAYS } from "../domain/jurisdiction.js";
+import { NOTICE_OF_MOVE } from "../domain/worker-notices.js";
+import { queueWorkerNotice } from "./worker-notices.js";
 
 export type { Channel };
 export type CaseRow = typeof cases.$inferSelect;
@@ -45,8 +49,18 @@ export interface WorkerInput {
   name: string;
   sex: "男" | "女";
   age: number;
+  /** The identity document (docs/rules.md §Identity documents); 居民身份证 when not said. */
+  idType?: IdType;
   idNumber: string;
+  noIdReason?: string;
+  /** Mobile ("" when none). */
   phone: string;
+  landline?: string;
+  relativeName?: string;
+  relativePhone?: string;
+  postalAddress?: string;
+  /** Chose at intake not to receive SMS notices. */
+  smsOptOut?: boolean;
   hometown: string;
   occupation: string;
   workPeriod: string;
@@ -138,12 +152,7 @@ export function registerCase(db: Db, input: CaseInput, opts: { actorId: number |
       .returning({ last: caseSequences.last })
       .get();
     const { workers, ...fields } = input;
-    const duplicate = findRecentDuplicate(
-      tx,
-      input.employerName,
-      workers.map((w) => w.phone),
-      opts.now,
-    );
+    const duplicate = findRecentDuplicate(tx, input.employerName, contactsOf(workers), opts.now);
     const row = tx
       .insert(cases)
       .values({
@@ -170,6 +179,7 @@ export function registerCase(db: Db, input: CaseInput, opts: { actorId: number |
       })
       .returning({ id: cases.id, caseNumber: cases.caseNumber, queryCode: cases.queryCode })
       .get();
+    linkCaseToProject(tx, row.id, routing.office.id, input);
     for (let i = 0; i < workers.length; i += 200) {
       tx.insert(caseWorkers)
         .values(workers.slice(i, i + 200).map((w) => ({ ...w, caseId: row.id })))
@@ -189,6 +199,9 @@ export function registerCase(db: Db, input: CaseInput, opts: { actorId: number |
       publicStep: "已收到投诉",
       now: opts.now,
     });
+    queueWorkerNotice(tx, { caseId: row.id, kind: "received", now: opts.now });
+    // Registered at another office's window or online: the office that has the case gives its phone.
+    if (!receivedThere) queueWorkerNotice(tx, { caseId: row.id, kind: "routed", now: opts.now });
     return row;
   });
 }
@@ -262,7 +275,16 @@ export function getCaseDetail(db: Db, id: number, reader: CaseReader) {
     abilities,
     case: row,
     names: preparedOnce(db, caseNamesQuery).get({ caseId: id })!,
-    workers: full ? workers : workers.map((w) => ({ ...w, idNumber: maskIdNumber(w.idNumber), phone: maskPhone(w.phone) })),
+    workers: full
+      ? workers
+      : workers.map((w) => ({
+          ...w,
+          idNumber: maskIdNumber(w.idNumber),
+          phone: maskPhone(w.phone),
+          landline: maskPhone(w.landline),
+          relativePhone: maskPhone(w.relativePhone),
+          postalAddress: maskAddress(w.postalAddress),
+        })),
     events: listEvents(db, id),
     evidence: preparedOnce(db, caseEvidenceQuery).all({ caseId: id }),
   };
@@ -386,7 +408,7 @@ export interface TransitionRequest extends MoveRequest {
   // biome-ignore lint/suspicious/noConfusingVoidType: most effects only insert their rows and return nothing.
   effect?: (tx: Tx, c: CaseRow) => Partial<CaseRow> | void;
   /** What the timeline says, when it is more than the user's note. */
-  eventNote?: string;
+  eventNote?: string | ((c: CaseRow) => string);
   /** Closing: the amount recovered per worker id; by default what was paid. */
   recovered?: ReadonlyMap<number, number>;
 }
@@ -450,10 +472,12 @@ export function transition(db: Db, req: TransitionRequest): CaseRow {
       action: move.name,
       from: c.state,
       to,
-      note: req.eventNote ?? note,
+      note: (typeof req.eventNote === "function" ? req.eventNote(c) : req.eventNote) ?? note,
       publicStep: move.publicStep,
       now: req.now,
     });
+    const notice = NOTICE_OF_MOVE[move.name];
+    if (notice) queueWorkerNotice(tx, { caseId: c.id, kind: notice, now: req.now });
     return getCaseRow(tx, c.id);
   });
 }
@@ -537,6 +561,7 @@ export function assignInspectors(db: Db, req: { caseId: number; leadId: number; 
       publicStep: "已指定监察员承办",
       now: req.now,
     });
+    queueWorkerNotice(tx, { caseId: c.id, kind: "assigned", now: req.now });
   });
 }
 
@@ -625,9 +650,13 @@ export function findCaseForPublic(db: Db, caseNumber: string, queryCode: string)
     .limit(1)
     .get();
   const office = db.select({ name: offices.name, phone: offices.phone }).from(offices).where(eq(offices.id, row.officeId!)).get();
+  const workers = db.select({ n: sql<number>`count(*)` }).from(caseWorkers).where(eq(caseWorkers.caseId, row.id)).get()?.n ?? 0;
   return {
+    id: row.id,
     state: row.state,
     caseNumber: row.caseNumber,
+    /** A group complaint's rating form asks which worker rates (by the phone they gave). */
+    workers,
     /** The office that has the case now, and its public phone. */
     office: office ?? null,
     receivedOn: row.receivedOn,

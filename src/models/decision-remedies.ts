@@ -28,6 +28,7 @@ import {
   type EnforcementFacts,
 } from "../domain/court-enforcement.js";
 import { outstandingFen } from "../domain/money.js";
+import { performancePeriod } from "../domain/decision-document.js";
 import { POLICE_ANSWER_LABELS, referralStepProblem, type PoliceAnswer, type ReferralFacts, type ReferralInput } from "../domain/police-referral.js";
 import type { Viewer } from "../domain/case-abilities.js";
 import type { MoveName } from "../domain/case-states.js";
@@ -115,7 +116,8 @@ export function decisionServices(db: DbOrTx, actionIds: readonly number[], today
       const service: DocumentService | null = services.find((s) => s.documentId === id) ?? null;
       const windows = remedyWindows(service?.servedOn ?? null, today, calendar);
       const own = remedies.filter((r) => r.actionId === id);
-      return [id, { service, windows, remedies: own, ...enforcementOf(db, id, windows, own, today, calendar) }] as const;
+      const performance = performancePeriod(service?.servedOn ?? null, calendar);
+      return [id, { service, windows, performance, remedies: own, ...enforcementOf(db, id, windows, own, today, calendar) }] as const;
     }),
   );
 }
@@ -283,7 +285,7 @@ export function issueDemand(db: Db, req: Step & { actionId: number; numberPrefix
       .values({
         caseId: c.id,
         actionId: a.id,
-        docNumber: nextDocumentNumber(tx, "demandNotice", req.numberPrefix, yearOf(today)),
+        docNumber: nextDocumentNumber(tx, "demandNotice", c.id, req.numberPrefix, yearOf(today)).number,
         issuedOn: today,
         unpaidFen: e.facts.unpaidFen,
         recordedById: req.actor.id,
@@ -372,7 +374,7 @@ export function referralsOf(db: DbOrTx, actionIds: readonly number[]): Map<numbe
 }
 
 /** Records the next step of a referral: the 移送书's materials, the police's receipt, their answer, the 复议 request. */
-export function recordReferralStep(db: Db, req: Step & { actionId: number; input: ReferralInput }): void {
+export function recordReferralStep(db: Db, req: Step & { actionId: number; input: ReferralInput; numberPrefix: string }): void {
   const { input } = req;
   const label = { materials: "移送书及材料清单", receipt: "公安机关已接收移送", answer: "公安机关答复", review: "提请公安机关复议" }[input.step] ?? "移送公安";
   const answer = input.step === "answer" ? (POLICE_ANSWER_LABELS[input.answer as PoliceAnswer] ?? "") : "";
@@ -400,7 +402,9 @@ export function recordReferralStep(db: Db, req: Step & { actionId: number; input
         .map((l) => l.trim())
         .filter(Boolean)
         .join("\n");
-      tx.insert(policeReferrals).values({ caseId: c.id, actionId: a.id, materials, recordedById: req.actor.id }).run();
+      // The 移送书 is made with its list of materials: numbered now, in this transaction.
+      const docNumber = nextDocumentNumber(tx, "policeReferral", c.id, req.numberPrefix, yearOf(shanghaiDate(req.now))).number;
+      tx.insert(policeReferrals).values({ caseId: c.id, actionId: a.id, materials, docNumber, recordedById: req.actor.id }).run();
       return;
     }
     const set =
@@ -411,4 +415,16 @@ export function recordReferralStep(db: Db, req: Step & { actionId: number; input
           : { reviewRequestedOn: input.date };
     tx.update(policeReferrals).set(set).where(eq(policeReferrals.id, r.id)).run();
   });
+}
+
+/** A 移送公安 of the case with its 移送书 (made once its materials are recorded), or not found. */
+export function policeReferralOfCase(db: DbOrTx, caseId: number, actionId: number) {
+  const action = db
+    .select()
+    .from(enforcementActions)
+    .where(and(eq(enforcementActions.id, actionId), eq(enforcementActions.caseId, caseId), eq(enforcementActions.kind, "policeReferral")))
+    .get();
+  const referral = action && db.select().from(policeReferrals).where(eq(policeReferrals.actionId, action.id)).get();
+  if (!action || !referral) throw new NotFoundError("移送书尚未制作：请先在案件页登记随移送书移送的材料。");
+  return { action, referral };
 }

@@ -3,7 +3,7 @@
  * more than one chunk and never keeps a statement open while the response drains. Personal data (身份证号,
  * 手机号) is masked unless the caller asked for it in full and may have it.
  */
-import { aliasedTable, asc, eq, inArray, sql } from "drizzle-orm";
+import { aliasedTable, asc, eq, inArray, sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { cases, users } from "../db/schema.js";
 import type { CaseListScope, Viewer } from "../domain/case-abilities.js";
@@ -11,6 +11,7 @@ import { OUTCOME_LABELS, STATE_LABELS } from "../domain/case-states.js";
 import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import type { IsoDate } from "../domain/dates.js";
 import { maskIdNumber, maskPhone } from "../domain/masking.js";
+import { ID_TYPE_LABELS, type IdType } from "../domain/identifiers.js";
 import { CHANNEL_LABELS } from "../domain/reference-data.js";
 import { TASK_STATUS_LABELS } from "../domain/task-force.js";
 import { filteredCaseIds, type CaseFilters } from "./case-list.js";
@@ -19,6 +20,7 @@ import { listTasksFor } from "./task-force.js";
 import type { PeriodStatistics } from "./statistics.js";
 import type { CityBoard, LateCase } from "./city-board.js";
 import { SIGNAL_LABELS } from "../domain/city-board.js";
+import type { fundAdvances, fundsOverview } from "./emergency-fund.js";
 
 export type CellKind = "text" | "int" | "money" | "date" | "share" | "decimal";
 
@@ -45,8 +47,9 @@ const col = <R>(header: string, kind: CellKind, value: (row: R) => string | numb
 
 // ---- The workbench's case list --------------------------------------------------------------------
 
-const representative = (column: string) =>
-  sql<string>`(select w.${sql.raw(column)} from case_workers w where w.case_id = "cases"."id" order by w.is_representative desc, w.id limit 1)`;
+/** A column (or an expression over `w`) of the case's representative worker. */
+const representative = (expression: string) =>
+  sql<string>`(select ${sql.raw(expression)} from case_workers w where w.case_id = "cases"."id" order by w.is_representative desc, w.id limit 1)`;
 
 const leadUser = aliasedTable(users, "lead_user");
 
@@ -65,9 +68,12 @@ function caseRows(db: Db, ids: number[]) {
       isConstruction: cases.isConstruction,
       projectName: cases.projectName,
       leadName: leadUser.displayName,
-      representative: representative("name"),
-      idNumber: representative("id_number"),
-      phone: representative("phone"),
+      representative: representative("w.name"),
+      idType: representative("w.id_type") as SQL<IdType | null>,
+      idNumber: representative("w.id_number"),
+      phone: representative("w.phone"),
+      // No mobile: the landline, else the relative's phone (docs/rules.md §Identity documents).
+      otherPhone: representative("coalesce(nullif(w.landline, ''), w.relative_phone)"),
       workerCount: sql<number>`(select count(*) from case_workers w where w.case_id = "cases"."id")`,
       claimedFen: sql<number>`(select coalesce(sum(w.claimed_fen), 0) from case_workers w where w.case_id = "cases"."id")`,
       recoveredFen: sql<number | null>`(select sum(w.recovered_fen) from case_workers w where w.case_id = "cases"."id")`,
@@ -115,8 +121,10 @@ export function caseListSheet(
       col("工程项目", "text", (r) => r.projectName, 20),
       col("主办监察员", "text", (r) => r.leadName ?? "", 10),
       col("投诉人（代表）", "text", (r) => r.representative ?? "", 10),
+      col("证件类型", "text", (r) => (r.idType ? ID_TYPE_LABELS[r.idType] : ""), 14),
       col("身份证号", "text", (r) => id(r.idNumber), 22),
       col("手机号", "text", (r) => phone(r.phone), 14),
+      col("其他电话", "text", (r) => phone(r.otherPhone), 16),
       col("投诉人数", "int", (r) => r.workerCount, 8),
       col("诉求金额", "money", (r) => r.claimedFen, 14),
       col("追回金额", "money", (r) => r.recoveredFen, 14),
@@ -186,7 +194,23 @@ const once = <R>(rows: R[]) =>
     yield rows;
   };
 
-export const STATISTICS_TABLES = ["months", "channels", "industries", "districts"] as const;
+type Satisfaction = PeriodStatistics["satisfaction"]["byOffice"][number];
+
+/** 好差评 columns (docs/rules.md § 好差评): the counts and the three rates. */
+const satisfactionColumns = (label: string): ExportColumn<Satisfaction>[] => [
+  col<Satisfaction>(label, "text", (r) => r.name ?? "", 24),
+  col<Satisfaction>("评价数", "int", (r) => r.rated),
+  col<Satisfaction>("满意（含基本满意）", "int", (r) => r.good),
+  col<Satisfaction>("满意率", "share", (r) => r.satisfaction),
+  col<Satisfaction>("差评", "int", (r) => r.poor),
+  col<Satisfaction>("已回访", "int", (r) => r.followedUp),
+  col<Satisfaction>("差评回访率", "share", (r) => r.followupRate),
+  col<Satisfaction>("问题属实", "int", (r) => r.justified),
+  col<Satisfaction>("已整改", "int", (r) => r.rectified),
+  col<Satisfaction>("整改率", "share", (r) => r.rectificationRate),
+];
+
+export const STATISTICS_TABLES = ["months", "channels", "industries", "districts", "satisfaction-offices", "satisfaction-inspectors"] as const;
 export type StatisticsTable = (typeof STATISTICS_TABLES)[number];
 
 export function statisticsSheet(s: PeriodStatistics, table: StatisticsTable) {
@@ -218,6 +242,8 @@ export function statisticsSheet(s: PeriodStatistics, table: StatisticsTable) {
       columns: [col<District>("区县", "text", (r) => r.district, 12), col<District>("收到投诉", "int", (r) => r.received), ...closedColumns<District>()],
       chunks: once(s.byDistrict),
     },
+    "satisfaction-offices": { name: "好差评按机构", columns: satisfactionColumns("监察机构"), chunks: once(s.satisfaction.byOffice) },
+    "satisfaction-inspectors": { name: "好差评按监察员", columns: satisfactionColumns("监察员（结案时主办）"), chunks: once(s.satisfaction.byInspector) },
   };
   return sheets[table];
 }
@@ -289,5 +315,48 @@ export function lateCasesSheet(rows: LateCase[]): ExportSheet<LateCase> {
       col<LateCase>("超法定办案期限", "text", (r) => (r.statutoryLate ? "是" : "否"), 10),
     ],
     chunks: once(rows),
+  };
+}
+
+// ---- 应急周转金 (docs/rules.md §应急周转金) ----------------------------------------------------------
+
+type FundRow = ReturnType<typeof fundsOverview>["rows"][number];
+
+/** Each office's fund: capital, adjustments, advanced, recovered, outstanding, balance; and the total. */
+export function fundsSheet(overview: ReturnType<typeof fundsOverview>): ExportSheet<FundRow> {
+  return {
+    name: "应急周转金",
+    columns: [
+      col<FundRow>("监察机构", "text", (r) => r.name, 26),
+      col<FundRow>("注资", "money", (r) => r.capitalFen, 14),
+      col<FundRow>("调整", "money", (r) => r.adjustedFen, 12),
+      col<FundRow>("累计垫付", "money", (r) => r.advancedFen, 14),
+      col<FundRow>("累计收回", "money", (r) => r.recoveredFen, 14),
+      col<FundRow>("尚未收回", "money", (r) => r.outstandingFen, 14),
+      col<FundRow>("余额", "money", (r) => r.balanceFen, 14),
+    ],
+    chunks: once<FundRow>([...overview.rows, { officeId: 0, name: "合计", ...overview.total }]),
+  };
+}
+
+type AdvanceRow = ReturnType<typeof fundAdvances>[number];
+
+/** Every paid advance of the offices, with its case, recovery and clock. */
+export function fundAdvancesSheet(rows: AdvanceRow[]): ExportSheet<AdvanceRow> {
+  return {
+    name: "垫付与追偿",
+    columns: [
+      col<AdvanceRow>("监察机构", "text", (r) => r.officeName, 26),
+      col<AdvanceRow>("案件编号", "text", (r) => r.caseNumber, 18),
+      col<AdvanceRow>("被投诉单位", "text", (r) => r.employerName, 28),
+      col<AdvanceRow>("垫付日期", "date", (r) => r.paidOn),
+      col<AdvanceRow>("垫付金额", "money", (r) => r.totalFen, 14),
+      col<AdvanceRow>("追偿对象", "text", (r) => `${r.recoverFromLabel} ${r.recoverFromName}`, 28),
+      col<AdvanceRow>("已收回", "money", (r) => r.recoveredFen, 14),
+      col<AdvanceRow>("尚未收回", "money", (r) => r.outstandingFen, 14),
+      col<AdvanceRow>("追偿期限", "date", (r) => r.recoveryDueOn),
+      col<AdvanceRow>("追偿状态", "text", (r) => r.recoveryLabel, 10),
+    ],
+    chunks: once<AdvanceRow>(rows),
   };
 }

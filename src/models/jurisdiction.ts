@@ -28,6 +28,7 @@ import { calendarRevision, loadCalendar } from "./calendar.js";
 import { abilitiesOn, addEvent, getCaseRow, saveVersioned, type CaseRow } from "./cases.js";
 import { clockHistoryOf } from "./deadlines.js";
 import { getOffice, listOffices } from "./offices.js";
+import { queueWorkerNotice } from "./worker-notices.js";
 
 interface Step {
   caseId: number;
@@ -102,6 +103,8 @@ function moveToOffice(
     })
     .run();
   addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: req.action, note: req.note, publicStep: "已转有管辖权的监察机构办理", now: req.now });
+  // Signed by the receiving office, with its phone (docs/rules.md §Notices to workers).
+  queueWorkerNotice(tx, { caseId: c.id, kind: "transferred", now: req.now });
 }
 
 function reasonOf(text: string, label: string): string {
@@ -229,8 +232,12 @@ export function movedAwayFrom(db: Db, officeId: number) {
     .all();
 }
 
-/** Transferred cases whose office asked the city to designate, oldest request first. */
-export function designationRequests(db: Db) {
+/**
+ * Cases whose office asked the city to designate (or take) them, oldest request first — which is the order of
+ * their decision due dates: each is due `designationDays` working days after the request, and late after that.
+ */
+export function designationRequests(db: Db, today: IsoDate, designationDays: number) {
+  const calendar = loadCalendar(db);
   return db
     .select({
       id: cases.id,
@@ -244,7 +251,11 @@ export function designationRequests(db: Db) {
     .where(sql`${cases.designationRequestedOn} is not null`)
     .orderBy(asc(cases.designationRequestedOn), asc(cases.id))
     .limit(QUEUE_LIMIT)
-    .all();
+    .all()
+    .map((r) => {
+      const dueOn = calendar.addWorkingDays(r.requestedOn!, designationDays).date;
+      return { ...r, dueOn, isLate: dueOn < today };
+    });
 }
 
 /** 指定管辖 for a case the office received by transfer (第六条); 提级 for one of its own (第九条). */

@@ -98,6 +98,13 @@ function checkInput(tx: Tx, input: OfficeInput, id: number | null): void {
       .get();
     if (otherCity) throw new ValidationError(`本市已有市本级机构（${otherCity.name}），其余机构请选择“县（市）区/开发区”。`, "kind");
   }
+  // Each office numbers its documents under its own prefix: two offices sharing one would issue the same 文号.
+  const samePrefix = tx
+    .select({ name: offices.name })
+    .from(offices)
+    .where(id === null ? eq(offices.docPrefix, input.docPrefix) : and(eq(offices.docPrefix, input.docPrefix), ne(offices.id, id)))
+    .get();
+  if (samePrefix) throw new ValidationError(`文号前缀“${input.docPrefix}”已由${samePrefix.name}使用，请另定前缀`, "docPrefix");
   // The city office may cover no area of its own: it takes cases by 提级 and designation.
   if (input.kind === "district" && input.divisions.length === 0) throw new ValidationError("请至少填写一个管辖的行政区划", "divisions");
   // A division is covered by one office: moving it is a deliberate step at the office that has it.

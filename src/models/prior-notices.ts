@@ -76,7 +76,7 @@ export function issuePriorNotice(
           caseId: c.id,
           orderId: order.id,
           kind: n.kind,
-          docNumber: nextDocumentNumber(tx, "priorNotice", req.numberPrefix, yearOf(today)),
+          docNumber: nextDocumentNumber(tx, "priorNotice", c.id, req.numberPrefix, yearOf(today)).number,
           issuedOn: today,
           facts: n.facts.trim(),
           grounds: n.grounds.trim(),

@@ -5,7 +5,17 @@
 import { preparedOnce } from "../db/prepared.js";
 import { and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../db/client.js";
-import { caseWorkers, enforcementActions, evidence, mediations, paymentOrders, payments, settlementItems, users } from "../db/schema.js";
+import {
+  caseWorkers,
+  decisionLines as decisionLinesTable,
+  enforcementActions,
+  evidence,
+  mediations,
+  paymentOrders,
+  payments,
+  settlementItems,
+  users,
+} from "../db/schema.js";
 import { assertMay, type Viewer } from "../domain/case-abilities.js";
 import { shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
 import { calendarRange, dateProblem } from "../domain/bounds.js";
@@ -16,11 +26,14 @@ import { isBeforeAcceptance, type Outcome } from "../domain/case-states.js";
 import { abilitiesOn, transition, workerNamesOf, type CaseRow, type StoredFile } from "./cases.js";
 import { orderOfCase } from "./orders.js";
 import { decisionProblem } from "../domain/prior-notice.js";
+import { decisionLines, particularsProblem } from "../domain/decision-document.js";
 import { outcomeProblem, type OutcomeRecord } from "../domain/outcomes.js";
 import type { Violation } from "../domain/legal-basis.js";
 import { priorNoticesOf } from "./prior-notices.js";
 import { nextDocumentNumber } from "./document-numbers.js";
 import { loadCalendar } from "./calendar.js";
+import { paidAdvanceCount } from "./emergency-fund.js";
+import { queueWorkerNotice } from "./worker-notices.js";
 
 /** Dates typed into these forms must lie in the working-day calendar, or no deadline can be counted from them (domain/bounds.ts). */
 function inCalendar(db: Db, label: string, date: IsoDate, field: string): void {
@@ -93,7 +106,10 @@ export function recordMediation(db: Db, req: { caseId: number; version: number; 
         .values({ ...fields, payBy: m.result === "agreement" ? m.payBy : null, caseId: c.id, recordedById: req.actor.id })
         .returning({ id: mediations.id })
         .get();
-      if (m.result === "agreement") insertItems(tx, c, "agreement", id, amounts);
+      if (m.result === "agreement") {
+        insertItems(tx, c, "agreement", id, amounts);
+        queueWorkerNotice(tx, { caseId: c.id, kind: "mediationAgreed", now: req.now, extra: { payBy: m.payBy! }, workerIds: amounts.map((a) => a.workerId) });
+      }
     },
   });
 }
@@ -147,7 +163,7 @@ export function issueOrder(
     now: req.now,
     effect: (tx, c) => {
       checkWorkers(tx, c, req.amounts);
-      const docNumber = nextDocumentNumber(tx, "order", req.numberPrefix, yearOf(today));
+      const docNumber = nextDocumentNumber(tx, "order", c.id, req.numberPrefix, yearOf(today)).number;
       const violation = req.violation ?? (c.isConstruction ? "migrantWorkers" : "general");
       orderId = tx
         .insert(paymentOrders)
@@ -231,6 +247,8 @@ export function recordPayments(
             .returning({ id: evidence.id })
             .get().id
         : null;
+      // Each worker paid hears of it once, with their own amount (the sum of their rows).
+      const paidTo = new Map<number, number>();
       for (const p of req.rows) {
         const item = tx
           .select()
@@ -254,7 +272,9 @@ export function recordPayments(
           })
           .run();
         if (p.workerConfirmed) tx.update(settlementItems).set({ workerConfirmedAt: req.now }).where(eq(settlementItems.id, item.id)).run();
+        paidTo.set(item.workerId, (paidTo.get(item.workerId) ?? 0) + p.amountFen);
       }
+      queueWorkerNotice(tx, { caseId: c.id, kind: "paid", now: req.now, workerIds: [...paidTo.keys()], amountFen: paidTo });
     },
   });
 }
@@ -297,12 +317,16 @@ export function enforceOrder(
     now: req.now,
     effect: (tx, c) => {
       const order = orderOfCase(tx, c.id, req.orderId);
-      const unpaid = outstandingFen(itemsOf(tx, "order", order.id));
+      const items = itemsOf(tx, "order", order.id);
+      const unpaid = outstandingFen(items);
       if (today <= order.payBy || unpaid === 0) throw new ValidationError(`指令书限期（${order.payBy}）届满且仍未支付时，才能采取此措施`);
-      // 陈述申辩 first (docs/rules.md §陈述申辩).
-      if (a.kind === "compensation" || a.kind === "decision") {
+      const decides = a.kind === "compensation" || a.kind === "decision";
+      if (decides) {
+        // 陈述申辩 first (docs/rules.md §陈述申辩), and the party named in full (docs/rules.md § The 行政处理决定书).
         const heard = decisionProblem(priorNoticesOf(tx, c.id, order.id), a.kind, today, a.kind === "compensation" ? a.ratePercent : null);
         if (heard) throw new ValidationError(heard);
+        const missing = particularsProblem(c);
+        if (missing) throw new ValidationError(missing.message);
       }
       const row = {
         caseId: c.id,
@@ -314,9 +338,15 @@ export function enforceOrder(
         recordedById: req.actor.id,
         ratePercent: a.kind === "compensation" ? a.ratePercent : null,
         amountFen: a.kind === "compensation" ? compensationAmount(unpaid, a.ratePercent) : null,
-        docNumber: a.kind === "compensation" || a.kind === "decision" ? nextDocumentNumber(tx, "decision", req.decisionPrefix, yearOf(today)) : null,
+        docNumber: decides ? nextDocumentNumber(tx, "decision", c.id, req.decisionPrefix, yearOf(today)).number : null,
       };
-      tx.insert(enforcementActions).values(row).run();
+      const { id } = tx.insert(enforcementActions).values(row).returning({ id: enforcementActions.id }).get();
+      if (decides) {
+        const lines = decisionLines(items, a.kind === "compensation" ? a.ratePercent : null);
+        tx.insert(decisionLinesTable)
+          .values(lines.map((l) => ({ actionId: id, ...l })))
+          .run();
+      }
     },
   });
 }
@@ -341,6 +371,7 @@ function outcomeRecord(tx: DbOrTx, caseId: number): OutcomeRecord {
     orderPayments,
     decisions: kinds.filter((k) => k === "compensation" || k === "decision").length,
     policeReferrals: kinds.filter((k) => k === "policeReferral").length,
+    paidAdvances: paidAdvanceCount(tx, caseId),
   };
 }
 

@@ -10,6 +10,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { addDays, type IsoDate } from "../domain/dates.js";
+import { satisfactionFigures } from "./ratings.js";
 import { CLOSED_FIGURES_INDEX, inOffices, RECEIVED_FIGURES_INDEX, type OfficeIds } from "./dashboard.js";
 import { averageDays, improvementOverStatutory, monthsOf, share, summarySentence, type Period, type PeriodFigures } from "../domain/statistics.js";
 
@@ -131,6 +132,8 @@ export function periodStatistics(db: Db, p: Period, officeIds: OfficeIds, subjec
     decisionsOverturned,
     policeAccepted,
     sentence: summarySentence(p, figures, subject),
+    // 好差评 in the period: per office and per inspector (docs/rules.md § 好差评).
+    satisfaction: satisfactionFigures(db, p, officeIds),
     byChannel: [...receivedBy((g) => g.channel)].map(([key, r]) => ({ key, received: r.received! })).sort((a, b) => a.key.localeCompare(b.key)),
     byMonth: monthsOf(p).map((month) => ({ month, received: receivedOf(receivedByMonth, month), ...closedFigures(closedByMonth.get(month)) })),
     byDistrict: districts.map((district) => ({

@@ -11,10 +11,17 @@ import type { Db } from "../db/client.js";
 const MAX_ENTRIES = 1024;
 const caches = new WeakMap<Db, Map<string, { state: string; value: unknown }>>();
 
+/** Where the database stands: the rows this connection wrote since it opened, and other connections' commits. */
+export function databaseMarks(db: Db): { changes: number; others: number } {
+  return {
+    changes: db.$client.prepare("select total_changes()").pluck().get() as number,
+    others: db.$client.pragma("data_version", { simple: true }) as number,
+  };
+}
+
 function databaseState(db: Db): string {
-  const dataVersion = db.$client.pragma("data_version", { simple: true });
-  const changes = db.$client.prepare("select total_changes()").pluck().get();
-  return `${dataVersion}:${changes}`;
+  const { changes, others } = databaseMarks(db);
+  return `${others}:${changes}`;
 }
 
 /** `compute()`'s answer for `key`, recomputed only after the database changed. */

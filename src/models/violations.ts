@@ -1,12 +1,14 @@
 /**
  * 重大劳动保障违法行为社会公布: batches (quarterly or ad hoc) assembled by a supervisor from decided cases,
  * each entry reviewed field by field, then published; a published entry may be withdrawn with a reason.
- * Rules: domain/violations-list.ts.
+ * Rules: domain/violations-list.ts. 属地管理: an office's supervisors see, add and review the entries of their
+ * office's cases; the city's supervisors see every office's and alone create and publish a batch (it goes out
+ * whole, so whoever publishes it must see all of it).
  */
 import { and, asc, desc, eq, gte, inArray, isNotNull, isNull, lte, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client.js";
 import { caseWorkers, cases, enforcementActions, settlementItems, violationBatches, violationEntries } from "../db/schema.js";
-import type { Viewer } from "../domain/case-abilities.js";
+import { rowsOffice, type Viewer } from "../domain/case-abilities.js";
 import { addDays, shanghaiDate, type IsoDate } from "../domain/dates.js";
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import {
@@ -25,17 +27,49 @@ import { recordAudit } from "./audit.js";
 export type Batch = typeof violationBatches.$inferSelect;
 export type Entry = typeof violationEntries.$inferSelect;
 
-/** Publishing is a supervisor's act (docs/rules.md §Who may do what). */
-export function violationsAbilities(viewer: Viewer): { manage: boolean } {
-  return { manage: viewer.role === "supervisor" };
+/** Preparing entries is a supervisor's act; creating and publishing a batch the city's (docs/rules.md §Who may do what). */
+export function violationsAbilities(viewer: Viewer): { manage: boolean; publish: boolean } {
+  const manage = viewer.role === "supervisor";
+  return { manage, publish: manage && viewer.cityWide };
 }
 
 function assertManager(actor: Viewer): void {
   if (!violationsAbilities(actor).manage) throw new ForbiddenError("只有科长可以编制和发布重大劳动保障违法行为公布。");
 }
 
+export const CITY_PUBLISHES = "重大劳动保障违法行为公布批次由市级（市本级）科长建立和发布；各监察机构科长可将本机构的案件加入批次并核对条目。";
+
+function assertPublisher(actor: Viewer): void {
+  if (!violationsAbilities(actor).publish) throw new ForbiddenError(CITY_PUBLISHES);
+}
+
+/** The office predicate on a candidate's case, read through an office-led index (null: every office, the city's reach). */
+function ofOffice(officeId: number | null) {
+  return officeId === null ? undefined : eq(cases.officeId, officeId);
+}
+
+/**
+ * The office predicate on an entry's case. Entries are few and their case is read by its key, so the unary `+`
+ * keeps the planner from walking an office's cases through an office index instead.
+ */
+function entryOfOffice(officeId: number | null) {
+  return officeId === null ? undefined : sql`+${cases.officeId} = ${officeId}`;
+}
+
+/** An entry of a case the actor's office has (another office's entry is not found: it does not see it). */
+function entryFor(tx: DbOrTx, entryId: number, actor: Viewer): Entry {
+  const row = tx
+    .select({ e: violationEntries })
+    .from(violationEntries)
+    .innerJoin(cases, eq(cases.id, violationEntries.caseId))
+    .where(and(eq(violationEntries.id, entryId), entryOfOffice(rowsOffice(actor))))
+    .get();
+  if (!row) throw new NotFoundError("条目不存在。");
+  return row.e;
+}
+
 export function createBatch(db: Db, req: { kind: "quarterly" | "adhoc"; quarterKey: string; title: string; actor: Viewer; now: Date }): number {
-  assertManager(req.actor);
+  assertPublisher(req.actor);
   let title = req.title.trim();
   let quarterKey: string | null = null;
   if (req.kind === "quarterly") {
@@ -59,16 +93,29 @@ export function createBatch(db: Db, req: { kind: "quarterly" | "adhoc"; quarterK
   return id;
 }
 
-export function getBatch(db: DbOrTx, id: number) {
+/** A batch with the entries of the office's cases (null: every entry). */
+export function getBatch(db: DbOrTx, id: number, officeId: number | null) {
   const batch = db.select().from(violationBatches).where(eq(violationBatches.id, id)).get();
   if (!batch) throw new NotFoundError("公布批次不存在。");
-  const entries = db.select().from(violationEntries).where(eq(violationEntries.batchId, id)).orderBy(asc(violationEntries.id)).all();
+  const entries = db
+    .select({ e: violationEntries })
+    .from(violationEntries)
+    .innerJoin(cases, eq(cases.id, violationEntries.caseId))
+    .where(and(eq(violationEntries.batchId, id), entryOfOffice(officeId)))
+    .orderBy(asc(violationEntries.id))
+    .all()
+    .map((r) => r.e);
   return { ...batch, entries };
 }
 
-export function listBatches(db: Db) {
+/** Every batch, with how many entries of the office's cases it holds (null: all its entries). */
+export function listBatches(db: Db, officeId: number | null) {
+  const office = officeId === null ? sql`` : sql` and +c.office_id = ${officeId}`;
   return db
-    .select({ b: violationBatches, entries: sql<number>`(select count(*) from violation_entries e where e.batch_id = "violation_batches"."id")` })
+    .select({
+      b: violationBatches,
+      entries: sql<number>`(select count(*) from violation_entries e join cases c on c.id = e.case_id where e.batch_id = "violation_batches"."id"${office})`,
+    })
     .from(violationBatches)
     .orderBy(desc(violationBatches.id))
     .all()
@@ -101,9 +148,9 @@ function decidedOn(db: DbOrTx, caseId: number): DecidedFacts {
 
 /**
  * Decided cases of the period, referred to the police or with large arrears as ordered (never as claimed),
- * not already published (and not withdrawn).
+ * not already published (and not withdrawn); of the office's cases (null: every office).
  */
-export function candidates(db: Db, batch: Pick<Batch, "quarter">, today: IsoDate, largeArrearsFen: number) {
+export function candidates(db: Db, batch: Pick<Batch, "quarter">, today: IsoDate, largeArrearsFen: number, officeId: number | null) {
   const { from, to } = periodOf(batch, today);
   const rows = db
     .select({
@@ -117,7 +164,7 @@ export function candidates(db: Db, batch: Pick<Batch, "quarter">, today: IsoDate
       published: sql<number>`exists (select 1 from violation_entries e where e.case_id = "cases"."id" and e.withdrawn_on is null)`,
     })
     .from(cases)
-    .where(and(inArray(cases.outcome, [...DECIDED_OUTCOMES]), gte(cases.closedOn, from), lte(cases.closedOn, to)))
+    .where(and(ofOffice(officeId), inArray(cases.outcome, [...DECIDED_OUTCOMES]), gte(cases.closedOn, from), lte(cases.closedOn, to)))
     .orderBy(asc(cases.closedOn))
     .all();
   return rows.filter(
@@ -129,13 +176,18 @@ export function candidates(db: Db, batch: Pick<Batch, "quarter">, today: IsoDate
 
 /**
  * The quarter that ended last, when its list is not published yet: the supervisors' reminder (第29号令:
- * every quarter). Null when it is published, or when no case of that quarter qualifies.
+ * every quarter). Null when it is published, or when no case of that quarter (of the office's) qualifies.
  */
-export function unpublishedQuarter(db: Db, today: IsoDate, largeArrearsFen: number): { quarter: Quarter; batchId: number | null; candidates: number } | null {
+export function unpublishedQuarter(
+  db: Db,
+  today: IsoDate,
+  largeArrearsFen: number,
+  officeId: number | null,
+): { quarter: Quarter; batchId: number | null; candidates: number } | null {
   const q = previousQuarter(today);
   const batch = db.select().from(violationBatches).where(eq(violationBatches.quarter, q.key)).get();
   if (batch?.publishedOn) return null;
-  const found = candidates(db, { quarter: q.key }, today, largeArrearsFen).length;
+  const found = candidates(db, { quarter: q.key }, today, largeArrearsFen, officeId).length;
   if (found === 0 && !batch) return null;
   return { quarter: q, batchId: batch?.id ?? null, candidates: found };
 }
@@ -151,7 +203,7 @@ function workerNamesOf(db: DbOrTx, caseId: number): string[] {
 }
 
 function draftBatch(db: DbOrTx, batchId: number) {
-  const batch = getBatch(db, batchId);
+  const batch = getBatch(db, batchId, null);
   if (batch.publishedOn) throw new ValidationError("该批次已发布，不能再修改；如需更正，请撤回相关条目");
   return batch;
 }
@@ -177,7 +229,11 @@ export function addEntry(db: Db, req: { batchId: number; version: number; caseId
   assertManager(req.actor);
   db.transaction((tx) => {
     draftBatch(tx, req.batchId);
-    const c = tx.select().from(cases).where(eq(cases.id, req.caseId)).get();
+    const c = tx
+      .select()
+      .from(cases)
+      .where(and(eq(cases.id, req.caseId), ofOffice(rowsOffice(req.actor))))
+      .get();
     if (!c) throw new NotFoundError("案件不存在。");
     touchBatch(tx, req.batchId, req.version, req.now);
     const decided = decidedOn(tx, c.id);
@@ -220,8 +276,7 @@ const ENTRY_LABELS: Record<keyof EntryFields, string> = {
 export function updateEntry(db: Db, req: { entryId: number; version: number; fields: EntryFields; actor: Viewer; now: Date }): void {
   assertManager(req.actor);
   db.transaction((tx) => {
-    const entry = tx.select().from(violationEntries).where(eq(violationEntries.id, req.entryId)).get();
-    if (!entry) throw new NotFoundError("条目不存在。");
+    const entry = entryFor(tx, req.entryId, req.actor);
     draftBatch(tx, entry.batchId);
     const problem = entryProblem(req.fields, workerNamesOf(tx, entry.caseId));
     if (problem) throw new ValidationError(problem);
@@ -245,8 +300,7 @@ export function updateEntry(db: Db, req: { entryId: number; version: number; fie
 export function dropEntry(db: Db, req: { entryId: number; version: number; actor: Viewer; now: Date }): void {
   assertManager(req.actor);
   db.transaction((tx) => {
-    const entry = tx.select().from(violationEntries).where(eq(violationEntries.id, req.entryId)).get();
-    if (!entry) throw new NotFoundError("条目不存在。");
+    const entry = entryFor(tx, req.entryId, req.actor);
     draftBatch(tx, entry.batchId);
     touchBatch(tx, entry.batchId, req.version, req.now);
     tx.delete(violationEntries).where(eq(violationEntries.id, entry.id)).run();
@@ -255,7 +309,7 @@ export function dropEntry(db: Db, req: { entryId: number; version: number; actor
 }
 
 export function publishBatch(db: Db, req: { batchId: number; version: number; actor: Viewer; now: Date }): void {
-  assertManager(req.actor);
+  assertPublisher(req.actor);
   db.transaction((tx) => {
     const batch = draftBatch(tx, req.batchId);
     if (batch.entries.length === 0) throw new ValidationError("批次中没有条目");
@@ -277,9 +331,8 @@ export function withdrawEntry(db: Db, req: { entryId: number; version: number; r
   assertManager(req.actor);
   if (!req.reason.trim()) throw new ValidationError("请填写撤回的理由（如处理决定被撤销或变更）");
   db.transaction((tx) => {
-    const entry = tx.select().from(violationEntries).where(eq(violationEntries.id, req.entryId)).get();
-    if (!entry) throw new NotFoundError("条目不存在。");
-    const batch = getBatch(tx, entry.batchId);
+    const entry = entryFor(tx, req.entryId, req.actor);
+    const batch = getBatch(tx, entry.batchId, null);
     if (!batch.publishedOn) throw new ValidationError("未发布的条目直接移除即可");
     if (entry.withdrawnOn) throw new ValidationError("该条目已撤回");
     touchBatch(tx, batch.id, req.version, req.now);
@@ -334,12 +387,17 @@ export function recentlyWithdrawn(db: Db, today: IsoDate, days = 30) {
     .all();
 }
 
-export function entriesOfEmployer(db: Db, employer: { uscc: string | null; name: string }) {
-  return db
-    .select({ e: violationEntries, title: violationBatches.title, publishedOn: violationBatches.publishedOn })
-    .from(violationEntries)
-    .innerJoin(violationBatches, eq(violationBatches.id, violationEntries.batchId))
-    .where(employer.uscc ? eq(violationEntries.employerUscc, employer.uscc) : eq(violationEntries.employerName, employer.name))
-    .all()
-    .map((r) => ({ ...r.e, title: r.title, publishedOn: r.publishedOn }));
+/** An employer's entries on the office's cases (null: every office). */
+export function entriesOfEmployer(db: Db, employer: { uscc: string | null; name: string }, officeId: number | null) {
+  return (
+    db
+      .select({ e: violationEntries, title: violationBatches.title, publishedOn: violationBatches.publishedOn })
+      .from(violationEntries)
+      .innerJoin(violationBatches, eq(violationBatches.id, violationEntries.batchId))
+      // The entries (a few a quarter) lead and each one's case is read by its key: the unary `+` keeps the planner from walking `cases`.
+      .innerJoin(cases, sql`${cases.id} = +${violationEntries.caseId}`)
+      .where(and(employer.uscc ? eq(violationEntries.employerUscc, employer.uscc) : eq(violationEntries.employerName, employer.name), entryOfOffice(officeId)))
+      .all()
+      .map((r) => ({ ...r.e, title: r.title, publishedOn: r.publishedOn }))
+  );
 }

@@ -11,6 +11,8 @@ import { analyzeDb } from "../db/maintenance.js";
 import { migrateDb } from "../db/migrate.js";
 import { logger } from "../lib/logger.js";
 import { removeOldOrphanFiles } from "../models/evidence-files.js";
+import { senderSettings, transportFor } from "../notify/index.js";
+import { startSender } from "../notify/sender.js";
 import { seed } from "../../seeds/index.js";
 
 export async function prepareDatabase(config: Config): Promise<Db> {
@@ -25,7 +27,13 @@ export async function prepareDatabase(config: Config): Promise<Db> {
 }
 
 export function serve(db: Db, config: Config): Server {
-  return createApp({ db, config }).listen(config.port, () => {
+  // Notices to workers go out from every web process; each claims a notice before sending it (notify/sender.ts).
+  const stopSender = startSender(db, transportFor(db, config), senderSettings(config), 30_000, (err) =>
+    logger.error({ err: String(err) }, "sms sender pass failed"),
+  );
+  const server = createApp({ db, config }).listen(config.port, () => {
     logger.info(`欠薪快办 listening on http://localhost:${config.port} (${config.nodeEnv})`);
   });
+  server.on("close", stopSender);
+  return server;
 }

@@ -26,6 +26,7 @@ import { parseProposal, PERSON_ROWS } from "../forms/blacklist-form.js";
 import { checked, parseService, textField } from "../forms/service-form.js";
 import { formValues, valid } from "../forms/form.js";
 import { viewerOf } from "../http/case-page.js";
+import { rowsOffice } from "../domain/case-abilities.js";
 import { requireRole } from "../middleware/require-role.js";
 import {
   answerObjection,
@@ -52,6 +53,7 @@ import { listAudit } from "../models/audit.js";
 import { loadCalendar } from "../models/calendar.js";
 import { getCaseDetail } from "../models/cases.js";
 import { getDocumentService } from "../models/document-services.js";
+import { getOffice } from "../models/offices.js";
 import { idParam } from "../http/params.js";
 
 const labels = {
@@ -92,7 +94,8 @@ export function blacklistRouter(ctx: AppContext): Router {
     const cal = loadCalendar(db);
     const stage = typeof req.query.stage === "string" && req.query.stage in STAGE_LABELS ? req.query.stage : "";
     const lateOnly = req.query.late === "1";
-    const all = listProceedings(db, { stage }).map((p) => ({
+    const officeId = rowsOffice(viewerOf(res));
+    const all = listProceedings(db, { stage, officeId }).map((p) => ({
       ...p,
       late: isDecisionLate(p.state, today),
       clocks: proceedingClocks(p.state, today, cal),
@@ -100,7 +103,14 @@ export function blacklistRouter(ctx: AppContext): Router {
     }));
     // Late proceedings (past the decision period, still pending) lead the board (docs/rules.md).
     const rows = (lateOnly ? all.filter((p) => p.late) : all).sort((a, b) => Number(b.late) - Number(a.late));
-    res.render("blacklist/index", { ...labels, rows, stage, lateOnly, lateCount: all.filter((p) => p.late).length, expiries: upcomingExpiries(db, today) });
+    res.render("blacklist/index", {
+      ...labels,
+      rows,
+      stage,
+      lateOnly,
+      lateCount: all.filter((p) => p.late).length,
+      expiries: upcomingExpiries(db, today, officeId),
+    });
   });
 
   // ---- Proposal ----------------------------------------------------------------------------
@@ -257,11 +267,20 @@ export function blacklistRouter(ctx: AppContext): Router {
     return party;
   };
 
+  /** The office that issued a document names itself on it as the handling unit (docs/rules.md §Documents). */
+  const issuingOffice = (id: number | null) => (id === null ? null : (getOffice(db, id) ?? null));
+
   router.get("/blacklist/:id/notice", staff, (req, res) => {
     const p = documentOf(req, res, "失信名单告知书");
     if (!p.noticeNumber) throw new NotFoundError("提请尚未审批，没有告知书。");
     const party = addressee(req, p);
-    res.render("blacklist/notice", { ...labels, p, party, service: p.noticeServices.find((s) => s.partyKey === party.key) ?? null });
+    res.render("blacklist/notice", {
+      ...labels,
+      p,
+      party,
+      service: p.noticeServices.find((s) => s.partyKey === party.key) ?? null,
+      office: issuingOffice(p.noticeOfficeId),
+    });
   });
 
   router.get("/blacklist/:id/decision", staff, (req, res) => {
@@ -274,6 +293,7 @@ export function blacklistRouter(ctx: AppContext): Router {
       p,
       party,
       service: p.decisionServices.find((s) => s.partyKey === party.key) ?? null,
+      office: issuingOffice(p.decisionOfficeId),
     });
   });
 

@@ -8,12 +8,13 @@ import type { AppContext } from "../app-context.js";
 import { getMove } from "../domain/case-states.js";
 import { CASE_SECTIONS, actOnCase, caseIdOf, renderCasePage, requireCaseWork, viewerOf } from "../http/case-page.js";
 import { requireRole } from "../middleware/require-role.js";
+import { recordSectionAction } from "../sections/section.js";
 
 export function caseSectionsRouter(ctx: AppContext): Router {
   const router = Router();
   const staff = requireRole("clerk", "inspector", "supervisor");
 
-  router.get("/cases/:id/sections/:key", staff, (req, res) => {
+  router.get("/cases/:id/sections/:key", staff, ctx.pageCache.keep, (req, res) => {
     renderCasePage(ctx, res, caseIdOf(req), 200, null, res.locals.isHtmx ? String(req.params.key) : undefined);
   });
 
@@ -25,7 +26,7 @@ export function caseSectionsRouter(ctx: AppContext): Router {
           req,
           res,
           action.form,
-          () => action.run(ctx.db, { caseId: caseIdOf(req), body: req.body, actor: viewerOf(res), now: ctx.now() }),
+          () => recordSectionAction(ctx.db, action, { caseId: caseIdOf(req), body: req.body, actor: viewerOf(res), now: ctx.now(), config: ctx.config }),
           undefined,
           s.key,
         ),

@@ -27,13 +27,13 @@ import {
   getCaseRow,
   getEvidenceFile,
   inspectorWorkloads,
-  latestEvent,
   registerCase,
   transition,
   voidEvidence,
 } from "../models/cases.js";
 import { listCases, remindersFor } from "../models/case-list.js";
-import { CASE_NOTICES, SUPPLEMENT_CONSEQUENCE, SUPPLEMENT_DAYS, type CaseNoticeKind } from "../domain/legal-basis.js";
+import { CASE_NOTICES, CASE_NOTICE_KINDS, SUPPLEMENT_CONSEQUENCE, SUPPLEMENT_DAYS } from "../domain/legal-basis.js";
+import { issueNoticeMove, latestCaseNotice } from "../models/case-notices.js";
 import { inspectorFigures } from "../models/dashboard.js";
 import { recordSiteVisit } from "../models/site-visits.js";
 import { rejectComplaint } from "../models/rejections.js";
@@ -56,7 +56,7 @@ export function casesRouter(ctx: AppContext): Router {
 
   // ---- Workbench ----------------------------------------------------------------------------
 
-  router.get("/cases", staff, (req, res) => {
+  router.get("/cases", staff, ctx.pageCache.keep, (req, res) => {
     const viewer = viewerOf(res);
     const filters = parseCaseFilters(req.query);
     const scope = caseListScope(viewer, policy, filters.everyCase);
@@ -174,7 +174,7 @@ export function casesRouter(ctx: AppContext): Router {
 
   // ---- The case page ------------------------------------------------------------------------
 
-  router.get("/cases/:id", staff, (req, res) => {
+  router.get("/cases/:id", staff, ctx.pageCache.keep, (req, res) => {
     showCase(res, caseId(req));
   });
 
@@ -190,6 +190,20 @@ export function casesRouter(ctx: AppContext): Router {
           version: Number(v.version),
           actor: viewerOf(res),
           now: now(),
+          prefixes: config.authority.caseNoticePrefixes,
+        });
+      }
+      if (v.move === "requestSupplement" || v.move === "redirect") {
+        return issueNoticeMove(db, {
+          caseId: caseId(req),
+          move: v.move,
+          outcome: (v.outcome || undefined) as Outcome | undefined,
+          note: v.note ?? "",
+          addressee: v.addressee ?? "",
+          version: Number(v.version),
+          actor: viewerOf(res),
+          now: now(),
+          prefixes: config.authority.caseNoticePrefixes,
         });
       }
       transition(db, {
@@ -311,23 +325,23 @@ export function casesRouter(ctx: AppContext): Router {
     });
   });
 
+  // The latest notice of a kind (不予受理, 告知补正, 告知, 移送), with its number (docs/rules.md § Notices and records after acceptance).
   router.get("/cases/:id/notices/:kind", staff, (req, res) => {
-    const notice = CASE_NOTICES[req.params.kind as CaseNoticeKind];
+    const kind = CASE_NOTICE_KINDS.find((k) => k === req.params.kind);
     const detail = getCaseDetail(db, caseId(req), { viewer: viewerOf(res), policy, page: null, now: now() });
     if (!detail.abilities.printDocuments) throw new ForbiddenError();
-    const event = notice ? latestEvent(db, detail.case.id, notice.move) : undefined;
-    if (!notice || !event) throw new ValidationError("该案件没有这份通知书。");
+    const notice = kind ? latestCaseNotice(db, detail.case.id, kind) : undefined;
+    if (!kind || !notice) throw new ValidationError("该案件没有这份通知书。");
     res.render("cases/notice", {
       ...detail,
       office: getOffice(db, detail.case.officeId!),
       c: detail.case,
-      kind: req.params.kind,
-      title: notice.title,
-      event,
+      kind,
+      spec: CASE_NOTICES[kind],
+      notice,
       supplementDays: SUPPLEMENT_DAYS,
       supplementConsequence: SUPPLEMENT_CONSEQUENCE,
       bureau: config.bureau,
-      outcomeLabels: OUTCOME_LABELS,
     });
   });
 

@@ -36,7 +36,7 @@ export function cityBoardRouter(ctx: AppContext): Router {
     return { form, board, query: periodQuery(form.period) };
   };
 
-  router.get("/city-board", supervisors, (req, res) => {
+  router.get("/city-board", supervisors, ctx.pageCache.keep, (req, res) => {
     assertCity(res);
     const { form, board, query } = boardOf(req, res);
     res.status(form.ok ? 200 : 422);

@@ -6,7 +6,7 @@ import { CLOCK_STATUS_LABELS, TARGET_DAYS } from "../domain/clocks.js";
 import { ForbiddenError } from "../domain/errors.js";
 import { CHANNEL_LABELS } from "../domain/reference-data.js";
 import { staffAbilities } from "../domain/case-abilities.js";
-import { PERIOD_LABELS, wanYuan } from "../domain/statistics.js";
+import { PERIOD_LABELS, inspectorsToWatch, wanYuan } from "../domain/statistics.js";
 import { parsePeriod, periodQuery } from "../forms/period.js";
 import { renderChart } from "../http/charts.js";
 import { figuresScopeOf, scopeKey } from "../http/figures-scope.js";
@@ -23,7 +23,10 @@ import {
 } from "../models/dashboard.js";
 import { listOffices, type FiguresScope } from "../models/offices.js";
 import { untilChanged } from "../models/until-changed.js";
+import { satisfactionFigures } from "../models/ratings.js";
 import { periodStatistics, type PeriodStatistics } from "../models/statistics.js";
+import { fundSentence } from "../domain/emergency-fund.js";
+import { fundsOverview, periodFundFigures } from "../models/emergency-fund.js";
 
 function abilitiesOf(res: Response) {
   const can = staffAbilities(res.locals.user ?? null, { inspectorsReadAll: false });
@@ -99,16 +102,21 @@ export function dashboardRouter(ctx: AppContext): Router {
     },
   });
 
-  router.get("/dashboard", supervisors, (req, res) => {
+  router.get("/dashboard", supervisors, ctx.pageCache.keep, (req, res) => {
     const can = abilitiesOf(res);
     const today = res.locals.today;
     const scope = figuresScopeOf(db, req, res);
-    const { d, inspectorChart: chart } = untilChanged(db, `dashboard:${today}:${scopeKey(scope)}`, () => {
+    const { d, watched, chart, funds } = untilChanged(db, `dashboard:${today}:${scopeKey(scope)}`, () => {
       const d = { ...dashboard(db, today, scope.officeIds), lateCases: legallyLateCases(db, today, scope.officeIds) };
-      return { d, inspectorChart: inspectorChart(d.inspectors) };
+      const watched = inspectorsToWatch(d.inspectors);
+      // 好差评 this year (docs/rules.md § 好差评).
+      const satisfaction = satisfactionFigures(db, { from: `${today.slice(0, 4)}-01-01`, to: today }, scope.officeIds);
+      return { d: { ...d, satisfaction }, watched, chart: inspectorChart(watched), funds: fundsOverview(db, scope.officeIds) };
     });
     res.render("dashboard/index", {
       d,
+      inspectors: watched,
+      funds,
       can,
       ...officeChoices(can, scope),
       clocks: DASHBOARD_CLOCKS,
@@ -121,7 +129,18 @@ export function dashboardRouter(ctx: AppContext): Router {
     });
   });
 
-  router.get("/dashboard/clearance", supervisors, (req, res) => {
+  router.get("/dashboard/inspectors", supervisors, ctx.pageCache.keep, (req, res) => {
+    const can = abilitiesOf(res);
+    const today = res.locals.today;
+    const scope = figuresScopeOf(db, req, res);
+    const { inspectors, chart } = untilChanged(db, `dashboardInspectors:${today}:${scopeKey(scope)}`, () => {
+      const inspectors = dashboard(db, today, scope.officeIds).inspectors;
+      return { inspectors, chart: inspectorChart(inspectors) };
+    });
+    res.render("dashboard/inspectors", { inspectors, can, ...officeChoices(can, scope), inspectorChart: chart });
+  });
+
+  router.get("/dashboard/clearance", supervisors, ctx.pageCache.keep, (req, res) => {
     const can = abilitiesOf(res);
     const today = res.locals.today;
     const scope = figuresScopeOf(db, req, res);
@@ -132,19 +151,21 @@ export function dashboardRouter(ctx: AppContext): Router {
     });
   });
 
-  router.get("/statistics", supervisors, (req, res) => {
+  router.get("/statistics", supervisors, ctx.pageCache.keep, (req, res) => {
     const can = abilitiesOf(res);
     const form = parsePeriod(req.query, res.locals.today);
     const scope = figuresScopeOf(db, req, res);
     const { from, to, kind } = form.period;
-    const { s, charts } = untilChanged(db, `statistics:${kind}:${from}:${to}:${scopeKey(scope)}`, () => {
+    const { s, charts, fund } = untilChanged(db, `statistics:${kind}:${from}:${to}:${scopeKey(scope)}`, () => {
       const s = periodStatistics(db, form.period, scope.officeIds, scope.subject);
-      return { s, charts: statisticsCharts(s) };
+      const fund = periodFundFigures(db, scope.officeIds, form.period);
+      return { s: { ...s, sentence: s.sentence + fundSentence(fund.total) }, charts: statisticsCharts(s), fund };
     });
     const choices = officeChoices(can, scope);
     res.status(form.ok ? 200 : 422);
     renderPageOrPartial(res, "statistics/index", "statistics/_results", {
       s,
+      fund,
       can,
       form,
       errors: form.ok ? {} : form.errors,

@@ -1,8 +1,10 @@
-/** The employer record for staff, and the history check the intake form makes as the employer is typed. */
+/** The employer record for staff (their office's cases; the city: every office), and the history check the intake form makes as the employer is typed. */
 import { Router, type Request } from "express";
 import type { AppContext } from "../app-context.js";
 import { OUTCOME_LABELS, STATE_LABELS } from "../domain/case-states.js";
 import { REMOVAL_LABELS, STAGE_LABELS } from "../domain/blacklist.js";
+import { rowsOffice } from "../domain/case-abilities.js";
+import { viewerOf } from "../http/case-page.js";
 import { requireRole } from "../middleware/require-role.js";
 import { employerRecord, employerWarning, looksLikeUscc, searchEmployers, type EmployerKey } from "../models/employers.js";
 
@@ -19,14 +21,14 @@ export function employersRouter(ctx: AppContext): Router {
 
   router.get("/employers", staff, (req, res) => {
     const q = typeof req.query.q === "string" ? req.query.q.slice(0, 60) : "";
-    res.render("employers/index", { q, results: searchEmployers(db, q) });
+    res.render("employers/index", { q, results: searchEmployers(db, q, rowsOffice(viewerOf(res))) });
   });
 
   router.get("/employers/record", staff, (req, res) => {
     const key = keyOf(req);
     if (!key.uscc && !key.name) return res.redirect(303, "/employers");
     res.render("employers/show", {
-      e: employerRecord(db, key, res.locals.today),
+      e: employerRecord(db, key, res.locals.today, rowsOffice(viewerOf(res))),
       stateLabels: STATE_LABELS,
       outcomeLabels: OUTCOME_LABELS,
       stageLabels: STAGE_LABELS,
@@ -42,7 +44,7 @@ export function employersRouter(ctx: AppContext): Router {
       name: String(req.query.employerName ?? "").trim(),
     };
     if (!res.locals.isHtmx) return res.redirect(303, `/employers/record?${new URLSearchParams({ uscc: key.uscc ?? "", name: key.name })}`);
-    res.render("employers/_warning", { warning: employerWarning(db, key, res.locals.today) });
+    res.render("employers/_warning", { warning: employerWarning(db, key, res.locals.today, rowsOffice(viewerOf(res))) });
   });
 
   return router;

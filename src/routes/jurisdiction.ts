@@ -31,9 +31,10 @@ export function jurisdictionRouter(ctx: AppContext): Router {
     const everyOffice = staffAbilities(viewer, policy).everyOffice;
     res.status(status).render("jurisdiction/acknowledgements", {
       queue: acknowledgementQueue(db, viewer.cityWide ? null : viewer.officeId, res.locals.today),
-      requests: everyOffice ? designationRequests(db) : [],
+      requests: everyOffice ? designationRequests(db, res.locals.today, config.designationDays) : [],
       movedAway: viewer.officeId === null ? [] : movedAwayFrom(db, viewer.officeId),
       everyOffice,
+      designationDays: config.designationDays,
       ownOfficeId: viewer.officeId,
       arrivalLabels: ARRIVAL_LABELS,
       message,

@@ -8,6 +8,8 @@ import { boundedInt } from "../domain/bounds.js";
 import { formValues } from "../forms/form.js";
 import { formatBytes } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
+import { rowsOffice } from "../domain/case-abilities.js";
+import { viewerOf } from "../http/case-page.js";
 import { ORPHAN_AGE_MS, orphanFiles } from "../models/evidence-files.js";
 import { VIEWS_PAGE_SIZE, listPersonalDataExports, listPersonalDataViews } from "../models/personal-data-views.js";
 
@@ -34,9 +36,10 @@ export function oversightRouter({ db, config, now }: AppContext): Router {
   router.get("/personal-data-views", requireRole("supervisor"), (req, res) => {
     const q = formValues(req.query);
     const caseNumber = (q.case ?? "").trim().toUpperCase().slice(0, 20);
-    const rows = listPersonalDataViews(db, { caseNumber: caseNumber || undefined, before: boundedInt(q.before, 1, Number.MAX_SAFE_INTEGER) });
+    const officeId = rowsOffice(viewerOf(res));
+    const rows = listPersonalDataViews(db, { officeId, caseNumber: caseNumber || undefined, before: boundedInt(q.before, 1, Number.MAX_SAFE_INTEGER) });
     const older = rows.length === VIEWS_PAGE_SIZE ? rows[rows.length - 1]!.id : null;
-    res.render("oversight/personal-data-views", { rows, caseNumber, older, roleLabels: ROLE_LABELS, exports: listPersonalDataExports(db) });
+    res.render("oversight/personal-data-views", { rows, caseNumber, older, roleLabels: ROLE_LABELS, exports: listPersonalDataExports(db, officeId) });
   });
 
   return router;

@@ -3,16 +3,14 @@ import { Router, type Request, type Response } from "express";
 import { z } from "zod";
 import type { AppContext } from "../app-context.js";
 import { createThrottle } from "../auth/rate-limit.js";
-import { PUBLIC_STATE_LABELS } from "../domain/case-states.js";
 import { TooManyRequestsError } from "../domain/errors.js";
 import { formValues, parseForm, type FieldErrors } from "../forms/form.js";
 import { readCookie } from "../middleware/session.js";
 import { RECEIPT_HOURS, claimFiling, completeFiling, filedReceipt, isFilingToken, newFilingToken, releaseFiling } from "../models/online-filings.js";
 import { parseIntake, readIntakeValues, type IntakeValues } from "../forms/intake-form.js";
-import { findCaseForPublic, registerCase } from "../models/cases.js";
+import { registerCase } from "../models/cases.js";
+import { LOOKUP_LABELS, publicLookup } from "../http/public-lookup.js";
 import { workSiteChoices } from "../models/offices.js";
-import { loadCalendar } from "../models/calendar.js";
-import { PROVISIONAL_NOTE } from "../domain/clocks.js";
 
 const querySchema = z.object({
   caseNumber: z.string({ error: "请填写案件编号" }).trim().min(1, "请填写案件编号").max(20, "案件编号格式不对"),
@@ -126,15 +124,9 @@ export function publicRouter({ db, config, now }: AppContext): Router {
       return res.status(429).render("public/query", { values: form.values, errors: { _form: err.message }, result: null });
     }
     await queryThrottle.hit(key);
-    const found = findCaseForPublic(db, form.value.caseNumber, form.value.queryCode);
+    const found = publicLookup({ db, config }, form.value.caseNumber, form.value.queryCode, res.locals.today);
     if (!found) return res.status(404).render("public/query", { values: form.values, errors: { _form: NOT_FOUND }, result: null });
-    const targetProvisional = loadCalendar(db).isProvisionalSpan(found.receivedOn, found.targetDueOn);
-    res.render("public/query", {
-      values: form.values,
-      errors: {},
-      result: { ...found, stateText: PUBLIC_STATE_LABELS[found.state], targetProvisional },
-      provisionalNote: PROVISIONAL_NOTE,
-    });
+    res.render("public/query", { values: form.values, errors: {}, ...found, ...LOOKUP_LABELS });
   });
 
   return router;

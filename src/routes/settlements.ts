@@ -8,6 +8,7 @@ import {
   decisionOfCase,
   demandOfCase,
   issueDemand,
+  policeReferralOfCase,
   recordCourtResult,
   recordReferralStep,
   remediesOf,
@@ -23,10 +24,10 @@ import type { AppContext } from "../app-context.js";
 import { OUTCOME_LABELS } from "../domain/case-states.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { isIsoDate } from "../domain/dates.js";
-import { DECISION_BASIS, ORDER_BASIS, VIOLATIONS } from "../domain/legal-basis.js";
+import { DECISION_BASIS, ORDER_BASIS, POLICE_REFERRAL_BASIS, VIOLATIONS } from "../domain/legal-basis.js";
 import { STATEMENT_DAYS } from "../domain/prior-notice.js";
 import { issuePriorNotice, priorNoticesOf, recordStatement, servePriorNotice } from "../models/prior-notices.js";
-import { CLOCK_STATUS_LABELS, PROVISIONAL_NOTE, caseClocks, clockHistory } from "../domain/clocks.js";
+import { CLOCK_STATUS_LABELS, EXTENSION_DAYS, PROVISIONAL_NOTE, STATUTORY_DAYS, caseClocks, clockHistory } from "../domain/clocks.js";
 import { loadCalendar } from "../models/calendar.js";
 import { formValues, valid } from "../forms/form.js";
 import { parseClosing, parseEnforcement, parseMediation, parseOrder, parsePayment, parsePaymentTable } from "../forms/settlement-forms.js";
@@ -50,6 +51,8 @@ import {
 } from "../models/settlements.js";
 import { idParam } from "../http/params.js";
 import { getOffice } from "../models/offices.js";
+import { decisionDocument } from "../models/decision-document.js";
+import { NON_PERFORMANCE_CONSEQUENCE } from "../domain/decision-document.js";
 
 export function settlementsRouter(ctx: AppContext): Router {
   const { db, config, now } = ctx;
@@ -286,6 +289,7 @@ export function settlementsRouter(ctx: AppContext): Router {
         ...step(req, res),
         actionId: idParam(req, "actionId"),
         input: { step: v.step ?? "", materials: v.materials ?? "", date: v.date ?? "", answer: v.answer ?? "" },
+        numberPrefix: config.authority.policeReferralPrefix,
       });
     }),
   );
@@ -388,6 +392,15 @@ export function settlementsRouter(ctx: AppContext): Router {
       order,
       action,
       notice,
+      doc: decisionDocument(db, {
+        caseId: detail.case.id,
+        receivedOn: detail.case.receivedOn,
+        actionId: action.id,
+        order,
+        notice,
+        calendar: loadCalendar(db),
+      }),
+      consequence: NON_PERFORMANCE_CONSEQUENCE,
       basis: { violated: VIOLATIONS[order.violation].violated, decision: DECISION_BASIS[action.kind] },
       bureau: config.bureau,
     });
@@ -444,6 +457,26 @@ export function settlementsRouter(ctx: AppContext): Router {
     renderReceipt(res, idParam(req, "serviceId"), served, `/cases/${detail.case.id}#decision-${demand.actionId}`);
   });
 
+  /** The 涉嫌犯罪案件移送书 to the police, with its materials and the wages still unpaid (docs/rules.md § The 移送书 to the police). */
+  router.get("/cases/:id/police-referrals/:actionId", staff, (req, res) => {
+    const detail = workingDetail(req, res);
+    const { action, referral } = policeReferralOfCase(db, detail.case.id, idParam(req, "actionId"));
+    const order = settlementsOf(db, detail.case.id).orders.find((o) => o.id === action.orderId);
+    if (!order) throw new NotFoundError("指令书不存在。");
+    const unpaid = order.items.map((i) => ({ name: i.workerName, unpaidFen: Math.max(0, i.amountFen - i.paidFen) })).filter((i) => i.unpaidFen > 0);
+    res.render("settlements/police-referral", {
+      ...detail,
+      c: detail.case,
+      action,
+      referral,
+      order,
+      unpaid,
+      unpaidFen: outstandingFen(order.items),
+      basis: POLICE_REFERRAL_BASIS,
+      bureau: config.bureau,
+    });
+  });
+
   router.get("/cases/:id/report", staff, (req, res) => {
     const detail = workingDetail(req, res);
     if (!detail.case.closedOn) throw new NotFoundError("案件尚未结案，没有结案报告。");
@@ -453,6 +486,11 @@ export function settlementsRouter(ctx: AppContext): Router {
       ...detail,
       c: detail.case,
       target: clocks.find((k) => k.key === "target")!,
+      // A filed case's report states the statutory period and who approved any extension (docs/rules.md § Notices and records after acceptance).
+      statutory: clocks.find((k) => k.key === "statutory") ?? null,
+      extension: detail.events.find((e) => e.action === "extend") ?? null,
+      revocation: detail.events.find((e) => e.action === "revokeFiling") ?? null,
+      statutoryDays: { base: STATUTORY_DAYS, extension: EXTENSION_DAYS },
       clockStatusLabels: CLOCK_STATUS_LABELS,
       provisionalNote: PROVISIONAL_NOTE,
       money: moneySummary(db, detail.case.id),

@@ -1,8 +1,9 @@
-/** 重大劳动保障违法行为社会公布 for supervisors: batches, their entries, publication and withdrawal. */
+/** 重大劳动保障违法行为社会公布 for supervisors: batches, their entries (the viewer's office's; the city: all), publication and withdrawal. */
 import { Router, type Request, type Response } from "express";
 import type { AppContext } from "../app-context.js";
 import { DomainError, ForbiddenError, ValidationError } from "../domain/errors.js";
 import { previousQuarter } from "../domain/violations-list.js";
+import { rowsOffice } from "../domain/case-abilities.js";
 import { formValues } from "../forms/form.js";
 import { viewerOf } from "../http/case-page.js";
 import { requireRole } from "../middleware/require-role.js";
@@ -17,6 +18,7 @@ import {
   publishBatch,
   unpublishedQuarter,
   updateEntry,
+  violationsAbilities,
   withdrawEntry,
 } from "../models/violations.js";
 import { idParam } from "../http/params.js";
@@ -32,8 +34,12 @@ export function violationsRouter(ctx: AppContext): Router {
     // Only quarters that have ended: the last one, and the one before it for a late batch.
     const last = previousQuarter(today);
     const quarters = [last, previousQuarter(last.from)];
-    const reminder = unpublishedQuarter(db, today, config.largeArrearsFen);
-    res.status(status).render("violations/index", { batches: listBatches(db), quarters, values, message, reminder });
+    const viewer = viewerOf(res);
+    const officeId = rowsOffice(viewer);
+    const reminder = unpublishedQuarter(db, today, config.largeArrearsFen, officeId);
+    res
+      .status(status)
+      .render("violations/index", { batches: listBatches(db, officeId), quarters, values, message, reminder, can: violationsAbilities(viewer) });
   };
 
   router.get("/violations", supervisor, (_req, res) => indexPage(res, 200, {}, null));
@@ -56,14 +62,17 @@ export function violationsRouter(ctx: AppContext): Router {
   });
 
   const showPage = (res: Response, id: number, status = 200, problem: { form: string; message: string; values: Record<string, string> } | null = null) => {
-    const batch = getBatch(db, id);
+    const viewer = viewerOf(res);
+    const officeId = rowsOffice(viewer);
+    const batch = getBatch(db, id, officeId);
     // The forms this page shows: a refusal of any other (an entry that is gone, a published batch's draft
     // forms) is shown above the entries instead of being lost.
     const shown = new Set(["entries", ...batch.entries.map((e) => `entry-${e.id}`), ...(batch.publishedOn ? [] : ["publish", "candidates"])]);
     res.status(status).render("violations/show", {
       unplacedProblem: problem && !shown.has(problem.form) ? problem.message : null,
       batch,
-      candidates: batch.publishedOn ? [] : candidates(db, batch, res.locals.today, config.largeArrearsFen),
+      candidates: batch.publishedOn ? [] : candidates(db, batch, res.locals.today, config.largeArrearsFen, officeId),
+      can: violationsAbilities(viewer),
       largeArrearsFen: config.largeArrearsFen,
       history: listAudit(db, `violations:${id}`),
       problem,

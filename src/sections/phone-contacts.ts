@@ -5,15 +5,13 @@
  */
 import { asc, eq, sql } from "drizzle-orm";
 import { z } from "zod";
-import type { Db, DbOrTx } from "../db/client.js";
+import type { DbOrTx } from "../db/client.js";
 import { preparedOnce } from "../db/prepared.js";
 import { employerPhoneContacts, users } from "../db/schema.js";
-import type { Viewer } from "../domain/case-abilities.js";
-import { shanghaiDate, type IsoDate } from "../domain/dates.js";
+import type { IsoDate } from "../domain/dates.js";
 import { ValidationError } from "../domain/errors.js";
-import { formValues, isoDate, parseForm, requiredText, valid } from "../forms/form.js";
-import { transition } from "../models/cases.js";
-import { section } from "./section.js";
+import { isoDate, requiredText } from "../forms/form.js";
+import { section, sectionAction } from "./section.js";
 
 const contactForm = z.object({
   contactedOn: isoDate("联系日期"),
@@ -26,26 +24,6 @@ export function contactDateProblem(contactedOn: IsoDate, receivedOn: IsoDate, to
   if (contactedOn > today) return "联系日期不能晚于今天";
   if (contactedOn < receivedOn) return "联系日期不能早于收到投诉的日期";
   return null;
-}
-
-export function recordPhoneContact(db: Db, req: { caseId: number; body: unknown; actor: Viewer; now: Date }): void {
-  const input = valid(parseForm(contactForm, req.body));
-  transition(db, {
-    caseId: req.caseId,
-    move: "recordPhoneContact",
-    version: Number(formValues(req.body).version),
-    note: "",
-    eventNote: `${input.contactedOn} 联系 ${input.personReached}`,
-    actor: req.actor,
-    now: req.now,
-    effect: (tx, c) => {
-      const problem = contactDateProblem(input.contactedOn, c.receivedOn, shanghaiDate(req.now));
-      if (problem) throw new ValidationError(problem, "contactedOn");
-      tx.insert(employerPhoneContacts)
-        .values({ caseId: c.id, contactedOn: input.contactedOn, personReached: input.personReached, summary: input.summary, recordedById: req.actor.id })
-        .run();
-    },
-  });
 }
 
 const contactsQuery = (db: DbOrTx) =>
@@ -73,5 +51,18 @@ export const phoneContactsSection = section({
   // Shown to everyone who sees the case once a contact exists; the form to those who may record one now.
   when: () => true,
   load: (db, view) => ({ contacts: phoneContactsOf(db, view.c.id) }),
-  action: { path: "phone-contacts", form: "phone-contact", move: "recordPhoneContact", run: recordPhoneContact },
+  action: sectionAction({
+    path: "phone-contacts",
+    form: "phone-contact",
+    move: "recordPhoneContact",
+    schema: contactForm,
+    eventNote: (input) => `${input.contactedOn} 联系 ${input.personReached}`,
+    record: (tx, c, input, by) => {
+      const problem = contactDateProblem(input.contactedOn, c.receivedOn, by.today);
+      if (problem) throw new ValidationError(problem, "contactedOn");
+      tx.insert(employerPhoneContacts)
+        .values({ caseId: c.id, contactedOn: input.contactedOn, personReached: input.personReached, summary: input.summary, recordedById: by.actor.id })
+        .run();
+    },
+  }),
 });

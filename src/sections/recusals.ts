@@ -7,15 +7,14 @@
 import { and, asc, eq, isNull, or, sql } from "drizzle-orm";
 import { alias } from "drizzle-orm/sqlite-core";
 import { z } from "zod";
-import type { Db, DbOrTx } from "../db/client.js";
+import type { DbOrTx } from "../db/client.js";
 import { preparedOnce } from "../db/prepared.js";
 import { caseRecusals, users } from "../db/schema.js";
 import type { Viewer } from "../domain/case-abilities.js";
-import { shanghaiDate, type IsoDate } from "../domain/dates.js";
+import type { IsoDate } from "../domain/dates.js";
 import { ValidationError } from "../domain/errors.js";
-import { formValues, isoDate, parseForm, requiredText, valid } from "../forms/form.js";
-import { transition } from "../models/cases.js";
-import { section } from "./section.js";
+import { isoDate, requiredText } from "../forms/form.js";
+import { section, sectionAction } from "./section.js";
 
 export const RECUSAL_APPLICANTS = { inspector: "承办监察员本人", complainant: "投诉人", employer: "被投诉单位" } as const;
 export const RECUSAL_DECISIONS = { granted: "准予回避", refused: "不予回避" } as const;
@@ -68,63 +67,6 @@ function pendingCount(db: DbOrTx, caseId: number): number {
     .from(caseRecusals)
     .where(and(eq(caseRecusals.caseId, caseId), isNull(caseRecusals.decision)))
     .all().length;
-}
-
-export function requestRecusal(db: Db, req: { caseId: number; body: unknown; actor: Viewer; now: Date }): void {
-  const input = valid(parseForm(requestForm, req.body));
-  transition(db, {
-    caseId: req.caseId,
-    move: "requestRecusal",
-    version: Number(formValues(req.body).version),
-    note: "",
-    eventNote: `${input.requestedOn} ${RECUSAL_APPLICANTS[input.applicant]}申请回避`,
-    actor: req.actor,
-    now: req.now,
-    effect: (tx, c) => {
-      const date = recusalDateProblem("申请日期", input.requestedOn, c.receivedOn, "收到投诉的日期", shanghaiDate(req.now));
-      if (date) throw new ValidationError(date, "requestedOn");
-      const who = recusalRequestProblem(input, c, req.actor, pendingCount(tx, c.id));
-      if (who) throw new ValidationError(who.message, who.field);
-      tx.insert(caseRecusals)
-        .values({
-          caseId: c.id,
-          requestedOn: input.requestedOn,
-          applicant: input.applicant,
-          inspectorId: input.inspectorId,
-          reason: input.reason,
-          recordedById: req.actor.id,
-        })
-        .run();
-    },
-  });
-}
-
-export function decideRecusal(db: Db, req: { caseId: number; body: unknown; actor: Viewer; now: Date }): void {
-  const input = valid(parseForm(decisionForm, req.body));
-  transition(db, {
-    caseId: req.caseId,
-    move: "decideRecusal",
-    version: Number(formValues(req.body).version),
-    note: "",
-    eventNote: `${input.decidedOn} ${RECUSAL_DECISIONS[input.decision]}`,
-    actor: req.actor,
-    now: req.now,
-    effect: (tx, c) => {
-      const r = tx
-        .select()
-        .from(caseRecusals)
-        .where(and(eq(caseRecusals.id, input.recusalId), eq(caseRecusals.caseId, c.id)))
-        .get();
-      if (!r) throw new ValidationError("回避申请不存在");
-      if (r.decision) throw new ValidationError("这一回避申请已经作出决定");
-      const date = recusalDateProblem("决定日期", input.decidedOn, r.requestedOn as IsoDate, "申请日期", shanghaiDate(req.now));
-      if (date) throw new ValidationError(date, "decidedOn");
-      tx.update(caseRecusals)
-        .set({ decision: input.decision, decisionReason: input.decisionReason, decidedOn: input.decidedOn, decidedById: req.actor.id })
-        .where(eq(caseRecusals.id, r.id))
-        .run();
-    },
-  });
 }
 
 const inspector = alias(users, "recused_inspector");
@@ -189,6 +131,51 @@ export const recusalsSection = section({
       recusalDecisions: RECUSAL_DECISIONS,
     };
   },
-  action: { path: "recusals", form: "recusal", move: "requestRecusal", run: requestRecusal },
-  actions: [{ path: "recusals/decision", form: "recusal-decision", move: "decideRecusal", run: decideRecusal }],
+  action: sectionAction({
+    path: "recusals",
+    form: "recusal",
+    move: "requestRecusal",
+    schema: requestForm,
+    eventNote: (input) => `${input.requestedOn} ${RECUSAL_APPLICANTS[input.applicant]}申请回避`,
+    record: (tx, c, input, by) => {
+      const date = recusalDateProblem("申请日期", input.requestedOn, c.receivedOn, "收到投诉的日期", by.today);
+      if (date) throw new ValidationError(date, "requestedOn");
+      const who = recusalRequestProblem(input, c, by.actor, pendingCount(tx, c.id));
+      if (who) throw new ValidationError(who.message, who.field);
+      tx.insert(caseRecusals)
+        .values({
+          caseId: c.id,
+          requestedOn: input.requestedOn,
+          applicant: input.applicant,
+          inspectorId: input.inspectorId,
+          reason: input.reason,
+          recordedById: by.actor.id,
+        })
+        .run();
+    },
+  }),
+  actions: [
+    sectionAction({
+      path: "recusals/decision",
+      form: "recusal-decision",
+      move: "decideRecusal",
+      schema: decisionForm,
+      eventNote: (input) => `${input.decidedOn} ${RECUSAL_DECISIONS[input.decision]}`,
+      record: (tx, c, input, by) => {
+        const r = tx
+          .select()
+          .from(caseRecusals)
+          .where(and(eq(caseRecusals.id, input.recusalId), eq(caseRecusals.caseId, c.id)))
+          .get();
+        if (!r) throw new ValidationError("回避申请不存在");
+        if (r.decision) throw new ValidationError("这一回避申请已经作出决定");
+        const date = recusalDateProblem("决定日期", input.decidedOn, r.requestedOn as IsoDate, "申请日期", by.today);
+        if (date) throw new ValidationError(date, "decidedOn");
+        tx.update(caseRecusals)
+          .set({ decision: input.decision, decisionReason: input.decisionReason, decidedOn: input.decidedOn, decidedById: by.actor.id })
+          .where(eq(caseRecusals.id, r.id))
+          .run();
+      },
+    }),
+  ],
 });

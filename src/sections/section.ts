@@ -3,15 +3,18 @@
  * sections in src/http/case-page.ts; it loads only the sections whose `when` holds for this case and this
  * viewer, so a closed case or a read-only viewer costs only the reads of what they see.
  */
+import type { z } from "zod";
 import type { Config } from "../config.js";
-import type { Db } from "../db/client.js";
+import type { Db, Tx } from "../db/client.js";
 import type { CaseAbilities, Viewer } from "../domain/case-abilities.js";
 import type { MoveName } from "../domain/case-states.js";
 import type { Clock } from "../domain/clocks.js";
 import type { IsoDate } from "../domain/dates.js";
 import type { WorkingCalendar } from "../domain/working-days.js";
 import type { FormState } from "../http/form-state.js";
-import type { CaseDetail, CaseRow } from "../models/cases.js";
+import { shanghaiDate } from "../domain/dates.js";
+import { formValues, parseForm, valid } from "../forms/form.js";
+import { transition, type CaseDetail, type CaseRow } from "../models/cases.js";
 import type { moneySummary, settlementsOf } from "../models/settlements.js";
 
 /** What every section may use: the case as its viewer may see it, and reads shared between sections (each made once, on first use). */
@@ -24,6 +27,11 @@ export interface CaseView {
   config: Config;
   now: Date;
   today: IsoDate;
+  /**
+   * The minute it is now in Asia/Shanghai ("2026-11-23T10:00"), for a form's default time; the page showing it is
+   * kept by the page cache only until that minute ends (src/http/page-cache.ts keepOnlyUntil).
+   */
+  minuteNow(): string;
   /** Whether the viewer may make this move now. */
   may(name: MoveName): boolean;
   /** A form's state on this page: opened with its errors and typed values when it was refused. */
@@ -34,13 +42,50 @@ export interface CaseView {
   money(): ReturnType<typeof moneySummary>;
 }
 
-/** A change recorded from a section's own form: `POST /cases/:id/<path>`, by the roles of its move, for the people working the case. */
-export interface SectionAction {
+/**
+ * A change recorded from a section's own form: `POST /cases/:id/<path>`, by the roles of its move, for the
+ * people working the case (src/routes/case-sections.ts). The route reads the form with `schema` (every field's
+ * message at once) and records it through `transition` (src/models/cases.ts): the case's version checked, the
+ * move allowed from this state for this viewer, `record` run inside the same transaction, the timeline written
+ * with `eventNote`. A `ValidationError(message, field)` thrown by `record` puts the message under that field.
+ */
+export interface SectionAction<S extends z.ZodObject = z.ZodObject> {
   path: string;
   /** The form's id (and page anchor): a refused change shows the form again, opened, with its errors. */
   form: string;
   move: MoveName;
-  run(db: Db, req: { caseId: number; body: unknown; actor: Viewer; now: Date }): void;
+  /** The form's fields (the fuzz suite sends hostile values in each of them); a function when they depend on the case (one amount per worker). */
+  schema: S | ((db: Db, caseId: number) => S);
+  /** What the timeline says of it (`c`: the case as it was before). */
+  eventNote(input: z.output<S>, c: CaseRow): string;
+  /** The action's own checks and rows; it may return fields of the case to set. */
+  // biome-ignore lint/suspicious/noConfusingVoidType: most actions only insert their rows and return nothing.
+  record(tx: Tx, c: CaseRow, input: z.output<S>, by: { actor: Viewer; now: Date; today: IsoDate; config: Config }): Partial<CaseRow> | void;
+}
+
+/** A section's action with its form's type checked, kept in a list of actions of any form. */
+export function sectionAction<S extends z.ZodObject>(a: SectionAction<S>): SectionAction {
+  return a as unknown as SectionAction;
+}
+
+/** Records what a section's form sent, as its action says; refused forms and moves throw (nothing saved). */
+export function recordSectionAction(db: Db, action: SectionAction, req: { caseId: number; body: unknown; actor: Viewer; now: Date; config: Config }): void {
+  const input = valid(parseForm(schemaOf(db, action, req.caseId), req.body));
+  transition(db, {
+    caseId: req.caseId,
+    move: action.move,
+    version: Number(formValues(req.body).version),
+    note: "",
+    eventNote: (c) => action.eventNote(input, c),
+    actor: req.actor,
+    now: req.now,
+    effect: (tx, c) => action.record(tx, c, input, { actor: req.actor, now: req.now, today: shanghaiDate(req.now), config: req.config }),
+  });
+}
+
+/** The action's form for this case. */
+export function schemaOf(db: Db, action: SectionAction, caseId: number): z.ZodObject {
+  return typeof action.schema === "function" ? action.schema(db, caseId) : action.schema;
 }
 
 export interface CaseSection<T extends object = object> {

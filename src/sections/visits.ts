@@ -1,5 +1,4 @@
 /** 现场督办: the site visits (two inspectors, a recording each) and the form to record one. */
-import { shanghaiMinute } from "../domain/dates.js";
 import { EVIDENCE_EXTENSIONS, formatBytes } from "../http/uploads.js";
 import { listSiteVisits, visitEligibleStaff } from "../models/site-visits.js";
 import { section } from "./section.js";
@@ -15,7 +14,8 @@ export const visitsSection = section({
     evidenceAccept: EVIDENCE_EXTENSIONS,
     evidenceMax: formatBytes(view.config.evidenceMaxBytes),
     // The time defaults to now and may lie between the receipt and now (forms/visit-form.ts): the browser
-    // refuses a time outside them before a recording is sent, rather than after gigabytes have arrived.
-    visitTime: { now: shanghaiMinute(view.now), min: `${view.c.receivedOn}T00:00` },
+    // refuses a time outside them before a recording is sent, rather than after gigabytes have arrived. Only
+    // with the form: a page offering now is kept by the page cache only within this minute.
+    visitTime: view.may("recordVisit") ? { now: view.minuteNow(), min: `${view.c.receivedOn}T00:00` } : null,
   }),
 });

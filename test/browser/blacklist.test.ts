@@ -112,7 +112,7 @@ describe("失信联合惩戒名单 in a real browser", () => {
     await screenshot(page, "blacklist-2-proceeding-listed");
     await page.goto(`${proceeding}/decision`);
     await page.emulateMedia({ media: "print" });
-    expect(await page.locator("#decision-doc").innerText()).toContain("长人社失信决〔2026〕1号");
+    expect(await page.locator("#decision-doc").innerText()).toContain("长朝人社监失信决〔2026〕1号");
     await screenshot(page, "blacklist-3-decision");
 
     const phone = await env.browser().newPage({ locale: "zh-CN", viewport: { width: 390, height: 844 } });

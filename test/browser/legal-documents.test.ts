@@ -7,9 +7,11 @@ import type { Viewer } from "../../src/domain/case-abilities.js";
 import { limitationWarning } from "../../src/domain/legal-basis.js";
 import { getCaseRow, transition } from "../../src/models/cases.js";
 import { issuePriorNotice, recordStatement, servePriorNotice } from "../../src/models/prior-notices.js";
+import { readConfig } from "../../src/config.js";
 import { rejectComplaint } from "../../src/models/rejections.js";
 import { enforceOrder, issueOrder } from "../../src/models/settlements.js";
-import { issueDemand, serveDecision, serveDemand } from "../../src/models/decision-remedies.js";
+import { issueDemand, recordReferralStep, serveDecision, serveDemand } from "../../src/models/decision-remedies.js";
+import { issueNoticeMove } from "../../src/models/case-notices.js";
 import { makeCase, userId, workerInput } from "../helpers.js";
 import { SCREENSHOTS, screenshot, signIn, useServerAndBrowser } from "./support.js";
 
@@ -90,6 +92,39 @@ describe("printed legal documents", () => {
       now: at("2026-11-24"),
     });
     const actionId = db.$client.prepare("select id from enforcement_actions").pluck().get() as number;
+    // The same order referred to the police, with the 移送书's materials (docs/rules.md § The 移送书 to the police).
+    enforceOrder(db, {
+      caseId: filed.id,
+      orderId,
+      version: version(filed.id),
+      action: { kind: "policeReferral", agency: "长春市公安局朝阳区分局", decidedOn: "2026-11-24", note: "" },
+      decisionPrefix: "长人社监处",
+      actor: supervisor,
+      now: at("2026-11-24"),
+    });
+    const referralId = db.$client.prepare("select id from enforcement_actions where kind = 'policeReferral'").pluck().get() as number;
+    recordReferralStep(db, {
+      caseId: filed.id,
+      actionId: referralId,
+      version: version(filed.id),
+      input: { step: "materials", materials: "涉嫌犯罪案件情况的调查报告\n限期改正指令书及送达回证\n工资表、考勤记录", date: "", answer: "" },
+      numberPrefix: "长人社监刑移",
+      actor: supervisor,
+      now: at("2026-11-24"),
+    });
+    // Another department's matter sent to it with a numbered 移送书 (docs/rules.md § Notices and records after acceptance).
+    const sent = makeCase(db, { receivedOn: "2026-11-02" }, { now: at("2026-11-02") });
+    issueNoticeMove(db, {
+      caseId: sent.id,
+      move: "redirect",
+      outcome: "referredToOtherDepartment",
+      note: "投诉反映的无证施工问题属住房和城乡建设部门职责",
+      addressee: "长春市住房和城乡建设局",
+      version: version(sent.id),
+      actor: supervisor,
+      now: at("2026-11-03"),
+      prefixes: readConfig({}).authority.caseNoticePrefixes,
+    });
 
     // A complaint about arrears that ended more than 2 years before receipt, rejected on that ground.
     const late = makeCase(db, { receivedOn: "2026-11-02", arrearsEndedOn: "2024-06-30" }, { now: at("2026-11-02") });
@@ -102,6 +137,7 @@ describe("printed legal documents", () => {
       version: version(late.id),
       actor: supervisor,
       now: at("2026-11-04"),
+      prefixes: readConfig({}).authority.caseNoticePrefixes,
     });
 
     clock.now = at("2026-11-25");
@@ -124,13 +160,31 @@ describe("printed legal documents", () => {
         name: "print-decision",
         says: [
           "劳动保障监察行政处理决定书",
-          "长人社监处〔2026〕1号",
+          "长朝人社监处〔2026〕1号",
           "经复核：资金紧张不是拖欠工资的正当理由",
-          "按应付金额的 80% 向劳动者加付赔偿金，计 ¥10,160.00",
+          "按应付金额的 80% 向劳动者加付赔偿金",
+          "¥10,160.00",
+          "自本决定书送达之日起十五日内",
+          "申请人民法院强制执行",
+          "以上事实有下列证据证明",
           "六个月内",
         ],
       },
-      { path: `/cases/${late.id}/notices/rejection`, name: "print-rejection", says: ["2024年6月30日终了", "第二十条", "第十八条第二款", "六个月内"] },
+      {
+        path: `/cases/${late.id}/notices/rejection`,
+        name: "print-rejection",
+        says: ["长朝人社监不受〔2026〕1号", "2024年6月30日终了", "第二十条", "第十八条第二款", "六个月内"],
+      },
+      {
+        path: `/cases/${sent.id}/notices/referral`,
+        name: "print-referral",
+        says: ["移送书", "长朝人社监移〔2026〕1号", "长春市住房和城乡建设局：", "第十八条第二款"],
+      },
+      {
+        path: `/cases/${filed.id}/police-referrals/${referralId}`,
+        name: "print-police-referral",
+        says: ["涉嫌犯罪案件移送书", "长朝人社监刑移〔2026〕1号", "长春市公安局朝阳区分局：", "拒不支付劳动报酬罪", "国务院令第310号", "移送材料清单"],
+      },
     ];
     for (const d of documents) {
       await page.goto(url + d.path);
@@ -157,17 +211,17 @@ describe("printed legal documents", () => {
       {
         path: `/cases/${filed.id}/demands/${demandId}`,
         name: "print-demand",
-        says: ["催告书", "长人社监催〔2027〕1号", "于 2026年11月25日 送达你单位", "十日内", "有权进行陈述和申辩", "第五十三条、第五十四条"],
+        says: ["催告书", "长朝人社监催〔2027〕1号", "于 2026年11月25日 送达你单位", "十日内", "有权进行陈述和申辩", "第五十三条、第五十四条"],
       },
       {
         path: `/cases/${filed.id}/demands/${demandId}/services/${serviceId("demandNotice")}`,
         name: "print-demand-service-receipt",
-        says: ["送达回证", "《催告书》长人社监催〔2027〕1号", "直接送达"],
+        says: ["送达回证", "《催告书》长朝人社监催〔2027〕1号", "直接送达"],
       },
       {
         path: `/cases/${filed.id}/decisions/${actionId}/services/${serviceId("enforcementDecision")}`,
         name: "print-decision-service-receipt",
-        says: ["送达回证", "《行政处理决定书》长人社监处〔2026〕1号", "2026年11月25日"],
+        says: ["送达回证", "《行政处理决定书》长朝人社监处〔2026〕1号", "2026年11月25日"],
       },
     ];
     for (const d of served) {
@@ -180,5 +234,6 @@ describe("printed legal documents", () => {
       await page.emulateMedia({ media: "screen" });
     }
     await context.close();
-  });
+    // Eleven documents printed to PDF: generous on a loaded 2-core machine.
+  }, 240_000);
 });

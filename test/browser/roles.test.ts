@@ -5,14 +5,41 @@ import { screenshot, signIn, useServerAndBrowser } from "./support.js";
 const env = useServerAndBrowser();
 
 const ROLES = [
-  { username: "admin", role: "admin" as const, name: "系统管理员", nav: ["用户管理", "监察机构", "成员单位", "工作日历", "系统状况", "工作日计算"] },
-  { username: "clerk1", role: "clerk" as const, name: "王晓丽", nav: ["案件工作台", "登记投诉", "签收", "用人单位", "工作日计算"] },
-  { username: "inspector1", role: "inspector" as const, name: "李建国", nav: ["案件工作台", "失信名单", "用人单位", "工作日计算"] },
+  {
+    username: "admin",
+    role: "admin" as const,
+    name: "系统管理员",
+    nav: ["用户管理", "监察机构", "成员单位", "工作日历", "短信发件箱", "系统状况", "工作日计算"],
+  },
+  { username: "clerk1", role: "clerk" as const, name: "王晓丽", nav: ["案件工作台", "登记投诉", "签收", "举报核查", "用人单位", "工程项目", "工作日计算"] },
+  {
+    username: "inspector1",
+    role: "inspector" as const,
+    name: "李建国",
+    nav: ["案件工作台", "举报核查", "失信名单", "用人单位", "工程项目", "专项行动", "工作日计算"],
+  },
   {
     username: "supervisor1",
     role: "supervisor" as const,
     name: "陈志强",
-    nav: ["案件工作台", "登记投诉", "签收", "专班任务", "失信名单", "违法公布", "用人单位", "监督看板", "统计分析", "信息查看记录", "工作日计算"],
+    nav: [
+      "案件工作台",
+      "登记投诉",
+      "签收",
+      "举报核查",
+      "差评回访",
+      "专班任务",
+      "失信名单",
+      "违法公布",
+      "用人单位",
+      "工程项目",
+      "专项行动",
+      "监督看板",
+      "统计分析",
+      "应急周转金",
+      "信息查看记录",
+      "工作日计算",
+    ],
   },
   { username: "unit_zjj", role: "unit" as const, name: "赵敏", nav: ["专班任务", "工作日计算"] },
 ];

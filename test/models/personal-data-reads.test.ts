@@ -19,7 +19,9 @@ const REVIEWED: Record<string, Record<string, string>> = {
   "src/models/blacklist.ts": { getProceeding: "masks unless the reader works the case; records the view", withPersons: "the public list: ID numbers masked" },
   "src/models/exports.ts": { caseRows: "masked unless a supervisor ticks full, which records a view per case" },
   "src/models/duplicates.ts": { findRecentDuplicate: "phones compared in the query, never returned" },
+  "src/models/ratings.ts": { raterOf: "a group complaint's rater found by the phone typed, compared in the query, never returned" },
   "src/lib/logger.ts": { options: "the log's redaction list" },
+  "src/models/worker-notices.ts": { queueWorkerNotice: "copies the worker's mobile into the notice that goes to it; the outbox page masks it" },
 };
 
 const PATTERNS = [

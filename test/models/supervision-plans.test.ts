@@ -2,7 +2,6 @@
  * No full scan of `cases` (or of the other big tables) in any query the supervisors' pages run, checked on
  * a database of a few thousand cases with ANALYZE run, as the planner sees it at scale.
  */
-import type { Statement } from "better-sqlite3";
 import { beforeAll, describe, expect, it } from "vitest";
 import { periodOf } from "../../src/domain/statistics.js";
 import { filteredCaseIds, type CaseFilters } from "../../src/models/case-list.js";
@@ -11,36 +10,10 @@ import { clearanceBoard, dashboard, inspectorFigures } from "../../src/models/da
 import { figuresScope } from "../../src/models/offices.js";
 import { periodStatistics } from "../../src/models/statistics.js";
 import { makeTestApp, userId, type TestApp } from "../helpers.js";
+import { BIG_TABLES, plansOf } from "./plans.js";
 import { insertCase } from "./supervision-fixture.js";
 
 const TODAY = "2026-11-23";
-const BIG_TABLES = /SCAN (cases|case_workers|case_events|payments|settlement_items|payment_orders|task_force_tasks|enforcement_actions)\b/;
-
-/** Runs `work` and returns the plan of every statement it executed, with the values it bound. */
-function plansOf(t: TestApp, work: () => void): { sql: string; plan: string[] }[] {
-  const client = t.db.$client;
-  const seen: { sql: string; params: unknown[] }[] = [];
-  const prepare = client.prepare.bind(client);
-  client.prepare = ((source: string) => {
-    const stmt = prepare(source) as Statement;
-    for (const method of ["all", "get", "run", "iterate", "raw"] as const) {
-      const original = (stmt as unknown as Record<string, (...a: unknown[]) => unknown>)[method]!.bind(stmt);
-      (stmt as unknown as Record<string, unknown>)[method] = (...params: unknown[]) => {
-        if (method !== "raw") seen.push({ sql: source, params });
-        return original(...params);
-      };
-    }
-    return stmt;
-  }) as typeof client.prepare;
-  try {
-    work();
-  } finally {
-    client.prepare = prepare;
-  }
-  return seen
-    .filter((s) => /^\s*select/i.test(s.sql))
-    .map((s) => ({ sql: s.sql, plan: (client.prepare(`explain query plan ${s.sql}`).all(...s.params) as { detail: string }[]).map((r) => r.detail) }));
-}
 
 describe("query plans of the dashboard, statistics and clearance board", () => {
   let t: TestApp;

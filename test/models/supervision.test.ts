@@ -242,8 +242,8 @@ describe("the case's money totals the statistics read", () => {
     closeCase(t.db, {
       caseId: id,
       version: version(),
-      outcome: "emergencyFund",
-      note: "应急周转金垫付",
+      outcome: "toArbitrationOrCourt",
+      note: "单位已支付部分，余下告知仲裁",
       overClaimNote: "",
       recovered: [
         { workerId: workers[0]!.id, amountFen: 600000 },
@@ -255,6 +255,8 @@ describe("the case's money totals the statistics read", () => {
     expect(totals()).toEqual({ fen: 600000, n: 1 });
     t.db.$client.prepare("update case_workers set recovered_fen = 250000 where id = ?").run(workers[1]!.id);
     expect(totals()).toEqual({ fen: 850000, n: 2 });
+    // The worker's notices (worker_notices) refer to the row: removed with it.
+    t.db.$client.prepare("delete from worker_notices where worker_id = ?").run(workers[0]!.id);
     t.db.$client.prepare("delete from case_workers where id = ?").run(workers[0]!.id);
     expect(totals()).toEqual({ fen: 250000, n: 1 });
   });

@@ -202,7 +202,7 @@ describe("approval, notice and decision", () => {
     expect((await step(supervisor, c.pid, "approve")).status).toBe(303);
     expect(stageOf(c.pid)).toBe("approved");
     const notice = await c.inspector.get(`/blacklist/${c.pid}/notice`);
-    expect(notice.text).toContain("长人社失信告〔2026〕1号");
+    expect(notice.text).toContain("长朝人社监失信告〔2026〕1号");
     expect(notice.text).toContain("5 个工作日内");
     expect(notice.text).toContain("书面信用承诺");
   });
@@ -237,7 +237,7 @@ describe("approval, notice and decision", () => {
       ).status,
     ).toBe(303);
     const row = t.db.$client.prepare("select stage, decision_number, decision_on, term_ends_on from blacklist_proceedings where id = ?").get(c.pid);
-    expect(row).toEqual({ stage: "listed", decision_number: "长人社失信决〔2026〕1号", decision_on: "2026-12-09", term_ends_on: "2029-12-09" });
+    expect(row).toEqual({ stage: "listed", decision_number: "长朝人社监失信决〔2026〕1号", decision_on: "2026-12-09", term_ends_on: "2029-12-09" });
     const decision = await (await as("supervisor1")).get(`/blacklist/${c.pid}/decision`);
     expect(decision.text).toContain("行政复议");
     expect(decision.text).toContain("2029年12月9日");
@@ -413,7 +413,7 @@ describe("public pages", () => {
       });
     const bytes = csv.body as Buffer;
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
-    expect(bytes.toString("utf8")).toContain("长人社失信决〔2026〕1号");
+    expect(bytes.toString("utf8")).toContain("长朝人社监失信决〔2026〕1号");
     const atom = await anon.get("/public/blacklist.atom");
     expect(atom.headers["content-type"]).toContain("application/atom+xml");
     expect(atom.text).toContain(`<id>urn:qxkb:blacklist:${c.pid}</id>`);
@@ -600,7 +600,7 @@ describe("parties, service and the decision period (人社部令第45号 第一�
     expect(receipt.status).toBe(200);
     expect(receipt.text).toContain("送达回证");
     expect(receipt.text).toContain("钱某（直接负责的主管人员）");
-    expect(receipt.text).toContain("长人社失信决〔2026〕1号");
+    expect(receipt.text).toContain("长朝人社监失信决〔2026〕1号");
     const notice = await chief.get(`/blacklist/${c.pid}/notice?party=${encodeURIComponent(legalRep!)}`);
     expect(notice.text).toContain("赵某（法定代表人/主要负责人）：");
     expect(notice.text).toContain("已于 2026年12月1日 直接送达");

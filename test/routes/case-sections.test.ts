@@ -57,7 +57,7 @@ describe("the sections read", () => {
 
   it("none of those for the lead inspector, who may not assign or escalate, once the case is closed", async () => {
     const c = await workedCase(t, { to: "filed" });
-    await c.supervisor.post(`/cases/${c.id}/moves`).type("form").send({ move: "withdraw", outcome: "withdrawn", note: "撤回", version: c.version() });
+    await c.supervisor.post(`/cases/${c.id}/moves`).type("form").send({ move: "revokeFiling", outcome: "filingRevoked", note: "撤回", version: c.version() });
     const inspector = await loginAs(t.app, "inspector1");
     const sql = await statementsDuring(t, () => inspector.get(`/cases/${c.id}`).expect(200));
     expect(sql.filter((s) => INSPECTOR_LIST.test(s) || UNIT_LIST.test(s) || VISIT_STAFF.test(s))).toEqual([]);

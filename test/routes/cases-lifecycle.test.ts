@@ -152,9 +152,14 @@ describe("moves", () => {
     const { id } = makeCase(t.db);
     await assign(id);
     const inspector = await loginAs(t.app, "inspector1");
-    await move(inspector, id, { move: "redirect", outcome: "toArbitrationOrCourt", note: "属于劳动争议，请向朝阳区劳动人事争议仲裁委员会申请仲裁" });
+    await move(inspector, id, {
+      move: "redirect",
+      outcome: "toArbitrationOrCourt",
+      note: "双方对工资标准有争议",
+      addressee: "长春市朝阳区劳动人事争议仲裁委员会",
+    });
     expect(caseRow(id)).toMatchObject({ state: "closed", outcome: "toArbitrationOrCourt" });
-    expect((await inspector.get(`/cases/${id}/notices/redirect`)).text).toContain("劳动人事争议仲裁委员会");
+    expect((await inspector.get(`/cases/${id}/notices/inform`)).text).toContain("长春市朝阳区劳动人事争议仲裁委员会");
   });
 
   it("lets the registering clerk record a withdrawal", async () => {
@@ -179,8 +184,12 @@ describe("moves", () => {
     expect(noOutcome.status).toBe(422);
     expect(noOutcome.text).toContain("请选择办结方式");
     expect((await move(inspector, id, { move: "close", outcome: "paidAfterOrder", note: "x" })).text).toContain("请使用案件页上的专门表单");
-    expect((await close({ outcome: "filingRevoked" })).status).toBe(303);
-    expect(caseRow(id)).toMatchObject({ state: "closed", outcome: "filingRevoked", working_days_taken: 5 });
+    // 撤销立案 is the supervisor's approval, never an inspector's closing (docs/rules.md § Notices and records after acceptance).
+    expect((await close({ outcome: "filingRevoked" })).text).toContain("“撤销立案”须通过“撤销立案（科长批准）”办理");
+    // 应急周转金垫付 needs a paid advance (docs/rules.md §应急周转金).
+    expect((await close({ outcome: "emergencyFund" })).status).toBe(422);
+    expect((await close({ outcome: "toArbitrationOrCourt" })).status).toBe(303);
+    expect(caseRow(id)).toMatchObject({ state: "closed", outcome: "toArbitrationOrCourt", working_days_taken: 5 });
     expect(t.db.$client.prepare("select recovered_fen from case_workers where id = ?").pluck().get(workerId)).toBe(850000);
   });
 

@@ -55,13 +55,12 @@ async function workbench(agent: Agent, id: number) {
   return Object.fromEntries([...cells[1]!.matchAll(/data-clock="(\w+)" data-status="(\w+)"/g)].map((m) => [m[1], m[2]]));
 }
 
+/** The supervisor ends the filed case by 撤销立案 (docs/rules.md § Notices and records after acceptance). */
 async function close(agent: Agent, id: number) {
-  const workers = t.db.$client.prepare("select id from case_workers where case_id = ?").pluck().all(id) as number[];
-  const recovered = Object.fromEntries(workers.map((w) => [`recovered.${w}`, "0"]));
   const res = await agent
-    .post(`/cases/${id}/close`)
+    .post(`/cases/${id}/moves`)
     .type("form")
-    .send({ version: version(id), outcome: "filingRevoked", note: "情节轻微已改正，撤销立案", ...recovered });
+    .send({ version: version(id), move: "revokeFiling", outcome: "filingRevoked", note: "情节轻微已改正，撤销立案" });
   expect(res.status).toBe(303);
 }
 

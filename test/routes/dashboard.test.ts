@@ -1,3 +1,4 @@
+import { DASHBOARD_INSPECTORS } from "../../src/domain/statistics.js";
 import { beforeAll, describe, expect, it } from "vitest";
 import { renderChart } from "../../src/http/charts.js";
 import { loginAs, makeTestApp, userId, type Agent, type TestApp } from "../helpers.js";
@@ -62,6 +63,18 @@ describe("GET /dashboard", () => {
       expect(res.text).toMatch(/<tr data-inspector="\d+">\s*<td>李建国<\/td>/);
       expect(res.text).not.toMatch(/<script(?! src="\/js\/)/);
     });
+  });
+
+  it("lists every inspector on their own page, the dashboard only those to look at first", async () => {
+    const total = t.db.$client.prepare("select count(*) from users where role = 'inspector' and active = 1").pluck().get() as number;
+    const board = await supervisor.get("/dashboard");
+    const all = await supervisor.get("/dashboard/inspectors");
+    expect(all.status).toBe(200);
+    expect(all.text).toContain('<h1 id="inspectors-title">');
+    const rows = (text: string) => text.match(/<tr data-inspector="/g)?.length ?? 0;
+    expect(rows(board.text)).toBe(Math.min(total, DASHBOARD_INSPECTORS));
+    expect(rows(all.text)).toBeGreaterThanOrEqual(rows(board.text));
+    expect((await inspector.get("/dashboard/inspectors")).status).toBe(403);
   });
 
   it("is refused to an inspector", async () => {

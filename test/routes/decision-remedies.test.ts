@@ -107,7 +107,7 @@ describe("service of the 行政处理决定书 and the remedy windows", () => {
 
     const receipt = await inspector.get(`/cases/${c.id}/decisions/${c.actionId}/services/${services()[0]!.id}`);
     expect(receipt.status).toBe(200);
-    expect(receipt.text).toContain("《行政处理决定书》长人社监处〔2026〕1号");
+    expect(receipt.text).toContain("《行政处理决定书》长朝人社监处〔2026〕1号");
     expect(receipt.text).toContain("留置送达");
     expect(receipt.text).toContain("社区干部李某");
     expect((await inspector.get(`/cases/${c.id}/decisions/${c.actionId}/services/999`)).status).toBe(404);
@@ -188,11 +188,11 @@ describe("复议 and 诉讼 recorded, and a decision revoked flowing back", () =
     expect(db.prepare("select stage, removal_kind, removal_reason from blacklist_proceedings").get()).toEqual({
       stage: "removed",
       removal_kind: "revoked",
-      removal_reason: "长人社监处〔2026〕1号经行政复议（长府复〔2027〕3号）被撤销：认定事实不清",
+      removal_reason: "长朝人社监处〔2026〕1号经行政复议（长府复〔2027〕3号）被撤销：认定事实不清",
     });
     expect(db.prepare("select withdrawn_on, withdrawn_reason from violation_entries").get()).toEqual({
       withdrawn_on: "2027-01-05",
-      withdrawn_reason: "长人社监处〔2026〕1号经行政复议（长府复〔2027〕3号）被撤销：认定事实不清",
+      withdrawn_reason: "长朝人社监处〔2026〕1号经行政复议（长府复〔2027〕3号）被撤销：认定事实不清",
     });
     page = (await supervisor.get(`/cases/${c.id}`)).text;
     expect(page).toContain('data-remedy-outcome="revoked"');
@@ -255,10 +255,10 @@ describe("催告 and the application to the court", () => {
     expect((await court(inspector, c, "2027-06-15")).text).toContain("应当书面催告当事人履行义务（行政强制法第五十四条）");
     await ok(inspector.post(`/cases/${c.id}/decisions/${c.actionId}/demand`).type("form").send({ version: c.version() }));
     const demand = t.db.$client.prepare("select * from demand_notices").get() as { id: number; doc_number: string };
-    expect(demand.doc_number).toBe("长人社监催〔2027〕1号");
+    expect(demand.doc_number).toBe("长朝人社监催〔2027〕1号");
     expect((await court(inspector, c, "2027-06-15")).text).toContain("催告书尚未登记送达");
     const printed = (await inspector.get(`/cases/${c.id}/demands/${demand.id}`)).text;
-    expect(printed).toContain("长人社监催〔2027〕1号");
+    expect(printed).toContain("长朝人社监催〔2027〕1号");
     expect(printed).toContain("你单位在法定期限内未申请行政复议，也未提起行政诉讼，至今未履行该决定");
     expect(printed).toContain("自收到本催告书之日起<strong>十日内</strong>履行");
     expect(printed).toContain("有权进行陈述和申辩");
@@ -339,9 +339,35 @@ describe("移送公安 followed to the police's answer", () => {
       review_requested_on: "2026-12-07",
     });
     const page = (await inspector.get(`/cases/${c.id}`)).text;
-    expect(page).toContain("移送书所附材料：涉嫌犯罪案件情况的调查报告；工资表");
+    expect(page).toContain("移送书 长朝人社监刑移〔2026〕1号所附材料：涉嫌犯罪案件情况的调查报告；工资表");
     expect(page).toContain('data-referral-step="done"');
     expect(t.db.$client.prepare("select state from cases where id = ?").pluck().get(c.id)).toBe("filed");
+  });
+
+  it("prints the numbered 涉嫌犯罪案件移送书 once its materials are recorded: agency, facts, crime, basis, unpaid workers, materials, office", async () => {
+    const c = await referredCase();
+    const inspector = await on("2026-12-01");
+    const early = await inspector.get(`/cases/${c.id}/police-referrals/${c.actionId}`);
+    expect(early.status).toBe(404);
+    expect(early.text).toContain("移送书尚未制作：请先在案件页登记随移送书移送的材料");
+    await ok(c.step(inspector, { step: "materials", materials: "涉嫌犯罪案件情况的调查报告\n限期改正指令书及送达回证\n工资表" }));
+    const page = (await inspector.get(`/cases/${c.id}`)).text;
+    expect(page).toContain(`href="/cases/${c.id}/police-referrals/${c.actionId}">打印移送书</a>`);
+    const doc = (await inspector.get(`/cases/${c.id}/police-referrals/${c.actionId}`)).text;
+    expect(doc).toContain("<h1>涉嫌犯罪案件移送书</h1>");
+    expect(doc).toMatch(/data-doc-number>长朝人社监刑移〔2026〕1号</);
+    expect(doc).toContain("<p data-addressee>朝阳区公安分局：</p>");
+    expect(doc).toContain("经本机关调查：经查，拖欠工资至今未付。");
+    expect(doc).toMatch(/尚欠下列 1 名劳动者工资共计 <strong data-unpaid>¥8,500\.00<\/strong>/);
+    expect(doc).toContain("涉嫌构成拒不支付劳动报酬罪（《中华人民共和国刑法》第二百七十六条之一）");
+    expect(doc).toContain("依据《劳动保障监察条例》第十八条第二款和《行政执法机关移送涉嫌犯罪案件的规定》（国务院令第310号）的规定，现将该案移送你局审查");
+    expect(doc.match(/<ol class="evidence-list" data-materials>([\s\S]*?)<\/ol>/)?.[1]?.match(/<li>/g)).toHaveLength(3);
+    expect(doc).toContain("长春市人力资源和社会保障局（印章）");
+    expect(doc).toContain("承办单位：朝阳区劳动保障监察大队");
+    expect(doc).toContain("2026年12月1日");
+    // Personal ID numbers and phones are not the police referral's business on paper.
+    expect(doc).not.toMatch(/\d{17}[\dX]|1[3-9]\d{9}/);
+    expect((await inspector.get(`/cases/${c.id}/police-referrals/99999`)).status).toBe(404);
   });
 
   it("counts a referral the police accepted in the statistics, by the date of the answer", async () => {

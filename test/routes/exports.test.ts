@@ -133,7 +133,7 @@ describe("statistics exports", () => {
   it("puts the summary and every table in one workbook", async () => {
     const res = await download(supervisor, "/exports/statistics.xlsx?period=month");
     const wb = await workbook(res.body as Buffer);
-    expect(wb.worksheets.map((w) => w.name)).toEqual(["概况", "按月", "按来源", "按行业", "按区县"]);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(["概况", "按月", "按来源", "按行业", "按区县", "好差评按机构", "好差评按监察员"]);
     const months = wb.getWorksheet("按月")!;
     expect(months.getRow(2).getCell(1).value).toBe("2026-11");
     expect(wb.getWorksheet("概况")!.getRow(14).getCell(2).value).toMatch(/^2026年11月1日至11月23日，全市办结欠薪案件1件/);

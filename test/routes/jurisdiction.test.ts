@@ -241,6 +241,28 @@ describe("移送, 报请指定 and 指定管辖", () => {
     expect((await (await loginAs(t.app, "supervisor1")).get("/acknowledgements")).text).toMatch(new RegExp(`designation-requests[\\s\\S]*${caseNumber}`));
   });
 
+  it.each([
+    ["the default 5", {}, "2026-11-30"],
+    ["DESIGNATION_WORKING_DAYS=2", { DESIGNATION_WORKING_DAYS: "2" }, "2026-11-25"],
+  ] as const)("gives the city %s working days to decide a request, and marks it late the day after on the city's queue", async (_, env, dueOn) => {
+    t = await makeTestApp(new Date("2026-11-23T02:00:00Z"), env);
+    const { id } = makeCase(t.db, { district: "南关区" }, { actorId: userId(t.db, "clerk_ng") });
+    const nanguan = await loginAs(t.app, "supervisor_ng");
+    await nanguan
+      .post(`/cases/${id}/designation-request`)
+      .type("form")
+      .send({ reason: "案情复杂", version: caseRow(id).version })
+      .expect(303);
+    // Signed in afresh at each time (a session does not outlive a week of idleness).
+    const request = async () => /<li data-request="\d+">[\s\S]*?<\/li>/.exec((await (await loginAs(t.app, "supervisor1")).get("/acknowledgements")).text)![0];
+    const due = `${Number(dueOn.slice(5, 7))}月${Number(dueOn.slice(8))}日`;
+    t.clock.now = new Date(`${dueOn}T02:00:00Z`);
+    expect(await request()).toContain(due);
+    expect(await request()).not.toContain("data-late");
+    t.clock.now = new Date(`${dueOn}T18:00:00Z`);
+    expect(await request()).toContain("已逾期");
+  });
+
   it("lets the city take a case itself (提级)", async () => {
     const { id } = makeCase(t.db, { district: "朝阳区" });
     const city = await loginAs(t.app, "supervisor1");

@@ -45,7 +45,7 @@ describe("陈述申辩 before an administrative decision", () => {
       .send({ version: c.version(), kind: "decision", facts: "逾期未支付工资 ¥8,500.00", grounds: "有工资表和询问笔录为证" });
     expect(issued.status).toBe(303);
     const notice = t.db.$client.prepare("select * from prior_notices").get() as { id: number; doc_number: string };
-    expect(notice.doc_number).toBe("长人社监告〔2026〕1号");
+    expect(notice.doc_number).toBe("长朝人社监告〔2026〕1号");
     expect((await decide(inspector, c)).text).toContain("事先告知书尚未送达");
 
     // Served Tue 12-01: the statement period is 5 working days, to Tue 12-08.
@@ -91,13 +91,13 @@ describe("陈述申辩 before an administrative decision", () => {
 
     // The 行政处理决定书: numbered, with the statement and its review, the basis, the department and the remedies.
     const actionId = t.db.$client.prepare("select id from enforcement_actions").pluck().get() as number;
-    expect(page).toContain(`href="/cases/${c.id}/decisions/${actionId}">行政处理决定书 长人社监处〔2026〕1号</a>`);
+    expect(page).toContain(`href="/cases/${c.id}/decisions/${actionId}">行政处理决定书 长朝人社监处〔2026〕1号</a>`);
     const doc = (await inspector.get(`/cases/${c.id}/decisions/${actionId}`)).text;
     expect(doc).toContain("劳动保障监察行政处理决定书");
-    expect(doc).toContain("送达《劳动保障监察行政处理事先告知书》（长人社监告〔2026〕1号）");
+    expect(doc).toContain("送达《劳动保障监察行政处理事先告知书》（长朝人社监告〔2026〕1号）");
     expect(doc).toContain("提出陈述、申辩：资金困难，请求宽限。经复核：资金困难不是拖欠工资的正当理由，不予采纳。");
     expect(doc).toContain("违反了《中华人民共和国劳动法》第五十条");
-    expect(doc).toContain("依据《劳动保障监察条例》第十八条第一款第（二）项的规定，本机关决定：");
+    expect(doc).toContain("依据《劳动保障监察条例》第十八条第一款第（二）项的规定，本机关决定如下：");
     expect(doc).toMatch(/六十日内[^<]*长春市人民政府申请行政复议[^<]*六个月内/);
     expect(doc).toContain("长春市人力资源和社会保障局（印章）");
   });

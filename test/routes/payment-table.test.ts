@@ -58,6 +58,15 @@ const paymentsOf = (caseId: number) =>
     proof: number | null;
   }[];
 
+/** The 已支付 notices queued for the workers (src/models/worker-notices.ts): worker and amount, in fen. */
+const paidNotices = (caseId: number) =>
+  (
+    t.db.$client.prepare("select worker_id, facts from worker_notices where case_id = ? and kind = 'paid' order by worker_id").all(caseId) as {
+      worker_id: number;
+      facts: string;
+    }[]
+  ).map((n) => [n.worker_id, JSON.parse(n.facts).amountFen as number]);
+
 describe("POST /cases/:id/payments/table", () => {
   it("shows one row per worker still owed, with the total", async () => {
     const { c, items } = await agreed();
@@ -91,6 +100,12 @@ describe("POST /cases/:id/payments/table", () => {
     expect(rows[0]!.proof).not.toBeNull();
     const events = t.db.$client.prepare("select note from case_events where case_id = ? and action = 'recordPayment'").pluck().all(c.id);
     expect(events).toEqual(["登记支付 2 人，共 ¥9500.10，其中 1 人确认收到"]);
+    // Each worker paid hears of it once, with their own amount; the worker not paid this time hears nothing.
+    const [wa, wb] = t.db.$client.prepare("select worker_id from settlement_items where case_id = ? order by id").pluck().all(c.id) as number[];
+    expect(paidNotices(c.id)).toEqual([
+      [wa, 850000],
+      [wb, 100010],
+    ]);
     const page = (await inspector.get(`/cases/${c.id}`)).text;
     expect(page).toMatch(/data-total-owed>¥6,200.40</);
   });
@@ -144,6 +159,7 @@ describe("POST /cases/:id/payments/table", () => {
     expect(over.status).toBe(422);
     expect(over.text).toContain("支付金额超过应付余额 ¥4200.00");
     expect(paymentsOf(c.id)).toEqual([]);
+    expect(paidNotices(c.id)).toEqual([]);
 
     const empty = await inspector
       .post(`/cases/${c.id}/payments/table`)

@@ -1,7 +1,11 @@
 /** 记录电话联系用人单位: a case-page section with its own form (src/sections/phone-contacts.ts). */
 import { beforeEach, describe, expect, it } from "vitest";
 import { contactDateProblem } from "../../src/sections/phone-contacts.js";
+import { describeActivityMove } from "../domain/activity-moves.js";
 import { loginAs, makeTestApp, workedCase, type TestApp } from "../helpers.js";
+
+// On any open case, by the inspectors and the supervisor working it.
+describeActivityMove("recordPhoneContact", { from: ["received", "mediating", "awaiting_supplement", "filed"], roles: ["inspector", "supervisor"] });
 
 let t: TestApp;
 let c: Awaited<ReturnType<typeof workedCase>>;
@@ -71,6 +75,7 @@ describe("a phone contact with the employer", () => {
     expect(refused.text).not.toContain("<html");
     const saved = await inspector.post(`/cases/${c.id}/phone-contacts`).set("HX-Request", "true").type("form").send(fields());
     expect(saved.headers["hx-redirect"]).toBe(`/cases/${c.id}#phone-contact`);
+    expect(saved.headers["hx-refresh"]).toBe("true");
     const section = await inspector.get(`/cases/${c.id}/sections/phone-contacts`).set("HX-Request", "true");
     expect(section.text).toContain("电话联系用人单位（1 次）");
     expect(section.text).not.toContain("<html");

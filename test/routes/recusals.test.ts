@@ -1,7 +1,13 @@
 /** 记录回避: a request that an inspector be recused and the supervisor's decision (src/sections/recusals.ts). */
 import { beforeEach, describe, expect, it } from "vitest";
 import { recusalDateProblem } from "../../src/sections/recusals.js";
+import { describeActivityMove } from "../domain/activity-moves.js";
 import { loginAs, makeTestApp, userId, workedCase, type TestApp } from "../helpers.js";
+
+// Asked for on any open case by those working it; decided by the supervisor (条例 第十六条第二款).
+const OPEN = ["received", "mediating", "awaiting_supplement", "filed"] as const;
+describeActivityMove("requestRecusal", { from: OPEN, roles: ["inspector", "supervisor"] });
+describeActivityMove("decideRecusal", { from: OPEN, roles: ["supervisor"] });
 
 let t: TestApp;
 let c: Awaited<ReturnType<typeof workedCase>>;
@@ -144,7 +150,10 @@ describe("a recusal", () => {
     }
     const clerkPage = await (await loginAs(t.app, "clerk1")).get(`/cases/${c.id}`);
     expect(clerkPage.text).not.toContain('id="recusal"');
-    await c.supervisor.post(`/cases/${c.id}/moves`).type("form").send({ move: "withdraw", outcome: "withdrawn", note: "投诉人撤回", version: c.version() });
+    await c.supervisor
+      .post(`/cases/${c.id}/moves`)
+      .type("form")
+      .send({ move: "revokeFiling", outcome: "filingRevoked", note: "投诉人撤回", version: c.version() });
     const inspector = await loginAs(t.app, "inspector1");
     const res = await inspector.post(`/cases/${c.id}/recusals`).type("form").send(request());
     expect(res.status).toBe(409);

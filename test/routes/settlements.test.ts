@@ -67,7 +67,7 @@ describe("快速调处", () => {
     const agreement = await inspector.get(`/cases/${c.id}/mediations/${t.db.$client.prepare("select id from mediations").pluck().get()}/agreement`);
     expect(agreement.text).toContain("调解协议书");
     expect(agreement.text).toContain("¥12,700.00");
-    expect(agreement.text).toContain("劳动者（签字/按印）");
+    expect(agreement.text).toContain("劳动者签字（共 2 人，每人一行）");
   });
 
   it("needs every worker's confirmation before 快调化解", async () => {
@@ -204,7 +204,7 @@ describe("责令限期支付", () => {
 
   it("issues a numbered order and prints the 限期改正指令书", async () => {
     const c = await ordered();
-    expect(t.db.$client.prepare("select doc_number from payment_orders").pluck().get()).toBe("长人社监令〔2026〕1号");
+    expect(t.db.$client.prepare("select doc_number from payment_orders").pluck().get()).toBe("长朝人社监令〔2026〕1号");
     const doc = await inspector.get(`/cases/${c.id}/orders/${c.orderId}`);
     expect(doc.text).toContain("劳动保障监察限期改正指令书");
     expect(doc.text).toContain("¥12,700.00");
@@ -317,9 +317,9 @@ describe("责令限期支付", () => {
       .type("form")
       .send({
         version: c.version(),
-        outcome: "emergencyFund",
-        note: "应急周转金垫付",
-        overClaimNote: "含垫付的加班工资",
+        outcome: "toArbitrationOrCourt",
+        note: "单位已支付，余下告知仲裁",
+        overClaimNote: "含单位补发的加班工资",
         [`recovered.${c.workers[0]!.id}`]: "12750",
       });
     expect(res.status).toBe(303);
@@ -331,9 +331,10 @@ describe("reopening", () => {
   it("is a supervisor's, with a reason, back to the state the case was closed from", async () => {
     const c = await workedCase(t, { to: "filed" });
     await c.supervisor
-      .post(`/cases/${c.id}/close`)
+      .post(`/cases/${c.id}/moves`)
       .type("form")
-      .send({ version: c.version(), outcome: "filingRevoked", note: "撤销立案", [`recovered.${c.workers[0]!.id}`]: "0" });
+      .send({ version: c.version(), move: "revokeFiling", outcome: "filingRevoked", note: "情节轻微且已改正" })
+      .expect(303);
     expect((await inspector.post(`/cases/${c.id}/moves`).type("form").send({ move: "reopen", version: c.version(), note: "x" })).status).toBe(403);
     const noReason = await c.supervisor.post(`/cases/${c.id}/moves`).type("form").send({ move: "reopen", version: c.version(), note: "" });
     expect(noReason.text).toContain("请填写重新办理的理由");

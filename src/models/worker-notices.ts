@@ -1,0 +1,153 @@
+/**
+ * The outbox of notices to workers (docs/rules.md §Notices to workers). A step that a worker should hear
+ * about calls `queueWorkerNotice` inside its own transaction: the notice exists exactly when the step does.
+ * The sender (src/notify/sender.ts) sends it later; the admin's outbox page lists and resends.
+ */
+import { randomUUID } from "node:crypto";
+import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "../db/client.js";
+import { caseWorkers, cases, offices, workerNotices } from "../db/schema.js";
+import { NotFoundError, ValidationError } from "../domain/errors.js";
+import { noticeText, templateParams, type NoticeFacts, type NoticeKind } from "../domain/worker-notices.js";
+
+export type NoticeRow = typeof workerNotices.$inferSelect;
+
+/**
+ * Queues the notice of one step for the case's workers (or only `workerIds`): a row per worker with a mobile
+ * number who did not opt out of SMS, and a `toPost` row (printed at the window or posted) per worker without
+ * one. The facts are the case's number (and, when registered, its query code), the office that has the case
+ * now and `extra` (the step's own date or this worker's amount): never a worker's name, ID or phone.
+ * Call it with the transaction of the step. Returns how many notices were queued.
+ */
+export function queueWorkerNotice(
+  tx: DbOrTx,
+  req: {
+    caseId: number;
+    kind: NoticeKind;
+    now: Date;
+    extra?: Pick<NoticeFacts, "payBy">;
+    workerIds?: readonly number[];
+    amountFen?: ReadonlyMap<number, number>;
+  },
+): number {
+  const c = tx
+    .select({ caseNumber: cases.caseNumber, queryCode: cases.queryCode, officeId: cases.officeId, officeName: offices.name, officePhone: offices.phone })
+    .from(cases)
+    .innerJoin(offices, eq(offices.id, cases.officeId))
+    .where(eq(cases.id, req.caseId))
+    .get();
+  if (!c?.officeId) throw new NotFoundError("案件不存在");
+  const workers = tx
+    .select({ id: caseWorkers.id, phone: caseWorkers.phone, smsOptOut: caseWorkers.smsOptOut })
+    .from(caseWorkers)
+    .where(req.workerIds ? and(eq(caseWorkers.caseId, req.caseId), inArray(caseWorkers.id, [...req.workerIds])) : eq(caseWorkers.caseId, req.caseId))
+    .all();
+  let queued = 0;
+  for (const w of workers) {
+    if (w.phone && w.smsOptOut) continue;
+    const facts: NoticeFacts = {
+      caseNumber: c.caseNumber,
+      officeName: c.officeName,
+      officePhone: c.officePhone,
+      ...(req.kind === "received" ? { queryCode: c.queryCode } : {}),
+      ...req.extra,
+      ...(req.amountFen?.has(w.id) ? { amountFen: req.amountFen.get(w.id) } : {}),
+    };
+    tx.insert(workerNotices)
+      .values({
+        caseId: req.caseId,
+        workerId: w.id,
+        officeId: c.officeId,
+        kind: req.kind,
+        channel: w.phone ? "sms" : "post",
+        phone: w.phone,
+        facts: JSON.stringify(facts),
+        idempotencyKey: randomUUID(),
+        status: w.phone ? "queued" : "toPost",
+        nextAttemptAt: req.now,
+        createdAt: req.now,
+      })
+      .run();
+    queued++;
+  }
+  return queued;
+}
+
+/** The notice's text as the worker reads it (rendered from its facts; the link needs the public address). */
+export function noticeBody(row: Pick<NoticeRow, "kind" | "facts">, publicBaseUrl: string): string {
+  const facts = JSON.parse(row.facts) as NoticeFacts;
+  return noticeText(row.kind, facts.officeName, templateParams(row.kind, facts, publicBaseUrl));
+}
+
+export const OUTBOX_STATUSES = ["queued", "sending", "sent", "failed", "toPost", "posted"] as const;
+export type OutboxStatus = (typeof OUTBOX_STATUSES)[number];
+
+export const OUTBOX_STATUS_LABELS: Record<OutboxStatus, string> = {
+  queued: "待发送",
+  sending: "发送中",
+  sent: "已发送",
+  failed: "发送失败",
+  toPost: "待打印/邮寄",
+  posted: "已打印/邮寄",
+};
+
+const PAGE = 100;
+
+/** The outbox page: newest first, optionally one status; `before` pages on (id), through worker_notices_status_idx. */
+export function listOutbox(db: Db, filter: { status?: OutboxStatus; before?: number }) {
+  const where = and(filter.status ? eq(workerNotices.status, filter.status) : undefined, filter.before ? lt(workerNotices.id, filter.before) : undefined);
+  const rows = db
+    .select({
+      id: workerNotices.id,
+      caseId: workerNotices.caseId,
+      caseNumber: cases.caseNumber,
+      kind: workerNotices.kind,
+      channel: workerNotices.channel,
+      phone: workerNotices.phone,
+      facts: workerNotices.facts,
+      status: workerNotices.status,
+      attempts: workerNotices.attempts,
+      nextAttemptAt: workerNotices.nextAttemptAt,
+      sentAt: workerNotices.sentAt,
+      lastError: workerNotices.lastError,
+      body: workerNotices.body,
+      createdAt: workerNotices.createdAt,
+    })
+    .from(workerNotices)
+    .innerJoin(cases, eq(cases.id, workerNotices.caseId))
+    .where(where)
+    .orderBy(desc(workerNotices.id))
+    .limit(PAGE + 1)
+    .all();
+  return { rows: rows.slice(0, PAGE), more: rows.length > PAGE };
+}
+
+/** The statuses that need someone's eye, counted on the tabs; sent and posted ones grow without end and are not counted. */
+const COUNTED_STATUSES = ["queued", "sending", "failed", "toPost"] as const;
+
+/** How many notices wait, are being sent, failed or wait to be posted (the outbox page's tabs). */
+export function outboxCounts(db: Db): Partial<Record<OutboxStatus, number>> {
+  return Object.fromEntries(
+    COUNTED_STATUSES.map((s) => [s, db.select({ n: sql<number>`count(*)` }).from(workerNotices).where(eq(workerNotices.status, s)).get()?.n ?? 0]),
+  );
+}
+
+/** Resend a failed notice: queued again now, with a fresh count of attempts (its key stays: never sent twice). */
+export function resendNotice(db: Db, id: number, now: Date): void {
+  const res = db
+    .update(workerNotices)
+    .set({ status: "queued", attempts: 0, nextAttemptAt: now, claimedAt: null })
+    .where(and(eq(workerNotices.id, id), eq(workerNotices.status, "failed")))
+    .run();
+  if (res.changes === 0) throw new ValidationError("只有发送失败的通知可以重新发送。");
+}
+
+/** A notice for a worker without a mobile: printed at the window or posted, and so recorded. */
+export function markPosted(db: Db, id: number, now: Date, publicBaseUrl: string): void {
+  const row = db.select().from(workerNotices).where(eq(workerNotices.id, id)).get();
+  if (row?.status !== "toPost") throw new ValidationError("只有待打印/邮寄的通知可以登记为已寄出。");
+  db.update(workerNotices)
+    .set({ status: "posted", sentAt: now, body: noticeBody(row, publicBaseUrl) })
+    .where(and(eq(workerNotices.id, id), eq(workerNotices.status, "toPost")))
+    .run();
+}

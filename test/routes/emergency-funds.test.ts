@@ -1,0 +1,322 @@
+/**
+ * 应急周转金 over HTTP (docs/rules.md §应急周转金): each office's fund is its own and the city's (scoping); an
+ * advance for a case within what was confirmed owed and the fund's balance, approved by the office's supervisor,
+ * paid, then recovered — never more than outstanding; the outcome 应急周转金垫付 only with a paid advance.
+ */
+import ExcelJS from "exceljs";
+import { beforeEach, describe, expect, it } from "vitest";
+import { caseInput, loginAs, makeTestApp, workedCase, workerInput, type Agent, type TestApp } from "../helpers.js";
+
+const NANGUAN = "南关区劳动保障监察大队";
+const CHAOYANG = "朝阳区劳动保障监察大队";
+
+let t: TestApp;
+let c: Awaited<ReturnType<typeof workedCase>>;
+let inspector: Agent;
+let cySupervisor: Agent;
+let cy: number;
+let ng: number;
+
+const officeId = (name: string) => t.db.$client.prepare("select id from offices where name = ?").pluck().get(name) as number;
+const advances = () => t.db.$client.prepare("select status, total_fen, paid_on, recovery_due_on from emergency_advances where case_id = ?").all(c.id);
+const balance = (office: number) =>
+  (t.db.$client.prepare("select balance_fen from emergency_fund_movements where office_id = ? order by id desc limit 1").pluck().get(office) as
+    | number
+    | undefined) ?? 0;
+const advanceId = () => t.db.$client.prepare("select id from emergency_advances where case_id = ? order by id desc").pluck().get(c.id) as number;
+
+async function capital(agent: Agent, office: number, yuan: string) {
+  return agent.post(`/funds/${office}/capital`).type("form").send({ occurredOn: "2026-11-20", amount: yuan, note: "长财社〔2026〕12号" });
+}
+
+/** An order to pay: worker 1 owed ¥8,500, worker 2 ¥4,200 (what the bureau confirmed). */
+async function ordered() {
+  const res = await inspector
+    .post(`/cases/${c.id}/orders`)
+    .type("form")
+    .send({
+      version: c.version(),
+      payBy: "2026-11-30",
+      facts: "经查拖欠工资。",
+      [`amount.${c.workers[0]!.id}`]: "8500",
+      [`amount.${c.workers[1]!.id}`]: "4200",
+    });
+  expect(res.status).toBe(303);
+}
+
+const application = (amounts: [string, string], over: Record<string, string> = {}) => ({
+  version: String(c.version()),
+  appliedOn: "2026-11-23",
+  reason: "单位负责人失联，工人生活困难。",
+  recoverFrom: "generalContractor",
+  recoverFromName: "某建工集团",
+  [`amount.${c.workers[0]!.id}`]: amounts[0],
+  [`amount.${c.workers[1]!.id}`]: amounts[1],
+  ...over,
+});
+
+beforeEach(async () => {
+  t = await makeTestApp(new Date("2026-11-23T02:00:00Z"));
+  c = await workedCase(t, { to: "filed", overrides: caseInput({ workers: [workerInput(1), workerInput(2)] }) });
+  inspector = await loginAs(t.app, "inspector1");
+  cySupervisor = await loginAs(t.app, "supervisor_cy");
+  cy = officeId(CHAOYANG);
+  ng = officeId(NANGUAN);
+});
+
+describe("the fund pages: each office its own, the city every office", () => {
+  it("lets an office's supervisor keep its fund and refuses another office's", async () => {
+    expect((await capital(cySupervisor, cy, "5,000,000")).status).toBe(303);
+    expect(balance(cy)).toBe(500_000_000);
+    expect((await cySupervisor.get("/funds")).headers.location).toBe(`/funds/${cy}`);
+    const page = await cySupervisor.get(`/funds/${cy}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toMatch(/data-balance><strong>¥5,000,000.00/);
+    const ngSupervisor = await loginAs(t.app, "supervisor_ng");
+    expect((await ngSupervisor.get(`/funds/${cy}`)).status).toBe(403);
+    expect((await capital(ngSupervisor, cy, "1")).status).toBe(403);
+    expect(balance(cy)).toBe(500_000_000);
+    expect((await inspector.get(`/funds/${cy}`)).status).toBe(403);
+  });
+
+  it("shows the city every office's fund with the total, and exports an office only its own", async () => {
+    await capital(cySupervisor, cy, "5,000,000");
+    const city = await loginAs(t.app, "supervisor1");
+    await capital(city, ng, "6,000,000");
+    const all = await city.get("/funds");
+    expect(all.status).toBe(200);
+    expect(all.text).toContain(CHAOYANG);
+    expect(all.text).toMatch(/data-office="city">[\s\S]*?¥11,000,000.00/);
+    const res = await (await loginAs(t.app, "supervisor_ng"))
+      .get("/exports/funds.xlsx")
+      .buffer(true)
+      .parse((r, done) => {
+        const chunks: Buffer[] = [];
+        r.on("data", (b: Buffer) => chunks.push(b));
+        r.on("end", () => done(null, Buffer.concat(chunks)));
+      });
+    expect(res.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(res.body as unknown as ArrayBuffer);
+    const names = book.getWorksheet("应急周转金")!.getColumn(1).values.filter(Boolean);
+    expect(names).toEqual(["监察机构", NANGUAN, "合计"]);
+  });
+
+  it("refuses an adjustment without its reason or one that would make the balance negative, naming the field", async () => {
+    await capital(cySupervisor, cy, "100");
+    const noReason = await cySupervisor
+      .post(`/funds/${cy}/adjustments`)
+      .type("form")
+      .send({ occurredOn: "2026-11-23", direction: "decrease", amount: "50", note: "" });
+    expect(noReason.status).toBe(422);
+    expect(noReason.text).toMatch(/id="fund-adjustment-note"[^>]*aria-invalid="true"[\s\S]*?请填写调整原因/);
+    const tooMuch = await cySupervisor
+      .post(`/funds/${cy}/adjustments`)
+      .type("form")
+      .send({ occurredOn: "2026-11-23", direction: "decrease", amount: "100.01", note: "更正" });
+    expect(tooMuch.status).toBe(422);
+    expect(tooMuch.text).toMatch(/id="fund-adjustment-amount"[^>]*aria-invalid="true"[\s\S]*?应急周转金余额不足/);
+    expect(balance(cy)).toBe(10_000);
+  });
+});
+
+describe("an advance for a case", () => {
+  it("is refused above what was confirmed owed, naming the worker's field; nothing is saved", async () => {
+    await capital(cySupervisor, cy, "1,000,000");
+    await ordered();
+    const res = await inspector
+      .post(`/cases/${c.id}/advances`)
+      .type("form")
+      .send(application(["8500.01", "0"]));
+    expect(res.status).toBe(422);
+    expect(res.text).toMatch(new RegExp(`id="advance-amount-${c.workers[0]!.id}"[^>]*aria-invalid="true"[\\s\\S]*?超过核定尚欠金额`));
+    expect(res.text).toContain("单位负责人失联，工人生活困难。");
+    expect(advances()).toEqual([]);
+  });
+
+  it("is refused without a confirmed amount (no order or agreement)", async () => {
+    await capital(cySupervisor, cy, "1,000,000");
+    const res = await inspector
+      .post(`/cases/${c.id}/advances`)
+      .type("form")
+      .send(application(["100", "0"]));
+    expect(res.status).toBe(422);
+    expect(res.text).toContain("没有核定且尚未支付的欠薪");
+    expect(advances()).toEqual([]);
+  });
+
+  it("is refused above the fund's balance, naming the total", async () => {
+    await capital(cySupervisor, cy, "10,000");
+    await ordered();
+    const res = await inspector
+      .post(`/cases/${c.id}/advances`)
+      .type("form")
+      .send(application(["8500", "4200"]));
+    expect(res.status).toBe(422);
+    expect(res.text).toMatch(/id="advance-total-error"[^>]*>垫付合计：垫付合计 ¥12,700.00 超过应急周转金余额 ¥10,000.00/);
+    expect(advances()).toEqual([]);
+  });
+
+  it("is approved by the office's supervisor only, paid, and lets the case close as 应急周转金垫付; recovered never beyond what is outstanding", async () => {
+    await capital(cySupervisor, cy, "1,000,000");
+    await ordered();
+    const close = () =>
+      inspector
+        .post(`/cases/${c.id}/close`)
+        .type("form")
+        .send({
+          version: c.version(),
+          outcome: "emergencyFund",
+          note: "已垫付",
+          [`recovered.${c.workers[0]!.id}`]: "8500",
+          [`recovered.${c.workers[1]!.id}`]: "4200",
+        });
+    const early = await close();
+    expect(early.status).toBe(422);
+    expect(early.text).toContain("不能以“应急周转金垫付”结案：本案没有已支付的应急周转金垫付");
+
+    expect(
+      (
+        await inspector
+          .post(`/cases/${c.id}/advances`)
+          .type("form")
+          .send(application(["8500", "4200"]))
+      ).status,
+    ).toBe(303);
+    expect((await close()).status).toBe(422);
+    const decision = { advanceId: String(advanceId()), decision: "approved", decidedOn: "2026-11-23", decisionNote: "同意" };
+    expect(
+      (
+        await inspector
+          .post(`/cases/${c.id}/advances/decision`)
+          .type("form")
+          .send({ version: c.version(), ...decision })
+      ).status,
+    ).toBe(403);
+    const ngSupervisor = await loginAs(t.app, "supervisor_ng");
+    expect(
+      (
+        await ngSupervisor
+          .post(`/cases/${c.id}/advances/decision`)
+          .type("form")
+          .send({ version: c.version(), ...decision })
+      ).status,
+    ).toBe(403);
+    expect(
+      (
+        await cySupervisor
+          .post(`/cases/${c.id}/advances/decision`)
+          .type("form")
+          .send({ version: c.version(), ...decision })
+      ).status,
+    ).toBe(303);
+    expect(balance(cy)).toBe(100_000_000);
+    const paid = await cySupervisor
+      .post(`/cases/${c.id}/advances/payment`)
+      .type("form")
+      .send({ version: c.version(), advanceId: String(advanceId()), paidOn: "2026-11-23" });
+    expect(paid.status).toBe(303);
+    expect(advances()).toEqual([{ status: "paid", total_fen: 1_270_000, paid_on: "2026-11-23", recovery_due_on: "2027-02-21" }]);
+    expect(balance(cy)).toBe(100_000_000 - 1_270_000);
+
+    expect((await close()).status).toBe(303);
+    const recover = (amount: string, on = "2026-11-23") =>
+      inspector
+        .post(`/cases/${c.id}/advances/recovery`)
+        .type("form")
+        .send({ version: c.version(), advanceId: String(advanceId()), recoveredOn: on, amount, payer: "某建工集团" });
+    const tooMuch = await recover("12700.01");
+    expect(tooMuch.status).toBe(422);
+    expect(tooMuch.text).toMatch(/id="advance-recovery-amount"[^>]*aria-invalid="true"[\s\S]*?追偿金额 ¥12,700.01 超过尚未收回的垫付款 ¥12,700.00/);
+    expect((await recover("10000")).status).toBe(303);
+    expect((await recover("2700.01")).status).toBe(422);
+    expect((await recover("2700")).status).toBe(303);
+    expect(balance(cy)).toBe(100_000_000);
+
+    const page = await cySupervisor.get(`/funds/${cy}`);
+    expect(page.text).toMatch(/data-advanced>¥12,700.00<\/td>\s*<td class="num" data-recovered>¥12,700.00<\/td>\s*<td class="num" data-outstanding>¥0.00/);
+    expect(page.text).toMatch(new RegExp(`data-advance="${advanceId()}" data-recovery="recovered"`));
+    const timeline = await inspector.get(`/cases/${c.id}`);
+    expect(timeline.text).toContain("收回应急周转金垫付款 ¥2700.00（某建工集团）");
+  });
+
+  it("refuses the payment when the balance no longer covers it", async () => {
+    await capital(cySupervisor, cy, "13,000");
+    await ordered();
+    await inspector
+      .post(`/cases/${c.id}/advances`)
+      .type("form")
+      .send(application(["8500", "4200"]));
+    await cySupervisor
+      .post(`/cases/${c.id}/advances/decision`)
+      .type("form")
+      .send({ version: c.version(), advanceId: String(advanceId()), decision: "approved", decidedOn: "2026-11-23", decisionNote: "" });
+    await cySupervisor
+      .post(`/funds/${cy}/adjustments`)
+      .type("form")
+      .send({ occurredOn: "2026-11-23", direction: "decrease", amount: "1000", note: "退回财政" });
+    const res = await cySupervisor
+      .post(`/cases/${c.id}/advances/payment`)
+      .type("form")
+      .send({ version: c.version(), advanceId: String(advanceId()), paidOn: "2026-11-23" });
+    expect(res.status).toBe(422);
+    expect(res.text).toMatch(/<form[^>]*id="advance-payment"[\s\S]*?role="alert">垫付合计 ¥12,700.00 超过应急周转金余额 ¥12,000.00/);
+    expect(balance(cy)).toBe(1_200_000);
+  });
+});
+
+describe("the figures", () => {
+  /** ¥12,700 advanced on 2026-11-23, ¥5,000 recovered the same day. */
+  async function advancedAndPartlyRecovered() {
+    await capital(cySupervisor, cy, "1,000,000");
+    await ordered();
+    await inspector
+      .post(`/cases/${c.id}/advances`)
+      .type("form")
+      .send(application(["8500", "4200"]));
+    const id = String(advanceId());
+    await cySupervisor
+      .post(`/cases/${c.id}/advances/decision`)
+      .type("form")
+      .send({ version: c.version(), advanceId: id, decision: "approved", decidedOn: "2026-11-23" });
+    await cySupervisor.post(`/cases/${c.id}/advances/payment`).type("form").send({ version: c.version(), advanceId: id, paidOn: "2026-11-23" });
+    const res = await inspector
+      .post(`/cases/${c.id}/advances/recovery`)
+      .type("form")
+      .send({ version: c.version(), advanceId: id, recoveredOn: "2026-11-23", amount: "5000", payer: "某建工集团" });
+    expect(res.status).toBe(303);
+  }
+
+  it("count advances and recoveries per office and period in the statistics and its sentence, and each fund on the dashboard", async () => {
+    await advancedAndPartlyRecovered();
+    const stats = await cySupervisor.get("/statistics?period=month");
+    expect(stats.text).toMatch(
+      new RegExp(
+        `data-table="funds"[\\s\\S]*?data-office="${cy}"[\\s\\S]*?<td class="num">1</td><td class="num">¥12,700.00</td><td class="num">1</td><td class="num">¥5,000.00</td>`,
+      ),
+    );
+    expect(stats.text).toContain("动用应急周转金垫付1笔1.27万元，追偿收回0.50万元。");
+    const october = await cySupervisor.get("/statistics?period=custom&from=2026-10-01&to=2026-10-31");
+    expect(october.text).toContain("本期间没有垫付或追偿。");
+    const dashboard = await cySupervisor.get("/dashboard");
+    expect(dashboard.text).toMatch(/data-table="funds"[\s\S]*?data-outstanding>¥7,700.00[\s\S]*?data-balance><strong>¥992,300.00/);
+    const ngStats = await (await loginAs(t.app, "supervisor_ng")).get("/statistics?period=month");
+    expect(ngStats.text).not.toContain(CHAOYANG);
+  });
+
+  it("reads the ledger through its office index, never a full scan", () => {
+    const plan = (sql: string, ...args: unknown[]) =>
+      (t.db.$client.prepare(`explain query plan ${sql}`).all(...args) as { detail: string }[]).map((r) => r.detail).join("\n");
+    const period = plan(
+      "select office_id, kind, sum(amount_fen), count(*) from emergency_fund_movements where office_id in (?, ?) and occurred_on between ? and ? and kind in ('advance', 'recovery') group by office_id, kind",
+      cy,
+      ng,
+      "2026-01-01",
+      "2026-12-31",
+    );
+    expect(period).toMatch(/USING COVERING INDEX emergency_fund_movements_office_period_idx/);
+    const balance = plan("select balance_fen from emergency_fund_movements where office_id = ? order by id desc limit 1", cy);
+    expect(balance).toMatch(/USING (COVERING )?INDEX emergency_fund_movements_office_idx/);
+    expect(`${period}\n${balance}`).not.toMatch(/SCAN emergency_fund_movements(?! USING)/);
+  });
+});

@@ -1,0 +1,125 @@
+/** A page asked for again while nothing it shows changed is sent as rendered (src/http/page-cache.ts). */
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { beforeEach, describe, expect, it } from "vitest";
+import { createApp } from "../../src/app.js";
+import { readConfig } from "../../src/config.js";
+import { openDb } from "../../src/db/client.js";
+import { loginAs, makeCase, makeTestApp, templateDatabase, workedCase, type Agent, type TestApp } from "../helpers.js";
+
+let t: TestApp;
+let c: Awaited<ReturnType<typeof workedCase>>;
+let inspector: Agent;
+beforeEach(async () => {
+  t = await makeTestApp(new Date("2026-11-23T02:00:00Z"));
+  c = await workedCase(t, { to: "filed" });
+  inspector = await loginAs(t.app, "inspector1");
+});
+
+const viewsOf = (caseId: number) => t.db.$client.prepare("select count(*) from personal_data_views where case_id = ?").pluck().get(caseId) as number;
+
+describe("the page cache", () => {
+  it("sends an unchanged case page again as it was rendered, and records the personal-data view each time", async () => {
+    const first = await inspector.get(`/cases/${c.id}`);
+    expect(first.status).toBe(200);
+    expect(first.headers["x-page-cache"]).toBeUndefined();
+    const views = viewsOf(c.id);
+    expect(views).toBeGreaterThan(0);
+    const second = await inspector.get(`/cases/${c.id}`);
+    expect(second.headers["x-page-cache"]).toBe("hit");
+    expect(second.text).toBe(first.text);
+    expect(second.headers["content-type"]).toBe(first.headers["content-type"]);
+    expect(viewsOf(c.id)).toBe(2 * views);
+    // The views it recorded again are no change: the third is kept too.
+    expect((await inspector.get(`/cases/${c.id}`)).headers["x-page-cache"]).toBe("hit");
+  });
+
+  it("keeps other pages while a case page records who saw its personal data", async () => {
+    await inspector.get("/cases");
+    await inspector.get(`/cases/${c.id}`);
+    expect((await inspector.get(`/cases/${c.id}`)).headers["x-page-cache"]).toBe("hit");
+    expect((await inspector.get("/cases")).headers["x-page-cache"]).toBe("hit");
+  });
+
+  it("renders again after any write, through a form or not", async () => {
+    await inspector.get(`/cases/${c.id}`);
+    await inspector
+      .post(`/cases/${c.id}/phone-contacts`)
+      .type("form")
+      .send({ version: String(c.version()), contactedOn: "2026-11-23", personReached: "项目经理 周某", summary: "答应周五前付清。" });
+    const afterForm = await inspector.get(`/cases/${c.id}`);
+    expect(afterForm.headers["x-page-cache"]).toBeUndefined();
+    expect(afterForm.text).toContain("项目经理 周某");
+    t.db.$client.prepare("update cases set employer_name = '改名后的用人单位' where id = ?").run(c.id);
+    const afterWrite = await inspector.get(`/cases/${c.id}`);
+    expect(afterWrite.headers["x-page-cache"]).toBeUndefined();
+    expect(afterWrite.text).toContain("改名后的用人单位");
+  });
+
+  it("keeps pages per viewer, per address and per htmx target", async () => {
+    const supervisor = await loginAs(t.app, "supervisor1");
+    await inspector.get("/cases");
+    expect((await supervisor.get("/cases")).headers["x-page-cache"]).toBeUndefined();
+    expect((await inspector.get("/cases?state=all")).headers["x-page-cache"]).toBeUndefined();
+    const partial = await inspector.get("/cases").set("HX-Request", "true").set("HX-Target", "results");
+    expect(partial.headers["x-page-cache"]).toBeUndefined();
+    expect(partial.text).not.toContain("<html");
+    expect((await inspector.get("/cases")).headers["x-page-cache"]).toBe("hit");
+  });
+
+  it("renders again on a new day (clocks count in days) and when a one-off notice rides on a cookie", async () => {
+    await inspector.get(`/cases/${c.id}`);
+    t.clock.now = new Date("2026-11-24T02:00:00Z");
+    expect((await inspector.get(`/cases/${c.id}`)).headers["x-page-cache"]).toBeUndefined();
+    const withNotice = await inspector.get(`/cases/${c.id}`).set("Cookie", "qx_saved=1");
+    expect(withNotice.headers["x-page-cache"]).toBeUndefined();
+  });
+
+  it("sends a page whose visit time defaults to now only within that minute, and a page without one as long as nothing changes", async () => {
+    // 10:00:30 in Shanghai: the site-visit form offers 10:00 and refuses a later time in the browser (max).
+    t.clock.now = new Date("2026-11-23T02:00:30Z");
+    const first = await inspector.get(`/cases/${c.id}`);
+    expect(first.text).toMatch(/name="visitedAt"[^>]*value="2026-11-23T10:00"[^>]*max="2026-11-23T10:00"/);
+    await inspector.get("/cases");
+    t.clock.now = new Date("2026-11-23T02:00:59Z");
+    expect((await inspector.get(`/cases/${c.id}`)).headers["x-page-cache"]).toBe("hit");
+    t.clock.now = new Date("2026-11-23T02:01:00Z");
+    const later = await inspector.get(`/cases/${c.id}`);
+    expect(later.headers["x-page-cache"]).toBeUndefined();
+    expect(later.text).toMatch(/name="visitedAt"[^>]*value="2026-11-23T10:01"[^>]*max="2026-11-23T10:01"/);
+    // The section alone, as htmx asks for it, the same way.
+    const section = () => inspector.get(`/cases/${c.id}/sections/visits`).set("HX-Request", "true").set("HX-Target", "visits");
+    expect((await section()).text).toContain('value="2026-11-23T10:01"');
+    t.clock.now = new Date("2026-11-23T02:05:00Z");
+    const sectionLater = await section();
+    expect(sectionLater.headers["x-page-cache"]).toBeUndefined();
+    expect(sectionLater.text).toContain('value="2026-11-23T10:05"');
+    // The workbench shows no time of day: still kept.
+    expect((await inspector.get("/cases")).headers["x-page-cache"]).toBe("hit");
+  });
+
+  it("renders again after another process wrote to the database file", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "qx-page-cache-")), "app.db");
+    const seeded = openDb(await templateDatabase());
+    seeded.$client.exec(`vacuum into '${file}'`);
+    seeded.$client.close();
+    const db = openDb(file);
+    const app = createApp({
+      db,
+      config: readConfig({ NODE_ENV: "test", EVIDENCE_DIR: mkdtempSync(join(tmpdir(), "qx-evidence-")) }),
+      now: () => new Date("2026-11-23T02:00:00Z"),
+    });
+    const supervisor = await loginAs(app, "supervisor1");
+    const caseId = makeCase(db).id;
+    await supervisor.get(`/cases/${caseId}`);
+    expect((await supervisor.get(`/cases/${caseId}`)).headers["x-page-cache"]).toBe("hit");
+    const other = openDb(file);
+    other.$client.prepare("update cases set employer_name = '另一进程改的名' where id = ?").run(caseId);
+    other.$client.close();
+    const after = await supervisor.get(`/cases/${caseId}`);
+    expect(after.headers["x-page-cache"]).toBeUndefined();
+    expect(after.text).toContain("另一进程改的名");
+    db.$client.close();
+  });
+});
