@@ -16,6 +16,7 @@ import { createUpload } from "./http/uploads.js";
 import { navFor } from "./http/nav.js";
 import { field } from "./http/field.js";
 import { viewHelpers } from "./lib/format.js";
+import { CLOCK_TONE_LABELS, clockTone } from "./domain/clocks.js";
 import { logger } from "./lib/logger.js";
 import { csrfProtection } from "./middleware/csrf.js";
 import { htmxFlag } from "./middleware/htmx.js";
@@ -75,6 +76,8 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.set("etag", false);
   Object.assign(app.locals, viewHelpers, {
     field,
+    clockTone,
+    clockToneLabels: CLOCK_TONE_LABELS,
     htmxVersion: HTMX_VERSION,
     bureau: ctx.config.bureau,
     authority: ctx.config.authority,

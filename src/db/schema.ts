@@ -8,7 +8,7 @@ import { index, integer, sqliteTable, text, uniqueIndex } from "drizzle-orm/sqli
 import { ROLES } from "../domain/roles.js";
 import { CASE_STATES, OUTCOMES } from "../domain/case-states.js";
 import { GROUNDS, PERSON_ROLES, REMOVAL_KINDS, STAGES } from "../domain/blacklist.js";
-import { ENFORCEMENT_KINDS, SETTLEMENT_SOURCES } from "../domain/money.js";
+import { ENFORCEMENT_KINDS, PAYMENT_METHODS, SETTLEMENT_SOURCES } from "../domain/money.js";
 import { SERVICE_METHODS } from "../domain/service.js";
 import { CHANNELS } from "../domain/reference-data.js";
 import { TASK_STATUSES } from "../domain/task-force.js";
@@ -214,16 +214,16 @@ export const cases = sqliteTable(
      * test/models/urgent-columns.test.ts compares both columns with caseClocks/mostUrgent in every state.
      */
     urgentDueOn: text("urgent_due_on").generatedAlwaysAs(
-      sql`(case when state in ('received', 'mediating') then min(acceptance_due_on, target_due_on)
+      sql`(case when state in ('received', 'mediating') then acceptance_due_on
         when state = 'awaiting_supplement' then target_due_on
-        when state = 'filed' then min(target_due_on, coalesce(statutory_due_on, target_due_on)) end)`,
+        when state = 'filed' then coalesce(statutory_due_on, target_due_on) end)`,
       { mode: "virtual" },
     ),
     /** Which clock urgent_due_on is: acceptance, target or statutory (ties go to the earlier-listed clock). */
     urgentClock: text("urgent_clock", { enum: ["acceptance", "target", "statutory"] }).generatedAlwaysAs(
-      sql`(case when state in ('received', 'mediating') then (case when acceptance_due_on <= target_due_on then 'acceptance' else 'target' end)
+      sql`(case when state in ('received', 'mediating') then 'acceptance'
         when state = 'awaiting_supplement' then 'target'
-        when state = 'filed' then (case when statutory_due_on < target_due_on then 'statutory' else 'target' end) end)`,
+        when state = 'filed' then (case when statutory_due_on is null then 'target' else 'statutory' end) end)`,
       { mode: "virtual" },
     ),
     /** Sum of calendar_years.version when the due dates were computed: which calendar produced them. */
@@ -260,6 +260,9 @@ export const cases = sqliteTable(
     index("cases_open_district_urgent_idx").on(t.district, t.urgentDueOn).where(sql`urgent_due_on is not null`),
     index("cases_open_channel_urgent_idx").on(t.channel, t.urgentDueOn).where(sql`urgent_due_on is not null`),
     index("cases_open_registrar_urgent_idx").on(t.registeredById, t.urgentDueOn).where(sql`urgent_due_on is not null`),
+    // 今日提醒: open cases whose 8-day target ran out on the last working day (the target is listed apart
+    // from the legal clocks, docs/rules.md "Legal deadlines first").
+    index("cases_open_target_idx").on(t.targetDueOn).where(sql`urgent_due_on is not null`),
     index("cases_state_closed_idx").on(t.state, t.closedOn),
     // After a calendar change, the cases whose due dates moved are found by their clocks' start dates
     // (received_on has cases_received_idx).
@@ -597,6 +600,8 @@ export const payments = sqliteTable(
       .references(() => caseWorkers.id),
     amountFen: integer("amount_fen").notNull(),
     paidOn: text("paid_on").notNull(),
+    /** How it was paid (domain/money.ts PAYMENT_METHODS); null for payments recorded before it was asked. */
+    method: text("method", { enum: PAYMENT_METHODS }),
     proofEvidenceId: integer("proof_evidence_id").references(() => evidence.id),
     recordedById: integer("recorded_by_id").references(() => users.id),
     createdAt: createdAt(),

@@ -270,15 +270,61 @@ export function targetMet(c: Pick<ClockFacts, "receivedOn" | "stops">, closedOn:
   return !isPastDue(clockDue(c.receivedOn, TARGET_DAYS, calendar, c.stops).date, closedOn);
 }
 
-const URGENCY: Record<ClockStatus, number> = { overdue: 0, dueSoon: 1, normal: 2, paused: 3, met: 3, missed: 3 };
+/**
+ * The legal clocks: the 5-working-day acceptance (若干规定 第十八条) and the 60(+30) statutory period
+ * (条例 第十七条). The 8-day target is the bureau's own promise, never a legal limit.
+ */
+export const LEGAL_CLOCKS: readonly ClockKey[] = ["acceptance", "statutory"];
 
-/** The most urgent running clock: past due first, then the fewest working days left. */
-export function mostUrgent(clocks: readonly Clock[]): Clock | null {
-  const running = clocks.filter((k) => URGENCY[k.status] < 3);
-  return running.reduce<Clock | null>(
-    (a, b) => (a === null || URGENCY[b.status] < URGENCY[a.status] || (URGENCY[b.status] === URGENCY[a.status] && b.left < a.left) ? b : a),
-    null,
-  );
+export function isLegalClock(key: ClockKey): boolean {
+  return LEGAL_CLOCKS.includes(key);
+}
+
+const RUNNING: readonly ClockStatus[] = ["normal", "dueSoon", "overdue"];
+
+/**
+ * The clock a case is ranked and filtered by: its running legal clock (acceptance before the decision,
+ * statutory once filed — never both at once), so a case past its 8-day target never outranks one whose
+ * legal deadline comes first; the target only where no legal clock runs (待补正 pauses acceptance).
+ * docs/rules.md "Legal deadlines first".
+ */
+export function rankingClock(clocks: readonly Clock[]): Clock | null {
+  const running = clocks.filter((k) => RUNNING.includes(k.status));
+  return running.find((k) => isLegalClock(k.key)) ?? running.find((k) => k.key === "target") ?? null;
+}
+
+/**
+ * How a clock's state reads wherever it is shown (workbench, case page, dashboard): a legal deadline missed is
+ * set apart from the 8-day target missed, and a running clock on its last day says 今日到期 — in words, never
+ * by colour alone. docs/rules.md "Legal deadlines first".
+ */
+export type ClockTone = "legalOverdue" | "targetOverdue" | "dueToday" | "dueSoon" | "normal" | "paused" | "met" | "legalMissed" | "targetMissed";
+
+export const CLOCK_TONE_LABELS: Record<ClockTone, string> = {
+  legalOverdue: "法定期限已超期",
+  targetOverdue: "超出8日办结目标",
+  dueToday: "今日到期",
+  dueSoon: "即将到期",
+  normal: "正常",
+  paused: "暂停（待补正）",
+  met: "按期完成",
+  legalMissed: "超过法定期限完成",
+  targetMissed: "超出目标完成",
+};
+
+export function clockTone(k: Pick<Clock, "key" | "status" | "dueOn" | "asOf">): ClockTone {
+  const legal = isLegalClock(k.key);
+  switch (k.status) {
+    case "overdue":
+      return legal ? "legalOverdue" : "targetOverdue";
+    case "missed":
+      return legal ? "legalMissed" : "targetMissed";
+    case "normal":
+    case "dueSoon":
+      return k.dueOn === k.asOf ? "dueToday" : k.status;
+    default:
+      return k.status;
+  }
 }
 
 /**

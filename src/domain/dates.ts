@@ -59,6 +59,11 @@ export function shanghaiDate(now: Date): IsoDate {
   return fromUtcMs(now.getTime() + 8 * 3_600_000);
 }
 
+/** The minute it is in Asia/Shanghai at `now`, as a datetime-local field takes it: "2026-12-04T16:05". */
+export function shanghaiMinute(now: Date): string {
+  return new Date(now.getTime() + 8 * 3_600_000).toISOString().slice(0, 16);
+}
+
 /**
  * The date `months` months after `date`, on the corresponding day; when the target month has no such day,
  * its last day (民法典 第二百零二条: a period in months or years ends on the corresponding day).

@@ -10,6 +10,11 @@ import type { WorkingCalendar } from "./working-days.js";
 /** Where a per-worker amount to pay comes from: a mediation agreement or an order to pay. */
 export const SETTLEMENT_SOURCES = ["agreement", "order"] as const;
 
+/** How a payment reached the worker (recorded with each payment, docs/rules.md "Payments to several workers at once"). */
+export const PAYMENT_METHODS = ["bank", "cash", "mobile", "other"] as const;
+export type PaymentMethod = (typeof PAYMENT_METHODS)[number];
+export const PAYMENT_METHOD_LABELS: Record<PaymentMethod, string> = { bank: "银行转账", cash: "现金", mobile: "微信/支付宝", other: "其他" };
+
 /** What may follow an order left unpaid past its deadline. */
 export const ENFORCEMENT_KINDS = ["compensation", "decision", "policeReferral", "blacklistCandidate"] as const;
 export type EnforcementKind = (typeof ENFORCEMENT_KINDS)[number];

@@ -37,9 +37,16 @@ export function improvementOverStatutory(average: number | null): number | null 
 /** How many inspectors the dashboard lists; the rest are on their own page (a phone on a government network should not fetch 200 rows and their chart every time). */
 export const DASHBOARD_INSPECTORS = 12;
 
-/** The inspectors a supervisor should look at first: most overdue, then most due soon, then most open cases. */
-export function inspectorsToWatch<T extends { overdue: number; dueSoon: number; open: number }>(inspectors: readonly T[], n = DASHBOARD_INSPECTORS): T[] {
-  return [...inspectors].sort((a, b) => b.overdue - a.overdue || b.dueSoon - a.dueSoon || b.open - a.open).slice(0, n);
+/**
+ * The inspectors a supervisor should look at first: most cases past a legal deadline (legal clocks rank above
+ * the 8-day target, docs/rules.md "Legal deadlines first"), then most overdue on any clock, then most due soon,
+ * then most open cases.
+ */
+export function inspectorsToWatch<T extends { legalOverdue: number; overdue: number; dueSoon: number; open: number }>(
+  inspectors: readonly T[],
+  n = DASHBOARD_INSPECTORS,
+): T[] {
+  return [...inspectors].sort((a, b) => b.legalOverdue - a.legalOverdue || b.overdue - a.overdue || b.dueSoon - a.dueSoon || b.open - a.open).slice(0, n);
 }
 
 export const PERIOD_KINDS = ["month", "quarter", "year", "custom"] as const;

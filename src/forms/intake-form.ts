@@ -145,8 +145,10 @@ export function parseWorker(
   // Left blank, the age is read off a valid 公民身份号码's birth date.
   const ageText = (w.age ?? "").trim() || (citizenNumber && today ? String(ageFromIdNumber(idNumber, today)) : "");
   const age = Number(ageText);
-  if (!ageText) errors.age = "请填写年龄";
-  else if (!/^\d+$/.test(ageText) || age < 14 || age > 100) errors.age = "年龄应为 14 到 100 之间的整数";
+  // Blank beside a wrong or missing ID number: the ID's own message says what to fix (the age is optional).
+  if (!ageText) {
+    if (!errors.idNumber) errors.age = "请填写年龄";
+  } else if (!/^\d+$/.test(ageText) || age < 14 || age > 100) errors.age = "年龄应为 14 到 100 之间的整数";
   const claimedText = (w.claimed ?? "").trim();
   const claimedFen = parseYuanToFen(claimedText);
   if (!claimedText) errors.claimed = "请填写诉求金额";

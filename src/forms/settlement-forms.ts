@@ -1,8 +1,21 @@
 /** The forms of 快调, 责令支付, payments, enforcement and closing: amounts per worker typed in yuan. */
 import { z } from "zod";
 import { OUTCOMES, type Outcome } from "../domain/case-states.js";
-import type { Enforcement, MediationInput, PaymentInput, WorkerAmount } from "../models/settlements.js";
-import { isoDate, optionalText, parseForm, requiredText, workerAmountFields, workerAmountsOf, yuan, type FormResult } from "./form.js";
+import type { Enforcement, MediationInput, PaymentInput, PaymentRow, WorkerAmount } from "../models/settlements.js";
+import { PAYMENT_METHODS, type PaymentMethod } from "../domain/money.js";
+import { isIsoDate, type IsoDate } from "../domain/dates.js";
+import {
+  formValues,
+  isoDate,
+  optionalText,
+  parseForm,
+  requiredText,
+  workerAmountFields,
+  workerAmountsOf,
+  yuan,
+  type FieldErrors,
+  type FormResult,
+} from "./form.js";
 import type { Violation } from "../domain/legal-basis.js";
 
 type Workers = readonly { id: number; name: string }[];
@@ -72,6 +85,51 @@ export function parsePayment(body: unknown): FormResult<Omit<PaymentInput, "proo
     paidOn: v.paidOn,
     workerConfirmed: v.workerConfirmed === "on",
   }));
+}
+
+/** An item of the payment table: a worker's share of an agreement or order, and what is still owed on it. */
+export interface OpenItem {
+  id: number;
+  workerName: string;
+  owedFen: number;
+}
+
+/**
+ * The payment table: a row per worker still owed (amount, date, method, the worker's confirmation); a row
+ * left blank is not paid this time. "全部按约定支付" fills every row with what is still owed, on the date
+ * and by the method given once. Every row's mistakes are reported at once, under the row's own fields.
+ */
+export function parsePaymentTable(body: unknown, items: readonly OpenItem[]): FormResult<PaymentRow[]> {
+  const raw = formValues(body);
+  const asAgreed = raw.asAgreed === "on";
+  const method = z.enum(PAYMENT_METHODS, { error: "请选择支付方式" });
+  const schema = z.object({
+    ...(asAgreed ? { paidOn: isoDate("支付日期"), method } : {}),
+    ...Object.fromEntries(
+      items.flatMap((i) => [
+        [`amount.${i.id}`, yuan(`${i.workerName}的支付金额`, 0)],
+        [`paidOn.${i.id}`, z.string().optional()],
+        [`method.${i.id}`, z.string().optional()],
+        [`confirmed.${i.id}`, z.string().optional()],
+      ]),
+    ),
+  });
+  const parsed = parseForm(schema, body);
+  if (!parsed.ok) return parsed;
+  const v = parsed.value as Record<string, unknown>;
+  const errors: FieldErrors = {};
+  const rows: PaymentRow[] = [];
+  for (const i of items) {
+    const amountFen = asAgreed ? i.owedFen : (v[`amount.${i.id}`] as number);
+    if (amountFen === 0) continue;
+    const paidOn = asAgreed ? (v.paidOn as string) : String(v[`paidOn.${i.id}`] ?? "").trim();
+    const how = asAgreed ? (v.method as string) : String(v[`method.${i.id}`] ?? "");
+    if (!isIsoDate(paidOn)) errors[`paidOn.${i.id}`] = paidOn ? `${i.workerName}的支付日期应为有效日期` : `请填写${i.workerName}的支付日期`;
+    if (!method.safeParse(how).success) errors[`method.${i.id}`] = `请选择${i.workerName}的支付方式`;
+    rows.push({ itemId: i.id, amountFen, paidOn: paidOn as IsoDate, method: how as PaymentMethod, workerConfirmed: v[`confirmed.${i.id}`] === "on" });
+  }
+  if (rows.length === 0) errors._form = "请至少填写一名投诉人的支付金额，或勾选“全部按约定支付”";
+  return Object.keys(errors).length ? { ok: false, errors, values: parsed.values } : { ok: true, value: rows, values: parsed.values };
 }
 
 const enforcementSchema = z.discriminatedUnion(

@@ -17,6 +17,8 @@ import { caseClocks, clockHistory } from "../domain/clocks.js";
 import { ConflictError, DomainError, ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { InvalidFormError, formValues } from "../forms/form.js";
 import { loadCalendar } from "../models/calendar.js";
+import { shanghaiMinute } from "../domain/dates.js";
+import { keepOnlyUntil } from "./page-cache.js";
 import { abilitiesOn, getCaseDetail, getCaseRow } from "../models/cases.js";
 import { moneySummary, settlementsOf } from "../models/settlements.js";
 import type { CaseSection, CaseView } from "../sections/section.js";
@@ -106,6 +108,10 @@ function caseView({ db, config, now }: AppContext, res: Response, id: number, pr
     config,
     now: at,
     today,
+    minuteNow: () => {
+      keepOnlyUntil(res, new Date((Math.floor(at.getTime() / 60_000) + 1) * 60_000));
+      return shanghaiMinute(at);
+    },
     may: (name) => mayMakeMove(detail.abilities, name),
     form: (formId) => formState(problem, formId),
     calendar,

@@ -9,6 +9,8 @@ declare global {
       isHtmx: boolean;
       nav: NavItem[];
       today: string;
+      /** When a page showing the time of day stops being true (ms since the epoch): src/http/page-cache.ts keepOnlyUntil. */
+      pageKeptUntil?: number;
     }
   }
 }

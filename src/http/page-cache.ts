@@ -15,6 +15,9 @@
  * views), only 200 HTML answers that set no cookie, only for a signed-in viewer whose
  * request carries no cookie but the session's (a one-off notice such as 已保存 rides on a cookie), and by
  * viewer, address and htmx target. Kept pages are bounded in bytes; the oldest go first.
+ *
+ * A page that shows the time of day (a form whose time defaults to now) says until when it holds
+ * (`keepOnlyUntil`); it is sent again only before then, so it never offers a time already past.
  */
 import type { Request, RequestHandler, Response } from "express";
 import type { Db } from "../db/client.js";
@@ -28,6 +31,8 @@ interface KeptPage {
   body: string;
   headers: Record<string, string>;
   views: RecordedView[];
+  /** Rendered again from this instant on (ms since the epoch; Infinity for a page that shows no time of day). */
+  until: number;
 }
 
 /** What kept pages may take, in UTF-16 code units (two bytes each). */
@@ -71,7 +76,7 @@ export function pageCache(db: Db, now: () => Date): PageCache {
     if (req.method !== "GET" || !viewer || !onlySessionCookie(req)) return next();
     const key = `${viewer.id}|${req.get("HX-Request") ?? ""}|${req.get("HX-Target") ?? ""}|${req.originalUrl}`;
     const kept = pages.get(key);
-    if (kept && kept.version === version()) {
+    if (kept && kept.version === version() && now().getTime() < kept.until) {
       for (const v of kept.views) recordPersonalDataView(db, { ...v, userId: viewer.id, now: now() });
       viewRows += kept.views.length;
       // Most recently used last: the oldest is dropped first.
@@ -92,13 +97,18 @@ export function pageCache(db: Db, now: () => Date): PageCache {
       viewRows += views.length;
       // After sending: Express sets the content type there.
       if (untouched && typeof body === "string" && body.length <= MAX_PAGE_UNITS && keepable(res)) {
-        keep(key, { version: versionOf(after), body, headers: headersOf(res), views });
+        keep(key, { version: versionOf(after), body, headers: headersOf(res), views, until: res.locals.pageKeptUntil ?? Number.POSITIVE_INFINITY });
       }
       return sent;
     };
     viewsRecordedByThisPage.run(views, next);
   };
   return { keep: middleware };
+}
+
+/** The page being rendered shows something true only until `until` (the time of day to the minute): kept no longer. */
+export function keepOnlyUntil(res: Response, until: Date): void {
+  res.locals.pageKeptUntil = Math.min(res.locals.pageKeptUntil ?? Number.POSITIVE_INFINITY, until.getTime());
 }
 
 function onlySessionCookie(req: Request): boolean {

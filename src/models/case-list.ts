@@ -12,7 +12,7 @@ import { untilChanged } from "./until-changed.js";
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import type { CaseListScope } from "../domain/case-abilities.js";
-import { CLOCK_LABELS, caseClocks, mostUrgent, type Clock } from "../domain/clocks.js";
+import { CLOCK_LABELS, caseClocks, rankingClock, type Clock } from "../domain/clocks.js";
 import { clockWindows, turnedTodayWindows, type ClockWindows } from "../domain/clock-windows.js";
 import { CLOSED_STATES, FILED_STATES, MEDIATING_STATES, type CaseState, type Outcome } from "../domain/case-states.js";
 import { inStates } from "./state-sql.js";
@@ -241,17 +241,17 @@ export interface CaseListRow {
   representative: string | null;
   workerCount: number;
   claimedFen: number;
-  /** The most urgent running clock (domain/clocks.ts mostUrgent), null once closed. */
+  /** The clock the case is ranked by (domain/clocks.ts rankingClock: its running legal clock first), null once closed. */
   urgent: Clock | null;
-  /** The statutory 60(+30)-day clock of a filed case, when it is not the most urgent one. */
-  statutory: Clock | null;
+  /** The 8-day target while it runs, when it is not the ranking clock: shown below the legal clock. */
+  target: Clock | null;
 }
 
 function rowsFor(db: Db, ids: number[], today: IsoDate): CaseListRow[] {
   if (ids.length === 0) return [];
   const calendar = loadCalendar(db);
   const found = db.all<
-    Omit<CaseListRow, "urgent" | "statutory"> & {
+    Omit<CaseListRow, "urgent" | "target"> & {
       acceptanceStartOn: IsoDate;
       decidedOn: IsoDate | null;
       filedOn: IsoDate | null;
@@ -278,10 +278,10 @@ function rowsFor(db: Db, ids: number[], today: IsoDate): CaseListRow[] {
     // A reopened case's clocks leave out the days it stood closed: read from its timeline, as the case page does.
     const history = reopened ? clockHistoryOf(db, id) : {};
     const clocks = caseClocks({ ...row, acceptanceStartOn, decidedOn, filedOn, extensionDays, ...history }, calendar, today);
-    const urgent = mostUrgent(clocks);
-    const statutory =
-      clocks.find((k) => k.key === "statutory" && k !== urgent && (k.status === "normal" || k.status === "dueSoon" || k.status === "overdue")) ?? null;
-    return { ...row, urgent, statutory };
+    const urgent = rankingClock(clocks);
+    const target =
+      clocks.find((k) => k.key === "target" && k !== urgent && (k.status === "normal" || k.status === "dueSoon" || k.status === "overdue")) ?? null;
+    return { ...row, urgent, target };
   });
 }
 
@@ -324,8 +324,9 @@ export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, to
   const wantOpen = filters.state !== "closed";
   const wantClosed = (filters.state === "closed" || filters.state === "all") && !filters.clock;
 
-  // Open cases first, most urgent first; then closed ones, latest closed first.
-  let open: ListPart = { ids: [], counted: 0 };
+  // Open cases whose legal clock runs first, by its due date; then those where no legal clock runs (待补正,
+  // by the 8-day target); then closed ones, latest closed first (docs/rules.md "Legal deadlines first").
+  const parts: { kind: Part; where: SQL[]; order: (table: string) => SQL; countFrom?: SQL }[] = [];
   if (wantOpen) {
     const where = [...common, OPEN];
     if (filters.state !== "open" && filters.state !== "all") where.push(sql`c.state = ${filters.state}`);
@@ -334,36 +335,36 @@ export function listCases(db: Db, scope: CaseListScope, filters: CaseFilters, to
     // A clock filter alone: its count is an index-only walk of the due-date range (the planner, left to
     // itself, takes the page's index and looks up every row).
     const clockAlone = filters.clock && !filters.clockOn && common.length === 0 && where.length === 2;
-    open = listPart(db, {
-      where,
-      order: (t) => sql`${sql.raw(t)}.urgent_due_on, ${sql.raw(t)}.id`,
-      sources: sources("open"),
-      halves,
-      offset,
-      limit: PAGE_SIZE,
-      countLimit,
-      countFrom: clockAlone ? sql`cases c indexed by cases_open_urgent_clock_idx` : undefined,
-    });
+    const countFrom = clockAlone ? sql`cases c indexed by cases_open_urgent_clock_idx` : undefined;
+    const order = (t: string) => sql`${sql.raw(t)}.urgent_due_on, ${sql.raw(t)}.id`;
+    parts.push({ kind: "open", where: [...where, sql`c.urgent_clock <> 'target'`], order, countFrom });
+    parts.push({ kind: "open", where: [...where, sql`c.urgent_clock = 'target'`], order, countFrom });
   }
-  let closed: ListPart = { ids: [], counted: 0 };
   if (wantClosed) {
-    const skip = Math.max(0, offset - open.counted);
-    const room = open.counted >= countLimit ? 0 : PAGE_SIZE - open.ids.length;
-    closed = listPart(db, {
+    parts.push({
+      kind: "closed",
       where: [...common, inStates(CLOSED_STATES, "c.state"), sql`c.closed_on is not null`],
       order: (t) => sql`${sql.raw(t)}.closed_on desc, ${sql.raw(t)}.id desc`,
-      sources: sources("closed"),
-      halves,
-      offset: skip,
-      limit: room,
-      countLimit: Math.max(0, countLimit - open.counted),
     });
   }
-  const counted = open.counted + closed.counted;
+  const ids: number[] = [];
+  let counted = 0;
+  for (const { kind, ...part } of parts) {
+    const found = listPart(db, {
+      ...part,
+      sources: sources(kind),
+      halves,
+      offset: Math.max(0, offset - counted),
+      limit: counted >= countLimit ? 0 : PAGE_SIZE - ids.length,
+      countLimit: Math.max(0, countLimit - counted),
+    });
+    ids.push(...found.ids);
+    counted += found.counted;
+  }
   const totalIsExact = counted < countLimit;
   const total = Math.min(counted, countLimit - 1);
   return {
-    rows: rowsFor(db, [...open.ids, ...closed.ids], today),
+    rows: rowsFor(db, ids, today),
     total,
     totalIsExact,
     pages: Math.max(1, Math.ceil(total / PAGE_SIZE)),
@@ -456,8 +457,12 @@ export interface Reminders {
   lastWorkingDay: IsoDate;
   newlyAssigned: ReminderGroup;
   mediationsClosingWindow: ReminderGroup;
+  /** Running clocks whose last day is today (a legal clock, or the target while no legal clock runs). */
+  dueToday: ReminderGroup;
   turnedDueSoon: ReminderGroup;
   turnedOverdue: ReminderGroup;
+  /** The 8-day target ran out on the last working day, where a legal clock is what ranks the case. */
+  targetTurnedOverdue: ReminderGroup;
 }
 
 function computeReminders(db: Db, scope: CaseListScope, today: IsoDate): Reminders {
@@ -516,6 +521,8 @@ function computeReminders(db: Db, scope: CaseListScope, today: IsoDate): Reminde
   ])}`;
   const urgentTurnedOverdue = sql`c.urgent_clock <> 'statutory' and ${within(urgent, [[sql`1`, turned.overdue]])}`;
   const statutoryTurnedOverdue = sql`${inStates(FILED_STATES, "c.state")} and ${within(statutory, [[sql`1`, turned.overdue]])}`;
+  const urgentDueToday = sql`c.urgent_clock <> 'statutory' and ${urgent} = ${today}`;
+  const statutoryDueToday = sql`${inStates(FILED_STATES, "c.state")} and ${statutory} = ${today}`;
   const bothClocks = (urgentWhere: SQL, statutoryWhere: SQL): ReminderGroup => {
     // Ordered by the due date the index holds (ordering by id would walk every filed case instead).
     const a = reminderGroup(db, plain, sql`${visible} and ${OPEN} and ${urgentWhere}`, sql`c.urgent_due_on, c.id`, sql`c.urgent_clock`);
@@ -534,8 +541,16 @@ function computeReminders(db: Db, scope: CaseListScope, today: IsoDate): Reminde
     lastWorkingDay: since,
     newlyAssigned,
     mediationsClosingWindow,
+    dueToday: bothClocks(urgentDueToday, statutoryDueToday),
     // On a rest day nothing turns 即将到期, but what fell due on the last working day is still shown.
     turnedDueSoon: isWorkingDay ? bothClocks(urgentTurnedDueSoon, statutoryTurnedDueSoon) : EMPTY,
     turnedOverdue: bothClocks(urgentTurnedOverdue, statutoryTurnedOverdue),
+    targetTurnedOverdue: reminderGroup(
+      db,
+      sql`cases c indexed by cases_open_target_idx`,
+      sql`${visible} and ${OPEN} and c.urgent_clock <> 'target' and ${within(sql`c.target_due_on`, [[sql`1`, turned.overdue]])}`,
+      sql`c.target_due_on, c.id`,
+      sql`'target'`,
+    ),
   };
 }

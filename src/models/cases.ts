@@ -642,13 +642,14 @@ export function findCaseForPublic(db: Db, caseNumber: string, queryCode: string)
     .where(and(eq(cases.caseNumber, normalizeCaseNumber(caseNumber)), eq(cases.queryCode, normalizeQueryCode(queryCode))))
     .get();
   if (!row) return null;
-  const step = db
-    .select({ publicStep: caseEvents.publicStep, onDate: caseEvents.onDate })
+  // Every step the public may read, oldest first: fixed words per step (domain/case-states.ts publicStep), never
+  // a note, a name or who did it (docs/rules.md "The steps on the public lookup"). Read by case_events_case_idx.
+  const steps = db
+    .select({ publicStep: sql<string>`${caseEvents.publicStep}`, onDate: caseEvents.onDate })
     .from(caseEvents)
     .where(and(eq(caseEvents.caseId, row.id), sql`${caseEvents.publicStep} is not null`))
-    .orderBy(desc(caseEvents.id))
-    .limit(1)
-    .get();
+    .orderBy(caseEvents.id)
+    .all();
   const office = db.select({ name: offices.name, phone: offices.phone }).from(offices).where(eq(offices.id, row.officeId!)).get();
   const workers = db.select({ n: sql<number>`count(*)` }).from(caseWorkers).where(eq(caseWorkers.caseId, row.id)).get()?.n ?? 0;
   return {
@@ -662,6 +663,7 @@ export function findCaseForPublic(db: Db, caseNumber: string, queryCode: string)
     receivedOn: row.receivedOn,
     targetDueOn: row.targetDueOn,
     closedOn: row.closedOn,
-    latestStep: step ?? null,
+    /** The public steps with their dates, oldest first; the last is the latest. */
+    steps,
   };
 }

@@ -7,7 +7,7 @@
 import { sql, type SQL } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { CLOCK_RUNS_IN, OPEN_STATES, type CaseState } from "../domain/case-states.js";
-import { ACCEPTANCE_DAYS, EXTENSION_DAYS, STATUTORY_DAYS, TARGET_DAYS, dueSoonMaxLeft, type ClockKey } from "../domain/clocks.js";
+import { ACCEPTANCE_DAYS, EXTENSION_DAYS, LEGAL_CLOCKS, STATUTORY_DAYS, TARGET_DAYS, dueSoonMaxLeft, type ClockKey } from "../domain/clocks.js";
 import type { IsoDate } from "../domain/dates.js";
 import { averageDays, festivalCountdown, monthRange, share } from "../domain/statistics.js";
 import { MAX_TASK_DAYS } from "../domain/task-force.js";
@@ -70,14 +70,21 @@ export function caseClockCondition(key: ClockKey, status: RunningStatus, calenda
   return sql`(${inStates(CLOCK_RUNS_IN[key], `${table}.state`)} and ${byStatus})`;
 }
 
-export const CLOCK_FILTER_KEYS = ["acceptance", "target", "statutory", "worst"] as const;
+export const CLOCK_FILTER_KEYS = ["acceptance", "target", "statutory", "legal", "worst"] as const;
 export type ClockFilterKey = (typeof CLOCK_FILTER_KEYS)[number];
 
-/** The workbench filter behind the dashboard's links: cases in `status` on one clock, or on their worst. */
+/**
+ * The workbench filter behind the dashboard's links: cases in `status` on one clock, on their running legal
+ * clock (acceptance or statutory: never both at once, domain/clocks.ts rankingClock), or on their worst.
+ */
 export function clockFilterCondition(key: ClockFilterKey, status: RunningStatus, calendar: WorkingCalendar, today: IsoDate, table = "cases"): SQL {
-  return key === "worst"
-    ? sql`(${inStates(OPEN_STATES, `${table}.state`)} and ${worstStatusSql(calendar, today, table)} = ${status})`
-    : caseClockCondition(key, status, calendar, today, table);
+  if (key === "worst") return sql`(${inStates(OPEN_STATES, `${table}.state`)} and ${worstStatusSql(calendar, today, table)} = ${status})`;
+  if (key === "legal")
+    return sql`(${sql.join(
+      LEGAL_CLOCKS.map((k) => caseClockCondition(k, status, calendar, today, table)),
+      sql` or `,
+    )})`;
+  return caseClockCondition(key, status, calendar, today, table);
 }
 
 export type ClockCounts = Record<RunningStatus, number>;
@@ -113,6 +120,11 @@ export function openCaseGroups(db: Db, calendar: WorkingCalendar, today: IsoDate
 
 /** Whose figures: one lead inspector's (their workbench), or the cases of a list of offices. */
 export type FiguresOf = { inspectorId: number } | { officeIds: OfficeIds };
+
+/** A legal clock (acceptance or statutory) of the group is past due. */
+export function legalOverdue(g: OpenGroup): boolean {
+  return g.acceptance === "overdue" || g.statutory === "overdue";
+}
 
 /** The worst of a case's running clocks (as worstStatusSql says in SQL for the workbench filter). */
 export function worstStatus(g: OpenGroup): RunningStatus {
@@ -198,6 +210,9 @@ export interface InspectorFigures {
   officeName: string | null;
   open: number;
   overdue: number;
+  /** Open cases past a legal deadline (受理 5, 法定 60/90), and past the 8-day target: apart, since one is the law and the other a promise. */
+  legalOverdue: number;
+  targetOverdue: number;
   dueSoon: number;
   normal: number;
   closedThisMonth: number;
@@ -226,7 +241,19 @@ export function inspectorFigures(db: Db, today: IsoDate, whose: FiguresOf, group
   const byId = new Map<number, InspectorFigures>(
     people.map((p) => [
       p.id,
-      { ...p, open: 0, overdue: 0, dueSoon: 0, normal: 0, closedThisMonth: 0, closedWithinTarget: 0, averageDays: null, withinShare: null },
+      {
+        ...p,
+        open: 0,
+        overdue: 0,
+        legalOverdue: 0,
+        targetOverdue: 0,
+        dueSoon: 0,
+        normal: 0,
+        closedThisMonth: 0,
+        closedWithinTarget: 0,
+        averageDays: null,
+        withinShare: null,
+      },
     ]),
   );
   const row = (id: number) =>
@@ -238,6 +265,8 @@ export function inspectorFigures(db: Db, today: IsoDate, whose: FiguresOf, group
         officeName: null,
         open: 0,
         overdue: 0,
+        legalOverdue: 0,
+        targetOverdue: 0,
         dueSoon: 0,
         normal: 0,
         closedThisMonth: 0,
@@ -250,6 +279,8 @@ export function inspectorFigures(db: Db, today: IsoDate, whose: FiguresOf, group
     if (g.lead === null) continue;
     const r = row(g.lead);
     r[worstStatus(g)] += g.n;
+    if (legalOverdue(g)) r.legalOverdue += g.n;
+    if (g.target === "overdue") r.targetOverdue += g.n;
     r.open += g.n;
   }
   for (const c of closed) {
@@ -278,6 +309,7 @@ export function dashboard(db: Db, today: IsoDate, officeIds: OfficeIds) {
     orders: orderClockCounts(db, calendar, today, officeIds),
   };
   return {
+    offices: officeFigures(db, groups),
     openByState: OPEN_STATES.map((state) => ({ state, n: openIn(state) })),
     openTotal: groups.reduce((n, g) => n + g.n, 0),
     newToday,
@@ -285,6 +317,87 @@ export function dashboard(db: Db, today: IsoDate, officeIds: OfficeIds) {
     clocks,
     inspectors: inspectorFigures(db, today, { officeIds }, groups),
   };
+}
+
+export interface OfficeFigures {
+  id: number;
+  name: string;
+  open: number;
+  legalOverdue: number;
+  targetOverdue: number;
+}
+
+/** Per office, from the same groups: open cases, those past a legal deadline and those past the 8-day target. */
+function officeFigures(db: Db, groups: OpenGroup[]): OfficeFigures[] {
+  const byId = new Map<number, OfficeFigures>();
+  for (const g of groups) {
+    const o = byId.get(g.officeId) ?? { id: g.officeId, name: "", open: 0, legalOverdue: 0, targetOverdue: 0 };
+    o.open += g.n;
+    if (legalOverdue(g)) o.legalOverdue += g.n;
+    if (g.target === "overdue") o.targetOverdue += g.n;
+    byId.set(g.officeId, o);
+  }
+  if (byId.size === 0) return [];
+  const names = db.all<{ id: number; name: string }>(
+    sql`select id, name from offices where id in (${sql.join(
+      [...byId.keys()].map((id) => sql`${id}`),
+      sql`, `,
+    )})`,
+  );
+  for (const n of names) byId.get(n.id)!.name = n.name;
+  return [...byId.values()].sort((a, b) => b.legalOverdue - a.legalOverdue || b.targetOverdue - a.targetOverdue || a.id - b.id);
+}
+
+/** The dashboard lists this many cases past a legal deadline (with a link to all of them). */
+export const LATE_CASES_LISTED = 20;
+
+export interface LateCase {
+  id: number;
+  caseNumber: string;
+  employerName: string;
+  clock: "acceptance" | "statutory";
+  dueOn: IsoDate;
+}
+
+/**
+ * Open cases past a legal deadline today, the longest overdue first: found through the office-led covering
+ * index (the due dates are in it), then only the (at most LATE_CASES_LISTED) listed rows are read by id —
+ * a list beside the figures, not a figure, so the figures' rule of index-only reads is not its own.
+ */
+export function legallyLateCases(db: Db, today: IsoDate, officeIds: OfficeIds): { items: LateCase[]; total: number } {
+  const calendar = loadCalendar(db);
+  const late = sql`(${sql.join(
+    LEGAL_CLOCKS.map((k) => caseClockCondition(k, "overdue", calendar, today)),
+    sql` or `,
+  )})`;
+  const due = sql`(case when ${inStates(CLOCK_RUNS_IN.statutory, "cases.state")} then cases.statutory_due_on else cases.acceptance_due_on end)`;
+  const found = db.all<{ id: number; dueOn: IsoDate }>(sql`
+    select cases.id as id, ${due} as dueOn from cases ${OPEN_CLOCKS_INDEX}
+    where ${inOffices(officeIds)} and ${inStates(OPEN_STATES, "cases.state")} and ${late}`);
+  found.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.id - b.id));
+  const listed = found.slice(0, LATE_CASES_LISTED);
+  if (listed.length === 0) return { items: [], total: 0 };
+  const rows = new Map(
+    db
+      .all<{ id: number; caseNumber: string; employerName: string; state: CaseState }>(
+        sql`select id, case_number as caseNumber, employer_name as employerName, state from cases where id in (${sql.join(
+          listed.map((r) => sql`${r.id}`),
+          sql`, `,
+        )})`,
+      )
+      .map((r) => [r.id, r]),
+  );
+  const items = listed.map((r) => {
+    const c = rows.get(r.id)!;
+    return {
+      id: r.id,
+      caseNumber: c.caseNumber,
+      employerName: c.employerName,
+      clock: CLOCK_RUNS_IN.statutory.includes(c.state) ? ("statutory" as const) : ("acceptance" as const),
+      dueOn: r.dueOn,
+    };
+  });
+  return { items, total: found.length };
 }
 
 // ---- 春节前动态清零 --------------------------------------------------------------------------------------

@@ -21,7 +21,15 @@ import { shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
 import { calendarRange, dateProblem } from "../domain/bounds.js";
 import { ValidationError } from "../domain/errors.js";
 import { mediationWindowProblem, settlementProblem } from "../domain/mediation.js";
-import { ENFORCEMENT_LABELS, compensationAmount, compensationRateProblem, orderServiceDateProblem, outstandingFen, recoveryProblem } from "../domain/money.js";
+import {
+  ENFORCEMENT_LABELS,
+  compensationAmount,
+  compensationRateProblem,
+  orderServiceDateProblem,
+  outstandingFen,
+  recoveryProblem,
+  type PaymentMethod,
+} from "../domain/money.js";
 import { SERVICE_METHOD_LABELS, isServiceMethod, serviceDate, type ServiceInput } from "../domain/service.js";
 import { EMPLOYER_PARTY_KEY, recordDocumentService, serviceOfEach } from "./document-services.js";
 import { isBeforeAcceptance, type Outcome } from "../domain/case-states.js";
@@ -221,11 +229,51 @@ export interface PaymentInput {
   proof: StoredFile | null;
 }
 
+/** One row of the payment table: a worker's item paid this time. */
+export interface PaymentRow {
+  itemId: number;
+  amountFen: number;
+  paidOn: IsoDate;
+  method: PaymentMethod | null;
+  workerConfirmed: boolean;
+}
+
+/** The single payment form (one worker): its fields are named amount, paidOn and itemId. */
 export function recordPayment(db: Db, req: { caseId: number; version: number; input: PaymentInput; actor: Viewer; now: Date }): void {
-  const p = req.input;
-  if (p.amountFen <= 0) throw new ValidationError("支付金额应大于 0", "amount");
-  inCalendar(db, "支付日期", p.paidOn, "paidOn");
-  if (p.paidOn > shanghaiDate(req.now)) throw new ValidationError("支付日期不能晚于今天", "paidOn");
+  const { proof, ...row } = req.input;
+  recordPayments(db, { ...req, rows: [{ ...row, method: null }], proof, field: (_itemId, name) => name });
+}
+
+/**
+ * Payments to several workers at once (the payment table, or "all paid as agreed"): every row checked —
+ * amount above 0 and within what is still owed on its item, a date in the calendar and not after today —
+ * and all saved in one transition with one timeline entry and one proof file, or none of them. A refusal
+ * names the row's field (`field(itemId, name)`). docs/rules.md "Payments to several workers at once".
+ */
+export function recordPayments(
+  db: Db,
+  req: {
+    caseId: number;
+    version: number;
+    rows: PaymentRow[];
+    proof: StoredFile | null;
+    field: (itemId: number, name: "amount" | "paidOn" | "itemId") => string;
+    actor: Viewer;
+    now: Date;
+  },
+): void {
+  if (req.rows.length === 0) throw new ValidationError("请至少填写一名投诉人的支付金额");
+  for (const p of req.rows) {
+    if (p.amountFen <= 0) throw new ValidationError("支付金额应大于 0", req.field(p.itemId, "amount"));
+    inCalendar(db, "支付日期", p.paidOn, req.field(p.itemId, "paidOn"));
+    if (p.paidOn > shanghaiDate(req.now)) throw new ValidationError("支付日期不能晚于今天", req.field(p.itemId, "paidOn"));
+  }
+  const total = req.rows.reduce((n, p) => n + p.amountFen, 0);
+  const confirmed = req.rows.filter((p) => p.workerConfirmed).length;
+  const eventNote =
+    req.rows.length === 1
+      ? `登记支付 ¥${(total / 100).toFixed(2)}（${req.rows[0]!.paidOn}）${confirmed ? "，投诉人确认收到" : ""}`
+      : `登记支付 ${req.rows.length} 人，共 ¥${(total / 100).toFixed(2)}${confirmed ? `，其中 ${confirmed} 人确认收到` : ""}`;
   transition(db, {
     caseId: req.caseId,
     move: "recordPayment",
@@ -233,37 +281,43 @@ export function recordPayment(db: Db, req: { caseId: number; version: number; in
     version: req.version,
     actor: req.actor,
     now: req.now,
-    eventNote: `登记支付 ¥${(p.amountFen / 100).toFixed(2)}（${p.paidOn}）${p.workerConfirmed ? "，投诉人确认收到" : ""}`,
+    eventNote,
     effect: (tx, c) => {
-      const item = tx
-        .select()
-        .from(settlementItems)
-        .where(and(eq(settlementItems.id, p.itemId), eq(settlementItems.caseId, c.id)))
-        .get();
-      if (!item) throw new ValidationError("请选择要登记支付的投诉人", "itemId");
-      const paid = paidFor(tx, item.id);
-      if (paid + p.amountFen > item.amountFen) throw new ValidationError(`支付金额超过应付余额 ¥${((item.amountFen - paid) / 100).toFixed(2)}`, "amount");
-      const proofId = p.proof
+      const proofId = req.proof
         ? tx
             .insert(evidence)
-            .values({ ...p.proof, caseId: c.id, description: "支付凭证", uploadedById: req.actor.id, uploadedAt: req.now })
+            .values({ ...req.proof, caseId: c.id, description: "支付凭证", uploadedById: req.actor.id, uploadedAt: req.now })
             .returning({ id: evidence.id })
             .get().id
         : null;
-      tx.insert(payments)
-        .values({
-          caseId: c.id,
-          itemId: item.id,
-          workerId: item.workerId,
-          amountFen: p.amountFen,
-          paidOn: p.paidOn,
-          proofEvidenceId: proofId,
-          recordedById: req.actor.id,
-        })
-        .run();
-      if (p.workerConfirmed) tx.update(settlementItems).set({ workerConfirmedAt: req.now }).where(eq(settlementItems.id, item.id)).run();
-      // Only the worker paid hears of it, with their own amount.
-      queueWorkerNotice(tx, { caseId: c.id, kind: "paid", now: req.now, workerIds: [item.workerId], amountFen: new Map([[item.workerId, p.amountFen]]) });
+      // Each worker paid hears of it once, with their own amount (the sum of their rows).
+      const paidTo = new Map<number, number>();
+      for (const p of req.rows) {
+        const item = tx
+          .select()
+          .from(settlementItems)
+          .where(and(eq(settlementItems.id, p.itemId), eq(settlementItems.caseId, c.id)))
+          .get();
+        if (!item) throw new ValidationError("请选择要登记支付的投诉人", req.field(p.itemId, "itemId"));
+        const paid = paidFor(tx, item.id);
+        if (paid + p.amountFen > item.amountFen)
+          throw new ValidationError(`支付金额超过应付余额 ¥${((item.amountFen - paid) / 100).toFixed(2)}`, req.field(p.itemId, "amount"));
+        tx.insert(payments)
+          .values({
+            caseId: c.id,
+            itemId: item.id,
+            workerId: item.workerId,
+            amountFen: p.amountFen,
+            paidOn: p.paidOn,
+            method: p.method,
+            proofEvidenceId: proofId,
+            recordedById: req.actor.id,
+          })
+          .run();
+        if (p.workerConfirmed) tx.update(settlementItems).set({ workerConfirmedAt: req.now }).where(eq(settlementItems.id, item.id)).run();
+        paidTo.set(item.workerId, (paidTo.get(item.workerId) ?? 0) + p.amountFen);
+      }
+      queueWorkerNotice(tx, { caseId: c.id, kind: "paid", now: req.now, workerIds: [...paidTo.keys()], amountFen: paidTo });
     },
   });
 }
@@ -426,6 +480,17 @@ export function itemsOf(tx: DbOrTx, source: Source, sourceId: number) {
 }
 
 /** Everything the case page shows about mediation, orders, payments and money. */
+/** The items of the agreement and the orders still owed: the rows of the payment forms. */
+export function openPaymentItems(settlements: Pick<ReturnType<typeof settlementsOf>, "agreement" | "orders">) {
+  const { agreement, orders } = settlements;
+  return [
+    ...(agreement?.items ?? []).map((i) => ({ ...i, label: `调解协议 · ${i.workerName}` })),
+    ...orders.flatMap((o) => o.items.map((i) => ({ ...i, label: `${o.docNumber} · ${i.workerName}` }))),
+  ]
+    .filter((i) => i.paidFen < i.amountFen)
+    .map((i) => ({ ...i, owedFen: i.amountFen - i.paidFen }));
+}
+
 export function settlementsOf(db: Db, caseId: number) {
   const sessions = preparedOnce(db, caseMediationsQuery).all({ caseId });
   const orders = preparedOnce(db, caseOrdersQuery).all({ caseId });

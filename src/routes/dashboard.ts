@@ -12,7 +12,15 @@ import { renderChart } from "../http/charts.js";
 import { figuresScopeOf, scopeKey } from "../http/figures-scope.js";
 import { renderPageOrPartial } from "../http/render.js";
 import { requireRole } from "../middleware/require-role.js";
-import { clearanceBoard, DASHBOARD_CLOCK_LABELS, DASHBOARD_CLOCKS, dashboard, RUNNING_STATUSES, type InspectorFigures } from "../models/dashboard.js";
+import {
+  clearanceBoard,
+  DASHBOARD_CLOCK_LABELS,
+  DASHBOARD_CLOCKS,
+  dashboard,
+  legallyLateCases,
+  RUNNING_STATUSES,
+  type InspectorFigures,
+} from "../models/dashboard.js";
 import { listOffices, type FiguresScope } from "../models/offices.js";
 import { untilChanged } from "../models/until-changed.js";
 import { satisfactionFigures } from "../models/ratings.js";
@@ -30,18 +38,27 @@ function abilitiesOf(res: Response) {
   return can;
 }
 
+/**
+ * Open cases per inspector by state: past a legal deadline, past only the 8-day target, due soon, normal —
+ * in the severity colours of the workbench (public/css/site.css .tone-*). Drawn twice: wide for a desktop and
+ * narrow (360 px) for a phone, so neither is scaled down to unreadable text nor cropped.
+ */
 function inspectorChart(inspectors: InspectorFigures[]) {
   const rows = inspectors.filter((i) => i.open > 0);
-  return renderChart({
-    title: "各监察员在办案件（按期限状态）",
-    categories: rows.map((i) => i.displayName),
-    horizontal: true,
-    series: [
-      { name: "正常", type: "bar", stack: "open", data: rows.map((i) => i.normal), color: "#067647" },
-      { name: "即将到期", type: "bar", stack: "open", data: rows.map((i) => i.dueSoon), color: "#b54708" },
-      { name: "已超期", type: "bar", stack: "open", data: rows.map((i) => i.overdue), color: "#b42318" },
-    ],
-  });
+  const spec = (width: number) =>
+    renderChart({
+      title: "各监察员在办案件（按期限状态）",
+      categories: rows.map((i) => i.displayName),
+      horizontal: true,
+      width,
+      series: [
+        { name: "正常", type: "bar", stack: "open", data: rows.map((i) => i.normal), color: "#067647" },
+        { name: "即将到期", type: "bar", stack: "open", data: rows.map((i) => i.dueSoon), color: "#b54708" },
+        { name: "超出8日目标", type: "bar", stack: "open", data: rows.map((i) => i.overdue - i.legalOverdue), color: "#5b2c8f" },
+        { name: "法定期限已超期", type: "bar", stack: "open", data: rows.map((i) => i.legalOverdue), color: "#b42318" },
+      ],
+    });
+  return { wide: spec(760), narrow: spec(360) };
 }
 
 function statisticsCharts(s: PeriodStatistics) {
@@ -94,7 +111,7 @@ export function dashboardRouter(ctx: AppContext): Router {
     const today = res.locals.today;
     const scope = figuresScopeOf(db, req, res);
     const { d, watched, chart, funds, transfers, safeguards } = untilChanged(db, `dashboard:${today}:${scopeKey(scope)}`, () => {
-      const d = dashboard(db, today, scope.officeIds);
+      const d = { ...dashboard(db, today, scope.officeIds), lateCases: legallyLateCases(db, today, scope.officeIds) };
       const watched = inspectorsToWatch(d.inspectors);
       // 好差评 this year (docs/rules.md § 好差评).
       const satisfaction = satisfactionFigures(db, { from: `${today.slice(0, 4)}-01-01`, to: today }, scope.officeIds);

@@ -29,7 +29,7 @@ import { issuePriorNotice, priorNoticesOf, recordStatement, servePriorNotice } f
 import { CLOCK_STATUS_LABELS, EXTENSION_DAYS, PROVISIONAL_NOTE, STATUTORY_DAYS, caseClocks, clockHistory } from "../domain/clocks.js";
 import { loadCalendar } from "../models/calendar.js";
 import { formValues, valid } from "../forms/form.js";
-import { parseClosing, parseEnforcement, parseMediation, parseOrder, parsePayment } from "../forms/settlement-forms.js";
+import { parseClosing, parseEnforcement, parseMediation, parseOrder, parsePayment, parsePaymentTable } from "../forms/settlement-forms.js";
 import { actOnCase, caseIdOf, renderCasePage, requireCaseWork, viewerOf } from "../http/case-page.js";
 import { keepUploads, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
@@ -41,8 +41,10 @@ import {
   enforceOrder,
   issueOrder,
   moneySummary,
+  openPaymentItems,
   recordMediation,
   recordPayment,
+  recordPayments,
   serveOrder,
   settleByMediation,
   settlementsOf,
@@ -117,6 +119,32 @@ export function settlementsRouter(ctx: AppContext): Router {
         caseId: caseIdOf(req),
         version: version(req.body),
         input: { ...valid(parsePayment(req.body)), proof },
+        actor: viewerOf(res),
+        now: now(),
+      });
+      keepUploads(req, files);
+    });
+  });
+
+  // The payment table: several workers paid at once, one proof file (docs/rules.md "Payments to several workers at once").
+  router.post("/cases/:id/payments/table", ...investigators, upload.array("proof", 1), async (req, res) => {
+    const files = uploadedFiles(req);
+    const rejected = rejectionMessage(files, config.evidenceMaxBytes);
+    if (rejected)
+      return renderCasePage(ctx, res, caseIdOf(req), 422, {
+        message: rejected,
+        form: "payment-table",
+        errors: { proof: rejected },
+        values: formValues(req.body),
+      });
+    await actOnCase(ctx, req, res, "payment-table", () => {
+      const items = openPaymentItems(settlementsOf(db, caseIdOf(req)));
+      recordPayments(db, {
+        caseId: caseIdOf(req),
+        version: version(req.body),
+        rows: valid(parsePaymentTable(req.body, items)),
+        proof: files[0] ? toStoredFile(files[0]) : null,
+        field: (itemId, name) => `${name === "itemId" ? "amount" : name}.${itemId}`,
         actor: viewerOf(res),
         now: now(),
       });

@@ -1,20 +1,17 @@
-/** 登记支付: a payment on an item of the agreement or of an order that is still owed. */
+/** 登记支付: payments on the items of the agreement or of an order still owed — one worker, or the table of all of them. */
+import { PAYMENT_METHOD_LABELS } from "../domain/money.js";
 import { EVIDENCE_EXTENSIONS } from "../http/uploads.js";
+import { openPaymentItems } from "../models/settlements.js";
 import { section } from "./section.js";
 
 export const paymentSection = section({
   key: "payments",
   partial: "cases/_payment",
   when: (abilities) => abilities.moves.some((m) => m.name === "recordPayment"),
-  load: (_db, view) => {
-    const { agreement, orders } = view.settlements();
-    return {
-      // Items that can still take a payment.
-      openItems: [
-        ...(agreement?.items ?? []).map((i) => ({ ...i, label: `调解协议 · ${i.workerName}` })),
-        ...orders.flatMap((o) => o.items.map((i) => ({ ...i, label: `${o.docNumber} · ${i.workerName}` }))),
-      ].filter((i) => i.paidFen < i.amountFen),
-      evidenceAccept: EVIDENCE_EXTENSIONS,
-    };
-  },
+  load: (_db, view) => ({
+    // Items that can still take a payment: one row each in the payment table.
+    openItems: openPaymentItems(view.settlements()),
+    methodLabels: PAYMENT_METHOD_LABELS,
+    evidenceAccept: EVIDENCE_EXTENSIONS,
+  }),
 });

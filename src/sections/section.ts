@@ -28,6 +28,11 @@ export interface CaseView {
   config: Config;
   now: Date;
   today: IsoDate;
+  /**
+   * The minute it is now in Asia/Shanghai ("2026-11-23T10:00"), for a form's default time; the page showing it is
+   * kept by the page cache only until that minute ends (src/http/page-cache.ts keepOnlyUntil).
+   */
+  minuteNow(): string;
   /** Whether the viewer may make this move now. */
   may(name: MoveName): boolean;
   /** A form's state on this page: opened with its errors and typed values when it was refused. */

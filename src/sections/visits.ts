@@ -13,5 +13,9 @@ export const visitsSection = section({
     visitStaff: view.may("recordVisit") ? visitEligibleStaff(db, view.c.officeId) : [],
     evidenceAccept: EVIDENCE_EXTENSIONS,
     evidenceMax: formatBytes(view.config.evidenceMaxBytes),
+    // The time defaults to now and may lie between the receipt and now (forms/visit-form.ts): the browser
+    // refuses a time outside them before a recording is sent, rather than after gigabytes have arrived. Only
+    // with the form: a page offering now is kept by the page cache only within this minute.
+    visitTime: view.may("recordVisit") ? { now: view.minuteNow(), min: `${view.c.receivedOn}T00:00` } : null,
   }),
 });

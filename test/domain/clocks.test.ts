@@ -4,7 +4,9 @@ import {
   clockHistory,
   dueDates,
   extensionProblem,
-  mostUrgent,
+  rankingClock,
+  clockTone,
+  CLOCK_TONE_LABELS,
   runningStatus,
   targetMet,
   workingDaysTaken,
@@ -169,9 +171,31 @@ describe("provisional dates", () => {
   });
 });
 
-describe("the most urgent clock", () => {
-  it("is the running clock past due, else the one with the fewest working days left", () => {
-    expect(mostUrgent(caseClocks(facts(), calendar, "2026-10-09"))!.key).toBe("acceptance");
-    expect(mostUrgent(caseClocks(facts({ state: "closed", closedOn: "2026-10-09", decidedOn: "2026-10-09" }), calendar, "2026-10-09"))).toBeNull();
+describe("the ranking clock (legal deadlines first)", () => {
+  it("is the running legal clock, even when the 8-day target is past due; the target only while no legal clock runs", () => {
+    expect(rankingClock(caseClocks(facts(), calendar, "2026-10-09"))!.key).toBe("acceptance");
+    expect(rankingClock(caseClocks(facts({ state: "closed", closedOn: "2026-10-09", decidedOn: "2026-10-09" }), calendar, "2026-10-09"))).toBeNull();
+    const filed = caseClocks(facts({ state: "filed", decidedOn: "2026-10-09", filedOn: "2026-10-09" }), calendar, "2026-10-20");
+    expect(filed.find((k) => k.key === "target")!.status).toBe("overdue");
+    expect(rankingClock(filed)).toMatchObject({ key: "statutory", status: "normal" });
+    const waiting = caseClocks(facts({ state: "awaiting_supplement", supplementRequestedOn: "2026-10-09" }), calendar, "2026-10-20");
+    expect(rankingClock(waiting)).toMatchObject({ key: "target", status: "overdue" });
+  });
+});
+
+describe("clockTone", () => {
+  it("sets a missed legal deadline apart from a missed target, and names the last day 今日到期", () => {
+    const on = (today: string, f = facts()) => Object.fromEntries(caseClocks(f, calendar, today).map((k) => [k.key, clockTone(k)]));
+    // Acceptance due 2026-10-13, target 2026-10-16.
+    expect(on("2026-10-13")).toEqual({ acceptance: "dueToday", target: "normal" });
+    expect(on("2026-10-14")).toEqual({ acceptance: "legalOverdue", target: "dueSoon" });
+    expect(on("2026-10-19", facts({ state: "filed", decidedOn: "2026-10-09", filedOn: "2026-10-09" }))).toEqual({
+      acceptance: "met",
+      target: "targetOverdue",
+      statutory: "normal",
+    });
+    const closedLate = facts({ state: "closed", decidedOn: "2026-10-14", closedOn: "2026-10-19" });
+    expect(on("2026-10-19", closedLate)).toEqual({ acceptance: "legalMissed", target: "targetMissed" });
+    expect(CLOCK_TONE_LABELS.legalOverdue).not.toBe(CLOCK_TONE_LABELS.targetOverdue);
   });
 });

@@ -93,11 +93,16 @@ describe("the Spring Festival countdown", () => {
 });
 
 describe("the inspectors a supervisor looks at first", () => {
-  const row = (name: string, overdue: number, dueSoon: number, open: number) => ({ name, overdue, dueSoon, open });
+  const row = (name: string, overdue: number, dueSoon: number, open: number, legalOverdue = 0) => ({ name, legalOverdue, overdue, dueSoon, open });
   it("puts the most overdue first, then the most due soon, then the most open, and keeps only as many as asked", () => {
     const rows = [row("甲", 0, 0, 9), row("乙", 2, 0, 3), row("丙", 2, 5, 5), row("丁", 0, 3, 4), row("戊", 0, 3, 6)];
     expect(inspectorsToWatch(rows, 4).map((r) => r.name)).toEqual(["丙", "乙", "戊", "丁"]);
     expect(inspectorsToWatch(rows).map((r) => r.name)).toHaveLength(5);
     expect(rows.map((r) => r.name)).toEqual(["甲", "乙", "丙", "丁", "戊"]);
+  });
+
+  it("puts a legal deadline missed before any number of 8-day targets missed", () => {
+    const rows = [row("甲", 6, 0, 8), row("乙", 1, 0, 2, 1), row("丙", 3, 0, 4, 1)];
+    expect(inspectorsToWatch(rows).map((r) => r.name)).toEqual(["丙", "乙", "甲"]);
   });
 });

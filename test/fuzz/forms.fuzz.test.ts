@@ -258,6 +258,12 @@ const LISTED_ROUTES = [
     path: () => `/cases/${ids.filed}/orders/${ids.order}/service`,
     fields: fixed("party", "method", "servedOn", "receiver", "witnesses", "trackingNumber", "consent", "publishedOn", "note"),
   },
+  {
+    name: "payment table",
+    role: "inspector",
+    path: () => `/cases/${ids.filed}/payments/table`,
+    fields: fixed("asAgreed", "paidOn", "method", "amount.1", "paidOn.1", "method.1", "confirmed.1"),
+  },
 ] as const;
 // Last: a designation that succeeds moves the case to another office and ends its assignment.
 const DESIGNATE = { name: "designate", role: "supervisor", path: () => `/cases/${ids.filed}/designate`, fields: fixed("toOfficeId", "reason") } as const;

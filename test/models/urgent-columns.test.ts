@@ -1,11 +1,11 @@
 /**
  * The stored urgent_due_on / urgent_clock columns (generated in SQL, src/db/schema.ts; the workbench sorts
  * and filters by them) against the clocks as domain/clocks.ts counts them: for every state, the stored
- * most urgent clock is mostUrgent(caseClocks(…)), whatever the day — and none once the case is closed.
+ * most urgent clock is rankingClock(caseClocks(…)), whatever the day — and none once the case is closed.
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { CASE_STATES, CLOCK_RUNS_IN, type CaseState } from "../../src/domain/case-states.js";
-import { caseClocks, dueDates, mostUrgent, type ClockFacts } from "../../src/domain/clocks.js";
+import { caseClocks, dueDates, rankingClock, type ClockFacts } from "../../src/domain/clocks.js";
 import type { IsoDate } from "../../src/domain/dates.js";
 import type { WorkingCalendar } from "../../src/domain/working-days.js";
 import { loadCalendar } from "../../src/models/calendar.js";
@@ -72,7 +72,7 @@ describe("the stored most urgent clock", () => {
           for (const n of [0, 1, 2, 4, 6, 7, 8, 9, 12, 50, 60, 75, 100]) {
             const f = facts(state, restarted, extensionDays);
             const today = day(n);
-            const urgent = mostUrgent(caseClocks(f, calendar, today));
+            const urgent = rankingClock(caseClocks(f, calendar, today));
             const where = `${state} restarted=${restarted} +${extensionDays} day ${n}`;
             expect(stored(f), where).toEqual(urgent ? { due: urgent.dueOn, clock: urgent.key } : { due: null, clock: null });
           }

@@ -69,8 +69,8 @@ describe("an office supervisor's figures count their office's cases only", () =>
     expect(openTotal((await cySupervisor.get("/dashboard")).text)).toEqual(["/cases", "2"]);
     const ngPage = (await ngSupervisor.get("/dashboard")).text;
     // The target clock's 已超期 count: 南关's two late cases; 朝阳's page has none.
-    expect(ngPage).toMatch(/data-clock="target">[\s\S]*?data-status="overdue"><a href="\/cases\?on=target&amp;clock=overdue">2</);
-    expect((await cySupervisor.get("/dashboard")).text).toMatch(/data-clock="target">[\s\S]*?data-status="overdue">0</);
+    expect(ngPage).toMatch(/data-clock="target">[\s\S]*?data-status="overdue"><span[^>]*><a href="\/cases\?on=target&amp;clock=overdue">2</);
+    expect((await cySupervisor.get("/dashboard")).text).toMatch(/data-clock="target">[\s\S]*?data-status="overdue"><span[^>]*>0</);
     // No office filter for an office: asking for another office's figures still answers with one's own.
     expect(openTotal((await cySupervisor.get(`/dashboard?office=${ng}`)).text)).toEqual(["/cases", "2"]);
     expect((await cySupervisor.get(`/dashboard?office=${ng}`)).text).not.toContain('name="office"');

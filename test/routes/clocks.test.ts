@@ -105,9 +105,9 @@ describe("after a due date (target 8 working days from receipt)", () => {
     const caseNumber = row(id).case_number as string;
     const saturday = await (await on("2026-03-14", "inspector1")).get("/cases");
     expect(saturday.text).toContain("今天不是工作日，期限不计算今天；下面列出最近一个工作日（2026年3月13日）到期的期限");
-    expect(saturday.text).toMatch(new RegExp(`上一个工作日到期，已超期（1）[\\s\\S]*${caseNumber}`));
+    expect(saturday.text).toMatch(new RegExp(`上一个工作日超出 8 个工作日办结目标（非法定期限）（1）[\\s\\S]*${caseNumber}`));
     const monday = (await (await on("2026-03-16", "inspector1")).get("/cases")).text;
-    expect(monday).toMatch(new RegExp(`上一个工作日到期，已超期（1）[\\s\\S]*${caseNumber}`));
+    expect(monday).toMatch(new RegExp(`上一个工作日超出 8 个工作日办结目标（非法定期限）（1）[\\s\\S]*${caseNumber}`));
   });
 });
 

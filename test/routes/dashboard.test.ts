@@ -21,7 +21,7 @@ beforeAll(async () => {
 
 const cell = (html: string, clock: string, status: string) => {
   const row = html.match(new RegExp(`<tr data-clock="${clock}">([\\s\\S]*?)</tr>`))![1]!;
-  return Number(row.match(new RegExp(`data-status="${status}">(?:<a href="[^"]*">)?(\\d+)`))![1]);
+  return Number(row.match(new RegExp(`data-status="${status}"><span[^>]*>(?:<a href="[^"]*">)?(\\d+)`))![1]);
 };
 
 describe("GET /dashboard", () => {
@@ -46,8 +46,8 @@ describe("GET /dashboard", () => {
       // inspector1 leads the overdue filed case and the due-soon received one.
       const me = userId(t.db, "inspector1");
       // The dashboard counts 主办 cases; its links ask the workbench for the same (lead=1).
-      expect(res.text).toContain(`href="/cases?inspector=${me}&amp;lead=1&amp;on=worst&amp;clock=overdue">1</a>`);
-      expect((await supervisor.get(`/cases?inspector=${me}&lead=1&on=worst&clock=overdue`)).text).toMatch(/共 1 件/);
+      expect(res.text).toContain(`href="/cases?inspector=${me}&amp;lead=1&amp;on=target&amp;clock=overdue">1</a>`);
+      expect((await supervisor.get(`/cases?inspector=${me}&lead=1&on=target&clock=overdue`)).text).toMatch(/共 1 件/);
       expect((await supervisor.get(`/cases?inspector=${me}&lead=1&on=worst&clock=dueSoon`)).text).toMatch(/共 1 件/);
       const open = Number(new RegExp(`href="/cases\\?inspector=${me}&amp;lead=1">(\\d+)</a>`).exec(res.text)![1]);
       expect((await supervisor.get(`/cases?inspector=${me}&lead=1`)).text).toMatch(new RegExp(`共 ${open} 件`));
@@ -55,7 +55,7 @@ describe("GET /dashboard", () => {
 
     it("draws the inspectors' chart as a server-side SVG image, with the numbers in a table", async () => {
       const res = await supervisor.get("/dashboard");
-      const src = res.text.match(/<img class="chart" src="data:image\/svg\+xml;base64,([^"]+)"/)![1]!;
+      const src = res.text.match(/<img class="chart chart-wide" src="data:image\/svg\+xml;base64,([^"]+)"/)![1]!;
       const svg = Buffer.from(src, "base64").toString();
       expect(svg).toMatch(/^<svg[\s\S]*李建国/);
       // Well-formed: no attribute value cut short by a nested double quote (a browser would show nothing).

@@ -76,6 +76,29 @@ describe("the page cache", () => {
     expect(withNotice.headers["x-page-cache"]).toBeUndefined();
   });
 
+  it("sends a page whose visit time defaults to now only within that minute, and a page without one as long as nothing changes", async () => {
+    // 10:00:30 in Shanghai: the site-visit form offers 10:00 and refuses a later time in the browser (max).
+    t.clock.now = new Date("2026-11-23T02:00:30Z");
+    const first = await inspector.get(`/cases/${c.id}`);
+    expect(first.text).toMatch(/name="visitedAt"[^>]*value="2026-11-23T10:00"[^>]*max="2026-11-23T10:00"/);
+    await inspector.get("/cases");
+    t.clock.now = new Date("2026-11-23T02:00:59Z");
+    expect((await inspector.get(`/cases/${c.id}`)).headers["x-page-cache"]).toBe("hit");
+    t.clock.now = new Date("2026-11-23T02:01:00Z");
+    const later = await inspector.get(`/cases/${c.id}`);
+    expect(later.headers["x-page-cache"]).toBeUndefined();
+    expect(later.text).toMatch(/name="visitedAt"[^>]*value="2026-11-23T10:01"[^>]*max="2026-11-23T10:01"/);
+    // The section alone, as htmx asks for it, the same way.
+    const section = () => inspector.get(`/cases/${c.id}/sections/visits`).set("HX-Request", "true").set("HX-Target", "visits");
+    expect((await section()).text).toContain('value="2026-11-23T10:01"');
+    t.clock.now = new Date("2026-11-23T02:05:00Z");
+    const sectionLater = await section();
+    expect(sectionLater.headers["x-page-cache"]).toBeUndefined();
+    expect(sectionLater.text).toContain('value="2026-11-23T10:05"');
+    // The workbench shows no time of day: still kept.
+    expect((await inspector.get("/cases")).headers["x-page-cache"]).toBe("hit");
+  });
+
   it("renders again after another process wrote to the database file", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "qx-page-cache-")), "app.db");
     const seeded = openDb(await templateDatabase());

@@ -235,6 +235,7 @@ GET /cases/:id/prior-notices/:noticeId/services/:serviceId | - + + - + + - - - -
 GET /cases/:id/notices/:kind/services/:serviceId  | - + + - + + - - - - - - -
 GET /cases/:id/inquiries/:inquiryId               | - + + - + + - - - - - - -
 GET /risks                                        | - - + + + + - + - + - - -
+POST /cases/:id/payments/table                    | - - + - + + - - - - - - -
 POST /logout                                      | + + + + + + + + + + + + +
 `;
 

@@ -119,6 +119,29 @@ describe("POST /cases/:id/visits", () => {
     expect(early.text).toContain("检查时间不能早于收到投诉的日期");
   });
 
+  it("offers the time as now (the bureau's zone), bounded by the receipt and now, so the browser refuses a wrong time before uploading (issue 21 item 6)", async () => {
+    const inspector = await loginAs(t.app, "inspector1");
+    const page = (await inspector.get(`/cases/${caseId}`)).text;
+    const receivedOn = t.db.$client.prepare("select received_on from cases where id = ?").pluck().get(caseId) as string;
+    // The app's clock is 2026-11-23T02:00Z, 10:00 in Shanghai.
+    // 记录现场检查 is reached from the top of the page, not only from its section near the bottom (issue 21 item 10).
+    expect(page).toMatch(/<a class="button small primary no-print" href="#visit" data-quick-visit>记录现场检查<\/a>/);
+    expect(page).toMatch(
+      new RegExp(`name="visitedAt"[^>]*value="2026-11-23T10:00"[^>]*type="datetime-local" required min="${receivedOn}T00:00" max="2026-11-23T10:00"`),
+    );
+  });
+
+  it("keeps everything typed after a refusal and says the recording must be chosen again", async () => {
+    const inspector = await loginAs(t.app, "inspector1");
+    const res = await postVisit(inspector, { visitedAt: "2026-11-24T09:00", place: "某工地东门" }, [{ name: "a.mp4", content: Buffer.from("x") }]);
+    expect(res.status).toBe(422);
+    expect(res.text).toContain('value="2026-11-24T09:00"');
+    expect(res.text).toContain('value="某工地东门"');
+    expect(res.text).toContain("项目部承认拖欠 3 个月工资");
+    expect(res.text).toMatch(/data-reselect>[^<]*录音录像文件[^<]*请重新选择/);
+    expect(count("evidence")).toBe(0);
+  });
+
   it("is refused to an inspector not on the case, and before filing", async () => {
     const other = await loginAs(t.app, "inspector3");
     expect((await postVisit(other, {}, [{ name: "a.mp4", content: Buffer.from("x") }])).status).toBe(403);
