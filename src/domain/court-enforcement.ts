@@ -23,6 +23,8 @@ export interface EnforcementFacts {
   /** The remedy windows (domain/remedies.ts), "awaitingService" until the decision is served. */
   windows: readonly RemedyWindow[];
   remedyPending: boolean;
+  /** A 复议 or 诉讼 revoked the decision: nothing is left to enforce. */
+  revoked: boolean;
   /** What the decision ordered that is still unpaid. */
   unpaidFen: number;
   demand: { servedOn: IsoDate | null } | null;
@@ -46,8 +48,9 @@ export function demandRunsOutOn(servedOn: IsoDate, calendar: WorkingCalendar): I
   return addDays(periodLastDay(addDays(servedOn, DEMAND_DAYS), calendar), 1);
 }
 
-/** Why enforcement cannot start (or go on) on `on`: the decision unserved, a window open, a remedy pending, paid. */
+/** Why enforcement cannot start (or go on) on `on`: the decision revoked or unserved, a window open, a remedy pending, paid. */
 function groundsProblem(f: EnforcementFacts, on: IsoDate): string | null {
+  if (f.revoked) return "行政处理决定已经复议（诉讼）撤销，不能催告或申请强制执行";
   if (f.windows.some((w) => w.status === "awaitingService"))
     return `行政处理决定书尚未登记送达（${AWAITING_SERVICE}）：复议、诉讼期限自送达之日起算，请先登记送达`;
   const closed = windowsClosedOn(f.windows);
@@ -121,13 +124,13 @@ export const COURT_DUE_SOON_DAYS = 15;
 
 /**
  * Where one decision stands on the way to the court, for the supervisors' view (docs/rules.md § Enforcement through
- * the court): null while the remedy windows run (or the decision is unserved), a remedy is pending, it is performed,
+ * the court): null while the remedy windows run (or the decision is unserved), a remedy is pending, it is revoked or performed,
  * or the application is made; else the next step, the day the court may first be applied to (once the 催告书 is
  * served), and the window's last day with its state — 已超期 after it, 即将到期 in its last `COURT_DUE_SOON_DAYS` days.
  */
 export function courtClock(f: EnforcementFacts, today: IsoDate, calendar: WorkingCalendar) {
   const window = courtWindow(f.windows, calendar);
-  if (!window || f.remedyPending || f.unpaidFen === 0 || f.applied) return null;
+  if (!window || f.revoked || f.remedyPending || f.unpaidFen === 0 || f.applied) return null;
   const opensOn = f.demand?.servedOn ? demandRunsOutOn(f.demand.servedOn, calendar) : null;
   const stage: CourtClockStage = !f.demand ? "demand" : !opensOn ? "demandService" : today < opensOn ? "demandRunning" : "apply";
   const status = today > window.lastDay ? "overdue" : addDays(today, COURT_DUE_SOON_DAYS) >= window.lastDay ? "dueSoon" : "normal";

@@ -97,13 +97,15 @@ export function flowsBack(outcome: RemedyOutcome): boolean {
 
 /**
  * Why a 复议 or 诉讼 filing against a decision may not be recorded, or null. The windows run from service, so a
- * filing is recorded only once the decision's service is (the refusal names it).
+ * filing is recorded only once the decision's service is (the refusal names it); a decision already revoked by one
+ * is no longer there to challenge.
  */
 export function remedyFilingProblem(
   input: RemedyFilingInput,
-  decision: { decidedOn: IsoDate; servedOn: IsoDate | null },
+  decision: { decidedOn: IsoDate; servedOn: IsoDate | null; revoked: boolean },
   today: IsoDate,
 ): RemedyProblem | null {
+  if (decision.revoked) return { message: "行政处理决定已经复议（诉讼）撤销，不能再登记复议或诉讼" };
   if (!decision.servedOn) return { message: `行政处理决定书尚未登记送达：复议、诉讼期限自送达之日起算，请先登记送达（${AWAITING_SERVICE}）` };
   if (!isRemedyKind(input.kind)) return { field: "kind", message: "请选择行政复议或行政诉讼" };
   if (!isIsoDate(input.filedOn)) return { field: "filedOn", message: "请填写有效的申请（起诉）日期" };

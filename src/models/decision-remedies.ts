@@ -141,7 +141,11 @@ export function recordRemedyFiling(
     now: req.now,
     effect: (tx, c) => {
       const a = decisionOfCase(tx, c.id, req.actionId);
-      const problem = remedyFilingProblem(input, { decidedOn: a.decidedOn, servedOn: servedOn(tx, a.id) }, shanghaiDate(req.now));
+      const problem = remedyFilingProblem(
+        input,
+        { decidedOn: a.decidedOn, servedOn: servedOn(tx, a.id), revoked: remediesOf(tx, a.id).some((r) => r.outcome === "revoked") },
+        shanghaiDate(req.now),
+      );
       if (problem) throw new ValidationError(problem.message, problem.field);
       tx.insert(decisionRemedies)
         .values({
@@ -234,6 +238,7 @@ function enforcementOf(
   const facts: EnforcementFacts = {
     windows,
     remedyPending: remedies.some((r) => r.outcome === null),
+    revoked: remedies.some((r) => r.outcome === "revoked"),
     unpaidFen: outstandingFen(itemsOf(tx, "order", orderId)),
     demand: demand ? { servedOn: demandService?.servedOn ?? null } : null,
     applied: application !== null,

@@ -16,6 +16,7 @@ const calendar = testCalendar();
 const facts = (today: string, o: Partial<EnforcementFacts> = {}, servedOn: string | null = "2026-12-14"): EnforcementFacts => ({
   windows: remedyWindows(servedOn, today, calendar),
   remedyPending: false,
+  revoked: false,
   unpaidFen: 850_000,
   demand: null,
   applied: false,
@@ -33,6 +34,7 @@ describe("the 催告书 and the court window (docs/rules.md § Enforcement throu
     expect(demandProblem(facts("2027-06-15"), "2027-06-15")).toBeNull();
     expect(demandProblem(facts("2027-06-15", { remedyPending: true }), "2027-06-15")).toContain("审理中");
     expect(demandProblem(facts("2027-06-15", { unpaidFen: 0 }), "2027-06-15")).toBe("决定已履行，无需强制执行");
+    expect(demandProblem(facts("2027-06-15", { revoked: true }), "2027-06-15")).toContain("撤销");
   });
   it("counts the 10 days from the 催告书's service, moving a last day on a rest day to the next working day", () => {
     // Served Wed 2027-06-16: day 10 is Saturday 06-26, so the period ends Monday 06-28 and the court may be applied to from 06-29.
@@ -69,9 +71,10 @@ describe("the 催告书 and the court window (docs/rules.md § Enforcement throu
 
 describe("the court clock the supervisors see", () => {
   // Served Mon 2026-12-14: the 诉讼 window closes Mon 2027-06-14, the court window runs to Tue 2027-09-14.
-  it("shows nothing while a window runs, a remedy is pending, the decision is performed or the application made", () => {
+  it("shows nothing while a window runs, a remedy is pending, the decision is revoked or performed or the application made", () => {
     expect(courtClock(facts("2027-03-01"), "2027-03-01", calendar)).toBeNull();
     expect(courtClock(facts("2027-06-15", { remedyPending: true }), "2027-06-15", calendar)).toBeNull();
+    expect(courtClock(facts("2027-06-15", { revoked: true }), "2027-06-15", calendar)).toBeNull();
     expect(courtClock(facts("2027-06-15", { unpaidFen: 0 }), "2027-06-15", calendar)).toBeNull();
     expect(courtClock(facts("2027-06-15", { applied: true, demand: { servedOn: "2027-06-16" } }), "2027-06-15", calendar)).toBeNull();
   });

@@ -40,10 +40,11 @@ describe("remedy windows of a 行政处理决定书 (docs/rules.md § Remedies a
 
 describe("remedyFilingProblem and remedyOutcomeProblem (docs/rules.md § Remedies against a decision)", () => {
   const filing = { kind: "reconsideration", filedOn: "2026-12-20", body: "长春市人民政府", caseNumber: "长府复〔2026〕1号" };
-  const served = { decidedOn: "2026-12-09", servedOn: "2026-12-12" };
+  const served = { decidedOn: "2026-12-09", servedOn: "2026-12-12", revoked: false };
   it("refuses a filing until the decision is served, naming the missing service", () => {
     expect(remedyFilingProblem(filing, { ...served, servedOn: null }, "2026-12-21")?.message).toContain("行政处理决定书尚未登记送达");
     expect(remedyFilingProblem(filing, served, "2026-12-21")).toBeNull();
+    expect(remedyFilingProblem(filing, { ...served, revoked: true }, "2026-12-21")?.message).toContain("已经复议（诉讼）撤销");
   });
   it("names the field of a filing's bad date, missing body or case number", () => {
     expect(remedyFilingProblem({ ...filing, kind: "appeal" }, served, "2026-12-21")?.field).toBe("kind");

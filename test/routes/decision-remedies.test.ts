@@ -199,6 +199,17 @@ describe("复议 and 诉讼 recorded, and a decision revoked flowing back", () =
     });
     page = (await supervisor.get(`/cases/${c.id}`)).text;
     expect(page).toContain('data-remedy-outcome="revoked"');
+    expect(page).toContain('data-decision-revoked="2027-01-05"');
+    // A revoked decision is neither challenged again nor enforced: no second filing, no 催告 once the windows close.
+    const again = await fileRemedy(supervisor, c, { kind: "lawsuit", body: "朝阳区人民法院", caseNumber: "（2027）吉0104行初6号", filedOn: "2027-01-05" });
+    expect(again.status).toBe(422);
+    expect(again.text).toContain("已经复议（诉讼）撤销，不能再登记复议或诉讼");
+    expect(remedyRows()).toHaveLength(1);
+    const later = await on("2027-06-15");
+    const demand = await later.post(`/cases/${c.id}/decisions/${c.actionId}/demand`).type("form").send({ version: c.version() });
+    expect(demand.status).toBe(422);
+    expect(demand.text).toContain("行政处理决定已经复议（诉讼）撤销，不能催告或申请强制执行");
+    expect(t.db.$client.prepare("select count(*) from demand_notices").pluck().get()).toBe(0);
     // The supervisors' statistics count the decision overturned in January 2027, not in December.
     expect(
       periodStatistics(t.db, { kind: "month", from: "2027-01-01", to: "2027-01-31" }, figuresScope(t.db, null).officeIds, "全市").decisionsOverturned,
