@@ -1736,3 +1736,24 @@ export const departmentTransfers = sqliteTable(
     index("department_transfers_waiting_idx").on(t.replyDueOn).where(sql`replied_on is null`),
   ],
 );
+
+/** 函件往来 (记录函件往来): letters sent to or received from the employer on a case — direction, date, the other party, subject. */
+export const employerLetters = sqliteTable(
+  "employer_letters",
+  {
+    id: integer("id").primaryKey({ autoIncrement: true }),
+    caseId: integer("case_id")
+      .notNull()
+      .references(() => cases.id),
+    direction: text("direction", { enum: ["sent", "received"] }).notNull(),
+    /** The day it was sent or received (Asia/Shanghai). */
+    letterOn: text("letter_on").notNull(),
+    /** The employer's side: the unit, or the person who signed or received it. */
+    otherParty: text("other_party").notNull(),
+    subject: text("subject").notNull(),
+    note: text("note").notNull().default(""),
+    recordedById: integer("recorded_by_id").references(() => users.id),
+    createdAt: createdAt(),
+  },
+  (t) => [index("employer_letters_case_idx").on(t.caseId)],
+);

@@ -205,6 +205,15 @@ const MOVE_TABLE = [
     publicStep: "监察员已电话联系用人单位",
   },
   {
+    name: "recordEmployerLetter",
+    label: "记录函件往来",
+    from: OPEN_STATES,
+    to: "same",
+    by: INVESTIGATORS,
+    activity: true,
+    publicStep: "监察员已与用人单位书面联系",
+  },
+  {
     name: "completeEmployer",
     label: "补全被投诉单位信息",
     from: OPEN_STATES,

@@ -38,6 +38,7 @@ import { visitsSection } from "../sections/visits.js";
 import { evidenceSection } from "../sections/evidence.js";
 import { timelineSection } from "../sections/timeline.js";
 import { phoneContactsSection } from "../sections/phone-contacts.js";
+import { employerLettersSection } from "../sections/employer-letters.js";
 import { recusalsSection } from "../sections/recusals.js";
 import { ratingsSection } from "../sections/ratings.js";
 import { sourceSection } from "../sections/source.js";
@@ -69,6 +70,7 @@ export const CASE_SECTIONS: readonly CaseSection[] = [
   employerSection,
   visitsSection,
   phoneContactsSection,
+  employerLettersSection,
   recusalsSection,
   inquiriesSection,
   evidenceSection,
