@@ -321,32 +321,45 @@ export function recordService(db: Db, req: Req & { partyKey: string; input: Serv
   });
 }
 
+/**
+ * The decisions of a proceeding served on each of its parties: the 列入决定书 (its remedy periods run from
+ * service) and the 移出决定书 of an early removal — by the step that records their service.
+ */
+const DECISION_DOCUMENTS = {
+  serveDecision: {
+    title: "列入决定书",
+    document: "blacklistDecision",
+    servedOn: (x: PartyFacts) => x.decisionServedOn,
+    of: (p: ProceedingRow) => ({ number: p.decisionNumber!, on: p.decisionOn! }),
+  },
+  serveRemoval: {
+    title: "移出决定书",
+    document: "blacklistRemoval",
+    servedOn: (x: PartyFacts) => x.removalServedOn,
+    of: (p: ProceedingRow) => ({ number: p.removalNumber!, on: p.removedOn! }),
+  },
+} as const;
+
 /** Service of the 列入决定书 on one party: its remedy periods run from this date. */
 export function recordDecisionService(db: Db, req: Req & { partyKey: string; input: ServiceInput }): void {
-  serveDecisionDocument(db, req, "serveDecision", "列入决定书", (p) => ({ document: "blacklistDecision", number: p.decisionNumber!, on: p.decisionOn! }));
+  serveDecisionDocument(db, req, "serveDecision");
 }
 
 /** Service of the 移出决定书 of an early removal on one party: the same parties as the 列入决定书. */
 export function recordRemovalService(db: Db, req: Req & { partyKey: string; input: ServiceInput }): void {
-  serveDecisionDocument(db, req, "serveRemoval", "移出决定书", (p) => ({ document: "blacklistRemoval", number: p.removalNumber!, on: p.removedOn! }));
+  serveDecisionDocument(db, req, "serveRemoval");
 }
 
-/** Service of a decision of the proceeding (listing or removal) on one of its parties, once each. */
-function serveDecisionDocument(
-  db: Db,
-  req: Req & { partyKey: string; input: ServiceInput },
-  ability: "serveDecision" | "serveRemoval",
-  title: string,
-  documentOf: (p: ProceedingRow) => { document: "blacklistDecision" | "blacklistRemoval"; number: string; on: IsoDate },
-): void {
+/** Service of a decision of the proceeding on one of its parties, once each. */
+function serveDecisionDocument(db: Db, req: Req & { partyKey: string; input: ServiceInput }, ability: keyof typeof DECISION_DOCUMENTS): void {
+  const { title, document, servedOn, of } = DECISION_DOCUMENTS[ability];
   step(db, req, ability, `${title}已送达`, (tx, p, f, today) => {
     const party = partyOf(f, req.partyKey, "受送达");
-    if ((ability === "serveDecision" ? party.decisionServedOn : party.removalServedOn) !== null)
-      throw new ValidationError(`已登记过向${party.name}送达${title}`);
-    const doc = documentOf(p);
+    if (servedOn(party)) throw new ValidationError(`已登记过向${party.name}送达${title}`);
+    const doc = of(p);
     const s = recordDocumentService(tx, {
       caseId: p.caseId,
-      document: doc.document,
+      document,
       documentId: p.id,
       documentNumber: doc.number,
       documentOn: doc.on,
