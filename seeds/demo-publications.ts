@@ -221,6 +221,7 @@ export function seedDemoPublications(db: Db, now: Date, config: Config): void {
         newArrears: false,
         criminalProceedings: false,
         note: "已改正满 6 个月，作出信用承诺。",
+        numberPrefix: bureau.blacklistRemovalPrefix,
         actor: supervisor,
         now: at(workday(appliedOn, 5)),
       });

@@ -47,7 +47,15 @@ export interface Config {
     policeReferralPrefix: string;
   };
   /** Printed on receipts, notices and orders; `orderPrefix` starts an order's number (长人社监令〔2026〕7号). */
-  bureau: { name: string; address: string; phone: string; orderPrefix: string; blacklistNoticePrefix: string; blacklistDecisionPrefix: string };
+  bureau: {
+    name: string;
+    address: string;
+    phone: string;
+    orderPrefix: string;
+    blacklistNoticePrefix: string;
+    blacklistDecisionPrefix: string;
+    blacklistRemovalPrefix: string;
+  };
   /** Inspectors may open any case read-only (personal data masked). Off unless the bureau allows it. */
   inspectorsReadAll: boolean;
   /** Online complaints accepted per hour from all addresses together (a flood from rotating addresses stops here). */
@@ -156,6 +164,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       orderPrefix: env.ORDER_NUMBER_PREFIX ?? "长人社监令",
       blacklistNoticePrefix: env.BLACKLIST_NOTICE_PREFIX ?? "长人社失信告",
       blacklistDecisionPrefix: env.BLACKLIST_DECISION_PREFIX ?? "长人社失信决",
+      blacklistRemovalPrefix: env.BLACKLIST_REMOVAL_PREFIX ?? "长人社失信移",
     },
   };
 }

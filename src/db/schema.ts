@@ -853,6 +853,9 @@ export const blacklistProceedings = sqliteTable(
     removedOn: text("removed_on"),
     removalKind: text("removal_kind", { enum: REMOVAL_KINDS }),
     removalReason: text("removal_reason"),
+    /** The 移出决定书 of an early removal: its 文号 and issuing office (docs/rules.md § 失信联合惩戒名单). */
+    removalNumber: text("removal_number").unique(),
+    removalOfficeId: integer("removal_office_id").references(() => offices.id),
     /** Bumped on every change (the public feed dates entries by their public dates instead). */
     updatedAt: integer("updated_at", { mode: "timestamp" }).notNull(),
     /** Optimistic lock: each step's form carries the version it was shown, as on cases. */
@@ -905,7 +908,8 @@ export const blacklistObjections = sqliteTable(
 /**
  * The documents served through `document_services`; `enforcementDecision` is a 行政处理决定书 (an enforcement action with a number),
  * `demandNotice` its 催告书, `paymentOrder` a 限期改正指令书, `priorNotice` a 事先告知书, and `caseNotice` a 不予受理, 告知补正 or
- * 告知 notice (its document is the case event that issued it).
+ * 告知 notice (its document is the case event that issued it), `blacklistRemoval` the 移出决定书 of an early removal (its
+ * document is the proceeding).
  */
 export const SERVED_DOCUMENTS = [
   "blacklistNotice",
@@ -915,6 +919,7 @@ export const SERVED_DOCUMENTS = [
   "paymentOrder",
   "priorNotice",
   "caseNotice",
+  "blacklistRemoval",
 ] as const;
 
 /**

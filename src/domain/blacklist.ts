@@ -180,6 +180,8 @@ export interface PartyFacts {
   answeredOn: IsoDate | null;
   /** Service of the 列入决定书 on this party (its remedy periods run from it). */
   decisionServedOn: IsoDate | null;
+  /** Service of the 移出决定书 of an early removal on this party. */
+  removalServedOn: IsoDate | null;
 }
 
 export const EMPLOYER_PARTY = "employer";
@@ -197,6 +199,8 @@ export interface ProceedingFacts {
   termEndsOn: IsoDate | null;
   removedOn: IsoDate | null;
   removalKind: (typeof REMOVAL_KINDS)[number] | null;
+  /** The 文号 of the 移出决定书 an early removal issued (null for removals granted before it was numbered). */
+  removalNumber: string | null;
   earlyAppliedOn: IsoDate | null;
   /** The decision's last day as it stands today (20, or 40 once extended, working days after the pay-by date). */
   decisionDueOn: IsoDate;
@@ -367,6 +371,8 @@ export interface BlacklistAbilities {
   decide: boolean;
   /** Records service of the 列入决定书 on a party not yet served with it. */
   serveDecision: boolean;
+  /** Records service of the 移出决定书 (early removal) on a party not yet served with it. */
+  serveRemoval: boolean;
   applyEarlyRemoval: boolean;
   decideEarlyRemoval: boolean;
   revoke: boolean;
@@ -374,7 +380,15 @@ export interface BlacklistAbilities {
 }
 
 /** Steps that record what happened (the inspectors working the case may take them); the rest decide. */
-const RECORDING_STEPS: readonly (keyof BlacklistAbilities)[] = ["work", "propose", "serve", "recordObjection", "serveDecision", "applyEarlyRemoval"];
+const RECORDING_STEPS: readonly (keyof BlacklistAbilities)[] = [
+  "work",
+  "propose",
+  "serve",
+  "recordObjection",
+  "serveDecision",
+  "serveRemoval",
+  "applyEarlyRemoval",
+];
 
 /** Whether the viewer holds the role for a step at all, whatever stage the proceeding is in. */
 export function mayTakeStep(viewer: BlacklistViewer, step: keyof BlacklistAbilities): boolean {
@@ -408,6 +422,7 @@ export function blacklistAbilities(viewer: BlacklistViewer, p: ProceedingFacts |
     extend: supervisor && pending && p !== null && extensionProblem(p, today) === null,
     decide: supervisor && stage === "noticed",
     serveDecision: worker && Boolean(p?.decisionOn) && parties.some((x) => !x.decisionServedOn),
+    serveRemoval: worker && stage === "removed" && p?.removalKind === "early" && Boolean(p.removalNumber) && parties.some((x) => !x.removalServedOn),
     applyEarlyRemoval: worker && current && !p?.earlyAppliedOn,
     decideEarlyRemoval: supervisor && current && Boolean(p?.earlyAppliedOn),
     revoke: supervisor && current,

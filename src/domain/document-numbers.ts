@@ -19,6 +19,7 @@ export const DOCUMENT_KINDS = [
   "inform",
   "referral",
   "policeReferral",
+  "blacklistRemoval",
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -35,6 +36,7 @@ export const KIND_WORDS: Record<DocumentKind, string> = {
   inform: "告知",
   referral: "移",
   policeReferral: "刑移",
+  blacklistRemoval: "失信移",
 };
 
 export interface IssuingOffice {

@@ -204,6 +204,7 @@ function partiesOf(tx: DbOrTx, rows: readonly Pick<ProceedingRow, "id" | "employ
   const served = (services: ReturnType<typeof servicesOf>) => new Map(services.map((s) => [`${s.documentId}|${s.partyKey}`, s.servedOn]));
   const notices = served(servicesOf(tx, "blacklistNotice", ids));
   const decisions = served(servicesOf(tx, "blacklistDecision", ids));
+  const removals = served(servicesOf(tx, "blacklistRemoval", ids));
   const objectionOf = new Map(objections.map((o) => [`${o.proceedingId}|${o.partyKey}`, o]));
   const party = (pid: number, key: string, name: string): PartyFacts => {
     const o = objectionOf.get(`${pid}|${key}`);
@@ -214,6 +215,7 @@ function partiesOf(tx: DbOrTx, rows: readonly Pick<ProceedingRow, "id" | "employ
       objectionOn: o?.objectionOn ?? null,
       answeredOn: o?.answeredOn ?? null,
       decisionServedOn: decisions.get(`${pid}|${key}`) ?? null,
+      removalServedOn: removals.get(`${pid}|${key}`) ?? null,
     };
   };
   return new Map(
@@ -319,17 +321,48 @@ export function recordService(db: Db, req: Req & { partyKey: string; input: Serv
   });
 }
 
+/**
+ * The decisions of a proceeding served on each of its parties: the 列入决定书 (its remedy periods run from
+ * service) and the 移出决定书 of an early removal — by the step that records their service.
+ */
+const DECISION_DOCUMENTS = {
+  serveDecision: {
+    title: "列入决定书",
+    document: "blacklistDecision",
+    servedOn: (x: PartyFacts) => x.decisionServedOn,
+    of: (p: ProceedingRow) => ({ number: p.decisionNumber!, on: p.decisionOn! }),
+  },
+  serveRemoval: {
+    title: "移出决定书",
+    document: "blacklistRemoval",
+    servedOn: (x: PartyFacts) => x.removalServedOn,
+    of: (p: ProceedingRow) => ({ number: p.removalNumber!, on: p.removedOn! }),
+  },
+} as const;
+
 /** Service of the 列入决定书 on one party: its remedy periods run from this date. */
 export function recordDecisionService(db: Db, req: Req & { partyKey: string; input: ServiceInput }): void {
-  step(db, req, "serveDecision", "列入决定书已送达", (tx, p, f, today) => {
+  serveDecisionDocument(db, req, "serveDecision");
+}
+
+/** Service of the 移出决定书 of an early removal on one party: the same parties as the 列入决定书. */
+export function recordRemovalService(db: Db, req: Req & { partyKey: string; input: ServiceInput }): void {
+  serveDecisionDocument(db, req, "serveRemoval");
+}
+
+/** Service of a decision of the proceeding on one of its parties, once each. */
+function serveDecisionDocument(db: Db, req: Req & { partyKey: string; input: ServiceInput }, ability: keyof typeof DECISION_DOCUMENTS): void {
+  const { title, document, servedOn, of } = DECISION_DOCUMENTS[ability];
+  step(db, req, ability, `${title}已送达`, (tx, p, f, today) => {
     const party = partyOf(f, req.partyKey, "受送达");
-    if (party.decisionServedOn) throw new ValidationError(`已登记过向${party.name}送达列入决定书`);
+    if (servedOn(party)) throw new ValidationError(`已登记过向${party.name}送达${title}`);
+    const doc = of(p);
     const s = recordDocumentService(tx, {
       caseId: p.caseId,
-      document: "blacklistDecision",
+      document,
       documentId: p.id,
-      documentNumber: p.decisionNumber!,
-      documentOn: p.decisionOn!,
+      documentNumber: doc.number,
+      documentOn: doc.on,
       party,
       input: req.input,
       actorId: req.actor.id,
@@ -435,12 +468,15 @@ export function applyEarlyRemoval(db: Db, req: Req & { correctedOn: string; note
   });
 }
 
-/** Granting removes the employer and every person listed with it (the persons hang off the proceeding). */
+/**
+ * Granting removes the employer and every person listed with it (the persons hang off the proceeding), and
+ * issues a numbered 移出决定书 to be served on each of them (docs/rules.md § 失信联合惩戒名单).
+ */
 export function decideEarlyRemoval(
   db: Db,
-  req: Req & { grant: boolean; pledged: boolean; newArrears: boolean; criminalProceedings: boolean; note: string },
+  req: Req & { grant: boolean; pledged: boolean; newArrears: boolean; criminalProceedings: boolean; note: string; numberPrefix: string },
 ): void {
-  step(db, req, "decideEarlyRemoval", req.grant ? "同意提前移出" : "不予提前移出", (_tx, p, f, today) => {
+  step(db, req, "decideEarlyRemoval", req.grant ? "同意提前移出" : "不予提前移出", (tx, p, f, today) => {
     if (!req.grant) {
       if (!req.note.trim()) throw new ValidationError("请填写不予提前移出的理由");
       return { set: { earlyAppliedOn: null, earlyCorrectedOn: null, earlyNote: null }, detail: req.note.trim() };
@@ -451,7 +487,18 @@ export function decideEarlyRemoval(
       today,
     );
     if (problem) throw new ValidationError(problem);
-    return { set: { stage: "removed", removedOn: today, removalKind: "early", removalReason: req.note.trim() || "已改正并作出信用承诺，提前移出" } };
+    const removal = nextDocumentNumber(tx, "blacklistRemoval", p.caseId, req.numberPrefix, yearOf(today));
+    return {
+      set: {
+        stage: "removed",
+        removedOn: today,
+        removalKind: "early",
+        removalReason: req.note.trim() || "已改正并作出信用承诺，提前移出",
+        removalNumber: removal.number,
+        removalOfficeId: removal.officeId,
+      },
+      detail: removal.number,
+    };
   });
 }
 
@@ -474,6 +521,9 @@ export function reverseEarlyRemoval(db: Db, req: Req & { reason: string }): void
         removedOn: null,
         removalKind: null,
         removalReason: null,
+        // The 移出决定书 is revoked with the removal; its number stays in the history and on its service records.
+        removalNumber: null,
+        removalOfficeId: null,
         earlyAppliedOn: null,
         earlyCorrectedOn: null,
         earlyNote: null,
@@ -543,6 +593,7 @@ export function getProceeding(db: Db, id: number, reader: ProceedingReader) {
     objections,
     noticeServices: servicesOf(db, "blacklistNotice", [id]),
     decisionServices: servicesOf(db, "blacklistDecision", [id]),
+    removalServices: servicesOf(db, "blacklistRemoval", [id]),
     state,
   };
 }

@@ -44,6 +44,7 @@ import {
   proposeListing,
   recordDecisionService,
   recordObjection,
+  recordRemovalService,
   recordService,
   reverseEarlyRemoval,
   revokeListing,
@@ -52,7 +53,7 @@ import {
 import { listAudit } from "../models/audit.js";
 import { loadCalendar } from "../models/calendar.js";
 import { getCaseDetail } from "../models/cases.js";
-import { getDocumentService } from "../models/document-services.js";
+import { getDocumentService, type DocumentService } from "../models/document-services.js";
 import { getOffice } from "../models/offices.js";
 import { idParam } from "../http/params.js";
 
@@ -66,6 +67,13 @@ const labels = {
   publicNoticeDays: PUBLIC_NOTICE_DAYS,
 };
 
+/** The documents of a proceeding served through `document_services`, as their 送达回证 names them. */
+const DOCUMENT_TITLES = {
+  blacklistNotice: "拟列入拖欠农民工工资失信联合惩戒对象名单告知书",
+  blacklistDecision: "列入拖欠农民工工资失信联合惩戒对象名单决定书",
+  blacklistRemoval: "移出拖欠农民工工资失信联合惩戒对象名单决定书",
+} as const;
+
 /** Which ability shows each step's form: a refusal whose form is not on the page is shown above the steps. */
 const FORM_ABILITY: Record<string, keyof BlacklistAbilities> = {
   approve: "approve",
@@ -77,6 +85,7 @@ const FORM_ABILITY: Record<string, keyof BlacklistAbilities> = {
   extend: "extend",
   decision: "decide",
   "decision-service": "serveDecision",
+  "removal-service": "serveRemoval",
   early: "applyEarlyRemoval",
   "early-decision": "decideEarlyRemoval",
   revoke: "revoke",
@@ -245,8 +254,10 @@ export function blacklistRouter(ctx: AppContext): Router {
       newArrears: checked(req.body, "newArrears"),
       criminalProceedings: checked(req.body, "criminalProceedings"),
       note: textField(req.body, "note"),
+      numberPrefix: config.bureau.blacklistRemovalPrefix,
     }),
   );
+  act("removal-service", "removal-service", (req, res) => recordRemovalService(db, { ...base(req, res), partyKey: party(req), input: parseService(req.body) }));
   act("revoke", "revoke", (req, res) => revokeListing(db, { ...base(req, res), reason: textField(req.body, "reason") }));
   act("reverse", "reverse", (req, res) => reverseEarlyRemoval(db, { ...base(req, res), reason: textField(req.body, "reason") }));
 
@@ -270,46 +281,50 @@ export function blacklistRouter(ctx: AppContext): Router {
   /** The office that issued a document names itself on it as the handling unit (docs/rules.md §Documents). */
   const issuingOffice = (id: number | null) => (id === null ? null : (getOffice(db, id) ?? null));
 
-  router.get("/blacklist/:id/notice", staff, (req, res) => {
-    const p = documentOf(req, res, "失信名单告知书");
-    if (!p.noticeNumber) throw new NotFoundError("提请尚未审批，没有告知书。");
-    const party = addressee(req, p);
-    res.render("blacklist/notice", {
-      ...labels,
-      p,
-      party,
-      service: p.noticeServices.find((s) => s.partyKey === party.key) ?? null,
-      office: issuingOffice(p.noticeOfficeId),
+  /**
+   * A document of the proceeding addressed to one party, with that party's service if recorded. `page`: the
+   * document's name in the personal-data log, or null when it is printed with the ID numbers masked.
+   */
+  const partyDocument = (
+    path: string,
+    view: string,
+    page: string | null,
+    of: (p: ReturnType<typeof documentOf>) => { missing: string | null; services: DocumentService[]; officeId: number | null },
+  ) =>
+    router.get(`/blacklist/:id/${path}`, staff, (req, res) => {
+      const p = documentOf(req, res, page);
+      const doc = of(p);
+      if (doc.missing) throw new NotFoundError(doc.missing);
+      const party = addressee(req, p);
+      res.render(view, { ...labels, p, party, service: doc.services.find((s) => s.partyKey === party.key) ?? null, office: issuingOffice(doc.officeId) });
     });
-  });
 
-  router.get("/blacklist/:id/decision", staff, (req, res) => {
-    // The decision is published with the entry: ID numbers are masked on it too.
-    const p = documentOf(req, res, null);
-    if (!p.decisionNumber) throw new NotFoundError("尚未作出列入决定。");
-    const party = addressee(req, p);
-    res.render("blacklist/decision", {
-      ...labels,
-      p,
-      party,
-      service: p.decisionServices.find((s) => s.partyKey === party.key) ?? null,
-      office: issuingOffice(p.decisionOfficeId),
-    });
-  });
+  partyDocument("notice", "blacklist/notice", "失信名单告知书", (p) => ({
+    missing: p.noticeNumber ? null : "提请尚未审批，没有告知书。",
+    services: p.noticeServices,
+    officeId: p.noticeOfficeId,
+  }));
+  // The decision is published with the entry: ID numbers are masked on it too.
+  partyDocument("decision", "blacklist/decision", null, (p) => ({
+    missing: p.decisionNumber ? null : "尚未作出列入决定。",
+    services: p.decisionServices,
+    officeId: p.decisionOfficeId,
+  }));
+  // The 移出决定书 of an early removal (第十二–十四条), masked like the 列入决定书 it ends.
+  partyDocument("removal", "blacklist/removal", null, (p) => ({
+    missing: p.removalKind === "early" && p.removalNumber ? null : "本程序没有提前移出决定书。",
+    services: p.removalServices,
+    officeId: p.removalOfficeId,
+  }));
 
-  /** The 送达回证 of one service of the notice or the decision. */
+  /** The 送达回证 of one service of the notice, the decision or the removal decision. */
   router.get("/blacklist/:id/services/:serviceId", staff, (req, res) => {
     const p = documentOf(req, res, null);
     const found = getDocumentService(db, idParam(req, "serviceId"));
     const s = found?.s;
-    if (!s || s.documentId !== p.id || (s.document !== "blacklistNotice" && s.document !== "blacklistDecision")) throw new NotFoundError("没有这条送达记录。");
-    res.render("services/receipt", {
-      ...labels,
-      s,
-      recordedBy: found.recordedBy,
-      documentTitle: s.document === "blacklistNotice" ? "拟列入拖欠农民工工资失信联合惩戒对象名单告知书" : "列入拖欠农民工工资失信联合惩戒对象名单决定书",
-      back: `/blacklist/${p.id}`,
-    });
+    const documentTitle = s ? DOCUMENT_TITLES[s.document as keyof typeof DOCUMENT_TITLES] : undefined;
+    if (!s || s.documentId !== p.id || !documentTitle) throw new NotFoundError("没有这条送达记录。");
+    res.render("services/receipt", { ...labels, s, recordedBy: found.recordedBy, documentTitle, back: `/blacklist/${p.id}` });
   });
 
   return router;

@@ -142,6 +142,17 @@ describe("失信联合惩戒名单 in a real browser", () => {
     await submit(page, "#early-decision button[value=yes]");
     expect(await page.locator("#removal").innerText()).toContain("提前移出");
     await screenshot(page, "blacklist-5-removed");
+    // The removal is a numbered 移出决定书, served on each party like the 列入决定书, printed on A4.
+    for (let i = 0; i < 3; i++) {
+      await page.fill("#removal-service-receiver", "本人");
+      await submit(page, "#removal-service button");
+    }
+    expect(await page.locator("#removal-service").count()).toBe(0);
+    await page.goto(`${proceeding}/removal`);
+    await page.emulateMedia({ media: "print" });
+    expect(await page.locator("#removal-doc").innerText()).toContain("长朝人社监失信移〔2027〕1号");
+    await screenshot(page, "blacklist-6-removal-decision");
+    await page.emulateMedia({ media: "screen" });
     await phone.goto(`${server.url}/public/blacklist`);
     expect(await phone.locator("[data-entry]").count()).toBe(0);
     await phone.close();

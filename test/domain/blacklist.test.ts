@@ -48,6 +48,7 @@ const party = (key: string, name: string, o: Partial<PartyFacts> = {}): PartyFac
   objectionOn: null,
   answeredOn: null,
   decisionServedOn: null,
+  removalServedOn: null,
   ...o,
 });
 /** The employer and its legal representative, both served on 2026-09-30 (windows to 10-13). */
@@ -67,6 +68,7 @@ const noticed = (o: Partial<ProceedingFacts> = {}): ProceedingFacts => ({
   termEndsOn: null,
   removedOn: null,
   removalKind: null,
+  removalNumber: null,
   earlyAppliedOn: null,
   ...o,
 });
@@ -302,6 +304,16 @@ describe("blacklistAbilities", () => {
       blacklistAbilities(inspector, listed({ parties: parties({ decisionServedOn: "2026-03-11" }, { decisionServedOn: "2026-03-11" }) }), "2026-03-12")
         .serveDecision,
     ).toBe(false);
+  });
+  it("offers service of the 移出决定书 only after a numbered early removal, while a party is unserved", () => {
+    const removed = (o: Partial<ProceedingFacts> = {}) =>
+      listed({ stage: "removed", removalKind: "early", removedOn: "2026-11-01", removalNumber: "长人社失信移〔2026〕1号", ...o });
+    expect(blacklistAbilities(inspector, removed(), "2026-11-02").serveRemoval).toBe(true);
+    expect(blacklistAbilities(other, removed(), "2026-11-02").serveRemoval).toBe(false);
+    expect(blacklistAbilities(inspector, removed({ removalKind: "revoked", removalNumber: null }), "2026-11-02").serveRemoval).toBe(false);
+    expect(blacklistAbilities(inspector, removed({ removalNumber: null }), "2026-11-02").serveRemoval).toBe(false);
+    const allServed = parties({ removalServedOn: "2026-11-02" }, { removalServedOn: "2026-11-02" });
+    expect(blacklistAbilities(inspector, removed({ parties: allServed }), "2026-11-02").serveRemoval).toBe(false);
   });
   it("lets a supervisor reverse only an early removal", () => {
     expect(blacklistAbilities(supervisor, listed({ stage: "removed", removalKind: "early", removedOn: "2026-11-01" }), "2026-11-23").reverse).toBe(true);

@@ -664,3 +664,96 @@ describe("versions (issue 22 defect 7)", () => {
     );
   });
 });
+
+describe("the 移出决定书 of an early removal and its service (人社部令第45号 第十二–十四条)", () => {
+  /** Listed on 2026-12-09, corrected on 12-15, removed early on 2027-06-15 (6 months later). */
+  async function removedEarly() {
+    const c = await listed();
+    moveTo("2026-12-15");
+    expect((await step(await as("inspector1"), c.pid, "early-removal", { correctedOn: "2026-12-15", note: "支付凭证" })).status).toBe(303);
+    moveTo("2027-06-15");
+    expect(
+      (await step(await as("supervisor1"), c.pid, "early-removal/decision", { grant: "yes", pledged: "1", note: "已足额支付并作出信用承诺" })).status,
+    ).toBe(303);
+    return c;
+  }
+
+  it("prints a numbered 移出决定书 for each party and serves it on each, with its 送达回证", async () => {
+    const c = await removedEarly();
+    const [employer, legalRep] = partiesOf(c.pid);
+    const number = t.db.$client.prepare("select removal_number from blacklist_proceedings where id = ?").pluck().get(c.pid);
+    // The case is 朝阳区's: its own prefix and counter, as for the 列入决定书.
+    expect(number).toBe("长朝人社监失信移〔2027〕1号");
+    moveTo("2027-06-16");
+    const inspector = await as("inspector1");
+    const page = await inspector.get(`/blacklist/${c.pid}`);
+    expect(page.text).toContain('id="removal-service"');
+    expect(page.text).toContain("已送达 0/3 名当事人");
+    const doc = await inspector.get(`/blacklist/${c.pid}/removal?party=${encodeURIComponent(legalRep!)}`);
+    expect(doc.status).toBe(200);
+    // The office, its number, the party, the original listing, the correction, the grounds, the basis and the date.
+    for (const text of [
+      "移出拖欠农民工工资失信联合惩戒对象名单决定书",
+      "长朝人社监失信移〔2027〕1号",
+      "致：赵某（法定代表人/主要负责人）",
+      "长朝人社监失信决〔2026〕1号",
+      "2026年12月15日 改正",
+      "已足额支付并作出信用承诺",
+      "第十二条、第十三条、第十四条",
+      "自 2027年6月15日 起",
+      "朝阳区劳动保障监察大队",
+    ])
+      expect(doc.text).toContain(text);
+    expect(doc.text).not.toContain(idNumber(501, "19700101"));
+    const serve = (party: string, form: Record<string, string>) => step(inspector, c.pid, "removal-service", { party, ...form });
+    // Refusals name the rule, keep what was typed and save nothing.
+    const before = await serve(employer!, { method: "direct", servedOn: "2027-06-14", receiver: "赵某" });
+    expect(before.status).toBe(422);
+    expect(before.text).toContain("送达日期不能早于文书的日期（2027-06-15）");
+    expect(before.text).toContain('value="赵某"');
+    const unknown = await serve("person:999999", { method: "direct", servedOn: "2027-06-16", receiver: "某人" });
+    expect(unknown.status).toBe(422);
+    expect(unknown.text).toContain("请选择受送达的当事人");
+    expect(t.db.$client.prepare("select count(*) from document_services where document = 'blacklistRemoval'").pluck().get()).toBe(0);
+    expect((await serve(employer!, { method: "direct", servedOn: "2027-06-16", receiver: "赵某" })).status).toBe(303);
+    const twice = await serve(employer!, { method: "direct", servedOn: "2027-06-16", receiver: "赵某" });
+    expect(twice.status).toBe(422);
+    expect(twice.text).toContain("已登记过向长春市某建筑劳务有限公司送达移出决定书");
+    expect(t.db.$client.prepare("select count(*) from document_services where document = 'blacklistRemoval'").pluck().get()).toBe(1);
+    for (const party of partiesOf(c.pid).slice(1))
+      expect((await serve(party, { method: "post", servedOn: "2027-06-16", trackingNumber: "1180000000009" })).status).toBe(303);
+    const after = await inspector.get(`/blacklist/${c.pid}`);
+    expect(after.text).toContain("已送达 3/3 名当事人");
+    expect(after.text).not.toContain('id="removal-service"');
+    const receiptId = t.db.$client
+      .prepare("select id from document_services where document = 'blacklistRemoval' and party_key = ?")
+      .pluck()
+      .get(legalRep) as number;
+    const receipt = await inspector.get(`/blacklist/${c.pid}/services/${receiptId}`);
+    expect(receipt.status).toBe(200);
+    expect(receipt.text).toContain("送达回证");
+    expect(receipt.text).toContain("《移出拖欠农民工工资失信联合惩戒对象名单决定书》长朝人社监失信移〔2027〕1号");
+    expect(receipt.text).toContain("邮寄送达");
+    expect(receipt.text).toContain("1180000000009");
+    // Nobody of another office (南关区) reads the document or its receipt, nor records its service.
+    const stranger = await as("inspector_ng");
+    expect((await stranger.get(`/blacklist/${c.pid}/removal`)).status).toBe(403);
+    expect((await stranger.get(`/blacklist/${c.pid}/services/${receiptId}`)).status).toBe(403);
+    expect((await (await as("supervisor_ng")).get(`/blacklist/${c.pid}/removal`)).status).toBe(403);
+    expect((await step(stranger, c.pid, "removal-service", { party: employer, method: "direct", servedOn: "2027-06-16", receiver: "x" })).status).toBe(403);
+    // A removal obtained by deceit is reversed: the 移出决定书 is revoked with it; its services stay on record.
+    expect((await step(await as("supervisor1"), c.pid, "reverse", { reason: "支付凭证系伪造" })).status).toBe(303);
+    expect((await (await as("inspector1")).get(`/blacklist/${c.pid}/removal`)).status).toBe(404);
+    expect(t.db.$client.prepare("select count(*) from document_services where document = 'blacklistRemoval'").pluck().get()).toBe(3);
+  });
+
+  it("has no 移出决定书 for a listing revoked (撤销列入) or still current", async () => {
+    const c = await listed();
+    const supervisor = await as("supervisor1");
+    expect((await supervisor.get(`/blacklist/${c.pid}/removal`)).status).toBe(404);
+    expect((await step(supervisor, c.pid, "removal-service", { party: "employer", method: "direct", servedOn: "2026-12-09", receiver: "x" })).status).toBe(422);
+    expect((await step(supervisor, c.pid, "revoke", { reason: "指令书被撤销" })).status).toBe(303);
+    expect((await supervisor.get(`/blacklist/${c.pid}/removal`)).status).toBe(404);
+    expect((await supervisor.get(`/blacklist/${c.pid}`)).text).not.toContain('id="removal-service"');
+  });
+});

@@ -236,6 +236,8 @@ GET /cases/:id/notices/:kind/services/:serviceId  | - + + - + + - - - - - - -
 GET /cases/:id/inquiries/:inquiryId               | - + + - + + - - - - - - -
 GET /risks                                        | - - + + + + - + - + - - -
 POST /cases/:id/payments/table                    | - - + - + + - - - - - - -
+POST /blacklist/:id/removal-service               | - - + - + + - - - - - - -
+GET /blacklist/:id/removal                        | - - + - + + - - - - - - -
 POST /logout                                      | + + + + + + + + + + + + +
 `;
 
