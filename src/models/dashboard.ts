@@ -238,24 +238,19 @@ export function inspectorFigures(db: Db, today: IsoDate, whose: FiguresOf, group
     select users.id as id, users.display_name as displayName, offices.name as officeName from users left join offices on offices.id = users.office_id
     where ${one ? sql`users.id = ${whose.inspectorId}` : sql`users.role = 'inspector' and users.active = 1 and ${inOffices(whose.officeIds, "users.office_id")}`}
     order by users.office_id, users.id`);
-  const byId = new Map<number, InspectorFigures>(
-    people.map((p) => [
-      p.id,
-      {
-        ...p,
-        open: 0,
-        overdue: 0,
-        legalOverdue: 0,
-        targetOverdue: 0,
-        dueSoon: 0,
-        normal: 0,
-        closedThisMonth: 0,
-        closedWithinTarget: 0,
-        averageDays: null,
-        withinShare: null,
-      },
-    ]),
-  );
+  const noFigures = {
+    open: 0,
+    overdue: 0,
+    legalOverdue: 0,
+    targetOverdue: 0,
+    dueSoon: 0,
+    normal: 0,
+    closedThisMonth: 0,
+    closedWithinTarget: 0,
+    averageDays: null,
+    withinShare: null,
+  };
+  const byId = new Map<number, InspectorFigures>(people.map((p) => [p.id, { ...p, ...noFigures }]));
   const row = (id: number) =>
     byId.get(id) ??
     byId
@@ -263,16 +258,7 @@ export function inspectorFigures(db: Db, today: IsoDate, whose: FiguresOf, group
         id,
         displayName: `#${id}`,
         officeName: null,
-        open: 0,
-        overdue: 0,
-        legalOverdue: 0,
-        targetOverdue: 0,
-        dueSoon: 0,
-        normal: 0,
-        closedThisMonth: 0,
-        closedWithinTarget: 0,
-        averageDays: null,
-        withinShare: null,
+        ...noFigures,
       })
       .get(id)!;
   for (const g of open) {

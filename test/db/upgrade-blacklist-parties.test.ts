@@ -3,31 +3,21 @@
  * the employer's service and objection move to the per-party tables, and a pending proceeding whose persons
  * were never served goes back to waiting for their service (docs/rules.md § Publication of violators).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDb } from "../../src/db/client.js";
+import { migrationsUpTo } from "./migrations-up-to.js";
 
 const dir = mkdtempSync(join(tmpdir(), "qxkb-upgrade-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A copy of drizzle/ that stops after migration `lastIdx`. */
-function migrationsUpTo(lastIdx: number): string {
-  const folder = join(dir, `m${lastIdx}`);
-  cpSync(join(import.meta.dirname, "../../drizzle"), folder, { recursive: true });
-  const journalPath = join(folder, "meta/_journal.json");
-  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { idx: number }[] };
-  journal.entries = journal.entries.filter((e) => e.idx <= lastIdx);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
-
 describe("upgrade to per-party service and objections", () => {
   it("keeps every served date and objection, and reopens service for the persons never served", () => {
     const db = openDb(join(dir, "old.db"));
-    migrate(db, { migrationsFolder: migrationsUpTo(14) });
+    migrate(db, { migrationsFolder: migrationsUpTo(dir, 14) });
     const sql = db.$client;
     sql.pragma("foreign_keys = OFF");
     const insert = sql.prepare(

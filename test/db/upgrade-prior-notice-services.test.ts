@@ -3,33 +3,23 @@
  * then 0040 drops the columns): every recorded service moves to the one service record with its date and method,
  * and the statement period still runs from that date (docs/rules.md § Service of documents).
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { migrate } from "drizzle-orm/better-sqlite3/migrator";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDb } from "../../src/db/client.js";
+import { migrationsUpTo } from "./migrations-up-to.js";
 import { priorNoticesOf } from "../../src/models/prior-notices.js";
 import { testCalendar } from "../fixtures/calendars.js";
 
 const dir = mkdtempSync(join(tmpdir(), "qxkb-upgrade-notices-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** A copy of drizzle/ that stops after migration `lastIdx`. */
-function migrationsUpTo(lastIdx: number): string {
-  const folder = join(dir, `m${lastIdx}`);
-  cpSync(join(import.meta.dirname, "../../drizzle"), folder, { recursive: true });
-  const journalPath = join(folder, "meta/_journal.json");
-  const journal = JSON.parse(readFileSync(journalPath, "utf8")) as { entries: { idx: number }[] };
-  journal.entries = journal.entries.filter((e) => e.idx <= lastIdx);
-  writeFileSync(journalPath, JSON.stringify(journal));
-  return folder;
-}
-
 describe("upgrade to one service record for the 事先告知书", () => {
   it("keeps every served date and method, and leaves the unserved notices waiting for service", () => {
     const db = openDb(join(dir, "old.db"));
-    migrate(db, { migrationsFolder: migrationsUpTo(38) });
+    migrate(db, { migrationsFolder: migrationsUpTo(dir, 38) });
     const sql = db.$client;
     sql.pragma("foreign_keys = OFF");
     sql
