@@ -14,9 +14,8 @@ import { parseQuery, stripControlCharacters } from "./http/control-characters.js
 import { errorHandler, notFoundHandler } from "./http/errors.js";
 import { createUpload } from "./http/uploads.js";
 import { navFor } from "./http/nav.js";
-import { field } from "./http/field.js";
+import { clockToneTag, field } from "./http/partial-functions.js";
 import { viewHelpers } from "./lib/format.js";
-import { CLOCK_TONE_LABELS, clockTone } from "./domain/clocks.js";
 import { logger } from "./lib/logger.js";
 import { csrfProtection } from "./middleware/csrf.js";
 import { htmxFlag } from "./middleware/htmx.js";
@@ -76,8 +75,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.set("etag", false);
   Object.assign(app.locals, viewHelpers, {
     field,
-    clockTone,
-    clockToneLabels: CLOCK_TONE_LABELS,
+    clockToneTag,
     htmxVersion: HTMX_VERSION,
     bureau: ctx.config.bureau,
     authority: ctx.config.authority,

@@ -47,10 +47,9 @@ export interface PageCache {
 }
 
 export function pageCache(db: Db, now: () => Date): PageCache {
+  // The personal-data views the kept and rendered pages write are rows no page shows: databaseMarks leaves them out.
   const state = () => ({ today: shanghaiDate(now()), ...databaseMarks(db) });
-  /** The personal-data views the kept and rendered pages wrote: rows no page shows, left out of the version. */
-  let viewRows = 0;
-  const versionOf = (s: ReturnType<typeof state>) => `${s.today}|${s.changes - viewRows}|${s.others}`;
+  const versionOf = (s: ReturnType<typeof state>) => `${s.today}|${s.changes}|${s.others}`;
   const version = () => versionOf(state());
   const pages = new Map<string, KeptPage>();
   let units = 0;
@@ -78,7 +77,6 @@ export function pageCache(db: Db, now: () => Date): PageCache {
     const kept = pages.get(key);
     if (kept && kept.version === version() && now().getTime() < kept.until) {
       for (const v of kept.views) recordPersonalDataView(db, { ...v, userId: viewer.id, now: now() });
-      viewRows += kept.views.length;
       // Most recently used last: the oldest is dropped first.
       pages.delete(key);
       pages.set(key, kept);
@@ -91,10 +89,9 @@ export function pageCache(db: Db, now: () => Date): PageCache {
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
       const sent = send(body);
-      // Kept only when the rows written while it was rendered are its own views: nobody else wrote meanwhile.
+      // Kept only when nothing but views was written while it was rendered: nobody else wrote meanwhile.
       const after = state();
-      const untouched = after.today === before.today && after.others === before.others && after.changes - before.changes === views.length;
-      viewRows += views.length;
+      const untouched = after.today === before.today && after.others === before.others && after.changes === before.changes;
       // After sending: Express sets the content type there.
       if (untouched && typeof body === "string" && body.length <= MAX_PAGE_UNITS && keepable(res)) {
         keep(key, { version: versionOf(after), body, headers: headersOf(res), views, until: res.locals.pageKeptUntil ?? Number.POSITIVE_INFINITY });

@@ -27,7 +27,7 @@ import type { WorkingCalendar } from "../domain/working-days.js";
 import { calendarRevision, loadCalendar } from "./calendar.js";
 import { abilitiesOn, addEvent, getCaseRow, saveVersioned, type CaseRow } from "./cases.js";
 import { clockHistoryOf } from "./deadlines.js";
-import { getOffice, listOffices } from "./offices.js";
+import { getOffice, officesOfPage } from "./offices.js";
 import { queueWorkerNotice } from "./worker-notices.js";
 
 interface Step {
@@ -278,14 +278,14 @@ export function majorCaseOffer(db: Db, c: CaseRow, thresholds: MajorCaseThreshol
 
 /** What the case page shows about the office that has the case, and the choices of its transfer and designation forms. */
 export function jurisdictionOf(db: Db, c: CaseRow, today: IsoDate, thresholds: MajorCaseThresholds) {
-  const offices = listOffices(db, { activeOnly: true });
+  const offices = officesOfPage(db, { activeOnly: true });
   const facts = { officeId: c.officeId!, arrivedBy: c.arrivedBy, isOpen: isOpen(c.state), designationRequested: c.designationRequestedOn !== null };
   return {
     open: facts.isOpen,
     /** The office may ask the city to designate (it received the case by transfer and has not asked yet). */
     mayAskCity: designationRequestProblem(facts) === null,
     askCity: askCityLabel(c.arrivedBy),
-    office: getOffice(db, c.officeId!)!,
+    office: offices.find((o) => o.id === c.officeId) ?? getOffice(db, c.officeId!)!,
     arrival: ARRIVAL_LABELS[c.arrivedBy],
     acknowledgeLate: c.acknowledgedAt === null && c.acknowledgeDueOn !== null && c.acknowledgeDueOn < today,
     otherOffices: offices.filter((o) => o.id !== c.officeId),

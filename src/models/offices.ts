@@ -9,6 +9,7 @@ import { cases, divisions, offices, users } from "../db/schema.js";
 import { ConflictError, ValidationError } from "../domain/errors.js";
 import { OFFICE_KIND_LABELS, routeByWorkSite, type DivisionRef, type OfficeKind, type OfficeRef, type Routing } from "../domain/jurisdiction.js";
 import { recordAudit } from "./audit.js";
+import { untilChanged } from "./until-changed.js";
 
 export type Office = typeof offices.$inferSelect;
 
@@ -25,6 +26,11 @@ export interface OfficeInput {
 export function listOffices(db: DbOrTx, opts: { activeOnly?: boolean } = {}): Office[] {
   const q = db.select().from(offices);
   return (opts.activeOnly ? q.where(eq(offices.active, true)) : q).orderBy(asc(offices.sortOrder), asc(offices.id)).all();
+}
+
+/** listOffices for pages, read once per state of the database: the lists, the case page and the intake form show the offices on every request. */
+export function officesOfPage(db: Db, opts: { activeOnly?: boolean } = {}): readonly Office[] {
+  return untilChanged(db, `offices:${opts.activeOnly === true}`, () => listOffices(db, opts));
 }
 
 /** The admin's list: each office with the divisions it covers and its active users. */
@@ -70,10 +76,12 @@ export function divisionNamesOf(db: DbOrTx, officeId: number): string[] {
 
 /** The work-site choices of the intake forms: every division an active office covers, grouped by office. */
 export function workSiteChoices(db: Db): { office: string; divisions: string[] }[] {
-  const covered = divisionsByOffice(db);
-  return listOffices(db, { activeOnly: true })
-    .map((o) => ({ office: o.name, divisions: covered.get(o.id) ?? [] }))
-    .filter((g) => g.divisions.length > 0);
+  return untilChanged(db, "workSiteChoices", () => {
+    const covered = divisionsByOffice(db);
+    return listOffices(db, { activeOnly: true })
+      .map((o) => ({ office: o.name, divisions: covered.get(o.id) ?? [] }))
+      .filter((g) => g.divisions.length > 0);
+  });
 }
 
 /** The competent office for a work site (domain/jurisdiction.ts routeByWorkSite over the stored lists). */

@@ -52,10 +52,18 @@ export interface RecordedView {
 /** The views a page records while it is rendered, for the page cache to record again each time it sends the kept page (src/http/page-cache.ts). */
 export const viewsRecordedByThisPage = new AsyncLocalStorage<RecordedView[]>();
 
-export function recordPersonalDataView(db: DbOrTx, v: { caseId: number; userId: number; page: string; now: Date }): void {
+/** The view rows each connection wrote: no page shows them, so they are no change to what pages show (src/models/until-changed.ts). */
+const viewRows = new WeakMap<Db["$client"], number>();
+
+export function viewRowsWritten(db: Db): number {
+  return viewRows.get(db.$client) ?? 0;
+}
+
+export function recordPersonalDataView(db: Db, v: { caseId: number; userId: number; page: string; now: Date }): void {
   db.insert(personalDataViews)
     .values({ caseId: v.caseId, userId: v.userId, page: v.page, viewedAt: v.now, officeId: sql`(select office_id from cases where id = ${v.caseId})` })
     .run();
+  viewRows.set(db.$client, viewRowsWritten(db) + 1);
   viewsRecordedByThisPage.getStore()?.push({ caseId: v.caseId, page: v.page });
 }
 

@@ -7,6 +7,7 @@ import type { Viewer } from "../domain/case-abilities.js";
 import { ValidationError } from "../domain/errors.js";
 import { isRecording, visitTeamProblem } from "../domain/site-visits.js";
 import { getCaseRow, transition, type StoredFile } from "./cases.js";
+import { untilChanged } from "./until-changed.js";
 
 export interface VisitInput {
   caseId: number;
@@ -42,6 +43,11 @@ const visitStaffQuery = (db: DbOrTx) =>
 
 export function visitEligibleStaff(db: DbOrTx, officeId: number | null) {
   return preparedOnce(db, visitStaffQuery).all({ officeId });
+}
+
+/** The same list for a page's forms, read once per state of the database (a city office lists its whole staff on every case page). */
+export function visitStaffOfPage(db: Db, officeId: number | null) {
+  return untilChanged(db, `visitStaff:${officeId}`, () => visitEligibleStaff(db, officeId));
 }
 
 const caseVisitsQuery = (db: DbOrTx) =>

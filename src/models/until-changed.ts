@@ -6,15 +6,20 @@
  * request compute afresh, so a figure never differs from the case pages.
  */
 import type { Db } from "../db/client.js";
+import { viewRowsWritten } from "./personal-data-views.js";
 
 /** Every supervisor's and inspector's entries of a working day (reminders, own figures), with room to spare. */
 const MAX_ENTRIES = 1024;
 const caches = new WeakMap<Db, Map<string, { state: string; value: unknown }>>();
 
-/** Where the database stands: the rows this connection wrote since it opened, and other connections' commits. */
+/**
+ * Where the database stands: the rows this connection wrote since it opened, and other connections' commits.
+ * The record of a personal-data view is left out: no page shows it, and the case page writes one each time it
+ * is shown to the people working the case, so counting it would make every figure and page there fresh.
+ */
 export function databaseMarks(db: Db): { changes: number; others: number } {
   return {
-    changes: db.$client.prepare("select total_changes()").pluck().get() as number,
+    changes: (db.$client.prepare("select total_changes()").pluck().get() as number) - viewRowsWritten(db),
     others: db.$client.pragma("data_version", { simple: true }) as number,
   };
 }

@@ -41,7 +41,7 @@ import { inspectorFigures } from "../models/dashboard.js";
 import { recordSiteVisit } from "../models/site-visits.js";
 import { rejectComplaint } from "../models/rejections.js";
 import { parseVisitForm } from "../forms/visit-form.js";
-import { getOffice, listOffices, workSiteChoices } from "../models/offices.js";
+import { getOffice, officesOfPage, workSiteChoices } from "../models/offices.js";
 import { idParam } from "../http/params.js";
 
 const caseId = caseIdOf;
@@ -75,7 +75,7 @@ export function casesRouter(ctx: AppContext): Router {
       channelLabels: CHANNEL_LABELS,
       channels: CHANNELS,
       districts: workSiteChoices(db).flatMap((g) => g.divisions),
-      offices: may.everyOffice ? listOffices(db) : [],
+      offices: may.everyOffice ? officesOfPage(db) : [],
       scope,
       may,
       inspectors: may.assignCases ? inspectorWorkloads(db, scope.kind === "all" ? scope.officeId : null) : [],

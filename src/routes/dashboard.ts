@@ -21,7 +21,7 @@ import {
   RUNNING_STATUSES,
   type InspectorFigures,
 } from "../models/dashboard.js";
-import { listOffices, type FiguresScope } from "../models/offices.js";
+import { officesOfPage, type FiguresScope } from "../models/offices.js";
 import { untilChanged } from "../models/until-changed.js";
 import { satisfactionFigures } from "../models/ratings.js";
 import { courtClocks } from "../models/decision-remedies.js";
@@ -97,7 +97,7 @@ export function dashboardRouter(ctx: AppContext): Router {
   /** The office filter (the city's staff only) and the part of the workbench links that keeps it. */
   const officeChoices = (can: ReturnType<typeof abilitiesOf>, scope: FiguresScope) => ({
     scope,
-    offices: can.everyOffice ? listOffices(db) : [],
+    offices: can.everyOffice ? officesOfPage(db) : [],
     officeParam: can.everyOffice && scope.officeId !== null ? `office=${scope.officeId}&` : "",
     /** `path` with `query` and the office filter kept: /cases, /cases?office=3&state=filed. */
     withOffice: (path: string, query = "") => {

@@ -14,7 +14,7 @@ import { NotFoundError, ValidationError } from "../domain/errors.js";
 import { INTERVIEWEE_ROLE_LABELS, inquiryProblem, shanghaiMinute, type IntervieweeRole } from "../domain/inquiries.js";
 import { maskIdNumber } from "../domain/masking.js";
 import { optionalText, requiredText } from "../forms/form.js";
-import { visitEligibleStaff } from "../models/site-visits.js";
+import { visitEligibleStaff, visitStaffOfPage } from "../models/site-visits.js";
 import { section, sectionAction } from "./section.js";
 
 const staffId = (message: string) => z.coerce.number({ error: message }).int(message).positive(message);
@@ -78,8 +78,9 @@ export const inquiriesSection = section({
   load: (db, view) => ({
     inquiries: inquiriesOf(db, view.c.id, view.abilities.access === "full"),
     intervieweeRoleLabels: INTERVIEWEE_ROLE_LABELS,
-    inquiryStaff: view.may("recordInquiry") ? visitEligibleStaff(db, view.c.officeId) : [],
-    nowMinute: shanghaiMinute(view.now),
+    inquiryStaff: view.may("recordInquiry") ? visitStaffOfPage(db, view.c.officeId) : [],
+    // The latest time the form offers is now: a page offering it is kept by the page cache only within this minute.
+    nowMinute: view.may("recordInquiry") ? view.minuteNow() : "",
   }),
   action: sectionAction({
     path: "inquiries",

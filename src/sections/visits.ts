@@ -1,6 +1,6 @@
 /** 现场督办: the site visits (two inspectors, a recording each) and the form to record one. */
 import { EVIDENCE_EXTENSIONS, formatBytes } from "../http/uploads.js";
-import { listSiteVisits, visitEligibleStaff } from "../models/site-visits.js";
+import { listSiteVisits, visitStaffOfPage } from "../models/site-visits.js";
 import { section } from "./section.js";
 
 export const visitsSection = section({
@@ -10,7 +10,7 @@ export const visitsSection = section({
   when: (_abilities, c) => c.filedOn !== null,
   load: (db, view) => ({
     visits: listSiteVisits(db, view.c.id),
-    visitStaff: view.may("recordVisit") ? visitEligibleStaff(db, view.c.officeId) : [],
+    visitStaff: view.may("recordVisit") ? visitStaffOfPage(db, view.c.officeId) : [],
     evidenceAccept: EVIDENCE_EXTENSIONS,
     evidenceMax: formatBytes(view.config.evidenceMaxBytes),
     // The time defaults to now and may lie between the receipt and now (forms/visit-form.ts): the browser

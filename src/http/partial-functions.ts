@@ -1,0 +1,28 @@
+/**
+ * Partials the views call as functions, each compiled once: `field({ f, name, label, … })`, one field of a
+ * form (views/partials/_field.ejs: label, typed value kept, `aria-invalid` and the message under the field),
+ * and `clockToneTag(k)`, a clock's state in words and colour (views/partials/_clock-tone.ejs). Pages draw them
+ * by the hundred (an amount per worker, a clock per listed case): called as functions they cost no include
+ * each — no look on disk for the file, no copy of the page's locals.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import ejs from "ejs";
+import { CLOCK_TONE_LABELS, clockTone, type Clock } from "../domain/clocks.js";
+import { projectRoot } from "../lib/project-root.js";
+
+function compiled(name: string): ejs.TemplateFunction {
+  const file = join(projectRoot, "views", "partials", name);
+  return ejs.compile(readFileSync(file, "utf8"), { filename: file });
+}
+
+const fieldTemplate = compiled("_field.ejs");
+const clockToneTemplate = compiled("_clock-tone.ejs");
+
+export function field(spec: object): string {
+  return fieldTemplate({ field: spec });
+}
+
+export function clockToneTag(k: Clock): string {
+  return clockToneTemplate({ k, clockTone, clockToneLabels: CLOCK_TONE_LABELS });
+}
