@@ -26,7 +26,9 @@ describe("untilChanged", () => {
     const before = visitStaffOfPage(t.db, officeId).map((s) => s.displayName);
     expect(before).not.toContain("新来的监察员");
     t.db.$client
-      .prepare("insert into users (username, display_name, role, password_hash, office_id, active, created_at) values ('newcomer', '新来的监察员', 'inspector', 'x', ?, 1, 0)")
+      .prepare(
+        "insert into users (username, display_name, role, password_hash, office_id, active, created_at) values ('newcomer', '新来的监察员', 'inspector', 'x', ?, 1, 0)",
+      )
       .run(officeId);
     expect(visitStaffOfPage(t.db, officeId).map((s) => s.displayName)).toContain("新来的监察员");
   });
