@@ -7,6 +7,7 @@ import type { Server } from "node:http";
 import { createApp } from "../app.js";
 import type { Config } from "../config.js";
 import { openDb, type Db } from "../db/client.js";
+import { startCheckpointer } from "../db/checkpointer.js";
 import { analyzeDb } from "../db/maintenance.js";
 import { migrateDb } from "../db/migrate.js";
 import { logger } from "../lib/logger.js";
@@ -26,14 +27,24 @@ export async function prepareDatabase(config: Config): Promise<Db> {
   return db;
 }
 
+/** How often the WAL is copied back into the database file, off the request path (db/checkpointer.ts). */
+const CHECKPOINT_INTERVAL_MS = 500;
+
 export function serve(db: Db, config: Config): Server {
   // Notices to workers go out from every web process; each claims a notice before sending it (notify/sender.ts).
   const stopSender = startSender(db, transportFor(db, config), senderSettings(config), 30_000, (err) =>
     logger.error({ err: String(err) }, "sms sender pass failed"),
   );
+  const checkpointer =
+    config.databasePath === ":memory:"
+      ? null
+      : startCheckpointer(db, config.databasePath, CHECKPOINT_INTERVAL_MS, (message) => logger.warn({ message }, "wal checkpoint failed"));
   const server = createApp({ db, config }).listen(config.port, () => {
     logger.info(`欠薪快办 listening on http://localhost:${config.port} (${config.nodeEnv})`);
   });
-  server.on("close", stopSender);
+  server.on("close", () => {
+    stopSender();
+    void checkpointer?.stop();
+  });
   return server;
 }
