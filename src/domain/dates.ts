@@ -76,3 +76,10 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
   const lastDay = new Date(Date.UTC(ty, tm, 0)).getUTCDate();
   return `${String(ty).padStart(4, "0")}-${String(tm).padStart(2, "0")}-${String(Math.min(d, lastDay)).padStart(2, "0")}`;
 }
+
+/** A date on the record (a contact, a letter, a recusal, a fund movement): not after today, not before `earliest`, named `earliestName`. */
+export function recordDateProblem(label: string, on: IsoDate, earliest: IsoDate, earliestName: string, today: IsoDate): string | null {
+  if (on > today) return `${label}不能晚于今天`;
+  if (on < earliest) return `${label}不能早于${earliestName}`;
+  return null;
+}

@@ -91,13 +91,6 @@ export function recoveryAmountProblem(amountFen: number, outstandingFen: number)
   return null;
 }
 
-/** A date on the record: not after today, not before `earliest`. */
-export function fundDateProblem(label: string, on: IsoDate, earliest: IsoDate, earliestName: string, today: IsoDate): string | null {
-  if (on > today) return `${label}不能晚于今天`;
-  if (on < earliest) return `${label}不能早于${earliestName}`;
-  return null;
-}
-
 /** The bureau's default recovery period in calendar days (ADVANCE_RECOVERY_DAYS); a setting because no source read gives one. */
 export const DEFAULT_ADVANCE_RECOVERY_DAYS = 90;
 

@@ -8,15 +8,8 @@ import { and, eq } from "drizzle-orm";
 import { z } from "zod";
 import type { DbOrTx } from "../db/client.js";
 import { emergencyAdvanceWorkers, emergencyAdvances } from "../db/schema.js";
-import { shanghaiDate, type IsoDate } from "../domain/dates.js";
-import {
-  RECOVERY_PARTIES,
-  RECOVERY_PARTY_LABELS,
-  fundDateProblem,
-  recoveryAmountProblem,
-  recoveryDueOn,
-  type RecoveryParty,
-} from "../domain/emergency-fund.js";
+import { recordDateProblem, shanghaiDate, type IsoDate } from "../domain/dates.js";
+import { RECOVERY_PARTIES, RECOVERY_PARTY_LABELS, recoveryAmountProblem, recoveryDueOn, type RecoveryParty } from "../domain/emergency-fund.js";
 import { ValidationError } from "../domain/errors.js";
 import { isoDate, optionalText, requiredText, workerAmountFields, yuan } from "../forms/form.js";
 import { workerNamesOf, type CaseRow } from "../models/cases.js";
@@ -62,7 +55,7 @@ function advanceOf(tx: DbOrTx, c: CaseRow, id: number) {
 }
 
 function dated(label: string, on: IsoDate, earliest: IsoDate, earliestName: string, now: Date, field: string): void {
-  const problem = fundDateProblem(label, on, earliest, earliestName, shanghaiDate(now));
+  const problem = recordDateProblem(label, on, earliest, earliestName, shanghaiDate(now));
   if (problem) throw new ValidationError(problem, field);
 }
 

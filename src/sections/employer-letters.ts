@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { DbOrTx } from "../db/client.js";
 import { preparedOnce } from "../db/prepared.js";
 import { employerLetters, users } from "../db/schema.js";
-import type { IsoDate } from "../domain/dates.js";
+import { recordDateProblem } from "../domain/dates.js";
 import { ValidationError } from "../domain/errors.js";
 import { isoDate, optionalText, requiredText } from "../forms/form.js";
 import { section, sectionAction } from "./section.js";
@@ -23,13 +23,6 @@ const letterForm = z.object({
   subject: requiredText("函件事由", 200),
   note: optionalText("备注", 2000),
 });
-
-/** A letter is dated between the day the complaint was received and today (Asia/Shanghai). */
-export function letterDateProblem(letterOn: IsoDate, receivedOn: IsoDate, today: IsoDate): string | null {
-  if (letterOn > today) return "函件日期不能晚于今天";
-  if (letterOn < receivedOn) return "函件日期不能早于收到投诉的日期";
-  return null;
-}
 
 const lettersQuery = (db: DbOrTx) =>
   db
@@ -65,7 +58,7 @@ export const employerLettersSection = section({
     schema: letterForm,
     eventNote: (input) => `${input.letterOn} ${LETTER_DIRECTIONS[input.direction]}函件：${input.subject}`,
     record: (tx, c, input, by) => {
-      const problem = letterDateProblem(input.letterOn, c.receivedOn, by.today);
+      const problem = recordDateProblem("函件日期", input.letterOn, c.receivedOn, "收到投诉的日期", by.today);
       if (problem) throw new ValidationError(problem, "letterOn");
       tx.insert(employerLetters)
         .values({ caseId: c.id, ...input, recordedById: by.actor.id })

@@ -8,7 +8,7 @@ import { z } from "zod";
 import type { DbOrTx } from "../db/client.js";
 import { preparedOnce } from "../db/prepared.js";
 import { employerPhoneContacts, users } from "../db/schema.js";
-import type { IsoDate } from "../domain/dates.js";
+import { recordDateProblem } from "../domain/dates.js";
 import { ValidationError } from "../domain/errors.js";
 import { isoDate, requiredText } from "../forms/form.js";
 import { section, sectionAction } from "./section.js";
@@ -18,13 +18,6 @@ const contactForm = z.object({
   personReached: requiredText("联系到的人（姓名、职务）", 100),
   summary: requiredText("通话内容", 2000),
 });
-
-/** A contact is dated between the day the complaint was received and today (Asia/Shanghai). */
-export function contactDateProblem(contactedOn: IsoDate, receivedOn: IsoDate, today: IsoDate): string | null {
-  if (contactedOn > today) return "联系日期不能晚于今天";
-  if (contactedOn < receivedOn) return "联系日期不能早于收到投诉的日期";
-  return null;
-}
 
 const contactsQuery = (db: DbOrTx) =>
   db
@@ -58,7 +51,7 @@ export const phoneContactsSection = section({
     schema: contactForm,
     eventNote: (input) => `${input.contactedOn} 联系 ${input.personReached}`,
     record: (tx, c, input, by) => {
-      const problem = contactDateProblem(input.contactedOn, c.receivedOn, by.today);
+      const problem = recordDateProblem("联系日期", input.contactedOn, c.receivedOn, "收到投诉的日期", by.today);
       if (problem) throw new ValidationError(problem, "contactedOn");
       tx.insert(employerPhoneContacts)
         .values({ caseId: c.id, contactedOn: input.contactedOn, personReached: input.personReached, summary: input.summary, recordedById: by.actor.id })

@@ -11,7 +11,7 @@ import type { DbOrTx } from "../db/client.js";
 import { preparedOnce } from "../db/prepared.js";
 import { caseRecusals, users } from "../db/schema.js";
 import type { Viewer } from "../domain/case-abilities.js";
-import type { IsoDate } from "../domain/dates.js";
+import { recordDateProblem, type IsoDate } from "../domain/dates.js";
 import { ValidationError } from "../domain/errors.js";
 import { isoDate, requiredText } from "../forms/form.js";
 import { section, sectionAction } from "./section.js";
@@ -33,13 +33,6 @@ const decisionForm = z.object({
   decidedOn: isoDate("决定日期"),
   decisionReason: requiredText("决定理由", 2000),
 });
-
-/** A date on the record lies between `earliest` (with its name) and today (Asia/Shanghai). */
-export function recusalDateProblem(label: string, on: IsoDate, earliest: IsoDate, earliestName: string, today: IsoDate): string | null {
-  if (on > today) return `${label}不能晚于今天`;
-  if (on < earliest) return `${label}不能早于${earliestName}`;
-  return null;
-}
 
 /**
  * Who a request may name: an inspector assigned to the case now; one who declares their own conflict is the one
@@ -138,7 +131,7 @@ export const recusalsSection = section({
     schema: requestForm,
     eventNote: (input) => `${input.requestedOn} ${RECUSAL_APPLICANTS[input.applicant]}申请回避`,
     record: (tx, c, input, by) => {
-      const date = recusalDateProblem("申请日期", input.requestedOn, c.receivedOn, "收到投诉的日期", by.today);
+      const date = recordDateProblem("申请日期", input.requestedOn, c.receivedOn, "收到投诉的日期", by.today);
       if (date) throw new ValidationError(date, "requestedOn");
       const who = recusalRequestProblem(input, c, by.actor, pendingCount(tx, c.id));
       if (who) throw new ValidationError(who.message, who.field);
@@ -169,7 +162,7 @@ export const recusalsSection = section({
           .get();
         if (!r) throw new ValidationError("回避申请不存在");
         if (r.decision) throw new ValidationError("这一回避申请已经作出决定");
-        const date = recusalDateProblem("决定日期", input.decidedOn, r.requestedOn as IsoDate, "申请日期", by.today);
+        const date = recordDateProblem("决定日期", input.decidedOn, r.requestedOn as IsoDate, "申请日期", by.today);
         if (date) throw new ValidationError(date, "decidedOn");
         tx.update(caseRecusals)
           .set({ decision: input.decision, decisionReason: input.decisionReason, decidedOn: input.decidedOn, decidedById: by.actor.id })
