@@ -951,7 +951,12 @@ export const documentServices = sqliteTable(
     recordedById: integer("recorded_by_id").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("document_services_party_idx").on(t.document, t.documentId, t.partyKey), index("document_services_case_idx").on(t.caseId)],
+  // Each document (its row and its 文号) is served once on each party: a proceeding issues a new 移出决定书, with a new
+  // number, when an early removal reversed is granted again (docs/rules.md § 失信联合惩戒名单).
+  (t) => [
+    uniqueIndex("document_services_party_idx").on(t.document, t.documentId, t.documentNumber, t.partyKey),
+    index("document_services_case_idx").on(t.caseId),
+  ],
 );
 
 /** 重大劳动保障违法行为社会公布 (人社部令第29号): a quarterly (or ad-hoc) batch of published entries. */
