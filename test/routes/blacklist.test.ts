@@ -792,6 +792,18 @@ describe("the 移出决定书 of an early removal and its service (人社部令�
     expect(twice.status).toBe(422);
   });
 
+  it("says an early removal granted before the 移出决定书 was numbered has none, and offers none to print or serve", async () => {
+    const c = await removedEarly();
+    // As migration 0049 left the removals granted before it: no number, no issuing office.
+    t.db.$client.prepare("update blacklist_proceedings set removal_number = null, removal_office_id = null where id = ?").run(c.pid);
+    const inspector = await as("inspector1");
+    const page = await inspector.get(`/blacklist/${c.pid}`);
+    expect(page.text).toMatch(/<dd id="removal-document">（未编号，系统出具移出决定书前作出）<\/dd>/);
+    expect(page.text).not.toContain('id="removal-service"');
+    expect((await inspector.get(`/blacklist/${c.pid}/removal`)).status).toBe(404);
+    expect(t.db.$client.prepare("select count(*) from document_sequences where kind = 'blacklistRemoval'").pluck().get()).toBe(1);
+  });
+
   it("has no 移出决定书 for a listing revoked (撤销列入) or still current", async () => {
     const c = await listed();
     const supervisor = await as("supervisor1");
