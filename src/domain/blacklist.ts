@@ -297,7 +297,7 @@ export function earlyRemovalProblem(p: ProceedingFacts, f: EarlyRemovalFacts, to
   return null;
 }
 
-/** What a removal granted before the 移出决定书 had a 文号 shows in its place (docs/rules.md § 移出决定书 after a reversal). */
+/** What a removal granted before the 移出决定书 had a 文号 shows in its place (docs/rules.md “The 移出决定书 after a reversal, and removals before numbering”). */
 export const UNNUMBERED_REMOVAL = "（未编号，系统出具移出决定书前作出）";
 
 /**
