@@ -791,6 +791,11 @@ export const priorNotices = sqliteTable(
     intended: text("intended").notNull(),
     /** For 加付赔偿金: the intended rate; the decision may not exceed it. */
     ratePercent: integer("rate_percent"),
+    /**
+     * Working days after service the notice gives for the statement: the bureau's setting when it was issued, kept
+     * as printed (docs/rules.md §陈述申辩); the notices issued before it was a setting gave 5.
+     */
+    statementDays: integer("statement_days").notNull().default(5),
     statement: text("statement", { enum: ["received", "none"] }),
     statementOn: text("statement_on"),
     statementText: text("statement_text").notNull().default(""),
