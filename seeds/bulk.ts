@@ -18,7 +18,7 @@ import { MOVES, type CaseState, type MoveName, type Outcome } from "../src/domai
 import { dueDates, EXTENSION_DAYS } from "../src/domain/clocks.js";
 import { addDays, shanghaiDate, yearOf, type IsoDate } from "../src/domain/dates.js";
 import { idNumberCheckChar } from "../src/domain/identifiers.js";
-import { statementDueOn } from "../src/domain/prior-notice.js";
+import { DEFAULT_STATEMENT_DAYS, statementDueOn } from "../src/domain/prior-notice.js";
 import { CHANNEL_LABELS, DISTRICTS } from "../src/domain/reference-data.js";
 import type { WorkingCalendar } from "../src/domain/working-days.js";
 import { ensureCalendar, loadCalendar } from "../src/models/calendar.js";
@@ -504,7 +504,7 @@ export async function bulkSeed(db: Db, opts: BulkOptions): Promise<BulkResult> {
               else {
                 // 陈述申辩 first: the 事先告知书 is served the day after the pay-by date and the window runs out.
                 const served = wd(payBy, 1);
-                const statementDue = statementDueOn(served, calendar);
+                const statementDue = statementDueOn(served, DEFAULT_STATEMENT_DAYS, calendar);
                 const notice = Number(insertNotice.run(caseId, order, `长人社监告〔${orderYear}〕${n}号`, served, lead, at(served)).lastInsertRowid);
                 insertService.run(caseId, "priorNotice", notice, `长人社监告〔${orderYear}〕${n}号`, employer.name, served, lead, at(served));
                 const decided = decidedOn > statementDue ? decidedOn : wd(statementDue, 1);

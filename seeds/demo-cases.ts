@@ -29,7 +29,6 @@ import { issueNoticeMove } from "../src/models/case-notices.js";
 import { closeCase, enforceOrder, issueOrder, recordMediation, recordPayment, serveOrder, settleByMediation } from "../src/models/settlements.js";
 import { handedOver } from "./handed-over.js";
 import { issuePriorNotice, recordStatement, servePriorNotice } from "../src/models/prior-notices.js";
-import { STATEMENT_DAYS } from "../src/domain/prior-notice.js";
 import { limitationWarning } from "../src/domain/legal-basis.js";
 import { rejectComplaint } from "../src/models/rejections.js";
 import { answerTask, escalateCase } from "../src/models/task-force.js";
@@ -473,13 +472,14 @@ export function seedDemoCases(db: Db, now: Date, config: Config): void {
             version,
             input: { kind: "decision", facts, grounds: "有工资表、考勤记录和询问笔录为证。", ratePercent: null },
             numberPrefix: config.authority.noticePrefix,
+            statementDays: config.statementDays,
             actor: supervisor,
             now: at(after),
           });
           version++;
           servePriorNotice(db, { caseId: id, noticeId, version, input: handedOver(after, "单位负责人"), actor: supervisor, now: at(after) });
           version++;
-          const heardOn = workday(after, STATEMENT_DAYS + 1);
+          const heardOn = workday(after, config.statementDays + 1);
           recordStatement(db, { caseId: id, noticeId, version, statement: "none", text: "", review: "", actor: supervisor, now: at(heardOn) });
           version++;
           enforceOrder(db, {

@@ -27,7 +27,6 @@ import { assignInspectors, getCaseRow, transition, registerCase } from "../src/m
 import { issuePriorNotice, recordStatement, servePriorNotice } from "../src/models/prior-notices.js";
 import { handedOver } from "./handed-over.js";
 import { closeCase, enforceOrder, issueOrder, serveOrder } from "../src/models/settlements.js";
-import { STATEMENT_DAYS } from "../src/domain/prior-notice.js";
 import { getUserByUsername, viewerOfUsername } from "../src/models/users.js";
 import { addEntry, candidates, createBatch, getBatch, publishBatch } from "../src/models/violations.js";
 import { personId, workers } from "./demo-cases.js";
@@ -176,11 +175,12 @@ export function seedDemoPublications(db: Db, now: Date, config: Config): void {
         ratePercent: null,
       },
       numberPrefix: config.authority.noticePrefix,
+      statementDays: config.statementDays,
       actor: supervisor,
       now: at(noticeOn),
     });
     servePriorNotice(db, { caseId: id, noticeId, version: v(), input: handedOver(noticeOn, "单位负责人"), actor: supervisor, now: at(noticeOn) });
-    const heardOn = workday(noticeOn, STATEMENT_DAYS + 1);
+    const heardOn = workday(noticeOn, config.statementDays + 1);
     recordStatement(db, { caseId: id, noticeId, version: v(), statement: "none", text: "", review: "", actor: supervisor, now: at(heardOn) });
     enforceOrder(db, {
       caseId: id,

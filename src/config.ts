@@ -6,6 +6,7 @@ import { DEFAULT_DEPARTMENT_REPLY_DAYS } from "./domain/department-transfers.js"
 import { DEFAULT_ACKNOWLEDGE_DAYS, DEFAULT_DESIGNATION_DAYS, DEFAULT_MAJOR_CASE, type MajorCaseThresholds } from "./domain/jurisdiction.js";
 import { DEFAULT_FOLLOWUP_WORKING_DAYS, DEFAULT_RATING_CHANGE_DAYS } from "./domain/ratings.js";
 import { DEFAULT_REPORT_VERIFY_WORKING_DAYS } from "./domain/reports.js";
+import { DEFAULT_STATEMENT_DAYS, STATEMENT_DAYS_RANGE } from "./domain/prior-notice.js";
 import { DEFAULT_HOURLY_CAP, DEFAULT_QUIET_HOURS, NOTICE_KINDS, parseQuietHours, type NoticeKind, type QuietHours } from "./domain/worker-notices.js";
 
 export interface Config {
@@ -77,6 +78,7 @@ export interface Config {
   advanceRecoveryDays: number;
   /** Working days the city has to decide an office's request to designate (docs/rules.md §Offices and jurisdiction). */
   designationDays: number;
+  statementDays: number;
   /** 移送其他部门: working days to the reply due date when the office names none (docs/rules.md §移送其他部门). */
   departmentReplyDays: number;
   /** Notices to workers (docs/rules.md §Notices to workers): the transport and when messages may go. */
@@ -149,6 +151,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     followupWorkingDays: wholeNumber(env, "FOLLOWUP_WORKING_DAYS", DEFAULT_FOLLOWUP_WORKING_DAYS, 1, 30),
     reportVerifyWorkingDays: wholeNumber(env, "REPORT_VERIFY_WORKING_DAYS", DEFAULT_REPORT_VERIFY_WORKING_DAYS, 1, 20),
     designationDays: wholeNumber(env, "DESIGNATION_WORKING_DAYS", DEFAULT_DESIGNATION_DAYS, 1, 30),
+    /** Working days a 事先告知书 gives for 陈述申辩: the bureau's setting, no rule found fixes one (docs/rules.md §陈述申辩). */
+    statementDays: wholeNumber(env, "STATEMENT_WORKING_DAYS", DEFAULT_STATEMENT_DAYS, ...STATEMENT_DAYS_RANGE),
     /** Working days a department has to reply to a transfer (移送其他部门) when the office names no date: the bureau's setting. */
     departmentReplyDays: wholeNumber(env, "DEPARTMENT_REPLY_WORKING_DAYS", DEFAULT_DEPARTMENT_REPLY_DAYS, 1, 60),
     majorCase: {

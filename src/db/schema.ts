@@ -791,6 +791,11 @@ export const priorNotices = sqliteTable(
     intended: text("intended").notNull(),
     /** For 加付赔偿金: the intended rate; the decision may not exceed it. */
     ratePercent: integer("rate_percent"),
+    /**
+     * Working days after service the notice gives for the statement: the bureau's setting when it was issued, kept
+     * as printed (docs/rules.md §陈述申辩); the notices issued before it was a setting gave 5.
+     */
+    statementDays: integer("statement_days").notNull().default(5),
     statement: text("statement", { enum: ["received", "none"] }),
     statementOn: text("statement_on"),
     statementText: text("statement_text").notNull().default(""),
@@ -951,7 +956,12 @@ export const documentServices = sqliteTable(
     recordedById: integer("recorded_by_id").references(() => users.id),
     createdAt: createdAt(),
   },
-  (t) => [uniqueIndex("document_services_party_idx").on(t.document, t.documentId, t.partyKey), index("document_services_case_idx").on(t.caseId)],
+  // Each document (its row and its 文号) is served once on each party: a proceeding issues a new 移出决定书, with a new
+  // number, when an early removal reversed is granted again (docs/rules.md § 失信联合惩戒名单).
+  (t) => [
+    uniqueIndex("document_services_party_idx").on(t.document, t.documentId, t.documentNumber, t.partyKey),
+    index("document_services_case_idx").on(t.caseId),
+  ],
 );
 
 /** 重大劳动保障违法行为社会公布 (人社部令第29号): a quarterly (or ad-hoc) batch of published entries. */

@@ -297,6 +297,19 @@ export function earlyRemovalProblem(p: ProceedingFacts, f: EarlyRemovalFacts, to
   return null;
 }
 
+/** What a removal granted before the 移出决定书 had a 文号 shows in its place (docs/rules.md “The 移出决定书 after a reversal, and removals before numbering”). */
+export const UNNUMBERED_REMOVAL = "（未编号，系统出具移出决定书前作出）";
+
+/**
+ * The 移出决定书 of an early removal as the proceeding page names it: its 文号, or for a removal granted before the
+ * document was numbered (migration 0049) the words saying so — it is not numbered after the fact; null when the
+ * proceeding has no early removal.
+ */
+export function removalDocumentLabel(p: Pick<ProceedingFacts, "stage" | "removalKind" | "removalNumber">): string | null {
+  if (p.stage !== "removed" || p.removalKind !== "early") return null;
+  return p.removalNumber ?? UNNUMBERED_REMOVAL;
+}
+
 /** The listing's status as the public and supervisors see it today: removed by date once the term ends. */
 export function effectiveRemoval(
   p: Pick<ProceedingFacts, "stage" | "termEndsOn" | "removedOn" | "removalKind">,

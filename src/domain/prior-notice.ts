@@ -6,16 +6,20 @@
  * - What the employer states is reviewed and the review recorded; a statement does not make the decision
  *   heavier (行政处罚法 第四十五条): the decided rate may not exceed the rate in the notice.
  * - Service is recorded like every outgoing document's (domain/service.ts); the period runs from its date.
- * - No article fixes the period for a statement. The notice gives 5 working days after service — no
- *   shorter than the 5 days 行政处罚法 第六十四条 allows for asking a hearing — and the decision is refused
- *   until that period has run and the statement (or that none came) is on record.
+ * - No article found fixes the period for a statement (docs/rules.md §陈述申辩 names what was searched). It is the
+ *   bureau's setting (STATEMENT_WORKING_DAYS), 5 working days after service by default and never fewer — no shorter
+ *   than the 5 days 行政处罚法 第六十四条 allows for asking a hearing; each notice keeps the period it was issued
+ *   with, as printed. The decision is refused until that period has run and the statement (or that none came) is
+ *   on record.
  */
 import { isPastDue } from "./clocks.js";
 import type { IsoDate } from "./dates.js";
 import type { WorkingCalendar } from "./working-days.js";
 
-/** Working days after service in which the employer may state its case. */
-export const STATEMENT_DAYS = 5;
+/** Working days after service in which the employer may state its case, unless the bureau sets more. */
+export const DEFAULT_STATEMENT_DAYS = 5;
+/** The setting's bounds: never shorter than a hearing request's 5 days (行政处罚法 第六十四条), at most 20. */
+export const STATEMENT_DAYS_RANGE = [5, 20] as const;
 
 export type PriorNoticeKind = "compensation" | "decision";
 
@@ -35,9 +39,9 @@ export interface PriorNoticeFacts {
   ratePercent: number | null;
 }
 
-/** The last day of the statement period: the 5th working day after service. */
-export function statementDueOn(servedOn: IsoDate, calendar: WorkingCalendar): IsoDate {
-  return calendar.addWorkingDays(servedOn, STATEMENT_DAYS).date;
+/** The last day of the statement period: the `days`th working day after service (the period the notice gives). */
+export function statementDueOn(servedOn: IsoDate, days: number, calendar: WorkingCalendar): IsoDate {
+  return calendar.addWorkingDays(servedOn, days).date;
 }
 
 export function statementProblem(n: PriorNoticeFacts, s: { statement: "received" | "none"; text: string; review: string }, today: IsoDate): string | null {

@@ -190,7 +190,7 @@ function log(tx: DbOrTx, p: { id: number; caseId: number }, actor: Viewer, now: 
 }
 
 /** The parties (employer first, then the persons) of some proceedings, with their service and objection dates. */
-function partiesOf(tx: DbOrTx, rows: readonly Pick<ProceedingRow, "id" | "employerName">[]): Map<number, PartyFacts[]> {
+function partiesOf(tx: DbOrTx, rows: readonly Pick<ProceedingRow, "id" | "employerName" | "removalNumber">[]): Map<number, PartyFacts[]> {
   const ids = rows.map((r) => r.id);
   const persons = ids.length
     ? tx
@@ -204,7 +204,9 @@ function partiesOf(tx: DbOrTx, rows: readonly Pick<ProceedingRow, "id" | "employ
   const served = (services: ReturnType<typeof servicesOf>) => new Map(services.map((s) => [`${s.documentId}|${s.partyKey}`, s.servedOn]));
   const notices = served(servicesOf(tx, "blacklistNotice", ids));
   const decisions = served(servicesOf(tx, "blacklistDecision", ids));
-  const removals = served(servicesOf(tx, "blacklistRemoval", ids));
+  // Only the current 移出决定书 counts: one revoked with its removal keeps its services but is not this one.
+  const current = new Set(rows.map((r) => `${r.id}|${r.removalNumber}`));
+  const removals = served(servicesOf(tx, "blacklistRemoval", ids).filter((s) => current.has(`${s.documentId}|${s.documentNumber}`)));
   const objectionOf = new Map(objections.map((o) => [`${o.proceedingId}|${o.partyKey}`, o]));
   const party = (pid: number, key: string, name: string): PartyFacts => {
     const o = objectionOf.get(`${pid}|${key}`);
@@ -568,6 +570,7 @@ export function getProceeding(db: Db, id: number, reader: ProceedingReader) {
   if (!row) throw new NotFoundError("失信名单程序不存在。");
   const persons = db.select().from(blacklistPersons).where(eq(blacklistPersons.proceedingId, id)).orderBy(asc(blacklistPersons.id)).all();
   const parties = partiesOf(db, [row.p]).get(id)!;
+  const removals = servicesOf(db, "blacklistRemoval", [id]);
   const nameOf = (key: string) => parties.find((x) => x.key === key)?.name ?? key;
   const objections = db
     .select()
@@ -593,7 +596,9 @@ export function getProceeding(db: Db, id: number, reader: ProceedingReader) {
     objections,
     noticeServices: servicesOf(db, "blacklistNotice", [id]),
     decisionServices: servicesOf(db, "blacklistDecision", [id]),
-    removalServices: servicesOf(db, "blacklistRemoval", [id]),
+    removalServices: removals.filter((s) => s.documentNumber === row.p.removalNumber),
+    /** Services of the 移出决定书 revoked with an early removal reversed: kept on record, listed apart. */
+    revokedRemovalServices: removals.filter((s) => s.documentNumber !== row.p.removalNumber),
     state,
   };
 }

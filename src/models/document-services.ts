@@ -29,14 +29,21 @@ export interface ServiceRecord {
   today: IsoDate;
 }
 
-/** Records one service, or refuses it naming the field; a party is served a document once. */
+/** Records one service, or refuses it naming the field; a party is served a document (its row and 文号) once. */
 export function recordDocumentService(tx: DbOrTx, r: ServiceRecord): DocumentService {
   const problem = serviceProblem(r.input, r.documentOn, r.today);
   if (problem) throw new ValidationError(problem.message);
   const already = tx
     .select({ id: documentServices.id })
     .from(documentServices)
-    .where(and(eq(documentServices.document, r.document), eq(documentServices.documentId, r.documentId), eq(documentServices.partyKey, r.party.key)))
+    .where(
+      and(
+        eq(documentServices.document, r.document),
+        eq(documentServices.documentId, r.documentId),
+        eq(documentServices.documentNumber, r.documentNumber),
+        eq(documentServices.partyKey, r.party.key),
+      ),
+    )
     .get();
   if (already) throw new ValidationError(`已登记过向${r.party.name}送达${r.documentNumber}`);
   const { input } = r;

@@ -41,7 +41,7 @@ export function priorNoticesOf(db: DbOrTx, calendar: WorkingCalendar, caseId: nu
   );
   return rows.map((n) => {
     const service = services.get(n.id) ?? null;
-    return { ...n, service, servedOn: service?.servedOn ?? null, statementDueOn: service ? statementDueOn(service.servedOn, calendar) : null };
+    return { ...n, service, servedOn: service?.servedOn ?? null, statementDueOn: service ? statementDueOn(service.servedOn, n.statementDays, calendar) : null };
   });
 }
 
@@ -60,7 +60,17 @@ export interface PriorNoticeInput {
 
 export function issuePriorNotice(
   db: Db,
-  req: { caseId: number; orderId: number; version: number; input: PriorNoticeInput; numberPrefix: string; actor: Viewer; now: Date },
+  req: {
+    caseId: number;
+    orderId: number;
+    version: number;
+    input: PriorNoticeInput;
+    numberPrefix: string;
+    /** The statement period the notice gives (the bureau's setting when it is issued). */
+    statementDays: number;
+    actor: Viewer;
+    now: Date;
+  },
 ): number {
   const n = req.input;
   const today = shanghaiDate(req.now);
@@ -97,6 +107,7 @@ export function issuePriorNotice(
           grounds: n.grounds.trim(),
           intended,
           ratePercent: n.kind === "compensation" ? n.ratePercent : null,
+          statementDays: req.statementDays,
           issuedById: req.actor.id,
         })
         .returning({ id: priorNotices.id })

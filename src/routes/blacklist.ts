@@ -15,6 +15,7 @@ import {
   lastObjectionDay,
   objectionDeadline,
   proceedingClocks,
+  removalDocumentLabel,
   unpaidOf,
   verificationDeadline,
   type BlacklistAbilities,
@@ -183,6 +184,7 @@ export function blacklistRouter(ctx: AppContext): Router {
       hasSteps: Object.entries(can).some(([step, allowed]) => allowed && step !== "view" && step !== "work" && step !== "propose"),
       clocks: proceedingClocks(f, today, cal),
       removal: effectiveRemoval(f, today),
+      removalDocument: removalDocumentLabel(f),
       due: {
         objection: (key: string) => {
           const served = f.parties.find((x) => x.key === key)?.noticeServedOn;

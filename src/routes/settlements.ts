@@ -24,7 +24,6 @@ import type { AppContext } from "../app-context.js";
 import { OUTCOME_LABELS } from "../domain/case-states.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import { DECISION_BASIS, ORDER_BASIS, POLICE_REFERRAL_BASIS, VIOLATIONS } from "../domain/legal-basis.js";
-import { STATEMENT_DAYS } from "../domain/prior-notice.js";
 import { issuePriorNotice, priorNoticesOf, recordStatement, servePriorNotice } from "../models/prior-notices.js";
 import { CLOCK_STATUS_LABELS, EXTENSION_DAYS, PROVISIONAL_NOTE, STATUTORY_DAYS, caseClocks, clockHistory } from "../domain/clocks.js";
 import { loadCalendar } from "../models/calendar.js";
@@ -194,6 +193,7 @@ export function settlementsRouter(ctx: AppContext): Router {
         version: version(req.body),
         input,
         numberPrefix: config.authority.noticePrefix,
+        statementDays: config.statementDays,
         actor: viewerOf(res),
         now: now(),
       });
@@ -382,7 +382,6 @@ export function settlementsRouter(ctx: AppContext): Router {
       unpaidFen,
       intendedFen: notice.ratePercent ? compensationAmount(unpaidFen, notice.ratePercent) : null,
       basis: { violated: VIOLATIONS[order.violation].violated, decision: DECISION_BASIS[notice.kind] },
-      statementDays: STATEMENT_DAYS,
       bureau: config.bureau,
     });
   });

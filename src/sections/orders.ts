@@ -11,7 +11,7 @@ import {
   outstandingFen,
 } from "../domain/money.js";
 import { VIOLATIONS } from "../domain/legal-basis.js";
-import { PRIOR_NOTICE_LABELS, STATEMENT_DAYS, decisionProblem } from "../domain/prior-notice.js";
+import { PRIOR_NOTICE_LABELS, decisionProblem } from "../domain/prior-notice.js";
 import { AWAITING_SERVICE, REMEDY_BODY_LABELS, REMEDY_LABELS, REMEDY_OUTCOME_LABELS } from "../domain/remedies.js";
 import { PUBLIC_NOTICE_DAYS, SERVICE_METHOD_LABELS } from "../domain/service.js";
 import { proceedingsOfCase } from "../models/blacklist.js";
@@ -64,7 +64,7 @@ export const ordersSection = section({
       enforcementLabels: ENFORCEMENT_LABELS,
       enforcementChoices: ENFORCEMENT_CHOICES,
       priorNoticeLabels: PRIOR_NOTICE_LABELS,
-      statementDays: STATEMENT_DAYS,
+      statementDays: view.config.statementDays,
       violations: VIOLATIONS,
       compensationRange: [MIN_COMPENSATION_RATE, MAX_COMPENSATION_RATE],
       compensationPreview: (order: { unpaidFen: number }, rateText: string) => compensationPreview(order.unpaidFen, Number(rateText)),

@@ -60,6 +60,7 @@ describe("printed legal documents", () => {
       version: version(filed.id),
       input: { kind: "compensation", facts: "你单位逾期未支付上述工资。", grounds: "有工资表、考勤记录和询问笔录为证。", ratePercent: 80 },
       numberPrefix: "长人社监告",
+      statementDays: 5,
       actor: supervisor,
       now: at("2026-11-16"),
     });

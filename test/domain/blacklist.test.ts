@@ -8,6 +8,7 @@ import {
   earlyRemovalProblem,
   effectiveRemoval,
   isCurrentlyListed,
+  removalDocumentLabel,
   objectionDeadline,
   objectionProblem,
   proceedingClocks,
@@ -314,6 +315,13 @@ describe("blacklistAbilities", () => {
     expect(blacklistAbilities(inspector, removed({ removalNumber: null }), "2026-11-02").serveRemoval).toBe(false);
     const allServed = parties({ removalServedOn: "2026-11-02" }, { removalServedOn: "2026-11-02" });
     expect(blacklistAbilities(inspector, removed({ parties: allServed }), "2026-11-02").serveRemoval).toBe(false);
+  });
+  it("names the 移出决定书 by its 文号, says an early removal granted before numbering has none, and names none otherwise", () => {
+    const removed = (o: Partial<ProceedingFacts> = {}) => listed({ stage: "removed", removalKind: "early", removedOn: "2026-11-01", ...o });
+    expect(removalDocumentLabel(removed({ removalNumber: "长人社失信移〔2026〕1号" }))).toBe("长人社失信移〔2026〕1号");
+    expect(removalDocumentLabel(removed({ removalNumber: null }))).toBe("（未编号，系统出具移出决定书前作出）");
+    expect(removalDocumentLabel(removed({ removalKind: "revoked", removalNumber: null }))).toBeNull();
+    expect(removalDocumentLabel(listed())).toBeNull();
   });
   it("lets a supervisor reverse only an early removal", () => {
     expect(blacklistAbilities(supervisor, listed({ stage: "removed", removalKind: "early", removedOn: "2026-11-01" }), "2026-11-23").reverse).toBe(true);

@@ -8,7 +8,7 @@ const served: PriorNoticeFacts = {
   kind: "compensation",
   issuedOn: "2026-09-23",
   servedOn: "2026-09-24",
-  statementDueOn: statementDueOn("2026-09-24", calendar),
+  statementDueOn: statementDueOn("2026-09-24", 5, calendar),
   statement: null,
   ratePercent: 80,
 };
@@ -19,7 +19,11 @@ describe("陈述申辩 period", () => {
   });
   it("runs from a service recorded on a rest day: the next working day is day 1", () => {
     // Served Sat 2026-11-28: Mon 11-30 is day 1, Fri 12-04 day 5.
-    expect(statementDueOn("2026-11-28", calendar)).toBe("2026-12-04");
+    expect(statementDueOn("2026-11-28", 5, calendar)).toBe("2026-12-04");
+  });
+  it("gives the period the notice was issued with when the bureau sets a longer one", () => {
+    // Served Thu 2026-09-24 with 7 working days: 09-28, 09-29, 09-30, 10-08, 10-09, 10-10 (a makeup Saturday), 10-12.
+    expect(statementDueOn("2026-09-24", 7, calendar)).toBe("2026-10-12");
   });
 });
 

@@ -63,6 +63,7 @@ beforeAll(async () => {
     version: filed.version(),
     input: { kind: "decision", facts: "逾期未付", grounds: "指令书及送达回证", ratePercent: null },
     numberPrefix: "长人社监告",
+    statementDays: 5,
     actor: viewerOfUsername(t.db, "inspector1"),
     now: t.clock.now,
   });

@@ -747,6 +747,63 @@ describe("the 移出决定书 of an early removal and its service (人社部令�
     expect(t.db.$client.prepare("select count(*) from document_services where document = 'blacklistRemoval'").pluck().get()).toBe(3);
   });
 
+  it("serves a second 移出决定书 after the first removal was reversed, and keeps the first one's services on record", async () => {
+    const c = await removedEarly();
+    moveTo("2027-06-16");
+    const inspector = await as("inspector1");
+    await serveAll(inspector, c.pid, "2027-06-16", "removal-service");
+    const first = t.db.$client.prepare("select removal_number from blacklist_proceedings where id = ?").pluck().get(c.pid) as string;
+    // The removal was obtained by deceit: reversed, listed again; corrected for real and removed early once more.
+    moveTo("2027-08-02");
+    expect((await step(await as("supervisor1"), c.pid, "reverse", { reason: "支付凭证系伪造" })).status).toBe(303);
+    expect((await step(await as("inspector1"), c.pid, "early-removal", { correctedOn: "2027-08-02", note: "补足工资" })).status).toBe(303);
+    moveTo("2028-02-02");
+    expect((await step(await as("supervisor1"), c.pid, "early-removal/decision", { grant: "yes", pledged: "1" })).status).toBe(303);
+    const second = t.db.$client.prepare("select removal_number from blacklist_proceedings where id = ?").pluck().get(c.pid) as string;
+    expect([first, second]).toEqual(["长朝人社监失信移〔2027〕1号", "长朝人社监失信移〔2028〕1号"]);
+    // The new decision waits for service on every party: the first one's services do not count for it.
+    const waiting = await (await as("inspector1")).get(`/blacklist/${c.pid}`);
+    expect(waiting.text).toContain('id="removal-service"');
+    expect(waiting.text).toContain("已送达 0/3 名当事人");
+    moveTo("2028-02-03");
+    await serveAll(await as("inspector1"), c.pid, "2028-02-03", "removal-service");
+    const rows = t.db.$client
+      .prepare("select document_number, party_key, served_on from document_services where document = 'blacklistRemoval' order by id")
+      .all() as { document_number: string; party_key: string; served_on: string }[];
+    expect(rows.map((r) => `${r.document_number} ${r.party_key} ${r.served_on}`)).toEqual([
+      ...partiesOf(c.pid).map((party) => `${first} ${party} 2027-06-16`),
+      ...partiesOf(c.pid).map((party) => `${second} ${party} 2028-02-03`),
+    ]);
+    const page = await (await as("inspector1")).get(`/blacklist/${c.pid}`);
+    expect(page.text).toContain("已送达 3/3 名当事人");
+    expect(page.text).not.toContain('id="removal-service"');
+    // The revoked decision's services stay listed with their own 送达回证.
+    expect(page.text).toContain(`${first}（已撤销）`);
+    const firstReceipt = t.db.$client
+      .prepare("select id from document_services where document_number = ? and party_key = 'employer'")
+      .pluck()
+      .get(first) as number;
+    expect(page.text).toContain(`/blacklist/${c.pid}/services/${firstReceipt}`);
+    const receipt = await (await as("inspector1")).get(`/blacklist/${c.pid}/services/${firstReceipt}`);
+    expect(receipt.status).toBe(200);
+    expect(receipt.text).toContain(first);
+    // Each party is still served each decision once.
+    const twice = await step(await as("inspector1"), c.pid, "removal-service", { party: "employer", method: "direct", servedOn: "2028-02-03", receiver: "x" });
+    expect(twice.status).toBe(422);
+  });
+
+  it("says an early removal granted before the 移出决定书 was numbered has none, and offers none to print or serve", async () => {
+    const c = await removedEarly();
+    // As migration 0049 left the removals granted before it: no number, no issuing office.
+    t.db.$client.prepare("update blacklist_proceedings set removal_number = null, removal_office_id = null where id = ?").run(c.pid);
+    const inspector = await as("inspector1");
+    const page = await inspector.get(`/blacklist/${c.pid}`);
+    expect(page.text).toMatch(/<dd id="removal-document">（未编号，系统出具移出决定书前作出）<\/dd>/);
+    expect(page.text).not.toContain('id="removal-service"');
+    expect((await inspector.get(`/blacklist/${c.pid}/removal`)).status).toBe(404);
+    expect(t.db.$client.prepare("select count(*) from document_sequences where kind = 'blacklistRemoval'").pluck().get()).toBe(1);
+  });
+
   it("has no 移出决定书 for a listing revoked (撤销列入) or still current", async () => {
     const c = await listed();
     const supervisor = await as("supervisor1");

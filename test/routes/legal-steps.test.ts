@@ -130,6 +130,36 @@ describe("陈述申辩 before an administrative decision", () => {
   });
 });
 
+describe("the 陈述申辩 period is the bureau's setting (docs/rules.md §陈述申辩)", () => {
+  it("gives a new notice the period set (STATEMENT_WORKING_DAYS), keeps an earlier notice's own, and refuses a period under 5", async () => {
+    t = await makeTestApp(undefined, { STATEMENT_WORKING_DAYS: "7" });
+    const c = await unpaidOrder();
+    const inspector = await on("2026-12-01");
+    expect((await inspector.get(`/cases/${c.id}`)).text).toContain("告知用人单位自收到之日起 7 个工作日内陈述申辩");
+    await inspector
+      .post(`/cases/${c.id}/orders/${c.orderId}/prior-notices`)
+      .type("form")
+      .send({ version: c.version(), kind: "decision", facts: "逾期未支付工资", grounds: "有工资表为证" });
+    const id = t.db.$client.prepare("select id from prior_notices").pluck().get() as number;
+    await inspector
+      .post(`/cases/${c.id}/prior-notices/${id}/service`)
+      .type("form")
+      .send({ version: c.version(), ...handedOverForm("2026-12-01") });
+    // Served Tue 12-01: the 7th working day is Thu 12-10.
+    expect((await inspector.get(`/cases/${c.id}/prior-notices/${id}`)).text).toContain("7 个工作日内</strong>（即 2026年12月10日 前）");
+    const none = (date: string) =>
+      on(date).then((agent) =>
+        agent.post(`/cases/${c.id}/prior-notices/${id}/statement`).type("form").send({ version: c.version(), statement: "none", text: "", review: "" }),
+      );
+    expect((await none("2026-12-10")).text).toContain("陈述申辩期限至 2026-12-10 届满");
+    // A notice keeps the period it was printed with, whatever the setting is now (as those issued before it existed: 5).
+    t.db.$client.prepare("update prior_notices set statement_days = 5 where id = ?").run(id);
+    expect((await (await on("2026-12-08")).get(`/cases/${c.id}/prior-notices/${id}`)).text).toContain("5 个工作日内</strong>（即 2026年12月8日 前）");
+    expect((await none("2026-12-09")).status).toBe(303);
+    await expect(makeTestApp(undefined, { STATEMENT_WORKING_DAYS: "3" })).rejects.toThrow("STATEMENT_WORKING_DAYS must be a whole number from 5 to 20");
+  });
+});
+
 describe("closing outcomes must match the record", () => {
   const close = (agent: Agent, c: { id: number; version: () => number; workers: { id: number }[] }, outcome: string) =>
     agent

@@ -1,0 +1,1 @@
+ALTER TABLE `prior_notices` ADD `statement_days` integer DEFAULT 5 NOT NULL;
