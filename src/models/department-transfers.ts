@@ -9,7 +9,7 @@ import type { Db, DbOrTx, Tx } from "../db/client.js";
 import { preparedOnce } from "../db/prepared.js";
 import { departmentTransfers, memberUnits, users } from "../db/schema.js";
 import type { Viewer } from "../domain/case-abilities.js";
-import type { IsoDate } from "../domain/dates.js";
+import { yearOf, type IsoDate } from "../domain/dates.js";
 import {
   receiptProblem,
   replyDueOn,
@@ -21,10 +21,11 @@ import {
   type Problem,
   type TransferFacts,
 } from "../domain/department-transfers.js";
-import { ValidationError } from "../domain/errors.js";
+import { NotFoundError, ValidationError } from "../domain/errors.js";
 import type { WorkingCalendar } from "../domain/working-days.js";
 import { loadCalendar } from "./calendar.js";
 import { inOffices, type OfficeIds } from "./dashboard.js";
+import { nextDocumentNumber } from "./document-numbers.js";
 
 const sender = alias(users, "transfer_sender");
 const receiptClerk = alias(users, "transfer_receipt_clerk");
@@ -48,6 +49,7 @@ const transfersQuery = (db: DbOrTx) =>
       recordedBy: sender.displayName,
       receiptRecordedBy: receiptClerk.displayName,
       replyRecordedBy: replyClerk.displayName,
+      docNumber: departmentTransfers.docNumber,
     })
     .from(departmentTransfers)
     .innerJoin(memberUnits, eq(memberUnits.id, departmentTransfers.unitId))
@@ -101,7 +103,7 @@ export function recordTransfer(
   tx: Tx,
   c: { id: number; receivedOn: IsoDate },
   input: { unitId: number; sentOn: IsoDate; matter: string; materials: string; replyDueOn: IsoDate | "" },
-  by: Step & { replyDays: number },
+  by: Step & { replyDays: number; numberPrefix: string },
 ): void {
   const calendar = by.calendar();
   const unit = tx.select({ name: memberUnits.name, active: memberUnits.active }).from(memberUnits).where(eq(memberUnits.id, input.unitId)).get() ?? null;
@@ -120,6 +122,8 @@ export function recordTransfer(
       matter: input.matter,
       materials: materialLines(input.materials).join("\n"),
       replyDueOn: replyDueOn(input.sentOn, input.replyDueOn, by.replyDays, calendar),
+      // The 案件移送书 shares the 移送书's series (kind referral): one numbering of what the office sends to other departments.
+      docNumber: nextDocumentNumber(tx, "referral", c.id, by.numberPrefix, yearOf(input.sentOn)).number,
       recordedById: by.actor.id,
     })
     .run();
@@ -196,4 +200,13 @@ export function waitingTransfers(db: Db, today: IsoDate, officeIds: OfficeIds) {
     const facts = { ...r, repliedOn: null };
     return { ...r, stage: transferStage(facts), clock: transferClock(facts, today, calendar) };
   });
+}
+
+/** One transfer of the case as its 案件移送书 prints it (with its number and the department), or not found. */
+export function departmentTransferOfCase(db: Db, caseId: number, transferId: number) {
+  const t = preparedOnce(db, transfersQuery)
+    .all({ caseId })
+    .find((r) => r.id === transferId);
+  if (!t) throw new NotFoundError("本案没有这次移送。");
+  return { ...t, materialList: materialLines(t.materials) };
 }
