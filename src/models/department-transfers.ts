@@ -171,11 +171,15 @@ export function recordReply(
     .run();
 }
 
+const WAITING_FROM = (officeIds: OfficeIds) => sql`from department_transfers t indexed by department_transfers_waiting_idx
+    join cases on cases.id = t.case_id
+    where t.replied_on is null and ${inOffices(officeIds)}`;
+
 /**
- * The transfers of the offices' cases still waiting for a 签收 or a reply, the reply due first. Read through the
- * partial index of unreplied transfers (few, whatever the number of cases), each case by its key.
+ * The transfers of the offices' cases still waiting for a 签收 or a reply, the reply due first (all of them, or one
+ * page). Read through the partial index of unreplied transfers (few, whatever the number of cases), each case by its key.
  */
-export function waitingTransfers(db: Db, today: IsoDate, officeIds: OfficeIds) {
+export function waitingTransfers(db: Db, today: IsoDate, officeIds: OfficeIds, page?: { limit: number; offset: number }) {
   const calendar = loadCalendar(db);
   const rows = db.all<{
     id: number;
@@ -187,19 +191,21 @@ export function waitingTransfers(db: Db, today: IsoDate, officeIds: OfficeIds) {
     sentOn: IsoDate;
     replyDueOn: IsoDate;
     receivedOn: IsoDate | null;
+    docNumber: string | null;
   }>(sql`select t.id as id, t.case_id as caseId, cases.case_number as caseNumber, cases.employer_name as employerName,
-      offices.name as officeName, member_units.name as unitName, t.sent_on as sentOn, t.reply_due_on as replyDueOn,
-      t.received_on as receivedOn
-    from department_transfers t indexed by department_transfers_waiting_idx
-    join cases on cases.id = t.case_id
-    join offices on offices.id = cases.office_id
-    join member_units on member_units.id = t.unit_id
-    where t.replied_on is null and ${inOffices(officeIds)}
-    order by t.reply_due_on, t.id`);
+      (select name from offices where id = cases.office_id) as officeName, (select name from member_units where id = t.unit_id) as unitName,
+      t.sent_on as sentOn, t.reply_due_on as replyDueOn, t.received_on as receivedOn, t.doc_number as docNumber
+    ${WAITING_FROM(officeIds)}
+    order by t.reply_due_on, t.id ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`);
   return rows.map((r) => {
     const facts = { ...r, repliedOn: null };
     return { ...r, stage: transferStage(facts), clock: transferClock(facts, today, calendar) };
   });
+}
+
+/** How many transfers of the offices' cases wait for a 签收 or a reply. */
+export function countWaitingTransfers(db: Db, officeIds: OfficeIds): number {
+  return db.get<{ n: number }>(sql`select count(*) as n ${WAITING_FROM(officeIds)}`).n;
 }
 
 /** One transfer of the case as its 案件移送书 prints it (with its number and the department), or not found. */

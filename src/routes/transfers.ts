@@ -1,20 +1,30 @@
 /**
  * Transfers, printed: the 案件移送函 of a transfer to the competent office (docs/rules.md §Offices and jurisdiction) and the
  * 案件移送书 of a transfer to another department (docs/rules.md §移送其他部门), each with its 文号, the case's essentials
- * (ID numbers masked), the basis, the materials and the receiver's 签收 line.
+ * (ID numbers masked), the basis, the materials and the receiver's 签收 line; and the supervisors' page of the transfers
+ * waiting on a 签收 or a reply (docs/rules.md §The transfers page).
  */
 import { Router, type Request, type Response } from "express";
 import type { AppContext } from "../app-context.js";
+import { boundedInt } from "../domain/bounds.js";
+import { staffAbilities } from "../domain/case-abilities.js";
+import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import { ForbiddenError } from "../domain/errors.js";
-import { DEPARTMENT_TRANSFER_BASIS } from "../domain/department-transfers.js";
-import { TRANSFER_LETTER, mayPrintTransferLetter } from "../domain/jurisdiction.js";
+import { DEPARTMENT_TRANSFER_BASIS, TRANSFER_STAGE_LABELS } from "../domain/department-transfers.js";
+import { ARRIVAL_LABELS, TRANSFER_LETTER, mayPrintTransferLetter } from "../domain/jurisdiction.js";
+import { formValues } from "../forms/form.js";
 import { caseIdOf, viewerOf } from "../http/case-page.js";
+import { figuresScopeOf } from "../http/figures-scope.js";
 import { idParam } from "../http/params.js";
 import { requireRole } from "../middleware/require-role.js";
 import { getCaseDetail } from "../models/cases.js";
 import { departmentTransferOfCase } from "../models/department-transfers.js";
 import { transferLetterOf } from "../models/jurisdiction.js";
-import { getOffice } from "../models/offices.js";
+import { getOffice, listOffices } from "../models/offices.js";
+import { departmentTransfersWaiting, incomingTransfers, outgoingTransfers } from "../models/transfer-lists.js";
+
+/** The three lists of the transfers page, each paged on its own (`?incoming=2`). */
+const LISTS = ["incoming", "outgoing", "departments"] as const;
 
 /** The complainants as a transfer prints them: names, masked ID numbers (the print reads the case masked) and amounts. */
 function essentials(detail: ReturnType<typeof getCaseDetail>) {
@@ -62,6 +72,36 @@ export function transfersRouter(ctx: AppContext): Router {
       basis: DEPARTMENT_TRANSFER_BASIS,
       office: getOffice(db, detail.case.officeId!),
       bureau: config.bureau,
+    });
+  });
+
+  // What waits on a 签收 or a reply, for an office's supervisors; the city's see every office, or the one filtered.
+  router.get("/transfers", requireRole("supervisor"), (req, res) => {
+    const can = staffAbilities(viewerOf(res), policy);
+    if (!can.viewDashboard) throw new ForbiddenError("只有科长可以查看移送情况。");
+    const today = res.locals.today;
+    const scope = figuresScopeOf(db, req, res);
+    const query = formValues(req.query);
+    const pages = Object.fromEntries(LISTS.map((l) => [l, boundedInt(query[l], 1, 100_000) ?? 1])) as Record<(typeof LISTS)[number], number>;
+    /** A link to page `n` of one list, the other lists' pages and the office filter kept. */
+    const pageLink = (list: (typeof LISTS)[number], n: number) => {
+      const params = new URLSearchParams();
+      if (can.everyOffice && scope.officeId !== null) params.set("office", String(scope.officeId));
+      for (const l of LISTS) if ((l === list ? n : pages[l]) > 1) params.set(l, String(l === list ? n : pages[l]));
+      return `/transfers${params.size ? `?${params}` : ""}#${list}`;
+    };
+    res.render("transfers/index", {
+      incoming: incomingTransfers(db, today, scope.officeIds, pages.incoming),
+      outgoing: outgoingTransfers(db, today, scope.officeIds, pages.outgoing),
+      departments: departmentTransfersWaiting(db, today, scope.officeIds, pages.departments),
+      everyOffice: can.everyOffice,
+      scope,
+      offices: can.everyOffice ? listOffices(db) : [],
+      pageLink,
+      arrivalLabels: ARRIVAL_LABELS,
+      statusLabels: CLOCK_STATUS_LABELS,
+      transferStageLabels: TRANSFER_STAGE_LABELS,
+      replyDays: config.departmentReplyDays,
     });
   });
 

@@ -240,6 +240,7 @@ POST /blacklist/:id/removal-service               | - - + - + + - - - - - - -
 GET /blacklist/:id/removal                        | - - + - + + - - - - - - -
 GET /cases/:id/office-transfers/:moveId           | - + + - + + - - - - - - -
 GET /cases/:id/department-transfers/:transferId   | - + + - + + - - - - - - -
+GET /transfers                                    | - - - - + + - + - - - - -
 POST /logout                                      | + + + + + + + + + + + + +
 `;
 
