@@ -74,8 +74,13 @@ describe("属地管理: one city, many offices", () => {
     await desk.pdf({ path: `${SCREENSHOTS}/print-office-transfer-letter.pdf`, format: "A4" });
     await desk.emulateMedia({ media: "screen" });
 
-    // 朝阳 tries to transfer it again: refused with the rule's wording; it asks the city instead.
+    // 朝阳's supervisor finds it on the transfers page, waiting for 朝阳's 签收 (docs/rules.md §The transfers page).
     await signIn(desk, url, "supervisor_cy");
+    await desk.click("nav >> text=移送");
+    await expect(desk.locator(`[data-table="incoming"] tr[data-case="${caseNumber}"]`).textContent()).resolves.toContain(NANGUAN);
+    await screenshot(desk, "offices-transfers-page");
+
+    // 朝阳 tries to transfer it again: refused with the rule's wording; it asks the city instead.
     await openCase(desk, id);
     await desk.click("summary:has-text('移送有管辖权的机构')");
     await desk.selectOption("#transfer-to", { label: NANGUAN });
