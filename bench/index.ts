@@ -3,7 +3,8 @@
  *
  * Starts the real, compiled server on a copy of a bulk database (seeds/bulk.ts, kept in bench/.data/),
  * drives it from this process with autocannon at 32 connections, and prints one table: every workbench
- * list and filter, text search, a 35-worker case page as inspector and as supervisor, the project list, a project, a special action, a fund and the
+ * list and filter, text search, the workbench, the dashboard and the transfers page as a district office's supervisor
+ * (南关区) beside the city's, a 35-worker case page as inspector and as supervisor, the project list, a project, a special action, a fund and the
  * open risk points (issue 23), intake (one worker and
  * a 35-worker group), the public lookup and, in the same run, a bare Express 5 + EJS page rendering a 50-row
  * table — each page's throughput as a share of the bare page's, with p50/p95/p99 latency. Then cold start
@@ -395,6 +396,8 @@ await waitFor(`http://127.0.0.1:${BARE_PORT}/`, bare, performance.now());
 const rssBefore = rssOf(server.proc);
 
 const supervisor = await login("supervisor1");
+// A district office's supervisor (南关区): the same pages scoped to one office (属地管理), which issue 19 must keep as fast.
+const districtSupervisor = await login("supervisor_ng");
 const inspector = await login(picks.inspector.username);
 const lead = await login(picks.group.lead);
 const clerk = await login("clerk1");
@@ -419,6 +422,10 @@ const loads: Load[] = [
   { name: "supervisor /dashboard", path: "/dashboard", cookie: supervisor },
   { name: "supervisor /statistics (this year)", path: "/statistics", cookie: supervisor },
   { name: "supervisor /dashboard/clearance", path: "/dashboard/clearance", cookie: supervisor },
+  { name: "district supervisor (南关) /cases", path: "/cases", cookie: districtSupervisor },
+  { name: "district supervisor (南关) /dashboard", path: "/dashboard", cookie: districtSupervisor },
+  { name: "supervisor /transfers (every office)", path: "/transfers", cookie: supervisor },
+  { name: "district supervisor (南关) /transfers", path: "/transfers", cookie: districtSupervisor },
   { name: "supervisor /projects (every office)", path: "/projects", cookie: supervisor },
   { name: "project page (most inspected)", path: `/projects/${picks.prevention.project}`, cookie: supervisor },
   { name: "special action page (most inspections)", path: `/actions/${picks.prevention.action}`, cookie: supervisor },
@@ -429,6 +436,8 @@ const loads: Load[] = [
   // The same pages read and rendered on every request, as after a write: the page cache's other side.
   { name: "supervisor /cases, rendered every time", path: "/cases", cookie: supervisor, renderEach: true },
   { name: "supervisor /dashboard, rendered every time", path: "/dashboard", cookie: supervisor, renderEach: true },
+  { name: "district supervisor (南关) /cases, rendered every time", path: "/cases", cookie: districtSupervisor, renderEach: true },
+  { name: "district supervisor (南关) /dashboard, rendered every time", path: "/dashboard", cookie: districtSupervisor, renderEach: true },
   { name: "supervisor /statistics, rendered every time", path: "/statistics", cookie: supervisor, renderEach: true },
   { name: `case page as inspector, rendered every time`, path: `/cases/${picks.group.id}`, cookie: lead, renderEach: true },
   {

@@ -25,6 +25,7 @@ import { adminUnitsRouter } from "./routes/admin-units.js";
 import { adminUsersRouter } from "./routes/admin-users.js";
 import { adminOfficesRouter } from "./routes/admin-offices.js";
 import { jurisdictionRouter } from "./routes/jurisdiction.js";
+import { transfersRouter } from "./routes/transfers.js";
 import { authRouter } from "./routes/auth.js";
 import { calendarRouter } from "./routes/calendar.js";
 import { casesRouter } from "./routes/cases.js";
@@ -130,6 +131,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   app.use(casesRouter(ctx));
   app.use(caseSectionsRouter(ctx));
   app.use(jurisdictionRouter(ctx));
+  app.use(transfersRouter(ctx));
   app.use(settlementsRouter(ctx));
   app.use(inquiriesRouter(ctx));
   app.use(taskForceRouter(ctx));

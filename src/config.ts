@@ -46,6 +46,7 @@ export interface Config {
     /** The numbers of the acceptance notices and of the 移送书 (docs/rules.md § Notices and records after acceptance). */
     caseNoticePrefixes: Record<CaseNoticeKind, string>;
     policeReferralPrefix: string;
+    officeTransferPrefix: string;
   };
   /** Printed on receipts, notices and orders; `orderPrefix` starts an order's number (长人社监令〔2026〕7号). */
   bureau: {
@@ -143,6 +144,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
       },
       /** Starts a 涉嫌犯罪案件移送书's number (长人社监刑移〔2026〕1号). */
       policeReferralPrefix: env.POLICE_REFERRAL_NUMBER_PREFIX ?? "长人社监刑移",
+      /** Starts a 案件移送函's number, a transfer to the competent office (长人社监移函〔2026〕1号). */
+      officeTransferPrefix: env.OFFICE_TRANSFER_NUMBER_PREFIX ?? "长人社监移函",
     },
     blacklistThresholds: readThresholds(env),
     largeArrearsFen: Math.round(Number(env.LARGE_ARREARS_YUAN ?? 50000) * 100),

@@ -333,6 +333,8 @@ export const caseOfficeMoves = sqliteTable(
     onDate: text("on_date").notNull(),
     reason: text("reason").notNull(),
     actorId: integer("actor_id").references(() => users.id),
+    /** The 案件移送函's number, issued by the sending office with the transfer (null for a designation and for transfers made before). */
+    docNumber: text("doc_number").unique(),
     createdAt: createdAt(),
   },
   (t) => [index("case_office_moves_case_idx").on(t.caseId), index("case_office_moves_from_idx").on(t.fromOfficeId, t.id)],
@@ -1743,6 +1745,8 @@ export const departmentTransfers = sqliteTable(
     recordedById: integer("recorded_by_id").references(() => users.id),
     receiptRecordedById: integer("receipt_recorded_by_id").references(() => users.id),
     replyRecordedById: integer("reply_recorded_by_id").references(() => users.id),
+    /** The 案件移送书's number, issued with the transfer (null for transfers recorded before it was numbered). */
+    docNumber: text("doc_number").unique(),
     createdAt: createdAt(),
   },
   (t) => [

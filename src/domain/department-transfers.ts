@@ -11,6 +11,12 @@ import { deadlineClock, type DeadlineClock } from "./clocks.js";
 import type { IsoDate } from "./dates.js";
 import type { WorkingCalendar } from "./working-days.js";
 
+/**
+ * What the 案件移送书 to a department cites: 条例 第十八条第二款 and the city's own 移（转）送 rules (named in the bureau's
+ * report; their text was not read, so no article of them is cited).
+ */
+export const DEPARTMENT_TRANSFER_BASIS = "《劳动保障监察条例》第十八条第二款和本市《部门办理农民工工资有关违法案件的移（转）送工作规则》";
+
 /** Working days from the day sent to the reply due date when the office names none (`DEPARTMENT_REPLY_WORKING_DAYS`). */
 export const DEFAULT_DEPARTMENT_REPLY_DAYS = 10;
 

@@ -20,6 +20,7 @@ export const DOCUMENT_KINDS = [
   "referral",
   "policeReferral",
   "blacklistRemoval",
+  "officeTransfer",
 ] as const;
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
@@ -37,6 +38,7 @@ export const KIND_WORDS: Record<DocumentKind, string> = {
   referral: "移",
   policeReferral: "刑移",
   blacklistRemoval: "失信移",
+  officeTransfer: "移函",
 };
 
 export interface IssuingOffice {

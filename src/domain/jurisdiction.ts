@@ -135,3 +135,27 @@ export function majorCaseReason(c: { workerCount: number; claimedFen: number; ma
   if (c.claimedFen >= t.claimedFen) return `诉求金额达到 ${t.claimedFen / 100 / 10_000} 万元`;
   return null;
 }
+
+/**
+ * What the 案件移送函 cites and tells the receiving office: 条例 第十三条 (the place where the labour is used), and the
+ * municipal rule of 移送 (as 京劳社监发〔2005〕109号 第六条 reads; the city's own rule is not cited by name: its text was
+ * not read) — the office must take it up and may not transfer it again.
+ */
+export const TRANSFER_LETTER = {
+  basis: "《劳动保障监察条例》第十三条",
+  duty: "受移送机构应当签收办理；认为本机构亦无管辖权的，应当报请市级指定管辖，不得再自行移送。",
+} as const;
+
+/**
+ * Who may print a 案件移送函: the people working the case (who may print its documents), and the supervisor of
+ * either office of that transfer — the sending office issued it, yet keeps only read-only sight of the case once it
+ * has gone; the receiving office signs for it.
+ */
+export function mayPrintTransferLetter(
+  onCase: { printDocuments: boolean },
+  viewer: { role: string; officeId: number | null },
+  move: { fromOfficeId: number; toOfficeId: number },
+): boolean {
+  if (onCase.printDocuments) return true;
+  return viewer.role === "supervisor" && viewer.officeId !== null && (viewer.officeId === move.fromOfficeId || viewer.officeId === move.toOfficeId);
+}

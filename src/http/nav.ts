@@ -17,6 +17,7 @@ const NAV: readonly NavEntry[] = [
   { href: "/cases", label: "案件工作台", for: ["clerk", "inspector", "supervisor"] },
   { href: "/cases/new", label: "登记投诉", for: ["clerk", "supervisor"] },
   { href: "/acknowledgements", label: "签收", for: ["clerk", "supervisor"] },
+  { href: "/transfers", label: "移送", for: ["supervisor"] },
   { href: "/reports", label: "举报核查", for: ["clerk", "inspector", "supervisor"] },
   { href: "/followups", label: "差评回访", for: ["supervisor"] },
   { href: "/tasks", label: "专班任务", for: ["unit", "supervisor"] },

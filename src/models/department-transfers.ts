@@ -9,7 +9,7 @@ import type { Db, DbOrTx, Tx } from "../db/client.js";
 import { preparedOnce } from "../db/prepared.js";
 import { departmentTransfers, memberUnits, users } from "../db/schema.js";
 import type { Viewer } from "../domain/case-abilities.js";
-import type { IsoDate } from "../domain/dates.js";
+import { yearOf, type IsoDate } from "../domain/dates.js";
 import {
   receiptProblem,
   replyDueOn,
@@ -21,10 +21,11 @@ import {
   type Problem,
   type TransferFacts,
 } from "../domain/department-transfers.js";
-import { ValidationError } from "../domain/errors.js";
+import { NotFoundError, ValidationError } from "../domain/errors.js";
 import type { WorkingCalendar } from "../domain/working-days.js";
 import { loadCalendar } from "./calendar.js";
 import { inOffices, type OfficeIds } from "./dashboard.js";
+import { nextDocumentNumber } from "./document-numbers.js";
 
 const sender = alias(users, "transfer_sender");
 const receiptClerk = alias(users, "transfer_receipt_clerk");
@@ -48,6 +49,7 @@ const transfersQuery = (db: DbOrTx) =>
       recordedBy: sender.displayName,
       receiptRecordedBy: receiptClerk.displayName,
       replyRecordedBy: replyClerk.displayName,
+      docNumber: departmentTransfers.docNumber,
     })
     .from(departmentTransfers)
     .innerJoin(memberUnits, eq(memberUnits.id, departmentTransfers.unitId))
@@ -101,7 +103,7 @@ export function recordTransfer(
   tx: Tx,
   c: { id: number; receivedOn: IsoDate },
   input: { unitId: number; sentOn: IsoDate; matter: string; materials: string; replyDueOn: IsoDate | "" },
-  by: Step & { replyDays: number },
+  by: Step & { replyDays: number; numberPrefix: string },
 ): void {
   const calendar = by.calendar();
   const unit = tx.select({ name: memberUnits.name, active: memberUnits.active }).from(memberUnits).where(eq(memberUnits.id, input.unitId)).get() ?? null;
@@ -120,6 +122,8 @@ export function recordTransfer(
       matter: input.matter,
       materials: materialLines(input.materials).join("\n"),
       replyDueOn: replyDueOn(input.sentOn, input.replyDueOn, by.replyDays, calendar),
+      // The 案件移送书 shares the 移送书's series (kind referral): one numbering of what the office sends to other departments.
+      docNumber: nextDocumentNumber(tx, "referral", c.id, by.numberPrefix, yearOf(input.sentOn)).number,
       recordedById: by.actor.id,
     })
     .run();
@@ -167,11 +171,15 @@ export function recordReply(
     .run();
 }
 
+const WAITING_FROM = (officeIds: OfficeIds) => sql`from department_transfers t indexed by department_transfers_waiting_idx
+    join cases on cases.id = t.case_id
+    where t.replied_on is null and ${inOffices(officeIds)}`;
+
 /**
- * The transfers of the offices' cases still waiting for a 签收 or a reply, the reply due first. Read through the
- * partial index of unreplied transfers (few, whatever the number of cases), each case by its key.
+ * The transfers of the offices' cases still waiting for a 签收 or a reply, the reply due first (all of them, or one
+ * page). Read through the partial index of unreplied transfers (few, whatever the number of cases), each case by its key.
  */
-export function waitingTransfers(db: Db, today: IsoDate, officeIds: OfficeIds) {
+export function waitingTransfers(db: Db, today: IsoDate, officeIds: OfficeIds, page?: { limit: number; offset: number }) {
   const calendar = loadCalendar(db);
   const rows = db.all<{
     id: number;
@@ -183,17 +191,28 @@ export function waitingTransfers(db: Db, today: IsoDate, officeIds: OfficeIds) {
     sentOn: IsoDate;
     replyDueOn: IsoDate;
     receivedOn: IsoDate | null;
+    docNumber: string | null;
   }>(sql`select t.id as id, t.case_id as caseId, cases.case_number as caseNumber, cases.employer_name as employerName,
-      offices.name as officeName, member_units.name as unitName, t.sent_on as sentOn, t.reply_due_on as replyDueOn,
-      t.received_on as receivedOn
-    from department_transfers t indexed by department_transfers_waiting_idx
-    join cases on cases.id = t.case_id
-    join offices on offices.id = cases.office_id
-    join member_units on member_units.id = t.unit_id
-    where t.replied_on is null and ${inOffices(officeIds)}
-    order by t.reply_due_on, t.id`);
+      (select name from offices where id = cases.office_id) as officeName, (select name from member_units where id = t.unit_id) as unitName,
+      t.sent_on as sentOn, t.reply_due_on as replyDueOn, t.received_on as receivedOn, t.doc_number as docNumber
+    ${WAITING_FROM(officeIds)}
+    order by t.reply_due_on, t.id ${page ? sql`limit ${page.limit} offset ${page.offset}` : sql``}`);
   return rows.map((r) => {
     const facts = { ...r, repliedOn: null };
     return { ...r, stage: transferStage(facts), clock: transferClock(facts, today, calendar) };
   });
+}
+
+/** How many transfers of the offices' cases wait for a 签收 or a reply. */
+export function countWaitingTransfers(db: Db, officeIds: OfficeIds): number {
+  return db.get<{ n: number }>(sql`select count(*) as n ${WAITING_FROM(officeIds)}`).n;
+}
+
+/** One transfer of the case as its 案件移送书 prints it (with its number and the department), or not found. */
+export function departmentTransferOfCase(db: Db, caseId: number, transferId: number) {
+  const t = preparedOnce(db, transfersQuery)
+    .all({ caseId })
+    .find((r) => r.id === transferId);
+  if (!t) throw new NotFoundError("本案没有这次移送。");
+  return { ...t, materialList: materialLines(t.materials) };
 }

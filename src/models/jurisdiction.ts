@@ -6,14 +6,15 @@
  * transaction. The 8-working-day target keeps counting from receipt (first contact anywhere in the city);
  * the acceptance clock of a case not yet decided starts again at the receiving office.
  */
-import { asc, desc, eq, sql } from "drizzle-orm";
+import { and, asc, desc, eq, sql } from "drizzle-orm";
+import { alias } from "drizzle-orm/sqlite-core";
 import type { Db, DbOrTx } from "../db/client.js";
-import { caseOfficeMoves, caseWorkers, cases, offices } from "../db/schema.js";
+import { caseOfficeMoves, caseWorkers, cases, offices, users } from "../db/schema.js";
 import { assertMay, type Viewer } from "../domain/case-abilities.js";
 import { isOpen } from "../domain/case-states.js";
 import { dueDates } from "../domain/clocks.js";
-import { shanghaiDate, type IsoDate } from "../domain/dates.js";
-import { ForbiddenError, ValidationError } from "../domain/errors.js";
+import { shanghaiDate, yearOf, type IsoDate } from "../domain/dates.js";
+import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
 import {
   ARRIVAL_LABELS,
   designationProblem,
@@ -27,6 +28,7 @@ import type { WorkingCalendar } from "../domain/working-days.js";
 import { calendarRevision, loadCalendar } from "./calendar.js";
 import { abilitiesOn, addEvent, getCaseRow, saveVersioned, type CaseRow } from "./cases.js";
 import { clockHistoryOf } from "./deadlines.js";
+import { nextDocumentNumber } from "./document-numbers.js";
 import { getOffice, officesOfPage } from "./offices.js";
 import { queueWorkerNotice } from "./worker-notices.js";
 
@@ -64,7 +66,15 @@ function moveToOffice(
   tx: DbOrTx,
   calendar: WorkingCalendar,
   c: CaseRow,
-  req: Step & { toOfficeId: number; arrivedBy: "transferred" | "designated"; acknowledgeDays: number; action: string; note: string; reason: string },
+  req: Step & {
+    toOfficeId: number;
+    arrivedBy: "transferred" | "designated";
+    acknowledgeDays: number;
+    action: string;
+    note: string;
+    reason: string;
+    docNumber: string | null;
+  },
 ): void {
   const today = shanghaiDate(req.now);
   const restart = c.decidedOn === null ? { acceptanceStartOn: today } : {};
@@ -100,6 +110,7 @@ function moveToOffice(
       onDate: today,
       reason: req.reason,
       actorId: req.actor.id,
+      docNumber: req.docNumber,
     })
     .run();
   addEvent(tx, { caseId: c.id, actorId: req.actor.id, action: req.action, note: req.note, publicStep: "已转有管辖权的监察机构办理", now: req.now });
@@ -114,8 +125,11 @@ function reasonOf(text: string, label: string): string {
   return reason;
 }
 
-/** 移送: once, from the office that received the case by routing, to the competent office. */
-export function transferCase(db: Db, req: Step & { toOfficeId: number; reason: string; acknowledgeDays: number }): void {
+/**
+ * 移送: once, from the office that received the case by routing, to the competent office, with the 案件移送函 numbered
+ * by the sending office (taken while the case is still its own: src/models/document-numbers.ts).
+ */
+export function transferCase(db: Db, req: Step & { toOfficeId: number; reason: string; acknowledgeDays: number; numberPrefix: string }): void {
   const calendar = loadCalendar(db);
   db.transaction((tx) => {
     const c = getCaseRow(tx, req.caseId);
@@ -127,6 +141,7 @@ export function transferCase(db: Db, req: Step & { toOfficeId: number; reason: s
     moveToOffice(tx, calendar, c, {
       ...req,
       reason,
+      docNumber: nextDocumentNumber(tx, "officeTransfer", c.id, req.numberPrefix, yearOf(shanghaiDate(req.now))).number,
       arrivedBy: "transferred",
       action: "transfer",
       note: `由${officeName(tx, c.officeId)}移送${to!.name}：${reason}`,
@@ -174,6 +189,7 @@ export function designateCase(db: Db, req: Step & { toOfficeId: number; reason: 
     moveToOffice(tx, calendar, c, {
       ...req,
       arrivedBy: "designated",
+      docNumber: null,
       action: "designate",
       note: `市级${what}（原在${officeName(tx, c.officeId)}）：${reason}`,
     });
@@ -293,4 +309,47 @@ export function jurisdictionOf(db: Db, c: CaseRow, today: IsoDate, thresholds: M
     transferTargets: offices.filter((o) => o.id !== c.officeId && o.kind !== "city"),
     majorCase: isOpen(c.state) ? majorCaseOffer(db, c, thresholds) : null,
   };
+}
+
+const fromOffice = alias(offices, "from_office");
+const toOffice = alias(offices, "to_office");
+
+/** The case's transfers (移送) between offices, oldest first, each with its 案件移送函's number and both offices. */
+export function officeTransfersOf(db: DbOrTx, caseId: number) {
+  return db
+    .select({
+      id: caseOfficeMoves.id,
+      fromOfficeId: caseOfficeMoves.fromOfficeId,
+      toOfficeId: caseOfficeMoves.toOfficeId,
+      fromOfficeName: fromOffice.name,
+      toOfficeName: toOffice.name,
+      onDate: caseOfficeMoves.onDate,
+      docNumber: caseOfficeMoves.docNumber,
+    })
+    .from(caseOfficeMoves)
+    .innerJoin(fromOffice, eq(fromOffice.id, caseOfficeMoves.fromOfficeId))
+    .innerJoin(toOffice, eq(toOffice.id, caseOfficeMoves.toOfficeId))
+    .where(and(eq(caseOfficeMoves.caseId, caseId), eq(caseOfficeMoves.kind, "transferred")))
+    .orderBy(asc(caseOfficeMoves.id))
+    .all();
+}
+
+/** One transfer of the case, as its 案件移送函 prints it: the sending office (the issuer), the receiving one, who signed it off. */
+export function transferLetterOf(db: DbOrTx, caseId: number, moveId: number) {
+  const move = db
+    .select({
+      id: caseOfficeMoves.id,
+      fromOfficeId: caseOfficeMoves.fromOfficeId,
+      toOfficeId: caseOfficeMoves.toOfficeId,
+      onDate: caseOfficeMoves.onDate,
+      reason: caseOfficeMoves.reason,
+      docNumber: caseOfficeMoves.docNumber,
+      actorName: users.displayName,
+    })
+    .from(caseOfficeMoves)
+    .leftJoin(users, eq(users.id, caseOfficeMoves.actorId))
+    .where(and(eq(caseOfficeMoves.id, moveId), eq(caseOfficeMoves.caseId, caseId), eq(caseOfficeMoves.kind, "transferred")))
+    .get();
+  if (!move) throw new NotFoundError("本案没有这次移送。");
+  return { ...move, from: getOffice(db, move.fromOfficeId)!, to: getOffice(db, move.toOfficeId)! };
 }

@@ -70,7 +70,14 @@ export function jurisdictionRouter(ctx: AppContext): Router {
     "/cases/:id/transfer",
     supervisor,
     working,
-    step("transfer", (req, res, v) => transferCase(db, { ...common(req, res, v), toOfficeId: Number(v.toOfficeId), acknowledgeDays: config.acknowledgeDays })),
+    step("transfer", (req, res, v) =>
+      transferCase(db, {
+        ...common(req, res, v),
+        toOfficeId: Number(v.toOfficeId),
+        acknowledgeDays: config.acknowledgeDays,
+        numberPrefix: config.authority.officeTransferPrefix,
+      }),
+    ),
   );
 
   router.post(

@@ -80,7 +80,17 @@ export const departmentTransfersSection = section({
     move: "transferToDepartment",
     schema: transferForm,
     eventNote: (input) => `${input.sentOn} 移送${input.unitId.name}（材料 ${materialLines(input.materials).length} 项）：${input.matter}`,
-    record: (tx, c, input, by) => recordTransfer(tx, c, { ...input, unitId: input.unitId.id }, { ...by, replyDays: by.config.departmentReplyDays }),
+    record: (tx, c, input, by) =>
+      recordTransfer(
+        tx,
+        c,
+        { ...input, unitId: input.unitId.id },
+        {
+          ...by,
+          replyDays: by.config.departmentReplyDays,
+          numberPrefix: by.config.authority.caseNoticePrefixes.referral,
+        },
+      ),
   }),
   actions: [
     sectionAction({

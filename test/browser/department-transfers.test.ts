@@ -42,6 +42,25 @@ describe("移送其他部门", () => {
     await page.check("#department-reply input[value=handling]");
     await page.click("#department-reply button[type=submit]");
     await page.waitForSelector("[data-stage=done]");
+    // Its 案件移送书, printed on A4 with its number and the department's 签收 (docs/rules.md §Printed transfers).
+    await Promise.all([page.waitForLoadState("load"), page.click("[data-department-transfer] [data-print-link]")]);
+    await page.emulateMedia({ media: "print" });
+    const letter = (await page.locator("article.doc").textContent()) ?? "";
+    for (const words of [
+      "案件移送书",
+      "市住建局：",
+      "第十八条第二款",
+      "总包单位未按规定开设农民工工资专用账户",
+      "移送材料清单",
+      "签收人（签字）：市住建局建管处 刘某",
+    ]) {
+      expect(letter).toContain(words);
+    }
+    expect(letter).toMatch(/长朝人社监移〔\d{4}〕1号/);
+    await page.screenshot({ path: join(SCREENSHOTS, "print-department-transfer.png"), fullPage: true });
+    await page.pdf({ path: join(SCREENSHOTS, "print-department-transfer.pdf"), format: "A4" });
+    await page.emulateMedia({ media: "screen" });
+    await page.goto(`${server.url}/cases/${c.id}`);
 
     await send("市市场监管局", "用人单位营业执照已吊销仍在经营，请依职责处理。");
     await page.waitForSelector("[data-stage=receipt]");

@@ -1,7 +1,7 @@
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { idNumber } from "../helpers.js";
-import { screenshot, signIn, useServerAndBrowser } from "./support.js";
+import { SCREENSHOTS, screenshot, signIn, useServerAndBrowser } from "./support.js";
 
 const env = useServerAndBrowser();
 
@@ -53,9 +53,34 @@ describe("属地管理: one city, many offices", () => {
     // 南关 keeps read-only sight of the history.
     await expect(desk.locator("[data-office]").first().getAttribute("data-office")).resolves.toBe(CHAOYANG);
     await expect(desk.locator("body").textContent()).resolves.toContain("只读查询");
+    // 南关 prints its 案件移送函 from the case page (docs/rules.md §Printed transfers), on A4.
+    await Promise.all([desk.waitForLoadState("load"), desk.click("#transfer-letters a:has-text('案件移送函')")]);
+    await desk.emulateMedia({ media: "print" });
+    const letter = (await desk.locator("article.doc").textContent()) ?? "";
+    for (const words of [
+      "案件移送函",
+      `${CHAOYANG}：`,
+      "《劳动保障监察条例》第十三条",
+      "经现场核实，装修工地位于朝阳区",
+      "移送材料清单",
+      `承办单位：${NANGUAN}`,
+      "签收人（签字）",
+    ]) {
+      expect(letter).toContain(words);
+    }
+    expect(letter).toMatch(/长南人社监移函〔\d{4}〕1号/);
+    expect(letter).not.toContain(idNumber(66));
+    await screenshot(desk, "print-office-transfer-letter");
+    await desk.pdf({ path: `${SCREENSHOTS}/print-office-transfer-letter.pdf`, format: "A4" });
+    await desk.emulateMedia({ media: "screen" });
+
+    // 朝阳's supervisor finds it on the transfers page, waiting for 朝阳's 签收 (docs/rules.md §The transfers page).
+    await signIn(desk, url, "supervisor_cy");
+    await desk.click("nav >> text=移送");
+    await expect(desk.locator(`[data-table="incoming"] tr[data-case="${caseNumber}"]`).textContent()).resolves.toContain(NANGUAN);
+    await screenshot(desk, "offices-transfers-page");
 
     // 朝阳 tries to transfer it again: refused with the rule's wording; it asks the city instead.
-    await signIn(desk, url, "supervisor_cy");
     await openCase(desk, id);
     await desk.click("summary:has-text('移送有管辖权的机构')");
     await desk.selectOption("#transfer-to", { label: NANGUAN });

@@ -11,6 +11,8 @@ describe("documentPrefix (whose 文号 a document carries)", () => {
     ["demandNotice", "长朝人社监催"],
     ["blacklistNotice", "长朝人社监失信告"],
     ["blacklistDecision", "长朝人社监失信决"],
+    ["referral", "长朝人社监移"],
+    ["officeTransfer", "长朝人社监移函"],
   ] as const)("numbers a district office's %s under its own prefix and counter: %s", (kind, prefix) => {
     expect(documentPrefix(kind, chaoyang, "长人社监令")).toEqual({ prefix, counter: "own" });
   });

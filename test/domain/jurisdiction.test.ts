@@ -7,6 +7,7 @@ import {
   designationProblem,
   designationRequestProblem,
   majorCaseReason,
+  mayPrintTransferLetter,
   routeByWorkSite,
   transferProblem,
   type DivisionRef,
@@ -135,5 +136,21 @@ describe("majorCaseReason (offered to the city for 提级; thresholds are settin
 
   it("follows the settings", () => {
     expect(majorCaseReason({ ...small, workerCount: 10 }, { workers: 10, claimedFen: 50_000_000 })).toBe("投诉人 10 人，达到 10 人");
+  });
+});
+
+describe("mayPrintTransferLetter (who prints a 案件移送函)", () => {
+  const move = { fromOfficeId: 2, toOfficeId: 3 };
+  it("lets whoever may print the case's documents print it", () => {
+    expect(mayPrintTransferLetter({ printDocuments: true }, { role: "inspector", officeId: 9 }, move)).toBe(true);
+  });
+  it("lets the supervisor of the sending or the receiving office print it, though the case has gone", () => {
+    expect(mayPrintTransferLetter({ printDocuments: false }, { role: "supervisor", officeId: 2 }, move)).toBe(true);
+    expect(mayPrintTransferLetter({ printDocuments: false }, { role: "supervisor", officeId: 3 }, move)).toBe(true);
+  });
+  it("refuses another office's supervisor and the two offices' other staff", () => {
+    expect(mayPrintTransferLetter({ printDocuments: false }, { role: "supervisor", officeId: 4 }, move)).toBe(false);
+    expect(mayPrintTransferLetter({ printDocuments: false }, { role: "clerk", officeId: 2 }, move)).toBe(false);
+    expect(mayPrintTransferLetter({ printDocuments: false }, { role: "supervisor", officeId: null }, move)).toBe(false);
   });
 });

@@ -467,6 +467,9 @@ describe("every query parameter and path id, fuzzed", () => {
     { role: "supervisor", path: (v: string) => `/risks?due=${v}&office=${v}` },
     { role: "supervisor", path: (v: string) => `/statistics?period=custom&from=${v}&to=${v}&office=${v}` },
     { role: "supervisor", path: (v: string) => `/blacklist/${v}/removal?party=${v}` },
+    { role: "supervisor", path: (v: string) => `/transfers?office=${v}&incoming=${v}&outgoing=${v}&departments=${v}` },
+    { role: "supervisor", path: (v: string) => `/cases/${ids.filed}/office-transfers/${v}` },
+    { role: "supervisor", path: (v: string) => `/cases/${ids.filed}/department-transfers/${v}` },
   ] as const;
   it.each(gets.map((g, i) => [i, g] as const))("GET #%i: no 5xx, a message on every refusal", async (_i, g) => {
     await fc.assert(

@@ -238,6 +238,9 @@ GET /risks                                        | - - + + + + - + - + - - -
 POST /cases/:id/payments/table                    | - - + - + + - - - - - - -
 POST /blacklist/:id/removal-service               | - - + - + + - - - - - - -
 GET /blacklist/:id/removal                        | - - + - + + - - - - - - -
+GET /cases/:id/office-transfers/:moveId           | - + + - + + - - - - - - -
+GET /cases/:id/department-transfers/:transferId   | - + + - + + - - - - - - -
+GET /transfers                                    | - - - - + + - + - - - - -
 POST /logout                                      | + + + + + + + + + + + + +
 `;
 
@@ -428,6 +431,8 @@ beforeAll(async () => {
   params.inspectionId = "999999";
   params.riskId = "999999";
   params.serviceId = "999999";
+  params.moveId = "999999";
+  params.transferId = "999999";
   agents.A = browser(t.app);
   for (const col of COLUMNS) if (col !== "A") agents[col] = await loginAs(t.app, usernames[col]);
   // The :id of task, user and office routes is a task, a throwaway user and an office, not the case.
