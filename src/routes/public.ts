@@ -7,7 +7,7 @@ import { TooManyRequestsError } from "../domain/errors.js";
 import { formValues, parseForm, type FieldErrors } from "../forms/form.js";
 import { readCookie } from "../middleware/session.js";
 import { RECEIPT_HOURS, claimFiling, completeFiling, filedReceipt, isFilingToken, newFilingToken, releaseFiling } from "../models/online-filings.js";
-import { ONLINE_ID_TYPES, parseOnlineIntake, readIntakeValues, type IntakeValues } from "../forms/intake-form.js";
+import { ONLINE_ID_TYPES, ONLINE_MAX_WORKERS, parseOnlineIntake, readIntakeValues, workerErrorList, type IntakeValues } from "../forms/intake-form.js";
 import { registerCase } from "../models/cases.js";
 import { LOOKUP_LABELS, publicLookup } from "../http/public-lookup.js";
 import { workSiteChoices } from "../models/offices.js";
@@ -42,7 +42,15 @@ export function publicRouter({ db, config, now }: AppContext): Router {
 
   // The form's token travels with what was typed, so a form shown again after an error still files once.
   const renderComplaint = (res: Response, status: number, values: IntakeValues, errors: FieldErrors, filingToken: string) =>
-    res.status(status).render("public/complaint", { values, errors, workSites: workSiteChoices(db), filingToken, idTypes: ONLINE_ID_TYPES });
+    res.status(status).render("public/complaint", {
+      values,
+      errors,
+      rowErrors: workerErrorList(errors),
+      workSites: workSiteChoices(db),
+      filingToken,
+      idTypes: ONLINE_ID_TYPES,
+      maxWorkers: ONLINE_MAX_WORKERS,
+    });
 
   /** After filing: to the receipt, which a reload shows again (post/redirect/get). */
   const toReceipt = (res: Response, token: string) => {
@@ -52,6 +60,22 @@ export function publicRouter({ db, config, now }: AppContext): Router {
 
   router.get("/complaint", (_req, res) => {
     renderComplaint(res, 200, { fields: {}, workers: [{}], representative: 0 }, {}, newFilingToken());
+  });
+
+  // htmx: one more co-worker's row, the window's row (cases/_worker-row) with the online form's documents.
+  router.get("/complaint/worker-row", (req, res) => {
+    const index = Math.max(1, Math.min(Number(req.query.index) || 1, ONLINE_MAX_WORKERS - 1));
+    res.render("cases/_worker-row", {
+      index,
+      w: {},
+      errors: {},
+      representative: 0,
+      online: true,
+      idTypes: ONLINE_ID_TYPES,
+      withAddButton: true,
+      rowUrl: "/complaint/worker-row",
+      max: ONLINE_MAX_WORKERS,
+    });
   });
 
   router.get("/complaint/done", (req, res) => {
@@ -79,6 +103,13 @@ export function publicRouter({ db, config, now }: AppContext): Router {
   async function fileOnline(req: Request, res: Response, token: string): Promise<void> {
     const values = readIntakeValues(req.body);
     if (values.workers.length === 0) values.workers = [{}];
+    // The filer is the first row and the group's representative.
+    values.representative = 0;
+    // Without JavaScript, 添加投诉人 sends the form: one more row, nothing filed.
+    if (formValues(req.body).intent === "addWorker") {
+      if (values.workers.length < ONLINE_MAX_WORKERS) values.workers.push({});
+      return void renderComplaint(res, 200, values, {}, token);
+    }
     // The short form asks one worker and the essentials; the rest is what an online complaint always is.
     values.fields = { ...values.fields, channel: "online", receivedOn: res.locals.today, claim: values.fields.claim || "请求支付拖欠的工资" };
     const sites = workSiteChoices(db).flatMap((g) => g.divisions);
