@@ -11,6 +11,8 @@ import { ONLINE_ID_TYPES, ONLINE_MAX_WORKERS, parseOnlineIntake, readIntakeValue
 import { registerCase } from "../models/cases.js";
 import { LOOKUP_LABELS, publicLookup } from "../http/public-lookup.js";
 import { workSiteChoices } from "../models/offices.js";
+import { ONLINE_EVIDENCE_MAX_BYTES, ONLINE_EVIDENCE_MAX_FILES, PHONE_EVIDENCE_EXTENSIONS } from "../domain/file-signatures.js";
+import { createUpload, formatBytes, keepUploads, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 
 const querySchema = z.object({
   caseNumber: z.string({ error: "请填写案件编号" }).trim().min(1, "请填写案件编号").max(20, "案件编号格式不对"),
@@ -24,6 +26,9 @@ const NOT_FOUND = "没有查到对应的案件，请核对回执上的案件编�
 
 export function publicRouter({ db, config, now }: AppContext): Router {
   const router = Router();
+  // Photos and PDFs from the phone, each checked by its content (docs/rules.md §Group filing online).
+  const evidenceMaxBytes = Math.min(config.evidenceMaxBytes, ONLINE_EVIDENCE_MAX_BYTES);
+  const upload = createUpload({ dir: config.evidenceDir, evidenceMaxBytes, photosAndPdfOnly: true, maxFiles: ONLINE_EVIDENCE_MAX_FILES });
   const filingThrottle = createThrottle(db, {
     name: "filing",
     points: 5,
@@ -50,6 +55,7 @@ export function publicRouter({ db, config, now }: AppContext): Router {
       filingToken,
       idTypes: ONLINE_ID_TYPES,
       maxWorkers: ONLINE_MAX_WORKERS,
+      evidence: { accept: PHONE_EVIDENCE_EXTENSIONS.join(","), max: formatBytes(evidenceMaxBytes), files: ONLINE_EVIDENCE_MAX_FILES },
     });
 
   /** After filing: to the receipt, which a reload shows again (post/redirect/get). */
@@ -85,7 +91,7 @@ export function publicRouter({ db, config, now }: AppContext): Router {
     res.render("public/complaint-done", { created, receivedOn: created.receivedOn });
   });
 
-  router.post("/complaint", async (req, res) => {
+  router.post("/complaint", upload.any(), async (req, res) => {
     const typed = formValues(req.body).filingToken;
     const token = isFilingToken(typed) ? typed : newFilingToken();
     // The same form sent again: its case is already filed.
@@ -114,7 +120,12 @@ export function publicRouter({ db, config, now }: AppContext): Router {
     values.fields = { ...values.fields, channel: "online", receivedOn: res.locals.today, claim: values.fields.claim || "请求支付拖欠的工资" };
     const sites = workSiteChoices(db).flatMap((g) => g.divisions);
     const form = parseOnlineIntake(values, res.locals.today, sites);
-    if (!form.ok) return void renderComplaint(res, 422, values, form.errors, token);
+    const errors: FieldErrors = form.ok ? {} : { ...form.errors };
+    const evidenceFiles = uploadedFiles(req).filter((f) => f.field === "evidence");
+    const rejected = rejectionMessage(uploadedFiles(req), evidenceMaxBytes, "照片或 PDF");
+    if (rejected) errors.evidence = rejected;
+    else if (!form.ok && evidenceFiles.length) errors.evidence = "照片和 PDF 尚未保存：改好标红的地方后，请重新选择文件再提交。";
+    if (!form.ok || rejected) return void renderComplaint(res, 422, values, errors, token);
     try {
       await filingThrottle.check(req.ip ?? "unknown");
       await everyoneFiling.check("all");
@@ -126,7 +137,13 @@ export function publicRouter({ db, config, now }: AppContext): Router {
     await filingThrottle.hit(req.ip ?? "unknown");
     await everyoneFiling.hit("all");
     // Routed at once by the work site chosen (docs/rules.md §Offices and jurisdiction).
-    const created = registerCase(db, form.value, { actorId: null, now: now(), acknowledgeDays: config.acknowledgeDays });
+    const created = registerCase(db, form.value, {
+      actorId: null,
+      now: now(),
+      files: evidenceFiles.map(toStoredFile),
+      acknowledgeDays: config.acknowledgeDays,
+    });
+    keepUploads(req, evidenceFiles);
     completeFiling(db, token, created.id);
     toReceipt(res, token);
   }

@@ -1,7 +1,7 @@
 /** Issue 21 item 3: a group files online on one form, each co-worker a row checked as the window checks it. */
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it } from "vitest";
-import { caseWorkers, cases } from "../../src/db/schema.js";
+import { caseWorkers, cases, evidence } from "../../src/db/schema.js";
 import { ONLINE_MAX_WORKERS } from "../../src/forms/intake-form.js";
 import { browser, idNumber, makeTestApp, type TestApp } from "../helpers.js";
 
@@ -100,5 +100,48 @@ describe("online group filing", () => {
     expect(row.text).toContain('hx-get="/complaint/worker-row?index=3"');
     expect(row.text).not.toContain('value="none"');
     expect(row.text).not.toContain('name="representative"');
+  });
+});
+
+const PNG = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("\0\0\0\rIHDR rest of a picture")]);
+const PDF = Buffer.from("%PDF-1.7\n1 0 obj <<>> endobj\n");
+const multipart = (fields: Record<string, string>) => {
+  const req = browser(t.app).post("/complaint");
+  for (const [k, v] of Object.entries(fields)) req.field(k, v);
+  return req;
+};
+
+describe("evidence from the phone", () => {
+  it("keeps a photo and a PDF with the filing, attached to its case", async () => {
+    const posted = await multipart({ ...filer, ...coWorker(1) })
+      .attach("evidence", PNG, "欠条.png")
+      .attach("evidence", PDF, "考勤表.pdf");
+    expect(posted.status).toBe(303);
+    const c = t.db.select().from(cases).orderBy(cases.id).all().at(-1)!;
+    const files = t.db.select().from(evidence).where(eq(evidence.caseId, c.id)).all();
+    expect(files.map((f) => [f.originalName, f.mimeType])).toEqual([
+      ["欠条.png", "image/png"],
+      ["考勤表.pdf", "application/pdf"],
+    ]);
+    expect(t.db.select().from(caseWorkers).where(eq(caseWorkers.caseId, c.id)).all()).toHaveLength(2);
+  });
+
+  it("refuses a file whose content is not what its name says, and a type the form does not take, nothing saved", async () => {
+    const before = t.db.select().from(cases).all().length;
+    const renamed = await multipart({ ...filer }).attach("evidence", Buffer.from("<html><script>alert(1)</script>"), "照片.jpg");
+    expect(renamed.status).toBe(422);
+    expect(renamed.text).toContain("文件“照片.jpg”的内容不是照片或 PDF");
+    expect(renamed.text).toContain('value="孙七"');
+    const recording = await multipart({ ...filer }).attach("evidence", Buffer.from("ID3\u0003rest"), "录音.mp3");
+    expect(recording.status).toBe(422);
+    expect(recording.text).toContain("文件“录音.mp3”的类型不支持（可上传照片或 PDF）");
+    expect(t.db.select().from(cases).all().length).toBe(before);
+    expect(t.db.select().from(evidence).all().filter((f) => f.originalName === "照片.jpg")).toHaveLength(0);
+  });
+
+  it("says the files must be chosen again when another field is wrong", async () => {
+    const res = await multipart({ ...filer, "workers.0.claimed": "" }).attach("evidence", PNG, "欠条.png");
+    expect(res.status).toBe(422);
+    expect(res.text).toContain("请重新选择文件再提交");
   });
 });
