@@ -1,4 +1,5 @@
 /** What workers and the public use without signing in: online filing and the progress lookup. */
+import { randomBytes } from "node:crypto";
 import { Router, type Request, type Response } from "express";
 import { z } from "zod";
 import type { AppContext } from "../app-context.js";
@@ -10,7 +11,8 @@ import { RECEIPT_HOURS, claimFiling, completeFiling, filedReceipt, isFilingToken
 import { ONLINE_ID_TYPES, ONLINE_MAX_WORKERS, parseOnlineIntake, readIntakeValues, workerErrorList, type IntakeValues } from "../forms/intake-form.js";
 import { registerCase } from "../models/cases.js";
 import { LOOKUP_LABELS, publicLookup } from "../http/public-lookup.js";
-import { workSiteChoices } from "../models/offices.js";
+import { getOffice, routeWorkSite, workSiteChoices } from "../models/offices.js";
+import { FILING_LIMITS, FILING_WINDOW_SECONDS, filingCounters, filingLimitMessage, type FilingCounter } from "../domain/filing-limits.js";
 import { ONLINE_EVIDENCE_MAX_BYTES, ONLINE_EVIDENCE_MAX_FILES, PHONE_EVIDENCE_EXTENSIONS } from "../domain/file-signatures.js";
 import { createUpload, formatBytes, keepUploads, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 
@@ -20,6 +22,9 @@ const querySchema = z.object({
 });
 
 const RECEIPT_COOKIE = "qx_filing";
+/** A long-lived random id of the browser that files, so the limit counts a device rather than a shared address. */
+const DEVICE_COOKIE = "qx_device";
+const DEVICE_ID = /^[A-Za-z0-9_-]{24}$/;
 
 /** Same words for a wrong code and an unknown number: nobody can probe which case numbers exist. */
 const NOT_FOUND = "没有查到对应的案件，请核对回执上的案件编号和查询码。";
@@ -29,12 +34,13 @@ export function publicRouter({ db, config, now }: AppContext): Router {
   // Photos and PDFs from the phone, each checked by its content (docs/rules.md §Group filing online).
   const evidenceMaxBytes = Math.min(config.evidenceMaxBytes, ONLINE_EVIDENCE_MAX_BYTES);
   const upload = createUpload({ dir: config.evidenceDir, evidenceMaxBytes, photosAndPdfOnly: true, maxFiles: ONLINE_EVIDENCE_MAX_FILES });
-  const filingThrottle = createThrottle(db, {
-    name: "filing",
-    points: 5,
-    windowSeconds: 60 * 60,
-    message: (m) => `提交过于频繁，请 ${m} 分钟后再试，或拨打 12333 投诉。`,
-  });
+  // Per phone, device and address (domain/filing-limits.ts); the message is written when one is used up.
+  const filingThrottles = Object.fromEntries(
+    (Object.keys(FILING_LIMITS) as FilingCounter[]).map((counter) => [
+      counter,
+      createThrottle(db, { name: `filing-${counter}`, points: FILING_LIMITS[counter], windowSeconds: FILING_WINDOW_SECONDS, message: () => "" }),
+    ]),
+  ) as Record<FilingCounter, ReturnType<typeof createThrottle>>;
   const everyoneFiling = createThrottle(db, {
     name: "filing-everyone",
     points: config.onlineFilingPerHour,
@@ -64,7 +70,17 @@ export function publicRouter({ db, config, now }: AppContext): Router {
     res.redirect(303, "/complaint/done");
   };
 
-  router.get("/complaint", (_req, res) => {
+  /** The browser's device id, given one on its first visit to the form. */
+  const deviceOf = (req: Request, res: Response): string => {
+    const known = readCookie(req.headers.cookie, DEVICE_COOKIE);
+    if (known && DEVICE_ID.test(known)) return known;
+    const id = randomBytes(18).toString("base64url");
+    res.cookie(DEVICE_COOKIE, id, { httpOnly: true, sameSite: "lax", secure: config.cookieSecure, path: "/complaint", maxAge: 365 * 86_400_000 });
+    return id;
+  };
+
+  router.get("/complaint", (req, res) => {
+    deviceOf(req, res);
     renderComplaint(res, 200, { fields: {}, workers: [{}], representative: 0 }, {}, newFilingToken());
   });
 
@@ -106,6 +122,13 @@ export function publicRouter({ db, config, now }: AppContext): Router {
     }
   });
 
+  /** The office of the work site chosen (its window and public phone), else the bureau. */
+  const officeOf = (district: string): { name: string; phone: string } => {
+    const routed = routeWorkSite(db, district);
+    const office = routed.ok ? getOffice(db, routed.office.id) : undefined;
+    return office?.phone ? { name: office.name, phone: office.phone } : { name: config.bureau.name, phone: config.bureau.phone };
+  };
+
   async function fileOnline(req: Request, res: Response, token: string): Promise<void> {
     const values = readIntakeValues(req.body);
     if (values.workers.length === 0) values.workers = [{}];
@@ -126,15 +149,26 @@ export function publicRouter({ db, config, now }: AppContext): Router {
     if (rejected) errors.evidence = rejected;
     else if (!form.ok && evidenceFiles.length) errors.evidence = "照片和 PDF 尚未保存：改好标红的地方后，请重新选择文件再提交。";
     if (!form.ok || rejected) return void renderComplaint(res, 422, values, errors, token);
+    const counters = filingCounters({ phone: values.workers[0]?.phone ?? "", device: deviceOf(req, res), address: req.ip ?? "unknown" });
     try {
-      await filingThrottle.check(req.ip ?? "unknown");
+      for (const { counter, key } of counters) {
+        try {
+          await filingThrottles[counter].check(key);
+        } catch (err) {
+          if (!(err instanceof TooManyRequestsError)) throw err;
+          throw new TooManyRequestsError(
+            filingLimitMessage(counter, Math.ceil(err.retryAfterSeconds / 60), officeOf(form.value.district)),
+            err.retryAfterSeconds,
+          );
+        }
+      }
       await everyoneFiling.check("all");
     } catch (err) {
       if (!(err instanceof TooManyRequestsError)) throw err;
       res.set("Retry-After", String(err.retryAfterSeconds));
       return void renderComplaint(res, 429, values, { _form: err.message }, token);
     }
-    await filingThrottle.hit(req.ip ?? "unknown");
+    for (const { counter, key } of counters) await filingThrottles[counter].hit(key);
     await everyoneFiling.hit("all");
     // Routed at once by the work site chosen (docs/rules.md §Offices and jurisdiction).
     const created = registerCase(db, form.value, {

@@ -136,7 +136,13 @@ describe("evidence from the phone", () => {
     expect(recording.status).toBe(422);
     expect(recording.text).toContain("文件“录音.mp3”的类型不支持（可上传照片或 PDF）");
     expect(t.db.select().from(cases).all().length).toBe(before);
-    expect(t.db.select().from(evidence).all().filter((f) => f.originalName === "照片.jpg")).toHaveLength(0);
+    expect(
+      t.db
+        .select()
+        .from(evidence)
+        .all()
+        .filter((f) => f.originalName === "照片.jpg"),
+    ).toHaveLength(0);
   });
 
   it("says the files must be chosen again when another field is wrong", async () => {
