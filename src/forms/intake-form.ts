@@ -91,12 +91,57 @@ function readIdType(typed: string | undefined): IdType | undefined {
  */
 export const ONLINE_ID_TYPES = ID_TYPES.filter((t) => t !== "none");
 
-/** The online complaint: one worker, who names a document; otherwise the window's checks, word for word. */
+/**
+ * Rows the online form takes: the filer and up to 19 co-workers. A bigger group files at the window, where the
+ * clerk imports its roster (CSV/XLSX) rather than a phone typing row after row (docs/rules.md §Group filing online).
+ */
+export const ONLINE_MAX_WORKERS = 20;
+
+/** What a worker row's fields are called on the forms, for a message naming the row and the field. */
+export const WORKER_FIELD_LABELS: Record<WorkerField, string> = {
+  name: "姓名",
+  sex: "性别",
+  age: "年龄",
+  idType: "证件类型",
+  idNumber: "证件号码",
+  noIdReason: "无证件原因",
+  phone: "手机号",
+  landline: "固定电话",
+  relativeName: "亲属姓名",
+  relativePhone: "亲属电话",
+  postalAddress: "通讯地址",
+  smsOptOut: "短信通知",
+  hometown: "籍贯/住址",
+  occupation: "工种",
+  workPeriod: "工作期间",
+  claimed: "诉求金额",
+};
+
+/** "投诉人 2 的手机号：…" for every row error, in row order, for the summary above the form. */
+export function workerErrorList(errors: FieldErrors): string[] {
+  return Object.entries(errors).flatMap(([key, message]) => {
+    const m = /^workers\.(\d+)\.(\w+)$/.exec(key);
+    const label = m ? WORKER_FIELD_LABELS[m[2] as WorkerField] : undefined;
+    return m && label ? [`投诉人 ${Number(m[1]) + 1} 的${label}：${message}`] : [];
+  });
+}
+
+/**
+ * The online complaint: the filer and the co-workers they add, each row checked as the window checks it, word
+ * for word; each names a document (no 无证件 online).
+ */
 export function parseOnlineIntake(values: IntakeValues, today: IsoDate, workSites: readonly string[]): IntakeResult {
-  const form = parseIntake({ ...values, workers: values.workers.slice(0, 1) }, today, workSites);
-  if (readIdType(values.workers[0]?.idType) !== "none") return form;
-  const { "workers.0.noIdReason": _windowOnly, ...errors } = form.ok ? {} : form.errors;
-  return { ok: false, values, errors: { ...errors, "workers.0.idType": "网上投诉请选择您的证件类型并填写号码；没有证件的，请到投诉窗口登记" } };
+  const form = parseIntake(values, today, workSites);
+  const errors: FieldErrors = form.ok ? {} : { ...form.errors };
+  if (values.workers.length > ONLINE_MAX_WORKERS)
+    errors.workers = `网上投诉一次最多填写 ${ONLINE_MAX_WORKERS} 名投诉人；人数更多的，请到投诉窗口登记（可导入名单）`;
+  values.workers.forEach((w, i) => {
+    if (readIdType(w.idType) !== "none") return;
+    delete errors[`workers.${i}.noIdReason`];
+    errors[`workers.${i}.idType`] = "网上投诉请选择证件类型并填写号码；没有证件的，请到投诉窗口登记";
+  });
+  if (Object.keys(errors).length) return { ok: false, values, errors };
+  return form;
 }
 
 /** One worker row's checks; errors are keyed by field name. Shared with the roster import. */

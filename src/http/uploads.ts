@@ -19,6 +19,7 @@ import { withoutControlCharacters } from "./control-characters.js";
 import multer from "multer";
 import { ValidationError } from "../domain/errors.js";
 import type { StoredFile } from "../models/cases.js";
+import { PHONE_EVIDENCE_EXTENSIONS, SIGNATURE_BYTES, contentMatchesExtension } from "../domain/file-signatures.js";
 
 const EVIDENCE_TYPES: Record<string, string> = {
   ".jpg": "image/jpeg",
@@ -26,6 +27,7 @@ const EVIDENCE_TYPES: Record<string, string> = {
   ".png": "image/png",
   ".webp": "image/webp",
   ".heic": "image/heic",
+  ".heif": "image/heif",
   ".gif": "image/gif",
   ".pdf": "application/pdf",
   ".mp3": "audio/mpeg",
@@ -54,12 +56,16 @@ export const ROSTER_MAX_BYTES = 5 * 1024 * 1024;
 export interface UploadedFile extends StoredFile {
   field: string;
   path: string;
-  rejected: "tooLarge" | "badType" | "empty" | null;
+  rejected: "tooLarge" | "badType" | "badContent" | "empty" | null;
 }
 
 interface Limits {
   dir: string;
   evidenceMaxBytes: number;
+  /** The public online form: photos and PDFs only, each checked by its first bytes (domain/file-signatures.ts). */
+  photosAndPdfOnly?: boolean;
+  /** Files one request may send (default 50). */
+  maxFiles?: number;
 }
 
 /** The files one request wrote, and which of them a handler kept. */
@@ -86,7 +92,7 @@ class HashingDiskStorage implements multer.StorageEngine {
     const ext = extname(originalName).toLowerCase();
     const types = SPREADSHEET_FIELDS.has(file.fieldname) ? ROSTER_TYPES : EVIDENCE_TYPES;
     const maxBytes = SPREADSHEET_FIELDS.has(file.fieldname) ? ROSTER_MAX_BYTES : this.limits.evidenceMaxBytes;
-    const mimeType = types[ext];
+    const mimeType = this.limits.photosAndPdfOnly && !(PHONE_EVIDENCE_EXTENSIONS as readonly string[]).includes(ext) ? undefined : types[ext];
     const base = { field: file.fieldname, originalName, mimeType: mimeType ?? "application/octet-stream" };
     if (!mimeType) {
       file.stream.resume();
@@ -100,8 +106,10 @@ class HashingDiskStorage implements multer.StorageEngine {
     const hash = createHash("sha256");
     let size = 0;
     let tooLarge = false;
+    let head = Buffer.alloc(0);
     const meter = new Transform({
       transform(chunk: Buffer, _enc, done) {
+        if (head.length < SIGNATURE_BYTES) head = Buffer.concat([head, chunk.subarray(0, SIGNATURE_BYTES - head.length)]);
         size += chunk.length;
         if (size > maxBytes) {
           tooLarge = true;
@@ -118,9 +126,10 @@ class HashingDiskStorage implements multer.StorageEngine {
           await unlink(path).catch(() => undefined);
           return cb(new ValidationError(INCOMPLETE));
         }
-        if (tooLarge || size === 0) {
+        const badContent = this.limits.photosAndPdfOnly === true && !contentMatchesExtension(ext, head);
+        if (tooLarge || size === 0 || badContent) {
           await unlink(path).catch(() => undefined);
-          const rejected = tooLarge ? "tooLarge" : "empty";
+          const rejected = tooLarge ? "tooLarge" : size === 0 ? "empty" : "badContent";
           return cb(null, { ...base, storedName: "", path: "", size, sha256: "", rejected } as Partial<Express.Multer.File>);
         }
         cb(null, { ...base, storedName, path, size, sha256: hash.digest("hex"), rejected: null } as Partial<Express.Multer.File>);
@@ -159,7 +168,7 @@ export interface Upload {
 }
 
 export function createUpload(limits: Limits): Upload {
-  const parser = multer({ storage: new HashingDiskStorage(limits), limits: { files: 50, fields: 2000, fieldSize: 64 * 1024 } });
+  const parser = multer({ storage: new HashingDiskStorage(limits), limits: { files: limits.maxFiles ?? 50, fields: 2000, fieldSize: 64 * 1024 } });
   const owned =
     (parse: RequestHandler): RequestHandler =>
     (req: Request, res: Response, next: NextFunction) => {
@@ -197,8 +206,8 @@ export function uploadedFiles(req: Request): UploadedFile[] {
   return (Array.isArray(files) ? files : Object.values(files).flat()) as unknown as UploadedFile[];
 }
 
-/** Chinese messages for the rejected files of one field, or null. */
-export function rejectionMessage(files: readonly UploadedFile[], maxBytes: number): string | null {
+/** Chinese messages for the rejected files of one field, or null; `accepted` says what the field takes. */
+export function rejectionMessage(files: readonly UploadedFile[], maxBytes: number, accepted = "照片、PDF、录音、录像"): string | null {
   const messages = files
     .filter((f) => f.rejected)
     .map((f) =>
@@ -206,9 +215,11 @@ export function rejectionMessage(files: readonly UploadedFile[], maxBytes: numbe
         ? `文件“${f.originalName}”超过 ${formatBytes(maxBytes)} 上限`
         : f.rejected === "empty"
           ? `文件“${f.originalName}”是空文件（0 字节），请重新选择`
-          : SPREADSHEET_FIELDS.has(f.field)
-            ? `${f.field === "roster" ? "名单" : "项目清单"}文件“${f.originalName}”应为 CSV 或 XLSX 表格`
-            : `文件“${f.originalName}”的类型不支持（可上传照片、PDF、录音、录像）`,
+          : f.rejected === "badContent"
+            ? `文件“${f.originalName}”的内容不是${accepted}（只改了文件名的不行），请重新选择`
+            : SPREADSHEET_FIELDS.has(f.field)
+              ? `${f.field === "roster" ? "名单" : "项目清单"}文件“${f.originalName}”应为 CSV 或 XLSX 表格`
+              : `文件“${f.originalName}”的类型不支持（可上传${accepted}）`,
     );
   return messages.length ? messages.join("；") : null;
 }

@@ -1,4 +1,5 @@
 /** What workers and the public use without signing in: online filing and the progress lookup. */
+import { randomBytes } from "node:crypto";
 import { Router, type Request, type Response } from "express";
 import { z } from "zod";
 import type { AppContext } from "../app-context.js";
@@ -7,10 +8,13 @@ import { TooManyRequestsError } from "../domain/errors.js";
 import { formValues, parseForm, type FieldErrors } from "../forms/form.js";
 import { readCookie } from "../middleware/session.js";
 import { RECEIPT_HOURS, claimFiling, completeFiling, filedReceipt, isFilingToken, newFilingToken, releaseFiling } from "../models/online-filings.js";
-import { ONLINE_ID_TYPES, parseOnlineIntake, readIntakeValues, type IntakeValues } from "../forms/intake-form.js";
+import { ONLINE_ID_TYPES, ONLINE_MAX_WORKERS, parseOnlineIntake, readIntakeValues, workerErrorList, type IntakeValues } from "../forms/intake-form.js";
 import { registerCase } from "../models/cases.js";
 import { LOOKUP_LABELS, publicLookup } from "../http/public-lookup.js";
-import { workSiteChoices } from "../models/offices.js";
+import { getOffice, routeWorkSite, workSiteChoices } from "../models/offices.js";
+import { FILING_LIMITS, FILING_WINDOW_SECONDS, filingCounters, filingLimitMessage, type FilingCounter } from "../domain/filing-limits.js";
+import { ONLINE_EVIDENCE_MAX_BYTES, ONLINE_EVIDENCE_MAX_FILES, PHONE_EVIDENCE_EXTENSIONS } from "../domain/file-signatures.js";
+import { createUpload, formatBytes, keepUploads, rejectionMessage, toStoredFile, uploadedFiles } from "../http/uploads.js";
 
 const querySchema = z.object({
   caseNumber: z.string({ error: "请填写案件编号" }).trim().min(1, "请填写案件编号").max(20, "案件编号格式不对"),
@@ -18,18 +22,25 @@ const querySchema = z.object({
 });
 
 const RECEIPT_COOKIE = "qx_filing";
+/** A long-lived random id of the browser that files, so the limit counts a device rather than a shared address. */
+const DEVICE_COOKIE = "qx_device";
+const DEVICE_ID = /^[A-Za-z0-9_-]{24}$/;
 
 /** Same words for a wrong code and an unknown number: nobody can probe which case numbers exist. */
 const NOT_FOUND = "没有查到对应的案件，请核对回执上的案件编号和查询码。";
 
 export function publicRouter({ db, config, now }: AppContext): Router {
   const router = Router();
-  const filingThrottle = createThrottle(db, {
-    name: "filing",
-    points: 5,
-    windowSeconds: 60 * 60,
-    message: (m) => `提交过于频繁，请 ${m} 分钟后再试，或拨打 12333 投诉。`,
-  });
+  // Photos and PDFs from the phone, each checked by its content (docs/rules.md §Group filing online).
+  const evidenceMaxBytes = Math.min(config.evidenceMaxBytes, ONLINE_EVIDENCE_MAX_BYTES);
+  const upload = createUpload({ dir: config.evidenceDir, evidenceMaxBytes, photosAndPdfOnly: true, maxFiles: ONLINE_EVIDENCE_MAX_FILES });
+  // Per phone, device and address (domain/filing-limits.ts); the message is written when one is used up.
+  const filingThrottles = Object.fromEntries(
+    (Object.keys(FILING_LIMITS) as FilingCounter[]).map((counter) => [
+      counter,
+      createThrottle(db, { name: `filing-${counter}`, points: FILING_LIMITS[counter], windowSeconds: FILING_WINDOW_SECONDS, message: () => "" }),
+    ]),
+  ) as Record<FilingCounter, ReturnType<typeof createThrottle>>;
   const everyoneFiling = createThrottle(db, {
     name: "filing-everyone",
     points: config.onlineFilingPerHour,
@@ -42,7 +53,16 @@ export function publicRouter({ db, config, now }: AppContext): Router {
 
   // The form's token travels with what was typed, so a form shown again after an error still files once.
   const renderComplaint = (res: Response, status: number, values: IntakeValues, errors: FieldErrors, filingToken: string) =>
-    res.status(status).render("public/complaint", { values, errors, workSites: workSiteChoices(db), filingToken, idTypes: ONLINE_ID_TYPES });
+    res.status(status).render("public/complaint", {
+      values,
+      errors,
+      rowErrors: workerErrorList(errors),
+      workSites: workSiteChoices(db),
+      filingToken,
+      idTypes: ONLINE_ID_TYPES,
+      maxWorkers: ONLINE_MAX_WORKERS,
+      evidence: { accept: PHONE_EVIDENCE_EXTENSIONS.join(","), max: formatBytes(evidenceMaxBytes), files: ONLINE_EVIDENCE_MAX_FILES },
+    });
 
   /** After filing: to the receipt, which a reload shows again (post/redirect/get). */
   const toReceipt = (res: Response, token: string) => {
@@ -50,8 +70,34 @@ export function publicRouter({ db, config, now }: AppContext): Router {
     res.redirect(303, "/complaint/done");
   };
 
-  router.get("/complaint", (_req, res) => {
+  /** The browser's device id, given one on its first visit to the form. */
+  const deviceOf = (req: Request, res: Response): string => {
+    const known = readCookie(req.headers.cookie, DEVICE_COOKIE);
+    if (known && DEVICE_ID.test(known)) return known;
+    const id = randomBytes(18).toString("base64url");
+    res.cookie(DEVICE_COOKIE, id, { httpOnly: true, sameSite: "lax", secure: config.cookieSecure, path: "/complaint", maxAge: 365 * 86_400_000 });
+    return id;
+  };
+
+  router.get("/complaint", (req, res) => {
+    deviceOf(req, res);
     renderComplaint(res, 200, { fields: {}, workers: [{}], representative: 0 }, {}, newFilingToken());
+  });
+
+  // htmx: one more co-worker's row, the window's row (cases/_worker-row) with the online form's documents.
+  router.get("/complaint/worker-row", (req, res) => {
+    const index = Math.max(1, Math.min(Number(req.query.index) || 1, ONLINE_MAX_WORKERS - 1));
+    res.render("cases/_worker-row", {
+      index,
+      w: {},
+      errors: {},
+      representative: 0,
+      online: true,
+      idTypes: ONLINE_ID_TYPES,
+      withAddButton: true,
+      rowUrl: "/complaint/worker-row",
+      max: ONLINE_MAX_WORKERS,
+    });
   });
 
   router.get("/complaint/done", (req, res) => {
@@ -61,7 +107,7 @@ export function publicRouter({ db, config, now }: AppContext): Router {
     res.render("public/complaint-done", { created, receivedOn: created.receivedOn });
   });
 
-  router.post("/complaint", async (req, res) => {
+  router.post("/complaint", upload.any(), async (req, res) => {
     const typed = formValues(req.body).filingToken;
     const token = isFilingToken(typed) ? typed : newFilingToken();
     // The same form sent again: its case is already filed.
@@ -76,26 +122,62 @@ export function publicRouter({ db, config, now }: AppContext): Router {
     }
   });
 
+  /** The office of the work site chosen (its window and public phone), else the bureau. */
+  const officeOf = (district: string): { name: string; phone: string } => {
+    const routed = routeWorkSite(db, district);
+    const office = routed.ok ? getOffice(db, routed.office.id) : undefined;
+    return office?.phone ? { name: office.name, phone: office.phone } : { name: config.bureau.name, phone: config.bureau.phone };
+  };
+
   async function fileOnline(req: Request, res: Response, token: string): Promise<void> {
     const values = readIntakeValues(req.body);
     if (values.workers.length === 0) values.workers = [{}];
+    // The filer is the first row and the group's representative.
+    values.representative = 0;
+    // Without JavaScript, 添加投诉人 sends the form: one more row, nothing filed.
+    if (formValues(req.body).intent === "addWorker") {
+      if (values.workers.length < ONLINE_MAX_WORKERS) values.workers.push({});
+      return void renderComplaint(res, 200, values, {}, token);
+    }
     // The short form asks one worker and the essentials; the rest is what an online complaint always is.
     values.fields = { ...values.fields, channel: "online", receivedOn: res.locals.today, claim: values.fields.claim || "请求支付拖欠的工资" };
     const sites = workSiteChoices(db).flatMap((g) => g.divisions);
     const form = parseOnlineIntake(values, res.locals.today, sites);
-    if (!form.ok) return void renderComplaint(res, 422, values, form.errors, token);
+    const errors: FieldErrors = form.ok ? {} : { ...form.errors };
+    const evidenceFiles = uploadedFiles(req).filter((f) => f.field === "evidence");
+    const rejected = rejectionMessage(uploadedFiles(req), evidenceMaxBytes, "照片或 PDF");
+    if (rejected) errors.evidence = rejected;
+    else if (!form.ok && evidenceFiles.length) errors.evidence = "照片和 PDF 尚未保存：改好标红的地方后，请重新选择文件再提交。";
+    if (!form.ok || rejected) return void renderComplaint(res, 422, values, errors, token);
+    const counters = filingCounters({ phone: values.workers[0]?.phone ?? "", device: deviceOf(req, res), address: req.ip ?? "unknown" });
     try {
-      await filingThrottle.check(req.ip ?? "unknown");
+      for (const { counter, key } of counters) {
+        try {
+          await filingThrottles[counter].check(key);
+        } catch (err) {
+          if (!(err instanceof TooManyRequestsError)) throw err;
+          throw new TooManyRequestsError(
+            filingLimitMessage(counter, Math.ceil(err.retryAfterSeconds / 60), officeOf(form.value.district)),
+            err.retryAfterSeconds,
+          );
+        }
+      }
       await everyoneFiling.check("all");
     } catch (err) {
       if (!(err instanceof TooManyRequestsError)) throw err;
       res.set("Retry-After", String(err.retryAfterSeconds));
       return void renderComplaint(res, 429, values, { _form: err.message }, token);
     }
-    await filingThrottle.hit(req.ip ?? "unknown");
+    for (const { counter, key } of counters) await filingThrottles[counter].hit(key);
     await everyoneFiling.hit("all");
     // Routed at once by the work site chosen (docs/rules.md §Offices and jurisdiction).
-    const created = registerCase(db, form.value, { actorId: null, now: now(), acknowledgeDays: config.acknowledgeDays });
+    const created = registerCase(db, form.value, {
+      actorId: null,
+      now: now(),
+      files: evidenceFiles.map(toStoredFile),
+      acknowledgeDays: config.acknowledgeDays,
+    });
+    keepUploads(req, evidenceFiles);
     completeFiling(db, token, created.id);
     toReceipt(res, token);
   }

@@ -8,7 +8,7 @@ import { describe, expect, it } from "vitest";
 import { seedDemoCases } from "../../seeds/demo-cases.js";
 import { readConfig } from "../../src/config.js";
 import { addDays, shanghaiDate } from "../../src/domain/dates.js";
-import { userId } from "../helpers.js";
+import { idNumber, userId } from "../helpers.js";
 import { insertCase } from "../models/supervision-fixture.js";
 import { screenshot, signIn, useServerAndBrowser } from "./support.js";
 
@@ -128,12 +128,50 @@ describe.each(VIEWPORTS)("daily use on a $name", ({ name, viewport, isMobile }) 
     await expect(page.locator("#facts-counter").textContent()).resolves.toBe("已输入 9 / 4000 字");
     await expect(page.locator("#personal-data-notice").isVisible()).resolves.toBe(true);
     await page.fill("#w-name", "张三");
-    await Promise.all([page.waitForLoadState("load"), page.click("button[type=submit]")]);
+    await Promise.all([page.waitForLoadState("load"), page.click("button.primary[type=submit]")]);
     await page.waitForFunction(() => document.activeElement?.matches(".alert-error[role=alert]"));
     await expect(page.locator("#w-name").inputValue()).resolves.toBe("张三");
     await expect(lowContrast(page, "label, .muted, .mark-required, .mark-optional, .personal-data-notice li")).resolves.toEqual([]);
     await noSideways(page);
     await screenshot(page, `daily-4-online-form-${name}`);
+    await page.close();
+  });
+
+  it("online form with two co-workers and a photo: rows added on the page, filed as one case (issue 21 item 3)", async () => {
+    seedOnce();
+    const page = await env.browser().newPage({ locale: "zh-CN", viewport, isMobile });
+    await page.goto(`${env.server().url}/complaint`);
+    const n = name === "phone" ? 1 : 2;
+    await page.fill("#w-name", "孙七");
+    await page.fill("#w-phone", `1370000070${n}`);
+    await page.fill("#w-idNumber", idNumber(700 + n));
+    await page.fill("#w-claimed", "9600");
+    for (const i of [1, 2]) {
+      await page.click("#add-worker");
+      await page.waitForSelector(`#w${i}-name`);
+      await page.fill(`#w${i}-name`, `工友${i}`);
+      await page.fill(`#w${i}-idNumber`, idNumber(710 + 10 * n + i));
+      await page.fill(`#w${i}-phone`, `137000071${n}${i}`);
+      await page.fill(`#w${i}-claimed`, `${8000 + i}`);
+    }
+    // The window's row with the online documents only: no 无证件, no 代表人.
+    await expect(page.locator("#w2-idType option[value=none]").count()).resolves.toBe(0);
+    await expect(page.locator("#workers input[name=representative]").count()).resolves.toBe(0);
+    await page.fill("#employerName", "某建筑劳务有限公司");
+    await page.selectOption("#district", "二道区");
+    await page.fill("#facts", "2026年6月至9月在工地干活，三人都被欠了三个月工资。");
+    const png = Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]), Buffer.from("\0\0\0\rIHDR")]);
+    await page.setInputFiles("#evidence", { name: "欠条.png", mimeType: "image/png", buffer: png });
+    await noSideways(page);
+    await screenshot(page, `daily-4b-online-group-${name}`);
+    await Promise.all([page.waitForURL(/\/complaint\/done$/), page.click("button.primary[type=submit]")]);
+    const { db } = env.server();
+    const filed = db.$client
+      .prepare(
+        "select c.channel, count(w.id) as workers, (select count(*) from evidence e where e.case_id = c.id) as files from cases c join case_workers w on w.case_id = c.id where c.id = (select max(id) from cases) group by c.id",
+      )
+      .get() as { channel: string; workers: number; files: number };
+    expect(filed).toEqual({ channel: "online", workers: 3, files: 1 });
     await page.close();
   });
 

@@ -419,8 +419,31 @@ describe("intake, public and admin forms, fuzzed", () => {
           "filingToken",
         ],
       },
+      // Co-workers on the online form (issue 21 item 3): the window's row, the online documents, the no-JS add.
+      {
+        role: "public",
+        path: "/complaint",
+        fields: [
+          "workers.0.name",
+          "workers.0.idNumber",
+          "workers.0.claimed",
+          "workers.1.name",
+          "workers.1.idType",
+          "workers.1.idNumber",
+          "workers.1.phone",
+          "workers.1.landline",
+          "workers.1.sex",
+          "workers.1.age",
+          "workers.1.claimed",
+          "workers.7.name",
+          "employerName",
+          "district",
+          "facts",
+          "intent",
+        ],
+      },
     ] as const;
-  it.each(Array.from({ length: 27 }, (_, i) => i))("route %i: no 5xx, a message on every refusal, nothing half-saved, hostile text escaped", async (i) => {
+  it.each(Array.from({ length: 28 }, (_, i) => i))("route %i: no 5xx, a message on every refusal, nothing half-saved, hostile text escaped", async (i) => {
     const route = routes()[i]!;
     await fc.assert(
       fc.asyncProperty(formOf(route.fields), async (form) => {
@@ -470,6 +493,7 @@ describe("every query parameter and path id, fuzzed", () => {
     { role: "supervisor", path: (v: string) => `/transfers?office=${v}&incoming=${v}&outgoing=${v}&departments=${v}` },
     { role: "supervisor", path: (v: string) => `/cases/${ids.filed}/office-transfers/${v}` },
     { role: "supervisor", path: (v: string) => `/cases/${ids.filed}/department-transfers/${v}` },
+    { role: "public", path: (v: string) => `/complaint/worker-row?index=${v}` },
   ] as const;
   it.each(gets.map((g, i) => [i, g] as const))("GET #%i: no 5xx, a message on every refusal", async (_i, g) => {
     await fc.assert(

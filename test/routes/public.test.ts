@@ -169,12 +169,58 @@ describe("/complaint (online self-filing)", () => {
     expect((await request(t.app).get("/complaint/done")).headers.location).toBe("/complaint");
   });
 
-  it("is rate-limited per address", async () => {
-    const agent = browser(t.app);
-    for (let i = 0; i < 5; i++) expect((await agent.post("/complaint").type("form").send(form())).status).toBe(303);
-    const res = await agent.post("/complaint").type("form").send(form());
+  it("is rate-limited per phone number, saying where to go instead (issue 21 item 3)", async () => {
+    // A new browser (device) each time: the phone alone stops the sixth.
+    for (let i = 0; i < 5; i++) expect((await browser(t.app).post("/complaint").type("form").send(form())).status).toBe(303);
+    const res = await browser(t.app).post("/complaint").type("form").send(form());
     expect(res.status).toBe(429);
-    expect(res.text).toContain("提交过于频繁");
+    expect(res.text).toContain("这个手机号 1 小时内已在网上提交 5 件投诉");
+    expect(res.text).toContain("投诉窗口当面投诉");
     expect(res.text).toContain('value="孙七"');
+  });
+
+  it("takes six filings from one address from different phones and devices (co-workers on one site's Wi-Fi)", async () => {
+    for (let i = 0; i < 6; i++) {
+      const res = await browser(t.app)
+        .post("/complaint")
+        .type("form")
+        .send(form({ "workers.0.phone": `1370000010${i}`, "workers.0.idNumber": idNumber(60 + i) }));
+      expect(res.status, `filing ${i + 1}`).toBe(303);
+    }
+  });
+
+  it("keeps a looser ceiling per address: the 31st from one address in an hour is refused", async () => {
+    for (let i = 0; i < 30; i++) {
+      const res = await browser(t.app)
+        .post("/complaint")
+        .type("form")
+        .send(form({ "workers.0.phone": `137000004${String(i).padStart(2, "0")}`, "workers.0.idNumber": idNumber(400 + i) }));
+      expect(res.status, `filing ${i + 1}`).toBe(303);
+    }
+    const res = await browser(t.app)
+      .post("/complaint")
+      .type("form")
+      .send(form({ "workers.0.phone": "13700000500", "workers.0.idNumber": idNumber(500) }));
+    expect(res.status).toBe(429);
+    expect(res.text).toContain("您所在的网络 1 小时内提交的投诉较多");
+  });
+
+  it("is rate-limited per device: a long-lived random cookie", async () => {
+    const device = browser(t.app);
+    const first = await device.get("/complaint");
+    expect(String(first.headers["set-cookie"])).toMatch(/qx_device=[\w-]{24};.*Max-Age=31536000/);
+    for (let i = 0; i < 10; i++) {
+      const res = await device
+        .post("/complaint")
+        .type("form")
+        .send(form({ "workers.0.phone": `1370000020${i}`, "workers.0.idNumber": idNumber(200 + i) }));
+      expect(res.status, `filing ${i + 1}`).toBe(303);
+    }
+    const res = await device
+      .post("/complaint")
+      .type("form")
+      .send(form({ "workers.0.phone": "13700000300", "workers.0.idNumber": idNumber(300) }));
+    expect(res.status).toBe(429);
+    expect(res.text).toContain("这部手机（浏览器）1 小时内已提交 10 件投诉");
   });
 });

@@ -1,0 +1,28 @@
+import { describe, expect, it } from "vitest";
+import { FILING_LIMITS, filingCounters, filingLimitMessage } from "../../src/domain/filing-limits.js";
+
+describe("online filing limits (docs/rules.md §Group filing online)", () => {
+  it("counts a filing against its phone, its device and its address, the address the loosest", () => {
+    expect(filingCounters({ phone: "137 0000-0007", device: "d1", address: "198.51.100.1" })).toEqual([
+      { counter: "phone", key: "13700000007" },
+      { counter: "device", key: "d1" },
+      { counter: "address", key: "198.51.100.1" },
+    ]);
+    expect(FILING_LIMITS.phone).toBeLessThan(FILING_LIMITS.device);
+    expect(FILING_LIMITS.device).toBeLessThan(FILING_LIMITS.address);
+  });
+
+  it("counts a filer without a mobile by device and address only", () => {
+    expect(filingCounters({ phone: "", device: "d1", address: "a" }).map((c) => c.counter)).toEqual(["device", "address"]);
+  });
+
+  it("says why, when, and where to go or call instead: the office's window and its public phone", () => {
+    const office = { name: "二道区劳动保障监察大队", phone: "0431-84600000" };
+    const phone = filingLimitMessage("phone", 52, office);
+    expect(phone).toContain("这个手机号 1 小时内已在网上提交 5 件投诉，请 52 分钟后再试");
+    expect(phone).toContain("一起被拖欠的工友");
+    expect(phone).toContain("到二道区劳动保障监察大队投诉窗口当面投诉，或拨打二道区劳动保障监察大队电话 0431-84600000");
+    expect(filingLimitMessage("address", 3, office)).toContain("您所在的网络");
+    expect(filingLimitMessage("device", 3, { name: "监察支队", phone: "" })).toContain("或拨打 12333");
+  });
+});
