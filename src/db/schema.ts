@@ -1341,6 +1341,8 @@ export const emergencyFundMovements = sqliteTable(
     index("emergency_fund_movements_office_idx").on(t.officeId, t.id),
     index("emergency_fund_movements_office_period_idx").on(t.officeId, t.occurredOn, t.kind, t.amountFen),
     index("emergency_fund_movements_advance_idx").on(t.advanceId),
+    /** What each advance of a fund has had back, summed from the index alone (the fund page, issue 23). */
+    index("emergency_fund_movements_recovery_idx").on(t.officeId, t.kind, t.advanceId, t.amountFen),
   ],
 );
 

@@ -1,0 +1,1 @@
+CREATE INDEX `emergency_fund_movements_recovery_idx` ON `emergency_fund_movements` (`office_id`,`kind`,`advance_id`,`amount_fen`);
