@@ -1,0 +1,4 @@
+DROP INDEX `projects_office_missing_idx`;--> statement-breakpoint
+DROP INDEX `projects_missing_idx`;--> statement-breakpoint
+CREATE INDEX `projects_office_missing_idx` ON `projects` (`office_id`,"missing_count" desc,`name`);--> statement-breakpoint
+CREATE INDEX `projects_missing_idx` ON `projects` ("missing_count" desc,`name`);
