@@ -1353,6 +1353,8 @@ export const emergencyFundMovements = sqliteTable(
     index("emergency_fund_movements_office_idx").on(t.officeId, t.id),
     index("emergency_fund_movements_office_period_idx").on(t.officeId, t.occurredOn, t.kind, t.amountFen),
     index("emergency_fund_movements_advance_idx").on(t.advanceId),
+    /** What each advance of a fund has had back, summed from the index alone (the fund page, issue 23). */
+    index("emergency_fund_movements_recovery_idx").on(t.officeId, t.kind, t.advanceId, t.amountFen),
   ],
 );
 
@@ -1461,8 +1463,9 @@ export const projects = sqliteTable(
   },
   (t) => [
     // An office's list, missing safeguards first (models/projects.ts listProjects).
-    index("projects_office_missing_idx").on(t.officeId, t.missingCount, t.name),
-    index("projects_missing_idx").on(t.missingCount, t.name),
+    // The list's order (most missing first, then by name) read straight from the index, page by page (issue 23).
+    index("projects_office_missing_idx").on(t.officeId, sql`${t.missingCount} desc`, t.name),
+    index("projects_missing_idx").on(sql`${t.missingCount} desc`, t.name),
     index("projects_contractor_uscc_idx").on(t.contractorUscc),
     index("projects_builder_uscc_idx").on(t.builderUscc),
     index("projects_name_idx").on(t.name),

@@ -187,7 +187,7 @@ export function recoveredOf(tx: DbOrTx, advanceId: number): number {
 const applicant = alias(users, "advance_applicant");
 const decider = alias(users, "advance_decider");
 
-const advanceColumns = {
+const advanceBaseColumns = {
   id: emergencyAdvances.id,
   caseId: emergencyAdvances.caseId,
   officeId: emergencyAdvances.officeId,
@@ -201,6 +201,11 @@ const advanceColumns = {
   decisionNote: emergencyAdvances.decisionNote,
   paidOn: emergencyAdvances.paidOn,
   recoveryDueOn: emergencyAdvances.recoveryDueOn,
+};
+
+/** An advance with what it has had back (for the few advances of one case). */
+const advanceColumns = {
+  ...advanceBaseColumns,
   recoveredFen: sql<number>`(select coalesce(sum(m.amount_fen), 0) from emergency_fund_movements m where m.advance_id = ${emergencyAdvances.id} and m.kind = 'recovery')`,
 };
 
@@ -259,6 +264,17 @@ export function advancesOfCase(db: DbOrTx, caseId: number, today: IsoDate) {
   }));
 }
 
+/** What each advance of these offices' funds has had back: summed once, grouped by advance (join it with `recoveredFen`). */
+function recoveriesOf(db: DbOrTx, officeIds: readonly number[]) {
+  return db.$with("recovered").as(
+    db
+      .select({ advanceId: emergencyFundMovements.advanceId, fen: sql<number>`sum(${emergencyFundMovements.amountFen})`.as("fen") })
+      .from(emergencyFundMovements)
+      .where(and(inArray(emergencyFundMovements.officeId, [...officeIds]), eq(emergencyFundMovements.kind, "recovery")))
+      .groupBy(emergencyFundMovements.advanceId),
+  );
+}
+
 /** Each office's fund side by side: capital, adjustments, advanced, recovered, outstanding, balance. */
 export function fundsOverview(db: DbOrTx, officeIds: readonly number[]) {
   const sums = db
@@ -274,9 +290,18 @@ export function fundsOverview(db: DbOrTx, officeIds: readonly number[]) {
 
 /** The advances (not refused) drawn on these offices' funds, with their cases, earliest recovery due first. */
 export function fundAdvances(db: DbOrTx, officeIds: readonly number[], today: IsoDate) {
+  const recovered = recoveriesOf(db, officeIds);
   return db
-    .select({ ...advanceColumns, caseNumber: cases.caseNumber, employerName: cases.employerName, officeName: offices.name })
+    .with(recovered)
+    .select({
+      ...advanceBaseColumns,
+      recoveredFen: sql<number>`coalesce(${recovered.fen}, 0)`,
+      caseNumber: cases.caseNumber,
+      employerName: cases.employerName,
+      officeName: offices.name,
+    })
     .from(emergencyAdvances)
+    .leftJoin(recovered, eq(recovered.advanceId, emergencyAdvances.id))
     .innerJoin(cases, eq(cases.id, emergencyAdvances.caseId))
     .innerJoin(offices, eq(offices.id, emergencyAdvances.officeId))
     .where(and(inArray(emergencyAdvances.officeId, [...officeIds]), ne(emergencyAdvances.status, "refused")))
@@ -285,9 +310,61 @@ export function fundAdvances(db: DbOrTx, officeIds: readonly number[], today: Is
     .map((a) => described(a, today));
 }
 
-/** One office's fund: its figures, the paid advances with their cases (outstanding first), the pending ones, and its latest movements. */
-export function fundOf(db: DbOrTx, officeId: number, today: IsoDate) {
-  const advances = fundAdvances(db, [officeId], today);
+/** Paid advances a fund page lists at a time (docs/rules.md §应急周转金: the page is paged, the XLSX has every advance). */
+export const ADVANCES_PAGE = 50;
+
+/**
+ * One office's fund: its figures, one page of its paid advances with their cases (outstanding first, then by the day
+ * paid), the pending ones, and its latest movements. The figures and the counts are aggregates; what each advance
+ * had back is summed once, grouped by advance, over the office's recoveries (never a subquery per row).
+ */
+export function fundOf(db: DbOrTx, officeId: number, today: IsoDate, page = 1) {
+  const recovered = recoveriesOf(db, [officeId]);
+  const recoveredFen = sql<number>`coalesce(${recovered.fen}, 0)`;
+  const isPaid = and(eq(emergencyAdvances.officeId, officeId), eq(emergencyAdvances.status, "paid"));
+  const counts = db
+    .with(recovered)
+    .select({ paid: sql<number>`count(*)`, outstanding: sql<number>`coalesce(sum(${emergencyAdvances.totalFen} > ${recoveredFen}), 0)` })
+    .from(emergencyAdvances)
+    .leftJoin(recovered, eq(recovered.advanceId, emergencyAdvances.id))
+    .where(isPaid)
+    .get()!;
+  const pages = Math.max(1, Math.ceil(counts.paid / ADVANCES_PAGE));
+  const pageRows = db
+    .with(recovered)
+    .select({ ...advanceBaseColumns, recoveredFen })
+    .from(emergencyAdvances)
+    .leftJoin(recovered, eq(recovered.advanceId, emergencyAdvances.id))
+    .where(isPaid)
+    .orderBy(desc(sql`${emergencyAdvances.totalFen} > ${recoveredFen}`), asc(emergencyAdvances.paidOn), asc(emergencyAdvances.id))
+    .limit(ADVANCES_PAGE)
+    .offset((page - 1) * ADVANCES_PAGE)
+    .all();
+  // The cases of this page only, looked up after the page is cut (not for every advance of the fund).
+  const caseOf = new Map(
+    pageRows.length
+      ? db
+          .select({ id: cases.id, caseNumber: cases.caseNumber, employerName: cases.employerName })
+          .from(cases)
+          .where(
+            inArray(
+              cases.id,
+              pageRows.map((a) => a.caseId),
+            ),
+          )
+          .all()
+          .map((c) => [c.id, c])
+      : [],
+  );
+  const paid = pageRows.map((a) => described({ ...a, caseNumber: caseOf.get(a.caseId)!.caseNumber, employerName: caseOf.get(a.caseId)!.employerName }, today));
+  const pending = db
+    .select({ ...advanceColumns, caseNumber: cases.caseNumber, employerName: cases.employerName })
+    .from(emergencyAdvances)
+    .innerJoin(cases, eq(cases.id, emergencyAdvances.caseId))
+    .where(and(eq(emergencyAdvances.officeId, officeId), inArray(emergencyAdvances.status, ["applied", "approved"])))
+    .orderBy(asc(emergencyAdvances.id))
+    .all()
+    .map((a) => described(a, today));
   const ledger = db
     .select({
       id: emergencyFundMovements.id,
@@ -312,8 +389,13 @@ export function fundOf(db: DbOrTx, officeId: number, today: IsoDate) {
     .map((m) => ({ ...m, kindLabel: MOVEMENT_LABELS[m.kind] }));
   return {
     figures: fundsOverview(db, [officeId]).total,
-    paid: advances.filter((a) => a.status === "paid").sort((a, b) => Number(b.outstandingFen > 0) - Number(a.outstandingFen > 0)),
-    pending: advances.filter((a) => a.status !== "paid"),
+    paid,
+    paidCount: counts.paid,
+    perPage: ADVANCES_PAGE,
+    outstandingCount: counts.outstanding,
+    page,
+    pages,
+    pending,
     ledger,
   };
 }

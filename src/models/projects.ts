@@ -36,6 +36,7 @@ import type { WorkingCalendar } from "../domain/working-days.js";
 import { parseProject, type ProjectInput } from "../forms/project-form.js";
 import type { FormValues } from "../forms/form.js";
 import { recordAudit } from "./audit.js";
+import { COUNT_AHEAD } from "./case-list.js";
 import { routeWorkSite } from "./offices.js";
 
 export type Project = typeof projects.$inferSelect;
@@ -61,8 +62,14 @@ export interface ProjectFilter {
 
 const USCC_SHAPE = /^[0-9A-Z]{18}$/;
 
-/** An office's projects (or the city's), missing safeguards first, at most 200. */
-export function listProjects(db: Db, f: ProjectFilter) {
+/** Projects a list page shows at a time. */
+export const PROJECTS_PAGE = 50;
+
+/**
+ * One page of an office's projects (or the city's), missing safeguards first, then by name — read in that order from
+ * projects_office_missing_idx / projects_missing_idx. The count stops COUNT_AHEAD rows past the page ("N 个以上").
+ */
+export function listProjects(db: Db, f: ProjectFilter, page = 1) {
   const term = f.q.trim();
   const where = and(
     f.officeId === null ? undefined : eq(projects.officeId, f.officeId),
@@ -78,7 +85,14 @@ export function listProjects(db: Db, f: ProjectFilter) {
         ? eq(projects.guaranteeForm, f.guarantee as (typeof GUARANTEE_FORMS)[number])
         : undefined,
   );
-  return db
+  const offset = (page - 1) * PROJECTS_PAGE;
+  const countLimit = offset + PROJECTS_PAGE + COUNT_AHEAD;
+  // Counted along the list's own index: a bounded walk, never a scan of the table.
+  const counted = db.get<{ n: number }>(
+    sql`select count(*) as n from (${db.select({ id: projects.id }).from(projects).where(where).orderBy(desc(projects.missingCount), asc(projects.name)).limit(countLimit)})`,
+  ).n;
+  const total = Math.min(counted, countLimit - 1);
+  const rows = db
     .select({
       id: projects.id,
       name: projects.name,
@@ -100,9 +114,11 @@ export function listProjects(db: Db, f: ProjectFilter) {
     .innerJoin(offices, eq(offices.id, projects.officeId))
     .where(where)
     .orderBy(desc(projects.missingCount), asc(projects.name))
-    .limit(200)
+    .limit(PROJECTS_PAGE)
+    .offset(offset)
     .all()
     .map((p) => ({ ...p, missing: missingSafeguards(p) }));
+  return { rows, total, totalIsExact: counted < countLimit, page, pages: Math.max(1, Math.ceil(total / PROJECTS_PAGE)) };
 }
 
 function routeProject(tx: DbOrTx, district: string, viewer: Viewer) {

@@ -382,7 +382,14 @@ export function actionFigures(
 }
 
 /** The action page: its groups, inspections, risk points with their clocks and payments, and the sentence per office and for the city. */
-export function actionPage(db: Db, id: number, viewer: Viewer, today: IsoDate, calendar: WorkingCalendar) {
+/** Inspections an action's page lists at a time (docs/rules.md §Special actions: paged; the figures are the whole action's). */
+export const INSPECTIONS_PAGE = 50;
+
+/**
+ * An action's page: its groups, one page of its inspections (the earliest first), every risk point with its clock and
+ * payments, and the figures — aggregates over the whole action, whichever page is shown.
+ */
+export function actionPage(db: Db, id: number, viewer: Viewer, today: IsoDate, calendar: WorkingCalendar, page = 1) {
   const action = visibleAction(db, id, viewer);
   const officeName = db.select({ name: offices.name }).from(offices).where(eq(offices.id, action.officeId)).get()?.name ?? "";
   const groups = db
@@ -413,6 +420,7 @@ export function actionPage(db: Db, id: number, viewer: Viewer, today: IsoDate, c
         .orderBy(asc(inspectionGroupMembers.id))
         .all()
     : [];
+  const inspectionCount = db.select({ n: sql<number>`count(*)` }).from(inspections).where(eq(inspections.actionId, id)).get()!.n;
   const inspectionRows = db
     .select({ i: inspections, groupName: inspectionGroups.name, groupOfficeId: inspectionGroups.officeId, projectName: projects.name })
     .from(inspections)
@@ -420,8 +428,20 @@ export function actionPage(db: Db, id: number, viewer: Viewer, today: IsoDate, c
     .leftJoin(projects, eq(projects.id, inspections.projectId))
     .where(eq(inspections.actionId, id))
     .orderBy(asc(inspections.inspectedOn), asc(inspections.id))
+    .limit(INSPECTIONS_PAGE)
+    .offset((page - 1) * INSPECTIONS_PAGE)
     .all();
-  const risks = db.select().from(riskPoints).where(eq(riskPoints.actionId, id)).orderBy(asc(riskPoints.id)).all();
+  // Each risk point with where it was found and whose group found it (its inspection may be on another page).
+  const risks = db
+    .select({ r: riskPoints, employerName: inspections.employerName, projectName: projects.name, groupOfficeId: inspectionGroups.officeId })
+    .from(riskPoints)
+    .innerJoin(inspections, eq(inspections.id, riskPoints.inspectionId))
+    .innerJoin(inspectionGroups, eq(inspectionGroups.id, inspections.groupId))
+    .leftJoin(projects, eq(projects.id, inspections.projectId))
+    .where(eq(riskPoints.actionId, id))
+    .orderBy(asc(riskPoints.id))
+    .all()
+    .map(({ r, employerName, projectName, groupOfficeId }) => ({ ...r, where: projectName ?? employerName, mine: mayReachOffice(viewer, groupOfficeId) }));
   const payments = risks.length
     ? db
         .select()
@@ -451,20 +471,20 @@ export function actionPage(db: Db, id: number, viewer: Viewer, today: IsoDate, c
       : [],
   );
   const shown = inspectionRows.map((r) => ({ ...r.i, groupName: r.groupName, projectName: r.projectName, mine: mayReachOffice(viewer, r.groupOfficeId) }));
-  const inspectionOf = new Map(shown.map((i) => [i.id, i]));
   const figures = actionFigures(db, { actionId: id });
   return {
     action,
     officeName,
     groups: groups.map((g) => ({ ...g, members: members.filter((m) => m.groupId === g.id), mine: mayReachOffice(viewer, g.officeId) })),
     inspections: shown,
+    inspectionCount,
+    page,
+    pages: Math.max(1, Math.ceil(inspectionCount / INSPECTIONS_PAGE)),
     risks: risks.map((r) => ({
       ...r,
       clock: riskClock(r, today, calendar),
       payments: payments.filter((p) => p.riskId === r.id),
       caseNumber: r.caseId ? (caseNumbers.get(r.caseId) ?? "") : "",
-      where: inspectionOf.get(r.inspectionId)?.projectName ?? inspectionOf.get(r.inspectionId)?.employerName ?? "",
-      mine: inspectionOf.get(r.inspectionId)?.mine ?? false,
     })),
     figures,
     sentence: actionSentence(figures.total),

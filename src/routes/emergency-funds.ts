@@ -6,6 +6,7 @@
 import { Router, type Request, type Response } from "express";
 import { z } from "zod";
 import type { AppContext } from "../app-context.js";
+import { boundedInt } from "../domain/bounds.js";
 import { shanghaiDate } from "../domain/dates.js";
 import { mayKeepFund } from "../domain/emergency-fund.js";
 import { ForbiddenError, NotFoundError, ValidationError } from "../domain/errors.js";
@@ -15,6 +16,7 @@ import { exportSlot } from "../http/export-slots.js";
 import { figuresScopeOf } from "../http/figures-scope.js";
 import { formState, type CaseProblem } from "../http/form-state.js";
 import { idParam } from "../http/params.js";
+import { renderPageOrPartial } from "../http/render.js";
 import { sendSpreadsheet } from "../http/spreadsheet.js";
 import { requireRole } from "../middleware/require-role.js";
 import { recordAudit } from "../models/audit.js";
@@ -48,11 +50,15 @@ export function emergencyFundsRouter(ctx: AppContext): Router {
     return office;
   };
 
+  /** The fund's page: one page of its paid advances (`?page=`, docs/rules.md §应急周转金); htmx gets the advances' partial. */
   const showFund = (req: Request, res: Response, status: number, problem: CaseProblem | null) => {
     const office = officeOf(req, res);
-    res.status(status).render("funds/show", {
+    const page = boundedInt(req.query.page, 1, 1_000_000) ?? 1;
+    res.status(status);
+    renderPageOrPartial(res, "funds/show", "funds/_advances", {
       office,
-      fund: fundOf(db, office.id, res.locals.today),
+      fund: fundOf(db, office.id, res.locals.today, page),
+      pageLink: (p: number) => (p > 1 ? `/funds/${office.id}?page=${p}#fund-advances` : `/funds/${office.id}#fund-advances`),
       capital: formState(problem, "fund-capital"),
       adjustment: formState(problem, "fund-adjustment"),
       cityWide: viewerOf(res).cityWide,

@@ -1,5 +1,6 @@
 /** 工程建设项目: the office's list, the record and its form, the spreadsheet import, the 工资保证金's uses. */
 import { readFile } from "node:fs/promises";
+import { boundedInt } from "../domain/bounds.js";
 import { Router, type Request, type Response } from "express";
 import type { AppContext } from "../app-context.js";
 import { staffAbilities } from "../domain/case-abilities.js";
@@ -15,6 +16,7 @@ import { viewerOf } from "../http/case-page.js";
 import { figuresScopeOf } from "../http/figures-scope.js";
 import { formState } from "../http/form-state.js";
 import { idParam } from "../http/params.js";
+import { renderPageOrPartial } from "../http/render.js";
 import { rejectionMessage, uploadedFiles } from "../http/uploads.js";
 import { requireRole } from "../middleware/require-role.js";
 import { loadCalendar } from "../models/calendar.js";
@@ -65,8 +67,21 @@ export function projectsRouter(ctx: AppContext): Router {
     const q = formValues(req.query);
     const filter = { officeId: scope.officeId, q: (q.q ?? "").slice(0, 60), missingOnly: q.missing === "1", guarantee: q.guarantee ?? "" };
     const can = staffAbilities(viewerOf(res), { inspectorsReadAll: false });
-    res.status(status).render("projects/index", {
-      rows: listProjects(db, filter),
+    // Another page keeps the filters (and the city's office filter) in its link.
+    const pageLink = (p: number) => {
+      const params = new URLSearchParams();
+      if (scope.officeId !== null && can.everyOffice) params.set("office", String(scope.officeId));
+      if (filter.q) params.set("q", filter.q);
+      if (filter.guarantee) params.set("guarantee", filter.guarantee);
+      if (filter.missingOnly) params.set("missing", "1");
+      if (p > 1) params.set("page", String(p));
+      const query = params.toString();
+      return `/projects${query ? `?${query}` : ""}`;
+    };
+    res.status(status);
+    renderPageOrPartial(res, "projects/index", "projects/_list", {
+      list: listProjects(db, filter, boundedInt(q.page, 1, 1_000_000) ?? 1),
+      pageLink,
       filter,
       scope,
       offices: can.everyOffice ? listOffices(db) : [],

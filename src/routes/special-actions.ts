@@ -2,6 +2,7 @@
 import { Router, type Request, type Response } from "express";
 import { z } from "zod";
 import type { AppContext } from "../app-context.js";
+import { boundedInt } from "../domain/bounds.js";
 import { CLOCK_STATUS_LABELS } from "../domain/clocks.js";
 import { ValidationError } from "../domain/errors.js";
 import { CHECK_ITEMS, CHECK_ITEM_LABELS, CHECK_RESULTS, CHECK_RESULT_LABELS, RISK_STATUS_LABELS } from "../domain/special-actions.js";
@@ -9,6 +10,7 @@ import { fieldErrorsOf, formValues, isoDate, optionalText, parseForm, requiredTe
 import { viewerOf } from "../http/case-page.js";
 import { formState } from "../http/form-state.js";
 import { idParam } from "../http/params.js";
+import { renderPageOrPartial } from "../http/render.js";
 import { sendSpreadsheet } from "../http/spreadsheet.js";
 import { requireRole } from "../middleware/require-role.js";
 import { loadCalendar } from "../models/calendar.js";
@@ -118,10 +120,13 @@ export function specialActionsRouter(ctx: AppContext): Router {
     problem: { form: string; message: string; errors: FieldErrors; values: FormValues } | null = null,
   ) => {
     const viewer = viewerOf(res);
-    const page = actionPage(db, idParam(req), viewer, res.locals.today, loadCalendar(db));
+    const page = actionPage(db, idParam(req), viewer, res.locals.today, loadCalendar(db), boundedInt(req.query.page, 1, 1_000_000) ?? 1);
     const offices = listOffices(db, { activeOnly: true });
-    res.status(status).render("actions/show", {
+    res.status(status);
+    // htmx (a page of inspections) gets the inspections alone.
+    renderPageOrPartial(res, "actions/show", "actions/_inspections", {
       ...page,
+      pageLink: (p: number) => `/actions/${page.action.id}${p > 1 ? `?page=${p}` : ""}#inspections`,
       problem,
       form: (id: string) => formState(problem, id),
       mayAddGroup: res.locals.user!.role === "supervisor",

@@ -3,9 +3,8 @@
  * advance for a case within what was confirmed owed and the fund's balance, approved by the office's supervisor,
  * paid, then recovered — never more than outstanding; the outcome 应急周转金垫付 only with a paid advance.
  */
-import ExcelJS from "exceljs";
 import { beforeEach, describe, expect, it } from "vitest";
-import { caseInput, loginAs, makeTestApp, workedCase, workerInput, type Agent, type TestApp } from "../helpers.js";
+import { caseInput, loginAs, makeTestApp, workedCase, workerInput, xlsxOf, type Agent, type TestApp } from "../helpers.js";
 
 const NANGUAN = "南关区劳动保障监察大队";
 const CHAOYANG = "朝阳区劳动保障监察大队";
@@ -87,17 +86,7 @@ describe("the fund pages: each office its own, the city every office", () => {
     expect(all.status).toBe(200);
     expect(all.text).toContain(CHAOYANG);
     expect(all.text).toMatch(/data-office="city">[\s\S]*?¥11,000,000.00/);
-    const res = await (await loginAs(t.app, "supervisor_ng"))
-      .get("/exports/funds.xlsx")
-      .buffer(true)
-      .parse((r, done) => {
-        const chunks: Buffer[] = [];
-        r.on("data", (b: Buffer) => chunks.push(b));
-        r.on("end", () => done(null, Buffer.concat(chunks)));
-      });
-    expect(res.status).toBe(200);
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(res.body as unknown as ArrayBuffer);
+    const book = await xlsxOf(await loginAs(t.app, "supervisor_ng"), "/exports/funds.xlsx");
     const names = book.getWorksheet("应急周转金")!.getColumn(1).values.filter(Boolean);
     expect(names).toEqual(["监察机构", NANGUAN, "合计"]);
   });
@@ -318,5 +307,88 @@ describe("the figures", () => {
     const balance = plan("select balance_fen from emergency_fund_movements where office_id = ? order by id desc limit 1", cy);
     expect(balance).toMatch(/USING (COVERING )?INDEX emergency_fund_movements_office_idx/);
     expect(`${period}\n${balance}`).not.toMatch(/SCAN emergency_fund_movements(?! USING)/);
+  });
+});
+
+describe("the fund page's advances, paged (docs/rules.md §应急周转金)", () => {
+  /**
+   * 60 paid advances drawn straight into the ledger: the 5 paid last still outstanding, the 55 before them recovered in
+   * full (the page must put the outstanding first although they are the newest).
+   */
+  function sixtyAdvances() {
+    const sql = t.db.$client;
+    let balanceFen = balance(cy);
+    const move = (kind: "advance" | "recovery", amountFen: number, advance: number, on: string) => {
+      balanceFen += kind === "advance" ? -amountFen : amountFen;
+      sql
+        .prepare("insert into emergency_fund_movements (office_id, kind, amount_fen, balance_fen, occurred_on, advance_id, note) values (?, ?, ?, ?, ?, ?, '')")
+        .run(cy, kind, amountFen, balanceFen, on, advance);
+    };
+    const outstanding: number[] = [];
+    for (let i = 0; i < 60; i++) {
+      const on = `2026-10-${String(1 + Math.floor(i / 2)).padStart(2, "0")}`;
+      const id = Number(
+        sql
+          .prepare(
+            "insert into emergency_advances (case_id, office_id, status, applied_on, reason, recover_from, recover_from_name, total_fen, paid_on, recovery_due_on) values (?, ?, 'paid', ?, '生活困难', 'employer', '某公司', 100000, ?, '2027-01-01')",
+          )
+          .run(c.id, cy, on, on).lastInsertRowid,
+      );
+      move("advance", 100000, id, on);
+      if (i < 55) move("recovery", 100000, id, "2026-11-20");
+      else outstanding.push(id);
+    }
+    return outstanding;
+  }
+  const rows = (html: string) => [...html.matchAll(/data-advance="(\d+)"/g)].map((m) => Number(m[1]));
+  const figures = (html: string) => /<table class="table" id="fund-figures">[\s\S]*?<\/table>/.exec(html)![0];
+
+  it("lists 50 at a time, the outstanding first, with the same totals on every page; htmx gets the list alone", async () => {
+    await capital(cySupervisor, cy, "1,000,000");
+    const outstanding = sixtyAdvances();
+    const first = await cySupervisor.get(`/funds/${cy}`);
+    expect(first.status).toBe(200);
+    expect(first.text).toContain("60 笔已垫付，5 笔尚未收回完毕");
+    const firstRows = rows(first.text);
+    expect(firstRows).toHaveLength(50);
+    expect(firstRows.slice(0, 5)).toEqual(outstanding);
+    expect(first.text).toContain("第 1 / 2 页");
+    expect(first.text).toContain(`href="/funds/${cy}?page=2#fund-advances"`);
+    expect(figures(first.text)).toMatch(/data-advanced>¥60,000.00[\s\S]*data-outstanding>¥5,000.00/);
+
+    const second = await cySupervisor.get(`/funds/${cy}?page=2`);
+    const secondRows = rows(second.text);
+    expect(secondRows).toHaveLength(10);
+    expect(new Set([...firstRows, ...secondRows]).size).toBe(60);
+    expect(figures(second.text)).toBe(figures(first.text));
+    expect(second.text).toContain("60 笔已垫付，5 笔尚未收回完毕");
+
+    const partial = await cySupervisor.get(`/funds/${cy}?page=2`).set("HX-Request", "true");
+    expect(partial.text).not.toContain("<html");
+    expect(rows(partial.text)).toEqual(secondRows);
+  });
+
+  it("exports every advance, not one page", async () => {
+    await capital(cySupervisor, cy, "1,000,000");
+    sixtyAdvances();
+    const book = await xlsxOf(cySupervisor, "/exports/funds.xlsx");
+    expect(book.getWorksheet("垫付与追偿")!.actualRowCount).toBe(61);
+  });
+
+  it("sums each advance's recoveries from the recovery index, never a full scan", () => {
+    const plan = (
+      t.db.$client
+        .prepare(
+          `explain query plan with recovered as (select advance_id, sum(amount_fen) fen from emergency_fund_movements where office_id in (?) and kind = 'recovery' group by advance_id)
+       select a.id from emergency_advances a left join recovered r on r.advance_id = a.id where a.office_id = ? and a.status = 'paid'
+       order by a.total_fen > coalesce(r.fen, 0) desc, a.paid_on, a.id limit 50 offset 50`,
+        )
+        .all(cy, cy) as { detail: string }[]
+    )
+      .map((r) => r.detail)
+      .join("\n");
+    expect(plan).toMatch(/USING COVERING INDEX emergency_fund_movements_recovery_idx/);
+    expect(plan).toMatch(/USING INDEX emergency_advances_office_idx/);
+    expect(plan).not.toMatch(/SCAN (emergency_fund_movements|emergency_advances|a)(?! USING)/);
   });
 });

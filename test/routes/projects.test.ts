@@ -96,6 +96,39 @@ describe("office scoping", () => {
   });
 });
 
+describe("the list, paged (docs/rules.md §Construction projects and the 工资保证金)", () => {
+  it("lists 50 at a time, most missing first then by name, keeps the filters in the page links; htmx gets the list alone", async () => {
+    const ng = await loginAs(t.app, "supervisor_ng");
+    const office = t.db.$client.prepare("select id from offices where name = '南关区劳动保障监察大队'").pluck().get() as number;
+    const division = t.db.$client.prepare("select id from divisions where office_id = ? limit 1").pluck().get(office) as number;
+    const insert = t.db.$client.prepare(
+      `insert into projects (office_id, division_id, name, builder_name, contractor_name, contractor_uscc, contract_fen, start_on, missing_count)
+       values (?, ?, ?, '某建设单位', '某总包', ?, 100000000, '2026-03-01', ?)`,
+    );
+    // 60 projects: every third lacks all five safeguards, the rest lack one; inserted in no useful order.
+    for (let i = 60; i >= 1; i--) insert.run(office, division, `南关分页项目${String(i).padStart(2, "0")}`, CONTRACTOR, i % 3 === 0 ? 5 : 1);
+    const expected = t.db.$client.prepare("select id from projects where office_id = ? order by missing_count desc, name").pluck().all(office) as number[];
+    const rows = (html: string) => [...html.matchAll(/data-project="(\d+)"/g)].map((m) => Number(m[1]));
+
+    const first = await ng.get("/projects");
+    expect(first.status).toBe(200);
+    expect(rows(first.text)).toEqual(expected.slice(0, 50));
+    expect(first.text).toContain("共 60 个项目");
+    expect(first.text).toContain('href="/projects?page=2"');
+
+    const second = await ng.get("/projects?page=2");
+    expect(rows(second.text)).toEqual(expected.slice(50));
+
+    const filtered = await ng.get("/projects?q=%E5%8D%97%E5%85%B3%E5%88%86%E9%A1%B5&missing=1");
+    expect(rows(filtered.text)).toEqual(expected.slice(0, 50));
+    expect(filtered.text).toContain("q=%E5%8D%97%E5%85%B3%E5%88%86%E9%A1%B5&amp;missing=1&amp;page=2");
+
+    const partial = await ng.get("/projects?page=2").set("HX-Request", "true");
+    expect(partial.text).not.toContain("<html");
+    expect(rows(partial.text)).toEqual(expected.slice(50));
+  });
+});
+
 describe("POST /projects/import", () => {
   const header = "项目名称,所在区县,建设单位,施工总承包单位,总包统一社会信用代码,合同金额（元）,开工日期,实名制,告示牌\n";
   it("imports nothing from a file with a bad row, and names the row and its field", async () => {

@@ -165,3 +165,41 @@ describe("office scoping", () => {
     expect(refused.text).toContain("只能为本机构组建检查组");
   });
 });
+
+describe("the action's inspections, paged (docs/rules.md §Special actions)", () => {
+  it("lists 50 at a time, the earliest first, with the whole action's sentence on every page; htmx gets the list alone", async () => {
+    const res = await cy.post("/actions").type("form").send({ name: "朝阳区冬季专项行动", startsOn: "2026-11-01", endsOn: "2026-12-31", scope: "辖区全部" });
+    const action = Number(String(res.headers.location).split("/").pop());
+    const cyOffice = one("select id from offices where name = '朝阳区劳动保障监察大队'");
+    await cy
+      .post(`/actions/${action}/groups`)
+      .type("form")
+      .send({ name: "冬季检查组", leader: "李组长", officeId: cyOffice, "member.0.name": "王监察", "member.0.from": `office:${cyOffice}` });
+    const group = one("select id from inspection_groups where action_id = ?", action);
+    const insert = t.db.$client.prepare(
+      `insert into inspections (action_id, group_id, employer_name, inspected_on, persons, wage_account, real_name, contractor_pays, guarantee, notice_board, paid_monthly)
+       values (?, ?, ?, ?, 2, 'ok', 'ok', 'ok', 'ok', 'ok', 'ok')`,
+    );
+    // Recorded latest day first: the page must still list the earliest day first.
+    for (let i = 55; i >= 1; i--) insert.run(action, group, `某单位${i}`, `2026-11-${String(Math.ceil(i / 2)).padStart(2, "0")}`);
+    const rows = (html: string) => [...html.matchAll(/data-inspection="(\d+)"/g)].map((m) => Number(m[1]));
+    const sentence = (html: string) => /开展检查(\d+)人次/.exec(html)?.[1];
+
+    const first = await cy.get(`/actions/${action}`);
+    expect(first.status).toBe(200);
+    expect(first.text).toContain("检查记录（55）");
+    const byDay = t.db.$client.prepare("select id from inspections where action_id = ? order by inspected_on, id").pluck().all(action) as number[];
+    expect(rows(first.text)).toEqual(byDay.slice(0, 50));
+    expect(first.text).toContain("第 1 / 2 页");
+    expect(first.text).toContain(`href="/actions/${action}?page=2#inspections"`);
+    expect(sentence(first.text)).toBe("110");
+
+    const second = await cy.get(`/actions/${action}?page=2`);
+    expect(rows(second.text)).toEqual(byDay.slice(50));
+    expect(sentence(second.text)).toBe("110");
+
+    const partial = await cy.get(`/actions/${action}?page=2`).set("HX-Request", "true");
+    expect(partial.text).not.toContain("<html");
+    expect(rows(partial.text)).toEqual(rows(second.text));
+  });
+});
