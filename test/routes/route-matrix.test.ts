@@ -55,6 +55,7 @@ POST /login                                       | + + + + + + + + + + + + +
 GET /calendar/calc                                | + + + + + + + + + + + + +
 GET /complaint                                    | + + + + + + + + + + + + +
 GET /complaint/done                               | + + + + + + + + + + + + +
+GET /complaint/worker-row                         | + + + + + + + + + + + + +
 POST /complaint                                   | + + + + + + + + + + + + +
 GET /query                                        | + + + + + + + + + + + + +
 POST /query                                       | + + + + + + + + + + + + +
