@@ -399,7 +399,8 @@ export function enforceOrder(
 // ---- Closing ---------------------------------------------------------------------------------
 
 /** What the case records that an outcome may rest on (docs/rules.md §结案). */
-function outcomeRecord(tx: DbOrTx, caseId: number): OutcomeRecord {
+/** What the case records that an outcome may rest on (domain/outcomes.ts): read for 结案 and for the form that offers the outcomes. */
+export function outcomeRecord(tx: DbOrTx, caseId: number): OutcomeRecord {
   const orderPayments = tx
     .select({ n: sql<number>`count(*)` })
     .from(payments)
