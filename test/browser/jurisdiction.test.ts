@@ -29,7 +29,7 @@ describe("属地管理: one city, many offices", () => {
     await phone.selectOption('[name="district"]', "南关区");
     await phone.fill('[name="facts"]', "2026年9月至11月在南关区某小区装修，工资未结。");
     await screenshot(phone, "offices-1-complaint-phone");
-    await Promise.all([phone.waitForLoadState("load"), phone.click("form button[type=submit]")]);
+    await Promise.all([phone.waitForLoadState("load"), phone.click("form button.primary[type=submit]")]);
     const caseNumber = (await phone.locator("#case-number").textContent())!.trim();
     const queryCode = (await phone.locator("#query-code").textContent())!.trim();
     const id = String(env.server().db.$client.prepare("select id from cases where case_number = ?").pluck().get(caseNumber));

@@ -64,13 +64,13 @@ describe("the worker's voice, on a phone", () => {
     await page.fill('[name="employerName"]', "长春市某装饰工程有限公司");
     await page.selectOption('[name="district"]', "朝阳区");
     await page.fill('[name="facts"]', "2026年8月至10月在朝阳区某商场装修，工资未结。");
-    await Promise.all([page.waitForLoadState("load"), page.click("form button[type=submit]")]);
+    await Promise.all([page.waitForLoadState("load"), page.click("form button.primary[type=submit]")]);
     await expect(page.locator("#w-idNumber + .field-error").textContent()).resolves.toContain("港澳居民来往内地通行证号码为 H（香港）或 M（澳门）加 8 位数字");
     await expect(page.locator('[name="workers.0.idType"]').inputValue()).resolves.toBe("hkMacauPermit");
     await expect(page.locator('[name="employerName"]').inputValue()).resolves.toBe("长春市某装饰工程有限公司");
     await screenshot(page, "phone-complaint-permit-refused");
     await page.fill('[name="workers.0.idNumber"]', "M12345678");
-    await Promise.all([page.waitForURL(/\/complaint\/done$/), page.click("form button[type=submit]")]);
+    await Promise.all([page.waitForURL(/\/complaint\/done$/), page.click("form button.primary[type=submit]")]);
     const caseNumber = (await page.locator("#case-number").textContent())!.trim();
     const queryCode = (await page.locator("#query-code").textContent())!.trim();
     await screenshot(page, "phone-complaint-permit-receipt");

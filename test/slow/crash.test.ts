@@ -52,7 +52,12 @@ function intakeClients(base: string, clients: number) {
         await res.text();
         // Filed: the answer sends the browser to its receipt, which the cookie opens.
         if (res.status === 303) {
-          const receipt = await fetch(`${base}/complaint/done`, { headers: { cookie: res.headers.get("set-cookie")!.split(";")[0]! } });
+          // Every cookie set (the receipt's and the filing device's), each without its attributes.
+          const cookie = res.headers
+            .getSetCookie()
+            .map((c) => c.split(";")[0]!)
+            .join("; ");
+          const receipt = await fetch(`${base}/complaint/done`, { headers: { cookie } });
           const m = /id="case-number">([^<]+)</.exec(await receipt.text());
           if (m) acknowledged.push({ caseNumber: m[1]!, phone });
         }
