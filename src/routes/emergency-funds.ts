@@ -65,14 +65,14 @@ export function emergencyFundsRouter(ctx: AppContext): Router {
     });
   };
 
-  router.get("/funds", supervisors, (_req, res) => {
+  router.get("/funds", supervisors, ctx.pageCache.keep, (_req, res) => {
     const viewer = viewerOf(res);
     if (!viewer.cityWide) return res.redirect(303, `/funds/${viewer.officeId}`);
     const scope = figuresScope(db, null);
     res.render("funds/index", { overview: fundsOverview(db, scope.officeIds) });
   });
 
-  router.get("/funds/:officeId", supervisors, (req, res) => showFund(req, res, 200, null));
+  router.get("/funds/:officeId", supervisors, ctx.pageCache.keep, (req, res) => showFund(req, res, 200, null));
 
   /** Capital paid in or an adjustment: one movement of the ledger; a refusal shows the page with the form's messages. */
   const post = (

@@ -96,7 +96,7 @@ export function projectsRouter(ctx: AppContext): Router {
     });
   };
 
-  router.get("/projects", staff, (req, res) => indexPage(req, res));
+  router.get("/projects", staff, ctx.pageCache.keep, (req, res) => indexPage(req, res));
 
   const formPage = (
     res: Response,
@@ -170,7 +170,7 @@ export function projectsRouter(ctx: AppContext): Router {
     });
   };
 
-  router.get("/projects/:id", staff, (req, res) => showPage(req, res));
+  router.get("/projects/:id", staff, ctx.pageCache.keep, (req, res) => showPage(req, res));
 
   router.get("/projects/:id/edit", workers, (req, res) => {
     const p = visibleProject(db, idParam(req), viewerOf(res));

@@ -11,7 +11,7 @@ export function riskPointsRouter(ctx: AppContext): Router {
   const { db } = ctx;
   const router = Router();
 
-  router.get("/risks", requireRole("inspector", "supervisor"), (req, res) => {
+  router.get("/risks", requireRole("inspector", "supervisor"), ctx.pageCache.keep, (req, res) => {
     const scope = figuresScopeOf(db, req, res);
     const overdue = req.query.due === "overdue";
     const today = res.locals.today;

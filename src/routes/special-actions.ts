@@ -101,7 +101,7 @@ export function specialActionsRouter(ctx: AppContext): Router {
     });
   };
 
-  router.get("/actions", staff, (_req, res) => indexPage(res, 200, {}, {}, null));
+  router.get("/actions", staff, ctx.pageCache.keep, (_req, res) => indexPage(res, 200, {}, {}, null));
 
   router.post("/actions", supervisor, (req, res) => {
     try {
@@ -147,7 +147,7 @@ export function specialActionsRouter(ctx: AppContext): Router {
     });
   };
 
-  router.get("/actions/:id", staff, (req, res) => showPage(req, res));
+  router.get("/actions/:id", staff, ctx.pageCache.keep, (req, res) => showPage(req, res));
 
   router.get("/exports/actions/:id.xlsx", staff, async (req, res) => {
     const page = actionPage(db, idParam(req), viewerOf(res), res.locals.today, loadCalendar(db));

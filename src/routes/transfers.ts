@@ -76,7 +76,7 @@ export function transfersRouter(ctx: AppContext): Router {
   });
 
   // What waits on a 签收 or a reply, for an office's supervisors; the city's see every office, or the one filtered.
-  router.get("/transfers", requireRole("supervisor"), (req, res) => {
+  router.get("/transfers", requireRole("supervisor"), ctx.pageCache.keep, (req, res) => {
     const can = staffAbilities(viewerOf(res), policy);
     if (!can.viewDashboard) throw new ForbiddenError("只有科长可以查看移送情况。");
     const today = res.locals.today;

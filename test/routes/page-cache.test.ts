@@ -124,4 +124,19 @@ describe("the page cache", () => {
     expect(after.text).toContain("另一进程改的名");
     db.$client.close();
   });
+
+  it("keeps the fund, special action, project, risk and transfer pages until something is written", async () => {
+    const supervisor = await loginAs(t.app, "supervisor1");
+    const office = t.db.$client.prepare("select id from offices order by id limit 1").pluck().get() as number;
+    const pages = ["/funds", `/funds/${office}`, "/actions", "/projects", "/risks", "/transfers"];
+    for (const path of pages) {
+      const first = await supervisor.get(path);
+      expect(first.status, path).toBe(200);
+      const again = await supervisor.get(path);
+      expect(again.headers["x-page-cache"], path).toBe("hit");
+      expect(again.text, path).toBe(first.text);
+    }
+    t.db.$client.prepare("update offices set phone = '0431-80000000' where id = ?").run(office);
+    for (const path of pages) expect((await supervisor.get(path)).headers["x-page-cache"], path).toBeUndefined();
+  });
 });
