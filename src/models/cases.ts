@@ -3,6 +3,7 @@
  * recomputation that follows a calendar change. Every change writes a timeline row in the same
  * transaction and bumps the case's version (optimistic locking).
  */
+import { outcomeForWorker } from "../domain/outcome-for-worker.js";
 import { untilChanged } from "./until-changed.js";
 import { preparedOnce } from "../db/prepared.js";
 import { aliasedTable, and, asc, desc, eq, sql } from "drizzle-orm";
@@ -665,5 +666,7 @@ export function findCaseForPublic(db: Db, caseNumber: string, queryCode: string)
     closedOn: row.closedOn,
     /** The public steps with their dates, oldest first; the last is the latest. */
     steps,
+    /** Once closed: what happened and what the worker can do next, in plain words (domain/outcome-for-worker.ts). */
+    outcome: row.state === "closed" ? outcomeForWorker(row.outcome) : null,
   };
 }

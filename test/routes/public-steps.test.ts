@@ -70,3 +70,32 @@ describe("the steps on the public lookup", () => {
     expect(steps).toHaveLength(2);
   });
 });
+
+describe("the public lookup after closing (docs/rules.md §The public lookup after closing)", () => {
+  const sentences = (html: string) => ({
+    happened: /<p data-happened>([^<]*)<\/p>/.exec(html)?.[1],
+    next: /<p data-next>([^<]*)<\/p>/.exec(html)?.[1],
+  });
+
+  it("says in plain words what happened and what the worker can do next, only once the case is closed", async () => {
+    const { id, caseNumber, queryCode } = makeCase(t.db);
+    expect(sentences((await lookup(caseNumber, queryCode)).text)).toEqual({ happened: undefined, next: undefined });
+    const supervisor = await loginAs(t.app, "supervisor1");
+    await supervisor
+      .post(`/cases/${id}/moves`)
+      .type("form")
+      .send({ move: "withdraw", outcome: "withdrawn", version: version(id), note: "投诉人电话撤回" });
+    const closed = sentences((await lookup(caseNumber, queryCode)).text);
+    expect(closed.happened).toBe("您已撤回投诉，本案办结。");
+    expect(closed.next).toContain("可以再次投诉");
+    expect(closed.next).toContain("劳动人事争议仲裁委员会申请仲裁");
+  });
+
+  it("tells a police referral apart from a plain 已办结", async () => {
+    const { id, caseNumber, queryCode } = makeCase(t.db);
+    t.db.$client.prepare("update cases set state = 'closed', outcome = 'referredToPolice', closed_on = '2026-11-23' where id = ?").run(id);
+    const res = (await lookup(caseNumber, queryCode)).text;
+    expect(sentences(res).happened).toContain("移送公安机关");
+    expect(sentences(res).next).toContain("向该公安机关了解办理进展");
+  });
+});
