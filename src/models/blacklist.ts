@@ -700,9 +700,20 @@ function withPersons<T extends { id: number }>(db: Db, rows: T[]) {
   }));
 }
 
+function publicSearch(term: string) {
+  const contains = `%${term.replace(/[%_\\]/g, "")}%`;
+  return or(
+    like(blacklistProceedings.employerName, contains),
+    eq(blacklistProceedings.employerUscc, term.toUpperCase()),
+    sql`exists (select 1 from ${blacklistPersons} where ${blacklistPersons.proceedingId} = ${blacklistProceedings.id} and ${blacklistPersons.name} like ${contains})`,
+  );
+}
+
 /**
  * The public list: listed, decided on or before today and within the term, so an entry drops off the day
- * after its term ends whether or not anyone acts. Search by name (contains) or 统一社会信用代码 (exact).
+ * after its term ends whether or not anyone acts. Search by the employer's name or a listed person's name
+ * (contains) or 统一社会信用代码 (exact): only the persons the public list shows, on entries it shows (docs/rules.md
+ * §Publication). The listed entries are found first by blacklist_stage_idx, their persons by blacklist_persons_proceeding_idx.
  */
 export function currentListings(db: Db, today: IsoDate, q = "") {
   const term = q.trim();
@@ -714,9 +725,7 @@ export function currentListings(db: Db, today: IsoDate, q = "") {
         eq(blacklistProceedings.stage, "listed"),
         lte(blacklistProceedings.decisionOn, today),
         gte(blacklistProceedings.termEndsOn, today),
-        term
-          ? or(like(blacklistProceedings.employerName, `%${term.replace(/[%_\\]/g, "")}%`), eq(blacklistProceedings.employerUscc, term.toUpperCase()))
-          : undefined,
+        term ? publicSearch(term) : undefined,
       ),
     )
     .orderBy(desc(blacklistProceedings.decisionOn), desc(blacklistProceedings.id))

@@ -401,6 +401,21 @@ describe("public pages", () => {
     expect((await anon.get(`/public/blacklist?q=${encodeURIComponent("不存在")}`)).text).toContain('id="count">共 0 个对象');
   });
 
+  it("searches by a listed person's name, on the entries the public list shows only (issue 21 item 10)", async () => {
+    const c = await listed();
+    const person = t.db.$client.prepare("select name from blacklist_persons where proceeding_id = ? order by id limit 1").pluck().get(c.pid) as string;
+    expect(person).toBeTruthy();
+    const anon = browser(t.app);
+    const count = async (q: string) => /id="count">共 (\d+) 个对象/.exec((await anon.get(`/public/blacklist?q=${encodeURIComponent(q)}`)).text)?.[1];
+    expect(await count(person)).toBe("1");
+    expect(await count(person.slice(1))).toBe("1");
+    expect(await count(`${person}\u0000`)).toBe("1");
+    expect(await count("%")).toBe("1");
+    // Removed from the list: no longer found by the person either.
+    t.db.$client.prepare("update blacklist_proceedings set stage = 'removed', removed_on = '2026-11-23' where id = ?").run(c.pid);
+    expect(await count(person)).toBe("0");
+  });
+
   it("serve CSV with a UTF-8 BOM and an Atom feed with stable entry ids", async () => {
     const c = await listed();
     const anon = browser(t.app);
