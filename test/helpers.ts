@@ -6,7 +6,7 @@ import request from "supertest";
 import { expect } from "vitest";
 import type { Express } from "express";
 import { createApp } from "../src/app.js";
-import { readConfig } from "../src/config.js";
+import { readConfig, type Config } from "../src/config.js";
 import { openDb, type Db } from "../src/db/client.js";
 import { migrateDb } from "../src/db/migrate.js";
 import { PROVISIONAL_SOURCE, storeSchedules } from "../src/models/calendar.js";
@@ -28,6 +28,7 @@ export interface TestApp {
   /** Moves the app's clock. */
   clock: { now: Date };
   evidenceDir: string;
+  config: Config;
 }
 
 let template: Buffer | undefined;
@@ -56,7 +57,7 @@ export async function makeTestApp(start = new Date("2026-11-23T02:00:00Z"), env:
   const evidenceDir = mkdtempSync(join(tmpdir(), "qx-evidence-"));
   const config = readConfig({ NODE_ENV: "test", EVIDENCE_DIR: evidenceDir, ...env });
   const app = createApp({ db, config, now: () => clock.now });
-  return { app, db, clock, evidenceDir };
+  return { app, db, clock, evidenceDir, config };
 }
 
 export type Agent = ReturnType<typeof request.agent>;

@@ -1,3 +1,4 @@
+import { lookupAddress } from "../http/lookup-address.js";
 import { untilChanged } from "../models/until-changed.js";
 import { readFile } from "node:fs/promises";
 import { resolve } from "node:path";
@@ -308,7 +309,7 @@ export function casesRouter(ctx: AppContext): Router {
 
   // ---- Printable documents ------------------------------------------------------------------
 
-  router.get("/cases/:id/receipt", staff, (req, res) => {
+  router.get("/cases/:id/receipt", staff, async (req, res) => {
     const detail = getCaseDetail(db, caseId(req), { viewer: viewerOf(res), policy, page: "登记回执", now: now() });
     if (!detail.abilities.printDocuments) throw new ForbiddenError();
     // The dates as the case page counts them, each marked 暂定 when an unpublished year is involved.
@@ -325,6 +326,7 @@ export function casesRouter(ctx: AppContext): Router {
       office: getOffice(db, detail.case.officeId!),
       channelLabels: CHANNEL_LABELS,
       justCreated: req.query.new === "1",
+      lookup: await lookupAddress(config.publicBaseUrl, detail.case.caseNumber, detail.case.queryCode),
     });
   });
 

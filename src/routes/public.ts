@@ -1,4 +1,5 @@
 /** What workers and the public use without signing in: online filing and the progress lookup. */
+import { lookupAddress } from "../http/lookup-address.js";
 import { randomBytes } from "node:crypto";
 import { Router, type Request, type Response } from "express";
 import { z } from "zod";
@@ -100,11 +101,12 @@ export function publicRouter({ db, config, now }: AppContext): Router {
     });
   });
 
-  router.get("/complaint/done", (req, res) => {
+  router.get("/complaint/done", async (req, res) => {
     const token = readCookie(req.headers.cookie, RECEIPT_COOKIE);
     const created = isFilingToken(token) ? filedReceipt(db, token, now()) : undefined;
     if (!created) return res.redirect(303, "/complaint");
-    res.render("public/complaint-done", { created, receivedOn: created.receivedOn });
+    const lookup = await lookupAddress(config.publicBaseUrl, created.caseNumber, created.queryCode);
+    res.render("public/complaint-done", { created, receivedOn: created.receivedOn, lookup });
   });
 
   router.post("/complaint", upload.any(), async (req, res) => {

@@ -37,7 +37,13 @@ describe("见诉即办 end to end", () => {
     const queryCode = (await page.locator(".code").textContent())!.trim();
     expect(caseNumber).toMatch(/^QX-\d{4}-\d{6}$/);
     expect(queryCode).toMatch(/^[2-9A-Z]{6}$/);
+    // The lookup's address and its QR code, printed about 32 mm square (docs/rules.md §Documents, the receipt).
+    const address = (await page.locator("[data-lookup-address]").textContent())!.trim();
+    expect(address).toMatch(new RegExp(`/query\\?caseNumber=${caseNumber}&queryCode=${queryCode}$`));
     await page.emulateMedia({ media: "print" });
+    const qr = await page.locator(".lookup-qr-code svg").boundingBox();
+    expect(qr!.width).toBeGreaterThan(110);
+    expect(Math.abs(qr!.width - qr!.height)).toBeLessThan(1);
     await screenshot(page, "receipt-print");
     await page.pdf({ path: "test-results/screenshots/receipt.pdf", format: "A4" });
     await page.emulateMedia({ media: "screen" });
@@ -63,9 +69,10 @@ describe("见诉即办 end to end", () => {
     // The public: the progress lookup on a phone.
     const phone = await env.browser().newContext({ locale: "zh-CN", viewport: { width: 390, height: 844 }, isMobile: true });
     const publicPage = await phone.newPage();
-    await publicPage.goto(`${env.server().url}/query`);
-    await publicPage.fill("#caseNumber", caseNumber);
-    await publicPage.fill("#queryCode", queryCode);
+    // Opened from the receipt's address: both values already filled in.
+    await publicPage.goto(`${env.server().url}${new URL(address).pathname}${new URL(address).search}`);
+    await expect(publicPage.locator("#caseNumber").inputValue()).resolves.toBe(caseNumber);
+    await expect(publicPage.locator("#queryCode").inputValue()).resolves.toBe(queryCode);
     await publicPage.click("button[type=submit]");
     await expect(publicPage.locator("#progress").getAttribute("data-state")).resolves.toBe("filed");
     await expect(publicPage.locator("#progress").textContent()).resolves.toContain("已受理立案，正在调查处理");

@@ -1,5 +1,6 @@
 import request from "supertest";
 import { beforeEach, describe, expect, it } from "vitest";
+import { lookupAddress } from "../../src/http/lookup-address.js";
 import { browser, idNumber, loginAs, makeCase, makeTestApp, userId, workerInput, type TestApp } from "../helpers.js";
 
 let t: TestApp;
@@ -106,6 +107,34 @@ describe("/complaint (online self-filing)", () => {
     expect(row).toEqual({ channel: "online", received_on: "2026-11-23", registered_by_id: null });
     const progress = await lookup(number!, code!);
     expect(progress.text).toContain("已收到投诉，正在审查是否受理");
+  });
+
+  it("prints the lookup's address from PUBLIC_BASE_URL and its QR code on both receipts, whatever the Host header says", async () => {
+    const visitor = browser(t.app);
+    await visitor.post("/complaint").type("form").send(form());
+    const online = await visitor.get("/complaint/done").set("Host", "evil.example");
+    const number = /id="case-number">([^<]+)</.exec(online.text)![1]!;
+    const code = /id="query-code">([^<]+)</.exec(online.text)![1]!;
+    const expected = await lookupAddress(t.config.publicBaseUrl, number, code);
+    expect(expected.address).toBe(`${t.config.publicBaseUrl}/query?caseNumber=${number}&queryCode=${code}`);
+    const shown = (html: string) => ({
+      address: /data-lookup-address>([^<]+)</.exec(html)?.[1]?.replaceAll("&amp;", "&"),
+      svg: /<svg[\s\S]*?<\/svg>/.exec(html)?.[0],
+    });
+    expect(shown(online.text)).toEqual({ address: expected.address, svg: expected.qrSvg });
+    expect(online.text).not.toContain("evil.example");
+    // The code is drawn from the address: another case's code differs.
+    expect((await lookupAddress(t.config.publicBaseUrl, number, "ZZZZZZ")).qrSvg).not.toBe(expected.qrSvg);
+    // The address opens the lookup with both values filled in.
+    const opened = await request(t.app).get(expected.address.slice(t.config.publicBaseUrl.length));
+    expect(opened.text).toContain(`value="${number}"`);
+    expect(opened.text).toContain(`value="${code}"`);
+
+    const supervisor = await loginAs(t.app, "supervisor1");
+    const id = t.db.$client.prepare("select id from cases where case_number = ?").pluck().get(number) as number;
+    const window = await supervisor.get(`/cases/${id}/receipt`);
+    expect(window.status).toBe(200);
+    expect(shown(window.text)).toEqual({ address: expected.address, svg: expected.qrSvg });
   });
 
   it("names bad fields and keeps what was typed", async () => {
