@@ -103,6 +103,8 @@ describe("the worker's voice, on a phone", () => {
 
     await page.goto(`${s.url}/query?caseNumber=${caseNumber}&queryCode=${queryCode}`);
     await page.click("button:has-text('查询')");
+    // Closed: what happened and what the worker can do next, in plain words (docs/rules.md §The public lookup after closing).
+    await expect(page.locator("#outcome-for-worker [data-next]").textContent()).resolves.toContain("劳动人事争议仲裁委员会");
     await page.check("input[name=level][value=dissatisfied]");
     await page.check("input[name=reasons][value=attitude]");
     await page.fill("#rating-comment", "打了三次电话都没人回");
