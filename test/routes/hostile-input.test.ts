@@ -34,7 +34,7 @@ describe("defect 1: malformed multipart on every upload route", () => {
       expect(res.text).toContain('aria-label="主导航"');
     }
     // Removal runs when each response is over: give a loaded machine a moment.
-    for (let i = 0; i < 100 && readdirSync(t.evidenceDir).length; i++) await new Promise((r) => setTimeout(r, 20));
+    for (let i = 0; i < 500 && readdirSync(t.evidenceDir).length; i++) await new Promise((r) => setTimeout(r, 20));
     expect(readdirSync(t.evidenceDir)).toEqual([]);
   });
 });
