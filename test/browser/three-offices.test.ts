@@ -1,11 +1,12 @@
 import type { Page } from "playwright-core";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { shanghaiDate, addDays } from "../../src/domain/dates.js";
 import { loadCalendar } from "../../src/models/calendar.js";
 import { createUser } from "../../src/models/users.js";
 import { findUnitByName } from "../../src/models/units.js";
 import { makeCase, userId, workerInput } from "../helpers.js";
-import { screenshot, signIn, useServerAndBrowser } from "./support.js";
+import { SCREENSHOTS, screenshot, signIn, useServerAndBrowser } from "./support.js";
 
 const env = useServerAndBrowser();
 
@@ -111,6 +112,12 @@ describe("三办+快调 in a real browser", () => {
     await payEveryone(page, c.url, "银行回单.png");
     await expect(page.locator("[data-order-status]").first().getAttribute("data-order-status")).resolves.toBe("met");
     await page.click("summary:has-text('结案')");
+    // Outcomes the record cannot support are offered disabled, each with its reason (issue 21 item 8).
+    await expect(page.locator("#close-outcome option[value=referredToPolice]").isDisabled()).resolves.toBe(true);
+    await expect(page.locator("#close-outcome option[value=emergencyFund]").isDisabled()).resolves.toBe(true);
+    await expect(page.locator("#close-outcome option[value=paidAfterOrder]").isDisabled()).resolves.toBe(false);
+    await expect(page.locator("#close-unavailable").textContent()).resolves.toContain("本案没有记录移送公安机关");
+    await page.locator("#closing").screenshot({ path: join(SCREENSHOTS, "close-form-outcomes.png") });
     await page.selectOption("#close-outcome", "paidAfterOrder");
     await page.fill("#close-note", "下达指令书后单位已足额支付，工人确认收到。");
     // Closing asks first (issue 21 item 8): cancelled, nothing happens; confirmed, the case closes.
