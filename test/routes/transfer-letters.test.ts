@@ -5,7 +5,7 @@
  * numbers masked, the basis, the materials and the receiver's 签收 line; its number never changes on reload.
  */
 import { beforeEach, describe, expect, it } from "vitest";
-import { idNumber, loginAs, makeCase, makeTestApp, userId, workedCase, workerInput, type TestApp } from "../helpers.js";
+import { idNumber, loginAs, makeCase, makeTestApp, officeIdOf, type TestApp, userId, workedCase, workerInput } from "../helpers.js";
 
 let t: TestApp;
 beforeEach(async () => {
@@ -17,7 +17,7 @@ const q = (sql: string, ...args: unknown[]) =>
     .prepare(sql)
     .pluck()
     .get(...args);
-const officeId = (name: string) => q("select id from offices where name = ?", name) as number;
+const officeId = (name: string) => officeIdOf(t.db, name);
 const NANGUAN = "南关区劳动保障监察大队";
 const CHAOYANG = "朝阳区劳动保障监察大队";
 

@@ -8,7 +8,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { transferCase } from "../../src/models/jurisdiction.js";
 import { departmentTransfersWaiting, incomingTransfers, outgoingTransfers, TRANSFERS_PAGE_SIZE } from "../../src/models/transfer-lists.js";
 import { viewerOfUsername } from "../../src/models/users.js";
-import { loginAs, makeCase, makeTestApp, userId, workedCase, type TestApp } from "../helpers.js";
+import { loginAs, makeCase, makeTestApp, officeIdOf, type TestApp, userId, workedCase } from "../helpers.js";
 import { BIG_TABLES, plansOf } from "../models/plans.js";
 
 let t: TestApp;
@@ -21,7 +21,7 @@ const q = (sql: string, ...args: unknown[]) =>
     .prepare(sql)
     .pluck()
     .get(...args);
-const officeId = (name: string) => q("select id from offices where name = ?", name) as number;
+const officeId = (name: string) => officeIdOf(t.db, name);
 const NANGUAN = "南关区劳动保障监察大队";
 const CHAOYANG = "朝阳区劳动保障监察大队";
 
