@@ -11,6 +11,8 @@
  * (on the bulk database and on a fresh one), the server's peak RSS, and the deadline recomputation after a
  * calendar change. Writes the table to bench/results.md (or --out) with the machine and the date.
  *
+ * `--only <regex>` measures only the pages whose name matches (and the baseline), without the calendar change.
+ *
  * `--profile` runs the server under `node --cpu-prof` and adds a table of where each page's CPU time goes per
  * request (bench/profile.ts): session check, queries, templates, helmet, CSRF, logging, Express, Node's http.
  *
@@ -48,6 +50,8 @@ const APP_CMD = arg("app-cmd", "node");
 const WORKERS = arg("workers", "");
 const OUT = arg("out", "bench/results.md");
 const PROFILE = process.argv.includes("--profile");
+/** Only the pages whose name matches (and the baseline): a quick look at a few rows, no calendar change measured. */
+const ONLY = process.argv.includes("--only") ? new RegExp(arg("only", ".")) : undefined;
 const DB_PATH = resolve(arg("db", `bench/.data/bulk-${N}.db`));
 const PORT = 3190;
 const BARE_PORT = 3191;
@@ -221,7 +225,7 @@ interface Load {
   ok?: number[];
   /** A fresh client address per request (the public lookup's throttle counts per address). */
   spreadAddresses?: boolean;
-  /** A different address each request (an unused query parameter), so that no page is sent again as kept (src/http/page-cache.ts). */
+  /** Asks for a fresh answer each time (`Cache-Control: no-cache`, a hard reload), so that no page is sent again as kept (src/http/page-cache.ts): what a page costs after a write. */
   renderEach?: boolean;
 }
 
@@ -254,6 +258,7 @@ async function once(
   const ok = load.ok ?? [200];
   const headers: Record<string, string> = { "sec-fetch-site": "same-origin" };
   if (load.cookie) headers.cookie = load.cookie;
+  if (load.renderEach) headers["cache-control"] = "no-cache";
   if (load.form) headers["content-type"] = "application/x-www-form-urlencoded";
   let n = 0;
   let done!: (r: autocannon.Result) => void;
@@ -272,7 +277,6 @@ async function once(
           headers,
           setupRequest: (req) => ({
             ...req,
-            ...(load.renderEach ? { path: `${load.path}${load.path.includes("?") ? "&" : "?"}bench=${n++}` } : {}),
             headers: { ...req.headers, ...(load.spreadAddresses ? { "x-forwarded-for": `10.${(n >> 16) & 255}.${(n >> 8) & 255}.${n++ & 255}` } : {}) },
             body: load.form ? new URLSearchParams(load.form()).toString() : undefined,
           }),
@@ -388,7 +392,7 @@ const freshServer = await startApp(fresh);
 await stop(freshServer.proc);
 // Before the loads: the intake POSTs add ~9,000 open cases received today, all of whose dates a new
 // holiday tomorrow would move, and the recompute is to be measured on the data described.
-const rc = APP_DIR === resolve(".") ? recompute() : null;
+const rc = APP_DIR === resolve(".") && !ONLY ? recompute() : null;
 const profileDir = PROFILE ? mkdtempSync(join(tmpdir(), "qx-bench-profile-")) : undefined;
 const server = await startApp(RUN_DB, PORT, profileDir);
 const bare = spawn("node", ["bench/bare-server.js"], { env: { ...process.env, PORT: String(BARE_PORT) }, stdio: "ignore" });
@@ -451,7 +455,7 @@ const loads: Load[] = [
   { name: "intake POST, 35-worker group", path: "/cases", method: "POST", cookie: clerk, form: intakeForm(35), ok: [303] },
 ];
 const results: Measured[] = [];
-for (const l of loads) {
+for (const l of loads.filter((l, i) => i === 0 || !ONLY || ONLY.test(l.name))) {
   results.push(await measure(l));
   // Which page drives the peak (VmHWM only grows): printed, not reported.
   const { rss, peak } = rssOf(server.proc);

@@ -14,7 +14,7 @@ import { parseQuery, stripControlCharacters } from "./http/control-characters.js
 import { errorHandler, notFoundHandler } from "./http/errors.js";
 import { createUpload } from "./http/uploads.js";
 import { navFor } from "./http/nav.js";
-import { clockToneTag, field } from "./http/partial-functions.js";
+import { clockToneTag, field, formOpener } from "./http/partial-functions.js";
 import { viewHelpers } from "./lib/format.js";
 import { logger } from "./lib/logger.js";
 import { csrfProtection } from "./middleware/csrf.js";
@@ -77,6 +77,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
   Object.assign(app.locals, viewHelpers, {
     field,
     clockToneTag,
+    formOpener,
     htmxVersion: HTMX_VERSION,
     bureau: ctx.config.bureau,
     authority: ctx.config.authority,

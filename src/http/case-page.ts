@@ -102,6 +102,7 @@ function caseView({ db, config, now }: AppContext, res: Response, id: number, pr
   const c = detail.case;
   const today = res.locals.today;
   const calendar = once(() => loadCalendar(db));
+  const opened = typeof res.req.query.open === "string" ? res.req.query.open : null;
   return {
     c,
     abilities: detail.abilities,
@@ -116,6 +117,7 @@ function caseView({ db, config, now }: AppContext, res: Response, id: number, pr
     },
     may: (name) => mayMakeMove(detail.abilities, name),
     form: (formId) => formState(problem, formId),
+    shows: (formId) => formId === opened || formState(problem, formId).failed,
     calendar,
     clocks: once(() => caseClocks({ ...c, ...clockHistory(detail.events) }, calendar(), today)),
     settlements: once(() => settlementsOf(db, c.id)),
@@ -131,6 +133,7 @@ function pageLocals(view: CaseView, problem: CaseProblem | null) {
     c,
     problem,
     form: view.form,
+    shows: view.shows,
     stateLabels: STATE_LABELS,
     outcomeLabels: OUTCOME_LABELS,
     // 2-year limit (docs/rules.md §两年时效): a warning and a prefilled 不予受理, never a block.

@@ -16,6 +16,9 @@
  * request carries no cookie but the session's (a one-off notice such as 已保存 rides on a cookie), and by
  * viewer, address and htmx target. Kept pages are bounded in bytes; the oldest go first.
  *
+ * A request that asks for a fresh answer (`Cache-Control: no-cache`, as a browser's hard reload sends) is
+ * rendered again, and what it renders is kept for the next request.
+ *
  * A page that shows the time of day (a form whose time defaults to now) says until when it holds
  * (`keepOnlyUntil`); it is sent again only before then, so it never offers a time already past.
  */
@@ -74,7 +77,7 @@ export function pageCache(db: Db, now: () => Date): PageCache {
     const viewer = res.locals.user;
     if (req.method !== "GET" || !viewer || !onlySessionCookie(req)) return next();
     const key = `${viewer.id}|${req.get("HX-Request") ?? ""}|${req.get("HX-Target") ?? ""}|${req.originalUrl}`;
-    const kept = pages.get(key);
+    const kept = wantsFresh(req) ? undefined : pages.get(key);
     if (kept && kept.version === version() && now().getTime() < kept.until) {
       for (const v of kept.views) recordPersonalDataView(db, { ...v, userId: viewer.id, now: now() });
       // Most recently used last: the oldest is dropped first.
@@ -106,6 +109,10 @@ export function pageCache(db: Db, now: () => Date): PageCache {
 /** The page being rendered shows something true only until `until` (the time of day to the minute): kept no longer. */
 export function keepOnlyUntil(res: Response, until: Date): void {
   res.locals.pageKeptUntil = Math.min(res.locals.pageKeptUntil ?? Number.POSITIVE_INFINITY, until.getTime());
+}
+
+function wantsFresh(req: Request): boolean {
+  return /\bno-cache\b/i.test(req.get("cache-control") ?? "") || /\bno-cache\b/i.test(req.get("pragma") ?? "");
 }
 
 function onlySessionCookie(req: Request): boolean {

@@ -1,7 +1,8 @@
 /**
  * Partials the views call as functions, each compiled once: `field({ f, name, label, … })`, one field of a
  * form (views/partials/_field.ejs: label, typed value kept, `aria-invalid` and the message under the field),
- * and `clockToneTag(k)`, a clock's state in words and colour (views/partials/_clock-tone.ejs). Pages draw them
+ * `clockToneTag(k)`, a clock's state in words and colour (views/partials/_clock-tone.ejs), and `formOpener(…)`, a
+ * case-page form drawn closed and fetched when opened (views/partials/_form-opener.ejs). Pages draw them
  * by the hundred (an amount per worker, a clock per listed case): called as functions they cost no include
  * each — no look on disk for the file, no copy of the page's locals.
  */
@@ -18,6 +19,7 @@ function compiled(name: string): ejs.TemplateFunction {
 
 const fieldTemplate = compiled("_field.ejs");
 const clockToneTemplate = compiled("_clock-tone.ejs");
+const formOpenerTemplate = compiled("_form-opener.ejs");
 
 export function field(spec: object): string {
   return fieldTemplate({ field: spec });
@@ -25,4 +27,9 @@ export function field(spec: object): string {
 
 export function clockToneTag(k: Clock): string {
   return clockToneTemplate({ k, clockTone, clockToneLabels: CLOCK_TONE_LABELS });
+}
+
+/** A case-page form drawn closed, fetched when opened: `formOpener({ caseId, section, form, summary })` (views/partials/_form-opener.ejs). */
+export function formOpener(spec: { caseId: number; section: string; form: string; summary: string }): string {
+  return formOpenerTemplate(spec);
 }

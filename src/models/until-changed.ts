@@ -20,7 +20,8 @@ const caches = new WeakMap<Db, Map<string, { state: string; value: unknown }>>()
 export function databaseMarks(db: Db): { changes: number; others: number } {
   return {
     changes: (db.$client.prepare("select total_changes()").pluck().get() as number) - viewRowsWritten(db),
-    others: db.$client.pragma("data_version", { simple: true }) as number,
+    // Through prepare, whose statements the connection keeps (src/db/client.ts): `pragma()` compiles one each call.
+    others: db.$client.prepare("pragma data_version").pluck().get() as number,
   };
 }
 

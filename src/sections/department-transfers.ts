@@ -67,7 +67,7 @@ export const departmentTransfersSection = section({
       transfers,
       awaitingReceipt: transfers.filter((t) => t.stage === "receipt"),
       awaitingReply: transfers.filter((t) => t.stage === "reply"),
-      transferUnits: view.may("transferToDepartment") ? listUnits(db, { activeOnly: true }) : [],
+      transferUnits: view.may("transferToDepartment") && view.shows("department-transfer") ? listUnits(db, { activeOnly: true }) : [],
       replyDays: view.config.departmentReplyDays,
       replyOutcomes: DEPARTMENT_REPLY_OUTCOMES,
       transferStageLabels: TRANSFER_STAGE_LABELS,

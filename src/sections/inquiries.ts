@@ -78,9 +78,9 @@ export const inquiriesSection = section({
   load: (db, view) => ({
     inquiries: inquiriesOf(db, view.c.id, view.abilities.access === "full"),
     intervieweeRoleLabels: INTERVIEWEE_ROLE_LABELS,
-    inquiryStaff: view.may("recordInquiry") ? visitStaffOfPage(db, view.c.officeId) : [],
+    inquiryStaff: view.may("recordInquiry") && view.shows("inquiry") ? visitStaffOfPage(db, view.c.officeId) : [],
     // The latest time the form offers is now: a page offering it is kept by the page cache only within this minute.
-    nowMinute: view.may("recordInquiry") ? view.minuteNow() : "",
+    nowMinute: view.may("recordInquiry") && view.shows("inquiry") ? view.minuteNow() : "",
   }),
   action: sectionAction({
     path: "inquiries",

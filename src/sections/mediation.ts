@@ -21,7 +21,7 @@ export const mediationSection = section({
       mediationWindow: mediating && (acceptance.status === "dueSoon" || acceptance.status === "overdue") ? acceptance : null,
       agreementOverdue: mediating && agreement !== null && isAgreementOverdue(agreement.payBy, agreement.items, today),
       settle: view.may("settleByMediation") && agreement !== null,
-      amounts: view.may("recordMediation") ? view.money().rows : [],
+      amounts: view.may("recordMediation") && view.shows("mediation") ? view.money().rows : [],
     };
   },
 });

@@ -68,7 +68,7 @@ export const ordersSection = section({
       violations: VIOLATIONS,
       compensationRange: [MIN_COMPENSATION_RATE, MAX_COMPENSATION_RATE],
       compensationPreview: (order: { unpaidFen: number }, rateText: string) => compensationPreview(order.unpaidFen, Number(rateText)),
-      amounts: view.may("issueOrder") ? view.money().rows : [],
+      amounts: view.may("issueOrder") && view.shows("order") ? view.money().rows : [],
     };
   },
 });

@@ -37,6 +37,12 @@ export interface CaseView {
   may(name: MoveName): boolean;
   /** A form's state on this page: opened with its errors and typed values when it was refused. */
   form(id: string): FormState;
+  /**
+   * Whether a closed form is drawn in full: when it was refused (shown again opened) or asked for (`?open=<form id>`,
+   * as its 〔打开〕 does). Otherwise the page has only its summary, and the form with its choices (the office's
+   * staff, the member units, an amount per worker) is read and sent when it is opened (views/partials/_form-opener.ejs).
+   */
+  shows(id: string): boolean;
   calendar(): WorkingCalendar;
   clocks(): Clock[];
   settlements(): ReturnType<typeof settlementsOf>;

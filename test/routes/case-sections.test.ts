@@ -63,6 +63,33 @@ describe("the sections read", () => {
     expect(sql.filter((s) => INSPECTOR_LIST.test(s) || UNIT_LIST.test(s) || VISIT_STAFF.test(s))).toEqual([]);
   });
 
+  it("a form drawn closed reads its choices only when opened: the member units of a transfer, the 询问笔录's inspectors", async () => {
+    const c = await workedCase(t, { to: "filed" });
+    const inspector = await loginAs(t.app, "inspector1");
+    let page = "";
+    const sql = await statementsDuring(t, async () => {
+      page = (await inspector.get(`/cases/${c.id}`).expect(200)).text;
+    });
+    expect(sql.filter((s) => UNIT_LIST.test(s))).toEqual([]);
+    expect(page).toContain('data-form-opener="department-transfer"');
+    expect(page).toContain('hx-get="/cases/' + c.id + '/sections/inquiries?open=inquiry"');
+    expect(page).not.toContain('name="firstInspectorId"');
+    const opened = (key: string, form: string) => inspector.get(`/cases/${c.id}/sections/${key}?open=${form}`).set("HX-Request", "true").expect(200);
+    let section = "";
+    const units = await statementsDuring(t, async () => {
+      section = (await opened("department-transfers", "department-transfer")).text;
+    });
+    expect(units.some((s) => UNIT_LIST.test(s))).toBe(true);
+    expect(section.trim()).toMatch(/^<section class="card" id="department-transfers"/);
+    expect(section).toMatch(/<details class="action-details no-print" open>\s*<summary>移（转）送其他部门/);
+    expect(section).toMatch(/<select id="department-transfer-unitId"[\s\S]*?市住建局/);
+    // (The office's staff were read for the visit form, open until a first visit: kept while nothing changes.)
+    section = (await opened("inquiries", "inquiry")).text;
+    expect(section).toContain('name="firstInspectorId"');
+    // Without script, the opener's link is the whole page with the form open.
+    expect((await inspector.get(`/cases/${c.id}?open=inquiry`)).text).toMatch(/<html[\s\S]*name="firstInspectorId"/);
+  });
+
   it("nothing of mediation, orders or visits on a case just registered", async () => {
     const c = await workedCase(t);
     const inspector = await loginAs(t.app, "inspector1");

@@ -93,7 +93,11 @@ describe("a transfer to another department, step by step", () => {
   });
 
   it("says on the form that a suspected crime goes to the police through 移送公安, and lists the member units", async () => {
-    const page = await inspector.get(`/cases/${c.id}`);
+    // Closed on the case page, drawn when opened (?open=, as its opener fetches it).
+    const closed = await inspector.get(`/cases/${c.id}`);
+    expect(closed.text).toContain('data-form-opener="department-transfer"');
+    expect(closed.text).not.toContain("department-transfer-unitId");
+    const page = await inspector.get(`/cases/${c.id}?open=department-transfer`);
     expect(page.text).toMatch(/data-police-note>[^<]*涉嫌拒不支付劳动报酬罪的，不在此移送[^<]*移送公安/);
     expect(page.text).toMatch(/<select id="department-transfer-unitId"[\s\S]*?市住建局[\s\S]*?市市场监管局[\s\S]*?<\/select>/);
   });
