@@ -2,6 +2,7 @@
 import { readdirSync } from "node:fs";
 import { createRequire } from "node:module";
 import { join } from "node:path";
+import ejs from "ejs";
 import express from "express";
 import helmet from "helmet";
 import type { AppContext } from "./app-context.js";
@@ -67,8 +68,19 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
     pageCache: pageCache(opts.db, opts.now ?? (() => new Date())),
   };
   const app = express();
+  const views = join(root, "views");
+  // Views name what they include from the views folder ("/partials/_head"), resolved against `root` with no look
+  // on disk: EJS checks that a relative name's file exists on every include, a case page's hundred of them.
+  app.engine("ejs", (file, data, done) =>
+    ejs.renderFile(
+      file,
+      data as ejs.Data,
+      { root: views, cache: Boolean((data as { cache?: boolean }).cache) },
+      done as (err: Error | null, html?: string) => void,
+    ),
+  );
   app.set("view engine", "ejs");
-  app.set("views", join(root, "views"));
+  app.set("views", views);
   app.set("trust proxy", ctx.config.trustProxy ? 1 : false);
   app.disable("x-powered-by");
   // Pages are built per request (and carry the session's form token): hashing each body for an ETag costs

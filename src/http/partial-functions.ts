@@ -29,7 +29,7 @@ export function clockToneTag(k: Clock): string {
   return clockToneTemplate({ k, clockTone, clockToneLabels: CLOCK_TONE_LABELS });
 }
 
-/** A case-page form drawn closed, fetched when opened: `formOpener({ caseId, section, form, summary })` (views/partials/_form-opener.ejs). */
-export function formOpener(spec: { caseId: number; section: string; form: string; summary: string }): string {
+/** A case-page form drawn closed, fetched when opened: `formOpener({ caseId, section, form, summary, whole? })` (views/partials/_form-opener.ejs). */
+export function formOpener(spec: { caseId: number; section: string; form: string; summary: string; whole?: boolean }): string {
   return formOpenerTemplate(spec);
 }

@@ -8,6 +8,8 @@ export const closeSection = section({
   partial: "cases/_close",
   when: (abilities) => abilities.moves.some((m) => m.name === "close"),
   load: (db, view) => {
+    // Drawn closed and read when opened (views/partials/_form-opener.ejs).
+    if (!view.shows("close")) return { closeMove: null, outcomes: [], amounts: [] };
     const closeMove = view.abilities.moves.find((m) => m.name === "close")!;
     // An outcome the record cannot support is offered disabled, with the reason (docs/rules.md §结案).
     const record = outcomeRecord(db, view.c.id);

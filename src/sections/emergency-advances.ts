@@ -186,7 +186,8 @@ export const emergencyAdvancesSection = section({
     const mayApply = view.may("applyAdvance");
     return {
       advances,
-      advanceOwed: mayApply ? workersOwed(db, view.c.id) : [],
+      // Nothing is confirmed owed before an order to pay or a mediation agreement: no form, and nothing to read.
+      advanceOwed: mayApply && (view.settlements().orders.length > 0 || view.settlements().agreement !== null) ? workersOwed(db, view.c.id) : [],
       fundBalanceFen: view.c.officeId ? fundBalance(db, view.c.officeId) : 0,
       recoveryParties: RECOVERY_PARTY_LABELS,
       defaultRecoverFromName: view.c.generalContractor || view.c.employerName,
