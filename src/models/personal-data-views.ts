@@ -7,6 +7,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client.js";
+import { preparedOnce } from "../db/prepared.js";
 import { cases, personalDataExports, personalDataViews, users } from "../db/schema.js";
 
 /** A full export begins: its row, whose count grows as chunks of cases go out (`countExported`). */
@@ -59,10 +60,21 @@ export function viewRowsWritten(db: Db): number {
   return viewRows.get(db.$client) ?? 0;
 }
 
+const recordViewQuery = (db: DbOrTx) =>
+  db
+    .insert(personalDataViews)
+    .values({
+      caseId: sql.placeholder("caseId"),
+      userId: sql.placeholder("userId"),
+      page: sql.placeholder("page"),
+      viewedAt: sql.placeholder("viewedAt"),
+      officeId: sql`(select office_id from cases where id = ${sql.placeholder("caseId")})`,
+    })
+    .prepare();
+
 export function recordPersonalDataView(db: Db, v: { caseId: number; userId: number; page: string; now: Date }): void {
-  db.insert(personalDataViews)
-    .values({ caseId: v.caseId, userId: v.userId, page: v.page, viewedAt: v.now, officeId: sql`(select office_id from cases where id = ${v.caseId})` })
-    .run();
+  // Prepared once per connection (src/db/prepared.ts): every view of a case by the people working it writes a row.
+  preparedOnce(db, recordViewQuery).run({ caseId: v.caseId, userId: v.userId, page: v.page, viewedAt: v.now });
   viewRows.set(db.$client, viewRowsWritten(db) + 1);
   viewsRecordedByThisPage.getStore()?.push({ caseId: v.caseId, page: v.page });
 }

@@ -26,6 +26,12 @@ describe("the page cache", () => {
     expect(first.headers["x-page-cache"]).toBeUndefined();
     const views = viewsOf(c.id);
     expect(views).toBeGreaterThan(0);
+    // Recorded with the viewer and the time of the view (seconds since the epoch), under the case's office.
+    expect(t.db.$client.prepare("select page, viewed_at, office_id from personal_data_views where case_id = ? order by id desc limit 1").get(c.id)).toEqual({
+      page: "案件页",
+      viewed_at: Date.parse("2026-11-23T02:00:00Z") / 1000,
+      office_id: t.db.$client.prepare("select office_id from cases where id = ?").pluck().get(c.id),
+    });
     const second = await inspector.get(`/cases/${c.id}`);
     expect(second.headers["x-page-cache"]).toBe("hit");
     expect(second.text).toBe(first.text);
