@@ -213,7 +213,8 @@ export interface FiguresScope {
 }
 
 /** `officeId` null: every office, deactivated ones included (they keep their history). */
-export function figuresScope(db: DbOrTx, officeId: number | null): FiguresScope {
-  if (officeId === null) return { officeId, officeIds: listOffices(db).map((o) => o.id), subject: "全市" };
+export function figuresScope(db: Db, officeId: number | null): FiguresScope {
+  // Every office, deactivated ones too (their history counts), read once per state of the database.
+  if (officeId === null) return { officeId, officeIds: officesOfPage(db).map((o) => o.id), subject: "全市" };
   return { officeId, officeIds: [officeId], subject: getOffice(db, officeId)?.name ?? "本机构" };
 }
