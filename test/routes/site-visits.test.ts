@@ -125,7 +125,8 @@ describe("POST /cases/:id/visits", () => {
     const receivedOn = t.db.$client.prepare("select received_on from cases where id = ?").pluck().get(caseId) as string;
     // The app's clock is 2026-11-23T02:00Z, 10:00 in Shanghai.
     // 记录现场检查 is reached from the top of the page, not only from its section near the bottom (issue 21 item 10).
-    expect(page).toMatch(/<a class="button small primary no-print" href="#visit" data-quick-visit>记录现场检查<\/a>/);
+    // It opens the page with the form drawn open (?open=visit), which after a first visit is drawn closed and fetched when opened.
+    expect(page).toContain(`<a class="button small primary no-print" href="/cases/${caseId}?open=visit#visit" data-quick-visit>记录现场检查</a>`);
     expect(page).toMatch(
       new RegExp(`name="visitedAt"[^>]*value="2026-11-23T10:00"[^>]*type="datetime-local" required min="${receivedOn}T00:00" max="2026-11-23T10:00"`),
     );
