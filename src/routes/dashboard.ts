@@ -1,5 +1,5 @@
 /** The supervisors' pages: the dashboard, the period statistics and the 春节前动态清零 board. */
-import { Router, type Response } from "express";
+import { Router, type Request, type Response } from "express";
 import type { AppContext } from "../app-context.js";
 import { STATE_LABELS } from "../domain/case-states.js";
 import { CLOCK_STATUS_LABELS, TARGET_DAYS } from "../domain/clocks.js";
@@ -8,7 +8,7 @@ import { CHANNEL_LABELS } from "../domain/reference-data.js";
 import { staffAbilities } from "../domain/case-abilities.js";
 import { PERIOD_LABELS, inspectorsToWatch, wanYuan } from "../domain/statistics.js";
 import { parsePeriod, periodQuery } from "../forms/period.js";
-import { renderChart } from "../http/charts.js";
+import { chartSrc, renderChart, sendChart, type RenderedChart } from "../http/charts.js";
 import { figuresScopeOf, scopeKey } from "../http/figures-scope.js";
 import { renderPageOrPartial } from "../http/render.js";
 import { requireRole } from "../middleware/require-role.js";
@@ -61,6 +61,13 @@ function inspectorChart(inspectors: InspectorFigures[]) {
   return { wide: spec(760), narrow: spec(360) };
 }
 
+/** The `wide` or `narrow` drawing of an inspector chart. */
+function chartOfWidth(chart: { wide: RenderedChart; narrow: RenderedChart } | null, width: string): RenderedChart | undefined {
+  if (width === "wide") return chart?.wide;
+  if (width === "narrow") return chart?.narrow;
+  return undefined;
+}
+
 function statisticsCharts(s: PeriodStatistics) {
   const months = s.byMonth.map((m) => `${Number(m.month.slice(0, 4)) % 100}年${Number(m.month.slice(5))}月`);
   return {
@@ -106,11 +113,10 @@ export function dashboardRouter(ctx: AppContext): Router {
     },
   });
 
-  router.get("/dashboard", supervisors, ctx.pageCache.keep, (req, res) => {
-    const can = abilitiesOf(res);
+  /** The dashboard's figures and its chart, kept until the database changes: the page and its chart's address read them. */
+  const dashboardFigures = (res: Response, scope: FiguresScope) => {
     const today = res.locals.today;
-    const scope = figuresScopeOf(db, req, res);
-    const { d, watched, chart, funds, transfers, safeguards } = untilChanged(db, `dashboard:${today}:${scopeKey(scope)}`, () => {
+    return untilChanged(db, `dashboard:${today}:${scopeKey(scope)}`, () => {
       const d = { ...dashboard(db, today, scope.officeIds), lateCases: legallyLateCases(db, today, scope.officeIds) };
       const watched = inspectorsToWatch(d.inspectors);
       // 好差评 this year (docs/rules.md § 好差评).
@@ -125,6 +131,26 @@ export function dashboardRouter(ctx: AppContext): Router {
         safeguards: dashboardSafeguards(db, today, scope.officeIds),
       };
     });
+  };
+
+  /** The two drawings of an inspector chart (wide, narrow) at their addresses under `path`, the office filter kept. */
+  const inspectorChartSrcs = (path: string, officeParam: string, chart: { wide: RenderedChart; narrow: RenderedChart }) => ({
+    wide: { title: chart.wide.title, src: chartSrc(`${path}/wide.svg`, officeParam, chart.wide) },
+    narrow: { title: chart.narrow.title, src: chartSrc(`${path}/narrow.svg`, officeParam, chart.narrow) },
+  });
+
+  router.get("/dashboard/charts/:width.svg", supervisors, (req, res) => {
+    abilitiesOf(res);
+    const { chart } = dashboardFigures(res, figuresScopeOf(db, req, res));
+    sendChart(req, res, chartOfWidth(chart, String(req.params.width)));
+  });
+
+  router.get("/dashboard", supervisors, ctx.pageCache.keep, (req, res) => {
+    const can = abilitiesOf(res);
+    const today = res.locals.today;
+    const scope = figuresScopeOf(db, req, res);
+    const choices = officeChoices(can, scope);
+    const { d, watched, chart, funds, transfers, safeguards } = dashboardFigures(res, scope);
     res.render("dashboard/index", {
       d,
       inspectors: watched,
@@ -134,14 +160,14 @@ export function dashboardRouter(ctx: AppContext): Router {
       replyDays: ctx.config.departmentReplyDays,
       safeguards,
       can,
-      ...officeChoices(can, scope),
+      ...choices,
       clocks: DASHBOARD_CLOCKS,
       clockLabels: DASHBOARD_CLOCK_LABELS,
       statuses: RUNNING_STATUSES,
       statusLabels: CLOCK_STATUS_LABELS,
       stateLabels: STATE_LABELS,
       channelLabels: CHANNEL_LABELS,
-      inspectorChart: chart,
+      inspectorChart: inspectorChartSrcs("/dashboard/charts", choices.officeParam, chart),
       // The court clock of the decisions on their way to enforcement (docs/rules.md § Enforcement through the court).
       court: untilChanged(db, `court:${today}:${scopeKey(scope)}`, () => courtClocks(db, scope.officeIds, today)),
       courtStageLabels: COURT_CLOCK_STAGE_LABELS,
@@ -149,15 +175,30 @@ export function dashboardRouter(ctx: AppContext): Router {
     });
   });
 
-  router.get("/dashboard/inspectors", supervisors, ctx.pageCache.keep, (req, res) => {
-    const can = abilitiesOf(res);
+  const inspectorFigures = (res: Response, scope: FiguresScope) => {
     const today = res.locals.today;
-    const scope = figuresScopeOf(db, req, res);
-    const { inspectors, chart } = untilChanged(db, `dashboardInspectors:${today}:${scopeKey(scope)}`, () => {
+    return untilChanged(db, `dashboardInspectors:${today}:${scopeKey(scope)}`, () => {
       const inspectors = dashboard(db, today, scope.officeIds).inspectors;
       return { inspectors, chart: inspectorChart(inspectors) };
     });
-    res.render("dashboard/inspectors", { inspectors, can, ...officeChoices(can, scope), inspectorChart: chart });
+  };
+
+  router.get("/dashboard/inspectors/charts/:width.svg", supervisors, (req, res) => {
+    abilitiesOf(res);
+    sendChart(req, res, chartOfWidth(inspectorFigures(res, figuresScopeOf(db, req, res)).chart, String(req.params.width)));
+  });
+
+  router.get("/dashboard/inspectors", supervisors, ctx.pageCache.keep, (req, res) => {
+    const can = abilitiesOf(res);
+    const scope = figuresScopeOf(db, req, res);
+    const choices = officeChoices(can, scope);
+    const { inspectors, chart } = inspectorFigures(res, scope);
+    res.render("dashboard/inspectors", {
+      inspectors,
+      can,
+      ...choices,
+      inspectorChart: inspectorChartSrcs("/dashboard/inspectors/charts", choices.officeParam, chart),
+    });
   });
 
   router.get("/dashboard/clearance", supervisors, ctx.pageCache.keep, (req, res) => {
@@ -171,16 +212,28 @@ export function dashboardRouter(ctx: AppContext): Router {
     });
   });
 
-  router.get("/statistics", supervisors, ctx.pageCache.keep, (req, res) => {
+  /** A period's figures and charts, kept until the database changes: the page and its charts' addresses read them. */
+  const statisticsOf = (req: Request, res: Response) => {
     const can = abilitiesOf(res);
     const form = parsePeriod(req.query, res.locals.today);
     const scope = figuresScopeOf(db, req, res);
     const { from, to, kind } = form.period;
-    const { s, charts } = untilChanged(db, `statistics:${kind}:${from}:${to}:${scopeKey(scope)}`, () => {
+    const figures = untilChanged(db, `statistics:${kind}:${from}:${to}:${scopeKey(scope)}`, () => {
       const s = periodStatistics(db, form.period, scope.officeIds, scope.subject);
       return { s, charts: statisticsCharts(s) };
     });
     const choices = officeChoices(can, scope);
+    return { ...figures, can, form, choices, query: `${choices.officeParam}${periodQuery(form.period)}` };
+  };
+
+  router.get("/statistics/charts/:name.svg", supervisors, (req, res) => {
+    const { charts } = statisticsOf(req, res);
+    const name = String(req.params.name);
+    sendChart(req, res, Object.hasOwn(charts, name) ? charts[name as keyof typeof charts] : undefined);
+  });
+
+  router.get("/statistics", supervisors, ctx.pageCache.keep, (req, res) => {
+    const { s, charts, can, form, choices, query } = statisticsOf(req, res);
     res.status(form.ok ? 200 : 422);
     renderPageOrPartial(res, "statistics/index", "statistics/_results", {
       s,
@@ -190,8 +243,10 @@ export function dashboardRouter(ctx: AppContext): Router {
       periodLabels: PERIOD_LABELS,
       channelLabels: CHANNEL_LABELS,
       ...choices,
-      exportQuery: `${choices.officeParam}${periodQuery(form.period)}`,
-      charts,
+      exportQuery: query,
+      charts: Object.fromEntries(
+        Object.entries(charts).map(([name, chart]) => [name, { title: chart.title, src: chartSrc(`/statistics/charts/${name}.svg`, query, chart) }]),
+      ),
     });
   });
 

@@ -55,8 +55,8 @@ describe("GET /dashboard", () => {
 
     it("draws the inspectors' chart as a server-side SVG image, with the numbers in a table", async () => {
       const res = await supervisor.get("/dashboard");
-      const src = res.text.match(/<img class="chart chart-wide" src="data:image\/svg\+xml;base64,([^"]+)"/)![1]!;
-      const svg = Buffer.from(src, "base64").toString();
+      const src = res.text.match(/<img class="chart chart-wide" src="([^"]+)"/)![1]!.replaceAll("&amp;", "&");
+      const svg = (await supervisor.get(src)).body.toString();
       expect(svg).toMatch(/^<svg[\s\S]*李建国/);
       // Well-formed: no attribute value cut short by a nested double quote (a browser would show nothing).
       expect(svg).not.toMatch(/="[^"]*"[^\s>/][^"]*"/);
@@ -99,6 +99,32 @@ describe("GET /statistics", () => {
     expect(res.text.match(/<img class="chart"/g)).toHaveLength(3);
     expect(res.text).toContain('data-table="months"');
     expect(res.text).toMatch(/data-figure="within">50.0%/);
+  });
+
+  it("draws each chart at an address of its own, kept by the browser until the drawing changes, for supervisors only", async () => {
+    const page = await supervisor.get("/statistics?period=custom&from=2026-11-01&to=2026-11-23");
+    expect(page.text).not.toContain("data:image/svg+xml");
+    const srcs = [...page.text.matchAll(/<img class="chart" src="([^"]+)"/g)].map((m) => m[1]!.replaceAll("&amp;", "&"));
+    expect(srcs).toHaveLength(3);
+    expect(srcs[0]).toMatch(/^\/statistics\/charts\/flow\.svg\?period=custom&from=2026-11-01&to=2026-11-23&v=[\w-]{16}$/);
+    const flow = await supervisor.get(srcs[0]!);
+    expect(flow.status).toBe(200);
+    expect(flow.headers["content-type"]).toMatch(/^image\/svg\+xml/);
+    expect(flow.headers["cache-control"]).toBe("private, max-age=31536000, immutable");
+    expect(flow.body.toString()).toContain("每月收案与结案");
+    // Another version (the figures changed since the page was drawn): the drawing of now, checked again next time.
+    const stale = await supervisor.get(srcs[0]!.replace(/v=[\w-]+$/, "v=old"));
+    expect(stale.status).toBe(200);
+    expect(stale.headers["cache-control"]).toBe("private, no-cache");
+    expect((await supervisor.get("/statistics/charts/nothing.svg")).status).toBe(404);
+    expect((await supervisor.get("/statistics/charts/constructor.svg")).status).toBe(404);
+    expect((await inspector.get(srcs[0]!)).status).toBe(403);
+    // The dashboard's inspector chart, wide and narrow, the same way.
+    const dash = await supervisor.get("/dashboard");
+    const wide = dash.text.match(/<img class="chart chart-wide" src="([^"]+)"/)![1]!.replaceAll("&amp;", "&");
+    expect(wide).toMatch(/^\/dashboard\/charts\/wide\.svg\?v=/);
+    expect((await supervisor.get(wide)).body.toString()).toContain("各监察员在办案件");
+    expect((await supervisor.get("/dashboard/charts/tall.svg")).status).toBe(404);
   });
 
   it("takes a custom range", async () => {
@@ -167,7 +193,6 @@ describe("a chart with a reference line", () => {
       reference: { value: 8, label: "目标 8 个工作日" },
       series: [{ name: "平均", type: "line", data: [5, 6] }],
     });
-    const svg = Buffer.from(chart.src.split(",")[1]!, "base64").toString();
-    expect(svg).toContain("目标 8 个工作日");
+    expect(chart.svg).toContain("目标 8 个工作日");
   });
 });

@@ -147,7 +147,10 @@ GET /employers/check                              | - + + + + + + + + + - - -
 GET /dashboard                                    | - - - - + + - + - - - - -
 GET /dashboard/clearance                          | - - - - + + - + - - - - -
 GET /dashboard/inspectors                         | - - - - + + - + - - - - -
+GET /dashboard/charts/:width.svg                  | - - - - + + - + - - - - -
+GET /dashboard/inspectors/charts/:width.svg       | - - - - + + - + - - - - -
 GET /statistics                                   | - - - - + + - + - - - - -
+GET /statistics/charts/:name.svg                  | - - - - + + - + - - - - -
 GET /city-board                                   | - - - - + - - - - - - - -
 GET /city-board/bulletin                          | - - - - + - - - - - - - -
 GET /exports/city-board.xlsx                      | - - - - + - - - - - - - -
@@ -356,6 +359,8 @@ beforeAll(async () => {
     year: "2030",
     format: "csv",
     table: "districts",
+    width: "wide",
+    name: "flow",
     officeId: one("select office_id from cases where id = ?", c.id),
   });
   const taskId = one("select id from task_force_tasks where case_id = ?", c.id);
