@@ -15,7 +15,7 @@ import { parseQuery, stripControlCharacters } from "./http/control-characters.js
 import { errorHandler, notFoundHandler } from "./http/errors.js";
 import { createUpload } from "./http/uploads.js";
 import { navFor } from "./http/nav.js";
-import { clockToneTag, field, formOpener } from "./http/partial-functions.js";
+import { clockToneTag, field, formOpener, optionTags } from "./http/partial-functions.js";
 import { viewHelpers } from "./lib/format.js";
 import { logger } from "./lib/logger.js";
 import { csrfProtection } from "./middleware/csrf.js";
@@ -93,6 +93,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
     field,
     clockToneTag,
     formOpener,
+    optionTags,
     htmxVersion: HTMX_VERSION,
     bureau: ctx.config.bureau,
     authority: ctx.config.authority,

@@ -33,3 +33,28 @@ export function clockToneTag(k: Clock): string {
 export function formOpener(spec: { caseId: number; section: string; form: string; summary: string; whole?: boolean }): string {
   return formOpenerTemplate(spec);
 }
+
+const drawnOptions = new WeakMap<readonly object[], Map<string, string>>();
+
+/**
+ * The `<option>`s of a long list kept until the database changes (the same array while it does not, as
+ * `untilChanged` returns it), drawn once per list, drawing and choice rather than on every page: `drawing` names
+ * what `draw` makes of an item (the same name, the same function), `selected` the chosen value.
+ */
+export function optionTags<T extends object>(drawing: string, list: readonly T[], selected: string, draw: (item: T) => [value: string, label: string]): string {
+  let drawn = drawnOptions.get(list);
+  if (!drawn) {
+    drawn = new Map();
+    drawnOptions.set(list, drawn);
+  }
+  const key = `${drawing}|${selected}`;
+  let html = drawn.get(key);
+  if (html === undefined) {
+    html = list
+      .map(draw)
+      .map(([value, label]) => `<option value="${ejs.escapeXML(value)}"${value === selected ? " selected" : ""}>${ejs.escapeXML(label)}</option>`)
+      .join("");
+    drawn.set(key, html);
+  }
+  return html;
+}

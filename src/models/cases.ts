@@ -512,8 +512,9 @@ function recordRecovered(tx: DbOrTx, caseId: number, explicit: ReadonlyMap<numbe
  */
 export function inspectorWorkloads(db: Db, officeId: number | null = null): readonly { id: number; displayName: string; openCases: number }[] {
   // inspector_open_cases is kept by triggers on cases (drizzle/0009_workbench_search.sql): no count per request.
-  const all = untilChanged(db, "inspectorWorkloads", () =>
-    db
+  // One list per office and state of the database, the same object each time: views draw it once (optionTags).
+  return untilChanged(db, `inspectorWorkloads:${officeId ?? "all"}`, () => {
+    const all = db
       .select({
         id: users.id,
         displayName: users.displayName,
@@ -526,9 +527,9 @@ export function inspectorWorkloads(db: Db, officeId: number | null = null): read
       .leftJoin(offices, eq(offices.id, users.officeId))
       .where(and(eq(users.role, "inspector"), eq(users.active, true)))
       .all()
-      .sort((a, b) => a.openCases - b.openCases || a.id - b.id),
-  );
-  return officeId === null ? all : all.filter((i) => i.officeId === officeId || Boolean(i.cityWide));
+      .sort((a, b) => a.openCases - b.openCases || a.id - b.id);
+    return officeId === null ? all : all.filter((i) => i.officeId === officeId || Boolean(i.cityWide));
+  });
 }
 
 export function assignInspectors(db: Db, req: { caseId: number; leadId: number; secondId: number | null; version: number; actor: Viewer; now: Date }): void {
