@@ -304,7 +304,9 @@ export const cases = sqliteTable(
     // Led by the office: the statistics count an office's escalations in a period (models/statistics.ts).
     index("cases_office_escalated_idx").on(t.officeId, t.escalatedAt).where(sql`escalated_at is not null`),
     // An office's workbench (models/case-list.ts): its open cases by urgency, its closed cases newest first.
-    index("cases_office_open_urgent_idx").on(t.officeId, t.urgentDueOn).where(sql`urgent_due_on is not null`),
+    // The urgent clock and the extension ride along, as in cases_open_urgent_clock_idx: the list's two parts
+    // (a legal clock first, then the 8-day target alone) are counted from the index without reading each row.
+    index("cases_office_open_urgent_idx").on(t.officeId, t.urgentDueOn, t.urgentClock, t.extensionDays).where(sql`urgent_due_on is not null`),
     index("cases_office_state_closed_idx").on(t.officeId, t.state, t.closedOn),
     // An office's 签收 queue (models/jurisdiction.ts).
     index("cases_office_unacknowledged_idx").on(t.officeId, t.acknowledgeDueOn).where(sql`acknowledged_at is null`),

@@ -1,0 +1,2 @@
+DROP INDEX `cases_office_open_urgent_idx`;--> statement-breakpoint
+CREATE INDEX `cases_office_open_urgent_idx` ON `cases` (`office_id`,`urgent_due_on`,`urgent_clock`,`extension_days`) WHERE urgent_due_on is not null;
