@@ -67,6 +67,17 @@ export const divisions = sqliteTable(
   (t) => [index("divisions_office_idx").on(t.officeId)],
 );
 
+/**
+ * A stamp per kind of reference data, set to a fresh random number by triggers on every change of its tables
+ * (drizzle/0058_reference_stamps.sql): data read on every request is kept in memory until its stamp moves
+ * (models/until-changed.ts untilReferenceChanged), so writes elsewhere — every intake — do not make it read
+ * afresh. Random rather than counted: a change rolled back leaves no stamp a later change could take again.
+ */
+export const referenceStamps = sqliteTable("reference_stamps", {
+  name: text("name").primaryKey(),
+  stamp: integer("stamp").notNull(),
+});
+
 export const users = sqliteTable("users", {
   id: integer("id").primaryKey({ autoIncrement: true }),
   username: text("username").notNull().unique(),
@@ -239,7 +250,8 @@ export const cases = sqliteTable(
     updatedAt: integer("updated_at", { mode: "timestamp" }).notNull().default(sql`(unixepoch())`),
   },
   (t) => [
-    index("cases_state_idx").on(t.state),
+    // No index on state alone: cases_state_closed_idx leads with it (each index of this table is one more page
+    // written by every intake).
     index("cases_lead_idx").on(t.leadInspectorId, t.state),
     index("cases_second_idx").on(t.secondInspectorId, t.state),
     index("cases_registered_idx").on(t.registeredById),
@@ -250,9 +262,8 @@ export const cases = sqliteTable(
     index("cases_outcome_closed_idx").on(t.outcome, t.closedOn),
     // The workbench (models/case-list.ts): open cases by urgency, alone or within one filter; closed
     // cases newest first. Every list and count of the workbench is a search of one of these.
-    index("cases_open_urgent_idx").on(t.urgentDueOn).where(sql`urgent_due_on is not null`),
-    // Counting a clock filter (正常 / 即将到期) reads which clock is urgent and the extension from the index
-    // alone: the same range through cases_open_urgent_idx looks up every row (models/case-list.ts listPart).
+    // Also counts a clock filter (正常 / 即将到期) from the index alone: which clock is urgent and the extension
+    // are in it (models/case-list.ts listPart).
     index("cases_open_urgent_clock_idx").on(t.urgentDueOn, t.urgentClock, t.extensionDays).where(sql`urgent_due_on is not null`),
     index("cases_open_state_urgent_idx").on(t.state, t.urgentDueOn).where(sql`urgent_due_on is not null`),
     index("cases_open_lead_urgent_idx").on(t.leadInspectorId, t.urgentDueOn).where(sql`urgent_due_on is not null`),

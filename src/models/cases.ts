@@ -5,7 +5,7 @@
  */
 import { outcomeForWorker } from "../domain/outcome-for-worker.js";
 import { untilChanged } from "./until-changed.js";
-import { preparedOnce } from "../db/prepared.js";
+import { placeholdersFor, preparedOnce } from "../db/prepared.js";
 import { aliasedTable, and, asc, desc, eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx, Tx } from "../db/client.js";
 import {
@@ -113,20 +113,35 @@ export function addEvent(
     now: Date;
   },
 ): void {
-  tx.insert(caseEvents)
-    .values({
-      caseId: e.caseId,
-      at: e.now,
-      onDate: shanghaiDate(e.now),
-      actorId: e.actorId,
-      action: e.action,
-      fromState: e.from ?? null,
-      toState: e.to ?? null,
-      note: e.note ?? "",
-      publicStep: e.publicStep ?? null,
-    })
-    .run();
+  preparedOnce(tx, eventInsert).run({
+    caseId: e.caseId,
+    at: e.now,
+    onDate: shanghaiDate(e.now),
+    actorId: e.actorId,
+    action: e.action,
+    fromState: e.from ?? null,
+    toState: e.to ?? null,
+    note: e.note ?? "",
+    publicStep: e.publicStep ?? null,
+  });
 }
+
+/** Every step of every case writes one: prepared once (db/prepared.ts). */
+const eventInsert = (db: DbOrTx) =>
+  db
+    .insert(caseEvents)
+    .values({
+      caseId: sql.placeholder("caseId"),
+      at: sql.placeholder("at"),
+      onDate: sql.placeholder("onDate"),
+      actorId: sql.placeholder("actorId"),
+      action: sql.placeholder("action"),
+      fromState: sql.placeholder("fromState"),
+      toState: sql.placeholder("toState"),
+      note: sql.placeholder("note"),
+      publicStep: sql.placeholder("publicStep"),
+    })
+    .prepare();
 
 /**
  * Registers a complaint: number, query code, workers, evidence and the first timeline row, all or nothing.
@@ -146,46 +161,52 @@ export function registerCase(db: Db, input: CaseInput, opts: { actorId: number |
     const receivedThere = registrarOffice === routing.office.id;
     // One statement both creates and bumps the year's counter; SQLite serialises writers, so no two
     // intakes can read the same number.
-    const { last } = tx
-      .insert(caseSequences)
-      .values({ year, last: 1 })
-      .onConflictDoUpdate({ target: caseSequences.year, set: { last: sql`${caseSequences.last} + 1` } })
-      .returning({ last: caseSequences.last })
-      .get();
-    const { workers, ...fields } = input;
+    const { last } = preparedOnce(tx, nextCaseNumberQuery).get({ year })!;
+    const { workers } = input;
     const duplicate = findRecentDuplicate(tx, input.employerName, contactsOf(workers), opts.now);
-    const row = tx
-      .insert(cases)
-      .values({
-        ...fields,
-        possibleDuplicateOf: duplicate?.id ?? null,
-        officeId: routing.office.id,
-        divisionId: routing.division.id,
-        arrivedBy: "routed",
-        arrivedOn: today,
-        acknowledgeDueOn: calendar.addWorkingDays(today, opts.acknowledgeDays ?? DEFAULT_ACKNOWLEDGE_DAYS).date,
-        acknowledgedAt: receivedThere ? opts.now : null,
-        acknowledgedById: receivedThere ? opts.actorId : null,
-        caseNumber: formatCaseNumber(year, last),
-        queryCode: newQueryCode(),
-        state: "received",
-        registeredById: opts.actorId,
-        acceptanceStartOn: input.receivedOn,
-        acceptanceDueOn: due.acceptanceDueOn,
-        targetDueOn: due.targetDueOn,
-        statutoryDueOn: null,
-        calendarRevision: calendarRevision(tx),
-        createdAt: opts.now,
-        updatedAt: opts.now,
-      })
-      .returning({ id: cases.id, caseNumber: cases.caseNumber, queryCode: cases.queryCode })
-      .get();
+    const registered: RegisteredCase = {
+      channel: input.channel,
+      platformClueNo: input.platformClueNo,
+      receivedOn: input.receivedOn,
+      arrearsEndedOn: input.arrearsEndedOn ?? null,
+      arrearsOngoing: input.arrearsOngoing ?? false,
+      facts: input.facts,
+      claim: input.claim,
+      employerName: input.employerName,
+      employerUscc: input.employerUscc,
+      employerLegalRep: input.employerLegalRep,
+      employerAddress: input.employerAddress,
+      district: input.district,
+      isConstruction: input.isConstruction,
+      projectName: input.projectName,
+      projectAddress: input.projectAddress,
+      generalContractor: input.generalContractor,
+      subcontractor: input.subcontractor,
+      teamLeader: input.teamLeader,
+      possibleDuplicateOf: duplicate?.id ?? null,
+      officeId: routing.office.id,
+      divisionId: routing.division.id,
+      arrivedBy: "routed",
+      arrivedOn: today,
+      acknowledgeDueOn: calendar.addWorkingDays(today, opts.acknowledgeDays ?? DEFAULT_ACKNOWLEDGE_DAYS).date,
+      acknowledgedAt: receivedThere ? opts.now : null,
+      acknowledgedById: receivedThere ? opts.actorId : null,
+      caseNumber: formatCaseNumber(year, last),
+      queryCode: newQueryCode(),
+      state: "received",
+      registeredById: opts.actorId,
+      acceptanceStartOn: input.receivedOn,
+      acceptanceDueOn: due.acceptanceDueOn,
+      targetDueOn: due.targetDueOn,
+      calendarRevision: calendarRevision(tx),
+      createdAt: opts.now,
+      updatedAt: opts.now,
+    };
+    const id = Number(preparedOnce(tx, registeredCaseInsert).run(registered).lastInsertRowid);
+    const row = { id, caseNumber: registered.caseNumber as string, queryCode: registered.queryCode as string };
     linkCaseToProject(tx, row.id, routing.office.id, input);
-    for (let i = 0; i < workers.length; i += 200) {
-      tx.insert(caseWorkers)
-        .values(workers.slice(i, i + 200).map((w) => ({ ...w, caseId: row.id })))
-        .run();
-    }
+    const workerInsert = preparedOnce(tx, workerInsertQuery);
+    for (const w of workers) workerInsert.run(workerRow(row.id, w));
     for (const f of opts.files ?? []) {
       tx.insert(evidence)
         .values({ ...f, caseId: row.id, uploadedById: opts.actorId, uploadedAt: opts.now })
@@ -205,6 +226,65 @@ export function registerCase(db: Db, input: CaseInput, opts: { actorId: number |
     if (!receivedThere) queueWorkerNotice(tx, { caseId: row.id, kind: "routed", now: opts.now });
     return row;
   });
+}
+
+const nextCaseNumberQuery = (db: DbOrTx) =>
+  db
+    .insert(caseSequences)
+    .values({ year: sql.placeholder("year"), last: 1 })
+    .onConflictDoUpdate({ target: caseSequences.year, set: { last: sql`${caseSequences.last} + 1` } })
+    .returning({ last: caseSequences.last })
+    .prepare();
+
+/** A case as registered: the intake's fields and the office, clocks and numbers it starts with; the rest take the schema's defaults. */
+// biome-ignore format: a list of column names, read as one
+const REGISTERED_COLUMNS = [
+  "channel", "platformClueNo", "receivedOn", "arrearsEndedOn", "arrearsOngoing", "facts", "claim", "employerName",
+  "employerUscc", "employerLegalRep", "employerAddress", "district", "isConstruction", "projectName", "projectAddress",
+  "generalContractor", "subcontractor", "teamLeader", "possibleDuplicateOf", "officeId", "divisionId", "arrivedBy",
+  "arrivedOn", "acknowledgeDueOn", "acknowledgedAt", "acknowledgedById", "caseNumber", "queryCode", "state",
+  "registeredById", "acceptanceStartOn", "acceptanceDueOn", "targetDueOn", "calendarRevision", "createdAt",
+  "updatedAt",
+] as const satisfies readonly (keyof typeof cases.$inferInsert)[];
+type RegisteredCase = Record<(typeof REGISTERED_COLUMNS)[number], unknown>;
+
+const registeredCaseInsert = (db: DbOrTx) => db.insert(cases).values(placeholdersFor(cases, REGISTERED_COLUMNS)).prepare();
+
+/**
+ * A complainant as registered, one prepared statement per row (db/prepared.ts): drizzle building a 35-worker
+ * group's multi-row insert cost more than running it. Every column is bound, so the optional ones take the
+ * schema's defaults here.
+ */
+// biome-ignore format: a list of column names, read as one
+const WORKER_COLUMNS = [
+  "caseId", "name", "sex", "age", "idType", "idNumber", "noIdReason", "phone", "landline", "relativeName",
+  "relativePhone", "postalAddress", "smsOptOut", "hometown", "occupation", "workPeriod", "claimedFen",
+  "isRepresentative",
+] as const satisfies readonly (keyof typeof caseWorkers.$inferInsert)[];
+
+const workerInsertQuery = (db: DbOrTx) => db.insert(caseWorkers).values(placeholdersFor(caseWorkers, WORKER_COLUMNS)).prepare();
+
+function workerRow(caseId: number, w: WorkerInput): Record<(typeof WORKER_COLUMNS)[number], unknown> {
+  return {
+    caseId,
+    name: w.name,
+    sex: w.sex,
+    age: w.age,
+    idType: w.idType ?? "mainlandId",
+    idNumber: w.idNumber,
+    noIdReason: w.noIdReason ?? "",
+    phone: w.phone,
+    landline: w.landline ?? "",
+    relativeName: w.relativeName ?? "",
+    relativePhone: w.relativePhone ?? "",
+    postalAddress: w.postalAddress ?? "",
+    smsOptOut: w.smsOptOut ?? false,
+    hometown: w.hometown,
+    occupation: w.occupation,
+    workPeriod: w.workPeriod,
+    claimedFen: w.claimedFen,
+    isRepresentative: w.isRepresentative,
+  };
 }
 
 const caseRowQuery = (db: DbOrTx) =>

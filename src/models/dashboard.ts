@@ -21,7 +21,7 @@ export const CASE_CLOCK_KEYS: readonly ClockKey[] = ["acceptance", "target", "st
 
 /**
  * The covering indexes the figures read (src/db/schema.ts), named outright: with ANALYZE statistics the
- * planner may prefer the narrower cases_state_idx and then fetch every open case's row from the table.
+ * planner may prefer the narrower cases_state_closed_idx and then fetch every open case's row from the table.
  * Each leads with the office: a figure answers for a list of offices (one, or every office of the city),
  * searched office by office.
  */

@@ -4,7 +4,8 @@
  * §Identity documents) already on a case registered within the last day is flagged for staff to look at —
  * never dropped or merged automatically (the same worker may really have two complaints).
  */
-import { and, asc, eq, exists, gte, inArray, or, sql } from "drizzle-orm";
+import { and, asc, eq, exists, or, sql } from "drizzle-orm";
+import { preparedOnce } from "../db/prepared.js";
 import type { DbOrTx } from "../db/client.js";
 import { caseWorkers, cases } from "../db/schema.js";
 
@@ -18,6 +19,41 @@ export function contactsOf(workers: readonly { phone: string; landline?: string;
   };
 }
 
+/**
+ * Searched from the employer's cases (few, by its index), each checked for the phones: a phone on many cases
+ * (a foreman's, a shared one) would otherwise walk all of them. The lists go in as JSON arrays, so the query
+ * has one shape whatever their lengths and is prepared once (db/prepared.ts).
+ */
+const recentDuplicateQuery = (db: DbOrTx) =>
+  db
+    .select({ id: cases.id, caseNumber: cases.caseNumber })
+    .from(cases)
+    .where(
+      and(
+        eq(cases.employerName, sql.placeholder("employerName")),
+        // created_at is stored in whole seconds; a placeholder is bound as given.
+        sql`${cases.createdAt} >= ${sql.placeholder("sinceSeconds")}`,
+        exists(
+          db
+            .select({ one: sql`1` })
+            .from(caseWorkers)
+            .where(
+              and(
+                eq(caseWorkers.caseId, cases.id),
+                or(
+                  sql`${caseWorkers.phone} in (select value from json_each(${sql.placeholder("phones")}))`,
+                  sql`${caseWorkers.landline} in (select value from json_each(${sql.placeholder("phones")}))`,
+                  sql`${caseWorkers.idType} || ':' || ${caseWorkers.idNumber} in (select value from json_each(${sql.placeholder("documents")}))`,
+                ),
+              ),
+            ),
+        ),
+      ),
+    )
+    .orderBy(asc(cases.id))
+    .limit(1)
+    .prepare();
+
 /** The earliest case registered since a day before `now` with this employer and one of these phones or documents. */
 export function findRecentDuplicate(
   tx: DbOrTx,
@@ -26,36 +62,13 @@ export function findRecentDuplicate(
   now: Date,
 ): { id: number; caseNumber: string } | null {
   if (phones.length === 0 && documents.length === 0) return null;
-  // Searched from the employer's cases (few, by its index), each checked for the phones: a phone on many
-  // cases (a foreman's, a shared one) would otherwise walk all of them.
   return (
-    tx
-      .select({ id: cases.id, caseNumber: cases.caseNumber })
-      .from(cases)
-      .where(
-        and(
-          eq(cases.employerName, employerName.trim()),
-          gte(cases.createdAt, new Date(now.getTime() - WINDOW_MS)),
-          exists(
-            tx
-              .select({ one: sql`1` })
-              .from(caseWorkers)
-              .where(
-                and(
-                  eq(caseWorkers.caseId, cases.id),
-                  or(
-                    phones.length ? inArray(caseWorkers.phone, [...phones]) : undefined,
-                    phones.length ? inArray(caseWorkers.landline, [...phones]) : undefined,
-                    documents.length ? inArray(sql`${caseWorkers.idType} || ':' || ${caseWorkers.idNumber}`, [...documents]) : undefined,
-                  ),
-                ),
-              ),
-          ),
-        ),
-      )
-      .orderBy(asc(cases.id))
-      .limit(1)
-      .get() ?? null
+    preparedOnce(tx, recentDuplicateQuery).get({
+      employerName: employerName.trim(),
+      sinceSeconds: Math.floor((now.getTime() - WINDOW_MS) / 1000),
+      phones: JSON.stringify(phones),
+      documents: JSON.stringify(documents),
+    }) ?? null
   );
 }
 

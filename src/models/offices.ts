@@ -9,7 +9,7 @@ import { cases, divisions, offices, users } from "../db/schema.js";
 import { ConflictError, ValidationError } from "../domain/errors.js";
 import { OFFICE_KIND_LABELS, routeByWorkSite, type DivisionRef, type OfficeKind, type OfficeRef, type Routing } from "../domain/jurisdiction.js";
 import { recordAudit } from "./audit.js";
-import { untilChanged } from "./until-changed.js";
+import { untilReferenceChanged } from "./until-changed.js";
 
 export type Office = typeof offices.$inferSelect;
 
@@ -28,9 +28,9 @@ export function listOffices(db: DbOrTx, opts: { activeOnly?: boolean } = {}): Of
   return (opts.activeOnly ? q.where(eq(offices.active, true)) : q).orderBy(asc(offices.sortOrder), asc(offices.id)).all();
 }
 
-/** listOffices for pages, read once per state of the database: the lists, the case page and the intake form show the offices on every request. */
+/** listOffices for pages, read again only after the offices changed: the lists, the case page and the intake form show the offices on every request. */
 export function officesOfPage(db: Db, opts: { activeOnly?: boolean } = {}): readonly Office[] {
-  return untilChanged(db, `offices:${opts.activeOnly === true}`, () => listOffices(db, opts));
+  return untilReferenceChanged(db, "offices", `offices:${opts.activeOnly === true}`, () => listOffices(db, opts));
 }
 
 /** The admin's list: each office with the divisions it covers and its active users. */
@@ -76,7 +76,7 @@ export function divisionNamesOf(db: DbOrTx, officeId: number): string[] {
 
 /** The work-site choices of the intake forms: every division an active office covers, grouped by office. */
 export function workSiteChoices(db: Db): { office: string; divisions: string[] }[] {
-  return untilChanged(db, "workSiteChoices", () => {
+  return untilReferenceChanged(db, "offices", "workSiteChoices", () => {
     const covered = divisionsByOffice(db);
     return listOffices(db, { activeOnly: true })
       .map((o) => ({ office: o.name, divisions: covered.get(o.id) ?? [] }))
@@ -86,8 +86,10 @@ export function workSiteChoices(db: Db): { office: string; divisions: string[] }
 
 /** The competent office for a work site (domain/jurisdiction.ts routeByWorkSite over the stored lists). */
 export function routeWorkSite(db: DbOrTx, divisionName: string): Routing {
-  const divisionRefs: DivisionRef[] = db.select({ id: divisions.id, name: divisions.name, officeId: divisions.officeId }).from(divisions).all();
-  const officeRefs: OfficeRef[] = db.select({ id: offices.id, name: offices.name, kind: offices.kind, active: offices.active }).from(offices).all();
+  const { divisionRefs, officeRefs } = untilReferenceChanged(db, "offices", "routing", () => ({
+    divisionRefs: db.select({ id: divisions.id, name: divisions.name, officeId: divisions.officeId }).from(divisions).all() as DivisionRef[],
+    officeRefs: db.select({ id: offices.id, name: offices.name, kind: offices.kind, active: offices.active }).from(offices).all() as OfficeRef[],
+  }));
   return routeByWorkSite(divisionName, divisionRefs, officeRefs);
 }
 

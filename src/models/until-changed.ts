@@ -5,7 +5,10 @@
  * names the day) is the same. Any write (a case, a payment, a calendar change, even a login) makes the next
  * request compute afresh, so a figure never differs from the case pages.
  */
-import type { Db } from "../db/client.js";
+import { eq, sql } from "drizzle-orm";
+import type { Db, DbOrTx } from "../db/client.js";
+import { preparedOnce, sessionOf } from "../db/prepared.js";
+import { referenceStamps } from "../db/schema.js";
 import { viewRowsWritten } from "./personal-data-views.js";
 
 /** Every supervisor's and inspector's entries of a working day (reminders, own figures), with room to spare. */
@@ -41,5 +44,34 @@ export function untilChanged<T>(db: Db, key: string, compute: () => T): T {
   cache.delete(key);
   cache.set(key, { state, value });
   if (cache.size > MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  return value;
+}
+
+/** Reference data with a stamp of its own (db/schema.ts referenceStamps): the offices and the divisions they cover. */
+export type ReferenceData = "offices";
+
+const stampQuery = (db: DbOrTx) =>
+  db
+    .select({ stamp: referenceStamps.stamp })
+    .from(referenceStamps)
+    .where(eq(referenceStamps.name, sql.placeholder("name")))
+    .prepare();
+const byStamp = new WeakMap<object, Map<string, { stamp: number; value: unknown }>>();
+
+/**
+ * `compute()`'s answer for `key`, recomputed only when the stamp of `data` moved: reference data that every
+ * intake or page reads, which untilChanged would read afresh after any write at all. Works inside a
+ * transaction too — a change of the data there moves the stamp (even one rolled back: stamps are random).
+ */
+export function untilReferenceChanged<T>(db: DbOrTx, data: ReferenceData, key: string, compute: () => T): T {
+  const stamp = preparedOnce(db, stampQuery).get({ name: data })?.stamp;
+  if (stamp === undefined) return compute();
+  const session = sessionOf(db);
+  const cache = byStamp.get(session) ?? new Map<string, { stamp: number; value: unknown }>();
+  byStamp.set(session, cache);
+  const hit = cache.get(key);
+  if (hit && hit.stamp === stamp) return hit.value as T;
+  const value = compute();
+  cache.set(key, { stamp, value });
   return value;
 }

@@ -4,8 +4,9 @@
  * The sender (src/notify/sender.ts) sends it later; the admin's outbox page lists and resends.
  */
 import { randomUUID } from "node:crypto";
-import { and, desc, eq, inArray, lt, sql } from "drizzle-orm";
+import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client.js";
+import { placeholdersFor, preparedOnce } from "../db/prepared.js";
 import { caseWorkers, cases, offices, reports, workerNotices } from "../db/schema.js";
 import { NotFoundError, ValidationError } from "../domain/errors.js";
 import { reporterMobile } from "../domain/reports.js";
@@ -21,6 +22,29 @@ export type NoticeRow = typeof workerNotices.$inferSelect;
  * name, ID or phone.
  * Call it with the transaction of the step. Returns how many notices were queued.
  */
+// Every step a worker hears about reads these (db/prepared.ts).
+const noticeCaseQuery = (db: DbOrTx) =>
+  db
+    .select({ caseNumber: cases.caseNumber, queryCode: cases.queryCode, officeId: cases.officeId, officeName: offices.name, officePhone: offices.phone })
+    .from(cases)
+    .innerJoin(offices, eq(offices.id, cases.officeId))
+    .where(eq(cases.id, sql.placeholder("caseId")))
+    .prepare();
+const noticeWorkersQuery = (db: DbOrTx) =>
+  db
+    .select({ id: caseWorkers.id, phone: caseWorkers.phone, smsOptOut: caseWorkers.smsOptOut })
+    .from(caseWorkers)
+    .where(eq(caseWorkers.caseId, sql.placeholder("caseId")))
+    .prepare();
+
+/** A notice as queued, one prepared statement per row: building a group's multi-row insert cost more than running it. */
+// biome-ignore format: a list of column names, read as one
+const NOTICE_COLUMNS = [
+  "caseId", "workerId", "officeId", "kind", "channel", "phone", "facts", "idempotencyKey", "status", "nextAttemptAt",
+  "createdAt",
+] as const satisfies readonly (keyof typeof workerNotices.$inferInsert)[];
+const noticeInsertQuery = (db: DbOrTx) => db.insert(workerNotices).values(placeholdersFor(workerNotices, NOTICE_COLUMNS)).prepare();
+
 export function queueWorkerNotice(
   tx: DbOrTx,
   req: {
@@ -32,21 +56,13 @@ export function queueWorkerNotice(
     amountFen?: ReadonlyMap<number, number>;
   },
 ): number {
-  const c = tx
-    .select({ caseNumber: cases.caseNumber, queryCode: cases.queryCode, officeId: cases.officeId, officeName: offices.name, officePhone: offices.phone })
-    .from(cases)
-    .innerJoin(offices, eq(offices.id, cases.officeId))
-    .where(eq(cases.id, req.caseId))
-    .get();
+  const c = preparedOnce(tx, noticeCaseQuery).get({ caseId: req.caseId });
   if (!c?.officeId) throw new NotFoundError("案件不存在");
   const officeId = c.officeId;
-  const workers = tx
-    .select({ id: caseWorkers.id, phone: caseWorkers.phone, smsOptOut: caseWorkers.smsOptOut })
-    .from(caseWorkers)
-    .where(req.workerIds ? and(eq(caseWorkers.caseId, req.caseId), inArray(caseWorkers.id, [...req.workerIds])) : eq(caseWorkers.caseId, req.caseId))
-    .all();
-  const rows = workers
-    .filter((w) => !(w.phone && w.smsOptOut))
+  const only = req.workerIds && new Set(req.workerIds);
+  const rows = preparedOnce(tx, noticeWorkersQuery)
+    .all({ caseId: req.caseId })
+    .filter((w) => (!only || only.has(w.id)) && !(w.phone && w.smsOptOut))
     .map((w) => {
       const facts: NoticeFacts = {
         caseNumber: c.caseNumber,
@@ -70,11 +86,8 @@ export function queueWorkerNotice(
         createdAt: req.now,
       };
     });
-  // One statement for a group's notices (a 35-worker intake wrote 35), in chunks well under SQLite's variable limit.
-  for (let i = 0; i < rows.length; i += 200)
-    tx.insert(workerNotices)
-      .values(rows.slice(i, i + 200))
-      .run();
+  const insert = preparedOnce(tx, noticeInsertQuery);
+  for (const r of rows) insert.run(r);
   return rows.length;
 }
 

@@ -17,13 +17,19 @@ import { idNumber, makeTestApp, workedCase, type TestApp } from "../helpers.js";
 
 /** file → the declarations in it allowed to read the columns, and why that is safe. */
 const REVIEWED: Record<string, Record<string, string>> = {
-  "src/models/cases.ts": { caseWorkersQuery: "whole rows, used by getCaseDetail only (checked below)" },
+  "src/models/cases.ts": {
+    caseWorkersQuery: "whole rows, used by getCaseDetail only (checked below)",
+    WORKER_COLUMNS: "the columns the intake writes, never read",
+  },
   "src/models/blacklist.ts": { getProceeding: "masks unless the reader works the case; records the view", withPersons: "the public list: ID numbers masked" },
   "src/models/exports.ts": { caseRows: "masked unless a supervisor ticks full, which records a view per case" },
-  "src/models/duplicates.ts": { findRecentDuplicate: "phones compared in the query, never returned" },
+  "src/models/duplicates.ts": { recentDuplicateQuery: "phones and documents compared in the query, never returned" },
   "src/models/ratings.ts": { raterOf: "a group complaint's rater found by the phone typed, compared in the query, never returned" },
   "src/lib/logger.ts": { options: "the log's redaction list" },
-  "src/models/worker-notices.ts": { queueWorkerNotice: "copies the worker's mobile into the notice that goes to it; the outbox page masks it" },
+  "src/models/worker-notices.ts": {
+    NOTICE_COLUMNS: "the columns a queued notice writes, never read",
+    noticeWorkersQuery: "read by queueWorkerNotice only, which copies the worker's mobile into the notice that goes to it; the outbox page masks it",
+  },
 };
 
 const PATTERNS = [

@@ -1,8 +1,10 @@
 /** Figures and lists read once per state of the database (src/models/until-changed.ts). */
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { recordPersonalDataView } from "../../src/models/personal-data-views.js";
 import { visitStaffOfPage } from "../../src/models/site-visits.js";
-import { untilChanged } from "../../src/models/until-changed.js";
+import { untilChanged, untilReferenceChanged } from "../../src/models/until-changed.js";
+import { routeWorkSite, workSiteChoices } from "../../src/models/offices.js";
 import { makeTestApp, workedCase } from "../helpers.js";
 
 describe("untilChanged", () => {
@@ -31,5 +33,43 @@ describe("untilChanged", () => {
       )
       .run(officeId);
     expect(visitStaffOfPage(t.db, officeId).map((s) => s.displayName)).toContain("新来的监察员");
+  });
+});
+
+describe("untilReferenceChanged", () => {
+  it("keeps the offices' data through other writes, and reads it again after any change of an office or division, even one rolled back", async () => {
+    const t = await makeTestApp(new Date("2026-11-23T02:00:00Z"));
+    let computed = 0;
+    const offices = () => untilReferenceChanged(t.db, "offices", "test-offices", () => ++computed);
+    expect(offices()).toBe(1);
+    await workedCase(t, { to: "filed" });
+    expect(offices()).toBe(1);
+    t.db.$client.prepare("update offices set phone = '0431-1' where id = 1").run();
+    expect(offices()).toBe(2);
+    t.db.$client.prepare("update divisions set sort_order = sort_order + 1 where id = 1").run();
+    expect(offices()).toBe(3);
+    // Computed inside a transaction that changed an office and was rolled back: not kept for the old state.
+    expect(() =>
+      t.db.transaction((tx) => {
+        tx.run(sql`update offices set phone = '0431-2' where id = 1`);
+        expect(untilReferenceChanged(tx, "offices", "test-offices", () => ++computed)).toBe(4);
+        throw new Error("rolled back");
+      }),
+    ).toThrow("rolled back");
+    expect(offices()).toBe(5);
+    expect(offices()).toBe(5);
+  });
+
+  it("routes a work site to the office that covers it right after the admin moves the division", async () => {
+    const t = await makeTestApp(new Date("2026-11-23T02:00:00Z"));
+    const [first, second] = workSiteChoices(t.db);
+    const site = first!.divisions[0]!;
+    const before = routeWorkSite(t.db, site);
+    expect(before.ok && before.office.name).toBe(first!.office);
+    const secondId = t.db.$client.prepare("select id from offices where name = ?").pluck().get(second!.office) as number;
+    t.db.$client.prepare("update divisions set office_id = ? where name = ?").run(secondId, site);
+    const after = routeWorkSite(t.db, site);
+    expect(after.ok && after.office.name).toBe(second!.office);
+    expect(workSiteChoices(t.db).find((g) => g.office === second!.office)!.divisions).toContain(site);
   });
 });

@@ -1,0 +1,4 @@
+CREATE TABLE `reference_stamps` (
+	`name` text PRIMARY KEY NOT NULL,
+	`stamp` integer NOT NULL
+);
