@@ -1,4 +1,4 @@
-import { randomInt } from "node:crypto";
+import { randomBytes, randomInt } from "node:crypto";
 
 // No 0/O, 1/I/L: a query code is read aloud over the phone and typed from a paper receipt.
 const QUERY_CODE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
@@ -42,4 +42,18 @@ export function normalizeReportNumber(typed: string): string | null {
     .toUpperCase();
   const m = /^JB-?(\d{4})-?(\d{1,6})$/.exec(plain);
   return m ? formatReportNumber(Number(m[1]), Number(m[2])) : null;
+}
+
+/**
+ * A UUID of version 7 (RFC 9562 §5.7): the time in milliseconds first, then random bits. A notice's idempotency
+ * key is one: the unique index on it then grows at its end, where a random UUID took a random page of a
+ * multi-million-row index for every notice queued (a 35-worker intake queues 70).
+ */
+export function timeOrderedUuid(nowMs: number = Date.now()): string {
+  const b = randomBytes(16);
+  b.writeUIntBE(nowMs, 0, 6);
+  b[6] = (b[6]! & 0x0f) | 0x70;
+  b[8] = (b[8]! & 0x3f) | 0x80;
+  const hex = b.toString("hex");
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
 }

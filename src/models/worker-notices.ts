@@ -3,7 +3,6 @@
  * about calls `queueWorkerNotice` inside its own transaction: the notice exists exactly when the step does.
  * The sender (src/notify/sender.ts) sends it later; the admin's outbox page lists and resends.
  */
-import { randomUUID } from "node:crypto";
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client.js";
 import { placeholdersFor, preparedOnce } from "../db/prepared.js";
@@ -11,6 +10,7 @@ import { caseWorkers, cases, offices, reports, workerNotices } from "../db/schem
 import { NotFoundError, ValidationError } from "../domain/errors.js";
 import { reporterMobile } from "../domain/reports.js";
 import { noticeText, templateParams, type NoticeFacts, type NoticeKind } from "../domain/worker-notices.js";
+import { timeOrderedUuid } from "../lib/ids.js";
 
 export type NoticeRow = typeof workerNotices.$inferSelect;
 
@@ -80,7 +80,7 @@ export function queueWorkerNotice(
         channel: w.phone ? ("sms" as const) : ("post" as const),
         phone: w.phone,
         facts: JSON.stringify(facts),
-        idempotencyKey: randomUUID(),
+        idempotencyKey: timeOrderedUuid(),
         status: w.phone ? ("queued" as const) : ("toPost" as const),
         nextAttemptAt: req.now,
         createdAt: req.now,
@@ -122,7 +122,7 @@ export function queueReporterNotice(tx: DbOrTx, req: { reportId: number; kind: E
       channel: "sms",
       phone,
       facts: JSON.stringify(facts),
-      idempotencyKey: randomUUID(),
+      idempotencyKey: timeOrderedUuid(),
       status: "queued",
       nextAttemptAt: req.now,
       createdAt: req.now,
