@@ -118,6 +118,7 @@ function caseView({ db, config, now }: AppContext, res: Response, id: number, pr
     may: (name) => mayMakeMove(detail.abilities, name),
     form: (formId) => formState(problem, formId),
     shows: (formId) => formId === opened || formState(problem, formId).failed,
+    focusIfOpened: (formId) => (formId === opened ? "autofocus" : ""),
     calendar,
     clocks: once(() => caseClocks({ ...c, ...clockHistory(detail.events) }, calendar(), today)),
     settlements: once(() => settlementsOf(db, c.id)),
@@ -134,6 +135,7 @@ function pageLocals(view: CaseView, problem: CaseProblem | null) {
     problem,
     form: view.form,
     shows: view.shows,
+    focusIfOpened: view.focusIfOpened,
     stateLabels: STATE_LABELS,
     outcomeLabels: OUTCOME_LABELS,
     // 2-year limit (docs/rules.md §两年时效): a warning and a prefilled 不予受理, never a block.
@@ -173,7 +175,18 @@ export function renderCasePage(ctx: AppContext, res: Response, id: number, statu
   }
   const s = sections.find((k) => k.key === only);
   if (!s) throw new NotFoundError("案件页没有这一部分。");
-  res.status(status).render(s.partial, { ...locals, ...s.load(ctx.db, view) });
+  // htmx swaps only the element it asked from (a form, an opened form: views/partials/_form-opener.ejs), so
+  // what was typed in the section's other forms stays. When that element is gone — the case moved on meanwhile
+  // and the form no longer applies — the section is swapped whole, as it is now.
+  const asked = res.locals.isHtmx === true ? res.req.get("HX-Target") : undefined;
+  res.status(status).render(s.partial, { ...locals, ...s.load(ctx.db, view) }, (err: Error | null, html: string) => {
+    if (err) return res.req.next?.(err);
+    if (asked && asked !== s.key && !html.includes(`id="${asked}"`))
+      res.set({ "HX-Retarget": `#${s.key}`, "HX-Reselect": `#${s.key}`, "HX-Reswap": "outerHTML" });
+    // A refused form drawn again is swapped in whatever the refusal's status (public/js/refusals.js).
+    if (problem) res.set("X-Redrawn-Form", "true");
+    res.send(html);
+  });
 }
 
 /**

@@ -42,7 +42,7 @@ interface KeptPage {
 const MAX_UNITS = 16 * 2 ** 20;
 /** A page larger than this is not kept (a full dashboard of every office). */
 const MAX_PAGE_UNITS = 2 ** 20;
-const KEPT_HEADERS = ["content-type", "cache-control", "vary", "hx-push-url", "hx-retarget", "hx-reswap"];
+const KEPT_HEADERS = ["content-type", "cache-control", "vary", "hx-push-url", "hx-retarget", "hx-reswap", "hx-reselect"];
 
 export interface PageCache {
   /** Route middleware: serves the kept page (saying so in an `X-Page-Cache: hit` header), or keeps what the route renders. */

@@ -43,6 +43,8 @@ export interface CaseView {
    * staff, the member units, an amount per worker) is read and sent when it is opened (views/partials/_form-opener.ejs).
    */
   shows(id: string): boolean;
+  /** `autofocus` on the form just opened (`?open=<form id>`), so the focus lands where the opener was; else nothing. */
+  focusIfOpened(id: string): string;
   calendar(): WorkingCalendar;
   clocks(): Clock[];
   settlements(): ReturnType<typeof settlementsOf>;

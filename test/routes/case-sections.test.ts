@@ -3,6 +3,7 @@
  * when it applies to the case's state and the viewer, and htmx can ask for one section alone.
  */
 import { existsSync, readFileSync } from "node:fs";
+import request from "supertest";
 import { beforeEach, describe, expect, it } from "vitest";
 import { CASE_SECTIONS } from "../../src/http/case-page.js";
 import { loginAs, makeTestApp, workedCase, type TestApp } from "../helpers.js";
@@ -81,13 +82,61 @@ describe("the sections read", () => {
     });
     expect(units.some((s) => UNIT_LIST.test(s))).toBe(true);
     expect(section.trim()).toMatch(/^<section class="card" id="department-transfers"/);
-    expect(section).toMatch(/<details class="action-details no-print" open>\s*<summary>移（转）送其他部门/);
+    expect(section).toMatch(/<details class="action-details no-print" id="open-department-transfer" open>\s*<summary autofocus>移（转）送其他部门/);
     expect(section).toMatch(/<select id="department-transfer-unitId"[\s\S]*?市住建局/);
     // (The office's staff were read for the visit form, open until a first visit: kept while nothing changes.)
     section = (await opened("inquiries", "inquiry")).text;
     expect(section).toContain('name="firstInspectorId"');
     // Without script, the opener's link is the whole page with the form open.
     expect((await inspector.get(`/cases/${c.id}?open=inquiry`)).text).toMatch(/<html[\s\S]*name="firstInspectorId"/);
+  });
+
+  it("opening a form replaces only its opener, and the whole section only when the form no longer applies", async () => {
+    const c = await workedCase(t, { to: "filed" });
+    const inspector = await loginAs(t.app, "inspector1");
+    const page = (await inspector.get(`/cases/${c.id}`).expect(200)).text;
+    // The opener swaps itself for the opened form: the section's other forms (签收, 答复) and what is typed in them stay.
+    expect(page).toMatch(
+      /<details class="action-details no-print" id="open-department-transfer" data-form-opener="department-transfer"[^>]* hx-target="this" hx-select="#open-department-transfer" hx-swap="outerHTML">/,
+    );
+    const open = (target: string) =>
+      inspector.get(`/cases/${c.id}/sections/department-transfers?open=department-transfer`).set({ "HX-Request": "true", "HX-Target": target }).expect(200);
+    const opened = await open("open-department-transfer");
+    expect(opened.headers["hx-retarget"]).toBeUndefined();
+    expect(opened.text).toContain('id="open-department-transfer" open>');
+    // Someone closed the case meanwhile: the transfer form is gone, so the section comes whole, as it is now.
+    await c.supervisor.post(`/cases/${c.id}/moves`).type("form").send({ move: "revokeFiling", outcome: "filingRevoked", note: "撤回", version: c.version() });
+    const gone = await open("open-department-transfer");
+    expect(gone.text).not.toContain('id="open-department-transfer"');
+    expect(gone.headers).toMatchObject({ "hx-retarget": "#department-transfers", "hx-reselect": "#department-transfers", "hx-reswap": "outerHTML" });
+  });
+
+  it("a form refused by htmx comes back marked to be swapped in, whatever the refusal's status", async () => {
+    const c = await workedCase(t, { to: "filed" });
+    const inspector = await loginAs(t.app, "inspector1");
+    const stale = c.version();
+    // Someone else changed the case since the inspector's page was drawn.
+    t.db.$client.prepare("update cases set version = version + 1 where id = ?").run(c.id);
+    const refused = await inspector
+      .post(`/cases/${c.id}/phone-contacts`)
+      .set({ "HX-Request": "true", "HX-Target": "phone-contact" })
+      .type("form")
+      .send({ version: stale, contactedOn: "2026-11-23", personReached: "王经理（项目经理）", summary: "答应月底前付清" });
+    expect(refused.status).toBe(409);
+    expect(refused.headers["x-redrawn-form"]).toBe("true");
+    expect(refused.text).toContain('id="phone-contact"');
+    expect(refused.text).toContain("王经理（项目经理）");
+    expect(refused.text).toContain("答应月底前付清");
+  });
+
+  it("an htmx request after the session ended sends the window to the login page, which returns to the page", async () => {
+    const c = await workedCase(t, { to: "filed" });
+    const res = await request(t.app)
+      .get(`/cases/${c.id}/sections/inquiries?open=inquiry`)
+      .set({ "HX-Request": "true", "HX-Current-URL": `http://localhost:3000/cases/${c.id}?x=1` })
+      .expect(401);
+    expect(res.headers["hx-redirect"]).toBe(`/login?redirectTo=${encodeURIComponent(`/cases/${c.id}?x=1`)}`);
+    expect(res.text).toBe("");
   });
 
   it("nothing of mediation, orders or visits on a case just registered", async () => {
