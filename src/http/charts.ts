@@ -54,7 +54,13 @@ export function renderChart(spec: ChartSpec): RenderedChart {
   const height = spec.height ?? (spec.horizontal ? Math.max(220, 60 + spec.categories.length * 28) : 320);
   const chart = echarts().init(null, null, { renderer: "svg", ssr: true, width, height, locale: "ZH" });
   // Horizontal bars list the first category at the top, as the table beside them does.
-  const categoryAxis = { type: "category" as const, data: spec.categories, inverse: spec.horizontal ?? false, axisLabel: { fontSize: 12 } };
+  // A long name on the vertical axis wraps (up to two lines in its row) instead of squeezing the bars.
+  const categoryAxis = {
+    type: "category" as const,
+    data: spec.categories,
+    inverse: spec.horizontal ?? false,
+    axisLabel: spec.horizontal ? { fontSize: 12, width: 168, overflow: "break" as const, lineHeight: 13 } : { fontSize: 12 },
+  };
   const reference = spec.reference?.value;
   // The axis always reaches the reference line, so the target shows even when every month beats it.
   const valueAxis = {
@@ -69,7 +75,8 @@ export function renderChart(spec: ChartSpec): RenderedChart {
     color: ["#1d4f91", "#067647", "#b54708", "#b42318", "#5b6472"],
     title: { text: spec.title, left: "center", textStyle: { fontSize: 15, fontWeight: "bold" } },
     legend: { bottom: 0 },
-    grid: { left: spec.horizontal ? 90 : 56, right: 24, top: 48, bottom: 56, containLabel: false },
+    // ECharts 6 moves the grid in as far as its axis labels need (grid.outerBounds), so these are least margins.
+    grid: { left: 56, right: 24, top: 48, bottom: 56 },
     xAxis: spec.horizontal ? valueAxis : categoryAxis,
     yAxis: spec.horizontal ? categoryAxis : valueAxis,
     series: spec.series.map((s, i) => ({
@@ -78,7 +85,8 @@ export function renderChart(spec: ChartSpec): RenderedChart {
       data: s.data,
       stack: s.stack,
       color: s.color,
-      label: { show: spec.categories.length <= 12, position: s.stack ? "inside" : "top", fontSize: 11 },
+      // A stacked segment of 0 has no bar to carry its figure: no label ("0" would sit on its neighbour's edge).
+      label: { show: spec.categories.length <= 12, position: s.stack ? "inside" : "top", fontSize: 11, formatter: s.stack ? nonZero : undefined },
       ...(i === 0 && spec.reference
         ? {
             markLine: {
@@ -91,9 +99,26 @@ export function renderChart(spec: ChartSpec): RenderedChart {
         : {}),
     })),
   });
-  const svg = chart.renderToSVGString();
+  const svg = withSteadyNames(chart.renderToSVGString());
   chart.dispose();
   return { title: spec.title, svg, version: createHash("sha256").update(svg).digest("base64url").slice(0, 16) };
+}
+
+/**
+ * zrender numbers its instances and its style classes per process in the SVG (`zr6677-c0`, `zr-cls-41`): the same
+ * drawing would be a new image after every chart drawn, and a different one in each web process, so its address
+ * would change for nothing. The names only link parts of this one image: numbered afresh in order of appearance.
+ */
+function withSteadyNames(svg: string): string {
+  const classes = new Map<string, number>();
+  return svg.replace(/\bzr\d+-/g, "zr-").replace(/\bzr-cls-\d+\b/g, (name) => {
+    if (!classes.has(name)) classes.set(name, classes.size);
+    return `zr-cls-${classes.get(name)}`;
+  });
+}
+
+function nonZero(p: { value?: unknown }): string {
+  return p.value === 0 || p.value === null || p.value === undefined ? "" : String(p.value);
 }
 
 /**
@@ -104,12 +129,16 @@ export function chartSrc(path: string, query: string, chart: RenderedChart): str
   return `${path}?${query}${query && !query.endsWith("&") ? "&" : ""}v=${chart.version}`;
 }
 
-/** Answers a chart's address: kept by the browser for good when asked for by the version drawn now, otherwise checked again. */
+/**
+ * Answers a chart's address: kept by the browser for a day when asked for by the version drawn now (its address
+ * changes with the figures), otherwise checked again. Private, and signing out clears the browser's cache of the
+ * site (`Clear-Site-Data`, src/routes/auth.ts): the next user of a shared computer finds no figures in it.
+ */
 export function sendChart(req: Request, res: Response, chart: RenderedChart | undefined): void {
   if (!chart) {
     res.status(404).type("text/plain; charset=utf-8").send("没有这张图表。");
     return;
   }
-  res.set("Cache-Control", req.query.v === chart.version ? "private, max-age=31536000, immutable" : "private, no-cache");
+  res.set("Cache-Control", req.query.v === chart.version ? "private, max-age=86400, immutable" : "private, no-cache");
   res.type("image/svg+xml").send(chart.svg);
 }

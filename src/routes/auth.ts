@@ -56,6 +56,8 @@ export function authRouter({ db, config, now }: AppContext): Router {
   router.post("/logout", (_req, res) => {
     if (res.locals.session) invalidateSession(db, res.locals.session.id);
     clearSessionCookie(res, config.cookieSecure);
+    // A shared computer: what the browser kept of the site (the charts, pages in its cache) goes with the session.
+    res.set("Clear-Site-Data", '"cache"');
     res.redirect(303, "/login");
   });
 

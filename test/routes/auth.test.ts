@@ -97,9 +97,10 @@ describe("CSRF protection", () => {
 });
 
 describe("sessions", () => {
-  it("end on logout", async () => {
+  it("end on logout, which also clears what the browser kept of the site (a shared computer)", async () => {
     const agent = await loginAs(t.app, "clerk1");
-    await agent.post("/logout");
+    const out = await agent.post("/logout");
+    expect(out.headers["clear-site-data"]).toBe('"cache"');
     const res = await agent.get("/admin/users");
     expect(res.status).toBe(303);
     expect(res.headers.location).toMatch(/^\/login/);

@@ -110,7 +110,7 @@ describe("GET /statistics", () => {
     const flow = await supervisor.get(srcs[0]!);
     expect(flow.status).toBe(200);
     expect(flow.headers["content-type"]).toMatch(/^image\/svg\+xml/);
-    expect(flow.headers["cache-control"]).toBe("private, max-age=31536000, immutable");
+    expect(flow.headers["cache-control"]).toBe("private, max-age=86400, immutable");
     expect(flow.body.toString()).toContain("每月收案与结案");
     // Another version (the figures changed since the page was drawn): the drawing of now, checked again next time.
     const stale = await supervisor.get(srcs[0]!.replace(/v=[\w-]+$/, "v=old"));

@@ -1,0 +1,33 @@
+/** The server-drawn charts (src/http/charts.ts): a drawing's address depends on the drawing alone. */
+import { describe, expect, it } from "vitest";
+import { renderChart, type ChartSpec } from "../../src/http/charts.js";
+
+const byInspector: ChartSpec = {
+  title: "在办案件（按监察员）",
+  horizontal: true,
+  categories: ["张三", "朝阳区劳动保障监察大队一中队 欧阳某某某", "李四"],
+  series: [
+    { name: "期限内", type: "bar", data: [3, 0, 5], stack: "cases" },
+    { name: "已超期", type: "bar", data: [0, 2, 0], stack: "cases" },
+  ],
+};
+
+describe("charts", () => {
+  it("the same figures give the same image and version however many charts were drawn before (any web process)", () => {
+    const first = renderChart(byInspector);
+    for (let i = 0; i < 3; i++) renderChart({ ...byInspector, title: `其他图表 ${i}` });
+    const again = renderChart(byInspector);
+    expect(again.svg).toBe(first.svg);
+    expect(again.version).toBe(first.version);
+    // …and other figures another version.
+    expect(renderChart({ ...byInspector, categories: ["张三", "王五", "李四"] }).version).not.toBe(first.version);
+  });
+
+  it("a stacked segment of 0 carries no label, the others their figure; a long name is drawn whole, over two lines", () => {
+    const { svg } = renderChart(byInspector);
+    const labels = [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]?.trim());
+    expect(labels).toEqual(expect.arrayContaining(["3", "2", "5", "朝阳区劳动保障监察大队一中队", "欧阳某某某"]));
+    // The value axis has its own 0 tick; no bar label says 0.
+    expect(labels.filter((l) => l === "0")).toHaveLength(1);
+  });
+});
