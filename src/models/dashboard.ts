@@ -250,17 +250,19 @@ export function inspectorFigures(db: Db, today: IsoDate, whose: FiguresOf, group
     averageDays: null,
     withinShare: null,
   };
+  // Leads from outside the scope's staff (a city inspector leading a district's case, one since moved or
+  // deactivated) are named too, with their office: read by id, only those.
+  const staff = new Set(people.map((p) => p.id));
+  const others = [...new Set([...open.map((g) => g.lead), ...closed.map((c) => c.id)])].filter((id): id is number => id !== null && !staff.has(id));
+  if (others.length > 0) {
+    people.push(
+      ...db.all<{ id: number; displayName: string; officeName: string | null }>(sql`
+        select users.id as id, users.display_name as displayName, offices.name as officeName from users left join offices on offices.id = users.office_id
+        where users.id in ${others} order by users.office_id, users.id`),
+    );
+  }
   const byId = new Map<number, InspectorFigures>(people.map((p) => [p.id, { ...p, ...noFigures }]));
-  const row = (id: number) =>
-    byId.get(id) ??
-    byId
-      .set(id, {
-        id,
-        displayName: `#${id}`,
-        officeName: null,
-        ...noFigures,
-      })
-      .get(id)!;
+  const row = (id: number) => byId.get(id)!;
   for (const g of open) {
     if (g.lead === null) continue;
     const r = row(g.lead);

@@ -201,6 +201,16 @@ describe("the dashboard's clocks agree with the case page's clocks", () => {
     expect(me.open).toBe(open.length);
     expect(me.overdue + me.dueSoon + me.normal).toBe(me.open);
   });
+
+  it("names a lead from outside the office's staff (a city inspector on a district's case) with their office", () => {
+    const office = "南关区劳动保障监察大队";
+    const officeId = t.db.$client.prepare("select id from offices where name = ?").pluck().get(office) as number;
+    const inspector1 = userId(t.db, "inspector1");
+    expect(t.db.$client.prepare("select office_id from users where id = ?").pluck().get(inspector1)).not.toBe(officeId);
+    insertCase(t.db, { receivedOn: "2026-11-20", state: "filed", filedOn: "2026-11-20", lead: inspector1, office });
+    const row = inspectorFigures(t.db, TODAY, { officeIds: [officeId] }).find((r) => r.id === inspector1)!;
+    expect(row).toMatchObject({ displayName: "李建国", officeName: "长春市劳动保障监察支队（市本级）", open: 1 });
+  });
 });
 
 describe("the Spring Festival clearance board", () => {
