@@ -95,10 +95,14 @@ function once<T>(read: () => T): () => T {
   };
 }
 
-function caseView({ db, config, now }: AppContext, res: Response, id: number, problem: CaseProblem | null): CaseView {
+/**
+ * `page`: the personal-data log's name for what is shown — the case page, or null for a section alone that shows
+ * no ID number or phone (the workers then come masked, as that section never draws them).
+ */
+function caseView({ db, config, now }: AppContext, res: Response, id: number, problem: CaseProblem | null, page: "案件页" | null): CaseView {
   const viewer = viewerOf(res);
   const at = now();
-  const detail = getCaseDetail(db, id, { viewer, policy: { inspectorsReadAll: config.inspectorsReadAll }, page: "案件页", now: at });
+  const detail = getCaseDetail(db, id, { viewer, policy: { inspectorsReadAll: config.inspectorsReadAll }, page, now: at });
   const c = detail.case;
   const today = res.locals.today;
   const calendar = once(() => loadCalendar(db));
@@ -165,7 +169,8 @@ export function applicableSections(view: Pick<CaseView, "abilities" | "c">): Cas
 
 /** The whole case page, or (`only`) one of its sections: the section's partial alone, as htmx asks for it. */
 export function renderCasePage(ctx: AppContext, res: Response, id: number, status = 200, problem: CaseProblem | null = null, only?: string): void {
-  const view = caseView(ctx, res, id, problem);
+  const showsPersonalData = only === undefined || CASE_SECTIONS.find((s) => s.key === only)?.showsPersonalData === true;
+  const view = caseView(ctx, res, id, problem, showsPersonalData ? "案件页" : null);
   const sections = applicableSections(view);
   const locals = { ...pageLocals(view, problem), saved: problem ? null : savedNotice(res, view) };
   res.vary("HX-Request");

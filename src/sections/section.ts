@@ -116,6 +116,11 @@ export interface CaseSection<T extends object = object> {
   when(abilities: CaseAbilities, c: CaseRow): boolean;
   /** What the partial shows, beyond what every section has (see CaseView). */
   load(db: Db, view: CaseView): T;
+  /**
+   * It shows the workers' ID numbers or phones (unmasked to the people working the case): asked for alone, it is
+   * recorded as a view of their personal data. Other sections, asked for alone (a form opened), are not.
+   */
+  showsPersonalData?: true;
   action?: SectionAction;
   /** Further changes made from the same section (a decision on what its first action recorded). */
   actions?: readonly SectionAction[];

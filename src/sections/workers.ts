@@ -5,5 +5,6 @@ export const workersSection = section({
   key: "workers",
   partial: "cases/_workers",
   when: () => true,
+  showsPersonalData: true,
   load: (_db, view) => ({ money: view.money() }),
 });

@@ -111,6 +111,26 @@ describe("the sections read", () => {
     expect(gone.headers).toMatchObject({ "hx-retarget": "#department-transfers", "hx-reselect": "#department-transfers", "hx-reswap": "outerHTML" });
   });
 
+  it("a form opened is no view of the workers' personal data; the complainants' section alone is one", async () => {
+    const c = await workedCase(t, { to: "filed" });
+    const inspector = await loginAs(t.app, "inspector1");
+    const views = () => t.db.$client.prepare("select count(*) from personal_data_views where case_id = ?").pluck().get(c.id) as number;
+    const section = (key: string, query = "") => inspector.get(`/cases/${c.id}/sections/${key}${query}`).set("HX-Request", "true").expect(200);
+    const before = views();
+    for (const [key, form] of [
+      ["inquiries", "inquiry"],
+      ["department-transfers", "department-transfer"],
+      ["orders", "order"],
+    ] as const) {
+      const opened = await section(key, `?open=${form}`);
+      expect(opened.text).not.toMatch(/\d{17}[\dX]|1[3-9]\d{9}/);
+    }
+    expect(views()).toBe(before);
+    const workers = await section("workers");
+    expect(workers.text).toMatch(/1[3-9]\d{9}/);
+    expect(views()).toBe(before + 1);
+  });
+
   it("a form refused by htmx comes back marked to be swapped in, whatever the refusal's status", async () => {
     const c = await workedCase(t, { to: "filed" });
     const inspector = await loginAs(t.app, "inspector1");
