@@ -126,6 +126,18 @@ describe("the city sees every office, with an office filter", () => {
 const rowOf = (html: string, office: number | "city") => new RegExp(`<tr data-office="${office}"[^>]*>([\\s\\S]*?)</tr>`).exec(html)![0];
 const cells = (row: string) => [...row.matchAll(/<td class="num[^"]*"[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1]!.replace(/<[^>]+>/g, "").trim());
 
+describe("an office filter naming no office", () => {
+  it("is refused with a message, not shown as an office with no figures", async () => {
+    for (const path of ["/statistics?period=month&office=999", "/dashboard?office=999", "/exports/statistics/districts.csv?period=month&office=999"]) {
+      const res = await city.get(path);
+      expect(res.status, path).toBe(404);
+      expect(res.text, path).toContain("没有这个监察机构");
+    }
+    // An office's own staff: the filter is not theirs to use, so it is ignored as before.
+    expect(closedFigure((await ngSupervisor.get("/statistics?period=month&office=999")).text)).toBe(2);
+  });
+});
+
 describe("the city's oversight board", () => {
   it("is the city's: office staff get 403", async () => {
     expect((await ngSupervisor.get("/city-board")).status).toBe(403);
