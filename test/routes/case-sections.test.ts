@@ -5,6 +5,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import request from "supertest";
 import { beforeEach, describe, expect, it } from "vitest";
+import type { z } from "zod";
 import { CASE_SECTIONS } from "../../src/http/case-page.js";
 import { loginAs, makeTestApp, workedCase, type TestApp } from "../helpers.js";
 
@@ -157,6 +158,30 @@ describe("the sections read", () => {
       .expect(401);
     expect(res.headers["hx-redirect"]).toBe(`/login?redirectTo=${encodeURIComponent(`/cases/${c.id}?x=1`)}`);
     expect(res.text).toBe("");
+  });
+
+  it("no field lets more be typed than its form accepts (maxlength within the server's bound)", async () => {
+    const c = await workedCase(t, { to: "filed" });
+    const inspector = await loginAs(t.app, "inspector1");
+    const actions = CASE_SECTIONS.flatMap((s) => [...(s.action ? [s.action] : []), ...(s.actions ?? [])]).filter((a) => typeof a.schema !== "function");
+    const checked: string[] = [];
+    for (const open of ["", "inquiry", "department-transfer", "visit", "order", "close"]) {
+      const page = (await inspector.get(`/cases/${c.id}${open ? `?open=${open}` : ""}`).expect(200)).text;
+      for (const action of actions) {
+        const form = new RegExp(`<form [^>]*id="${action.form}"[\\s\\S]*?</form>`).exec(page)?.[0];
+        if (!form) continue;
+        const shape = (action.schema as z.ZodObject).shape;
+        for (const m of form.matchAll(/<(?:input|textarea)\b[^>]*>/g)) {
+          const name = /\bname="([^"]+)"/.exec(m[0])?.[1];
+          const max = /\bmaxlength="(\d+)"/.exec(m[0])?.[1];
+          if (!name || !max || !shape[name]) continue;
+          const typed = "字".repeat(Number(max));
+          expect(shape[name].safeParse(typed).success, `${action.form}.${name} maxlength ${max}`).toBe(true);
+          checked.push(`${action.form}.${name}`);
+        }
+      }
+    }
+    expect(checked).toEqual(expect.arrayContaining(["inquiry.intervieweeName", "inquiry.place", "phone-contact.personReached"]));
   });
 
   it("nothing of mediation, orders or visits on a case just registered", async () => {
