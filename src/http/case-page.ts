@@ -122,7 +122,7 @@ function caseView({ db, config, now }: AppContext, res: Response, id: number, pr
     may: (name) => mayMakeMove(detail.abilities, name),
     form: (formId) => formState(problem, formId),
     shows: (formId) => formId === opened || formState(problem, formId).failed,
-    focusIfOpened: (formId) => (formId === opened ? "autofocus" : ""),
+    focusIfOpened: (formId) => (formId === opened ? " autofocus" : ""),
     calendar,
     clocks: once(() => caseClocks({ ...c, ...clockHistory(detail.events) }, calendar(), today)),
     settlements: once(() => settlementsOf(db, c.id)),

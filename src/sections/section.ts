@@ -43,7 +43,7 @@ export interface CaseView {
    * staff, the member units, an amount per worker) is read and sent when it is opened (views/partials/_form-opener.ejs).
    */
   shows(id: string): boolean;
-  /** `autofocus` on the form just opened (`?open=<form id>`), so the focus lands where the opener was; else nothing. */
+  /** ` autofocus` (an attribute, with its space) on the form just opened (`?open=<form id>`), so the focus lands where the opener was; else nothing. */
   focusIfOpened(id: string): string;
   calendar(): WorkingCalendar;
   clocks(): Clock[];

@@ -116,7 +116,7 @@ describe("快速调处", () => {
     for (const message of ["请填写调解地点", "调解日期应为有效日期", "工人1的约定金额应为金额数字"]) expect(res.text).toContain(message);
     expect(res.text).toContain('value="单位代表孙某"');
     expect(res.text).toContain('value="八千"');
-    expect(res.text).toMatch(/<details class="action-details no-print" open>\s*<summary>记录调解/);
+    expect(res.text).toMatch(/<details class="action-details no-print" id="open-mediation" open>\s*<summary>记录调解/);
   });
 
   it("names the worker whose amount is not a number", async () => {
