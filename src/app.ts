@@ -11,6 +11,7 @@ import type { Db } from "./db/client.js";
 import { shanghaiDate } from "./domain/dates.js";
 import { maskPersonalDataIn } from "./domain/masking.js";
 import { ID_TYPE_LABELS } from "./domain/identifiers.js";
+import { compress } from "./http/compress.js";
 import { parseQuery, stripControlCharacters } from "./http/control-characters.js";
 import { errorHandler, notFoundHandler } from "./http/errors.js";
 import { createUpload } from "./http/uploads.js";
@@ -116,6 +117,7 @@ export function createApp(opts: { db: Db; config: Config; now?: () => Date }): e
       strictTransportSecurity: ctx.config.cookieSecure,
     }),
   );
+  app.use(compress);
   app.get(`/js/htmx-${HTMX_VERSION}.min.js`, (_req, res) => res.sendFile(htmxPath, { maxAge: "365d", immutable: true }));
   // Pages declare the icon; a client that asks for the old name gets it too (no 404 in every console).
   app.get("/favicon.ico", (_req, res) => res.redirect(301, "/img/favicon.svg"));

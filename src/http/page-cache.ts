@@ -28,10 +28,13 @@ import { shanghaiDate } from "../domain/dates.js";
 import { databaseMarks } from "../models/until-changed.js";
 import { recordPersonalDataView, viewsRecordedByThisPage, type RecordedView } from "../models/personal-data-views.js";
 import { SESSION_COOKIE } from "../auth/session.js";
+import { acceptsGzip, compressedType, gzipOnce } from "./compress.js";
 
 interface KeptPage {
   version: string;
   body: string;
+  /** The body gzipped, made the first time a browser that takes gzip asks for it (null: too small to gain). */
+  gzipped?: Buffer | null;
   headers: Record<string, string>;
   views: RecordedView[];
   /** Rendered again from this instant on (ms since the epoch; Infinity for a page that shows no time of day). */
@@ -57,16 +60,17 @@ export function pageCache(db: Db, now: () => Date): PageCache {
   const pages = new Map<string, KeptPage>();
   let units = 0;
 
+  const unitsOf = (page: KeptPage) => page.body.length + Math.ceil((page.gzipped?.length ?? 0) / 2);
   const drop = (key: string) => {
     const page = pages.get(key);
     if (!page) return;
-    units -= page.body.length;
+    units -= unitsOf(page);
     pages.delete(key);
   };
   const keep = (key: string, page: KeptPage) => {
     drop(key);
     pages.set(key, page);
-    units += page.body.length;
+    units += unitsOf(page);
     for (const oldest of pages.keys()) {
       if (units <= MAX_UNITS) break;
       drop(oldest);
@@ -83,7 +87,17 @@ export function pageCache(db: Db, now: () => Date): PageCache {
       // Most recently used last: the oldest is dropped first.
       pages.delete(key);
       pages.set(key, kept);
-      res.status(200).set(kept.headers).set("X-Page-Cache", "hit").send(kept.body);
+      res.status(200).set(kept.headers).set("X-Page-Cache", "hit");
+      // Compressed once, not at every sending (the compression middleware leaves a body already encoded alone).
+      res.vary("Accept-Encoding");
+      if (acceptsGzip(req) && compressedType(kept.headers["content-type"])) {
+        if (kept.gzipped === undefined) {
+          kept.gzipped = gzipOnce(kept.body);
+          units += Math.ceil((kept.gzipped?.length ?? 0) / 2);
+        }
+        if (kept.gzipped) return void res.set("Content-Encoding", "gzip").send(kept.gzipped);
+      }
+      res.send(kept.body);
       return;
     }
     drop(key);

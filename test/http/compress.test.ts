@@ -1,0 +1,62 @@
+/** What goes compressed (src/http/compress.ts): pages and charts to a browser that takes gzip, kept pages gzipped once; downloads as they are. */
+import { get, type IncomingHttpHeaders } from "node:http";
+import type { AddressInfo } from "node:net";
+import { gunzipSync } from "node:zlib";
+import { beforeAll, describe, expect, it } from "vitest";
+import { DEMO_PASSWORD, browser, makeTestApp, workedCase, type TestApp } from "../helpers.js";
+
+let t: TestApp;
+let cookie: string;
+let caseId: number;
+beforeAll(async () => {
+  t = await makeTestApp();
+  caseId = (await workedCase(t, { to: "filed" })).id;
+  const login = await browser(t.app).post("/login").type("form").send({ username: "supervisor1", password: DEMO_PASSWORD });
+  cookie = (login.headers["set-cookie"] as unknown as string[]).map((c) => c.split(";")[0]).join("; ");
+});
+
+/** The answer as it went over the wire, undecoded (supertest would decode it). */
+function raw(path: string, acceptEncoding: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    const server = t.app.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      get({ host: "127.0.0.1", port, path, headers: { cookie, "accept-encoding": acceptEncoding } }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on("data", (c: Buffer) => chunks.push(c));
+        res.on("end", () => server.close(() => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) })));
+      }).on("error", reject);
+    });
+  });
+}
+
+describe("compression", () => {
+  it("sends a page gzipped to a browser that takes gzip, the same page when sent again from the page cache", async () => {
+    const first = await raw(`/cases/${caseId}`, "gzip");
+    expect(first.headers["x-page-cache"]).toBeUndefined();
+    expect(first.headers["content-encoding"]).toBe("gzip");
+    expect(first.headers.vary).toMatch(/Accept-Encoding/i);
+    const html = gunzipSync(first.body).toString("utf8");
+    expect(html).toContain("<!doctype html>");
+    // Several times smaller on the wire.
+    expect(first.body.length * 4).toBeLessThan(Buffer.byteLength(html));
+    const second = await raw(`/cases/${caseId}`, "gzip");
+    expect(second.headers["x-page-cache"]).toBe("hit");
+    expect(second.headers["content-encoding"]).toBe("gzip");
+    expect(second.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(second.headers["content-length"]).toBe(String(second.body.length));
+    expect(gunzipSync(second.body).toString("utf8")).toBe(html);
+    // A client that takes no gzip gets the kept page as it is.
+    const plain = await raw(`/cases/${caseId}`, "identity");
+    expect(plain.headers["x-page-cache"]).toBe("hit");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.body.toString("utf8")).toBe(html);
+  });
+
+  it("sends styles and scripts compressed, downloads as they are", async () => {
+    expect((await raw("/css/site.css", "gzip")).headers["content-encoding"]).toBe("gzip");
+    const csv = await raw("/exports/cases.csv?state=all", "gzip");
+    expect(csv.status).toBe(200);
+    expect(csv.headers["content-type"]).toMatch(/^text\/csv/);
+    expect(csv.headers["content-encoding"]).toBeUndefined();
+  });
+});
