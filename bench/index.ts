@@ -19,6 +19,7 @@
  * `--app <dir>` benchmarks another checkout (e.g. the previous main, for before/after figures) on the same
  * database; its server is started as its own `npm start` would start it (`--app-cmd tsx` for tsx).
  */
+import { gzipSync } from "node:zlib";
 import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
@@ -242,6 +243,8 @@ interface Measured {
   p99: number;
   errors: number;
   alone: number;
+  /** Bytes of one answer's body gzipped, as a browser that takes gzip receives it (src/http/compress.ts). */
+  gzipped: number;
 }
 
 function percentile(sorted: number[], p: number): number {
@@ -252,7 +255,7 @@ const micros = () => Number(process.hrtime.bigint() / 1000n);
 
 async function once(
   load: Load,
-): Promise<Omit<Measured, "name" | "alone" | "windows" | "requests"> & { window: { from: number; to: number }; requests: number }> {
+): Promise<Omit<Measured, "name" | "alone" | "gzipped" | "windows" | "requests"> & { window: { from: number; to: number }; requests: number }> {
   const latencies: number[] = [];
   let errors = 0;
   const ok = load.ok ?? [200];
@@ -304,12 +307,13 @@ async function once(
   };
 }
 
-/** One request on an idle server, best of five. */
-async function alone(load: Load): Promise<number> {
+/** One request on an idle server, best of five; and its body's size gzipped. */
+async function alone(load: Load): Promise<{ ms: number; gzipped: number }> {
   let best = Infinity;
+  let body = new ArrayBuffer(0);
   for (let i = 0; i < 5; i++) {
     const started = performance.now();
-    await fetch(`http://127.0.0.1:${load.port ?? PORT}${load.path}`, {
+    body = await fetch(`http://127.0.0.1:${load.port ?? PORT}${load.path}`, {
       method: load.method ?? "GET",
       headers: {
         ...(load.cookie ? { cookie: load.cookie } : {}),
@@ -321,7 +325,7 @@ async function alone(load: Load): Promise<number> {
     }).then((r) => r.arrayBuffer());
     best = Math.min(best, performance.now() - started);
   }
-  return best;
+  return { ms: best, gzipped: gzipSync(Buffer.from(body)).length };
 }
 
 async function measure(load: Load): Promise<Measured> {
@@ -333,7 +337,8 @@ async function measure(load: Load): Promise<Measured> {
   const m = {
     name: load.name,
     ...median,
-    alone: single,
+    alone: single.ms,
+    gzipped: single.gzipped,
     windows: runs.map((r) => r.window),
     requests: runs.reduce((sum, r) => sum + r.requests, 0),
   };
@@ -520,7 +525,7 @@ for (const suffix of ["", "-wal", "-shm"]) rmSync(RUN_DB + suffix, { force: true
 
 const baseline = results[0]!.rps;
 const row = (m: Measured) =>
-  `| ${m.name} | ${m.rps.toFixed(0)} | ${((100 * m.rps) / baseline).toFixed(0)} % | ${m.p50.toFixed(1)} | ${m.p95.toFixed(1)} | ${m.p99.toFixed(1)} | ${m.alone.toFixed(1)} | ${(m.bytes / 1024).toFixed(1)} |${m.errors ? ` ${m.errors}` : ""}`;
+  `| ${m.name} | ${m.rps.toFixed(0)} | ${((100 * m.rps) / baseline).toFixed(0)} % | ${m.p50.toFixed(1)} | ${m.p95.toFixed(1)} | ${m.p99.toFixed(1)} | ${m.alone.toFixed(1)} | ${(m.bytes / 1024).toFixed(1)} | ${(m.gzipped / 1024).toFixed(1)} |${m.errors ? ` ${m.errors}` : ""}`;
 const profileTable = profiled.length
   ? `
 ## Where the time goes
@@ -540,10 +545,10 @@ Written by \`npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.s
 
 - Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}; load average ${load0.toFixed(2)} when the run started (the machine is shared: other work was running at the same time, so figures vary between runs).
 - Database: ${picks.counts.cases.toLocaleString()} cases (${picks.counts.open.toLocaleString()} open), ${picks.counts.workers.toLocaleString()} workers, ${picks.counts.events.toLocaleString()} timeline rows (\`seeds/bulk.ts\`); server: ${APP_CMD === "node" ? `compiled (\`node ${startArgs().join(" ")}\`, as \`npm start\`)` : "`tsx src/server.ts`"}${WORKERS ? `, WEB_WORKERS=${WORKERS}` : ""}${APP_DIR === resolve(".") ? "" : ` from ${APP_DIR}`}, NODE_ENV=production, LOG_LEVEL=warn.
-- Load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per page, median of ${RUNS} run${RUNS > 1 ? "s" : ""}, from a second process; latencies in ms; "alone" is one request on an idle server (best of five).
+- Load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per page, median of ${RUNS} run${RUNS > 1 ? "s" : ""}, from a second process; latencies in ms; "alone" is one request on an idle server (best of five). The load asks for no compression, as earlier runs did; "KB" is an answer as sent then (headers included), "KB gzip" its body as a browser that takes gzip receives it.
 
-| page | req/s | share of baseline | p50 | p95 | p99 | alone | KB |
-|---|---|---|---|---|---|---|---|
+| page | req/s | share of baseline | p50 | p95 | p99 | alone | KB | KB gzip |
+|---|---|---|---|---|---|---|---|---|
 ${results.map(row).join("\n")}
 
 | measure | value |
