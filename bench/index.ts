@@ -13,6 +13,9 @@
  *
  * `--only <regex>` measures only the pages whose name matches (and the baseline), without the calendar change.
  *
+ * `--accept-encoding "gzip, deflate, br"` sends that header with every request, as a browser does: pages then go
+ * compressed (src/http/compress.ts) and cost what compressing them costs. Without it nothing is compressed.
+ *
  * `--profile` runs the server under `node --cpu-prof` and adds a table of where each page's CPU time goes per
  * request (bench/profile.ts): session check, queries, templates, helmet, CSRF, logging, Express, Node's http.
  *
@@ -51,6 +54,8 @@ const APP_CMD = arg("app-cmd", "node");
 const WORKERS = arg("workers", "");
 const OUT = arg("out", "bench/results.md");
 const PROFILE = process.argv.includes("--profile");
+/** Accept-Encoding sent with every request under load (a browser's "gzip, deflate, br"); empty: none. */
+const ACCEPT_ENCODING = arg("accept-encoding", "");
 /** Only the pages whose name matches (and the baseline): a quick look at a few rows, no calendar change measured. */
 const ONLY = process.argv.includes("--only") ? new RegExp(arg("only", ".")) : undefined;
 const DB_PATH = resolve(arg("db", `bench/.data/bulk-${N}.db`));
@@ -262,6 +267,7 @@ async function once(
   const headers: Record<string, string> = { "sec-fetch-site": "same-origin" };
   if (load.cookie) headers.cookie = load.cookie;
   if (load.renderEach) headers["cache-control"] = "no-cache";
+  if (ACCEPT_ENCODING) headers["accept-encoding"] = ACCEPT_ENCODING;
   if (load.form) headers["content-type"] = "application/x-www-form-urlencoded";
   let n = 0;
   let done!: (r: autocannon.Result) => void;
@@ -545,7 +551,7 @@ Written by \`npm run bench${process.argv.slice(2).length ? ` -- ${process.argv.s
 
 - Machine: ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), ${(totalmem() / 2 ** 30).toFixed(1)} GiB RAM, Node ${process.version}; load average ${load0.toFixed(2)} when the run started (the machine is shared: other work was running at the same time, so figures vary between runs).
 - Database: ${picks.counts.cases.toLocaleString()} cases (${picks.counts.open.toLocaleString()} open), ${picks.counts.workers.toLocaleString()} workers, ${picks.counts.events.toLocaleString()} timeline rows (\`seeds/bulk.ts\`); server: ${APP_CMD === "node" ? `compiled (\`node ${startArgs().join(" ")}\`, as \`npm start\`)` : "`tsx src/server.ts`"}${WORKERS ? `, WEB_WORKERS=${WORKERS}` : ""}${APP_DIR === resolve(".") ? "" : ` from ${APP_DIR}`}, NODE_ENV=production, LOG_LEVEL=warn.
-- Load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per page, median of ${RUNS} run${RUNS > 1 ? "s" : ""}, from a second process; latencies in ms; "alone" is one request on an idle server (best of five). The load asks for no compression, as earlier runs did; "KB" is an answer as sent then (headers included), "KB gzip" its body as a browser that takes gzip receives it.
+- Load: autocannon, ${CONNECTIONS} connections, ${DURATION} s per page, median of ${RUNS} run${RUNS > 1 ? "s" : ""}, from a second process; latencies in ms; "alone" is one request on an idle server (best of five). ${ACCEPT_ENCODING ? `The load sends \`Accept-Encoding: ${ACCEPT_ENCODING}\`, as a browser does, so pages go compressed` : "The load asks for no compression, as earlier runs did"}; "KB" is an answer as sent under the load (headers included), "KB gzip" its body gzipped, as a browser that takes gzip receives it.
 
 | page | req/s | share of baseline | p50 | p95 | p99 | alone | KB | KB gzip |
 |---|---|---|---|---|---|---|---|---|

@@ -89,8 +89,8 @@ export function pageCache(db: Db, now: () => Date): PageCache {
       pages.set(key, kept);
       res.status(200).set(kept.headers).set("X-Page-Cache", "hit");
       // Compressed once, not at every sending (the compression middleware leaves a body already encoded alone).
-      res.vary("Accept-Encoding");
       if (acceptsGzip(req) && compressedType(kept.headers["content-type"])) {
+        res.vary("Accept-Encoding");
         if (kept.gzipped === undefined) {
           kept.gzipped = gzipOnce(kept.body);
           units += Math.ceil((kept.gzipped?.length ?? 0) / 2);

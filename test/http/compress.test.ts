@@ -1,7 +1,7 @@
 /** What goes compressed (src/http/compress.ts): pages and charts to a browser that takes gzip, kept pages gzipped once; downloads as they are. */
 import { get, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
-import { gunzipSync } from "node:zlib";
+import { brotliDecompressSync, gunzipSync } from "node:zlib";
 import { beforeAll, describe, expect, it } from "vitest";
 import { DEMO_PASSWORD, browser, makeTestApp, workedCase, type TestApp } from "../helpers.js";
 
@@ -35,6 +35,7 @@ describe("compression", () => {
     expect(first.headers["x-page-cache"]).toBeUndefined();
     expect(first.headers["content-encoding"]).toBe("gzip");
     expect(first.headers.vary).toMatch(/Accept-Encoding/i);
+    expect(first.headers["content-type"]).toBe("text/html; charset=utf-8");
     const html = gunzipSync(first.body).toString("utf8");
     expect(html).toContain("<!doctype html>");
     // Several times smaller on the wire.
@@ -50,6 +51,13 @@ describe("compression", () => {
     expect(plain.headers["x-page-cache"]).toBe("hit");
     expect(plain.headers["content-encoding"]).toBeUndefined();
     expect(plain.body.toString("utf8")).toBe(html);
+  });
+
+  it("sends brotli to a browser that prefers it, and a partial for htmx compressed too", async () => {
+    const page = await raw(`/cases/${caseId}/sections/timeline`, "br, gzip");
+    expect(page.headers["content-encoding"]).toBe("br");
+    expect(page.headers["content-type"]).toBe("text/html; charset=utf-8");
+    expect(brotliDecompressSync(page.body).toString("utf8")).toContain('id="timeline"');
   });
 
   it("sends styles and scripts compressed, downloads as they are", async () => {
