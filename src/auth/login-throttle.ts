@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { and, count, eq, gte, lt, notLike } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client.js";
+import { writeUnshown } from "../db/unshown-writes.js";
 import { loginKnownAddresses, loginThrottles } from "../db/schema.js";
 import { ACCOUNT_FREE_FAILURES, FORGET_AFTER_MS, FREE_FAILURES, KNOWN_ADDRESS_DAYS, waitAfterFailures } from "../domain/login-backoff.js";
 
@@ -46,13 +47,16 @@ function countFailure(tx: DbOrTx, key: string, free: number, now: Date): void {
 }
 
 export function recordLoginFailure(db: Db, username: string, address: string, now: Date): void {
-  db.transaction((tx) => {
-    tx.delete(loginThrottles)
-      .where(lt(loginThrottles.lastFailureAt, new Date(now.getTime() - FORGET_AFTER_MS)))
-      .run();
-    countFailure(tx, keyOf(username, address), FREE_FAILURES, now);
-    countFailure(tx, accountKey(username), ACCOUNT_FREE_FAILURES, now);
-  });
+  // Shown only on the admin's health view, which reads them afresh (src/db/unshown-writes.ts).
+  writeUnshown(db, () =>
+    db.transaction((tx) => {
+      tx.delete(loginThrottles)
+        .where(lt(loginThrottles.lastFailureAt, new Date(now.getTime() - FORGET_AFTER_MS)))
+        .run();
+      countFailure(tx, keyOf(username, address), FREE_FAILURES, now);
+      countFailure(tx, accountKey(username), ACCOUNT_FREE_FAILURES, now);
+    }),
+  );
 }
 
 /**
@@ -60,18 +64,20 @@ export function recordLoginFailure(db: Db, username: string, address: string, no
  * an attack still under way from elsewhere keeps paying for it.
  */
 export function clearLoginFailures(db: Db, username: string, address: string, now: Date): void {
-  db.transaction((tx) => {
-    tx.delete(loginThrottles)
-      .where(eq(loginThrottles.key, keyOf(username, address)))
-      .run();
-    tx.delete(loginKnownAddresses)
-      .where(lt(loginKnownAddresses.lastLoginAt, new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 86_400_000)))
-      .run();
-    tx.insert(loginKnownAddresses)
-      .values({ key: keyOf(username, address), lastLoginAt: now })
-      .onConflictDoUpdate({ target: loginKnownAddresses.key, set: { lastLoginAt: now } })
-      .run();
-  });
+  writeUnshown(db, () =>
+    db.transaction((tx) => {
+      tx.delete(loginThrottles)
+        .where(eq(loginThrottles.key, keyOf(username, address)))
+        .run();
+      tx.delete(loginKnownAddresses)
+        .where(lt(loginKnownAddresses.lastLoginAt, new Date(now.getTime() - KNOWN_ADDRESS_DAYS * 86_400_000)))
+        .run();
+      tx.insert(loginKnownAddresses)
+        .values({ key: keyOf(username, address), lastLoginAt: now })
+        .onConflictDoUpdate({ target: loginKnownAddresses.key, set: { lastLoginAt: now } })
+        .run();
+    }),
+  );
 }
 
 /** Username–address pairs with a wrong password in the last day (older ones are forgotten), for the admin's health view: through the last-failure index. */

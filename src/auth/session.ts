@@ -10,6 +10,7 @@ import { encodeBase32LowerCaseNoPadding, encodeHexLowerCase } from "@oslojs/enco
 import { eq, lt, sql } from "drizzle-orm";
 import type { Response } from "express";
 import type { Db, DbOrTx } from "../db/client.js";
+import { writeUnshown } from "../db/unshown-writes.js";
 import { memberUnits, offices, sessions, users } from "../db/schema.js";
 import type { Role } from "../domain/roles.js";
 
@@ -51,7 +52,7 @@ function sessionIdOf(token: string): string {
 
 export function createSession(db: Db, token: string, userId: number, now: Date): Session {
   const session = { id: sessionIdOf(token), userId, expiresAt: new Date(now.getTime() + IDLE_TIMEOUT_MS) };
-  db.insert(sessions).values(session).run();
+  writeUnshown(db, () => db.insert(sessions).values(session).run());
   return session;
 }
 
@@ -94,13 +95,13 @@ export function validateSessionToken(db: Db, token: string, now: Date): SessionV
   if (!row) return { session: null, user: null };
   const { session, user } = row;
   if (!user.active || now.getTime() >= session.expiresAt.getTime()) {
-    db.delete(sessions).where(eq(sessions.id, id)).run();
+    writeUnshown(db, () => db.delete(sessions).where(eq(sessions.id, id)).run());
     return { session: null, user: null };
   }
   let refreshed = false;
   if (session.expiresAt.getTime() - now.getTime() < IDLE_TIMEOUT_MS - REFRESH_INTERVAL_MS) {
     session.expiresAt = new Date(now.getTime() + IDLE_TIMEOUT_MS);
-    db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, id)).run();
+    writeUnshown(db, () => db.update(sessions).set({ expiresAt: session.expiresAt }).where(eq(sessions.id, id)).run());
     refreshed = true;
   }
   const { active: _active, officeKind, ...rest } = user;
@@ -108,7 +109,7 @@ export function validateSessionToken(db: Db, token: string, now: Date): SessionV
 }
 
 export function invalidateSession(db: Db, sessionId: string): void {
-  db.delete(sessions).where(eq(sessions.id, sessionId)).run();
+  writeUnshown(db, () => db.delete(sessions).where(eq(sessions.id, sessionId)).run());
 }
 
 export function invalidateUserSessions(db: DbOrTx, userId: number): void {
@@ -116,7 +117,7 @@ export function invalidateUserSessions(db: DbOrTx, userId: number): void {
 }
 
 export function deleteExpiredSessions(db: Db, now: Date): void {
-  db.delete(sessions).where(lt(sessions.expiresAt, now)).run();
+  writeUnshown(db, () => db.delete(sessions).where(lt(sessions.expiresAt, now)).run());
 }
 
 /** Max-Age rather than a fixed date: the browser's clock may differ from ours; the server enforces expiry. */

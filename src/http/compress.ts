@@ -5,8 +5,8 @@
  * (src/http/spreadsheet.ts), most are compressed already, and a download is saved, not read on the way.
  *
  * A page is one string (`res.send`): it is compressed at once, in one call (brotli at quality 2, else gzip),
- * ~0.1 ms for a 50 KB page — the compression library's streams cost a page rendered afresh ~0.7 ms more under
- * load. Files from disk (styles, scripts) stream through the library. A request that names no compression (a
+ * ~0.3 ms for a 50 KB page under load (bench/results.md, 2026-12-05) — the compression library's streams cost
+ * twice that. Files from disk (styles, scripts) stream through the library. A request that names no compression (a
  * script, a load test) passes by both.
  *
  * No secret is exposed by compressing a page beside what a user typed (BREACH): pages carry no form token (the

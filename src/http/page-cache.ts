@@ -6,10 +6,9 @@
  * "Nothing changed" is the data's version, as for the figures kept by src/models/until-changed.ts: the rows
  * written through this process's connection since it opened (SQLite's total_changes()), the commits of other
  * processes (PRAGMA data_version: another web worker, a script), and today's date (clocks count in days). Any
- * write counts, even a sign-in or a session's renewal, but one: the record of a personal-data view that a
- * kept page writes while it is shown is no change to what pages show, so it is left out of the version; and a
- * view a kept page recorded is recorded again each time the page is sent, so the record of who saw what stays
- * complete.
+ * write counts but rows no page shows (src/db/unshown-writes.ts): the sessions and sign-in bookkeeping, and the
+ * record of a personal-data view that a kept page writes while it is shown; a view a kept page recorded is
+ * recorded again each time the page is sent, so the record of who saw what stays complete.
  *
  * A page is kept only when nobody else wrote while it was rendered (the rows written meanwhile are its own
  * views), only 200 HTML answers that set no cookie, only for a signed-in viewer whose
@@ -53,7 +52,7 @@ export interface PageCache {
 }
 
 export function pageCache(db: Db, now: () => Date): PageCache {
-  // The personal-data views the kept and rendered pages write are rows no page shows: databaseMarks leaves them out.
+  // Rows no page shows (sessions, personal-data views the pages themselves write): databaseMarks leaves them out.
   const state = () => ({ today: shanghaiDate(now()), ...databaseMarks(db) });
   const versionOf = (s: ReturnType<typeof state>) => `${s.today}|${s.changes}|${s.others}`;
   const version = () => versionOf(state());

@@ -8,6 +8,7 @@ import { AsyncLocalStorage } from "node:async_hooks";
 import { and, desc, eq, lt, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client.js";
 import { preparedOnce } from "../db/prepared.js";
+import { writeUnshown } from "../db/unshown-writes.js";
 import { cases, personalDataExports, personalDataViews, users } from "../db/schema.js";
 
 /** A full export begins: its row, whose count grows as chunks of cases go out (`countExported`). */
@@ -53,13 +54,6 @@ export interface RecordedView {
 /** The views a page records while it is rendered, for the page cache to record again each time it sends the kept page (src/http/page-cache.ts). */
 export const viewsRecordedByThisPage = new AsyncLocalStorage<RecordedView[]>();
 
-/** The view rows each connection wrote: no page shows them, so they are no change to what pages show (src/models/until-changed.ts). */
-const viewRows = new WeakMap<Db["$client"], number>();
-
-export function viewRowsWritten(db: Db): number {
-  return viewRows.get(db.$client) ?? 0;
-}
-
 const recordViewQuery = (db: DbOrTx) =>
   db
     .insert(personalDataViews)
@@ -74,8 +68,8 @@ const recordViewQuery = (db: DbOrTx) =>
 
 export function recordPersonalDataView(db: Db, v: { caseId: number; userId: number; page: string; now: Date }): void {
   // Prepared once per connection (src/db/prepared.ts): every view of a case by the people working it writes a row.
-  preparedOnce(db, recordViewQuery).run({ caseId: v.caseId, userId: v.userId, page: v.page, viewedAt: v.now });
-  viewRows.set(db.$client, viewRowsWritten(db) + 1);
+  // No kept page shows the record (the supervisors' log reads it afresh): no change to what pages show.
+  writeUnshown(db, () => preparedOnce(db, recordViewQuery).run({ caseId: v.caseId, userId: v.userId, page: v.page, viewedAt: v.now }));
   viewsRecordedByThisPage.getStore()?.push({ caseId: v.caseId, page: v.page });
 }
 

@@ -2,14 +2,15 @@
  * Figures every user of a kind sees alike (the supervisors' dashboard, 今日提醒, inspectors' workloads),
  * computed once per state of the database: a result is reused while nothing has been written since — by
  * this connection (SQLite's total_changes()) or by any other one (PRAGMA data_version) — and the key (which
- * names the day) is the same. Any write (a case, a payment, a calendar change, even a login) makes the next
- * request compute afresh, so a figure never differs from the case pages.
+ * names the day) is the same. Any write (a case, a payment, a calendar change) makes the next request compute
+ * afresh, so a figure never differs from the case pages; rows no figure shows (a sign-in, a session's renewal)
+ * do not (src/db/unshown-writes.ts).
  */
 import { eq, sql } from "drizzle-orm";
 import type { Db, DbOrTx } from "../db/client.js";
 import { preparedOnce, sessionOf } from "../db/prepared.js";
 import { referenceStamps } from "../db/schema.js";
-import { viewRowsWritten } from "./personal-data-views.js";
+import { unshownRowsWritten } from "../db/unshown-writes.js";
 
 /** Every supervisor's and inspector's entries of a working day (reminders, own figures), with room to spare. */
 const MAX_ENTRIES = 1024;
@@ -17,12 +18,13 @@ const caches = new WeakMap<Db, Map<string, { state: string; value: unknown }>>()
 
 /**
  * Where the database stands: the rows this connection wrote since it opened, and other connections' commits.
- * The record of a personal-data view is left out: no page shows it, and the case page writes one each time it
- * is shown to the people working the case, so counting it would make every figure and page there fresh.
+ * Rows no page shows are left out (src/db/unshown-writes.ts): the record of a personal-data view, which the
+ * case page writes each time it is shown to the people working the case, and the sessions and sign-in
+ * bookkeeping, which every user's sign-in and renewal write — counting them would make every page fresh.
  */
 export function databaseMarks(db: Db): { changes: number; others: number } {
   return {
-    changes: (db.$client.prepare("select total_changes()").pluck().get() as number) - viewRowsWritten(db),
+    changes: (db.$client.prepare("select total_changes()").pluck().get() as number) - unshownRowsWritten(db),
     // Through prepare, whose statements the connection keeps (src/db/client.ts): `pragma()` compiles one each call.
     others: db.$client.prepare("pragma data_version").pluck().get() as number,
   };

@@ -1,6 +1,8 @@
 /** Figures and lists read once per state of the database (src/models/until-changed.ts). */
 import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { createSession, deleteExpiredSessions, generateSessionToken } from "../../src/auth/session.js";
+import { writeUnshown } from "../../src/db/unshown-writes.js";
 import { recordPersonalDataView } from "../../src/models/personal-data-views.js";
 import { visitStaffOfPage } from "../../src/models/site-visits.js";
 import { untilChanged, untilReferenceChanged } from "../../src/models/until-changed.js";
@@ -18,6 +20,31 @@ describe("untilChanged", () => {
     recordPersonalDataView(t.db, { caseId: c.id, userId: 1, page: "案件页", now: t.clock.now });
     expect(figure()).toBe(1);
     t.db.$client.prepare("update cases set employer_name = employer_name || '（更名）' where id = ?").run(c.id);
+    expect(figure()).toBe(2);
+  });
+
+  it("computes again after a write that mixes unshown rows with shown ones, counted once when nested, and after a failed one", async () => {
+    const t = await makeTestApp(new Date("2026-11-23T02:00:00Z"));
+    const c = await workedCase(t, { to: "filed" });
+    let computed = 0;
+    const figure = () => untilChanged(t.db, "test-figure", () => ++computed);
+    figure();
+    const token = generateSessionToken();
+    // Nested: the session row counted once, not twice (which would hide the next shown write).
+    writeUnshown(t.db, () => writeUnshown(t.db, () => createSession(t.db, token, 1, t.clock.now)));
+    deleteExpiredSessions(t.db, new Date("2026-11-24T02:00:00Z"));
+    expect(figure()).toBe(1);
+    t.db.$client.prepare("update cases set employer_name = employer_name || '（更名）' where id = ?").run(c.id);
+    expect(figure()).toBe(2);
+    // A failed unshown write: its rows rolled back are still counted as unshown, not left to move the version.
+    expect(() =>
+      writeUnshown(t.db, () =>
+        t.db.transaction((tx) => {
+          tx.run(sql`delete from sessions`);
+          throw new Error("rolled back");
+        }),
+      ),
+    ).toThrow("rolled back");
     expect(figure()).toBe(2);
   });
 

@@ -6,7 +6,7 @@ import { beforeEach, describe, expect, it } from "vitest";
 import { createApp } from "../../src/app.js";
 import { readConfig } from "../../src/config.js";
 import { openDb } from "../../src/db/client.js";
-import { loginAs, makeCase, makeTestApp, templateDatabase, workedCase, type Agent, type TestApp } from "../helpers.js";
+import { browser, loginAs, makeCase, makeTestApp, templateDatabase, workedCase, type Agent, type TestApp } from "../helpers.js";
 
 let t: TestApp;
 let c: Awaited<ReturnType<typeof workedCase>>;
@@ -71,6 +71,26 @@ describe("the page cache", () => {
     const afterWrite = await inspector.get(`/cases/${c.id}`);
     expect(afterWrite.headers["x-page-cache"]).toBeUndefined();
     expect(afterWrite.text).toContain("改名后的用人单位");
+  });
+
+  it("keeps pages through other users' sign-ins and wrong passwords, session renewals and sign-outs, which no page shows", async () => {
+    const first = await inspector.get("/cases");
+    await loginAs(t.app, "supervisor1");
+    expect((await browser(t.app).post("/login").type("form").send({ username: "clerk1", password: "wrong-password" })).status).toBe(401);
+    // 16 minutes on: the inspector's own session is renewed (a write, and a cookie) as the kept page is sent.
+    t.clock.now = new Date("2026-11-23T02:16:00Z");
+    const renewed = await inspector.get("/cases");
+    expect(renewed.headers["set-cookie"]?.[0]).toMatch(/^qx_session=/);
+    expect(renewed.headers["x-page-cache"]).toBe("hit");
+    expect(renewed.text).toBe(first.text);
+    const clerk = await loginAs(t.app, "clerk1");
+    await clerk.post("/logout");
+    expect((await inspector.get("/cases")).headers["x-page-cache"]).toBe("hit");
+    // A write a page shows still renders it again.
+    t.db.$client.prepare("update cases set employer_name = '改名后的用人单位' where id = ?").run(c.id);
+    const after = await inspector.get("/cases");
+    expect(after.headers["x-page-cache"]).toBeUndefined();
+    expect(after.text).toContain("改名后的用人单位");
   });
 
   it("keeps pages per viewer, per address and per htmx target", async () => {
