@@ -11,6 +11,9 @@
  * (on the bulk database and on a fresh one), the server's peak RSS, and the deadline recomputation after a
  * calendar change. Writes the table to bench/results.md (or --out) with the machine and the date.
  *
+ * Two rows ask 100 requests a second at random moments (pages rendered afresh): the latency a bureau sees at its
+ * peak, without the queue that 32 connections asking as fast as they can build on one process.
+ *
  * `--only <regex>` measures only the pages whose name matches (and the baseline), without the calendar change.
  *
  * `--accept-encoding "gzip, deflate, br"` sends that header with every request, as a browser does: pages then go
@@ -233,10 +236,17 @@ interface Load {
   spreadAddresses?: boolean;
   /** Asks for a fresh answer each time (`Cache-Control: no-cache`, a hard reload), so that no page is sent again as kept (src/http/page-cache.ts): what a page costs after a write. */
   renderEach?: boolean;
+  /**
+   * Requests a second, arriving at random moments (a Poisson process, as independent users' clicks do) instead of
+   * 32 connections asking as fast as the server answers: the latency users see at that load. (autocannon's own
+   * fixed rate fires every connection at the same tick, a burst of 32 each time.)
+   */
+  rate?: number;
 }
 
 interface Measured {
   name: string;
+  rate?: number;
   /** Bytes of one answer, headers included. */
   bytes: number;
   /** When it was under load (µs, CLOCK_MONOTONIC, the clock of the server's CPU profile) and how many requests it served then. */
@@ -313,6 +323,51 @@ async function once(
   };
 }
 
+type Run = Awaited<ReturnType<typeof once>>;
+
+/** `load.rate` requests a second for DURATION seconds, each sent at its moment whatever the others are doing. */
+async function atRate(load: Load & { rate: number }): Promise<Run> {
+  const headers: Record<string, string> = { "sec-fetch-site": "same-origin" };
+  if (load.renderEach) headers["cache-control"] = "no-cache";
+  if (load.cookie) headers.cookie = load.cookie;
+  if (ACCEPT_ENCODING) headers["accept-encoding"] = ACCEPT_ENCODING;
+  const latencies: number[] = [];
+  let errors = 0;
+  let bytes = 0;
+  const sent: Promise<void>[] = [];
+  const from = micros();
+  const started = performance.now();
+  let at = 0;
+  for (;;) {
+    at += (-Math.log(1 - Math.random()) * 1000) / load.rate;
+    if (at >= DURATION * 1000) break;
+    const wait = started + at - performance.now();
+    if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+    const t0 = performance.now();
+    sent.push(
+      fetch(`http://127.0.0.1:${load.port ?? PORT}${load.path}`, { headers, redirect: "manual" })
+        .then(async (res) => {
+          bytes += (await res.arrayBuffer()).byteLength;
+          latencies.push(performance.now() - t0);
+          if (!(load.ok ?? [200]).includes(res.status)) errors++;
+        })
+        .catch(() => void errors++),
+    );
+  }
+  await Promise.all(sent);
+  latencies.sort((a, b) => a - b);
+  return {
+    window: { from, to: micros() },
+    requests: latencies.length,
+    bytes: latencies.length ? bytes / latencies.length : 0,
+    rps: latencies.length / DURATION,
+    p50: percentile(latencies, 50),
+    p95: percentile(latencies, 95),
+    p99: percentile(latencies, 99),
+    errors,
+  };
+}
+
 /** One request on an idle server, best of five; and its body's size gzipped. */
 async function alone(load: Load): Promise<{ ms: number; gzipped: number }> {
   let best = Infinity;
@@ -337,11 +392,12 @@ async function alone(load: Load): Promise<{ ms: number; gzipped: number }> {
 async function measure(load: Load): Promise<Measured> {
   const single = await alone(load);
   const runs = [];
-  for (let i = 0; i < RUNS; i++) runs.push(await once(load));
+  for (let i = 0; i < RUNS; i++) runs.push(await (load.rate ? atRate({ ...load, rate: load.rate }) : once(load)));
   runs.sort((a, b) => a.rps - b.rps);
   const { window: _, ...median } = runs[Math.floor(runs.length / 2)]!;
   const m = {
     name: load.name,
+    rate: load.rate,
     ...median,
     alone: single.ms,
     gzipped: single.gzipped,
@@ -455,6 +511,9 @@ const loads: Load[] = [
   { name: "district supervisor (南关) /dashboard, rendered every time", path: "/dashboard", cookie: districtSupervisor, renderEach: true },
   { name: "supervisor /statistics, rendered every time", path: "/statistics", cookie: supervisor, renderEach: true },
   { name: `case page as inspector, rendered every time`, path: `/cases/${picks.group.id}`, cookie: lead, renderEach: true },
+  // The same, at a fixed 100 a second: more than a bureau of 200 staff asks at its peak (docs/scaling.md), every one rendered afresh.
+  { name: "supervisor /cases, rendered every time, 100 a second", path: "/cases", cookie: supervisor, renderEach: true, rate: 100 },
+  { name: "case page as inspector, rendered every time, 100 a second", path: `/cases/${picks.group.id}`, cookie: lead, renderEach: true, rate: 100 },
   {
     name: "public lookup POST /query",
     path: "/query",
@@ -531,7 +590,7 @@ for (const suffix of ["", "-wal", "-shm"]) rmSync(RUN_DB + suffix, { force: true
 
 const baseline = results[0]!.rps;
 const row = (m: Measured) =>
-  `| ${m.name} | ${m.rps.toFixed(0)} | ${((100 * m.rps) / baseline).toFixed(0)} % | ${m.p50.toFixed(1)} | ${m.p95.toFixed(1)} | ${m.p99.toFixed(1)} | ${m.alone.toFixed(1)} | ${(m.bytes / 1024).toFixed(1)} | ${(m.gzipped / 1024).toFixed(1)} |${m.errors ? ` ${m.errors}` : ""}`;
+  `| ${m.name} | ${m.rps.toFixed(0)} | ${m.rate ? "fixed rate" : `${((100 * m.rps) / baseline).toFixed(0)} %`} | ${m.p50.toFixed(1)} | ${m.p95.toFixed(1)} | ${m.p99.toFixed(1)} | ${m.alone.toFixed(1)} | ${(m.bytes / 1024).toFixed(1)} | ${(m.gzipped / 1024).toFixed(1)} |${m.errors ? ` ${m.errors}` : ""}`;
 const profileTable = profiled.length
   ? `
 ## Where the time goes
