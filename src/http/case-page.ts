@@ -182,11 +182,12 @@ export function renderCasePage(ctx: AppContext, res: Response, id: number, statu
   if (!s) throw new NotFoundError("案件页没有这一部分。");
   // htmx swaps only the element it asked from (a form, an opened form: views/partials/_form-opener.ejs), so
   // what was typed in the section's other forms stays. When that element is gone — the case moved on meanwhile
-  // and the form no longer applies — the section is swapped whole, as it is now.
+  // and the form no longer applies — the section is swapped whole, as it is now; and so it is after a version
+  // conflict (409): someone else's change is shown beside the form, not hidden behind a form with a fresh version.
   const asked = res.locals.isHtmx === true ? res.req.get("HX-Target") : undefined;
   res.status(status).render(s.partial, { ...locals, ...s.load(ctx.db, view) }, (err: Error | null, html: string) => {
     if (err) return res.req.next?.(err);
-    if (asked && asked !== s.key && !html.includes(`id="${asked}"`))
+    if (asked && asked !== s.key && (status === 409 || !html.includes(`id="${asked}"`)))
       res.set({ "HX-Retarget": `#${s.key}`, "HX-Reselect": `#${s.key}`, "HX-Reswap": "outerHTML" });
     // A refused form drawn again is swapped in whatever the refusal's status (public/js/refusals.js).
     if (problem) res.set("X-Redrawn-Form", "true");

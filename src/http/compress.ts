@@ -9,9 +9,10 @@
  * twice that. Files from disk (styles, scripts) stream through the library. A request that names no compression (a
  * script, a load test) passes by both.
  *
- * No secret is exposed by compressing a page beside what a user typed (BREACH): pages carry no form token (the
- * CSRF check is the browser's Sec-Fetch-Site / Origin, src/middleware/csrf.ts), and the session cookie is
- * SameSite=Lax, so another site cannot make a signed-in browser fetch pages with chosen text in them.
+ * Compressing a page beside text someone else typed (BREACH) gives away no token: pages carry none (the CSRF check is
+ * the browser's Sec-Fetch-Site / Origin, src/middleware/csrf.ts). Another site can still send a signed-in browser
+ * to a page (SameSite=Lax lets top-level navigations carry the cookie) but cannot read the answer's size that way;
+ * guessing an ID number beside typed complaint text would take a submission per guess, each one a case on record.
  */
 import { brotliCompressSync, constants, gzipSync } from "node:zlib";
 import compression from "compression";
@@ -32,27 +33,34 @@ const streamed = compression({
 });
 
 export const compress: RequestHandler = (req, res, next) => {
+  // Said on every answer, compressed or not: a shared cache must not give a plain copy to all, nor gzip to anyone.
+  res.vary("Accept-Encoding");
   if (!namesCompression(req)) return next();
   const encoding = req.acceptsEncodings("br", "gzip");
   if (encoding === "br" || encoding === "gzip") {
     const send = res.send.bind(res);
     res.send = (body?: unknown) => {
-      if (typeof body !== "string" || res.getHeader("Content-Encoding") || Buffer.byteLength(body) < THRESHOLD_BYTES) return send(body);
+      if (typeof body !== "string" || res.getHeader("Content-Encoding") || noTransform(res) || Buffer.byteLength(body) < THRESHOLD_BYTES) return send(body);
       // As Express sends a string: HTML unless a type was set, in UTF-8 (a Buffer would go without the charset).
       const type = String(res.getHeader("Content-Type") ?? "text/html");
       if (!compressedType(type)) return send(body);
       res.set("Content-Type", /;\s*charset=/i.test(type) ? type : `${type}; charset=utf-8`);
-      res.vary("Accept-Encoding");
       res.set("Content-Encoding", encoding);
       return send(encoding === "br" ? brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 2 } }) : gzipSync(body));
     };
   }
+  // A range of a file counts its bytes as they are on disk: compressed, the range would be of another body.
+  if (req.headers.range) return next();
   streamed(req, res, next);
 };
 
 function namesCompression(req: Request): boolean {
   const accepted = req.headers["accept-encoding"];
-  return accepted !== undefined && /\b(gzip|br|deflate)\b|\*/.test(accepted);
+  return accepted !== undefined && /\b(gzip|br|deflate)\b|\*/i.test(accepted);
+}
+
+function noTransform(res: Response): boolean {
+  return /\bno-transform\b/i.test(String(res.getHeader("Cache-Control") ?? ""));
 }
 
 /** Whether the request takes gzip (`Accept-Encoding: gzip`, not refused with q=0). */

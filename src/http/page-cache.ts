@@ -66,14 +66,17 @@ export function pageCache(db: Db, now: () => Date): PageCache {
     units -= unitsOf(page);
     pages.delete(key);
   };
-  const keep = (key: string, page: KeptPage) => {
-    drop(key);
-    pages.set(key, page);
-    units += unitsOf(page);
+  const dropOldest = () => {
     for (const oldest of pages.keys()) {
       if (units <= MAX_UNITS) break;
       drop(oldest);
     }
+  };
+  const keep = (key: string, page: KeptPage) => {
+    drop(key);
+    pages.set(key, page);
+    units += unitsOf(page);
+    dropOldest();
   };
 
   const middleware: RequestHandler = (req, res, next) => {
@@ -89,10 +92,10 @@ export function pageCache(db: Db, now: () => Date): PageCache {
       res.status(200).set(kept.headers).set("X-Page-Cache", "hit");
       // Compressed once, not at every sending (the compression middleware leaves a body already encoded alone).
       if (acceptsGzip(req) && compressedType(kept.headers["content-type"])) {
-        res.vary("Accept-Encoding");
         if (kept.gzipped === undefined) {
           kept.gzipped = gzipOnce(kept.body);
           units += Math.ceil((kept.gzipped?.length ?? 0) / 2);
+          dropOldest();
         }
         if (kept.gzipped) return void res.set("Content-Encoding", "gzip").send(kept.gzipped);
       }

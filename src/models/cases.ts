@@ -354,6 +354,8 @@ export function getCaseDetail(db: Db, id: number, reader: CaseReader) {
   if (full && reader.page !== null) recordPersonalDataView(db, { caseId: id, userId: reader.viewer.id, page: reader.page, now: reader.now });
   return {
     abilities,
+    /** ID numbers and phones may be shown whole: the people working the case, on a page whose view was just recorded. */
+    personalDataShown: full,
     case: row,
     names: preparedOnce(db, caseNamesQuery).get({ caseId: id })!,
     workers: full

@@ -23,7 +23,7 @@ export function inquiriesRouter(ctx: AppContext): Router {
       now: now(),
     });
     if (!detail.abilities.printDocuments) throw new ForbiddenError();
-    const record = inquiryOfCase(db, detail.case.id, idParam(req, "inquiryId"), detail.abilities.access === "full");
+    const record = inquiryOfCase(db, detail.case.id, idParam(req, "inquiryId"), detail.personalDataShown);
     res.render("inquiries/record", {
       c: detail.case,
       record,

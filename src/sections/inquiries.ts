@@ -75,8 +75,10 @@ export const inquiriesSection = section({
   partial: "cases/_inquiries",
   // Questioning is part of the investigation of a filed case; the records stay on the page after closing.
   when: (_abilities, c) => c.filedOn !== null,
+  // The interviewee's ID number, whole to the people working the case.
+  showsPersonalData: true,
   load: (db, view) => ({
-    inquiries: inquiriesOf(db, view.c.id, view.abilities.access === "full"),
+    inquiries: inquiriesOf(db, view.c.id, view.detail.personalDataShown),
     intervieweeRoleLabels: INTERVIEWEE_ROLE_LABELS,
     inquiryStaff: view.may("recordInquiry") && view.shows("inquiry") ? visitStaffOfPage(db, view.c.officeId) : [],
     // The latest time the form offers is now: a page offering it is kept by the page cache only within this minute.

@@ -117,8 +117,9 @@ export interface CaseSection<T extends object = object> {
   /** What the partial shows, beyond what every section has (see CaseView). */
   load(db: Db, view: CaseView): T;
   /**
-   * It shows the workers' ID numbers or phones (unmasked to the people working the case): asked for alone, it is
-   * recorded as a view of their personal data. Other sections, asked for alone (a form opened), are not.
+   * It shows ID numbers or phones (the workers', an interviewee's; whole to the people working the case): asked
+   * for alone, it is recorded as a view of personal data. Other sections, asked for alone (a form opened), are
+   * not, and get `view.detail.personalDataShown` false: what they would show whole comes masked.
    */
   showsPersonalData?: true;
   action?: SectionAction;

@@ -2,7 +2,10 @@
 import { get, type IncomingHttpHeaders } from "node:http";
 import type { AddressInfo } from "node:net";
 import { brotliDecompressSync, gunzipSync } from "node:zlib";
+import express from "express";
+import request from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
+import { compress } from "../../src/http/compress.js";
 import { DEMO_PASSWORD, browser, makeTestApp, workedCase, type TestApp } from "../helpers.js";
 
 let t: TestApp;
@@ -16,11 +19,11 @@ beforeAll(async () => {
 });
 
 /** The answer as it went over the wire, undecoded (supertest would decode it). */
-function raw(path: string, acceptEncoding: string): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
+function raw(path: string, acceptEncoding: string, more: Record<string, string> = {}): Promise<{ status: number; headers: IncomingHttpHeaders; body: Buffer }> {
   return new Promise((resolve, reject) => {
     const server = t.app.listen(0, "127.0.0.1", () => {
       const { port } = server.address() as AddressInfo;
-      get({ host: "127.0.0.1", port, path, headers: { cookie, "accept-encoding": acceptEncoding } }, (res) => {
+      get({ host: "127.0.0.1", port, path, headers: { cookie, "accept-encoding": acceptEncoding, ...more } }, (res) => {
         const chunks: Buffer[] = [];
         res.on("data", (c: Buffer) => chunks.push(c));
         res.on("end", () => server.close(() => resolve({ status: res.statusCode!, headers: res.headers, body: Buffer.concat(chunks) })));
@@ -66,5 +69,30 @@ describe("compression", () => {
     expect(csv.status).toBe(200);
     expect(csv.headers["content-type"]).toMatch(/^text\/csv/);
     expect(csv.headers["content-encoding"]).toBeUndefined();
+  });
+
+  it("reads encoding names in any case, and says Vary on plain answers too (a shared cache must not hand a plain copy to all)", async () => {
+    expect((await raw("/css/site.css", "GZIP")).headers["content-encoding"]).toBe("gzip");
+    const plain = await raw("/css/site.css", "identity");
+    expect(plain.headers["content-encoding"]).toBeUndefined();
+    expect(plain.headers.vary).toMatch(/Accept-Encoding/i);
+    expect((await raw("/cases", "identity")).headers.vary).toMatch(/Accept-Encoding/i);
+  });
+
+  it("leaves a body marked Cache-Control: no-transform as it is", async () => {
+    const app = express();
+    app.use(compress);
+    app.get("/", (_req, res) => void res.set("Cache-Control", "no-transform").send(`<p>${"欠薪".repeat(2000)}</p>`));
+    const res = await request(app).get("/").set("Accept-Encoding", "gzip");
+    expect(res.headers["content-encoding"]).toBeUndefined();
+    expect(res.text).toContain("欠薪欠薪");
+  });
+
+  it("sends a range of a file as the bytes on disk, not a range of a compressed body", async () => {
+    const whole = await raw("/css/site.css", "identity");
+    const part = await raw("/css/site.css", "gzip", { range: "bytes=0-4999" });
+    expect(part.status).toBe(206);
+    expect(part.headers["content-encoding"]).toBeUndefined();
+    expect(part.body).toEqual(whole.body.subarray(0, 5000));
   });
 });

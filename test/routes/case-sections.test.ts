@@ -7,7 +7,7 @@ import request from "supertest";
 import { beforeEach, describe, expect, it } from "vitest";
 import type { z } from "zod";
 import { CASE_SECTIONS } from "../../src/http/case-page.js";
-import { loginAs, makeTestApp, workedCase, type TestApp } from "../helpers.js";
+import { idNumber, loginAs, makeTestApp, userId, workedCase, type TestApp } from "../helpers.js";
 
 /** The SQL every statement run during `fn` read, in order. */
 async function statementsDuring(t: TestApp, fn: () => Promise<unknown>): Promise<string[]> {
@@ -112,32 +112,63 @@ describe("the sections read", () => {
     expect(gone.headers).toMatchObject({ "hx-retarget": "#department-transfers", "hx-reselect": "#department-transfers", "hx-reswap": "outerHTML" });
   });
 
-  it("a form opened is no view of the workers' personal data; the complainants' section alone is one", async () => {
+  it("a section alone that shows an ID number or a phone whole records the view; any other comes masked and records none", async () => {
     const c = await workedCase(t, { to: "filed" });
     const inspector = await loginAs(t.app, "inspector1");
+    // An interviewee's ID number on the case: the 询问笔录 section shows it.
+    const interviewee = idNumber(77, "19700101");
+    const recorded = await inspector
+      .post(`/cases/${c.id}/inquiries`)
+      .type("form")
+      .send({
+        version: String(c.version()),
+        intervieweeRole: "employerRep",
+        intervieweeName: "赵建国",
+        intervieweeIdNumber: interviewee,
+        intervieweeDetail: "项目负责人",
+        place: "支队询问室",
+        startedAt: "2026-11-23T08:30",
+        endedAt: "2026-11-23T09:20",
+        firstInspectorId: String(userId(t.db, "inspector1")),
+        firstCertificate: "吉劳监22010001",
+        secondInspectorId: String(userId(t.db, "inspector2")),
+        secondCertificate: "吉劳监22010002",
+        questionsAndAnswers: "问：工资为何未付？\n答：工程款未到。",
+        signature: "signed",
+        refusalNote: "",
+      });
+    expect(recorded.status).toBe(303);
     const views = () => t.db.$client.prepare("select count(*) from personal_data_views where case_id = ?").pluck().get(c.id) as number;
-    const section = (key: string, query = "") => inspector.get(`/cases/${c.id}/sections/${key}${query}`).set("HX-Request", "true").expect(200);
-    const before = views();
-    for (const [key, form] of [
-      ["inquiries", "inquiry"],
-      ["department-transfers", "department-transfer"],
-      ["orders", "order"],
-    ] as const) {
-      const opened = await section(key, `?open=${form}`);
-      expect(opened.text).not.toMatch(/\d{17}[\dX]|1[3-9]\d{9}/);
+    const whole = /\d{17}[\dX]|1[3-9]\d{9}/;
+    let shownWhole = 0;
+    for (const s of CASE_SECTIONS) {
+      for (const query of ["", `?open=${s.key}`]) {
+        const before = views();
+        const res = await inspector.get(`/cases/${c.id}/sections/${s.key}${query}`).set("HX-Request", "true");
+        if (res.status === 404) continue;
+        expect(res.status, s.key).toBe(200);
+        if (whole.test(res.text)) {
+          shownWhole++;
+          expect(views(), `${s.key}${query} shows personal data whole`).toBe(before + 1);
+        } else expect(views(), `${s.key}${query} records a view it does not show`).toBe(before);
+      }
     }
+    // The complainants' and the 询问笔录 sections, each asked for plain and with a form opened.
+    expect(shownWhole).toBe(4);
+    // Opening a form elsewhere is no view, and asks for nothing whole.
+    const before = views();
+    const opened = await inspector.get(`/cases/${c.id}/sections/orders?open=order`).set("HX-Request", "true").expect(200);
+    expect(opened.text).not.toMatch(whole);
     expect(views()).toBe(before);
-    const workers = await section("workers");
-    expect(workers.text).toMatch(/1[3-9]\d{9}/);
-    expect(views()).toBe(before + 1);
   });
 
   it("a form refused by htmx comes back marked to be swapped in, whatever the refusal's status", async () => {
     const c = await workedCase(t, { to: "filed" });
     const inspector = await loginAs(t.app, "inspector1");
     const stale = c.version();
-    // Someone else changed the case since the inspector's page was drawn.
-    t.db.$client.prepare("update cases set version = version + 1 where id = ?").run(c.id);
+    // Someone else recorded a call since the inspector's page was drawn.
+    const other = { version: String(stale), contactedOn: "2026-11-23", personReached: "李会计（财务）", summary: "称资金已申请" };
+    expect((await c.supervisor.post(`/cases/${c.id}/phone-contacts`).type("form").send(other)).status).toBe(303);
     const refused = await inspector
       .post(`/cases/${c.id}/phone-contacts`)
       .set({ "HX-Request": "true", "HX-Target": "phone-contact" })
@@ -148,6 +179,17 @@ describe("the sections read", () => {
     expect(refused.text).toContain('id="phone-contact"');
     expect(refused.text).toContain("王经理（项目经理）");
     expect(refused.text).toContain("答应月底前付清");
+    // The whole section comes back: the other call is shown, not hidden behind a form carrying the new version.
+    expect(refused.headers).toMatchObject({ "hx-retarget": "#phone-contacts", "hx-reselect": "#phone-contacts", "hx-reswap": "outerHTML" });
+    expect(refused.text).toContain("李会计（财务）");
+    // A refusal of what was typed (422) still swaps the form alone.
+    const invalid = await inspector
+      .post(`/cases/${c.id}/phone-contacts`)
+      .set({ "HX-Request": "true", "HX-Target": "phone-contact" })
+      .type("form")
+      .send({ version: c.version(), contactedOn: "2026-11-23", personReached: "", summary: "答应月底前付清" });
+    expect(invalid.status).toBe(422);
+    expect(invalid.headers["hx-retarget"]).toBeUndefined();
   });
 
   it("an htmx request after the session ended sends the window to the login page, which returns to the page", async () => {
