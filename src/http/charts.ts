@@ -111,7 +111,8 @@ export function renderChart(spec: ChartSpec): RenderedChart {
  */
 function withSteadyNames(svg: string): string {
   const classes = new Map<string, number>();
-  return svg.replace(/\bzr\d+-/g, "zr-").replace(/\bzr-cls-\d+\b/g, (name) => {
+  // Only where the drawing names its own parts (id="zr3-…", class="zr3-cls-1", url(#zr3-…), .zr3-cls-1 in its style): a label is left as typed.
+  return svg.replace(/(?<=["#.\s])zr\d+-/g, "zr-").replace(/(?<=["#.\s])zr-cls-\d+\b/g, (name) => {
     if (!classes.has(name)) classes.set(name, classes.size);
     return `zr-cls-${classes.get(name)}`;
   });

@@ -30,4 +30,9 @@ describe("charts", () => {
     // The value axis has its own 0 tick; no bar label says 0.
     expect(labels.filter((l) => l === "0")).toHaveLength(1);
   });
+
+  it("a name that looks like a drawing's own id is drawn as typed", () => {
+    const { svg } = renderChart({ ...byInspector, categories: ["张三", "zr12-cls-3 小组", "李四"] });
+    expect(svg).toContain(">zr12-cls-3 小组<");
+  });
 });
