@@ -34,14 +34,21 @@ describe("the case page's forms", () => {
     await expect(page.inputValue("#department-receipt-signedBy")).resolves.toBe("市住建局建管处 刘某");
     await page.waitForFunction(() => document.activeElement?.closest("details")?.id === "open-department-transfer");
 
-    // Someone else changed the case meanwhile: the phone record is refused with its message, what was typed kept.
+    // Someone else recorded a call meanwhile: the phone record is refused with its message, what was typed kept,
+    // and the other call is shown beside it (the whole section is drawn again after a version conflict).
     await page.click("#phone-contacts summary:has-text('记录电话联系用人单位')");
     await page.fill("#phone-contact-personReached", "王经理（项目经理）");
     await page.fill("#phone-contact-summary", "答应月底前付清");
+    server.db.$client
+      .prepare(
+        "insert into employer_phone_contacts (case_id, contacted_on, person_reached, summary, created_at) values (?, ?, '李会计（财务）', '称资金已申请', 0)",
+      )
+      .run(c.id, "2026-11-23");
     server.db.$client.prepare("update cases set version = version + 1 where id = ?").run(c.id);
     await page.click("#phone-contact button[type=submit]");
     await expect(page.locator("#phone-contact [role=alert]").textContent()).resolves.toContain("案件已被他人更新");
     await expect(page.inputValue("#phone-contact-summary")).resolves.toBe("答应月底前付清");
+    await expect(page.locator("#phone-contacts").textContent()).resolves.toContain("李会计（财务）");
     // The focus moves to the message once htmx has settled the swap (public/js/form-help.js).
     await page.waitForFunction(() => document.activeElement?.closest("#phone-contact")?.querySelector("[role=alert]") === document.activeElement);
     await expect(page.inputValue("#department-receipt-signedBy")).resolves.toBe("市住建局建管处 刘某");
