@@ -111,11 +111,14 @@ export function renderChart(spec: ChartSpec): RenderedChart {
  */
 function withSteadyNames(svg: string): string {
   const classes = new Map<string, number>();
-  // Only where the drawing names its own parts (id="zr3-…", class="zr3-cls-1", url(#zr3-…), .zr3-cls-1 in its style): a label is left as typed.
-  return svg.replace(/(?<=["#.\s])zr\d+-/g, "zr-").replace(/(?<=["#.\s])zr-cls-\d+\b/g, (name) => {
-    if (!classes.has(name)) classes.set(name, classes.size);
-    return `zr-cls-${classes.get(name)}`;
-  });
+  const renumber = (part: string) =>
+    part.replace(/(?<=["#.\s])zr\d+-/g, "zr-").replace(/(?<=["#.\s])zr-cls-\d+\b/g, (name) => {
+      if (!classes.has(name)) classes.set(name, classes.size);
+      return `zr-cls-${classes.get(name)}`;
+    });
+  // The drawing names its own parts inside its tags (id="zr3-…", class="zr3-cls-1", url(#zr3-…)) and its style
+  // sheet (.zr3-cls-1); every label is a text node between tags, left exactly as typed.
+  return svg.replace(/<style[^>]*>[\s\S]*?<\/style>|<[^>]*>/g, renumber);
 }
 
 function nonZero(p: { value?: unknown }): string {

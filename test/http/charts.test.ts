@@ -35,4 +35,16 @@ describe("charts", () => {
     const { svg } = renderChart({ ...byInspector, categories: ["张三", "zr12-cls-3 小组", "李四"] });
     expect(svg).toContain(">zr12-cls-3 小组<");
   });
+
+  it("names that look like the drawing's own ids are drawn as typed wherever they follow a space, a dot or a quote", () => {
+    const { svg } = renderChart({
+      ...byInspector,
+      title: "图 zr7-cls-2 标题",
+      categories: ["第 zr12-cls-3 组", "A.zr5-b", '"zr9-x"'],
+      series: [{ name: "系列 zr3-c0", type: "bar", data: [1, 2, 3] }],
+    });
+    for (const typed of ["第 zr12-cls-3 组", "A.zr5-b", "&quot;zr9-x&quot;", "图 zr7-cls-2 标题", "系列 zr3-c0"]) expect(svg).toContain(typed);
+    // The drawing's own names are still renumbered.
+    expect(svg).not.toMatch(/(id|class)="zr\d+-/);
+  });
 });
