@@ -32,6 +32,58 @@
     return `操作未完成（${xhr.status}），请稍后再试。`;
   }
 
+  // A change sent from a case-page section names the section's other open forms; if the whole section comes back
+  // (someone else changed the case meanwhile, or the form no longer applies: the server's HX-Retarget), they come
+  // back open and what was typed in them is put back, so a refusal of one form never empties another.
+  document.addEventListener("htmx:configRequest", (event) => {
+    const { elt, verb, headers } = event.detail;
+    if (verb === "get") return;
+    const section = elt.closest?.("section[id]");
+    const open = section ? [...section.querySelectorAll("details[id^='open-'][open]")].map((d) => d.id.slice(5)) : [];
+    if (open.length > 0) headers["X-Open-Forms"] = open.join(",");
+  });
+
+  let typed = null;
+  function typedIn(section, sender) {
+    const values = [];
+    for (const form of section.querySelectorAll("form[id]")) {
+      if (form === sender) continue;
+      if (form.closest("details")?.open) values.push({ form: form.id, opened: true });
+      for (const field of form.elements) {
+        if (!field.name || field.type === "hidden" || field.type === "file" || field.disabled) continue;
+        const chosen =
+          field.type === "checkbox" || field.type === "radio"
+            ? field.checked
+            : field.type === "select-multiple"
+              ? [...field.selectedOptions].map((o) => o.value)
+              : field.value;
+        values.push({ form: form.id, name: field.name, type: field.type, value: field.value, chosen });
+      }
+    }
+    return values;
+  }
+  function putBack(values) {
+    for (const { form, opened, name, type, value, chosen } of values) {
+      const details = document.getElementById(form)?.closest("details");
+      if (opened && details) details.open = true;
+      if (opened) continue;
+      const fields = document.getElementById(form)?.elements.namedItem(name);
+      if (!fields) continue;
+      for (const field of fields instanceof RadioNodeList ? fields : [fields]) {
+        if (field.type !== type) continue;
+        if (type === "checkbox" || type === "radio") {
+          if (field.value === value) field.checked = chosen;
+        } else if (type === "select-multiple") {
+          for (const option of field.options) option.selected = chosen.includes(option.value);
+        } else field.value = chosen;
+      }
+    }
+  }
+  document.addEventListener("htmx:afterSwap", () => {
+    if (typed) putBack(typed);
+    typed = null;
+  });
+
   document.addEventListener("htmx:beforeSwap", (event) => {
     const { xhr, elt } = event.detail;
     if (xhr.status < 400 || event.detail.shouldSwap) return;
@@ -41,6 +93,11 @@
       return;
     }
     show(elt, wordsOf(xhr));
+  });
+  // After the refusal's handler: only what is going to be swapped is read.
+  document.addEventListener("htmx:beforeSwap", (event) => {
+    const { xhr, elt, target, shouldSwap } = event.detail;
+    if (shouldSwap && xhr.getResponseHeader("HX-Retarget") && target !== elt) typed = typedIn(target, elt);
   });
   for (const failure of ["htmx:sendError", "htmx:timeout"]) {
     document.addEventListener(failure, (event) => show(event.detail.elt, "网络连接中断，未能完成操作，请检查网络后重试。"));

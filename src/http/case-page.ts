@@ -107,6 +107,7 @@ function caseView({ db, config, now }: AppContext, res: Response, id: number, pr
   const today = res.locals.today;
   const calendar = once(() => loadCalendar(db));
   const opened = typeof res.req.query.open === "string" ? res.req.query.open : null;
+  const keptOpen = formsKeptOpen(res.req);
   return {
     c,
     abilities: detail.abilities,
@@ -121,7 +122,7 @@ function caseView({ db, config, now }: AppContext, res: Response, id: number, pr
     },
     may: (name) => mayMakeMove(detail.abilities, name),
     form: (formId) => formState(problem, formId),
-    shows: (formId) => formId === opened || formState(problem, formId).failed,
+    shows: (formId) => formId === opened || keptOpen.has(formId) || formState(problem, formId).failed,
     focusIfOpened: (formId) => (formId === opened ? " autofocus" : ""),
     calendar,
     clocks: once(() => caseClocks({ ...c, ...clockHistory(detail.events) }, calendar(), today)),
@@ -150,6 +151,22 @@ function pageLocals(view: CaseView, problem: CaseProblem | null) {
       ...Object.fromEntries(MOVE_NAMES.map((name) => [name, view.may(name)])),
     },
   };
+}
+
+/**
+ * The section's other forms the user had open when a change was sent from it (`X-Open-Forms`, public/js/refusals.js):
+ * if the whole section comes back (a version conflict, the form gone), they are drawn open again and the browser
+ * puts back what was typed in them. Only on a change: a form opened (a GET) draws nothing else open.
+ */
+function formsKeptOpen(req: Request): Set<string> {
+  const named = req.method === "POST" ? req.get("X-Open-Forms") : undefined;
+  if (!named) return new Set();
+  return new Set(
+    named
+      .split(",")
+      .filter((id) => /^[a-z][a-z0-9-]{0,47}$/.test(id))
+      .slice(0, 32),
+  );
 }
 
 const SAVED_COOKIE = "qx_saved";
@@ -184,6 +201,7 @@ export function renderCasePage(ctx: AppContext, res: Response, id: number, statu
   // what was typed in the section's other forms stays. When that element is gone — the case moved on meanwhile
   // and the form no longer applies — the section is swapped whole, as it is now; and so it is after a version
   // conflict (409): someone else's change is shown beside the form, not hidden behind a form with a fresh version.
+  // The section's other open forms are then drawn open (`formsKeptOpen`) and the browser puts back what was typed.
   const asked = res.locals.isHtmx === true ? res.req.get("HX-Target") : undefined;
   res.status(status).render(s.partial, { ...locals, ...s.load(ctx.db, view) }, (err: Error | null, html: string) => {
     if (err) return res.req.next?.(err);

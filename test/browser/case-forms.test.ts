@@ -54,6 +54,19 @@ describe("the case page's forms", () => {
     await expect(page.inputValue("#department-receipt-signedBy")).resolves.toBe("市住建局建管处 刘某");
     await screenshot(page, "case-form-refused-409");
 
+    // A 签收 refused for someone else's change brings back its whole section (the other transfer shown): the 移送
+    // form open beside it keeps what was typed there, and the 签收 form stays open with its own.
+    const [unit] = await page.selectOption("#department-transfer-unitId", { index: 2 });
+    await page.fill("#department-transfer-matter", "欠薪涉及的工程款支付问题，请依职责处理。");
+    server.db.$client.prepare("update cases set version = version + 1 where id = ?").run(c.id);
+    await page.click("#department-receipt button[type=submit]");
+    await expect(page.locator("#department-receipt [role=alert]").textContent()).resolves.toContain("案件已被他人更新");
+    await expect(page.inputValue("#department-transfer-matter")).resolves.toBe("欠薪涉及的工程款支付问题，请依职责处理。");
+    await expect(page.inputValue("#department-transfer-unitId")).resolves.toBe(unit);
+    await expect(page.inputValue("#department-receipt-signedBy")).resolves.toBe("市住建局建管处 刘某");
+    await expect(page.locator("#open-department-transfer").getAttribute("open")).resolves.not.toBeNull();
+    await screenshot(page, "case-form-refused-409-section");
+
     // The case was given to other inspectors: the refusal is said above the form, nothing typed is lost.
     server.db.$client.prepare("update cases set lead_inspector_id = ?, second_inspector_id = null where id = ?").run(userId(server.db, "inspector2"), c.id);
     await page.click("#department-receipt button[type=submit]");

@@ -222,6 +222,33 @@ describe("refusals: the message under its field, what was typed kept, nothing sa
     expect(res.text.trim()).toMatch(/^<section class="card" id="department-transfers"/);
     expect(res.text).toContain("请填写移送的材料");
   });
+
+  it("after someone else's change, a 签收 refused by htmx brings back the section with the 移送 form the user had open", async () => {
+    expect((await send(inspector)).status).toBe(303);
+    const stale = String(c.version());
+    expect((await send(c.supervisor, { unitId: String(unitId("市公安局")) })).status).toBe(303);
+    const openForm = /<form [^>]*id="department-transfer"/;
+    const refused = (openForms?: string) =>
+      receipt(inspector, { version: stale }).set({
+        "HX-Request": "true",
+        "HX-Target": "department-receipt",
+        ...(openForms ? { "X-Open-Forms": openForms } : {}),
+      });
+    const plain = await refused();
+    expect(plain.status).toBe(409);
+    expect(plain.headers["hx-retarget"]).toBe("#department-transfers");
+    expect(plain.text).not.toMatch(openForm);
+    // The browser names the section's open forms (public/js/refusals.js, which then puts back what was typed in
+    // them); a name that is no form id is ignored.
+    const kept = await refused("department-transfer,<b>x</b>");
+    expect(kept.status).toBe(409);
+    expect(kept.text).toMatch(openForm);
+    expect(kept.text).toContain("市公安局");
+    expect(kept.text).not.toContain("<b>x</b>");
+    // A form opened (a GET) draws only itself open.
+    const opened = await inspector.get(`/cases/${c.id}/sections/department-transfers`).set({ "HX-Request": "true", "X-Open-Forms": "department-transfer" });
+    expect(opened.text).not.toMatch(openForm);
+  });
 });
 
 describe("who may see and act", () => {
