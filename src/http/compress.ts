@@ -59,7 +59,8 @@ function namesCompression(req: Request): boolean {
   return accepted !== undefined && /\b(gzip|br|deflate)\b|\*/i.test(accepted);
 }
 
-function noTransform(res: Response): boolean {
+/** `Cache-Control: no-transform`: the body goes as it is (RFC 9111 §5.2.2.6). */
+export function noTransform(res: Response): boolean {
   return /\bno-transform\b/i.test(String(res.getHeader("Cache-Control") ?? ""));
 }
 

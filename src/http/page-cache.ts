@@ -27,7 +27,7 @@ import { shanghaiDate } from "../domain/dates.js";
 import { databaseMarks } from "../models/until-changed.js";
 import { recordPersonalDataView, viewsRecordedByThisPage, type RecordedView } from "../models/personal-data-views.js";
 import { SESSION_COOKIE } from "../auth/session.js";
-import { acceptsGzip, compressedType, gzipOnce } from "./compress.js";
+import { acceptsGzip, compressedType, gzipOnce, noTransform } from "./compress.js";
 
 interface KeptPage {
   version: string;
@@ -91,7 +91,7 @@ export function pageCache(db: Db, now: () => Date): PageCache {
       pages.set(key, kept);
       res.status(200).set(kept.headers).set("X-Page-Cache", "hit");
       // Compressed once, not at every sending (the compression middleware leaves a body already encoded alone).
-      if (acceptsGzip(req) && compressedType(kept.headers["content-type"])) {
+      if (acceptsGzip(req) && compressedType(kept.headers["content-type"]) && !noTransform(res)) {
         if (kept.gzipped === undefined) {
           kept.gzipped = gzipOnce(kept.body);
           units += Math.ceil((kept.gzipped?.length ?? 0) / 2);

@@ -6,6 +6,7 @@ import express from "express";
 import request from "supertest";
 import { beforeAll, describe, expect, it } from "vitest";
 import { compress } from "../../src/http/compress.js";
+import { pageCache } from "../../src/http/page-cache.js";
 import { DEMO_PASSWORD, browser, makeTestApp, workedCase, type TestApp } from "../helpers.js";
 
 let t: TestApp;
@@ -86,6 +87,31 @@ describe("compression", () => {
     const res = await request(app).get("/").set("Accept-Encoding", "gzip");
     expect(res.headers["content-encoding"]).toBeUndefined();
     expect(res.text).toContain("欠薪欠薪");
+  });
+
+  it("sends a kept page marked no-transform as it is, the second time too", async () => {
+    const app = express();
+    app.use(compress);
+    app.use((_req, res, next) => {
+      res.locals.user = { id: 1 };
+      next();
+    });
+    app.get(
+      "/",
+      pageCache(t.db, () => new Date()).keep,
+      (_req, res) =>
+        void res
+          .set("Cache-Control", "private, no-transform")
+          .type("html")
+          .send(`<p>${"欠薪".repeat(2000)}</p>`),
+    );
+    const first = await request(app).get("/").set("Accept-Encoding", "gzip");
+    const second = await request(app).get("/").set("Accept-Encoding", "gzip");
+    expect(second.headers["x-page-cache"]).toBe("hit");
+    for (const res of [first, second]) {
+      expect(res.headers["content-encoding"]).toBeUndefined();
+      expect(res.text).toContain("欠薪欠薪");
+    }
   });
 
   it("sends a range of a file as the bytes on disk, not a range of a compressed body", async () => {
