@@ -14,7 +14,8 @@
 import type { Db } from "./client.js";
 
 const written = new WeakMap<Db["$client"], number>();
-let depth = 0;
+/** Connections inside a `writeUnshown` now: a nested call on the same one is counted by the outer call. */
+const writing = new WeakSet<Db["$client"]>();
 
 /** The rows this connection wrote through `writeUnshown` since it opened. */
 export function unshownRowsWritten(db: Db): number {
@@ -26,15 +27,16 @@ export function unshownRowsWritten(db: Db): number {
  * Only writes whose every row is unshown go through here; nested calls count once.
  */
 export function writeUnshown<T>(db: Db, write: () => T): T {
-  if (depth > 0) return write();
-  const totalChanges = db.$client.prepare("select total_changes()").pluck();
+  const client = db.$client;
+  if (writing.has(client)) return write();
+  const totalChanges = client.prepare("select total_changes()").pluck();
   const before = totalChanges.get() as number;
-  depth++;
+  writing.add(client);
   try {
     return write();
   } finally {
-    depth--;
+    writing.delete(client);
     // Counted even when the write failed: total_changes() keeps the rows of statements rolled back.
-    written.set(db.$client, unshownRowsWritten(db) + (totalChanges.get() as number) - before);
+    written.set(client, unshownRowsWritten(db) + (totalChanges.get() as number) - before);
   }
 }

@@ -48,6 +48,15 @@ describe("untilChanged", () => {
     expect(figure()).toBe(2);
   });
 
+  it("counts an unshown write on another connection inside one on this connection", async () => {
+    const [a, b] = [await makeTestApp(new Date("2026-11-23T02:00:00Z")), await makeTestApp(new Date("2026-11-23T02:00:00Z"))];
+    let computed = 0;
+    const figureOfB = () => untilChanged(b.db, "test-figure-b", () => ++computed);
+    figureOfB();
+    writeUnshown(a.db, () => writeUnshown(b.db, () => createSession(b.db, generateSessionToken(), 1, b.clock.now)));
+    expect(figureOfB()).toBe(1);
+  });
+
   it("lists a new inspector on the case page's visit form at once", async () => {
     const t = await makeTestApp(new Date("2026-11-23T02:00:00Z"));
     const c = await workedCase(t, { to: "filed" });
