@@ -93,7 +93,8 @@ describe("compression", () => {
     const app = express();
     app.use(compress);
     app.use((_req, res, next) => {
-      res.locals.user = { id: 1 };
+      // The page cache keeps pages per signed-in user; only the id is read.
+      res.locals.user = { id: 1 } as typeof res.locals.user;
       next();
     });
     app.get(
