@@ -43,47 +43,6 @@
     if (open.length > 0) headers["X-Open-Forms"] = open.join(",");
   });
 
-  let typed = null;
-  function typedIn(section, sender) {
-    const values = [];
-    for (const form of section.querySelectorAll("form[id]")) {
-      if (form === sender) continue;
-      if (form.closest("details")?.open) values.push({ form: form.id, opened: true });
-      for (const field of form.elements) {
-        if (!field.name || field.type === "hidden" || field.type === "file" || field.disabled) continue;
-        const chosen =
-          field.type === "checkbox" || field.type === "radio"
-            ? field.checked
-            : field.type === "select-multiple"
-              ? [...field.selectedOptions].map((o) => o.value)
-              : field.value;
-        values.push({ form: form.id, name: field.name, type: field.type, value: field.value, chosen });
-      }
-    }
-    return values;
-  }
-  function putBack(values) {
-    for (const { form, opened, name, type, value, chosen } of values) {
-      const details = document.getElementById(form)?.closest("details");
-      if (opened && details) details.open = true;
-      if (opened) continue;
-      const fields = document.getElementById(form)?.elements.namedItem(name);
-      if (!fields) continue;
-      for (const field of fields instanceof RadioNodeList ? fields : [fields]) {
-        if (field.type !== type) continue;
-        if (type === "checkbox" || type === "radio") {
-          if (field.value === value) field.checked = chosen;
-        } else if (type === "select-multiple") {
-          for (const option of field.options) option.selected = chosen.includes(option.value);
-        } else field.value = chosen;
-      }
-    }
-  }
-  document.addEventListener("htmx:afterSwap", () => {
-    if (typed) putBack(typed);
-    typed = null;
-  });
-
   document.addEventListener("htmx:beforeSwap", (event) => {
     const { xhr, elt } = event.detail;
     if (xhr.status < 400 || event.detail.shouldSwap) return;
@@ -94,14 +53,72 @@
     }
     show(elt, wordsOf(xhr));
   });
-  // After the refusal's handler: only what is going to be swapped is read.
-  document.addEventListener("htmx:beforeSwap", (event) => {
-    const { xhr, elt, target, shouldSwap } = event.detail;
-    if (shouldSwap && xhr.getResponseHeader("HX-Retarget") && target !== elt) typed = typedIn(target, elt);
-  });
   for (const failure of ["htmx:sendError", "htmx:timeout"]) {
     document.addEventListener(failure, (event) => show(event.detail.elt, "网络连接中断，未能完成操作，请检查网络后重试。"));
   }
   // The next thing swapped in (a form drawn again, a section) makes an older refusal stale.
   document.addEventListener("htmx:afterSwap", () => document.getElementById(ID)?.remove());
+
+  // What the user changed in a form (not the defaults the server drew, which may have moved on since).
+  function changedIn(form) {
+    const values = [];
+    for (const field of form.elements) {
+      if (!field.name || field.type === "hidden" || field.type === "file" || field.disabled) continue;
+      if (field.type === "checkbox" || field.type === "radio") {
+        if (field.checked !== field.defaultChecked) values.push({ name: field.name, type: field.type, value: field.value, checked: field.checked });
+      } else if (field.options) {
+        if ([...field.options].some((o) => o.selected !== o.defaultSelected))
+          values.push({ name: field.name, type: field.type, chosen: [...field.selectedOptions].map((o) => o.value) });
+      } else if (field.value !== field.defaultValue) values.push({ name: field.name, type: field.type, value: field.value });
+    }
+    return values;
+  }
+  function putBack(form, values) {
+    for (const { name, type, value, checked, chosen } of values) {
+      const named = form.elements.namedItem(name);
+      for (const field of named instanceof RadioNodeList ? named : named ? [named] : []) {
+        if (field.type !== type) continue;
+        if (type === "checkbox" || type === "radio") {
+          if (field.value === value) field.checked = checked;
+        } else if (chosen) {
+          // A choice no longer offered (a transfer someone else just signed for) is left to the server's drawing.
+          const offered = [...field.options].filter((o) => chosen.includes(o.value));
+          if (offered.length === chosen.length) for (const o of field.options) o.selected = offered.includes(o);
+        } else field.value = value;
+      }
+    }
+  }
+
+  // After the refusal's handler: only what is going to be swapped is read. The forms are looked for in the section
+  // swapped in, by their ids (one per record where a form is drawn per record: src/http/form-state.ts).
+  let typed = null;
+  document.addEventListener("htmx:beforeSwap", (event) => {
+    const { xhr, elt, target, shouldSwap } = event.detail;
+    if (!shouldSwap || !xhr.getResponseHeader("HX-Retarget") || target === elt || !target.id) return;
+    const forms = [...target.querySelectorAll("form[id]")].filter((form) => form !== elt);
+    typed = {
+      section: target.id,
+      sender: elt.id,
+      refusal: xhr.getResponseHeader("X-Refusal-Message"),
+      forms: forms.map((form) => ({ id: form.id, opened: form.closest("details")?.open === true, values: changedIn(form) })),
+    };
+  });
+  document.addEventListener("htmx:afterSwap", () => {
+    if (!typed) return;
+    const { section: id, sender, refusal, forms } = typed;
+    typed = null;
+    const section = document.getElementById(id);
+    if (!section) return;
+    for (const { id: formId, opened, values } of forms) {
+      const form = [...section.querySelectorAll("form[id]")].find((f) => f.id === formId);
+      if (!form) continue;
+      const details = form.closest("details");
+      if (opened && details) details.open = true;
+      putBack(form, values);
+    }
+    // The refused form is no longer drawn (what it did no longer applies): its reason is said atop the section.
+    if (refusal && sender && ![...section.querySelectorAll("form[id]")].some((f) => f.id === sender)) {
+      show(section.querySelector("h2") ?? section, decodeURIComponent(refusal));
+    }
+  });
 })();

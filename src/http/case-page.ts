@@ -121,7 +121,7 @@ function caseView({ db, config, now }: AppContext, res: Response, id: number, pr
       return shanghaiMinute(at);
     },
     may: (name) => mayMakeMove(detail.abilities, name),
-    form: (formId) => formState(problem, formId),
+    form: (formId, item) => formState(problem, formId, item),
     shows: (formId) => formId === opened || keptOpen.has(formId) || formState(problem, formId).failed,
     focusIfOpened: (formId) => (formId === opened ? " autofocus" : ""),
     calendar,
@@ -205,8 +205,12 @@ export function renderCasePage(ctx: AppContext, res: Response, id: number, statu
   const asked = res.locals.isHtmx === true ? res.req.get("HX-Target") : undefined;
   res.status(status).render(s.partial, { ...locals, ...s.load(ctx.db, view) }, (err: Error | null, html: string) => {
     if (err) return res.req.next?.(err);
-    if (asked && asked !== s.key && (status === 409 || !html.includes(`id="${asked}"`)))
+    const askedDrawn = asked !== undefined && html.includes(`id="${asked}"`);
+    if (asked && asked !== s.key && (status === 409 || !askedDrawn)) {
       res.set({ "HX-Retarget": `#${s.key}`, "HX-Reselect": `#${s.key}`, "HX-Reswap": "outerHTML" });
+      // The refused form is not drawn again (what it did no longer applies): the browser says why atop the section.
+      if (problem && !askedDrawn) res.set("X-Refusal-Message", encodeURIComponent(problem.message));
+    }
     // A refused form drawn again is swapped in whatever the refusal's status (public/js/refusals.js).
     if (problem) res.set("X-Redrawn-Form", "true");
     res.send(html);

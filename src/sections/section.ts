@@ -11,7 +11,7 @@ import type { MoveName } from "../domain/case-states.js";
 import type { Clock } from "../domain/clocks.js";
 import type { IsoDate } from "../domain/dates.js";
 import type { WorkingCalendar } from "../domain/working-days.js";
-import type { FormState } from "../http/form-state.js";
+import type { FormItem, FormState } from "../http/form-state.js";
 import { shanghaiDate } from "../domain/dates.js";
 import { formValues, parseForm, valid } from "../forms/form.js";
 import { loadCalendar } from "../models/calendar.js";
@@ -35,8 +35,8 @@ export interface CaseView {
   minuteNow(): string;
   /** Whether the viewer may make this move now. */
   may(name: MoveName): boolean;
-  /** A form's state on this page: opened with its errors and typed values when it was refused. */
-  form(id: string): FormState;
+  /** A form's state on this page: opened with its errors and typed values when it was refused (`item`: one per record). */
+  form(id: string, item?: FormItem): FormState;
   /**
    * Whether a closed form is drawn in full: when it was refused (shown again opened) or asked for (`?open=<form id>`,
    * as its 〔打开〕 does). Otherwise the page has only its summary, and the form with its choices (the office's

@@ -54,12 +54,12 @@ describe("应急周转金", () => {
     await signIn(page, server.url, "supervisor_cy");
     await page.goto(`${server.url}/cases/${c.id}`);
     await page.click("#emergency-advances summary:has-text('审批垫付申请')");
-    await page.check("#advance-decision input[value=approved]");
-    await page.fill("#advance-decision-decisionNote", "情况属实，同意垫付。");
-    await page.click("#advance-decision button[type=submit]");
+    await page.check("form[id^=advance-decision-] input[value=approved]");
+    await page.fill("form[id^=advance-decision-] [name=decisionNote]", "情况属实，同意垫付。");
+    await page.click("form[id^=advance-decision-] button[type=submit]");
     await page.waitForSelector("[data-advance-status=approved]");
     await page.click("#emergency-advances summary:has-text('登记垫付')");
-    await page.click("#advance-payment button[type=submit]");
+    await page.click("form[id^=advance-payment-] button[type=submit]");
     await page.waitForSelector("[data-advance-status=paid]");
     await expect(page.locator("[data-fund-balance]").textContent()).resolves.toBe("¥4,983,000.00");
     await screenshot(page, "emergency-fund-case-paid");
@@ -67,12 +67,12 @@ describe("应急周转金", () => {
     await signIn(page, server.url, "inspector1");
     await page.goto(`${server.url}/cases/${c.id}`);
     await page.click("#emergency-advances summary:has-text('登记追偿收回')");
-    await expect(page.inputValue("#advance-recovery-amount")).resolves.toBe("17000.00");
-    await page.fill("#advance-recovery-amount", "17000.01");
-    await page.click("#advance-recovery button[type=submit]");
-    await expect(page.locator("#advance-recovery-amount-error").textContent()).resolves.toContain("超过尚未收回的垫付款 ¥17,000.00");
-    await page.fill("#advance-recovery-amount", "17000");
-    await page.click("#advance-recovery button[type=submit]");
+    await expect(page.inputValue("form[id^=advance-recovery-] [name=amount]")).resolves.toBe("17000.00");
+    await page.fill("form[id^=advance-recovery-] [name=amount]", "17000.01");
+    await page.click("form[id^=advance-recovery-] button[type=submit]");
+    await expect(page.locator("form[id^=advance-recovery-] [id$=-amount-error]").textContent()).resolves.toContain("超过尚未收回的垫付款 ¥17,000.00");
+    await page.fill("form[id^=advance-recovery-] [name=amount]", "17000");
+    await page.click("form[id^=advance-recovery-] button[type=submit]");
     await page.waitForSelector("[data-advance-recovery=recovered]");
 
     await signIn(page, server.url, "supervisor_cy");

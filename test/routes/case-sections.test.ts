@@ -192,6 +192,25 @@ describe("the sections read", () => {
     expect(invalid.headers["hx-retarget"]).toBeUndefined();
   });
 
+  it("a refused form that is no longer drawn (the case closed meanwhile) comes back as its section, with the reason in a header", async () => {
+    const c = await workedCase(t, { to: "filed" });
+    const inspector = await loginAs(t.app, "inspector1");
+    const stale = c.version();
+    const other = { version: String(stale), contactedOn: "2026-11-23", personReached: "李会计（财务）", summary: "称资金已申请" };
+    expect((await c.supervisor.post(`/cases/${c.id}/phone-contacts`).type("form").send(other)).status).toBe(303);
+    t.db.$client.prepare("update cases set state = 'closed', version = version + 1 where id = ?").run(c.id);
+    const refused = await inspector
+      .post(`/cases/${c.id}/phone-contacts`)
+      .set({ "HX-Request": "true", "HX-Target": "phone-contact" })
+      .type("form")
+      .send({ version: stale, contactedOn: "2026-11-23", personReached: "王经理（项目经理）", summary: "答应月底前付清" });
+    expect(refused.status).toBe(409);
+    expect(refused.text).not.toContain('id="phone-contact"');
+    expect(refused.text).toContain("李会计（财务）");
+    expect(refused.headers["hx-retarget"]).toBe("#phone-contacts");
+    expect(decodeURIComponent(refused.headers["x-refusal-message"] ?? "")).toContain("案件已被他人更新");
+  });
+
   it("an htmx request after the session ended sends the window to the login page, which returns to the page", async () => {
     const c = await workedCase(t, { to: "filed" });
     const res = await request(t.app)
@@ -210,7 +229,7 @@ describe("the sections read", () => {
     for (const open of ["", "inquiry", "department-transfer", "visit", "order", "close"]) {
       const page = (await inspector.get(`/cases/${c.id}${open ? `?open=${open}` : ""}`).expect(200)).text;
       for (const action of actions) {
-        const form = new RegExp(`<form [^>]*id="${action.form}"[\\s\\S]*?</form>`).exec(page)?.[0];
+        const form = new RegExp(`<form [^>]*id="${action.form}(?:-\\d+)?"[\\s\\S]*?</form>`).exec(page)?.[0];
         if (!form) continue;
         const shape = (action.schema as z.ZodObject).shape;
         for (const m of form.matchAll(/<(?:input|textarea)\b[^>]*>/g)) {

@@ -216,7 +216,9 @@ describe("an advance for a case", () => {
         .send({ version: c.version(), advanceId: String(advanceId()), recoveredOn: on, amount, payer: "某建工集团" });
     const tooMuch = await recover("12700.01");
     expect(tooMuch.status).toBe(422);
-    expect(tooMuch.text).toMatch(/id="advance-recovery-amount"[^>]*aria-invalid="true"[\s\S]*?追偿金额 ¥12,700.01 超过尚未收回的垫付款 ¥12,700.00/);
+    expect(tooMuch.text).toMatch(
+      new RegExp(`id="advance-recovery-${advanceId()}-amount"[^>]*aria-invalid="true"[\\s\\S]*?追偿金额 ¥12,700.01 超过尚未收回的垫付款 ¥12,700.00`),
+    );
     expect((await recover("10000")).status).toBe(303);
     expect((await recover("2700.01")).status).toBe(422);
     expect((await recover("2700")).status).toBe(303);
@@ -227,6 +229,45 @@ describe("an advance for a case", () => {
     expect(page.text).toMatch(new RegExp(`data-advance="${advanceId()}" data-recovery="recovered"`));
     const timeline = await inspector.get(`/cases/${c.id}`);
     expect(timeline.text).toContain("收回应急周转金垫付款 ¥2700.00（某建工集团）");
+  });
+
+  it("draws one 审批 form per advance, each with its own id, and shows a refusal on the advance it named only", async () => {
+    await capital(cySupervisor, cy, "100,000");
+    await ordered();
+    expect(
+      (
+        await inspector
+          .post(`/cases/${c.id}/advances`)
+          .type("form")
+          .send(application(["4000", "0"]))
+      ).status,
+    ).toBe(303);
+    const first = advanceId();
+    expect(
+      (
+        await inspector
+          .post(`/cases/${c.id}/advances`)
+          .type("form")
+          .send(application(["0", "4200"]))
+      ).status,
+    ).toBe(303);
+    const second = advanceId();
+    const page = (await cySupervisor.get(`/cases/${c.id}`).expect(200)).text;
+    expect(page).toContain(`id="advance-decision-${first}"`);
+    expect(page).toContain(`id="advance-decision-${second}"`);
+    expect(page).toContain(`id="advance-decision-${second}-decisionNote"`);
+    const refused = await cySupervisor
+      .post(`/cases/${c.id}/advances/decision`)
+      .set({ "HX-Request": "true", "HX-Target": `advance-decision-${second}` })
+      .type("form")
+      .send({ version: c.version(), advanceId: String(second), decision: "", decidedOn: "2026-11-23", decisionNote: "第二笔意见" });
+    expect(refused.status).toBe(422);
+    const formOf = (id: number) => new RegExp(`<form [^>]*id="advance-decision-${id}"[\\s\\S]*?</form>`).exec(refused.text)?.[0] ?? "";
+    expect(formOf(second)).toContain("请选择批准或不予垫付");
+    expect(formOf(second)).toContain("第二笔意见");
+    expect(formOf(first)).not.toContain("请选择批准或不予垫付");
+    expect(formOf(first)).not.toContain("第二笔意见");
+    expect(refused.headers["hx-retarget"]).toBeUndefined();
   });
 
   it("refuses the payment when the balance no longer covers it", async () => {
@@ -249,7 +290,9 @@ describe("an advance for a case", () => {
       .type("form")
       .send({ version: c.version(), advanceId: String(advanceId()), paidOn: "2026-11-23" });
     expect(res.status).toBe(422);
-    expect(res.text).toMatch(/<form[^>]*id="advance-payment"[\s\S]*?role="alert">垫付合计 ¥12,700.00 超过应急周转金余额 ¥12,000.00/);
+    expect(res.text).toMatch(
+      new RegExp(`<form[^>]*id="advance-payment-${advanceId()}"[\\s\\S]*?role="alert">垫付合计 ¥12,700.00 超过应急周转金余额 ¥12,000.00`),
+    );
     expect(balance(cy)).toBe(1_200_000);
   });
 });
