@@ -245,6 +245,10 @@ describe("refusals: the message under its field, what was typed kept, nothing sa
     expect(kept.text).toMatch(openForm);
     expect(kept.text).toContain("市公安局");
     expect(kept.text).not.toContain("<b>x</b>");
+    // No id twice on the page with two transfers (the browser finds each form by its id).
+    const whole = (await inspector.get(`/cases/${c.id}?open=department-transfer`).expect(200)).text;
+    const ids = [...whole.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
     // A form opened (a GET) draws only itself open.
     const opened = await inspector.get(`/cases/${c.id}/sections/department-transfers`).set({ "HX-Request": "true", "X-Open-Forms": "department-transfer" });
     expect(opened.text).not.toMatch(openForm);

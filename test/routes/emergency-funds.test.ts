@@ -256,6 +256,8 @@ describe("an advance for a case", () => {
     expect(page).toContain(`id="advance-decision-${first}"`);
     expect(page).toContain(`id="advance-decision-${second}"`);
     expect(page).toContain(`id="advance-decision-${second}-decisionNote"`);
+    const ids = [...page.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]);
+    expect(ids.filter((id, i) => ids.indexOf(id) !== i)).toEqual([]);
     const refused = await cySupervisor
       .post(`/cases/${c.id}/advances/decision`)
       .set({ "HX-Request": "true", "HX-Target": `advance-decision-${second}` })
