@@ -59,17 +59,27 @@
   // The next thing swapped in (a form drawn again, a section) makes an older refusal stale.
   document.addEventListener("htmx:afterSwap", () => document.getElementById(ID)?.remove());
 
-  // What the user changed in a form (not the defaults the server drew, which may have moved on since).
-  function changedIn(form) {
+  /** The options a select shows before anyone touches it: those drawn selected, else (one choice) the first offered. */
+  function drawnChoice(field) {
+    const options = [...field.options];
+    const drawn = options.filter((o) => o.defaultSelected);
+    if (field.type !== "select-one") return drawn;
+    return drawn.length > 0 ? drawn.slice(-1) : options.filter((o) => !o.disabled).slice(0, 1);
+  }
+  // What the user changed in a form (not the defaults the server drew, which may have moved on since). A form drawn
+  // again after a refusal (it carries its message) holds what was typed as its defaults: all of it counts.
+  function typedIn(form) {
+    const refused = form.querySelector("[role=alert]") !== null;
     const values = [];
     for (const field of form.elements) {
       if (!field.name || field.type === "hidden" || field.type === "file" || field.disabled) continue;
       if (field.type === "checkbox" || field.type === "radio") {
-        if (field.checked !== field.defaultChecked) values.push({ name: field.name, type: field.type, value: field.value, checked: field.checked });
+        if (refused || field.checked !== field.defaultChecked) values.push({ name: field.name, type: field.type, value: field.value, checked: field.checked });
       } else if (field.options) {
-        if ([...field.options].some((o) => o.selected !== o.defaultSelected))
+        const drawn = drawnChoice(field);
+        if (refused || [...field.options].some((o) => o.selected !== drawn.includes(o)))
           values.push({ name: field.name, type: field.type, chosen: [...field.selectedOptions].map((o) => o.value) });
-      } else if (field.value !== field.defaultValue) values.push({ name: field.name, type: field.type, value: field.value });
+      } else if (refused || field.value !== field.defaultValue) values.push({ name: field.name, type: field.type, value: field.value });
     }
     return values;
   }
@@ -100,7 +110,7 @@
       section: target.id,
       sender: elt.id,
       refusal: xhr.getResponseHeader("X-Refusal-Message"),
-      forms: forms.map((form) => ({ id: form.id, opened: form.closest("details")?.open === true, values: changedIn(form) })),
+      forms: forms.map((form) => ({ id: form.id, opened: form.closest("details")?.open === true, values: typedIn(form) })),
     };
   });
   document.addEventListener("htmx:afterSwap", () => {
@@ -118,7 +128,13 @@
     }
     // The refused form is no longer drawn (what it did no longer applies): its reason is said atop the section.
     if (refusal && sender && ![...section.querySelectorAll("form[id]")].some((f) => f.id === sender)) {
-      show(section.querySelector("h2") ?? section, decodeURIComponent(refusal));
+      let words = refusal;
+      try {
+        words = decodeURIComponent(refusal);
+      } catch {
+        // Mangled on the way (a proxy): said as it came.
+      }
+      show(section.querySelector("h2") ?? section, words);
     }
   });
 })();

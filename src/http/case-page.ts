@@ -121,7 +121,7 @@ function caseView({ db, config, now }: AppContext, res: Response, id: number, pr
       return shanghaiMinute(at);
     },
     may: (name) => mayMakeMove(detail.abilities, name),
-    form: (formId, item) => formState(problem, formId, item),
+    form: (formId) => formState(problem, formId),
     shows: (formId) => formId === opened || keptOpen.has(formId) || formState(problem, formId).failed,
     focusIfOpened: (formId) => (formId === opened ? " autofocus" : ""),
     calendar,

@@ -12,23 +12,13 @@ export interface CaseProblem {
   values?: FormValues;
 }
 
-/** One of the same form drawn once per record (an advance's 审批): the field the posted form names its record by. */
-export interface FormItem {
-  key: string;
-  value: number | string;
-}
-
-/**
- * What a form on the case page shows: opened, with its message, field errors and the typed values when it failed.
- * `item`: the form is drawn once per record, each with an id of its own (`<id>-<record>`, so the browser never
- * confuses two of them), and only the one the refused change named shows the refusal.
- */
-export function formState(problem: CaseProblem | null, id: string, item?: FormItem) {
-  const mine = problem?.form === id && (item === undefined || problem.values?.[item.key] === String(item.value)) ? problem : null;
+/** What a form on the case page shows: opened, with its message, field errors and the typed values when it failed. */
+export function formState(problem: CaseProblem | null, id: string) {
+  const mine = problem?.form === id ? problem : null;
   const values = mine?.values ?? {};
   const errors = mine?.errors ?? {};
   return {
-    id: item === undefined ? id : `${id}-${item.value}`,
+    id,
     failed: mine !== null,
     message: mine?.message ?? null,
     errors,

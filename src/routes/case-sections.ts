@@ -8,7 +8,7 @@ import type { AppContext } from "../app-context.js";
 import { getMove } from "../domain/case-states.js";
 import { CASE_SECTIONS, actOnCase, caseIdOf, renderCasePage, requireCaseWork, viewerOf } from "../http/case-page.js";
 import { requireRole } from "../middleware/require-role.js";
-import { recordSectionAction } from "../sections/section.js";
+import { recordSectionAction, sentFormId } from "../sections/section.js";
 
 export function caseSectionsRouter(ctx: AppContext): Router {
   const router = Router();
@@ -25,7 +25,7 @@ export function caseSectionsRouter(ctx: AppContext): Router {
           ctx,
           req,
           res,
-          action.form,
+          sentFormId(action, req.body),
           () => recordSectionAction(ctx.db, action, { caseId: caseIdOf(req), body: req.body, actor: viewerOf(res), now: ctx.now(), config: ctx.config }),
           undefined,
           s.key,

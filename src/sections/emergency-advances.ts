@@ -103,6 +103,7 @@ export const applyAction = sectionAction({
 export const decideAction = sectionAction({
   path: "advances/decision",
   form: "advance-decision",
+  perRecord: "advanceId",
   move: "decideAdvance",
   schema: decisionForm,
   eventNote: (input) =>
@@ -124,6 +125,7 @@ export const decideAction = sectionAction({
 export const payAction = sectionAction({
   path: "advances/payment",
   form: "advance-payment",
+  perRecord: "advanceId",
   move: "payAdvance",
   schema: paymentForm,
   eventNote: (input) => `${input.paidOn} 应急周转金已垫付`,
@@ -155,6 +157,7 @@ export const payAction = sectionAction({
 export const recoveryAction = sectionAction({
   path: "advances/recovery",
   form: "advance-recovery",
+  perRecord: "advanceId",
   move: "recordAdvanceRecovery",
   schema: recoveryForm,
   eventNote: (input) => `${input.recoveredOn} 收回应急周转金垫付款 ¥${(input.amount / 100).toFixed(2)}（${input.payer}）`,

@@ -11,7 +11,7 @@ import type { MoveName } from "../domain/case-states.js";
 import type { Clock } from "../domain/clocks.js";
 import type { IsoDate } from "../domain/dates.js";
 import type { WorkingCalendar } from "../domain/working-days.js";
-import type { FormItem, FormState } from "../http/form-state.js";
+import type { FormState } from "../http/form-state.js";
 import { shanghaiDate } from "../domain/dates.js";
 import { formValues, parseForm, valid } from "../forms/form.js";
 import { loadCalendar } from "../models/calendar.js";
@@ -35,8 +35,8 @@ export interface CaseView {
   minuteNow(): string;
   /** Whether the viewer may make this move now. */
   may(name: MoveName): boolean;
-  /** A form's state on this page: opened with its errors and typed values when it was refused (`item`: one per record). */
-  form(id: string, item?: FormItem): FormState;
+  /** A form's state on this page: opened with its errors and typed values when it was refused. */
+  form(id: string): FormState;
   /**
    * Whether a closed form is drawn in full: when it was refused (shown again opened) or asked for (`?open=<form id>`,
    * as its 〔打开〕 does). Otherwise the page has only its summary, and the form with its choices (the office's
@@ -71,6 +71,11 @@ export interface SectionAction<S extends z.ZodObject = z.ZodObject> {
   path: string;
   /** The form's id (and page anchor): a refused change shows the form again, opened, with its errors. */
   form: string;
+  /**
+   * The form is drawn once per record (an advance's 审批): the posted field naming the record, whose id follows the
+   * form's (`advance-decision-12`), so each has an id of its own and a refusal shows on the one it came from.
+   */
+  perRecord?: string;
   move: MoveName;
   /** The form's fields (the fuzz suite sends hostile values in each of them); a function when they depend on the case (one amount per worker). */
   schema: S | ((db: Db, caseId: number) => S);
@@ -100,6 +105,13 @@ export function recordSectionAction(db: Db, action: SectionAction, req: { caseId
     effect: (tx, c) =>
       action.record(tx, c, input, { actor: req.actor, now: req.now, today: shanghaiDate(req.now), config: req.config, calendar: () => loadCalendar(db) }),
   });
+}
+
+/** The id of the form a change was sent from (`perRecord`: with the record it names, 0 if it names none plainly). */
+export function sentFormId(action: SectionAction, body: unknown): string {
+  if (action.perRecord === undefined) return action.form;
+  const record = formValues(body)[action.perRecord] ?? "";
+  return `${action.form}-${/^[1-9]\d{0,15}$/.test(record) ? record : 0}`;
 }
 
 /** The action's form for this case. */

@@ -1,6 +1,7 @@
 /**
  * What the browser puts back when a refusal redraws a whole case-page section (public/js/refusals.js; the hostile
- * review of the section redraw): only what the user changed, into the form it was typed in (one form per advance,
+ * review of the section redraw): only what the user changed (all of a form drawn again after its own refusal), into
+ * the form it was typed in (one form per advance,
  * each with its own id), never a default the server has since moved on from; a refused form the section no longer
  * draws has its reason said atop the section.
  */
@@ -100,6 +101,93 @@ describe("after a refusal redraws a section", () => {
     // The refused (first) form keeps its own text; the second form keeps its own.
     await expect(first.locator("textarea[name=decisionNote]").inputValue()).resolves.toBe("第一笔：同意");
     await expect(second.locator("textarea[name=decisionNote]").inputValue()).resolves.toBe("第二笔：不同意");
+  });
+  it("an untouched select drawn without a choice (答复's 移送) shows what the server offers now, not the option it showed before", async () => {
+    const server = env.server();
+    const c = await workedCase(server, { to: "filed" });
+    const other = await loginAs(server.app, "inspector2");
+    const unit = (name: string) => server.db.$client.prepare("select id from member_units where name = ?").pluck().get(name) as number;
+    const today = shanghaiDate(server.clock.now);
+    for (const name of ["市住建局", "市公安局"]) {
+      const res = await other
+        .post(`/cases/${c.id}/department-transfers`)
+        .type("form")
+        .send({ version: String(c.version()), unitId: String(unit(name)), sentOn: today, matter: `请${name}处理。`, materials: "投诉登记表", replyDueOn: "" });
+      expect(res.status).toBe(303);
+    }
+    const [t1, t2] = server.db.$client.prepare("select id from department_transfers where case_id = ? order by id").pluck().all(c.id) as number[];
+    const receipt = (t: number) =>
+      other
+        .post(`/cases/${c.id}/department-transfers/receipt`)
+        .type("form")
+        .send({ version: String(c.version()), transferId: String(t), receivedOn: today, signedBy: "刘某" });
+    expect((await receipt(t2!)).status).toBe(303);
+
+    const page = await env.browser().newPage({ locale: "zh-CN" });
+    await signIn(page, server.url, "inspector1");
+    await page.goto(`${server.url}/cases/${c.id}`);
+    await expect(page.inputValue("#department-reply-transferId")).resolves.toBe(String(t2));
+    await page.click("#department-transfers summary:has-text('移（转）送其他部门')");
+    await page.selectOption("#department-transfer-unitId", { index: 1 });
+    await page.fill("#department-transfer-matter", "另一事项");
+    await page.fill("#department-transfer-materials", "投诉登记表");
+    expect((await receipt(t1!)).status).toBe(303);
+    await page.click("#department-transfer button[type=submit]");
+    await expect(page.locator("#department-transfer [role=alert]").textContent()).resolves.toContain("案件已被他人更新");
+    // The user never touched the 答复 form: it shows what the server drew now (its first choice, t1).
+    await expect(page.inputValue("#department-reply-transferId")).resolves.toBe(String(t1));
+  });
+
+  it("what a refusal drew back into advance A (its typed values as defaults) survives a version conflict on advance B", async () => {
+    const server = env.server();
+    const today = shanghaiDate(server.clock.now);
+    const cy = server.db.$client.prepare("select id from offices where name = ?").pluck().get("朝阳区劳动保障监察大队") as number;
+    recordFundMovement(server.db, { officeId: cy, kind: "capital", amountFen: 500 * 10_000 * 100, occurredOn: today, note: "拨款", actorId: null });
+    const c = await workedCase(server, { to: "filed", overrides: caseInput({ workers: [workerInput(1), workerInput(2)] }) });
+    const supervisor = { id: userId(server.db, "supervisor1"), role: "supervisor" as const, unitId: null, officeId: 1, cityWide: true };
+    issueOrder(server.db, {
+      caseId: c.id,
+      version: c.version(),
+      payBy: addDays(today, 10),
+      facts: "经查拖欠工资。",
+      amounts: c.workers.map((w) => ({ workerId: w.id, amountFen: w.claimed_fen })),
+      numberPrefix: "长人社监令",
+      actor: supervisor,
+      now: server.clock.now,
+    });
+    const inspector = await loginAs(server.app, "inspector1");
+    for (const [i, w] of c.workers.entries()) {
+      const amounts = Object.fromEntries(c.workers.map((x) => [`amount.${x.id}`, x.id === w.id ? "100" : "0"]));
+      const res = await inspector
+        .post(`/cases/${c.id}/advances`)
+        .type("form")
+        .send({ version: String(c.version()), appliedOn: today, reason: `第${i + 1}笔`, recoverFrom: "employer", recoverFromName: "某公司", ...amounts });
+      expect(res.status).toBe(303);
+    }
+    expect(server.db.$client.prepare("select count(*) from emergency_advances where case_id = ? and status = 'applied'").pluck().get(c.id)).toBe(2);
+
+    const page = await env.browser().newPage({ locale: "zh-CN" });
+    await signIn(page, server.url, "supervisor_cy");
+    await page.goto(`${server.url}/cases/${c.id}`);
+    const first = page.locator("[data-advance]").nth(0);
+    const second = page.locator("[data-advance]").nth(1);
+    await first.locator("summary:has-text('审批垫付申请')").click();
+    await second.locator("summary:has-text('审批垫付申请')").click();
+    // Advance A: 不予垫付 without a note and another date: refused (422), drawn again with what was typed.
+    await first.locator("input[value=refused]").check();
+    await first.locator("input[name=decidedOn]").fill(addDays(today, -1));
+    await first.locator("button[type=submit]").click();
+    await expect(first.locator("[role=alert]").first().textContent()).resolves.toContain("请");
+    await expect(first.locator("input[name=decidedOn]").inputValue()).resolves.toBe(addDays(today, -1));
+    await expect(first.locator("input[value=refused]").isChecked()).resolves.toBe(true);
+    // Advance B: refused by a version conflict: the whole section is drawn again.
+    await second.locator("input[value=approved]").check();
+    server.db.$client.prepare("update cases set version = version + 1 where id = ?").run(c.id);
+    await second.locator("button[type=submit]").click();
+    await expect(second.locator("[role=alert]").first().textContent()).resolves.toContain("案件已被他人更新");
+    // What the user chose in A is still there.
+    await expect(first.locator("input[value=refused]").isChecked()).resolves.toBe(true);
+    await expect(first.locator("input[name=decidedOn]").inputValue()).resolves.toBe(addDays(today, -1));
   });
 });
 

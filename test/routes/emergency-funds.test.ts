@@ -437,3 +437,53 @@ describe("the fund page's advances, paged (docs/rules.md §应急周转金)", ()
     expect(plan).not.toMatch(/SCAN (emergency_fund_movements|emergency_advances|a)(?! USING)/);
   });
 });
+
+describe("the anchors of the forms drawn per advance, on the whole page (no htmx)", () => {
+  async function applied() {
+    await capital(cySupervisor, cy, "100,000");
+    await ordered();
+    expect(
+      (
+        await inspector
+          .post(`/cases/${c.id}/advances`)
+          .type("form")
+          .send(application(["4000", "0"]))
+      ).status,
+    ).toBe(303);
+  }
+  const idsOf = (html: string) => new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+
+  it("a plain-POST 409 on an advance's 审批: the summary's 查看 link points at an element on the page", async () => {
+    await applied();
+    const res = await cySupervisor
+      .post(`/cases/${c.id}/advances/decision`)
+      .type("form")
+      .send({ version: String(c.version() - 1), advanceId: String(advanceId()), decision: "approved", decidedOn: "2026-11-23", decisionNote: "" });
+    expect(res.status).toBe(409);
+    expect(res.text).toMatch(new RegExp(`<form[^>]*id="advance-decision-${advanceId()}"[\\s\\S]*?案件已被他人更新`));
+    const link = /<a href="#([^"]+)">查看<\/a>/.exec(res.text)?.[1];
+    expect(link).toBeDefined();
+    expect(idsOf(res.text).has(link!)).toBe(true);
+  });
+
+  it("a plain-POST saved 追偿 (part of it): the page's anchor names an element on the page", async () => {
+    await applied();
+    await cySupervisor
+      .post(`/cases/${c.id}/advances/decision`)
+      .type("form")
+      .send({ version: c.version(), advanceId: String(advanceId()), decision: "approved", decidedOn: "2026-11-23", decisionNote: "" });
+    await cySupervisor
+      .post(`/cases/${c.id}/advances/payment`)
+      .type("form")
+      .send({ version: c.version(), advanceId: String(advanceId()), paidOn: "2026-11-23" });
+    const res = await inspector
+      .post(`/cases/${c.id}/advances/recovery`)
+      .type("form")
+      .send({ version: c.version(), advanceId: String(advanceId()), recoveredOn: "2026-11-23", amount: "1000", payer: "某建工集团" });
+    expect(res.status).toBe(303);
+    const anchor = String(res.headers.location).split("#")[1];
+    const page = (await inspector.get(`/cases/${c.id}`).expect(200)).text;
+    expect(page).toContain(`id="advance-recovery-${advanceId()}"`);
+    expect(idsOf(page).has(anchor)).toBe(true);
+  });
+});
