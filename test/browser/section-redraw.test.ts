@@ -1,9 +1,8 @@
 /**
  * What the browser puts back when a refusal redraws a whole case-page section (public/js/refusals.js; the hostile
  * review of the section redraw): only what the user changed (all of a form drawn again after its own refusal), into
- * the form it was typed in (one form per advance,
- * each with its own id), never a default the server has since moved on from; a refused form the section no longer
- * draws has its reason said atop the section.
+ * the form it was typed in (one form per advance, each with its own id), never a default the server has since moved
+ * on from; a refused form the section no longer draws has its reason said atop the section.
  */
 import { describe, expect, it } from "vitest";
 import { addDays, shanghaiDate } from "../../src/domain/dates.js";
