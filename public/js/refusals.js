@@ -38,6 +38,7 @@
   document.addEventListener("htmx:configRequest", (event) => {
     const { elt, verb, headers } = event.detail;
     if (verb === "get") return;
+    if (elt instanceof HTMLFormElement && elt.id) typedWhenSent.set(elt.id, typedNames(elt));
     const section = elt.closest?.("section[id]");
     const open = section ? [...section.querySelectorAll("details[id^='open-'][open]")].map((d) => d.id.slice(5)) : [];
     if (open.length > 0) headers["X-Open-Forms"] = open.join(",");
@@ -66,20 +67,35 @@
     if (field.type !== "select-one") return drawn;
     return drawn.length > 0 ? drawn.slice(-1) : options.filter((o) => !o.disabled).slice(0, 1);
   }
-  // What the user changed in a form (not the defaults the server drew, which may have moved on since). A form drawn
-  // again after a refusal (it carries its message) holds what was typed as its defaults: all of it counts.
+  /** Whether the user changed the field from what the server drew. */
+  function changed(field) {
+    if (field.type === "checkbox" || field.type === "radio") return field.checked !== field.defaultChecked;
+    if (field.options) {
+      const drawn = drawnChoice(field);
+      return [...field.options].some((o) => o.selected !== drawn.includes(o));
+    }
+    return field.value !== field.defaultValue;
+  }
+  // The fields typed in each form when it was last sent: a form drawn again after its refusal holds them as its
+  // defaults, beside values the server filled in (an amount still outstanding), which may have moved on since.
+  const typedWhenSent = new Map();
+  function typedNames(form) {
+    const names = new Set(typedWhenSent.get(form.id));
+    for (const field of form.elements) if (field.name && changed(field)) names.add(field.name);
+    return names;
+  }
+  // What the user typed in a form (not the defaults the server drew). A form refused on a whole page's load (no
+  // record of what was sent from it) counts whole.
   function typedIn(form) {
-    const refused = form.querySelector("[role=alert]") !== null;
+    const whole = form.querySelector("[role=alert]") !== null && !typedWhenSent.has(form.id);
+    const names = typedNames(form);
     const values = [];
     for (const field of form.elements) {
       if (!field.name || field.type === "hidden" || field.type === "file" || field.disabled) continue;
-      if (field.type === "checkbox" || field.type === "radio") {
-        if (refused || field.checked !== field.defaultChecked) values.push({ name: field.name, type: field.type, value: field.value, checked: field.checked });
-      } else if (field.options) {
-        const drawn = drawnChoice(field);
-        if (refused || [...field.options].some((o) => o.selected !== drawn.includes(o)))
-          values.push({ name: field.name, type: field.type, chosen: [...field.selectedOptions].map((o) => o.value) });
-      } else if (refused || field.value !== field.defaultValue) values.push({ name: field.name, type: field.type, value: field.value });
+      if (!whole && !names.has(field.name)) continue;
+      if (field.type === "checkbox" || field.type === "radio") values.push({ name: field.name, type: field.type, value: field.value, checked: field.checked });
+      else if (field.options) values.push({ name: field.name, type: field.type, chosen: [...field.selectedOptions].map((o) => o.value) });
+      else values.push({ name: field.name, type: field.type, value: field.value });
     }
     return values;
   }

@@ -107,11 +107,12 @@ export function recordSectionAction(db: Db, action: SectionAction, req: { caseId
   });
 }
 
-/** The id of the form a change was sent from (`perRecord`: with the record it names, 0 if it names none plainly). */
+/** The id of the form a change was sent from (`perRecord`: with the record it names, 0 if it names none). */
 export function sentFormId(action: SectionAction, body: unknown): string {
   if (action.perRecord === undefined) return action.form;
-  const record = formValues(body)[action.perRecord] ?? "";
-  return `${action.form}-${/^[1-9]\d{0,15}$/.test(record) ? record : 0}`;
+  // Read as the action's schema reads it (a number), so the refusal shows beside the form of the record it acted on.
+  const record = Number(formValues(body)[action.perRecord] ?? "");
+  return `${action.form}-${Number.isSafeInteger(record) && record > 0 ? record : 0}`;
 }
 
 /** The action's form for this case. */

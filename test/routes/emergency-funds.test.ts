@@ -487,3 +487,45 @@ describe("the anchors of the forms drawn per advance, on the whole page (no htmx
     expect(idsOf(page).has(anchor)).toBe(true);
   });
 });
+
+describe("a hand-made advance id", () => {
+  it("never answers 500 nor reflects markup, and a refusal lands beside the advance the schema read", async () => {
+    await capital(cySupervisor, cy, "100,000");
+    await ordered();
+    expect(
+      (
+        await inspector
+          .post(`/cases/${c.id}/advances`)
+          .type("form")
+          .send(application(["4000", "0"]))
+      ).status,
+    ).toBe(303);
+    const id = advanceId();
+    const decide = (advance: unknown) =>
+      cySupervisor
+        .post(`/cases/${c.id}/advances/decision`)
+        .type("form")
+        .send({
+          version: String(c.version()),
+          ...(advance === undefined ? {} : { advanceId: advance }),
+          decision: "approved",
+          decidedOn: "2026-11-23",
+          decisionNote: "",
+        });
+    for (const v of [["X", "Y"], "0x4", "99999999999999999999", undefined, '"><b>x</b>', "-1"]) {
+      const res = await decide(v);
+      expect(res.status, String(v)).toBeLessThan(500);
+      expect(res.text).not.toContain("<b>x</b>");
+    }
+    // Written otherwise (a leading zero, hex, a decimal point, a space) it still names that advance: refused for a
+    // date in the future, the message shows in that advance's form.
+    for (const v of [`0${id}`, `0x${id.toString(16)}`, `${id}.0`, ` ${id}`]) {
+      const res = await cySupervisor
+        .post(`/cases/${c.id}/advances/decision`)
+        .type("form")
+        .send({ version: String(c.version()), advanceId: v, decision: "approved", decidedOn: "2026-12-30", decisionNote: "" });
+      expect(res.status, v).toBe(422);
+      expect(res.text, v).toMatch(new RegExp(`<form[^>]*id="advance-decision-${id}"[\\s\\S]*?role="alert"`));
+    }
+  });
+});
