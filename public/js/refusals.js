@@ -38,7 +38,7 @@
   document.addEventListener("htmx:configRequest", (event) => {
     const { elt, verb, headers } = event.detail;
     if (verb === "get") return;
-    if (elt instanceof HTMLFormElement && elt.id) typedWhenSent.set(elt.id, typedNames(elt));
+    if (elt instanceof HTMLFormElement && elt.id) sentNames.set(elt, typedNames(elt));
     const section = elt.closest?.("section[id]");
     const open = section ? [...section.querySelectorAll("details[id^='open-'][open]")].map((d) => d.id.slice(5)) : [];
     if (open.length > 0) headers["X-Open-Forms"] = open.join(",");
@@ -46,6 +46,7 @@
 
   document.addEventListener("htmx:beforeSwap", (event) => {
     const { xhr, elt } = event.detail;
+    if (xhr.getResponseHeader("X-Redrawn-Form") === "true" && sentNames.has(elt)) typedWhenSent.set(elt.id, sentNames.get(elt));
     if (xhr.status < 400 || event.detail.shouldSwap) return;
     if (xhr.getResponseHeader("X-Redrawn-Form") === "true") {
       event.detail.shouldSwap = true;
@@ -79,20 +80,23 @@
   // The fields typed in each form when it was last sent: a form drawn again after its refusal holds them as its
   // defaults, beside values the server filled in (an amount still outstanding), which may have moved on since.
   const typedWhenSent = new Map();
+  // What each form held typed when sent, made its memory only once the form comes back drawn with it (a request lost
+  // or refused otherwise leaves the form as it was, its defaults still the server's).
+  const sentNames = new WeakMap();
   function typedNames(form) {
+    // Refused on the page's load (no record of what was sent from it): its defaults are what was typed.
+    if (form.querySelector("[role=alert]") !== null && !typedWhenSent.has(form.id)) return new Set([...form.elements].filter((f) => f.name).map((f) => f.name));
     const names = new Set(typedWhenSent.get(form.id));
     for (const field of form.elements) if (field.name && changed(field)) names.add(field.name);
     return names;
   }
-  // What the user typed in a form (not the defaults the server drew). A form refused on a whole page's load (no
-  // record of what was sent from it) counts whole.
+  // What the user typed in a form (not the defaults the server drew).
   function typedIn(form) {
-    const whole = form.querySelector("[role=alert]") !== null && !typedWhenSent.has(form.id);
     const names = typedNames(form);
     const values = [];
     for (const field of form.elements) {
       if (!field.name || field.type === "hidden" || field.type === "file" || field.disabled) continue;
-      if (!whole && !names.has(field.name)) continue;
+      if (!names.has(field.name)) continue;
       if (field.type === "checkbox" || field.type === "radio") values.push({ name: field.name, type: field.type, value: field.value, checked: field.checked });
       else if (field.options) values.push({ name: field.name, type: field.type, chosen: [...field.selectedOptions].map((o) => o.value) });
       else values.push({ name: field.name, type: field.type, value: field.value });
@@ -137,6 +141,8 @@
     if (!section) return;
     for (const { id: formId, opened, values } of forms) {
       const form = [...section.querySelectorAll("form[id]")].find((f) => f.id === formId);
+      // Drawn fresh: what was put back differs from its new defaults, the change itself says it was typed.
+      typedWhenSent.delete(formId);
       if (!form) continue;
       const details = form.closest("details");
       if (opened && details) details.open = true;

@@ -269,6 +269,161 @@ describe("after a refusal redraws a section", () => {
     await expect(a.locator("input[name=payer]").inputValue()).resolves.toBe("");
     await expect(a.locator("input[name=amount]").inputValue()).resolves.toBe("40.00");
   });
+  it("a field typed and sent (the connection lost), then set back to the drawn default, is not pinned over the fresh default", async () => {
+    const server = env.server();
+    const today = shanghaiDate(server.clock.now);
+    const cy = server.db.$client.prepare("select id from offices where name = ?").pluck().get("朝阳区劳动保障监察大队") as number;
+    recordFundMovement(server.db, { officeId: cy, kind: "capital", amountFen: 500 * 10_000 * 100, occurredOn: today, note: "拨款", actorId: null });
+    const c = await workedCase(server, { to: "filed", overrides: caseInput({ workers: [workerInput(1), workerInput(2)] }) });
+    const supervisor = { id: userId(server.db, "supervisor1"), role: "supervisor" as const, unitId: null, officeId: 1, cityWide: true };
+    issueOrder(server.db, {
+      caseId: c.id,
+      version: c.version(),
+      payBy: addDays(today, 10),
+      facts: "经查拖欠工资。",
+      amounts: c.workers.map((w) => ({ workerId: w.id, amountFen: w.claimed_fen })),
+      numberPrefix: "长人社监令",
+      actor: supervisor,
+      now: server.clock.now,
+    });
+    const inspector = await loginAs(server.app, "inspector1");
+    const sup = await loginAs(server.app, "supervisor_cy");
+    for (const [i, w] of c.workers.entries()) {
+      const amounts = Object.fromEntries(c.workers.map((x) => [`amount.${x.id}`, x.id === w.id ? "100" : "0"]));
+      expect(
+        (
+          await inspector
+            .post(`/cases/${c.id}/advances`)
+            .type("form")
+            .send({ version: String(c.version()), appliedOn: today, reason: `第${i + 1}笔`, recoverFrom: "employer", recoverFromName: "某公司", ...amounts })
+        ).status,
+      ).toBe(303);
+    }
+    const ids = server.db.$client.prepare("select id from emergency_advances where case_id = ? order by id").pluck().all(c.id) as number[];
+    for (const a of ids) {
+      expect(
+        (
+          await sup
+            .post(`/cases/${c.id}/advances/decision`)
+            .type("form")
+            .send({ version: String(c.version()), advanceId: String(a), decision: "approved", decidedOn: today, decisionNote: "" })
+        ).status,
+      ).toBe(303);
+      expect(
+        (
+          await sup
+            .post(`/cases/${c.id}/advances/payment`)
+            .type("form")
+            .send({ version: String(c.version()), advanceId: String(a), paidOn: today })
+        ).status,
+      ).toBe(303);
+    }
+    const [A, B] = ids as [number, number];
+    const page = await env.browser().newPage({ locale: "zh-CN" });
+    await signIn(page, server.url, "inspector1");
+    await page.goto(`${server.url}/cases/${c.id}`);
+    const a = page.locator(`#advance-recovery-${A}`);
+    const b = page.locator(`#advance-recovery-${B}`);
+    await page.locator(`[data-advance="${A}"] summary:has-text('登记追偿收回')`).click();
+    await a.locator("input[name=amount]").fill("20");
+    let aborted = false;
+    await page.route("**/advances/recovery", (route) => (aborted ? route.continue() : ((aborted = true), route.abort())));
+    await a.locator("button[type=submit]").click();
+    await expect(page.locator("#htmx-refusal").textContent()).resolves.toContain("网络连接中断");
+    // The user puts the amount back to what was drawn: untouched now.
+    await a.locator("input[name=amount]").fill("100.00");
+    expect(
+      (
+        await sup
+          .post(`/cases/${c.id}/advances/recovery`)
+          .type("form")
+          .send({ version: String(c.version()), advanceId: String(A), recoveredOn: today, amount: "60", payer: "某公司" })
+      ).status,
+    ).toBe(303);
+    await page.locator(`[data-advance="${B}"] summary:has-text('登记追偿收回')`).click();
+    await b.locator("input[name=amount]").fill("10");
+    await b.locator("button[type=submit]").click();
+    await expect(b.locator("[role=alert]").first().textContent()).resolves.toContain("案件已被他人更新");
+    await expect(page.locator("#emergency-advances").textContent()).resolves.toContain("已收回 ¥60.00");
+    await expect(a.locator("input[name=amount]").inputValue()).resolves.toBe("40.00");
+  });
+
+  it("a form refused on the page's load, then refused again over htmx, keeps what was typed before the page load", async () => {
+    const server = env.server();
+    const today = shanghaiDate(server.clock.now);
+    const cy = server.db.$client.prepare("select id from offices where name = ?").pluck().get("朝阳区劳动保障监察大队") as number;
+    recordFundMovement(server.db, { officeId: cy, kind: "capital", amountFen: 500 * 10_000 * 100, occurredOn: today, note: "拨款", actorId: null });
+    const c = await workedCase(server, { to: "filed", overrides: caseInput({ workers: [workerInput(1), workerInput(2)] }) });
+    const supervisor = { id: userId(server.db, "supervisor1"), role: "supervisor" as const, unitId: null, officeId: 1, cityWide: true };
+    issueOrder(server.db, {
+      caseId: c.id,
+      version: c.version(),
+      payBy: addDays(today, 10),
+      facts: "经查拖欠工资。",
+      amounts: c.workers.map((w) => ({ workerId: w.id, amountFen: w.claimed_fen })),
+      numberPrefix: "长人社监令",
+      actor: supervisor,
+      now: server.clock.now,
+    });
+    const inspector = await loginAs(server.app, "inspector1");
+    const sup = await loginAs(server.app, "supervisor_cy");
+    for (const [i, w] of c.workers.entries()) {
+      const amounts = Object.fromEntries(c.workers.map((x) => [`amount.${x.id}`, x.id === w.id ? "100" : "0"]));
+      expect(
+        (
+          await inspector
+            .post(`/cases/${c.id}/advances`)
+            .type("form")
+            .send({ version: String(c.version()), appliedOn: today, reason: `第${i + 1}笔`, recoverFrom: "employer", recoverFromName: "某公司", ...amounts })
+        ).status,
+      ).toBe(303);
+    }
+    const ids = server.db.$client.prepare("select id from emergency_advances where case_id = ? order by id").pluck().all(c.id) as number[];
+    for (const a of ids) {
+      expect(
+        (
+          await sup
+            .post(`/cases/${c.id}/advances/decision`)
+            .type("form")
+            .send({ version: String(c.version()), advanceId: String(a), decision: "approved", decidedOn: today, decisionNote: "" })
+        ).status,
+      ).toBe(303);
+      expect(
+        (
+          await sup
+            .post(`/cases/${c.id}/advances/payment`)
+            .type("form")
+            .send({ version: String(c.version()), advanceId: String(a), paidOn: today })
+        ).status,
+      ).toBe(303);
+    }
+    const [A, B] = ids as [number, number];
+    const page = await env.browser().newPage({ locale: "zh-CN" });
+    await signIn(page, server.url, "inspector1");
+    await page.goto(`${server.url}/cases/${c.id}`);
+    const a = page.locator(`#advance-recovery-${A}`);
+    const b = page.locator(`#advance-recovery-${B}`);
+    await page.locator(`[data-advance="${A}"] summary:has-text('登记追偿收回')`).click();
+    // Sent without htmx (before it loaded): refused, the whole page drawn again with what was typed.
+    await a.locator("input[name=payer]").fill("某公司财务");
+    await a.locator("input[name=amount]").fill("0");
+    await Promise.all([page.waitForNavigation(), a.evaluate((f) => HTMLFormElement.prototype.submit.call(f))]);
+    await expect(a.locator("[role=alert]").first().isVisible()).resolves.toBe(true);
+    await expect(a.locator("input[name=payer]").inputValue()).resolves.toBe("某公司财务");
+    // Sent again over htmx with only the amount changed: refused again (422), drawn with what was sent.
+    await a.locator("input[name=amount]").fill("-1");
+    await a.locator("button[type=submit]").click();
+    await expect(a.locator("input[name=amount]").inputValue()).resolves.toBe("-1");
+    await expect(a.locator("[role=alert]").first().isVisible()).resolves.toBe(true);
+    // A conflict on B: the section drawn again; A keeps 某公司财务 (typed before the page's load).
+    server.db.$client.prepare("update cases set version = version + 1 where id = ?").run(c.id);
+    await page.locator(`[data-advance="${B}"] summary:has-text('登记追偿收回')`).click();
+    await b.locator("input[name=amount]").fill("10");
+    await b.locator("button[type=submit]").click();
+    await expect(b.locator("[role=alert]").first().textContent()).resolves.toContain("案件已被他人更新");
+    await expect(a.locator("input[name=amount]").inputValue()).resolves.toBe("-1");
+    await expect(a.locator("input[name=payer]").inputValue()).resolves.toBe("某公司财务");
+  });
 });
 
 describe("the refused form itself", () => {
