@@ -326,8 +326,7 @@ describe("after a refusal redraws a section", () => {
     const b = page.locator(`#advance-recovery-${B}`);
     await page.locator(`[data-advance="${A}"] summary:has-text('登记追偿收回')`).click();
     await a.locator("input[name=amount]").fill("20");
-    let aborted = false;
-    await page.route("**/advances/recovery", (route) => (aborted ? route.continue() : ((aborted = true), route.abort())));
+    await page.route("**/advances/recovery", (route) => route.abort(), { times: 1 });
     await a.locator("button[type=submit]").click();
     await expect(page.locator("#htmx-refusal").textContent()).resolves.toContain("网络连接中断");
     // The user puts the amount back to what was drawn: untouched now.
