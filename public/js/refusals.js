@@ -120,8 +120,9 @@
   }
 
   // After the refusal's handler: only what is going to be swapped is read. The forms are looked for in the section
-  // swapped in, by their ids (one per record where a form is drawn per record: src/http/form-state.ts).
+  // swapped in, by their ids (one per record where a form is drawn per record: `perRecord`, src/sections/section.ts).
   let typed = null;
+  const formIn = (section, id) => [...section.querySelectorAll("form[id]")].find((form) => form.id === id);
   document.addEventListener("htmx:beforeSwap", (event) => {
     const { xhr, elt, target, shouldSwap } = event.detail;
     if (!shouldSwap || !xhr.getResponseHeader("HX-Retarget") || target === elt || !target.id) return;
@@ -140,7 +141,7 @@
     const section = document.getElementById(id);
     if (!section) return;
     for (const { id: formId, opened, values } of forms) {
-      const form = [...section.querySelectorAll("form[id]")].find((f) => f.id === formId);
+      const form = formIn(section, formId);
       // Drawn fresh: what was put back differs from its new defaults, the change itself says it was typed.
       typedWhenSent.delete(formId);
       if (!form) continue;
@@ -149,7 +150,7 @@
       putBack(form, values);
     }
     // The refused form is no longer drawn (what it did no longer applies): its reason is said atop the section.
-    if (refusal && sender && ![...section.querySelectorAll("form[id]")].some((f) => f.id === sender)) {
+    if (refusal && sender && !formIn(section, sender)) {
       let words = refusal;
       try {
         words = decodeURIComponent(refusal);

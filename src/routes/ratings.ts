@@ -14,6 +14,7 @@ import { figuresScopeOf } from "../http/figures-scope.js";
 import { LOOKUP_LABELS, publicLookup } from "../http/public-lookup.js";
 import { requireRole } from "../middleware/require-role.js";
 import { listFollowups, rateCase, recordFollowup } from "../models/ratings.js";
+import { recordFormId } from "../sections/section.js";
 
 export function ratingsRouter(ctx: AppContext): Router {
   const { db, config, now } = ctx;
@@ -72,8 +73,7 @@ export function ratingsRouter(ctx: AppContext): Router {
 
   router.post("/cases/:id/followup", requireRole("supervisor"), requireCaseWork(ctx), async (req, res) => {
     const id = caseIdOf(req);
-    const ratingId = Number(formValues(req.body).ratingId);
-    await actOnCase(ctx, req, res, `followup-${Number.isInteger(ratingId) ? ratingId : 0}`, () => {
+    await actOnCase(ctx, req, res, recordFormId("followup", formValues(req.body).ratingId), () => {
       const { input, version, ratingId: rid } = valid(parseFollowup(req.body));
       recordFollowup(db, { caseId: id, ratingId: rid, version, input, actor: viewerOf(res), now: now() });
     });

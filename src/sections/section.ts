@@ -107,12 +107,19 @@ export function recordSectionAction(db: Db, action: SectionAction, req: { caseId
   });
 }
 
-/** The id of the form a change was sent from (`perRecord`: with the record it names, 0 if it names none). */
+/** The id of the form a change was sent from (`perRecord`: with the record it names). */
 export function sentFormId(action: SectionAction, body: unknown): string {
-  if (action.perRecord === undefined) return action.form;
-  // Read as the action's schema reads it (a number), so the refusal shows beside the form of the record it acted on.
-  const record = Number(formValues(body)[action.perRecord] ?? "");
-  return `${action.form}-${Number.isSafeInteger(record) && record > 0 ? record : 0}`;
+  return action.perRecord === undefined ? action.form : recordFormId(action.form, formValues(body)[action.perRecord]);
+}
+
+/**
+ * The id of a form drawn once per record (`advance-decision-12`, `followup-3`) from the record's id as posted, read
+ * as the form's schema reads it (a number), so a refusal shows beside the form of the record acted on; 0 if it
+ * names none.
+ */
+export function recordFormId(form: string, posted: string | undefined): string {
+  const record = Number(posted ?? "");
+  return `${form}-${Number.isSafeInteger(record) && record > 0 ? record : 0}`;
 }
 
 /** The action's form for this case. */

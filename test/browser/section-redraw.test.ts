@@ -13,21 +13,76 @@ import { screenshot, signIn, useServerAndBrowser } from "./support.js";
 
 const env = useServerAndBrowser();
 
+/** A case with two transfers waiting for 签收, sent by inspector2 (`other`), who can then act on them. */
+async function twoTransfers(server: ReturnType<typeof env.server>) {
+  const c = await workedCase(server, { to: "filed" });
+  const other = await loginAs(server.app, "inspector2");
+  const unit = (name: string) => server.db.$client.prepare("select id from member_units where name = ?").pluck().get(name) as number;
+  const today = shanghaiDate(server.clock.now);
+  for (const name of ["市住建局", "市公安局"]) {
+    const res = await other
+      .post(`/cases/${c.id}/department-transfers`)
+      .type("form")
+      .send({ version: String(c.version()), unitId: String(unit(name)), sentOn: today, matter: `请${name}处理。`, materials: "投诉登记表", replyDueOn: "" });
+    expect(res.status).toBe(303);
+  }
+  const [t1, t2] = server.db.$client.prepare("select id from department_transfers where case_id = ? order by id").pluck().all(c.id) as number[];
+  return { c, other, today, t1: t1!, t2: t2! };
+}
+
+/**
+ * A 朝阳区 case with two workers, ordered to pay, and one advance of ¥100 per worker, each waiting for 审批
+ * (`applied`) or approved and paid by 朝阳区's supervisor (`sup`, `paid`).
+ */
+async function twoAdvances(server: ReturnType<typeof env.server>, stage: "applied" | "paid") {
+  const today = shanghaiDate(server.clock.now);
+  const cy = server.db.$client.prepare("select id from offices where name = ?").pluck().get("朝阳区劳动保障监察大队") as number;
+  recordFundMovement(server.db, { officeId: cy, kind: "capital", amountFen: 500 * 10_000 * 100, occurredOn: today, note: "拨款", actorId: null });
+  const c = await workedCase(server, { to: "filed", overrides: caseInput({ workers: [workerInput(1), workerInput(2)] }) });
+  const supervisor = { id: userId(server.db, "supervisor1"), role: "supervisor" as const, unitId: null, officeId: 1, cityWide: true };
+  issueOrder(server.db, {
+    caseId: c.id,
+    version: c.version(),
+    payBy: addDays(today, 10),
+    facts: "经查拖欠工资。",
+    amounts: c.workers.map((w) => ({ workerId: w.id, amountFen: w.claimed_fen })),
+    numberPrefix: "长人社监令",
+    actor: supervisor,
+    now: server.clock.now,
+  });
+  const inspector = await loginAs(server.app, "inspector1");
+  const sup = await loginAs(server.app, "supervisor_cy");
+  for (const [i, w] of c.workers.entries()) {
+    const amounts = Object.fromEntries(c.workers.map((x) => [`amount.${x.id}`, x.id === w.id ? "100" : "0"]));
+    const res = await inspector
+      .post(`/cases/${c.id}/advances`)
+      .type("form")
+      .send({ version: String(c.version()), appliedOn: today, reason: `第${i + 1}笔`, recoverFrom: "employer", recoverFromName: "某公司", ...amounts });
+    expect(res.status).toBe(303);
+  }
+  const ids = server.db.$client.prepare("select id from emergency_advances where case_id = ? order by id").pluck().all(c.id) as number[];
+  expect(ids).toHaveLength(2);
+  if (stage === "paid") {
+    for (const a of ids) {
+      const decided = await sup
+        .post(`/cases/${c.id}/advances/decision`)
+        .type("form")
+        .send({ version: String(c.version()), advanceId: String(a), decision: "approved", decidedOn: today, decisionNote: "" });
+      expect(decided.status).toBe(303);
+      const paid = await sup
+        .post(`/cases/${c.id}/advances/payment`)
+        .type("form")
+        .send({ version: String(c.version()), advanceId: String(a), paidOn: today });
+      expect(paid.status).toBe(303);
+    }
+  }
+  return { c, today, sup, ids: ids as [number, number] };
+}
+
 describe("after a refusal redraws a section", () => {
   it("an untouched field is not overwritten with its stale default (the 签收 form's 移送 choice)", async () => {
     const server = env.server();
-    const c = await workedCase(server, { to: "filed" });
-    const other = await loginAs(server.app, "inspector2");
-    const unit = (name: string) => server.db.$client.prepare("select id from member_units where name = ?").pluck().get(name) as number;
-    const today = shanghaiDate(server.clock.now);
-    for (const name of ["市住建局", "市公安局"]) {
-      const res = await other
-        .post(`/cases/${c.id}/department-transfers`)
-        .type("form")
-        .send({ version: String(c.version()), unitId: String(unit(name)), sentOn: today, matter: `请${name}处理。`, materials: "投诉登记表", replyDueOn: "" });
-      expect(res.status).toBe(303);
-    }
-    const [t1, t2] = server.db.$client.prepare("select id from department_transfers where case_id = ? order by id").pluck().all(c.id) as number[];
+    const { c, other, today, t1, t2 } = await twoTransfers(server);
 
     const page = await env.browser().newPage({ locale: "zh-CN" });
     await signIn(page, server.url, "inspector1");
@@ -57,31 +112,7 @@ describe("after a refusal redraws a section", () => {
 
   it("what was typed in one advance's 审批 form is not put into another advance's form", async () => {
     const server = env.server();
-    const today = shanghaiDate(server.clock.now);
-    const cy = server.db.$client.prepare("select id from offices where name = ?").pluck().get("朝阳区劳动保障监察大队") as number;
-    recordFundMovement(server.db, { officeId: cy, kind: "capital", amountFen: 500 * 10_000 * 100, occurredOn: today, note: "拨款", actorId: null });
-    const c = await workedCase(server, { to: "filed", overrides: caseInput({ workers: [workerInput(1), workerInput(2)] }) });
-    const supervisor = { id: userId(server.db, "supervisor1"), role: "supervisor" as const, unitId: null, officeId: 1, cityWide: true };
-    issueOrder(server.db, {
-      caseId: c.id,
-      version: c.version(),
-      payBy: addDays(today, 10),
-      facts: "经查拖欠工资。",
-      amounts: c.workers.map((w) => ({ workerId: w.id, amountFen: w.claimed_fen })),
-      numberPrefix: "长人社监令",
-      actor: supervisor,
-      now: server.clock.now,
-    });
-    const inspector = await loginAs(server.app, "inspector1");
-    for (const [i, w] of c.workers.entries()) {
-      const amounts = Object.fromEntries(c.workers.map((x) => [`amount.${x.id}`, x.id === w.id ? "100" : "0"]));
-      const res = await inspector
-        .post(`/cases/${c.id}/advances`)
-        .type("form")
-        .send({ version: String(c.version()), appliedOn: today, reason: `第${i + 1}笔`, recoverFrom: "employer", recoverFromName: "某公司", ...amounts });
-      expect(res.status).toBe(303);
-    }
-    expect(server.db.$client.prepare("select count(*) from emergency_advances where case_id = ? and status = 'applied'").pluck().get(c.id)).toBe(2);
+    const { c } = await twoAdvances(server, "applied");
 
     const page = await env.browser().newPage({ locale: "zh-CN" });
     await signIn(page, server.url, "supervisor_cy");
@@ -103,18 +134,7 @@ describe("after a refusal redraws a section", () => {
   });
   it("an untouched select drawn without a choice (答复's 移送) shows what the server offers now, not the option it showed before", async () => {
     const server = env.server();
-    const c = await workedCase(server, { to: "filed" });
-    const other = await loginAs(server.app, "inspector2");
-    const unit = (name: string) => server.db.$client.prepare("select id from member_units where name = ?").pluck().get(name) as number;
-    const today = shanghaiDate(server.clock.now);
-    for (const name of ["市住建局", "市公安局"]) {
-      const res = await other
-        .post(`/cases/${c.id}/department-transfers`)
-        .type("form")
-        .send({ version: String(c.version()), unitId: String(unit(name)), sentOn: today, matter: `请${name}处理。`, materials: "投诉登记表", replyDueOn: "" });
-      expect(res.status).toBe(303);
-    }
-    const [t1, t2] = server.db.$client.prepare("select id from department_transfers where case_id = ? order by id").pluck().all(c.id) as number[];
+    const { c, other, today, t1, t2 } = await twoTransfers(server);
     const receipt = (t: number) =>
       other
         .post(`/cases/${c.id}/department-transfers/receipt`)
@@ -139,31 +159,7 @@ describe("after a refusal redraws a section", () => {
 
   it("what a refusal drew back into advance A (its typed values as defaults) survives a version conflict on advance B", async () => {
     const server = env.server();
-    const today = shanghaiDate(server.clock.now);
-    const cy = server.db.$client.prepare("select id from offices where name = ?").pluck().get("朝阳区劳动保障监察大队") as number;
-    recordFundMovement(server.db, { officeId: cy, kind: "capital", amountFen: 500 * 10_000 * 100, occurredOn: today, note: "拨款", actorId: null });
-    const c = await workedCase(server, { to: "filed", overrides: caseInput({ workers: [workerInput(1), workerInput(2)] }) });
-    const supervisor = { id: userId(server.db, "supervisor1"), role: "supervisor" as const, unitId: null, officeId: 1, cityWide: true };
-    issueOrder(server.db, {
-      caseId: c.id,
-      version: c.version(),
-      payBy: addDays(today, 10),
-      facts: "经查拖欠工资。",
-      amounts: c.workers.map((w) => ({ workerId: w.id, amountFen: w.claimed_fen })),
-      numberPrefix: "长人社监令",
-      actor: supervisor,
-      now: server.clock.now,
-    });
-    const inspector = await loginAs(server.app, "inspector1");
-    for (const [i, w] of c.workers.entries()) {
-      const amounts = Object.fromEntries(c.workers.map((x) => [`amount.${x.id}`, x.id === w.id ? "100" : "0"]));
-      const res = await inspector
-        .post(`/cases/${c.id}/advances`)
-        .type("form")
-        .send({ version: String(c.version()), appliedOn: today, reason: `第${i + 1}笔`, recoverFrom: "employer", recoverFromName: "某公司", ...amounts });
-      expect(res.status).toBe(303);
-    }
-    expect(server.db.$client.prepare("select count(*) from emergency_advances where case_id = ? and status = 'applied'").pluck().get(c.id)).toBe(2);
+    const { c, today } = await twoAdvances(server, "applied");
 
     const page = await env.browser().newPage({ locale: "zh-CN" });
     await signIn(page, server.url, "supervisor_cy");
@@ -191,54 +187,12 @@ describe("after a refusal redraws a section", () => {
 
   it("a value the server filled in a form refused earlier (追偿金额) is not put back over the fresh one after another form's conflict", async () => {
     const server = env.server();
-    const today = shanghaiDate(server.clock.now);
-    const cy = server.db.$client.prepare("select id from offices where name = ?").pluck().get("朝阳区劳动保障监察大队") as number;
-    recordFundMovement(server.db, { officeId: cy, kind: "capital", amountFen: 500 * 10_000 * 100, occurredOn: today, note: "拨款", actorId: null });
-    const c = await workedCase(server, { to: "filed", overrides: caseInput({ workers: [workerInput(1), workerInput(2)] }) });
-    const supervisor = { id: userId(server.db, "supervisor1"), role: "supervisor" as const, unitId: null, officeId: 1, cityWide: true };
-    issueOrder(server.db, {
-      caseId: c.id,
-      version: c.version(),
-      payBy: addDays(today, 10),
-      facts: "经查拖欠工资。",
-      amounts: c.workers.map((w) => ({ workerId: w.id, amountFen: w.claimed_fen })),
-      numberPrefix: "长人社监令",
-      actor: supervisor,
-      now: server.clock.now,
-    });
-    const inspector = await loginAs(server.app, "inspector1");
-    const sup = await loginAs(server.app, "supervisor_cy");
-    for (const [i, w] of c.workers.entries()) {
-      const amounts = Object.fromEntries(c.workers.map((x) => [`amount.${x.id}`, x.id === w.id ? "100" : "0"]));
-      expect(
-        (
-          await inspector
-            .post(`/cases/${c.id}/advances`)
-            .type("form")
-            .send({ version: String(c.version()), appliedOn: today, reason: `第${i + 1}笔`, recoverFrom: "employer", recoverFromName: "某公司", ...amounts })
-        ).status,
-      ).toBe(303);
-    }
-    const ids = server.db.$client.prepare("select id from emergency_advances where case_id = ? order by id").pluck().all(c.id) as number[];
-    for (const a of ids) {
-      expect(
-        (
-          await sup
-            .post(`/cases/${c.id}/advances/decision`)
-            .type("form")
-            .send({ version: String(c.version()), advanceId: String(a), decision: "approved", decidedOn: today, decisionNote: "" })
-        ).status,
-      ).toBe(303);
-      expect(
-        (
-          await sup
-            .post(`/cases/${c.id}/advances/payment`)
-            .type("form")
-            .send({ version: String(c.version()), advanceId: String(a), paidOn: today })
-        ).status,
-      ).toBe(303);
-    }
-    const [A, B] = ids as [number, number];
+    const {
+      c,
+      today,
+      sup,
+      ids: [A, B],
+    } = await twoAdvances(server, "paid");
     const page = await env.browser().newPage({ locale: "zh-CN" });
     await signIn(page, server.url, "inspector1");
     await page.goto(`${server.url}/cases/${c.id}`);
@@ -271,54 +225,12 @@ describe("after a refusal redraws a section", () => {
   });
   it("a field typed and sent (the connection lost), then set back to the drawn default, is not pinned over the fresh default", async () => {
     const server = env.server();
-    const today = shanghaiDate(server.clock.now);
-    const cy = server.db.$client.prepare("select id from offices where name = ?").pluck().get("朝阳区劳动保障监察大队") as number;
-    recordFundMovement(server.db, { officeId: cy, kind: "capital", amountFen: 500 * 10_000 * 100, occurredOn: today, note: "拨款", actorId: null });
-    const c = await workedCase(server, { to: "filed", overrides: caseInput({ workers: [workerInput(1), workerInput(2)] }) });
-    const supervisor = { id: userId(server.db, "supervisor1"), role: "supervisor" as const, unitId: null, officeId: 1, cityWide: true };
-    issueOrder(server.db, {
-      caseId: c.id,
-      version: c.version(),
-      payBy: addDays(today, 10),
-      facts: "经查拖欠工资。",
-      amounts: c.workers.map((w) => ({ workerId: w.id, amountFen: w.claimed_fen })),
-      numberPrefix: "长人社监令",
-      actor: supervisor,
-      now: server.clock.now,
-    });
-    const inspector = await loginAs(server.app, "inspector1");
-    const sup = await loginAs(server.app, "supervisor_cy");
-    for (const [i, w] of c.workers.entries()) {
-      const amounts = Object.fromEntries(c.workers.map((x) => [`amount.${x.id}`, x.id === w.id ? "100" : "0"]));
-      expect(
-        (
-          await inspector
-            .post(`/cases/${c.id}/advances`)
-            .type("form")
-            .send({ version: String(c.version()), appliedOn: today, reason: `第${i + 1}笔`, recoverFrom: "employer", recoverFromName: "某公司", ...amounts })
-        ).status,
-      ).toBe(303);
-    }
-    const ids = server.db.$client.prepare("select id from emergency_advances where case_id = ? order by id").pluck().all(c.id) as number[];
-    for (const a of ids) {
-      expect(
-        (
-          await sup
-            .post(`/cases/${c.id}/advances/decision`)
-            .type("form")
-            .send({ version: String(c.version()), advanceId: String(a), decision: "approved", decidedOn: today, decisionNote: "" })
-        ).status,
-      ).toBe(303);
-      expect(
-        (
-          await sup
-            .post(`/cases/${c.id}/advances/payment`)
-            .type("form")
-            .send({ version: String(c.version()), advanceId: String(a), paidOn: today })
-        ).status,
-      ).toBe(303);
-    }
-    const [A, B] = ids as [number, number];
+    const {
+      c,
+      today,
+      sup,
+      ids: [A, B],
+    } = await twoAdvances(server, "paid");
     const page = await env.browser().newPage({ locale: "zh-CN" });
     await signIn(page, server.url, "inspector1");
     await page.goto(`${server.url}/cases/${c.id}`);
@@ -349,54 +261,10 @@ describe("after a refusal redraws a section", () => {
 
   it("a form refused on the page's load, then refused again over htmx, keeps what was typed before the page load", async () => {
     const server = env.server();
-    const today = shanghaiDate(server.clock.now);
-    const cy = server.db.$client.prepare("select id from offices where name = ?").pluck().get("朝阳区劳动保障监察大队") as number;
-    recordFundMovement(server.db, { officeId: cy, kind: "capital", amountFen: 500 * 10_000 * 100, occurredOn: today, note: "拨款", actorId: null });
-    const c = await workedCase(server, { to: "filed", overrides: caseInput({ workers: [workerInput(1), workerInput(2)] }) });
-    const supervisor = { id: userId(server.db, "supervisor1"), role: "supervisor" as const, unitId: null, officeId: 1, cityWide: true };
-    issueOrder(server.db, {
-      caseId: c.id,
-      version: c.version(),
-      payBy: addDays(today, 10),
-      facts: "经查拖欠工资。",
-      amounts: c.workers.map((w) => ({ workerId: w.id, amountFen: w.claimed_fen })),
-      numberPrefix: "长人社监令",
-      actor: supervisor,
-      now: server.clock.now,
-    });
-    const inspector = await loginAs(server.app, "inspector1");
-    const sup = await loginAs(server.app, "supervisor_cy");
-    for (const [i, w] of c.workers.entries()) {
-      const amounts = Object.fromEntries(c.workers.map((x) => [`amount.${x.id}`, x.id === w.id ? "100" : "0"]));
-      expect(
-        (
-          await inspector
-            .post(`/cases/${c.id}/advances`)
-            .type("form")
-            .send({ version: String(c.version()), appliedOn: today, reason: `第${i + 1}笔`, recoverFrom: "employer", recoverFromName: "某公司", ...amounts })
-        ).status,
-      ).toBe(303);
-    }
-    const ids = server.db.$client.prepare("select id from emergency_advances where case_id = ? order by id").pluck().all(c.id) as number[];
-    for (const a of ids) {
-      expect(
-        (
-          await sup
-            .post(`/cases/${c.id}/advances/decision`)
-            .type("form")
-            .send({ version: String(c.version()), advanceId: String(a), decision: "approved", decidedOn: today, decisionNote: "" })
-        ).status,
-      ).toBe(303);
-      expect(
-        (
-          await sup
-            .post(`/cases/${c.id}/advances/payment`)
-            .type("form")
-            .send({ version: String(c.version()), advanceId: String(a), paidOn: today })
-        ).status,
-      ).toBe(303);
-    }
-    const [A, B] = ids as [number, number];
+    const {
+      c,
+      ids: [A, B],
+    } = await twoAdvances(server, "paid");
     const page = await env.browser().newPage({ locale: "zh-CN" });
     await signIn(page, server.url, "inspector1");
     await page.goto(`${server.url}/cases/${c.id}`);

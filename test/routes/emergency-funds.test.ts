@@ -54,6 +54,18 @@ const application = (amounts: [string, string], over: Record<string, string> = {
   ...over,
 });
 
+/** A fund of ¥100,000 for 朝阳区 and the order to pay (both workers' amounts confirmed). */
+async function fundedAndOrdered() {
+  expect((await capital(cySupervisor, cy, "100,000")).status).toBe(303);
+  await ordered();
+}
+
+/** An advance applied for with these amounts per worker: its id. */
+async function appliedAdvance(amounts: [string, string]): Promise<number> {
+  expect((await inspector.post(`/cases/${c.id}/advances`).type("form").send(application(amounts))).status).toBe(303);
+  return advanceId();
+}
+
 beforeEach(async () => {
   t = await makeTestApp(new Date("2026-11-23T02:00:00Z"));
   c = await workedCase(t, { to: "filed", overrides: caseInput({ workers: [workerInput(1), workerInput(2)] }) });
@@ -232,26 +244,9 @@ describe("an advance for a case", () => {
   });
 
   it("draws one 审批 form per advance, each with its own id, and shows a refusal on the advance it named only", async () => {
-    await capital(cySupervisor, cy, "100,000");
-    await ordered();
-    expect(
-      (
-        await inspector
-          .post(`/cases/${c.id}/advances`)
-          .type("form")
-          .send(application(["4000", "0"]))
-      ).status,
-    ).toBe(303);
-    const first = advanceId();
-    expect(
-      (
-        await inspector
-          .post(`/cases/${c.id}/advances`)
-          .type("form")
-          .send(application(["0", "4200"]))
-      ).status,
-    ).toBe(303);
-    const second = advanceId();
+    await fundedAndOrdered();
+    const first = await appliedAdvance(["4000", "0"]);
+    const second = await appliedAdvance(["0", "4200"]);
     const page = (await cySupervisor.get(`/cases/${c.id}`).expect(200)).text;
     expect(page).toContain(`id="advance-decision-${first}"`);
     expect(page).toContain(`id="advance-decision-${second}"`);
@@ -440,16 +435,8 @@ describe("the fund page's advances, paged (docs/rules.md §应急周转金)", ()
 
 describe("the anchors of the forms drawn per advance, on the whole page (no htmx)", () => {
   async function applied() {
-    await capital(cySupervisor, cy, "100,000");
-    await ordered();
-    expect(
-      (
-        await inspector
-          .post(`/cases/${c.id}/advances`)
-          .type("form")
-          .send(application(["4000", "0"]))
-      ).status,
-    ).toBe(303);
+    await fundedAndOrdered();
+    await appliedAdvance(["4000", "0"]);
   }
   const idsOf = (html: string) => new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
 
@@ -490,17 +477,8 @@ describe("the anchors of the forms drawn per advance, on the whole page (no htmx
 
 describe("a hand-made advance id", () => {
   it("never answers 500 nor reflects markup, and a refusal lands beside the advance the schema read", async () => {
-    await capital(cySupervisor, cy, "100,000");
-    await ordered();
-    expect(
-      (
-        await inspector
-          .post(`/cases/${c.id}/advances`)
-          .type("form")
-          .send(application(["4000", "0"]))
-      ).status,
-    ).toBe(303);
-    const id = advanceId();
+    await fundedAndOrdered();
+    const id = await appliedAdvance(["4000", "0"]);
     const decide = (advance: unknown) =>
       cySupervisor
         .post(`/cases/${c.id}/advances/decision`)

@@ -133,6 +133,9 @@ describe("POST /cases/:id/followup", () => {
     expect(missing.status).toBe(422);
     expect(missing.text).toContain("问题属实，请填写整改情况");
     expect(missing.text).toContain("监察员未按约回电");
+    // Shown in that rating's own form, which the summary's 查看 links to.
+    expect(missing.text).toMatch(new RegExp(`<form [^>]*id="followup-${r.id}"[\\s\\S]*?问题属实，请填写整改情况`));
+    expect(missing.text).toContain(`<a href="#followup-${r.id}">查看</a>`);
     expect(q("select followup_done_on from case_ratings where id = ?", r.id).followup_done_on).toBeNull();
     const done = await supervisor
       .post(`/cases/${c.id}/followup`)
